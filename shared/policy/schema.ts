@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { RULE_MODES } from '../model/evaluation.js';
+
+/** TLS protocol versions in ascending order, spelled as the ELB APIs spell them. */
+export const TLS_VERSIONS = ['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
+
+/**
+ * Cipher classes: every cipher suite belongs to exactly one (see shared/tls/ciphers.ts).
+ * - tls13: a TLS 1.3 suite (always ephemeral key exchange and AEAD)
+ * - ecdhe-aead: ECDHE key exchange with AES-GCM or ChaCha20-Poly1305
+ * - ecdhe-cbc-sha2 / ecdhe-cbc-sha1: ECDHE with a CBC cipher and an HMAC-SHA2 / HMAC-SHA1 MAC
+ * - dhe-aead / dhe-cbc: finite-field DHE key exchange
+ * - rsa-aead / rsa-cbc: static RSA key transport (no forward secrecy)
+ * - legacy: 3DES, RC4, DES, export, NULL, MD5, anonymous suites
+ */
+export const CIPHER_CLASSES = [
+  'tls13',
+  'ecdhe-aead',
+  'ecdhe-cbc-sha2',
+  'ecdhe-cbc-sha1',
+  'dhe-aead',
+  'dhe-cbc',
+  'rsa-aead',
+  'rsa-cbc',
+  'legacy',
+] as const;
+
+export const IKE_VERSIONS = ['ikev1', 'ikev2'] as const;
+export const VPN_ENCRYPTION_ALGORITHMS = ['AES128', 'AES256', 'AES128-GCM-16', 'AES256-GCM-16'] as const;
+export const VPN_INTEGRITY_ALGORITHMS = ['SHA1', 'SHA2-256', 'SHA2-384', 'SHA2-512'] as const;
+export const VPN_DH_GROUPS = [2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] as const;
+export const DX_ENCRYPTION_MODES = ['no_encrypt', 'should_encrypt', 'must_encrypt'] as const;
+export const ACM_KEY_ALGORITHMS = [
+  'RSA_1024',
+  'RSA_2048',
+  'RSA_3072',
+  'RSA_4096',
+  'EC_prime256v1',
+  'EC_secp384r1',
+  'EC_secp521r1',
+] as const;
+export const SIGNATURE_HASHES = ['MD2', 'MD5', 'SHA1', 'SHA224', 'SHA256', 'SHA384', 'SHA512'] as const;
+
+const isoDate = z.iso.date().or(z.iso.datetime({ offset: true }));
+
+const ruleSettings = z
+  .object({
+    mode: z.enum(RULE_MODES).optional(),
+  })
+  .strict();
+
+export const exemptionSchema = z
+  .object({
+    /** The resource's ARN or id (vpn-..., dxcon-...). */
+    resource: z.string().min(1),
+    /** Rule ids, or "all". */
+    rules: z.union([z.literal('all'), z.array(z.string().min(1)).min(1)]),
+    reason: z.string().min(1),
+    expires: isoDate,
+  })
+  .strict();
+
+export const policySchema = z
+  .object({
+    version: z.literal(1).default(1),
+    /** Plan and report every action without calling a write API. */
+    dryRun: z.boolean().default(true),
+    tls: z
+      .object({
+        minimumVersion: z.enum(TLS_VERSIONS).default('TLSv1.2'),
+        allowedCipherClasses: z.array(z.enum(CIPHER_CLASSES)).min(1).default(['tls13', 'ecdhe-aead']),
+        targetPolicy: z.string().min(1).default('ELBSecurityPolicy-TLS13-1-2-Res-2021-06'),
+        targetFipsPolicy: z.string().min(1).default('ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04'),
+        /** NLB ports where TCP is allowed because TLS passes through to the targets. */
+        tlsPassthroughPorts: z.array(z.number().int().min(1).max(65535)).default([]),
+      })
+      .strict()
+      .prefault({}),
+    vpn: z
+      .object({
+        allowedIkeVersions: z.array(z.enum(IKE_VERSIONS)).min(1).default(['ikev2']),
+        allowedEncryptionAlgorithms: z
+          .array(z.enum(VPN_ENCRYPTION_ALGORITHMS))
+          .min(1)
+          .default(['AES128', 'AES256', 'AES128-GCM-16', 'AES256-GCM-16']),
+        allowedIntegrityAlgorithms: z
+          .array(z.enum(VPN_INTEGRITY_ALGORITHMS))
+          .min(1)
+          .default(['SHA2-256', 'SHA2-384', 'SHA2-512']),
+        allowedDHGroups: z
+          .array(z.literal(VPN_DH_GROUPS))
+          .min(1)
+          .default([14, 15, 16, 17, 18, 19, 20, 21, 23, 24]),
+        /** How long remediation waits for a changed tunnel to come back UP before it stops. */
+        tunnelUpTimeoutMinutes: z.number().int().min(1).max(60).default(15),
+      })
+      .strict()
+      .prefault({}),
+    directConnect: z
+      .object({
+        requiredEncryptionMode: z.enum(DX_ENCRYPTION_MODES).default('must_encrypt'),
+      })
+      .strict()
+      .prefault({}),
+    certificates: z
+      .object({
+        expiryDays: z.number().int().min(1).max(397).default(30),
+        allowedKeyAlgorithms: z
+          .array(z.enum(ACM_KEY_ALGORITHMS))
+          .min(1)
+          .default(['RSA_2048', 'RSA_3072', 'RSA_4096', 'EC_prime256v1', 'EC_secp384r1', 'EC_secp521r1']),
+        forbiddenSignatureHashes: z.array(z.enum(SIGNATURE_HASHES)).default(['MD2', 'MD5', 'SHA1']),
+      })
+      .strict()
+      .prefault({}),
+    rules: z.record(z.string(), ruleSettings).default({}),
+    exemptions: z.array(exemptionSchema).default([]),
+    slack: z
+      .object({
+        reminderIntervalHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 30)
+          .default(24),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type PolicyInput = z.input<typeof policySchema>;
+export type Policy = z.output<typeof policySchema>;
+export type Exemption = z.output<typeof exemptionSchema>;
+export type CipherClass = (typeof CIPHER_CLASSES)[number];
+export type TlsVersion = (typeof TLS_VERSIONS)[number];

@@ -1,0 +1,3 @@
+import type { AnyRule } from '../rule.js';
+
+export const ELBV2_RULES: readonly AnyRule[] = [];

@@ -1,0 +1,3 @@
+import type { AnyRule } from '../rule.js';
+
+export const VPN_RULES: readonly AnyRule[] = [];
