@@ -1,0 +1,111 @@
+import type {
+  ClassicListener,
+  ClassicLoadBalancer,
+  ClassicPolicy,
+  ClassicPolicyAttribute,
+} from '../model/resource.js';
+import type { TlsVersion } from '../policy/schema.js';
+import type { ResolvedTlsPolicy, TlsCatalog } from './catalog.js';
+import { isCipherAttribute } from './ciphers.js';
+import { isFipsPolicyName } from './names.js';
+import { normalizeTlsVersion, sortTlsVersions } from './versions.js';
+
+export type ClassicPolicyResolution =
+  | { kind: 'resolved'; policy: ResolvedTlsPolicy }
+  | { kind: 'unknown'; policyName?: string; why: string };
+
+const isTrue = (value: string) => value.trim().toLowerCase() === 'true';
+
+/** Builds the resolved view of a classic negotiation policy from its attributes (compared case-insensitively). */
+export function classicPolicyFromAttributes(
+  name: string,
+  attributes: readonly ClassicPolicyAttribute[],
+  origin: ResolvedTlsPolicy['origin'] = 'custom',
+): ResolvedTlsPolicy {
+  const protocols: TlsVersion[] = [];
+  const ciphers: string[] = [];
+  let serverOrderPreference: boolean | undefined;
+  let reference: string | undefined;
+  for (const { name: attribute, value } of attributes) {
+    if (/^Reference-Security-Policy$/i.test(attribute)) {
+      reference = value.trim();
+    } else if (/^Server-Defined-Cipher-Order$/i.test(attribute)) {
+      serverOrderPreference = isTrue(value);
+    } else if (/^Protocol-/i.test(attribute)) {
+      const version = normalizeTlsVersion(attribute);
+      if (version && isTrue(value)) protocols.push(version);
+    } else if (isCipherAttribute(attribute) && isTrue(value)) {
+      ciphers.push(attribute);
+    }
+  }
+  return {
+    name,
+    protocols: sortTlsVersions(protocols),
+    ciphers,
+    fips: isFipsPolicyName(name),
+    origin,
+    ...(reference ? { reference } : {}),
+    ...(serverOrderPreference === undefined ? {} : { serverOrderPreference }),
+  };
+}
+
+const hasExplicitSettings = (policy: ClassicPolicy) =>
+  policy.attributes.some(({ name }) => /^Protocol-/i.test(name) || isCipherAttribute(name));
+
+const isNegotiationPolicy = (policy: ClassicPolicy) =>
+  policy.policyTypeName === 'SSLNegotiationPolicyType' ||
+  policy.attributes.some(({ name }) => /^(Protocol-|Reference-Security-Policy$)/i.test(name));
+
+/** Resolves one of the load balancer's own policies, following Reference-Security-Policy when it is all there is. */
+function resolveLocalPolicy(policy: ClassicPolicy, catalog: TlsCatalog): ClassicPolicyResolution {
+  const resolved = classicPolicyFromAttributes(policy.policyName, policy.attributes);
+  if (hasExplicitSettings(policy)) return { kind: 'resolved', policy: resolved };
+  if (resolved.reference) {
+    const referenced = catalog.classicPolicy(resolved.reference);
+    if (referenced)
+      return {
+        kind: 'resolved',
+        policy: { ...referenced, name: policy.policyName, reference: resolved.reference },
+      };
+    return {
+      kind: 'unknown',
+      policyName: policy.policyName,
+      why: `it references ${resolved.reference}, a security policy whose protocols and ciphers are not known`,
+    };
+  }
+  return {
+    kind: 'unknown',
+    policyName: policy.policyName,
+    why: 'its attributes enable no protocol or cipher',
+  };
+}
+
+/**
+ * Finds what an HTTPS/SSL listener of a classic load balancer negotiates: its SSL negotiation policy
+ * (one of the listener's PolicyNames), from the load balancer's own policy attributes when the input has
+ * them, else from the predefined policy of that name. Anything else is unknown, never assumed strong.
+ */
+export function resolveClassicListenerPolicy(
+  lb: ClassicLoadBalancer,
+  listener: ClassicListener,
+  catalog: TlsCatalog,
+): ClassicPolicyResolution {
+  const local = new Map(lb.policies.map((policy) => [policy.policyName, policy]));
+  for (const policyName of listener.policyNames) {
+    const policy = local.get(policyName);
+    if (policy && isNegotiationPolicy(policy)) return resolveLocalPolicy(policy, catalog);
+  }
+  for (const policyName of listener.policyNames) {
+    const predefined = catalog.classicPolicy(policyName);
+    if (predefined) return { kind: 'resolved', policy: predefined };
+  }
+  const named = listener.policyNames.filter((name) => !local.has(name));
+  if (named.length > 0) {
+    return {
+      kind: 'unknown',
+      policyName: named[0],
+      why: `the attributes of ${named.join(', ')} are not in the input and it is not a predefined security policy`,
+    };
+  }
+  return { kind: 'unknown', why: 'the listener names no SSL negotiation policy in the input' };
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { TlsVersion } from '../policy/schema.js';
+import type { CipherInfo, ResolvedTlsPolicy, TlsCatalog } from './catalog.js';
+import { classifyCipher } from './ciphers.js';
+import { classicPolicyFromAttributes } from './classic.js';
+import classicData from './data/classic-policies.json' with { type: 'json' };
+import elbv2Data from './data/elbv2-ssl-policies.json' with { type: 'json' };
+import { isFipsPolicyName } from './names.js';
+import { normalizeTlsVersion, sortTlsVersions } from './versions.js';
+
+const describeSslPoliciesSchema = z.object({
+  SslPolicies: z.array(
+    z.object({
+      Name: z.string().min(1),
+      SslProtocols: z.array(z.string()),
+      Ciphers: z.array(z.object({ Name: z.string().min(1), Priority: z.number().optional() })),
+    }),
+  ),
+});
+
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
+}
+
+/** Reads DescribeSSLPolicies output (API or `aws elbv2 describe-ssl-policies`). Throws naming the source and field. */
+export function parseDescribeSslPolicies(
+  output: unknown,
+  source: string,
+  origin: ResolvedTlsPolicy['origin'] = 'live',
+): ResolvedTlsPolicy[] {
+  const parsed = describeSslPoliciesSchema.safeParse(output);
+  if (!parsed.success) {
+    throw new TypeError(`${source}: not DescribeSSLPolicies output (${describeIssue(parsed.error)})`);
+  }
+  return parsed.data.SslPolicies.map((policy) => ({
+    name: policy.Name,
+    protocols: sortTlsVersions(
+      policy.SslProtocols.map(normalizeTlsVersion).filter((v): v is TlsVersion => v !== undefined),
+    ),
+    ciphers: [...policy.Ciphers]
+      .sort((a, b) => (a.Priority ?? Number.MAX_SAFE_INTEGER) - (b.Priority ?? Number.MAX_SAFE_INTEGER))
+      .map((cipher) => cipher.Name),
+    fips: isFipsPolicyName(policy.Name),
+    origin,
+  }));
+}
+
+const BUNDLED_ELBV2 = new Map(
+  parseDescribeSslPolicies(elbv2Data, 'shared/tls/data/elbv2-ssl-policies.json', 'predefined').map((p) => [
+    p.name,
+    p,
+  ]),
+);
+
+const BUNDLED_CLASSIC = new Map(
+  classicData.PolicyDescriptions.map((description) => {
+    const policy = classicPolicyFromAttributes(
+      description.PolicyName,
+      description.PolicyAttributeDescriptions.map((a) => ({
+        name: a.AttributeName,
+        value: a.AttributeValue,
+      })),
+      'predefined',
+    );
+    return [description.PolicyName, policy];
+  }),
+);
+
+export interface TlsCatalogOptions {
+  /** Live DescribeSSLPolicies data; overrides bundled policies of the same name. */
+  elbv2Policies?: readonly ResolvedTlsPolicy[];
+}
+
+export function createTlsCatalog(options: TlsCatalogOptions = {}): TlsCatalog {
+  const elbv2 = new Map(BUNDLED_ELBV2);
+  for (const policy of options.elbv2Policies ?? []) elbv2.set(policy.name, policy);
+  const cipherCache = new Map<string, CipherInfo>();
+  return {
+    elbv2Policy: (name) => elbv2.get(name),
+    classicPolicy: (name) => BUNDLED_CLASSIC.get(name),
+    classifyCipher(name) {
+      let info = cipherCache.get(name);
+      if (!info) {
+        info = classifyCipher(name);
+        cipherCache.set(name, info);
+      }
+      return info;
+    },
+    elbv2PolicyNames: () => [...elbv2.keys()].sort(),
+  };
+}

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import type { ClassicListener, ClassicLoadBalancer, ClassicPolicy } from '../../../shared/model/resource.js';
+import { classicPolicyFromAttributes, resolveClassicListenerPolicy } from '../../../shared/tls/classic.js';
+import { createTlsCatalog } from '../../../shared/tls/policies.js';
+
+const catalog = createTlsCatalog();
+
+const httpsListener: ClassicListener = {
+  protocol: 'HTTPS',
+  loadBalancerPort: 443,
+  instanceProtocol: 'HTTP',
+  instancePort: 80,
+  sslCertificateId: 'arn:aws:acm:eu-west-1:111122223333:certificate/0b8f6c55-7f0a-4d5e-9b1e-6f7f3c1d2e4a',
+  policyNames: ['web-negotiation'],
+};
+
+function loadBalancer(
+  policies: ClassicPolicy[],
+  listener: ClassicListener = httpsListener,
+): ClassicLoadBalancer {
+  return {
+    resourceType: 'AWS::ElasticLoadBalancing::LoadBalancer',
+    resourceId: 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/web',
+    loadBalancerName: 'web',
+    tags: {},
+    source: 'test',
+    listeners: [listener],
+    policies,
+  };
+}
+
+const attr = (name: string, value: string) => ({ name, value });
+
+describe('classicPolicyFromAttributes', () => {
+  it('reads enabled protocols and ciphers with values compared case-insensitively', () => {
+    // Act
+    const policy = classicPolicyFromAttributes('p', [
+      attr('Protocol-SSLv2', 'true'),
+      attr('Protocol-SSLv3', 'TRUE'),
+      attr('Protocol-TLSv1', 'True'),
+      attr('Protocol-TLSv1.1', 'false'),
+      attr('Protocol-TLSv1.2', 'true'),
+      attr('Server-Defined-Cipher-Order', 'true'),
+      attr('ECDHE-RSA-AES128-GCM-SHA256', 'true'),
+      attr('RC4-SHA', 'false'),
+    ]);
+
+    // Assess
+    expect(policy.protocols).toEqual(['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.2']);
+    expect(policy.ciphers).toEqual(['ECDHE-RSA-AES128-GCM-SHA256']);
+    expect(policy.serverOrderPreference).toBe(true);
+    expect(policy.origin).toBe('custom');
+  });
+});
+
+describe('resolveClassicListenerPolicy', () => {
+  it('uses the load balancer’s own policy attributes when the input has them', () => {
+    // Prepare
+    const lb = loadBalancer([
+      {
+        policyName: 'web-negotiation',
+        policyTypeName: 'SSLNegotiationPolicyType',
+        attributes: [attr('Protocol-TLSv1.2', 'true'), attr('ECDHE-ECDSA-AES256-GCM-SHA384', 'true')],
+      },
+    ]);
+
+    // Act
+    const result = resolveClassicListenerPolicy(lb, httpsListener, catalog);
+
+    // Assess
+    expect(result).toMatchObject({
+      kind: 'resolved',
+      policy: { name: 'web-negotiation', protocols: ['TLSv1.2'], ciphers: ['ECDHE-ECDSA-AES256-GCM-SHA384'] },
+    });
+  });
+
+  it('follows Reference-Security-Policy when that is all the policy says', () => {
+    // Prepare
+    const lb = loadBalancer([
+      {
+        policyName: 'web-negotiation',
+        policyTypeName: 'SSLNegotiationPolicyType',
+        attributes: [attr('Reference-Security-Policy', 'ELBSecurityPolicy-2015-05')],
+      },
+    ]);
+
+    // Act
+    const result = resolveClassicListenerPolicy(lb, httpsListener, catalog);
+
+    // Assess
+    expect(result.kind).toBe('resolved');
+    if (result.kind !== 'resolved') return;
+    expect(result.policy.reference).toBe('ELBSecurityPolicy-2015-05');
+    expect(result.policy.protocols).toContain('TLSv1');
+    expect(result.policy.ciphers).toContain('DES-CBC3-SHA');
+  });
+
+  it('falls back to the predefined policy named on the listener when its attributes are not in the input', () => {
+    // Prepare
+    const listener = {
+      ...httpsListener,
+      policyNames: ['AWSConsole-LBCookieStickinessPolicy-web', 'ELBSecurityPolicy-TLS-1-2-2017-01'],
+    };
+
+    // Act
+    const result = resolveClassicListenerPolicy(loadBalancer([], listener), listener, catalog);
+
+    // Assess
+    expect(result).toMatchObject({
+      kind: 'resolved',
+      policy: { name: 'ELBSecurityPolicy-TLS-1-2-2017-01', protocols: ['TLSv1.2'] },
+    });
+  });
+
+  it('reports an unknown policy instead of guessing', () => {
+    // Act
+    const named = resolveClassicListenerPolicy(loadBalancer([]), httpsListener, catalog);
+    const none = resolveClassicListenerPolicy(
+      loadBalancer([], { ...httpsListener, policyNames: [] }),
+      { ...httpsListener, policyNames: [] },
+      catalog,
+    );
+    const referenceUnknown = resolveClassicListenerPolicy(
+      loadBalancer([
+        {
+          policyName: 'web-negotiation',
+          attributes: [attr('Reference-Security-Policy', 'ELBSecurityPolicy-2011-08')],
+        },
+      ]),
+      httpsListener,
+      catalog,
+    );
+
+    // Assess
+    expect(named).toMatchObject({ kind: 'unknown', policyName: 'web-negotiation' });
+    expect(none).toMatchObject({
+      kind: 'unknown',
+      why: expect.stringContaining('names no SSL negotiation policy'),
+    });
+    expect(referenceUnknown).toMatchObject({
+      kind: 'unknown',
+      why: expect.stringContaining('ELBSecurityPolicy-2011-08'),
+    });
+  });
+});

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { policySchema } from '../../../shared/policy/schema.js';
+import { assessTlsPolicy } from '../../../shared/tls/assess.js';
+import { isFipsPolicyName } from '../../../shared/tls/names.js';
+import { createTlsCatalog, parseDescribeSslPolicies } from '../../../shared/tls/policies.js';
+
+const tls = policySchema.parse({}).tls;
+const catalog = createTlsCatalog();
+
+function assess(name: string) {
+  const policy = catalog.elbv2Policy(name);
+  if (!policy) throw new Error(`test setup: ${name} not in catalog`);
+  return assessTlsPolicy(policy, tls, catalog);
+}
+
+const describeSslPoliciesOutput = {
+  SslPolicies: [
+    {
+      Name: 'ELBSecurityPolicy-TLS13-1-2-Res-2099-01',
+      SslProtocols: ['TLSv1.3', 'TLSv1.2'],
+      Ciphers: [
+        { Name: 'ECDHE-RSA-AES256-GCM-SHA384', Priority: 3 },
+        { Name: 'TLS_AES_128_GCM_SHA256', Priority: 1 },
+        { Name: 'ECDHE-RSA-AES128-GCM-SHA256', Priority: 2 },
+      ],
+      SupportedLoadBalancerTypes: ['application', 'network'],
+    },
+  ],
+};
+
+describe('bundled ELBv2 security policies', () => {
+  it('covers every documented family: TLS13, FIPS-2023-04, RFC9151 and PQ-2025-09', () => {
+    const names = catalog.elbv2PolicyNames();
+    expect(names).toHaveLength(46);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'ELBSecurityPolicy-2016-08',
+        'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+        'ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04',
+        'ELBSecurityPolicy-TLS13-1-2-RFC9151-FIPS-2023-07',
+        'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09',
+        'ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09',
+      ]),
+    );
+  });
+
+  it('resolves ELBSecurityPolicy-2016-08 to TLSv1 through TLSv1.2 with SHA1 CBC and static RSA suites', () => {
+    // Act
+    const result = assess('ELBSecurityPolicy-2016-08');
+
+    // Assess
+    expect(result.protocolsBelowMinimum).toEqual(['TLSv1', 'TLSv1.1']);
+    expect(new Set(result.disallowedCiphers.map((c) => c.cipherClass))).toEqual(
+      new Set(['ecdhe-cbc-sha2', 'ecdhe-cbc-sha1', 'rsa-aead', 'rsa-cbc']),
+    );
+  });
+
+  it('finds the CBC suites of ELBSecurityPolicy-TLS13-1-2-2021-06 although it is TLS 1.2+', () => {
+    const result = assess('ELBSecurityPolicy-TLS13-1-2-2021-06');
+    expect(result.protocolsBelowMinimum).toEqual([]);
+    expect(result.disallowedCiphers.map((c) => c.name)).toEqual([
+      'ECDHE-ECDSA-AES128-SHA256',
+      'ECDHE-RSA-AES128-SHA256',
+      'ECDHE-ECDSA-AES256-SHA384',
+      'ECDHE-RSA-AES256-SHA384',
+    ]);
+  });
+
+  it.each([
+    'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+    'ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04',
+    'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09',
+    'ELBSecurityPolicy-TLS13-1-2-RFC9151-FIPS-2023-07',
+    'ELBSecurityPolicy-TLS13-1-3-2021-06',
+    'ELBSecurityPolicy-FS-1-2-Res-2020-10',
+  ])('passes %s under the strict defaults', (name) => {
+    expect(assess(name)).toEqual({ protocolsBelowMinimum: [], disallowedCiphers: [] });
+  });
+
+  it('flags the static-RSA suite of the otherwise AEAD-only Ext0-RFC9151 policy', () => {
+    const result = assess('ELBSecurityPolicy-TLS13-1-2-Ext0-RFC9151-FIPS-2023-07');
+    expect(result.disallowedCiphers.map((c) => `${c.name}:${c.cipherClass}`)).toEqual([
+      'AES256-GCM-SHA384:rsa-aead',
+    ]);
+  });
+
+  it('sees TLSv1 in every TLS13-1-0 policy whatever its name suggests', () => {
+    for (const name of catalog.elbv2PolicyNames().filter((n) => n.includes('TLS13-1-0'))) {
+      expect(assess(name).protocolsBelowMinimum, name).toContain('TLSv1');
+    }
+  });
+
+  it('returns undefined for a name it does not know, so callers report it instead of passing it', () => {
+    expect(catalog.elbv2Policy('ELBSecurityPolicy-TLS13-1-1-FIPS-PQ-2025-09')).toBeUndefined();
+    expect(catalog.elbv2Policy('ELBSecurityPolicy-Made-Up')).toBeUndefined();
+  });
+});
+
+describe('bundled classic security policies', () => {
+  it('keeps 3DES and TLSv1 in classic ELBSecurityPolicy-2015-05, unlike its ELBv2 namesake', () => {
+    // Act
+    const classic = catalog.classicPolicy('ELBSecurityPolicy-2015-05');
+    const elbv2 = catalog.elbv2Policy('ELBSecurityPolicy-2015-05');
+
+    // Assess
+    expect(classic?.ciphers).toContain('DES-CBC3-SHA');
+    expect(classic?.protocols).toEqual(['TLSv1', 'TLSv1.1', 'TLSv1.2']);
+    expect(elbv2?.ciphers).not.toContain('DES-CBC3-SHA');
+  });
+
+  it('has no data for policies AWS publishes no matrix for', () => {
+    expect(catalog.classicPolicy('ELBSecurityPolicy-2014-10')).toBeUndefined();
+    expect(catalog.classicPolicy('ELBSample-OpenSSLDefaultNegotiationPolicy')).toBeUndefined();
+  });
+});
+
+describe('parseDescribeSslPolicies', () => {
+  it('reads DescribeSSLPolicies output in priority order with ascending protocols', () => {
+    // Act
+    const [policy] = parseDescribeSslPolicies(structuredClone(describeSslPoliciesOutput), 'ssl.json');
+
+    // Assess
+    expect(policy).toEqual({
+      name: 'ELBSecurityPolicy-TLS13-1-2-Res-2099-01',
+      protocols: ['TLSv1.2', 'TLSv1.3'],
+      ciphers: ['TLS_AES_128_GCM_SHA256', 'ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES256-GCM-SHA384'],
+      fips: false,
+      origin: 'live',
+    });
+  });
+
+  it('lets live data define a policy the bundled data does not know', () => {
+    // Prepare
+    const live = parseDescribeSslPolicies(structuredClone(describeSslPoliciesOutput), 'ssl.json');
+
+    // Act
+    const withLive = createTlsCatalog({ elbv2Policies: live });
+
+    // Assess
+    expect(catalog.elbv2Policy('ELBSecurityPolicy-TLS13-1-2-Res-2099-01')).toBeUndefined();
+    expect(withLive.elbv2Policy('ELBSecurityPolicy-TLS13-1-2-Res-2099-01')?.origin).toBe('live');
+  });
+
+  it('lets live data override a bundled policy of the same name', () => {
+    // Prepare
+    const output = structuredClone(describeSslPoliciesOutput);
+    const [entry] = output.SslPolicies;
+    if (!entry) throw new Error('fixture');
+    entry.Name = 'ELBSecurityPolicy-2016-08';
+
+    // Act
+    const withLive = createTlsCatalog({ elbv2Policies: parseDescribeSslPolicies(output, 'ssl.json') });
+
+    // Assess
+    expect(withLive.elbv2Policy('ELBSecurityPolicy-2016-08')?.protocols).toEqual(['TLSv1.2', 'TLSv1.3']);
+    expect(catalog.elbv2Policy('ELBSecurityPolicy-2016-08')?.protocols).toContain('TLSv1');
+  });
+
+  it('names the source and the field when the output is malformed', () => {
+    expect(() =>
+      parseDescribeSslPolicies({ SslPolicies: [{ Name: 'x', SslProtocols: 'TLSv1.2' }] }, 'bad.json'),
+    ).toThrow(/bad\.json: .*SslPolicies\.0\.SslProtocols/);
+  });
+});
+
+describe('assessTlsPolicy with a wider policy', () => {
+  it('accepts CBC suites when the policy allows their class', () => {
+    // Prepare
+    const wider = policySchema.parse({
+      tls: { allowedCipherClasses: ['tls13', 'ecdhe-aead', 'ecdhe-cbc-sha2'] },
+    }).tls;
+    const policy = catalog.elbv2Policy('ELBSecurityPolicy-TLS13-1-2-2021-06');
+    if (!policy) throw new Error('fixture');
+
+    // Act
+    const result = assessTlsPolicy(policy, wider, catalog);
+
+    // Assess
+    expect(result.disallowedCiphers).toEqual([]);
+  });
+
+  it('flags TLSv1.2 when the minimum is TLSv1.3', () => {
+    const strict = policySchema.parse({ tls: { minimumVersion: 'TLSv1.3' } }).tls;
+    const policy = catalog.elbv2Policy('ELBSecurityPolicy-TLS13-1-2-Res-2021-06');
+    if (!policy) throw new Error('fixture');
+    expect(assessTlsPolicy(policy, strict, catalog).protocolsBelowMinimum).toEqual(['TLSv1.2']);
+  });
+});
+
+describe('isFipsPolicyName', () => {
+  it.each([
+    ['ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04', true],
+    ['ELBSecurityPolicy-TLS13-1-2-Res-FIPS-PQ-2025-09', true],
+    ['ELBSecurityPolicy-TLS13-1-2-RFC9151-FIPS-2023-07', true],
+    ['ELBSecurityPolicy-TLS13-1-2-Res-2021-06', false],
+    ['ELBSecurityPolicy-2016-08', false],
+  ])('%s -> %s', (name, expected) => {
+    expect(isFipsPolicyName(name)).toBe(expected);
+  });
+});
