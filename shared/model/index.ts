@@ -1,2 +1,3 @@
 export * from './evaluation.js';
+export * from './ref.js';
 export * from './resource.js';

@@ -1,0 +1,111 @@
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SEVERITIES } from '../../../shared/model/evaluation.js';
+import { RESOURCE_TYPES } from '../../../shared/model/resource.js';
+import { policySchema } from '../../../shared/policy/schema.js';
+import { findRule, RULES } from '../../../shared/rules/index.js';
+
+const rulesDir = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/rules');
+const FAMILIES = ['elbv2', 'elb', 'vpn', 'dx', 'acm'] as const;
+
+/** Rule files on disk: every .ts in a family folder except its index. */
+function ruleFiles(): { family: string; id: string }[] {
+  return FAMILIES.flatMap((family) =>
+    readdirSync(join(rulesDir, family))
+      .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
+      .map((file) => ({ family, id: file.replace(/\.ts$/, '') })),
+  );
+}
+
+/** Reads a dotted path such as "tls.minimumVersion" from the default policy. */
+function policyValue(path: string): unknown {
+  let value: unknown = policySchema.parse({});
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object' || !(key in value)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+// The catalog of ../shared/RULES.md (first edition), copied here so the test runs on a fresh clone.
+const CATALOG_IDS = [
+  'elbv2-listener-plaintext',
+  'elbv2-listener-tcp-plaintext',
+  'elbv2-listener-tls-policy',
+  'elbv2-listener-weak-ciphers',
+  'elbv2-listener-certificate-source',
+  'elb-listener-plaintext',
+  'elb-listener-tls-policy',
+  'elb-listener-weak-ciphers',
+  'vpn-tunnel-ike-version',
+  'vpn-tunnel-weak-crypto',
+  'vpn-tunnel-negotiated-crypto',
+  'vpn-tunnel-down',
+  'dx-connection-macsec',
+  'dx-connection-macsec-fail-open',
+  'dx-connection-macsec-down',
+  'acm-certificate-expiry',
+  'acm-certificate-key-strength',
+  'acm-certificate-signature',
+  'acm-certificate-renewal',
+  'acm-certificate-status',
+  'acm-certificate-transparency',
+];
+
+describe('rule catalog', () => {
+  it('has every rule of the catalog, and nothing else', () => {
+    expect(RULES.map((rule) => rule.metadata.id).sort()).toEqual([...CATALOG_IDS].sort());
+  });
+
+  it('has unique rule ids', () => {
+    const ids = RULES.map((rule) => rule.metadata.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('keeps one file per rule, named as its id, in its family folder, and every file is in the index', () => {
+    // Prepare
+    const files = ruleFiles();
+
+    // Assess
+    expect(files.map((f) => f.id).sort()).toEqual(RULES.map((rule) => rule.metadata.id).sort());
+    for (const { family, id } of files) {
+      expect(findRule(id)?.metadata.family, id).toBe(family);
+    }
+  });
+
+  it.each(RULES.map((rule) => [rule.metadata.id, rule] as const))('%s has complete metadata', (_id, rule) => {
+    const m = rule.metadata;
+    expect(m.title.length).toBeGreaterThan(5);
+    expect(m.title).not.toMatch(/^Ensure/i);
+    expect(m.description.length).toBeGreaterThan(20);
+    expect(m.rationale.length).toBeGreaterThan(20);
+    expect(SEVERITIES).toContain(m.severity);
+    expect(m.resourceTypes.length).toBeGreaterThan(0);
+    for (const type of m.resourceTypes) expect(RESOURCE_TYPES).toContain(type);
+    expect(m.remediation.guidance.length).toBeGreaterThan(10);
+    expect(m.references.length).toBeGreaterThan(0);
+    for (const reference of m.references) expect(reference).toMatch(/^https:\/\//);
+    expect(m.compliance.frameworks).toContain('AWS Well-Architected SEC09-BP02');
+    expect(m.parameters.length).toBeGreaterThan(0);
+  });
+
+  it.each(RULES.map((rule) => [rule.metadata.id, rule] as const))(
+    '%s reads its thresholds from paths that exist in the policy',
+    (_id, rule) => {
+      for (const parameter of rule.metadata.parameters) {
+        expect(policyValue(parameter.policyPath), parameter.policyPath).toBeDefined();
+      }
+    },
+  );
+
+  it.each(RULES.map((rule) => [rule.metadata.id, rule] as const))(
+    '%s defaults to a mode it can carry out',
+    (_id, rule) => {
+      const { defaultMode, remediation } = rule.metadata;
+      if (defaultMode === 'remediate') expect(remediation.remediate).toBeDefined();
+      if (defaultMode === 'block') expect(remediation.block).toBeDefined();
+    },
+  );
+});

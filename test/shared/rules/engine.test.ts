@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import type { AcmCertificate, Resource } from '../../../shared/model/resource.js';
+import { policySchema } from '../../../shared/policy/schema.js';
+import { evaluateAll, evaluateResource, ruleMode } from '../../../shared/rules/engine.js';
+import { compliant, defineRule, nonCompliant, type RuleContext } from '../../../shared/rules/rule.js';
+import { createTlsCatalog } from '../../../shared/tls/policies.js';
+
+const certificate: AcmCertificate = {
+  resourceType: 'AWS::ACM::Certificate',
+  resourceId: 'arn:aws:acm:eu-west-1:111122223333:certificate/3f1c2a9e-1b7d-4c55-8d0e-2a6b9f4e7c11',
+  certificateArn: 'arn:aws:acm:eu-west-1:111122223333:certificate/3f1c2a9e-1b7d-4c55-8d0e-2a6b9f4e7c11',
+  name: 'shop.example.com',
+  accountId: '111122223333',
+  region: 'eu-west-1',
+  tags: {},
+  source: 'test',
+  keyAlgorithm: 'RSA_1024',
+};
+
+const metadata = {
+  title: 'Test rule',
+  family: 'acm' as const,
+  resourceTypes: ['AWS::ACM::Certificate'] as const,
+  severity: 'medium' as const,
+  description: 'A rule used to test the engine.',
+  rationale: 'The engine must wrap outcomes faithfully.',
+  parameters: [],
+  references: ['https://example.com'],
+  compliance: { securityHub: [], configRules: [], frameworks: [] },
+};
+
+const weakKey = defineRule({
+  metadata: {
+    ...metadata,
+    id: 'test-weak-key',
+    remediation: { guidance: 'Request a new certificate.', remediate: 'replace-key' },
+    defaultMode: 'remediate',
+  },
+  evaluate: (resource) =>
+    resource.keyAlgorithm === 'RSA_1024'
+      ? nonCompliant('RSA_1024 is too short.', { severity: 'high', remediationTarget: 'RSA_2048' })
+      : compliant('fine'),
+});
+
+const alwaysFine = defineRule({
+  metadata: {
+    ...metadata,
+    id: 'test-fine',
+    remediation: { guidance: 'Nothing to do here.' },
+    defaultMode: 'notify',
+  },
+  evaluate: () => compliant('fine'),
+});
+
+function context(policy: unknown = {}): RuleContext {
+  return {
+    policy: policySchema.parse(policy),
+    now: new Date('2026-11-22T00:00:00Z'),
+    tls: createTlsCatalog(),
+  };
+}
+
+describe('evaluateResource', () => {
+  it('wraps a rule outcome with the resource identity and the raised severity', () => {
+    // Act
+    const [evaluation] = evaluateResource(certificate, [weakKey], context());
+
+    // Assess
+    expect(evaluation).toEqual({
+      ruleId: 'test-weak-key',
+      status: 'NON_COMPLIANT',
+      severity: 'high',
+      resourceType: 'AWS::ACM::Certificate',
+      resourceId: certificate.resourceId,
+      resourceName: 'shop.example.com',
+      accountId: '111122223333',
+      region: 'eu-west-1',
+      reason: 'RSA_1024 is too short.',
+      response: {
+        mode: 'remediate',
+        action: 'replace-key',
+        target: 'RSA_2048',
+        note: 'dry run: planned, not executed',
+      },
+    });
+  });
+
+  it('plans no action for a rule in notify mode and attaches no response to compliant results', () => {
+    // Act
+    const evaluations = evaluateResource(
+      certificate,
+      [weakKey, alwaysFine],
+      context({ rules: { 'test-weak-key': { mode: 'notify' } } }),
+    );
+
+    // Assess
+    expect(evaluations[0]?.response).toEqual({ mode: 'notify' });
+    expect(evaluations[1]?.status).toBe('COMPLIANT');
+    expect(evaluations[1]?.response).toBeUndefined();
+  });
+
+  it('says when a rule is asked to block but has no block action', () => {
+    const [evaluation] = evaluateResource(
+      certificate,
+      [weakKey],
+      context({ rules: { 'test-weak-key': { mode: 'block' } } }),
+    );
+    expect(evaluation?.response).toEqual({ mode: 'block', note: 'rule has no block action; notifying only' });
+  });
+
+  it('drops the dry-run note when dry run is off', () => {
+    const [evaluation] = evaluateResource(certificate, [weakKey], context({ dryRun: false }));
+    expect(evaluation?.response).toEqual({ mode: 'remediate', action: 'replace-key', target: 'RSA_2048' });
+  });
+
+  it('skips rules switched off and rules for other resource types', () => {
+    // Prepare
+    const vpn: Resource = {
+      resourceType: 'AWS::EC2::VPNConnection',
+      resourceId: 'vpn-0a1b2c3d4e5f60718',
+      vpnConnectionId: 'vpn-0a1b2c3d4e5f60718',
+      tags: {},
+      source: 'test',
+      tunnels: [],
+    };
+
+    // Act
+    const off = evaluateResource(
+      certificate,
+      [weakKey],
+      context({ rules: { 'test-weak-key': { mode: 'off' } } }),
+    );
+    const other = evaluateAll([vpn], [weakKey], context());
+
+    // Assess
+    expect(off).toEqual([]);
+    expect(other).toEqual([]);
+  });
+});
+
+describe('ruleMode', () => {
+  it('takes the mode from the policy, else the rule default', () => {
+    expect(ruleMode(weakKey, context())).toBe('remediate');
+    expect(ruleMode(weakKey, context({ rules: { 'test-weak-key': { mode: 'off' } } }))).toBe('off');
+  });
+});
+
+describe('defineRule', () => {
+  it('refuses a resource of a type the rule does not cover', () => {
+    const vpn = { resourceType: 'AWS::EC2::VPNConnection' } as Resource;
+    expect(() => weakKey.evaluate(vpn, context())).toThrow(/does not apply to AWS::EC2::VPNConnection/);
+  });
+});
