@@ -7,5 +7,6 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 20_000,
     restoreMocks: true,
+    setupFiles: ['test/setup.ts'],
   },
 });

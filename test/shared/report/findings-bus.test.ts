@@ -1,0 +1,144 @@
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Evaluation } from '../../../shared/model/evaluation.js';
+import { type FindingMessage, publishFindings } from '../../../shared/report/findings-bus.js';
+
+const eventBridge = mockClient(EventBridgeClient);
+const client = new EventBridgeClient({ region: 'eu-west-1' });
+const noSleep = async () => {};
+
+function message(index: number): FindingMessage {
+  const evaluation: Evaluation = {
+    ruleId: 'elbv2-listener-plaintext',
+    status: 'NON_COMPLIANT',
+    severity: 'high',
+    resourceType: 'AWS::ElasticLoadBalancingV2::Listener',
+    resourceId: `arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/shop/50dc6c495c0c9188/${index}`,
+    reason: 'HTTP listener forwards plaintext.',
+  };
+  return { kind: 'finding', evaluation, observedAt: '2026-11-22T10:00:00.000Z', triggerId: `evt-${index}` };
+}
+
+const accepted = (count: number) => ({
+  FailedEntryCount: 0,
+  Entries: Array.from({ length: count }, (_, i) => ({ EventId: `id-${i}` })),
+});
+
+describe('publishFindings', () => {
+  afterEach(() => {
+    eventBridge.reset();
+  });
+
+  it('sends 25 messages as PutEvents batches of 10, 10 and 5 on the configured bus', async () => {
+    // Prepare
+    eventBridge.on(PutEventsCommand).callsFake((input) => accepted(input.Entries.length));
+
+    // Act
+    const result = await publishFindings(
+      client,
+      Array.from({ length: 25 }, (_, i) => message(i)),
+      {
+        busName: 'transit-guard-findings',
+        sleep: noSleep,
+      },
+    );
+
+    // Assess
+    expect(result).toEqual({ published: 25, failed: [] });
+    const sizes = eventBridge
+      .commandCalls(PutEventsCommand)
+      .map((call) => call.args[0].input.Entries?.length);
+    expect(sizes).toEqual([10, 10, 5]);
+    expect(eventBridge).toReceiveCommandWith(PutEventsCommand, {
+      Entries: expect.arrayContaining([
+        expect.objectContaining({
+          Source: 'transit-guard',
+          DetailType: 'Transit Finding',
+          EventBusName: 'transit-guard-findings',
+          Resources: [message(0).evaluation.resourceId],
+        }),
+      ]),
+    });
+  });
+
+  it('puts the finding in the detail as JSON', async () => {
+    // Prepare
+    eventBridge.on(PutEventsCommand).resolves(accepted(1));
+
+    // Act
+    await publishFindings(client, [message(7)], { busName: 'bus', sleep: noSleep });
+
+    // Assess
+    const entry = eventBridge.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries?.[0];
+    expect(JSON.parse(entry?.Detail ?? '{}')).toEqual(message(7));
+  });
+
+  it('sends again only the entries EventBridge refused', async () => {
+    // Prepare
+    eventBridge
+      .on(PutEventsCommand)
+      .resolvesOnce({
+        FailedEntryCount: 1,
+        Entries: [
+          { EventId: 'a' },
+          { ErrorCode: 'ThrottlingException', ErrorMessage: 'Rate exceeded' },
+          { EventId: 'c' },
+        ],
+      })
+      .resolves(accepted(1));
+
+    // Act
+    const result = await publishFindings(client, [message(0), message(1), message(2)], {
+      busName: 'bus',
+      sleep: noSleep,
+    });
+
+    // Assess
+    expect(result).toEqual({ published: 3, failed: [] });
+    const retried = eventBridge.commandCalls(PutEventsCommand)[1]?.args[0].input.Entries ?? [];
+    expect(retried).toHaveLength(1);
+    expect(JSON.parse(retried[0]?.Detail ?? '{}').triggerId).toBe('evt-1');
+  });
+
+  it('gives up after maxAttempts and returns what is still refused, with the error code', async () => {
+    // Prepare
+    eventBridge.on(PutEventsCommand).resolves({
+      FailedEntryCount: 1,
+      Entries: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'try later' }],
+    });
+
+    // Act
+    const result = await publishFindings(client, [message(0)], {
+      busName: 'bus',
+      maxAttempts: 3,
+      sleep: noSleep,
+    });
+
+    // Assess
+    expect(eventBridge).toReceiveCommandTimes(PutEventsCommand, 3);
+    expect(result.published).toBe(0);
+    expect(result.failed).toEqual([
+      { message: message(0), errorCode: 'InternalFailure', errorMessage: 'try later' },
+    ]);
+  });
+
+  it('sends no Resources for a resource without an ARN', async () => {
+    // Prepare
+    eventBridge.on(PutEventsCommand).resolves(accepted(1));
+    const vpn = message(0);
+    vpn.evaluation = {
+      ...vpn.evaluation,
+      resourceType: 'AWS::EC2::VPNConnection',
+      resourceId: 'vpn-0a1b2c3d4e5f60718',
+    };
+
+    // Act
+    await publishFindings(client, [vpn], { busName: 'bus', sleep: noSleep });
+
+    // Assess
+    expect(eventBridge).toReceiveCommandWith(PutEventsCommand, {
+      Entries: [expect.objectContaining({ Resources: [] })],
+    });
+  });
+});
