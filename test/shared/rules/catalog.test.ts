@@ -10,11 +10,11 @@ import { findRule, RULES } from '../../../shared/rules/index.js';
 const rulesDir = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/rules');
 const FAMILIES = ['elbv2', 'elb', 'vpn', 'dx', 'acm'] as const;
 
-/** Rule files on disk: every .ts in a family folder except its index. */
+/** Rule files on disk: a family folder's files named `<family>-*.ts` (other files there are shared helpers). */
 function ruleFiles(): { family: string; id: string }[] {
   return FAMILIES.flatMap((family) =>
     readdirSync(join(rulesDir, family))
-      .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
+      .filter((file) => file.startsWith(`${family}-`) && file.endsWith('.ts'))
       .map((file) => ({ family, id: file.replace(/\.ts$/, '') })),
   );
 }
