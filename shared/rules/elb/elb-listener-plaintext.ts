@@ -1,0 +1,63 @@
+import { joinWords } from '../elbv2/tls-findings.js';
+import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
+import { classicListenerLabel } from './listeners.js';
+
+/** Front-end protocols on which clients talk to the load balancer without TLS. */
+const PLAINTEXT_PROTOCOLS = new Set(['HTTP', 'TCP']);
+
+export const elbListenerPlaintext = defineRule({
+  metadata: {
+    id: 'elb-listener-plaintext',
+    title: 'Classic load balancer listener accepts plaintext',
+    family: 'elb',
+    resourceTypes: ['AWS::ElasticLoadBalancing::LoadBalancer'],
+    severity: 'high',
+    description:
+      'A Classic Load Balancer with a front-end listener on HTTP or TCP, whatever its port. One evaluation per load balancer names every such listener.',
+    rationale:
+      'Clients reach an HTTP or TCP listener without TLS: anyone on the path can read and alter what they send and receive, including credentials and session cookies.',
+    parameters: [],
+    remediation: {
+      guidance:
+        'Add an HTTPS or SSL listener with an ACM certificate and a strong negotiation policy, move clients to it, then delete the HTTP or TCP listener (or migrate to an Application Load Balancer, which can redirect HTTP to HTTPS).',
+      block: 'delete-classic-listener',
+    },
+    defaultMode: 'notify',
+    references: [
+      'https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-listener-config.html',
+      'https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-3',
+      'https://docs.aws.amazon.com/config/latest/developerguide/elb-tls-https-listeners-only.html',
+    ],
+    compliance: {
+      securityHub: ['ELB.3'],
+      configRules: ['elb-tls-https-listeners-only'],
+      frameworks: SEC09_FRAMEWORKS,
+    },
+  },
+  evaluate(lb) {
+    if (lb.listeners.length === 0) {
+      return notApplicable(`Load balancer ${lb.loadBalancerName} has no listener in the input.`);
+    }
+    const plaintext = lb.listeners.filter((listener) =>
+      PLAINTEXT_PROTOCOLS.has(listener.protocol.toUpperCase()),
+    );
+    if (plaintext.length === 0) {
+      const labels = lb.listeners.map(classicListenerLabel);
+      return compliant(`Every front-end listener uses TLS (${joinWords(labels)}).`, { listeners: labels });
+    }
+    const labels = plaintext.map(classicListenerLabel);
+    const subject = plaintext.length === 1 ? 'Listener' : 'Listeners';
+    const verb = plaintext.length === 1 ? 'accepts' : 'accept';
+    return nonCompliant(`${subject} ${joinWords(labels)} ${verb} plaintext from clients.`, {
+      details: {
+        failingListeners: plaintext.map((listener) => ({
+          listener: classicListenerLabel(listener),
+          protocol: listener.protocol,
+          loadBalancerPort: listener.loadBalancerPort,
+          ...(listener.instanceProtocol ? { instanceProtocol: listener.instanceProtocol } : {}),
+          ...(listener.instancePort === undefined ? {} : { instancePort: listener.instancePort }),
+        })),
+      },
+    });
+  },
+});

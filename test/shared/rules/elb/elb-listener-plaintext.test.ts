@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { elbListenerPlaintext as rule } from '../../../../shared/rules/elb/elb-listener-plaintext.js';
+import { classicListener, classicLoadBalancer, elbRuleContext } from '../../../helpers/elb-fixtures.js';
+
+const context = elbRuleContext();
+
+describe('elb-listener-plaintext', () => {
+  it('declares a high severity and blocks by deleting the listener', () => {
+    // Assess
+    expect(rule.metadata).toMatchObject({
+      severity: 'high',
+      defaultMode: 'notify',
+      remediation: { block: 'delete-classic-listener' },
+      compliance: { securityHub: ['ELB.3'], configRules: ['elb-tls-https-listeners-only'] },
+    });
+    expect(rule.metadata.remediation.remediate).toBeUndefined();
+  });
+
+  it('flags a load balancer with an HTTP listener', () => {
+    // Prepare
+    const lb = classicLoadBalancer([classicListener('HTTP', 80)]);
+
+    // Act
+    const outcome = rule.evaluate(lb, context);
+
+    // Assess
+    expect(outcome).toEqual({
+      status: 'NON_COMPLIANT',
+      reason: 'Listener HTTP:80 accepts plaintext from clients.',
+      details: {
+        failingListeners: [
+          {
+            listener: 'HTTP:80',
+            protocol: 'HTTP',
+            loadBalancerPort: 80,
+            instanceProtocol: 'HTTP',
+            instancePort: 8080,
+          },
+        ],
+      },
+    });
+  });
+
+  it('names every plaintext listener once per load balancer', () => {
+    // Prepare
+    const lb = classicLoadBalancer([
+      classicListener('HTTPS', 443, ['ELBSecurityPolicy-TLS-1-2-2017-01']),
+      classicListener('HTTP', 80),
+      classicListener('TCP', 25),
+    ]);
+
+    // Act
+    const outcome = rule.evaluate(lb, context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toBe('Listeners HTTP:80 and TCP:25 accept plaintext from clients.');
+    expect(outcome.details?.failingListeners).toHaveLength(2);
+  });
+
+  it('flags HTTP on port 443', () => {
+    // Prepare
+    const lb = classicLoadBalancer([classicListener('HTTP', 443)]);
+
+    // Act
+    const outcome = rule.evaluate(lb, context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toContain('HTTP:443');
+  });
+
+  it('compares the protocol case-insensitively', () => {
+    // Prepare
+    const lb = classicLoadBalancer([classicListener('tcp', 3306)]);
+
+    // Act
+    const outcome = rule.evaluate(lb, context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toBe('Listener TCP:3306 accepts plaintext from clients.');
+  });
+
+  it('accepts a load balancer whose listeners are all HTTPS or SSL', () => {
+    // Prepare
+    const lb = classicLoadBalancer([classicListener('HTTPS', 443), classicListener('SSL', 465)]);
+
+    // Act
+    const outcome = rule.evaluate(lb, context);
+
+    // Assess
+    expect(outcome.status).toBe('COMPLIANT');
+    expect(outcome.reason).toBe('Every front-end listener uses TLS (HTTPS:443 and SSL:465).');
+  });
+
+  it('does not apply to a load balancer without listeners', () => {
+    // Act
+    const outcome = rule.evaluate(classicLoadBalancer([]), context);
+
+    // Assess
+    expect(outcome.status).toBe('NOT_APPLICABLE');
+  });
+});

@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { elbv2ListenerPlaintext as rule } from '../../../../shared/rules/elbv2/elbv2-listener-plaintext.js';
+import { evaluateResource } from '../../../../shared/rules/engine.js';
+import {
+  albHttpListener,
+  albHttpsListener,
+  elbRuleContext,
+  fixedResponseAction,
+  forwardAction,
+  gwlbListener,
+  listenerRule,
+  nlbListener,
+  redirectAction,
+} from '../../../helpers/elb-fixtures.js';
+
+const context = elbRuleContext();
+
+describe('elbv2-listener-plaintext', () => {
+  it('declares its severity, responses and Security Hub mapping', () => {
+    // Assess
+    expect(rule.metadata).toMatchObject({
+      id: 'elbv2-listener-plaintext',
+      severity: 'high',
+      defaultMode: 'remediate',
+      remediation: { remediate: 'redirect-to-https', block: 'fixed-response-426' },
+      compliance: { securityHub: ['ELB.1'] },
+    });
+  });
+
+  it('flags an HTTP listener whose default action forwards', () => {
+    // Prepare
+    const listener = albHttpListener();
+
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toBe('Listener HTTP:80 serves plaintext HTTP: default action forward.');
+    expect(outcome.details).toMatchObject({ defaultAction: 'forward', rulesInspected: true });
+  });
+
+  it('flags HTTP on port 443 as plaintext', () => {
+    // Prepare
+    const listener = albHttpListener({ port: 443 });
+
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toContain('HTTP:443 serves plaintext HTTP (port 443 does not make it TLS)');
+  });
+
+  it('accepts an HTTP listener that redirects to HTTPS and has no other rules', () => {
+    // Prepare
+    const listener = albHttpListener({ defaultActions: [redirectAction('HTTPS')] });
+
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome).toEqual(
+      expect.objectContaining({
+        status: 'COMPLIANT',
+        reason: 'Listener HTTP:80 redirects to HTTPS by default and it has no other rules.',
+      }),
+    );
+  });
+
+  it('accepts redirect rules alongside a redirecting default action', () => {
+    // Prepare
+    const listener = albHttpListener({
+      defaultActions: [redirectAction()],
+      rules: [listenerRule('10', [redirectAction()]), listenerRule('20', [redirectAction()])],
+    });
+
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome.status).toBe('COMPLIANT');
+    expect(outcome.reason).toContain('its 2 rules do too');
+  });
+
+  it('flags a redirecting listener when one of its rules forwards', () => {
+    // Prepare
+    const listener = albHttpListener({
+      defaultActions: [redirectAction()],
+      rules: [listenerRule('5', [redirectAction()]), listenerRule('10', [forwardAction()])],
+    });
+
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toBe('Listener HTTP:80 serves plaintext HTTP: rule priority 10 forward.');
+    expect(outcome.details?.plaintextRules).toEqual([
+      expect.objectContaining({ priority: '10', actions: 'forward' }),
+    ]);
+  });
+
+  it('flags a rule that answers with a fixed response', () => {
+    // Prepare
+    const listener = albHttpListener({
+      defaultActions: [redirectAction()],
+      rules: [listenerRule('1', [fixedResponseAction('200')])],
+    });
+
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toContain('rule priority 1 fixed-response 200');
+  });
+
+  it.each([
+    ['#{protocol}', '#{protocol}'],
+    ['HTTP', 'HTTP'],
+    ['the default protocol', null],
+  ])('flags a redirect that keeps the client on %s', (_label, protocol) => {
+    // Prepare
+    const listener = albHttpListener({ defaultActions: [redirectAction(protocol)] });
+
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toContain(`default action redirect to ${protocol ?? '#{protocol}'}`);
+  });
+
+  it('accepts a redirecting default action when rules are unknown, saying they were not inspected', () => {
+    // Prepare
+    const listener = albHttpListener({ defaultActions: [redirectAction()], rules: undefined });
+
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome.status).toBe('COMPLIANT');
+    expect(outcome.reason).toContain('its rules were not inspected');
+    expect(outcome.details).toMatchObject({ rulesInspected: false });
+  });
+
+  it('flags a forwarding default action even when rules are unknown', () => {
+    // Prepare
+    const listener = albHttpListener({ rules: undefined });
+
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+  });
+
+  it('flags an HTTP listener whose default action is not in the input', () => {
+    // Prepare
+    const listener = albHttpListener({ defaultActions: [] });
+
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toContain('default action none in the input');
+  });
+
+  it('judges an HTTP listener of unknown load balancer type as an ALB listener', () => {
+    // Prepare
+    const listener = albHttpListener({ loadBalancerType: undefined });
+
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+  });
+
+  it('reports whether the load balancer has an HTTPS listener to redirect to', () => {
+    // Prepare
+    const listener = albHttpListener({
+      siblingListeners: [
+        { listenerArn: albHttpsListener().listenerArn.replace(/\w+$/, 'b7c1'), protocol: 'HTTPS', port: 443 },
+      ],
+    });
+
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome.details).toMatchObject({ loadBalancerHasHttpsListener: true });
+  });
+
+  it('plans the redirect in its default mode', () => {
+    // Act
+    const [evaluation] = evaluateResource(albHttpListener(), [rule], context);
+
+    // Assess
+    expect(evaluation?.response).toEqual({
+      mode: 'remediate',
+      action: 'redirect-to-https',
+      note: 'dry run: planned, not executed',
+    });
+  });
+
+  it.each([
+    ['an HTTPS listener', albHttpsListener()],
+    ['an NLB TCP listener', nlbListener('TCP', 80)],
+    ['an NLB TLS listener', nlbListener('TLS', 443)],
+    ['a GWLB listener without protocol', gwlbListener()],
+    ['a GENEVE listener', gwlbListener({ protocol: 'GENEVE', port: 6081 })],
+    [
+      'a listener without protocol on an unknown load balancer type',
+      gwlbListener({ loadBalancerType: undefined }),
+    ],
+  ])('does not apply to %s', (_label, listener) => {
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome.status).toBe('NOT_APPLICABLE');
+  });
+});

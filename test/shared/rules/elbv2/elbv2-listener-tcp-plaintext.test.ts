@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { elbv2ListenerTcpPlaintext as rule } from '../../../../shared/rules/elbv2/elbv2-listener-tcp-plaintext.js';
+import { albHttpListener, elbRuleContext, gwlbListener, nlbListener } from '../../../helpers/elb-fixtures.js';
+
+const context = elbRuleContext();
+
+describe('elbv2-listener-tcp-plaintext', () => {
+  it('declares a medium severity, a block action and no remediation', () => {
+    // Assess
+    expect(rule.metadata).toMatchObject({
+      severity: 'medium',
+      defaultMode: 'notify',
+      remediation: { block: 'delete-listener' },
+      parameters: [expect.objectContaining({ policyPath: 'tls.tlsPassthroughPorts' })],
+    });
+    expect(rule.metadata.remediation.remediate).toBeUndefined();
+  });
+
+  it.each(['TCP', 'UDP', 'TCP_UDP'])('flags an NLB %s listener', (protocol) => {
+    // Prepare
+    const listener = nlbListener(protocol, 53);
+
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toBe(
+      `Listener ${protocol}:53 relays traffic without TLS, and port 53 is not on the TLS-passthrough list (tls.tlsPassthroughPorts).`,
+    );
+  });
+
+  it('accepts a TCP listener on a port the policy lists as TLS passthrough', () => {
+    // Prepare
+    const passthrough = elbRuleContext({ tls: { tlsPassthroughPorts: [443, 8443] } });
+
+    // Act
+    const outcome = rule.evaluate(nlbListener('TCP', 443), passthrough);
+
+    // Assess
+    expect(outcome.status).toBe('COMPLIANT');
+    expect(outcome.details).toMatchObject({ tlsPassthroughPorts: [443, 8443] });
+  });
+
+  it('flags a TCP listener on a port that is not on the passthrough list', () => {
+    // Prepare
+    const passthrough = elbRuleContext({ tls: { tlsPassthroughPorts: [443] } });
+
+    // Act
+    const outcome = rule.evaluate(nlbListener('TCP', 80), passthrough);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+  });
+
+  it('compares the protocol case-insensitively', () => {
+    // Act
+    const outcome = rule.evaluate(nlbListener('tcp', 25), context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+  });
+
+  it.each([
+    ['an NLB TLS listener', nlbListener('TLS', 443)],
+    ['an ALB HTTP listener', albHttpListener()],
+    ['a GWLB listener', gwlbListener()],
+    ['a GENEVE listener', gwlbListener({ protocol: 'GENEVE', port: 6081 })],
+  ])('does not apply to %s', (_label, listener) => {
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome.status).toBe('NOT_APPLICABLE');
+  });
+});
