@@ -1,0 +1,117 @@
+import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { SEVERITIES, severityRank } from '../model/evaluation.js';
+import type { FindingRecord, FindingStore } from './finding-store.js';
+import { TABLE_KEYS } from './table.js';
+
+const RESOLVED_RETENTION_SECONDS = 90 * 24 * 3600;
+const { partitionKey, sortKey, openIndex, openPartitionKey, openSortKey, ttlAttribute } = TABLE_KEYS;
+
+const keyOf = (resourceId: string, ruleId: string) => ({
+  [partitionKey]: `RESOURCE#${resourceId}`,
+  [sortKey]: `FINDING#${ruleId}`,
+});
+
+function toItem(record: FindingRecord): Record<string, unknown> {
+  const item: Record<string, unknown> = { ...keyOf(record.resourceId, record.ruleId), ...record };
+  if (record.state === 'open') {
+    // Sparse index of open findings, worst first: the sort key starts with the inverted severity rank.
+    item[openPartitionKey] = 'OPEN';
+    item[openSortKey] = `${SEVERITIES.length - severityRank(record.severity)}#${record.findingId}`;
+  } else {
+    item[ttlAttribute] =
+      Math.floor(Date.parse(record.resolvedAt ?? record.lastSeenAt) / 1000) + RESOLVED_RETENTION_SECONDS;
+  }
+  return item;
+}
+
+function fromItem(item: Record<string, unknown>): FindingRecord {
+  const {
+    [partitionKey]: _pk,
+    [sortKey]: _sk,
+    [openPartitionKey]: _opk,
+    [openSortKey]: _osk,
+    [ttlAttribute]: _ttl,
+    ...record
+  } = item;
+  return record as unknown as FindingRecord;
+}
+
+/** The finding store on DynamoDB; every write is conditional on the version read before it. */
+export function createDynamoDbFindingStore(client: DynamoDBClient, tableName: string): FindingStore {
+  const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  return {
+    async get(findingId) {
+      const separator = findingId.indexOf('|');
+      const ruleId = findingId.slice(0, separator);
+      const resourceId = findingId.slice(separator + 1);
+      const output = await documents.send(
+        new GetCommand({ TableName: tableName, Key: keyOf(resourceId, ruleId), ConsistentRead: true }),
+      );
+      return output.Item ? fromItem(output.Item) : undefined;
+    },
+    async listByResource(resourceId) {
+      const records: FindingRecord[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const output = await documents.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+            ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
+            ExpressionAttributeValues: { ':pk': `RESOURCE#${resourceId}`, ':prefix': 'FINDING#' },
+            ConsistentRead: true,
+            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+          }),
+        );
+        records.push(...(output.Items ?? []).map(fromItem));
+        startKey = output.LastEvaluatedKey;
+      } while (startKey);
+      return records;
+    },
+    async listOpen(limit) {
+      const records: FindingRecord[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const output = await documents.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: openIndex,
+            KeyConditionExpression: '#open = :open',
+            ExpressionAttributeNames: { '#open': openPartitionKey },
+            ExpressionAttributeValues: { ':open': 'OPEN' },
+            ...(limit === undefined ? {} : { Limit: limit - records.length }),
+            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+          }),
+        );
+        records.push(...(output.Items ?? []).map(fromItem));
+        startKey = output.LastEvaluatedKey;
+      } while (startKey && (limit === undefined || records.length < limit));
+      return records;
+    },
+    async put(record, expectedVersion) {
+      try {
+        await documents.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: toItem(record),
+            ...(expectedVersion === 0
+              ? {
+                  ConditionExpression: 'attribute_not_exists(#pk)',
+                  ExpressionAttributeNames: { '#pk': partitionKey },
+                }
+              : {
+                  ConditionExpression: '#version = :expected',
+                  ExpressionAttributeNames: { '#version': 'version' },
+                  ExpressionAttributeValues: { ':expected': expectedVersion },
+                }),
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+/**
+ * The one table transit-guard keeps state in: findings and Powertools idempotency records.
+ * infra/ declares the same keys (a deployment test compares them with this definition).
+ */
+export const TABLE_KEYS = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  openIndex: 'open-findings',
+  openPartitionKey: 'openPk',
+  openSortKey: 'openSk',
+  ttlAttribute: 'expiration',
+} as const;
+
+/** Idempotency records share the table under one partition (Powertools `staticPkValue`). */
+export const IDEMPOTENCY_PARTITION = 'IDEMPOTENCY';
+
+export function tableDefinition(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [
+      { AttributeName: TABLE_KEYS.partitionKey, AttributeType: 'S' },
+      { AttributeName: TABLE_KEYS.sortKey, AttributeType: 'S' },
+      { AttributeName: TABLE_KEYS.openPartitionKey, AttributeType: 'S' },
+      { AttributeName: TABLE_KEYS.openSortKey, AttributeType: 'S' },
+    ],
+    KeySchema: [
+      { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
+      { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: TABLE_KEYS.openIndex,
+        KeySchema: [
+          { AttributeName: TABLE_KEYS.openPartitionKey, KeyType: 'HASH' },
+          { AttributeName: TABLE_KEYS.openSortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      },
+    ],
+  };
+}

@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Evaluation } from '../../../shared/model/evaluation.js';
+import { createDynamoDbFindingStore } from '../../../shared/state/dynamodb-store.js';
+import {
+  type FindingStore,
+  findingIdOf,
+  recordEvaluations,
+  resolveResource,
+} from '../../../shared/state/finding-store.js';
+import { createMemoryFindingStore } from '../../../shared/state/memory-store.js';
+import { type LocalDynamo, startDynalite } from '../../helpers/dynalite.js';
+
+const LISTENER =
+  'arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2';
+const t0 = new Date('2026-11-22T10:00:00.000Z');
+const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+
+function evaluation(overrides: Partial<Evaluation> = {}): Evaluation {
+  return {
+    ruleId: 'elbv2-listener-tls-policy',
+    status: 'NON_COMPLIANT',
+    severity: 'high',
+    resourceType: 'AWS::ElasticLoadBalancingV2::Listener',
+    resourceId: LISTENER,
+    resourceName: 'shop',
+    accountId: '111122223333',
+    region: 'eu-west-1',
+    reason: 'Policy ELBSecurityPolicy-2016-08 accepts TLSv1 and TLSv1.1; the minimum is TLSv1.2.',
+    response: { mode: 'notify' },
+    ...overrides,
+  };
+}
+
+let dynamo: LocalDynamo;
+let tableCount = 0;
+
+beforeAll(async () => {
+  dynamo = await startDynalite();
+});
+
+afterAll(async () => {
+  await dynamo.stop();
+});
+
+const stores: [string, () => Promise<FindingStore>][] = [
+  ['in memory', async () => createMemoryFindingStore()],
+  [
+    'on DynamoDB (dynalite)',
+    async () => {
+      const name = `findings-${++tableCount}`;
+      await dynamo.createTable(name);
+      return createDynamoDbFindingStore(dynamo.client, name);
+    },
+  ],
+];
+
+describe.each(stores)('finding store %s', (_name, makeStore) => {
+  let store: FindingStore;
+
+  beforeEach(async () => {
+    store = await makeStore();
+  });
+
+  it('opens a finding once for the same evaluation seen 10 times', async () => {
+    // Act
+    const kinds: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const [transition] = await recordEvaluations(store, [evaluation()], later(i));
+      kinds.push(transition?.kind ?? 'missing');
+    }
+
+    // Assess
+    expect(kinds).toEqual(['opened', ...Array(9).fill('unchanged')]);
+    const stored = await store.get(findingIdOf('elbv2-listener-tls-policy', LISTENER));
+    expect(stored).toMatchObject({
+      state: 'open',
+      firstSeenAt: t0.toISOString(),
+      lastSeenAt: later(9).toISOString(),
+      version: 10,
+    });
+  });
+
+  it('resolves an open finding when the rule passes, once', async () => {
+    // Prepare
+    await recordEvaluations(store, [evaluation()], t0);
+
+    // Act
+    const [first] = await recordEvaluations(
+      store,
+      [evaluation({ status: 'COMPLIANT', reason: 'fixed' })],
+      later(5),
+    );
+    const [second] = await recordEvaluations(
+      store,
+      [evaluation({ status: 'COMPLIANT', reason: 'fixed' })],
+      later(6),
+    );
+
+    // Assess
+    expect(first?.kind).toBe('resolved');
+    expect(first?.finding).toMatchObject({
+      state: 'resolved',
+      resolution: 'fixed',
+      resolvedAt: later(5).toISOString(),
+    });
+    expect(second?.kind).toBe('none');
+  });
+
+  it('counts a higher severity or a new response as a change', async () => {
+    // Prepare
+    await recordEvaluations(store, [evaluation()], t0);
+
+    // Act
+    const [severity] = await recordEvaluations(store, [evaluation({ severity: 'critical' })], later(1));
+    const [response] = await recordEvaluations(
+      store,
+      [evaluation({ severity: 'critical', response: { mode: 'remediate', action: 'set-ssl-policy' } })],
+      later(2),
+    );
+
+    // Assess
+    expect(severity?.kind).toBe('changed');
+    expect(response?.kind).toBe('changed');
+    expect(response?.finding?.firstSeenAt).toBe(t0.toISOString());
+  });
+
+  it('reopens a resolved finding as a new one', async () => {
+    // Prepare
+    await recordEvaluations(store, [evaluation()], t0);
+    await recordEvaluations(store, [evaluation({ status: 'COMPLIANT' })], later(1));
+
+    // Act
+    const [again] = await recordEvaluations(store, [evaluation()], later(2));
+
+    // Assess
+    expect(again?.kind).toBe('opened');
+    expect(again?.finding?.firstSeenAt).toBe(later(2).toISOString());
+  });
+
+  it('resolves every open finding of a deleted resource and leaves other resources alone', async () => {
+    // Prepare
+    const other =
+      'arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/api/1111111111111111/2222222222222222';
+    await recordEvaluations(
+      store,
+      [
+        evaluation(),
+        evaluation({ ruleId: 'elbv2-listener-weak-ciphers' }),
+        evaluation({ resourceId: other }),
+      ],
+      t0,
+    );
+
+    // Act
+    const transitions = await resolveResource(store, LISTENER, later(1));
+
+    // Assess
+    expect(transitions.map((t) => [t.kind, t.finding?.ruleId, t.finding?.resolution])).toEqual(
+      expect.arrayContaining([
+        ['resolved', 'elbv2-listener-tls-policy', 'deleted'],
+        ['resolved', 'elbv2-listener-weak-ciphers', 'deleted'],
+      ]),
+    );
+    expect(transitions).toHaveLength(2);
+    expect((await store.listOpen()).map((f) => f.resourceId)).toEqual([other]);
+  });
+
+  it('lists open findings worst first, up to the limit', async () => {
+    // Prepare
+    await recordEvaluations(
+      store,
+      [
+        evaluation({ resourceId: 'vpn-1', resourceType: 'AWS::EC2::VPNConnection', severity: 'medium' }),
+        evaluation({ resourceId: 'vpn-2', resourceType: 'AWS::EC2::VPNConnection', severity: 'critical' }),
+        evaluation({ resourceId: 'vpn-3', resourceType: 'AWS::EC2::VPNConnection', severity: 'low' }),
+        evaluation({ resourceId: 'vpn-4', resourceType: 'AWS::EC2::VPNConnection', severity: 'high' }),
+      ],
+      t0,
+    );
+
+    // Act
+    const worst = await store.listOpen(2);
+
+    // Assess
+    expect(worst.map((f) => f.resourceId)).toEqual(['vpn-2', 'vpn-4']);
+  });
+
+  it('refuses a write made from a stale version, so concurrent writers cannot overwrite each other', async () => {
+    // Prepare
+    const [opened] = await recordEvaluations(store, [evaluation()], t0);
+    if (!opened?.finding) throw new Error('setup');
+
+    // Act
+    const stale = await store.put({ ...opened.finding, reason: 'stale', version: 5 }, 0);
+    const current = await store.put({ ...opened.finding, reason: 'current', version: 2 }, 1);
+
+    // Assess
+    expect(stale).toBe(false);
+    expect(current).toBe(true);
+    expect((await store.get(opened.finding.findingId))?.reason).toBe('current');
+  });
+
+  it('opens exactly one finding when 5 invocations record the same evaluation concurrently', async () => {
+    // Act
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => recordEvaluations(store, [evaluation()], t0)),
+    );
+
+    // Assess
+    const kinds = results.flat().map((t) => t.kind);
+    expect(kinds.filter((k) => k === 'opened')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'unchanged')).toHaveLength(4);
+  });
+});
