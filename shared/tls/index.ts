@@ -10,7 +10,6 @@ export { isFipsPolicyName } from './names.js';
 export { createTlsCatalog, parseDescribeSslPolicies, type TlsCatalogOptions } from './policies.js';
 export {
   compareTlsVersions,
-  listProtocols,
   normalizeTlsVersion,
   protocolsBelow,
   sortTlsVersions,

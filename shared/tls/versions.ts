@@ -29,9 +29,3 @@ export function normalizeTlsVersion(value: string): TlsVersion | undefined {
     .replace(/_/g, '.');
   return TLS_VERSIONS.find((version) => version.toLowerCase() === bare.toLowerCase());
 }
-
-/** "TLSv1 and TLSv1.1", "SSLv3, TLSv1 and TLSv1.1" */
-export function listProtocols(protocols: readonly string[]): string {
-  if (protocols.length <= 1) return protocols.join('');
-  return `${protocols.slice(0, -1).join(', ')} and ${protocols.at(-1)}`;
-}

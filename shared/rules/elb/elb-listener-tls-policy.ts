@@ -1,5 +1,5 @@
-import { joinWords } from '../elbv2/tls-findings.js';
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
+import { joinWords } from '../wording.js';
 import {
   CLASSIC_REMEDIATION_TARGET,
   checkClassicTlsListeners,

@@ -1,5 +1,5 @@
-import { cipherDetails, countCiphers, joinWords, nameCiphers } from '../elbv2/tls-findings.js';
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
+import { cipherDetails, countCiphers, joinWords, nameCiphers } from '../wording.js';
 import {
   CLASSIC_REMEDIATION_TARGET,
   checkClassicTlsListeners,

@@ -1,6 +1,6 @@
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
+import { joinWords } from '../wording.js';
 import { gatewayListenerOutcome, isTlsListener, listenerLabel } from './listener.js';
-import { joinWords } from './tls-findings.js';
 
 /** ACM certificate ARNs in every partition (aws, aws-cn, aws-us-gov, ...). */
 const ACM_ARN = /^arn:aws[a-z-]*:acm:/;

@@ -1,7 +1,7 @@
 import type { Elbv2Listener, ListenerAction } from '../../model/resource.js';
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
+import { joinWords } from '../wording.js';
 import { gatewayListenerOutcome, listenerLabel, listenerProtocol } from './listener.js';
-import { joinWords } from './tls-findings.js';
 
 /** Only a literal HTTPS redirect moves the client off HTTP; "#{protocol}" (the default) keeps it on HTTP. */
 function redirectsToHttps(action: ListenerAction): boolean {

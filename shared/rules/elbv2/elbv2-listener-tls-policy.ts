@@ -1,6 +1,6 @@
 import { compliant, defineRule, nonCompliant, SEC09_FRAMEWORKS } from '../rule.js';
+import { joinWords } from '../wording.js';
 import { judgeListenerSecurityPolicy } from './security-policy.js';
-import { joinWords } from './tls-findings.js';
 
 export const elbv2ListenerTlsPolicy = defineRule({
   metadata: {

@@ -1,6 +1,6 @@
 import { compliant, defineRule, nonCompliant, SEC09_FRAMEWORKS } from '../rule.js';
+import { cipherDetails, countCiphers, nameCiphers } from '../wording.js';
 import { judgeListenerSecurityPolicy } from './security-policy.js';
-import { cipherDetails, countCiphers, nameCiphers } from './tls-findings.js';
 
 export const elbv2ListenerWeakCiphers = defineRule({
   metadata: {

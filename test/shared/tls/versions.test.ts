@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareTlsVersions,
-  listProtocols,
   normalizeTlsVersion,
   protocolsBelow,
   sortTlsVersions,
@@ -37,11 +36,5 @@ describe('TLS versions', () => {
   it('does not read a cipher or option name as a version', () => {
     expect(normalizeTlsVersion('Server-Defined-Cipher-Order')).toBeUndefined();
     expect(normalizeTlsVersion('TLSv1.4')).toBeUndefined();
-  });
-
-  it('joins protocols for a sentence', () => {
-    expect(listProtocols(['TLSv1'])).toBe('TLSv1');
-    expect(listProtocols(['TLSv1', 'TLSv1.1'])).toBe('TLSv1 and TLSv1.1');
-    expect(listProtocols(['SSLv3', 'TLSv1', 'TLSv1.1'])).toBe('SSLv3, TLSv1 and TLSv1.1');
   });
 });

@@ -1,5 +1,5 @@
-import { CIPHER_CLASSES } from '../../policy/schema.js';
-import type { CipherInfo } from '../../tls/index.js';
+import { CIPHER_CLASSES } from '../policy/schema.js';
+import type { CipherInfo } from '../tls/index.js';
 
 /** How many cipher names a reason spells out before it says "and N more" (details carry them all). */
 const CIPHERS_NAMED_IN_REASON = 5;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { countCiphers, joinWords, nameCiphers } from '../../../shared/rules/wording.js';
+import { classifyCipher } from '../../../shared/tls/ciphers.js';
+
+describe('joinWords', () => {
+  it('joins words for a sentence', () => {
+    expect(joinWords([])).toBe('');
+    expect(joinWords(['TLSv1'])).toBe('TLSv1');
+    expect(joinWords(['TLSv1', 'TLSv1.1'])).toBe('TLSv1 and TLSv1.1');
+    expect(joinWords(['SSLv3', 'TLSv1', 'TLSv1.1'])).toBe('SSLv3, TLSv1 and TLSv1.1');
+  });
+});
+
+describe('nameCiphers', () => {
+  it('names the weakest ciphers first and counts the rest', () => {
+    // Prepare
+    const ciphers = [
+      'ECDHE-RSA-AES128-SHA256',
+      'ECDHE-RSA-AES256-SHA384',
+      'ECDHE-ECDSA-AES128-SHA256',
+      'ECDHE-ECDSA-AES256-SHA384',
+      'AES128-SHA',
+      'ECDHE-RSA-AES128-SHA',
+      'DES-CBC3-SHA',
+    ].map(classifyCipher);
+
+    // Act
+    const text = nameCiphers(ciphers);
+
+    // Assess
+    expect(text.startsWith('DES-CBC3-SHA, AES128-SHA, ECDHE-RSA-AES128-SHA')).toBe(true);
+    expect(text.endsWith('and 2 more')).toBe(true);
+  });
+
+  it('counts ciphers in words', () => {
+    expect(countCiphers(1)).toBe('1 cipher');
+    expect(countCiphers(4)).toBe('4 ciphers');
+  });
+});
