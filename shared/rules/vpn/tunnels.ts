@@ -1,0 +1,112 @@
+import type { VpnConnection, VpnTunnel, VpnTunnelOptions } from '../../model/resource.js';
+import {
+  IKE_VERSIONS,
+  type Policy,
+  VPN_DH_GROUPS,
+  VPN_ENCRYPTION_ALGORITHMS,
+  VPN_INTEGRITY_ALGORITHMS,
+} from '../../policy/schema.js';
+import { notApplicable, type RuleOutcome } from '../rule.js';
+import { joinWords } from '../wording.js';
+
+/** The tunnel option lists that restrict crypto (an empty one means "AWS default"). */
+export type TunnelOptionList = Exclude<keyof VpnTunnelOptions, 'startupAction' | 'dpdTimeoutAction'>;
+
+type OptionValue = string | number;
+
+/** What AWS permits when an option list is empty: every value ModifyVpnTunnelOptions accepts for it. */
+export const AWS_DEFAULT_TUNNEL_OPTIONS: { readonly [K in TunnelOptionList]: VpnTunnelOptions[K] } = {
+  ikeVersions: [...IKE_VERSIONS],
+  phase1EncryptionAlgorithms: [...VPN_ENCRYPTION_ALGORITHMS],
+  phase2EncryptionAlgorithms: [...VPN_ENCRYPTION_ALGORITHMS],
+  phase1IntegrityAlgorithms: [...VPN_INTEGRITY_ALGORITHMS],
+  phase2IntegrityAlgorithms: [...VPN_INTEGRITY_ALGORITHMS],
+  // Phase 1 does not offer DH group 5; phase 2 does.
+  phase1DHGroupNumbers: VPN_DH_GROUPS.filter((group) => group !== 5),
+  phase2DHGroupNumbers: [...VPN_DH_GROUPS],
+};
+
+export interface PermittedValues<K extends TunnelOptionList> {
+  values: VpnTunnelOptions[K];
+  /** True when the list is empty and AWS's defaults apply. */
+  awsDefault: boolean;
+}
+
+/** The values a tunnel option list permits: the list itself, or AWS's defaults when it is empty. */
+export function permittedValues<K extends TunnelOptionList>(
+  options: VpnTunnelOptions,
+  list: K,
+): PermittedValues<K> {
+  const configured = options[list];
+  return configured.length > 0
+    ? { values: configured, awsDefault: false }
+    : { values: AWS_DEFAULT_TUNNEL_OPTIONS[list], awsDefault: true };
+}
+
+/** The policy list that governs a tunnel option list. */
+export function policyAllowedValues(policy: Policy['vpn'], list: TunnelOptionList): readonly OptionValue[] {
+  switch (list) {
+    case 'ikeVersions':
+      return policy.allowedIkeVersions;
+    case 'phase1EncryptionAlgorithms':
+    case 'phase2EncryptionAlgorithms':
+      return policy.allowedEncryptionAlgorithms;
+    case 'phase1IntegrityAlgorithms':
+    case 'phase2IntegrityAlgorithms':
+      return policy.allowedIntegrityAlgorithms;
+    case 'phase1DHGroupNumbers':
+    case 'phase2DHGroupNumbers':
+      return policy.allowedDHGroups;
+  }
+}
+
+/** AWS spells algorithms in upper case and IKE versions in lower case; inputs are not always so tidy. */
+function comparable(value: OptionValue): string {
+  return String(value).trim().toUpperCase();
+}
+
+export function isAllowed(value: OptionValue, allowed: readonly OptionValue[]): boolean {
+  const key = comparable(value);
+  return allowed.some((candidate) => comparable(candidate) === key);
+}
+
+/** The values not on the allowed list, each once, in the order given. */
+export function valuesOutside<T extends OptionValue>(
+  values: readonly T[],
+  allowed: readonly OptionValue[],
+): T[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const key = comparable(value);
+    if (seen.has(key) || isAllowed(value, allowed)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A tunnel is named by its outside IP address; a minimal Config item may not carry one. */
+export function tunnelName(tunnel: VpnTunnel, index: number): string {
+  return tunnel.outsideIpAddress.trim() || `tunnel ${index + 1}`;
+}
+
+export function connectionLabel(connection: VpnConnection): string {
+  return connection.name ? `${connection.vpnConnectionId} (${connection.name})` : connection.vpnConnectionId;
+}
+
+/** "tunnel A" / "tunnels A and B". */
+export function nameTunnels(names: readonly string[]): string {
+  return `${names.length === 1 ? 'tunnel' : 'tunnels'} ${joinWords(names)}`;
+}
+
+const GONE_STATES = new Set(['deleting', 'deleted']);
+
+/** NOT_APPLICABLE for a connection that is going away or whose tunnels the input does not show. */
+export function inapplicableConnection(connection: VpnConnection): RuleOutcome | undefined {
+  const label = connectionLabel(connection);
+  const state = connection.state?.toLowerCase();
+  if (state && GONE_STATES.has(state)) return notApplicable(`VPN connection ${label} is ${state}.`);
+  if (connection.tunnels.length === 0) {
+    return notApplicable(`VPN connection ${label}: no tunnel data in the input.`);
+  }
+  return undefined;
+}

@@ -1,0 +1,146 @@
+import type { VpnNegotiatedCrypto } from '../../model/resource.js';
+import type { Policy } from '../../policy/schema.js';
+import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
+import { joinWords } from '../wording.js';
+import { connectionLabel, inapplicableConnection, isAllowed, nameTunnels, tunnelName } from './tunnels.js';
+
+type NegotiatedField = keyof VpnNegotiatedCrypto;
+
+type PolicyList =
+  | 'allowedIkeVersions'
+  | 'allowedEncryptionAlgorithms'
+  | 'allowedIntegrityAlgorithms'
+  | 'allowedDHGroups';
+
+const FIELDS: readonly { field: NegotiatedField; words: string; policyList: PolicyList }[] = [
+  { field: 'ikeVersion', words: 'IKE version', policyList: 'allowedIkeVersions' },
+  {
+    field: 'phase1EncryptionAlgorithm',
+    words: 'phase 1 encryption',
+    policyList: 'allowedEncryptionAlgorithms',
+  },
+  { field: 'phase1IntegrityAlgorithm', words: 'phase 1 integrity', policyList: 'allowedIntegrityAlgorithms' },
+  { field: 'phase1DHGroup', words: 'phase 1 DH group', policyList: 'allowedDHGroups' },
+  {
+    field: 'phase2EncryptionAlgorithm',
+    words: 'phase 2 encryption',
+    policyList: 'allowedEncryptionAlgorithms',
+  },
+  { field: 'phase2IntegrityAlgorithm', words: 'phase 2 integrity', policyList: 'allowedIntegrityAlgorithms' },
+  { field: 'phase2DHGroup', words: 'phase 2 DH group', policyList: 'allowedDHGroups' },
+];
+
+const PHASE_OF: Partial<Record<NegotiatedField, 'phase1EncryptionAlgorithm' | 'phase2EncryptionAlgorithm'>> =
+  {
+    phase1IntegrityAlgorithm: 'phase1EncryptionAlgorithm',
+    phase2IntegrityAlgorithm: 'phase2EncryptionAlgorithm',
+  };
+
+/** An AES-GCM phase carries its own integrity, so a "NONE" integrity value beside it is not a weakness. */
+function isIntegrityPlaceholder(
+  negotiated: VpnNegotiatedCrypto,
+  field: NegotiatedField,
+  value: string | number,
+): boolean {
+  const encryptionField = PHASE_OF[field];
+  if (!encryptionField) return false;
+  const encryption = negotiated[encryptionField]?.toUpperCase() ?? '';
+  return encryption.includes('GCM') && String(value).trim().toUpperCase() === 'NONE';
+}
+
+interface NegotiatedFinding {
+  tunnel: string;
+  outsidePolicy: Partial<Record<NegotiatedField, string | number>>;
+}
+
+function assessNegotiated(
+  name: string,
+  negotiated: VpnNegotiatedCrypto,
+  policy: Policy['vpn'],
+): NegotiatedFinding | undefined {
+  const outsidePolicy: NegotiatedFinding['outsidePolicy'] = {};
+  for (const { field, policyList } of FIELDS) {
+    const value = negotiated[field];
+    if (value === undefined || String(value).trim() === '') continue;
+    if (isIntegrityPlaceholder(negotiated, field, value)) continue;
+    if (!isAllowed(value, policy[policyList])) outsidePolicy[field] = value;
+  }
+  return Object.keys(outsidePolicy).length > 0 ? { tunnel: name, outsidePolicy } : undefined;
+}
+
+function describeFinding(finding: NegotiatedFinding): string {
+  const values = FIELDS.flatMap(({ field, words }) => {
+    const value = finding.outsidePolicy[field];
+    return value === undefined ? [] : [`${words} ${value}`];
+  });
+  return `tunnel ${finding.tunnel} negotiated ${joinWords(values)}`;
+}
+
+export const vpnTunnelNegotiatedCrypto = defineRule({
+  metadata: {
+    id: 'vpn-tunnel-negotiated-crypto',
+    title: 'VPN tunnel negotiated weak crypto',
+    family: 'vpn',
+    resourceTypes: ['AWS::EC2::VPNConnection'],
+    severity: 'high',
+    description:
+      'An UP Site-to-Site VPN tunnel whose negotiated IKE version, encryption, integrity algorithm or DH group (GetActiveVpnTunnelStatus) is outside the policy. Judged only where the negotiated values are known.',
+    rationale:
+      'This is the crypto protecting traffic right now, not what the options permit: a weak negotiated value means the traffic in flight is exposed today, and the peer is choosing the weak option.',
+    parameters: [
+      { policyPath: 'vpn.allowedIkeVersions', description: 'IKE versions a tunnel may negotiate.' },
+      {
+        policyPath: 'vpn.allowedEncryptionAlgorithms',
+        description: 'Encryption algorithms a tunnel may negotiate.',
+      },
+      {
+        policyPath: 'vpn.allowedIntegrityAlgorithms',
+        description: 'Integrity algorithms a tunnel may negotiate.',
+      },
+      { policyPath: 'vpn.allowedDHGroups', description: 'DH groups a tunnel may negotiate.' },
+    ],
+    remediation: {
+      guidance:
+        'Restrict the tunnel options to the allowed values (vpn-tunnel-ike-version and vpn-tunnel-weak-crypto fix them) and align the customer gateway so it proposes them; the tunnel renegotiates after the change.',
+    },
+    defaultMode: 'notify',
+    references: [
+      'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GetActiveVpnTunnelStatus.html',
+      'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ActiveVpnTunnelStatus.html',
+      'https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNTunnels.html',
+    ],
+    compliance: { securityHub: [], configRules: [], frameworks: SEC09_FRAMEWORKS },
+  },
+  evaluate(connection, context) {
+    const inapplicable = inapplicableConnection(connection);
+    if (inapplicable) return inapplicable;
+
+    const label = connectionLabel(connection);
+    const checked = connection.tunnels.flatMap((tunnel, index) =>
+      tunnel.negotiated && tunnel.status?.toUpperCase() === 'UP'
+        ? [{ name: tunnelName(tunnel, index), negotiated: tunnel.negotiated }]
+        : [],
+    );
+    if (checked.length === 0) {
+      return notApplicable(
+        `VPN connection ${label}: no UP tunnel with negotiated crypto (GetActiveVpnTunnelStatus) in the input.`,
+      );
+    }
+
+    const findings = checked.flatMap(({ name, negotiated }) => {
+      const finding = assessNegotiated(name, negotiated, context.policy.vpn);
+      return finding ? [finding] : [];
+    });
+    const details = { checkedTunnels: checked.map(({ name }) => name), tunnels: findings };
+    if (findings.length === 0) {
+      return compliant(
+        `VPN connection ${label}: ${nameTunnels(details.checkedTunnels)} negotiated crypto inside the policy.`,
+        details,
+      );
+    }
+    return nonCompliant(
+      `VPN connection ${label}: ${findings.map(describeFinding).join('; ')}, outside the policy.`,
+      { details },
+    );
+  },
+});

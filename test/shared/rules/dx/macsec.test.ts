@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import {
+  associatedKeys,
+  encryptionDownPorts,
+  encryptionMode,
+  isEncryptionDown,
+  isMacSecCapable,
+} from '../../../../shared/rules/dx/macsec.js';
+import {
+  CONNECTION_ID,
+  dxConnection,
+  dxLag,
+  MEMBER_IDS,
+  macSecKey,
+  preMacSecConnection,
+} from '../../../helpers/dx-fixtures.js';
+
+describe('Direct Connect MACsec facts', () => {
+  it('reads the encryption mode in the API spelling', () => {
+    expect(encryptionMode(dxConnection({ encryptionMode: ' Must_Encrypt ' }))).toBe('must_encrypt');
+    expect(encryptionMode(dxConnection({ encryptionMode: '' }))).toBeUndefined();
+  });
+
+  it('treats missing macSecCapable as not capable unless an encryption mode is set', () => {
+    expect(isMacSecCapable(preMacSecConnection())).toBe(false);
+    expect(isMacSecCapable(dxConnection({ macSecCapable: false }))).toBe(false);
+    expect(isMacSecCapable(dxConnection({ macSecCapable: undefined }))).toBe(true);
+  });
+
+  it('counts only keys in state associated', () => {
+    // Prepare
+    const connection = dxConnection({
+      macSecKeys: [
+        macSecKey({ state: 'associating' }),
+        macSecKey({ state: 'associated' }),
+        macSecKey({ state: undefined }),
+      ],
+    });
+
+    // Act
+    const keys = associatedKeys(connection);
+
+    // Assess
+    expect(keys).toHaveLength(1);
+  });
+
+  it('reads the port status however it is spaced or cased', () => {
+    expect(isEncryptionDown('Encryption Down')).toBe(true);
+    expect(isEncryptionDown('encryption  down')).toBe(true);
+    expect(isEncryptionDown('Encryption Up')).toBe(false);
+    expect(isEncryptionDown(undefined)).toBe(false);
+  });
+
+  it('lists the ports with encryption down, for a connection and for LAG members', () => {
+    // Prepare
+    const [first, second] = MEMBER_IDS;
+    const lag = dxLag({ memberPortEncryptionStatus: { [first]: 'Encryption Down', [second]: undefined } });
+
+    // Act
+    const connectionPorts = encryptionDownPorts(dxConnection({ portEncryptionStatus: 'Encryption Down' }));
+    const lagPorts = encryptionDownPorts(lag);
+
+    // Assess
+    expect(connectionPorts).toEqual([CONNECTION_ID]);
+    expect(lagPorts).toEqual([first]);
+  });
+});

@@ -1,0 +1,28 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { VPN_RULES } from '../../../../shared/rules/vpn/index.js';
+
+const ruleDir = fileURLToPath(new URL('../../../../shared/rules/vpn/', import.meta.url));
+
+describe('VPN_RULES', () => {
+  it('holds one rule per rule file, each with the id of its file', () => {
+    // Prepare
+    const files = readdirSync(ruleDir)
+      .filter((file) => file.startsWith('vpn-') && file.endsWith('.ts'))
+      .map((file) => file.replace(/\.ts$/, ''));
+
+    // Act
+    const ids = VPN_RULES.map((rule) => rule.metadata.id);
+
+    // Assess
+    expect([...ids].sort()).toEqual(files.sort());
+    expect(VPN_RULES.every((rule) => rule.metadata.family === 'vpn')).toBe(true);
+  });
+
+  it('remediates only where a remediate action exists', () => {
+    for (const rule of VPN_RULES) {
+      expect(rule.metadata.defaultMode).toBe(rule.metadata.remediation.remediate ? 'remediate' : 'notify');
+    }
+  });
+});

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateResource } from '../../../../shared/rules/engine.js';
+import { vpnTunnelIkeVersion } from '../../../../shared/rules/vpn/vpn-tunnel-ike-version.js';
+import {
+  awsDefaultTunnelOptions,
+  hardenedTunnelOptions,
+  TUNNEL_A_IP,
+  TUNNEL_B_IP,
+  vpnConnection,
+  vpnRuleContext,
+  vpnTunnel,
+} from '../../../helpers/vpn-fixtures.js';
+
+describe('vpn-tunnel-ike-version', () => {
+  it('passes a connection whose tunnels both permit only IKEv2', () => {
+    // Prepare
+    const connection = vpnConnection();
+
+    // Act
+    const outcome = vpnTunnelIkeVersion.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('COMPLIANT');
+    expect(outcome.reason).toContain('ikev2');
+  });
+
+  it('fails a tunnel that lists ikev1 explicitly', () => {
+    // Prepare
+    const options = hardenedTunnelOptions();
+    options.ikeVersions = ['ikev1', 'ikev2'];
+    const connection = vpnConnection({
+      tunnels: [
+        vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, options }),
+        vpnTunnel({ outsideIpAddress: TUNNEL_B_IP }),
+      ],
+    });
+
+    // Act
+    const outcome = vpnTunnelIkeVersion.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toContain(`Tunnel ${TUNNEL_A_IP} permits ikev1;`);
+    expect(outcome.reason).not.toContain(TUNNEL_B_IP);
+    expect(outcome.details).toMatchObject({
+      tunnels: [{ tunnel: TUNNEL_A_IP, outsidePolicy: ['ikev1'], awsDefault: false }],
+    });
+  });
+
+  it('fails an empty IKE version list, because the AWS default permits ikev1', () => {
+    // Prepare
+    const connection = vpnConnection({
+      tunnels: [
+        vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, options: awsDefaultTunnelOptions() }),
+        vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, options: awsDefaultTunnelOptions() }),
+      ],
+    });
+
+    // Act
+    const outcome = vpnTunnelIkeVersion.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toContain(TUNNEL_A_IP);
+    expect(outcome.reason).toContain(TUNNEL_B_IP);
+    expect(outcome.reason).toContain('AWS default');
+    expect(outcome.details).toMatchObject({
+      tunnels: [
+        { tunnel: TUNNEL_A_IP, permitted: ['ikev1', 'ikev2'], outsidePolicy: ['ikev1'], awsDefault: true },
+        { tunnel: TUNNEL_B_IP, permitted: ['ikev1', 'ikev2'], outsidePolicy: ['ikev1'], awsDefault: true },
+      ],
+    });
+  });
+
+  it('names only the default tunnel when the other one is hardened', () => {
+    // Prepare
+    const connection = vpnConnection({
+      tunnels: [
+        vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, options: hardenedTunnelOptions() }),
+        vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, options: awsDefaultTunnelOptions() }),
+      ],
+    });
+
+    // Act
+    const outcome = vpnTunnelIkeVersion.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toContain(TUNNEL_B_IP);
+    expect(outcome.reason).not.toContain(TUNNEL_A_IP);
+  });
+
+  it('judges every tunnel, not only the first two', () => {
+    // Prepare
+    const third = '198.51.100.7';
+    const connection = vpnConnection();
+    connection.tunnels.push(vpnTunnel({ outsideIpAddress: third, options: awsDefaultTunnelOptions() }));
+
+    // Act
+    const outcome = vpnTunnelIkeVersion.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toContain(third);
+  });
+
+  it('fails closed when the input carries no tunnel options', () => {
+    // Prepare
+    const connection = vpnConnection({
+      tunnels: [
+        vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, options: undefined }),
+        vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, options: undefined }),
+      ],
+    });
+
+    // Act
+    const outcome = vpnTunnelIkeVersion.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toContain('not in the input');
+    expect(outcome.reason).toContain('cannot be verified');
+    expect(outcome.details).toMatchObject({ tunnels: [], unverifiedTunnels: [TUNNEL_A_IP, TUNNEL_B_IP] });
+  });
+
+  it('accepts ikev1 when the policy allows it', () => {
+    // Prepare
+    const connection = vpnConnection({
+      tunnels: [vpnTunnel({ options: awsDefaultTunnelOptions() })],
+    });
+
+    // Act
+    const outcome = vpnTunnelIkeVersion.evaluate(
+      connection,
+      vpnRuleContext({ vpn: { allowedIkeVersions: ['ikev1', 'ikev2'] } }),
+    );
+
+    // Assess
+    expect(outcome.status).toBe('COMPLIANT');
+  });
+
+  it('compares IKE versions without regard to case', () => {
+    // Prepare
+    const options = hardenedTunnelOptions();
+    options.ikeVersions = ['IKEv2'];
+    const connection = vpnConnection({ tunnels: [vpnTunnel({ options })] });
+
+    // Act
+    const outcome = vpnTunnelIkeVersion.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('COMPLIANT');
+  });
+
+  it.each(['deleted', 'deleting'])('does not judge a %s connection', (state) => {
+    // Prepare
+    const connection = vpnConnection({ state, tunnels: [vpnTunnel({ options: awsDefaultTunnelOptions() })] });
+
+    // Act
+    const outcome = vpnTunnelIkeVersion.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('NOT_APPLICABLE');
+  });
+
+  it('does not judge a connection with no tunnel data', () => {
+    // Prepare
+    const connection = vpnConnection({ tunnels: [] });
+
+    // Act
+    const outcome = vpnTunnelIkeVersion.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('NOT_APPLICABLE');
+    expect(outcome.reason).toContain('no tunnel data');
+  });
+
+  it('plans ModifyVpnTunnelOptions with the allowed IKE versions', () => {
+    // Prepare
+    const connection = vpnConnection({ tunnels: [vpnTunnel({ options: awsDefaultTunnelOptions() })] });
+
+    // Act
+    const [evaluation] = evaluateResource(connection, [vpnTunnelIkeVersion], vpnRuleContext());
+
+    // Assess
+    expect(evaluation?.severity).toBe('high');
+    expect(evaluation?.response).toMatchObject({
+      mode: 'remediate',
+      action: 'modify-vpn-tunnel-options',
+      target: 'ikev2',
+    });
+  });
+});

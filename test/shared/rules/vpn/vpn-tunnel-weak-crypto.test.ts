@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest';
+import type { PolicyInput } from '../../../../shared/policy/schema.js';
+import { evaluateResource } from '../../../../shared/rules/engine.js';
+import { vpnTunnelWeakCrypto } from '../../../../shared/rules/vpn/vpn-tunnel-weak-crypto.js';
+import {
+  awsDefaultTunnelOptions,
+  hardenedTunnelOptions,
+  TUNNEL_A_IP,
+  TUNNEL_B_IP,
+  vpnConnection,
+  vpnRuleContext,
+  vpnTunnel,
+} from '../../../helpers/vpn-fixtures.js';
+
+const AES256_ONLY: PolicyInput = { vpn: { allowedEncryptionAlgorithms: ['AES256', 'AES256-GCM-16'] } };
+
+describe('vpn-tunnel-weak-crypto', () => {
+  it('passes tunnels restricted to AES, SHA2 and DH groups 14 and up', () => {
+    // Prepare
+    const connection = vpnConnection();
+
+    // Act
+    const outcome = vpnTunnelWeakCrypto.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('COMPLIANT');
+  });
+
+  it('fails empty option lists: the AWS defaults permit SHA1 and DH groups 2, 5 and 22', () => {
+    // Prepare
+    const connection = vpnConnection({
+      tunnels: [vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, options: awsDefaultTunnelOptions() })],
+    });
+
+    // Act
+    const outcome = vpnTunnelWeakCrypto.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toContain('AWS defaults');
+    expect(outcome.details).toEqual({
+      tunnels: [
+        {
+          tunnel: TUNNEL_A_IP,
+          // Phase 1 never offers group 5.
+          phase1: { integrityAlgorithms: ['SHA1'], dhGroups: [2, 22] },
+          phase2: { integrityAlgorithms: ['SHA1'], dhGroups: [2, 5, 22] },
+          awsDefaultLists: [
+            'phase1IntegrityAlgorithms',
+            'phase1DHGroupNumbers',
+            'phase2IntegrityAlgorithms',
+            'phase2DHGroupNumbers',
+          ],
+        },
+      ],
+      unverifiedTunnels: [],
+    });
+  });
+
+  it('fails DH group 22 even when it is listed among strong groups', () => {
+    // Prepare
+    const options = hardenedTunnelOptions();
+    options.phase2DHGroupNumbers = [14, 20, 22];
+    const connection = vpnConnection({ tunnels: [vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, options })] });
+
+    // Act
+    const outcome = vpnTunnelWeakCrypto.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toContain('phase 2 DH groups 22');
+    expect(outcome.details).toMatchObject({ tunnels: [{ tunnel: TUNNEL_A_IP, phase2: { dhGroups: [22] } }] });
+  });
+
+  it('fails SHA1 listed explicitly for phase 1 and names the phase', () => {
+    // Prepare
+    const options = hardenedTunnelOptions();
+    options.phase1IntegrityAlgorithms = ['SHA1', 'SHA2-256'];
+    const connection = vpnConnection({ tunnels: [vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, options })] });
+
+    // Act
+    const outcome = vpnTunnelWeakCrypto.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toContain('phase 1 integrity SHA1');
+    expect(outcome.reason).not.toContain('phase 2');
+    expect(outcome.reason).not.toContain('AWS defaults');
+  });
+
+  it('names only the default tunnel when the other one is hardened (partially hardened)', () => {
+    // Prepare: as the AWS CLI example, one tunnel restricted to DH 14-18, the other untouched
+    const partial = awsDefaultTunnelOptions();
+    partial.phase1DHGroupNumbers = [14, 15, 16, 17, 18];
+    partial.phase2DHGroupNumbers = [14, 15, 16, 17, 18];
+    const connection = vpnConnection({
+      tunnels: [
+        vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, options: hardenedTunnelOptions() }),
+        vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, options: awsDefaultTunnelOptions() }),
+      ],
+    });
+    const cliExample = structuredClone(connection);
+    cliExample.tunnels = [
+      vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, options: partial }),
+      vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, options: awsDefaultTunnelOptions() }),
+    ];
+
+    // Act
+    const outcome = vpnTunnelWeakCrypto.evaluate(connection, vpnRuleContext());
+    const cliOutcome = vpnTunnelWeakCrypto.evaluate(cliExample, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toContain(TUNNEL_B_IP);
+    expect(outcome.reason).not.toContain(TUNNEL_A_IP);
+    expect(cliOutcome.status).toBe('NON_COMPLIANT');
+    expect(cliOutcome.details).toMatchObject({
+      tunnels: [
+        {
+          tunnel: TUNNEL_A_IP,
+          phase1: { integrityAlgorithms: ['SHA1'] },
+          phase2: { integrityAlgorithms: ['SHA1'] },
+        },
+        { tunnel: TUNNEL_B_IP, phase1: { dhGroups: [2, 22] } },
+      ],
+    });
+  });
+
+  it('applies a stricter AES-256-only policy', () => {
+    // Prepare
+    const connection = vpnConnection({ tunnels: [vpnTunnel({ outsideIpAddress: TUNNEL_A_IP })] });
+
+    // Act
+    const defaults = vpnTunnelWeakCrypto.evaluate(connection, vpnRuleContext());
+    const strict = vpnTunnelWeakCrypto.evaluate(connection, vpnRuleContext(AES256_ONLY));
+
+    // Assess
+    expect(defaults.status).toBe('COMPLIANT');
+    expect(strict.status).toBe('NON_COMPLIANT');
+    expect(strict.details).toMatchObject({
+      tunnels: [
+        {
+          tunnel: TUNNEL_A_IP,
+          phase1: { encryptionAlgorithms: ['AES128-GCM-16'] },
+          phase2: { encryptionAlgorithms: ['AES128-GCM-16'] },
+        },
+      ],
+    });
+  });
+
+  it('passes an AES-256-only tunnel under the AES-256-only policy', () => {
+    // Prepare
+    const options = hardenedTunnelOptions();
+    options.phase1EncryptionAlgorithms = ['AES256-GCM-16'];
+    options.phase2EncryptionAlgorithms = ['AES256-GCM-16', 'AES256'];
+    const connection = vpnConnection({ tunnels: [vpnTunnel({ options })] });
+
+    // Act
+    const outcome = vpnTunnelWeakCrypto.evaluate(connection, vpnRuleContext(AES256_ONLY));
+
+    // Assess
+    expect(outcome.status).toBe('COMPLIANT');
+  });
+
+  it('fails an empty encryption list under the AES-256-only policy', () => {
+    // Prepare
+    const options = hardenedTunnelOptions();
+    options.phase2EncryptionAlgorithms = [];
+    const connection = vpnConnection({ tunnels: [vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, options })] });
+
+    // Act
+    const outcome = vpnTunnelWeakCrypto.evaluate(connection, vpnRuleContext(AES256_ONLY));
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.details).toMatchObject({
+      tunnels: [
+        {
+          phase1: { encryptionAlgorithms: ['AES128-GCM-16'] },
+          phase2: { encryptionAlgorithms: ['AES128', 'AES128-GCM-16'] },
+          awsDefaultLists: ['phase2EncryptionAlgorithms'],
+        },
+      ],
+    });
+  });
+
+  it('fails closed, naming the tunnel, when the input carries no tunnel options', () => {
+    // Prepare: a minimal Config item shows telemetry but no options
+    const connection = vpnConnection({
+      tunnels: [
+        vpnTunnel({ outsideIpAddress: TUNNEL_A_IP }),
+        vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, options: undefined }),
+      ],
+    });
+
+    // Act
+    const outcome = vpnTunnelWeakCrypto.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toContain(`tunnel ${TUNNEL_B_IP} are not in the input`);
+    expect(outcome.reason).toContain('cannot be verified');
+    expect(outcome.details).toEqual({ tunnels: [], unverifiedTunnels: [TUNNEL_B_IP] });
+  });
+
+  it.each(['deleted', 'deleting'])('does not judge a %s connection', (state) => {
+    // Prepare
+    const connection = vpnConnection({ state, tunnels: [vpnTunnel({ options: awsDefaultTunnelOptions() })] });
+
+    // Act
+    const outcome = vpnTunnelWeakCrypto.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('NOT_APPLICABLE');
+  });
+
+  it('does not judge a connection with no tunnel data', () => {
+    // Prepare
+    const connection = vpnConnection({ tunnels: [] });
+
+    // Act
+    const outcome = vpnTunnelWeakCrypto.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('NOT_APPLICABLE');
+    expect(outcome.reason).toContain('no tunnel data');
+  });
+
+  it('still judges a pending connection, whose defaults are weak from the start', () => {
+    // Prepare
+    const connection = vpnConnection({
+      state: 'pending',
+      tunnels: [vpnTunnel({ options: awsDefaultTunnelOptions() })],
+    });
+
+    // Act
+    const outcome = vpnTunnelWeakCrypto.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+  });
+
+  it('plans ModifyVpnTunnelOptions with the allowed sets as the target', () => {
+    // Prepare
+    const connection = vpnConnection({ tunnels: [vpnTunnel({ options: awsDefaultTunnelOptions() })] });
+
+    // Act
+    const [evaluation] = evaluateResource(connection, [vpnTunnelWeakCrypto], vpnRuleContext());
+
+    // Assess
+    expect(evaluation?.response?.action).toBe('modify-vpn-tunnel-options');
+    expect(evaluation?.response?.target).toContain('DH groups 14,15,16,17,18,19,20,21,23,24');
+  });
+});
