@@ -1,0 +1,99 @@
+/**
+ * Builders for the ACM certificate rule tests, in the normalized model. Values follow what ACM's
+ * DescribeCertificate returns (key algorithms already in the API enum spelling, as normalizers leave them).
+ */
+import type { AcmCertificate } from '../../shared/model/resource.js';
+import { type PolicyInput, policySchema } from '../../shared/policy/schema.js';
+import type { RuleContext } from '../../shared/rules/rule.js';
+import { createTlsCatalog } from '../../shared/tls/index.js';
+
+const ACCOUNT_ID = '123456789012';
+const REGION = 'us-east-1';
+const DAY_MS = 86_400_000;
+
+/** The clock of every ACM test. */
+export const NOW = new Date('2026-11-22T00:00:00.000Z');
+
+export const ALB_ARN = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:loadbalancer/app/web/50dc6c495c0c9188`;
+export const DISTRIBUTION_ARN = `arn:aws:cloudfront::${ACCOUNT_ID}:distribution/E3IM41Z1TUORKF`;
+
+const catalog = createTlsCatalog();
+
+/** The rule context of every ACM test: the policy's defaults (or the given overrides) and the pinned clock. */
+export function acmRuleContext(policy: PolicyInput = {}, now: Date = NOW): RuleContext {
+  return { policy: policySchema.parse(policy), now, tls: catalog };
+}
+
+/** ISO 8601 instant `days` (fractions allowed, negative for the past) away from NOW. */
+export function daysFromNow(days: number): string {
+  return new Date(NOW.getTime() + days * DAY_MS).toISOString();
+}
+
+function certificateArn(id: string): string {
+  return `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/${id}`;
+}
+
+function baseCertificate(id: string, domainName: string): AcmCertificate {
+  const arn = certificateArn(id);
+  return {
+    resourceType: 'AWS::ACM::Certificate',
+    resourceId: arn,
+    arn,
+    certificateArn: arn,
+    name: domainName,
+    domainName,
+    accountId: ACCOUNT_ID,
+    region: REGION,
+    tags: {},
+    source: 'api:DescribeCertificate',
+  };
+}
+
+/** A public, DNS-validated certificate on an ALB, far from expiry: passes every ACM rule. */
+export function amazonIssuedCertificate(overrides: Partial<AcmCertificate> = {}): AcmCertificate {
+  return {
+    ...baseCertificate('291f52cc-1817-469f-918a-cccbb4f9a5fb', 'www.example.com'),
+    type: 'AMAZON_ISSUED',
+    status: 'ISSUED',
+    keyAlgorithm: 'RSA_2048',
+    signatureAlgorithm: 'SHA256WITHRSA',
+    notBefore: '2026-06-01T00:00:00.000Z',
+    notAfter: '2027-06-30T23:59:59.000Z',
+    inUseBy: [ALB_ARN],
+    renewalEligibility: 'ELIGIBLE',
+    transparencyLoggingPreference: 'ENABLED',
+    ...overrides,
+  };
+}
+
+/** A certificate from an outside CA, imported into ACM: ACM reports it INELIGIBLE for renewal. */
+export function importedCertificate(overrides: Partial<AcmCertificate> = {}): AcmCertificate {
+  return {
+    ...baseCertificate('7e4c1a2b-93d5-4f60-b8a1-0c2d3e4f5a6b', 'legacy.example.com'),
+    type: 'IMPORTED',
+    status: 'ISSUED',
+    keyAlgorithm: 'RSA_2048',
+    signatureAlgorithm: 'SHA256WITHRSA',
+    notBefore: '2026-01-15T00:00:00.000Z',
+    notAfter: '2027-01-15T23:59:59.000Z',
+    inUseBy: [],
+    renewalEligibility: 'INELIGIBLE',
+    ...overrides,
+  };
+}
+
+/** A certificate signed by an AWS Private CA, requested through ACM and in use: eligible for renewal. */
+export function privateCertificate(overrides: Partial<AcmCertificate> = {}): AcmCertificate {
+  return {
+    ...baseCertificate('c0ffee00-5a5a-4b4b-9c9c-123456789abc', 'api.corp.example.com'),
+    type: 'PRIVATE',
+    status: 'ISSUED',
+    keyAlgorithm: 'EC_prime256v1',
+    signatureAlgorithm: 'SHA256WITHECDSA',
+    notBefore: '2026-03-01T00:00:00.000Z',
+    notAfter: '2027-03-01T23:59:59.000Z',
+    inUseBy: [ALB_ARN],
+    renewalEligibility: 'ELIGIBLE',
+    ...overrides,
+  };
+}
