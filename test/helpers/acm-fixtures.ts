@@ -3,9 +3,9 @@
  * DescribeCertificate returns (key algorithms already in the API enum spelling, as normalizers leave them).
  */
 import type { AcmCertificate } from '../../shared/model/resource.js';
-import { type PolicyInput, policySchema } from '../../shared/policy/schema.js';
+import type { PolicyInput } from '../../shared/policy/schema.js';
 import type { RuleContext } from '../../shared/rules/rule.js';
-import { createTlsCatalog } from '../../shared/tls/index.js';
+import { ruleContext } from './rule-context.js';
 
 const ACCOUNT_ID = '123456789012';
 const REGION = 'us-east-1';
@@ -17,11 +17,9 @@ export const NOW = new Date('2026-11-22T00:00:00.000Z');
 export const ALB_ARN = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:loadbalancer/app/web/50dc6c495c0c9188`;
 export const DISTRIBUTION_ARN = `arn:aws:cloudfront::${ACCOUNT_ID}:distribution/E3IM41Z1TUORKF`;
 
-const catalog = createTlsCatalog();
 
-/** The rule context of every ACM test: the policy's defaults (or the given overrides) and the pinned clock. */
 export function acmRuleContext(policy: PolicyInput = {}, now: Date = NOW): RuleContext {
-  return { policy: policySchema.parse(policy), now, tls: catalog };
+  return ruleContext(policy, now);
 }
 
 /** ISO 8601 instant `days` (fractions allowed, negative for the past) away from NOW. */

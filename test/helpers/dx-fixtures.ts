@@ -1,7 +1,7 @@
 import type { DxConnection, DxLag, MacSecKey } from '../../shared/model/resource.js';
-import { type PolicyInput, policySchema } from '../../shared/policy/schema.js';
+import type { PolicyInput } from '../../shared/policy/schema.js';
 import type { RuleContext } from '../../shared/rules/rule.js';
-import { createTlsCatalog } from '../../shared/tls/index.js';
+import { ruleContext } from './rule-context.js';
 
 export const CONNECTION_ID = 'dxcon-fguhmqlc';
 export const LAG_ID = 'dxlag-ffrz71kw';
@@ -73,11 +73,4 @@ export function preMacSecConnection(): DxConnection {
   return connection;
 }
 
-/** A rule context with the given policy (defaults when empty) and a pinned clock. */
-export function dxRuleContext(policy: PolicyInput = {}): RuleContext {
-  return {
-    policy: policySchema.parse(policy),
-    now: new Date('2026-11-22T00:00:00Z'),
-    tls: createTlsCatalog(),
-  };
-}
+export const dxRuleContext = (policy: PolicyInput = {}): RuleContext => ruleContext(policy);

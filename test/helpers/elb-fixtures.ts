@@ -11,18 +11,14 @@ import type {
   ListenerRule,
   LoadBalancerType,
 } from '../../shared/model/resource.js';
-import { type PolicyInput, policySchema } from '../../shared/policy/schema.js';
+import type { PolicyInput } from '../../shared/policy/schema.js';
 import type { RuleContext } from '../../shared/rules/rule.js';
-import { createTlsCatalog } from '../../shared/tls/index.js';
+import { ruleContext } from './rule-context.js';
 
 const ACCOUNT_ID = '123456789012';
 const REGION = 'us-east-1';
-const catalog = createTlsCatalog();
 
-/** The rule context of every load balancer test: the real TLS catalog and the policy's defaults. */
-export function elbRuleContext(policy: PolicyInput = {}): RuleContext {
-  return { policy: policySchema.parse(policy), now: new Date('2026-11-22T00:00:00.000Z'), tls: catalog };
-}
+export const elbRuleContext = (policy: PolicyInput = {}): RuleContext => ruleContext(policy);
 
 export const ACM_CERTIFICATE_ARN = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/3b1d7d9e-5c2a-4f0e-8a6b-2f9c1e4d7a10`;
 export const IAM_SERVER_CERTIFICATE_ARN = `arn:aws:iam::${ACCOUNT_ID}:server-certificate/legacy-web-2019`;

@@ -4,9 +4,9 @@ import type {
   VpnTunnel,
   VpnTunnelOptions,
 } from '../../shared/model/resource.js';
-import { type PolicyInput, policySchema } from '../../shared/policy/schema.js';
+import type { PolicyInput } from '../../shared/policy/schema.js';
 import type { RuleContext } from '../../shared/rules/rule.js';
-import { createTlsCatalog } from '../../shared/tls/index.js';
+import { ruleContext } from './rule-context.js';
 
 /** Outside IPs as in the AWS CLI ModifyVpnTunnelOptions example (documentation ranges). */
 export const TUNNEL_A_IP = '203.0.113.17';
@@ -85,11 +85,4 @@ export function vpnConnection(overrides: Partial<VpnConnection> = {}): VpnConnec
   };
 }
 
-/** A rule context with the given policy (defaults when empty) and a pinned clock. */
-export function vpnRuleContext(policy: PolicyInput = {}): RuleContext {
-  return {
-    policy: policySchema.parse(policy),
-    now: new Date('2026-11-22T00:00:00Z'),
-    tls: createTlsCatalog(),
-  };
-}
+export const vpnRuleContext = (policy: PolicyInput = {}): RuleContext => ruleContext(policy);
