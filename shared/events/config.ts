@@ -1,0 +1,230 @@
+/**
+ * AWS Config: "Config Configuration Item Change" EventBridge events and custom-rule invocations
+ * -> the resource of the configuration item. AWS Config does not record Direct Connect.
+ */
+import { createHash } from 'node:crypto';
+import type { ResourceRef } from '../model/ref.js';
+import type { ResourceType } from '../model/resource.js';
+import { classicLoadBalancerArn, regionOfArn } from './arn.js';
+import { EventValidationError, fieldError, parseOrThrow, UnsupportedEventError } from './errors.js';
+import { ignore, inspect, type RouteResult } from './result.js';
+import {
+  CONFIG_CHANGE_DETAIL_TYPE,
+  type ConfigurationItemSummary,
+  configChangeDetailSchema,
+  configRuleInvocationSchema,
+  type EventBridgeEvent,
+  invokingEventSchema,
+  parseEventBridgeEvent,
+} from './schemas.js';
+
+/** The resource types whose configuration items are routed. */
+export const CONFIG_RESOURCE_TYPES = [
+  'AWS::ElasticLoadBalancingV2::Listener',
+  'AWS::ElasticLoadBalancing::LoadBalancer',
+  'AWS::EC2::VPNConnection',
+  'AWS::ACM::Certificate',
+] as const satisfies readonly ResourceType[];
+
+const DELETED_STATUSES = new Set(['ResourceDeleted', 'ResourceDeletedNotRecorded']);
+
+const ELBV2_LOAD_BALANCER = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
+const ELBV2_LOAD_BALANCER_REASON =
+  'load balancer items carry no listener data; listener items and CloudTrail events cover listeners';
+
+interface ItemContext {
+  eventId: string;
+  eventName: string;
+  eventTime?: string | undefined;
+  /** Where the item does not say (awsAccountId / awsRegion). */
+  accountId: string;
+  region: string;
+  /** The full item as the event carried it (not for oversized notifications). */
+  configurationItem?: unknown;
+}
+
+/** The canonical spelling of an in-scope type; older notifications upper-case some types. */
+function inScopeType(resourceType: string): ResourceType | undefined {
+  const lower = resourceType.toLowerCase();
+  return CONFIG_RESOURCE_TYPES.find((type) => type.toLowerCase() === lower);
+}
+
+function refOfItem(
+  item: ConfigurationItemSummary,
+  resourceType: ResourceType,
+  ctx: ItemContext,
+): ResourceRef {
+  const accountId = item.awsAccountId ?? item.accountId ?? ctx.accountId;
+  const region = item.awsRegion ?? ctx.region;
+  const arn = item.ARN ?? item.arn ?? undefined;
+  switch (resourceType) {
+    case 'AWS::ElasticLoadBalancing::LoadBalancer': {
+      // Classic load balancer items use the name as resourceId.
+      const name = item.resourceName ?? item.resourceId;
+      const resourceId = arn ?? classicLoadBalancerArn(region, accountId, name);
+      return { resourceType, resourceId, accountId, region, name };
+    }
+    case 'AWS::EC2::VPNConnection':
+      return { resourceType, resourceId: item.resourceId, accountId, region };
+    default:
+      return { resourceType, resourceId: arn ?? item.resourceId, accountId, region };
+  }
+}
+
+/** Routes one configuration item (full or oversized summary). */
+function routeItem(item: ConfigurationItemSummary, ctx: ItemContext): RouteResult {
+  if (item.resourceType.toLowerCase() === ELBV2_LOAD_BALANCER.toLowerCase()) {
+    return ignore(ctx.eventId, ELBV2_LOAD_BALANCER_REASON);
+  }
+  const resourceType = inScopeType(item.resourceType);
+  if (resourceType === undefined) {
+    return ignore(ctx.eventId, `resource type ${item.resourceType} is not monitored`);
+  }
+  return inspect({
+    eventId: ctx.eventId,
+    eventName: ctx.eventName,
+    eventTime: item.configurationItemCaptureTime ?? ctx.eventTime,
+    refs: [refOfItem(item, resourceType, ctx)],
+    deleted: DELETED_STATUSES.has(item.configurationItemStatus ?? ''),
+    configurationItem: ctx.configurationItem,
+  });
+}
+
+// ---------------------------------------------------------------- EventBridge
+
+/** Routes a validated "Config Configuration Item Change" envelope. */
+export function routeConfigItemChange(envelope: EventBridgeEvent): RouteResult {
+  const eventId = envelope.id;
+  if (envelope.source !== 'aws.config' || envelope['detail-type'] !== CONFIG_CHANGE_DETAIL_TYPE) {
+    throw new UnsupportedEventError(
+      `detail-type: "${envelope['detail-type']}" from "${envelope.source}" is not a configuration item change`,
+      { eventId },
+    );
+  }
+  const detail = parseOrThrow(configChangeDetailSchema, envelope.detail, { at: ['detail'], eventId });
+  const ctx = {
+    eventId,
+    eventName: CONFIG_CHANGE_DETAIL_TYPE,
+    eventTime: envelope.time,
+    accountId: envelope.account,
+    region: envelope.region,
+  };
+  return detail.messageType === 'ConfigurationItemChangeNotification'
+    ? routeItem(detail.configurationItem, { ...ctx, configurationItem: envelope.detail.configurationItem })
+    : routeItem(detail.configurationItemSummary, ctx);
+}
+
+/** Validates a "Config Configuration Item Change" EventBridge event and routes it. */
+export function routeConfigChange(event: unknown): RouteResult {
+  return routeConfigItemChange(parseEventBridgeEvent(event));
+}
+
+// ---------------------------------------------------------------- custom rule invocation
+
+/** A custom Config rule invocation, decoded. */
+export interface ConfigRuleInvocation {
+  /** Derived from the rule and the result token: the same for a retried invocation. */
+  eventId: string;
+  configRuleName: string;
+  configRuleArn: string;
+  configRuleId?: string;
+  accountId: string;
+  /** The rule's region (from its ARN). */
+  region: string;
+  resultToken: string;
+  executionRoleArn: string;
+  /**
+   * The resource left the rule's scope: report NOT_APPLICABLE for the routed ref instead of
+   * evaluating it (AWS Config's contract). Deleted resources arrive with `route.deleted` as well.
+   */
+  eventLeftScope: boolean;
+  evaluationMode?: string;
+  /** Decoded ruleParameters; {} when the rule has none. */
+  ruleParameters: Record<string, unknown>;
+  messageType: string;
+  /** change: one configuration item (route says which); periodic: no item, evaluate every resource. */
+  trigger: 'change' | 'periodic';
+  notificationCreationTime?: string;
+  route: RouteResult;
+}
+
+function parseJson(text: string, field: string, eventId: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new EventValidationError(`${field}: expected a JSON string, received invalid JSON (${why})`, {
+      eventId,
+      cause: error,
+    });
+  }
+}
+
+function decodeRuleParameters(text: string | null | undefined, eventId: string): Record<string, unknown> {
+  if (text === undefined || text === null || text.trim() === '') return {};
+  const value = parseJson(text, 'ruleParameters', eventId);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    fieldError(['ruleParameters'], 'a JSON object', value, eventId);
+  }
+  return value as Record<string, unknown>;
+}
+
+/**
+ * Validates and decodes the Lambda event of a custom AWS Config rule: the invokingEvent and
+ * ruleParameters JSON strings, and the route of the configuration item it carries.
+ */
+export function parseConfigRuleInvocation(event: unknown): ConfigRuleInvocation {
+  const raw = parseOrThrow(configRuleInvocationSchema, event);
+  const tokenHash = createHash('sha256').update(raw.resultToken).digest('hex').slice(0, 32);
+  const eventId = `${raw.configRuleId ?? raw.configRuleName}:${tokenHash}`;
+  const region = regionOfArn(raw.configRuleArn);
+  if (region === undefined) {
+    fieldError(['configRuleArn'], 'an AWS Config rule ARN', raw.configRuleArn, eventId);
+  }
+  const decoded = parseJson(raw.invokingEvent, 'invokingEvent', eventId);
+  const invokingEvent = parseOrThrow(invokingEventSchema, decoded, { at: ['invokingEvent'], eventId });
+  const ruleParameters = decodeRuleParameters(raw.ruleParameters, eventId);
+  const { messageType } = invokingEvent;
+  const ctx = {
+    eventId,
+    eventName: messageType,
+    eventTime: invokingEvent.notificationCreationTime,
+    accountId: raw.accountId,
+    region,
+  };
+  let trigger: ConfigRuleInvocation['trigger'] = 'change';
+  let route: RouteResult;
+  if (invokingEvent.messageType === 'ConfigurationItemChangeNotification') {
+    route = routeItem(invokingEvent.configurationItem, {
+      ...ctx,
+      // As AWS sent it: the schema's output would drop values it could not read.
+      configurationItem: (decoded as { configurationItem: unknown }).configurationItem,
+    });
+  } else if (invokingEvent.messageType === 'OversizedConfigurationItemChangeNotification') {
+    route = routeItem(invokingEvent.configurationItemSummary, ctx);
+  } else {
+    // ScheduledNotification, and snapshot deliveries that some rules are still wired to.
+    trigger = 'periodic';
+    route = ignore(eventId, `${messageType} carries no configuration item; evaluate every resource instead`);
+  }
+  const invocation: ConfigRuleInvocation = {
+    eventId,
+    configRuleName: raw.configRuleName,
+    configRuleArn: raw.configRuleArn,
+    accountId: raw.accountId,
+    region,
+    resultToken: raw.resultToken,
+    executionRoleArn: raw.executionRoleArn,
+    eventLeftScope: raw.eventLeftScope,
+    ruleParameters,
+    messageType,
+    trigger,
+    route,
+  };
+  if (raw.configRuleId !== undefined) invocation.configRuleId = raw.configRuleId;
+  if (raw.evaluationMode !== undefined) invocation.evaluationMode = raw.evaluationMode;
+  if (invokingEvent.notificationCreationTime !== undefined) {
+    invocation.notificationCreationTime = invokingEvent.notificationCreationTime;
+  }
+  return invocation;
+}

@@ -1,0 +1,22 @@
+export { routeAcmEvent, routeAcmNotification } from './acm.js';
+export {
+  classicLoadBalancerArn,
+  isAcmCertificateArn,
+  isListenerArn,
+  listenerArnFromRuleArn,
+  partitionOf,
+  sessionNameOf,
+} from './arn.js';
+export { actorFromUserIdentity, ROUTED_API_CALLS, routeApiCall, routeCloudTrail } from './cloudtrail.js';
+export {
+  CONFIG_RESOURCE_TYPES,
+  type ConfigRuleInvocation,
+  parseConfigRuleInvocation,
+  routeConfigChange,
+  routeConfigItemChange,
+} from './config.js';
+export { EventValidationError, UnsupportedEventError } from './errors.js';
+export { isOwnAction, type OwnIdentity } from './loop-guard.js';
+export type { IgnoreRoute, InspectRoute, RouteResult } from './result.js';
+export { routeEvent } from './route.js';
+export * from './schemas.js';

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { routeAcmEvent } from '../../../shared/events/acm.js';
+import { EventValidationError, UnsupportedEventError } from '../../../shared/events/errors.js';
+import { ACCOUNT_ID, loadEvent, REGION, withValue } from '../../fixtures/events/load.js';
+
+const CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/7e3f9c1a-52d4-4b8e-9a6f-0c2d4e6f8a10`;
+const IMPORTED_CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/2b4d6f80-13a5-4c7e-8f90-a1b2c3d4e5f6`;
+
+describe('routeAcmEvent', () => {
+  it.each([
+    {
+      fixture: 'acm-certificate-approaching-expiration',
+      detailType: 'ACM Certificate Approaching Expiration',
+      certificateArn: IMPORTED_CERTIFICATE,
+    },
+    {
+      fixture: 'acm-certificate-expired',
+      detailType: 'ACM Certificate Expired',
+      certificateArn: IMPORTED_CERTIFICATE,
+    },
+    {
+      fixture: 'acm-certificate-renewal-action-required',
+      detailType: 'ACM Certificate Renewal Action Required',
+      certificateArn: CERTIFICATE,
+    },
+    {
+      fixture: 'acm-certificate-available',
+      detailType: 'ACM Certificate Available',
+      certificateArn: CERTIFICATE,
+    },
+  ])('routes "$detailType" to the certificate in resources[0]', ({ fixture, detailType, certificateArn }) => {
+    // Prepare
+    const event = loadEvent(fixture);
+
+    // Act
+    const result = routeAcmEvent(event);
+
+    // Assess
+    expect(result).toStrictEqual({
+      kind: 'inspect',
+      eventId: event.id,
+      eventName: detailType,
+      eventTime: event.time,
+      refs: [
+        {
+          resourceType: 'AWS::ACM::Certificate',
+          resourceId: certificateArn,
+          accountId: ACCOUNT_ID,
+          region: REGION,
+        },
+      ],
+    });
+  });
+
+  it('accepts the older event shape that carries only DaysToExpiry and CommonName', () => {
+    // Prepare
+    const event = loadEvent('acm-certificate-approaching-expiration');
+
+    // Act
+    const result = routeAcmEvent(event);
+
+    // Assess
+    expect(Object.keys(event.detail as object)).toStrictEqual(['DaysToExpiry', 'CommonName']);
+    expect(result.kind).toBe('inspect');
+  });
+
+  it('accepts an empty detail', () => {
+    // Prepare
+    const event = withValue(loadEvent('acm-certificate-expired'), ['detail'], {});
+
+    // Act
+    const result = routeAcmEvent(event);
+
+    // Assess
+    expect(result.kind).toBe('inspect');
+  });
+
+  it('does not fail on an optional field of an unexpected type', () => {
+    // Prepare
+    const event = withValue(
+      loadEvent('acm-certificate-renewal-action-required'),
+      ['detail', 'InUse'],
+      'true',
+    );
+
+    // Act
+    const result = routeAcmEvent(event);
+
+    // Assess
+    expect(result.kind).toBe('inspect');
+  });
+
+  it('names resources[0] when the event lists no certificate', () => {
+    // Prepare
+    const event = withValue(loadEvent('acm-certificate-expired'), ['resources'], []);
+
+    // Act
+    const act = () => routeAcmEvent(event);
+
+    // Assess
+    expect(act).toThrow(EventValidationError);
+    expect(act).toThrow(
+      `resources[0]: expected an ACM certificate ARN, received undefined (event ${event.id})`,
+    );
+  });
+
+  it('rejects a resource that is not an ACM certificate', () => {
+    // Prepare
+    const event = withValue(
+      loadEvent('acm-certificate-expired'),
+      ['resources'],
+      [`arn:aws:iam::${ACCOUNT_ID}:role/x`],
+    );
+
+    // Act
+    const act = () => routeAcmEvent(event);
+
+    // Assess
+    expect(act).toThrow('resources[0]: expected an ACM certificate ARN');
+  });
+
+  it('refuses an ACM detail-type it does not know', () => {
+    // Prepare
+    const event = withValue(
+      loadEvent('acm-certificate-expired'),
+      ['detail-type'],
+      'ACM Certificate Exported',
+    );
+
+    // Act
+    const act = () => routeAcmEvent(event);
+
+    // Assess
+    expect(act).toThrow(UnsupportedEventError);
+  });
+
+  it('refuses an ACM detail-type from another source', () => {
+    // Prepare
+    const event = withValue(loadEvent('acm-certificate-expired'), ['source'], 'custom.acm');
+
+    // Act
+    const act = () => routeAcmEvent(event);
+
+    // Assess
+    expect(act).toThrow(UnsupportedEventError);
+  });
+});

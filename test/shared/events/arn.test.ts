@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import {
+  classicLoadBalancerArn,
+  isAcmCertificateArn,
+  isListenerArn,
+  listenerArnFromRuleArn,
+  partitionOf,
+  regionOfArn,
+  sessionNameOf,
+} from '../../../shared/events/arn.js';
+
+const ELB = 'arn:aws:elasticloadbalancing:eu-west-1:111122223333';
+
+describe('partitionOf', () => {
+  it.each([
+    { region: 'eu-west-1', partition: 'aws' },
+    { region: 'cn-northwest-1', partition: 'aws-cn' },
+    { region: 'us-gov-west-1', partition: 'aws-us-gov' },
+    { region: 'us-iso-east-1', partition: 'aws-iso' },
+    { region: 'us-isob-east-1', partition: 'aws-iso-b' },
+    { region: 'eu-isoe-west-1', partition: 'aws-iso-e' },
+    { region: 'eusc-de-east-1', partition: 'aws-eusc' },
+  ])('puts $region in $partition', ({ region, partition }) => {
+    // Act
+    const result = partitionOf(region);
+
+    // Assess
+    expect(result).toBe(partition);
+  });
+});
+
+describe('classicLoadBalancerArn', () => {
+  it('builds the classic load balancer ARN from its name', () => {
+    // Act
+    const arn = classicLoadBalancerArn('eu-west-1', '111122223333', 'legacy-api');
+
+    // Assess
+    expect(arn).toBe(`${ELB}:loadbalancer/legacy-api`);
+  });
+});
+
+describe('listenerArnFromRuleArn', () => {
+  it.each([
+    {
+      kind: 'application',
+      rule: `${ELB}:listener-rule/app/shop-web/4f1c0d2e9a7b3c55/8e2d4c6a1b3f5d70/c3e1a7b95d2f4e81`,
+      listener: `${ELB}:listener/app/shop-web/4f1c0d2e9a7b3c55/8e2d4c6a1b3f5d70`,
+    },
+    {
+      kind: 'network',
+      rule: `arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:111122223333:listener-rule/net/edge/7b2e4d6f8a1c3e50/d4f6a8c0e2b4d6f8/0a1b2c3d4e5f6071`,
+      listener: `arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:111122223333:listener/net/edge/7b2e4d6f8a1c3e50/d4f6a8c0e2b4d6f8`,
+    },
+  ])('finds the $kind listener of a rule', ({ rule, listener }) => {
+    // Act
+    const result = listenerArnFromRuleArn(rule);
+
+    // Assess
+    expect(result).toBe(listener);
+    expect(isListenerArn(listener)).toBe(true);
+  });
+
+  it.each([
+    `${ELB}:listener/app/shop-web/4f1c0d2e9a7b3c55/8e2d4c6a1b3f5d70`,
+    `${ELB}:listener-rule/app/shop-web/4f1c0d2e9a7b3c55/8e2d4c6a1b3f5d70`,
+    'c3e1a7b95d2f4e81',
+  ])('finds nothing in %s', (value) => {
+    // Act
+    const result = listenerArnFromRuleArn(value);
+
+    // Assess
+    expect(result).toBeUndefined();
+  });
+});
+
+describe('isListenerArn', () => {
+  it('rejects a load balancer ARN', () => {
+    // Act
+    const result = isListenerArn(`${ELB}:loadbalancer/app/shop-web/4f1c0d2e9a7b3c55`);
+
+    // Assess
+    expect(result).toBe(false);
+  });
+});
+
+describe('isAcmCertificateArn', () => {
+  it.each([
+    {
+      value: 'arn:aws:acm:eu-west-1:111122223333:certificate/7e3f9c1a-52d4-4b8e-9a6f-0c2d4e6f8a10',
+      expected: true,
+    },
+    { value: 'arn:aws:iam::111122223333:server-certificate/legacy', expected: false },
+    { value: 'arn:aws:acm-pca:eu-west-1:111122223333:certificate-authority/1', expected: false },
+  ])('says $expected for $value', ({ value, expected }) => {
+    // Act
+    const result = isAcmCertificateArn(value);
+
+    // Assess
+    expect(result).toBe(expected);
+  });
+});
+
+describe('sessionNameOf', () => {
+  it.each([
+    { arn: 'arn:aws:sts::111122223333:assumed-role/transit-guard-remediate/run-1', session: 'run-1' },
+    {
+      arn: 'arn:aws:sts::111122223333:assumed-role/sso/jane.doe@example.com',
+      session: 'jane.doe@example.com',
+    },
+    { arn: 'arn:aws:iam::111122223333:user/ops-automation', session: undefined },
+    { arn: 'arn:aws:sts::111122223333:federated-user/ci-bot', session: undefined },
+    { arn: undefined, session: undefined },
+  ])('reads $session from $arn', ({ arn, session }) => {
+    // Act
+    const result = sessionNameOf(arn);
+
+    // Assess
+    expect(result).toBe(session);
+  });
+});
+
+describe('regionOfArn', () => {
+  it.each([
+    { arn: 'arn:aws:config:eu-west-1:111122223333:config-rule/config-rule-k3x9pq', region: 'eu-west-1' },
+    { arn: 'arn:aws:iam::111122223333:role/x', region: undefined },
+    { arn: 'config-rule-k3x9pq', region: undefined },
+  ])('reads $region from $arn', ({ arn, region }) => {
+    // Act
+    const result = regionOfArn(arn);
+
+    // Assess
+    expect(result).toBe(region);
+  });
+});

@@ -1,0 +1,510 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfigRuleInvocation, routeConfigChange } from '../../../shared/events/config.js';
+import { EventValidationError, UnsupportedEventError } from '../../../shared/events/errors.js';
+import type { ResourceRef } from '../../../shared/model/ref.js';
+import { ACCOUNT_ID, type EventFixture, loadEvent, REGION, withValue } from '../../fixtures/events/load.js';
+
+const ELB_ARN = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}`;
+const HTTPS_LISTENER = `${ELB_ARN}:listener/app/shop-web/4f1c0d2e9a7b3c55/8e2d4c6a1b3f5d70`;
+const HTTP_LISTENER = `${ELB_ARN}:listener/app/shop-web/4f1c0d2e9a7b3c55/2a9c7e5d3b1f4068`;
+const CLASSIC = `${ELB_ARN}:loadbalancer/legacy-api`;
+const VPN = 'vpn-0c7d8e9f0a1b2c3d4';
+const CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/7e3f9c1a-52d4-4b8e-9a6f-0c2d4e6f8a10`;
+const IMPORTED_CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/2b4d6f80-13a5-4c7e-8f90-a1b2c3d4e5f6`;
+const CONFIG_CHANGE = 'Config Configuration Item Change';
+
+function ref(resourceType: ResourceRef['resourceType'], resourceId: string, name?: string): ResourceRef {
+  const result: ResourceRef = { resourceType, resourceId, accountId: ACCOUNT_ID, region: REGION };
+  if (name !== undefined) result.name = name;
+  return result;
+}
+
+function itemOf(event: EventFixture): Record<string, unknown> {
+  return (event.detail as { configurationItem: Record<string, unknown> }).configurationItem;
+}
+
+/** A copy of a rule invocation whose decoded invokingEvent has `path` set to `value` (removed if undefined). */
+function withInvokingValue(
+  event: EventFixture,
+  path: readonly (string | number)[],
+  value: unknown,
+): EventFixture {
+  const decoded = { invokingEvent: JSON.parse(event.invokingEvent as string) as unknown };
+  const changed = withValue(decoded, ['invokingEvent', ...path], value);
+  return { ...structuredClone(event), invokingEvent: JSON.stringify(changed.invokingEvent) };
+}
+
+describe('routeConfigChange', () => {
+  it('routes a listener item to the listener, with the item as AWS sent it', () => {
+    // Prepare
+    const event = loadEvent('config-change-elbv2-listener');
+
+    // Act
+    const result = routeConfigChange(event);
+
+    // Assess
+    expect(result).toStrictEqual({
+      kind: 'inspect',
+      eventId: event.id,
+      eventName: CONFIG_CHANGE,
+      eventTime: '2026-03-16T08:04:12.511Z',
+      refs: [ref('AWS::ElasticLoadBalancingV2::Listener', HTTPS_LISTENER)],
+      configurationItem: itemOf(event),
+    });
+  });
+
+  it('routes a classic load balancer item by ARN and name, its configuration a JSON string', () => {
+    // Prepare
+    const event = loadEvent('config-change-elb-load-balancer');
+
+    // Act
+    const result = routeConfigChange(event);
+
+    // Assess
+    expect(typeof itemOf(event).configuration).toBe('string');
+    expect(result).toMatchObject({
+      kind: 'inspect',
+      refs: [ref('AWS::ElasticLoadBalancing::LoadBalancer', CLASSIC, 'legacy-api')],
+      configurationItem: { configuration: itemOf(event).configuration },
+    });
+  });
+
+  it('builds the classic load balancer ARN from the name when the item has no ARN', () => {
+    // Prepare
+    const event = withValue(
+      loadEvent('config-change-elb-load-balancer'),
+      ['detail', 'configurationItem', 'ARN'],
+      null,
+    );
+
+    // Act
+    const result = routeConfigChange(event);
+
+    // Assess
+    expect(result).toMatchObject({
+      refs: [ref('AWS::ElasticLoadBalancing::LoadBalancer', CLASSIC, 'legacy-api')],
+    });
+  });
+
+  it('routes a VPN connection item to its vpn- id, with a null diff', () => {
+    // Prepare
+    const event = loadEvent('config-change-vpn-connection');
+
+    // Act
+    const result = routeConfigChange(event);
+
+    // Assess
+    expect((event.detail as Record<string, unknown>).configurationItemDiff).toBeNull();
+    expect(result).toMatchObject({ kind: 'inspect', refs: [ref('AWS::EC2::VPNConnection', VPN)] });
+  });
+
+  it('marks a deleted certificate item as deleted', () => {
+    // Prepare
+    const event = loadEvent('config-change-acm-certificate-deleted');
+
+    // Act
+    const result = routeConfigChange(event);
+
+    // Assess
+    expect(result).toMatchObject({
+      kind: 'inspect',
+      refs: [ref('AWS::ACM::Certificate', IMPORTED_CERTIFICATE)],
+      deleted: true,
+    });
+  });
+
+  it('marks an item deleted and no longer recorded as deleted', () => {
+    // Prepare
+    const event = withValue(
+      loadEvent('config-change-vpn-connection'),
+      ['detail', 'configurationItem', 'configurationItemStatus'],
+      'ResourceDeletedNotRecorded',
+    );
+
+    // Act
+    const result = routeConfigChange(event);
+
+    // Assess
+    expect(result).toMatchObject({ kind: 'inspect', deleted: true });
+  });
+
+  it('does not mark a discovered resource as deleted', () => {
+    // Prepare
+    const event = withValue(
+      loadEvent('config-change-vpn-connection'),
+      ['detail', 'configurationItem', 'configurationItemStatus'],
+      'ResourceDiscovered',
+    );
+
+    // Act
+    const result = routeConfigChange(event);
+
+    // Assess
+    expect(result).not.toHaveProperty('deleted');
+  });
+
+  it('ignores an ELBv2 load balancer item, which carries no listener data', () => {
+    // Prepare
+    const event = loadEvent('config-change-elbv2-load-balancer');
+
+    // Act
+    const result = routeConfigChange(event);
+
+    // Assess
+    expect(result).toStrictEqual({
+      kind: 'ignore',
+      eventId: event.id,
+      reason:
+        'load balancer items carry no listener data; listener items and CloudTrail events cover listeners',
+    });
+  });
+
+  it('ignores a resource type it does not monitor', () => {
+    // Prepare
+    const event = loadEvent('config-change-security-group');
+
+    // Act
+    const result = routeConfigChange(event);
+
+    // Assess
+    expect(result).toStrictEqual({
+      kind: 'ignore',
+      eventId: event.id,
+      reason: 'resource type AWS::EC2::SecurityGroup is not monitored',
+    });
+  });
+
+  it('reads a resource type spelled in upper case by older notifications', () => {
+    // Prepare
+    const event = withValue(
+      loadEvent('config-change-vpn-connection'),
+      ['detail', 'configurationItem', 'resourceType'],
+      'AWS::EC2::VPNCONNECTION',
+    );
+
+    // Act
+    const result = routeConfigChange(event);
+
+    // Assess
+    expect(result).toMatchObject({ refs: [ref('AWS::EC2::VPNConnection', VPN)] });
+  });
+
+  it('routes an oversized notification from its summary, with no item', () => {
+    // Prepare
+    const event = loadEvent('config-change-oversized-elbv2-listener');
+
+    // Act
+    const result = routeConfigChange(event);
+
+    // Assess
+    expect(result).toStrictEqual({
+      kind: 'inspect',
+      eventId: event.id,
+      eventName: CONFIG_CHANGE,
+      eventTime: '2026-03-16T08:04:12.511Z',
+      refs: [ref('AWS::ElasticLoadBalancingV2::Listener', HTTPS_LISTENER)],
+    });
+  });
+
+  it('takes account and region from the envelope when the item lacks them', () => {
+    // Prepare
+    let event = withValue(
+      loadEvent('config-change-vpn-connection'),
+      ['detail', 'configurationItem', 'awsRegion'],
+      undefined,
+    );
+    event = withValue(event, ['detail', 'configurationItem', 'awsAccountId'], undefined);
+    event = withValue(withValue(event, ['account'], '222233334444'), ['region'], 'eu-north-1');
+
+    // Act
+    const result = routeConfigChange(event);
+
+    // Assess
+    expect(result).toMatchObject({ refs: [{ accountId: '222233334444', region: 'eu-north-1' }] });
+  });
+
+  it('names the missing configuration item', () => {
+    // Prepare
+    const event = withValue(
+      loadEvent('config-change-elbv2-listener'),
+      ['detail', 'configurationItem'],
+      undefined,
+    );
+
+    // Act
+    const act = () => routeConfigChange(event);
+
+    // Assess
+    expect(act).toThrow(EventValidationError);
+    expect(act).toThrow('detail.configurationItem: expected object, received undefined');
+  });
+
+  it('names an unknown messageType', () => {
+    // Prepare
+    const event = withValue(loadEvent('config-change-elbv2-listener'), ['detail', 'messageType'], 'Surprise');
+
+    // Act
+    const act = () => routeConfigChange(event);
+
+    // Assess
+    expect(act).toThrow(/^detail\.messageType: /);
+  });
+
+  it('names a missing detail', () => {
+    // Prepare
+    const event = withValue(loadEvent('config-change-elbv2-listener'), ['detail'], undefined);
+
+    // Act
+    const act = () => routeConfigChange(event);
+
+    // Assess
+    expect(act).toThrow(`detail: expected object, received undefined (event ${event.id})`);
+  });
+
+  it('refuses another detail-type from aws.config', () => {
+    // Prepare
+    const event = withValue(
+      loadEvent('config-change-elbv2-listener'),
+      ['detail-type'],
+      'Config Rules Compliance Change',
+    );
+
+    // Act
+    const act = () => routeConfigChange(event);
+
+    // Assess
+    expect(act).toThrow(UnsupportedEventError);
+  });
+});
+
+describe('parseConfigRuleInvocation', () => {
+  it('decodes a change-triggered invocation with rule parameters', () => {
+    // Prepare
+    const event = loadEvent('config-rule-change-elbv2-listener');
+    const invokingEvent = JSON.parse(event.invokingEvent as string) as { configurationItem: unknown };
+
+    // Act
+    const invocation = parseConfigRuleInvocation(event);
+
+    // Assess
+    expect(invocation).toStrictEqual({
+      eventId: expect.stringMatching(/^config-rule-k3x9pq:[0-9a-f]{32}$/),
+      configRuleName: 'transit-guard-elbv2-listener-tls',
+      configRuleArn: `arn:aws:config:${REGION}:${ACCOUNT_ID}:config-rule/config-rule-k3x9pq`,
+      configRuleId: 'config-rule-k3x9pq',
+      accountId: ACCOUNT_ID,
+      region: REGION,
+      resultToken: event.resultToken,
+      executionRoleArn: event.executionRoleArn,
+      eventLeftScope: false,
+      evaluationMode: 'DETECTIVE',
+      ruleParameters: { minimumTlsVersion: 'TLSv1.2' },
+      messageType: 'ConfigurationItemChangeNotification',
+      trigger: 'change',
+      notificationCreationTime: '2026-03-16T08:04:13.412Z',
+      route: {
+        kind: 'inspect',
+        eventId: invocation.eventId,
+        eventName: 'ConfigurationItemChangeNotification',
+        eventTime: '2026-03-16T08:04:12.511Z',
+        refs: [ref('AWS::ElasticLoadBalancingV2::Listener', HTTPS_LISTENER)],
+        configurationItem: invokingEvent.configurationItem,
+      },
+    });
+  });
+
+  it('gives empty rule parameters when the invocation has none, and tolerates a null diff', () => {
+    // Prepare
+    const event = loadEvent('config-rule-change-vpn-connection');
+
+    // Act
+    const invocation = parseConfigRuleInvocation(event);
+
+    // Assess
+    expect(event).not.toHaveProperty('ruleParameters');
+    expect(invocation.ruleParameters).toStrictEqual({});
+    expect(invocation.route).toMatchObject({ kind: 'inspect', refs: [ref('AWS::EC2::VPNConnection', VPN)] });
+  });
+
+  it('marks a deleted resource that left the scope', () => {
+    // Prepare
+    const event = loadEvent('config-rule-change-elbv2-listener-deleted');
+
+    // Act
+    const invocation = parseConfigRuleInvocation(event);
+
+    // Assess
+    expect(invocation.eventLeftScope).toBe(true);
+    expect(invocation.route).toMatchObject({
+      kind: 'inspect',
+      refs: [ref('AWS::ElasticLoadBalancingV2::Listener', HTTP_LISTENER)],
+      deleted: true,
+    });
+  });
+
+  it('keeps the ref of a resource that left the scope, so it can be reported NOT_APPLICABLE', () => {
+    // Prepare
+    const event = { ...loadEvent('config-rule-change-elbv2-listener'), eventLeftScope: true };
+
+    // Act
+    const invocation = parseConfigRuleInvocation(event);
+
+    // Assess
+    expect(invocation.eventLeftScope).toBe(true);
+    expect(invocation.route).toMatchObject({
+      kind: 'inspect',
+      refs: [ref('AWS::ElasticLoadBalancingV2::Listener', HTTPS_LISTENER)],
+    });
+    expect(invocation.route).not.toHaveProperty('deleted');
+  });
+
+  it('routes an oversized notification from its summary, with no item', () => {
+    // Prepare
+    const event = loadEvent('config-rule-oversized-acm-certificate');
+
+    // Act
+    const invocation = parseConfigRuleInvocation(event);
+
+    // Assess
+    expect(invocation.trigger).toBe('change');
+    expect(invocation.route).toStrictEqual({
+      kind: 'inspect',
+      eventId: invocation.eventId,
+      eventName: 'OversizedConfigurationItemChangeNotification',
+      eventTime: '2026-03-16T14:20:45.118Z',
+      refs: [ref('AWS::ACM::Certificate', CERTIFICATE)],
+    });
+  });
+
+  it.each([
+    { fixture: 'config-rule-scheduled', messageType: 'ScheduledNotification' },
+    { fixture: 'config-rule-snapshot-delivered', messageType: 'ConfigurationSnapshotDeliveryCompleted' },
+  ])('treats $messageType as a periodic trigger with nothing to route', ({ fixture, messageType }) => {
+    // Prepare
+    const event = loadEvent(fixture);
+
+    // Act
+    const invocation = parseConfigRuleInvocation(event);
+
+    // Assess
+    expect(invocation).toMatchObject({ trigger: 'periodic', messageType });
+    expect(invocation.route).toStrictEqual({
+      kind: 'ignore',
+      eventId: invocation.eventId,
+      reason: `${messageType} carries no configuration item; evaluate every resource instead`,
+    });
+  });
+
+  it('takes account and region from the invocation when the item lacks them', () => {
+    // Prepare
+    let event = withInvokingValue(
+      loadEvent('config-rule-change-vpn-connection'),
+      ['configurationItem', 'awsRegion'],
+      undefined,
+    );
+    event = withInvokingValue(event, ['configurationItem', 'awsAccountId'], undefined);
+
+    // Act
+    const invocation = parseConfigRuleInvocation(event);
+
+    // Assess
+    expect(invocation.route).toMatchObject({ refs: [{ accountId: ACCOUNT_ID, region: REGION }] });
+  });
+
+  it('derives the same event id for a retried invocation and another for a new one', () => {
+    // Prepare
+    const event = loadEvent('config-rule-change-elbv2-listener');
+    const next = { ...event, resultToken: 'eyJyZXN1bHRUb2tlbiI6Im5leHQifQ==' };
+
+    // Act
+    const first = parseConfigRuleInvocation(event).eventId;
+    const retried = parseConfigRuleInvocation(structuredClone(event)).eventId;
+    const other = parseConfigRuleInvocation(next).eventId;
+
+    // Assess
+    expect(retried).toBe(first);
+    expect(other).not.toBe(first);
+  });
+
+  it('names invokingEvent when it is not JSON', () => {
+    // Prepare
+    const event = { ...loadEvent('config-rule-scheduled'), invokingEvent: '{"messageType":' };
+
+    // Act
+    const act = () => parseConfigRuleInvocation(event);
+
+    // Assess
+    expect(act).toThrow(EventValidationError);
+    expect(act).toThrow(/^invokingEvent: expected a JSON string, received invalid JSON \(/);
+  });
+
+  it('names invokingEvent.messageType when it is missing', () => {
+    // Prepare
+    const event = withInvokingValue(loadEvent('config-rule-scheduled'), ['messageType'], undefined);
+
+    // Act
+    const act = () => parseConfigRuleInvocation(event);
+
+    // Assess
+    expect(act).toThrow(/^invokingEvent\.messageType: /);
+  });
+
+  it('names the field of a configuration item that lacks its resource id', () => {
+    // Prepare
+    const event = withInvokingValue(
+      loadEvent('config-rule-change-vpn-connection'),
+      ['configurationItem', 'resourceId'],
+      undefined,
+    );
+
+    // Act
+    const act = () => parseConfigRuleInvocation(event);
+
+    // Assess
+    expect(act).toThrow('invokingEvent.configurationItem.resourceId: expected string, received undefined');
+  });
+
+  it('names ruleParameters when it is not JSON', () => {
+    // Prepare
+    const event = { ...loadEvent('config-rule-scheduled'), ruleParameters: 'minimumTlsVersion=TLSv1.2' };
+
+    // Act
+    const act = () => parseConfigRuleInvocation(event);
+
+    // Assess
+    expect(act).toThrow(/^ruleParameters: expected a JSON string, received invalid JSON/);
+  });
+
+  it('names ruleParameters when it is JSON but not an object', () => {
+    // Prepare
+    const event = { ...loadEvent('config-rule-scheduled'), ruleParameters: '["TLSv1.2"]' };
+
+    // Act
+    const act = () => parseConfigRuleInvocation(event);
+
+    // Assess
+    expect(act).toThrow(/^ruleParameters: expected a JSON object, received array/);
+  });
+
+  it('names a missing resultToken', () => {
+    // Prepare
+    const event = withValue(loadEvent('config-rule-scheduled'), ['resultToken'], undefined);
+
+    // Act
+    const act = () => parseConfigRuleInvocation(event);
+
+    // Assess
+    expect(act).toThrow('resultToken: expected string, received undefined');
+  });
+
+  it('names a configRuleArn that is not an ARN', () => {
+    // Prepare
+    const event = { ...loadEvent('config-rule-scheduled'), configRuleArn: 'config-rule-k3x9pq' };
+
+    // Act
+    const act = () => parseConfigRuleInvocation(event);
+
+    // Assess
+    expect(act).toThrow('configRuleArn: expected an AWS Config rule ARN, received "config-rule-k3x9pq"');
+  });
+});

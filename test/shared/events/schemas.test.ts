@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import {
+  acmEventDetailSchema,
+  cloudTrailDetailSchema,
+  configurationItemSchema,
+  parseEventBridgeEvent,
+} from '../../../shared/events/schemas.js';
+import { loadEvent, withValue } from '../../fixtures/events/load.js';
+
+describe('parseEventBridgeEvent', () => {
+  it('keeps keys it does not know', () => {
+    // Prepare
+    const event = withValue(loadEvent('acm-certificate-expired'), ['replay-name'], 'transit-guard-replay');
+
+    // Act
+    const parsed = parseEventBridgeEvent(event);
+
+    // Assess
+    expect(parsed['replay-name']).toBe('transit-guard-replay');
+  });
+
+  it('names every missing envelope field', () => {
+    // Prepare
+    const event = withValue(
+      withValue(loadEvent('acm-certificate-expired'), ['source'], undefined),
+      ['region'],
+      7,
+    );
+
+    // Act
+    const act = () => parseEventBridgeEvent(event);
+
+    // Assess
+    expect(act).toThrow(
+      `source: expected string, received undefined; region: expected string, received number (event ${event.id})`,
+    );
+  });
+});
+
+describe('cloudTrailDetailSchema', () => {
+  it('accepts null requestParameters and responseElements', () => {
+    // Prepare
+    const detail = withValue(
+      loadEvent('cloudtrail-acm-delete-certificate'),
+      ['detail', 'requestParameters'],
+      null,
+    ).detail;
+
+    // Act
+    const result = cloudTrailDetailSchema.safeParse(detail);
+
+    // Assess
+    expect(result.success).toBe(true);
+  });
+
+  it('requires the userIdentity type', () => {
+    // Prepare
+    const detail = withValue(
+      loadEvent('cloudtrail-acm-delete-certificate'),
+      ['detail', 'userIdentity', 'type'],
+      undefined,
+    ).detail;
+
+    // Act
+    const result = cloudTrailDetailSchema.safeParse(detail);
+
+    // Assess
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toStrictEqual(['userIdentity.type']);
+  });
+});
+
+describe('acmEventDetailSchema', () => {
+  it('reads the fields of the current event shape', () => {
+    // Prepare
+    const detail = loadEvent('acm-certificate-renewal-action-required').detail;
+
+    // Act
+    const parsed = acmEventDetailSchema.parse(detail);
+
+    // Assess
+    expect(parsed).toMatchObject({
+      DaysToExpiry: 44,
+      InUse: true,
+      RenewalStatusReason: 'DOMAIN_VALIDATION_DENIED',
+    });
+  });
+
+  it('drops an optional field of an unexpected type instead of failing', () => {
+    // Act
+    const parsed = acmEventDetailSchema.parse({ DaysToExpiry: '31', CommonName: 'api.example.com' });
+
+    // Assess
+    expect(parsed.DaysToExpiry).toBeUndefined();
+    expect(parsed.CommonName).toBe('api.example.com');
+  });
+});
+
+describe('configurationItemSchema', () => {
+  it.each([
+    { kind: 'an object', configuration: { Port: 443 } },
+    { kind: 'a JSON string', configuration: '{"Port":443}' },
+    { kind: 'null', configuration: null },
+  ])('accepts a configuration that is $kind', ({ configuration }) => {
+    // Act
+    const result = configurationItemSchema.safeParse({
+      resourceType: 'AWS::ElasticLoadBalancingV2::Listener',
+      resourceId: 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/a/1/2',
+      configuration,
+    });
+
+    // Assess
+    expect(result.success).toBe(true);
+  });
+});
