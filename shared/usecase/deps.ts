@@ -1,0 +1,21 @@
+import type { OwnIdentity } from '../events/loop-guard.js';
+import type { InventorySource } from '../inventory/live/port.js';
+import type { Policy } from '../policy/schema.js';
+import type { FindingMessage } from '../report/findings-bus.js';
+import type { AnyRule } from '../rules/rule.js';
+import type { FindingStore } from '../state/finding-store.js';
+
+/** Everything a use case needs from the outside, as ports: Lambda, the CLI and tests each wire their own. */
+export interface MonitorDeps {
+  source: InventorySource;
+  findings: FindingStore;
+  /** Puts findings and resolutions on the findings bus; throws when some could not be delivered. */
+  publish: (messages: FindingMessage[]) => Promise<void>;
+  policy: Policy;
+  rules: readonly AnyRule[];
+  now: () => Date;
+  /** Only resources of this account and these regions are acted on; events about others are ignored. */
+  scope: { accountId?: string; regions?: readonly string[] };
+  /** The role transit-guard acts with: its own changes are not acted on again. */
+  ownIdentity?: OwnIdentity;
+}

@@ -1,0 +1,73 @@
+import { isOwnAction } from '../events/loop-guard.js';
+import type { RouteResult } from '../events/result.js';
+import type { InputError } from '../inventory/types.js';
+import type { Evaluation } from '../model/evaluation.js';
+import type { ResourceRef } from '../model/ref.js';
+import { evaluateAll } from '../rules/engine.js';
+import { type FindingTransition, recordEvaluations, resolveResource } from '../state/finding-store.js';
+import { createTlsCatalog } from '../tls/policies.js';
+import type { MonitorDeps } from './deps.js';
+import { findingMessages } from './messages.js';
+
+export interface InspectOutcome {
+  eventId: string;
+  /** Why nothing was inspected (ignored event, own change, nothing in scope). */
+  ignored?: string;
+  evaluations: Evaluation[];
+  transitions: FindingTransition[];
+  /** Resources that could not be read, with the reason; the event should be retried. */
+  errors: InputError[];
+  gone: ResourceRef[];
+  /** Refs the event named in another account or region: never read, never acted on. */
+  outOfScope: ResourceRef[];
+}
+
+function inScope(ref: ResourceRef, scope: MonitorDeps['scope']): boolean {
+  if (scope.accountId && ref.accountId !== scope.accountId) return false;
+  if (scope.regions && scope.regions.length > 0 && !scope.regions.includes(ref.region)) return false;
+  return true;
+}
+
+/**
+ * The use case behind every event-driven function and `replay`: read the CURRENT state of what the event
+ * touched, evaluate it, remember findings, and publish every NON_COMPLIANT evaluation and each resolution.
+ */
+export async function inspectEvent(route: RouteResult, deps: MonitorDeps): Promise<InspectOutcome> {
+  const outcome: InspectOutcome = {
+    eventId: route.eventId,
+    evaluations: [],
+    transitions: [],
+    errors: [],
+    gone: [],
+    outOfScope: [],
+  };
+  if (route.kind === 'ignore') return { ...outcome, ignored: route.reason };
+  if (deps.ownIdentity && isOwnAction(route.actor, deps.ownIdentity)) {
+    return { ...outcome, ignored: 'change made by transit-guard itself (loop guard)' };
+  }
+  const refs = route.refs.filter((ref) => inScope(ref, deps.scope));
+  outcome.outOfScope = route.refs.filter((ref) => !inScope(ref, deps.scope));
+  if (refs.length === 0) return { ...outcome, ignored: 'no resource in this account and these regions' };
+
+  const now = deps.now();
+  if (route.deleted) {
+    outcome.gone = refs;
+  } else {
+    const read = await deps.source.read(refs);
+    outcome.gone = read.gone;
+    outcome.errors = read.errors;
+    const tls = createTlsCatalog({ elbv2Policies: read.elbv2Policies });
+    outcome.evaluations = evaluateAll(read.resources, deps.rules, { policy: deps.policy, now, tls });
+    outcome.transitions = await recordEvaluations(deps.findings, outcome.evaluations, now);
+  }
+  for (const ref of outcome.gone) {
+    outcome.transitions.push(...(await resolveResource(deps.findings, ref.resourceId, now, 'deleted')));
+  }
+  const messages = findingMessages(outcome.evaluations, outcome.transitions, {
+    observedAt: now.toISOString(),
+    triggerId: route.eventId,
+    ...(route.actor ? { actor: route.actor } : {}),
+  });
+  if (messages.length > 0) await deps.publish(messages);
+  return outcome;
+}

@@ -1,0 +1,249 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { routeEvent } from '../../../shared/events/route.js';
+import {
+  emptyReadResult,
+  type InventorySource,
+  type ReadResult,
+} from '../../../shared/inventory/live/port.js';
+import type { ResourceRef } from '../../../shared/model/ref.js';
+import type { Elbv2Listener } from '../../../shared/model/resource.js';
+import { policySchema } from '../../../shared/policy/schema.js';
+import type { FindingMessage } from '../../../shared/report/findings-bus.js';
+import { RULES } from '../../../shared/rules/index.js';
+import { findingIdOf } from '../../../shared/state/finding-store.js';
+import { createMemoryFindingStore } from '../../../shared/state/memory-store.js';
+import type { MonitorDeps } from '../../../shared/usecase/deps.js';
+import { inspectEvent } from '../../../shared/usecase/inspect.js';
+import { loadEvent, withValue } from '../../fixtures/events/load.js';
+
+const LISTENER_ARN =
+  'arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/shop-web/4f1c0d2e9a7b3c55/8e2d4c6a1b3f5d70';
+const OWN_ROLE = 'arn:aws:iam::111122223333:role/transit-guard-remediate';
+
+function listener(sslPolicy: string): Elbv2Listener {
+  return {
+    resourceType: 'AWS::ElasticLoadBalancingV2::Listener',
+    resourceId: LISTENER_ARN,
+    arn: LISTENER_ARN,
+    listenerArn: LISTENER_ARN,
+    loadBalancerArn:
+      'arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/shop-web/4f1c0d2e9a7b3c55',
+    loadBalancerType: 'application',
+    name: 'shop-web',
+    accountId: '111122223333',
+    region: 'eu-west-1',
+    tags: {},
+    source: 'test',
+    protocol: 'HTTPS',
+    port: 443,
+    sslPolicy,
+    certificates: [
+      {
+        certificateArn: 'arn:aws:acm:eu-west-1:111122223333:certificate/5d0e3f1a-2b4c-4d6e-8f0a-1b2c3d4e5f60',
+      },
+    ],
+    defaultActions: [{ type: 'forward' }],
+    rules: [],
+  };
+}
+
+/** An inventory source that answers from a script and records what it was asked. */
+function scriptedSource(answer: (refs: readonly ResourceRef[]) => ReadResult) {
+  const read = vi.fn(async (refs: readonly ResourceRef[]) => answer(refs));
+  const source: InventorySource = { read, enumerate: async () => emptyReadResult() };
+  return { source, read };
+}
+
+let published: FindingMessage[];
+let findings: ReturnType<typeof createMemoryFindingStore>;
+
+function deps(source: InventorySource, overrides: Partial<MonitorDeps> = {}): MonitorDeps {
+  return {
+    source,
+    findings,
+    publish: async (messages) => {
+      published.push(...messages);
+    },
+    policy: policySchema.parse({}),
+    rules: RULES,
+    now: () => new Date('2026-11-22T12:00:00.000Z'),
+    scope: { accountId: '111122223333', regions: ['eu-west-1'] },
+    ownIdentity: { roleArn: OWN_ROLE },
+    ...overrides,
+  };
+}
+
+// A ModifyListener made by a person (the fixture's actor is transit-guard's own role).
+const humanModifyListener = () =>
+  withValue(loadEvent('cloudtrail-elbv2-modify-listener'), ['detail', 'userIdentity'], {
+    type: 'IAMUser',
+    principalId: 'AIDAEXAMPLEUSER1',
+    arn: 'arn:aws:iam::111122223333:user/dana',
+    accountId: '111122223333',
+    userName: 'dana',
+  });
+
+beforeEach(() => {
+  published = [];
+  findings = createMemoryFindingStore();
+});
+
+describe('inspectEvent', () => {
+  it('reads the current listener, evaluates it and publishes each NON_COMPLIANT evaluation with the actor', async () => {
+    // Prepare
+    const { source, read } = scriptedSource(() => ({
+      ...emptyReadResult(),
+      resources: [listener('ELBSecurityPolicy-2016-08')],
+    }));
+
+    // Act
+    const outcome = await inspectEvent(routeEvent(humanModifyListener()), deps(source));
+
+    // Assess
+    expect(read).toHaveBeenCalledWith([
+      {
+        resourceType: 'AWS::ElasticLoadBalancingV2::Listener',
+        resourceId: LISTENER_ARN,
+        accountId: '111122223333',
+        region: 'eu-west-1',
+      },
+    ]);
+    const failing = outcome.evaluations.filter((e) => e.status === 'NON_COMPLIANT').map((e) => e.ruleId);
+    expect(failing.sort()).toEqual(['elbv2-listener-tls-policy', 'elbv2-listener-weak-ciphers']);
+    expect(published.map((m) => [m.kind, m.evaluation.ruleId])).toEqual([
+      ['finding', 'elbv2-listener-tls-policy'],
+      ['finding', 'elbv2-listener-weak-ciphers'],
+    ]);
+    expect(published[0]?.actor?.arn).toBe('arn:aws:iam::111122223333:user/dana');
+    expect(published[0]?.triggerId).toBe('1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d');
+  });
+
+  it('publishes a resolution when a later change fixes the listener', async () => {
+    // Prepare
+    let policy = 'ELBSecurityPolicy-2016-08';
+    const { source } = scriptedSource(() => ({ ...emptyReadResult(), resources: [listener(policy)] }));
+    await inspectEvent(routeEvent(humanModifyListener()), deps(source));
+    published = [];
+    policy = 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06';
+
+    // Act
+    await inspectEvent(routeEvent(humanModifyListener()), deps(source));
+
+    // Assess
+    expect(published.map((m) => [m.kind, m.evaluation.ruleId, m.evaluation.status])).toEqual([
+      ['resolution', 'elbv2-listener-tls-policy', 'COMPLIANT'],
+      ['resolution', 'elbv2-listener-weak-ciphers', 'COMPLIANT'],
+    ]);
+  });
+
+  it('resolves the open findings of a resource that no longer exists instead of failing', async () => {
+    // Prepare
+    const { source } = scriptedSource(() => ({
+      ...emptyReadResult(),
+      resources: [listener('ELBSecurityPolicy-2016-08')],
+    }));
+    await inspectEvent(routeEvent(humanModifyListener()), deps(source));
+    published = [];
+    const gone = scriptedSource((refs) => ({ ...emptyReadResult(), gone: [...refs] }));
+
+    // Act
+    const outcome = await inspectEvent(routeEvent(humanModifyListener()), deps(gone.source));
+
+    // Assess
+    expect(outcome.errors).toEqual([]);
+    expect(published.map((m) => [m.kind, m.evaluation.ruleId])).toEqual([
+      ['resolution', 'elbv2-listener-tls-policy'],
+      ['resolution', 'elbv2-listener-weak-ciphers'],
+    ]);
+    expect((await findings.get(findingIdOf('elbv2-listener-tls-policy', LISTENER_ARN)))?.resolution).toBe(
+      'deleted',
+    );
+  });
+
+  it('does not act on a change made by its own role (loop guard)', async () => {
+    // Prepare
+    const { source, read } = scriptedSource(() => emptyReadResult());
+
+    // Act
+    const outcome = await inspectEvent(
+      routeEvent(loadEvent('cloudtrail-elbv2-modify-listener')),
+      deps(source),
+    );
+
+    // Assess
+    expect(outcome.ignored).toMatch(/loop guard/);
+    expect(read).not.toHaveBeenCalled();
+    expect(published).toEqual([]);
+  });
+
+  it('acts on a role with a similar name: the guard matches the exact role ARN', async () => {
+    // Prepare
+    const { source, read } = scriptedSource(() => emptyReadResult());
+
+    // Act
+    await inspectEvent(
+      routeEvent(loadEvent('cloudtrail-elbv2-modify-listener')),
+      deps(source, { ownIdentity: { roleArn: `${OWN_ROLE}-evil` } }),
+    );
+
+    // Assess
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it('never reads or acts on a listener of another account', async () => {
+    // Prepare
+    const { source, read } = scriptedSource(() => emptyReadResult());
+    const foreign = withValue(
+      humanModifyListener(),
+      ['detail', 'requestParameters', 'listenerArn'],
+      LISTENER_ARN.replace('111122223333', '999988887777'),
+    );
+
+    // Act
+    const outcome = await inspectEvent(
+      routeEvent(withValue(foreign, ['detail', 'recipientAccountId'], '999988887777')),
+      deps(source),
+    );
+
+    // Assess
+    expect(read).not.toHaveBeenCalled();
+    expect(outcome.outOfScope).toHaveLength(1);
+    expect(outcome.ignored).toMatch(/no resource in this account/);
+  });
+
+  it('reports what it could not read, so the event can be retried, and publishes nothing for it', async () => {
+    // Prepare
+    const { source } = scriptedSource(() => ({
+      ...emptyReadResult(),
+      errors: [
+        { source: `DescribeListeners ${LISTENER_ARN}`, message: 'ThrottlingException: Rate exceeded' },
+      ],
+    }));
+
+    // Act
+    const outcome = await inspectEvent(routeEvent(humanModifyListener()), deps(source));
+
+    // Assess
+    expect(outcome.errors).toEqual([
+      { source: `DescribeListeners ${LISTENER_ARN}`, message: 'ThrottlingException: Rate exceeded' },
+    ]);
+    expect(published).toEqual([]);
+  });
+
+  it('ignores events that change nothing it judges, without reading anything', async () => {
+    // Prepare
+    const { source, read } = scriptedSource(() => emptyReadResult());
+
+    // Act
+    const failed = await inspectEvent(
+      routeEvent(loadEvent('cloudtrail-elbv2-modify-listener-failed')),
+      deps(source),
+    );
+    const tags = await inspectEvent(routeEvent(loadEvent('cloudtrail-elbv2-add-tags')), deps(source));
+
+    // Assess
+    expect(failed.ignored).toMatch(/failed call/);
+    expect(tags.ignored).toBeDefined();
+    expect(read).not.toHaveBeenCalled();
+  });
+});
