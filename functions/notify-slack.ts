@@ -1,0 +1,55 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { awsClientConfig } from '../shared/aws/clients.js';
+import { createHandler, createObservability, type Observability } from '../shared/lambda/handler.js';
+import { createSlackRecordHandler, type PostOptions } from '../shared/report/slack/deliver.js';
+import { createWebhookUrlProvider, type WebhookUrlProvider } from '../shared/report/slack/webhook-secret.js';
+
+const sqsEventSchema = z.object({
+  Records: z.array(z.looseObject({ messageId: z.string().min(1), body: z.string() })).min(1),
+});
+
+export interface NotifySlackDependencies {
+  observability: Observability;
+  webhookUrl: WebhookUrlProvider;
+  sqs: SQSClient;
+  deadLetterQueueUrl: string;
+  post?: PostOptions;
+  minIntervalMs?: number;
+}
+
+/** The Slack outbox consumer: one record at a time (Slack's one-a-second limit), partial batch failures. */
+export function createNotifySlackHandler(dependencies: NotifySlackDependencies) {
+  const { observability } = dependencies;
+  const processor = new BatchProcessor(EventType.SQS);
+  const handleRecord = createSlackRecordHandler({
+    webhookUrl: dependencies.webhookUrl,
+    sqs: dependencies.sqs,
+    deadLetterQueueUrl: dependencies.deadLetterQueueUrl,
+    logger: observability.logger,
+    metrics: observability.metrics,
+    ...(dependencies.post ? { post: dependencies.post } : {}),
+    ...(dependencies.minIntervalMs === undefined ? {} : { minIntervalMs: dependencies.minIntervalMs }),
+  });
+  return createHandler<SQSEvent, SQSBatchResponse>({
+    name: 'notify-slack',
+    observability,
+    parse: (event) => sqsEventSchema.parse(event) as unknown as SQSEvent,
+    handle: (event, context) =>
+      processPartialResponse(event, handleRecord, processor, { context, processInParallel: false }),
+  });
+}
+
+// Configuration: the environment names where the webhook URL is kept, never the URL itself.
+export const handler = createNotifySlackHandler({
+  observability: createObservability('notify-slack'),
+  webhookUrl: createWebhookUrlProvider({
+    secretArn: process.env.SLACK_WEBHOOK_SECRET_ARN,
+    parameterName: process.env.SLACK_WEBHOOK_PARAMETER_NAME,
+  }),
+  // Lambda always sets AWS_REGION.
+  sqs: new SQSClient(awsClientConfig({ region: process.env.AWS_REGION as string })),
+  deadLetterQueueUrl: process.env.SLACK_DEAD_LETTER_QUEUE_URL ?? '',
+});
