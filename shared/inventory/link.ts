@@ -1,0 +1,205 @@
+import type {
+  ClassicLoadBalancer,
+  ClassicPolicy,
+  DxConnection,
+  DxLag,
+  Elbv2Listener,
+  ListenerRule,
+  Resource,
+} from '../model/resource.js';
+import type { ResolvedTlsPolicy } from '../tls/catalog.js';
+import { emptyPending } from './builder.js';
+import { dedupeResources } from './dedupe.js';
+import type {
+  Elbv2LoadBalancerInfo,
+  InputError,
+  Inventory,
+  PendingClassicPolicy,
+  PendingLinks,
+} from './types.js';
+
+function loadBalancersByArn(infos: readonly Elbv2LoadBalancerInfo[]): Map<string, Elbv2LoadBalancerInfo> {
+  const byArn = new Map<string, Elbv2LoadBalancerInfo>();
+  for (const info of infos) byArn.set(info.loadBalancerArn, { ...byArn.get(info.loadBalancerArn), ...info });
+  return byArn;
+}
+
+const priorityOrder = (rule: ListenerRule) => {
+  const priority = Number(rule.priority);
+  return Number.isFinite(priority) ? priority : Number.MAX_SAFE_INTEGER;
+};
+
+/** The non-default rules of each listener DescribeRules covered; a listener it did not cover has none known. */
+function rulesByListener(pending: PendingLinks): Map<string, ListenerRule[]> {
+  const byListener = new Map<string, Map<string, ListenerRule>>();
+  for (const listenerArn of pending.rulesCovered) {
+    if (!byListener.has(listenerArn)) byListener.set(listenerArn, new Map());
+  }
+  for (const { listenerArn, rule } of pending.rules) {
+    // The default rule repeats the listener's DefaultActions.
+    if (rule.isDefault) continue;
+    byListener.get(listenerArn)?.set(rule.ruleArn, rule);
+  }
+  return new Map(
+    [...byListener].map(([arn, rules]) => [
+      arn,
+      [...rules.values()].sort((a, b) => priorityOrder(a) - priorityOrder(b)),
+    ]),
+  );
+}
+
+function linkListeners(listeners: Elbv2Listener[], pending: PendingLinks): Map<string, Elbv2Listener> {
+  const infos = loadBalancersByArn(pending.loadBalancers);
+  const rules = rulesByListener(pending);
+  const byLoadBalancer = new Map<string, Elbv2Listener[]>();
+  for (const listener of listeners) {
+    const group = byLoadBalancer.get(listener.loadBalancerArn);
+    if (group) group.push(listener);
+    else byLoadBalancer.set(listener.loadBalancerArn, [listener]);
+  }
+  const linked = new Map<string, Elbv2Listener>();
+  for (const listener of listeners) {
+    const info = infos.get(listener.loadBalancerArn);
+    // mapListener already read both from the listener ARN; DescribeLoadBalancers is the authority.
+    const loadBalancerName = info?.loadBalancerName ?? listener.loadBalancerName;
+    const loadBalancerType = info?.loadBalancerType ?? listener.loadBalancerType;
+    const siblings = (byLoadBalancer.get(listener.loadBalancerArn) ?? [])
+      .filter((other) => other.listenerArn !== listener.listenerArn)
+      .map((other) => ({ listenerArn: other.listenerArn, protocol: other.protocol, port: other.port }));
+    const known = rules.get(listener.listenerArn);
+    const listenerRules = known
+      ? [...new Map([...(listener.rules ?? []), ...known].map((rule) => [rule.ruleArn, rule])).values()].sort(
+          (a, b) => priorityOrder(a) - priorityOrder(b),
+        )
+      : listener.rules;
+    linked.set(listener.listenerArn, {
+      ...listener,
+      loadBalancerName,
+      name: listener.tags.Name?.trim() || loadBalancerName,
+      loadBalancerType,
+      siblingListeners: siblings.length > 0 ? siblings : listener.siblingListeners,
+      rules: listenerRules,
+    });
+  }
+  return linked;
+}
+
+function policyKey(policy: ClassicPolicy): string {
+  const attributes = [...policy.attributes].sort((a, b) => a.name.localeCompare(b.name));
+  return JSON.stringify([policy.policyTypeName ?? '', attributes.map((a) => [a.name, a.value])]);
+}
+
+/**
+ * DescribeLoadBalancerPolicies does not say which load balancer a policy belongs to: a policy goes to
+ * the load balancers whose listeners name it, unless the input describes that name in two different ways.
+ */
+function linkClassic(
+  loadBalancers: ClassicLoadBalancer[],
+  pending: readonly PendingClassicPolicy[],
+  errors: InputError[],
+): Map<string, ClassicLoadBalancer> {
+  const byName = new Map<string, PendingClassicPolicy[]>();
+  for (const entry of pending) {
+    const list = byName.get(entry.policy.policyName) ?? [];
+    if (!list.some((other) => policyKey(other.policy) === policyKey(entry.policy))) list.push(entry);
+    byName.set(entry.policy.policyName, list);
+  }
+  const reported = new Set<string>();
+  const linked = new Map<string, ClassicLoadBalancer>();
+  for (const loadBalancer of loadBalancers) {
+    const named = new Set(loadBalancer.listeners.flatMap((listener) => listener.policyNames));
+    const own = new Set(loadBalancer.policies.map((policy) => policy.policyName));
+    const added: ClassicPolicy[] = [];
+    for (const name of named) {
+      const candidates = byName.get(name);
+      if (own.has(name) || !candidates) continue;
+      const [only, ...others] = candidates;
+      if (only && others.length === 0) {
+        added.push(only.policy);
+      } else if (only && !reported.has(name)) {
+        reported.add(name);
+        errors.push({
+          source: candidates.map((candidate) => candidate.source).join(', '),
+          message: `classic load balancer policy ${name} is described differently in these inputs, and DescribeLoadBalancerPolicies output does not say which load balancer each belongs to: neither is used`,
+        });
+      }
+    }
+    linked.set(loadBalancer.resourceId, { ...loadBalancer, policies: [...loadBalancer.policies, ...added] });
+  }
+  return linked;
+}
+
+/** A LAG's members: the ones it lists and the connections that name it; their port status, when known. */
+function linkLags(lags: DxLag[], connections: readonly DxConnection[]): Map<string, DxLag> {
+  const linked = new Map<string, DxLag>();
+  for (const lag of lags) {
+    const members = connections.filter(
+      (connection) => connection.lagId === lag.lagId || lag.connectionIds.includes(connection.connectionId),
+    );
+    const connectionIds = [
+      ...new Set([...lag.connectionIds, ...members.map((member) => member.connectionId)]),
+    ];
+    if (connectionIds.length === 0) {
+      linked.set(lag.lagId, lag);
+      continue;
+    }
+    const status: Record<string, string | undefined> = {};
+    for (const id of connectionIds) {
+      const member = members.find((candidate) => candidate.connectionId === id);
+      status[id] = member?.portEncryptionStatus ?? lag.memberPortEncryptionStatus?.[id];
+    }
+    linked.set(lag.lagId, { ...lag, connectionIds, memberPortEncryptionStatus: status });
+  }
+  return linked;
+}
+
+function dedupePolicies(policies: readonly ResolvedTlsPolicy[]): ResolvedTlsPolicy[] {
+  const byName = new Map<string, ResolvedTlsPolicy>();
+  for (const policy of policies) byName.set(policy.name, policy);
+  return [...byName.values()];
+}
+
+const ofType =
+  <T extends Resource['resourceType']>(type: T) =>
+  (resource: Resource): resource is Extract<Resource, { resourceType: T }> =>
+    resource.resourceType === type;
+
+/**
+ * Applied once all inputs are merged: one record per resource (the later input winning field by
+ * field), listeners with their load balancer's type and name, their sibling listeners and their
+ * DescribeRules rules, classic load balancers with the policies their listeners name, LAGs with the
+ * port encryption status of their members. Consumes `pending`.
+ */
+export function linkInventory(inventory: Inventory): Inventory {
+  const pending = inventory.pending ?? emptyPending();
+  const errors = [...inventory.errors];
+  const resources = dedupeResources(inventory.resources);
+  const listeners = linkListeners(resources.filter(ofType('AWS::ElasticLoadBalancingV2::Listener')), pending);
+  const classic = linkClassic(
+    resources.filter(ofType('AWS::ElasticLoadBalancing::LoadBalancer')),
+    pending.classicPolicies,
+    errors,
+  );
+  const lags = linkLags(
+    resources.filter(ofType('AWS::DirectConnect::Lag')),
+    resources.filter(ofType('AWS::DirectConnect::Connection')),
+  );
+  const linked = resources.map((resource): Resource => {
+    switch (resource.resourceType) {
+      case 'AWS::ElasticLoadBalancingV2::Listener':
+        return listeners.get(resource.listenerArn) ?? resource;
+      case 'AWS::ElasticLoadBalancing::LoadBalancer':
+        return classic.get(resource.resourceId) ?? resource;
+      case 'AWS::DirectConnect::Lag':
+        return lags.get(resource.lagId) ?? resource;
+      default:
+        return resource;
+    }
+  });
+  return {
+    resources: linked,
+    errors,
+    elbv2Policies: dedupePolicies(inventory.elbv2Policies),
+    ...(inventory.skipped ? { skipped: inventory.skipped } : {}),
+  };
+}

@@ -1,0 +1,147 @@
+import type { Clients } from '../../aws/clients.js';
+import type { ResourceRef } from '../../model/ref.js';
+import type { ResourceType } from '../../model/resource.js';
+import type { TlsCatalog } from '../../tls/catalog.js';
+import { createTlsCatalog } from '../../tls/index.js';
+import { readCertificates, sweepAcm } from './acm.js';
+import { readClassicLoadBalancers, sweepClassic } from './classic.js';
+import { readConfigItem } from './config-item.js';
+import {
+  type ApiDocument,
+  type Collected,
+  createCallers,
+  emptyCollected,
+  failed,
+  mergeCollected,
+  type RegionContext,
+} from './context.js';
+import { readDirectConnect, sweepDirectConnect } from './dx.js';
+import { describeSslPolicies, readElbv2Listeners, sweepElbv2 } from './elbv2.js';
+import { toReadResult } from './normalize.js';
+import { DEFAULT_CONCURRENCY } from './pool.js';
+import { FAMILIES, type Family, type InventorySource, mergeReadResults, type ReadResult } from './port.js';
+import { readVpnConnections, sweepVpn } from './vpn.js';
+
+export interface AwsInventorySourceOptions {
+  /** Calls in flight per service and region. Default 4. */
+  concurrency?: number;
+  /** Decides which ELBv2 security policies are unknown and need DescribeSSLPolicies. Default: bundled data. */
+  tlsCatalog?: TlsCatalog;
+  /** The account the clients read, for resources whose API output does not name it (sweeps). */
+  accountId?: string;
+}
+
+export interface AwsInventorySource extends InventorySource {
+  /** The latest AWS Config item of a resource (GetResourceConfigHistory, limit 1), for oversized items. */
+  readConfigItem(ref: ResourceRef): Promise<ReadResult>;
+}
+
+type Reader = (ctx: RegionContext, refs: readonly ResourceRef[]) => Promise<Collected>;
+
+const READERS: Record<ResourceType, Reader> = {
+  'AWS::ElasticLoadBalancingV2::Listener': readElbv2Listeners,
+  'AWS::ElasticLoadBalancing::LoadBalancer': readClassicLoadBalancers,
+  'AWS::EC2::VPNConnection': readVpnConnections,
+  'AWS::DirectConnect::Connection': readDirectConnect,
+  'AWS::DirectConnect::Lag': readDirectConnect,
+  'AWS::ACM::Certificate': readCertificates,
+};
+
+const SWEEPS: Record<Family, (ctx: RegionContext) => Promise<Collected>> = {
+  elbv2: sweepElbv2,
+  elb: sweepClassic,
+  vpn: sweepVpn,
+  dx: sweepDirectConnect,
+  acm: sweepAcm,
+};
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+/**
+ * Reads resources from AWS with the SDK. DescribeSSLPolicies is called only when a TLS listener names a
+ * policy the bundled data does not know, and then once per region for the life of the source (a Lambda
+ * container, a scan): predefined policies never change, new ones are what the live data is for.
+ */
+export function createAwsInventorySource(
+  clientsFor: (region: string) => Clients,
+  options: AwsInventorySourceOptions = {},
+): AwsInventorySource {
+  const catalog = options.tlsCatalog ?? createTlsCatalog();
+  const contexts = new Map<string, RegionContext>();
+  const sslPolicies = new Map<string, Promise<ApiDocument>>();
+
+  const contextFor = (region: string): RegionContext => {
+    let ctx = contexts.get(region);
+    if (!ctx) {
+      ctx = {
+        region,
+        clients: clientsFor(region),
+        call: createCallers(options.concurrency ?? DEFAULT_CONCURRENCY),
+        knowsElbv2Policy: (name) => catalog.elbv2Policy(name) !== undefined,
+        tunnelStatusUnavailable: false,
+      };
+      contexts.set(region, ctx);
+    }
+    return ctx;
+  };
+
+  /** Adds the region's live security policies when a listener needs them; a failure is not cached. */
+  const withPolicies = async (ctx: RegionContext, collected: Collected): Promise<Collected> => {
+    if (!collected.needsElbv2Policies) return collected;
+    let pending = sslPolicies.get(ctx.region);
+    if (!pending) {
+      pending = describeSslPolicies(ctx);
+      sslPolicies.set(ctx.region, pending);
+    }
+    try {
+      const document = await pending;
+      return mergeCollected([collected, { ...emptyCollected(), groups: [{ documents: [document] }] }]);
+    } catch (error) {
+      sslPolicies.delete(ctx.region);
+      return mergeCollected([collected, failed(error)]);
+    }
+  };
+
+  const readRegion = async (region: string, refs: readonly ResourceRef[]): Promise<ReadResult> => {
+    const ctx = contextFor(region);
+    const byReader = groupBy(refs, (ref) => ref.resourceType);
+    const parts = await Promise.all(
+      [...byReader].map(([type, typed]) => READERS[type as ResourceType](ctx, typed)),
+    );
+    return toReadResult(await withPolicies(ctx, mergeCollected(parts)), {
+      region,
+      refs,
+      ...(options.accountId ? { accountId: options.accountId } : {}),
+    });
+  };
+
+  return {
+    async read(refs) {
+      const byRegion = groupBy(refs, (ref) => ref.region);
+      const results = await Promise.all(
+        [...byRegion].map(([region, inRegion]) => readRegion(region, inRegion)),
+      );
+      return mergeReadResults(results);
+    },
+
+    async enumerate(region, families = FAMILIES) {
+      const ctx = contextFor(region);
+      const parts = await Promise.all([...new Set(families)].map((family) => SWEEPS[family](ctx)));
+      return toReadResult(await withPolicies(ctx, mergeCollected(parts)), {
+        region,
+        ...(options.accountId ? { accountId: options.accountId } : {}),
+      });
+    },
+
+    async readConfigItem(ref) {
+      return toReadResult(await readConfigItem(contextFor(ref.region), ref), {
+        region: ref.region,
+        refs: [ref],
+      });
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { decodeJsonString, FieldError, Fields, isObject } from './fields.js';
+
+/**
+ * Tags in any of AWS's shapes: a Config `tags` map ({Name: "x"}), API `Tags: [{Key, Value}]`, Direct
+ * Connect and Config `tags: [{key, value}]`, or one of those JSON-encoded (supplementaryConfiguration).
+ */
+export function readTags(fields: Fields, name: string): Record<string, string> {
+  const path = fields.pathOf(name);
+  const value = decodeJsonString(fields.raw(name), path);
+  if (value === undefined || value === null) return {};
+  if (Array.isArray(value)) {
+    const tags: Record<string, string> = {};
+    value.forEach((entry, index) => {
+      const tag = Fields.of(entry, `${path}[${index}]`, fields.redact);
+      const key = tag.string('Key');
+      if (key === undefined) throw new FieldError(`${path}[${index}]`, 'a tag without a Key');
+      tags[key] = tag.string('Value') ?? '';
+    });
+    return tags;
+  }
+  if (!isObject(value)) throw new FieldError(path, 'expected tags as a map or a list');
+  const tags: Record<string, string> = {};
+  for (const [key, tagValue] of Object.entries(value)) {
+    tags[key] = typeof tagValue === 'string' ? tagValue : tagValue == null ? '' : String(tagValue);
+  }
+  return tags;
+}
+
+/** A required string field; its absence is a FieldError naming the path. */
+export function requireString(fields: Fields, name: string): string {
+  const value = fields.string(name);
+  if (value === undefined || value === '') throw new FieldError(fields.pathOf(name), 'missing');
+  return value;
+}
+
+/** The Name tag when there is one, else the resource's own name. */
+export function displayName(tags: Record<string, string>, ownName: string | undefined): string | undefined {
+  const tagged = tags.Name?.trim();
+  return tagged ? tagged : ownName;
+}

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeDocument } from '../../../shared/inventory/index.js';
+import { fixture, normalizeFixture, only } from './fixtures.js';
+
+const CLASSIC = 'AWS::ElasticLoadBalancing::LoadBalancer';
+const PAY_CLB = 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/pay-clb';
+
+describe('elb describe-load-balancers', () => {
+  it('reads a classic load balancer with its listeners, and builds its ARN from the DNS name and owner', () => {
+    // Prepare, Act
+    const inventory = normalizeFixture('elb-describe-load-balancers.json');
+
+    // Assess
+    expect(inventory.errors).toEqual([]);
+    expect(only(inventory, CLASSIC, PAY_CLB)).toEqual({
+      resourceType: CLASSIC,
+      resourceId: PAY_CLB,
+      arn: PAY_CLB,
+      accountId: '111122223333',
+      region: 'eu-west-1',
+      name: 'pay-clb',
+      tags: {},
+      source: 'elb-describe-load-balancers.json (elb describe-load-balancers)',
+      loadBalancerName: 'pay-clb',
+      dnsName: 'pay-clb-2039485761.eu-west-1.elb.amazonaws.com',
+      scheme: 'internet-facing',
+      listeners: [
+        {
+          protocol: 'HTTPS',
+          loadBalancerPort: 443,
+          instanceProtocol: 'HTTPS',
+          instancePort: 8443,
+          sslCertificateId:
+            'arn:aws:acm:eu-west-1:111122223333:certificate/2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f',
+          policyNames: ['pay-clb-tls12'],
+        },
+      ],
+      policies: [],
+    });
+  });
+
+  it('falls back to the name as id when the owner is not an account id (EC2-Classic "amazon-elb")', () => {
+    // Prepare
+    const output = structuredClone(fixture('elb-describe-load-balancers.json'));
+    output.LoadBalancerDescriptions[0].SourceSecurityGroup.OwnerAlias = 'amazon-elb';
+
+    // Act
+    const inventory = normalizeDocument(output, 'clb.json');
+
+    // Assess
+    const loadBalancer = only(inventory, CLASSIC, 'pay-clb');
+    expect(loadBalancer.arn).toBeUndefined();
+    expect(loadBalancer.accountId).toBeUndefined();
+    expect(loadBalancer.region).toBe('eu-west-1');
+  });
+
+  it('reports a listener without a load balancer port by its path', () => {
+    // Prepare
+    const output = structuredClone(fixture('elb-describe-load-balancers.json'));
+    delete output.LoadBalancerDescriptions[1].ListenerDescriptions[0].Listener.LoadBalancerPort;
+
+    // Act
+    const inventory = normalizeDocument(output, 'clb.json');
+
+    // Assess
+    expect(inventory.errors).toEqual([
+      {
+        source: 'clb.json',
+        message:
+          'elb describe-load-balancers: LoadBalancerDescriptions[1].ListenerDescriptions[0].Listener.LoadBalancerPort: missing; the load balancer is left out',
+      },
+    ]);
+    expect(inventory.resources.map((resource) => resource.resourceId)).toEqual([PAY_CLB]);
+  });
+
+  it('reads the Query API shape converted from XML, with member lists and text numbers', () => {
+    // Prepare
+    const output = {
+      DescribeLoadBalancersResponse: {
+        DescribeLoadBalancersResult: {
+          LoadBalancerDescriptions: {
+            member: {
+              LoadBalancerName: 'mail-relay-clb',
+              DNSName: 'mail-relay-clb-1928374650.eu-west-1.elb.amazonaws.com',
+              SourceSecurityGroup: { OwnerAlias: '111122223333', GroupName: 'mail-relay-clb-sg' },
+              ListenerDescriptions: {
+                member: [
+                  {
+                    Listener: {
+                      Protocol: 'SSL',
+                      LoadBalancerPort: '465',
+                      InstanceProtocol: 'TCP',
+                      InstancePort: '25',
+                    },
+                    PolicyNames: { member: 'mail-relay-tls' },
+                  },
+                ],
+              },
+            },
+          },
+        },
+        ResponseMetadata: { RequestId: '83c88b9d-12b7-11e3-8b82-87b12EXAMPLE' },
+      },
+    };
+
+    // Act
+    const inventory = normalizeDocument(output, 'describe-load-balancers.xml.json');
+
+    // Assess
+    const loadBalancer = only(
+      inventory,
+      CLASSIC,
+      'arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/mail-relay-clb',
+    );
+    expect(loadBalancer.listeners).toEqual([
+      {
+        protocol: 'SSL',
+        loadBalancerPort: 465,
+        instanceProtocol: 'TCP',
+        instancePort: 25,
+        policyNames: ['mail-relay-tls'],
+      },
+    ]);
+  });
+});
+
+describe('elb describe-load-balancer-policies', () => {
+  it('keeps the policies for linking: the output does not say which load balancer they belong to', () => {
+    // Prepare, Act
+    const inventory = normalizeFixture('elb-describe-load-balancer-policies.json');
+
+    // Assess
+    expect(inventory.resources).toEqual([]);
+    expect(inventory.pending?.classicPolicies.map((entry) => entry.policy.policyName)).toEqual([
+      'pay-clb-tls12',
+      'pay-clb-stickiness',
+    ]);
+    expect(inventory.pending?.classicPolicies[0]).toEqual({
+      source: 'elb-describe-load-balancer-policies.json (elb describe-load-balancer-policies)',
+      policy: {
+        policyName: 'pay-clb-tls12',
+        policyTypeName: 'SSLNegotiationPolicyType',
+        attributes: expect.arrayContaining([
+          { name: 'Reference-Security-Policy', value: 'ELBSecurityPolicy-TLS-1-2-2017-01' },
+          { name: 'Protocol-TLSv1.2', value: 'true' },
+        ]),
+      },
+    });
+  });
+});

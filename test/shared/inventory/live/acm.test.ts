@@ -1,0 +1,145 @@
+import {
+  ACMClient,
+  DescribeCertificateCommand,
+  ListCertificatesCommand,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-acm';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  awsError,
+  certificate,
+  certificateArn,
+  certificateSummary,
+  mockedSource,
+  REGION,
+  ref,
+} from './sdk-outputs.js';
+
+const acm = mockClient(ACMClient);
+const CERTIFICATE = 'AWS::ACM::Certificate';
+const KEY_TYPES = [
+  'RSA_1024',
+  'RSA_2048',
+  'RSA_3072',
+  'RSA_4096',
+  'EC_prime256v1',
+  'EC_secp384r1',
+  'EC_secp521r1',
+];
+
+describe('live ACM certificate read', () => {
+  afterEach(() => {
+    acm.reset();
+  });
+
+  it('describes the certificate and normalizes its dates and key algorithm', async () => {
+    // Prepare
+    acm.on(DescribeCertificateCommand).resolves({ Certificate: certificate('shop') });
+    const source = mockedSource();
+
+    // Act
+    const result = await source.read([ref(CERTIFICATE, certificateArn('shop'))]);
+
+    // Assess
+    expect(acm).toReceiveCommandExactlyOnceWith(DescribeCertificateCommand, {
+      CertificateArn: certificateArn('shop'),
+    });
+    expect(result.resources).toEqual([
+      expect.objectContaining({
+        resourceId: certificateArn('shop'),
+        notAfter: '2027-01-31T23:59:59.000Z',
+        keyAlgorithm: 'EC_prime256v1',
+      }),
+    ]);
+  });
+
+  it('reports a deleted certificate as gone', async () => {
+    // Prepare
+    acm
+      .on(DescribeCertificateCommand)
+      .rejects(new ResourceNotFoundException({ message: 'Could not find certificate', $metadata: {} }));
+    const source = mockedSource();
+
+    // Act
+    const result = await source.read([ref(CERTIFICATE, certificateArn('gone'))]);
+
+    // Assess
+    expect(result.gone).toEqual([ref(CERTIFICATE, certificateArn('gone'))]);
+    expect(result.errors).toEqual([]);
+  });
+});
+
+describe('live ACM sweep', () => {
+  afterEach(() => {
+    acm.reset();
+  });
+
+  it('lists certificates of every key type, page by page, and describes each', async () => {
+    // Prepare
+    acm
+      .on(ListCertificatesCommand)
+      .resolves({ CertificateSummaryList: [certificateSummary('a')], NextToken: 'p2' });
+    acm
+      .on(ListCertificatesCommand, { NextToken: 'p2' })
+      .resolves({ CertificateSummaryList: [certificateSummary('b'), certificateSummary('c')] });
+    acm.on(DescribeCertificateCommand).callsFake((input) => ({
+      Certificate: certificate(input.CertificateArn.split('/').pop() ?? ''),
+    }));
+    const source = mockedSource();
+
+    // Act
+    const result = await source.enumerate(REGION, ['acm']);
+
+    // Assess
+    const listCalls = acm.commandCalls(ListCertificatesCommand);
+    expect(listCalls).toHaveLength(2);
+    for (const call of listCalls) {
+      expect([...(call.args[0].input.Includes?.keyTypes ?? [])].sort()).toEqual([...KEY_TYPES].sort());
+    }
+    expect(acm).toReceiveCommandWith(ListCertificatesCommand, { NextToken: 'p2' });
+    expect(acm).toReceiveCommandTimes(DescribeCertificateCommand, 3);
+    expect(result.resources.map((resource) => resource.resourceId)).toEqual(
+      ['a', 'b', 'c'].map((id) => certificateArn(id)),
+    );
+  });
+
+  it('reports a certificate it could not describe and keeps the others', async () => {
+    // Prepare
+    acm
+      .on(ListCertificatesCommand)
+      .resolves({ CertificateSummaryList: [certificateSummary('a'), certificateSummary('b')] });
+    acm.on(DescribeCertificateCommand).resolves({ Certificate: certificate('a') });
+    acm
+      .on(DescribeCertificateCommand, { CertificateArn: certificateArn('b') })
+      .rejects(awsError('ThrottlingException', 'Rate exceeded'));
+    const source = mockedSource();
+
+    // Act
+    const result = await source.enumerate(REGION, ['acm']);
+
+    // Assess
+    expect(result.errors).toEqual([
+      {
+        source: `api:DescribeCertificate ${certificateArn('b')}`,
+        message: 'ThrottlingException: Rate exceeded',
+      },
+    ]);
+    expect(result.resources.map((resource) => resource.resourceId)).toEqual([certificateArn('a')]);
+  });
+
+  it('skips, without an error, a certificate deleted between the listing and the describe', async () => {
+    // Prepare
+    acm.on(ListCertificatesCommand).resolves({ CertificateSummaryList: [certificateSummary('a')] });
+    acm
+      .on(DescribeCertificateCommand)
+      .rejects(new ResourceNotFoundException({ message: 'Could not find certificate', $metadata: {} }));
+    const source = mockedSource();
+
+    // Act
+    const result = await source.enumerate(REGION, ['acm']);
+
+    // Assess
+    expect(result).toEqual({ resources: [], gone: [], errors: [], elbv2Policies: [] });
+  });
+});

@@ -1,0 +1,181 @@
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadInventory } from '../../../shared/inventory/index.js';
+import { describeJsonError } from '../../../shared/inventory/load.js';
+import { fixtureText, INPUTS, plantedSecrets, SHOP_HTTPS } from './fixtures.js';
+
+const MIXED = join(INPUTS, 'mixed');
+const shown = (path: string) => relative(process.cwd(), path);
+
+describe('loadInventory', () => {
+  const temporary: string[] = [];
+
+  afterEach(async () => {
+    await Promise.all(temporary.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  it('loads the good files of a directory and names the bad and unknown ones', async () => {
+    // Prepare, Act
+    const inventory = await loadInventory([MIXED]);
+
+    // Assess
+    expect(inventory.errors).toEqual([
+      {
+        source: shown(join(MIXED, 'a-truncated-edit.json')),
+        message: 'invalid JSON at line 6, column 5: Expected double-quoted property name',
+      },
+      {
+        source: shown(join(MIXED, 'b-ec2-describe-instances.json')),
+        message: expect.stringMatching(
+          /^not a recognized input: .*found an object with the keys Reservations$/,
+        ),
+      },
+    ]);
+    expect(inventory.resources.map((resource) => resource.resourceType).sort()).toEqual([
+      'AWS::ACM::Certificate',
+      'AWS::ElasticLoadBalancingV2::Listener',
+      'AWS::ElasticLoadBalancingV2::Listener',
+      'AWS::ElasticLoadBalancingV2::Listener',
+    ]);
+  });
+
+  it('reads *.json files in nested directories, in sorted order, and nothing else', async () => {
+    // Prepare, Act
+    const inventory = await loadInventory([MIXED]);
+
+    // Assess
+    expect([
+      ...new Set(inventory.resources.map((resource) => resource.source.replace(/ \(.*$/, ''))),
+    ]).toEqual([
+      shown(join(MIXED, 'c-elbv2-describe-listeners.json')),
+      shown(join(MIXED, 'nested/d-acm-describe-certificate.json')),
+    ]);
+  });
+
+  it('links what several files say about the same resources', async () => {
+    // Prepare, Act
+    const inventory = await loadInventory([INPUTS]);
+
+    // Assess
+    const listener = inventory.resources.filter((resource) => resource.resourceId === SHOP_HTTPS);
+    expect(listener).toHaveLength(1);
+    expect(listener[0]).toMatchObject({ loadBalancerType: 'application', tags: { env: 'prod' } });
+    expect(inventory.pending).toBeUndefined();
+  });
+
+  it('never copies a planted pre-shared key or customer gateway configuration, from any input', async () => {
+    // Prepare
+    const secrets = [
+      ...plantedSecrets(fixtureText('config-snapshot.json')),
+      ...plantedSecrets(fixtureText('ec2-describe-vpn-connections.json')),
+      ...plantedSecrets(fixtureText('ec2-create-vpn-connection.json')),
+    ];
+
+    // Act
+    const output = JSON.stringify(await loadInventory([INPUTS]));
+
+    // Assess
+    expect(secrets.length).toBeGreaterThanOrEqual(10);
+    for (const secret of secrets) expect(output).not.toContain(secret);
+    expect(output).not.toMatch(/pre_?shared_?key|customerGatewayConfiguration/i);
+  });
+
+  it('loads a file given by path, and reports a path that does not exist', async () => {
+    // Prepare
+    const missing = join(INPUTS, 'no-such-export.json');
+
+    // Act
+    const inventory = await loadInventory([join(INPUTS, 'acm-list-certificates.json'), missing]);
+
+    // Assess
+    expect(inventory.resources).toHaveLength(2);
+    expect(inventory.errors).toEqual([
+      { source: shown(missing), message: 'cannot read: no such file or directory' },
+    ]);
+  });
+
+  it('reports a directory without JSON files', async () => {
+    // Prepare
+    const dir = await mkdtemp(join(tmpdir(), 'transit-guard-inputs-'));
+    temporary.push(dir);
+    await writeFile(join(dir, 'notes.txt'), 'nothing here');
+
+    // Act
+    const inventory = await loadInventory([dir]);
+
+    // Assess
+    expect(inventory.errors).toEqual([{ source: dir, message: 'no *.json files in this directory' }]);
+  });
+
+  it('reports a file it cannot read and loads the others', async () => {
+    // Prepare
+    const dir = await mkdtemp(join(tmpdir(), 'transit-guard-inputs-'));
+    temporary.push(dir);
+    await writeFile(join(dir, 'a.json'), fixtureText('acm-list-certificates.json'));
+    await symlink(join(dir, 'gone.json'), join(dir, 'b.json'));
+
+    // Act
+    const inventory = await loadInventory([dir]);
+
+    // Assess
+    expect(inventory.resources).toHaveLength(2);
+    expect(inventory.errors).toEqual([
+      { source: join(dir, 'b.json'), message: 'cannot read the file: no such file or directory' },
+    ]);
+  });
+
+  it('reads a file with a byte order mark', async () => {
+    // Prepare
+    const dir = await mkdtemp(join(tmpdir(), 'transit-guard-inputs-'));
+    temporary.push(dir);
+    await mkdir(join(dir, 'exports'));
+    await writeFile(join(dir, 'exports', 'acm.json'), `\uFEFF${fixtureText('acm-list-certificates.json')}`);
+
+    // Act
+    const inventory = await loadInventory([dir]);
+
+    // Assess
+    expect(inventory.errors).toEqual([]);
+    expect(inventory.resources).toHaveLength(2);
+  });
+});
+
+describe('describeJsonError', () => {
+  it('gives the line and column of the failure without the text around it', () => {
+    // Prepare
+    const text = '{\n  "PreSharedKey": "EXAMPLEpsk.Canary_json" x\n}';
+    let error: unknown;
+    try {
+      JSON.parse(text);
+    } catch (caught) {
+      error = caught;
+    }
+
+    // Act
+    const message = describeJsonError(error, text);
+
+    // Assess
+    expect(message).toMatch(/^invalid JSON at line 2, column \d+: /);
+    expect(message).not.toContain('EXAMPLEpsk');
+  });
+
+  it('drops the input V8 quotes in an unexpected-token message', () => {
+    // Prepare
+    const text = 'EXAMPLEpsk.Canary_bare';
+    let error: unknown;
+    try {
+      JSON.parse(text);
+    } catch (caught) {
+      error = caught;
+    }
+
+    // Act
+    const message = describeJsonError(error, text);
+
+    // Assess
+    expect(message).not.toContain('EXAMPLEpsk');
+    expect(message).toMatch(/^invalid JSON/);
+  });
+});
