@@ -123,6 +123,39 @@ describe('publishFindings', () => {
     ]);
   });
 
+  it('publishes an action record, dropping its before/after snapshots when the detail is too large', async () => {
+    // Prepare
+    eventBridge.on(PutEventsCommand).resolves(accepted(1));
+    const big = { listenerArn: 'arn:big', padding: 'x'.repeat(70_000) };
+    const action: FindingMessage = {
+      ...message(0),
+      kind: 'action',
+      action: {
+        status: 'remediated',
+        ruleId: 'elbv2-listener-plaintext',
+        resourceId: message(0).evaluation.resourceId,
+        mode: 'remediate',
+        action: 'redirect-to-https',
+        calls: [],
+        before: big as never,
+        after: big as never,
+        startedAt: '2026-11-22T10:00:00.000Z',
+        finishedAt: '2026-11-22T10:00:05.000Z',
+      },
+    };
+
+    // Act
+    await publishFindings(client, [action], { busName: 'bus', sleep: noSleep });
+
+    // Assess
+    const detail = JSON.parse(
+      eventBridge.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries?.[0]?.Detail ?? '{}',
+    );
+    expect(detail.kind).toBe('action');
+    expect(detail.action).toMatchObject({ status: 'remediated', configurationTruncated: true });
+    expect(detail.action.before).toBeUndefined();
+  });
+
   it('sends no Resources for a resource without an ARN', async () => {
     // Prepare
     eventBridge.on(PutEventsCommand).resolves(accepted(1));

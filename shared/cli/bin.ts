@@ -1,0 +1,13 @@
+import { runCli } from './main.js';
+
+// A closed pipe (`transit-guard evaluate ... | head`) is the reader's choice, not a failure to report.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit();
+});
+
+// The executable (dist/transit-guard.js, built by scripts/build-cli.mjs); all logic lives in runCli.
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+});

@@ -1,0 +1,82 @@
+import { isAbsolute, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadInventory } from '../inventory/index.js';
+import { checkPolicy } from '../policy/check.js';
+import { DEFAULT_POLICY_FILE, loadPolicy } from '../policy/load.js';
+import { renderJson } from '../report/json.js';
+import { buildReport, reportExitCode } from '../report/report.js';
+import { renderSarif } from '../report/sarif.js';
+import { renderTable } from '../report/table.js';
+import { evaluateAll } from '../rules/engine.js';
+import { RULES } from '../rules/index.js';
+import { createTlsCatalog } from '../tls/index.js';
+import { CliInputError, type CliIo, EXIT, type ExitCode, UsageError } from './io.js';
+import { parseFormat, parseNow, useColor } from './options.js';
+import { VERSION } from './version.js';
+
+const FORMATS = ['table', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+/**
+ * evaluate's options. HOOK: `--slack-preview` (render the Slack message each finding would send) is added here
+ * and handled after buildReport below, by its own issue.
+ */
+const EVALUATE_OPTIONS = {
+  policy: { type: 'string' },
+  format: { type: 'string', default: 'table' },
+  now: { type: 'string' },
+  'no-color': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** Inputs as typed when they resolve the same way; otherwise against io.cwd (so messages keep the user's names). */
+function inputPaths(paths: readonly string[], cwd: string | undefined): string[] {
+  if (cwd === undefined || resolve(cwd) === process.cwd()) return [...paths];
+  return paths.map((path) => (isAbsolute(path) ? path : resolve(cwd, path)));
+}
+
+export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode | 'help'> {
+  const { values, positionals } = parseArgs({ args, options: EVALUATE_OPTIONS, allowPositionals: true });
+  if (values.help) return 'help';
+  const format: Format = parseFormat(values.format, FORMATS);
+  const now = parseNow(values.now);
+  if (positionals.length === 0) throw new UsageError('evaluate needs at least one file or directory');
+
+  const policy = await loadPolicy(values.policy, io.cwd === undefined ? {} : { cwd: io.cwd });
+  const inventory = await loadInventory(inputPaths(positionals, io.cwd)).catch((error: unknown) => {
+    throw new CliInputError(error instanceof Error ? error.message : String(error));
+  });
+  const tls = createTlsCatalog({ elbv2Policies: inventory.elbv2Policies });
+  const problems = checkPolicy(policy, { rules: RULES, tls });
+  if (problems.length > 0) {
+    throw new CliInputError(
+      `Invalid policy file ${values.policy ?? DEFAULT_POLICY_FILE}:\n${problems.map((p) => `  - ${p.path}: ${p.message}`).join('\n')}`,
+    );
+  }
+  if (inventory.resources.length === 0 && inventory.errors.length > 0) {
+    throw new CliInputError(
+      `Nothing could be evaluated:\n${inventory.errors.map((e) => `  - ${e.source}: ${e.message}`).join('\n')}`,
+    );
+  }
+
+  const evaluatedAt = now ?? new Date();
+  const evaluations = evaluateAll(inventory.resources, RULES, { policy, now: evaluatedAt, tls });
+  const report = buildReport({
+    evaluatedAt,
+    resources: inventory.resources,
+    evaluations,
+    errors: inventory.errors,
+    certificateExpiryDays: policy.certificates.expiryDays,
+  });
+
+  if (format === 'table') {
+    io.stdout.write(renderTable(report, { color: useColor(io, values['no-color']) }));
+  } else {
+    // Machine-readable stdout stays clean; a person still sees the skipped inputs.
+    for (const error of report.errors) io.stderr.write(`warning: ${error.source}: ${error.message}\n`);
+    io.stdout.write(
+      format === 'json' ? renderJson(report) : renderSarif(report, RULES, { version: VERSION }),
+    );
+  }
+  return reportExitCode(report) === 1 ? EXIT.nonCompliant : EXIT.ok;
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { type CliIo, UsageError } from './io.js';
+
+const isoInstant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+
+/** --now: an ISO date or date-time with offset; anything else is a usage error naming the flag. */
+export function parseNow(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  if (!isoInstant.safeParse(value).success) {
+    throw new UsageError(
+      `--now: "${value}" is not an ISO 8601 date or date-time with offset (e.g. 2026-11-22 or 2026-11-22T00:00:00Z)`,
+    );
+  }
+  return new Date(value);
+}
+
+export function parseFormat<T extends string>(value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`--format: "${value}" is not one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
+/** Color only on a terminal, and never with NO_COLOR or --no-color. */
+export function useColor(io: CliIo, noColor: boolean): boolean {
+  const env = io.env ?? process.env;
+  return !noColor && !env.NO_COLOR && io.stdout.isTTY === true;
+}

@@ -1,0 +1,18 @@
+export const USAGE = `Usage: transit-guard <command> [options]
+
+Commands:
+  evaluate <file|dir>...   judge AWS Config snapshots/items and aws describe-* output (offline, read-only)
+      --policy <file>        policy file (default: ./transit-guard.policy.yml if present, else built-in defaults)
+      --format <format>      table (default), json or sarif
+      --now <ISO date>       evaluate as of this time (e.g. 2026-11-22 or 2026-11-22T00:00:00Z)
+      --no-color             no ANSI colors (also: NO_COLOR=1, or output that is not a terminal)
+  rules [--format table|json]   the rule catalog: id, severity, resource type, modes, title
+  policy check <file>      validate a policy file (schema, rule ids and modes, remediation targets)
+  help                     this text
+
+Options:
+  -h, --help               this text
+  -v, --version            the transit-guard version
+
+Exit codes: 0 nothing non-compliant, 1 at least one NON_COMPLIANT evaluation, 2 usage or input error.
+`;

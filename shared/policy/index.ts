@@ -1,0 +1,11 @@
+export { availableModes, checkPolicy, type PolicyCheckContext, type PolicyProblem } from './check.js';
+export {
+  DEFAULT_POLICY_FILE,
+  type LoadPolicyOptions,
+  loadPolicy,
+  PolicyError,
+  type PolicyIssue,
+  parsePolicy,
+  validatePolicy,
+} from './load.js';
+export * from './schema.js';

@@ -1,0 +1,230 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { type Policy, policySchema } from './schema.js';
+import { didYouMean } from './suggest.js';
+
+/** The policy file the CLI (and the bundled functions) use when no other is named. */
+export const DEFAULT_POLICY_FILE = 'transit-guard.policy.yml';
+
+/** One thing wrong with a policy file: the dotted path of the field and what is wrong with it. */
+export interface PolicyIssue {
+  /** e.g. "rules.elbv2-listener-tls-policy.mode", "vpn.allowedDHGroups[1]"; "(root)" for the whole file. */
+  path: string;
+  message: string;
+}
+
+/** A policy file that cannot be read, is not YAML, or does not match the schema. */
+export class PolicyError extends Error {
+  override name = 'PolicyError';
+  constructor(
+    /** The file as the user named it. */
+    readonly file: string,
+    readonly issues: readonly PolicyIssue[],
+  ) {
+    super(
+      issues.length === 1
+        ? `Invalid policy file ${file}: ${formatIssue(issues[0] as PolicyIssue)}`
+        : `Invalid policy file ${file}:\n${issues.map((issue) => `  - ${formatIssue(issue)}`).join('\n')}`,
+    );
+  }
+}
+
+function formatIssue(issue: PolicyIssue): string {
+  return `${issue.path}: ${issue.message}`;
+}
+
+type PathSegment = PropertyKey;
+
+/** "rules.elbv2-listener-tls-policy.mode", "vpn.allowedDHGroups[1]". */
+function formatPath(path: readonly PathSegment[]): string {
+  let text = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') text += `[${segment}]`;
+    else text += text === '' ? String(segment) : `.${String(segment)}`;
+  }
+  return text === '' ? '(root)' : text;
+}
+
+function valueAt(document: unknown, path: readonly PathSegment[]): unknown {
+  let value = document;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return value;
+}
+
+/** The object schema at a path of the policy, unwrapping defaults, records and arrays. */
+function objectSchemaAt(path: readonly PathSegment[]): z.ZodObject | undefined {
+  let schema: unknown = policySchema;
+  const unwrap = () => {
+    while (
+      schema instanceof z.ZodDefault ||
+      schema instanceof z.ZodPrefault ||
+      schema instanceof z.ZodOptional
+    ) {
+      schema = schema.unwrap();
+    }
+  };
+  for (const segment of path) {
+    unwrap();
+    if (schema instanceof z.ZodObject) schema = schema.shape[String(segment)];
+    else if (schema instanceof z.ZodRecord) schema = schema.valueType;
+    else if (schema instanceof z.ZodArray) schema = schema.element;
+    else return undefined;
+  }
+  unwrap();
+  return schema instanceof z.ZodObject ? schema : undefined;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return `"${value}"`;
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return String(value);
+}
+
+const showAllowed = (values: readonly unknown[]) => values.map((value) => String(value)).join(', ');
+
+/** What one branch of a union wanted, in words ("an ISO date (2026-12-31)", "\"all\"", "a list"). */
+function wanted(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_value':
+      return issue.values.map((value) => show(value)).join(' or ');
+    case 'invalid_type':
+      return issue.expected === 'array'
+        ? 'a list'
+        : issue.expected === 'object'
+          ? 'a mapping'
+          : issue.expected;
+    case 'invalid_format':
+      if (issue.format === 'date') return 'an ISO date (2026-12-31)';
+      if (issue.format === 'datetime') return 'an ISO date-time with offset (2026-12-31T00:00:00Z)';
+      return `a ${issue.format}`;
+    default:
+      return issue.message;
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue, document: unknown): PolicyIssue[] {
+  const path = formatPath(issue.path);
+  const value = valueAt(document, issue.path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = Object.keys(objectSchemaAt(issue.path)?.shape ?? {});
+      return issue.keys.map((key) => ({
+        path: formatPath([...issue.path, key]),
+        message: `unknown setting${didYouMean(key, allowed)}; allowed settings: ${allowed.join(', ')}`,
+      }));
+    }
+    case 'invalid_value': {
+      const allowed = issue.values.map((v) => String(v));
+      const hint =
+        typeof value === 'string' || typeof value === 'number' ? didYouMean(String(value), allowed) : '';
+      return [
+        { path, message: `${show(value)} is not allowed${hint}; allowed values: ${showAllowed(allowed)}` },
+      ];
+    }
+    case 'invalid_type':
+      return [
+        {
+          path,
+          message:
+            value === undefined
+              ? `required (${wanted(issue)})`
+              : `expected ${wanted(issue)}, got ${show(value)}`,
+        },
+      ];
+    case 'too_small':
+      return [
+        {
+          path,
+          message:
+            issue.origin === 'array'
+              ? `must list at least ${issue.minimum} ${issue.minimum === 1 ? 'value' : 'values'}`
+              : issue.origin === 'string'
+                ? 'must not be empty'
+                : `must be at least ${issue.minimum}, got ${show(value)}`,
+        },
+      ];
+    case 'too_big':
+      return [{ path, message: `must be at most ${issue.maximum}, got ${show(value)}` }];
+    case 'invalid_union': {
+      const options = [...new Set(issue.errors.map((branch) => (branch[0] ? wanted(branch[0]) : 'valid')))];
+      return [{ path, message: `expected ${options.join(' or ')}, got ${show(value)}` }];
+    }
+    default:
+      return [{ path, message: issue.message }];
+  }
+}
+
+/** Validates an already-parsed document; throws PolicyError naming the file, every bad field and what it allows. */
+export function validatePolicy(document: unknown, file: string): Policy {
+  // An empty file means "all defaults", as a missing one does.
+  const input = document ?? {};
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    throw new PolicyError(file, [
+      { path: '(root)', message: `expected a mapping of settings, got ${show(input)}` },
+    ]);
+  }
+  const parsed = policySchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new PolicyError(
+    file,
+    parsed.error.issues.flatMap((issue) => describeIssue(issue, input)),
+  );
+}
+
+/** Parses policy YAML; syntax errors name the line and column. */
+export function parsePolicy(text: string, file: string): Policy {
+  const document = parseDocument(text);
+  if (document.errors.length > 0) {
+    throw new PolicyError(
+      file,
+      document.errors.map((error) => {
+        const position = error.linePos?.[0];
+        return {
+          path: position ? `line ${position.line}, column ${position.col}` : '(root)',
+          message: `YAML syntax error: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
+        };
+      }),
+    );
+  }
+  return validatePolicy(document.toJS(), file);
+}
+
+async function readPolicyFile(absolute: string, file: string): Promise<string | undefined> {
+  try {
+    return await readFile(absolute, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    throw new PolicyError(file, [
+      { path: '(root)', message: `cannot read the file (${code ?? String(error)})` },
+    ]);
+  }
+}
+
+export interface LoadPolicyOptions {
+  /** Where relative paths (and the default file) are looked up; defaults to the process's. */
+  cwd?: string;
+}
+
+/**
+ * Loads the policy: the named file (which must exist), else ./transit-guard.policy.yml when it exists,
+ * else the schema's strict defaults.
+ */
+export async function loadPolicy(path?: string, options: LoadPolicyOptions = {}): Promise<Policy> {
+  const cwd = options.cwd ?? process.cwd();
+  const file = path ?? DEFAULT_POLICY_FILE;
+  const text = await readPolicyFile(resolve(cwd, file), file);
+  if (text === undefined) {
+    if (path !== undefined) throw new PolicyError(file, [{ path: '(root)', message: 'file not found' }]);
+    return policySchema.parse({});
+  }
+  return parsePolicy(text, file);
+}

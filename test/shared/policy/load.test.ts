@@ -1,0 +1,247 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadPolicy, PolicyError, parsePolicy } from '../../../shared/policy/load.js';
+import { policySchema } from '../../../shared/policy/schema.js';
+
+const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** The message of the PolicyError `action` throws (fails the test when it does not throw one). */
+async function policyErrorOf(action: () => unknown): Promise<PolicyError> {
+  const error = await Promise.resolve()
+    .then(action)
+    .then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+  expect(error).toBeInstanceOf(PolicyError);
+  return error as PolicyError;
+}
+
+describe('parsePolicy', () => {
+  it('fills every setting a file leaves out with the strict default', () => {
+    // Act
+    const policy = parsePolicy('dryRun: false\ntls:\n  minimumVersion: TLSv1.3\n', 'custom.yml');
+
+    // Assess
+    expect(policy).toEqual({
+      ...policySchema.parse({}),
+      dryRun: false,
+      tls: { ...policySchema.parse({}).tls, minimumVersion: 'TLSv1.3' },
+    });
+  });
+
+  it('reads an empty file as all defaults', () => {
+    // Assess
+    expect(parsePolicy('# nothing set\n', 'empty.yml')).toEqual(policySchema.parse({}));
+  });
+
+  it('names the file, the field path and the allowed modes for a mode typo', async () => {
+    // Act
+    const error = await policyErrorOf(() =>
+      parsePolicy('rules:\n  elbv2-listener-tls-policy:\n    mode: remediat\n', 'team.policy.yml'),
+    );
+
+    // Assess
+    expect(error.name).toBe('PolicyError');
+    expect(error.file).toBe('team.policy.yml');
+    expect(error.message).toContain('team.policy.yml');
+    expect(error.message).toContain('rules.elbv2-listener-tls-policy.mode');
+    expect(error.message).toContain('allowed values: off, notify, remediate, block');
+    expect(error.message).toContain('"remediat" is not allowed (did you mean "remediate"?)');
+  });
+
+  it('names an unknown top-level key and the settings that exist', async () => {
+    // Act
+    const error = await policyErrorOf(() =>
+      parsePolicy('tsl:\n  minimumVersion: TLSv1.2\n', 'team.policy.yml'),
+    );
+
+    // Assess
+    expect(error.issues).toEqual([
+      {
+        path: 'tsl',
+        message:
+          'unknown setting (did you mean "tls"?); allowed settings: version, dryRun, tls, vpn, directConnect, certificates, rules, exemptions, slack',
+      },
+    ]);
+    expect(error.message).toContain('team.policy.yml');
+  });
+
+  it('names the nested path of an unknown key inside a section', async () => {
+    // Act
+    const error = await policyErrorOf(() => parsePolicy('tls:\n  minVersion: TLSv1.2\n', 'p.yml'));
+
+    // Assess
+    expect(error.issues[0]?.path).toBe('tls.minVersion');
+    expect(error.issues[0]?.message).toContain('did you mean "minimumVersion"?');
+  });
+
+  it('lists the TLS versions when minimumVersion is misspelt', async () => {
+    // Act
+    const error = await policyErrorOf(() => parsePolicy('tls:\n  minimumVersion: TLS1.2\n', 'p.yml'));
+
+    // Assess
+    expect(error.message).toBe(
+      'Invalid policy file p.yml: tls.minimumVersion: "TLS1.2" is not allowed (did you mean "TLSv1.2"?); allowed values: SSLv2, SSLv3, TLSv1, TLSv1.1, TLSv1.2, TLSv1.3',
+    );
+  });
+
+  it('points at the list element that is wrong', async () => {
+    // Act
+    const error = await policyErrorOf(() => parsePolicy('vpn:\n  allowedDHGroups: [14, 3]\n', 'p.yml'));
+
+    // Assess
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]).toMatchObject({ path: 'vpn.allowedDHGroups[1]' });
+    expect(error.issues[0]?.message).toContain('3 is not allowed');
+    expect(error.issues[0]?.message).toContain('allowed values: 2, 5, 14,');
+  });
+
+  it('says what an exemption date must look like', async () => {
+    // Prepare
+    const yaml = [
+      'exemptions:',
+      '  - resource: vpn-0e1a2b3c4d5e6f708',
+      '    rules: all',
+      '    reason: replaced next week',
+      '    expires: next week',
+    ].join('\n');
+
+    // Act
+    const error = await policyErrorOf(() => parsePolicy(yaml, 'p.yml'));
+
+    // Assess
+    expect(error.issues).toEqual([
+      {
+        path: 'exemptions[0].expires',
+        message:
+          'expected an ISO date (2026-12-31) or an ISO date-time with offset (2026-12-31T00:00:00Z), got "next week"',
+      },
+    ]);
+  });
+
+  it('lists every problem of the file, not only the first', async () => {
+    // Act
+    const error = await policyErrorOf(() =>
+      parsePolicy('dryRun: yes please\nversion: 2\nextra: 1\n', 'p.yml'),
+    );
+
+    // Assess
+    expect(error.issues.map((issue) => issue.path)).toEqual(['version', 'dryRun', 'extra']);
+    expect(error.message.split('\n')).toHaveLength(4);
+  });
+
+  it('names the line and column of a YAML syntax error', async () => {
+    // Act
+    const error = await policyErrorOf(() => parsePolicy('tls:\n  minimumVersion: [TLSv1.2\n', 'broken.yml'));
+
+    // Assess
+    expect(error.message).toContain('broken.yml');
+    expect(error.issues).toEqual([
+      {
+        path: 'line 3, column 1',
+        message:
+          'YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      },
+    ]);
+  });
+
+  it('rejects a file that is not a mapping', async () => {
+    // Act
+    const error = await policyErrorOf(() => parsePolicy('- tls\n- vpn\n', 'list.yml'));
+
+    // Assess
+    expect(error.issues).toEqual([{ path: '(root)', message: 'expected a mapping of settings, got a list' }]);
+  });
+});
+
+describe('loadPolicy', () => {
+  let directory: string;
+
+  beforeEach(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'transit-guard-policy-'));
+  });
+
+  afterEach(async () => {
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  it('uses the built-in defaults when no path is given and the directory has no policy file', async () => {
+    // Act
+    const policy = await loadPolicy(undefined, { cwd: directory });
+
+    // Assess
+    expect(policy).toEqual(policySchema.parse({}));
+  });
+
+  it('uses ./transit-guard.policy.yml when no path is given and the file exists', async () => {
+    // Prepare
+    await writeFile(join(directory, 'transit-guard.policy.yml'), 'dryRun: false\n');
+
+    // Act
+    const policy = await loadPolicy(undefined, { cwd: directory });
+
+    // Assess
+    expect(policy.dryRun).toBe(false);
+  });
+
+  it('reads a named file relative to cwd', async () => {
+    // Prepare
+    await writeFile(join(directory, 'strict.yml'), 'certificates:\n  expiryDays: 45\n');
+
+    // Act
+    const policy = await loadPolicy('strict.yml', { cwd: directory });
+
+    // Assess
+    expect(policy.certificates.expiryDays).toBe(45);
+  });
+
+  it('fails naming a policy file that does not exist', async () => {
+    // Act
+    const error = await policyErrorOf(() => loadPolicy('missing.yml', { cwd: directory }));
+
+    // Assess
+    expect(error.message).toBe('Invalid policy file missing.yml: (root): file not found');
+  });
+
+  it('names the file the default policy came from when it is invalid', async () => {
+    // Prepare
+    await writeFile(join(directory, 'transit-guard.policy.yml'), 'dryRun: maybe\n');
+
+    // Act
+    const error = await policyErrorOf(() => loadPolicy(undefined, { cwd: directory }));
+
+    // Assess
+    expect(error.message).toBe(
+      'Invalid policy file transit-guard.policy.yml: dryRun: expected boolean, got "maybe"',
+    );
+  });
+});
+
+describe('transit-guard.policy.yml (repository root)', () => {
+  it('documents exactly the built-in defaults, so the file and the code never drift', async () => {
+    // Prepare
+    const text = await readFile(join(repositoryRoot, 'transit-guard.policy.yml'), 'utf8');
+
+    // Act
+    const policy = parsePolicy(text, 'transit-guard.policy.yml');
+
+    // Assess
+    expect(policy).toEqual(policySchema.parse({}));
+  });
+
+  it('comments every setting it lists', async () => {
+    // Prepare
+    const lines = (await readFile(join(repositoryRoot, 'transit-guard.policy.yml'), 'utf8')).split('\n');
+
+    // Assess: a leaf setting (key: value) is preceded by a comment line
+    lines.forEach((line, index) => {
+      if (/^\s*[A-Za-z]+: \S/.test(line) && !/^(rules|exemptions): /.test(line)) {
+        expect(lines[index - 1], line).toMatch(/^\s*#/);
+      }
+    });
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport, reportExitCode } from '../../../shared/report/report.js';
+import { ACCOUNT_RESOURCE_COUNT, accountEvaluations } from './evaluations.js';
+
+describe('buildReport', () => {
+  it('follows the JSON contract: evaluatedAt, resources, evaluations, errors and summary', () => {
+    // Prepare
+    const evaluations = accountEvaluations();
+
+    // Act
+    const report = buildReport({
+      evaluatedAt: new Date('2026-11-22T00:00:00Z'),
+      resources: ACCOUNT_RESOURCE_COUNT,
+      evaluations,
+      errors: [{ source: 'broken.json', message: 'not JSON (Unexpected token)' }],
+    });
+
+    // Assess
+    expect(Object.keys(report)).toEqual(['evaluatedAt', 'resources', 'evaluations', 'errors', 'summary']);
+    expect(report.evaluatedAt).toBe('2026-11-22T00:00:00.000Z');
+    expect(report.resources).toBe(11);
+    expect(report.evaluations).toEqual(evaluations);
+    expect(report.errors).toEqual([{ source: 'broken.json', message: 'not JSON (Unexpected token)' }]);
+    expect(Object.keys(report.summary)).toEqual([
+      'nonCompliant',
+      'compliant',
+      'notApplicable',
+      'bySeverity',
+      'kpis',
+    ]);
+    expect(report.summary).toMatchObject({ nonCompliant: 6, compliant: 11, notApplicable: 15 });
+  });
+
+  it('counts NON_COMPLIANT evaluations by severity, every severity present', () => {
+    // Act
+    const report = buildReport({
+      evaluatedAt: '2026-11-22T00:00:00Z',
+      resources: 11,
+      evaluations: accountEvaluations(),
+      errors: [],
+    });
+
+    // Assess
+    expect(report.summary.bySeverity).toEqual({ critical: 1, high: 3, medium: 2, low: 0, info: 0 });
+  });
+
+  it('counts the resources it is given', () => {
+    // Act
+    const report = buildReport({
+      evaluatedAt: '2026-11-22T00:00:00Z',
+      resources: [],
+      evaluations: [],
+      errors: [],
+    });
+
+    // Assess
+    expect(report.resources).toBe(0);
+    expect(report.summary.kpis.listenersEncrypted.percent).toBeNull();
+  });
+
+  it('counts certificates against the expiry window it is given', () => {
+    // Act
+    const report = buildReport({
+      evaluatedAt: '2026-11-22T00:00:00Z',
+      resources: 11,
+      evaluations: accountEvaluations(),
+      errors: [],
+      certificateExpiryDays: 60,
+    });
+
+    // Assess
+    expect(report.summary.kpis.certificatesExpiring).toEqual({ count: 1, withinDays: 60 });
+  });
+});
+
+describe('reportExitCode', () => {
+  it('is 1 when anything is NON_COMPLIANT and 0 otherwise', () => {
+    // Prepare
+    const failing = buildReport({
+      evaluatedAt: new Date(0),
+      resources: 11,
+      evaluations: accountEvaluations(),
+      errors: [],
+    });
+    const passing = buildReport({
+      evaluatedAt: new Date(0),
+      resources: 11,
+      evaluations: accountEvaluations().filter((e) => e.status !== 'NON_COMPLIANT'),
+      errors: [],
+    });
+
+    // Assess
+    expect(reportExitCode(failing)).toBe(1);
+    expect(reportExitCode(passing)).toBe(0);
+  });
+});
