@@ -17,6 +17,36 @@ export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
 export const RULE_MODES = ['off', 'notify', 'remediate', 'block'] as const;
 export type RuleMode = (typeof RULE_MODES)[number];
 
+/**
+ * What the plan comes to: `planned` (calls will be made), `dry-run` (calls planned, none made), `notify`
+ * (a finding only), `exempt` (an exemption covers the resource), `skipped` (nothing to do, or the loop guard).
+ */
+export const RESPONSE_STATUSES = ['planned', 'dry-run', 'skipped', 'exempt', 'notify'] as const;
+export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
+
+/** The AWS service a remediation call goes to (the SDK client that makes it). */
+export type RemediationService = 'elbv2' | 'elb' | 'ec2' | 'directconnect' | 'acm';
+
+/** One write API call a remediation makes, with its exact input, so CLI, Slack and dry runs can show it. */
+export interface RemediationCall {
+  service: RemediationService;
+  /** The API operation, e.g. "ModifyListener". */
+  command: string;
+  /** The request exactly as the SDK command takes it. Never contains secrets. */
+  input: Record<string, unknown>;
+}
+
+/** The exemption that applies (or applied until it expired) to the resource for this rule. */
+export interface ResponseExemption {
+  /** The policy file's `exemptions`, or the resource's `transit-guard:exempt` tag. */
+  source: 'policy' | 'tag';
+  rules: 'all' | string[];
+  reason: string;
+  /** As written: an ISO date (valid through that day, UTC) or date-time. */
+  expires: string;
+  expired: boolean;
+}
+
 /** What transit-guard would do (or did) about a NON_COMPLIANT evaluation. */
 export interface ResponsePlan {
   mode: RuleMode;
@@ -26,6 +56,10 @@ export interface ResponsePlan {
   target?: string;
   /** Why no action is taken where one could be (dry run, exemption, no HTTPS listener, ...). */
   note?: string;
+  status?: ResponseStatus;
+  /** The write calls, in order; present when status is `planned` or `dry-run`. */
+  calls?: RemediationCall[];
+  exemption?: ResponseExemption;
 }
 
 export interface Evaluation {

@@ -5,16 +5,22 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import type { Evaluation } from '../model/evaluation.js';
 import type { Actor } from '../model/ref.js';
+import type { ActionRecord } from '../response/types.js';
 
 export const FINDING_SOURCE = 'transit-guard';
 export const FINDING_DETAIL_TYPE = 'Transit Finding';
 const BATCH_SIZE = 10; // PutEvents takes at most 10 entries per call
 const MAX_DETAIL_CHARS = 60_000; // well under the 256 KB PutEvents request limit for a full batch
 
-/** One message on the findings bus: a NON_COMPLIANT evaluation, or the resolution of one. */
+/**
+ * One message on the findings bus: a NON_COMPLIANT evaluation, the resolution of one, or an action
+ * transit-guard took about one (the audit trail: calls, before/after, verified or not).
+ */
 export interface FindingMessage {
-  kind: 'finding' | 'resolution';
+  kind: 'finding' | 'resolution' | 'action';
   evaluation: Evaluation;
+  /** For kind `action`: what was done and whether reading the resource again proved it. */
+  action?: ActionRecord;
   /** The event that caused the inspection (CloudTrail eventID, EventBridge id, sweep id). */
   triggerId?: string;
   actor?: Actor;
@@ -42,6 +48,16 @@ function toEntry(message: FindingMessage, busName: string): PutEventsRequestEntr
   if (detail.length > MAX_DETAIL_CHARS) {
     const { details: _dropped, ...evaluation } = message.evaluation;
     detail = JSON.stringify({ ...message, evaluation: { ...evaluation, detailsTruncated: true } });
+  }
+  if (detail.length > MAX_DETAIL_CHARS && message.action) {
+    // The configuration snapshots are the bulk of an action record; calls and outcome stay.
+    const { before: _before, after: _after, ...action } = message.action;
+    const { details: _dropped, ...evaluation } = message.evaluation;
+    detail = JSON.stringify({
+      ...message,
+      evaluation: { ...evaluation, detailsTruncated: true },
+      action: { ...action, configurationTruncated: true },
+    });
   }
   const resourceId = message.evaluation.resourceId;
   return {

@@ -1,35 +1,27 @@
-import type { Evaluation, ResponsePlan, RuleMode } from '../model/evaluation.js';
+import type { Evaluation, RuleMode } from '../model/evaluation.js';
 import type { Resource } from '../model/resource.js';
-import type { AnyRule, RuleContext, RuleOutcome } from './rule.js';
+import { modeFor, planResponse } from '../response/planner.js';
+import type { AnyRule, RuleContext } from './rule.js';
 
 /** The mode the policy gives a rule, or the rule's default. */
 export function ruleMode(rule: AnyRule, context: Pick<RuleContext, 'policy'>): RuleMode {
-  return context.policy.rules[rule.metadata.id]?.mode ?? rule.metadata.defaultMode;
+  return modeFor(rule.metadata, context.policy);
 }
 
-function responseFor(rule: AnyRule, mode: RuleMode, outcome: RuleOutcome, dryRun: boolean): ResponsePlan {
-  const action =
-    mode === 'remediate'
-      ? rule.metadata.remediation.remediate
-      : mode === 'block'
-        ? rule.metadata.remediation.block
-        : undefined;
-  if ((mode === 'remediate' || mode === 'block') && !action) {
-    return { mode, note: `rule has no ${mode} action; notifying only` };
-  }
-  return {
-    mode,
-    ...(action ? { action } : {}),
-    ...(action && outcome.remediationTarget ? { target: outcome.remediationTarget } : {}),
-    ...(action && dryRun ? { note: 'dry run: planned, not executed' } : {}),
-  };
+export interface EvaluateOptions {
+  /** The change being judged was made by transit-guard itself: plan no action (loop guard). */
+  ownAction?: boolean;
 }
 
-/** Runs every rule that applies to the resource and is not switched off. Pure: no I/O. */
+/**
+ * Runs every rule that applies to the resource and is not switched off, and plans the response to each
+ * NON_COMPLIANT result (shared/response). Pure: no I/O.
+ */
 export function evaluateResource(
   resource: Resource,
   rules: readonly AnyRule[],
   context: RuleContext,
+  options: EvaluateOptions = {},
 ): Evaluation[] {
   const evaluations: Evaluation[] = [];
   for (const rule of rules) {
@@ -50,7 +42,15 @@ export function evaluateResource(
       ...(outcome.details ? { details: outcome.details } : {}),
     };
     if (outcome.status === 'NON_COMPLIANT') {
-      evaluation.response = responseFor(rule, mode, outcome, context.policy.dryRun);
+      evaluation.response = planResponse({
+        evaluation,
+        resource,
+        rule: rule.metadata,
+        policy: context.policy,
+        now: context.now,
+        ...(outcome.remediationTarget === undefined ? {} : { remediationTarget: outcome.remediationTarget }),
+        ...(options.ownAction === undefined ? {} : { ownAction: options.ownAction }),
+      });
     }
     evaluations.push(evaluation);
   }
@@ -61,6 +61,7 @@ export function evaluateAll(
   resources: readonly Resource[],
   rules: readonly AnyRule[],
   context: RuleContext,
+  options: EvaluateOptions = {},
 ): Evaluation[] {
-  return resources.flatMap((resource) => evaluateResource(resource, rules, context));
+  return resources.flatMap((resource) => evaluateResource(resource, rules, context, options));
 }

@@ -17,7 +17,6 @@ export const NOW = new Date('2026-11-22T00:00:00.000Z');
 export const ALB_ARN = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:loadbalancer/app/web/50dc6c495c0c9188`;
 export const DISTRIBUTION_ARN = `arn:aws:cloudfront::${ACCOUNT_ID}:distribution/E3IM41Z1TUORKF`;
 
-
 export function acmRuleContext(policy: PolicyInput = {}, now: Date = NOW): RuleContext {
   return ruleContext(policy, now);
 }

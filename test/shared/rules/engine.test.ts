@@ -15,6 +15,14 @@ const certificate: AcmCertificate = {
   tags: {},
   source: 'test',
   keyAlgorithm: 'RSA_1024',
+  type: 'PRIVATE',
+  renewalEligibility: 'ELIGIBLE',
+};
+
+const renewCall = {
+  service: 'acm',
+  command: 'RenewCertificate',
+  input: { CertificateArn: certificate.certificateArn },
 };
 
 const metadata = {
@@ -33,7 +41,7 @@ const weakKey = defineRule({
   metadata: {
     ...metadata,
     id: 'test-weak-key',
-    remediation: { guidance: 'Request a new certificate.', remediate: 'replace-key' },
+    remediation: { guidance: 'Renew the certificate.', remediate: 'renew-certificate' },
     defaultMode: 'remediate',
   },
   evaluate: (resource) =>
@@ -78,8 +86,10 @@ describe('evaluateResource', () => {
       reason: 'RSA_1024 is too short.',
       response: {
         mode: 'remediate',
-        action: 'replace-key',
+        status: 'dry-run',
+        action: 'renew-certificate',
         target: 'RSA_2048',
+        calls: [renewCall],
         note: 'dry run: planned, not executed',
       },
     });
@@ -94,7 +104,7 @@ describe('evaluateResource', () => {
     );
 
     // Assess
-    expect(evaluations[0]?.response).toEqual({ mode: 'notify' });
+    expect(evaluations[0]?.response).toEqual({ mode: 'notify', status: 'notify' });
     expect(evaluations[1]?.status).toBe('COMPLIANT');
     expect(evaluations[1]?.response).toBeUndefined();
   });
@@ -105,12 +115,35 @@ describe('evaluateResource', () => {
       [weakKey],
       context({ rules: { 'test-weak-key': { mode: 'block' } } }),
     );
-    expect(evaluation?.response).toEqual({ mode: 'block', note: 'rule has no block action; notifying only' });
+    expect(evaluation?.response).toEqual({
+      mode: 'block',
+      status: 'notify',
+      note: 'rule has no block action; notifying only',
+    });
   });
 
   it('drops the dry-run note when dry run is off', () => {
     const [evaluation] = evaluateResource(certificate, [weakKey], context({ dryRun: false }));
-    expect(evaluation?.response).toEqual({ mode: 'remediate', action: 'replace-key', target: 'RSA_2048' });
+    expect(evaluation?.response).toEqual({
+      mode: 'remediate',
+      status: 'planned',
+      action: 'renew-certificate',
+      target: 'RSA_2048',
+      calls: [renewCall],
+    });
+  });
+
+  it('plans no action on a change transit-guard made itself (loop guard)', () => {
+    // Act
+    const [evaluation] = evaluateResource(certificate, [weakKey], context({ dryRun: false }), {
+      ownAction: true,
+    });
+
+    // Assess
+    expect(evaluation?.status).toBe('NON_COMPLIANT');
+    expect(evaluation?.response).toMatchObject({ mode: 'remediate', status: 'skipped' });
+    expect(evaluation?.response?.calls).toBeUndefined();
+    expect(evaluation?.response?.note).toContain('loop guard');
   });
 
   it('skips rules switched off and rules for other resource types', () => {

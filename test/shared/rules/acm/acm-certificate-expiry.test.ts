@@ -290,7 +290,15 @@ describe('acm-certificate-expiry', () => {
     // Assess
     expect(evaluation?.response).toEqual({
       mode: 'remediate',
+      status: 'dry-run',
       action: 'renew-certificate',
+      calls: [
+        {
+          service: 'acm',
+          command: 'RenewCertificate',
+          input: { CertificateArn: certificate.certificateArn },
+        },
+      ],
       note: 'dry run: planned, not executed',
     });
   });

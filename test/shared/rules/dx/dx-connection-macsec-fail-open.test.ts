@@ -47,8 +47,16 @@ describe('dx-connection-macsec-fail-open', () => {
     expect(evaluation?.severity).toBe('medium');
     expect(evaluation?.response).toEqual({
       mode: 'remediate',
+      status: 'dry-run',
       action: 'set-must-encrypt',
       target: 'must_encrypt',
+      calls: [
+        {
+          service: 'directconnect',
+          command: 'UpdateConnection',
+          input: { connectionId: connection.connectionId, encryptionMode: 'must_encrypt' },
+        },
+      ],
       note: 'dry run: planned, not executed',
     });
   });

@@ -52,7 +52,7 @@ describe('dx-connection-macsec', () => {
     expect(evaluation?.severity).toBe('medium');
     expect(evaluation?.reason).toContain('not MACsec-capable');
     expect(evaluation?.reason).toContain('Site-to-Site VPN');
-    expect(evaluation?.response).toEqual({ mode: 'notify' });
+    expect(evaluation?.response).toEqual({ mode: 'notify', status: 'notify' });
   });
 
   it('fails old output without macSecCapable as not capable', () => {

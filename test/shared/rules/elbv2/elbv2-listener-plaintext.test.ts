@@ -194,16 +194,35 @@ describe('elbv2-listener-plaintext', () => {
     expect(outcome.details).toMatchObject({ loadBalancerHasHttpsListener: true });
   });
 
-  it('plans the redirect in its default mode', () => {
+  it('plans the redirect in its default mode when the load balancer has an HTTPS listener', () => {
+    // Prepare
+    const listener = albHttpListener({
+      siblingListeners: [
+        { listenerArn: albHttpsListener().listenerArn.replace(/\w+$/, 'b7c1'), protocol: 'HTTPS', port: 443 },
+      ],
+    });
+
+    // Act
+    const [evaluation] = evaluateResource(listener, [rule], context);
+
+    // Assess
+    expect(evaluation?.response).toMatchObject({
+      mode: 'remediate',
+      status: 'dry-run',
+      action: 'redirect-to-https',
+      target: 'HTTPS:443',
+      note: 'dry run: planned, not executed',
+    });
+    expect(evaluation?.response?.calls?.map((call) => call.command)).toEqual(['ModifyListener']);
+  });
+
+  it('only notifies in its default mode when no HTTPS listener is known to redirect to', () => {
     // Act
     const [evaluation] = evaluateResource(albHttpListener(), [rule], context);
 
     // Assess
-    expect(evaluation?.response).toEqual({
-      mode: 'remediate',
-      action: 'redirect-to-https',
-      note: 'dry run: planned, not executed',
-    });
+    expect(evaluation?.response).toMatchObject({ mode: 'remediate', status: 'notify' });
+    expect(evaluation?.response?.calls).toBeUndefined();
   });
 
   it.each([

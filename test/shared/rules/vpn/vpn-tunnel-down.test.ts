@@ -40,7 +40,7 @@ describe('vpn-tunnel-down', () => {
     expect(evaluation?.reason).toContain(`tunnel ${TUNNEL_A_IP} is DOWN (IPSEC IS DOWN)`);
     expect(evaluation?.reason).toContain('redundant');
     expect(evaluation?.reason).not.toContain(TUNNEL_B_IP);
-    expect(evaluation?.response).toEqual({ mode: 'notify' });
+    expect(evaluation?.response).toEqual({ mode: 'notify', status: 'notify' });
   });
 
   it('says the connection carries no traffic when every tunnel is DOWN', () => {

@@ -1,0 +1,245 @@
+import {
+  type ACMClient,
+  RenewCertificateCommand,
+  type RenewCertificateCommandInput,
+} from '@aws-sdk/client-acm';
+import {
+  type DirectConnectClient,
+  UpdateConnectionCommand,
+  type UpdateConnectionCommandInput,
+  UpdateLagCommand,
+  type UpdateLagCommandInput,
+} from '@aws-sdk/client-direct-connect';
+import {
+  type EC2Client,
+  ModifyVpnTunnelOptionsCommand,
+  type ModifyVpnTunnelOptionsCommandInput,
+} from '@aws-sdk/client-ec2';
+import {
+  CreateLoadBalancerPolicyCommand,
+  type CreateLoadBalancerPolicyCommandInput,
+  DeleteLoadBalancerListenersCommand,
+  type DeleteLoadBalancerListenersCommandInput,
+  type ElasticLoadBalancingClient,
+  SetLoadBalancerPoliciesOfListenerCommand,
+  type SetLoadBalancerPoliciesOfListenerCommandInput,
+} from '@aws-sdk/client-elastic-load-balancing';
+import {
+  DeleteListenerCommand,
+  type DeleteListenerCommandInput,
+  type ElasticLoadBalancingV2Client,
+  ModifyListenerCommand,
+  type ModifyListenerCommandInput,
+  ModifyRuleCommand,
+  type ModifyRuleCommandInput,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { Evaluation, RemediationCall } from '../model/evaluation.js';
+import type { ResourceRef } from '../model/ref.js';
+import type { Resource } from '../model/resource.js';
+import { findRemediator } from './remediators/index.js';
+import type { ActionRecord, ExecutedCall, PlannedAction, Remediator, Verification } from './types.js';
+
+/** The write clients of the resource's region (shared/aws createClients gives them). */
+export interface RemediationClients {
+  elbv2: ElasticLoadBalancingV2Client;
+  elb: ElasticLoadBalancingClient;
+  ec2: EC2Client;
+  directConnect: DirectConnectClient;
+  acm: ACMClient;
+}
+
+export interface ExecutorDeps {
+  clients: RemediationClients;
+  /** The resource's current state (describe APIs); undefined when it no longer exists. */
+  readResource(ref: ResourceRef): Promise<Resource | undefined>;
+  /** Re-runs the plan's rule on a resource. */
+  evaluate(resource: Resource): Evaluation;
+  sleep(ms: number): Promise<void>;
+  now(): Date;
+  /** How long a changed VPN tunnel may take to come back UP (policy vpn.tunnelUpTimeoutMinutes). */
+  tunnelUpTimeoutMs: number;
+  /** Between reads while waiting for a tunnel. Default 30 s. */
+  pollIntervalMs?: number;
+  /** Reads for verification (describe APIs can lag a write by seconds). Default 3, 5 s apart. */
+  verifyAttempts?: number;
+  verifyIntervalMs?: number;
+}
+
+/** The executor was handed a plan that is not to be executed (dry run, notify, exempt, skipped). */
+export class PlanNotExecutableError extends Error {
+  override name = 'PlanNotExecutableError';
+}
+
+/** Creating the content-named negotiation policy again is harmless: the same name means the same settings. */
+const HARMLESS_ERRORS: Partial<Record<string, string>> = {
+  CreateLoadBalancerPolicy: 'DuplicatePolicyNameException',
+};
+
+function send(clients: RemediationClients, call: RemediationCall): Promise<unknown> {
+  const input = call.input;
+  switch (call.command) {
+    case 'ModifyListener':
+      return clients.elbv2.send(new ModifyListenerCommand(input as unknown as ModifyListenerCommandInput));
+    case 'ModifyRule':
+      return clients.elbv2.send(new ModifyRuleCommand(input as unknown as ModifyRuleCommandInput));
+    case 'DeleteListener':
+      return clients.elbv2.send(new DeleteListenerCommand(input as unknown as DeleteListenerCommandInput));
+    case 'CreateLoadBalancerPolicy':
+      return clients.elb.send(
+        new CreateLoadBalancerPolicyCommand(input as unknown as CreateLoadBalancerPolicyCommandInput),
+      );
+    case 'SetLoadBalancerPoliciesOfListener':
+      return clients.elb.send(
+        new SetLoadBalancerPoliciesOfListenerCommand(
+          input as unknown as SetLoadBalancerPoliciesOfListenerCommandInput,
+        ),
+      );
+    case 'DeleteLoadBalancerListeners':
+      return clients.elb.send(
+        new DeleteLoadBalancerListenersCommand(input as unknown as DeleteLoadBalancerListenersCommandInput),
+      );
+    case 'ModifyVpnTunnelOptions':
+      return clients.ec2.send(
+        new ModifyVpnTunnelOptionsCommand(input as unknown as ModifyVpnTunnelOptionsCommandInput),
+      );
+    case 'UpdateConnection':
+      return clients.directConnect.send(
+        new UpdateConnectionCommand(input as unknown as UpdateConnectionCommandInput),
+      );
+    case 'UpdateLag':
+      return clients.directConnect.send(new UpdateLagCommand(input as unknown as UpdateLagCommandInput));
+    case 'RenewCertificate':
+      return clients.acm.send(new RenewCertificateCommand(input as unknown as RenewCertificateCommandInput));
+    default:
+      return Promise.reject(new Error(`${call.service}:${call.command} is not a remediation call`));
+  }
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message ? `${error.name}: ${error.message}` : error.name;
+  return String(error);
+}
+
+/** The default check: the rule no longer finds the resource NON_COMPLIANT. */
+function ruleVerification(after: Resource | undefined, evaluation: Evaluation | undefined): Verification {
+  if (!after || !evaluation) return { verified: false, reason: 'the resource could not be read again' };
+  return evaluation.status === 'NON_COMPLIANT'
+    ? { verified: false, reason: `still NON_COMPLIANT: ${evaluation.reason}` }
+    : { verified: true };
+}
+
+/**
+ * Carries out a `planned` plan: reads the resource again (an action already made unnecessary or unsafe is
+ * not taken), makes the calls in order (waiting after each one where the remediator says so, e.g. until a
+ * changed VPN tunnel is UP before the next), then reads the resource again and verifies. It never retries
+ * a call: a call that throws, a tunnel that does not come back and a failed verification all end in
+ * `failed`, with the error.
+ */
+export async function executePlan(action: PlannedAction, deps: ExecutorDeps): Promise<ActionRecord> {
+  const { plan, ref, ruleId } = action;
+  if (plan.status !== 'planned' || !plan.action || !plan.calls) {
+    throw new PlanNotExecutableError(
+      `plan for ${ruleId} on ${ref.resourceId} is ${plan.status ?? 'not executable'}; only planned calls are executed`,
+    );
+  }
+  const remediator = findRemediator(plan.action);
+  if (!remediator) throw new PlanNotExecutableError(`no remediator for ${plan.action}`);
+
+  const startedAt = deps.now();
+  const calls: ExecutedCall[] = [];
+  const record = (
+    status: ActionRecord['status'],
+    extra: Partial<Pick<ActionRecord, 'before' | 'after' | 'error' | 'note'>>,
+  ): ActionRecord => ({
+    status,
+    ruleId,
+    resourceId: ref.resourceId,
+    mode: plan.mode,
+    action: plan.action ?? remediator.id,
+    calls,
+    ...extra,
+    startedAt: startedAt.toISOString(),
+    finishedAt: deps.now().toISOString(),
+  });
+
+  const before = await deps.readResource(ref);
+  if (!before) return record('failed', { error: 'the resource could not be read before acting' });
+  const current = deps.evaluate(before);
+  if (current.status !== 'NON_COMPLIANT') {
+    return record('unchanged', { before, note: `already ${current.status} when read again; nothing done` });
+  }
+  const unsafe = remediator.safety(before, current);
+  if (unsafe) return record('refused', { before, error: unsafe });
+
+  for (const call of plan.calls) {
+    try {
+      await send(deps.clients, call);
+      calls.push({ ...call, outcome: 'ok', at: deps.now().toISOString() });
+    } catch (error) {
+      const harmless = HARMLESS_ERRORS[call.command];
+      if (harmless && error instanceof Error && error.name === harmless) {
+        calls.push({ ...call, outcome: 'ok', error: errorText(error), at: deps.now().toISOString() });
+        continue;
+      }
+      calls.push({ ...call, outcome: 'failed', error: errorText(error), at: deps.now().toISOString() });
+      return record('failed', { before, error: `${call.command} failed: ${errorText(error)}` });
+    }
+    const unsettled = await waitUntilSettled(remediator, call, ref, deps);
+    if (unsettled) return record('failed', { before, error: unsettled });
+  }
+
+  const verification = await verify(remediator, ref, deps, startedAt);
+  const after = verification.after ? { after: verification.after } : {};
+  if (!verification.result.verified) {
+    return record('failed', {
+      before,
+      ...after,
+      error: `verification failed: ${verification.result.reason}`,
+    });
+  }
+  const note = verification.result.note ? { note: verification.result.note } : {};
+  return record(plan.mode === 'block' ? 'blocked' : 'remediated', { before, ...after, ...note });
+}
+
+/** Polls until the remediator says the call has settled; the failure message when the time runs out. */
+async function waitUntilSettled(
+  remediator: Remediator,
+  call: RemediationCall,
+  ref: ResourceRef,
+  deps: ExecutorDeps,
+): Promise<string | undefined> {
+  const settle = remediator.settle;
+  if (!settle) return undefined;
+  const deadline = deps.now().getTime() + deps.tunnelUpTimeoutMs;
+  const interval = deps.pollIntervalMs ?? 30_000;
+  while (deps.now().getTime() < deadline) {
+    // Wait first: right after the call the resource may still show its state from before the change.
+    await deps.sleep(interval);
+    if (settle.isSettled(await deps.readResource(ref), call)) return undefined;
+  }
+  const minutes = Math.round(deps.tunnelUpTimeoutMs / 60_000);
+  return `${settle.failure(call)} within ${minutes} minute${minutes === 1 ? '' : 's'}; stopped before any further change`;
+}
+
+async function verify(
+  remediator: Remediator,
+  ref: ResourceRef,
+  deps: ExecutorDeps,
+  startedAt: Date,
+): Promise<{ result: Verification; after?: Resource }> {
+  const attempts = Math.max(1, deps.verifyAttempts ?? 3);
+  let outcome: { result: Verification; after?: Resource } = {
+    result: { verified: false, reason: 'not verified' },
+  };
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    if (attempt > 1) await deps.sleep(deps.verifyIntervalMs ?? 5_000);
+    const after = await deps.readResource(ref);
+    const evaluation = after ? deps.evaluate(after) : undefined;
+    const result = remediator.verify
+      ? remediator.verify(after, { evaluation, startedAt })
+      : ruleVerification(after, evaluation);
+    outcome = after ? { result, after } : { result };
+    if (result.verified) break;
+  }
+  return outcome;
+}

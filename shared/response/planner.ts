@@ -1,0 +1,106 @@
+import type { Evaluation, ResponsePlan, RuleMode } from '../model/evaluation.js';
+import type { Resource } from '../model/resource.js';
+import type { Policy } from '../policy/schema.js';
+import type { RuleMetadata } from '../rules/rule.js';
+import {
+  describeActiveExemption,
+  describeExpiredExemption,
+  EXEMPT_TAG,
+  findExemption,
+} from './exemptions.js';
+import { findRemediator } from './remediators/index.js';
+
+export interface PlanResponseInput {
+  evaluation: Evaluation;
+  /** The resource the evaluation is about, as it was read. */
+  resource: Resource;
+  rule: RuleMetadata;
+  policy: Policy;
+  now: Date;
+  /** The configuration the rule says remediation should set (RuleOutcome.remediationTarget). */
+  remediationTarget?: string;
+  /** The change that triggered this evaluation was made by transit-guard itself (loop guard). */
+  ownAction?: boolean;
+}
+
+export const DRY_RUN_NOTE = 'dry run: planned, not executed';
+export const LOOP_GUARD_NOTE = 'loop guard: the change was made by transit-guard itself; no further action';
+
+/** The mode the policy gives the rule, or the rule's default. */
+export function modeFor(rule: RuleMetadata, policy: Policy): RuleMode {
+  return policy.rules[rule.id]?.mode ?? rule.defaultMode;
+}
+
+const joinNotes = (notes: readonly (string | undefined)[]): string | undefined => {
+  const text = notes.filter(Boolean).join('; ');
+  return text === '' ? undefined : text;
+};
+
+/**
+ * Decides what to do about one evaluation. Pure: the same input gives the same plan, and nothing is
+ * called. The order matters: only a NON_COMPLIANT evaluation in a mode other than `off` is acted on; an
+ * exemption in force wins over every mode; `notify` never acts; the loop guard stops transit-guard from
+ * answering its own changes; the remediator refuses what would cut traffic; a dry run plans the calls
+ * and makes none.
+ */
+export function planResponse(input: PlanResponseInput): ResponsePlan {
+  const { evaluation, rule, policy } = input;
+  const mode = modeFor(rule, policy);
+  if (evaluation.status !== 'NON_COMPLIANT') {
+    return { mode, status: 'skipped', note: `nothing to do: ${evaluation.status}` };
+  }
+  if (mode === 'off') return { mode, status: 'skipped', note: 'the rule is off' };
+
+  const exemption = findExemption(input.resource, rule.id, policy, input.now);
+  if (exemption.active) {
+    return {
+      mode,
+      status: 'exempt',
+      note: describeActiveExemption(exemption.active),
+      exemption: exemption.active,
+    };
+  }
+  const context = joinNotes([
+    exemption.expired ? describeExpiredExemption(exemption.expired) : undefined,
+    exemption.invalidTag ? `${EXEMPT_TAG} tag ignored: ${exemption.invalidTag}` : undefined,
+  ]);
+  const withContext = (plan: ResponsePlan): ResponsePlan => {
+    const note = joinNotes([plan.note, context]);
+    return {
+      ...plan,
+      ...(note ? { note } : {}),
+      ...(exemption.expired ? { exemption: exemption.expired } : {}),
+    };
+  };
+
+  if (mode === 'notify') return withContext({ mode, status: 'notify' });
+  const action = mode === 'remediate' ? rule.remediation.remediate : rule.remediation.block;
+  if (!action) {
+    return withContext({ mode, status: 'notify', note: `rule has no ${mode} action; notifying only` });
+  }
+  if (input.ownAction) return withContext({ mode, status: 'skipped', note: LOOP_GUARD_NOTE });
+
+  const remediator = findRemediator(action);
+  if (!remediator) {
+    return withContext({ mode, status: 'notify', note: `no remediator for ${action}; notifying only` });
+  }
+  const planned = remediator.plan({
+    resource: input.resource,
+    evaluation,
+    policy,
+    ...(input.remediationTarget === undefined ? {} : { target: input.remediationTarget }),
+  });
+  if (planned.kind === 'refused') {
+    return withContext({ mode, status: 'notify', note: `${planned.note}; notifying only` });
+  }
+  const target = planned.target ?? input.remediationTarget;
+  const note = joinNotes([policy.dryRun ? DRY_RUN_NOTE : undefined, planned.note]);
+  return withContext({
+    mode,
+    status: policy.dryRun ? 'dry-run' : 'planned',
+    action,
+    ...(target ? { target } : {}),
+    calls: planned.calls,
+    ...(note ? { note } : {}),
+  });
+}

@@ -1,0 +1,63 @@
+import { DeleteListenerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { afterEach, describe, expect, it } from 'vitest';
+import { executePlan } from '../../../../shared/response/executor.js';
+import { elbv2ListenerTcpPlaintext as rule } from '../../../../shared/rules/elbv2/elbv2-listener-tcp-plaintext.js';
+import { nlbListener } from '../../../helpers/elb-fixtures.js';
+import {
+  evaluateWith,
+  executorDeps,
+  mockRemediationClients,
+  plannedAction,
+  planOf,
+  reads,
+} from '../support.js';
+
+const mocks = mockRemediationClients();
+const BLOCK = { rules: { 'elbv2-listener-tcp-plaintext': { mode: 'block' as const } } };
+
+describe('delete-listener', () => {
+  afterEach(() => {
+    mocks.reset();
+  });
+
+  it('deletes an NLB TCP listener in block mode and verifies it is gone', async () => {
+    // Prepare
+    const listener = nlbListener('TCP', 80);
+    const action = plannedAction(rule, listener, BLOCK);
+    mocks.elbv2.on(DeleteListenerCommand).resolves({});
+    const { readResource } = reads(listener, undefined);
+
+    // Act
+    const record = await executePlan(action, executorDeps(rule, readResource, { policy: BLOCK }));
+
+    // Assess
+    expect(mocks.elbv2).toReceiveCommandExactlyOnceWith(DeleteListenerCommand, {
+      ListenerArn: listener.listenerArn,
+    });
+    expect(record.status).toBe('blocked');
+    expect(record.after).toBeUndefined();
+  });
+
+  it('only notifies in the default mode: the rule has no remediate action', () => {
+    // Act
+    const plan = planOf(evaluateWith(rule, nlbListener('TCP', 80)));
+
+    // Assess
+    expect(plan).toEqual({ mode: 'notify', status: 'notify' });
+  });
+
+  it('fails verification when the listener is still there', async () => {
+    // Prepare
+    const listener = nlbListener('UDP', 53);
+    const action = plannedAction(rule, listener, BLOCK);
+    mocks.elbv2.on(DeleteListenerCommand).resolves({});
+    const { readResource } = reads(listener);
+
+    // Act
+    const record = await executePlan(action, executorDeps(rule, readResource, { policy: BLOCK }));
+
+    // Assess
+    expect(record.status).toBe('failed');
+    expect(record.error).toBe('verification failed: the listener still exists when read again');
+  });
+});

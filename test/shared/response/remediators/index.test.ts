@@ -1,0 +1,165 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Resource } from '../../../../shared/model/resource.js';
+import type { PolicyInput } from '../../../../shared/policy/schema.js';
+import { iamActionOf } from '../../../../shared/response/calls.js';
+import {
+  findRemediator,
+  REMEDIATION_IAM_ACTIONS,
+  REMEDIATORS,
+} from '../../../../shared/response/remediators/index.js';
+import { acmCertificateExpiry } from '../../../../shared/rules/acm/acm-certificate-expiry.js';
+import { dxConnectionMacsecFailOpen } from '../../../../shared/rules/dx/dx-connection-macsec-fail-open.js';
+import { elbListenerPlaintext } from '../../../../shared/rules/elb/elb-listener-plaintext.js';
+import { elbListenerTlsPolicy } from '../../../../shared/rules/elb/elb-listener-tls-policy.js';
+import { elbv2ListenerPlaintext } from '../../../../shared/rules/elbv2/elbv2-listener-plaintext.js';
+import { elbv2ListenerTcpPlaintext } from '../../../../shared/rules/elbv2/elbv2-listener-tcp-plaintext.js';
+import { elbv2ListenerTlsPolicy } from '../../../../shared/rules/elbv2/elbv2-listener-tls-policy.js';
+import { RULES } from '../../../../shared/rules/index.js';
+import type { AnyRule } from '../../../../shared/rules/rule.js';
+import { vpnTunnelWeakCrypto } from '../../../../shared/rules/vpn/vpn-tunnel-weak-crypto.js';
+import { daysFromNow, privateCertificate } from '../../../helpers/acm-fixtures.js';
+import { dxConnection, dxLag } from '../../../helpers/dx-fixtures.js';
+import {
+  albHttpListener,
+  albHttpsListener,
+  classicListener,
+  classicLoadBalancer,
+  forwardAction,
+  listenerRule,
+  nlbListener,
+} from '../../../helpers/elb-fixtures.js';
+import { awsDefaultTunnelOptions, vpnConnection, vpnTunnel } from '../../../helpers/vpn-fixtures.js';
+import { evaluateWith, planOf } from '../support.js';
+
+const REMEDIATORS_DIR = new URL('../../../../shared/response/remediators/', import.meta.url);
+
+/** The write actions the deployment grants the remediation role: nothing else, no read action. */
+const EXPECTED_IAM_ACTIONS = [
+  'acm:RenewCertificate',
+  'directconnect:UpdateConnection',
+  'directconnect:UpdateLag',
+  'ec2:ModifyVpnTunnelOptions',
+  'elasticloadbalancing:CreateLoadBalancerPolicy',
+  'elasticloadbalancing:DeleteListener',
+  'elasticloadbalancing:DeleteLoadBalancerListeners',
+  'elasticloadbalancing:ModifyListener',
+  'elasticloadbalancing:ModifyRule',
+  'elasticloadbalancing:SetLoadBalancerPoliciesOfListener',
+];
+
+const actionIdsOf = (rule: AnyRule) =>
+  [rule.metadata.remediation.remediate, rule.metadata.remediation.block].filter(
+    (id): id is string => id !== undefined,
+  );
+
+const block = (id: string): PolicyInput => ({ rules: { [id]: { mode: 'block' } } });
+
+/** One non-compliant sample per remediator (two where it has two calls to show), planned by the real rule. */
+const SAMPLES: { rule: AnyRule; resource: Resource; policy?: PolicyInput }[] = [
+  {
+    rule: elbv2ListenerPlaintext,
+    resource: albHttpListener({
+      siblingListeners: [{ listenerArn: 'arn:https', protocol: 'HTTPS', port: 443 }],
+      rules: [listenerRule('1', [forwardAction()])],
+    }),
+  },
+  {
+    rule: elbv2ListenerPlaintext,
+    resource: albHttpListener({ rules: [listenerRule('1', [forwardAction()])] }),
+    policy: block('elbv2-listener-plaintext'),
+  },
+  { rule: elbv2ListenerTlsPolicy, resource: albHttpsListener({ sslPolicy: 'ELBSecurityPolicy-2016-08' }) },
+  {
+    rule: elbv2ListenerTcpPlaintext,
+    resource: nlbListener('TCP', 80),
+    policy: block('elbv2-listener-tcp-plaintext'),
+  },
+  {
+    rule: elbListenerTlsPolicy,
+    resource: classicLoadBalancer([classicListener('HTTPS', 443, ['ELBSecurityPolicy-2016-08'])]),
+  },
+  {
+    rule: elbListenerPlaintext,
+    resource: classicLoadBalancer([classicListener('HTTP', 80)]),
+    policy: block('elb-listener-plaintext'),
+  },
+  {
+    rule: vpnTunnelWeakCrypto,
+    resource: vpnConnection({ tunnels: [vpnTunnel({ options: awsDefaultTunnelOptions() })] }),
+  },
+  { rule: dxConnectionMacsecFailOpen, resource: dxConnection({ encryptionMode: 'should_encrypt' }) },
+  { rule: dxConnectionMacsecFailOpen, resource: dxLag({ encryptionMode: 'should_encrypt' }) },
+  { rule: acmCertificateExpiry, resource: privateCertificate({ notAfter: daysFromNow(10) }) },
+];
+
+describe('REMEDIATORS', () => {
+  it('has unique ids, each equal to its file name', () => {
+    // Prepare
+    const files = readdirSync(REMEDIATORS_DIR)
+      .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
+      .map((file) => file.replace(/\.ts$/, ''))
+      .sort();
+
+    // Assess
+    const ids = REMEDIATORS.map((remediator) => remediator.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(files);
+  });
+
+  it('has exactly one remediator for every action id a rule names, acting on that rule’s resource types', () => {
+    for (const rule of RULES) {
+      for (const id of actionIdsOf(rule)) {
+        // Assess
+        expect(
+          REMEDIATORS.filter((remediator) => remediator.id === id),
+          `${rule.metadata.id} -> ${id}`,
+        ).toHaveLength(1);
+        expect(findRemediator(id)?.resourceTypes).toEqual(
+          expect.arrayContaining([...rule.metadata.resourceTypes]),
+        );
+      }
+    }
+  });
+
+  it('has no remediator that no rule uses', () => {
+    // Prepare
+    const used = new Set(RULES.flatMap(actionIdsOf));
+
+    // Assess
+    expect(REMEDIATORS.filter((remediator) => !used.has(remediator.id)).map((r) => r.id)).toEqual([]);
+  });
+});
+
+describe('REMEDIATION_IAM_ACTIONS', () => {
+  it('is the sorted union of the IAM actions every remediator declares: writes only', () => {
+    // Assess
+    expect(REMEDIATION_IAM_ACTIONS).toEqual(EXPECTED_IAM_ACTIONS);
+    expect(REMEDIATION_IAM_ACTIONS).toEqual([...new Set(REMEDIATORS.flatMap((r) => r.iamActions))].sort());
+    expect(REMEDIATION_IAM_ACTIONS.filter((action) => /\*|:(Describe|Get|List)/.test(action))).toEqual([]);
+  });
+
+  it('covers every call the remediators plan, and each declared action is one a plan uses', () => {
+    // Prepare
+    const used = new Map<string, Set<string>>();
+
+    // Act
+    for (const { rule, resource, policy } of SAMPLES) {
+      const plan = planOf(evaluateWith(rule, resource, policy));
+      expect(plan.status, `${rule.metadata.id}: ${plan.note}`).toBe('planned');
+      const remediator = findRemediator(plan.action ?? '');
+      for (const call of plan.calls ?? []) {
+        // Assess
+        expect(remediator?.iamActions, `${plan.action} calls ${call.command}`).toContain(iamActionOf(call));
+        used.set(plan.action ?? '', (used.get(plan.action ?? '') ?? new Set()).add(iamActionOf(call)));
+      }
+    }
+
+    // Assess
+    for (const remediator of REMEDIATORS) {
+      expect([...(used.get(remediator.id) ?? [])].sort(), remediator.id).toEqual(
+        [...remediator.iamActions].sort(),
+      );
+    }
+  });
+});

@@ -1,0 +1,249 @@
+import { ModifyVpnTunnelOptionsCommand } from '@aws-sdk/client-ec2';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RemediationCall } from '../../../../shared/model/evaluation.js';
+import type { VpnConnection, VpnTunnelOptions } from '../../../../shared/model/resource.js';
+import type { PolicyInput } from '../../../../shared/policy/schema.js';
+import { executePlan } from '../../../../shared/response/executor.js';
+import { vpnTunnelIkeVersion } from '../../../../shared/rules/vpn/vpn-tunnel-ike-version.js';
+import { vpnTunnelWeakCrypto as rule } from '../../../../shared/rules/vpn/vpn-tunnel-weak-crypto.js';
+import {
+  awsDefaultTunnelOptions,
+  hardenedTunnelOptions,
+  TUNNEL_A_IP,
+  TUNNEL_B_IP,
+  vpnConnection,
+  vpnTunnel,
+} from '../../../helpers/vpn-fixtures.js';
+import { evaluateWith, executorDeps, mockRemediationClients, plannedAction, planOf } from '../support.js';
+
+const mocks = mockRemediationClients();
+const VPN_ID = 'vpn-12345678901234567';
+
+const values = <T>(list: readonly T[]) => list.map((Value) => ({ Value }));
+
+/** What the default policy sets on a tunnel that was left on AWS's defaults. */
+const DEFAULT_POLICY_OPTIONS = {
+  IKEVersions: values(['ikev2']),
+  Phase1EncryptionAlgorithms: values(['AES128', 'AES256', 'AES128-GCM-16', 'AES256-GCM-16']),
+  Phase2EncryptionAlgorithms: values(['AES128', 'AES256', 'AES128-GCM-16', 'AES256-GCM-16']),
+  Phase1IntegrityAlgorithms: values(['SHA2-256', 'SHA2-384', 'SHA2-512']),
+  Phase2IntegrityAlgorithms: values(['SHA2-256', 'SHA2-384', 'SHA2-512']),
+  Phase1DHGroupNumbers: values([14, 15, 16, 17, 18, 19, 20, 21, 23, 24]),
+  Phase2DHGroupNumbers: values([14, 15, 16, 17, 18, 19, 20, 21, 23, 24]),
+};
+
+interface TunnelState {
+  status: 'UP' | 'DOWN';
+  options: VpnTunnelOptions;
+}
+
+function connection(a: TunnelState, b: TunnelState, state = 'available'): VpnConnection {
+  return vpnConnection({
+    state,
+    tunnels: [
+      vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, ...a }),
+      vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, ...b }),
+    ],
+  });
+}
+
+const onDefaults = (status: 'UP' | 'DOWN' = 'UP'): TunnelState => ({
+  status,
+  options: awsDefaultTunnelOptions(),
+});
+
+/** The tunnel options a ModifyVpnTunnelOptions call leaves, as DescribeVpnConnections reports them. */
+function applied(call: RemediationCall | undefined, status: 'UP' | 'DOWN' = 'UP'): TunnelState {
+  const spec = (call?.input.TunnelOptions ?? {}) as Record<string, { Value: string | number }[]>;
+  const list = <T>(field: string) => (spec[field] ?? []).map((entry) => entry.Value as T);
+  return {
+    status,
+    options: {
+      ...awsDefaultTunnelOptions(),
+      ikeVersions: list('IKEVersions'),
+      phase1EncryptionAlgorithms: list('Phase1EncryptionAlgorithms'),
+      phase2EncryptionAlgorithms: list('Phase2EncryptionAlgorithms'),
+      phase1IntegrityAlgorithms: list('Phase1IntegrityAlgorithms'),
+      phase2IntegrityAlgorithms: list('Phase2IntegrityAlgorithms'),
+      phase1DHGroupNumbers: list('Phase1DHGroupNumbers'),
+      phase2DHGroupNumbers: list('Phase2DHGroupNumbers'),
+    },
+  };
+}
+
+describe('modify-vpn-tunnel-options', () => {
+  afterEach(() => {
+    mocks.reset();
+  });
+
+  it('plans ModifyVpnTunnelOptions for each tunnel with the policy lists, tunnel A first', () => {
+    // Act
+    const plan = planOf(evaluateWith(rule, connection(onDefaults(), onDefaults())));
+
+    // Assess
+    expect(plan.status).toBe('planned');
+    expect(plan.calls).toEqual(
+      [TUNNEL_A_IP, TUNNEL_B_IP].map((ip) => ({
+        service: 'ec2',
+        command: 'ModifyVpnTunnelOptions',
+        input: {
+          VpnConnectionId: VPN_ID,
+          VpnTunnelOutsideIpAddress: ip,
+          TunnelOptions: DEFAULT_POLICY_OPTIONS,
+        },
+      })),
+    );
+    expect(plan.note).toContain(`one tunnel at a time: ${TUNNEL_A_IP}, then ${TUNNEL_B_IP}`);
+  });
+
+  it('gives phase 1 no DH group 5 even when the policy allows it (the EC2 API does not accept it there)', () => {
+    // Prepare
+    const policy: PolicyInput = { vpn: { allowedDHGroups: [5, 14, 20] } };
+
+    // Act
+    const plan = planOf(evaluateWith(rule, connection(onDefaults(), onDefaults()), policy));
+
+    // Assess
+    expect(plan.calls?.[0]?.input.TunnelOptions).toMatchObject({
+      Phase1DHGroupNumbers: values([14, 20]),
+      Phase2DHGroupNumbers: values([5, 14, 20]),
+    });
+  });
+
+  it('narrows the lists a tunnel sets explicitly and leaves a compliant tunnel alone', () => {
+    // Prepare
+    const narrow: TunnelState = {
+      status: 'UP',
+      options: { ...hardenedTunnelOptions(), phase1IntegrityAlgorithms: ['SHA1', 'SHA2-384'] },
+    };
+    const compliant: TunnelState = { status: 'UP', options: hardenedTunnelOptions() };
+
+    // Act
+    const plan = planOf(evaluateWith(rule, connection(compliant, narrow)));
+
+    // Assess
+    expect(plan.calls).toHaveLength(1);
+    expect(plan.calls?.[0]?.input).toMatchObject({
+      VpnTunnelOutsideIpAddress: TUNNEL_B_IP,
+      TunnelOptions: {
+        Phase1IntegrityAlgorithms: values(['SHA2-384']),
+        Phase1EncryptionAlgorithms: values(['AES256', 'AES128-GCM-16', 'AES256-GCM-16']),
+        Phase1DHGroupNumbers: values([14, 19, 20, 21]),
+      },
+    });
+  });
+
+  it('plans no change while the other tunnel is DOWN, and notifies', () => {
+    // Act
+    const plan = planOf(evaluateWith(vpnTunnelIkeVersion, connection(onDefaults(), onDefaults('DOWN'))));
+
+    // Assess
+    expect(plan.status).toBe('notify');
+    expect(plan.calls).toBeUndefined();
+    expect(plan.note).toContain(`no tunnel change: ${TUNNEL_B_IP} is DOWN`);
+  });
+
+  it('plans no change when the input lacks a tunnel’s options', () => {
+    // Prepare
+    const vpn = connection(onDefaults(), onDefaults());
+    delete vpn.tunnels[1]?.options;
+
+    // Act
+    const plan = planOf(evaluateWith(rule, vpn));
+
+    // Assess
+    expect(plan.status).toBe('notify');
+    expect(plan.note).toContain(`the tunnel options of ${TUNNEL_B_IP} are not in the input`);
+  });
+
+  it('changes tunnel B only after tunnel A reports UP with its new options', async () => {
+    // Prepare
+    const action = plannedAction(rule, connection(onDefaults(), onDefaults()));
+    const [callA, callB] = action.plan.calls ?? [];
+    const log: string[] = [];
+    const states = [
+      connection(onDefaults(), onDefaults()), // before acting
+      connection(onDefaults(), onDefaults(), 'modifying'), // stale UP while the change is under way
+      connection(applied(callA, 'DOWN'), onDefaults()),
+      connection(applied(callA), onDefaults()), // A is back: B may go
+      connection(applied(callA), applied(callB, 'DOWN')),
+      connection(applied(callA), applied(callB)),
+    ];
+    let read = 0;
+    const readResource = async () => {
+      const state = states[Math.min(read, states.length - 1)];
+      read++;
+      log.push(`read ${read}`);
+      return structuredClone(state);
+    };
+    mocks.ec2.on(ModifyVpnTunnelOptionsCommand).callsFake((input) => {
+      log.push(`modify ${input.VpnTunnelOutsideIpAddress}`);
+      return {};
+    });
+
+    // Act
+    const record = await executePlan(action, executorDeps(rule, readResource));
+
+    // Assess
+    expect(record.status).toBe('remediated');
+    expect(log).toEqual([
+      'read 1',
+      `modify ${TUNNEL_A_IP}`,
+      'read 2',
+      'read 3',
+      'read 4',
+      `modify ${TUNNEL_B_IP}`,
+      'read 5',
+      'read 6',
+      'read 7', // verification
+    ]);
+    expect(mocks.ec2).toReceiveNthCommandWith(ModifyVpnTunnelOptionsCommand, 1, {
+      VpnConnectionId: VPN_ID,
+      VpnTunnelOutsideIpAddress: TUNNEL_A_IP,
+      TunnelOptions: DEFAULT_POLICY_OPTIONS,
+    });
+    expect(mocks.ec2).toReceiveNthCommandWith(ModifyVpnTunnelOptionsCommand, 2, {
+      VpnConnectionId: VPN_ID,
+      VpnTunnelOutsideIpAddress: TUNNEL_B_IP,
+      TunnelOptions: DEFAULT_POLICY_OPTIONS,
+    });
+  });
+
+  it('stops with "did not come back UP" and never touches tunnel B when tunnel A stays DOWN', async () => {
+    // Prepare
+    const action = plannedAction(rule, connection(onDefaults(), onDefaults()));
+    const [callA] = action.plan.calls ?? [];
+    let read = 0;
+    const readResource = async () =>
+      read++ === 0
+        ? connection(onDefaults(), onDefaults())
+        : connection(applied(callA, 'DOWN'), onDefaults());
+    mocks.ec2.on(ModifyVpnTunnelOptionsCommand).resolves({});
+    const deps = executorDeps(rule, readResource, { tunnelUpTimeoutMs: 10 * 60_000, pollIntervalMs: 30_000 });
+
+    // Act
+    const record = await executePlan(action, deps);
+
+    // Assess
+    expect(record.status).toBe('failed');
+    expect(record.error).toBe(
+      `tunnel ${TUNNEL_A_IP} did not come back UP within 10 minutes; stopped before any further change`,
+    );
+    expect(mocks.ec2).toReceiveCommandTimes(ModifyVpnTunnelOptionsCommand, 1);
+    expect(deps.slept.reduce((sum, ms) => sum + ms, 0)).toBe(10 * 60_000);
+  });
+
+  it('refuses at execution when a tunnel has gone DOWN since the plan was made', async () => {
+    // Prepare
+    const action = plannedAction(rule, connection(onDefaults(), onDefaults()));
+    const readResource = async () => connection(onDefaults('DOWN'), onDefaults());
+
+    // Act
+    const record = await executePlan(action, executorDeps(rule, readResource));
+
+    // Assess
+    expect(record.status).toBe('refused');
+    expect(record.error).toContain(`${TUNNEL_A_IP} is DOWN`);
+    expect(mocks.ec2).not.toReceiveAnyCommand();
+  });
+});
