@@ -1,0 +1,345 @@
+import { createHash } from 'node:crypto';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import {
+  type MessageAttributeValue,
+  SendMessageBatchCommand,
+  type SendMessageBatchRequestEntry,
+  SendMessageCommand,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
+import type { SQSRecord } from 'aws-lambda';
+import type { SlackPayload } from './payload.js';
+import type { WebhookUrl, WebhookUrlProvider } from './webhook-secret.js';
+
+// ------------------------------------------------------------------------------------------ outbox
+
+const SQS_BATCH_ENTRIES = 10;
+/** SendMessageBatch takes at most 256 KiB per call; keep room for attributes. */
+const SQS_BATCH_BYTES = 250 * 1024;
+
+export class SlackOutboxError extends Error {
+  override name = 'SlackOutboxError';
+}
+
+export interface EnqueueOptions {
+  /** Attempts for entries SQS refuses without a sender fault. Default 3. */
+  maxAttempts?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function batches(bodies: readonly { id: string; body: string }[]): { id: string; body: string }[][] {
+  const result: { id: string; body: string }[][] = [];
+  let current: { id: string; body: string }[] = [];
+  let bytes = 0;
+  for (const entry of bodies) {
+    const size = Buffer.byteLength(entry.body);
+    if (size > SQS_BATCH_BYTES)
+      throw new SlackOutboxError(`Slack message ${entry.id} is ${size} bytes, too large for SQS`);
+    if (current.length === SQS_BATCH_ENTRIES || bytes + size > SQS_BATCH_BYTES) {
+      result.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(entry);
+    bytes += size;
+  }
+  if (current.length > 0) result.push(current);
+  return result;
+}
+
+/**
+ * Puts Slack payloads in the outbox queue with SendMessageBatch, 10 a call. Entries SQS refuses for its own
+ * reasons are sent again; any entry still refused (or refused as the sender's fault) makes it throw, so the
+ * caller fails and is retried rather than losing a message. A FIFO queue gets a content-based dedupe id.
+ */
+export async function enqueueSlackMessages(
+  sqs: SQSClient,
+  queueUrl: string,
+  payloads: readonly SlackPayload[],
+  options: EnqueueOptions = {},
+): Promise<{ enqueued: number }> {
+  const sleep = options.sleep ?? defaultSleep;
+  const maxAttempts = options.maxAttempts ?? 3;
+  const fifo = queueUrl.endsWith('.fifo');
+  let pending = payloads.map((payload, index) => ({ id: String(index), body: JSON.stringify(payload) }));
+  let enqueued = 0;
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    if (attempt > 1) await sleep(200 * 2 ** (attempt - 2));
+    const retry: typeof pending = [];
+    const refused: string[] = [];
+    for (const batch of batches(pending)) {
+      const entries: SendMessageBatchRequestEntry[] = batch.map(({ id, body }) => ({
+        Id: id,
+        MessageBody: body,
+        ...(fifo ? { MessageGroupId: 'slack', MessageDeduplicationId: sha256(body) } : {}),
+      }));
+      const output = await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
+      enqueued += output.Successful?.length ?? 0;
+      for (const failure of output.Failed ?? []) {
+        const entry = batch.find((candidate) => candidate.id === failure.Id);
+        if (!entry) continue;
+        if (failure.SenderFault || attempt >= maxAttempts) refused.push(`${failure.Id}: ${failure.Code}`);
+        else retry.push(entry);
+      }
+    }
+    if (refused.length > 0) {
+      throw new SlackOutboxError(`SQS refused ${refused.length} Slack message(s): ${refused.join(', ')}`);
+    }
+    pending = retry;
+  }
+  return { enqueued };
+}
+
+// ---------------------------------------------------------------------------------------- delivery
+
+/** Slack's answers that will not change on a retry (slack-limits.md §2-3). */
+export const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set([
+  'invalid_payload',
+  'action_prohibited',
+  'channel_is_archived',
+  'channel_not_found',
+  'user_not_found',
+  'no_service',
+  'no_active_hooks',
+  'no_service_id',
+  'no_team',
+  'team_disabled',
+  'invalid_token',
+  'no_text',
+  'posting_to_general_channel_denied',
+  'too_many_attachments',
+]);
+
+export type DeliveryResult =
+  | { outcome: 'delivered'; attempts: number }
+  /** Slack refused the message for good: do not send it again as it is. */
+  | { outcome: 'permanent'; status: number; reason: string; attempts: number }
+  /** Still failing after the retries (5xx, network, timeout, a rate limit longer than we wait). */
+  | { outcome: 'retryable'; status?: number; reason: string; attempts: number };
+
+export interface PostOptions {
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  /** Per request. Default 5 s. */
+  timeoutMs?: number;
+  /** Requests in all, first included. Default 4. */
+  maxAttempts?: number;
+  /** First backoff after a 5xx or network error; doubles each time. Default 1 s. */
+  backoffBaseMs?: number;
+  /** The longest Retry-After we wait for in the function; a longer one fails the record (SQS retries later). */
+  maxRetryAfterSeconds?: number;
+  /** Told how long Slack asked us to hold off after a 429, so later messages wait too. */
+  onRateLimited?: (seconds: number) => void;
+}
+
+const MAX_REASON_CHARS = 100;
+
+/** Retry-After is a number of seconds (Slack) or an HTTP date; anything else means one second. */
+function retryAfterSeconds(header: string | null): number {
+  if (header === null) return 1;
+  const seconds = Number(header.trim());
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? 1 : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/** A short, log-safe reason for a network failure: the error code, never the message (it may hold the URL). */
+function networkReason(error: unknown): string {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return 'timeout';
+  const code = (error as { cause?: { code?: unknown } })?.cause?.code;
+  return typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? code : 'network_error';
+}
+
+const reasonOf = (body: string, status: number) => {
+  const token = body.trim().slice(0, MAX_REASON_CHARS);
+  return /^[a-z0-9_]+$/i.test(token) ? token : `http_${status}`;
+};
+
+/**
+ * POSTs one payload to the webhook. 200 is delivered. 429 waits Retry-After seconds and tries again;
+ * 5xx, rollup_error and network errors back off exponentially; both within maxAttempts. The documented
+ * permanent errors, and any other 4xx, are returned as permanent at once. Redirects are not followed.
+ */
+export async function postToSlack(
+  webhook: WebhookUrl,
+  body: string,
+  options: PostOptions = {},
+): Promise<DeliveryResult> {
+  const doFetch = options.fetch ?? fetch;
+  const sleep = options.sleep ?? defaultSleep;
+  const maxAttempts = options.maxAttempts ?? 4;
+  const backoffBaseMs = options.backoffBaseMs ?? 1000;
+  const maxRetryAfter = options.maxRetryAfterSeconds ?? 30;
+  let last: DeliveryResult = { outcome: 'retryable', reason: 'not_sent', attempts: 0 };
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    let waitMs = backoffBaseMs * 2 ** (attempt - 1);
+    try {
+      const response = await doFetch(webhook.requestUrl(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
+      });
+      const text = await response.text();
+      const reason = reasonOf(text, response.status);
+      if (response.status === 200) return { outcome: 'delivered', attempts: attempt };
+      if (response.status === 429) {
+        const seconds = retryAfterSeconds(response.headers.get('retry-after'));
+        options.onRateLimited?.(seconds);
+        last = { outcome: 'retryable', status: 429, reason: 'rate_limited', attempts: attempt };
+        if (seconds > maxRetryAfter) return last;
+        waitMs = seconds * 1000;
+      } else if (
+        PERMANENT_SLACK_ERRORS.has(reason) ||
+        (response.status < 500 && response.status !== 408 && reason !== 'rollup_error')
+      ) {
+        return { outcome: 'permanent', status: response.status, reason, attempts: attempt };
+      } else {
+        last = { outcome: 'retryable', status: response.status, reason, attempts: attempt };
+      }
+    } catch (error) {
+      last = { outcome: 'retryable', reason: networkReason(error), attempts: attempt };
+    }
+    if (attempt < maxAttempts) await sleep(waitMs);
+  }
+  return last;
+}
+
+// ------------------------------------------------------------------------------------------ consumer
+
+/** Slack still failing after the retries: the record fails and SQS delivers it again (then the DLQ). */
+export class SlackDeliveryError extends Error {
+  override name = 'SlackDeliveryError';
+}
+
+export interface SlackRecordHandlerOptions {
+  webhookUrl: WebhookUrlProvider;
+  sqs: SQSClient;
+  /** Where permanently refused messages go, with the reason, so they do not block the queue. */
+  deadLetterQueueUrl: string;
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  metrics: Pick<Metrics, 'addMetric'>;
+  post?: PostOptions;
+  /** Slack allows about one message a second per webhook. Default 1000 ms between requests. */
+  minIntervalMs?: number;
+  now?: () => number;
+}
+
+function parsePayload(body: string): SlackPayload | undefined {
+  try {
+    const payload = JSON.parse(body) as Partial<SlackPayload> | null;
+    return payload && typeof payload.text === 'string' && payload.text.length > 0
+      ? (payload as SlackPayload)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const attribute = (value: string, type: 'String' | 'Number' = 'String'): MessageAttributeValue => ({
+  DataType: type,
+  StringValue: value,
+});
+
+/**
+ * The SQS record handler of notify-slack (for Powertools' BatchProcessor): delivers one outbox message to
+ * Slack at most once a second. A permanent refusal sends the message with its reason to the dead-letter
+ * queue and counts SlackPermanentFailures, and the record counts as handled; a delivery still failing after
+ * the retries throws, so only that record is reported in batchItemFailures.
+ */
+export function createSlackRecordHandler(
+  options: SlackRecordHandlerOptions,
+): (record: SQSRecord) => Promise<void> {
+  const { logger, metrics, sqs } = options;
+  const sleep = options.post?.sleep ?? defaultSleep;
+  const now = options.now ?? Date.now;
+  const minIntervalMs = options.minIntervalMs ?? 1000;
+  let notBefore = 0;
+  const post: PostOptions = {
+    ...options.post,
+    onRateLimited: (seconds) => {
+      notBefore = Math.max(notBefore, now() + seconds * 1000);
+      options.post?.onRateLimited?.(seconds);
+    },
+  };
+
+  async function deadLetter(record: SQSRecord, status: number, reason: string, attempts: number) {
+    if (!options.deadLetterQueueUrl) {
+      throw new SlackDeliveryError(
+        `Slack refused the message (${reason}) and no dead-letter queue URL is set`,
+      );
+    }
+    const fifo = options.deadLetterQueueUrl.endsWith('.fifo');
+    await sqs.send(
+      new SendMessageCommand({
+        QueueUrl: options.deadLetterQueueUrl,
+        MessageBody: record.body,
+        MessageAttributes: {
+          reason: attribute(reason),
+          status: attribute(String(status), 'Number'),
+          attempts: attribute(String(attempts), 'Number'),
+          sourceMessageId: attribute(record.messageId),
+        },
+        ...(fifo ? { MessageGroupId: 'slack', MessageDeduplicationId: record.messageId } : {}),
+      }),
+    );
+    metrics.addMetric('SlackPermanentFailures', MetricUnit.Count, 1);
+    logger.error('Slack refused the message; sent to the dead-letter queue', {
+      messageId: record.messageId,
+      status,
+      reason,
+      attempts,
+    });
+  }
+
+  return async (record) => {
+    const payload = parsePayload(record.body);
+    if (!payload) {
+      await deadLetter(record, 0, 'invalid_message', 0);
+      return;
+    }
+    let webhook: WebhookUrl;
+    try {
+      webhook = await options.webhookUrl();
+    } catch (error) {
+      // WebhookConfigError never carries the value; Powertools' GetParameterError carries the AWS error only.
+      metrics.addMetric('SlackConfigErrors', MetricUnit.Count, 1);
+      logger.error('Slack webhook URL unavailable; SQS will deliver the message again', {
+        messageId: record.messageId,
+        errorName: (error as Error)?.name,
+        reason: (error as Error)?.message,
+      });
+      throw error;
+    }
+    const wait = notBefore - now();
+    if (wait > 0) await sleep(wait);
+    const result = await postToSlack(webhook, JSON.stringify(payload), post);
+    notBefore = Math.max(notBefore, now() + minIntervalMs);
+    switch (result.outcome) {
+      case 'delivered':
+        metrics.addMetric('SlackMessagesDelivered', MetricUnit.Count, 1);
+        logger.info('Slack message delivered', { messageId: record.messageId, attempts: result.attempts });
+        return;
+      case 'permanent':
+        await deadLetter(record, result.status, result.reason, result.attempts);
+        return;
+      case 'retryable':
+        metrics.addMetric('SlackTransientFailures', MetricUnit.Count, 1);
+        logger.warn('Slack delivery failed; SQS will deliver the message again', {
+          messageId: record.messageId,
+          status: result.status,
+          reason: result.reason,
+          attempts: result.attempts,
+        });
+        throw new SlackDeliveryError(
+          `Slack delivery failed after ${result.attempts} attempt(s): ${result.reason}${result.status ? ` (HTTP ${result.status})` : ''}`,
+        );
+    }
+  };
+}

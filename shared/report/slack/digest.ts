@@ -1,0 +1,116 @@
+import { SEVERITIES, type Severity, severityRank } from '../../model/evaluation.js';
+import { findRule } from '../../rules/index.js';
+import type { FindingRecord } from '../../state/finding-store.js';
+import type { Kpis, Share } from '../kpis.js';
+import { consoleLink } from './console-link.js';
+import { SEVERITY_EMOJI, slackDate } from './message.js';
+import { awsText, type Block, enforceLimits, type SlackPayload } from './payload.js';
+
+export interface DigestInput {
+  /** Open findings by severity. */
+  counts: Partial<Record<Severity, number>>;
+  /** The SEC09 KPIs of the sweep (the JSON report's summary.kpis). */
+  kpis: Kpis;
+  /** The worst open findings; the first five (after sorting worst first) are listed. */
+  worst: readonly FindingRecord[];
+  sweptAt: string;
+  regions: readonly string[];
+}
+
+const WORST_SHOWN = 5;
+const REGIONS_SHOWN = 20;
+
+function shareText(label: string, share: Share): string {
+  const value =
+    share.percent === null ? 'n/a (none found)' : `${share.percent}% (${share.compliant}/${share.total})`;
+  return `• ${label}: *${value}*`;
+}
+
+function findingLine(finding: FindingRecord): string {
+  const title = findRule(finding.ruleId)?.metadata.title ?? finding.ruleId;
+  const name = finding.resourceName ?? finding.resourceId.slice(finding.resourceId.lastIndexOf('/') + 1);
+  const url = consoleLink(finding.resourceType, finding.resourceId, finding.region, finding.accountId);
+  const label = url ? `<${url}|${awsText(name)}>` : awsText(name);
+  const where = [finding.accountId, finding.region].filter(Boolean).map((part) => awsText(part as string));
+  const place = where.length > 0 ? ` (${where.join('/')})` : '';
+  return `${SEVERITY_EMOJI[finding.severity]} *${finding.severity.toUpperCase()}* ${label}${place}: ${awsText(title)}, open since ${slackDate(finding.firstSeenAt, false)}`;
+}
+
+/**
+ * The message the scheduled sweep posts: open findings by severity, the SEC09 KPIs and the five worst
+ * open findings with console links. Within every Slack limit whatever the number of findings.
+ */
+export function buildDigestMessage(input: DigestInput): SlackPayload {
+  const total = SEVERITIES.reduce((n, severity) => n + (input.counts[severity] ?? 0), 0);
+  const worst = [...input.worst]
+    .filter((finding) => finding.state === 'open')
+    .sort(
+      (a, b) =>
+        severityRank(b.severity) - severityRank(a.severity) || a.firstSeenAt.localeCompare(b.firstSeenAt),
+    )
+    .slice(0, WORST_SHOWN);
+  const { kpis } = input;
+  const regions = input.regions.slice(0, REGIONS_SHOWN).map(awsText).join(', ');
+  const moreRegions =
+    input.regions.length > REGIONS_SHOWN ? ` (+${input.regions.length - REGIONS_SHOWN} more)` : '';
+
+  const blocks: Block[] = [
+    {
+      type: 'header',
+      text: {
+        type: 'plain_text',
+        text: `${total === 0 ? ':white_check_mark:' : ':bar_chart:'} transit-guard sweep · ${total} open finding${total === 1 ? '' : 's'}`,
+        emoji: true,
+      },
+    },
+    {
+      type: 'section',
+      fields: [...SEVERITIES].reverse().map((severity) => ({
+        type: 'mrkdwn' as const,
+        text: `${SEVERITY_EMOJI[severity]} *${severity.toUpperCase()}*\n${input.counts[severity] ?? 0}`,
+      })),
+    },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: [
+          '*Encryption in transit (SEC09)*',
+          shareText('Listeners that encrypt', kpis.listenersEncrypted),
+          shareText('TLS endpoints on TLS 1.2+', kpis.tlsEndpointsTls12Plus),
+          shareText('TLS endpoints with strong ciphers only', kpis.tlsEndpointsStrongCiphers),
+          shareText('VPN connections with strong crypto', kpis.vpnConnectionsStrongCrypto),
+          shareText('Direct Connect links with MACsec enforced', kpis.dxMacsecEnforced),
+          `• Certificates expiring within ${kpis.certificatesExpiring.withinDays} days: *${kpis.certificatesExpiring.count}*`,
+        ].join('\n'),
+      },
+    },
+  ];
+  if (worst.length > 0) {
+    const more = total > worst.length ? `\n_…and ${total - worst.length} more open finding(s)_` : '';
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*Worst open findings*\n${worst.map(findingLine).join('\n')}${more}` },
+    });
+  }
+  blocks.push({
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: `Swept ${slackDate(input.sweptAt)} · regions: ${regions || 'none'}${moreRegions}`,
+      },
+    ],
+  });
+
+  const summary = SEVERITIES.filter((severity) => (input.counts[severity] ?? 0) > 0)
+    .reverse()
+    .map((severity) => `${input.counts[severity]} ${severity}`)
+    .join(', ');
+  return enforceLimits({
+    text: `transit-guard sweep: ${total} open finding(s)${summary ? ` (${summary})` : ''}.`,
+    blocks,
+    unfurl_links: false,
+    unfurl_media: false,
+  });
+}

@@ -1,0 +1,197 @@
+/**
+ * The Block Kit subset transit-guard sends, Slack's documented limits, and the text helpers that keep
+ * every payload inside them: mrkdwn escaping, truncation with a visible marker, a final limits pass.
+ */
+
+export interface PlainTextObject {
+  type: 'plain_text';
+  text: string;
+  emoji?: boolean;
+}
+
+export interface MrkdwnObject {
+  type: 'mrkdwn';
+  text: string;
+}
+
+export type TextObject = PlainTextObject | MrkdwnObject;
+
+export interface HeaderBlock {
+  type: 'header';
+  text: PlainTextObject;
+}
+
+export interface SectionBlock {
+  type: 'section';
+  text?: TextObject;
+  fields?: TextObject[];
+}
+
+export interface ContextBlock {
+  type: 'context';
+  elements: TextObject[];
+}
+
+export interface DividerBlock {
+  type: 'divider';
+}
+
+export type Block = HeaderBlock | SectionBlock | ContextBlock | DividerBlock;
+
+/** What an incoming webhook receives: Block Kit plus the plain `text` shown in notifications. */
+export interface SlackPayload {
+  text: string;
+  blocks: Block[];
+  unfurl_links?: boolean;
+  unfurl_media?: boolean;
+}
+
+/** Slack's documented limits (../shared/corpus/slack-limits.md §5), with budgets kept below them. */
+export const SLACK_LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  sectionFields: 10,
+  fieldText: 2000,
+  headerText: 150,
+  contextElements: 10,
+  contextText: 3000,
+  /** Slack advises keeping the top-level text under 4,000 characters; we stay well below. */
+  topLevelText: 3000,
+  /** Slack has refused payloads at about 13.2k characters of block text (msg_blocks_too_long). */
+  totalBlockText: 12_000,
+} as const;
+
+export const TRUNCATION_MARKER = '… (truncated)';
+
+/** Escapes the three characters Slack's mrkdwn gives meaning to, so AWS text can never form a link or mention. */
+export function escapeMrkdwn(value: string): string {
+  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+const WEBHOOK_URL_PATTERN = /https?:\/\/hooks\.slack(?:-gov)?\.com\/[^\s<>"'|)\]]*/gi;
+
+/** Removes anything that looks like a Slack webhook URL from text (the secret is the URL itself). */
+export function scrubSecrets(value: string): string {
+  return value.replace(WEBHOOK_URL_PATTERN, '[redacted webhook URL]');
+}
+
+/** Text from AWS (names, tags, reasons, ARNs) made safe for a mrkdwn field. */
+export function awsText(value: string): string {
+  return escapeMrkdwn(scrubSecrets(value));
+}
+
+/** AWS text as inline code; a backtick in it would end the span early, so it becomes a look-alike. */
+export function awsCode(value: string): string {
+  return `\`${awsText(value).replaceAll('`', 'ˋ')}\``;
+}
+
+/** Cuts before a lone high surrogate so a truncated string never ends in half an emoji. */
+function cutAt(value: string, length: number): string {
+  let end = Math.max(0, length);
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return value.slice(0, end);
+}
+
+/**
+ * Shortens text to `max` characters, ending in the truncation marker. For mrkdwn it never leaves half
+ * an entity (`&am`), an unclosed link (`<https://...`) or an unclosed code span behind.
+ */
+export function truncateText(value: string, max: number, kind: 'mrkdwn' | 'plain_text' = 'mrkdwn'): string {
+  if (value.length <= max) return value;
+  let head = cutAt(value, max - TRUNCATION_MARKER.length - 1);
+  if (kind === 'mrkdwn') {
+    head = head.replace(/&[a-z#0-9]*$/i, '');
+    if (head.lastIndexOf('<') > head.lastIndexOf('>')) head = head.slice(0, head.lastIndexOf('<'));
+    if ((head.match(/```/g)?.length ?? 0) % 2 === 1) head += '```';
+    else if ((head.replaceAll('```', '').match(/`/g)?.length ?? 0) % 2 === 1) head += '`';
+    if (head.length + TRUNCATION_MARKER.length > max) return truncateText(head, max - 3, kind);
+  }
+  return `${head}${TRUNCATION_MARKER}`;
+}
+
+const nonEmpty = (text: string) => (text.trim().length === 0 ? '-' : text);
+
+function limitText<T extends TextObject>(object: T, max: number): T {
+  return { ...object, text: truncateText(nonEmpty(object.text), max, object.type) };
+}
+
+function blockTextLength(block: Block): number {
+  switch (block.type) {
+    case 'header':
+      return block.text.text.length;
+    case 'section':
+      return (block.text?.text.length ?? 0) + (block.fields ?? []).reduce((n, f) => n + f.text.length, 0);
+    case 'context':
+      return block.elements.reduce((n, e) => n + e.text.length, 0);
+    case 'divider':
+      return 0;
+  }
+}
+
+function limitBlock(block: Block): Block {
+  switch (block.type) {
+    case 'header':
+      return { type: 'header', text: limitText(block.text, SLACK_LIMITS.headerText) };
+    case 'section': {
+      const fields = block.fields?.map((field) => limitText(field, SLACK_LIMITS.fieldText));
+      if (fields && fields.length > SLACK_LIMITS.sectionFields) {
+        const kept = fields.slice(0, SLACK_LIMITS.sectionFields - 1);
+        kept.push({ type: 'mrkdwn', text: `${TRUNCATION_MARKER}: ${fields.length - kept.length} more` });
+        return { ...block, fields: kept };
+      }
+      return {
+        type: 'section',
+        ...(block.text ? { text: limitText(block.text, SLACK_LIMITS.sectionText) } : {}),
+        ...(fields ? { fields } : {}),
+      };
+    }
+    case 'context': {
+      const elements = block.elements.map((element) => limitText(element, SLACK_LIMITS.contextText));
+      return { type: 'context', elements: elements.slice(0, SLACK_LIMITS.contextElements) };
+    }
+    case 'divider':
+      return block;
+  }
+}
+
+const truncatedNotice = (dropped: number): ContextBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: `${TRUNCATION_MARKER}: ${dropped} more block(s) not shown` }],
+});
+
+/**
+ * The last step before a payload leaves: every block, field and text within Slack's limits, at most 50
+ * blocks, and a total block text under the budget. Text that does not fit is cut with a visible
+ * marker; nothing throws.
+ */
+export function enforceLimits(payload: SlackPayload): SlackPayload {
+  const blocks: Block[] = [];
+  let budget = SLACK_LIMITS.totalBlockText - TRUNCATION_MARKER.length - 40;
+  const limited = payload.blocks.map(limitBlock);
+  for (const [index, block] of limited.entries()) {
+    const length = blockTextLength(block);
+    const remaining = limited.length - index - 1;
+    const roomForNotice = remaining > 0 ? 1 : 0;
+    if (blocks.length + 1 + roomForNotice > SLACK_LIMITS.blocks) {
+      blocks.push(truncatedNotice(remaining + 1));
+      break;
+    }
+    if (length > budget) {
+      if (block.type === 'section' && block.text && !block.fields && budget > 200) {
+        blocks.push({ type: 'section', text: limitText(block.text, budget) });
+        if (remaining > 0) blocks.push(truncatedNotice(remaining));
+      } else {
+        blocks.push(truncatedNotice(remaining + 1));
+      }
+      break;
+    }
+    blocks.push(block);
+    budget -= length;
+  }
+  return {
+    ...payload,
+    text: truncateText(nonEmpty(payload.text), SLACK_LIMITS.topLevelText),
+    blocks,
+  };
+}
