@@ -1,0 +1,108 @@
+/**
+ * One measured run of `transit-guard evaluate` on a directory, end to end and in process:
+ * read + JSON.parse + normalize (loadInventory), evaluate (evaluateAll), JSON out (buildReport +
+ * renderJson, exactly what `--format json` prints).
+ * Run by bench/run.ts in a fresh child process: `node --import tsx bench/evaluate.ts <dir> <items>`.
+ * Prints one JSON line of figures on stdout.
+ */
+import { pathToFileURL } from 'node:url';
+import { loadInventory } from '../shared/inventory/index.js';
+import { policySchema } from '../shared/policy/schema.js';
+import { renderJson } from '../shared/report/json.js';
+import { buildReport } from '../shared/report/report.js';
+import { evaluateAll } from '../shared/rules/engine.js';
+import { RULES } from '../shared/rules/index.js';
+import { createTlsCatalog } from '../shared/tls/index.js';
+
+export type Phase = 'load' | 'evaluate' | 'serialize';
+
+export interface PhaseFigures {
+  wallMs: number;
+  /** User + system CPU time: less sensitive than wall time to other processes on the machine. */
+  cpuMs: number;
+  /** Peak RSS so far, at the end of the phase (the phase where it jumps is the one that set the peak). */
+  peakRssMb: number;
+}
+
+export interface EvaluateFigures {
+  items: number;
+  resources: number;
+  evaluations: number;
+  nonCompliant: number;
+  inputErrors: number;
+  outputBytes: number;
+  wallMs: number;
+  cpuMs: number;
+  phases: Record<Phase, PhaseFigures>;
+  itemsPerSecond: number;
+  peakRssMb: number;
+}
+
+const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/** Runs one phase and records its wall time, CPU time and the peak RSS at its end. */
+async function timed<T>(
+  phases: Partial<Record<Phase, PhaseFigures>>,
+  phase: Phase,
+  run: () => T | Promise<T>,
+): Promise<T> {
+  const wall = performance.now();
+  const cpu = cpuMs();
+  const result = await run();
+  phases[phase] = {
+    wallMs: Math.round(performance.now() - wall),
+    cpuMs: Math.round(cpuMs() - cpu),
+    peakRssMb: peakRssMb(),
+  };
+  return result;
+}
+
+/** The whole pipeline on `dir`; `items` is what the generator wrote (for items/s). */
+export async function measureEvaluate(dir: string, items: number, now: Date): Promise<EvaluateFigures> {
+  const policy = policySchema.parse({});
+  const phases: Partial<Record<Phase, PhaseFigures>> = {};
+  const started = performance.now();
+  const startedCpu = cpuMs();
+  const inventory = await timed(phases, 'load', () => loadInventory([dir]));
+  const evaluations = await timed(phases, 'evaluate', () => {
+    const tls = createTlsCatalog({ elbv2Policies: inventory.elbv2Policies });
+    return evaluateAll(inventory.resources, RULES, { policy, now, tls });
+  });
+  const { report, outputBytes } = await timed(phases, 'serialize', () => {
+    const built = buildReport({
+      evaluatedAt: now,
+      resources: inventory.resources,
+      evaluations,
+      errors: inventory.errors,
+      certificateExpiryDays: policy.certificates.expiryDays,
+    });
+    const rendered = renderJson(built);
+    // Writing the output flattens the string, as the CLI's write to stdout does.
+    return { report: built, outputBytes: Buffer.byteLength(rendered) };
+  });
+  const wallMs = performance.now() - started;
+  return {
+    items,
+    resources: inventory.resources.length,
+    evaluations: evaluations.length,
+    nonCompliant: report.summary.nonCompliant,
+    inputErrors: inventory.errors.length,
+    outputBytes,
+    wallMs: Math.round(wallMs),
+    cpuMs: Math.round(cpuMs() - startedCpu),
+    phases: phases as Record<Phase, PhaseFigures>,
+    itemsPerSecond: Math.round(items / (wallMs / 1000)),
+    peakRssMb: peakRssMb(),
+  };
+}
+
+const [dir, items] = process.argv.slice(2);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && dir && items) {
+  const figures = await measureEvaluate(dir, Number(items), new Date('2026-11-22T00:00:00Z'));
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}

@@ -1,0 +1,130 @@
+/**
+ * `npm run bench`: generates the synthetic accounts, then runs each benchmark in a fresh child
+ * process (so that peak RSS and JIT state belong to that benchmark alone) and prints its figures.
+ *
+ *   npm run bench                      # evaluate-10k and evaluate-100k
+ *   npm run bench -- --only evaluate-100k
+ *   npm run bench -- --keep            # keep the generated inputs in bench/results/
+ *
+ * Figures are also written to bench/results/latest.json (git-ignored).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { EvaluateFigures } from './evaluate.js';
+import { generateAccount, SHAPE_100K, scaledShape, shapeTotal } from './generate.js';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const resultsDir = join(benchDir, 'results');
+
+interface Benchmark {
+  name: string;
+  shape: typeof SHAPE_100K;
+  /** What the figures should stay under, on 2 cores. */
+  targets?: { wallMs: number; peakRssMb: number };
+}
+
+const BENCHMARKS: Benchmark[] = [
+  { name: 'evaluate-10k', shape: scaledShape(10_000) },
+  { name: 'evaluate-100k', shape: SHAPE_100K, targets: { wallMs: 3_000, peakRssMb: 600 } },
+];
+
+function cpuModel(): string {
+  try {
+    const line = readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((entry) => entry.startsWith('model name'));
+    if (line) return line.split(':')[1]?.trim() ?? 'unknown';
+  } catch {
+    // not Linux: fall through to os.cpus()
+  }
+  return cpus()[0]?.model ?? 'unknown';
+}
+
+function machine(): Record<string, string | number> {
+  return {
+    nproc: availableParallelism(),
+    cpu: cpuModel(),
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+  };
+}
+
+function runChild(dir: string, items: number): { figures: EvaluateFigures; processMs: number } {
+  const started = performance.now();
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(benchDir, 'evaluate.ts'), dir, String(items)],
+    { encoding: 'utf8', maxBuffer: 1024 * 1024 },
+  );
+  const processMs = Math.round(performance.now() - started);
+  if (child.status !== 0) {
+    throw new Error(`benchmark child failed (exit ${child.status}):\n${child.stderr}`);
+  }
+  const line = child.stdout.trim().split('\n').at(-1) ?? '';
+  return { figures: JSON.parse(line) as EvaluateFigures, processMs };
+}
+
+function verdict(value: number, limit: number | undefined): string {
+  if (limit === undefined) return '';
+  return value <= limit ? ` (target ${limit}: met)` : ` (target ${limit}: MISSED)`;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+  const keep = args.includes('--keep');
+  const selected = BENCHMARKS.filter((benchmark) => !only || benchmark.name === only);
+  if (selected.length === 0) throw new Error(`no benchmark named ${only}`);
+
+  mkdirSync(resultsDir, { recursive: true });
+  const info = machine();
+  console.log(
+    `machine: ${Object.entries(info)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(' ')}`,
+  );
+
+  const results: Record<string, unknown>[] = [];
+  for (const benchmark of selected) {
+    const dir = join(resultsDir, `input-${benchmark.name}`);
+    rmSync(dir, { recursive: true, force: true });
+    const generated = await generateAccount(dir, benchmark.shape);
+    const load = loadavg()[0]?.toFixed(1) ?? '?';
+    const { figures, processMs } = runChild(dir, shapeTotal(benchmark.shape));
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+    const inputMb = (generated.bytes / 1024 ** 2).toFixed(1);
+    console.log(
+      `\n${benchmark.name}: ${generated.items.toLocaleString('en')} items, ${inputMb} MB of JSON (load average ${load} at start)`,
+    );
+    console.log(`  wall time      ${figures.wallMs} ms${verdict(figures.wallMs, benchmark.targets?.wallMs)}`);
+    console.log(`  CPU time       ${figures.cpuMs} ms (user + system)`);
+    console.log(`  throughput     ${figures.itemsPerSecond.toLocaleString('en')} items/s`);
+    console.log(
+      `  peak RSS       ${figures.peakRssMb} MB${verdict(figures.peakRssMb, benchmark.targets?.peakRssMb)}`,
+    );
+    for (const [phase, p] of Object.entries(figures.phases)) {
+      console.log(
+        `  ${phase.padEnd(14)} ${p.wallMs} ms wall, ${p.cpuMs} ms CPU, peak RSS ${p.peakRssMb} MB at its end`,
+      );
+    }
+    console.log(`  child process  ${processMs} ms including Node start-up and module loading`);
+    console.log(
+      `  output         ${figures.resources.toLocaleString('en')} resources, ${figures.evaluations.toLocaleString('en')} evaluations (${figures.nonCompliant.toLocaleString('en')} non-compliant), ${figures.inputErrors} input errors, ${(figures.outputBytes / 1024 ** 2).toFixed(1)} MB of JSON`,
+    );
+    results.push({
+      benchmark: benchmark.name,
+      inputMb: Number(inputMb),
+      loadAverage: Number(load),
+      processMs,
+      ...figures,
+    });
+  }
+  const latest = { measuredAt: new Date().toISOString(), machine: info, results };
+  writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(latest, null, 2)}\n`);
+}
+
+await main();
