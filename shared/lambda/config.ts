@@ -24,6 +24,10 @@ const environmentSchema = z.object({
   TG_REMEDIATION_ROLE_ARN: z.string().startsWith('arn:').optional(),
   /** "true" | "false": overrides the policy file's dryRun at deploy time. */
   TG_DRY_RUN: z.enum(['true', 'false']).optional(),
+  /** The SQS queue the remediate function drains (absent: actions are planned, never carried out). */
+  TG_ACTIONS_QUEUE_URL: z.url().optional(),
+  /** The SQS outbox the notify-slack function drains (absent: no Slack alerts). */
+  TG_SLACK_OUTBOX_URL: z.url().optional(),
   /** The policy file bundled into the package. */
   TG_POLICY_FILE: z.string().min(1).optional(),
   LAMBDA_TASK_ROOT: z.string().optional(),
@@ -36,6 +40,8 @@ export interface FunctionConfig {
   findingsBus: string;
   tableName: string;
   remediationRoleArn?: string;
+  actionsQueueUrl?: string;
+  slackOutboxUrl?: string;
   policy: Policy;
 }
 
@@ -61,6 +67,8 @@ export function loadFunctionConfig(env: NodeJS.ProcessEnv = process.env): Functi
     findingsBus: e.TG_FINDINGS_BUS,
     tableName: e.TG_TABLE_NAME,
     ...(e.TG_REMEDIATION_ROLE_ARN ? { remediationRoleArn: e.TG_REMEDIATION_ROLE_ARN } : {}),
+    ...(e.TG_ACTIONS_QUEUE_URL ? { actionsQueueUrl: e.TG_ACTIONS_QUEUE_URL } : {}),
+    ...(e.TG_SLACK_OUTBOX_URL ? { slackOutboxUrl: e.TG_SLACK_OUTBOX_URL } : {}),
     policy: e.TG_DRY_RUN ? { ...policy, dryRun: e.TG_DRY_RUN === 'true' } : policy,
   };
 }

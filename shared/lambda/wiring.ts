@@ -1,9 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { type Clients, createClients } from '../aws/clients.js';
 import { createAwsInventorySource } from '../inventory/live/source.js';
 import { publishFindings } from '../report/findings-bus.js';
+import { enqueueJsonMessages, enqueueSlackMessages } from '../report/slack/deliver.js';
 import { RULES } from '../rules/index.js';
 import { createDynamoDbFindingStore } from '../state/dynamodb-store.js';
+import type { FindingStore } from '../state/finding-store.js';
 import type { MonitorDeps } from '../usecase/deps.js';
 import type { FunctionConfig } from './config.js';
 
@@ -14,6 +17,9 @@ export class PublishError extends Error {
 export interface Runtime {
   config: FunctionConfig;
   clientsFor(region: string): Clients;
+  dynamoDb: DynamoDBClient;
+  findings: FindingStore;
+  publish: MonitorDeps['publish'];
   /** The use-case ports for one invocation (the inventory source and its caches are per invocation). */
   deps(): MonitorDeps;
 }
@@ -29,10 +35,10 @@ export function createRuntime(config: FunctionConfig): Runtime {
     }
     return regional;
   };
-  const findings = createDynamoDbFindingStore(
-    new DynamoDBClient({ region: config.region }),
-    config.tableName,
-  );
+  const dynamoDb = new DynamoDBClient({ region: config.region });
+  const findings = createDynamoDbFindingStore(dynamoDb, config.tableName);
+  const sqs = new SQSClient({ region: config.region });
+  const { actionsQueueUrl, slackOutboxUrl } = config;
   async function publish(messages: Parameters<MonitorDeps['publish']>[0]) {
     const result = await publishFindings(clientsFor(config.region).eventBridge, messages, {
       busName: config.findingsBus,
@@ -47,6 +53,9 @@ export function createRuntime(config: FunctionConfig): Runtime {
   return {
     config,
     clientsFor,
+    dynamoDb,
+    findings,
+    publish,
     deps: () => ({
       source: createAwsInventorySource(clientsFor),
       findings,
@@ -56,6 +65,20 @@ export function createRuntime(config: FunctionConfig): Runtime {
       now: () => new Date(),
       scope: { accountId: config.accountId, regions: config.regions },
       ...(config.remediationRoleArn ? { ownIdentity: { roleArn: config.remediationRoleArn } } : {}),
+      ...(slackOutboxUrl
+        ? {
+            outbox: {
+              enqueue: async (payloads) => void (await enqueueSlackMessages(sqs, slackOutboxUrl, payloads)),
+            },
+          }
+        : {}),
+      ...(actionsQueueUrl
+        ? {
+            actions: {
+              enqueue: async (actions) => void (await enqueueJsonMessages(sqs, actionsQueueUrl, actions)),
+            },
+          }
+        : {}),
     }),
   };
 }

@@ -92,7 +92,8 @@ export const policySchema = z
           .min(1)
           .default([14, 15, 16, 17, 18, 19, 20, 21, 23, 24]),
         /** How long remediation waits for a changed tunnel to come back UP before it stops. */
-        tunnelUpTimeoutMinutes: z.number().int().min(1).max(60).default(15),
+        // Two tunnels, one after the other, must fit in one 15-minute Lambda invocation with time to verify.
+        tunnelUpTimeoutMinutes: z.number().int().min(1).max(6).default(6),
       })
       .strict()
       .prefault({}),

@@ -68,7 +68,8 @@ export function makeActionIdempotent(
   const idempotent = makeIdempotent(
     async (request: ActionRequest, _context?: Context): Promise<IdempotentActionResult> => ({
       outcome: 'executed',
-      record: await fn(request),
+      // Stored in DynamoDB: plain JSON data (resources may hold fields that are present but undefined).
+      record: JSON.parse(JSON.stringify(await fn(request))) as ActionRecord,
     }),
     { persistenceStore, config, keyPrefix: KEY_PREFIX },
   );

@@ -154,3 +154,25 @@ export async function resolveResource(
   }
   return transitions;
 }
+
+/** Resolves one open finding (the remediate function, after a verified fix). */
+export async function resolveFinding(
+  store: FindingStore,
+  findingId: string,
+  now: Date,
+  resolution: Resolution,
+): Promise<FindingTransition> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const previous = await store.get(findingId);
+    if (previous?.state !== 'open') return { kind: 'none', ...(previous ? { previous } : {}) };
+    const finding: FindingRecord = {
+      ...previous,
+      state: 'resolved',
+      resolvedAt: now.toISOString(),
+      resolution,
+      version: previous.version + 1,
+    };
+    if (await store.put(finding, previous.version)) return { kind: 'resolved', finding, previous };
+  }
+  throw new FindingConflictError(`finding ${findingId}: too many concurrent updates`);
+}

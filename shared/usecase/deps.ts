@@ -4,6 +4,8 @@ import type { Policy } from '../policy/schema.js';
 import type { FindingMessage } from '../report/findings-bus.js';
 import type { AnyRule } from '../rules/rule.js';
 import type { FindingStore } from '../state/finding-store.js';
+import type { ActionQueue } from './actions.js';
+import type { SlackOutbox } from './alerts.js';
 
 /** Everything a use case needs from the outside, as ports: Lambda, the CLI and tests each wire their own. */
 export interface MonitorDeps {
@@ -18,4 +20,8 @@ export interface MonitorDeps {
   scope: { accountId?: string; regions?: readonly string[] };
   /** The role transit-guard acts with: its own changes are not acted on again. */
   ownIdentity?: OwnIdentity;
+  /** Slack alerts (absent in the CLI). */
+  outbox?: SlackOutbox;
+  /** Planned remediation and block actions, carried out by the remediate function (absent in the CLI). */
+  actions?: ActionQueue;
 }

@@ -6,6 +6,8 @@ import type { ResourceRef } from '../model/ref.js';
 import { evaluateAll } from '../rules/engine.js';
 import { type FindingTransition, recordEvaluations, resolveResource } from '../state/finding-store.js';
 import { createTlsCatalog } from '../tls/policies.js';
+import { plannedActions } from './actions.js';
+import { sendAlerts } from './alerts.js';
 import type { MonitorDeps } from './deps.js';
 import { findingMessages } from './messages.js';
 
@@ -20,6 +22,10 @@ export interface InspectOutcome {
   gone: ResourceRef[];
   /** Refs the event named in another account or region: never read, never acted on. */
   outOfScope: ResourceRef[];
+  /** Planned actions handed to the remediate function. */
+  actionsQueued?: number;
+  /** Slack messages put in the outbox. */
+  alerts?: number;
 }
 
 function inScope(ref: ResourceRef, scope: MonitorDeps['scope']): boolean {
@@ -69,5 +75,20 @@ export async function inspectEvent(route: RouteResult, deps: MonitorDeps): Promi
     ...(route.actor ? { actor: route.actor } : {}),
   });
   if (messages.length > 0) await deps.publish(messages);
+  const context = {
+    eventId: route.eventId,
+    ...(route.actor ? { actor: route.actor } : {}),
+    ...(route.eventTime ? { eventTime: route.eventTime } : {}),
+  };
+  const actions = plannedActions(outcome.evaluations, context);
+  if (deps.actions && actions.length > 0) await deps.actions.enqueue(actions);
+  outcome.actionsQueued = deps.actions ? actions.length : 0;
+  if (deps.outbox) {
+    outcome.alerts = await sendAlerts(deps.findings, deps.outbox, outcome.transitions, outcome.evaluations, {
+      now,
+      reminderIntervalHours: deps.policy.slack.reminderIntervalHours,
+      ...context,
+    });
+  }
   return outcome;
 }

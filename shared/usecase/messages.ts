@@ -10,7 +10,7 @@ const RESOLUTION_REASONS: Record<NonNullable<FindingRecord['resolution']>, strin
 };
 
 /** The evaluation a resolution message carries, rebuilt from the finding it closes. */
-function resolvedEvaluation(finding: FindingRecord): Evaluation {
+export function resolvedEvaluation(finding: FindingRecord): Evaluation {
   return {
     ruleId: finding.ruleId,
     status: finding.resolution === 'deleted' ? 'NOT_APPLICABLE' : 'COMPLIANT',

@@ -1,10 +1,29 @@
 import type { InputError } from '../inventory/types.js';
-import type { Evaluation } from '../model/evaluation.js';
+import type { Evaluation, Severity } from '../model/evaluation.js';
+import { computeKpis } from '../report/kpis.js';
+import { buildDigestMessage } from '../report/slack/digest.js';
+import type { SlackPayload } from '../report/slack/payload.js';
 import { evaluateAll } from '../rules/engine.js';
 import { type FindingTransition, recordEvaluations, resolveResource } from '../state/finding-store.js';
 import { createTlsCatalog } from '../tls/policies.js';
+import { plannedActions } from './actions.js';
+import { sendAlerts } from './alerts.js';
 import type { MonitorDeps } from './deps.js';
 import { findingMessages } from './messages.js';
+
+/** The one summary message a sweep posts: open findings by severity, SEC09 KPIs, the worst five. */
+async function digestFor(deps: MonitorDeps, outcome: SweepOutcome, now: Date): Promise<SlackPayload> {
+  const open = await deps.findings.listOpen();
+  const counts: Partial<Record<Severity, number>> = {};
+  for (const finding of open) counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
+  return buildDigestMessage({
+    counts,
+    kpis: computeKpis(outcome.evaluations, deps.policy.certificates.expiryDays),
+    worst: open.slice(0, 5),
+    sweptAt: now.toISOString(),
+    regions: outcome.regions,
+  });
+}
 
 export interface SweepOutcome {
   sweepId: string;
@@ -69,5 +88,14 @@ export async function sweep(deps: MonitorDeps, options: SweepOptions): Promise<S
     triggerId: options.sweepId,
   });
   if (messages.length > 0) await deps.publish(messages);
+  const actions = plannedActions(outcome.evaluations, { eventId: options.sweepId });
+  if (deps.actions && actions.length > 0) await deps.actions.enqueue(actions);
+  if (deps.outbox) {
+    await sendAlerts(deps.findings, deps.outbox, outcome.transitions, outcome.evaluations, {
+      now,
+      reminderIntervalHours: deps.policy.slack.reminderIntervalHours,
+    });
+    await deps.outbox.enqueue([await digestFor(deps, outcome, now)]);
+  }
   return outcome;
 }

@@ -38,7 +38,7 @@ function batches(bodies: readonly { id: string; body: string }[]): { id: string;
   for (const entry of bodies) {
     const size = Buffer.byteLength(entry.body);
     if (size > SQS_BATCH_BYTES)
-      throw new SlackOutboxError(`Slack message ${entry.id} is ${size} bytes, too large for SQS`);
+      throw new SlackOutboxError(`message ${entry.id} is ${size} bytes, too large for SQS`);
     if (current.length === SQS_BATCH_ENTRIES || bytes + size > SQS_BATCH_BYTES) {
       result.push(current);
       current = [];
@@ -52,14 +52,14 @@ function batches(bodies: readonly { id: string; body: string }[]): { id: string;
 }
 
 /**
- * Puts Slack payloads in the outbox queue with SendMessageBatch, 10 a call. Entries SQS refuses for its own
+ * Puts JSON messages on a queue with SendMessageBatch, 10 a call (the Slack outbox, the actions queue). Entries SQS refuses for its own
  * reasons are sent again; any entry still refused (or refused as the sender's fault) makes it throw, so the
  * caller fails and is retried rather than losing a message. A FIFO queue gets a content-based dedupe id.
  */
-export async function enqueueSlackMessages(
+export async function enqueueJsonMessages(
   sqs: SQSClient,
   queueUrl: string,
-  payloads: readonly SlackPayload[],
+  payloads: readonly unknown[],
   options: EnqueueOptions = {},
 ): Promise<{ enqueued: number }> {
   const sleep = options.sleep ?? defaultSleep;
@@ -87,11 +87,21 @@ export async function enqueueSlackMessages(
       }
     }
     if (refused.length > 0) {
-      throw new SlackOutboxError(`SQS refused ${refused.length} Slack message(s): ${refused.join(', ')}`);
+      throw new SlackOutboxError(`SQS refused ${refused.length} message(s): ${refused.join(', ')}`);
     }
     pending = retry;
   }
   return { enqueued };
+}
+
+/** Puts Slack payloads in the outbox the notify-slack function drains. */
+export function enqueueSlackMessages(
+  sqs: SQSClient,
+  queueUrl: string,
+  payloads: readonly SlackPayload[],
+  options: EnqueueOptions = {},
+): Promise<{ enqueued: number }> {
+  return enqueueJsonMessages(sqs, queueUrl, payloads, options);
 }
 
 // ---------------------------------------------------------------------------------------- delivery
