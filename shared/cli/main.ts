@@ -4,7 +4,9 @@ import { RULES } from '../rules/index.js';
 import { runEvaluate } from './evaluate.js';
 import { CliInputError, type CliIo, EXIT, type ExitCode, UsageError } from './io.js';
 import { runPolicy } from './policy-check.js';
+import { runReplay } from './replay.js';
 import { runRules } from './rules.js';
+import { runScan } from './scan.js';
 import { USAGE } from './usage.js';
 import { VERSION } from './version.js';
 
@@ -16,12 +18,14 @@ type Command = (args: string[], io: CliIo) => Promise<ExitCode | 'help'>;
 
 /**
  * The command table.
- * HOOK for later issues: `replay`, `scan` and `scp` are added here as entries (one file each in shared/cli/),
- * and `evaluate --slack-preview` as an option of evaluate (shared/cli/evaluate.ts). Until they land they are
- * unknown commands: usage errors, exit 2.
+ * HOOK for later issues: `scp` is added here as an entry (shared/cli/scp.ts), and `evaluate --slack-preview`
+ * as an option of evaluate (shared/cli/evaluate.ts). Until they land they are unknown commands: usage errors, exit 2.
  */
 const COMMANDS: Record<string, Command> = {
   evaluate: runEvaluate,
+  replay: runReplay,
+  scan: (args, io) => runScan(args, io),
+  // scp: runScp, // SLOT: import { runScp } from './scp.js'; and add its lines to USAGE (shared/cli/usage.ts)
   rules: (args, io) => runRules(args, io, RULES),
   policy: runPolicy,
   help: async () => 'help',

@@ -6,6 +6,18 @@ Commands:
       --format <format>      table (default), json or sarif
       --now <ISO date>       evaluate as of this time (e.g. 2026-11-22 or 2026-11-22T00:00:00Z)
       --no-color             no ANSI colors (also: NO_COLOR=1, or output that is not a terminal)
+  replay <event.json>... --inventory <file|dir>
+                           run recorded events through the event-driven use case, the resources' current state
+                           taken from files (dry run: nothing is read from or written to AWS). Events: EventBridge
+                           events, Config rule invocations, bare CloudTrail records and {"Records": [...]} log files
+      --inventory <path>     describe-* output or Config items, as evaluate reads them (repeatable)
+      --own-role-arn <arn>   the remediation role: events it caused are ignored (loop guard)
+      --policy, --format, --now, --no-color   as for evaluate
+  scan [--region <region>]...
+                           sweep the account live with the default AWS credential chain (read-only, dry run);
+                           progress on stderr, the report as evaluate prints it
+      --region <region>      region to sweep (repeatable or comma-separated; default: AWS_REGION, AWS_DEFAULT_REGION)
+      --policy, --format, --now, --no-color   as for evaluate
   rules [--format table|json]   the rule catalog: id, severity, resource type, modes, title
   policy check <file>      validate a policy file (schema, rule ids and modes, remediation targets)
   help                     this text

@@ -7,7 +7,7 @@ import type { RouteResult } from './result.js';
 import { CLOUDTRAIL_DETAIL_TYPE, parseEventBridgeEvent } from './schemas.js';
 
 /** A custom Config rule's Lambda event has no envelope; its invokingEvent gives it away. */
-function isConfigRuleInvocation(event: unknown): boolean {
+export function isConfigRuleInvocation(event: unknown): boolean {
   return typeof event === 'object' && event !== null && 'invokingEvent' in event && !('detail-type' in event);
 }
 

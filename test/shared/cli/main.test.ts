@@ -506,14 +506,14 @@ describe('runCli', () => {
       expect(result.stderr).toContain('Usage: transit-guard');
     });
 
-    it('exits 2 for commands that are not there yet, suggesting a close one', async () => {
+    it('exits 2 for commands that do not exist, suggesting a close one', async () => {
       // Act
-      const scan = await run(['scan']);
+      const unknown = await run(['deploy']);
       const typo = await run(['evalute', 'x.json']);
 
       // Assess
-      expect(scan.code).toBe(2);
-      expect(scan.stderr).toContain('unknown command "scan"');
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain('unknown command "deploy"');
       expect(typo.code).toBe(2);
       expect(typo.stderr).toContain('unknown command "evalute" (did you mean "evaluate"?)');
     });

@@ -1,0 +1,416 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseConfigRuleInvocation } from '../events/config.js';
+import { EventValidationError } from '../events/errors.js';
+import type { RouteResult } from '../events/result.js';
+import { isConfigRuleInvocation, routeEvent } from '../events/route.js';
+import { CLOUDTRAIL_DETAIL_TYPE } from '../events/schemas.js';
+import { createFileInventorySource } from '../inventory/file-source.js';
+import { loadInventory } from '../inventory/index.js';
+import type { InventorySource } from '../inventory/live/port.js';
+import { describeJsonError } from '../inventory/load.js';
+import type { InputError } from '../inventory/types.js';
+import type { Evaluation } from '../model/evaluation.js';
+import type { ResourceRef } from '../model/ref.js';
+import type { Resource } from '../model/resource.js';
+import { checkPolicy } from '../policy/check.js';
+import { DEFAULT_POLICY_FILE, loadPolicy } from '../policy/load.js';
+import type { Policy } from '../policy/schema.js';
+import type { FindingMessage } from '../report/findings-bus.js';
+import { renderJson } from '../report/json.js';
+import { buildReport, type Report, reportExitCode } from '../report/report.js';
+import { renderSarif } from '../report/sarif.js';
+import { renderTable } from '../report/table.js';
+import { RULES } from '../rules/index.js';
+import { createMemoryFindingStore } from '../state/memory-store.js';
+import type { ResolvedTlsPolicy } from '../tls/catalog.js';
+import { createTlsCatalog } from '../tls/index.js';
+import type { MonitorDeps } from '../usecase/deps.js';
+import { inspectEvent } from '../usecase/inspect.js';
+import { CliInputError, type CliIo, EXIT, type ExitCode, UsageError } from './io.js';
+import { parseFormat, parseNow, useColor } from './options.js';
+import { VERSION } from './version.js';
+
+export const REPORT_FORMATS = ['table', 'json', 'sarif'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+const REPLAY_OPTIONS = {
+  inventory: { type: 'string', multiple: true },
+  policy: { type: 'string' },
+  format: { type: 'string', default: 'table' },
+  now: { type: 'string' },
+  'own-role-arn': { type: 'string' },
+  'no-color': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+// ---------------------------------------------------------------- shared with scan
+
+/** The policy file (or defaults) with dryRun forced on, after the same checks `evaluate` and `policy check` make. */
+export async function loadDryRunPolicy(
+  file: string | undefined,
+  io: CliIo,
+  elbv2Policies: readonly ResolvedTlsPolicy[] = [],
+): Promise<Policy> {
+  const policy = await loadPolicy(file, io.cwd === undefined ? {} : { cwd: io.cwd });
+  const tls = createTlsCatalog({ elbv2Policies: [...elbv2Policies] });
+  const problems = checkPolicy(policy, { rules: RULES, tls });
+  if (problems.length > 0) {
+    throw new CliInputError(
+      `Invalid policy file ${file ?? DEFAULT_POLICY_FILE}:\n${problems.map((p) => `  - ${p.path}: ${p.message}`).join('\n')}`,
+    );
+  }
+  // The CLI never writes to AWS, whatever the file says: every action is planned and reported only.
+  return { ...policy, dryRun: true };
+}
+
+/**
+ * Writes a report as `evaluate` does: a table, or JSON / SARIF with a clean stdout (errors go to stderr as
+ * warnings). `extra` adds top-level keys to the JSON output after `evaluations`; `tableHeader` goes above the table.
+ */
+export function writeReport(
+  io: CliIo,
+  report: Report,
+  options: {
+    format: ReportFormat;
+    noColor: boolean;
+    extra?: Record<string, unknown>;
+    tableHeader?: string;
+    /** Lines for a person that machine-readable stdout cannot carry (written to stderr). */
+    stderrNotes?: readonly string[];
+  },
+): ExitCode {
+  if (options.format === 'table') {
+    io.stdout.write(
+      `${options.tableHeader ?? ''}${renderTable(report, { color: useColor(io, options.noColor) })}`,
+    );
+  } else {
+    for (const note of options.stderrNotes ?? []) io.stderr.write(`${note}\n`);
+    for (const error of report.errors) io.stderr.write(`warning: ${error.source}: ${error.message}\n`);
+    if (options.format === 'sarif') {
+      io.stdout.write(renderSarif(report, RULES, { version: VERSION }));
+    } else if (options.extra) {
+      const { evaluatedAt, resources, evaluations, errors, summary } = report;
+      const document = { evaluatedAt, resources, evaluations, ...options.extra, errors, summary };
+      io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    } else {
+      io.stdout.write(renderJson(report));
+    }
+  }
+  return reportExitCode(report) === 1 ? EXIT.nonCompliant : EXIT.ok;
+}
+
+/** Paths as typed when they resolve the same way; otherwise against io.cwd (so messages keep the user's names). */
+export function cliPaths(paths: readonly string[], cwd: string | undefined): string[] {
+  if (cwd === undefined || resolve(cwd) === process.cwd()) return [...paths];
+  return paths.map((path) => (isAbsolute(path) ? path : resolve(cwd, path)));
+}
+
+// ---------------------------------------------------------------- reading events
+
+/** One event found in a file, ready to route (or the reason it cannot be). */
+interface EventInput {
+  /** The file, plus `Records[i]` / `[i]` when the file holds several. */
+  source: string;
+  file: string;
+  event: unknown;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A CloudTrail record without an envelope (as in a log file or `aws cloudtrail lookup-events` CloudTrailEvent). */
+export function isCloudTrailRecord(value: unknown): value is Record<string, unknown> {
+  return (
+    isObject(value) &&
+    !('detail-type' in value) &&
+    typeof value.eventSource === 'string' &&
+    typeof value.eventName === 'string' &&
+    typeof value.awsRegion === 'string'
+  );
+}
+
+/** A stable UUID-shaped id for a record that carries no eventID. */
+function derivedEventId(record: unknown): string {
+  const hex = createHash('sha256').update(JSON.stringify(record)).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Wraps a bare CloudTrail record in the EventBridge envelope AWS would deliver it in ("AWS API Call via
+ * CloudTrail"): source from eventSource (elasticloadbalancing.amazonaws.com -> aws.elasticloadbalancing),
+ * account, region and time from the record, id = eventID (or one derived from the record).
+ */
+export function wrapCloudTrailRecord(record: Record<string, unknown>): Record<string, unknown> {
+  const eventSource = String(record.eventSource);
+  const identity = isObject(record.userIdentity) ? record.userIdentity : {};
+  const account = [record.recipientAccountId, identity.accountId].find(
+    (value): value is string => typeof value === 'string' && value !== '',
+  );
+  return {
+    version: '0',
+    id: typeof record.eventID === 'string' && record.eventID !== '' ? record.eventID : derivedEventId(record),
+    'detail-type': CLOUDTRAIL_DETAIL_TYPE,
+    source: `aws.${eventSource.replace(/\.amazonaws\.com$/, '')}`,
+    // An empty account fails validation with "account: ..." naming the field, as for any envelope.
+    account: account ?? '',
+    time: typeof record.eventTime === 'string' ? record.eventTime : '',
+    region: record.awsRegion,
+    resources: [],
+    detail: record,
+  };
+}
+
+/** The events a parsed file holds: one event, a `{Records: [...]}` CloudTrail log file, or a JSON array of either. */
+function eventsIn(document: unknown, file: string): EventInput[] {
+  const one = (event: unknown, source: string): EventInput => ({
+    source,
+    file,
+    event: isCloudTrailRecord(event) ? wrapCloudTrailRecord(event) : event,
+  });
+  if (Array.isArray(document)) return document.map((event, index) => one(event, `${file} [${index}]`));
+  if (isObject(document) && Array.isArray(document.Records) && !('detail-type' in document)) {
+    return document.Records.map((record, index) => one(record, `${file} Records[${index}]`));
+  }
+  return [one(document, file)];
+}
+
+async function readEventFile(path: string, file: string): Promise<{ events: EventInput[] } | InputError> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(error));
+    return { source: file, message: `cannot read the event file: ${reason}` };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    return { source: file, message: describeJsonError(error, text) };
+  }
+  const events = eventsIn(document, file);
+  if (events.length === 0) return { source: file, message: 'no events in this file' };
+  return { events };
+}
+
+// ---------------------------------------------------------------- routing
+
+interface Routed {
+  route: RouteResult;
+  eventName: string;
+}
+
+/** What the event is called in the replay listing, for routes that do not say (ignored events). */
+function eventNameOf(event: unknown): string {
+  if (!isObject(event)) return '(unknown)';
+  const detail = isObject(event.detail) ? event.detail : {};
+  if (event['detail-type'] === CLOUDTRAIL_DETAIL_TYPE && typeof detail.eventName === 'string') {
+    return detail.eventName;
+  }
+  return typeof event['detail-type'] === 'string' ? event['detail-type'] : '(unknown)';
+}
+
+const EXPECTED_EVENTS =
+  'expected an EventBridge event (detail-type, source, detail), an AWS Config rule invocation (invokingEvent), a CloudTrail record (eventSource, eventName, awsRegion) or a CloudTrail log file (Records)';
+
+/** Something that is no kind of event at all gets one clear message instead of every missing envelope field. */
+function assertLooksLikeEvent(event: unknown): void {
+  if (isObject(event) && ['detail-type', 'source', 'detail'].some((key) => key in event)) return;
+  const found = isObject(event)
+    ? `an object with the keys ${Object.keys(event).slice(0, 8).join(', ') || '(none)'}`
+    : Array.isArray(event)
+      ? 'an array'
+      : event === null
+        ? 'null'
+        : `a ${typeof event}`;
+  throw new EventValidationError(`not a recognized event: ${EXPECTED_EVENTS}; found ${found}`);
+}
+
+/** Routes an event as the Lambda functions do: EventBridge (CloudTrail, ACM, Config) or a Config rule invocation. */
+function routeOne(event: unknown): Routed {
+  if (isConfigRuleInvocation(event)) {
+    const invocation = parseConfigRuleInvocation(event);
+    return { route: invocation.route, eventName: invocation.messageType };
+  }
+  assertLooksLikeEvent(event);
+  const route = routeEvent(event);
+  return { route, eventName: route.kind === 'inspect' ? route.eventName : eventNameOf(event) };
+}
+
+// ---------------------------------------------------------------- replay
+
+/** One line of the replay listing (`events` in the JSON output). */
+export interface ReplayedEvent {
+  file: string;
+  eventId: string;
+  eventName: string;
+  /** Why nothing was inspected. */
+  ignored?: string;
+  /** The call deleted the resources: open findings would be resolved, nothing is evaluated. */
+  deleted?: true;
+  /** What the event touched (and was looked up in the inventory). */
+  refs: ResourceRef[];
+}
+
+/** The file source, remembering each resource it handed out (the report counts resources, not evaluations). */
+function recordingSource(source: InventorySource, seen: Map<string, Resource>): InventorySource {
+  return {
+    async read(refs) {
+      const result = await source.read(refs);
+      for (const resource of result.resources)
+        seen.set(`${resource.resourceType} ${resource.resourceId}`, resource);
+      return result;
+    },
+    enumerate: (region, families) => source.enumerate(region, families),
+  };
+}
+
+/** "file: ModifyListener (id) -> inspected arn:..." for the table output. */
+function eventLine(event: ReplayedEvent): string {
+  const head = `${event.file}: ${event.eventName} (${event.eventId})`;
+  if (event.ignored) return `  ${head}: ignored, ${event.ignored}`;
+  const ids = event.refs.map((ref) => ref.resourceId).join(', ');
+  return `  ${head}: ${event.deleted ? 'deleted' : 'inspected'} ${ids}`;
+}
+
+function eventsHeader(events: readonly ReplayedEvent[]): string {
+  if (events.length === 0) return '';
+  return `Events (${events.length}):\n${events.map(eventLine).join('\n')}\n\n`;
+}
+
+/** An error once per source and message (two events touching the same missing resource name it once). */
+function uniqueErrors(errors: readonly InputError[]): InputError[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    const key = `${error.source}\u0000${error.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The last evaluation of each rule and resource: an event replayed twice on a resource judges it once. */
+function latestEvaluations(evaluations: readonly Evaluation[]): Evaluation[] {
+  const byKey = new Map<string, Evaluation>();
+  for (const evaluation of evaluations) {
+    const key = `${evaluation.ruleId}\u0000${evaluation.resourceId}`;
+    byKey.delete(key);
+    byKey.set(key, evaluation);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * `replay <event.json>... --inventory <file|dir>`: runs the same use case as the event-driven functions
+ * (inspectEvent) on recorded events, with the resources' current state taken from files. Dry run: nothing is
+ * read from or written to AWS. Exit 2 only when no event could be replayed.
+ */
+export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | 'help'> {
+  const { values, positionals } = parseArgs({ args, options: REPLAY_OPTIONS, allowPositionals: true });
+  if (values.help) return 'help';
+  const format = parseFormat(values.format, REPORT_FORMATS);
+  const now = parseNow(values.now);
+  if (positionals.length === 0) throw new UsageError('replay needs at least one event file');
+  const inventoryPaths = values.inventory ?? [];
+  if (inventoryPaths.length === 0) {
+    throw new UsageError(
+      'replay needs --inventory <file|dir>: the current state of the resources the events name',
+    );
+  }
+  const ownRoleArn = values['own-role-arn'];
+  if (ownRoleArn !== undefined && !/^arn:aws[\w-]*:iam::\d{12}:role\/.+/.test(ownRoleArn)) {
+    throw new UsageError(
+      `--own-role-arn: "${ownRoleArn}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`,
+    );
+  }
+
+  const inventory = await loadInventory(cliPaths(inventoryPaths, io.cwd));
+  if (inventory.resources.length === 0 && inventory.errors.length > 0) {
+    throw new CliInputError(
+      `No resources in the inventory:\n${inventory.errors.map((e) => `  - ${e.source}: ${e.message}`).join('\n')}`,
+    );
+  }
+  const policy = await loadDryRunPolicy(values.policy, io, inventory.elbv2Policies);
+
+  const evaluatedAt = now ?? new Date();
+  const resources = new Map<string, Resource>();
+  // Findings are collected, never sent: a replay has no findings bus, Slack or remediation queue.
+  const published: FindingMessage[] = [];
+  const deps: MonitorDeps = {
+    source: recordingSource(createFileInventorySource(inventory), resources),
+    findings: createMemoryFindingStore(),
+    publish: async (messages) => {
+      published.push(...messages);
+    },
+    policy,
+    rules: RULES,
+    now: () => evaluatedAt,
+    // The files are the user's: no account or region is out of scope.
+    scope: {},
+    ...(ownRoleArn ? { ownIdentity: { roleArn: ownRoleArn } } : {}),
+  };
+
+  const errors: InputError[] = [...inventory.errors];
+  const events: ReplayedEvent[] = [];
+  const evaluations: Evaluation[] = [];
+  const paths = cliPaths(positionals, io.cwd);
+  for (const [index, file] of positionals.entries()) {
+    const read = await readEventFile(paths[index] ?? file, file);
+    if (!('events' in read)) {
+      errors.push(read);
+      continue;
+    }
+    for (const input of read.events) {
+      let routed: Routed;
+      try {
+        routed = routeOne(input.event);
+      } catch (error) {
+        if (!(error instanceof EventValidationError)) throw error;
+        errors.push({ source: input.source, message: error.message });
+        continue;
+      }
+      const outcome = await inspectEvent(routed.route, deps);
+      const refs = routed.route.kind === 'inspect' ? routed.route.refs : [];
+      events.push({
+        file: input.source,
+        eventId: routed.route.eventId,
+        eventName: routed.eventName,
+        ...(outcome.ignored ? { ignored: outcome.ignored } : {}),
+        ...(routed.route.kind === 'inspect' && routed.route.deleted ? { deleted: true as const } : {}),
+        refs,
+      });
+      evaluations.push(...outcome.evaluations);
+      errors.push(...outcome.errors);
+    }
+  }
+  if (events.length === 0) {
+    throw new CliInputError(
+      `No event could be replayed:\n${errors.map((e) => `  - ${e.source}: ${e.message}`).join('\n')}`,
+    );
+  }
+
+  const report = buildReport({
+    evaluatedAt,
+    resources: [...resources.values()],
+    evaluations: latestEvaluations(evaluations),
+    errors: uniqueErrors(errors),
+    certificateExpiryDays: policy.certificates.expiryDays,
+  });
+  return writeReport(io, report, {
+    format,
+    noColor: values['no-color'],
+    extra: { events },
+    tableHeader: eventsHeader(events),
+    // SARIF has no place for them; a person still sees what was replayed.
+    ...(format === 'sarif'
+      ? { stderrNotes: events.map((event) => `replayed:${eventLine(event).slice(1)}`) }
+      : {}),
+  });
+}

@@ -1,0 +1,56 @@
+import type { ResourceRef } from '../model/ref.js';
+import type { Resource, ResourceType } from '../model/resource.js';
+import { matchesRef } from './live/match.js';
+import { FAMILIES, type Family, type InventorySource, type ReadResult } from './live/port.js';
+import type { InputError, Inventory } from './types.js';
+
+/** Why a ref the event named has no resource: the files are what the user gave, not the account. */
+export const NOT_IN_FILES = 'not in the inventory files';
+
+const FAMILY_OF: Record<ResourceType, Family> = {
+  'AWS::ElasticLoadBalancingV2::Listener': 'elbv2',
+  'AWS::ElasticLoadBalancing::LoadBalancer': 'elb',
+  'AWS::EC2::VPNConnection': 'vpn',
+  'AWS::DirectConnect::Connection': 'dx',
+  'AWS::DirectConnect::Lag': 'dx',
+  'AWS::ACM::Certificate': 'acm',
+};
+
+/** "AWS::ACM::Certificate" -> "ACM::Certificate", as the error names the resource type. */
+const shortType = (type: string) => type.replace(/^AWS::/, '');
+
+/**
+ * An InventorySource over a loaded inventory (files), for `replay`. A ref with no matching resource is
+ * reported in `errors`, never as `gone`: a file that lacks a resource says nothing about the account, so
+ * no finding is resolved because of it. Nothing is read from AWS.
+ */
+export function createFileInventorySource(inventory: Inventory): InventorySource {
+  const elbv2Policies = inventory.elbv2Policies;
+  return {
+    async read(refs: readonly ResourceRef[]): Promise<ReadResult> {
+      const found = new Map<Resource, true>();
+      const errors: InputError[] = [];
+      const missing = new Set<string>();
+      for (const ref of refs) {
+        const matches = inventory.resources.filter((resource) => matchesRef(resource, ref));
+        for (const resource of matches) found.set(resource, true);
+        const key = `${ref.resourceType} ${ref.resourceId}`;
+        if (matches.length === 0 && !missing.has(key)) {
+          missing.add(key);
+          errors.push({ source: ref.resourceId, message: `${shortType(ref.resourceType)} ${NOT_IN_FILES}` });
+        }
+      }
+      return { resources: [...found.keys()], gone: [], errors, elbv2Policies };
+    },
+
+    async enumerate(region: string, families: readonly Family[] = FAMILIES): Promise<ReadResult> {
+      const wanted = new Set(families);
+      const resources = inventory.resources.filter(
+        (resource) =>
+          (resource.region === undefined || resource.region === region) &&
+          wanted.has(FAMILY_OF[resource.resourceType]),
+      );
+      return { resources, gone: [], errors: [], elbv2Policies };
+    },
+  };
+}
