@@ -6,6 +6,7 @@ import { Tracer } from '@aws-lambda-powertools/tracer';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { EventValidationError } from '../events/errors.js';
 
 export const SERVICE_NAME = 'transit-guard';
 export const METRICS_NAMESPACE = 'TransitGuard';
@@ -59,7 +60,9 @@ function eventIdOf(event: unknown): string | undefined {
 }
 
 const isValidationError = (error: unknown): error is Error =>
-  error instanceof Error && (/ValidationError$/.test(error.name) || error instanceof InvalidEventError);
+  error instanceof EventValidationError ||
+  error instanceof InvalidEventError ||
+  (error instanceof Error && /ValidationError$/.test(error.name));
 
 /**
  * The one middy stack of every function: Powertools logger (with the Lambda context), metrics in EMF

@@ -1,0 +1,443 @@
+import { DescribeConnectionsCommand } from '@aws-sdk/client-direct-connect';
+import {
+  DescribeListenersCommand,
+  DescribeLoadBalancersCommand,
+  ListenerNotFoundException,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { handler } from '../../functions/on-api-call.js';
+import { ROUTED_API_CALLS } from '../../shared/events/cloudtrail.js';
+import { findingIdOf } from '../../shared/state/finding-store.js';
+import { type EventFixture, loadEvent, withValue } from '../fixtures/events/load.js';
+import {
+  awsError,
+  CERT_API,
+  CERT_RENEW,
+  CERT_SHOP,
+  CLASSIC_FINDINGS,
+  CLASSIC_NAME,
+  CLASSIC_READS,
+  CONNECTION_READS,
+  certificateReads,
+  DX_CONNECTION,
+  DX_LAG,
+  DX_LAG_MEMBER,
+  EDGE_READS,
+  installAccount,
+  LAG_READS,
+  LISTENER_FINDINGS,
+  SHOP_EDGE_LISTENER,
+  SHOP_WEB_LB,
+  SHOP_WEB_LISTENER,
+  VPN_ID,
+  VPN_READS,
+  WEB_READS,
+} from '../helpers/fake-account.js';
+import {
+  ACCOUNT_ID,
+  ACTIONS_QUEUE_URL,
+  acceptWrites,
+  type CapturedOutput,
+  captureOutput,
+  type ExpectedRead,
+  expectExactReads,
+  expectedRead,
+  expectRejectedAsInvalid,
+  FINDINGS_BUS,
+  type FunctionEnvironment,
+  lambdaContext,
+  mockAws,
+  publishedEntries,
+  publishedKinds,
+  queuedMessages,
+  readCalls,
+  resetMocks,
+  seedOpenFinding,
+  startFunctionEnvironment,
+} from '../helpers/lambda-env.js';
+
+const mocks = mockAws();
+const context = lambdaContext('on-api-call');
+let env: FunctionEnvironment;
+let output: CapturedOutput;
+
+beforeAll(async () => {
+  env = await startFunctionEnvironment();
+});
+
+afterAll(async () => {
+  await env.stop();
+});
+
+beforeEach(async () => {
+  await env.resetTable();
+  acceptWrites(mocks);
+  installAccount(mocks);
+  output = captureOutput();
+});
+
+afterEach(() => {
+  resetMocks(mocks);
+  vi.restoreAllMocks();
+});
+
+/** The recorded ModifyListener was made by transit-guard's remediation role; this one by a person. */
+const byNetworkAdmin = (event: EventFixture) =>
+  withValue(event, ['detail', 'userIdentity'], {
+    type: 'IAMUser',
+    principalId: 'AIDACKCEVSQ6C2EXAMPLE',
+    arn: `arn:aws:iam::${ACCOUNT_ID}:user/network-admin`,
+    accountId: ACCOUNT_ID,
+    userName: 'network-admin',
+  });
+
+interface Row {
+  eventName: string;
+  fixture: string;
+  prepare?: (event: EventFixture) => EventFixture;
+  reads: ExpectedRead[];
+  findings: string[];
+  /** The resource every published finding is about. */
+  resourceId?: string;
+}
+
+const ROWS: Row[] = [
+  // ELBv2 (apiVersion 2015-12-01)
+  {
+    eventName: 'CreateListener',
+    fixture: 'cloudtrail-elbv2-create-listener',
+    reads: WEB_READS,
+    findings: LISTENER_FINDINGS,
+    resourceId: SHOP_WEB_LISTENER,
+  },
+  {
+    eventName: 'ModifyListener',
+    fixture: 'cloudtrail-elbv2-modify-listener',
+    prepare: byNetworkAdmin,
+    reads: WEB_READS,
+    findings: LISTENER_FINDINGS,
+    resourceId: SHOP_WEB_LISTENER,
+  },
+  {
+    eventName: 'CreateRule',
+    fixture: 'cloudtrail-elbv2-create-rule',
+    reads: WEB_READS,
+    findings: LISTENER_FINDINGS,
+    resourceId: SHOP_WEB_LISTENER,
+  },
+  {
+    eventName: 'ModifyRule',
+    fixture: 'cloudtrail-elbv2-modify-rule',
+    reads: WEB_READS,
+    findings: LISTENER_FINDINGS,
+    resourceId: SHOP_WEB_LISTENER,
+  },
+  {
+    eventName: 'AddListenerCertificates',
+    fixture: 'cloudtrail-elbv2-add-listener-certificates',
+    reads: EDGE_READS,
+    findings: LISTENER_FINDINGS,
+    resourceId: SHOP_EDGE_LISTENER,
+  },
+  {
+    // Its third rule belongs to a listener that is gone: read once, not found, nothing to judge.
+    eventName: 'SetRulePriorities',
+    fixture: 'cloudtrail-elbv2-set-rule-priorities',
+    reads: [
+      ...WEB_READS,
+      expectedRead('elbv2', DescribeListenersCommand, {
+        ListenerArns: [SHOP_WEB_LISTENER.replace('8e2d4c6a1b3f5d70', '2a9c7e5d3b1f4068')],
+      }),
+    ],
+    findings: LISTENER_FINDINGS,
+    resourceId: SHOP_WEB_LISTENER,
+  },
+  // classic ELB (apiVersion 2012-06-01)
+  ...[
+    ['CreateLoadBalancer', 'cloudtrail-elb-create-load-balancer'],
+    ['CreateLoadBalancerListeners', 'cloudtrail-elb-create-load-balancer-listeners'],
+    ['SetLoadBalancerPoliciesOfListener', 'cloudtrail-elb-set-load-balancer-policies-of-listener'],
+    ['CreateLoadBalancerPolicy', 'cloudtrail-elb-create-load-balancer-policy'],
+  ].map(
+    ([eventName, fixture]): Row => ({
+      eventName: eventName as string,
+      fixture: fixture as string,
+      reads: CLASSIC_READS,
+      findings: CLASSIC_FINDINGS,
+      // DescribeLoadBalancers carries no ARN: the finding names the load balancer.
+      resourceId: CLASSIC_NAME,
+    }),
+  ),
+  // Site-to-Site VPN
+  ...[
+    ['CreateVpnConnection', 'cloudtrail-ec2-create-vpn-connection'],
+    ['ModifyVpnTunnelOptions', 'cloudtrail-ec2-modify-vpn-tunnel-options'],
+    ['ModifyVpnConnection', 'cloudtrail-ec2-modify-vpn-connection'],
+    ['ModifyVpnConnectionOptions', 'cloudtrail-ec2-modify-vpn-connection-options'],
+  ].map(
+    ([eventName, fixture]): Row => ({
+      eventName: eventName as string,
+      fixture: fixture as string,
+      reads: VPN_READS,
+      findings: ['finding:vpn-tunnel-ike-version'],
+      resourceId: VPN_ID,
+    }),
+  ),
+  // Direct Connect
+  {
+    eventName: 'CreateConnection',
+    fixture: 'cloudtrail-directconnect-create-connection',
+    reads: CONNECTION_READS,
+    findings: ['finding:dx-connection-macsec-fail-open'],
+    resourceId: DX_CONNECTION,
+  },
+  {
+    eventName: 'UpdateConnection',
+    fixture: 'cloudtrail-directconnect-update-connection',
+    reads: CONNECTION_READS,
+    findings: ['finding:dx-connection-macsec-fail-open'],
+    resourceId: DX_CONNECTION,
+  },
+  {
+    eventName: 'AssociateMacSecKey',
+    fixture: 'cloudtrail-directconnect-associate-macsec-key',
+    reads: LAG_READS,
+    findings: ['finding:dx-connection-macsec'],
+    resourceId: DX_LAG,
+  },
+  {
+    eventName: 'DisassociateMacSecKey',
+    fixture: 'cloudtrail-directconnect-disassociate-macsec-key',
+    reads: CONNECTION_READS,
+    findings: ['finding:dx-connection-macsec-fail-open'],
+    resourceId: DX_CONNECTION,
+  },
+  {
+    eventName: 'CreateLag',
+    fixture: 'cloudtrail-directconnect-create-lag',
+    reads: LAG_READS,
+    findings: ['finding:dx-connection-macsec'],
+    resourceId: DX_LAG,
+  },
+  {
+    eventName: 'UpdateLag',
+    fixture: 'cloudtrail-directconnect-update-lag',
+    reads: LAG_READS,
+    findings: ['finding:dx-connection-macsec'],
+    resourceId: DX_LAG,
+  },
+  {
+    eventName: 'AssociateConnectionWithLag',
+    fixture: 'cloudtrail-directconnect-associate-connection-with-lag',
+    reads: [
+      expectedRead('directConnect', DescribeConnectionsCommand, { connectionId: DX_LAG_MEMBER }),
+      ...LAG_READS,
+    ],
+    findings: ['finding:dx-connection-macsec'],
+    resourceId: DX_LAG,
+  },
+  // ACM
+  {
+    eventName: 'ImportCertificate',
+    fixture: 'cloudtrail-acm-import-certificate',
+    reads: certificateReads(CERT_API),
+    findings: ['finding:acm-certificate-key-strength'],
+    resourceId: CERT_API,
+  },
+  {
+    eventName: 'RequestCertificate',
+    fixture: 'cloudtrail-acm-request-certificate',
+    reads: certificateReads(CERT_SHOP),
+    findings: [],
+  },
+  {
+    eventName: 'RenewCertificate',
+    fixture: 'cloudtrail-acm-renew-certificate',
+    reads: certificateReads(CERT_RENEW),
+    findings: ['finding:acm-certificate-expiry'],
+    resourceId: CERT_RENEW,
+  },
+  {
+    // A deleted certificate is not read: its open findings are resolved (none are open here).
+    eventName: 'DeleteCertificate',
+    fixture: 'cloudtrail-acm-delete-certificate',
+    reads: [],
+    findings: [],
+  },
+];
+
+describe('on-api-call handler', () => {
+  it('has a test row for every routed CloudTrail call', () => {
+    // Prepare
+    const routed = Object.values(ROUTED_API_CALLS).flat();
+
+    // Act
+    const tested = ROWS.map((row) => row.eventName);
+
+    // Assess
+    expect([...tested].sort()).toEqual([...routed].sort());
+  });
+
+  it.each(ROWS)(
+    '$eventName: reads exactly the current state it needs and publishes its findings',
+    async (row) => {
+      // Prepare
+      const fixture = loadEvent(row.fixture);
+      const event = row.prepare ? row.prepare(fixture) : fixture;
+
+      // Act
+      const result = await handler(event, context);
+
+      // Assess
+      expect(result).toMatchObject({ eventId: fixture.id });
+      expectExactReads(mocks, row.reads);
+      expect(publishedKinds(mocks)).toEqual(row.findings);
+      for (const entry of publishedEntries(mocks)) {
+        expect(entry).toMatchObject({
+          Source: 'transit-guard',
+          DetailType: 'Transit Finding',
+          EventBusName: FINDINGS_BUS,
+          detail: {
+            triggerId: fixture.id,
+            evaluation: { resourceId: row.resourceId, status: 'NON_COMPLIANT' },
+          },
+        });
+      }
+    },
+  );
+
+  it.each([
+    ['a person', byNetworkAdmin, 1],
+    ['transit-guard remediation role (loop guard)', (event: EventFixture) => event, 0],
+  ])(
+    'ModifyListener by %s: describes and queues actions only when it is not its own change',
+    async (_who, prepare, expectedReads) => {
+      // Prepare
+      const event = prepare(loadEvent('cloudtrail-elbv2-modify-listener'));
+
+      // Act
+      const result = await handler(event, context);
+
+      // Assess
+      const queued = queuedMessages(mocks, ACTIONS_QUEUE_URL);
+      if (expectedReads === 0) {
+        expect(result).toMatchObject({ ignored: expect.stringContaining('loop guard'), evaluated: 0 });
+        expect(readCalls(mocks)).toEqual([]);
+        expect(mocks.eventBridge).not.toReceiveCommand(PutEventsCommand);
+        expect(queued).toEqual([]);
+      } else {
+        expectExactReads(mocks, WEB_READS);
+        expect(queued).toContainEqual(
+          expect.objectContaining({
+            ruleId: 'elbv2-listener-tls-policy',
+            ref: expect.objectContaining({ resourceId: SHOP_WEB_LISTENER }),
+          }),
+        );
+      }
+    },
+  );
+
+  it('resolves the open finding of a listener that no longer exists instead of failing', async () => {
+    // Prepare
+    await seedOpenFinding(
+      env.findings,
+      'elbv2-listener-tls-policy',
+      'AWS::ElasticLoadBalancingV2::Listener',
+      SHOP_WEB_LISTENER,
+    );
+    mocks.elbv2
+      .on(DescribeListenersCommand, { ListenerArns: [SHOP_WEB_LISTENER] })
+      .rejects(new ListenerNotFoundException({ message: 'One or more listeners not found', $metadata: {} }));
+
+    // Act
+    const result = await handler(loadEvent('cloudtrail-elbv2-modify-rule'), context);
+
+    // Assess
+    expect(result).toMatchObject({ evaluated: 0, resolved: 1 });
+    expectExactReads(mocks, [
+      expectedRead('elbv2', DescribeListenersCommand, { ListenerArns: [SHOP_WEB_LISTENER] }),
+    ]);
+    expect(publishedKinds(mocks)).toEqual(['resolution:elbv2-listener-tls-policy']);
+    expect(publishedEntries(mocks)[0]?.detail.evaluation).toMatchObject({
+      resourceId: SHOP_WEB_LISTENER,
+      status: 'NOT_APPLICABLE',
+    });
+    expect(await env.findings.get(findingIdOf('elbv2-listener-tls-policy', SHOP_WEB_LISTENER))).toMatchObject(
+      {
+        state: 'resolved',
+        resolution: 'deleted',
+      },
+    );
+  });
+
+  it('resolves the open findings of a deleted certificate without reading it', async () => {
+    // Prepare
+    await seedOpenFinding(env.findings, 'acm-certificate-key-strength', 'AWS::ACM::Certificate', CERT_API);
+
+    // Act
+    const result = await handler(loadEvent('cloudtrail-acm-delete-certificate'), context);
+
+    // Assess
+    expect(result).toMatchObject({ resolved: 1 });
+    expect(readCalls(mocks)).toEqual([]);
+    expect(publishedKinds(mocks)).toEqual(['resolution:acm-certificate-key-strength']);
+  });
+
+  it('rejects when a describe call keeps failing, so Lambda retries the event and then dead-letters it', async () => {
+    // Prepare: what the SDK throws once its own retries are spent (throttling is paced and retried by the reader).
+    mocks.elbv2
+      .on(DescribeLoadBalancersCommand)
+      .rejects(awsError('ServiceUnavailable', 'Service is unavailable', 503));
+
+    // Act
+    const invocation = handler(loadEvent('cloudtrail-elbv2-create-listener'), context);
+
+    // Assess
+    await expect(invocation).rejects.toMatchObject({
+      name: 'InventoryReadError',
+      message: expect.stringContaining(`DescribeLoadBalancers ${SHOP_WEB_LB}`),
+    });
+    expect(output.metric('UnreadableResources')).toBe(1);
+    expect(mocks.eventBridge).not.toReceiveCommand(PutEventsCommand);
+  });
+
+  it.each([
+    {
+      problem: 'a CloudTrail record without an event name',
+      event: withValue(loadEvent('cloudtrail-elbv2-create-listener'), ['detail', 'eventName'], undefined),
+      errorName: 'EventValidationError',
+      reason: /detail\.eventName/,
+    },
+    {
+      problem: 'a listener ARN that is not one',
+      event: withValue(
+        loadEvent('cloudtrail-elbv2-modify-rule'),
+        ['detail', 'requestParameters', 'ruleArn'],
+        'arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/shop-web-tg/0d8e6c4a2b1f3e57',
+      ),
+      errorName: 'EventValidationError',
+      reason: /detail\.requestParameters\.ruleArn: expected a listener rule ARN/,
+    },
+    {
+      problem: 'an event from a source nothing routes',
+      event: withValue(loadEvent('cloudtrail-elbv2-create-listener'), ['source'], 'aws.s3'),
+      // Not a *ValidationError by name: the handler wraps it, keeping its message and event id.
+      errorName: 'UnsupportedEventError',
+      reason: /no CloudTrail routes for "aws\.s3"/,
+    },
+  ])(
+    'refuses $problem: logged with its id, counted, rejected, and no AWS call made',
+    async ({ event, errorName, reason }) => {
+      // Act
+      const invocation = handler(event, context);
+
+      // Assess
+      await expectRejectedAsInvalid(invocation, mocks, output, {
+        errorName,
+        reason,
+        eventId: String(event.id),
+      });
+    },
+  );
+});

@@ -1,0 +1,149 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { handler } from '../../functions/on-config-change.js';
+import { loadEvent, withValue } from '../fixtures/events/load.js';
+import {
+  CERT_API,
+  CLASSIC_FINDINGS,
+  CLASSIC_READS,
+  installAccount,
+  LISTENER_FINDINGS,
+  VPN_READS,
+  WEB_READS,
+} from '../helpers/fake-account.js';
+import {
+  acceptWrites,
+  type CapturedOutput,
+  captureOutput,
+  type ExpectedRead,
+  expectExactReads,
+  expectRejectedAsInvalid,
+  FINDINGS_BUS,
+  type FunctionEnvironment,
+  lambdaContext,
+  mockAws,
+  publishedEntries,
+  publishedKinds,
+  readCalls,
+  resetMocks,
+  seedOpenFinding,
+  startFunctionEnvironment,
+} from '../helpers/lambda-env.js';
+
+const mocks = mockAws();
+const context = lambdaContext('on-config-change');
+let env: FunctionEnvironment;
+let output: CapturedOutput;
+
+beforeAll(async () => {
+  env = await startFunctionEnvironment();
+});
+
+afterAll(async () => {
+  await env.stop();
+});
+
+beforeEach(async () => {
+  await env.resetTable();
+  acceptWrites(mocks);
+  installAccount(mocks);
+  output = captureOutput();
+});
+
+afterEach(() => {
+  resetMocks(mocks);
+  vi.restoreAllMocks();
+});
+
+interface Row {
+  fixture: string;
+  reads: ExpectedRead[];
+  findings: string[];
+  ignored?: RegExp;
+}
+
+const ROWS: Row[] = [
+  { fixture: 'config-change-elbv2-listener', reads: WEB_READS, findings: LISTENER_FINDINGS },
+  // The oversized item carries no configuration: the live read is all that counts anyway.
+  { fixture: 'config-change-oversized-elbv2-listener', reads: WEB_READS, findings: LISTENER_FINDINGS },
+  { fixture: 'config-change-elb-load-balancer', reads: CLASSIC_READS, findings: CLASSIC_FINDINGS },
+  { fixture: 'config-change-vpn-connection', reads: VPN_READS, findings: ['finding:vpn-tunnel-ike-version'] },
+  { fixture: 'config-change-acm-certificate-deleted', reads: [], findings: [] },
+  {
+    fixture: 'config-change-elbv2-load-balancer',
+    reads: [],
+    findings: [],
+    ignored: /load balancer items carry no listener data/,
+  },
+  { fixture: 'config-change-security-group', reads: [], findings: [], ignored: /not monitored/ },
+];
+
+describe('on-config-change handler', () => {
+  it.each(ROWS)('$fixture: reads exactly the live state it needs and publishes its findings', async (row) => {
+    // Prepare
+    const event = loadEvent(row.fixture);
+
+    // Act
+    const result = await handler(event, context);
+
+    // Assess
+    expect(result).toMatchObject({
+      eventId: event.id,
+      ...(row.ignored ? { ignored: expect.stringMatching(row.ignored) } : {}),
+    });
+    expectExactReads(mocks, row.reads);
+    expect(publishedKinds(mocks)).toEqual(row.findings);
+    for (const entry of publishedEntries(mocks)) {
+      expect(entry).toMatchObject({
+        Source: 'transit-guard',
+        DetailType: 'Transit Finding',
+        EventBusName: FINDINGS_BUS,
+        detail: { kind: 'finding', triggerId: event.id },
+      });
+    }
+  });
+
+  it('resolves the open findings of a deleted certificate without reading it', async () => {
+    // Prepare
+    await seedOpenFinding(env.findings, 'acm-certificate-key-strength', 'AWS::ACM::Certificate', CERT_API);
+
+    // Act
+    const result = await handler(loadEvent('config-change-acm-certificate-deleted'), context);
+
+    // Assess
+    expect(result).toMatchObject({ resolved: 1 });
+    expect(readCalls(mocks)).toEqual([]);
+    expect(publishedKinds(mocks)).toEqual(['resolution:acm-certificate-key-strength']);
+  });
+
+  it.each([
+    {
+      problem: 'a change notification without its configuration item',
+      event: withValue(loadEvent('config-change-elbv2-listener'), ['detail', 'configurationItem'], undefined),
+      errorName: 'EventValidationError',
+      reason: /detail\.configurationItem/,
+    },
+    {
+      problem: 'an AWS Config event that is not an item change',
+      event: withValue(
+        loadEvent('config-change-elbv2-listener'),
+        ['detail-type'],
+        'Config Rules Compliance Change',
+      ),
+      errorName: 'UnsupportedEventError',
+      reason: /is not a configuration item change/,
+    },
+  ])(
+    'refuses $problem: logged with its id, counted, rejected, and no AWS call made',
+    async ({ event, errorName, reason }) => {
+      // Act
+      const invocation = handler(event, context);
+
+      // Assess
+      await expectRejectedAsInvalid(invocation, mocks, output, {
+        errorName,
+        reason,
+        eventId: String(event.id),
+      });
+    },
+  );
+});

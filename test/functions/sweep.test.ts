@@ -1,0 +1,118 @@
+import { DescribeListenersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { handler } from '../../functions/sweep.js';
+import {
+  awsError,
+  installAccount,
+  LISTENER_FINDINGS,
+  REGION_FINDINGS,
+  REGION_READS,
+  SHOP_EDGE_LB,
+} from '../helpers/fake-account.js';
+import {
+  ACCOUNT_ID,
+  acceptWrites,
+  type CapturedOutput,
+  captureOutput,
+  expectExactReads,
+  expectRejectedAsInvalid,
+  type FunctionEnvironment,
+  lambdaContext,
+  mockAws,
+  publishedKinds,
+  REGION,
+  resetMocks,
+  startFunctionEnvironment,
+} from '../helpers/lambda-env.js';
+
+const mocks = mockAws();
+const context = lambdaContext('sweep');
+let env: FunctionEnvironment;
+let output: CapturedOutput;
+
+/** The EventBridge Scheduler / rate rule event that starts a sweep. */
+const scheduledEvent = {
+  version: '0',
+  id: '53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa',
+  'detail-type': 'Scheduled Event',
+  source: 'aws.events',
+  account: ACCOUNT_ID,
+  time: '2026-03-17T03:00:00Z',
+  region: REGION,
+  resources: [`arn:aws:events:${REGION}:${ACCOUNT_ID}:rule/transit-guard-dev-sweep`],
+  detail: {},
+};
+
+beforeAll(async () => {
+  env = await startFunctionEnvironment();
+});
+
+afterAll(async () => {
+  await env.stop();
+});
+
+beforeEach(async () => {
+  await env.resetTable();
+  acceptWrites(mocks);
+  installAccount(mocks);
+  output = captureOutput();
+});
+
+afterEach(() => {
+  resetMocks(mocks);
+  vi.restoreAllMocks();
+});
+
+const ALL_READS = Object.values(REGION_READS).flat();
+
+describe('sweep handler', () => {
+  it('reads every family of the region and publishes every finding', async () => {
+    // Act
+    const result = await handler(structuredClone(scheduledEvent), context);
+
+    // Assess
+    expect(result).toMatchObject({ sweepId: scheduledEvent.id, regions: [REGION], unreadable: [] });
+    expectExactReads(mocks, ALL_READS);
+    expect(publishedKinds(mocks)).toEqual(Object.values(REGION_FINDINGS).flat().sort());
+  });
+
+  it('resolves and lists a resource it could not read in its summary', async () => {
+    // Prepare
+    mocks.elbv2
+      .on(DescribeListenersCommand, { LoadBalancerArn: SHOP_EDGE_LB })
+      .rejects(awsError('ServiceUnavailable', 'Service is unavailable', 503));
+
+    // Act
+    const result = await handler(structuredClone(scheduledEvent), context);
+
+    // Assess
+    expect(result).toMatchObject({
+      unreadable: [
+        {
+          source: `api:DescribeListeners ${SHOP_EDGE_LB}`,
+          message: 'ServiceUnavailable: Service is unavailable',
+        },
+      ],
+    });
+    expect(output.metric('UnreadableResources')).toBe(1);
+    // Everything else was still judged: the shop-web listener's findings, not shop-edge's.
+    const published = publishedKinds(mocks);
+    expect(published.filter((kind) => kind.startsWith('finding:elbv2'))).toEqual(LISTENER_FINDINGS);
+    expect(published).toEqual(expect.arrayContaining(REGION_FINDINGS.vpn));
+  });
+
+  it('refuses an event that is not its schedule: logged, counted, rejected, and no AWS call made', async () => {
+    // Prepare
+    const event = { ...structuredClone(scheduledEvent), 'detail-type': 'AWS API Call via CloudTrail' };
+
+    // Act
+    const invocation = handler(event, context);
+
+    // Assess
+    await expectRejectedAsInvalid(invocation, mocks, output, {
+      errorName: 'EventValidationError',
+      reason: /detail-type/,
+      eventId: scheduledEvent.id,
+    });
+  });
+});

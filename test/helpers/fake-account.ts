@@ -1,0 +1,468 @@
+/**
+ * The account the event fixtures (test/fixtures/events) talk about, as the SDK clients would describe it
+ * (PascalCase outputs, Dates as Date), installed on aws-sdk-client-mock mocks. Every describe call is
+ * answered from its input, so a test sees exactly the calls a function chose to make.
+ *
+ * What each resource breaks, so the findings are predictable:
+ * - shop-web HTTPS listener: ELBSecurityPolicy-2016-08 (TLS 1.0, CBC ciphers);
+ * - shop-edge TLS listener: a security policy the bundled data does not know (DescribeSSLPolicies), TLS 1.0;
+ * - legacy-api classic load balancer: HTTPS with a negotiation policy referencing ELBSecurityPolicy-2016-08;
+ * - the VPN connection: both tunnels UP, tunnel 1 permits IKEv1;
+ * - dxcon-fg5t7k2m: should_encrypt (fails open); dxlag-fh8r2v6n: no_encrypt; its member dxcon-ffq3w9zp is fine;
+ * - certificates: api (RSA 1024), shop (fine), renew (expires in 10 days).
+ */
+import {
+  type CertificateDetail,
+  type CertificateSummary,
+  DescribeCertificateCommand,
+  ListCertificatesCommand,
+} from '@aws-sdk/client-acm';
+import { GetResourceConfigHistoryCommand } from '@aws-sdk/client-config-service';
+import {
+  type Connection,
+  DescribeConnectionsCommand,
+  DescribeLagsCommand,
+  type Lag,
+} from '@aws-sdk/client-direct-connect';
+import {
+  DescribeVpnConnectionsCommand,
+  GetActiveVpnTunnelStatusCommand,
+  type VpnConnection,
+} from '@aws-sdk/client-ec2';
+import {
+  DescribeLoadBalancersCommand as DescribeClassicLoadBalancersCommand,
+  DescribeLoadBalancerPoliciesCommand,
+  type LoadBalancerDescription,
+  type PolicyDescription,
+} from '@aws-sdk/client-elastic-load-balancing';
+import {
+  DescribeListenersCommand,
+  DescribeLoadBalancersCommand,
+  DescribeRulesCommand,
+  DescribeSSLPoliciesCommand,
+  type Listener,
+  type LoadBalancer,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ALL_KEY_TYPES } from '../../shared/inventory/live/acm.js';
+import { ACCOUNT_ID, type AwsMocks, type ExpectedRead, expectedRead, REGION } from './lambda-env.js';
+
+const ELB = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}`;
+const DAY = 86_400_000;
+
+export const SHOP_WEB_LB = `${ELB}:loadbalancer/app/shop-web/4f1c0d2e9a7b3c55`;
+export const SHOP_WEB_LISTENER = `${ELB}:listener/app/shop-web/4f1c0d2e9a7b3c55/8e2d4c6a1b3f5d70`;
+export const SHOP_EDGE_LB = `${ELB}:loadbalancer/net/shop-edge/7b2e4d6f8a1c3e50`;
+export const SHOP_EDGE_LISTENER = `${ELB}:listener/net/shop-edge/7b2e4d6f8a1c3e50/d4f6a8c0e2b4d6f8`;
+/** A security policy newer than the bundled TLS data: only DescribeSSLPolicies knows it. */
+export const UNKNOWN_SSL_POLICY = 'ELBSecurityPolicy-TLS-1-0-Ext-2030-01';
+export const CLASSIC_NAME = 'legacy-api';
+export const CLASSIC_ARN = `${ELB}:loadbalancer/${CLASSIC_NAME}`;
+export const VPN_ID = 'vpn-0c7d8e9f0a1b2c3d4';
+export const TUNNEL_IPS = ['203.0.113.17', '203.0.113.81'] as const;
+export const DX_CONNECTION = 'dxcon-fg5t7k2m';
+export const DX_LAG_MEMBER = 'dxcon-ffq3w9zp';
+export const DX_LAG = 'dxlag-fh8r2v6n';
+export const certificateArn = (id: string) => `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/${id}`;
+export const CERT_API = certificateArn('2b4d6f80-13a5-4c7e-8f90-a1b2c3d4e5f6');
+export const CERT_SHOP = certificateArn('7e3f9c1a-52d4-4b8e-9a6f-0c2d4e6f8a10');
+export const CERT_RENEW = certificateArn('9a8b7c6d-5e4f-4a3b-9c2d-1e0f2a3b4c5d');
+
+// ---------------------------------------------------------------- ELBv2
+
+export const loadBalancers: LoadBalancer[] = [
+  {
+    LoadBalancerArn: SHOP_WEB_LB,
+    LoadBalancerName: 'shop-web',
+    Type: 'application',
+    Scheme: 'internet-facing',
+    State: { Code: 'active' },
+  },
+  {
+    LoadBalancerArn: SHOP_EDGE_LB,
+    LoadBalancerName: 'shop-edge',
+    Type: 'network',
+    Scheme: 'internet-facing',
+    State: { Code: 'active' },
+  },
+];
+
+export const listeners: Listener[] = [
+  {
+    ListenerArn: SHOP_WEB_LISTENER,
+    LoadBalancerArn: SHOP_WEB_LB,
+    Protocol: 'HTTPS',
+    Port: 443,
+    SslPolicy: 'ELBSecurityPolicy-2016-08',
+    Certificates: [{ CertificateArn: CERT_SHOP }],
+    DefaultActions: [
+      { Type: 'forward', Order: 1, TargetGroupArn: `${ELB}:targetgroup/shop-web-tg/0d8e6c4a2b1f3e57` },
+    ],
+  },
+  {
+    ListenerArn: SHOP_EDGE_LISTENER,
+    LoadBalancerArn: SHOP_EDGE_LB,
+    Protocol: 'TLS',
+    Port: 443,
+    SslPolicy: UNKNOWN_SSL_POLICY,
+    Certificates: [{ CertificateArn: CERT_API }],
+    DefaultActions: [{ Type: 'forward', TargetGroupArn: `${ELB}:targetgroup/shop-edge-tg/1a2b3c4d5e6f7a8b` }],
+  },
+];
+
+/** One more listener on shop-web that passes every rule (port 8000 + index). */
+export function compliantListener(index: number): Listener {
+  return {
+    ListenerArn: `${SHOP_WEB_LB.replace(':loadbalancer/', ':listener/')}/${index.toString(16).padStart(16, '0')}`,
+    LoadBalancerArn: SHOP_WEB_LB,
+    Protocol: 'HTTPS',
+    Port: 8000 + index,
+    SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+    Certificates: [{ CertificateArn: CERT_SHOP }],
+    DefaultActions: [
+      { Type: 'forward', Order: 1, TargetGroupArn: `${ELB}:targetgroup/shop-web-tg/0d8e6c4a2b1f3e57` },
+    ],
+  };
+}
+
+const sslPolicies = [
+  {
+    Name: UNKNOWN_SSL_POLICY,
+    SslProtocols: ['TLSv1', 'TLSv1.1', 'TLSv1.2'],
+    Ciphers: [
+      { Name: 'ECDHE-RSA-AES128-GCM-SHA256', Priority: 1 },
+      { Name: 'ECDHE-RSA-AES128-SHA', Priority: 2 },
+    ],
+    SupportedLoadBalancerTypes: ['application', 'network'],
+  },
+];
+
+// ---------------------------------------------------------------- classic ELB
+
+export const classicLoadBalancer: LoadBalancerDescription = {
+  LoadBalancerName: CLASSIC_NAME,
+  DNSName: `${CLASSIC_NAME}-987654321.${REGION}.elb.amazonaws.com`,
+  Scheme: 'internet-facing',
+  ListenerDescriptions: [
+    {
+      Listener: {
+        Protocol: 'HTTPS',
+        LoadBalancerPort: 443,
+        InstanceProtocol: 'HTTP',
+        InstancePort: 8080,
+        SSLCertificateId: CERT_SHOP,
+      },
+      PolicyNames: ['legacy-api-tls'],
+    },
+  ],
+};
+
+const classicPolicies: PolicyDescription[] = [
+  {
+    PolicyName: 'legacy-api-tls',
+    PolicyTypeName: 'SSLNegotiationPolicyType',
+    PolicyAttributeDescriptions: [
+      { AttributeName: 'Reference-Security-Policy', AttributeValue: 'ELBSecurityPolicy-2016-08' },
+    ],
+  },
+];
+
+// ---------------------------------------------------------------- VPN
+
+export const vpnConnection: VpnConnection = {
+  VpnConnectionId: VPN_ID,
+  State: 'available',
+  Type: 'ipsec.1',
+  Category: 'VPN',
+  CustomerGatewayId: 'cgw-0e1f2a3b4c5d6e7f8',
+  TransitGatewayId: 'tgw-0f1a2b3c4d5e6f708',
+  Options: {
+    TunnelOptions: TUNNEL_IPS.map((ip, index) => ({
+      OutsideIpAddress: ip,
+      IkeVersions: index === 0 ? [{ Value: 'ikev1' }, { Value: 'ikev2' }] : [{ Value: 'ikev2' }],
+      Phase1EncryptionAlgorithms: [{ Value: 'AES256-GCM-16' }],
+      Phase2EncryptionAlgorithms: [{ Value: 'AES256-GCM-16' }],
+      Phase1IntegrityAlgorithms: [{ Value: 'SHA2-256' }],
+      Phase2IntegrityAlgorithms: [{ Value: 'SHA2-256' }],
+      Phase1DHGroupNumbers: [{ Value: 20 }],
+      Phase2DHGroupNumbers: [{ Value: 20 }],
+    })),
+  },
+  VgwTelemetry: TUNNEL_IPS.map((ip) => ({
+    OutsideIpAddress: ip,
+    Status: 'UP',
+    StatusMessage: '',
+    AcceptedRouteCount: 3,
+    LastStatusChange: new Date('2026-03-16T10:00:00.000Z'),
+  })),
+};
+
+// ---------------------------------------------------------------- Direct Connect
+
+function dxConnection(id: string, encryptionMode: string, lagId?: string): Connection {
+  return {
+    ownerAccount: ACCOUNT_ID,
+    connectionId: id,
+    connectionName: `dub-${id}`,
+    connectionState: 'available',
+    region: REGION,
+    location: 'EIDC1',
+    bandwidth: '10Gbps',
+    macSecCapable: true,
+    portEncryptionStatus: 'Encryption Up',
+    encryptionMode,
+    macSecKeys: [
+      {
+        secretARN: `arn:aws:secretsmanager:${REGION}:${ACCOUNT_ID}:secret:directconnect!prod!dx-macsec!3f9a1c-AbCdEf`,
+        ckn: '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
+        state: 'associated',
+      },
+    ],
+    ...(lagId ? { lagId } : {}),
+  };
+}
+
+export const dxConnections: Connection[] = [
+  dxConnection(DX_CONNECTION, 'should_encrypt'),
+  dxConnection(DX_LAG_MEMBER, 'must_encrypt', DX_LAG),
+];
+
+export const dxLags: Lag[] = [
+  {
+    ownerAccount: ACCOUNT_ID,
+    lagId: DX_LAG,
+    lagName: 'dub-lag',
+    lagState: 'available',
+    region: REGION,
+    location: 'EIDC1',
+    connectionsBandwidth: '10Gbps',
+    numberOfConnections: 1,
+    macSecCapable: true,
+    encryptionMode: 'no_encrypt',
+    macSecKeys: [],
+    connections: [dxConnection(DX_LAG_MEMBER, 'must_encrypt', DX_LAG)],
+  },
+];
+
+// ---------------------------------------------------------------- ACM
+
+function certificate(arn: string, domain: string, detail: Partial<CertificateDetail>): CertificateDetail {
+  const now = Date.now();
+  return {
+    CertificateArn: arn,
+    DomainName: domain,
+    SubjectAlternativeNames: [domain],
+    Type: 'AMAZON_ISSUED',
+    Status: 'ISSUED',
+    KeyAlgorithm: 'EC_prime256v1',
+    SignatureAlgorithm: 'SHA256WITHECDSA',
+    NotBefore: new Date(now - 100 * DAY),
+    NotAfter: new Date(now + 200 * DAY),
+    InUseBy: [SHOP_WEB_LB],
+    RenewalEligibility: 'ELIGIBLE',
+    Options: { CertificateTransparencyLoggingPreference: 'ENABLED' },
+    ...detail,
+  };
+}
+
+/** Built per call: the expiry rules judge the dates against the clock. */
+export function certificates(): CertificateDetail[] {
+  return [
+    certificate(CERT_API, 'api.example.com', {
+      Type: 'IMPORTED',
+      KeyAlgorithm: 'RSA_1024',
+      SignatureAlgorithm: 'SHA256WITHRSA',
+      RenewalEligibility: 'INELIGIBLE',
+      InUseBy: [SHOP_EDGE_LB],
+    }),
+    certificate(CERT_SHOP, 'shop.example.com', {}),
+    certificate(CERT_RENEW, 'renew.example.com', {
+      Type: 'IMPORTED',
+      KeyAlgorithm: 'RSA_2048',
+      SignatureAlgorithm: 'SHA256WITHRSA',
+      NotAfter: new Date(Date.now() + 10 * DAY),
+      RenewalEligibility: 'INELIGIBLE',
+    }),
+  ];
+}
+
+// ---------------------------------------------------------------- what reading each resource takes
+
+export const listenerReads = (listenerArn: string, loadBalancerArn: string): ExpectedRead[] => [
+  expectedRead('elbv2', DescribeListenersCommand, { ListenerArns: [listenerArn] }),
+  expectedRead('elbv2', DescribeLoadBalancersCommand, { LoadBalancerArns: [loadBalancerArn] }),
+  expectedRead('elbv2', DescribeListenersCommand, { LoadBalancerArn: loadBalancerArn, PageSize: 400 }),
+];
+export const WEB_READS = listenerReads(SHOP_WEB_LISTENER, SHOP_WEB_LB);
+/** shop-edge uses a policy the bundled data does not know: the region's policies are described. */
+export const EDGE_READS = [
+  ...listenerReads(SHOP_EDGE_LISTENER, SHOP_EDGE_LB),
+  expectedRead('elbv2', DescribeSSLPoliciesCommand, { PageSize: 400 }),
+];
+export const CLASSIC_READS = [
+  expectedRead('elb', DescribeClassicLoadBalancersCommand, { LoadBalancerNames: [CLASSIC_NAME] }),
+  expectedRead('elb', DescribeLoadBalancerPoliciesCommand, { LoadBalancerName: CLASSIC_NAME }),
+];
+export const VPN_READS = [
+  expectedRead('ec2', DescribeVpnConnectionsCommand, { VpnConnectionIds: [VPN_ID] }),
+  ...TUNNEL_IPS.map((ip) =>
+    expectedRead('ec2', GetActiveVpnTunnelStatusCommand, {
+      VpnConnectionId: VPN_ID,
+      VpnTunnelOutsideIpAddress: ip,
+    }),
+  ),
+];
+export const CONNECTION_READS = [
+  expectedRead('directConnect', DescribeConnectionsCommand, { connectionId: DX_CONNECTION }),
+];
+export const LAG_READS = [expectedRead('directConnect', DescribeLagsCommand, { lagId: DX_LAG })];
+export const certificateReads = (arn: string) => [
+  expectedRead('acm', DescribeCertificateCommand, { CertificateArn: arn }),
+];
+
+export const LISTENER_FINDINGS = ['finding:elbv2-listener-tls-policy', 'finding:elbv2-listener-weak-ciphers'];
+export const CLASSIC_FINDINGS = ['finding:elb-listener-tls-policy', 'finding:elb-listener-weak-ciphers'];
+
+/** What enumerating the region reads, per family (the sweep; the periodic Config rule). */
+export const REGION_READS = {
+  elbv2: [
+    expectedRead('elbv2', DescribeLoadBalancersCommand, { PageSize: 400 }),
+    expectedRead('elbv2', DescribeListenersCommand, { LoadBalancerArn: SHOP_WEB_LB, PageSize: 400 }),
+    expectedRead('elbv2', DescribeListenersCommand, { LoadBalancerArn: SHOP_EDGE_LB, PageSize: 400 }),
+    expectedRead('elbv2', DescribeSSLPoliciesCommand, { PageSize: 400 }),
+  ],
+  elb: [
+    expectedRead('elb', DescribeClassicLoadBalancersCommand, { PageSize: 400 }),
+    expectedRead('elb', DescribeLoadBalancerPoliciesCommand, { LoadBalancerName: CLASSIC_NAME }),
+  ],
+  vpn: [expectedRead('ec2', DescribeVpnConnectionsCommand, {}), ...VPN_READS.slice(1)],
+  dx: [
+    expectedRead('directConnect', DescribeConnectionsCommand, {}),
+    expectedRead('directConnect', DescribeLagsCommand, {}),
+  ],
+  acm: [
+    expectedRead('acm', ListCertificatesCommand, {
+      Includes: { keyTypes: [...ALL_KEY_TYPES] },
+      MaxItems: 1000,
+    }),
+    ...[CERT_API, CERT_SHOP, CERT_RENEW].flatMap(certificateReads),
+  ],
+} satisfies Record<string, ExpectedRead[]>;
+
+/** The findings a read of the whole region publishes (sorted as publishedKinds sorts). */
+export const REGION_FINDINGS = {
+  elbv2: [...LISTENER_FINDINGS, ...LISTENER_FINDINGS],
+  elb: CLASSIC_FINDINGS,
+  vpn: ['finding:vpn-tunnel-ike-version'],
+  dx: ['finding:dx-connection-macsec', 'finding:dx-connection-macsec-fail-open'],
+  acm: ['finding:acm-certificate-expiry', 'finding:acm-certificate-key-strength'],
+};
+
+// ---------------------------------------------------------------- installing it
+
+/** An error as the SDK throws it for a service error code (non-retryable unless the code says so). */
+export function awsError(name: string, message = `${name} (test)`, httpStatusCode = 400): Error {
+  return Object.assign(new Error(message), {
+    name,
+    Code: name,
+    $fault: httpStatusCode >= 500 ? 'server' : 'client',
+    $metadata: { httpStatusCode, attempts: httpStatusCode >= 500 ? 5 : 1 },
+  });
+}
+
+export interface AccountOptions {
+  /** More listeners on the shop-web load balancer (the batch tests). */
+  extraListeners?: Listener[];
+}
+
+/** Answers every describe call of the account from its input; unknown ids are answered as AWS does. */
+export function installAccount(mocks: AwsMocks, options: AccountOptions = {}): void {
+  const notFound = (name: string, what: string) => awsError(name, `${what} not found`);
+
+  mocks.elbv2.on(DescribeLoadBalancersCommand).callsFake((input) => {
+    if (!input.LoadBalancerArns) return { LoadBalancers: loadBalancers };
+    const found = loadBalancers.filter((lb) => input.LoadBalancerArns.includes(lb.LoadBalancerArn));
+    if (found.length === 0) throw notFound('LoadBalancerNotFoundException', 'load balancer');
+    return { LoadBalancers: found };
+  });
+  const allListeners = [...listeners, ...(options.extraListeners ?? [])];
+  mocks.elbv2.on(DescribeListenersCommand).callsFake((input) => {
+    if (input.LoadBalancerArn) {
+      return { Listeners: allListeners.filter((l) => l.LoadBalancerArn === input.LoadBalancerArn) };
+    }
+    const found = allListeners.filter((l) => input.ListenerArns?.includes(l.ListenerArn));
+    if (found.length === 0) throw notFound('ListenerNotFoundException', 'listener');
+    return { Listeners: found };
+  });
+  mocks.elbv2.on(DescribeRulesCommand).resolves({ Rules: [] });
+  mocks.elbv2.on(DescribeSSLPoliciesCommand).resolves({ SslPolicies: sslPolicies });
+
+  mocks.elb.on(DescribeClassicLoadBalancersCommand).callsFake((input) => {
+    if (input.LoadBalancerNames && !input.LoadBalancerNames.includes(CLASSIC_NAME)) {
+      throw notFound('LoadBalancerNotFound', 'load balancer');
+    }
+    return { LoadBalancerDescriptions: [classicLoadBalancer] };
+  });
+  mocks.elb.on(DescribeLoadBalancerPoliciesCommand).resolves({ PolicyDescriptions: classicPolicies });
+
+  mocks.ec2.on(DescribeVpnConnectionsCommand).callsFake((input) => {
+    if (input.VpnConnectionIds && !input.VpnConnectionIds.includes(VPN_ID)) {
+      throw notFound('InvalidVpnConnectionID.NotFound', 'VPN connection');
+    }
+    return { VpnConnections: [vpnConnection] };
+  });
+  mocks.ec2.on(GetActiveVpnTunnelStatusCommand).resolves({
+    ActiveVpnTunnelStatus: {
+      IkeVersion: 'ikev2',
+      Phase1EncryptionAlgorithm: 'AES256-GCM-16',
+      Phase2EncryptionAlgorithm: 'AES256-GCM-16',
+      Phase1IntegrityAlgorithm: 'SHA2-256',
+      Phase2IntegrityAlgorithm: 'SHA2-256',
+      Phase1DHGroup: 20,
+      Phase2DHGroup: 20,
+    },
+  });
+
+  mocks.directConnect.on(DescribeConnectionsCommand).callsFake((input) => ({
+    connections: dxConnections.filter((c) => !input.connectionId || c.connectionId === input.connectionId),
+  }));
+  mocks.directConnect.on(DescribeLagsCommand).callsFake((input) => ({
+    lags: dxLags.filter((lag) => !input.lagId || lag.lagId === input.lagId),
+  }));
+
+  mocks.acm.on(ListCertificatesCommand).callsFake(() => ({
+    CertificateSummaryList: certificates().map(
+      (c): CertificateSummary => ({
+        CertificateArn: c.CertificateArn,
+        DomainName: c.DomainName,
+        Status: c.Status,
+        Type: c.Type,
+        KeyAlgorithm: c.KeyAlgorithm,
+        InUse: (c.InUseBy ?? []).length > 0,
+        RenewalEligibility: c.RenewalEligibility,
+        NotBefore: c.NotBefore,
+        NotAfter: c.NotAfter,
+      }),
+    ),
+  }));
+  mocks.acm.on(DescribeCertificateCommand).callsFake((input) => {
+    const found = certificates().find((c) => c.CertificateArn === input.CertificateArn);
+    if (!found) throw notFound('ResourceNotFoundException', 'certificate');
+    return { Certificate: found };
+  });
+
+  mocks.config.on(GetResourceConfigHistoryCommand).callsFake((input) => ({
+    configurationItems: [
+      {
+        version: '1.3',
+        accountId: ACCOUNT_ID,
+        configurationItemCaptureTime: new Date('2026-03-16T14:20:45.118Z'),
+        configurationItemStatus: 'OK',
+        resourceType: input.resourceType,
+        resourceId: input.resourceId,
+        arn: input.resourceId.startsWith('arn:') ? input.resourceId : undefined,
+        awsRegion: REGION,
+        configuration: '{}',
+      },
+    ],
+  }));
+}

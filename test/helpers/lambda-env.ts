@@ -1,0 +1,338 @@
+/**
+ * Running a function's exported `handler` as Lambda would: the environment the deployment sets, the
+ * finding store on a real DynamoDB emulator, every AWS client mocked (aws-sdk-client-mock), and the
+ * function's stdout (Powertools logs and EMF metrics) captured.
+ */
+import { fileURLToPath } from 'node:url';
+import { ACMClient } from '@aws-sdk/client-acm';
+import { ConfigServiceClient, PutEvaluationsCommand } from '@aws-sdk/client-config-service';
+import { DirectConnectClient } from '@aws-sdk/client-direct-connect';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { Context } from 'aws-lambda';
+import { type AwsCommand, type AwsStub, mockClient } from 'aws-sdk-client-mock';
+import { expect, vi } from 'vitest';
+import type { Evaluation } from '../../shared/model/evaluation.js';
+import { createDynamoDbFindingStore } from '../../shared/state/dynamodb-store.js';
+import { type FindingStore, recordEvaluations } from '../../shared/state/finding-store.js';
+import { type LocalDynamo, startDynalite } from './dynalite.js';
+
+export const ACCOUNT_ID = '111122223333';
+export const REGION = 'eu-west-1';
+export const TABLE_NAME = 'transit-guard-state';
+export const FINDINGS_BUS = 'transit-guard-findings';
+export const REMEDIATION_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/transit-guard-remediate`;
+export const ACTIONS_QUEUE_URL = `https://sqs.${REGION}.amazonaws.com/${ACCOUNT_ID}/transit-guard-actions`;
+export const SLACK_OUTBOX_URL = `https://sqs.${REGION}.amazonaws.com/${ACCOUNT_ID}/transit-guard-slack-outbox`;
+const POLICY_FILE = fileURLToPath(new URL('../../transit-guard.policy.yml', import.meta.url));
+
+/** A Lambda context object as the runtime passes it. */
+export function lambdaContext(functionName: string): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: `transit-guard-dev-${functionName}`,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:${REGION}:${ACCOUNT_ID}:function:transit-guard-dev-${functionName}`,
+    memoryLimitInMB: '512',
+    awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678',
+    logGroupName: `/aws/lambda/transit-guard-dev-${functionName}`,
+    logStreamName: '2026/03/16/[$LATEST]2f1d3e5c7b9a4d6f8e0a1c3b5d7f9e1a',
+    getRemainingTimeInMillis: () => 60_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+/** The environment the deployment gives the inspector functions (see /infra). */
+function functionEnvironment(dynamoEndpoint: string): Record<string, string> {
+  return {
+    AWS_REGION: REGION,
+    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'fake-secret-for-tests',
+    AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
+    TG_ACCOUNT_ID: ACCOUNT_ID,
+    TG_REGIONS: REGION,
+    TG_FINDINGS_BUS: FINDINGS_BUS,
+    TG_TABLE_NAME: TABLE_NAME,
+    TG_REMEDIATION_ROLE_ARN: REMEDIATION_ROLE_ARN,
+    TG_ACTIONS_QUEUE_URL: ACTIONS_QUEUE_URL,
+    TG_SLACK_OUTBOX_URL: SLACK_OUTBOX_URL,
+    TG_POLICY_FILE: POLICY_FILE,
+    // Actions are planned and queued (the policy file's first-deploy default is a dry run).
+    TG_DRY_RUN: 'false',
+  };
+}
+
+export interface FunctionEnvironment {
+  dynamo: LocalDynamo;
+  /** The finding store the function uses, for seeding and checking findings. */
+  findings: FindingStore;
+  /** An empty state table again (the function keeps its clients, so the table keeps its name). */
+  resetTable(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts the DynamoDB emulator, creates the state table and sets the function's environment. */
+export async function startFunctionEnvironment(): Promise<FunctionEnvironment> {
+  const dynamo = await startDynalite();
+  const previous = { ...process.env };
+  Object.assign(process.env, functionEnvironment(dynamo.endpoint));
+  await dynamo.createTable(TABLE_NAME);
+  return {
+    dynamo,
+    findings: createDynamoDbFindingStore(dynamo.client, TABLE_NAME),
+    async resetTable() {
+      await dynamo.client.send(new DeleteTableCommand({ TableName: TABLE_NAME }));
+      await dynamo.createTable(TABLE_NAME);
+    },
+    async stop() {
+      for (const key of Object.keys(process.env)) if (!(key in previous)) delete process.env[key];
+      Object.assign(process.env, previous);
+      await dynamo.stop();
+    },
+  };
+}
+
+/** Every AWS client the functions use, mocked; DynamoDB is left to the emulator. */
+export function mockAws() {
+  return {
+    elbv2: mockClient(ElasticLoadBalancingV2Client),
+    elb: mockClient(ElasticLoadBalancingClient),
+    ec2: mockClient(EC2Client),
+    directConnect: mockClient(DirectConnectClient),
+    acm: mockClient(ACMClient),
+    config: mockClient(ConfigServiceClient),
+    eventBridge: mockClient(EventBridgeClient),
+    sqs: mockClient(SQSClient),
+  };
+}
+
+export type AwsMocks = ReturnType<typeof mockAws>;
+
+/** The clients that only read resources (describe/list/get): what a function reads, never writes. */
+export const READ_CLIENTS = ['elbv2', 'elb', 'ec2', 'directConnect', 'acm', 'config'] as const;
+
+/** Answers every write the inspectors make with success: PutEvents, SQS batches and PutEvaluations. */
+export function acceptWrites(mocks: AwsMocks): void {
+  mocks.eventBridge.on(PutEventsCommand).callsFake((input) => ({
+    FailedEntryCount: 0,
+    Entries: (input.Entries ?? []).map((_: unknown, index: number) => ({ EventId: `event-${index}` })),
+  }));
+  mocks.sqs.on(SendMessageBatchCommand).callsFake((input) => ({
+    Successful: (input.Entries ?? []).map((entry: { Id: string }) => ({
+      Id: entry.Id,
+      MessageId: `message-${entry.Id}`,
+      MD5OfMessageBody: '0'.repeat(32),
+    })),
+    Failed: [],
+  }));
+  mocks.config.on(PutEvaluationsCommand).resolves({ FailedEvaluations: [] });
+}
+
+export function resetMocks(mocks: AwsMocks): void {
+  for (const mock of Object.values(mocks)) mock.reset();
+}
+
+/** A call a mocked client received: `ELBv2 DescribeListeners {"ListenerArns":[...]}`. */
+export interface ReceivedCall {
+  client: string;
+  command: string;
+  input: unknown;
+}
+
+/** Every call the read clients received, in a stable order, with their inputs (minus PutEvaluations). */
+export function readCalls(mocks: AwsMocks): ReceivedCall[] {
+  return READ_CLIENTS.flatMap((client) =>
+    mocks[client].calls().map((call) => {
+      const command = call.args[0] as { constructor: { name: string }; input: unknown };
+      return { client, command: command.constructor.name.replace(/Command$/, ''), input: command.input };
+    }),
+  )
+    .filter((call) => call.command !== 'PutEvaluations')
+    .sort((a, b) =>
+      `${a.client} ${a.command} ${JSON.stringify(a.input)}`.localeCompare(
+        `${b.client} ${b.command} ${JSON.stringify(b.input)}`,
+      ),
+    );
+}
+
+export type ReadClient = (typeof READ_CLIENTS)[number];
+
+/** What every SDK command output carries (the SDK's MetadataBearer). */
+interface MetadataBearer {
+  $metadata: object;
+}
+
+/** Any SDK command class (the client packages pin different @smithy/types, so no common static type). */
+type CommandClass = abstract new (...args: never[]) => unknown;
+type MatchableCommand = new (input: object) => AwsCommand<object, MetadataBearer>;
+
+/** A describe call a test expects: the client, the SDK command class and its exact input. */
+export interface ExpectedRead {
+  client: ReadClient;
+  command: CommandClass;
+  input: object;
+}
+
+export const expectedRead = (
+  client: ReadClient,
+  command: ExpectedRead['command'],
+  input: object,
+): ExpectedRead => ({ client, command, input });
+
+/**
+ * The read clients received exactly these calls: each one (toReceiveCommandWith), and nothing else
+ * (the whole list, inputs included, compared in a stable order).
+ */
+export function expectExactReads(mocks: AwsMocks, expected: readonly ExpectedRead[]): void {
+  for (const read of expected) {
+    const stub = mocks[read.client] as unknown as AwsStub<object, MetadataBearer, unknown>;
+    expect(stub).toReceiveCommandWith(read.command as unknown as MatchableCommand, read.input);
+  }
+  const wanted = expected
+    .map((read) => ({
+      client: read.client,
+      command: read.command.name.replace(/Command$/, ''),
+      input: read.input,
+    }))
+    .sort((a, b) =>
+      `${a.client} ${a.command} ${JSON.stringify(a.input)}`.localeCompare(
+        `${b.client} ${b.command} ${JSON.stringify(b.input)}`,
+      ),
+    );
+  expect(readCalls(mocks)).toEqual(wanted);
+}
+
+/** How many calls every mocked client received, all together. */
+export function totalCalls(mocks: AwsMocks): number {
+  return Object.values(mocks).reduce((sum, mock) => sum + mock.calls().length, 0);
+}
+
+export interface PublishedEntry {
+  Source?: string;
+  DetailType?: string;
+  EventBusName?: string;
+  detail: {
+    kind: string;
+    triggerId?: string;
+    evaluation: { ruleId: string; resourceId: string; status: string };
+  };
+}
+
+/** The entries put on the findings bus, their Detail parsed. */
+export function publishedEntries(mocks: AwsMocks): PublishedEntry[] {
+  return mocks.eventBridge
+    .commandCalls(PutEventsCommand)
+    .flatMap((call) => call.args[0].input.Entries ?? [])
+    .map((entry) => ({
+      Source: entry.Source,
+      DetailType: entry.DetailType,
+      EventBusName: entry.EventBusName,
+      detail: JSON.parse(entry.Detail ?? '{}'),
+    }));
+}
+
+/** `finding:<ruleId>` / `resolution:<ruleId>` for each published entry, sorted. */
+export function publishedKinds(mocks: AwsMocks): string[] {
+  return publishedEntries(mocks)
+    .map((entry) => `${entry.detail.kind}:${entry.detail.evaluation.ruleId}`)
+    .sort();
+}
+
+/** Messages the function put on one queue (SendMessageBatch), their bodies parsed. */
+export function queuedMessages(mocks: AwsMocks, queueUrl: string): unknown[] {
+  return mocks.sqs
+    .commandCalls(SendMessageBatchCommand)
+    .filter((call) => call.args[0].input.QueueUrl === queueUrl)
+    .flatMap((call) => call.args[0].input.Entries ?? [])
+    .map((entry) => JSON.parse(entry.MessageBody ?? 'null'));
+}
+
+/** Captures what the function writes on stdout/stderr: Powertools JSON logs and EMF metric documents. */
+export function captureOutput() {
+  const chunks: string[] = [];
+  const capture = (chunk: unknown) => {
+    chunks.push(String(chunk));
+    return true;
+  };
+  vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+  vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+  const documents = () =>
+    chunks
+      .join('')
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  return {
+    text: () => chunks.join(''),
+    /** Powertools log records (they have a `level`). */
+    logs: () => documents().filter((document) => 'level' in document),
+    /** The value of a metric across the EMF documents written (summed), or undefined if never written. */
+    metric(name: string): number | undefined {
+      const values = documents()
+        .filter((document) => '_aws' in document && name in document)
+        .map((document) => {
+          const value = document[name];
+          return Array.isArray(value) ? value.reduce((a: number, b: number) => a + b, 0) : Number(value);
+        });
+      return values.length === 0 ? undefined : values.reduce((a, b) => a + b, 0);
+    },
+  };
+}
+
+/** An open finding, as an earlier invocation would have left it (an hour ago). */
+export async function seedOpenFinding(
+  store: FindingStore,
+  ruleId: string,
+  resourceType: Evaluation['resourceType'],
+  resourceId: string,
+): Promise<void> {
+  const evaluation: Evaluation = {
+    ruleId,
+    status: 'NON_COMPLIANT',
+    severity: 'high',
+    resourceType,
+    resourceId,
+    accountId: ACCOUNT_ID,
+    region: REGION,
+    reason: 'Seeded by the test.',
+  };
+  await recordEvaluations(store, [evaluation], new Date(Date.now() - 3_600_000));
+}
+
+export type CapturedOutput = ReturnType<typeof captureOutput>;
+
+/**
+ * The handler refused the event as invalid: it rejected with the validation error, logged the event's id
+ * and the reason, counted it in the InvalidEvents metric, and made no AWS call at all (no describe, no
+ * PutEvents, no PutEvaluations, no SQS message, no remediation).
+ */
+export async function expectRejectedAsInvalid(
+  invocation: Promise<unknown>,
+  mocks: AwsMocks,
+  output: CapturedOutput,
+  expected: { errorName: string; eventId?: string; reason: RegExp },
+): Promise<void> {
+  const error: unknown = await invocation.then(
+    () => undefined,
+    (rejected: unknown) => rejected,
+  );
+  expect(error).toBeInstanceOf(Error);
+  expect((error as Error).name).toBe(expected.errorName);
+  expect((error as Error).message).toMatch(expected.reason);
+  const logged = output.logs().filter((log) => String(log.message).startsWith('Invalid event'));
+  expect(logged).toEqual([
+    expect.objectContaining({
+      level: 'ERROR',
+      reason: expect.stringMatching(expected.reason),
+      ...(expected.eventId ? { eventId: expected.eventId } : {}),
+    }),
+  ]);
+  expect(output.metric('InvalidEvents')).toBe(1);
+  expect(totalCalls(mocks)).toBe(0);
+}
