@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-config-service';
 import { DescribeVpnConnectionsCommand } from '@aws-sdk/client-ec2';
 import { DescribeListenersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/config-rule.js';
 import { findingIdOf } from '../../shared/state/finding-store.js';
 import { type EventFixture, loadEvent, withValue } from '../fixtures/events/load.js';
@@ -34,46 +34,19 @@ import {
 } from '../helpers/fake-account.js';
 import {
   acceptWrites,
-  type CapturedOutput,
-  captureOutput,
   type ExpectedRead,
   expectExactReads,
   expectedRead,
   expectRejectedAsInvalid,
-  type FunctionEnvironment,
-  lambdaContext,
-  mockAws,
   publishedKinds,
   readCalls,
   resetMocks,
   seedOpenFinding,
-  startFunctionEnvironment,
+  useFunctionHarness,
 } from '../helpers/lambda-env.js';
 
-const mocks = mockAws();
-const context = lambdaContext('config-rule');
-let env: FunctionEnvironment;
-let output: CapturedOutput;
-
-beforeAll(async () => {
-  env = await startFunctionEnvironment();
-});
-
-afterAll(async () => {
-  await env.stop();
-});
-
-beforeEach(async () => {
-  await env.resetTable();
-  acceptWrites(mocks);
-  installAccount(mocks);
-  output = captureOutput();
-});
-
-afterEach(() => {
-  resetMocks(mocks);
-  vi.restoreAllMocks();
-});
+const harness = useFunctionHarness('config-rule', installAccount);
+const { mocks, context } = harness;
 
 const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
 const GONE_LISTENER = SHOP_WEB_LISTENER.replace('8e2d4c6a1b3f5d70', '0a1b2c3d4e5f6a7b');
@@ -287,7 +260,7 @@ describe('config-rule handler', () => {
       await handler(event, context);
 
       // Assess
-      const logged = output.logs().find((log) => log.message === 'Config rule evaluated');
+      const logged = harness.output.logs().find((log) => log.message === 'Config rule evaluated');
       expect(logged).toMatchObject({
         eventId: derivedEventId(event),
         configRule: 'transit-guard-elbv2-listener-tls',
@@ -296,13 +269,13 @@ describe('config-rule handler', () => {
         reported: 1,
         nonCompliant: 1,
       });
-      expect(output.text()).not.toContain(String(event.resultToken));
+      expect(harness.output.text()).not.toContain(String(event.resultToken));
     });
 
     it('resolves the open findings of a deleted resource', async () => {
       // Prepare
       const deleted = SHOP_WEB_LISTENER.replace('8e2d4c6a1b3f5d70', '2a9c7e5d3b1f4068');
-      await seedOpenFinding(env.findings, 'elbv2-listener-tls-policy', LISTENER, deleted);
+      await seedOpenFinding(harness.env.findings, 'elbv2-listener-tls-policy', LISTENER, deleted);
 
       // Act
       const result = await handler(loadEvent('config-rule-change-elbv2-listener-deleted'), context);
@@ -310,15 +283,22 @@ describe('config-rule handler', () => {
       // Assess
       expect(result).toMatchObject({ resolved: 1, notApplicable: 1 });
       expect(publishedKinds(mocks)).toEqual(['resolution:elbv2-listener-tls-policy']);
-      expect(await env.findings.get(findingIdOf('elbv2-listener-tls-policy', deleted))).toMatchObject({
-        state: 'resolved',
-        resolution: 'deleted',
-      });
+      expect(await harness.env.findings.get(findingIdOf('elbv2-listener-tls-policy', deleted))).toMatchObject(
+        {
+          state: 'resolved',
+          resolution: 'deleted',
+        },
+      );
     });
 
     it('treats an oversized notification whose latest item is deleted as a deletion', async () => {
       // Prepare
-      await seedOpenFinding(env.findings, 'acm-certificate-expiry', 'AWS::ACM::Certificate', CERT_SHOP);
+      await seedOpenFinding(
+        harness.env.findings,
+        'acm-certificate-expiry',
+        'AWS::ACM::Certificate',
+        CERT_SHOP,
+      );
       mocks.config.on(GetResourceConfigHistoryCommand).resolves({
         configurationItems: [
           {
@@ -529,7 +509,7 @@ describe('config-rule handler', () => {
         const invocation = handler(event, context);
 
         // Assess
-        await expectRejectedAsInvalid(invocation, mocks, output, expected);
+        await expectRejectedAsInvalid(invocation, mocks, harness.output, expected);
         expect(readCalls(mocks)).toEqual([]);
       },
     );

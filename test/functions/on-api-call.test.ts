@@ -5,7 +5,7 @@ import {
   ListenerNotFoundException,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/on-api-call.js';
 import { ROUTED_API_CALLS } from '../../shared/events/cloudtrail.js';
 import { findingIdOf } from '../../shared/state/finding-store.js';
@@ -37,50 +37,21 @@ import {
 import {
   ACCOUNT_ID,
   ACTIONS_QUEUE_URL,
-  acceptWrites,
-  type CapturedOutput,
-  captureOutput,
   type ExpectedRead,
   expectExactReads,
   expectedRead,
   expectRejectedAsInvalid,
   FINDINGS_BUS,
-  type FunctionEnvironment,
-  lambdaContext,
-  mockAws,
   publishedEntries,
   publishedKinds,
   queuedMessages,
   readCalls,
-  resetMocks,
   seedOpenFinding,
-  startFunctionEnvironment,
+  useFunctionHarness,
 } from '../helpers/lambda-env.js';
 
-const mocks = mockAws();
-const context = lambdaContext('on-api-call');
-let env: FunctionEnvironment;
-let output: CapturedOutput;
-
-beforeAll(async () => {
-  env = await startFunctionEnvironment();
-});
-
-afterAll(async () => {
-  await env.stop();
-});
-
-beforeEach(async () => {
-  await env.resetTable();
-  acceptWrites(mocks);
-  installAccount(mocks);
-  output = captureOutput();
-});
-
-afterEach(() => {
-  resetMocks(mocks);
-  vi.restoreAllMocks();
-});
+const harness = useFunctionHarness('on-api-call', installAccount);
+const { mocks, context } = harness;
 
 /** The recorded ModifyListener was made by transit-guard's remediation role; this one by a person. */
 const byNetworkAdmin = (event: EventFixture) =>
@@ -341,7 +312,7 @@ describe('on-api-call handler', () => {
   it('resolves the open finding of a listener that no longer exists instead of failing', async () => {
     // Prepare
     await seedOpenFinding(
-      env.findings,
+      harness.env.findings,
       'elbv2-listener-tls-policy',
       'AWS::ElasticLoadBalancingV2::Listener',
       SHOP_WEB_LISTENER,
@@ -363,17 +334,22 @@ describe('on-api-call handler', () => {
       resourceId: SHOP_WEB_LISTENER,
       status: 'NOT_APPLICABLE',
     });
-    expect(await env.findings.get(findingIdOf('elbv2-listener-tls-policy', SHOP_WEB_LISTENER))).toMatchObject(
-      {
-        state: 'resolved',
-        resolution: 'deleted',
-      },
-    );
+    expect(
+      await harness.env.findings.get(findingIdOf('elbv2-listener-tls-policy', SHOP_WEB_LISTENER)),
+    ).toMatchObject({
+      state: 'resolved',
+      resolution: 'deleted',
+    });
   });
 
   it('resolves the open findings of a deleted certificate without reading it', async () => {
     // Prepare
-    await seedOpenFinding(env.findings, 'acm-certificate-key-strength', 'AWS::ACM::Certificate', CERT_API);
+    await seedOpenFinding(
+      harness.env.findings,
+      'acm-certificate-key-strength',
+      'AWS::ACM::Certificate',
+      CERT_API,
+    );
 
     // Act
     const result = await handler(loadEvent('cloudtrail-acm-delete-certificate'), context);
@@ -398,7 +374,7 @@ describe('on-api-call handler', () => {
       name: 'InventoryReadError',
       message: expect.stringContaining(`DescribeLoadBalancers ${SHOP_WEB_LB}`),
     });
-    expect(output.metric('UnreadableResources')).toBe(1);
+    expect(harness.output.metric('UnreadableResources')).toBe(1);
     expect(mocks.eventBridge).not.toReceiveCommand(PutEventsCommand);
   });
 
@@ -433,7 +409,7 @@ describe('on-api-call handler', () => {
       const invocation = handler(event, context);
 
       // Assess
-      await expectRejectedAsInvalid(invocation, mocks, output, {
+      await expectRejectedAsInvalid(invocation, mocks, harness.output, {
         errorName,
         reason,
         eventId: String(event.id),

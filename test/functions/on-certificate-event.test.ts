@@ -1,49 +1,20 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/on-certificate-event.js';
 import { findingIdOf } from '../../shared/state/finding-store.js';
 import { loadEvent, withValue } from '../fixtures/events/load.js';
 import { CERT_API, CERT_SHOP, certificateReads, installAccount } from '../helpers/fake-account.js';
 import {
-  acceptWrites,
-  type CapturedOutput,
-  captureOutput,
   expectExactReads,
   expectRejectedAsInvalid,
   FINDINGS_BUS,
-  type FunctionEnvironment,
-  lambdaContext,
-  mockAws,
   publishedEntries,
   publishedKinds,
-  resetMocks,
   seedOpenFinding,
-  startFunctionEnvironment,
+  useFunctionHarness,
 } from '../helpers/lambda-env.js';
 
-const mocks = mockAws();
-const context = lambdaContext('on-certificate-event');
-let env: FunctionEnvironment;
-let output: CapturedOutput;
-
-beforeAll(async () => {
-  env = await startFunctionEnvironment();
-});
-
-afterAll(async () => {
-  await env.stop();
-});
-
-beforeEach(async () => {
-  await env.resetTable();
-  acceptWrites(mocks);
-  installAccount(mocks);
-  output = captureOutput();
-});
-
-afterEach(() => {
-  resetMocks(mocks);
-  vi.restoreAllMocks();
-});
+const harness = useFunctionHarness('on-certificate-event', installAccount);
+const { mocks, context } = harness;
 
 describe('on-certificate-event handler', () => {
   it.each([
@@ -79,7 +50,7 @@ describe('on-certificate-event handler', () => {
 
   it('resolves the expiry finding of a certificate ACM reports renewed', async () => {
     // Prepare
-    await seedOpenFinding(env.findings, 'acm-certificate-expiry', 'AWS::ACM::Certificate', CERT_SHOP);
+    await seedOpenFinding(harness.env.findings, 'acm-certificate-expiry', 'AWS::ACM::Certificate', CERT_SHOP);
 
     // Act
     const result = await handler(loadEvent('acm-certificate-available'), context);
@@ -87,7 +58,7 @@ describe('on-certificate-event handler', () => {
     // Assess
     expect(result).toMatchObject({ resolved: 1, nonCompliant: 0 });
     expect(publishedKinds(mocks)).toEqual(['resolution:acm-certificate-expiry']);
-    expect(await env.findings.get(findingIdOf('acm-certificate-expiry', CERT_SHOP))).toMatchObject({
+    expect(await harness.env.findings.get(findingIdOf('acm-certificate-expiry', CERT_SHOP))).toMatchObject({
       state: 'resolved',
       resolution: 'fixed',
     });
@@ -117,7 +88,7 @@ describe('on-certificate-event handler', () => {
       const invocation = handler(event, context);
 
       // Assess
-      await expectRejectedAsInvalid(invocation, mocks, output, {
+      await expectRejectedAsInvalid(invocation, mocks, harness.output, {
         errorName,
         reason,
         eventId: String(event.id),

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/on-config-change.js';
 import { loadEvent, withValue } from '../fixtures/events/load.js';
 import {
@@ -11,48 +11,19 @@ import {
   WEB_READS,
 } from '../helpers/fake-account.js';
 import {
-  acceptWrites,
-  type CapturedOutput,
-  captureOutput,
   type ExpectedRead,
   expectExactReads,
   expectRejectedAsInvalid,
   FINDINGS_BUS,
-  type FunctionEnvironment,
-  lambdaContext,
-  mockAws,
   publishedEntries,
   publishedKinds,
   readCalls,
-  resetMocks,
   seedOpenFinding,
-  startFunctionEnvironment,
+  useFunctionHarness,
 } from '../helpers/lambda-env.js';
 
-const mocks = mockAws();
-const context = lambdaContext('on-config-change');
-let env: FunctionEnvironment;
-let output: CapturedOutput;
-
-beforeAll(async () => {
-  env = await startFunctionEnvironment();
-});
-
-afterAll(async () => {
-  await env.stop();
-});
-
-beforeEach(async () => {
-  await env.resetTable();
-  acceptWrites(mocks);
-  installAccount(mocks);
-  output = captureOutput();
-});
-
-afterEach(() => {
-  resetMocks(mocks);
-  vi.restoreAllMocks();
-});
+const harness = useFunctionHarness('on-config-change', installAccount);
+const { mocks, context } = harness;
 
 interface Row {
   fixture: string;
@@ -104,7 +75,12 @@ describe('on-config-change handler', () => {
 
   it('resolves the open findings of a deleted certificate without reading it', async () => {
     // Prepare
-    await seedOpenFinding(env.findings, 'acm-certificate-key-strength', 'AWS::ACM::Certificate', CERT_API);
+    await seedOpenFinding(
+      harness.env.findings,
+      'acm-certificate-key-strength',
+      'AWS::ACM::Certificate',
+      CERT_API,
+    );
 
     // Act
     const result = await handler(loadEvent('config-change-acm-certificate-deleted'), context);
@@ -139,7 +115,7 @@ describe('on-config-change handler', () => {
       const invocation = handler(event, context);
 
       // Assess
-      await expectRejectedAsInvalid(invocation, mocks, output, {
+      await expectRejectedAsInvalid(invocation, mocks, harness.output, {
         errorName,
         reason,
         eventId: String(event.id),

@@ -1,5 +1,5 @@
 import { DescribeListenersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/sweep.js';
 import {
   awsError,
@@ -11,24 +11,15 @@ import {
 } from '../helpers/fake-account.js';
 import {
   ACCOUNT_ID,
-  acceptWrites,
-  type CapturedOutput,
-  captureOutput,
   expectExactReads,
   expectRejectedAsInvalid,
-  type FunctionEnvironment,
-  lambdaContext,
-  mockAws,
   publishedKinds,
   REGION,
-  resetMocks,
-  startFunctionEnvironment,
+  useFunctionHarness,
 } from '../helpers/lambda-env.js';
 
-const mocks = mockAws();
-const context = lambdaContext('sweep');
-let env: FunctionEnvironment;
-let output: CapturedOutput;
+const harness = useFunctionHarness('sweep', installAccount);
+const { mocks, context } = harness;
 
 /** The EventBridge Scheduler / rate rule event that starts a sweep. */
 const scheduledEvent = {
@@ -42,26 +33,6 @@ const scheduledEvent = {
   resources: [`arn:aws:events:${REGION}:${ACCOUNT_ID}:rule/transit-guard-dev-sweep`],
   detail: {},
 };
-
-beforeAll(async () => {
-  env = await startFunctionEnvironment();
-});
-
-afterAll(async () => {
-  await env.stop();
-});
-
-beforeEach(async () => {
-  await env.resetTable();
-  acceptWrites(mocks);
-  installAccount(mocks);
-  output = captureOutput();
-});
-
-afterEach(() => {
-  resetMocks(mocks);
-  vi.restoreAllMocks();
-});
 
 const ALL_READS = Object.values(REGION_READS).flat();
 
@@ -94,7 +65,7 @@ describe('sweep handler', () => {
         },
       ],
     });
-    expect(output.metric('UnreadableResources')).toBe(1);
+    expect(harness.output.metric('UnreadableResources')).toBe(1);
     // Everything else was still judged: the shop-web listener's findings, not shop-edge's.
     const published = publishedKinds(mocks);
     expect(published.filter((kind) => kind.startsWith('finding:elbv2'))).toEqual(LISTENER_FINDINGS);
@@ -109,7 +80,7 @@ describe('sweep handler', () => {
     const invocation = handler(event, context);
 
     // Assess
-    await expectRejectedAsInvalid(invocation, mocks, output, {
+    await expectRejectedAsInvalid(invocation, mocks, harness.output, {
       errorName: 'EventValidationError',
       reason: /detail-type/,
       eventId: scheduledEvent.id,

@@ -15,7 +15,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
 import { type AwsCommand, type AwsStub, mockClient } from 'aws-sdk-client-mock';
-import { expect, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import type { Evaluation } from '../../shared/model/evaluation.js';
 import { createDynamoDbFindingStore } from '../../shared/state/dynamodb-store.js';
 import { type FindingStore, recordEvaluations } from '../../shared/state/finding-store.js';
@@ -335,4 +335,54 @@ export async function expectRejectedAsInvalid(
   ]);
   expect(output.metric('InvalidEvents')).toBe(1);
   expect(totalCalls(mocks)).toBe(0);
+}
+
+export interface FunctionHarness {
+  mocks: AwsMocks;
+  context: Context;
+  /** The running environment (dynalite, env vars); set before the first test. */
+  readonly env: FunctionEnvironment;
+  /** What the function logged in the current test. */
+  readonly output: CapturedOutput;
+}
+
+/**
+ * The hooks every handler test needs: the function environment for the file, a fresh state table, mocked
+ * AWS that accepts writes and answers reads from `installAccount`, and captured logs for each test.
+ */
+export function useFunctionHarness(
+  functionName: string,
+  installAccount: (mocks: AwsMocks) => void,
+): FunctionHarness {
+  const mocks = mockAws();
+  let env: FunctionEnvironment | undefined;
+  let output: CapturedOutput | undefined;
+  beforeAll(async () => {
+    env = await startFunctionEnvironment();
+  });
+  afterAll(async () => {
+    await env?.stop();
+  });
+  beforeEach(async () => {
+    await env?.resetTable();
+    acceptWrites(mocks);
+    installAccount(mocks);
+    output = captureOutput();
+  });
+  afterEach(() => {
+    resetMocks(mocks);
+    vi.restoreAllMocks();
+  });
+  return {
+    mocks,
+    context: lambdaContext(functionName),
+    get env() {
+      if (!env) throw new Error('the function environment starts in beforeAll');
+      return env;
+    },
+    get output() {
+      if (!output) throw new Error('output is captured in beforeEach');
+      return output;
+    },
+  };
 }
