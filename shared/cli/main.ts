@@ -7,6 +7,7 @@ import { runPolicy } from './policy-check.js';
 import { runReplay } from './replay.js';
 import { runRules } from './rules.js';
 import { runScan } from './scan.js';
+import { runScp } from './scp.js';
 import { USAGE } from './usage.js';
 import { VERSION } from './version.js';
 
@@ -16,16 +17,12 @@ export { EXIT } from './io.js';
 /** A command: runs with the arguments after its name; 'help' asks for the usage text. */
 type Command = (args: string[], io: CliIo) => Promise<ExitCode | 'help'>;
 
-/**
- * The command table.
- * HOOK for later issues: `scp` is added here as an entry (shared/cli/scp.ts), and `evaluate --slack-preview`
- * as an option of evaluate (shared/cli/evaluate.ts). Until they land they are unknown commands: usage errors, exit 2.
- */
+/** The command table. */
 const COMMANDS: Record<string, Command> = {
   evaluate: runEvaluate,
   replay: runReplay,
   scan: (args, io) => runScan(args, io),
-  // scp: runScp, // SLOT: import { runScp } from './scp.js'; and add its lines to USAGE (shared/cli/usage.ts)
+  scp: runScp,
   rules: (args, io) => runRules(args, io, RULES),
   policy: runPolicy,
   help: async () => 'help',

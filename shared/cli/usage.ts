@@ -18,6 +18,8 @@ Commands:
                            progress on stderr, the report as evaluate prints it
       --region <region>      region to sweep (repeatable or comma-separated; default: AWS_REGION, AWS_DEFAULT_REGION)
       --policy, --format, --now, --no-color   as for evaluate
+  scp                      print a preventive Service Control Policy derived from the policy file (minified JSON)
+      --policy <file>        policy file; --pretty to indent; --principal-tag / --resource-tag: the exception tags
   rules [--format table|json]   the rule catalog: id, severity, resource type, modes, title
   policy check <file>      validate a policy file (schema, rule ids and modes, remediation targets)
   help                     this text

@@ -1,0 +1,222 @@
+/**
+ * The preventive control: a Service Control Policy that denies creating the configurations the policy
+ * file's rules would flag, derived from the same policy (rules in mode `off` add nothing).
+ *
+ * Condition keys, as AWS names them (checked against the Service Authorization Reference pages
+ * list_awselasticloadbalancingv2.html and list_amazonec2.html, and the ELB user guide page
+ * security_iam_service-with-iam.html, "Policy condition keys"):
+ * - ELBv2 CreateListener / ModifyListener: elasticloadbalancing:ListenerProtocol and
+ *   elasticloadbalancing:SecurityPolicy (both multi-valued, so ForAnyValue:). Classic CreateLoadBalancer /
+ *   CreateLoadBalancerListeners: elasticloadbalancing:ListenerProtocol, one value per listener.
+ *   (There is no "elasticloadbalancing:Protocol" key.)
+ * - EC2 CreateVpnConnection / ModifyVpnTunnelOptions: ec2:IKEVersions, ec2:Phase1EncryptionAlgorithms,
+ *   ec2:Phase2EncryptionAlgorithms, ec2:Phase1IntegrityAlgorithms, ec2:Phase2IntegrityAlgorithms,
+ *   ec2:Phase1DHGroup, ec2:Phase2DHGroup (all ArrayOfString; older VPN guides spell the DH keys
+ *   ec2:Phase1DHGroupNumbers / ec2:Phase2DHGroupNumbers).
+ *
+ * A key the request does not carry is absent: ForAnyValue:StringEquals is then false, so a ModifyListener
+ * without Protocol (changing only the default action, as remediation does) is not denied by the protocol
+ * statement; a Null condition denies only where absence itself is the weak choice (a TLS listener created
+ * without a security policy, a VPN created with AWS's default tunnel options).
+ */
+import type { Policy } from '../policy/schema.js';
+import {
+  IKE_VERSIONS,
+  VPN_DH_GROUPS,
+  VPN_ENCRYPTION_ALGORITHMS,
+  VPN_INTEGRITY_ALGORITHMS,
+} from '../policy/schema.js';
+import { modeFor } from '../response/planner.js';
+import { findRule } from '../rules/index.js';
+import { assessTlsPolicy } from '../tls/assess.js';
+import type { TlsCatalog } from '../tls/catalog.js';
+import { createTlsCatalog } from '../tls/policies.js';
+
+/** AWS Organizations refuses an SCP longer than this (characters, whitespace included). */
+export const SCP_MAX_CHARACTERS = 5120;
+
+/**
+ * The escape for plaintext listeners that are meant to be there (an HTTP:80 listener that only redirects
+ * to HTTPS; an NLB port that passes TLS through): a principal with this tag set to "true" (the pipeline that
+ * deploys them) may create them, and so may anyone on a load balancer or listener carrying the resource tag.
+ * No condition key tells a redirect from a forward, so the escape is a tag the organization controls.
+ */
+export const DEFAULT_PRINCIPAL_EXCEPTION_TAG = 'transit-guard:scp-exempt';
+export const DEFAULT_PLAINTEXT_EXCEPTION_TAG = 'transit-guard:allow-plaintext';
+
+export type ScpCondition = Record<string, Record<string, string | string[]>>;
+
+export interface ScpStatement {
+  Sid: string;
+  Effect: 'Deny';
+  Action: string[];
+  Resource: '*';
+  Condition: ScpCondition;
+}
+
+export interface ServiceControlPolicy {
+  Version: '2012-10-17';
+  Statement: ScpStatement[];
+}
+
+export interface ScpOptions {
+  /** Defaults to the bundled TLS policy data. */
+  catalog?: TlsCatalog;
+  /** Tag keys of the plaintext-listener escape (value "true"); defaults above. */
+  principalExceptionTag?: string;
+  plaintextExceptionTag?: string;
+}
+
+const ELBV2_LISTENER_ACTIONS = ['elasticloadbalancing:CreateListener', 'elasticloadbalancing:ModifyListener'];
+const CLASSIC_LISTENER_ACTIONS = [
+  'elasticloadbalancing:CreateLoadBalancer',
+  'elasticloadbalancing:CreateLoadBalancerListeners',
+];
+const VPN_TUNNEL_ACTIONS = ['ec2:CreateVpnConnection', 'ec2:ModifyVpnTunnelOptions'];
+
+function ruleIsOn(policy: Policy, ruleId: string): boolean {
+  const rule = findRule(ruleId);
+  if (!rule) throw new Error(`rule ${ruleId} is not in the catalog`);
+  return modeFor(rule.metadata, policy) !== 'off';
+}
+
+/**
+ * The ELBv2 security policies of the catalog that fail the policy's TLS rules: below the minimum protocol
+ * (elbv2-listener-tls-policy) or offering a cipher outside the allowed classes (elbv2-listener-weak-ciphers).
+ */
+export function weakElbv2SecurityPolicies(
+  policy: Policy,
+  catalog: TlsCatalog = createTlsCatalog(),
+): string[] {
+  const checkProtocols = ruleIsOn(policy, 'elbv2-listener-tls-policy');
+  const checkCiphers = ruleIsOn(policy, 'elbv2-listener-weak-ciphers');
+  return catalog.elbv2PolicyNames().filter((name) => {
+    const resolved = catalog.elbv2Policy(name);
+    if (!resolved) return false;
+    const assessment = assessTlsPolicy(resolved, policy.tls, catalog);
+    return (
+      (checkProtocols && assessment.protocolsBelowMinimum.length > 0) ||
+      (checkCiphers && assessment.disallowedCiphers.length > 0)
+    );
+  });
+}
+
+function notAllowed<T extends string | number>(all: readonly T[], allowed: readonly T[]): string[] {
+  return all.filter((value) => !allowed.includes(value)).map(String);
+}
+
+/** Builds the SCP for a policy. Statements whose rule is off, or that would deny nothing, are left out. */
+export function buildServiceControlPolicy(policy: Policy, options: ScpOptions = {}): ServiceControlPolicy {
+  const catalog = options.catalog ?? createTlsCatalog();
+  const principalTag = `aws:PrincipalTag/${options.principalExceptionTag ?? DEFAULT_PRINCIPAL_EXCEPTION_TAG}`;
+  const plaintextTag = options.plaintextExceptionTag ?? DEFAULT_PLAINTEXT_EXCEPTION_TAG;
+  // Negated operators are true when the key is absent: untagged principals and resources are bound.
+  const unlessExemptPrincipal = { StringNotEquals: { [principalTag]: 'true' } };
+  const unlessExempt = {
+    StringNotEquals: { [principalTag]: 'true', [`aws:ResourceTag/${plaintextTag}`]: 'true' },
+  };
+  const statements: ScpStatement[] = [];
+  const deny = (Sid: string, Action: string[], Condition: ScpCondition) =>
+    statements.push({ Sid, Effect: 'Deny', Action, Resource: '*', Condition });
+
+  const plaintextProtocols = [
+    ...(ruleIsOn(policy, 'elbv2-listener-plaintext') ? ['HTTP'] : []),
+    ...(ruleIsOn(policy, 'elbv2-listener-tcp-plaintext') ? ['TCP', 'UDP', 'TCP_UDP'] : []),
+  ];
+  if (plaintextProtocols.length > 0) {
+    deny('PlaintextListeners', ELBV2_LISTENER_ACTIONS, {
+      'ForAnyValue:StringEquals': { 'elasticloadbalancing:ListenerProtocol': plaintextProtocols },
+      ...unlessExempt,
+    });
+  }
+  if (ruleIsOn(policy, 'elb-listener-plaintext')) {
+    // The classic API accepts protocols in any case.
+    deny('PlaintextClassicListeners', CLASSIC_LISTENER_ACTIONS, {
+      'ForAnyValue:StringEqualsIgnoreCase': { 'elasticloadbalancing:ListenerProtocol': ['HTTP', 'TCP'] },
+      ...unlessExempt,
+    });
+  }
+
+  // So far only the plaintext statements, which honour the exception tags.
+  const usesExceptionTags = statements.length > 0;
+
+  const weakPolicies = weakElbv2SecurityPolicies(policy, catalog);
+  if (weakPolicies.length > 0) {
+    deny('WeakSecurityPolicies', ELBV2_LISTENER_ACTIONS, {
+      'ForAnyValue:StringEquals': { 'elasticloadbalancing:SecurityPolicy': weakPolicies },
+    });
+    // Without SslPolicy AWS picks its default policy; the caller must choose one this policy accepts.
+    deny('TlsListenerWithoutPolicy', ['elasticloadbalancing:CreateListener'], {
+      'ForAnyValue:StringEquals': { 'elasticloadbalancing:ListenerProtocol': ['HTTPS', 'TLS'] },
+      Null: { 'elasticloadbalancing:SecurityPolicy': 'true' },
+    });
+  }
+
+  const { vpn } = policy;
+  if (ruleIsOn(policy, 'vpn-tunnel-ike-version')) {
+    const ike = notAllowed(IKE_VERSIONS, vpn.allowedIkeVersions);
+    if (ike.length > 0) {
+      deny('VpnIkeVersions', VPN_TUNNEL_ACTIONS, {
+        'ForAnyValue:StringEquals': { 'ec2:IKEVersions': ike },
+      });
+      // AWS's default tunnel options permit every IKE version.
+      deny('VpnDefaultTunnelOptions', ['ec2:CreateVpnConnection'], {
+        Null: { 'ec2:IKEVersions': 'true' },
+      });
+    }
+  }
+  if (ruleIsOn(policy, 'vpn-tunnel-weak-crypto')) {
+    const weak: [string, string, string[]][] = [
+      [
+        'Encryption',
+        'EncryptionAlgorithms',
+        notAllowed(VPN_ENCRYPTION_ALGORITHMS, vpn.allowedEncryptionAlgorithms),
+      ],
+      [
+        'Integrity',
+        'IntegrityAlgorithms',
+        notAllowed(VPN_INTEGRITY_ALGORITHMS, vpn.allowedIntegrityAlgorithms),
+      ],
+      ['DHGroups', 'DHGroup', notAllowed(VPN_DH_GROUPS, vpn.allowedDHGroups)],
+    ];
+    for (const [label, key, values] of weak) {
+      if (values.length === 0) continue;
+      for (const phase of [1, 2]) {
+        deny(`VpnPhase${phase}${label}`, VPN_TUNNEL_ACTIONS, {
+          'ForAnyValue:StringEquals': { [`ec2:Phase${phase}${key}`]: values },
+        });
+      }
+    }
+  }
+
+  if (usesExceptionTags) {
+    // Only exempt principals may set or remove the resource exception tag (tag-on-create included).
+    deny('ExceptionTagGuard', ['elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'], {
+      'ForAnyValue:StringEquals': { 'aws:TagKeys': [plaintextTag] },
+      ...unlessExemptPrincipal,
+    });
+  }
+  return { Version: '2012-10-17', Statement: statements };
+}
+
+/** The SCP as AWS Organizations counts it: minified JSON. */
+export function serializeServiceControlPolicy(scp: ServiceControlPolicy): string {
+  return JSON.stringify(scp);
+}
+
+/** What the policy asks for that an SCP cannot express, for the command to tell the user. */
+export function serviceControlPolicyLimits(policy: Policy): string[] {
+  const limits: string[] = [];
+  if (policy.tls.tlsPassthroughPorts.length > 0) {
+    limits.push(
+      `tls.tlsPassthroughPorts (${policy.tls.tlsPassthroughPorts.join(', ')}): an SCP cannot see the listener port; ` +
+        `tag those load balancers with the plaintext exception tag instead`,
+    );
+  }
+  if (policy.exemptions.length > 0) {
+    limits.push(
+      `exemptions (${policy.exemptions.length}) are not carried into the SCP; tag exempt resources or principals instead`,
+    );
+  }
+  return limits;
+}

@@ -1,0 +1,104 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadEvent } from '../fixtures/events/load.js';
+import { ensurePackaged, PACKAGE_TIMEOUT_MS, SERVERLESS_DIR } from './template.js';
+import { readZip } from './zip.js';
+
+// The on-api-call package, unzipped where no node_modules can be found: whatever the bundle needs
+// (dependencies, JSON imports) must be inside it.
+let taskRoot: string;
+
+beforeAll(() => {
+  ensurePackaged();
+  taskRoot = mkdtempSync(join(tmpdir(), 'tg-bundle-'));
+  for (const [name, content] of readZip(join(SERVERLESS_DIR, 'on-api-call.zip'))) {
+    mkdirSync(dirname(join(taskRoot, name)), { recursive: true });
+    writeFileSync(join(taskRoot, name), content);
+  }
+}, PACKAGE_TIMEOUT_MS);
+
+afterAll(() => {
+  rmSync(taskRoot, { recursive: true, force: true });
+});
+
+/** Imports the bundle in a fresh Node process, as the Lambda runtime does, and calls its handler once. */
+function invoke(event: unknown, env: Record<string, string>) {
+  const script = [
+    `const { handler } = await import(${JSON.stringify(join(taskRoot, 'functions', 'on-api-call.mjs'))});`,
+    `const context = { awsRequestId: 'test', functionName: 'on-api-call', getRemainingTimeInMillis: () => 60000 };`,
+    'try {',
+    `  const result = await handler(${JSON.stringify(event)}, context);`,
+    `  console.log('RESULT ' + JSON.stringify({ type: typeof handler, result }));`,
+    '} catch (error) {',
+    `  console.log('RESULT ' + JSON.stringify({ type: typeof handler, error: error.name, message: error.message }));`,
+    '}',
+  ].join('\n');
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: taskRoot,
+    encoding: 'utf8',
+    // Nothing from the test process: a Lambda-like environment, and no way out to AWS.
+    env: {
+      PATH: process.env.PATH ?? '',
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'not-a-secret',
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+      ...env,
+    },
+    timeout: 60_000,
+  });
+  const line = run.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+  if (!line) throw new Error(`the bundle did not run:\n${run.stdout}\n${run.stderr}`);
+  return JSON.parse(line.slice('RESULT '.length)) as {
+    type: string;
+    result?: unknown;
+    error?: string;
+    message?: string;
+  };
+}
+
+const FUNCTION_ENV = {
+  TG_ACCOUNT_ID: '111122223333',
+  TG_REGIONS: 'eu-west-1',
+  TG_FINDINGS_BUS: 'transit-guard-findings-test',
+  TG_TABLE_NAME: 'transit-guard-test',
+};
+
+describe('on-api-call bundle', () => {
+  it('imports in plain Node and reads its environment and the policy file at the package root', () => {
+    // Act
+    const outcome = invoke(loadEvent('cloudtrail-elbv2-add-tags'), {
+      ...FUNCTION_ENV,
+      LAMBDA_TASK_ROOT: taskRoot,
+    });
+
+    // Assess
+    expect(outcome).toEqual({
+      type: 'function',
+      result: expect.objectContaining({ ignored: expect.stringContaining('AddTags'), evaluated: 0 }),
+    });
+  });
+
+  it('fails without the policy file the package carries', () => {
+    // Act
+    const outcome = invoke(loadEvent('cloudtrail-elbv2-add-tags'), {
+      ...FUNCTION_ENV,
+      LAMBDA_TASK_ROOT: tmpdir(),
+    });
+
+    // Assess
+    expect(outcome.type).toBe('function');
+    expect(outcome.error).toBeDefined();
+  });
+
+  it('refuses an invalid event through the middy stack', () => {
+    // Act
+    const outcome = invoke({ hello: 'world' }, {});
+
+    // Assess
+    expect(outcome).toEqual(expect.objectContaining({ type: 'function', error: 'EventValidationError' }));
+  });
+});

@@ -1,0 +1,157 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensurePackaged, PACKAGE_TIMEOUT_MS, ROOT, TEMPLATE_FILE } from './template.js';
+
+/** The cfn-guard binary shipped by @cdklabs/cdk-validator-cfnguard, for this platform and CPU. */
+function cfnGuardBinary(): string {
+  const os = { linux: 'ubuntu', darwin: 'macos' }[process.platform as string];
+  const arch = { x64: 'x86_64', arm64: 'aarch64' }[process.arch as string];
+  if (!os || !arch) throw new Error(`no cfn-guard binary for ${process.platform}/${process.arch}`);
+  return join(ROOT, 'node_modules', '@cdklabs', 'cdk-validator-cfnguard', 'bin', os, arch, 'cfn-guard');
+}
+
+const RULES_DIR = join(ROOT, 'infra', 'guard');
+
+/** Runs the rules against a template; the status of each rule from the summary table. */
+function validate(templateFile: string): {
+  code: number | null;
+  rules: Record<string, string>;
+  output: string;
+} {
+  const run = spawnSync(
+    cfnGuardBinary(),
+    ['validate', '--rules', RULES_DIR, '--data', templateFile, '--show-summary', 'all'],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
+  if (run.error) throw run.error;
+  const rules: Record<string, string> = {};
+  for (const match of run.stdout.matchAll(/^transit-guard\.guard\/(\w+)\s+(PASS|FAIL|SKIP)$/gm)) {
+    rules[match[1] ?? ''] = match[2] ?? '';
+  }
+  return { code: run.status, rules, output: `${run.stdout}\n${run.stderr}` };
+}
+
+let scratch: string;
+
+beforeAll(() => {
+  ensurePackaged();
+  scratch = mkdtempSync(join(tmpdir(), 'tg-guard-'));
+}, PACKAGE_TIMEOUT_MS);
+
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+function templateFile(resources: Record<string, unknown>): string {
+  const file = join(scratch, `template-${Object.keys(resources).join('-')}.json`);
+  writeFileSync(file, JSON.stringify({ Resources: resources }));
+  return file;
+}
+
+describe('cfn-guard rules (infra/guard)', () => {
+  it('pass on the packaged template, every rule evaluated', () => {
+    // Act
+    const result = validate(TEMPLATE_FILE);
+
+    // Assess
+    expect(result.code, result.output).toBe(0);
+    expect(result.rules).toEqual({
+      table_encrypted_at_rest: 'PASS',
+      table_point_in_time_recovery: 'PASS',
+      queues_encrypted_at_rest: 'PASS',
+      log_groups_have_retention: 'PASS',
+      functions_have_log_groups: 'PASS',
+      no_public_principals_in_resource_policies: 'PASS',
+      lambda_permissions_not_public: 'PASS',
+    });
+  });
+
+  it.each([
+    [
+      'table_encrypted_at_rest',
+      { Table: { Type: 'AWS::DynamoDB::Table', Properties: { SSESpecification: { SSEEnabled: false } } } },
+    ],
+    ['table_point_in_time_recovery', { Table: { Type: 'AWS::DynamoDB::Table', Properties: {} } }],
+    [
+      'queues_encrypted_at_rest',
+      { Queue: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 30 } } },
+    ],
+    [
+      'log_groups_have_retention',
+      { Logs: { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: '/x' } } },
+    ],
+    [
+      'functions_have_log_groups',
+      { Fn: { Type: 'AWS::Lambda::Function', Properties: { Handler: 'x.handler' } } },
+    ],
+    [
+      'no_public_principals_in_resource_policies',
+      {
+        Policy: {
+          Type: 'AWS::SQS::QueuePolicy',
+          Properties: {
+            Queues: ['q'],
+            PolicyDocument: {
+              Statement: [
+                { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sqs:SendMessage', Resource: 'q' },
+              ],
+            },
+          },
+        },
+      },
+    ],
+    [
+      'lambda_permissions_not_public',
+      {
+        Permission: {
+          Type: 'AWS::Lambda::Permission',
+          Properties: {
+            Action: 'lambda:InvokeFunction',
+            FunctionName: 'f',
+            Principal: 'events.amazonaws.com',
+          },
+        },
+      },
+    ],
+  ])('fail %s on a template that breaks it', (rule, resources) => {
+    // Act
+    const result = validate(templateFile(resources));
+
+    // Assess
+    expect(result.code).not.toBe(0);
+    expect(result.rules[rule], result.output).toBe('FAIL');
+  });
+
+  it('accept a "*" principal when a condition narrows it', () => {
+    // Prepare
+    const file = templateFile({
+      TlsOnly: {
+        Type: 'AWS::SQS::QueuePolicy',
+        Properties: {
+          Queues: ['q'],
+          PolicyDocument: {
+            Statement: [
+              {
+                Effect: 'Deny',
+                Principal: '*',
+                Action: 'sqs:*',
+                Resource: 'q',
+                Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+              },
+            ],
+          },
+        },
+      },
+    });
+
+    // Act
+    const result = validate(file);
+
+    // Assess
+    expect(result.code, result.output).toBe(0);
+    expect(result.rules.no_public_principals_in_resource_policies).toBe('PASS');
+  });
+});

@@ -1,0 +1,312 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REMEDIATION_IAM_ACTIONS } from '../../shared/response/remediators/index.js';
+import {
+  type CfnTemplate,
+  ensurePackaged,
+  FUNCTION_NAMES,
+  type FunctionName,
+  functionLogicalId,
+  loadTemplate,
+  logGroupLogicalId,
+  PACKAGE_TIMEOUT_MS,
+  ROOT,
+  referencedId,
+  resourcesOfType,
+} from './template.js';
+
+let template: CfnTemplate;
+
+beforeAll(() => {
+  ensurePackaged();
+  template = loadTemplate();
+}, PACKAGE_TIMEOUT_MS);
+
+interface Statement {
+  Sid?: string;
+  Effect: 'Allow' | 'Deny';
+  Action?: string | string[];
+  NotAction?: unknown;
+  NotResource?: unknown;
+  Resource?: unknown;
+  Principal?: unknown;
+  Condition?: unknown;
+}
+
+const asList = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+/** A conditional statement (`Fn::If`) counts with its "true" branch: the most it can grant. */
+function unwrap(statement: unknown): Statement | undefined {
+  const condition = (statement as Record<string, unknown>)['Fn::If'];
+  if (Array.isArray(condition)) return unwrap(condition[1]);
+  return (statement as Record<string, unknown>).Effect ? (statement as Statement) : undefined;
+}
+
+function documentStatements(document: unknown): Statement[] {
+  return asList((document as { Statement: unknown }).Statement).flatMap((s) => unwrap(s) ?? []);
+}
+
+function roleStatements(roleId: string): Statement[] {
+  const role = template.Resources[roleId];
+  if (role?.Type !== 'AWS::IAM::Role') throw new Error(`${roleId} is not a role`);
+  const policies = (role.Properties?.Policies ?? []) as { PolicyDocument: unknown }[];
+  return policies.flatMap((policy) => documentStatements(policy.PolicyDocument));
+}
+
+function roleOf(name: FunctionName): string {
+  const id = referencedId(template.Resources[functionLogicalId(name)]?.Properties?.Role);
+  if (!id) throw new Error(`${name} has no role of its own`);
+  return id;
+}
+
+function allowedActions(roleId: string): Set<string> {
+  return new Set(
+    roleStatements(roleId)
+      .filter((s) => s.Effect === 'Allow')
+      .flatMap((s) => asList(s.Action)),
+  );
+}
+
+/** Every policy statement of the template: roles and resource policies. */
+function allStatements(): { where: string; statement: Statement }[] {
+  return Object.entries(template.Resources).flatMap(([id, resource]) => {
+    const properties = resource.Properties ?? {};
+    const documents = [
+      ...((properties.Policies ?? []) as { PolicyDocument: unknown }[]).map((p) => p.PolicyDocument),
+      ...(properties.PolicyDocument ? [properties.PolicyDocument] : []),
+      ...(properties.AssumeRolePolicyDocument ? [properties.AssumeRolePolicyDocument] : []),
+    ];
+    return documents.flatMap((document) =>
+      documentStatements(document).map((statement) => ({ where: id, statement })),
+    );
+  });
+}
+
+const SERVICE_OF_CLIENT: Record<string, string> = {
+  '@aws-sdk/client-elastic-load-balancing-v2': 'elasticloadbalancing',
+  '@aws-sdk/client-elastic-load-balancing': 'elasticloadbalancing',
+  '@aws-sdk/client-ec2': 'ec2',
+  '@aws-sdk/client-direct-connect': 'directconnect',
+  '@aws-sdk/client-acm': 'acm',
+  '@aws-sdk/client-config-service': 'config',
+};
+
+/** The IAM actions of the AWS SDK commands a folder's sources send (`new XCommand(` of a monitored client). */
+function commandActions(folder: string): Set<string> {
+  const actions = new Set<string>();
+  const files = readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.ts'),
+  );
+  for (const file of files) {
+    const source = readFileSync(join(ROOT, folder, file), 'utf8');
+    for (const match of source.matchAll(/import\s*\{([^}]*)\}\s*from\s*'(@aws-sdk\/client-[^']+)'/g)) {
+      const service = SERVICE_OF_CLIENT[match[2] ?? ''];
+      if (!service) continue;
+      for (const specifier of (match[1] ?? '').split(',')) {
+        const command = /^\s*(\w+)Command\s*$/.exec(specifier)?.[1];
+        if (command && source.includes(`new ${command}Command(`)) actions.add(`${service}:${command}`);
+      }
+    }
+  }
+  return actions;
+}
+
+/** Actions AWS authorizes only on Resource "*" (each statement in infra/iam.yml says so). */
+const STAR_RESOURCE_ACTIONS = new Set([
+  'xray:PutTraceSegments',
+  'xray:PutTelemetryRecords',
+  'elasticloadbalancing:DescribeListeners',
+  'elasticloadbalancing:DescribeLoadBalancers',
+  'elasticloadbalancing:DescribeRules',
+  'elasticloadbalancing:DescribeSSLPolicies',
+  'elasticloadbalancing:DescribeLoadBalancerPolicies',
+  'ec2:DescribeVpnConnections',
+  'ec2:GetActiveVpnTunnelStatus',
+  'directconnect:DescribeConnections',
+  'directconnect:DescribeLags',
+  'acm:ListCertificates',
+  'config:GetResourceConfigHistory',
+  'config:SelectResourceConfig',
+  'config:DescribeConfigurationRecorders',
+  'config:PutEvaluations',
+]);
+
+const MONITORED_SERVICES = ['elasticloadbalancing', 'ec2', 'directconnect', 'acm'];
+const isRead = (action: string) => /^[a-z0-9]+:(Describe|Get|List|Select)/.test(action);
+const isResourceWrite = (action: string) =>
+  MONITORED_SERVICES.includes(action.split(':')[0] ?? '') && !isRead(action);
+
+describe('execution roles', () => {
+  it('give every function a role of its own that only Lambda can assume', () => {
+    // Act
+    const roles = FUNCTION_NAMES.map(roleOf);
+
+    // Assess
+    expect(new Set(roles).size).toBe(FUNCTION_NAMES.length);
+    for (const role of roles) {
+      const trust = documentStatements(template.Resources[role]?.Properties?.AssumeRolePolicyDocument);
+      expect(trust).toEqual([
+        { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+      ]);
+    }
+    expect(resourcesOfType(template, 'AWS::IAM::Role')).toHaveLength(FUNCTION_NAMES.length);
+  });
+
+  it('let each function write logs to its own log group only', () => {
+    for (const name of FUNCTION_NAMES) {
+      // Act
+      const logStatements = roleStatements(roleOf(name)).filter((s) =>
+        asList(s.Action).some((a) => a.startsWith('logs:')),
+      );
+
+      // Assess
+      expect(logStatements, name).toHaveLength(1);
+      expect(asList(logStatements[0]?.Action).sort(), name).toEqual([
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+      ]);
+      expect(logStatements[0]?.Resource, name).toEqual({ 'Fn::GetAtt': [logGroupLogicalId(name), 'Arn'] });
+    }
+  });
+});
+
+describe('least privilege', () => {
+  it('grants no wildcard action, no NotAction/NotResource and no iam:PassRole anywhere', () => {
+    // Act
+    const statements = allStatements();
+    const offending = statements.filter(({ statement }) => {
+      const actions = asList(statement.Action);
+      const wildcard = actions.some((a) => a === '*' || (statement.Effect === 'Allow' && a.includes('*')));
+      return (
+        wildcard ||
+        actions.some((a) => a.toLowerCase() === 'iam:passrole') ||
+        statement.NotAction !== undefined ||
+        statement.NotResource !== undefined
+      );
+    });
+
+    // Assess
+    expect(statements.length).toBeGreaterThan(50);
+    expect(offending).toEqual([]);
+  });
+
+  it('grants Resource "*" only for actions AWS authorizes on nothing narrower', () => {
+    // Act
+    const starred = allStatements()
+      .filter(({ statement }) => statement.Effect === 'Allow' && asList(statement.Resource).includes('*'))
+      .flatMap(({ where, statement }) => asList(statement.Action).map((action) => `${where} ${action}`));
+
+    // Assess
+    expect(starred.length).toBeGreaterThan(0);
+    expect(starred.filter((entry) => !STAR_RESOURCE_ACTIONS.has(entry.split(' ')[1] ?? ''))).toEqual([]);
+  });
+
+  it('grants the remediation actions, exactly REMEDIATION_IAM_ACTIONS, to the remediate role only', () => {
+    // Act
+    const writesByRole = Object.fromEntries(
+      FUNCTION_NAMES.map((name) => [name, [...allowedActions(roleOf(name))].filter(isResourceWrite).sort()]),
+    );
+
+    // Assess
+    expect(writesByRole).toEqual({
+      'on-api-call': [],
+      'on-config-change': [],
+      'on-certificate-event': [],
+      'config-rule': [],
+      sweep: [],
+      remediate: [...REMEDIATION_IAM_ACTIONS].sort(),
+      'notify-slack': [],
+    });
+  });
+
+  it('scopes remediation to this account and the configured regions', () => {
+    // Act
+    const writes = roleStatements(roleOf('remediate')).filter((s) => asList(s.Action).some(isResourceWrite));
+    const resources = writes.flatMap((s) => asList(s.Resource));
+
+    // Assess
+    expect(writes.length).toBeGreaterThan(0);
+    for (const resource of resources) {
+      expect(resource).toEqual({
+        'Fn::Sub': expect.stringMatching(
+          /^arn:\$\{AWS::Partition\}:[a-z0-9]+:us-east-1:\$\{AWS::AccountId\}:[a-z-]+\/\*$/,
+        ),
+      });
+    }
+  });
+
+  it('lets the sweep call every read API the live inventory sends, and remediate every API the remediators send', () => {
+    // Act
+    const inventoryCalls = commandActions('shared/inventory/live');
+    const remediationCalls = commandActions('shared/response');
+    const sweep = allowedActions(roleOf('sweep'));
+    const remediate = allowedActions(roleOf('remediate'));
+
+    // Assess
+    expect(inventoryCalls.size).toBeGreaterThan(5);
+    expect([...inventoryCalls].filter((action) => !sweep.has(action))).toEqual([]);
+    expect([...remediationCalls].filter((action) => !remediate.has(action))).toEqual([]);
+  });
+
+  it('lets only config-rule report evaluations to AWS Config', () => {
+    // Act
+    const reporters = FUNCTION_NAMES.filter((name) =>
+      allowedActions(roleOf(name)).has('config:PutEvaluations'),
+    );
+
+    // Assess
+    expect(reporters).toEqual(['config-rule']);
+  });
+
+  it('lets notify-slack read the webhook secret only when one is configured', () => {
+    // Act
+    const policies = template.Resources[roleOf('notify-slack')]?.Properties?.Policies as {
+      PolicyDocument: { Statement: unknown[] };
+    }[];
+    const conditional = policies[0]?.PolicyDocument.Statement.find(
+      (s) => (s as Record<string, unknown>)['Fn::If'],
+    );
+
+    // Assess
+    expect((conditional as { 'Fn::If': unknown[] })['Fn::If'][0]).toBe('HasSlackWebhook');
+    expect(allowedActions(roleOf('notify-slack')).has('secretsmanager:GetSecretValue')).toBe(true);
+  });
+});
+
+/** CloudFormation's Fn::Sub placeholders, spelled once. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
+const PARTITION = '${AWS::Partition}';
+// biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
+const ACCOUNT = '${AWS::AccountId}';
+
+describe('infra/regional-arns.cjs', () => {
+  type Resolver = (context: {
+    resolveVariable: (name: string) => Promise<unknown>;
+  }) => Promise<Record<string, { 'Fn::Sub': string }[]>>;
+  const resolveArns = createRequire(import.meta.url)('../../infra/regional-arns.cjs') as Resolver;
+
+  it('lists one ARN per configured region', async () => {
+    // Act
+    const arns = await resolveArns({ resolveVariable: async () => 'eu-west-1, us-east-1,eu-west-1' });
+
+    // Assess
+    expect(arns.listeners).toEqual([
+      { 'Fn::Sub': `arn:${PARTITION}:elasticloadbalancing:eu-west-1:${ACCOUNT}:listener/*` },
+      { 'Fn::Sub': `arn:${PARTITION}:elasticloadbalancing:us-east-1:${ACCOUNT}:listener/*` },
+    ]);
+    expect(arns.vpnConnections?.[1]).toEqual({
+      'Fn::Sub': `arn:${PARTITION}:ec2:us-east-1:${ACCOUNT}:vpn-connection/*`,
+    });
+  });
+
+  it('refuses a regions param that is empty or not a list of regions', async () => {
+    // Act & Assess
+    await expect(resolveArns({ resolveVariable: async () => '' })).rejects.toThrow(/param "regions"/);
+    await expect(resolveArns({ resolveVariable: async () => 'eu-west-1,*' })).rejects.toThrow(
+      /param "regions"/,
+    );
+  });
+});

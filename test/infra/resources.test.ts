@@ -1,0 +1,365 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CONFIG_RESOURCE_TYPES } from '../../shared/events/config.js';
+import { TABLE_KEYS, tableDefinition } from '../../shared/state/table.js';
+import {
+  type CfnResource,
+  type CfnTemplate,
+  ensurePackaged,
+  FUNCTION_NAMES,
+  type FunctionName,
+  functionLogicalId,
+  loadTemplate,
+  logGroupLogicalId,
+  PACKAGE_TIMEOUT_MS,
+  ROOT,
+  referencedId,
+  resourcesOfType,
+  SERVERLESS_DIR,
+} from './template.js';
+import { readZip } from './zip.js';
+
+let template: CfnTemplate;
+
+beforeAll(() => {
+  ensurePackaged();
+  template = loadTemplate();
+}, PACKAGE_TIMEOUT_MS);
+
+function resource(id: string): CfnResource {
+  const found = template.Resources[id];
+  if (!found) throw new Error(`no resource ${id}`);
+  return found;
+}
+
+function props(id: string): Record<string, unknown> {
+  return resource(id).Properties ?? {};
+}
+
+function fn(name: FunctionName): Record<string, unknown> {
+  return props(functionLogicalId(name));
+}
+
+const QUEUE_FUNCTIONS: Record<string, FunctionName> = {
+  ActionsQueue: 'remediate',
+  SlackOutbox: 'notify-slack',
+};
+const DEAD_LETTER_QUEUES = ['EventsDeadLetterQueue', 'ActionsDeadLetterQueue', 'SlackDeadLetterQueue'];
+
+describe('state table', () => {
+  it('has the keys and index of tableDefinition()', () => {
+    // Prepare
+    const expected = tableDefinition('ignored');
+
+    // Act
+    const table = props('StateTable');
+
+    // Assess
+    expect(resourcesOfType(template, 'AWS::DynamoDB::Table')).toHaveLength(1);
+    expect(table.BillingMode).toBe(expected.BillingMode);
+    expect(table.AttributeDefinitions).toEqual(expected.AttributeDefinitions);
+    expect(table.KeySchema).toEqual(expected.KeySchema);
+    expect(table.GlobalSecondaryIndexes).toEqual(expected.GlobalSecondaryIndexes);
+  });
+
+  it('expires items on the TTL attribute, keeps point-in-time recovery and encrypts at rest', () => {
+    // Act
+    const table = props('StateTable');
+
+    // Assess
+    expect(table.TimeToLiveSpecification).toEqual({ AttributeName: TABLE_KEYS.ttlAttribute, Enabled: true });
+    expect(table.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.SSESpecification).toEqual({ SSEEnabled: true });
+  });
+});
+
+describe('queues', () => {
+  it('are all encrypted at rest and refuse requests without TLS', () => {
+    // Prepare
+    const queues = resourcesOfType(template, 'AWS::SQS::Queue').map(([id]) => id);
+    const tlsOnly = resourcesOfType(template, 'AWS::SQS::QueuePolicy').flatMap(([, policy]) => {
+      const properties = policy.Properties ?? {};
+      const statements = (properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement;
+      const denies = statements.some(
+        (s) =>
+          s.Effect === 'Deny' &&
+          s.Principal === '*' &&
+          JSON.stringify(s.Condition) === JSON.stringify({ Bool: { 'aws:SecureTransport': 'false' } }),
+      );
+      return denies ? (properties.Queues as unknown[]).map(referencedId) : [];
+    });
+
+    // Act
+    const unencrypted = queues.filter(
+      (id) => props(id).SqsManagedSseEnabled !== true && !props(id).KmsMasterKeyId,
+    );
+
+    // Assess
+    expect(queues.sort()).toEqual(['ActionsQueue', 'SlackOutbox', ...DEAD_LETTER_QUEUES].sort());
+    expect(unencrypted).toEqual([]);
+    expect(tlsOnly.sort()).toEqual(queues.sort());
+  });
+
+  it('dead-letter what their consumer fails on, and stay hidden longer than the consumer runs', () => {
+    for (const [queue, consumer] of Object.entries(QUEUE_FUNCTIONS)) {
+      // Act
+      const redrive = props(queue).RedrivePolicy as { deadLetterTargetArn: unknown; maxReceiveCount: number };
+
+      // Assess
+      expect(DEAD_LETTER_QUEUES, queue).toContain(referencedId(redrive.deadLetterTargetArn));
+      expect(redrive.maxReceiveCount, queue).toBeGreaterThan(1);
+      expect(props(queue).VisibilityTimeout as number, queue).toBeGreaterThanOrEqual(
+        6 * (fn(consumer).Timeout as number),
+      );
+    }
+  });
+});
+
+describe('failure destinations', () => {
+  it('give every function a dead-letter or on-failure destination', () => {
+    // Prepare
+    const invokeConfigs = resourcesOfType(template, 'AWS::Lambda::EventInvokeConfig');
+    const mappings = resourcesOfType(template, 'AWS::Lambda::EventSourceMapping');
+
+    // Act
+    const destinations = Object.fromEntries(
+      FUNCTION_NAMES.map((name) => {
+        const config = invokeConfigs.find(
+          ([, c]) => referencedId(c.Properties?.FunctionName) === functionLogicalId(name),
+        )?.[1];
+        const onFailure = (config?.Properties?.DestinationConfig as { OnFailure?: { Destination: unknown } })
+          ?.OnFailure?.Destination;
+        const mapping = mappings.find(
+          ([, m]) => referencedId(m.Properties?.FunctionName) === functionLogicalId(name),
+        );
+        const queue = referencedId(mapping?.[1].Properties?.EventSourceArn);
+        const redrive = queue ? (props(queue).RedrivePolicy as { deadLetterTargetArn: unknown }) : undefined;
+        return [name, referencedId(onFailure) ?? referencedId(redrive?.deadLetterTargetArn) ?? 'none'];
+      }),
+    );
+
+    // Assess
+    expect(destinations).toEqual({
+      'on-api-call': 'EventsDeadLetterQueue',
+      'on-config-change': 'EventsDeadLetterQueue',
+      'on-certificate-event': 'EventsDeadLetterQueue',
+      'config-rule': 'EventsDeadLetterQueue',
+      sweep: 'EventsDeadLetterQueue',
+      remediate: 'ActionsDeadLetterQueue',
+      'notify-slack': 'SlackDeadLetterQueue',
+    });
+  });
+
+  it('consume the queues with partial batch failures', () => {
+    // Act
+    const mappings = resourcesOfType(template, 'AWS::Lambda::EventSourceMapping').map(
+      ([, m]) => m.Properties ?? {},
+    );
+
+    // Assess
+    expect(mappings).toHaveLength(2);
+    for (const mapping of mappings)
+      expect(mapping.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+  });
+});
+
+describe('alarms', () => {
+  function alarms() {
+    return resourcesOfType(template, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties ?? {});
+  }
+
+  it('fire on any message in a dead-letter queue', () => {
+    // Act
+    const watched = alarms()
+      .filter((a) => a.Namespace === 'AWS/SQS' && a.MetricName === 'ApproximateNumberOfMessagesVisible')
+      .filter((a) => a.Threshold === 0 && a.ComparisonOperator === 'GreaterThanThreshold')
+      .map((a) => referencedId((a.Dimensions as { Value: unknown }[])[0]?.Value));
+
+    // Assess
+    expect(watched.sort()).toEqual([...DEAD_LETTER_QUEUES].sort());
+  });
+
+  it('fire on any error of any function', () => {
+    // Act
+    const watched = alarms()
+      .filter((a) => a.Namespace === 'AWS/Lambda' && a.MetricName === 'Errors')
+      .filter((a) => a.Threshold === 0 && a.ComparisonOperator === 'GreaterThanThreshold')
+      .map((a) => referencedId((a.Dimensions as { Value: unknown }[])[0]?.Value));
+
+    // Assess
+    expect(watched.sort()).toEqual(FUNCTION_NAMES.map(functionLogicalId).sort());
+  });
+});
+
+describe('functions', () => {
+  it('run one handler per trigger on nodejs22.x arm64, with their log groups kept for the retention param', () => {
+    for (const name of FUNCTION_NAMES) {
+      // Act
+      const properties = fn(name);
+      const logGroup = props(logGroupLogicalId(name));
+
+      // Assess
+      expect(properties.Handler, name).toBe(`functions/${name}.handler`);
+      expect(properties.Runtime, name).toBe('nodejs22.x');
+      expect(properties.Architectures, name).toEqual(['arm64']);
+      expect(logGroup.RetentionInDays, name).toBe(90);
+      expect(properties.FunctionName, name).toBe(`transit-guard-dev-${name}`);
+      expect(logGroup.LogGroupName, name).toBe(`/aws/lambda/transit-guard-dev-${name}`);
+    }
+  });
+
+  it('get the environment shared/lambda/config.ts reads, dry run on by default', () => {
+    for (const name of FUNCTION_NAMES) {
+      // Act
+      const variables = (fn(name).Environment as { Variables: Record<string, unknown> }).Variables;
+
+      // Assess
+      expect(variables.TG_ACCOUNT_ID, name).toEqual({ Ref: 'AWS::AccountId' });
+      expect(variables.TG_REGIONS, name).toBe('us-east-1');
+      expect(variables.TG_DRY_RUN, name).toBe('true');
+      expect(referencedId(variables.TG_FINDINGS_BUS), name).toBe('FindingsBus');
+      expect(referencedId(variables.TG_TABLE_NAME), name).toBe('StateTable');
+      expect(variables.TG_REMEDIATION_ROLE_ARN, name).toEqual({ 'Fn::GetAtt': ['RemediateRole', 'Arn'] });
+      expect(referencedId(variables.TG_ACTIONS_QUEUE_URL), name).toBe('ActionsQueue');
+      expect(variables.TG_SLACK_OUTBOX_URL, name).toEqual({
+        'Fn::If': ['HasSlackWebhook', { Ref: 'SlackOutbox' }, { Ref: 'AWS::NoValue' }],
+      });
+    }
+    const slack = (fn('notify-slack').Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(slack.SLACK_WEBHOOK_SECRET_ARN).toBe('');
+    expect(referencedId(slack.SLACK_DEAD_LETTER_QUEUE_URL)).toBe('SlackDeadLetterQueue');
+  });
+});
+
+describe('AWS Config custom rule', () => {
+  it('is invoked on item changes, oversized changes and daily, for the in-scope types', () => {
+    // Act
+    const rule = resource('TransitGuardConfigRule');
+    const properties = rule.Properties as {
+      Scope: { ComplianceResourceTypes: string[] };
+      Source: { Owner: string; SourceIdentifier: unknown; SourceDetails: Record<string, string>[] };
+    };
+
+    // Assess
+    expect(rule.Condition).toBe('CreateConfigRule');
+    expect(properties.Scope.ComplianceResourceTypes).toEqual([...CONFIG_RESOURCE_TYPES]);
+    expect(properties.Source.Owner).toBe('CUSTOM_LAMBDA');
+    expect(referencedId(properties.Source.SourceIdentifier)).toBe(functionLogicalId('config-rule'));
+    expect(properties.Source.SourceDetails).toEqual([
+      { EventSource: 'aws.config', MessageType: 'ConfigurationItemChangeNotification' },
+      { EventSource: 'aws.config', MessageType: 'OversizedConfigurationItemChangeNotification' },
+      {
+        EventSource: 'aws.config',
+        MessageType: 'ScheduledNotification',
+        MaximumExecutionFrequency: 'TwentyFour_Hours',
+      },
+    ]);
+  });
+
+  it('may invoke config-rule only from this account', () => {
+    // Act
+    const permission = resource('ConfigRuleInvokePermission');
+
+    // Assess
+    expect(resource('TransitGuardConfigRule').DependsOn).toEqual(['ConfigRuleInvokePermission']);
+    expect(permission.Condition).toBe('CreateConfigRule');
+    expect(permission.Properties).toEqual({
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [functionLogicalId('config-rule'), 'Arn'] },
+      Principal: 'config.amazonaws.com',
+      SourceAccount: { Ref: 'AWS::AccountId' },
+    });
+  });
+});
+
+describe('template integrity', () => {
+  const PSEUDO_PARAMETERS = new Set([
+    'AWS::AccountId',
+    'AWS::Partition',
+    'AWS::Region',
+    'AWS::NoValue',
+    'AWS::StackName',
+    'AWS::URLSuffix',
+  ]);
+
+  function references(value: unknown, found: string[] = []): string[] {
+    if (Array.isArray(value)) for (const item of value) references(item, found);
+    else if (typeof value === 'object' && value !== null) {
+      const record = value as Record<string, unknown>;
+      const id = referencedId(record);
+      if (id) found.push(id);
+      if (typeof record['Fn::Sub'] === 'string') {
+        for (const match of record['Fn::Sub'].matchAll(/\$\{([^}!.]+)[^}]*\}/g)) found.push(match[1] ?? '');
+      }
+      if (Array.isArray(record['Fn::If'])) found.push(`condition:${record['Fn::If'][0]}`);
+      for (const child of Object.values(record)) references(child, found);
+    }
+    return found;
+  }
+
+  it('references only resources, conditions and pseudo parameters it declares', () => {
+    // Act
+    const dangling = references(template)
+      .filter((id) => !PSEUDO_PARAMETERS.has(id))
+      .filter((id) =>
+        id.startsWith('condition:')
+          ? !template.Conditions?.[id.slice('condition:'.length)]
+          : !template.Resources[id],
+      );
+    const conditions = Object.values(template.Resources).flatMap((r) => (r.Condition ? [r.Condition] : []));
+
+    // Assess
+    expect(dangling).toEqual([]);
+    expect(conditions.filter((c) => !template.Conditions?.[c])).toEqual([]);
+  });
+
+  it('has no circular dependency between resources', () => {
+    // Prepare
+    const dependencies = new Map(
+      Object.entries(template.Resources).map(([id, r]) => [
+        id,
+        new Set(
+          [
+            ...references(r.Properties ?? {}),
+            ...(Array.isArray(r.DependsOn) ? r.DependsOn : r.DependsOn ? [r.DependsOn] : []),
+          ].filter((ref) => template.Resources[ref] !== undefined),
+        ),
+      ]),
+    );
+
+    // Act: repeatedly remove resources whose dependencies are all removed (Kahn's algorithm).
+    const remaining = new Map(dependencies);
+    let removed = true;
+    while (removed) {
+      removed = false;
+      for (const [id, needs] of remaining) {
+        if ([...needs].every((need) => !remaining.has(need))) {
+          remaining.delete(id);
+          removed = true;
+        }
+      }
+    }
+
+    // Assess
+    expect([...remaining.keys()]).toEqual([]);
+  });
+});
+
+describe('function packages', () => {
+  it('carry the policy file at the zip root, next to the bundle and its source map', () => {
+    // Prepare
+    const policy = readFileSync(join(ROOT, 'transit-guard.policy.yml'));
+
+    for (const name of FUNCTION_NAMES) {
+      // Act
+      const entries = readZip(join(SERVERLESS_DIR, `${name}.zip`));
+
+      // Assess
+      expect([...entries.keys()].sort(), name).toEqual(
+        [`functions/${name}.mjs`, `functions/${name}.mjs.map`, 'transit-guard.policy.yml'].sort(),
+      );
+      expect(entries.get('transit-guard.policy.yml')?.equals(policy), name).toBe(true);
+    }
+  });
+});

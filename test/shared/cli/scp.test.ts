@@ -1,0 +1,137 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UsageError } from '../../../shared/cli/io.js';
+import { runScp } from '../../../shared/cli/scp.js';
+import type { ServiceControlPolicy } from '../../../shared/infra/scp.js';
+import { PolicyError } from '../../../shared/policy/load.js';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+let cwd: string;
+
+beforeEach(async () => {
+  cwd = await mkdtemp(join(tmpdir(), 'tg-scp-'));
+});
+
+afterEach(async () => {
+  await rm(cwd, { recursive: true, force: true });
+});
+
+async function scp(args: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runScp(args, {
+    cwd,
+    env: {},
+    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+  });
+  return { code, stdout, stderr };
+}
+
+function deniedPolicies(document: ServiceControlPolicy): string[] {
+  const statement = document.Statement.find((s) => s.Sid === 'WeakSecurityPolicies');
+  return (statement?.Condition['ForAnyValue:StringEquals']?.['elasticloadbalancing:SecurityPolicy'] ??
+    []) as string[];
+}
+
+describe('runScp', () => {
+  it('prints the minified SCP of the built-in defaults when there is no policy file', async () => {
+    // Act
+    const run = await scp([]);
+
+    // Assess
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.endsWith('}\n')).toBe(true);
+    expect(run.stdout.trimEnd()).not.toMatch(/\s/);
+    const document = JSON.parse(run.stdout) as ServiceControlPolicy;
+    expect(document.Version).toBe('2012-10-17');
+    expect(deniedPolicies(document)).toContain('ELBSecurityPolicy-2016-08');
+  });
+
+  it('reads ./transit-guard.policy.yml by default and --policy when given', async () => {
+    // Prepare
+    await writeFile(join(cwd, 'transit-guard.policy.yml'), 'tls:\n  minimumVersion: TLSv1.3\n');
+    await writeFile(
+      join(cwd, 'wide.yml'),
+      'tls:\n  allowedCipherClasses: [tls13, ecdhe-aead, ecdhe-cbc-sha2]\n',
+    );
+
+    // Act
+    const byDefault = JSON.parse((await scp([])).stdout) as ServiceControlPolicy;
+    const named = JSON.parse((await scp(['--policy', 'wide.yml'])).stdout) as ServiceControlPolicy;
+
+    // Assess
+    expect(deniedPolicies(byDefault)).toContain('ELBSecurityPolicy-TLS13-1-2-Res-2021-06');
+    expect(deniedPolicies(named)).not.toContain('ELBSecurityPolicy-TLS13-1-2-2021-06');
+  });
+
+  it('indents with --pretty and uses the exception tags given', async () => {
+    // Act
+    const run = await scp(['--pretty', '--principal-tag', 'ci:pipeline', '--resource-tag', 'web:redirect']);
+
+    // Assess
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('\n  "Statement": [');
+    expect(run.stdout).toContain('"aws:PrincipalTag/ci:pipeline": "true"');
+    expect(run.stdout).toContain('"aws:ResourceTag/web:redirect": "true"');
+  });
+
+  it('notes on stderr what the SCP cannot carry', async () => {
+    // Prepare
+    await writeFile(join(cwd, 'transit-guard.policy.yml'), 'tls:\n  tlsPassthroughPorts: [8443]\n');
+
+    // Act
+    const run = await scp([]);
+
+    // Assess
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^note: tls\.tlsPassthroughPorts \(8443\)/);
+  });
+
+  it('refuses an SCP over the AWS size limit with exit 2', async () => {
+    // Prepare
+    const strict = [
+      'tls:',
+      '  minimumVersion: TLSv1.3',
+      '  allowedCipherClasses: [tls13]',
+      'vpn:',
+      '  allowedEncryptionAlgorithms: [AES256-GCM-16]',
+      '  allowedIntegrityAlgorithms: [SHA2-512]',
+      '  allowedDHGroups: [21]',
+    ].join('\n');
+    await writeFile(join(cwd, 'strict.yml'), `${strict}\n`);
+    const longTag = `org:${'x'.repeat(120)}`;
+
+    // Act
+    const run = await scp(['--policy', 'strict.yml', '--resource-tag', longTag]);
+
+    // Assess
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/accepts at most 5120/);
+  });
+
+  it('prints its usage with --help', async () => {
+    // Act
+    const run = await scp(['--help']);
+
+    // Assess
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: transit-guard scp/);
+  });
+
+  it('rejects arguments, invalid tag keys and unreadable policy files', async () => {
+    // Act & Assess
+    await expect(scp(['extra'])).rejects.toThrow(UsageError);
+    await expect(scp(['--resource-tag', 'aws:reserved'])).rejects.toThrow(UsageError);
+    await expect(scp(['--policy', 'missing.yml'])).rejects.toThrow(PolicyError);
+  });
+});

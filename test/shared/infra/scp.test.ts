@@ -1,0 +1,272 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildServiceControlPolicy,
+  DEFAULT_PLAINTEXT_EXCEPTION_TAG,
+  DEFAULT_PRINCIPAL_EXCEPTION_TAG,
+  SCP_MAX_CHARACTERS,
+  type ScpStatement,
+  type ServiceControlPolicy,
+  serializeServiceControlPolicy,
+  serviceControlPolicyLimits,
+  weakElbv2SecurityPolicies,
+} from '../../../shared/infra/scp.js';
+import { CIPHER_CLASSES, type PolicyInput, policySchema } from '../../../shared/policy/schema.js';
+
+/**
+ * Condition keys as the Service Authorization Reference names them (Elastic Load Balancing V2 and Amazon EC2
+ * pages; ELB user guide "How Elastic Load Balancing works with IAM"), plus the global keys used.
+ */
+const DOCUMENTED_KEYS = new Set([
+  'elasticloadbalancing:ListenerProtocol',
+  'elasticloadbalancing:SecurityPolicy',
+  'ec2:IKEVersions',
+  'ec2:Phase1EncryptionAlgorithms',
+  'ec2:Phase2EncryptionAlgorithms',
+  'ec2:Phase1IntegrityAlgorithms',
+  'ec2:Phase2IntegrityAlgorithms',
+  'ec2:Phase1DHGroup',
+  'ec2:Phase2DHGroup',
+  'aws:TagKeys',
+  `aws:PrincipalTag/${DEFAULT_PRINCIPAL_EXCEPTION_TAG}`,
+  `aws:ResourceTag/${DEFAULT_PLAINTEXT_EXCEPTION_TAG}`,
+]);
+
+function scpFor(input: PolicyInput = {}): ServiceControlPolicy {
+  return buildServiceControlPolicy(policySchema.parse(input));
+}
+
+function statement(scp: ServiceControlPolicy, sid: string): ScpStatement {
+  const found = scp.Statement.find((s) => s.Sid === sid);
+  if (!found) throw new Error(`no statement ${sid} in ${scp.Statement.map((s) => s.Sid).join(', ')}`);
+  return found;
+}
+
+function deniedSecurityPolicies(scp: ServiceControlPolicy): string[] {
+  return statement(scp, 'WeakSecurityPolicies').Condition['ForAnyValue:StringEquals']?.[
+    'elasticloadbalancing:SecurityPolicy'
+  ] as string[];
+}
+
+describe('buildServiceControlPolicy', () => {
+  it('denies plaintext ELBv2 listeners unless the principal or the resource carries the exception tag', () => {
+    // Act
+    const scp = scpFor();
+
+    // Assess
+    expect(statement(scp, 'PlaintextListeners')).toEqual({
+      Sid: 'PlaintextListeners',
+      Effect: 'Deny',
+      Action: ['elasticloadbalancing:CreateListener', 'elasticloadbalancing:ModifyListener'],
+      Resource: '*',
+      Condition: {
+        'ForAnyValue:StringEquals': {
+          'elasticloadbalancing:ListenerProtocol': ['HTTP', 'TCP', 'UDP', 'TCP_UDP'],
+        },
+        StringNotEquals: {
+          'aws:PrincipalTag/transit-guard:scp-exempt': 'true',
+          'aws:ResourceTag/transit-guard:allow-plaintext': 'true',
+        },
+      },
+    });
+  });
+
+  it('denies plaintext classic listeners whatever the case of the protocol', () => {
+    // Act
+    const classic = statement(scpFor(), 'PlaintextClassicListeners');
+
+    // Assess
+    expect(classic.Action).toEqual([
+      'elasticloadbalancing:CreateLoadBalancer',
+      'elasticloadbalancing:CreateLoadBalancerListeners',
+    ]);
+    expect(classic.Condition['ForAnyValue:StringEqualsIgnoreCase']).toEqual({
+      'elasticloadbalancing:ListenerProtocol': ['HTTP', 'TCP'],
+    });
+  });
+
+  it('denies every catalog security policy the default policy rejects, and none it accepts', () => {
+    // Act
+    const denied = deniedSecurityPolicies(scpFor());
+
+    // Assess
+    expect(denied).toEqual(
+      expect.arrayContaining(['ELBSecurityPolicy-2016-08', 'ELBSecurityPolicy-TLS13-1-2-2021-06']),
+    );
+    expect(denied).not.toContain('ELBSecurityPolicy-TLS13-1-2-Res-2021-06');
+    expect(denied).not.toContain('ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09');
+    expect(denied).not.toContain('ELBSecurityPolicy-TLS13-1-3-2021-06');
+  });
+
+  it('denies creating a TLS listener that leaves the security policy to AWS', () => {
+    // Act
+    const withoutPolicy = statement(scpFor(), 'TlsListenerWithoutPolicy');
+
+    // Assess
+    expect(withoutPolicy.Action).toEqual(['elasticloadbalancing:CreateListener']);
+    expect(withoutPolicy.Condition).toEqual({
+      'ForAnyValue:StringEquals': { 'elasticloadbalancing:ListenerProtocol': ['HTTPS', 'TLS'] },
+      Null: { 'elasticloadbalancing:SecurityPolicy': 'true' },
+    });
+  });
+
+  it('denies IKEv1, default tunnel options, SHA1 and weak DH groups on VPN tunnels', () => {
+    // Act
+    const scp = scpFor();
+
+    // Assess
+    expect(statement(scp, 'VpnIkeVersions').Condition).toEqual({
+      'ForAnyValue:StringEquals': { 'ec2:IKEVersions': ['ikev1'] },
+    });
+    expect(statement(scp, 'VpnIkeVersions').Action).toEqual([
+      'ec2:CreateVpnConnection',
+      'ec2:ModifyVpnTunnelOptions',
+    ]);
+    expect(statement(scp, 'VpnDefaultTunnelOptions').Condition).toEqual({
+      Null: { 'ec2:IKEVersions': 'true' },
+    });
+    expect(statement(scp, 'VpnPhase1Integrity').Condition).toEqual({
+      'ForAnyValue:StringEquals': { 'ec2:Phase1IntegrityAlgorithms': ['SHA1'] },
+    });
+    expect(statement(scp, 'VpnPhase2DHGroups').Condition).toEqual({
+      'ForAnyValue:StringEquals': { 'ec2:Phase2DHGroup': ['2', '5', '22'] },
+    });
+    // Every AES variant is allowed by default: nothing to deny.
+    expect(scp.Statement.map((s) => s.Sid)).not.toContain('VpnPhase1Encryption');
+  });
+
+  it('uses only documented condition keys and fits the SCP size limit when minified', () => {
+    // Act
+    const scp = scpFor();
+    const keys = scp.Statement.flatMap((s) =>
+      Object.values(s.Condition).flatMap((block) => Object.keys(block)),
+    );
+
+    // Assess
+    expect(keys.filter((key) => !DOCUMENTED_KEYS.has(key))).toEqual([]);
+    expect(serializeServiceControlPolicy(scp).length).toBeLessThanOrEqual(SCP_MAX_CHARACTERS);
+    expect(serializeServiceControlPolicy(scp)).not.toMatch(/\s/);
+  });
+
+  it('denies fewer security policies when the policy allows more ciphers', () => {
+    // Prepare
+    const wider: PolicyInput = { tls: { allowedCipherClasses: ['tls13', 'ecdhe-aead', 'ecdhe-cbc-sha2'] } };
+
+    // Act
+    const strict = deniedSecurityPolicies(scpFor());
+    const widened = deniedSecurityPolicies(scpFor(wider));
+
+    // Assess
+    expect(widened).not.toContain('ELBSecurityPolicy-TLS13-1-2-2021-06');
+    expect(widened).toContain('ELBSecurityPolicy-2016-08');
+    expect(widened.length).toBeLessThan(strict.length);
+    expect(widened.every((name) => strict.includes(name))).toBe(true);
+  });
+
+  it('denies more security policies when the minimum protocol rises', () => {
+    // Act
+    const tls13Only = deniedSecurityPolicies(scpFor({ tls: { minimumVersion: 'TLSv1.3' } }));
+
+    // Assess
+    expect(tls13Only).toContain('ELBSecurityPolicy-TLS13-1-2-Res-2021-06');
+    expect(tls13Only).not.toContain('ELBSecurityPolicy-TLS13-1-3-2021-06');
+  });
+
+  it('leaves out the statements of rules that are off', () => {
+    // Prepare
+    const input: PolicyInput = {
+      rules: {
+        'elbv2-listener-tcp-plaintext': { mode: 'off' },
+        'elb-listener-plaintext': { mode: 'off' },
+        'vpn-tunnel-weak-crypto': { mode: 'off' },
+      },
+    };
+
+    // Act
+    const scp = scpFor(input);
+    const sids = scp.Statement.map((s) => s.Sid);
+
+    // Assess
+    expect(statement(scp, 'PlaintextListeners').Condition['ForAnyValue:StringEquals']).toEqual({
+      'elasticloadbalancing:ListenerProtocol': ['HTTP'],
+    });
+    expect(sids).not.toContain('PlaintextClassicListeners');
+    expect(sids.filter((sid) => sid.startsWith('VpnPhase'))).toEqual([]);
+    expect(sids).toContain('VpnIkeVersions');
+  });
+
+  it('denies no IKE version when the policy allows both, and no security policy when every one passes', () => {
+    // Prepare
+    const permissive: PolicyInput = {
+      tls: { minimumVersion: 'SSLv2', allowedCipherClasses: [...CIPHER_CLASSES] },
+      vpn: { allowedIkeVersions: ['ikev1', 'ikev2'] },
+    };
+
+    // Act
+    const sids = scpFor(permissive).Statement.map((s) => s.Sid);
+
+    // Assess
+    expect(sids).not.toContain('VpnIkeVersions');
+    expect(sids).not.toContain('VpnDefaultTunnelOptions');
+    expect(sids).not.toContain('WeakSecurityPolicies');
+    expect(sids).not.toContain('TlsListenerWithoutPolicy');
+  });
+
+  it('uses the exception tags it is given, and guards the resource tag', () => {
+    // Act
+    const scp = buildServiceControlPolicy(policySchema.parse({}), {
+      principalExceptionTag: 'ci:pipeline',
+      plaintextExceptionTag: 'web:redirect-only',
+    });
+
+    // Assess
+    expect(statement(scp, 'PlaintextListeners').Condition.StringNotEquals).toEqual({
+      'aws:PrincipalTag/ci:pipeline': 'true',
+      'aws:ResourceTag/web:redirect-only': 'true',
+    });
+    expect(statement(scp, 'ExceptionTagGuard')).toEqual({
+      Sid: 'ExceptionTagGuard',
+      Effect: 'Deny',
+      Action: ['elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'],
+      Resource: '*',
+      Condition: {
+        'ForAnyValue:StringEquals': { 'aws:TagKeys': ['web:redirect-only'] },
+        StringNotEquals: { 'aws:PrincipalTag/ci:pipeline': 'true' },
+      },
+    });
+  });
+});
+
+describe('weakElbv2SecurityPolicies', () => {
+  it('judges by the rules that are on: protocols only when the cipher rule is off', () => {
+    // Prepare
+    const policy = policySchema.parse({ rules: { 'elbv2-listener-weak-ciphers': { mode: 'off' } } });
+
+    // Act
+    const weak = weakElbv2SecurityPolicies(policy);
+
+    // Assess
+    expect(weak).toContain('ELBSecurityPolicy-2016-08');
+    expect(weak).not.toContain('ELBSecurityPolicy-TLS13-1-2-2021-06');
+  });
+});
+
+describe('serviceControlPolicyLimits', () => {
+  it('names the policy settings an SCP cannot carry', () => {
+    // Prepare
+    const policy = policySchema.parse({
+      tls: { tlsPassthroughPorts: [8443] },
+      exemptions: [
+        { resource: 'vpn-0a1b2c3d4e5f60718', rules: 'all', reason: 'carrier test', expires: '2030-01-01' },
+      ],
+    });
+
+    // Act
+    const limits = serviceControlPolicyLimits(policy);
+
+    // Assess
+    expect(limits).toHaveLength(2);
+    expect(limits[0]).toContain('8443');
+    expect(limits[1]).toContain('exemptions (1)');
+    expect(serviceControlPolicyLimits(policySchema.parse({}))).toEqual([]);
+  });
+});
