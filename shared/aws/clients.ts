@@ -1,40 +1,28 @@
-import { ACMClient, type ACMClientConfig } from '@aws-sdk/client-acm';
-import { ConfigServiceClient } from '@aws-sdk/client-config-service';
-import { DirectConnectClient } from '@aws-sdk/client-direct-connect';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
-import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import packageJson from '../../package.json' with { type: 'json' };
+import type { ACMClient } from '@aws-sdk/client-acm';
+import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import type { DirectConnectClient } from '@aws-sdk/client-direct-connect';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { type AwsClientsConfig, awsClientConfig, type SharedClientConfig } from './client-config.js';
+import {
+  acmClient,
+  configServiceClient,
+  directConnectClient,
+  ec2Client,
+  elbClient,
+  elbv2Client,
+  eventBridgeClient,
+} from './factories.js';
 
-export const USER_AGENT = `transit-guard/${packageJson.version}`;
-export const DEFAULT_MAX_ATTEMPTS = 5;
-
-export interface AwsClientsConfig {
-  region: string;
-  /** An explicit endpoint; without it the SDK applies AWS_ENDPOINT_URL(_<SERVICE>) itself. */
-  endpoint?: string;
-  /** Attempts per call, first one included (adaptive retry mode). Default 5. */
-  maxAttempts?: number;
-  /** Static credentials instead of the default chain (tests, the local benchmark stand-in). */
-  credentials?: ACMClientConfig['credentials'];
-  /** Replaces the HTTP transport (wire-level tests). */
-  requestHandler?: ACMClientConfig['requestHandler'];
-}
-
-/** The settings every transit-guard client shares, for a caller that builds one client itself. */
-export function awsClientConfig(config: AwsClientsConfig) {
-  return {
-    region: config.region,
-    retryMode: 'adaptive',
-    maxAttempts: config.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-    customUserAgent: USER_AGENT,
-    // An `endpoint` key, even undefined, is left out so the SDK's own AWS_ENDPOINT_URL lookup stays in charge.
-    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-    ...(config.credentials ? { credentials: config.credentials } : {}),
-    ...(config.requestHandler ? { requestHandler: config.requestHandler } : {}),
-  };
-}
+export {
+  type AwsClientsConfig,
+  awsClientConfig,
+  DEFAULT_MAX_ATTEMPTS,
+  type SharedClientConfig,
+  USER_AGENT,
+} from './client-config.js';
 
 export interface Clients {
   readonly region: string;
@@ -47,57 +35,88 @@ export interface Clients {
   readonly eventBridge: EventBridgeClient;
 }
 
-function lazy<T>(create: () => T): () => T {
-  let value: T | undefined;
-  return () => {
-    value ??= create();
-    return value;
-  };
+type ClientName = Exclude<keyof Clients, 'region'>;
+
+/** How each client is built; a function that needs only some passes only those (the rest stay unbundled). */
+export type ClientFactories = { [K in ClientName]: (config: SharedClientConfig) => Clients[K] };
+
+/** Every client: what the inspectors (events, sweep) use. */
+export const ALL_CLIENT_FACTORIES: ClientFactories = {
+  elbv2: elbv2Client,
+  elb: elbClient,
+  ec2: ec2Client,
+  directConnect: directConnectClient,
+  acm: acmClient,
+  config: configServiceClient,
+  eventBridge: eventBridgeClient,
+};
+
+export class MissingClientError extends Error {
+  override name = 'MissingClientError';
 }
 
-/** The AWS clients of one region, each created on first use. */
-export function createClients(config: AwsClientsConfig): Clients {
+/**
+ * The AWS clients of one region from only the factories given, each created on first use. Asking for a
+ * client without a factory is a wiring error and throws. A function that calls this (not createClients)
+ * bundles only the SDK clients it passes.
+ */
+export function createClientSet(config: AwsClientsConfig, factories: Partial<ClientFactories>): Clients {
   const shared = awsClientConfig(config);
-  const elbv2 = lazy(() => new ElasticLoadBalancingV2Client(shared));
-  const elb = lazy(() => new ElasticLoadBalancingClient(shared));
-  const ec2 = lazy(() => new EC2Client(shared));
-  const directConnect = lazy(() => new DirectConnectClient(shared));
-  const acm = lazy(() => new ACMClient(shared));
-  const configService = lazy(() => new ConfigServiceClient(shared));
-  const eventBridge = lazy(() => new EventBridgeClient(shared));
+  const created = new Map<ClientName, unknown>();
+  const get = <K extends ClientName>(name: K): Clients[K] => {
+    let client = created.get(name) as Clients[K] | undefined;
+    if (!client) {
+      const factory = factories[name];
+      if (!factory) throw new MissingClientError(`no ${name} client was wired for this function`);
+      client = factory(shared) as Clients[K];
+      created.set(name, client);
+    }
+    return client;
+  };
   return {
     region: config.region,
     get elbv2() {
-      return elbv2();
+      return get('elbv2');
     },
     get elb() {
-      return elb();
+      return get('elb');
     },
     get ec2() {
-      return ec2();
+      return get('ec2');
     },
     get directConnect() {
-      return directConnect();
+      return get('directConnect');
     },
     get acm() {
-      return acm();
+      return get('acm');
     },
     get config() {
-      return configService();
+      return get('config');
     },
     get eventBridge() {
-      return eventBridge();
+      return get('eventBridge');
     },
   };
 }
 
-/** One set of clients per region, created when a region is first asked for (the sweep's `clientsFor`). */
-export function createRegionalClients(config: Omit<AwsClientsConfig, 'region'>): (region: string) => Clients {
+/** Every AWS client of one region, each created on first use. */
+export function createClients(config: AwsClientsConfig): Clients {
+  return createClientSet(config, ALL_CLIENT_FACTORIES);
+}
+
+/**
+ * One set of clients per region, created when a region is first asked for (the sweep's `clientsFor`);
+ * every client unless `factories` names some.
+ */
+export function createRegionalClients(
+  config: Omit<AwsClientsConfig, 'region'>,
+  factories?: Partial<ClientFactories>,
+): (region: string) => Clients {
   const byRegion = new Map<string, Clients>();
   return (region) => {
     let clients = byRegion.get(region);
     if (!clients) {
-      clients = createClients({ ...config, region });
+      clients = createClientSet({ ...config, region }, factories ?? ALL_CLIENT_FACTORIES);
       byRegion.set(region, clients);
     }
     return clients;

@@ -20,6 +20,9 @@ import { classicLoadBalancerName, matchesRef } from './match.js';
 
 const TLS_PROTOCOLS = new Set(['HTTPS', 'SSL']);
 
+/** The most one DescribeLoadBalancers page holds (PageSize 1-400). */
+export const CLASSIC_PAGE_SIZE = 400;
+
 /** Negotiation policies only matter for a front-end HTTPS or SSL listener. */
 const hasTlsListener = (loadBalancer: LoadBalancerDescription) =>
   (loadBalancer.ListenerDescriptions ?? []).some((description) =>
@@ -31,12 +34,13 @@ async function withPolicies(
   ctx: RegionContext,
   loadBalancer: LoadBalancerDescription,
   keep?: (resource: Resource) => boolean,
+  readPolicies = true,
 ): Promise<Collected> {
   const name = loadBalancer.LoadBalancerName ?? '';
   const documents: ApiDocument[] = [
     { document: { LoadBalancerDescriptions: [loadBalancer] }, source: 'api:DescribeLoadBalancers' },
   ];
-  if (hasTlsListener(loadBalancer)) {
+  if (readPolicies && hasTlsListener(loadBalancer)) {
     const output = await ctx.call.elb('DescribeLoadBalancerPolicies', name, () =>
       ctx.clients.elb.send(new DescribeLoadBalancerPoliciesCommand({ LoadBalancerName: name })),
     );
@@ -70,7 +74,12 @@ export async function sweepClassic(ctx: RegionContext): Promise<Collected> {
   try {
     loadBalancers = await collectPages(async (token) => {
       const output = await ctx.call.elb('DescribeLoadBalancers', ctx.region, () =>
-        ctx.clients.elb.send(new DescribeLoadBalancersCommand(token ? { Marker: token } : {})),
+        ctx.clients.elb.send(
+          new DescribeLoadBalancersCommand({
+            PageSize: CLASSIC_PAGE_SIZE,
+            ...(token ? { Marker: token } : {}),
+          }),
+        ),
       );
       return { items: output.LoadBalancerDescriptions, next: output.NextMarker };
     });
@@ -79,7 +88,9 @@ export async function sweepClassic(ctx: RegionContext): Promise<Collected> {
   }
   return mergeCollected(
     await Promise.all(
-      loadBalancers.map((loadBalancer) => withPolicies(ctx, loadBalancer).catch((error) => failed(error))),
+      loadBalancers.map((loadBalancer) =>
+        withPolicies(ctx, loadBalancer, undefined, ctx.plan.classicPolicies).catch((error) => failed(error)),
+      ),
     ),
   );
 }

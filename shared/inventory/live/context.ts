@@ -3,7 +3,9 @@ import type { ResourceRef } from '../../model/ref.js';
 import type { Resource, VpnNegotiatedCrypto } from '../../model/resource.js';
 import type { InputError } from '../types.js';
 import { apiError, isNotFound } from './errors.js';
-import { createLimiter, type Limiter } from './pool.js';
+import type { ReadPlan } from './plan.js';
+import { type Clock, createLimiter, type RateLimit, REAL_CLOCK, TokenBucket } from './pool.js';
+import { ADAPTIVE_START, bucketOf, isThrottling, type RateLimits, type Service } from './rates.js';
 
 /** One API output, with the name of the call it came from (`api:DescribeListeners`). */
 export interface ApiDocument {
@@ -72,14 +74,67 @@ export class ApiCallError extends Error {
 /** Runs one AWS call through the service's limiter; a failure names the operation and the subject. */
 export type ServiceCall = <T>(operation: string, subject: string, task: () => Promise<T>) => Promise<T>;
 
-function serviceCall(limit: Limiter): ServiceCall {
+export type { Service } from './rates.js';
+
+/** How often a call that AWS keeps throttling is tried again, each time slower, before it counts as failed. */
+export const MAX_THROTTLE_RETRIES = 8;
+
+/**
+ * Client-side pacing stays this far under a documented rate: requests sent evenly can still reach AWS
+ * bunched together (connection reuse, event-loop delays), and other callers share the bucket.
+ */
+export const PACING_MARGIN = 0.9;
+
+const withMargin = (limit: RateLimit): RateLimit => ({
+  capacity: Math.max(1, Math.floor(limit.capacity * PACING_MARGIN)),
+  refillPerSecond: limit.refillPerSecond * PACING_MARGIN,
+});
+
+export interface CallerOptions {
+  /** Calls in flight per service. */
+  concurrency: number;
+  /** Client-side pacing per operation; none for a service or call not named. */
+  rateLimits?: RateLimits;
+  clock?: Clock;
+}
+
+/**
+ * One service's calls: at most `concurrency` in flight, each paced by its token bucket. A call that AWS
+ * still throttles after the SDK's own (adaptive) retries slows its bucket down and is tried again, so a
+ * throttled API makes the sweep slower, not incomplete.
+ */
+function serviceCall(service: Service, options: CallerOptions): ServiceCall {
+  const limit = createLimiter(options.concurrency);
+  const clock = options.clock ?? REAL_CLOCK;
+  const buckets = new Map<string, TokenBucket>();
+  const bucketFor = (operation: string, create: boolean): TokenBucket | undefined => {
+    const configured = bucketOf(options.rateLimits ?? {}, service, operation);
+    const key = configured?.key ?? `${service}:${operation}`;
+    let bucket = buckets.get(key);
+    if (!bucket && (configured || create)) {
+      bucket = new TokenBucket(configured ? withMargin(configured.limit) : ADAPTIVE_START, clock);
+      buckets.set(key, bucket);
+    }
+    return bucket;
+  };
   return (operation, subject, task) =>
-    limit(task).catch((error: unknown) => {
+    limit(async () => {
+      for (let attempt = 0; ; attempt++) {
+        const bucket = bucketFor(operation, false);
+        await bucket?.take();
+        try {
+          const result = await task();
+          bucket?.succeeded();
+          return result;
+        } catch (error) {
+          if (!isThrottling(error) || attempt >= MAX_THROTTLE_RETRIES) throw error;
+          bucketFor(operation, true)?.throttled();
+        }
+      }
+    }).catch((error: unknown) => {
       throw new ApiCallError(operation, subject, error);
     });
 }
-
-type Service = 'elbv2' | 'elb' | 'ec2' | 'directConnect' | 'acm' | 'config';
 
 export interface RegionContext {
   region: string;
@@ -89,16 +144,21 @@ export interface RegionContext {
   knowsElbv2Policy(name: string): boolean;
   /** Set once GetActiveVpnTunnelStatus proved unavailable in the region, so it is not asked again. */
   tunnelStatusUnavailable: boolean;
+  /** What a sweep reads beyond the listings, decided from the enabled rules. */
+  plan: ReadPlan;
+  /** The clock of the read plan (certificate expiry windows). */
+  now(): Date;
 }
 
-export function createCallers(concurrency: number): Record<Service, ServiceCall> {
+export function createCallers(options: CallerOptions | number): Record<Service, ServiceCall> {
+  const resolved = typeof options === 'number' ? { concurrency: options } : options;
   return {
-    elbv2: serviceCall(createLimiter(concurrency)),
-    elb: serviceCall(createLimiter(concurrency)),
-    ec2: serviceCall(createLimiter(concurrency)),
-    directConnect: serviceCall(createLimiter(concurrency)),
-    acm: serviceCall(createLimiter(concurrency)),
-    config: serviceCall(createLimiter(concurrency)),
+    elbv2: serviceCall('elbv2', resolved),
+    elb: serviceCall('elb', resolved),
+    ec2: serviceCall('ec2', resolved),
+    directConnect: serviceCall('directConnect', resolved),
+    acm: serviceCall('acm', resolved),
+    config: serviceCall('config', resolved),
   };
 }
 

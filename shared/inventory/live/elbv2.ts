@@ -26,7 +26,13 @@ const TLS_PROTOCOLS = new Set(['HTTPS', 'TLS']);
 /** Rules only change the verdict of plaintext HTTP listeners (a redirect to HTTPS), so only they are read. */
 const needsRules = (listener: Listener) => listener.Protocol === 'HTTP';
 
-const marker = (token: string | undefined) => (token ? { Marker: token } : {});
+/** The most one ELBv2 Describe* page holds (PageSize 1-400). */
+export const ELBV2_PAGE_SIZE = 400;
+
+const marker = (token: string | undefined) => ({
+  PageSize: ELBV2_PAGE_SIZE,
+  ...(token ? { Marker: token } : {}),
+});
 
 function listenersOf(ctx: RegionContext, loadBalancerArn: string): Promise<Listener[]> {
   return collectPages(async (token) => {
@@ -142,17 +148,19 @@ async function sweepLoadBalancer(ctx: RegionContext, loadBalancer: LoadBalancer)
   const failedListeners = new Set<string>();
   const errors: Collected['errors'] = [];
   const rules = await Promise.all(
-    listeners.filter(needsRules).map(async (listener) => {
-      const listenerArn = listener.ListenerArn ?? '';
-      try {
-        return await rulesOf(ctx, listenerArn);
-      } catch (error) {
-        // Without its rules an HTTP listener cannot be judged: report it and leave it out.
-        failedListeners.add(listenerArn);
-        errors.push(...failed(error).errors);
-        return undefined;
-      }
-    }),
+    listeners
+      .filter((listener) => ctx.plan.listenerRules && needsRules(listener))
+      .map(async (listener) => {
+        const listenerArn = listener.ListenerArn ?? '';
+        try {
+          return await rulesOf(ctx, listenerArn);
+        } catch (error) {
+          // Without its rules an HTTP listener cannot be judged: report it and leave it out.
+          failedListeners.add(listenerArn);
+          errors.push(...failed(error).errors);
+          return undefined;
+        }
+      }),
   );
   return {
     ...emptyCollected(),

@@ -1,5 +1,15 @@
-export { ALL_KEY_TYPES } from './acm.js';
-export { DEFAULT_CONCURRENCY } from './pool.js';
+export { ALL_KEY_TYPES, type DescribeReason, describeReason, LIST_CERTIFICATES_PAGE_SIZE } from './acm.js';
+export { CLASSIC_PAGE_SIZE } from './classic.js';
+export { CONFIG_QUERY_PAGE_SIZE, CONFIG_TYPES, selectExpression } from './config-select.js';
+export { ELBV2_PAGE_SIZE } from './elbv2.js';
+export {
+  type AcmReadPlan,
+  FULL_READ_PLAN,
+  MANAGED_RENEWAL_DAYS,
+  type ReadPlan,
+  readPlanFor,
+} from './plan.js';
+export { type Clock, DEFAULT_CONCURRENCY, type RateLimit, TokenBucket } from './pool.js';
 export {
   emptyReadResult,
   FAMILIES,
@@ -9,7 +19,15 @@ export {
   type ReadResult,
 } from './port.js';
 export {
+  DOCUMENTED_RATE_LIMITS,
+  isThrottling,
+  type RateLimits,
+  type Service,
+  type ServiceRates,
+} from './rates.js';
+export {
   type AwsInventorySource,
   type AwsInventorySourceOptions,
   createAwsInventorySource,
+  type InventoryMode,
 } from './source.js';

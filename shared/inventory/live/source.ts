@@ -6,6 +6,7 @@ import { createTlsCatalog } from '../../tls/index.js';
 import { readCertificates, sweepAcm } from './acm.js';
 import { readClassicLoadBalancers, sweepClassic } from './classic.js';
 import { readConfigItem } from './config-item.js';
+import { familiesRecorded, sweepConfigItems } from './config-select.js';
 import {
   type ApiDocument,
   type Collected,
@@ -18,13 +19,32 @@ import {
 import { readDirectConnect, sweepDirectConnect } from './dx.js';
 import { describeSslPolicies, readElbv2Listeners, sweepElbv2 } from './elbv2.js';
 import { toReadResult } from './normalize.js';
-import { DEFAULT_CONCURRENCY } from './pool.js';
+import { FULL_READ_PLAN, type ReadPlan } from './plan.js';
+import { type Clock, DEFAULT_CONCURRENCY } from './pool.js';
 import { FAMILIES, type Family, type InventorySource, mergeReadResults, type ReadResult } from './port.js';
+import { DOCUMENTED_RATE_LIMITS, type RateLimits } from './rates.js';
 import { readVpnConnections, sweepVpn } from './vpn.js';
+
+/** Where a sweep reads: describe/list calls per service, or AWS Config advanced queries where Config records the types. */
+export type InventoryMode = 'describe' | 'config';
 
 export interface AwsInventorySourceOptions {
   /** Calls in flight per service and region. Default 4. */
   concurrency?: number;
+  /** Client-side pacing per API. Default: the rates AWS documents (DOCUMENTED_RATE_LIMITS); `{}` paces nothing. */
+  rateLimits?: RateLimits;
+  /** What a sweep reads beyond the listings; use readPlanFor(policy, rules). Default: everything any rule uses. */
+  plan?: ReadPlan;
+  /**
+   * 'config': a sweep reads listeners, load balancers, VPN connections and certificates with one AWS Config
+   * advanced query (SelectResourceConfig, 100 items a page) where Config records those types, and describes
+   * the rest (Direct Connect). Listener rules and negotiated tunnel crypto are not in Config items. Default 'describe'.
+   */
+  inventoryMode?: InventoryMode;
+  /** The clock of the read plan (which certificates are near expiry). */
+  now?: () => Date;
+  /** The clock of the pacing (tests). */
+  clock?: Clock;
   /** Decides which ELBv2 security policies are unknown and need DescribeSSLPolicies. Default: bundled data. */
   tlsCatalog?: TlsCatalog;
   /** The account the clients read, for resources whose API output does not name it (sweeps). */
@@ -80,9 +100,15 @@ export function createAwsInventorySource(
       ctx = {
         region,
         clients: clientsFor(region),
-        call: createCallers(options.concurrency ?? DEFAULT_CONCURRENCY),
+        call: createCallers({
+          concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+          rateLimits: options.rateLimits ?? DOCUMENTED_RATE_LIMITS,
+          ...(options.clock ? { clock: options.clock } : {}),
+        }),
         knowsElbv2Policy: (name) => catalog.elbv2Policy(name) !== undefined,
         tunnelStatusUnavailable: false,
+        plan: options.plan ?? FULL_READ_PLAN,
+        now: options.now ?? (() => new Date()),
       };
       contexts.set(region, ctx);
     }
@@ -130,7 +156,13 @@ export function createAwsInventorySource(
 
     async enumerate(region, families = FAMILIES) {
       const ctx = contextFor(region);
-      const parts = await Promise.all([...new Set(families)].map((family) => SWEEPS[family](ctx)));
+      const wanted = [...new Set(families)];
+      const fromConfig = options.inventoryMode === 'config' ? await familiesRecorded(ctx, wanted) : [];
+      const described = wanted.filter((family) => !fromConfig.includes(family));
+      const parts = await Promise.all([
+        sweepConfigItems(ctx, fromConfig),
+        ...described.map((family) => SWEEPS[family](ctx)),
+      ]);
       return toReadResult(await withPolicies(ctx, mergeCollected(parts)), {
         region,
         ...(options.accountId ? { accountId: options.accountId } : {}),

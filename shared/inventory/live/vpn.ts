@@ -80,9 +80,12 @@ async function negotiatedTunnels(ctx: RegionContext, connection: VpnConnection):
 async function withTunnelStatus(
   ctx: RegionContext,
   connections: readonly VpnConnection[],
+  readStatus = true,
 ): Promise<Collected> {
   const live = connections.filter((connection) => !isDeleted(connection));
-  const tunnels = await Promise.all(live.map((connection) => negotiatedTunnels(ctx, connection)));
+  const tunnels = readStatus
+    ? await Promise.all(live.map((connection) => negotiatedTunnels(ctx, connection)))
+    : [];
   return mergeCollected([
     {
       ...emptyCollected(),
@@ -118,7 +121,7 @@ export async function sweepVpn(ctx: RegionContext): Promise<Collected> {
     const output = await ctx.call.ec2('DescribeVpnConnections', ctx.region, () =>
       ctx.clients.ec2.send(new DescribeVpnConnectionsCommand({})),
     );
-    return await withTunnelStatus(ctx, output.VpnConnections ?? []);
+    return await withTunnelStatus(ctx, output.VpnConnections ?? [], ctx.plan.tunnelStatus);
   } catch (error) {
     return failed(error);
   }

@@ -1,7 +1,16 @@
+import { ACMClient } from '@aws-sdk/client-acm';
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { build } from 'esbuild';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import packageJson from '../../../package.json' with { type: 'json' };
-import { createClients, createRegionalClients, USER_AGENT } from '../../../shared/aws/clients.js';
+import {
+  createClientSet,
+  createClients,
+  createRegionalClients,
+  MissingClientError,
+  USER_AGENT,
+} from '../../../shared/aws/clients.js';
+import { acmClient } from '../../../shared/aws/factories.js';
 import { FAKE_CREDENTIALS, fakeAws, xml } from '../../fixtures/wire/http.js';
 
 function clientsAnswering() {
@@ -128,5 +137,48 @@ describe('createRegionalClients', () => {
     expect(again).toBe(ireland);
     expect(await virginia.ec2.config.region()).toBe('us-east-1');
     expect(await ireland.ec2.config.region()).toBe('eu-west-1');
+  });
+});
+
+describe('createClientSet', () => {
+  it('builds only the clients it was given factories for', () => {
+    // Prepare
+    const clients = createClientSet({ region: 'eu-west-1' }, { acm: acmClient });
+
+    // Act
+    const acm = clients.acm;
+
+    // Assess
+    expect(acm).toBeInstanceOf(ACMClient);
+    expect(() => clients.ec2).toThrow(MissingClientError);
+  });
+});
+
+describe('esbuild tree shaking of the client factories', () => {
+  it('leaves the other SDK clients out of a bundle that wires only ACM', async () => {
+    // Prepare
+    const entry = [
+      "import { createClientSet } from './shared/aws/clients.ts';",
+      "import { acmClient } from './shared/aws/factories.ts';",
+      "export const clients = createClientSet({ region: 'eu-west-1' }, { acm: acmClient });",
+    ].join('\n');
+
+    // Act
+    const result = await build({
+      stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'node',
+      mainFields: ['module', 'main'],
+      metafile: true,
+      logLevel: 'silent',
+    });
+
+    // Assess
+    const inputs = Object.values(result.metafile.outputs).flatMap((output) => Object.keys(output.inputs));
+    expect(inputs.some((path) => path.includes('@aws-sdk/client-acm/'))).toBe(true);
+    expect(inputs.some((path) => path.includes('@aws-sdk/client-ec2/'))).toBe(false);
+    expect(inputs.some((path) => path.includes('@aws-sdk/client-elastic-load-balancing-v2/'))).toBe(false);
   });
 });

@@ -1,11 +1,14 @@
 import {
   ACMClient,
+  type CertificateSummary,
   DescribeCertificateCommand,
   ListCertificatesCommand,
   ResourceNotFoundException,
 } from '@aws-sdk/client-acm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { describeReason } from '../../../../shared/inventory/live/acm.js';
+import { FULL_READ_PLAN } from '../../../../shared/inventory/live/plan.js';
 import {
   awsError,
   certificate,
@@ -112,7 +115,7 @@ describe('live ACM sweep', () => {
     acm.on(DescribeCertificateCommand).resolves({ Certificate: certificate('a') });
     acm
       .on(DescribeCertificateCommand, { CertificateArn: certificateArn('b') })
-      .rejects(awsError('ThrottlingException', 'Rate exceeded'));
+      .rejects(awsError('InternalFailure', 'Internal failure'));
     const source = mockedSource();
 
     // Act
@@ -122,7 +125,7 @@ describe('live ACM sweep', () => {
     expect(result.errors).toEqual([
       {
         source: `api:DescribeCertificate ${certificateArn('b')}`,
-        message: 'ThrottlingException: Rate exceeded',
+        message: 'InternalFailure: Internal failure',
       },
     ]);
     expect(result.resources.map((resource) => resource.resourceId)).toEqual([certificateArn('a')]);
@@ -141,5 +144,93 @@ describe('live ACM sweep', () => {
 
     // Assess
     expect(result).toEqual({ resources: [], gone: [], errors: [], elbv2Policies: [] });
+  });
+});
+
+describe('describeReason', () => {
+  const NOW = new Date('2026-11-22T00:00:00Z');
+  const inDays = (days: number) => new Date(NOW.getTime() + days * 86_400_000);
+  const summary = (overrides: Partial<CertificateSummary>): CertificateSummary => ({
+    CertificateArn: certificateArn('x'),
+    Status: 'ISSUED',
+    Type: 'PRIVATE',
+    KeyAlgorithm: 'RSA_2048',
+    InUse: true,
+    RenewalEligibility: 'ELIGIBLE',
+    NotAfter: inDays(200),
+    ...overrides,
+  });
+
+  it('judges a private certificate far from expiry from its summary alone', () => {
+    // Act / Assess
+    expect(describeReason(summary({}), FULL_READ_PLAN.acm, NOW)).toBeUndefined();
+  });
+
+  it('describes an imported certificate for its signature algorithm', () => {
+    // Act / Assess
+    expect(describeReason(summary({ Type: 'IMPORTED' }), FULL_READ_PLAN.acm, NOW)).toBe('signature');
+  });
+
+  it('describes a certificate ACM renews within 60 days of its expiry for its renewal status', () => {
+    // Act / Assess
+    expect(describeReason(summary({ NotAfter: inDays(59) }), FULL_READ_PLAN.acm, NOW)).toBe('renewal');
+  });
+
+  it('describes an issued AMAZON_ISSUED certificate for its transparency logging preference', () => {
+    // Act / Assess
+    expect(describeReason(summary({ Type: 'AMAZON_ISSUED' }), FULL_READ_PLAN.acm, NOW)).toBe('transparency');
+  });
+
+  it('does not describe an AMAZON_ISSUED certificate that was never issued', () => {
+    // Act / Assess
+    expect(
+      describeReason(
+        summary({ Type: 'AMAZON_ISSUED', Status: 'VALIDATION_TIMED_OUT', InUse: false }),
+        FULL_READ_PLAN.acm,
+        NOW,
+      ),
+    ).toBeUndefined();
+  });
+
+  it('describes a revoked certificate in use to name what uses it', () => {
+    // Act / Assess
+    expect(describeReason(summary({ Status: 'REVOKED' }), FULL_READ_PLAN.acm, NOW)).toBe('in-use-by');
+  });
+
+  it('describes a certificate whose summary lacks a field the rules judge by', () => {
+    // Act / Assess
+    expect(describeReason(summary({ KeyAlgorithm: undefined }), FULL_READ_PLAN.acm, NOW)).toBe('incomplete');
+  });
+});
+
+describe('live ACM sweep from summaries', () => {
+  afterEach(() => {
+    acm.reset();
+  });
+
+  it('judges from the summary without a describe and spells the key algorithm as the API enum', async () => {
+    // Prepare
+    acm.on(ListCertificatesCommand).resolves({
+      CertificateSummaryList: [
+        {
+          ...certificateSummary('a'),
+          Type: 'PRIVATE',
+          KeyAlgorithm: 'RSA-2048' as CertificateSummary['KeyAlgorithm'],
+          InUse: false,
+          NotAfter: new Date('2099-01-01T00:00:00Z'),
+        },
+      ],
+    });
+    const source = mockedSource();
+
+    // Act
+    const result = await source.enumerate(REGION, ['acm']);
+
+    // Assess
+    expect(acm).toReceiveCommandTimes(DescribeCertificateCommand, 0);
+    expect(acm).toReceiveCommandWith(ListCertificatesCommand, { MaxItems: 1000 });
+    expect(result.resources).toMatchObject([
+      { resourceId: certificateArn('a'), keyAlgorithm: 'RSA_2048', inUse: false },
+    ]);
   });
 });

@@ -113,7 +113,7 @@ describe('live classic load balancer read', () => {
     elb
       .on(DescribeLoadBalancersCommand, { LoadBalancerNames: ['plain'] })
       .resolves({ LoadBalancerDescriptions: [classicLoadBalancer('plain', 'HTTP')] });
-    elb.on(DescribeLoadBalancerPoliciesCommand).rejects(awsError('Throttling', 'Rate exceeded'));
+    elb.on(DescribeLoadBalancerPoliciesCommand).rejects(awsError('InternalFailure', 'Internal failure'));
     const source = mockedSource();
 
     // Act
@@ -121,7 +121,7 @@ describe('live classic load balancer read', () => {
 
     // Assess
     expect(result.errors).toEqual([
-      { source: 'api:DescribeLoadBalancerPolicies legacy', message: 'Throttling: Rate exceeded' },
+      { source: 'api:DescribeLoadBalancerPolicies legacy', message: 'InternalFailure: Internal failure' },
     ]);
     expect(result.resources).toEqual([expect.objectContaining({ loadBalancerName: 'plain' })]);
   });

@@ -100,7 +100,7 @@ describe('readConfigItem', () => {
   it('reports any other failure as an error naming the call and the resource', async () => {
     // Prepare
     const arn = listenerArn('shop', '0467ef3c8400ae65');
-    config.on(GetResourceConfigHistoryCommand).rejects(awsError('ThrottlingException', 'Rate exceeded'));
+    config.on(GetResourceConfigHistoryCommand).rejects(awsError('InternalFailure', 'Internal failure'));
     const source = mockedSource();
 
     // Act
@@ -108,7 +108,7 @@ describe('readConfigItem', () => {
 
     // Assess
     expect(result.errors).toEqual([
-      { source: `api:GetResourceConfigHistory ${arn}`, message: 'ThrottlingException: Rate exceeded' },
+      { source: `api:GetResourceConfigHistory ${arn}`, message: 'InternalFailure: Internal failure' },
     ]);
   });
 });

@@ -163,7 +163,7 @@ describe('live ELBv2 listener read', () => {
     const { https } = answerShop(NEW_POLICY);
     elbv2
       .on(DescribeSSLPoliciesCommand)
-      .rejectsOnce(awsError('Throttling', 'Rate exceeded'))
+      .rejectsOnce(awsError('InternalFailure', 'Internal failure'))
       .resolves(NEW_POLICY_OUTPUT);
     const source = mockedSource();
 
@@ -174,7 +174,7 @@ describe('live ELBv2 listener read', () => {
     // Assess
     expect(first.resources).toHaveLength(1);
     expect(first.errors).toEqual([
-      { source: `api:DescribeSSLPolicies ${REGION}`, message: 'Throttling: Rate exceeded' },
+      { source: `api:DescribeSSLPolicies ${REGION}`, message: 'InternalFailure: Internal failure' },
     ]);
     expect(second.errors).toEqual([]);
     expect(second.elbv2Policies).toHaveLength(1);
@@ -218,7 +218,7 @@ describe('live ELBv2 listener read', () => {
     const broken = listenerArn('shop', 'b0b0b0b0b0b0b0b0');
     elbv2
       .on(DescribeListenersCommand, { ListenerArns: [broken] })
-      .rejects(awsError('Throttling', 'Rate exceeded'));
+      .rejects(awsError('InternalFailure', 'Internal failure'));
     const source = mockedSource();
 
     // Act
@@ -226,7 +226,7 @@ describe('live ELBv2 listener read', () => {
 
     // Assess
     expect(result.errors).toEqual([
-      { source: `api:DescribeListeners ${broken}`, message: 'Throttling: Rate exceeded' },
+      { source: `api:DescribeListeners ${broken}`, message: 'InternalFailure: Internal failure' },
     ]);
     expect(result.resources.map((resource) => resource.resourceId)).toEqual([https.ListenerArn]);
     expect(result.gone).toEqual([]);
@@ -346,7 +346,7 @@ describe('live ELBv2 sweep', () => {
     };
     elbv2.on(DescribeLoadBalancersCommand).resolves({ LoadBalancers: [loadBalancer('shop')] });
     elbv2.on(DescribeListenersCommand).resolves({ Listeners: [shop.http, shop.https] });
-    elbv2.on(DescribeRulesCommand).rejects(awsError('Throttling', 'Rate exceeded'));
+    elbv2.on(DescribeRulesCommand).rejects(awsError('InternalFailure', 'Internal failure'));
     const source = mockedSource();
 
     // Act
@@ -354,7 +354,7 @@ describe('live ELBv2 sweep', () => {
 
     // Assess
     expect(result.errors).toEqual([
-      { source: `api:DescribeRules ${shop.http.ListenerArn}`, message: 'Throttling: Rate exceeded' },
+      { source: `api:DescribeRules ${shop.http.ListenerArn}`, message: 'InternalFailure: Internal failure' },
     ]);
     expect(result.resources).toEqual([
       expect.objectContaining({

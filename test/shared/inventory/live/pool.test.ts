@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLimiter } from '../../../../shared/inventory/live/pool.js';
+import { createLimiter, TokenBucket } from '../../../../shared/inventory/live/pool.js';
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 
@@ -38,5 +38,67 @@ describe('createLimiter', () => {
     // Assess
     await expect(failing).rejects.toThrow('Throttling');
     await expect(next).resolves.toBe('done');
+  });
+});
+
+/** A clock that only moves when a caller sleeps: the bucket's waits take no real time. */
+function fakeClock() {
+  let now = 0;
+  const sleeps: number[] = [];
+  return {
+    now: () => now,
+    sleep: async (ms: number) => {
+      sleeps.push(ms);
+      now += ms;
+    },
+    sleeps,
+  };
+}
+
+describe('TokenBucket', () => {
+  it('lets a burst of its capacity through at once, then paces at its refill rate', async () => {
+    // Prepare
+    const clock = fakeClock();
+    const bucket = new TokenBucket({ capacity: 2, refillPerSecond: 10 }, clock);
+
+    // Act
+    for (let call = 0; call < 4; call++) await bucket.take();
+
+    // Assess
+    expect(clock.sleeps).toEqual([100, 100]);
+  });
+
+  it('halves its rate once when calls in flight together are throttled, and wins it back on success', () => {
+    // Prepare
+    const clock = fakeClock();
+    const bucket = new TokenBucket({ capacity: 10, refillPerSecond: 10 }, clock);
+
+    // Act
+    bucket.throttled();
+    bucket.throttled();
+    const slowed = bucket.rate;
+    for (let call = 0; call < 20; call++) bucket.succeeded();
+
+    // Assess
+    expect(slowed).toBe(5);
+    expect(bucket.rate).toBe(10);
+  });
+
+  it('never slows down below half a call per second', () => {
+    // Prepare
+    const clock = fakeClock();
+    const bucket = new TokenBucket({ capacity: 1, refillPerSecond: 1 }, clock);
+
+    // Act
+    for (let round = 0; round < 5; round++) {
+      bucket.throttled();
+      clock.now = (
+        (value) => () =>
+          value
+      )(clock.now() + 1000);
+    }
+
+    // Assess
+    expect(bucket.rate).toBe(0.5);
   });
 });

@@ -20,9 +20,12 @@ export const REGION = 'eu-west-1';
 export const ACCOUNT_ID = '111122223333';
 const ELB = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}`;
 
-/** A source over mocked clients (aws-sdk-client-mock intercepts every client's send). */
+/** A source over mocked clients (aws-sdk-client-mock intercepts every client's send), unpaced unless asked. */
 export function mockedSource(options: AwsInventorySourceOptions = {}) {
-  return createAwsInventorySource(createRegionalClients({ credentials: FAKE_CREDENTIALS }), options);
+  return createAwsInventorySource(createRegionalClients({ credentials: FAKE_CREDENTIALS }), {
+    rateLimits: {},
+    ...options,
+  });
 }
 
 export function ref(

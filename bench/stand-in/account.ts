@@ -1,0 +1,510 @@
+/**
+ * A generated AWS account for the stand-in: deterministic (no randomness), in the shapes the APIs return
+ * (PascalCase for ELB and ACM, lowerCamelCase for EC2 and Direct Connect), with the AWS Config items of
+ * the same resources for the Config inventory mode.
+ */
+
+export interface AccountShape {
+  certificates: number;
+  /** Certificates in use (InUse true, InUseBy naming a load balancer). */
+  certificatesInUse: number;
+  importedCertificates: number;
+  privateCertificates: number;
+  albs: number;
+  nlbs: number;
+  listenersPerLoadBalancer: number;
+  classicLoadBalancers: number;
+  vpnConnections: number;
+  dxConnections: number;
+  dxLags: number;
+}
+
+/** The standard account of bench/sweep. */
+export const STANDARD_ACCOUNT: AccountShape = {
+  certificates: 1000,
+  certificatesInUse: 300,
+  importedCertificates: 100,
+  privateCertificates: 200,
+  albs: 100,
+  nlbs: 80,
+  listenersPerLoadBalancer: 3,
+  classicLoadBalancers: 20,
+  vpnConnections: 50,
+  dxConnections: 20,
+  dxLags: 5,
+};
+
+export type Json = Record<string, unknown>;
+
+export interface Certificate {
+  /** DescribeCertificate's CertificateDetail (KeyAlgorithm spelled "RSA-2048", as DescribeCertificate spells it). */
+  detail: Json;
+  /** The ListCertificates summary (KeyAlgorithm spelled "RSA_2048", the API enum). */
+  summary: Json;
+  /** The API enum spelling, for the Includes.keyTypes filter. */
+  keyType: string;
+}
+
+export interface GeneratedAccount {
+  region: string;
+  accountId: string;
+  /** The moment the account is generated for (NotAfter dates are relative to it). */
+  now: Date;
+  certificates: Certificate[];
+  loadBalancers: Json[];
+  listeners: Json[];
+  /** DescribeRules output by listener ARN (HTTP listeners only have rules beyond the default one). */
+  rules: Map<string, Json[]>;
+  classicLoadBalancers: Json[];
+  /** DescribeLoadBalancerPolicies output by load balancer name. */
+  classicPolicies: Map<string, Json[]>;
+  sslPolicies: Json[];
+  /** DescribeVpnConnections items (lowerCamelCase, as the EC2 XML carries them). */
+  vpnConnections: Json[];
+  dxConnections: Json[];
+  dxLags: Json[];
+  /** AWS Config items of the recorded types (SelectResourceConfig results). */
+  configItems: Json[];
+}
+
+const DAY_MS = 86_400_000;
+const KEY_TYPES = [
+  'RSA_2048',
+  'EC_prime256v1',
+  'RSA_4096',
+  'EC_secp384r1',
+  'RSA_3072',
+  'RSA_1024',
+  'EC_secp521r1',
+];
+const ELBV2_POLICIES = [
+  'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+  'ELBSecurityPolicy-TLS13-1-2-2021-06',
+  'ELBSecurityPolicy-2016-08',
+  'ELBSecurityPolicy-TLS-1-2-Ext-2018-06',
+];
+/** A policy the bundled TLS data does not know: the sweep asks DescribeSSLPolicies once for it. */
+export const UNKNOWN_POLICY = 'ELBSecurityPolicy-TLS13-1-3-2099-01';
+
+const hex = (value: number, width: number) =>
+  (Math.abs(Math.imul(value + 1, 2_654_435_761)) >>> 0).toString(16).padStart(width, '0').slice(-width);
+
+const hyphenated = (keyType: string) => keyType.replace('_', '-');
+
+function certificate(
+  account: GeneratedAccount,
+  shape: AccountShape,
+  index: number,
+  users: string[],
+): Certificate {
+  const { region, accountId, now } = account;
+  const arn = `arn:aws:acm:${region}:${accountId}:certificate/${hex(index, 8)}-1111-4111-8111-${hex(index * 7, 12)}`;
+  const every = (count: number) => (count > 0 ? Math.max(1, Math.floor(shape.certificates / count)) : 0);
+  const importedEvery = every(shape.importedCertificates);
+  const privateEvery = every(shape.privateCertificates);
+  const imported = importedEvery > 0 && index % importedEvery === 0;
+  const isPrivate = !imported && privateEvery > 0 && index % privateEvery === 1 % privateEvery;
+  const type = imported ? 'IMPORTED' : isPrivate ? 'PRIVATE' : 'AMAZON_ISSUED';
+  const inUse = users.length > 0;
+  const keyType = KEY_TYPES[index % KEY_TYPES.length] as string;
+  let status = 'ISSUED';
+  if (index % 50 === 7) status = 'EXPIRED';
+  else if (index % 100 === 33 && type !== 'IMPORTED') status = 'PENDING_VALIDATION';
+  else if (index % 200 === 45 && type === 'AMAZON_ISSUED') status = 'FAILED';
+  const days = status === 'EXPIRED' ? -((index % 30) + 1) : ((index * 37) % 400) + 1;
+  const notAfter = new Date(now.getTime() + days * DAY_MS);
+  const notBefore = new Date(notAfter.getTime() - 395 * DAY_MS);
+  const renewalEligibility = type !== 'IMPORTED' && inUse ? 'ELIGIBLE' : 'INELIGIBLE';
+  const signatureAlgorithm =
+    type === 'IMPORTED' && index % 30 === 0
+      ? 'SHA1WITHRSA'
+      : keyType.startsWith('EC')
+        ? 'SHA256WITHECDSA'
+        : 'SHA256WITHRSA';
+  const domain = `svc-${index}.example.com`;
+  const detail: Json = {
+    CertificateArn: arn,
+    DomainName: domain,
+    SubjectAlternativeNames: [domain],
+    Status: status,
+    Type: type,
+    KeyAlgorithm: hyphenated(keyType),
+    SignatureAlgorithm: signatureAlgorithm,
+    Issuer: type === 'IMPORTED' ? 'Example Trust Services RSA CA 2024' : 'Amazon',
+    CreatedAt: notBefore.getTime() / 1000,
+    NotBefore: notBefore.getTime() / 1000,
+    NotAfter: notAfter.getTime() / 1000,
+    InUseBy: users,
+    RenewalEligibility: renewalEligibility,
+    ...(type !== 'IMPORTED' && status === 'ISSUED' && days <= 60
+      ? {
+          RenewalSummary: {
+            RenewalStatus: index % 3 === 0 ? 'FAILED' : 'PENDING_AUTO_RENEWAL',
+            ...(index % 3 === 0 ? { RenewalStatusReason: 'CAA_ERROR' } : {}),
+            UpdatedAt: now.getTime() / 1000,
+          },
+        }
+      : {}),
+    Options: {
+      CertificateTransparencyLoggingPreference:
+        type === 'AMAZON_ISSUED' && index % 40 === 13 ? 'DISABLED' : 'ENABLED',
+    },
+  };
+  const summary: Json = {
+    CertificateArn: arn,
+    DomainName: domain,
+    SubjectAlternativeNameSummaries: [domain],
+    HasAdditionalSubjectAlternativeNames: false,
+    Status: status,
+    Type: type,
+    KeyAlgorithm: keyType,
+    InUse: inUse,
+    RenewalEligibility: renewalEligibility,
+    NotBefore: notBefore.getTime() / 1000,
+    NotAfter: notAfter.getTime() / 1000,
+    CreatedAt: notBefore.getTime() / 1000,
+  };
+  return { detail, summary, keyType };
+}
+
+function redirect(): Json {
+  return {
+    Type: 'redirect',
+    Order: 1,
+    RedirectConfig: {
+      Protocol: 'HTTPS',
+      Port: '443',
+      Host: '#{host}',
+      Path: '/#{path}',
+      Query: '#{query}',
+      StatusCode: 'HTTP_301',
+    },
+  };
+}
+
+function forward(targetGroupArn: string): Json {
+  return { Type: 'forward', Order: 1, TargetGroupArn: targetGroupArn };
+}
+
+/** lowerCamelCase keys, as AWS Config writes a configuration. */
+function camel(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camel);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key.charAt(0).toLowerCase() + key.slice(1), camel(inner)]),
+    );
+  }
+  return value;
+}
+
+function configItem(account: GeneratedAccount, item: Json): Json {
+  return {
+    accountId: account.accountId,
+    awsRegion: account.region,
+    configurationItemStatus: 'OK',
+    configurationItemCaptureTime: account.now.toISOString(),
+    tags: {},
+    ...item,
+  };
+}
+
+/** A generated account of the given shape, in one region. */
+export function generateAccount(
+  shape: AccountShape = STANDARD_ACCOUNT,
+  options: { region?: string; accountId?: string; now?: Date } = {},
+): GeneratedAccount {
+  const account: GeneratedAccount = {
+    region: options.region ?? 'eu-west-1',
+    accountId: options.accountId ?? '111122223333',
+    now: options.now ?? new Date(),
+    certificates: [],
+    loadBalancers: [],
+    listeners: [],
+    rules: new Map(),
+    classicLoadBalancers: [],
+    classicPolicies: new Map(),
+    sslPolicies: [],
+    vpnConnections: [],
+    dxConnections: [],
+    dxLags: [],
+    configItems: [],
+  };
+  const { region, accountId } = account;
+  const elb = `arn:aws:elasticloadbalancing:${region}:${accountId}`;
+
+  // Load balancers first: certificates in use name them.
+  const lbArns: string[] = [];
+  for (let index = 0; index < shape.albs + shape.nlbs; index++) {
+    const alb = index < shape.albs;
+    const name = `${alb ? 'alb' : 'nlb'}-${index}`;
+    const arn = `${elb}:loadbalancer/${alb ? 'app' : 'net'}/${name}/${hex(index, 16)}`;
+    lbArns.push(arn);
+    account.loadBalancers.push({
+      LoadBalancerArn: arn,
+      LoadBalancerName: name,
+      DNSName: `${name}-${index}.${region}.elb.amazonaws.com`,
+      Scheme: 'internet-facing',
+      VpcId: `vpc-${hex(index, 8)}`,
+      CreatedTime: '2025-03-25T21:26:12.920Z',
+      State: { Code: 'active' },
+      Type: alb ? 'application' : 'network',
+      IpAddressType: 'ipv4',
+    });
+  }
+  const certificateUsers = (index: number): string[] =>
+    index < shape.certificatesInUse && lbArns.length > 0 ? [lbArns[index % lbArns.length] as string] : [];
+  for (let index = 0; index < shape.certificates; index++) {
+    account.certificates.push(certificate(account, shape, index, certificateUsers(index)));
+  }
+  const certificateArn = (index: number) =>
+    (account.certificates[index % Math.max(1, account.certificates.length)]?.detail
+      .CertificateArn as string) ?? `arn:aws:acm:${region}:${accountId}:certificate/none`;
+
+  account.loadBalancers.forEach((loadBalancer, index) => {
+    const arn = loadBalancer.LoadBalancerArn as string;
+    const name = loadBalancer.LoadBalancerName as string;
+    const alb = loadBalancer.Type === 'application';
+    const targetGroup = `${elb}:targetgroup/${name}-tg/${hex(index * 3, 16)}`;
+    const listenerArn = (n: number) =>
+      `${elb}:listener/${alb ? 'app' : 'net'}/${name}/${hex(index, 16)}/${hex(index * 10 + n, 16)}`;
+    const protocols = alb ? ['HTTP', 'HTTPS', 'HTTPS'] : ['TCP', 'TLS', 'UDP'];
+    const ports = alb ? [80, 443, 8443] : [80, 443, 53];
+    for (let n = 0; n < shape.listenersPerLoadBalancer; n++) {
+      const protocol = protocols[n % protocols.length] as string;
+      const tls = protocol === 'HTTPS' || protocol === 'TLS';
+      const policy =
+        index === 1 && n === 1
+          ? UNKNOWN_POLICY
+          : (ELBV2_POLICIES[(index + n) % ELBV2_POLICIES.length] as string);
+      const listener: Json = {
+        ListenerArn: listenerArn(n),
+        LoadBalancerArn: arn,
+        Port: (ports[n % ports.length] as number) + Math.floor(n / protocols.length),
+        Protocol: protocol,
+        ...(tls ? { SslPolicy: policy, Certificates: [{ CertificateArn: certificateArn(index + n) }] } : {}),
+        DefaultActions: [protocol === 'HTTP' && index % 5 !== 0 ? redirect() : forward(targetGroup)],
+      };
+      account.listeners.push(listener);
+      if (protocol === 'HTTP') {
+        account.rules.set(listenerArn(n), [
+          {
+            RuleArn: `${elb}:listener-rule/app/${name}/${hex(index, 16)}/${hex(index * 10 + n, 16)}/${hex(index, 8)}`,
+            Priority: '10',
+            IsDefault: false,
+            Conditions: [{ Field: 'path-pattern', Values: ['/health'] }],
+            Actions: [index % 7 === 0 ? forward(targetGroup) : redirect()],
+          },
+          {
+            RuleArn: `${elb}:listener-rule/app/${name}/${hex(index, 16)}/${hex(index * 10 + n, 16)}/default`,
+            Priority: 'default',
+            IsDefault: true,
+            Conditions: [],
+            Actions: listener.DefaultActions,
+          },
+        ]);
+      }
+      account.configItems.push(
+        configItem(account, {
+          resourceType: 'AWS::ElasticLoadBalancingV2::Listener',
+          resourceId: listenerArn(n),
+          arn: listenerArn(n),
+          configuration: listener,
+        }),
+      );
+    }
+    account.configItems.push(
+      configItem(account, {
+        resourceType: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+        resourceId: arn,
+        resourceName: name,
+        arn,
+        configuration: camel(loadBalancer),
+      }),
+    );
+  });
+  account.sslPolicies.push({
+    Name: UNKNOWN_POLICY,
+    SslProtocols: ['TLSv1.3'],
+    Ciphers: [
+      { Name: 'TLS_AES_128_GCM_SHA256', Priority: 1 },
+      { Name: 'TLS_AES_256_GCM_SHA384', Priority: 2 },
+    ],
+    SupportedLoadBalancerTypes: ['application', 'network'],
+  });
+
+  for (let index = 0; index < shape.classicLoadBalancers; index++) {
+    const name = `clb-${index}`;
+    const tls = index % 2 === 0;
+    const policyName = `${name}-ssl`;
+    const description: Json = {
+      LoadBalancerName: name,
+      DNSName: `${name}-${index}.${region}.elb.amazonaws.com`,
+      ListenerDescriptions: [
+        ...(tls
+          ? [
+              {
+                Listener: {
+                  Protocol: 'HTTPS',
+                  LoadBalancerPort: 443,
+                  InstanceProtocol: 'HTTP',
+                  InstancePort: 80,
+                  SSLCertificateId: certificateArn(index),
+                },
+                PolicyNames: [policyName],
+              },
+            ]
+          : []),
+        {
+          Listener: { Protocol: 'HTTP', LoadBalancerPort: 80, InstanceProtocol: 'HTTP', InstancePort: 80 },
+          PolicyNames: [],
+        },
+      ],
+      Policies: {
+        AppCookieStickinessPolicies: [],
+        LBCookieStickinessPolicies: [],
+        OtherPolicies: tls ? [policyName] : [],
+      },
+      AvailabilityZones: [`${region}a`],
+      VPCId: `vpc-${hex(index, 8)}`,
+      CreatedTime: '2019-03-19T03:24:02.650Z',
+      Scheme: 'internet-facing',
+    };
+    account.classicLoadBalancers.push(description);
+    const policies = tls
+      ? [
+          {
+            PolicyName: policyName,
+            PolicyTypeName: 'SSLNegotiationPolicyType',
+            PolicyAttributeDescriptions: [
+              {
+                AttributeName: 'Reference-Security-Policy',
+                AttributeValue: 'ELBSecurityPolicy-TLS-1-2-2017-01',
+              },
+              { AttributeName: 'Protocol-TLSv1.2', AttributeValue: 'true' },
+              { AttributeName: 'ECDHE-RSA-AES128-GCM-SHA256', AttributeValue: 'true' },
+              { AttributeName: 'DES-CBC3-SHA', AttributeValue: index % 4 === 0 ? 'true' : 'false' },
+            ],
+          },
+        ]
+      : [];
+    account.classicPolicies.set(name, policies);
+    account.configItems.push(
+      configItem(account, {
+        resourceType: 'AWS::ElasticLoadBalancing::LoadBalancer',
+        resourceId: name,
+        resourceName: name,
+        arn: `${elb}:loadbalancer/${name}`,
+        configuration: camel(description),
+        supplementaryConfiguration: { LoadBalancerPolicies: camel(policies) },
+      }),
+    );
+  }
+
+  for (let index = 0; index < shape.vpnConnections; index++) {
+    const id = `vpn-${hex(index, 17)}`;
+    const weak = index % 10 === 3;
+    const tunnel = (t: number) => ({
+      outsideIpAddress: `203.0.${index & 255}.${t + 1}`,
+      tunnelInsideCidr: `169.254.${index & 255}.${t * 4}/30`,
+      phase1EncryptionAlgorithms: [{ value: weak ? 'AES128' : 'AES256-GCM-16' }],
+      phase2EncryptionAlgorithms: [{ value: weak ? 'AES128' : 'AES256-GCM-16' }],
+      phase1IntegrityAlgorithms: [{ value: weak ? 'SHA1' : 'SHA2-384' }],
+      phase2IntegrityAlgorithms: [{ value: weak ? 'SHA1' : 'SHA2-384' }],
+      phase1DHGroupNumbers: [{ value: weak ? 2 : 20 }],
+      phase2DHGroupNumbers: [{ value: weak ? 2 : 20 }],
+      ikeVersions: [{ value: weak ? 'ikev1' : 'ikev2' }],
+    });
+    const tunnels = [tunnel(0), tunnel(1)];
+    const connection: Json = {
+      vpnConnectionId: id,
+      state: 'available',
+      type: 'ipsec.1',
+      customerGatewayId: `cgw-${hex(index, 17)}`,
+      vpnGatewayId: `vgw-${hex(index, 8)}`,
+      category: 'VPN',
+      options: { staticRoutesOnly: false, tunnelInsideIpVersion: 'ipv4', tunnelOptions: tunnels },
+      tags: [{ key: 'Name', value: `site-${index}` }],
+      vgwTelemetry: tunnels.map((entry, t) => ({
+        outsideIpAddress: entry.outsideIpAddress,
+        status: index % 5 === 0 && t === 1 ? 'DOWN' : 'UP',
+        lastStatusChange: '2026-11-20T02:11:44.000Z',
+        statusMessage: '',
+        acceptedRouteCount: 2,
+      })),
+    };
+    account.vpnConnections.push(connection);
+    account.configItems.push(
+      configItem(account, {
+        resourceType: 'AWS::EC2::VPNConnection',
+        resourceId: id,
+        arn: `arn:aws:ec2:${region}:${accountId}:vpn-connection/${id}`,
+        configuration: connection,
+      }),
+    );
+  }
+
+  for (let index = 0; index < shape.dxLags; index++) {
+    account.dxLags.push({
+      lagId: `dxlag-${hex(index, 8)}`,
+      lagName: `lag-${index}`,
+      lagState: 'available',
+      ownerAccount: accountId,
+      region,
+      location: 'EqFA5',
+      connectionsBandwidth: '10Gbps',
+      numberOfConnections: 2,
+      minimumLinks: 1,
+      macSecCapable: true,
+      encryptionMode: index % 2 === 0 ? 'must_encrypt' : 'should_encrypt',
+      connections: [],
+    });
+  }
+  for (let index = 0; index < shape.dxConnections; index++) {
+    const lag = account.dxLags[Math.floor(index / 2)];
+    const connection: Json = {
+      connectionId: `dxcon-${hex(index, 8)}`,
+      connectionName: `dc-${index}`,
+      connectionState: 'available',
+      ownerAccount: accountId,
+      region,
+      location: 'EqFA5',
+      bandwidth: '10Gbps',
+      ...(lag && index < shape.dxLags * 2 ? { lagId: lag.lagId } : {}),
+      macSecCapable: index % 4 !== 3,
+      portEncryptionStatus: index % 4 === 0 ? 'Encryption Up' : 'Encryption Down',
+      encryptionMode: index % 4 === 0 ? 'must_encrypt' : 'no_encrypt',
+    };
+    account.dxConnections.push(connection);
+    if (lag && index < shape.dxLags * 2) (lag.connections as Json[]).push(connection);
+  }
+
+  for (const { detail } of account.certificates) {
+    account.configItems.push(
+      configItem(account, {
+        resourceType: 'AWS::ACM::Certificate',
+        resourceId: detail.CertificateArn,
+        resourceName: detail.DomainName,
+        arn: detail.CertificateArn,
+        configuration: camel({
+          ...detail,
+          NotAfter: new Date((detail.NotAfter as number) * 1000).toISOString(),
+          NotBefore: new Date((detail.NotBefore as number) * 1000).toISOString(),
+        }),
+      }),
+    );
+  }
+  return account;
+}
+
+/** Resources of the account, by the families of the sweep. */
+export function resourceCounts(account: GeneratedAccount): Record<string, number> {
+  return {
+    certificates: account.certificates.length,
+    loadBalancers: account.loadBalancers.length,
+    listeners: account.listeners.length,
+    classicLoadBalancers: account.classicLoadBalancers.length,
+    vpnConnections: account.vpnConnections.length,
+    dxConnections: account.dxConnections.length,
+    dxLags: account.dxLags.length,
+  };
+}

@@ -1,0 +1,569 @@
+/**
+ * A local stand-in for the AWS read APIs a sweep calls, on 127.0.0.1 only: ELB (v1 and v2) and EC2 in their
+ * Query XML, ACM, Direct Connect and AWS Config in JSON 1.1, answering for a generated account. Each call
+ * waits `latencyMs`, is counted per API, and is throttled (Throttling / RequestLimitExceeded /
+ * ThrottlingException) when it goes over its token bucket. The server is bounded: it answers at most
+ * `maxRequests`, and closes itself after `idleMs` without a request or `lifetimeMs` in all.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { bucketOf, type RateLimits, type Service } from '../../shared/inventory/live/rates.js';
+import type { GeneratedAccount, Json } from './account.js';
+
+export interface StandInOptions {
+  account: GeneratedAccount;
+  /** Added to every answer. Default 0. */
+  latencyMs?: number;
+  /** Token buckets per API, as AWS applies them (DOCUMENTED_RATE_LIMITS). Default: none. */
+  rateLimits?: RateLimits;
+  /** Requests answered before the stand-in refuses more. Default 200,000. */
+  maxRequests?: number;
+  /** Closes after this long without a request. Default 120 s. */
+  idleMs?: number;
+  /** Closes after this long in all. Default 15 min. */
+  lifetimeMs?: number;
+}
+
+export interface StandIn {
+  /** http://127.0.0.1:<port> */
+  endpoint: string;
+  /** Answered calls per API ("acm:DescribeCertificate"), throttled ones included. */
+  calls(): Record<string, number>;
+  /** Calls answered with a throttling error, per API. */
+  throttled(): Record<string, number>;
+  /** Forgets the counts (and refills the buckets). */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+interface Call {
+  service: Service;
+  operation: string;
+  /** Query parameters (ELB, EC2) or the JSON body (ACM, Direct Connect, Config). */
+  params: URLSearchParams;
+  body: Json;
+}
+
+class Answer {
+  constructor(
+    readonly status: number,
+    readonly contentType: string,
+    readonly body: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
+// ------------------------------------------------------------------------------------------- wire formats
+
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** EC2 names its lists <xxxSet><item>; the generated data uses the Config (and SDK) names. */
+const EC2_LIST_NAMES: Record<string, string> = {
+  tunnelOptions: 'tunnelOptionSet',
+  phase1EncryptionAlgorithms: 'phase1EncryptionAlgorithmSet',
+  phase2EncryptionAlgorithms: 'phase2EncryptionAlgorithmSet',
+  phase1IntegrityAlgorithms: 'phase1IntegrityAlgorithmSet',
+  phase2IntegrityAlgorithms: 'phase2IntegrityAlgorithmSet',
+  phase1DHGroupNumbers: 'phase1DHGroupNumberSet',
+  phase2DHGroupNumbers: 'phase2DHGroupNumberSet',
+  ikeVersions: 'ikeVersionSet',
+  tags: 'tagSet',
+};
+
+function xmlOf(value: unknown, listTag: 'member' | 'item', rename: Record<string, string> = {}): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) {
+    return value.map((entry) => `<${listTag}>${xmlOf(entry, listTag, rename)}</${listTag}>`).join('');
+  }
+  if (typeof value === 'object') {
+    return Object.entries(value as Json)
+      .filter(([, inner]) => inner !== undefined)
+      .map(([key, inner]) => {
+        const name = rename[key] ?? key;
+        return `<${name}>${xmlOf(inner, listTag, rename)}</${name}>`;
+      })
+      .join('');
+  }
+  return escapeXml(String(value));
+}
+
+const requestId = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+
+function elbXml(version: string, operation: string, result: Json, n: number): Answer {
+  const ns = `http://elasticloadbalancing.amazonaws.com/doc/${version}/`;
+  return new Answer(
+    200,
+    'text/xml',
+    `<${operation}Response xmlns="${ns}"><${operation}Result>${xmlOf(result, 'member')}</${operation}Result><ResponseMetadata><RequestId>${requestId(n)}</RequestId></ResponseMetadata></${operation}Response>`,
+  );
+}
+
+function elbError(version: string, code: string, message: string, n: number, status = 400): Answer {
+  const ns = `http://elasticloadbalancing.amazonaws.com/doc/${version}/`;
+  return new Answer(
+    status,
+    'text/xml',
+    `<ErrorResponse xmlns="${ns}"><Error><Type>Sender</Type><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error><RequestId>${requestId(n)}</RequestId></ErrorResponse>`,
+  );
+}
+
+function ec2Xml(operation: string, result: Json, n: number): Answer {
+  return new Answer(
+    200,
+    'text/xml',
+    `<${operation}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>${requestId(n)}</requestId>${xmlOf(result, 'item', EC2_LIST_NAMES)}</${operation}Response>`,
+  );
+}
+
+function ec2Error(code: string, message: string, n: number, status = 400): Answer {
+  return new Answer(
+    status,
+    'text/xml',
+    `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error></Errors><RequestID>${requestId(n)}</RequestID></Response>`,
+  );
+}
+
+const json = (body: unknown) => new Answer(200, 'application/x-amz-json-1.1', JSON.stringify(body));
+
+const jsonError = (type: string, message: string) =>
+  new Answer(400, 'application/x-amz-json-1.1', JSON.stringify({ __type: type, message }), {
+    'x-amzn-errortype': type,
+  });
+
+function throttle(call: Call, n: number): Answer {
+  switch (call.service) {
+    case 'elbv2':
+      return elbError('2015-12-01', 'Throttling', 'Rate exceeded', n);
+    case 'elb':
+      return elbError('2012-06-01', 'Throttling', 'Rate exceeded', n);
+    case 'ec2':
+      return ec2Error('RequestLimitExceeded', 'Request limit exceeded.', n, 503);
+    default:
+      return jsonError('ThrottlingException', 'Rate exceeded');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- paging
+
+/** One page of `items` from the offset a token names ("o<offset>"), and the token of the next page. */
+function page<T>(items: readonly T[], token: string | null | undefined, size: number) {
+  const offset = token ? Number(token.slice(1)) || 0 : 0;
+  const next = offset + size < items.length ? `o${offset + size}` : undefined;
+  return { items: items.slice(offset, offset + size), next };
+}
+
+const size = (value: string | null | number | undefined, fallback: number, max: number) =>
+  Math.min(max, Math.max(1, Number(value ?? fallback) || fallback));
+
+/** Query list parameters: Names.member.1, VpnConnectionId.1, ... */
+function listParam(params: URLSearchParams, prefix: string): string[] {
+  return [...params.entries()]
+    .filter(([key]) => key.startsWith(prefix))
+    .sort(([a], [b]) => Number(a.split('.').pop()) - Number(b.split('.').pop()))
+    .map(([, value]) => value);
+}
+
+// --------------------------------------------------------------------------------------------- the APIs
+
+const DEFAULT_KEY_TYPES = new Set(['RSA_1024', 'RSA_2048']);
+
+function answerElbv2(account: GeneratedAccount, call: Call, n: number): Answer {
+  const v = '2015-12-01';
+  const { params } = call;
+  const pageSize = size(params.get('PageSize'), 400, 400);
+  switch (call.operation) {
+    case 'DescribeLoadBalancers': {
+      const arns = listParam(params, 'LoadBalancerArns.member.');
+      if (arns.length > 0) {
+        const found = account.loadBalancers.filter((lb) => arns.includes(lb.LoadBalancerArn as string));
+        if (found.length === 0)
+          return elbError(v, 'LoadBalancerNotFound', 'One or more load balancers not found', n);
+        return elbXml(v, call.operation, { LoadBalancers: found }, n);
+      }
+      const { items, next } = page(account.loadBalancers, params.get('Marker'), pageSize);
+      return elbXml(v, call.operation, { LoadBalancers: items, NextMarker: next }, n);
+    }
+    case 'DescribeListeners': {
+      const arns = listParam(params, 'ListenerArns.member.');
+      if (arns.length > 0) {
+        const found = account.listeners.filter((listener) => arns.includes(listener.ListenerArn as string));
+        if (found.length === 0) return elbError(v, 'ListenerNotFound', 'One or more listeners not found', n);
+        return elbXml(v, call.operation, { Listeners: found }, n);
+      }
+      const lb = params.get('LoadBalancerArn');
+      if (!account.loadBalancers.some((entry) => entry.LoadBalancerArn === lb)) {
+        return elbError(v, 'LoadBalancerNotFound', 'Load balancer not found', n);
+      }
+      const all = account.listeners.filter((listener) => listener.LoadBalancerArn === lb);
+      const { items, next } = page(all, params.get('Marker'), pageSize);
+      return elbXml(v, call.operation, { Listeners: items, NextMarker: next }, n);
+    }
+    case 'DescribeRules': {
+      const listenerArn = params.get('ListenerArn') ?? '';
+      const listener = account.listeners.find((entry) => entry.ListenerArn === listenerArn);
+      if (!listener) return elbError(v, 'ListenerNotFound', 'Listener not found', n);
+      const all = account.rules.get(listenerArn) ?? [
+        {
+          RuleArn: `${listenerArn}/default`,
+          Priority: 'default',
+          IsDefault: true,
+          Conditions: [],
+          Actions: listener.DefaultActions,
+        },
+      ];
+      const { items, next } = page(all, params.get('Marker'), pageSize);
+      return elbXml(v, call.operation, { Rules: items, NextMarker: next }, n);
+    }
+    case 'DescribeSSLPolicies': {
+      const { items, next } = page(account.sslPolicies, params.get('Marker'), pageSize);
+      return elbXml(v, call.operation, { SslPolicies: items, NextMarker: next }, n);
+    }
+    default:
+      return elbError(v, 'InvalidAction', `The stand-in does not answer ${call.operation}`, n);
+  }
+}
+
+function answerElb(account: GeneratedAccount, call: Call, n: number): Answer {
+  const v = '2012-06-01';
+  const { params } = call;
+  switch (call.operation) {
+    case 'DescribeLoadBalancers': {
+      const names = listParam(params, 'LoadBalancerNames.member.');
+      if (names.length > 0) {
+        const found = account.classicLoadBalancers.filter((lb) =>
+          names.includes(lb.LoadBalancerName as string),
+        );
+        if (found.length === 0) return elbError(v, 'LoadBalancerNotFound', 'Cannot find Load Balancer', n);
+        return elbXml(v, call.operation, { LoadBalancerDescriptions: found }, n);
+      }
+      const { items, next } = page(
+        account.classicLoadBalancers,
+        params.get('Marker'),
+        size(params.get('PageSize'), 400, 400),
+      );
+      return elbXml(v, call.operation, { LoadBalancerDescriptions: items, NextMarker: next }, n);
+    }
+    case 'DescribeLoadBalancerPolicies': {
+      const name = params.get('LoadBalancerName') ?? '';
+      const policies = account.classicPolicies.get(name);
+      if (!policies)
+        return elbError(v, 'LoadBalancerNotFound', `There is no ACTIVE Load Balancer named '${name}'`, n);
+      return elbXml(v, call.operation, { PolicyDescriptions: policies }, n);
+    }
+    default:
+      return elbError(v, 'InvalidAction', `The stand-in does not answer ${call.operation}`, n);
+  }
+}
+
+function answerEc2(account: GeneratedAccount, call: Call, n: number): Answer {
+  const { params } = call;
+  switch (call.operation) {
+    case 'DescribeVpnConnections': {
+      const ids = listParam(params, 'VpnConnectionId.');
+      const found =
+        ids.length > 0
+          ? account.vpnConnections.filter((c) => ids.includes(c.vpnConnectionId as string))
+          : account.vpnConnections;
+      if (ids.length > 0 && found.length === 0) {
+        return ec2Error(
+          'InvalidVpnConnectionID.NotFound',
+          `The vpnConnection ID '${ids[0]}' does not exist`,
+          n,
+        );
+      }
+      return ec2Xml(call.operation, { vpnConnectionSet: found }, n);
+    }
+    case 'GetActiveVpnTunnelStatus': {
+      const connection = account.vpnConnections.find(
+        (c) => c.vpnConnectionId === params.get('VpnConnectionId'),
+      );
+      const tunnel = ((connection?.options as Json | undefined)?.tunnelOptions as Json[] | undefined)?.find(
+        (entry) => entry.outsideIpAddress === params.get('VpnTunnelOutsideIpAddress'),
+      );
+      if (!connection || !tunnel) return ec2Error('InvalidVpnConnectionID.NotFound', 'No such VPN tunnel', n);
+      const first = (key: string) =>
+        ((tunnel[key] as Json[] | undefined)?.[0]?.value as string | number | undefined) ?? '';
+      return ec2Xml(
+        call.operation,
+        {
+          activeVpnTunnelStatus: {
+            phase1EncryptionAlgorithm: first('phase1EncryptionAlgorithms'),
+            phase2EncryptionAlgorithm: first('phase2EncryptionAlgorithms'),
+            phase1IntegrityAlgorithm: first('phase1IntegrityAlgorithms'),
+            phase2IntegrityAlgorithm: first('phase2IntegrityAlgorithms'),
+            phase1DHGroup: first('phase1DHGroupNumbers'),
+            phase2DHGroup: first('phase2DHGroupNumbers'),
+            ikeVersion: first('ikeVersions'),
+            provisioningStatus: 'available',
+          },
+        },
+        n,
+      );
+    }
+    default:
+      return ec2Error('InvalidAction', `The stand-in does not answer ${call.operation}`, n);
+  }
+}
+
+function answerAcm(account: GeneratedAccount, call: Call): Answer {
+  const { body } = call;
+  switch (call.operation) {
+    case 'ListCertificates': {
+      const asked = ((body.Includes as Json | undefined)?.keyTypes as string[] | undefined) ?? [];
+      const keyTypes = asked.length > 0 ? new Set(asked) : DEFAULT_KEY_TYPES;
+      const all = account.certificates.filter((certificate) => keyTypes.has(certificate.keyType));
+      const { items, next } = page(
+        all,
+        body.NextToken as string | undefined,
+        size(body.MaxItems as number, 1000, 1000),
+      );
+      return json({
+        CertificateSummaryList: items.map((certificate) => certificate.summary),
+        NextToken: next,
+      });
+    }
+    case 'DescribeCertificate': {
+      const found = account.certificates.find(
+        (certificate) => certificate.detail.CertificateArn === body.CertificateArn,
+      );
+      if (!found)
+        return jsonError(
+          'ResourceNotFoundException',
+          `Could not find certificate ${String(body.CertificateArn)}.`,
+        );
+      return json({ Certificate: found.detail });
+    }
+    default:
+      return jsonError('UnknownOperationException', `The stand-in does not answer ${call.operation}`);
+  }
+}
+
+function answerDirectConnect(account: GeneratedAccount, call: Call): Answer {
+  const { body } = call;
+  switch (call.operation) {
+    case 'DescribeConnections': {
+      const id = body.connectionId as string | undefined;
+      const found = id ? account.dxConnections.filter((c) => c.connectionId === id) : account.dxConnections;
+      if (id && found.length === 0)
+        return jsonError('DirectConnectClientException', `Connection ${id} does not exist`);
+      return json({ connections: found });
+    }
+    case 'DescribeLags': {
+      const id = body.lagId as string | undefined;
+      const found = id ? account.dxLags.filter((lag) => lag.lagId === id) : account.dxLags;
+      if (id && found.length === 0)
+        return jsonError('DirectConnectClientException', `Lag ${id} does not exist`);
+      return json({ lags: found });
+    }
+    default:
+      return jsonError('UnknownOperationException', `The stand-in does not answer ${call.operation}`);
+  }
+}
+
+function answerConfig(account: GeneratedAccount, call: Call): Answer {
+  const { body } = call;
+  switch (call.operation) {
+    case 'DescribeConfigurationRecorders':
+      return json({
+        ConfigurationRecorders: [
+          {
+            name: 'default',
+            roleARN: `arn:aws:iam::${account.accountId}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`,
+            recordingGroup: { allSupported: true, includeGlobalResourceTypes: false, resourceTypes: [] },
+          },
+        ],
+      });
+    case 'SelectResourceConfig': {
+      const expression = String(body.Expression ?? '');
+      const match = /resourceType\s+IN\s*\(([^)]*)\)/i.exec(expression);
+      if (!match)
+        return jsonError('InvalidExpressionException', 'The stand-in answers resourceType IN (...) only');
+      const types = new Set([...(match[1] ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1]));
+      const all = account.configItems.filter((item) => types.has(item.resourceType as string));
+      const { items, next } = page(
+        all,
+        body.NextToken as string | undefined,
+        size(body.Limit as number, 100, 100),
+      );
+      return json({
+        Results: items.map((item) => JSON.stringify(item)),
+        QueryInfo: { SelectFields: [] },
+        ...(next ? { NextToken: next } : {}),
+      });
+    }
+    default:
+      return jsonError('UnknownOperationException', `The stand-in does not answer ${call.operation}`);
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ server
+
+const JSON_SERVICES: Record<string, Service> = {
+  CertificateManager: 'acm',
+  OvertureService: 'directConnect',
+  StarlingDoveService: 'config',
+};
+
+/** Which service and operation a request is for: X-Amz-Target (JSON) or Action + Version (Query). */
+function parseCall(request: IncomingMessage, text: string): Call | undefined {
+  const target = request.headers['x-amz-target'];
+  if (typeof target === 'string') {
+    const [prefix, operation] = target.split('.');
+    const service = JSON_SERVICES[prefix ?? ''];
+    if (!service || !operation) return undefined;
+    let body: Json = {};
+    try {
+      body = text ? (JSON.parse(text) as Json) : {};
+    } catch {
+      return undefined;
+    }
+    return { service, operation, params: new URLSearchParams(), body };
+  }
+  const params = new URLSearchParams(text);
+  const operation = params.get('Action');
+  const version = params.get('Version');
+  const service: Service | undefined =
+    version === '2015-12-01'
+      ? 'elbv2'
+      : version === '2012-06-01'
+        ? 'elb'
+        : version === '2016-11-15'
+          ? 'ec2'
+          : undefined;
+  if (!operation || !service) return undefined;
+  return { service, operation, params, body: {} };
+}
+
+function answer(account: GeneratedAccount, call: Call, n: number): Answer {
+  switch (call.service) {
+    case 'elbv2':
+      return answerElbv2(account, call, n);
+    case 'elb':
+      return answerElb(account, call, n);
+    case 'ec2':
+      return answerEc2(account, call, n);
+    case 'acm':
+      return answerAcm(account, call);
+    case 'directConnect':
+      return answerDirectConnect(account, call);
+    default:
+      return answerConfig(account, call);
+  }
+}
+
+/** AWS's own throttling: a bucket of `capacity` tokens refilled at `refillPerSecond`; no token, no call. */
+class ServerBucket {
+  private tokens: number;
+  private last = performance.now();
+  constructor(private readonly limit: { capacity: number; refillPerSecond: number }) {
+    this.tokens = limit.capacity;
+  }
+  tryTake(): boolean {
+    const now = performance.now();
+    this.tokens = Math.min(
+      this.limit.capacity,
+      this.tokens + ((now - this.last) / 1000) * this.limit.refillPerSecond,
+    );
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+const bump = (counts: Record<string, number>, key: string) => {
+  counts[key] = (counts[key] ?? 0) + 1;
+};
+
+/** Starts the stand-in on 127.0.0.1 (a free port). */
+export async function startStandIn(options: StandInOptions): Promise<StandIn> {
+  const { account } = options;
+  const latencyMs = options.latencyMs ?? 0;
+  const maxRequests = options.maxRequests ?? 200_000;
+  let calls: Record<string, number> = {};
+  let throttled: Record<string, number> = {};
+  let buckets = new Map<string, ServerBucket>();
+  let served = 0;
+  let idleTimer: NodeJS.Timeout | undefined;
+
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    armIdle();
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      served++;
+      const n = served;
+      const call = parseCall(request, Buffer.concat(chunks).toString('utf8'));
+      let reply: Answer;
+      if (served > maxRequests) {
+        reply = jsonError('ServiceUnavailable', 'The stand-in answered its maximum number of requests');
+      } else if (!call) {
+        reply = jsonError('UnknownOperationException', 'Not a request the stand-in understands');
+      } else {
+        const key = `${call.service}:${call.operation}`;
+        bump(calls, key);
+        const bucket = bucketOf(options.rateLimits ?? {}, call.service, call.operation);
+        let allowed = true;
+        if (bucket) {
+          let serverBucket = buckets.get(bucket.key);
+          if (!serverBucket) {
+            serverBucket = new ServerBucket(bucket.limit);
+            buckets.set(bucket.key, serverBucket);
+          }
+          allowed = serverBucket.tryTake();
+        }
+        if (allowed) {
+          reply = answer(account, call, n);
+        } else {
+          bump(throttled, key);
+          reply = throttle(call, n);
+        }
+      }
+      const send = () => {
+        response.writeHead(reply.status, {
+          'content-type': reply.contentType,
+          'x-amzn-requestid': requestId(n),
+          ...reply.headers,
+        });
+        response.end(reply.body);
+      };
+      if (latencyMs > 0) setTimeout(send, latencyMs);
+      else send();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+
+  const close = () =>
+    new Promise<void>((resolve) => {
+      clearTimeout(idleTimer);
+      clearTimeout(lifetimeTimer);
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  const armIdle = () => {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => void close(), options.idleMs ?? 120_000);
+    idleTimer.unref();
+  };
+  const lifetimeTimer = setTimeout(() => void close(), options.lifetimeMs ?? 15 * 60_000);
+  lifetimeTimer.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  armIdle();
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    calls: () => ({ ...calls }),
+    throttled: () => ({ ...throttled }),
+    reset() {
+      calls = {};
+      throttled = {};
+      buckets = new Map();
+    },
+    close,
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * Call counts worked out from a generated account: what transit-guard's sweep plans to call, and the
+ * fewest calls any reader needs for the enabled rules (the minimum the APIs allow).
+ */
+import type { CertificateSummary } from '@aws-sdk/client-acm';
+import {
+  CLASSIC_PAGE_SIZE,
+  CONFIG_QUERY_PAGE_SIZE,
+  describeReason,
+  ELBV2_PAGE_SIZE,
+  LIST_CERTIFICATES_PAGE_SIZE,
+  type ReadPlan,
+} from '../../shared/inventory/live/index.js';
+import { createTlsCatalog } from '../../shared/tls/index.js';
+import type { GeneratedAccount, Json } from '../stand-in/account.js';
+
+export type CallCounts = Record<string, number>;
+
+const pages = (count: number, size: number) => Math.max(1, Math.ceil(count / size));
+const DAY_MS = 86_400_000;
+const NEVER_ISSUED = new Set(['FAILED', 'VALIDATION_TIMED_OUT']);
+
+function withoutZeros(counts: CallCounts): CallCounts {
+  return Object.fromEntries(Object.entries(counts).filter(([, count]) => count > 0));
+}
+
+export function total(counts: CallCounts): number {
+  return Object.values(counts).reduce((sum, count) => sum + count, 0);
+}
+
+function unknownPolicyInUse(account: GeneratedAccount): boolean {
+  const catalog = createTlsCatalog();
+  return account.listeners.some(
+    (listener) =>
+      (listener.Protocol === 'HTTPS' || listener.Protocol === 'TLS') &&
+      typeof listener.SslPolicy === 'string' &&
+      catalog.elbv2Policy(listener.SslPolicy) === undefined,
+  );
+}
+
+const hasTlsClassicListener = (lb: Json) =>
+  ((lb.ListenerDescriptions as Json[]) ?? []).some((description) =>
+    ['HTTPS', 'SSL'].includes(String((description.Listener as Json).Protocol).toUpperCase()),
+  );
+
+const upTunnels = (account: GeneratedAccount) =>
+  account.vpnConnections
+    .filter((connection) => connection.state !== 'deleted')
+    .flatMap((connection) => (connection.vgwTelemetry as Json[]) ?? [])
+    .filter((telemetry) => telemetry.status === 'UP').length;
+
+/** A summary as the SDK hands it over (dates as Date). */
+function sdkSummary(summary: Json): CertificateSummary {
+  return {
+    ...summary,
+    NotAfter: new Date((summary.NotAfter as number) * 1000),
+    NotBefore: new Date((summary.NotBefore as number) * 1000),
+  } as CertificateSummary;
+}
+
+function listingCalls(account: GeneratedAccount): CallCounts {
+  return {
+    'elbv2:DescribeLoadBalancers': pages(account.loadBalancers.length, ELBV2_PAGE_SIZE),
+    'elbv2:DescribeListeners': account.loadBalancers.reduce(
+      (sum, lb) =>
+        sum +
+        pages(
+          account.listeners.filter((listener) => listener.LoadBalancerArn === lb.LoadBalancerArn).length,
+          ELBV2_PAGE_SIZE,
+        ),
+      0,
+    ),
+    'elbv2:DescribeSSLPolicies': unknownPolicyInUse(account)
+      ? pages(account.sslPolicies.length, ELBV2_PAGE_SIZE)
+      : 0,
+    'elb:DescribeLoadBalancers': pages(account.classicLoadBalancers.length, CLASSIC_PAGE_SIZE),
+    'ec2:DescribeVpnConnections': 1,
+    'directConnect:DescribeConnections': 1,
+    'directConnect:DescribeLags': 1,
+    'acm:ListCertificates': pages(account.certificates.length, LIST_CERTIFICATES_PAGE_SIZE),
+  };
+}
+
+/** Exactly what transit-guard calls for a sweep of the account with this read plan. */
+export function plannedCalls(
+  account: GeneratedAccount,
+  plan: ReadPlan,
+  mode: 'describe' | 'config',
+): CallCounts {
+  if (mode === 'config') {
+    const items = account.configItems.length;
+    return withoutZeros({
+      'config:DescribeConfigurationRecorders': 1,
+      'config:SelectResourceConfig': pages(items, CONFIG_QUERY_PAGE_SIZE),
+      'elbv2:DescribeSSLPolicies': listingCalls(account)['elbv2:DescribeSSLPolicies'] ?? 0,
+      'directConnect:DescribeConnections': 1,
+      'directConnect:DescribeLags': 1,
+    });
+  }
+  const httpListeners = account.listeners.filter((listener) => listener.Protocol === 'HTTP');
+  return withoutZeros({
+    ...listingCalls(account),
+    'elbv2:DescribeRules': plan.listenerRules
+      ? httpListeners.reduce(
+          (sum, listener) =>
+            sum + pages(account.rules.get(listener.ListenerArn as string)?.length ?? 1, ELBV2_PAGE_SIZE),
+          0,
+        )
+      : 0,
+    'elb:DescribeLoadBalancerPolicies': plan.classicPolicies
+      ? account.classicLoadBalancers.filter(hasTlsClassicListener).length
+      : 0,
+    'ec2:GetActiveVpnTunnelStatus': plan.tunnelStatus ? upTunnels(account) : 0,
+    'acm:DescribeCertificate': account.certificates.filter(
+      (certificate) => describeReason(sdkSummary(certificate.summary), plan.acm, account.now) !== undefined,
+    ).length,
+  });
+}
+
+const redirectsToHttps = (action: Json) =>
+  String(action.Type).toLowerCase() === 'redirect' &&
+  String((action.RedirectConfig as Json | undefined)?.Protocol).toUpperCase() === 'HTTPS';
+
+/**
+ * The fewest calls that judge every enabled rule of the default policy, whoever reads: one page per
+ * listing at the largest page size, and a per-resource call only where no listing carries the field a
+ * rule judges by and the resource's own listing shows the verdict can depend on it:
+ * - DescribeCertificate: imported certificates (signature), issued AMAZON_ISSUED ones (transparency),
+ *   ACM-renewed ISSUED ones within the 60 days of managed renewal (renewal status); never to name users.
+ * - DescribeRules: only HTTP listeners whose default action redirects to HTTPS (otherwise the listener
+ *   serves plaintext whatever its rules say).
+ * - DescribeLoadBalancerPolicies: classic load balancers with an HTTPS or SSL listener.
+ * - GetActiveVpnTunnelStatus: tunnels that are UP.
+ */
+export function minimumCalls(account: GeneratedAccount): CallCounts {
+  const now = account.now.getTime();
+  const describes = account.certificates.filter(({ summary }) => {
+    const status = String(summary.Status);
+    const type = String(summary.Type);
+    if (NEVER_ISSUED.has(status)) return false;
+    if (type === 'IMPORTED') return true;
+    if (type === 'AMAZON_ISSUED') return true;
+    return status === 'ISSUED' && (summary.NotAfter as number) * 1000 - now <= 60 * DAY_MS;
+  }).length;
+  const rules = account.listeners.filter(
+    (listener) =>
+      listener.Protocol === 'HTTP' &&
+      ((listener.DefaultActions as Json[]) ?? []).length > 0 &&
+      ((listener.DefaultActions as Json[]) ?? []).every(redirectsToHttps),
+  ).length;
+  return withoutZeros({
+    ...listingCalls(account),
+    'elbv2:DescribeRules': rules,
+    'elb:DescribeLoadBalancerPolicies': account.classicLoadBalancers.filter(hasTlsClassicListener).length,
+    'ec2:GetActiveVpnTunnelStatus': upTunnels(account),
+    'acm:DescribeCertificate': describes,
+  });
+}

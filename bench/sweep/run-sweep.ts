@@ -1,0 +1,88 @@
+/**
+ * One sweep of a generated account through the real SDK clients against the local stand-in: what
+ * transit-guard's scheduled sweep reads, with the calls counted by the stand-in.
+ */
+import { createRegionalClients } from '../../shared/aws/clients.js';
+import {
+  createAwsInventorySource,
+  type InventoryMode,
+  type RateLimits,
+  type ReadPlan,
+  readPlanFor,
+} from '../../shared/inventory/live/index.js';
+import type { Resource } from '../../shared/model/resource.js';
+import { policySchema } from '../../shared/policy/schema.js';
+import { RULES } from '../../shared/rules/index.js';
+import type { GeneratedAccount } from '../stand-in/account.js';
+import { startStandIn } from '../stand-in/server.js';
+
+/** Static fake credentials: the stand-in checks no signature. */
+export const STAND_IN_CREDENTIALS = { accessKeyId: 'AKIDSTANDIN', secretAccessKey: 'stand-in-secret' };
+
+export interface SweepRun {
+  account: GeneratedAccount;
+  mode: InventoryMode;
+  latencyMs?: number;
+  /** What the stand-in enforces (AWS's side). Default: nothing. */
+  serverLimits?: RateLimits;
+  /** How transit-guard paces itself. Default: the documented rates. */
+  clientLimits?: RateLimits;
+  /** Attempts per call inside the SDK (adaptive retry mode). Default: the clients' default. */
+  maxAttempts?: number;
+  plan?: ReadPlan;
+  concurrency?: number;
+}
+
+export interface SweepFigures {
+  mode: InventoryMode;
+  calls: Record<string, number>;
+  throttled: Record<string, number>;
+  totalCalls: number;
+  wallMs: number;
+  resources: Resource[];
+  errors: { source: string; message: string }[];
+}
+
+/** The read plan of the default policy with every rule: what the deployed sweep reads. */
+export function defaultReadPlan(): ReadPlan {
+  return readPlanFor(policySchema.parse({}), RULES);
+}
+
+export async function runSweep(run: SweepRun): Promise<SweepFigures> {
+  const standIn = await startStandIn({
+    account: run.account,
+    latencyMs: run.latencyMs ?? 0,
+    ...(run.serverLimits ? { rateLimits: run.serverLimits } : {}),
+    idleMs: 60_000,
+  });
+  try {
+    const clientsFor = createRegionalClients({
+      endpoint: standIn.endpoint,
+      credentials: STAND_IN_CREDENTIALS,
+      ...(run.maxAttempts ? { maxAttempts: run.maxAttempts } : {}),
+    });
+    const source = createAwsInventorySource(clientsFor, {
+      accountId: run.account.accountId,
+      inventoryMode: run.mode,
+      plan: run.plan ?? defaultReadPlan(),
+      now: () => run.account.now,
+      ...(run.clientLimits ? { rateLimits: run.clientLimits } : {}),
+      ...(run.concurrency ? { concurrency: run.concurrency } : {}),
+    });
+    const started = performance.now();
+    const result = await source.enumerate(run.account.region);
+    const wallMs = Math.round(performance.now() - started);
+    const calls = standIn.calls();
+    return {
+      mode: run.mode,
+      calls,
+      throttled: standIn.throttled(),
+      totalCalls: Object.values(calls).reduce((sum, count) => sum + count, 0),
+      wallMs,
+      resources: result.resources,
+      errors: result.errors,
+    };
+  } finally {
+    await standIn.close();
+  }
+}

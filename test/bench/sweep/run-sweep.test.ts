@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { type AccountShape, generateAccount } from '../../../bench/stand-in/account.js';
+import { minimumCalls, plannedCalls, total } from '../../../bench/sweep/expected.js';
+import { defaultReadPlan, runSweep } from '../../../bench/sweep/run-sweep.js';
+import { readPlanFor } from '../../../shared/inventory/live/index.js';
+import type { AcmCertificate } from '../../../shared/model/resource.js';
+import { policySchema } from '../../../shared/policy/schema.js';
+import { RULES } from '../../../shared/rules/index.js';
+
+/** 21 certificates (3 of each of the 7 key types; 3 imported, 6 private), 5 load balancers, 4 classic, 5 VPN, 4 + 2 DX. */
+const SMALL: AccountShape = {
+  certificates: 21,
+  certificatesInUse: 6,
+  importedCertificates: 3,
+  privateCertificates: 6,
+  albs: 3,
+  nlbs: 2,
+  listenersPerLoadBalancer: 3,
+  classicLoadBalancers: 4,
+  vpnConnections: 5,
+  dxConnections: 4,
+  dxLags: 2,
+};
+const NOW = new Date('2026-11-22T00:00:00Z');
+const account = () => generateAccount(SMALL, { now: NOW });
+
+describe('sweep against the stand-in', () => {
+  it('makes exactly the planned calls in describe mode', async () => {
+    // Prepare
+    const small = account();
+
+    // Act
+    const figures = await runSweep({ account: small, mode: 'describe', clientLimits: {} });
+
+    // Assess
+    expect(figures.errors).toEqual([]);
+    expect(figures.calls).toEqual({
+      'acm:ListCertificates': 1,
+      // 3 imported (signature), 13 AMAZON_ISSUED (transparency), 1 private within 60 days of expiry (renewal).
+      'acm:DescribeCertificate': 16,
+      'elbv2:DescribeLoadBalancers': 1,
+      'elbv2:DescribeListeners': 5,
+      // The HTTP listener of each of the 3 ALBs; none for HTTPS, TCP, TLS or UDP listeners.
+      'elbv2:DescribeRules': 3,
+      // One listener names a policy the bundled data lacks: asked once for the region.
+      'elbv2:DescribeSSLPolicies': 1,
+      'elb:DescribeLoadBalancers': 1,
+      // Only the 2 classic load balancers with an HTTPS listener.
+      'elb:DescribeLoadBalancerPolicies': 2,
+      'ec2:DescribeVpnConnections': 1,
+      // 10 tunnels, one of them DOWN.
+      'ec2:GetActiveVpnTunnelStatus': 9,
+      'directConnect:DescribeConnections': 1,
+      'directConnect:DescribeLags': 1,
+    });
+    expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'describe'));
+    expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2);
+  });
+
+  it('reads the recorded types with one Config query per 100 items, and describes only Direct Connect', async () => {
+    // Prepare
+    const small = account();
+
+    // Act
+    const figures = await runSweep({ account: small, mode: 'config', clientLimits: {} });
+
+    // Assess
+    expect(figures.errors).toEqual([]);
+    expect(figures.calls).toEqual({
+      'config:DescribeConfigurationRecorders': 1,
+      'config:SelectResourceConfig': 1,
+      'elbv2:DescribeSSLPolicies': 1,
+      'directConnect:DescribeConnections': 1,
+      'directConnect:DescribeLags': 1,
+    });
+    expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'config'));
+    expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2);
+  });
+
+  it('reads every certificate whatever its key type, spelled as the API enum', async () => {
+    // Prepare
+    const small = account();
+
+    // Act
+    const figures = await runSweep({ account: small, mode: 'describe', clientLimits: {} });
+
+    // Assess
+    const certificates = figures.resources.filter(
+      (resource): resource is AcmCertificate => resource.resourceType === 'AWS::ACM::Certificate',
+    );
+    expect(certificates).toHaveLength(21);
+    expect(new Set(certificates.map((certificate) => certificate.keyAlgorithm))).toEqual(
+      new Set([
+        'RSA_1024',
+        'RSA_2048',
+        'RSA_3072',
+        'RSA_4096',
+        'EC_prime256v1',
+        'EC_secp384r1',
+        'EC_secp521r1',
+      ]),
+    );
+  });
+
+  it('describes only what the enabled rules need: no AMAZON_ISSUED certificate when transparency is off', async () => {
+    // Prepare
+    const small = account();
+    const policy = policySchema.parse({ rules: { 'acm-certificate-transparency': { mode: 'off' } } });
+
+    // Act
+    const figures = await runSweep({
+      account: small,
+      mode: 'describe',
+      clientLimits: {},
+      plan: readPlanFor(policy, RULES),
+    });
+
+    // Assess: 3 imported, the private one and the 2 AMAZON_ISSUED ones within 60 days of expiry.
+    expect(figures.calls['acm:DescribeCertificate']).toBe(6);
+    expect(figures.errors).toEqual([]);
+  });
+
+  it('stays within 1.2x of the minimum the APIs allow', async () => {
+    // Prepare
+    const small = account();
+
+    // Act
+    const figures = await runSweep({ account: small, mode: 'describe', clientLimits: {} });
+
+    // Assess
+    expect(figures.totalCalls / total(minimumCalls(small))).toBeLessThanOrEqual(1.2);
+  });
+
+  it('slows down on a throttled API and still reads every certificate', async () => {
+    // Prepare: AWS allows 2 DescribeCertificate calls at once, then 20 a second; the SDK does not retry.
+    const small = account();
+    const policy = policySchema.parse({ rules: { 'acm-certificate-transparency': { mode: 'off' } } });
+
+    // Act
+    const figures = await runSweep({
+      account: small,
+      mode: 'describe',
+      clientLimits: {},
+      plan: readPlanFor(policy, RULES),
+      serverLimits: { acm: { operations: { DescribeCertificate: { capacity: 2, refillPerSecond: 20 } } } },
+      maxAttempts: 1,
+    });
+
+    // Assess
+    expect(figures.errors).toEqual([]);
+    expect(figures.throttled['acm:DescribeCertificate']).toBeGreaterThan(0);
+    expect(figures.calls['acm:DescribeCertificate']).toBe(
+      6 + (figures.throttled['acm:DescribeCertificate'] ?? 0),
+    );
+    expect(figures.resources.filter((r) => r.resourceType === 'AWS::ACM::Certificate')).toHaveLength(21);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { FULL_READ_PLAN, readPlanFor } from '../../../../shared/inventory/live/plan.js';
+import { policySchema } from '../../../../shared/policy/schema.js';
+import { RULES } from '../../../../shared/rules/index.js';
+
+describe('readPlanFor', () => {
+  it('reads everything any rule judges by under the default policy', () => {
+    // Prepare
+    const policy = policySchema.parse({});
+
+    // Act
+    const plan = readPlanFor(policy, RULES);
+
+    // Assess
+    expect(plan).toEqual(FULL_READ_PLAN);
+  });
+
+  it('leaves out what only a rule switched off would use', () => {
+    // Prepare
+    const off = { mode: 'off' as const };
+    const policy = policySchema.parse({
+      rules: {
+        'acm-certificate-signature': off,
+        'acm-certificate-renewal': off,
+        'acm-certificate-transparency': off,
+        'acm-certificate-status': off,
+        'elbv2-listener-plaintext': off,
+        'vpn-tunnel-negotiated-crypto': off,
+        'elb-listener-tls-policy': off,
+        'elb-listener-weak-ciphers': off,
+      },
+    });
+
+    // Act
+    const plan = readPlanFor(policy, RULES);
+
+    // Assess
+    expect(plan).toEqual({
+      acm: { signature: 'none', transparency: false, inUseBy: false },
+      listenerRules: false,
+      tunnelStatus: false,
+      classicPolicies: false,
+    });
+  });
+
+  it('describes every certificate for its signature when the policy forbids a hash ACM signs with', () => {
+    // Prepare
+    const policy = policySchema.parse({ certificates: { forbiddenSignatureHashes: ['SHA1', 'SHA256'] } });
+
+    // Act
+    const plan = readPlanFor(policy, RULES);
+
+    // Assess
+    expect(plan.acm.signature).toBe('all');
+  });
+
+  it('widens the renewal window to the expiry threshold when that is longer than 60 days', () => {
+    // Prepare
+    const policy = policySchema.parse({ certificates: { expiryDays: 90 } });
+
+    // Act
+    const plan = readPlanFor(policy, RULES);
+
+    // Assess
+    expect(plan.acm.renewalWindowDays).toBe(90);
+  });
+});
