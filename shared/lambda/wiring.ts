@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { type Clients, createClients } from '../aws/clients.js';
+import { readPlanFor } from '../inventory/live/plan.js';
 import { createAwsInventorySource } from '../inventory/live/source.js';
 import { publishFindings } from '../report/findings-bus.js';
 import { enqueueJsonMessages, enqueueSlackMessages } from '../report/slack/deliver.js';
@@ -57,7 +58,10 @@ export function createRuntime(config: FunctionConfig): Runtime {
     findings,
     publish,
     deps: () => ({
-      source: createAwsInventorySource(clientsFor),
+      source: createAwsInventorySource(clientsFor, {
+        plan: readPlanFor(config.policy, RULES),
+        accountId: config.accountId,
+      }),
       findings,
       publish,
       policy: config.policy,

@@ -15,6 +15,7 @@ import {
   CERT_API,
   CERT_RENEW,
   CERT_SHOP,
+  CLASSIC_ARN,
   CLASSIC_FINDINGS,
   CLASSIC_NAME,
   CLASSIC_READS,
@@ -137,7 +138,7 @@ const ROWS: Row[] = [
       reads: CLASSIC_READS,
       findings: CLASSIC_FINDINGS,
       // DescribeLoadBalancers carries no ARN: the finding names the load balancer.
-      resourceId: CLASSIC_NAME,
+      resourceId: CLASSIC_ARN,
     }),
   ),
   // Site-to-Site VPN

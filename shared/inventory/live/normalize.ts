@@ -1,5 +1,6 @@
 import type { ResourceRef } from '../../model/ref.js';
 import type { Resource } from '../../model/resource.js';
+import { classicLoadBalancerArn } from '../arn.js';
 import { linkInventory, mergeInventories, normalizeDocument } from '../index.js';
 import type { Inventory } from '../types.js';
 import type { ApiDocument, Collected, NegotiatedTunnel } from './context.js';
@@ -37,6 +38,17 @@ export interface Whereabouts {
 }
 
 /**
+ * DescribeLoadBalancers (classic) has no ARN; once the region and account are known, the resource takes
+ * the ARN that CloudTrail events and AWS Config name it by, so findings of one load balancer stay one.
+ */
+function withClassicArn(resource: Resource): Resource {
+  if (resource.resourceType !== 'AWS::ElasticLoadBalancing::LoadBalancer' || resource.arn) return resource;
+  if (!resource.region || !resource.accountId) return resource;
+  const arn = classicLoadBalancerArn(resource.region, resource.accountId, resource.loadBalancerName);
+  return { ...resource, arn, resourceId: arn };
+}
+
+/**
  * Turns collected API outputs into the model through the one normalizer, group by group, and fills
  * in the region and account that describe outputs leave out.
  */
@@ -54,9 +66,10 @@ export function toReadResult(collected: Collected, where: Whereabouts): ReadResu
         resource.accountId ??
         where.refs?.find((ref) => matchesRef(resource, ref))?.accountId ??
         where.accountId;
+      const region = resource.region ?? where.region;
       result.resources.push(
         withNegotiated(
-          { ...resource, region: resource.region ?? where.region, ...(accountId ? { accountId } : {}) },
+          withClassicArn({ ...resource, region, ...(accountId ? { accountId } : {}) }),
           collected.negotiated,
         ),
       );
