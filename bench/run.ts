@@ -2,8 +2,9 @@
  * `npm run bench`: generates the synthetic accounts, then runs each benchmark in a fresh child
  * process (so that peak RSS and JIT state belong to that benchmark alone) and prints its figures.
  *
- *   npm run bench                      # evaluate-10k and evaluate-100k
+ *   npm run bench                      # evaluate-10k, evaluate-100k, sweep, cold-start, handler
  *   npm run bench -- --only evaluate-100k
+ *   npm run bench -- --only sweep      # (sweep also takes --unpaced: skip the run at AWS's documented rates)
  *   npm run bench -- --keep            # keep the generated inputs in bench/results/
  *
  * Figures are also written to bench/results/latest.json (git-ignored).
@@ -30,6 +31,21 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'evaluate-10k', shape: scaledShape(10_000) },
   { name: 'evaluate-100k', shape: SHAPE_100K, targets: { wallMs: 3_000, peakRssMb: 600 } },
 ];
+
+/** Benchmarks that run as their own script and print their own figures (see their sections in bench/README.md). */
+const SCRIPTS: { name: string; script: string }[] = [
+  { name: 'sweep', script: 'sweep/main.ts' },
+  { name: 'cold-start', script: 'cold-start/main.ts' },
+  { name: 'handler', script: 'handler/main.ts' },
+];
+
+function runScript(name: string, script: string, args: string[]): void {
+  console.log(`\n${name}:`);
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(benchDir, script), ...args], {
+    stdio: 'inherit',
+  });
+  if (child.status !== 0) throw new Error(`benchmark ${name} failed (exit ${child.status})`);
+}
 
 function cpuModel(): string {
   try {
@@ -78,7 +94,9 @@ async function main(): Promise<void> {
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
   const keep = args.includes('--keep');
   const selected = BENCHMARKS.filter((benchmark) => !only || benchmark.name === only);
-  if (selected.length === 0) throw new Error(`no benchmark named ${only}`);
+  const scripts = SCRIPTS.filter((script) => !only || script.name === only);
+  if (selected.length === 0 && scripts.length === 0) throw new Error(`no benchmark named ${only}`);
+  const scriptArgs = args.filter((arg) => arg === '--unpaced');
 
   mkdirSync(resultsDir, { recursive: true });
   const info = machine();
@@ -123,8 +141,11 @@ async function main(): Promise<void> {
       ...figures,
     });
   }
-  const latest = { measuredAt: new Date().toISOString(), machine: info, results };
-  writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(latest, null, 2)}\n`);
+  if (results.length > 0) {
+    const latest = { measuredAt: new Date().toISOString(), machine: info, results };
+    writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(latest, null, 2)}\n`);
+  }
+  for (const { name, script } of scripts) runScript(name, script, scriptArgs);
 }
 
 await main();
