@@ -3,6 +3,7 @@
  * -> the resource of the configuration item. AWS Config does not record Direct Connect.
  */
 import { createHash } from 'node:crypto';
+import { describeJsonError } from '../inventory/json-error.js';
 import type { ResourceRef } from '../model/ref.js';
 import type { ResourceType } from '../model/resource.js';
 import { classicLoadBalancerArn, regionOfArn } from './arn.js';
@@ -152,11 +153,14 @@ function parseJson(text: string, field: string, eventId: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new EventValidationError(`${field}: expected a JSON string, received invalid JSON (${why})`, {
-      eventId,
-      cause: error,
-    });
+    // The parser's message quotes the text around the error, which may hold secrets: give the position only.
+    throw new EventValidationError(
+      `${field}: expected a JSON string, received ${describeJsonError(error, text)}`,
+      {
+        eventId,
+        cause: error,
+      },
+    );
   }
 }
 

@@ -1,7 +1,11 @@
+import { describeJsonError } from './json-error.js';
+
+export { describeJsonError };
+
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { mergeInventories } from './builder.js';
-import { normalizeDocument } from './detect.js';
+import { normalizeConfigItemsFile, normalizeDocument } from './detect.js';
 import { linkInventory } from './link.js';
 import type { InputError, Inventory } from './types.js';
 
@@ -19,24 +23,6 @@ function reasonOf(error: unknown): string {
   return typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
 }
 
-/**
- * Why JSON.parse failed, without the text around the failure: V8 quotes the input, and the input may
- * be a VPN connection with its pre-shared keys.
- */
-export function describeJsonError(error: unknown, text: string): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const reason = (message.replace(/^Unexpected token '[\s\S]'/, 'Unexpected character').split('"')[0] ?? '')
-    .replace(/\s*in JSON at position \d+[\s\S]*$/, '')
-    .replace(/[\s,]+$/, '')
-    .slice(0, 120);
-  const position = /at position (\d+)/.exec(message);
-  if (!position) return `invalid JSON: ${reason}`;
-  const before = text.slice(0, Number(position[1]));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return `invalid JSON at line ${line}, column ${column}: ${reason}`;
-}
-
 async function jsonFilesIn(directory: string): Promise<string[]> {
   const entries = await readdir(directory, { recursive: true, withFileTypes: true });
   return entries
@@ -45,26 +31,40 @@ async function jsonFilesIn(directory: string): Promise<string[]> {
     .sort();
 }
 
-/** The parsed file, or why not. The text is not kept: it can be as large as the document. */
-async function readJson(path: string): Promise<{ document: unknown } | { error: string }> {
-  let text: string;
+/** The parsed text of a file, or why not. */
+function parseJson(text: string): { document: unknown } | { error: string } {
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    text = await readFile(path, 'utf8');
+    return { document: JSON.parse(json) };
   } catch (error) {
-    return { error: `cannot read the file: ${reasonOf(error)}` };
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  try {
-    return { document: JSON.parse(text) };
-  } catch (error) {
-    return { error: describeJsonError(error, text) };
+    return { error: describeJsonError(error, json) };
   }
 }
 
+/** Only a file that names configurationItems can be read item by item; others are parsed whole at once. */
+const CONFIG_ITEMS = Buffer.from('"configurationItems"');
+
 async function loadFile(path: string): Promise<Inventory> {
   const source = displayPath(path);
-  const read = await readJson(path);
-  if ('error' in read) return { resources: [], errors: [{ source, message: read.error }], elbv2Policies: [] };
+  const failed = (message: string): Inventory => ({
+    resources: [],
+    errors: [{ source, message }],
+    elbv2Policies: [],
+  });
+  let bytes: Buffer | undefined;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return failed(`cannot read the file: ${reasonOf(error)}`);
+  }
+  // A snapshot is normalized an item at a time; the text and the parsed document are never held whole.
+  const streamed = bytes.includes(CONFIG_ITEMS) ? normalizeConfigItemsFile(bytes, source) : undefined;
+  if (streamed) return streamed;
+  const text = bytes.toString('utf8');
+  // Neither the bytes nor the text outlive the parse: either can be as large as the document.
+  bytes = undefined;
+  const read = parseJson(text);
+  if ('error' in read) return failed(read.error);
   return normalizeDocument(read.document, source);
 }
 

@@ -28,9 +28,29 @@ export interface InspectOutcome {
   alerts?: number;
 }
 
+/** The account and region an ARN names (arn:partition:service:region:account:...); undefined parts for ids. */
+function arnPlace(resourceId: string): { region?: string; accountId?: string } {
+  const parts = resourceId.split(':');
+  if (parts[0] !== 'arn' || parts.length < 6) return {};
+  return { ...(parts[3] ? { region: parts[3] } : {}), ...(parts[4] ? { accountId: parts[4] } : {}) };
+}
+
+/**
+ * Whether transit-guard may read and act on a ref: the event's account and region AND the account and region
+ * inside the resource's ARN must both be ours (an event can name another account's ARN in its parameters).
+ */
 function inScope(ref: ResourceRef, scope: MonitorDeps['scope']): boolean {
-  if (scope.accountId && ref.accountId !== scope.accountId) return false;
-  if (scope.regions && scope.regions.length > 0 && !scope.regions.includes(ref.region)) return false;
+  const place = arnPlace(ref.resourceId);
+  const accounts = [ref.accountId, place.accountId].filter((a): a is string => Boolean(a));
+  const regions = [ref.region, place.region].filter((r): r is string => Boolean(r));
+  if (scope.accountId && accounts.some((account) => account !== scope.accountId)) return false;
+  if (
+    scope.regions &&
+    scope.regions.length > 0 &&
+    regions.some((region) => !scope.regions?.includes(region))
+  ) {
+    return false;
+  }
   return true;
 }
 

@@ -435,7 +435,7 @@ describe('parseConfigRuleInvocation', () => {
 
     // Assess
     expect(act).toThrow(EventValidationError);
-    expect(act).toThrow(/^invokingEvent: expected a JSON string, received invalid JSON \(/);
+    expect(act).toThrow(/^invokingEvent: expected a JSON string, received invalid JSON/);
   });
 
   it('names invokingEvent.messageType when it is missing', () => {

@@ -1,0 +1,112 @@
+/**
+ * A remediation write call that fails (throttled, 5xx, timed out) is reported as failed with its error
+ * and is not made again by the executor: exactly one ModifyListener, nothing after it.
+ */
+import { ACMClient } from '@aws-sdk/client-acm';
+import { DirectConnectClient } from '@aws-sdk/client-direct-connect';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
+import {
+  ElasticLoadBalancingV2Client,
+  ModifyListenerCommand,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Resource } from '../../shared/model/resource.js';
+import { type ExecutorDeps, executePlan } from '../../shared/response/executor.js';
+import type { PlannedAction } from '../../shared/response/types.js';
+import { elbv2ListenerTlsPolicy } from '../../shared/rules/elbv2/elbv2-listener-tls-policy.js';
+import { evaluateResource } from '../../shared/rules/engine.js';
+import { albHttpsListener } from '../helpers/elb-fixtures.js';
+import { ruleContext, TEST_NOW } from '../helpers/rule-context.js';
+import { type FaultKind, faultError } from './injector.js';
+
+const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
+const REGION = 'eu-west-1';
+/** The other write clients: none of them may be called. */
+const OTHER_CLIENTS = [ElasticLoadBalancingClient, EC2Client, DirectConnectClient, ACMClient] as const;
+const others = OTHER_CLIENTS.map((client) => mockClient(client as unknown as typeof EC2Client));
+const elbv2 = mockClient(ElasticLoadBalancingV2Client);
+
+const POLICY = { dryRun: false };
+const evaluate = (resource: Resource) => {
+  const [evaluation] = evaluateResource(resource, [elbv2ListenerTlsPolicy], ruleContext(POLICY));
+  if (!evaluation) throw new Error('elbv2-listener-tls-policy did not evaluate the listener');
+  return evaluation;
+};
+
+/** The plan the real rule makes for a listener on a policy that allows TLS 1.0. */
+function plannedAction(listener: Resource): PlannedAction {
+  const plan = evaluate(listener).response;
+  if (plan?.status !== 'planned') throw new Error(`expected a planned action, got ${plan?.status}`);
+  return {
+    ruleId: elbv2ListenerTlsPolicy.metadata.id,
+    ref: {
+      resourceType: listener.resourceType,
+      resourceId: listener.resourceId,
+      accountId: listener.accountId ?? '111122223333',
+      region: REGION,
+    },
+    plan,
+  };
+}
+
+function executorDeps(listener: Resource): ExecutorDeps & { reads: () => number } {
+  let reads = 0;
+  const config = { region: REGION, credentials: CREDENTIALS };
+  return {
+    clients: {
+      elbv2: new ElasticLoadBalancingV2Client(config),
+      elb: new ElasticLoadBalancingClient(config),
+      ec2: new EC2Client(config),
+      directConnect: new DirectConnectClient(config),
+      acm: new ACMClient(config),
+    },
+    readResource: async () => {
+      reads++;
+      return structuredClone(listener);
+    },
+    evaluate,
+    sleep: async () => undefined,
+    now: () => TEST_NOW,
+    tunnelUpTimeoutMs: 15 * 60_000,
+    reads: () => reads,
+  };
+}
+
+describe('executePlan when the remediation call fails', () => {
+  afterEach(() => {
+    for (const mock of [...others, elbv2]) mock.reset();
+  });
+
+  it.each<FaultKind>(['throttling', 'server', 'timeout'])(
+    'makes ModifyListener once and records the %s failure with its error',
+    async (kind) => {
+      // Prepare
+      const listener = albHttpsListener({ sslPolicy: 'ELBSecurityPolicy-2016-08' });
+      const action = plannedAction(listener);
+      const error = faultError(kind, 'elbv2', 'ModifyListener');
+      elbv2.on(ModifyListenerCommand).rejects(error);
+      const deps = executorDeps(listener);
+
+      // Act
+      const record = await executePlan(action, deps);
+
+      // Assess
+      expect(elbv2.commandCalls(ModifyListenerCommand)).toHaveLength(1);
+      expect(elbv2.calls()).toHaveLength(1);
+      for (const mock of others) expect(mock.calls()).toHaveLength(0);
+      expect(record.status).toBe('failed');
+      expect(record.error).toBe(`ModifyListener failed: ${error.name}: ${error.message}`);
+      expect(record.calls).toEqual([
+        expect.objectContaining({
+          command: 'ModifyListener',
+          outcome: 'failed',
+          error: `${error.name}: ${error.message}`,
+        }),
+      ]);
+      // Read once before acting; no verification reads after a failed call.
+      expect(deps.reads()).toBe(1);
+    },
+  );
+});
