@@ -1,14 +1,16 @@
 /**
  * One measured run of `transit-guard evaluate` on a directory, end to end and in process:
  * read + JSON.parse + normalize (loadInventory), evaluate (evaluateAll), JSON out (buildReport +
- * renderJson, exactly what `--format json` prints).
+ * writeJson, exactly what `--format json` writes, chunk by chunk, to a sink that counts its bytes).
  * Run by bench/run.ts in a fresh child process: `node --import tsx bench/evaluate.ts <dir> <items>`.
  * Prints one JSON line of figures on stdout.
  */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { devNull } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { loadInventory } from '../shared/inventory/index.js';
 import { policySchema } from '../shared/policy/schema.js';
-import { renderJson } from '../shared/report/json.js';
+import { type JsonSink, writeJson } from '../shared/report/json.js';
 import { buildReport } from '../shared/report/report.js';
 import { evaluateAll } from '../shared/rules/engine.js';
 import { RULES } from '../shared/rules/index.js';
@@ -62,6 +64,22 @@ async function timed<T>(
   return result;
 }
 
+/**
+ * A sink that writes each chunk to /dev/null and counts the bytes: the same encoding and write calls as
+ * `transit-guard evaluate ... --format json > file`, without the benchmark depending on a disk.
+ */
+function nullSink(): JsonSink & { bytes: number; close(): void } {
+  const fd = openSync(devNull, 'w');
+  return {
+    bytes: 0,
+    write(chunk: string) {
+      this.bytes += writeSync(fd, chunk);
+      return true;
+    },
+    close: () => closeSync(fd),
+  };
+}
+
 /** The whole pipeline on `dir`; `items` is what the generator wrote (for items/s). */
 export async function measureEvaluate(dir: string, items: number, now: Date): Promise<EvaluateFigures> {
   const policy = policySchema.parse({});
@@ -73,7 +91,7 @@ export async function measureEvaluate(dir: string, items: number, now: Date): Pr
     const tls = createTlsCatalog({ elbv2Policies: inventory.elbv2Policies });
     return evaluateAll(inventory.resources, RULES, { policy, now, tls });
   });
-  const { report, outputBytes } = await timed(phases, 'serialize', () => {
+  const { report, outputBytes } = await timed(phases, 'serialize', async () => {
     const built = buildReport({
       evaluatedAt: now,
       resources: inventory.resources,
@@ -81,9 +99,11 @@ export async function measureEvaluate(dir: string, items: number, now: Date): Pr
       errors: inventory.errors,
       certificateExpiryDays: policy.certificates.expiryDays,
     });
-    const rendered = renderJson(built);
-    // Writing the output flattens the string, as the CLI's write to stdout does.
-    return { report: built, outputBytes: Buffer.byteLength(rendered) };
+    // The CLI streams the same chunks to stdout.
+    const sink = nullSink();
+    await writeJson(built, sink);
+    sink.close();
+    return { report: built, outputBytes: sink.bytes };
   });
   const wallMs = performance.now() - started;
   return {

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadInventory } from '../inventory/index.js';
 import { checkPolicy } from '../policy/check.js';
 import { DEFAULT_POLICY_FILE, loadPolicy } from '../policy/load.js';
-import { renderJson } from '../report/json.js';
+import { writeJson } from '../report/json.js';
 import { buildReport, reportExitCode } from '../report/report.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderTable } from '../report/table.js';
@@ -74,9 +74,9 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
   } else {
     // Machine-readable stdout stays clean; a person still sees the skipped inputs.
     for (const error of report.errors) io.stderr.write(`warning: ${error.source}: ${error.message}\n`);
-    io.stdout.write(
-      format === 'json' ? renderJson(report) : renderSarif(report, RULES, { version: VERSION }),
-    );
+    // JSON is streamed: the output of a large account is never held in memory as one string.
+    if (format === 'json') await writeJson(report, io.stdout);
+    else io.stdout.write(renderSarif(report, RULES, { version: VERSION }));
   }
   return reportExitCode(report) === 1 ? EXIT.nonCompliant : EXIT.ok;
 }

@@ -43,7 +43,9 @@ export function elbv2ArnParts(arn: string | undefined): {
     : null;
   if (!match) return {};
   const type = LB_TYPES[match[1] ?? ''];
-  return { ...(type ? { loadBalancerType: type } : {}), loadBalancerName: match[2] ?? '' };
+  const loadBalancerName = match[2] ?? '';
+  // Literals, not a spread followed by a property: V8 gives each object made so a map of its own.
+  return type ? { loadBalancerType: type, loadBalancerName } : { loadBalancerName };
 }
 
 /** listener-rule/app/<lb>/<lbid>/<listenerid>/<ruleid> -> the listener ARN (listener/app/<lb>/<lbid>/<listenerid>). */

@@ -93,10 +93,8 @@ export function newestItems(items: readonly Fields[]): Fields[] {
   const newest = new Map<string, number>();
   const kept = items.map(() => true);
   items.forEach((item, index) => {
-    const type = item.raw('resourceType');
-    const id = item.raw('resourceId') ?? item.raw('ARN');
-    if (typeof type !== 'string' || typeof id !== 'string') return;
-    const key = `${type}|${id}`;
+    const key = itemKey(item);
+    if (key === undefined) return;
     const current = newest.get(key);
     if (current === undefined) {
       newest.set(key, index);
@@ -108,6 +106,18 @@ export function newestItems(items: readonly Fields[]): Fields[] {
     newest.set(key, older === index ? current : index);
   });
   return items.filter((_, index) => kept[index]);
+}
+
+/** Which resource an item is about, as newestItems compares them; undefined when it does not say. */
+export function itemIdentity(item: Fields): { type: string; id: string } | undefined {
+  const type = item.raw('resourceType');
+  const id = item.raw('resourceId') ?? item.raw('ARN');
+  return typeof type === 'string' && typeof id === 'string' ? { type, id } : undefined;
+}
+
+function itemKey(item: Fields): string | undefined {
+  const identity = itemIdentity(item);
+  return identity && `${identity.type}|${identity.id}`;
 }
 
 function captureTime(item: Fields): number {

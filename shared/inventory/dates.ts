@@ -7,9 +7,24 @@
 export function toIsoDate(value: unknown): string | undefined {
   if (value instanceof Date) return validIso(value);
   if (typeof value === 'number') return fromEpoch(value);
-  if (typeof value === 'string') return fromString(value.trim());
+  if (typeof value === 'string') return fromText(value);
   if (value !== null && typeof value === 'object') return fromPlacebo(value as Record<string, unknown>);
   return undefined;
+}
+
+/**
+ * Dates read so far, as texts: an inventory repeats them (certificates issued on the same day), and
+ * reading one is a few regular expressions and a Date. Bounded, so that no input makes it grow for ever.
+ */
+const isoOfText = new Map<string, string | undefined>();
+
+function fromText(text: string): string | undefined {
+  const known = isoOfText.get(text);
+  if (known !== undefined || isoOfText.has(text)) return known;
+  const iso = fromString(text.trim());
+  if (isoOfText.size >= 10_000) isoOfText.clear();
+  isoOfText.set(text, iso);
+  return iso;
 }
 
 function validIso(date: Date): string | undefined {

@@ -12,7 +12,8 @@ function joinSources(earlier: string, later: string): string {
 }
 
 function mergeFields<T extends object>(earlier: T, later: T): T {
-  const merged: Record<string, unknown> = { ...(earlier as Record<string, unknown>) };
+  // Not a spread: properties added to a spread copy give each merged record a V8 map of its own.
+  const merged: Record<string, unknown> = Object.assign({}, earlier as Record<string, unknown>);
   for (const [key, value] of Object.entries(later)) {
     const previous = merged[key];
     if (value === undefined) continue;
@@ -61,45 +62,58 @@ export function mergeResources<T extends Resource>(earlier: T, later: T): T {
   return result;
 }
 
-function keyOf(resource: Resource): string {
-  return `${resource.resourceType}|${resource.resourceId}`;
-}
+const CLASSIC = 'AWS::ElasticLoadBalancing::LoadBalancer';
 
 /**
  * A classic load balancer known only by name (its account was not in the input) joins the one record
- * of that name that has an ARN, in the same region when the region is known.
+ * of that name that has an ARN, in the same region when the region is known. `records` is changed in
+ * place: the joined record takes the place of the one with the ARN, and its own place is emptied.
  */
-function classicByNameKey(resource: Resource, byKey: Map<string, Resource>): string | undefined {
-  if (
-    resource.resourceType !== 'AWS::ElasticLoadBalancing::LoadBalancer' ||
-    resource.resourceId.startsWith('arn:')
-  ) {
-    return undefined;
+function joinClassicsByName(records: (Resource | undefined)[]): void {
+  // The records with an ARN, by name; the regions are read when a name is joined, as joining fills them in.
+  const withArn = new Map<string, number[]>();
+  const byName: number[] = [];
+  records.forEach((record, position) => {
+    if (record?.resourceType !== CLASSIC) return;
+    if (!record.resourceId.startsWith('arn:')) {
+      byName.push(position);
+      return;
+    }
+    const positions = withArn.get(record.loadBalancerName);
+    if (positions) positions.push(position);
+    else withArn.set(record.loadBalancerName, [position]);
+  });
+  for (const position of byName) {
+    const resource = records[position] as Extract<Resource, { resourceType: typeof CLASSIC }>;
+    const candidates = (withArn.get(resource.loadBalancerName) ?? []).filter(
+      (candidate) => resource.region === undefined || records[candidate]?.region === resource.region,
+    );
+    const [target] = candidates;
+    if (candidates.length !== 1 || target === undefined) continue;
+    records[position] = undefined;
+    records[target] = mergeResources(resource, records[target] as Resource);
   }
-  const candidates = [...byKey.entries()].filter(
-    ([, other]) =>
-      other.resourceType === 'AWS::ElasticLoadBalancing::LoadBalancer' &&
-      other.resourceId.startsWith('arn:') &&
-      other.loadBalancerName === resource.loadBalancerName &&
-      (resource.region === undefined || other.region === resource.region),
-  );
-  return candidates.length === 1 ? candidates[0]?.[0] : undefined;
 }
 
 /** One record per resource, in order of first appearance. */
 export function dedupeResources(resources: readonly Resource[]): Resource[] {
-  const byKey = new Map<string, Resource>();
+  // Where each resource's record is, by type and id (no key string is built per resource).
+  const positions = new Map<string, Map<string, number>>();
+  const records: (Resource | undefined)[] = [];
   for (const resource of resources) {
-    const key = keyOf(resource);
-    const existing = byKey.get(key);
-    byKey.set(key, existing ? mergeResources(existing, resource) : resource);
+    let ids = positions.get(resource.resourceType);
+    if (!ids) {
+      ids = new Map();
+      positions.set(resource.resourceType, ids);
+    }
+    const position = ids.get(resource.resourceId);
+    if (position === undefined) {
+      ids.set(resource.resourceId, records.length);
+      records.push(resource);
+    } else {
+      records[position] = mergeResources(records[position] as Resource, resource);
+    }
   }
-  for (const [key, resource] of byKey) {
-    const target = classicByNameKey(resource, byKey);
-    if (!target) continue;
-    byKey.delete(key);
-    const existing = byKey.get(target);
-    if (existing) byKey.set(target, mergeResources(resource, existing));
-  }
-  return [...byKey.values()];
+  joinClassicsByName(records);
+  return records.filter((record): record is Resource => record !== undefined);
 }

@@ -66,6 +66,10 @@ export function mapListener(listener: Fields, source: string): Elbv2Listener {
     port: listener.number('Port'),
     sslPolicy: listener.string('SslPolicy'),
     alpnPolicy: alpnPolicy && alpnPolicy.length > 0 ? alpnPolicy : undefined,
+    // Set by linkInventory; present from the start so that linking replaces values and adds no property
+    // (V8 would give every listener copied with an added property a hidden class of its own).
+    siblingListeners: undefined,
+    rules: undefined,
   };
 }
 

@@ -1,11 +1,12 @@
 import { InventoryBuilder } from './builder.js';
-import { newestItems, readConfigItem, readOversizedSummary } from './config-item.js';
+import { itemIdentity, newestItems, readConfigItem, readOversizedSummary } from './config-item.js';
 import { readCertificates } from './describe-acm.js';
 import { readDxConnections, readDxLags } from './describe-directconnect.js';
 import { readVpnConnections } from './describe-ec2-vpn.js';
 import { readClassicLoadBalancers, readClassicPolicies } from './describe-elb.js';
 import { readElbv2LoadBalancers, readListeners, readRules, readSslPolicies } from './describe-elbv2.js';
 import { Fields, isObject, type JsonObject } from './fields.js';
+import { readArrayMember } from './json-array.js';
 import type { Inventory } from './types.js';
 import { unwrap } from './unwrap.js';
 
@@ -130,13 +131,17 @@ function readConfigItems(items: Fields[], format: string, out: InventoryBuilder)
   for (const item of newestItems(items)) readConfigItem(item, format, labelOf(out, format), out);
 }
 
+/** A document with a configurationItems list: a snapshot (delivered to S3) or GetResourceConfigHistory output. */
+function configItemsFormat(document: JsonObject): string {
+  return 'fileVersion' in document || 'configSnapshotId' in document
+    ? 'AWS Config snapshot'
+    : 'AWS Config GetResourceConfigHistory';
+}
+
 /** AWS Config shapes; false when the document is none of them. */
 function readConfig(document: JsonObject, out: InventoryBuilder): boolean {
   if (Array.isArray(document.configurationItems)) {
-    const format =
-      'fileVersion' in document || 'configSnapshotId' in document
-        ? 'AWS Config snapshot'
-        : 'AWS Config GetResourceConfigHistory';
+    const format = configItemsFormat(document);
     readConfigItems(records(document, 'configurationItems', format, out), format, out);
     return true;
   }
@@ -227,4 +232,63 @@ export function normalizeDocument(document: unknown, source: string): Inventory 
   if ('error' in unwrapped) out.error(`not resource data: ${unwrapped.error}`);
   else out.guard('input', 'document', () => readDocument(unwrapped.document, out));
   return out.build();
+}
+
+/**
+ * normalizeDocument for the bytes of a file that holds a configurationItems list at its top level (an AWS
+ * Config snapshot, GetResourceConfigHistory output), with the items parsed and normalized one at a time:
+ * the text and the parsed document are never in memory whole. The result is what normalizeDocument gives
+ * for the parsed file. Undefined when the file is anything else, is not valid JSON, or lists a resource
+ * twice (newestItems must then see every item first): the caller parses it whole instead.
+ */
+export function normalizeConfigItemsFile(bytes: Buffer, source: string): Inventory | undefined {
+  const out = new InventoryBuilder(source);
+  // As records() does, entries that are not objects are reported before anything the items say.
+  const entryErrors: string[] = [];
+  // The resources met so far, by type then id (no key string is built and hashed per item).
+  const seen = new Map<string, Set<string>>();
+  let format = '';
+  let label = '';
+  const readable = readArrayMember(bytes, 'configurationItems', {
+    head(skeleton) {
+      if (unwrapped(skeleton) !== skeleton) return false;
+      format = configItemsFormat(skeleton);
+      label = labelOf(out, format);
+      return true;
+    },
+    element(value, index) {
+      if (!isObject(value)) {
+        entryErrors.push(
+          `${format}: configurationItems[${index}]: expected an object; the entry is left out`,
+        );
+        return true;
+      }
+      const item = new Fields(value, `configurationItems[${index}]`);
+      const identity = itemIdentity(item);
+      if (identity) {
+        let ids = seen.get(identity.type);
+        if (!ids) {
+          ids = new Set();
+          seen.set(identity.type, ids);
+        }
+        if (ids.has(identity.id)) return false;
+        ids.add(identity.id);
+      }
+      readConfigItem(item, format, label, out);
+      return true;
+    },
+    done: (skeleton) => unwrapped(skeleton) === skeleton && configItemsFormat(skeleton) === format,
+  });
+  if (!readable) return undefined;
+  const inventory = out.build();
+  if (entryErrors.length > 0) {
+    inventory.errors = [...entryErrors.map((message) => ({ source, message })), ...inventory.errors];
+  }
+  return inventory;
+}
+
+/** The document unwrap() leaves; the same object when there is nothing to peel off. */
+function unwrapped(document: JsonObject): unknown {
+  const result = unwrap(document);
+  return 'error' in result ? undefined : result.document;
 }

@@ -131,6 +131,13 @@ export class Fields {
     return value === null ? undefined : value;
   }
 
+  /** raw() with the path of the field, for the readers that need both (one key lookup instead of two). */
+  located(name: string): { value: unknown; path: string } {
+    const key = findKey(this.record, name);
+    const value = key === undefined ? undefined : this.record[key];
+    return { value: value === null ? undefined : value, path: joinPath(this.path, key ?? name) };
+  }
+
   private fail(name: string, expected: string, value: unknown): never {
     throw new FieldError(this.pathOf(name), `expected ${expected}, got ${describeValue(value, this.redact)}`);
   }
@@ -165,35 +172,41 @@ export class Fields {
   }
 
   object(name: string): Fields | undefined {
-    const value = this.raw(name);
+    const { value, path } = this.located(name);
     if (value === undefined) return undefined;
     if (!isObject(value)) return this.fail(name, 'an object', value);
-    return new Fields(value, this.pathOf(name), this.redact);
+    return new Fields(value, path, this.redact);
   }
 
   /** An object that may also arrive as a JSON-encoded string (AWS Config). */
   decodedObject(name: string): Fields | undefined {
-    const value = decodeJsonString(this.raw(name), this.pathOf(name));
+    const located = this.located(name);
+    const value = decodeJsonString(located.value, located.path);
     if (value === undefined || value === null) return undefined;
     if (!isObject(value)) return this.fail(name, 'an object', value);
-    return new Fields(value, this.pathOf(name), this.redact);
+    return new Fields(value, located.path, this.redact);
   }
 
   list(name: string): unknown[] | undefined {
-    const value = this.raw(name);
+    return this.listAt(name, this.raw(name));
+  }
+
+  private listAt(name: string, value: unknown): unknown[] | undefined {
     if (value === undefined || Array.isArray(value)) return value;
     return this.fail(name, 'a list', value);
   }
 
   objects(name: string): Fields[] | undefined {
-    const path = this.pathOf(name);
-    return this.list(name)?.map((entry, index) => Fields.of(entry, `${path}[${index}]`, this.redact));
+    const { value, path } = this.located(name);
+    return this.listAt(name, value)?.map((entry, index) =>
+      Fields.of(entry, `${path}[${index}]`, this.redact),
+    );
   }
 
   /** A list of strings; AWS also writes them as [{Value: "x"}] (VPN tunnel options). */
   strings(name: string): string[] | undefined {
-    const path = this.pathOf(name);
-    return this.list(name)?.map((entry, index) => {
+    const { value: list, path } = this.located(name);
+    return this.listAt(name, list)?.map((entry, index) => {
       const value = unwrapValue(entry);
       if (typeof value === 'string') return value;
       if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -206,8 +219,8 @@ export class Fields {
 
   /** A list of numbers, plain or as [{Value: 14}]. */
   numbers(name: string): number[] | undefined {
-    const path = this.pathOf(name);
-    return this.list(name)?.map((entry, index) => {
+    const { value: list, path } = this.located(name);
+    return this.listAt(name, list)?.map((entry, index) => {
       const value = unwrapValue(entry);
       const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
       if (typeof number === 'number' && Number.isFinite(number)) return number;

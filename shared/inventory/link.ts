@@ -6,6 +6,7 @@ import type {
   Elbv2Listener,
   ListenerRule,
   Resource,
+  SiblingListener,
 } from '../model/resource.js';
 import type { ResolvedTlsPolicy } from '../tls/catalog.js';
 import { emptyPending } from './builder.js';
@@ -51,11 +52,13 @@ function rulesByListener(pending: PendingLinks): Map<string, ListenerRule[]> {
 function linkListeners(listeners: Elbv2Listener[], pending: PendingLinks): Map<string, Elbv2Listener> {
   const infos = loadBalancersByArn(pending.loadBalancers);
   const rules = rulesByListener(pending);
-  const byLoadBalancer = new Map<string, Elbv2Listener[]>();
-  for (const listener of listeners) {
-    const group = byLoadBalancer.get(listener.loadBalancerArn);
-    if (group) group.push(listener);
-    else byLoadBalancer.set(listener.loadBalancerArn, [listener]);
+  // Each listener as its siblings see it, made once and shared by their lists (which nothing changes).
+  const byLoadBalancer = new Map<string, SiblingListener[]>();
+  for (const { listenerArn, protocol, port, loadBalancerArn } of listeners) {
+    const entry = { listenerArn, protocol, port };
+    const group = byLoadBalancer.get(loadBalancerArn);
+    if (group) group.push(entry);
+    else byLoadBalancer.set(loadBalancerArn, [entry]);
   }
   const linked = new Map<string, Elbv2Listener>();
   for (const listener of listeners) {
@@ -63,15 +66,18 @@ function linkListeners(listeners: Elbv2Listener[], pending: PendingLinks): Map<s
     // mapListener already read both from the listener ARN; DescribeLoadBalancers is the authority.
     const loadBalancerName = info?.loadBalancerName ?? listener.loadBalancerName;
     const loadBalancerType = info?.loadBalancerType ?? listener.loadBalancerType;
-    const siblings = (byLoadBalancer.get(listener.loadBalancerArn) ?? [])
-      .filter((other) => other.listenerArn !== listener.listenerArn)
-      .map((other) => ({ listenerArn: other.listenerArn, protocol: other.protocol, port: other.port }));
+    const siblings: SiblingListener[] = [];
+    for (const other of byLoadBalancer.get(listener.loadBalancerArn) ?? []) {
+      if (other.listenerArn !== listener.listenerArn) siblings.push(other);
+    }
     const known = rules.get(listener.listenerArn);
     const listenerRules = known
       ? [...new Map([...(listener.rules ?? []), ...known].map((rule) => [rule.ruleArn, rule])).values()].sort(
           (a, b) => priorityOrder(a) - priorityOrder(b),
         )
       : listener.rules;
+    // mapListener's listeners already have every property set here: a spread that only replaces values
+    // keeps V8's map shared, where one that adds properties would give every listener a map of its own.
     linked.set(listener.listenerArn, {
       ...listener,
       loadBalancerName,

@@ -5,8 +5,9 @@ import { decodeJsonString, FieldError, Fields, isObject } from './fields.js';
  * Connect and Config `tags: [{key, value}]`, or one of those JSON-encoded (supplementaryConfiguration).
  */
 export function readTags(fields: Fields, name: string): Record<string, string> {
-  const path = fields.pathOf(name);
-  const value = decodeJsonString(fields.raw(name), path);
+  const located = fields.located(name);
+  const path = located.path;
+  const value = decodeJsonString(located.value, path);
   if (value === undefined || value === null) return {};
   if (Array.isArray(value)) {
     const tags: Record<string, string> = {};
@@ -20,7 +21,9 @@ export function readTags(fields: Fields, name: string): Record<string, string> {
   }
   if (!isObject(value)) throw new FieldError(path, 'expected tags as a map or a list');
   const tags: Record<string, string> = {};
-  for (const [key, tagValue] of Object.entries(value)) {
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const tagValue = value[key];
     tags[key] = typeof tagValue === 'string' ? tagValue : tagValue == null ? '' : String(tagValue);
   }
   return tags;

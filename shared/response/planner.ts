@@ -31,9 +31,10 @@ export function modeFor(rule: RuleMetadata, policy: Policy): RuleMode {
   return policy.rules[rule.id]?.mode ?? rule.defaultMode;
 }
 
-const joinNotes = (notes: readonly (string | undefined)[]): string | undefined => {
-  const text = notes.filter(Boolean).join('; ');
-  return text === '' ? undefined : text;
+/** "first; second", either alone, or undefined when neither says anything. */
+const joinNotes = (first: string | undefined, second: string | undefined): string | undefined => {
+  if (!first) return second || undefined;
+  return second ? `${first}; ${second}` : first;
 };
 
 /**
@@ -60,12 +61,14 @@ export function planResponse(input: PlanResponseInput): ResponsePlan {
       exemption: exemption.active,
     };
   }
-  const context = joinNotes([
+  const context = joinNotes(
     exemption.expired ? describeExpiredExemption(exemption.expired) : undefined,
     exemption.invalidTag ? `${EXEMPT_TAG} tag ignored: ${exemption.invalidTag}` : undefined,
-  ]);
+  );
   const withContext = (plan: ResponsePlan): ResponsePlan => {
-    const note = joinNotes([plan.note, context]);
+    // Most plans have nothing to add (no exemption met): the plan as made, not a copy of it.
+    if (!context && !exemption.expired) return plan;
+    const note = joinNotes(plan.note, context);
     return {
       ...plan,
       ...(note ? { note } : {}),
@@ -94,7 +97,7 @@ export function planResponse(input: PlanResponseInput): ResponsePlan {
     return withContext({ mode, status: 'notify', note: `${planned.note}; notifying only` });
   }
   const target = planned.target ?? input.remediationTarget;
-  const note = joinNotes([policy.dryRun ? DRY_RUN_NOTE : undefined, planned.note]);
+  const note = joinNotes(policy.dryRun ? DRY_RUN_NOTE : undefined, planned.note);
   return withContext({
     mode,
     status: policy.dryRun ? 'dry-run' : 'planned',

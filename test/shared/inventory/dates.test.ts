@@ -32,6 +32,19 @@ describe('toIsoDate', () => {
     expect(iso).toBe(expected);
   });
 
+  it('reads a text it has read before the same way, a date or not', () => {
+    // Prepare
+    const texts = [' 2016-11-11T23:12:04.075Z ', 'not a date', '2025-02-30T00:00:00.000Z'];
+
+    // Act
+    const first = texts.map(toIsoDate);
+    const again = texts.map(toIsoDate);
+
+    // Assess
+    expect(first).toEqual(['2016-11-11T23:12:04.075Z', undefined, '2025-03-02T00:00:00.000Z']);
+    expect(again).toEqual(first);
+  });
+
   it('reads a placebo datetime object', () => {
     // Prepare
     const placebo = {

@@ -139,6 +139,31 @@ describe('dedupeResources', () => {
     });
   });
 
+  it('joins a name-only classic load balancer to the record with an ARN in its own region', () => {
+    // Prepare
+    const dublin = 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/pay-clb';
+    const frankfurt = 'arn:aws:elasticloadbalancing:eu-central-1:111122223333:loadbalancer/pay-clb';
+    const shop = 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/shop-clb';
+    const resources = [
+      classic('pay-clb', { region: 'eu-central-1', scheme: 'internal', source: 'describe.json' }),
+      classic(dublin, { arn: dublin, region: 'eu-west-1', source: 'config.json' }),
+      classic(frankfurt, { arn: frankfurt, region: 'eu-central-1', source: 'config.json' }),
+      classic('shop-clb', { loadBalancerName: 'shop-clb', source: 'describe.json' }),
+      classic(shop, { arn: shop, loadBalancerName: 'shop-clb', region: 'eu-west-1', source: 'config.json' }),
+    ];
+
+    // Act
+    const deduped = dedupeResources(resources);
+
+    // Assess
+    expect(deduped.map((resource) => [resource.resourceId, resource.source])).toEqual([
+      [dublin, 'config.json'],
+      [frankfurt, 'describe.json, config.json'],
+      [shop, 'describe.json, config.json'],
+    ]);
+    expect((deduped[1] as ClassicLoadBalancer).scheme).toBe('internal');
+  });
+
   it('keeps a name-only classic load balancer apart when two ARNs carry that name', () => {
     // Prepare
     const resources = [

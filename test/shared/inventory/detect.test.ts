@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { normalizeConfigItemsFile } from '../../../shared/inventory/detect.js';
 import { normalizeDocument } from '../../../shared/inventory/index.js';
 import { fixture, SHOP_HTTP, SHOP_HTTPS } from './fixtures.js';
+
+/** The file's bytes read item by item, and its parsed text normalized whole: what loadInventory chooses between. */
+function bothWays(document: unknown, text = JSON.stringify(document)) {
+  return {
+    streamed: normalizeConfigItemsFile(Buffer.from(text), 'items.json'),
+    whole: normalizeDocument(JSON.parse(text), 'items.json'),
+  };
+}
 
 describe('normalizeDocument', () => {
   it('detects the format from the content, whatever the file is called', () => {
@@ -208,5 +217,89 @@ describe('normalizeDocument wrappers', () => {
 
     // Assess
     expect(inventory.resources[0]?.source).toBe('batch.json (AWS Config BatchGetResourceConfig)');
+  });
+});
+
+describe('normalizeConfigItemsFile', () => {
+  it.each([
+    ['compact', (value: unknown) => JSON.stringify(value)],
+    ['pretty-printed', (value: unknown) => JSON.stringify(value, null, 2)],
+  ])('normalizes a %s snapshot as normalizeDocument does the parsed file', (_how, write) => {
+    // Prepare
+    const snapshot = fixture('config-snapshot.json');
+
+    // Act
+    const { streamed, whole } = bothWays(snapshot, write(snapshot));
+
+    // Assess
+    expect(whole.resources.length).toBeGreaterThan(3);
+    expect(streamed).toEqual(whole);
+  });
+
+  it('reports entries that are not objects first, then what is wrong with items, as normalizeDocument does', () => {
+    // Prepare
+    const snapshot = structuredClone(fixture('config-snapshot.json'));
+    snapshot.configurationItems[2].configuration = '{"not": json';
+    snapshot.configurationItems.splice(4, 0, 42, null);
+
+    // Act
+    const { streamed, whole } = bothWays(snapshot);
+
+    // Assess
+    expect(
+      whole.errors.map((error) => error.message.replace(/:.*?(configurationItems\[\d\]).*$/, ': $1')),
+    ).toEqual([
+      'AWS Config snapshot: configurationItems[4]',
+      'AWS Config snapshot: configurationItems[5]',
+      'AWS Config snapshot: configurationItems[2]',
+      expect.stringMatching(/^AWS Config snapshot: oversized configuration item /),
+    ]);
+    expect(streamed).toEqual(whole);
+  });
+
+  it('tells a snapshot from GetResourceConfigHistory output by members written after the list too', () => {
+    // Prepare
+    const { fileVersion, configSnapshotId, configurationItems } = fixture('config-snapshot.json');
+    const idLast = { configurationItems, fileVersion, configSnapshotId };
+    const history = { configurationItems, nextToken: 'abc' };
+
+    // Act
+    const snapshotRead = bothWays(idLast);
+    const historyRead = bothWays(history);
+
+    // Assess
+    expect(snapshotRead.whole.resources[0]?.source).toBe('items.json (AWS Config snapshot)');
+    expect(historyRead.whole.resources[0]?.source).toBe('items.json (AWS Config GetResourceConfigHistory)');
+    for (const { streamed, whole } of [snapshotRead, historyRead]) {
+      expect(streamed ?? whole).toEqual(whole);
+    }
+  });
+
+  it('leaves a list that names a resource twice to normalizeDocument, which keeps the newest item', () => {
+    // Prepare
+    const history = fixture('config-history.json');
+
+    // Act
+    const { streamed, whole } = bothWays(history);
+
+    // Assess
+    expect(streamed).toBeUndefined();
+    expect(whole.resources.length).toBeLessThan(history.configurationItems.length);
+  });
+
+  it.each([
+    ['a list of items', () => fixture('config-items.json')],
+    ['describe output', () => fixture('elbv2-describe-listeners.json')],
+    ['a recording around the items', () => ({ status_code: 200, data: fixture('config-snapshot.json') })],
+    [
+      'a recording whose wrapper comes after the items',
+      () => ({ configurationItems: [], status_code: 200, data: fixture('elbv2-describe-listeners.json') }),
+    ],
+  ])('leaves %s to normalizeDocument', (_what, document) => {
+    // Prepare, Act
+    const streamed = normalizeConfigItemsFile(Buffer.from(JSON.stringify(document())), 'other.json');
+
+    // Assess
+    expect(streamed).toBeUndefined();
   });
 });

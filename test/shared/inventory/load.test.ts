@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadInventory } from '../../../shared/inventory/index.js';
+import { loadInventory, normalizeDocuments } from '../../../shared/inventory/index.js';
 import { describeJsonError } from '../../../shared/inventory/load.js';
-import { fixtureText, INPUTS, plantedSecrets, SHOP_HTTPS } from './fixtures.js';
+import { fixture, fixtureText, INPUTS, plantedSecrets, SHOP_HTTPS } from './fixtures.js';
 
 const MIXED = join(INPUTS, 'mixed');
 const shown = (path: string) => relative(process.cwd(), path);
@@ -123,6 +123,42 @@ describe('loadInventory', () => {
     expect(inventory.resources).toHaveLength(2);
     expect(inventory.errors).toEqual([
       { source: join(dir, 'b.json'), message: 'cannot read the file: no such file or directory' },
+    ]);
+  });
+
+  it.each([
+    ['a snapshot, read item by item', () => fixture('config-snapshot.json')],
+    ['a history that lists a resource twice, parsed whole', () => fixture('config-history.json')],
+  ])('loads %s as normalizing the parsed file does', async (_what, document) => {
+    // Prepare
+    const dir = await mkdtemp(join(tmpdir(), 'transit-guard-inputs-'));
+    temporary.push(dir);
+    const path = join(dir, 'config.json');
+    await writeFile(path, JSON.stringify(document()));
+
+    // Act
+    const inventory = await loadInventory([path]);
+
+    // Assess
+    expect(inventory.resources.length).toBeGreaterThan(0);
+    expect(inventory).toEqual(normalizeDocuments([{ document: document(), source: path }]));
+  });
+
+  it('reports a snapshot that is not valid JSON where JSON.parse finds the problem', async () => {
+    // Prepare
+    const dir = await mkdtemp(join(tmpdir(), 'transit-guard-inputs-'));
+    temporary.push(dir);
+    const path = join(dir, 'snapshot.json');
+    const text = JSON.stringify(fixture('config-snapshot.json'), null, 2).replace(/\n {4}\},\n/, '\n    }\n');
+    await writeFile(path, text);
+
+    // Act
+    const inventory = await loadInventory([path]);
+
+    // Assess
+    expect(inventory.resources).toEqual([]);
+    expect(inventory.errors).toEqual([
+      { source: path, message: expect.stringMatching(/^invalid JSON at line \d+, column 5: /) },
     ]);
   });
 

@@ -1,17 +1,53 @@
+import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { renderJson } from '../../../shared/report/json.js';
-import { buildReport } from '../../../shared/report/report.js';
-import { accountEvaluations } from './evaluations.js';
+import type { Evaluation } from '../../../shared/model/evaluation.js';
+import { jsonChunks, PRETTY_MAX_ENTRIES, renderJson, writeJson } from '../../../shared/report/json.js';
+import { buildReport, type Report } from '../../../shared/report/report.js';
+import { ACCOUNT_RESOURCE_COUNT, accountEvaluations } from './evaluations.js';
+
+const EVALUATED_AT = new Date('2026-11-22T00:00:00Z');
+
+function smallReport(): Report {
+  return buildReport({
+    evaluatedAt: EVALUATED_AT,
+    resources: ACCOUNT_RESOURCE_COUNT,
+    evaluations: accountEvaluations(),
+    errors: [{ source: 'notes.json', message: 'invalid JSON at line 1, column 3: Expected property name' }],
+  });
+}
+
+/** The account's evaluations repeated under other resource ids, until there are more than `count`. */
+function manyEvaluations(count: number): Evaluation[] {
+  const account = accountEvaluations();
+  const evaluations: Evaluation[] = [];
+  for (let copy = 0; evaluations.length <= count; copy++) {
+    for (const evaluation of account) {
+      evaluations.push({ ...structuredClone(evaluation), resourceId: `${evaluation.resourceId}-${copy}` });
+    }
+  }
+  return evaluations;
+}
+
+function largeReport(): Report {
+  const evaluations = manyEvaluations(PRETTY_MAX_ENTRIES);
+  return buildReport({
+    evaluatedAt: EVALUATED_AT,
+    resources: evaluations.length / 10,
+    evaluations,
+    errors: [{ source: 'notes.json', message: 'a "quoted" reason, with a newline\nin it' }],
+  });
+}
+
+/** A sink that keeps what it is given, as the CLI's stdout would print it. */
+function collectingSink() {
+  const chunks: string[] = [];
+  return { chunks, write: (chunk: string) => chunks.push(chunk) };
+}
 
 describe('renderJson', () => {
   it('prints the report as JSON that parses back to the same report', () => {
     // Prepare
-    const report = buildReport({
-      evaluatedAt: new Date('2026-11-22T00:00:00Z'),
-      resources: 11,
-      evaluations: accountEvaluations(),
-      errors: [],
-    });
+    const report = smallReport();
 
     // Act
     const text = renderJson(report);
@@ -19,5 +55,99 @@ describe('renderJson', () => {
     // Assess
     expect(JSON.parse(text)).toEqual(report);
     expect(text.endsWith('}\n')).toBe(true);
+  });
+
+  it('pretty-prints a report of up to PRETTY_MAX_ENTRIES evaluations and errors', () => {
+    // Prepare
+    const report = smallReport();
+
+    // Act
+    const text = renderJson(report);
+
+    // Assess
+    expect(text).toBe(`${JSON.stringify(report, null, 2)}\n`);
+  });
+
+  it('prints a larger report compact, exactly as JSON.stringify does, with one trailing newline', () => {
+    // Prepare
+    const report = largeReport();
+
+    // Act
+    const text = renderJson(report);
+
+    // Assess
+    expect(report.evaluations.length).toBeGreaterThan(PRETTY_MAX_ENTRIES);
+    expect(text).toBe(`${JSON.stringify(report)}\n`);
+    expect(JSON.parse(text)).toEqual(report);
+  });
+});
+
+describe('jsonChunks', () => {
+  it('cuts a large report into many chunks, none of them anywhere near the whole output', () => {
+    // Prepare
+    const report = largeReport();
+    const whole = renderJson(report).length;
+
+    // Act
+    const chunks = [...jsonChunks(report)];
+
+    // Assess
+    expect(chunks.length).toBeGreaterThan(100);
+    expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThan(128 * 1024);
+    expect(chunks.join('')).toHaveLength(whole);
+  });
+
+  it('leaves out members JSON.stringify leaves out, and writes empty lists as []', () => {
+    // Prepare
+    const report = { ...largeReport(), errors: [], unsetMember: undefined } as unknown as Report;
+
+    // Act
+    const text = [...jsonChunks(report)].join('');
+
+    // Assess
+    expect(text).toBe(`${JSON.stringify(report)}\n`);
+    expect(text).toContain('"errors":[]');
+    expect(text).not.toContain('unsetMember');
+  });
+});
+
+describe('writeJson', () => {
+  it.each([
+    ['small', smallReport],
+    ['large', largeReport],
+  ])('writes exactly what renderJson returns, for a %s report', async (_size, makeReport) => {
+    // Prepare
+    const report = makeReport();
+    const sink = collectingSink();
+
+    // Act
+    await writeJson(report, sink);
+
+    // Assess
+    expect(sink.chunks.join('')).toBe(renderJson(report));
+    expect(JSON.parse(sink.chunks.join(''))).toEqual(JSON.parse(renderJson(report)));
+  });
+
+  it("waits for a stream's drain event when its write() asks it to", async () => {
+    // Prepare
+    const report = largeReport();
+    const stream = Object.assign(new EventEmitter(), {
+      chunks: [] as string[],
+      write(chunk: string) {
+        this.chunks.push(chunk);
+        return this.chunks.length > 1;
+      },
+    });
+
+    // Act
+    const writing = writeJson(report, stream);
+    await new Promise((resolve) => setImmediate(resolve));
+    const beforeDrain = stream.chunks.length;
+    stream.emit('drain');
+    await writing;
+
+    // Assess
+    expect(beforeDrain).toBe(1);
+    expect(stream.chunks.join('')).toBe(renderJson(report));
   });
 });

@@ -2,8 +2,9 @@ import { ModifyVpnTunnelOptionsCommand } from '@aws-sdk/client-ec2';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RemediationCall } from '../../../../shared/model/evaluation.js';
 import type { VpnConnection, VpnTunnelOptions } from '../../../../shared/model/resource.js';
-import type { PolicyInput } from '../../../../shared/policy/schema.js';
+import { type PolicyInput, policySchema } from '../../../../shared/policy/schema.js';
 import { executePlan } from '../../../../shared/response/executor.js';
+import { modifyVpnTunnelOptions } from '../../../../shared/response/remediators/modify-vpn-tunnel-options.js';
 import { vpnTunnelIkeVersion } from '../../../../shared/rules/vpn/vpn-tunnel-ike-version.js';
 import { vpnTunnelWeakCrypto as rule } from '../../../../shared/rules/vpn/vpn-tunnel-weak-crypto.js';
 import {
@@ -107,6 +108,27 @@ describe('modify-vpn-tunnel-options', () => {
     expect(plan.calls?.[0]?.input.TunnelOptions).toMatchObject({
       Phase1DHGroupNumbers: values([14, 20]),
       Phase2DHGroupNumbers: values([5, 14, 20]),
+    });
+  });
+
+  it('plans with the policy lists as they are now, when the same policy changed since the last plan', () => {
+    // Prepare
+    const evaluation = evaluateWith(rule, connection(onDefaults(), onDefaults()));
+    const policy = policySchema.parse({ dryRun: false, vpn: { allowedDHGroups: [14, 20] } });
+    const input = { resource: connection(onDefaults(), onDefaults()), evaluation, policy };
+    const first = modifyVpnTunnelOptions.plan(input);
+
+    // Act
+    policy.vpn.allowedDHGroups.push(21);
+    const second = modifyVpnTunnelOptions.plan(input);
+
+    // Assess
+    const groups = (plan: typeof first) =>
+      plan.kind === 'calls' ? plan.calls[0]?.input.TunnelOptions : undefined;
+    expect(groups(first)).toMatchObject({ Phase1DHGroupNumbers: values([14, 20]) });
+    expect(groups(second)).toMatchObject({
+      Phase1DHGroupNumbers: values([14, 20, 21]),
+      Phase2DHGroupNumbers: values([14, 20, 21]),
     });
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AWS_DEFAULT_TUNNEL_OPTIONS,
+  isAllowed,
   permittedValues,
   tunnelName,
   valuesOutside,
@@ -36,6 +37,32 @@ describe('VPN tunnel options', () => {
     expect(valuesOutside(['IKEv1', 'ikev1', 'IKEV2'], ['ikev2'])).toEqual(['IKEv1']);
     expect(valuesOutside([2, 14, 2, 22], [14])).toEqual([2, 22]);
     expect(valuesOutside(['aes256-gcm-16'], ['AES256-GCM-16'])).toEqual([]);
+  });
+
+  it('compares values as trimmed upper-case text, numbers and strings alike', () => {
+    expect(isAllowed(' aes256 ', ['AES256'])).toBe(true);
+    expect(isAllowed('14', [14])).toBe(true);
+    expect(isAllowed(14, ['14', '20'])).toBe(true);
+    expect(isAllowed('AES128', ['AES256'])).toBe(false);
+    expect(valuesOutside(['14', 2], [14, 20, 21, 22, 23, 24])).toEqual([2]);
+  });
+
+  it('answers for an allowed list as it is now, when it changed since it was last asked about', () => {
+    // Prepare
+    const allowed: (string | number)[] = ['ikev2'];
+    const before = valuesOutside(['ikev1', 'ikev2'], allowed);
+    const allowedBefore = isAllowed('IKEv1', allowed);
+
+    // Act
+    allowed.push('IKEv1');
+
+    // Assess
+    expect(before).toEqual(['ikev1']);
+    expect(allowedBefore).toBe(false);
+    expect(valuesOutside(['ikev1', 'ikev2'], allowed)).toEqual([]);
+    expect(isAllowed('IKEv1', allowed)).toBe(true);
+    allowed.splice(0, 2, 'ikev1');
+    expect(valuesOutside(['ikev1', 'ikev2'], allowed)).toEqual(['ikev2']);
   });
 
   it('names a tunnel by its outside IP, or by position when the input has none', () => {
