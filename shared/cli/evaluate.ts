@@ -12,20 +12,19 @@ import { RULES } from '../rules/index.js';
 import { createTlsCatalog } from '../tls/index.js';
 import { CliInputError, type CliIo, EXIT, type ExitCode, UsageError } from './io.js';
 import { parseFormat, parseNow, useColor } from './options.js';
+import { renderSlackPreview } from './slack-preview.js';
 import { VERSION } from './version.js';
 
 const FORMATS = ['table', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
-/**
- * evaluate's options. HOOK: `--slack-preview` (render the Slack message each finding would send) is added here
- * and handled after buildReport below, by its own issue.
- */
+/** evaluate's options; `--slack-preview` prints the Block Kit messages instead of the report. */
 const EVALUATE_OPTIONS = {
   policy: { type: 'string' },
   format: { type: 'string', default: 'table' },
   now: { type: 'string' },
   'no-color': { type: 'boolean', default: false },
+  'slack-preview': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -69,7 +68,10 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
     certificateExpiryDays: policy.certificates.expiryDays,
   });
 
-  if (format === 'table') {
+  if (values['slack-preview']) {
+    for (const error of report.errors) io.stderr.write(`warning: ${error.source}: ${error.message}\n`);
+    io.stdout.write(renderSlackPreview(report));
+  } else if (format === 'table') {
     io.stdout.write(renderTable(report, { color: useColor(io, values['no-color']) }));
   } else {
     // Machine-readable stdout stays clean; a person still sees the skipped inputs.

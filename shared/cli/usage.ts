@@ -6,6 +6,7 @@ Commands:
       --format <format>      table (default), json or sarif
       --now <ISO date>       evaluate as of this time (e.g. 2026-11-22 or 2026-11-22T00:00:00Z)
       --no-color             no ANSI colors (also: NO_COLOR=1, or output that is not a terminal)
+      --slack-preview        print the Slack Block Kit messages it would send (paste one into Block Kit Builder)
   replay <event.json>... --inventory <file|dir>
                            run recorded events through the event-driven use case, the resources' current state
                            taken from files (dry run: nothing is read from or written to AWS). Events: EventBridge

@@ -60,3 +60,27 @@ describe('renderSlackPreview', () => {
     expect(text).toContain('&lt;https://evil.example|click&gt;');
   });
 });
+
+describe('transit-guard evaluate --slack-preview', () => {
+  it('prints the Block Kit JSON for the example account instead of the report', async () => {
+    // Prepare
+    const { runCli } = await import('../../../shared/cli/main.js');
+    let stdout = '';
+    const io = {
+      stdout: { write: (chunk: string) => ((stdout += chunk), true) },
+      stderr: { write: () => true },
+    };
+
+    // Act
+    const code = await runCli(
+      ['evaluate', 'examples/account', '--slack-preview', '--now', '2026-11-22T00:00:00Z'],
+      io as never,
+    );
+
+    // Assess
+    const messages = JSON.parse(stdout) as { blocks: unknown[] }[];
+    expect(code).toBe(1);
+    expect(messages.length).toBeGreaterThan(10);
+    expect(messages.every((m) => m.blocks.length > 0)).toBe(true);
+  });
+});
