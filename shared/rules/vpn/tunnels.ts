@@ -117,15 +117,15 @@ export function valuesOutside<T extends OptionValue>(
   allowed: readonly OptionValue[],
 ): T[] {
   const forms = formsOf(allowed);
-  let outside: T[] | undefined;
-  let seen: string[] | undefined;
+  const outside: T[] = [];
+  const seen: string[] = [];
   for (const value of values) {
     const key = comparable(value);
-    if (forms.has(key) || seen?.includes(key)) continue;
-    (seen ??= []).push(key);
-    (outside ??= []).push(value);
+    if (forms.has(key) || seen.includes(key)) continue;
+    seen.push(key);
+    outside.push(value);
   }
-  return outside ?? [];
+  return outside;
 }
 
 /** A tunnel is named by its outside IP address; a minimal Config item may not carry one. */

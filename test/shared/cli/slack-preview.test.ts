@@ -67,7 +67,12 @@ describe('transit-guard evaluate --slack-preview', () => {
     const { runCli } = await import('../../../shared/cli/main.js');
     let stdout = '';
     const io = {
-      stdout: { write: (chunk: string) => ((stdout += chunk), true) },
+      stdout: {
+        write: (chunk: string) => {
+          stdout += chunk;
+          return true;
+        },
+      },
       stderr: { write: () => true },
     };
 
