@@ -1,7 +1,8 @@
 /**
  * One measured run of `transit-guard evaluate` on a directory, end to end and in process:
- * read + JSON.parse + normalize (loadInventory), evaluate (evaluateAll), JSON out (buildReport +
- * writeJson, exactly what `--format json` writes, chunk by chunk, to a sink that counts its bytes).
+ * read + parse + normalize + link (loadInventory; a snapshot is parsed item by item), evaluate
+ * (evaluateAll), JSON out (buildReport + writeJson: exactly the chunks `--format json` writes to stdout,
+ * here written to /dev/null and counted).
  * Run by bench/run.ts in a fresh child process: `node --import tsx bench/evaluate.ts <dir> <items>`.
  * Prints one JSON line of figures on stdout.
  */

@@ -1,4 +1,5 @@
 import type { LoadBalancerType } from '../model/resource.js';
+import { intern } from './intern.js';
 
 export interface ParsedArn {
   partition: string;
@@ -22,7 +23,7 @@ export function arnScope(arn: string | undefined): {
   region: string | undefined;
 } {
   const parsed = parseArn(arn);
-  return { accountId: parsed?.accountId || undefined, region: parsed?.region || undefined };
+  return { accountId: intern(parsed?.accountId || undefined), region: intern(parsed?.region || undefined) };
 }
 
 const LB_TYPES: Record<string, LoadBalancerType> = { app: 'application', net: 'network', gwy: 'gateway' };

@@ -6,6 +6,7 @@ import { mapVpnConnection } from './describe-ec2-vpn.js';
 import { mapClassicLoadBalancer, readConfigClassicPolicies } from './describe-elb.js';
 import { mapElbv2LoadBalancer, mapListener } from './describe-elbv2.js';
 import type { Fields } from './fields.js';
+import { intern } from './intern.js';
 import { readTags, requireString } from './record.js';
 
 /** Statuses of items that describe no current resource. */
@@ -147,8 +148,8 @@ export function readConfigItem(item: Fields, format: string, label: string, out:
     const tags = { ...(supplementary ? readTags(supplementary, 'Tags') : {}), ...readTags(item, 'tags') };
     const scope = {
       arn: item.string('ARN'),
-      accountId: item.string('accountId') ?? item.string('awsAccountId'),
-      region: item.string('awsRegion'),
+      accountId: intern(item.string('accountId') ?? item.string('awsAccountId')),
+      region: intern(item.string('awsRegion')),
     };
     const resource = mapInScope(resourceType, configuration, item, scope, supplementary, label, out);
     if (resource) out.resources.push(overlayItem(resource, scope, tags));

@@ -2,6 +2,7 @@ import type { AcmCertificate, AcmRenewalSummary } from '../model/resource.js';
 import { arnScope } from './arn.js';
 import type { InventoryBuilder } from './builder.js';
 import type { Fields } from './fields.js';
+import { intern } from './intern.js';
 import { displayName, readTags, requireString } from './record.js';
 
 /** The API enum spelling: the CLI, ListCertificates and Config write RSA-2048 / EC-prime256v1. */
@@ -41,8 +42,8 @@ export function mapCertificate(certificate: Fields, source: string): AcmCertific
     domainName,
     type: certificate.string('Type'),
     status: certificate.string('Status'),
-    keyAlgorithm: normalizeKeyAlgorithm(certificate.string('KeyAlgorithm')),
-    signatureAlgorithm: certificate.string('SignatureAlgorithm'),
+    keyAlgorithm: intern(normalizeKeyAlgorithm(certificate.string('KeyAlgorithm'))),
+    signatureAlgorithm: intern(certificate.string('SignatureAlgorithm')),
     notBefore: certificate.date('NotBefore'),
     notAfter: certificate.date('NotAfter'),
     inUseBy: certificate.strings('InUseBy'),

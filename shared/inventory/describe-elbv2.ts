@@ -3,6 +3,7 @@ import { parseDescribeSslPolicies } from '../tls/index.js';
 import { arnScope, elbv2ArnParts, listenerArnOfRule, loadBalancerTypeOf } from './arn.js';
 import type { InventoryBuilder } from './builder.js';
 import { FieldError, type Fields } from './fields.js';
+import { intern } from './intern.js';
 import { displayName, readTags, requireString } from './record.js';
 import type { Elbv2LoadBalancerInfo, PendingRule } from './types.js';
 
@@ -42,8 +43,9 @@ function mapCertificate(certificate: Fields): ListenerCertificate {
 export function mapListener(listener: Fields, source: string): Elbv2Listener {
   const listenerArn = requireString(listener, 'ListenerArn');
   const fromArn = elbv2ArnParts(listenerArn);
-  const loadBalancerArn =
-    listener.string('LoadBalancerArn') ?? listenerArn.replace(/:listener\/(.+)\/[^/]+$/, ':loadbalancer/$1');
+  const loadBalancerArn = intern(
+    listener.string('LoadBalancerArn') ?? listenerArn.replace(/:listener\/(.+)\/[^/]+$/, ':loadbalancer/$1'),
+  );
   const tags = readTags(listener, 'Tags');
   const alpnPolicy = listener.strings('AlpnPolicy');
   const scope = arnScope(listenerArn);
@@ -64,7 +66,7 @@ export function mapListener(listener: Fields, source: string): Elbv2Listener {
     loadBalancerName: fromArn.loadBalancerName,
     protocol: listener.string('Protocol'),
     port: listener.number('Port'),
-    sslPolicy: listener.string('SslPolicy'),
+    sslPolicy: intern(listener.string('SslPolicy')),
     alpnPolicy: alpnPolicy && alpnPolicy.length > 0 ? alpnPolicy : undefined,
     // Set by linkInventory; present from the start so that linking replaces values and adds no property
     // (V8 would give every listener copied with an added property a hidden class of its own).

@@ -211,8 +211,9 @@ function read(bytes: Buffer, key: string, visitor: ArrayMemberVisitor): boolean 
     const keyEnd = bytes[at] === QUOTE ? stringEnd(bytes, at) : giveUp();
     const name = text(at, keyEnd);
     at = skipWhitespace(bytes, expect(bytes, skipWhitespace(bytes, keyEnd), COLON));
-    if (bytes[at] === OPEN_BRACKET && parse(name) === key) {
-      if (found) return false;
+    if (parse(name) === key) {
+      // Twice, JSON.parse would keep the last; not a list, the document is something else.
+      if (found || bytes[at] !== OPEN_BRACKET) return false;
       found = true;
       members.push({ key: name, value: '[]' });
       if (!visitor.head(skeletonOf(members))) return false;

@@ -137,6 +137,8 @@ describe('readArrayMember', () => {
     ['an object without the key', '{"other":[1,2]}'],
     ['the key with something other than a list', '{"items":{"a":1}}'],
     ['the key twice', '{"items":[1],"items":[2]}'],
+    ['the key again, with something other than a list', '{"items":[1],"items":5}'],
+    ['the key spelled with an escape, twice', '{"items":[1],"item\\u0073":[2]}'],
     ['an empty object', '{}'],
     ['an empty file', ''],
   ])('gives up on %s', (_what, text) => {
