@@ -1,5 +1,11 @@
 import type { AddressInfo } from 'node:net';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { tableDefinition } from '../../shared/state/table.js';
 
@@ -7,6 +13,8 @@ export interface LocalDynamo {
   client: DynamoDBClient;
   endpoint: string;
   createTable(name: string): Promise<void>;
+  /** Deletes the table, waits until dynalite has really dropped it, and creates it empty again. */
+  recreateTable(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -21,12 +29,29 @@ export async function startDynalite(): Promise<LocalDynamo> {
     region: 'eu-west-1',
     credentials: { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'local' },
   });
+  async function createTable(name: string): Promise<void> {
+    // dynalite has no UpdateTimeToLive; TTL is declared in infra/ and checked on the template.
+    await client.send(new CreateTableCommand(tableDefinition(name)));
+  }
   return {
     client,
     endpoint,
-    async createTable(name) {
-      // dynalite has no UpdateTimeToLive; TTL is declared in infra/ and checked on the template.
-      await client.send(new CreateTableCommand(tableDefinition(name)));
+    createTable,
+    async recreateTable(name) {
+      await client.send(new DeleteTableCommand({ TableName: name }));
+      // DeleteTable answers while the table is still DELETING (even with deleteTableMs 0), so a CreateTable
+      // straight after it races and fails with ResourceInUseException.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await client.send(new DescribeTableCommand({ TableName: name }));
+        } catch (error) {
+          if (error instanceof ResourceNotFoundException) break;
+          throw error;
+        }
+        if (attempt === 200) throw new Error(`dynalite did not drop table ${name} within 2 s`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await createTable(name);
     },
     async stop() {
       client.destroy();

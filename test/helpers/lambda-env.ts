@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { ACMClient } from '@aws-sdk/client-acm';
 import { ConfigServiceClient, PutEvaluationsCommand } from '@aws-sdk/client-config-service';
 import { DirectConnectClient } from '@aws-sdk/client-direct-connect';
-import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -87,8 +86,7 @@ export async function startFunctionEnvironment(): Promise<FunctionEnvironment> {
     dynamo,
     findings: createDynamoDbFindingStore(dynamo.client, TABLE_NAME),
     async resetTable() {
-      await dynamo.client.send(new DeleteTableCommand({ TableName: TABLE_NAME }));
-      await dynamo.createTable(TABLE_NAME);
+      await dynamo.recreateTable(TABLE_NAME);
     },
     async stop() {
       for (const key of Object.keys(process.env)) if (!(key in previous)) delete process.env[key];
