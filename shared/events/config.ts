@@ -57,11 +57,12 @@ function refOfItem(
 ): ResourceRef {
   const accountId = item.awsAccountId ?? item.accountId ?? ctx.accountId;
   const region = item.awsRegion ?? ctx.region;
-  const arn = item.ARN ?? item.arn ?? undefined;
+  // An empty ARN (Config writes "" where it has none) says nothing: the resource id names the resource.
+  const arn = item.ARN || item.arn || undefined;
   switch (resourceType) {
     case 'AWS::ElasticLoadBalancing::LoadBalancer': {
       // Classic load balancer items use the name as resourceId.
-      const name = item.resourceName ?? item.resourceId;
+      const name = item.resourceName || item.resourceId;
       const resourceId = arn ?? classicLoadBalancerArn(region, accountId, name);
       return { resourceType, resourceId, accountId, region, name };
     }

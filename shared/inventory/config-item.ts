@@ -35,7 +35,12 @@ export function readOversizedSummary(summary: Fields, format: string, out: Inven
     const resourceType = requireString(summary, 'resourceType');
     if (NOT_RECORDED.has(summary.string('configurationItemStatus') ?? '')) return out.skipNotRecorded();
     if (!IN_SCOPE.has(resourceType)) return out.skipOutOfScope(resourceType);
-    oversized(out, format, resourceType, summary.string('ARN') ?? summary.string('resourceId') ?? '(no id)');
+    oversized(
+      out,
+      format,
+      resourceType,
+      summary.identifier('ARN') ?? summary.identifier('resourceId') ?? '(no id)',
+    );
   });
 }
 
@@ -65,7 +70,7 @@ function mapInScope(
   out: InventoryBuilder,
 ): Resource | undefined {
   const arn = scope.arn;
-  const resourceId = item.string('resourceId');
+  const resourceId = item.identifier('resourceId');
   switch (resourceType) {
     case LISTENER:
       return mapListener(configuration.withDefault('ListenerArn', arn ?? resourceId), label);
@@ -76,7 +81,10 @@ function mapInScope(
       return undefined;
     case CLASSIC_LOAD_BALANCER: {
       const policies = readConfigClassicPolicies(supplementary);
-      const named = configuration.withDefault('LoadBalancerName', item.string('resourceName') ?? resourceId);
+      const named = configuration.withDefault(
+        'LoadBalancerName',
+        item.identifier('resourceName') ?? resourceId,
+      );
       return mapClassicLoadBalancer(named, label, scope, policies);
     }
     case VPN_CONNECTION:
@@ -141,13 +149,13 @@ export function readConfigItem(item: Fields, format: string, label: string, out:
         out,
         format,
         resourceType,
-        item.string('ARN') ?? item.string('resourceId') ?? '(no id)',
+        item.identifier('ARN') ?? item.identifier('resourceId') ?? '(no id)',
       );
     }
     const supplementary = item.decodedObject('supplementaryConfiguration');
     const tags = { ...(supplementary ? readTags(supplementary, 'Tags') : {}), ...readTags(item, 'tags') };
     const scope = {
-      arn: item.string('ARN'),
+      arn: item.identifier('ARN'),
       accountId: intern(item.string('accountId') ?? item.string('awsAccountId')),
       region: intern(item.string('awsRegion')),
     };

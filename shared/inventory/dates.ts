@@ -65,7 +65,15 @@ function fromParts(parts: number[]): string | undefined {
 function fromPlacebo(object: Record<string, unknown>): string | undefined {
   if (object.__class__ !== 'datetime') return undefined;
   const names = ['year', 'month', 'day', 'hour', 'minute', 'second', 'microsecond'];
-  const parts = names.map((name) => (object[name] === undefined ? 0 : Number(object[name])));
+  // Only numbers and numeric texts: Number() of an object calls its own valueOf/toString, which JSON can replace.
+  const parts = names.map((name) => datePart(object[name]));
   if (object.year === undefined || object.month === undefined) return undefined;
   return fromParts(parts);
+}
+
+function datePart(value: unknown): number {
+  if (value === undefined) return 0;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '') return Number(value);
+  return Number.NaN;
 }

@@ -149,6 +149,11 @@ export class Fields {
     return this.fail(name, 'a string', value);
   }
 
+  /** A string that names something (an ARN, an id): an empty one says nothing, so it reads as absent. */
+  identifier(name: string): string | undefined {
+    return this.string(name) || undefined;
+  }
+
   number(name: string): number | undefined {
     const value = this.raw(name);
     if (value === undefined) return undefined;

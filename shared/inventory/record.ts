@@ -23,10 +23,18 @@ export function readTags(fields: Fields, name: string): Record<string, string> {
   const tags: Record<string, string> = {};
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
-    const tagValue = value[key];
-    tags[key] = typeof tagValue === 'string' ? tagValue : tagValue == null ? '' : String(tagValue);
+    tags[key] = tagText(value[key], path, key);
   }
   return tags;
+}
+
+/** A tag value as text: strings as they are, numbers and booleans written out, anything else a FieldError. */
+function tagText(value: unknown, path: string, key: string): string {
+  if (typeof value === 'string') return value;
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const got = Array.isArray(value) ? 'a list' : 'an object';
+  throw new FieldError(path, `expected the value of tag ${JSON.stringify(key)} as text, got ${got}`);
 }
 
 /** A required string field; its absence is a FieldError naming the path. */
