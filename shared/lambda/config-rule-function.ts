@@ -21,7 +21,7 @@ import { plannedActions } from '../usecase/actions.js';
 import { sendAlerts } from '../usecase/alerts.js';
 import type { MonitorDeps } from '../usecase/deps.js';
 import { inspectEvent } from '../usecase/inspect.js';
-import { findingMessages } from '../usecase/messages.js';
+import { findingMessages, planMessages } from '../usecase/messages.js';
 import { loadFunctionConfig } from './config.js';
 import { InventoryReadError } from './event-function.js';
 import { createHandler, createObservability } from './handler.js';
@@ -204,10 +204,11 @@ export function createConfigRuleFunction(options: { runtime?: () => Runtime } = 
     const tls = createTlsCatalog({ elbv2Policies: read.elbv2Policies });
     const evaluations = evaluateAll(resources, deps.rules, { policy: deps.policy, now, tls });
     const transitions = await recordEvaluations(deps.findings, evaluations, now);
-    const messages = findingMessages(evaluations, transitions, {
-      observedAt: now.toISOString(),
-      triggerId: eventId,
-    });
+    const published = { observedAt: now.toISOString(), triggerId: eventId };
+    const messages = [
+      ...findingMessages(evaluations, transitions, published),
+      ...planMessages(evaluations, resources, published),
+    ];
     if (messages.length > 0) await deps.publish(messages);
     const actions = plannedActions(evaluations, { eventId });
     if (deps.actions && actions.length > 0) await deps.actions.enqueue(actions);

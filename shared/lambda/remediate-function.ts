@@ -3,6 +3,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
 import { RESOURCE_TYPES } from '../model/resource.js';
+import type { FindingMessage } from '../report/findings-bus.js';
 import type { ExecutorDeps } from '../response/executor.js';
 import { executePlan } from '../response/executor.js';
 import { makeActionIdempotent } from '../response/idempotency.js';
@@ -70,6 +71,30 @@ const SLACK_WORTHY: ReadonlySet<ActionRecord['status']> = new Set([
   'refused',
 ]);
 
+/** The audit record of an action on the findings bus, with the actor of the change that caused it. */
+function actionMessage(message: ActionMessage, action: ActionRecord, now = new Date()): FindingMessage {
+  return {
+    kind: 'action',
+    evaluation: message.evaluation,
+    action,
+    triggerId: message.eventId,
+    ...(message.actor ? { actor: message.actor } : {}),
+    observedAt: now.toISOString(),
+  };
+}
+
+/** The finding a failed action raises: the evaluation it was meant to fix, with the error in its reason. */
+function failedActionFinding(message: ActionMessage, action: ActionRecord, now: Date): FindingMessage {
+  return {
+    ...actionMessage(message, action, now),
+    kind: 'finding',
+    evaluation: {
+      ...message.evaluation,
+      reason: `${message.evaluation.reason} Remediation ${action.action} failed: ${action.error ?? 'unknown error'}`,
+    },
+  };
+}
+
 export interface RemediateFunctionOptions {
   runtime?: () => Runtime;
   /** Test seam for waits between tunnel polls and verification reads. */
@@ -121,6 +146,20 @@ export function createRemediateFunction(options: RemediateFunctionOptions = {}) 
     logger.appendKeys({ eventId: message.eventId, resource: message.ref.resourceId, ruleId: message.ruleId });
     if (rt.config.policy.dryRun) {
       logger.warn('Dry run is on: the queued action is not carried out');
+      const at = new Date().toISOString();
+      await rt.publish([
+        actionMessage(message, {
+          status: 'skipped',
+          ruleId: message.ruleId,
+          resourceId: message.ref.resourceId,
+          mode: message.plan.mode,
+          action: message.plan.action ?? 'unknown',
+          calls: [],
+          note: 'dry run is on in the remediate function: the queued action was not carried out',
+          startedAt: at,
+          finishedAt: at,
+        }),
+      ]);
       return;
     }
     execute ??= makeActionIdempotent(
@@ -133,16 +172,11 @@ export function createRemediateFunction(options: RemediateFunctionOptions = {}) 
     metrics.addMetric(`Actions_${action.status}`, MetricUnit.Count, 1);
     logger.info('Action finished', { status: action.status, outcome: result.outcome, error: action.error });
     const now = new Date();
-    await rt.publish([
-      {
-        kind: 'action',
-        evaluation: message.evaluation,
-        action,
-        triggerId: message.eventId,
-        ...(message.actor ? { actor: message.actor } : {}),
-        observedAt: now.toISOString(),
-      },
-    ]);
+    const audit = [actionMessage(message, action, now)];
+    // A fix that failed (a call refused, a tunnel that did not come back, a verification that did not hold)
+    // is a finding of its own: the resource is still non-compliant and now also has a broken remediation.
+    if (action.status === 'failed') audit.push(failedActionFinding(message, action, now));
+    await rt.publish(audit);
     const findingId = findingIdOf(message.ruleId, message.ref.resourceId);
     const transition =
       action.status === 'remediated'

@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import type { Evaluation } from '../model/evaluation.js';
 import type { Actor } from '../model/ref.js';
+import type { Resource } from '../model/resource.js';
 import type { ActionRecord } from '../response/types.js';
 
 export const FINDING_SOURCE = 'transit-guard';
@@ -13,14 +14,19 @@ const BATCH_SIZE = 10; // PutEvents takes at most 10 entries per call
 const MAX_DETAIL_CHARS = 60_000; // well under the 256 KB PutEvents request limit for a full batch
 
 /**
- * One message on the findings bus: a NON_COMPLIANT evaluation, the resolution of one, or an action
- * transit-guard took about one (the audit trail: calls, before/after, verified or not).
+ * One message on the findings bus: a NON_COMPLIANT evaluation, the resolution of one, the response
+ * transit-guard decided on for one (kind `plan`: planned, dry run, skipped or exempt, with the resource as it
+ * was read), or an action it carried out (kind `action`: calls, before/after, verified or not). `plan` and
+ * `action` messages are the audit trail.
  */
 export interface FindingMessage {
-  kind: 'finding' | 'resolution' | 'action';
+  kind: 'finding' | 'resolution' | 'plan' | 'action';
   evaluation: Evaluation;
-  /** For kind `action`: what was done and whether reading the resource again proved it. */
+  /** For kind `action`: what was done and whether reading the resource again proved it. For a `finding`
+   * raised because a remediation failed: the failed action, with its error. */
   action?: ActionRecord;
+  /** For kind `plan`: the resource as read when the plan was made (resources never hold secrets). */
+  before?: Resource;
   /** The event that caused the inspection (CloudTrail eventID, EventBridge id, sweep id). */
   triggerId?: string;
   actor?: Actor;
@@ -43,21 +49,52 @@ export interface PublishOptions {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function toEntry(message: FindingMessage, busName: string): PutEventsRequestEntry {
+/**
+ * A configuration snapshot as the audit trail keeps it: without tag values, which are free text anyone with
+ * tagging rights writes (people paste webhook URLs and keys into tags); the tag keys stay.
+ */
+function auditSnapshot(resource: Resource | undefined): Record<string, unknown> | undefined {
+  if (!resource) return undefined;
+  const { tags, ...configuration } = resource;
+  return { ...configuration, tagKeys: Object.keys(tags ?? {}) };
+}
+
+/** The message as it goes on the bus: configuration snapshots without tag values. */
+function busDetail(message: FindingMessage): Record<string, unknown> {
+  const detail: Record<string, unknown> = { ...message };
+  if (message.before) detail.before = auditSnapshot(message.before);
+  if (message.action) {
+    const { before, after, ...action } = message.action;
+    detail.action = {
+      ...action,
+      ...(before ? { before: auditSnapshot(before) } : {}),
+      ...(after ? { after: auditSnapshot(after) } : {}),
+    };
+  }
+  return detail;
+}
+
+function toEntry(original: FindingMessage, busName: string): PutEventsRequestEntry {
+  const message = busDetail(original) as unknown as FindingMessage;
   let detail = JSON.stringify(message);
   if (detail.length > MAX_DETAIL_CHARS) {
     const { details: _dropped, ...evaluation } = message.evaluation;
     detail = JSON.stringify({ ...message, evaluation: { ...evaluation, detailsTruncated: true } });
   }
-  if (detail.length > MAX_DETAIL_CHARS && message.action) {
-    // The configuration snapshots are the bulk of an action record; calls and outcome stay.
-    const { before: _before, after: _after, ...action } = message.action;
+  if (detail.length > MAX_DETAIL_CHARS && (message.action || message.before)) {
+    // The configuration snapshots are the bulk of an audit record; calls, plan and outcome stay.
     const { details: _dropped, ...evaluation } = message.evaluation;
-    detail = JSON.stringify({
-      ...message,
+    const { before: _snapshot, ...rest } = message;
+    const truncated: Record<string, unknown> = {
+      ...rest,
       evaluation: { ...evaluation, detailsTruncated: true },
-      action: { ...action, configurationTruncated: true },
-    });
+      configurationTruncated: true,
+    };
+    if (message.action) {
+      const { before: _before, after: _after, ...action } = message.action;
+      truncated.action = { ...action, configurationTruncated: true };
+    }
+    detail = JSON.stringify(truncated);
   }
   const resourceId = message.evaluation.resourceId;
   return {

@@ -81,7 +81,8 @@ export interface ExecutedCall extends RemediationCall {
  * made the action unsafe; `failed` when a call threw, a tunnel did not come back or verification failed.
  */
 export interface ActionRecord {
-  status: 'remediated' | 'blocked' | 'failed' | 'unchanged' | 'refused';
+  /** `skipped`: the remediate function did not carry the queued action out (dry run switched on since). */
+  status: 'remediated' | 'blocked' | 'failed' | 'unchanged' | 'refused' | 'skipped';
   ruleId: string;
   resourceId: string;
   mode: RuleMode;

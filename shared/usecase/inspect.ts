@@ -3,13 +3,14 @@ import type { RouteResult } from '../events/result.js';
 import type { InputError } from '../inventory/types.js';
 import type { Evaluation } from '../model/evaluation.js';
 import type { ResourceRef } from '../model/ref.js';
+import type { Resource } from '../model/resource.js';
 import { evaluateAll } from '../rules/engine.js';
 import { type FindingTransition, recordEvaluations, resolveResource } from '../state/finding-store.js';
 import { createTlsCatalog } from '../tls/policies.js';
 import { plannedActions } from './actions.js';
 import { sendAlerts } from './alerts.js';
 import type { MonitorDeps } from './deps.js';
-import { findingMessages } from './messages.js';
+import { findingMessages, planMessages } from './messages.js';
 
 export interface InspectOutcome {
   eventId: string;
@@ -76,10 +77,12 @@ export async function inspectEvent(route: RouteResult, deps: MonitorDeps): Promi
   if (refs.length === 0) return { ...outcome, ignored: 'no resource in this account and these regions' };
 
   const now = deps.now();
+  let resources: Resource[] = [];
   if (route.deleted) {
     outcome.gone = refs;
   } else {
     const read = await deps.source.read(refs);
+    resources = read.resources;
     outcome.gone = read.gone;
     outcome.errors = read.errors;
     const tls = createTlsCatalog({ elbv2Policies: read.elbv2Policies });
@@ -89,11 +92,15 @@ export async function inspectEvent(route: RouteResult, deps: MonitorDeps): Promi
   for (const ref of outcome.gone) {
     outcome.transitions.push(...(await resolveResource(deps.findings, ref.resourceId, now, 'deleted')));
   }
-  const messages = findingMessages(outcome.evaluations, outcome.transitions, {
+  const published = {
     observedAt: now.toISOString(),
     triggerId: route.eventId,
     ...(route.actor ? { actor: route.actor } : {}),
-  });
+  };
+  const messages = [
+    ...findingMessages(outcome.evaluations, outcome.transitions, published),
+    ...planMessages(outcome.evaluations, resources, published),
+  ];
   if (messages.length > 0) await deps.publish(messages);
   const context = {
     eventId: route.eventId,

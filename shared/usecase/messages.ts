@@ -1,5 +1,6 @@
 import type { Evaluation } from '../model/evaluation.js';
 import type { Actor } from '../model/ref.js';
+import type { Resource } from '../model/resource.js';
 import type { FindingMessage } from '../report/findings-bus.js';
 import type { FindingRecord, FindingTransition } from '../state/finding-store.js';
 
@@ -49,4 +50,30 @@ export function findingMessages(
         }),
       ),
   ];
+}
+
+/**
+ * The audit record of every response transit-guard decided on for a NON_COMPLIANT evaluation that names an
+ * action (planned, dry run, skipped, exempt), with the resource as it was read: what it would do, and why it
+ * did or did not. Plain notify evaluations have no action and no plan record.
+ */
+export function planMessages(
+  evaluations: readonly Evaluation[],
+  resources: readonly Resource[],
+  context: { observedAt: string; triggerId?: string; actor?: Actor },
+): FindingMessage[] {
+  const byId = new Map(resources.map((resource) => [resource.resourceId, resource]));
+  return evaluations
+    .filter((evaluation) => evaluation.status === 'NON_COMPLIANT' && evaluation.response?.action)
+    .map((evaluation): FindingMessage => {
+      const before = byId.get(evaluation.resourceId);
+      return {
+        kind: 'plan',
+        evaluation,
+        ...(before ? { before } : {}),
+        observedAt: context.observedAt,
+        ...(context.triggerId ? { triggerId: context.triggerId } : {}),
+        ...(context.actor ? { actor: context.actor } : {}),
+      };
+    });
 }

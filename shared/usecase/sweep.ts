@@ -1,5 +1,6 @@
 import type { InputError } from '../inventory/types.js';
 import type { Evaluation, Severity } from '../model/evaluation.js';
+import type { Resource } from '../model/resource.js';
 import { computeKpis } from '../report/kpis.js';
 import { buildDigestMessage } from '../report/slack/digest.js';
 import type { SlackPayload } from '../report/slack/payload.js';
@@ -9,7 +10,7 @@ import { createTlsCatalog } from '../tls/policies.js';
 import { plannedActions } from './actions.js';
 import { sendAlerts } from './alerts.js';
 import type { MonitorDeps } from './deps.js';
-import { findingMessages } from './messages.js';
+import { findingMessages, planMessages } from './messages.js';
 
 /** The one summary message a sweep posts: open findings by severity, SEC09 KPIs, the worst five. */
 async function digestFor(deps: MonitorDeps, outcome: SweepOutcome, now: Date): Promise<SlackPayload> {
@@ -19,7 +20,8 @@ async function digestFor(deps: MonitorDeps, outcome: SweepOutcome, now: Date): P
   return buildDigestMessage({
     counts,
     kpis: computeKpis(outcome.evaluations, deps.policy.certificates.expiryDays),
-    worst: open.slice(0, 5),
+    // All of them: the digest picks the worst five (severity, then longest open); the store orders by id.
+    worst: open,
     sweptAt: now.toISOString(),
     regions: outcome.regions,
   });
@@ -57,6 +59,7 @@ export async function sweep(deps: MonitorDeps, options: SweepOptions): Promise<S
     errors: [],
   };
   const now = deps.now();
+  const swept: Resource[] = [];
   for (const region of options.regions) {
     options.onProgress?.(`reading ${region}`);
     const read = await deps.source.enumerate(region);
@@ -79,14 +82,16 @@ export async function sweep(deps: MonitorDeps, options: SweepOptions): Promise<S
       `${region}: ${resources.length} resources, ${evaluations.filter((e) => e.status === 'NON_COMPLIANT').length} non-compliant, ${read.errors.length} unreadable`,
     );
     outcome.resources += resources.length;
+    swept.push(...resources);
     outcome.evaluations.push(...evaluations);
     outcome.transitions.push(...transitions);
     outcome.errors.push(...read.errors);
   }
-  const messages = findingMessages(outcome.evaluations, outcome.transitions, {
-    observedAt: now.toISOString(),
-    triggerId: options.sweepId,
-  });
+  const published = { observedAt: now.toISOString(), triggerId: options.sweepId };
+  const messages = [
+    ...findingMessages(outcome.evaluations, outcome.transitions, published),
+    ...planMessages(outcome.evaluations, swept, published),
+  ];
   if (messages.length > 0) await deps.publish(messages);
   const actions = plannedActions(outcome.evaluations, { eventId: options.sweepId });
   if (deps.actions && actions.length > 0) await deps.actions.enqueue(actions);

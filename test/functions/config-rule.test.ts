@@ -37,6 +37,7 @@ import {
   type ExpectedRead,
   expectExactReads,
   expectedRead,
+  expectPlanRecords,
   expectRejectedAsInvalid,
   publishedKinds,
   readCalls,
@@ -247,6 +248,7 @@ describe('config-rule handler', () => {
       expect(result).toMatchObject({ eventId: derivedEventId(event), trigger: 'change', reported: 1 });
       expectExactReads(mocks, row.reads);
       expect(publishedKinds(mocks)).toEqual(row.findings);
+      expectPlanRecords(mocks);
       expect(putEvaluationsCalls()).toEqual([
         { ResultToken: event.resultToken, Evaluations: [row.evaluation] },
       ]);
@@ -378,6 +380,7 @@ describe('config-rule handler', () => {
         expect(result).toMatchObject({ trigger: 'periodic', reported: 7, nonCompliant: 6 });
         expectExactReads(mocks, PERIODIC_READS);
         expect(publishedKinds(mocks)).toEqual(PERIODIC_FINDINGS);
+        expectPlanRecords(mocks);
         const [call, ...others] = putEvaluationsCalls();
         expect(others).toEqual([]);
         expect(call?.ResultToken).toBe(event.resultToken);

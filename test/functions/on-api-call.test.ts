@@ -40,6 +40,7 @@ import {
   type ExpectedRead,
   expectExactReads,
   expectedRead,
+  expectPlanRecords,
   expectRejectedAsInvalid,
   FINDINGS_BUS,
   publishedEntries,
@@ -264,6 +265,7 @@ describe('on-api-call handler', () => {
       expect(result).toMatchObject({ eventId: fixture.id });
       expectExactReads(mocks, row.reads);
       expect(publishedKinds(mocks)).toEqual(row.findings);
+      expectPlanRecords(mocks);
       for (const entry of publishedEntries(mocks)) {
         expect(entry).toMatchObject({
           Source: 'transit-guard',

@@ -13,6 +13,7 @@ import {
 import {
   type ExpectedRead,
   expectExactReads,
+  expectPlanRecords,
   expectRejectedAsInvalid,
   FINDINGS_BUS,
   publishedEntries,
@@ -63,12 +64,13 @@ describe('on-config-change handler', () => {
     });
     expectExactReads(mocks, row.reads);
     expect(publishedKinds(mocks)).toEqual(row.findings);
+    expectPlanRecords(mocks);
     for (const entry of publishedEntries(mocks)) {
       expect(entry).toMatchObject({
         Source: 'transit-guard',
         DetailType: 'Transit Finding',
         EventBusName: FINDINGS_BUS,
-        detail: { kind: 'finding', triggerId: event.id },
+        detail: { kind: expect.stringMatching(/^(finding|plan)$/), triggerId: event.id },
       });
     }
   });

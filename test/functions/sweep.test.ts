@@ -12,6 +12,7 @@ import {
 import {
   ACCOUNT_ID,
   expectExactReads,
+  expectPlanRecords,
   expectRejectedAsInvalid,
   publishedKinds,
   REGION,
@@ -45,6 +46,7 @@ describe('sweep handler', () => {
     expect(result).toMatchObject({ sweepId: scheduledEvent.id, regions: [REGION], unreadable: [] });
     expectExactReads(mocks, ALL_READS);
     expect(publishedKinds(mocks)).toEqual(Object.values(REGION_FINDINGS).flat().sort());
+    expectPlanRecords(mocks);
   });
 
   it('resolves and lists a resource it could not read in its summary', async () => {

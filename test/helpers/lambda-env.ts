@@ -218,7 +218,8 @@ export interface PublishedEntry {
   detail: {
     kind: string;
     triggerId?: string;
-    evaluation: { ruleId: string; resourceId: string; status: string };
+    evaluation: { ruleId: string; resourceId: string; status: string; response?: { action?: string } };
+    before?: { resourceId: string; tagKeys: string[] };
   };
 }
 
@@ -235,11 +236,31 @@ export function publishedEntries(mocks: AwsMocks): PublishedEntry[] {
     }));
 }
 
-/** `finding:<ruleId>` / `resolution:<ruleId>` for each published entry, sorted. */
+/** `finding:<ruleId>` / `resolution:<ruleId>` for each published finding and resolution, sorted (plan audit
+ * records are checked with expectPlanRecords). */
 export function publishedKinds(mocks: AwsMocks): string[] {
   return publishedEntries(mocks)
+    .filter((entry) => entry.detail.kind !== 'plan')
     .map((entry) => `${entry.detail.kind}:${entry.detail.evaluation.ruleId}`)
     .sort();
+}
+
+/**
+ * The audit trail of the responses: exactly one `plan` record for each published finding whose response names
+ * an action, carrying the same evaluation and the resource as read (`before`).
+ */
+export function expectPlanRecords(mocks: AwsMocks): void {
+  const entries = publishedEntries(mocks);
+  const withAction = entries.filter(
+    (entry) => entry.detail.kind === 'finding' && entry.detail.evaluation.response?.action,
+  );
+  const plans = entries.filter((entry) => entry.detail.kind === 'plan');
+  expect(plans.map((entry) => entry.detail.evaluation)).toEqual(
+    withAction.map((entry) => entry.detail.evaluation),
+  );
+  for (const plan of plans) {
+    expect(plan.detail.before).toMatchObject({ resourceId: plan.detail.evaluation.resourceId });
+  }
 }
 
 /** Messages the function put on one queue (SendMessageBatch), their bodies parsed. */

@@ -177,6 +177,8 @@ function executedText(action: ActionOutcome, plan: ResponsePlan | undefined): st
       return ':white_check_mark: *No change made*: the resource was already compliant when read again.';
     case 'refused':
       return `:pause_button: *Not acted on*: acting on the resource as it is now would be unsafe.${planText(plan)}`;
+    case 'skipped':
+      return `:memo: *Not carried out*: ${awsText(action.note ?? 'the queued action was skipped')}${planText(plan)}`;
   }
 }
 

@@ -117,6 +117,20 @@ async function queuedAction(eventId: string) {
   return action;
 }
 
+const ACTOR = {
+  type: 'IAMUser',
+  arn: 'arn:aws:iam::111122223333:user/alice',
+  accountId: '111122223333',
+};
+
+/** Every message the function put on the findings bus, in order. */
+function published() {
+  return eventBridge
+    .commandCalls(PutEventsCommand)
+    .flatMap((call) => call.args[0].input.Entries ?? [])
+    .map((entry) => JSON.parse(entry.Detail ?? '{}'));
+}
+
 const sqsEvent = (...bodies: unknown[]): SQSEvent =>
   ({
     Records: bodies.map((body, i) => ({
@@ -195,7 +209,7 @@ describe('remediate function', () => {
     expect(elbv2).toReceiveCommandTimes(ModifyListenerCommand, 1);
   });
 
-  it('carries out nothing while dry run is on', async () => {
+  it('carries out nothing while dry run is on, and publishes the skipped action', async () => {
     // Prepare
     const action = await queuedAction('evt-4');
     const dry = { ...config, policy: { ...policy, dryRun: true } };
@@ -203,10 +217,63 @@ describe('remediate function', () => {
     const log = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
 
     // Act
-    await handler(sqsEvent(action), context);
+    await handler(sqsEvent({ ...action, actor: ACTOR }), context);
     log.mockRestore();
 
     // Assess
     expect(elbv2).not.toReceiveCommand(ModifyListenerCommand);
+    expect(published()).toEqual([
+      expect.objectContaining({
+        kind: 'action',
+        triggerId: 'evt-4',
+        actor: ACTOR,
+        action: expect.objectContaining({ status: 'skipped', action: 'set-ssl-policy', calls: [] }),
+      }),
+    ]);
+  });
+
+  it('reports a failed call as a failed action and as a finding with the error, and never repeats it', async () => {
+    // Prepare
+    const action = await queuedAction('evt-5');
+    elbv2
+      .on(ModifyListenerCommand)
+      .rejects(
+        Object.assign(new Error('Listener is being modified'), { name: 'OperationNotPermittedException' }),
+      );
+    const handler = createRemediateFunction({ runtime: () => createRuntime(config), sleep: async () => {} });
+    const log = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+
+    // Act
+    const first = await handler(sqsEvent({ ...action, actor: ACTOR }), context);
+    const again = await handler(sqsEvent({ ...action, actor: ACTOR }), context);
+    log.mockRestore();
+
+    // Assess
+    expect(first).toEqual({ batchItemFailures: [] });
+    expect(again).toEqual({ batchItemFailures: [] });
+    expect(elbv2).toReceiveCommandTimes(ModifyListenerCommand, 1);
+    const [record, finding] = published();
+    expect(record).toMatchObject({
+      kind: 'action',
+      actor: ACTOR,
+      action: {
+        status: 'failed',
+        error: 'ModifyListener failed: OperationNotPermittedException: Listener is being modified',
+        before: { sslPolicy: WEAK },
+      },
+    });
+    expect(finding).toMatchObject({
+      kind: 'finding',
+      actor: ACTOR,
+      evaluation: { ruleId: 'elbv2-listener-tls-policy', status: 'NON_COMPLIANT' },
+      action: { status: 'failed' },
+    });
+    expect(finding.evaluation.reason).toMatch(
+      /Remediation set-ssl-policy failed: ModifyListener failed: OperationNotPermittedException/,
+    );
+    const store = createDynamoDbFindingStore(createRuntime(config).dynamoDb, config.tableName);
+    expect(await store.get(findingIdOf('elbv2-listener-tls-policy', weakListener.ListenerArn))).toMatchObject(
+      { state: 'open' },
+    );
   });
 });

@@ -113,9 +113,44 @@ describe('inspectEvent', () => {
     expect(published.map((m) => [m.kind, m.evaluation.ruleId])).toEqual([
       ['finding', 'elbv2-listener-tls-policy'],
       ['finding', 'elbv2-listener-weak-ciphers'],
+      ['plan', 'elbv2-listener-tls-policy'],
+      ['plan', 'elbv2-listener-weak-ciphers'],
     ]);
-    expect(published[0]?.actor?.arn).toBe('arn:aws:iam::111122223333:user/dana');
-    expect(published[0]?.triggerId).toBe('1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d');
+    expect(published.every((m) => m.actor?.arn === 'arn:aws:iam::111122223333:user/dana')).toBe(true);
+    expect(published.every((m) => m.triggerId === '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d')).toBe(true);
+  });
+
+  it('publishes the audit record of every planned action with the resource as read and the plan', async () => {
+    // Prepare
+    const { source } = scriptedSource(() => ({
+      ...emptyReadResult(),
+      resources: [listener('ELBSecurityPolicy-2016-08')],
+    }));
+    const policy = policySchema.parse({
+      dryRun: false,
+      rules: { 'elbv2-listener-weak-ciphers': { mode: 'notify' } },
+    });
+
+    // Act
+    await inspectEvent(routeEvent(humanModifyListener()), deps(source, { policy }));
+
+    // Assess
+    const plans = published.filter((m) => m.kind === 'plan');
+    expect(plans).toHaveLength(1);
+    expect(plans[0]).toMatchObject({
+      evaluation: {
+        ruleId: 'elbv2-listener-tls-policy',
+        response: { mode: 'remediate', action: 'set-ssl-policy', status: 'planned' },
+      },
+      before: { resourceId: LISTENER_ARN, sslPolicy: 'ELBSecurityPolicy-2016-08' },
+      actor: { arn: 'arn:aws:iam::111122223333:user/dana' },
+    });
+    expect(plans[0]?.evaluation.response?.calls).toEqual([
+      expect.objectContaining({
+        command: 'ModifyListener',
+        input: { ListenerArn: LISTENER_ARN, SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06' },
+      }),
+    ]);
   });
 
   it('publishes a resolution when a later change fixes the listener', async () => {
