@@ -22,6 +22,8 @@ const environmentSchema = z.object({
   TG_TABLE_NAME: z.string().min(1),
   /** The role remediation runs as: the loop guard ignores its own changes. */
   TG_REMEDIATION_ROLE_ARN: z.string().startsWith('arn:').optional(),
+  /** The session name of that role's changes: Lambda names an execution role's session after the function. */
+  TG_REMEDIATION_SESSION_NAME: z.string().min(1).optional(),
   /** "true" | "false": overrides the policy file's dryRun at deploy time. */
   TG_DRY_RUN: z.enum(['true', 'false']).optional(),
   /** The SQS queue the remediate function drains (absent: actions are planned, never carried out). */
@@ -40,6 +42,7 @@ export interface FunctionConfig {
   findingsBus: string;
   tableName: string;
   remediationRoleArn?: string;
+  remediationSessionName?: string;
   actionsQueueUrl?: string;
   slackOutboxUrl?: string;
   policy: Policy;
@@ -67,6 +70,7 @@ export function loadFunctionConfig(env: NodeJS.ProcessEnv = process.env): Functi
     findingsBus: e.TG_FINDINGS_BUS,
     tableName: e.TG_TABLE_NAME,
     ...(e.TG_REMEDIATION_ROLE_ARN ? { remediationRoleArn: e.TG_REMEDIATION_ROLE_ARN } : {}),
+    ...(e.TG_REMEDIATION_SESSION_NAME ? { remediationSessionName: e.TG_REMEDIATION_SESSION_NAME } : {}),
     ...(e.TG_ACTIONS_QUEUE_URL ? { actionsQueueUrl: e.TG_ACTIONS_QUEUE_URL } : {}),
     ...(e.TG_SLACK_OUTBOX_URL ? { slackOutboxUrl: e.TG_SLACK_OUTBOX_URL } : {}),
     policy: e.TG_DRY_RUN ? { ...policy, dryRun: e.TG_DRY_RUN === 'true' } : policy,

@@ -1,6 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { awsClientConfig } from '../aws/client-config.js';
 import { type Clients, createClients } from '../aws/clients.js';
+import type { OwnIdentity } from '../events/loop-guard.js';
 import { readPlanFor } from '../inventory/live/plan.js';
 import { createAwsInventorySource } from '../inventory/live/source.js';
 import { publishFindings } from '../report/findings-bus.js';
@@ -25,6 +27,16 @@ export interface Runtime {
   deps(): MonitorDeps;
 }
 
+/** transit-guard's own changes: the remediation role, and its session when the deployment names it. */
+export function ownIdentityOf(
+  roleArn: string,
+  config: Pick<FunctionConfig, 'remediationSessionName'>,
+): OwnIdentity {
+  return config.remediationSessionName
+    ? { roleArn, sessionNames: [config.remediationSessionName] }
+    : { roleArn };
+}
+
 /** The AWS adapters behind the use-case ports; built once per function instance, at module scope. */
 export function createRuntime(config: FunctionConfig): Runtime {
   const clients = new Map<string, Clients>();
@@ -36,9 +48,9 @@ export function createRuntime(config: FunctionConfig): Runtime {
     }
     return regional;
   };
-  const dynamoDb = new DynamoDBClient({ region: config.region });
+  const dynamoDb = new DynamoDBClient(awsClientConfig({ region: config.region }));
   const findings = createDynamoDbFindingStore(dynamoDb, config.tableName);
-  const sqs = new SQSClient({ region: config.region });
+  const sqs = new SQSClient(awsClientConfig({ region: config.region }));
   const { actionsQueueUrl, slackOutboxUrl } = config;
   async function publish(messages: Parameters<MonitorDeps['publish']>[0]) {
     const result = await publishFindings(clientsFor(config.region).eventBridge, messages, {
@@ -68,7 +80,7 @@ export function createRuntime(config: FunctionConfig): Runtime {
       rules: RULES,
       now: () => new Date(),
       scope: { accountId: config.accountId, regions: config.regions },
-      ...(config.remediationRoleArn ? { ownIdentity: { roleArn: config.remediationRoleArn } } : {}),
+      ...(config.remediationRoleArn ? { ownIdentity: ownIdentityOf(config.remediationRoleArn, config) } : {}),
       ...(slackOutboxUrl
         ? {
             outbox: {

@@ -55,6 +55,14 @@ const harness = useFunctionHarness('on-api-call', installAccount);
 const { mocks, context } = harness;
 
 /** The recorded ModifyListener was made by transit-guard's remediation role; this one by a person. */
+/** The fixture's own-role change, but made in a session the remediate function never uses. */
+const inAnotherSession = (event: EventFixture) =>
+  withValue(
+    event,
+    ['detail', 'userIdentity', 'arn'],
+    'arn:aws:sts::111122223333:assumed-role/transit-guard-remediate/someone-else',
+  );
+
 const byNetworkAdmin = (event: EventFixture) =>
   withValue(event, ['detail', 'userIdentity'], {
     type: 'IAMUser',
@@ -283,6 +291,7 @@ describe('on-api-call handler', () => {
   it.each([
     ['a person', byNetworkAdmin, 1],
     ['transit-guard remediation role (loop guard)', (event: EventFixture) => event, 0],
+    ["transit-guard's role in another session than the remediate function's", inAnotherSession, 1],
   ])(
     'ModifyListener by %s: describes and queues actions only when it is not its own change',
     async (_who, prepare, expectedReads) => {

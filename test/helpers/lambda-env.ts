@@ -59,6 +59,8 @@ function functionEnvironment(dynamoEndpoint: string): Record<string, string> {
     TG_FINDINGS_BUS: FINDINGS_BUS,
     TG_TABLE_NAME: TABLE_NAME,
     TG_REMEDIATION_ROLE_ARN: REMEDIATION_ROLE_ARN,
+    // The session of the fixtures' own changes (Lambda names it after the remediate function).
+    TG_REMEDIATION_SESSION_NAME: 'transit-guard-remediation',
     TG_ACTIONS_QUEUE_URL: ACTIONS_QUEUE_URL,
     TG_SLACK_OUTBOX_URL: SLACK_OUTBOX_URL,
     TG_POLICY_FILE: POLICY_FILE,

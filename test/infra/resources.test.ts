@@ -221,6 +221,8 @@ describe('functions', () => {
       expect(referencedId(variables.TG_FINDINGS_BUS), name).toBe('FindingsBus');
       expect(referencedId(variables.TG_TABLE_NAME), name).toBe('StateTable');
       expect(variables.TG_REMEDIATION_ROLE_ARN, name).toEqual({ 'Fn::GetAtt': ['RemediateRole', 'Arn'] });
+      // Lambda names its execution role's session after the function: the loop guard's session.
+      expect(variables.TG_REMEDIATION_SESSION_NAME, name).toBe(fn('remediate').FunctionName);
       expect(referencedId(variables.TG_ACTIONS_QUEUE_URL), name).toBe('ActionsQueue');
       expect(variables.TG_SLACK_OUTBOX_URL, name).toEqual({
         'Fn::If': ['HasSlackWebhook', { Ref: 'SlackOutbox' }, { Ref: 'AWS::NoValue' }],
