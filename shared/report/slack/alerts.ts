@@ -25,7 +25,8 @@ const MAX_MARK_ATTEMPTS = 5;
 
 /**
  * Which transitions get a message: opened, changed and resolved findings always; a finding still open and
- * unchanged only when Slack was last told about it longer ago than the reminder interval (or never).
+ * unchanged only when Slack was last told about it longer ago than the reminder interval (a reminder), or
+ * never (as opened: its first message was lost before it reached the outbox).
  */
 export function selectAlerts(
   transitions: readonly FindingTransition[],
@@ -44,7 +45,9 @@ export function selectAlerts(
         break;
       case 'unchanged': {
         const last = finding.lastNotifiedAt ? Date.parse(finding.lastNotifiedAt) : Number.NaN;
-        if (Number.isNaN(last) || last <= dueBefore) alerts.push({ reason: 'reminder', finding, transition });
+        // Never told (its first message was not enqueued): Slack hears of it as new, not as a reminder.
+        if (Number.isNaN(last)) alerts.push({ reason: 'opened', finding, transition });
+        else if (last <= dueBefore) alerts.push({ reason: 'reminder', finding, transition });
         break;
       }
       case 'none':

@@ -8,7 +8,7 @@ import {
   SendMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import type { SQSRecord } from 'aws-lambda';
+import type { Context, SQSRecord } from 'aws-lambda';
 import type { SlackPayload } from './payload.js';
 import type { WebhookUrl, WebhookUrlProvider } from './webhook-secret.js';
 
@@ -144,6 +144,28 @@ export interface PostOptions {
   maxRetryAfterSeconds?: number;
   /** Told how long Slack asked us to hold off after a 429, so later messages wait too. */
   onRateLimited?: (seconds: number) => void;
+  /**
+   * How long this delivery may still take (the Lambda time left, less a reserve). A retry whose wait and
+   * request do not fit is not made, and no request outlives it: the result is retryable, SQS delivers again.
+   */
+  timeLeftMs?: () => number;
+}
+
+const DEFAULT_TIMEOUT_MS = 5000;
+const DEFAULT_MAX_ATTEMPTS = 4;
+const DEFAULT_BACKOFF_BASE_MS = 1000;
+
+/**
+ * The longest one postToSlack call can take when nothing but timeouts and 5xx answers come back: every
+ * request timing out and every backoff waited. Retry-After waits are not in it; they are bounded by timeLeftMs.
+ */
+export function worstCaseDeliveryMs(options: PostOptions = {}): number {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const backoffBaseMs = options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS;
+  let total = maxAttempts * timeoutMs;
+  for (let attempt = 1; attempt < maxAttempts; attempt++) total += backoffBaseMs * 2 ** (attempt - 1);
+  return total;
 }
 
 const MAX_REASON_CHARS = 100;
@@ -182,19 +204,23 @@ export async function postToSlack(
 ): Promise<DeliveryResult> {
   const doFetch = options.fetch ?? fetch;
   const sleep = options.sleep ?? defaultSleep;
-  const maxAttempts = options.maxAttempts ?? 4;
-  const backoffBaseMs = options.backoffBaseMs ?? 1000;
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const backoffBaseMs = options.backoffBaseMs ?? DEFAULT_BACKOFF_BASE_MS;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxRetryAfter = options.maxRetryAfterSeconds ?? 30;
+  const timeLeftMs = options.timeLeftMs ?? (() => Number.POSITIVE_INFINITY);
   let last: DeliveryResult = { outcome: 'retryable', reason: 'not_sent', attempts: 0 };
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     let waitMs = backoffBaseMs * 2 ** (attempt - 1);
+    const requestTimeoutMs = Math.min(timeoutMs, Math.floor(timeLeftMs()));
+    if (requestTimeoutMs <= 0) return attempt === 1 ? { ...last, reason: 'out_of_time' } : last;
     try {
       const response = await doFetch(webhook.requestUrl(), {
         method: 'POST',
         headers: { 'content-type': 'application/json; charset=utf-8' },
         body,
         redirect: 'manual',
-        signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
+        signal: AbortSignal.timeout(requestTimeoutMs),
       });
       const text = await response.text();
       const reason = reasonOf(text, response.status);
@@ -216,7 +242,10 @@ export async function postToSlack(
     } catch (error) {
       last = { outcome: 'retryable', reason: networkReason(error), attempts: attempt };
     }
-    if (attempt < maxAttempts) await sleep(waitMs);
+    if (attempt === maxAttempts) break;
+    // Waiting only pays if the next request still fits in the time left.
+    if (waitMs + timeoutMs > timeLeftMs()) return last;
+    await sleep(waitMs);
   }
   return last;
 }
@@ -226,6 +255,11 @@ export async function postToSlack(
 /** Slack still failing after the retries: the record fails and SQS delivers it again (then the DLQ). */
 export class SlackDeliveryError extends Error {
   override name = 'SlackDeliveryError';
+}
+
+/** Not started: the invocation has less time left than one record may take. SQS delivers it again. */
+export class SlackTimeBudgetError extends Error {
+  override name = 'SlackTimeBudgetError';
 }
 
 export interface SlackRecordHandlerOptions {
@@ -238,6 +272,11 @@ export interface SlackRecordHandlerOptions {
   post?: PostOptions;
   /** Slack allows about one message a second per webhook. Default 1000 ms between requests. */
   minIntervalMs?: number;
+  /**
+   * Kept back from the Lambda time left for the dead-letter send and the batch response: a record starts
+   * only with its worst-case delivery time plus this left. Default 3000 ms.
+   */
+  reserveMs?: number;
   now?: () => number;
 }
 
@@ -262,14 +301,20 @@ const attribute = (value: string, type: 'String' | 'Number' = 'String'): Message
  * Slack at most once a second. A permanent refusal sends the message with its reason to the dead-letter
  * queue and counts SlackPermanentFailures, and the record counts as handled; a delivery still failing after
  * the retries throws, so only that record is reported in batchItemFailures.
+ *
+ * Given the Lambda context, it never outlives the invocation (which would have SQS deliver the records
+ * already posted again): a record starts only when its worst-case time fits in the time left, every later
+ * record of the invocation then fails unstarted (SlackRecordsDeferred), and retry waits are bounded too.
  */
 export function createSlackRecordHandler(
   options: SlackRecordHandlerOptions,
-): (record: SQSRecord) => Promise<void> {
+): (record: SQSRecord, context?: Context) => Promise<void> {
   const { logger, metrics, sqs } = options;
   const sleep = options.post?.sleep ?? defaultSleep;
   const now = options.now ?? Date.now;
   const minIntervalMs = options.minIntervalMs ?? 1000;
+  const reserveMs = options.reserveMs ?? 3000;
+  const worstCaseMs = worstCaseDeliveryMs(options.post);
   let notBefore = 0;
   const post: PostOptions = {
     ...options.post,
@@ -308,7 +353,27 @@ export function createSlackRecordHandler(
     });
   }
 
-  return async (record) => {
+  /** Throws SlackTimeBudgetError when the record must not start; else returns its time left, if known. */
+  function timeBudget(record: SQSRecord, context: Context | undefined): (() => number) | undefined {
+    if (!context) return undefined;
+    const timeLeftMs = () => context.getRemainingTimeInMillis() - reserveMs;
+    const neededMs = Math.max(0, notBefore - now()) + worstCaseMs;
+    const leftMs = timeLeftMs();
+    // Time left only shrinks (and the wait with it), so once a record is refused every later one is too.
+    if (leftMs >= neededMs) return timeLeftMs;
+    metrics.addMetric('SlackRecordsDeferred', MetricUnit.Count, 1);
+    logger.warn('Not enough time left to deliver the message; SQS will deliver it again', {
+      messageId: record.messageId,
+      timeLeftMs: leftMs,
+      neededMs,
+    });
+    throw new SlackTimeBudgetError(
+      `not started: ${leftMs} ms left, one message may need ${neededMs} ms (reserve ${reserveMs} ms kept)`,
+    );
+  }
+
+  return async (record, context) => {
+    const timeLeftMs = timeBudget(record, context);
     const payload = parsePayload(record.body);
     if (!payload) {
       await deadLetter(record, 0, 'invalid_message', 0);
@@ -329,7 +394,11 @@ export function createSlackRecordHandler(
     }
     const wait = notBefore - now();
     if (wait > 0) await sleep(wait);
-    const result = await postToSlack(webhook, JSON.stringify(payload), post);
+    const result = await postToSlack(
+      webhook,
+      JSON.stringify(payload),
+      timeLeftMs ? { ...post, timeLeftMs } : post,
+    );
     notBefore = Math.max(notBefore, now() + minIntervalMs);
     switch (result.outcome) {
       case 'delivered':

@@ -80,12 +80,12 @@ describe('selectAlerts', () => {
     expect(due.map((alert) => alert.reason)).toEqual(['reminder']);
   });
 
-  it('reminds about an unchanged finding Slack was never told about', () => {
+  it('alerts about an unchanged finding Slack was never told about as opened, not as a reminder', () => {
     // Act
     const alerts = selectAlerts([transition('unchanged')], { now: hoursLater(1), reminderIntervalHours: 24 });
 
     // Assess
-    expect(alerts).toHaveLength(1);
+    expect(alerts.map((alert) => alert.reason)).toEqual(['opened']);
   });
 
   it('ignores evaluations that changed no finding', () => {
