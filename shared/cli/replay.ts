@@ -360,6 +360,9 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
   const errors: InputError[] = [...inventory.errors];
   const events: ReplayedEvent[] = [];
   const evaluations: Evaluation[] = [];
+  // Events that judged something (or resolved a deletion), and events whose resources could not be read.
+  let judged = 0;
+  let unreadable = 0;
   const paths = cliPaths(positionals, io.cwd);
   for (const [index, file] of positionals.entries()) {
     const read = await readEventFile(paths[index] ?? file, file);
@@ -388,11 +391,21 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
       });
       evaluations.push(...outcome.evaluations);
       errors.push(...outcome.errors);
+      if (outcome.errors.length > 0 && outcome.evaluations.length === 0) unreadable++;
+      else if (!outcome.ignored) judged++;
     }
   }
   if (events.length === 0) {
     throw new CliInputError(
       `No event could be replayed:\n${errors.map((e) => `  - ${e.source}: ${e.message}`).join('\n')}`,
+    );
+  }
+  // Events whose resources the files lack were replayed but judged nothing: an all-clear would be false.
+  if (unreadable > 0 && judged === 0) {
+    throw new CliInputError(
+      `No event could be evaluated: the inventory lacks what they name:\n${uniqueErrors(errors)
+        .map((e) => `  - ${e.source}: ${e.message}`)
+        .join('\n')}`,
     );
   }
 

@@ -252,16 +252,30 @@ describe('runReplay', () => {
     expect(report?.errors[0]?.message).toContain('found an object with the keys Type, MessageId, Message');
   });
 
-  it('lists a resource the inventory files lack in errors, without failing the run', async () => {
+  it('lists a resource the inventory files lack in errors, and still judges the other events', async () => {
     // Act
-    const { code, report } = await replayJson([VPN_NOT_IN_FILES]);
+    const { code, report } = await replayJson([VPN_NOT_IN_FILES, MODIFY_LISTENER]);
 
     // Assess
-    expect(code).toBe(0);
-    expect(report?.events[0]).toMatchObject({ eventName: 'ModifyVpnTunnelOptions' });
+    expect(code).toBe(1);
+    expect(report?.events.map((event) => event.eventName)).toEqual([
+      'ModifyVpnTunnelOptions',
+      'ModifyListener',
+    ]);
     expect(report?.errors).toEqual([
       { source: 'vpn-0e1f2a3b4c5d6e7f8', message: 'EC2::VPNConnection not in the inventory files' },
     ]);
+  });
+
+  it('exits 2 rather than giving an all-clear when the inventory lacks everything the events name', async () => {
+    // Act
+    const result = await run(['replay', VPN_NOT_IN_FILES, '--inventory', INVENTORY]);
+
+    // Assess
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('No event could be evaluated');
+    expect(result.stderr).toContain('vpn-0e1f2a3b4c5d6e7f8: EC2::VPNConnection not in the inventory files');
   });
 
   it('exits 2 naming every file when no event could be replayed', async () => {
