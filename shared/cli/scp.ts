@@ -6,6 +6,7 @@ import {
   SCP_MAX_CHARACTERS,
   serializeServiceControlPolicy,
   serviceControlPolicyLimits,
+  splitServiceControlPolicy,
 } from '../infra/scp.js';
 import { loadPolicy } from '../policy/load.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './io.js';
@@ -13,11 +14,14 @@ import { type CliIo, EXIT, type ExitCode, UsageError } from './io.js';
 export const SCP_USAGE = `Usage: transit-guard scp [options]
 
 Prints a Service Control Policy (minified JSON) that denies what the policy file's rules flag:
-plaintext listeners, weak ELB security policies, IKEv1 and weak VPN tunnel options.
+plaintext listeners, weak ELB security policies, IKEv1 and weak VPN tunnel options. When it is longer
+than the ${SCP_MAX_CHARACTERS} characters AWS Organizations accepts, it is split over several documents,
+one per line (said on stderr): create each and attach them all to the same targets.
 
 Options:
   --policy <file>              policy file (default: ./transit-guard.policy.yml if present, else built-in defaults)
-  --pretty                     indent the JSON (the size limit applies to the minified form)
+  --pretty                     indent the JSON (the size limit applies to the minified form;
+                               several documents are separated by a blank line)
   --principal-tag <key>        principal tag (value "true") that may create plaintext listeners
                                (default: ${DEFAULT_PRINCIPAL_EXCEPTION_TAG})
   --resource-tag <key>         load balancer or listener tag (value "true") that allows plaintext listeners
@@ -66,16 +70,19 @@ export async function runScp(args: string[], io: CliIo): Promise<ExitCode> {
   // A PolicyError (unreadable, not YAML, schema) propagates and is reported by runCli with exit 2.
   const policy = await loadPolicy(values.policy, io.cwd === undefined ? {} : { cwd: io.cwd });
   const scp = buildServiceControlPolicy(policy, { principalExceptionTag, plaintextExceptionTag });
-  const minified = serializeServiceControlPolicy(scp);
-  if (minified.length > SCP_MAX_CHARACTERS) {
-    io.stderr.write(
-      `transit-guard: the SCP for this policy has ${minified.length} characters; AWS Organizations accepts at most ` +
-        `${SCP_MAX_CHARACTERS}. Split its statements over two SCPs (print it with --pretty).\n`,
-    );
-    if (values.pretty) io.stdout.write(`${JSON.stringify(scp, null, 2)}\n`);
-    return EXIT.error;
-  }
+  const documents = splitServiceControlPolicy(scp);
   for (const limit of serviceControlPolicyLimits(policy)) io.stderr.write(`note: ${limit}\n`);
-  io.stdout.write(values.pretty ? `${JSON.stringify(scp, null, 2)}\n` : `${minified}\n`);
+  if (documents.length > 1) {
+    io.stderr.write(
+      `note: the SCP has ${serializeServiceControlPolicy(scp).length} characters, more than the ${SCP_MAX_CHARACTERS} ` +
+        `AWS Organizations accepts: printed as ${documents.length} documents, ` +
+        `${values.pretty ? 'separated by a blank line' : 'one per line'}. Create each and attach ` +
+        `them all to the same targets (a target takes at most 5 SCPs, FullAWSAccess included).\n`,
+    );
+  }
+  const printed = documents.map((document) =>
+    values.pretty ? JSON.stringify(document, null, 2) : serializeServiceControlPolicy(document),
+  );
+  io.stdout.write(`${printed.join(values.pretty ? '\n\n' : '\n')}\n`);
   return EXIT.ok;
 }

@@ -14,20 +14,24 @@
  *   ec2:Phase1DHGroup, ec2:Phase2DHGroup (all ArrayOfString; older VPN guides spell the DH keys
  *   ec2:Phase1DHGroupNumbers / ec2:Phase2DHGroupNumbers).
  *
+ * ModifyVpnTunnelOptions carries the same ec2: keys as CreateVpnConnection (Service Authorization Reference,
+ * vpn-connection resource of both actions).
+ *
  * A key the request does not carry is absent: ForAnyValue:StringEquals is then false, so a ModifyListener
  * without Protocol (changing only the default action, as remediation does) is not denied by the protocol
- * statement; a Null condition denies only where absence itself is the weak choice (a TLS listener created
- * without a security policy, a VPN created with AWS's default tunnel options).
+ * statement; a Null condition denies only where absence itself is the weak choice (a TLS listener created or
+ * switched to HTTPS/TLS without a security policy, a VPN created with AWS's default for an option list).
+ * Null conditions in one statement are ANDed, so each key whose absence is weak has a statement of its own.
  */
 import type { Policy } from '../policy/schema.js';
-import {
-  IKE_VERSIONS,
-  VPN_DH_GROUPS,
-  VPN_ENCRYPTION_ALGORITHMS,
-  VPN_INTEGRITY_ALGORITHMS,
-} from '../policy/schema.js';
 import { modeFor } from '../response/planner.js';
 import { findRule } from '../rules/index.js';
+import {
+  AWS_DEFAULT_TUNNEL_OPTIONS,
+  policyAllowedValues,
+  type TunnelOptionList,
+  valuesOutside,
+} from '../rules/vpn/tunnels.js';
 import { assessTlsPolicy } from '../tls/assess.js';
 import type { TlsCatalog } from '../tls/catalog.js';
 import { createTlsCatalog } from '../tls/policies.js';
@@ -74,6 +78,16 @@ const CLASSIC_LISTENER_ACTIONS = [
 ];
 const VPN_TUNNEL_ACTIONS = ['ec2:CreateVpnConnection', 'ec2:ModifyVpnTunnelOptions'];
 
+/** The tunnel crypto option lists, their condition keys and the Sid part of their statements. */
+const VPN_CRYPTO_OPTIONS: readonly { list: TunnelOptionList; key: string; name: string }[] = [
+  { list: 'phase1EncryptionAlgorithms', key: 'ec2:Phase1EncryptionAlgorithms', name: 'Phase1Encryption' },
+  { list: 'phase2EncryptionAlgorithms', key: 'ec2:Phase2EncryptionAlgorithms', name: 'Phase2Encryption' },
+  { list: 'phase1IntegrityAlgorithms', key: 'ec2:Phase1IntegrityAlgorithms', name: 'Phase1Integrity' },
+  { list: 'phase2IntegrityAlgorithms', key: 'ec2:Phase2IntegrityAlgorithms', name: 'Phase2Integrity' },
+  { list: 'phase1DHGroupNumbers', key: 'ec2:Phase1DHGroup', name: 'Phase1DHGroups' },
+  { list: 'phase2DHGroupNumbers', key: 'ec2:Phase2DHGroup', name: 'Phase2DHGroups' },
+];
+
 function ruleIsOn(policy: Policy, ruleId: string): boolean {
   const rule = findRule(ruleId);
   if (!rule) throw new Error(`rule ${ruleId} is not in the catalog`);
@@ -101,8 +115,13 @@ export function weakElbv2SecurityPolicies(
   });
 }
 
-function notAllowed<T extends string | number>(all: readonly T[], allowed: readonly T[]): string[] {
-  return all.filter((value) => !allowed.includes(value)).map(String);
+/**
+ * The values of a tunnel option list that the policy does not allow. AWS_DEFAULT_TUNNEL_OPTIONS holds every
+ * value the EC2 API accepts for the list, which is also what AWS permits when a request leaves it out.
+ */
+function disallowedTunnelValues(policy: Policy, list: TunnelOptionList): string[] {
+  const accepted: readonly (string | number)[] = AWS_DEFAULT_TUNNEL_OPTIONS[list];
+  return valuesOutside(accepted, policyAllowedValues(policy.vpn, list)).map(String);
 }
 
 /** Builds the SCP for a policy. Statements whose rule is off, or that would deny nothing, are left out. */
@@ -145,16 +164,17 @@ export function buildServiceControlPolicy(policy: Policy, options: ScpOptions = 
     deny('WeakSecurityPolicies', ELBV2_LISTENER_ACTIONS, {
       'ForAnyValue:StringEquals': { 'elasticloadbalancing:SecurityPolicy': weakPolicies },
     });
-    // Without SslPolicy AWS picks its default policy; the caller must choose one this policy accepts.
-    deny('TlsListenerWithoutPolicy', ['elasticloadbalancing:CreateListener'], {
+    // Without SslPolicy AWS picks its default policy; the caller must choose one this policy accepts. On
+    // ModifyListener this also denies a request that restates Protocol HTTPS/TLS on a listener that already
+    // has a policy (a tool resending the whole listener to change its port or certificate): name SslPolicy too.
+    deny('TlsListenerWithoutPolicy', ELBV2_LISTENER_ACTIONS, {
       'ForAnyValue:StringEquals': { 'elasticloadbalancing:ListenerProtocol': ['HTTPS', 'TLS'] },
       Null: { 'elasticloadbalancing:SecurityPolicy': 'true' },
     });
   }
 
-  const { vpn } = policy;
   if (ruleIsOn(policy, 'vpn-tunnel-ike-version')) {
-    const ike = notAllowed(IKE_VERSIONS, vpn.allowedIkeVersions);
+    const ike = disallowedTunnelValues(policy, 'ikeVersions');
     if (ike.length > 0) {
       deny('VpnIkeVersions', VPN_TUNNEL_ACTIONS, {
         'ForAnyValue:StringEquals': { 'ec2:IKEVersions': ike },
@@ -166,26 +186,17 @@ export function buildServiceControlPolicy(policy: Policy, options: ScpOptions = 
     }
   }
   if (ruleIsOn(policy, 'vpn-tunnel-weak-crypto')) {
-    const weak: [string, string, string[]][] = [
-      [
-        'Encryption',
-        'EncryptionAlgorithms',
-        notAllowed(VPN_ENCRYPTION_ALGORITHMS, vpn.allowedEncryptionAlgorithms),
-      ],
-      [
-        'Integrity',
-        'IntegrityAlgorithms',
-        notAllowed(VPN_INTEGRITY_ALGORITHMS, vpn.allowedIntegrityAlgorithms),
-      ],
-      ['DHGroups', 'DHGroup', notAllowed(VPN_DH_GROUPS, vpn.allowedDHGroups)],
-    ];
-    for (const [label, key, values] of weak) {
-      if (values.length === 0) continue;
-      for (const phase of [1, 2]) {
-        deny(`VpnPhase${phase}${label}`, VPN_TUNNEL_ACTIONS, {
-          'ForAnyValue:StringEquals': { [`ec2:Phase${phase}${key}`]: values },
-        });
-      }
+    const weak = VPN_CRYPTO_OPTIONS.map((option) => ({
+      ...option,
+      values: disallowedTunnelValues(policy, option.list),
+    })).filter((option) => option.values.length > 0);
+    for (const { key, name, values } of weak) {
+      deny(`Vpn${name}`, VPN_TUNNEL_ACTIONS, { 'ForAnyValue:StringEquals': { [key]: values } });
+    }
+    // A list left out of CreateVpnConnection gets AWS's default, every value, the disallowed ones included. On
+    // ModifyVpnTunnelOptions a list left out stays as it is (it was judged when it was set).
+    for (const { key, name } of weak) {
+      deny(`VpnDefault${name}`, ['ec2:CreateVpnConnection'], { Null: { [key]: 'true' } });
     }
   }
 
@@ -202,6 +213,35 @@ export function buildServiceControlPolicy(policy: Policy, options: ScpOptions = 
 /** The SCP as AWS Organizations counts it: minified JSON. */
 export function serializeServiceControlPolicy(scp: ServiceControlPolicy): string {
   return JSON.stringify(scp);
+}
+
+/**
+ * The SCP as documents AWS Organizations accepts: the statements, in order, packed into documents of at most
+ * maxCharacters each (minified); one document when the whole fits. Every statement is a Deny that stands on its own, so a request is denied by
+ * the split documents, attached together, exactly when it is denied by the whole. Throws when one statement
+ * alone is longer than the limit.
+ */
+export function splitServiceControlPolicy(
+  scp: ServiceControlPolicy,
+  maxCharacters: number = SCP_MAX_CHARACTERS,
+): ServiceControlPolicy[] {
+  const documents: ServiceControlPolicy[] = [];
+  let current: ServiceControlPolicy = { Version: scp.Version, Statement: [] };
+  for (const statement of scp.Statement) {
+    const candidate = { Version: scp.Version, Statement: [...current.Statement, statement] };
+    if (serializeServiceControlPolicy(candidate).length <= maxCharacters) {
+      current = candidate;
+      continue;
+    }
+    const alone = { Version: scp.Version, Statement: [statement] };
+    if (serializeServiceControlPolicy(alone).length > maxCharacters) {
+      throw new Error(`SCP statement ${statement.Sid} alone is longer than ${maxCharacters} characters`);
+    }
+    if (current.Statement.length > 0) documents.push(current);
+    current = alone;
+  }
+  documents.push(current);
+  return documents;
 }
 
 /** What the policy asks for that an SCP cannot express, for the command to tell the user. */

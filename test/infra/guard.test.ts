@@ -51,6 +51,13 @@ function templateFile(resources: Record<string, unknown>): string {
   return file;
 }
 
+function queuePolicy(statement: Record<string, unknown>): Record<string, unknown> {
+  return {
+    Type: 'AWS::SQS::QueuePolicy',
+    Properties: { Queues: ['q'], PolicyDocument: { Statement: [statement] } },
+  };
+}
+
 describe('cfn-guard rules (infra/guard)', () => {
   it('pass on the packaged template, every rule evaluated', () => {
     // Act
@@ -125,27 +132,66 @@ describe('cfn-guard rules (infra/guard)', () => {
     expect(result.rules[rule], result.output).toBe('FAIL');
   });
 
-  it('accept a "*" principal when a condition narrows it', () => {
+  it.each([
+    ['no condition', undefined],
+    ['a condition on something else (TLS)', { Bool: { 'aws:SecureTransport': 'true' } }],
+    ['aws:SourceAccount under an IfExists operator', { StringEqualsIfExists: { 'aws:SourceAccount': '1' } }],
+    ['aws:SourceAccount under a negated operator', { StringNotEquals: { 'aws:SourceAccount': '1' } }],
+    ['only a Null check on aws:SourceArn', { Null: { 'aws:SourceArn': 'false' } }],
+  ])('fail an Allow with a "*" principal and %s', (name, condition) => {
     // Prepare
     const file = templateFile({
-      TlsOnly: {
-        Type: 'AWS::SQS::QueuePolicy',
-        Properties: {
-          Queues: ['q'],
-          PolicyDocument: {
-            Statement: [
-              {
-                Effect: 'Deny',
-                Principal: '*',
-                Action: 'sqs:*',
-                Resource: 'q',
-                Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-              },
-            ],
-          },
-        },
-      },
+      [`OpenQueue${name.replace(/\W/g, '')}`]: queuePolicy({
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 'sqs:SendMessage',
+        Resource: 'q',
+        ...(condition === undefined ? {} : { Condition: condition }),
+      }),
     });
+
+    // Act
+    const result = validate(file);
+
+    // Assess
+    expect(result.code).not.toBe(0);
+    expect(result.rules.no_public_principals_in_resource_policies, result.output).toBe('FAIL');
+  });
+
+  it.each([
+    [
+      'a Deny (TLS only)',
+      {
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 'sqs:*',
+        Resource: 'q',
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      },
+    ],
+    [
+      'an Allow narrowed to one rule by aws:SourceArn',
+      {
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: 'sqs:SendMessage',
+        Resource: 'q',
+        Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:events:eu-west-1:111122223333:rule/r' } },
+      },
+    ],
+    [
+      'an Allow narrowed to this account by aws:SourceAccount',
+      {
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 'sqs:SendMessage',
+        Resource: 'q',
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+      },
+    ],
+  ])('accept a "*" principal in %s', (name, policyStatement) => {
+    // Prepare
+    const file = templateFile({ [`Narrowed${name.replace(/\W/g, '')}`]: queuePolicy(policyStatement) });
 
     // Act
     const result = validate(file);

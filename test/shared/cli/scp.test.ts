@@ -35,8 +35,16 @@ async function scp(args: string[]): Promise<Run> {
   return { code, stdout, stderr };
 }
 
-function deniedPolicies(document: ServiceControlPolicy): string[] {
-  const statement = document.Statement.find((s) => s.Sid === 'WeakSecurityPolicies');
+/** The statements of every document printed, one minified document per line. */
+function statementsOf(stdout: string): ServiceControlPolicy['Statement'] {
+  return stdout
+    .trimEnd()
+    .split('\n')
+    .flatMap((line) => (JSON.parse(line) as ServiceControlPolicy).Statement);
+}
+
+function deniedPolicies(statements: ServiceControlPolicy['Statement']): string[] {
+  const statement = statements.find((s) => s.Sid === 'WeakSecurityPolicies');
   return (statement?.Condition['ForAnyValue:StringEquals']?.['elasticloadbalancing:SecurityPolicy'] ??
     []) as string[];
 }
@@ -53,7 +61,7 @@ describe('runScp', () => {
     expect(run.stdout.trimEnd()).not.toMatch(/\s/);
     const document = JSON.parse(run.stdout) as ServiceControlPolicy;
     expect(document.Version).toBe('2012-10-17');
-    expect(deniedPolicies(document)).toContain('ELBSecurityPolicy-2016-08');
+    expect(deniedPolicies(document.Statement)).toContain('ELBSecurityPolicy-2016-08');
   });
 
   it('reads ./transit-guard.policy.yml by default and --policy when given', async () => {
@@ -65,8 +73,9 @@ describe('runScp', () => {
     );
 
     // Act
-    const byDefault = JSON.parse((await scp([])).stdout) as ServiceControlPolicy;
-    const named = JSON.parse((await scp(['--policy', 'wide.yml'])).stdout) as ServiceControlPolicy;
+    // A TLS 1.3 minimum denies so many security policies that the SCP may take more than one document.
+    const byDefault = statementsOf((await scp([])).stdout);
+    const named = statementsOf((await scp(['--policy', 'wide.yml'])).stdout);
 
     // Assess
     expect(deniedPolicies(byDefault)).toContain('ELBSecurityPolicy-TLS13-1-2-Res-2021-06');
@@ -96,7 +105,7 @@ describe('runScp', () => {
     expect(run.stderr).toMatch(/^note: tls\.tlsPassthroughPorts \(8443\)/);
   });
 
-  it('refuses an SCP over the AWS size limit with exit 2', async () => {
+  it('splits an SCP over the AWS size limit into documents that each fit, one per line, and says so', async () => {
     // Prepare
     const strict = [
       'tls:',
@@ -114,9 +123,19 @@ describe('runScp', () => {
     const run = await scp(['--policy', 'strict.yml', '--resource-tag', longTag]);
 
     // Assess
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/accepts at most 5120/);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) {
+      expect(line.length).toBeLessThanOrEqual(5120);
+      expect((JSON.parse(line) as ServiceControlPolicy).Version).toBe('2012-10-17');
+    }
+    const sids = lines.flatMap((line) =>
+      (JSON.parse(line) as ServiceControlPolicy).Statement.map((s) => s.Sid),
+    );
+    expect(new Set(sids).size).toBe(sids.length);
+    expect(sids).toContain('VpnDefaultPhase1Encryption');
+    expect(run.stderr).toMatch(new RegExp(`printed as ${lines.length} documents, one per line`));
   });
 
   it('prints its usage with --help', async () => {

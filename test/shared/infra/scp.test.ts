@@ -8,6 +8,7 @@ import {
   type ServiceControlPolicy,
   serializeServiceControlPolicy,
   serviceControlPolicyLimits,
+  splitServiceControlPolicy,
   weakElbv2SecurityPolicies,
 } from '../../../shared/infra/scp.js';
 import { CIPHER_CLASSES, type PolicyInput, policySchema } from '../../../shared/policy/schema.js';
@@ -97,12 +98,15 @@ describe('buildServiceControlPolicy', () => {
     expect(denied).not.toContain('ELBSecurityPolicy-TLS13-1-3-2021-06');
   });
 
-  it('denies creating a TLS listener that leaves the security policy to AWS', () => {
+  it('denies creating a TLS listener, or switching one to HTTPS/TLS, that leaves the security policy to AWS', () => {
     // Act
     const withoutPolicy = statement(scpFor(), 'TlsListenerWithoutPolicy');
 
     // Assess
-    expect(withoutPolicy.Action).toEqual(['elasticloadbalancing:CreateListener']);
+    expect(withoutPolicy.Action).toEqual([
+      'elasticloadbalancing:CreateListener',
+      'elasticloadbalancing:ModifyListener',
+    ]);
     expect(withoutPolicy.Condition).toEqual({
       'ForAnyValue:StringEquals': { 'elasticloadbalancing:ListenerProtocol': ['HTTPS', 'TLS'] },
       Null: { 'elasticloadbalancing:SecurityPolicy': 'true' },
@@ -130,8 +134,57 @@ describe('buildServiceControlPolicy', () => {
     expect(statement(scp, 'VpnPhase2DHGroups').Condition).toEqual({
       'ForAnyValue:StringEquals': { 'ec2:Phase2DHGroup': ['2', '5', '22'] },
     });
+    // Phase 1 does not take DH group 5 at all.
+    expect(statement(scp, 'VpnPhase1DHGroups').Condition).toEqual({
+      'ForAnyValue:StringEquals': { 'ec2:Phase1DHGroup': ['2', '22'] },
+    });
     // Every AES variant is allowed by default: nothing to deny.
     expect(scp.Statement.map((s) => s.Sid)).not.toContain('VpnPhase1Encryption');
+  });
+
+  it('denies a VPN connection created without an option list whose AWS default is weak, one statement per list', () => {
+    // Act
+    const scp = scpFor();
+    const defaults = scp.Statement.filter((s) => s.Sid.startsWith('VpnDefaultPhase'));
+
+    // Assess
+    expect(defaults).toEqual(
+      [
+        ['VpnDefaultPhase1Integrity', 'ec2:Phase1IntegrityAlgorithms'],
+        ['VpnDefaultPhase2Integrity', 'ec2:Phase2IntegrityAlgorithms'],
+        ['VpnDefaultPhase1DHGroups', 'ec2:Phase1DHGroup'],
+        ['VpnDefaultPhase2DHGroups', 'ec2:Phase2DHGroup'],
+      ].map(([Sid, key]) => ({
+        Sid,
+        Effect: 'Deny',
+        Action: ['ec2:CreateVpnConnection'],
+        Resource: '*',
+        Condition: { Null: { [key as string]: 'true' } },
+      })),
+    );
+  });
+
+  it('denies weak and default encryption algorithms when the policy narrows them', () => {
+    // Act
+    const scp = scpFor({ vpn: { allowedEncryptionAlgorithms: ['AES256-GCM-16'] } });
+
+    // Assess
+    for (const phase of [1, 2]) {
+      expect(statement(scp, `VpnPhase${phase}Encryption`)).toEqual({
+        Sid: `VpnPhase${phase}Encryption`,
+        Effect: 'Deny',
+        Action: ['ec2:CreateVpnConnection', 'ec2:ModifyVpnTunnelOptions'],
+        Resource: '*',
+        Condition: {
+          'ForAnyValue:StringEquals': {
+            [`ec2:Phase${phase}EncryptionAlgorithms`]: ['AES128', 'AES256', 'AES128-GCM-16'],
+          },
+        },
+      });
+      expect(statement(scp, `VpnDefaultPhase${phase}Encryption`).Condition).toEqual({
+        Null: { [`ec2:Phase${phase}EncryptionAlgorithms`]: 'true' },
+      });
+    }
   });
 
   it('uses only documented condition keys and fits the SCP size limit when minified', () => {
@@ -190,7 +243,7 @@ describe('buildServiceControlPolicy', () => {
       'elasticloadbalancing:ListenerProtocol': ['HTTP'],
     });
     expect(sids).not.toContain('PlaintextClassicListeners');
-    expect(sids.filter((sid) => sid.startsWith('VpnPhase'))).toEqual([]);
+    expect(sids.filter((sid) => sid.startsWith('VpnPhase') || sid.startsWith('VpnDefaultPhase'))).toEqual([]);
     expect(sids).toContain('VpnIkeVersions');
   });
 
@@ -233,6 +286,208 @@ describe('buildServiceControlPolicy', () => {
         StringNotEquals: { 'aws:PrincipalTag/ci:pipeline': 'true' },
       },
     });
+  });
+});
+
+/** A request as an SCP sees it: the action and the condition keys it carries (absent keys left out). */
+interface ScpRequest {
+  action: string;
+  context: Record<string, string | string[]>;
+}
+
+function requestValues(request: ScpRequest, key: string): string[] | undefined {
+  const value = request.context[key];
+  return value === undefined ? undefined : [value].flat();
+}
+
+/** The condition operators the SCP uses, as IAM evaluates them (an absent key fails ForAnyValue, passes negations). */
+function conditionHolds(
+  operator: string,
+  block: Record<string, string | string[]>,
+  request: ScpRequest,
+): boolean {
+  return Object.entries(block).every(([key, expected]) => {
+    const wanted = [expected].flat();
+    const actual = requestValues(request, key);
+    switch (operator) {
+      case 'ForAnyValue:StringEquals':
+        return actual?.some((value) => wanted.includes(value)) ?? false;
+      case 'ForAnyValue:StringEqualsIgnoreCase':
+        return actual?.some((value) => wanted.some((w) => w.toLowerCase() === value.toLowerCase())) ?? false;
+      case 'StringNotEquals':
+        return actual === undefined || !actual.some((value) => wanted.includes(value));
+      case 'Null':
+        return (actual === undefined) === (expected === 'true');
+      default:
+        throw new Error(`operator ${operator} is not modelled`);
+    }
+  });
+}
+
+/** Deny statements only: a request is denied when one statement's action and all its conditions match. */
+function deniedBy(scp: ServiceControlPolicy, request: ScpRequest): string[] {
+  return scp.Statement.filter(
+    (s) =>
+      s.Action.includes(request.action) &&
+      Object.entries(s.Condition).every(([operator, block]) => conditionHolds(operator, block, request)),
+  ).map((s) => s.Sid);
+}
+
+const STRONG_TUNNEL = {
+  'ec2:IKEVersions': ['ikev2'],
+  'ec2:Phase1EncryptionAlgorithms': ['AES256-GCM-16'],
+  'ec2:Phase2EncryptionAlgorithms': ['AES256-GCM-16'],
+  'ec2:Phase1IntegrityAlgorithms': ['SHA2-256'],
+  'ec2:Phase2IntegrityAlgorithms': ['SHA2-256'],
+  'ec2:Phase1DHGroup': ['20'],
+  'ec2:Phase2DHGroup': ['20'],
+};
+
+describe('the default SCP against request shapes', () => {
+  const scp = scpFor();
+
+  it.each<[string, ScpRequest, string[]]>([
+    [
+      'a VPN connection that sets only IKE versions (AWS fills in SHA1 and DH group 2)',
+      { action: 'ec2:CreateVpnConnection', context: { 'ec2:IKEVersions': ['ikev2'] } },
+      [
+        'VpnDefaultPhase1Integrity',
+        'VpnDefaultPhase2Integrity',
+        'VpnDefaultPhase1DHGroups',
+        'VpnDefaultPhase2DHGroups',
+      ],
+    ],
+    [
+      'a VPN connection with every option list strong',
+      { action: 'ec2:CreateVpnConnection', context: STRONG_TUNNEL },
+      [],
+    ],
+    [
+      'a VPN connection that leaves out only the phase 2 DH groups',
+      {
+        action: 'ec2:CreateVpnConnection',
+        context: Object.fromEntries(
+          Object.entries(STRONG_TUNNEL).filter(([key]) => key !== 'ec2:Phase2DHGroup'),
+        ),
+      },
+      ['VpnDefaultPhase2DHGroups'],
+    ],
+    [
+      'a VPN connection that leaves out only the encryption algorithms (every AES variant is allowed)',
+      {
+        action: 'ec2:CreateVpnConnection',
+        context: Object.fromEntries(
+          Object.entries(STRONG_TUNNEL).filter(([key]) => !key.includes('Encryption')),
+        ),
+      },
+      [],
+    ],
+    [
+      'a tunnel modified to permit SHA1 next to SHA2',
+      {
+        action: 'ec2:ModifyVpnTunnelOptions',
+        context: { 'ec2:Phase1IntegrityAlgorithms': ['SHA2-256', 'SHA1'] },
+      },
+      ['VpnPhase1Integrity'],
+    ],
+    [
+      'a tunnel modification that changes one list and leaves the others as they are',
+      { action: 'ec2:ModifyVpnTunnelOptions', context: { 'ec2:Phase1IntegrityAlgorithms': ['SHA2-256'] } },
+      [],
+    ],
+    [
+      'a listener switched to HTTPS without a security policy',
+      {
+        action: 'elasticloadbalancing:ModifyListener',
+        context: { 'elasticloadbalancing:ListenerProtocol': 'HTTPS' },
+      },
+      ['TlsListenerWithoutPolicy'],
+    ],
+    [
+      'a listener switched to TLS with a strong security policy',
+      {
+        action: 'elasticloadbalancing:ModifyListener',
+        context: {
+          'elasticloadbalancing:ListenerProtocol': 'TLS',
+          'elasticloadbalancing:SecurityPolicy': 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+        },
+      },
+      [],
+    ],
+    [
+      'a listener modification that changes only the default action',
+      { action: 'elasticloadbalancing:ModifyListener', context: {} },
+      [],
+    ],
+    [
+      'an HTTP listener on an untagged load balancer',
+      {
+        action: 'elasticloadbalancing:CreateListener',
+        context: { 'elasticloadbalancing:ListenerProtocol': 'HTTP' },
+      },
+      ['PlaintextListeners'],
+    ],
+    [
+      'an HTTP listener on a load balancer tagged for plaintext',
+      {
+        action: 'elasticloadbalancing:CreateListener',
+        context: {
+          'elasticloadbalancing:ListenerProtocol': 'HTTP',
+          [`aws:ResourceTag/${DEFAULT_PLAINTEXT_EXCEPTION_TAG}`]: 'true',
+        },
+      },
+      [],
+    ],
+  ])('%s', (_shape, request, expected) => {
+    // Act
+    const denied = deniedBy(scp, request);
+
+    // Assess
+    expect(denied).toEqual(expected);
+  });
+});
+
+describe('splitServiceControlPolicy', () => {
+  it('keeps the default policy in one document', () => {
+    // Act
+    const documents = splitServiceControlPolicy(scpFor());
+
+    // Assess
+    expect(documents).toEqual([scpFor()]);
+  });
+
+  it('spreads a long SCP over documents that each fit, statements in order', () => {
+    // Prepare
+    const strict = buildServiceControlPolicy(
+      policySchema.parse({
+        tls: { minimumVersion: 'TLSv1.3', allowedCipherClasses: ['tls13'] },
+        vpn: {
+          allowedEncryptionAlgorithms: ['AES256-GCM-16'],
+          allowedIntegrityAlgorithms: ['SHA2-512'],
+          allowedDHGroups: [21],
+        },
+      }),
+      { principalExceptionTag: `org:${'p'.repeat(120)}`, plaintextExceptionTag: `org:${'r'.repeat(120)}` },
+    );
+
+    // Act
+    const documents = splitServiceControlPolicy(strict);
+
+    // Assess
+    expect(serializeServiceControlPolicy(strict).length).toBeGreaterThan(SCP_MAX_CHARACTERS);
+    expect(documents.length).toBeGreaterThan(1);
+    for (const document of documents) {
+      expect(serializeServiceControlPolicy(document).length).toBeLessThanOrEqual(SCP_MAX_CHARACTERS);
+      expect(document.Version).toBe('2012-10-17');
+    }
+    expect(documents.flatMap((document) => document.Statement)).toEqual(strict.Statement);
+  });
+
+  it('refuses a statement that alone is longer than the limit', () => {
+    // Act & Assess
+    expect(() => splitServiceControlPolicy(scpFor(), 1000)).toThrow(
+      /WeakSecurityPolicies alone is longer than 1000/,
+    );
   });
 });
 
