@@ -4,7 +4,7 @@ import { FieldError, type Fields } from './fields.js';
 import type { InputError, Inventory, PendingLinks, SkippedItems } from './types.js';
 
 export function emptyPending(): PendingLinks {
-  return { loadBalancers: [], rules: [], rulesCovered: [], classicPolicies: [] };
+  return { loadBalancers: [], rules: [], rulesCovered: [], classicPolicies: [], tunnelStatuses: [] };
 }
 
 export function emptyInventory(): Inventory {
@@ -88,6 +88,7 @@ export function mergeInventories(parts: readonly Inventory[]): Inventory {
     pending.rules.push(...part.pending.rules);
     pending.rulesCovered.push(...part.pending.rulesCovered);
     pending.classicPolicies.push(...part.pending.classicPolicies);
+    pending.tunnelStatuses.push(...part.pending.tunnelStatuses);
   }
   const skipped = mergeSkipped(parts.map((part) => part.skipped));
   return {

@@ -1,4 +1,5 @@
-import type { Resource, VpnTunnel } from '../model/resource.js';
+import type { ClassicListener, ClassicPolicy, Resource, VpnTunnel } from '../model/resource.js';
+import type { InputError } from './types.js';
 
 /** Objects merged key by key rather than replaced. */
 const MAP_FIELDS = new Set(['tags', 'memberPortEncryptionStatus']);
@@ -23,6 +24,25 @@ function mergeFields<T extends object>(earlier: T, later: T): T {
   return merged as T;
 }
 
+/**
+ * A list whose entries name themselves (certificates by ARN, rules by ARN, member ids): entries of both
+ * inputs are kept, the later description of an entry replacing the earlier one in its place.
+ */
+function unionBy<T>(
+  earlier: readonly T[] | undefined,
+  later: readonly T[] | undefined,
+  keyOf: (entry: T) => string,
+): T[] | undefined {
+  if (!earlier || !later) return (later ?? earlier)?.slice();
+  const laterByKey = new Map(later.map((entry) => [keyOf(entry), entry]));
+  const merged = earlier.map((entry) => laterByKey.get(keyOf(entry)) ?? entry);
+  const earlierKeys = new Set(earlier.map(keyOf));
+  for (const entry of later) if (!earlierKeys.has(keyOf(entry))) merged.push(entry);
+  return merged;
+}
+
+const itself = (value: string) => value;
+
 const knownIp = (tunnel: VpnTunnel) => tunnel.outsideIpAddress !== '';
 const withOptions = (tunnels: readonly VpnTunnel[]) => tunnels.filter((tunnel) => tunnel.options).length;
 
@@ -46,20 +66,152 @@ function mergeTunnels(earlier: VpnTunnel[], later: VpnTunnel[]): VpnTunnel[] {
   return [...merged, ...added];
 }
 
-/** The same resource from two inputs: the later record wins field by field, absent and empty fields excepted. */
-export function mergeResources<T extends Resource>(earlier: T, later: T): T {
-  const merged = mergeFields(earlier, later);
+const sameText = (a: string | undefined, b: string | undefined) =>
+  a === undefined || b === undefined || a.toUpperCase() === b.toUpperCase();
+
+const sameNames = (a: readonly string[], b: readonly string[]) =>
+  a.length === 0 ||
+  b.length === 0 ||
+  (a.every((name) => b.includes(name)) && b.every((name) => a.includes(name)));
+
+/** Two descriptions of one load balancer port that can be the same listener (what one leaves out, the other may say). */
+function sameClassicListener(a: ClassicListener, b: ClassicListener): boolean {
+  return (
+    sameText(a.protocol, b.protocol) &&
+    sameText(a.instanceProtocol, b.instanceProtocol) &&
+    (a.instancePort === undefined || b.instancePort === undefined || a.instancePort === b.instancePort) &&
+    (a.sslCertificateId === undefined ||
+      b.sslCertificateId === undefined ||
+      a.sslCertificateId === b.sslCertificateId) &&
+    sameNames(a.policyNames, b.policyNames)
+  );
+}
+
+function describeClassicListener(listener: ClassicListener): string {
+  const backend = listener.instanceProtocol
+    ? ` to ${listener.instanceProtocol}${listener.instancePort === undefined ? '' : `:${listener.instancePort}`}`
+    : '';
+  const certificate = listener.sslCertificateId ? `, certificate ${listener.sslCertificateId}` : '';
+  const policies = listener.policyNames.length > 0 ? `, policies ${listener.policyNames.join(' ')}` : '';
+  return `${listener.protocol}${backend}${certificate}${policies}`;
+}
+
+/**
+ * Classic listeners are joined by load balancer port: a port only one input describes is kept, and one
+ * port described in two ways keeps both descriptions (each is judged) and is reported, never guessed.
+ */
+function mergeClassicListeners(
+  loadBalancerName: string,
+  earlier: readonly ClassicListener[],
+  later: readonly ClassicListener[],
+  conflict: (message: string) => void,
+): ClassicListener[] {
+  const merged = earlier.slice();
+  const reported = new Set<number>();
+  for (const listener of later) {
+    const port = listener.loadBalancerPort;
+    const onPort = merged.filter((candidate) => candidate.loadBalancerPort === port);
+    const same = onPort.find((candidate) => sameClassicListener(candidate, listener));
+    if (same) {
+      merged[merged.indexOf(same)] = mergeFields(same, listener);
+      continue;
+    }
+    if (onPort.length > 0 && !reported.has(port)) {
+      reported.add(port);
+      const descriptions = [...onPort, listener].map(describeClassicListener).join('; ');
+      conflict(
+        `classic load balancer ${loadBalancerName}: ListenerDescriptions: LoadBalancerPort ${port} is described more than once, differently (${descriptions}): each description is judged, as the input does not say which is current`,
+      );
+    }
+    merged.push(listener);
+  }
+  return merged;
+}
+
+/** What a classic policy says, to tell two descriptions of one policy name apart. */
+export function classicPolicyKey(policy: ClassicPolicy): string {
+  const attributes = [...policy.attributes].sort((a, b) => a.name.localeCompare(b.name));
+  return JSON.stringify([policy.policyTypeName ?? '', attributes.map((a) => [a.name, a.value])]);
+}
+
+/** Policies are joined by name; a name described in two ways is reported and neither description is used. */
+function mergeClassicPolicies(
+  earlier: readonly ClassicPolicy[],
+  later: readonly ClassicPolicy[],
+  conflict: (message: string) => void,
+): ClassicPolicy[] {
+  const differing = new Set<string>();
+  for (const policy of later) {
+    const other = earlier.find((candidate) => candidate.policyName === policy.policyName);
+    if (other && classicPolicyKey(other) !== classicPolicyKey(policy)) differing.add(policy.policyName);
+  }
+  for (const name of differing) {
+    conflict(
+      `classic load balancer policy ${name} is described differently in these inputs: neither is used`,
+    );
+  }
+  const merged = unionBy(earlier, later, (policy) => policy.policyName) ?? [];
+  return merged.filter((policy) => !differing.has(policy.policyName));
+}
+
+/** The lists of two records of one resource joined, each list by what names its entries. */
+function joinLists(
+  earlier: Resource,
+  later: Resource,
+  merged: Resource,
+  conflict: (message: string) => void,
+): Resource {
+  // dedupeResources only merges records of one resource type.
+  switch (earlier.resourceType) {
+    case 'AWS::EC2::VPNConnection': {
+      const other = later as typeof earlier;
+      return { ...(merged as typeof earlier), tunnels: mergeTunnels(earlier.tunnels, other.tunnels) };
+    }
+    case 'AWS::ElasticLoadBalancing::LoadBalancer': {
+      const other = later as typeof earlier;
+      const name = (merged as typeof earlier).loadBalancerName;
+      return {
+        ...(merged as typeof earlier),
+        listeners: mergeClassicListeners(name, earlier.listeners, other.listeners, conflict),
+        policies: mergeClassicPolicies(earlier.policies, other.policies, conflict),
+      };
+    }
+    case 'AWS::ElasticLoadBalancingV2::Listener': {
+      const other = later as typeof earlier;
+      return {
+        ...(merged as typeof earlier),
+        certificates: unionBy(earlier.certificates, other.certificates, (c) => c.certificateArn) ?? [],
+        rules: unionBy(earlier.rules, other.rules, (rule) => rule.ruleArn),
+      };
+    }
+    case 'AWS::DirectConnect::Lag': {
+      const other = later as typeof earlier;
+      const connectionIds = unionBy(earlier.connectionIds, other.connectionIds, itself) ?? [];
+      return { ...(merged as typeof earlier), connectionIds };
+    }
+    case 'AWS::ACM::Certificate': {
+      const other = later as typeof earlier;
+      return { ...(merged as typeof earlier), inUseBy: unionBy(earlier.inUseBy, other.inUseBy, itself) };
+    }
+    default:
+      return merged;
+  }
+}
+
+/**
+ * The same resource from two inputs: the later record wins field by field, absent and empty fields
+ * excepted. Lists of things that name themselves are joined entry by entry, never replaced: VPN tunnels
+ * (by outside IP), classic listeners (by port) and policies, listener certificates and rules, LAG
+ * members, what a certificate is in use by. Lists that are one setting (default actions, ALPN policy,
+ * the MACsec keys associated now) are the later input's. Contradicting inputs are reported in `errors`.
+ */
+export function mergeResources<T extends Resource>(earlier: T, later: T, errors: InputError[]): T {
+  const fields = mergeFields(earlier, later);
   // An ARN beats a bare name (a classic load balancer described without its account).
   const resourceId = later.resourceId.startsWith('arn:') ? later.resourceId : earlier.resourceId;
-  const result: T = { ...merged, resourceId, source: joinSources(earlier.source, later.source) };
-  if (
-    result.resourceType === 'AWS::EC2::VPNConnection' &&
-    earlier.resourceType === 'AWS::EC2::VPNConnection'
-  ) {
-    const tunnels = later.resourceType === 'AWS::EC2::VPNConnection' ? later.tunnels : [];
-    return { ...result, tunnels: mergeTunnels(earlier.tunnels, tunnels) };
-  }
-  return result;
+  const source = joinSources(earlier.source, later.source);
+  const conflict = (message: string) => errors.push({ source, message });
+  return joinLists(earlier, later, { ...fields, resourceId, source }, conflict) as T;
 }
 
 const CLASSIC = 'AWS::ElasticLoadBalancing::LoadBalancer';
@@ -69,7 +221,7 @@ const CLASSIC = 'AWS::ElasticLoadBalancing::LoadBalancer';
  * of that name that has an ARN, in the same region when the region is known. `records` is changed in
  * place: the joined record takes the place of the one with the ARN, and its own place is emptied.
  */
-function joinClassicsByName(records: (Resource | undefined)[]): void {
+function joinClassicsByName(records: (Resource | undefined)[], errors: InputError[]): void {
   // The records with an ARN, by name; the regions are read when a name is joined, as joining fills them in.
   const withArn = new Map<string, number[]>();
   const byName: number[] = [];
@@ -91,12 +243,12 @@ function joinClassicsByName(records: (Resource | undefined)[]): void {
     const [target] = candidates;
     if (candidates.length !== 1 || target === undefined) continue;
     records[position] = undefined;
-    records[target] = mergeResources(resource, records[target] as Resource);
+    records[target] = mergeResources(resource, records[target] as Resource, errors);
   }
 }
 
-/** One record per resource, in order of first appearance. */
-export function dedupeResources(resources: readonly Resource[]): Resource[] {
+/** One record per resource, in order of first appearance; contradictions between inputs go to `errors`. */
+export function dedupeResources(resources: readonly Resource[], errors: InputError[]): Resource[] {
   // Where each resource's record is, by type and id (no key string is built per resource).
   const positions = new Map<string, Map<string, number>>();
   const records: (Resource | undefined)[] = [];
@@ -111,9 +263,9 @@ export function dedupeResources(resources: readonly Resource[]): Resource[] {
       ids.set(resource.resourceId, records.length);
       records.push(resource);
     } else {
-      records[position] = mergeResources(records[position] as Resource, resource);
+      records[position] = mergeResources(records[position] as Resource, resource, errors);
     }
   }
-  joinClassicsByName(records);
+  joinClassicsByName(records, errors);
   return records.filter((record): record is Resource => record !== undefined);
 }

@@ -1,6 +1,6 @@
-import type { VpnConnection, VpnTunnel, VpnTunnelOptions } from '../model/resource.js';
+import type { VpnConnection, VpnNegotiatedCrypto, VpnTunnel, VpnTunnelOptions } from '../model/resource.js';
 import type { InventoryBuilder } from './builder.js';
-import type { Fields } from './fields.js';
+import { FieldError, type Fields } from './fields.js';
 import { displayName, readTags, requireString } from './record.js';
 
 // Only the fields below are ever read. PreSharedKey (in TunnelOptions) and CustomerGatewayConfiguration
@@ -86,5 +86,60 @@ export function readVpnConnections(
 ): void {
   out.eachRecord(format, 'VPN connection', records, (record) => {
     out.resources.push(mapVpnConnection(record, label));
+  });
+}
+
+/** The format name get-active-vpn-tunnel-status records are reported under. */
+export const TUNNEL_STATUS_FORMAT = 'ec2 get-active-vpn-tunnel-status';
+
+type NegotiatedText = Exclude<keyof VpnNegotiatedCrypto, 'phase1DHGroup' | 'phase2DHGroup'>;
+
+const NEGOTIATED_TEXT: readonly (readonly [string, NegotiatedText])[] = [
+  ['IkeVersion', 'ikeVersion'],
+  ['Phase1EncryptionAlgorithm', 'phase1EncryptionAlgorithm'],
+  ['Phase2EncryptionAlgorithm', 'phase2EncryptionAlgorithm'],
+  ['Phase1IntegrityAlgorithm', 'phase1IntegrityAlgorithm'],
+  ['Phase2IntegrityAlgorithm', 'phase2IntegrityAlgorithm'],
+];
+
+/** What the tunnel negotiated; fields AWS leaves empty stay unknown (as the live scan reads them). */
+function mapNegotiatedCrypto(status: Fields): VpnNegotiatedCrypto {
+  const crypto: VpnNegotiatedCrypto = {};
+  for (const [name, field] of NEGOTIATED_TEXT) {
+    const value = status.string(name);
+    if (value) crypto[field] = value;
+  }
+  const phase1DHGroup = status.number('Phase1DHGroup');
+  if (phase1DHGroup !== undefined) crypto.phase1DHGroup = phase1DHGroup;
+  const phase2DHGroup = status.number('Phase2DHGroup');
+  if (phase2DHGroup !== undefined) crypto.phase2DHGroup = phase2DHGroup;
+  return crypto;
+}
+
+/** The CLI output names neither the connection nor the tunnel: the record must carry what was asked for. */
+function requireAsked(record: Fields, name: string): string {
+  const value = record.string(name);
+  if (value) return value;
+  throw new FieldError(
+    record.pathOf(name),
+    'missing: get-active-vpn-tunnel-status output does not say which tunnel it describes; put VpnConnectionId and VpnTunnelOutsideIpAddress beside ActiveVpnTunnelStatus',
+  );
+}
+
+/**
+ * `aws ec2 get-active-vpn-tunnel-status` output with the two parameters it was called with:
+ * {VpnConnectionId, VpnTunnelOutsideIpAddress, ActiveVpnTunnelStatus}. Linked to the tunnel later.
+ */
+export function readActiveTunnelStatuses(records: Fields[], out: InventoryBuilder): void {
+  out.eachRecord(TUNNEL_STATUS_FORMAT, 'tunnel status', records, (record) => {
+    const status = record.object('ActiveVpnTunnelStatus');
+    if (!status) throw new FieldError(record.pathOf('ActiveVpnTunnelStatus'), 'missing');
+    out.pending.tunnelStatuses.push({
+      vpnConnectionId: requireAsked(record, 'VpnConnectionId'),
+      outsideIpAddress: requireAsked(record, 'VpnTunnelOutsideIpAddress'),
+      negotiated: mapNegotiatedCrypto(status),
+      source: out.source,
+      path: record.path,
+    });
   });
 }

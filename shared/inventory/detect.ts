@@ -2,7 +2,7 @@ import { InventoryBuilder } from './builder.js';
 import { itemIdentity, newestItems, readConfigItem, readOversizedSummary } from './config-item.js';
 import { readCertificates } from './describe-acm.js';
 import { readDxConnections, readDxLags } from './describe-directconnect.js';
-import { readVpnConnections } from './describe-ec2-vpn.js';
+import { readActiveTunnelStatuses, readVpnConnections, TUNNEL_STATUS_FORMAT } from './describe-ec2-vpn.js';
 import { readClassicLoadBalancers, readClassicPolicies } from './describe-elb.js';
 import { readElbv2LoadBalancers, readListeners, readRules, readSslPolicies } from './describe-elbv2.js';
 import { Fields, isObject, type JsonObject } from './fields.js';
@@ -85,6 +85,11 @@ const API_FORMATS: readonly ApiFormat[] = [
     format: 'ec2 create/modify-vpn-connection',
     read: (doc, format, out) =>
       readVpnConnections(single(doc, 'VpnConnection'), format, labelOf(out, format), out),
+  },
+  {
+    key: 'ActiveVpnTunnelStatus',
+    format: TUNNEL_STATUS_FORMAT,
+    read: (doc, _format, out) => readActiveTunnelStatuses([new Fields(doc, '')], out),
   },
   {
     key: 'connections',
@@ -187,10 +192,27 @@ function readDirectConnectObject(document: JsonObject, out: InventoryBuilder): b
   return false;
 }
 
+const isTunnelStatus = (entry: unknown) => isObject(entry) && 'ActiveVpnTunnelStatus' in entry;
+
+/** get-active-vpn-tunnel-status records collected into one list (one per tunnel, as `jq -s` writes them). */
+function readTunnelStatusList(document: unknown[], out: InventoryBuilder): boolean {
+  if (!document.some(isTunnelStatus)) return false;
+  const statuses = document.flatMap((entry, index) => {
+    if (isTunnelStatus(entry)) return [new Fields(entry as JsonObject, `[${index}]`)];
+    out.error(
+      `${TUNNEL_STATUS_FORMAT}: [${index}]: expected an object with ActiveVpnTunnelStatus; the entry is left out`,
+    );
+    return [];
+  });
+  readActiveTunnelStatuses(statuses, out);
+  return true;
+}
+
 const EXPECTED = [
   'an AWS Config snapshot, GetResourceConfigHistory output or configuration item(s) (configurationItems, configurationItem, resourceType + configuration)',
   `describe output with one of the top-level keys ${API_FORMATS.map((format) => format.key).join(', ')}`,
   'a Direct Connect connection or LAG object (connectionId, lagId)',
+  'a list of get-active-vpn-tunnel-status records (VpnConnectionId, VpnTunnelOutsideIpAddress, ActiveVpnTunnelStatus)',
 ].join('; or ');
 
 function describeFound(document: unknown): string {
@@ -209,6 +231,7 @@ function readDocument(document: unknown, out: InventoryBuilder): void {
     readConfigItems(items, 'AWS Config configuration items', out);
     return;
   }
+  if (Array.isArray(document) && readTunnelStatusList(document, out)) return;
   if (isObject(document)) {
     // A LAG object has a `connections` list of its own: it is checked before describe-connections.
     if (readConfig(document, out) || readDirectConnectObject(document, out)) return;

@@ -16,6 +16,7 @@ export type {
   PendingClassicPolicy,
   PendingLinks,
   PendingRule,
+  PendingTunnelStatus,
   SkippedItems,
 } from './types.js';
 export { InputFormatError } from './types.js';

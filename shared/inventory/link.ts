@@ -7,16 +7,19 @@ import type {
   ListenerRule,
   Resource,
   SiblingListener,
+  VpnConnection,
 } from '../model/resource.js';
 import type { ResolvedTlsPolicy } from '../tls/catalog.js';
 import { emptyPending } from './builder.js';
-import { dedupeResources } from './dedupe.js';
+import { classicPolicyKey, dedupeResources } from './dedupe.js';
+import { TUNNEL_STATUS_FORMAT } from './describe-ec2-vpn.js';
 import type {
   Elbv2LoadBalancerInfo,
   InputError,
   Inventory,
   PendingClassicPolicy,
   PendingLinks,
+  PendingTunnelStatus,
 } from './types.js';
 
 function loadBalancersByArn(infos: readonly Elbv2LoadBalancerInfo[]): Map<string, Elbv2LoadBalancerInfo> {
@@ -90,11 +93,6 @@ function linkListeners(listeners: Elbv2Listener[], pending: PendingLinks): Map<s
   return linked;
 }
 
-function policyKey(policy: ClassicPolicy): string {
-  const attributes = [...policy.attributes].sort((a, b) => a.name.localeCompare(b.name));
-  return JSON.stringify([policy.policyTypeName ?? '', attributes.map((a) => [a.name, a.value])]);
-}
-
 /**
  * DescribeLoadBalancerPolicies does not say which load balancer a policy belongs to: a policy goes to
  * the load balancers whose listeners name it, unless the input describes that name in two different ways.
@@ -107,7 +105,9 @@ function linkClassic(
   const byName = new Map<string, PendingClassicPolicy[]>();
   for (const entry of pending) {
     const list = byName.get(entry.policy.policyName) ?? [];
-    if (!list.some((other) => policyKey(other.policy) === policyKey(entry.policy))) list.push(entry);
+    if (!list.some((other) => classicPolicyKey(other.policy) === classicPolicyKey(entry.policy))) {
+      list.push(entry);
+    }
     byName.set(entry.policy.policyName, list);
   }
   const reported = new Set<string>();
@@ -159,6 +159,73 @@ function linkLags(lags: DxLag[], connections: readonly DxConnection[]): Map<stri
   return linked;
 }
 
+const fieldPath = (status: PendingTunnelStatus, name: string) =>
+  status.path ? `${status.path}.${name}` : name;
+
+/**
+ * Tunnel statuses (get-active-vpn-tunnel-status) joined to the tunnel of the connection they name, by
+ * outside IP address. A status whose connection or tunnel is not in the input, or one tunnel described
+ * in two ways, is reported and not used.
+ */
+function linkTunnelStatuses(
+  connections: readonly VpnConnection[],
+  statuses: readonly PendingTunnelStatus[],
+  errors: InputError[],
+): Map<string, VpnConnection> {
+  const leftOut = (status: PendingTunnelStatus, field: string, problem: string) =>
+    errors.push({
+      source: status.source,
+      message: `${TUNNEL_STATUS_FORMAT}: ${fieldPath(status, field)}: ${problem}; the tunnel status is left out`,
+    });
+  const byConnection = new Map(connections.map((connection) => [connection.vpnConnectionId, connection]));
+  // The statuses of each tunnel, by connection id and outside IP address.
+  const byTunnel = new Map<string, Map<string, PendingTunnelStatus[]>>();
+  for (const status of statuses) {
+    const connection = byConnection.get(status.vpnConnectionId);
+    if (!connection) {
+      leftOut(
+        status,
+        'VpnConnectionId',
+        `${status.vpnConnectionId} is not in the input (describe-vpn-connections output or its AWS Config item is needed beside it)`,
+      );
+      continue;
+    }
+    if (!connection.tunnels.some((tunnel) => tunnel.outsideIpAddress === status.outsideIpAddress)) {
+      leftOut(
+        status,
+        'VpnTunnelOutsideIpAddress',
+        `${status.outsideIpAddress} is not the outside IP address of a tunnel of ${status.vpnConnectionId} in the input`,
+      );
+      continue;
+    }
+    const tunnels = byTunnel.get(status.vpnConnectionId) ?? new Map<string, PendingTunnelStatus[]>();
+    byTunnel.set(status.vpnConnectionId, tunnels);
+    tunnels.set(status.outsideIpAddress, [...(tunnels.get(status.outsideIpAddress) ?? []), status]);
+  }
+  const linked = new Map<string, VpnConnection>();
+  for (const [vpnConnectionId, tunnels] of byTunnel) {
+    const connection = byConnection.get(vpnConnectionId) as VpnConnection;
+    linked.set(vpnConnectionId, {
+      ...connection,
+      tunnels: connection.tunnels.map((tunnel) => {
+        const found = tunnels.get(tunnel.outsideIpAddress);
+        const [first, ...others] = found ?? [];
+        if (!first) return tunnel;
+        const key = JSON.stringify(first.negotiated);
+        if (others.some((other) => JSON.stringify(other.negotiated) !== key)) {
+          errors.push({
+            source: [...new Set((found ?? []).map((status) => status.source))].join(', '),
+            message: `${TUNNEL_STATUS_FORMAT}: ${fieldPath(first, 'ActiveVpnTunnelStatus')}: tunnel ${tunnel.outsideIpAddress} of ${vpnConnectionId} is described differently in these inputs, and the output does not say when: neither is used`,
+          });
+          return tunnel;
+        }
+        return { ...tunnel, negotiated: first.negotiated };
+      }),
+    });
+  }
+  return linked;
+}
+
 function dedupePolicies(policies: readonly ResolvedTlsPolicy[]): ResolvedTlsPolicy[] {
   const byName = new Map<string, ResolvedTlsPolicy>();
   for (const policy of policies) byName.set(policy.name, policy);
@@ -174,12 +241,12 @@ const ofType =
  * Applied once all inputs are merged: one record per resource (the later input winning field by
  * field), listeners with their load balancer's type and name, their sibling listeners and their
  * DescribeRules rules, classic load balancers with the policies their listeners name, LAGs with the
- * port encryption status of their members. Consumes `pending`.
+ * port encryption status of their members, VPN tunnels with what they negotiated. Consumes `pending`.
  */
 export function linkInventory(inventory: Inventory): Inventory {
   const pending = inventory.pending ?? emptyPending();
   const errors = [...inventory.errors];
-  const resources = dedupeResources(inventory.resources);
+  const resources = dedupeResources(inventory.resources, errors);
   const listeners = linkListeners(resources.filter(ofType('AWS::ElasticLoadBalancingV2::Listener')), pending);
   const classic = linkClassic(
     resources.filter(ofType('AWS::ElasticLoadBalancing::LoadBalancer')),
@@ -190,6 +257,11 @@ export function linkInventory(inventory: Inventory): Inventory {
     resources.filter(ofType('AWS::DirectConnect::Lag')),
     resources.filter(ofType('AWS::DirectConnect::Connection')),
   );
+  const vpns = linkTunnelStatuses(
+    resources.filter(ofType('AWS::EC2::VPNConnection')),
+    pending.tunnelStatuses,
+    errors,
+  );
   const linked = resources.map((resource): Resource => {
     switch (resource.resourceType) {
       case 'AWS::ElasticLoadBalancingV2::Listener':
@@ -198,6 +270,8 @@ export function linkInventory(inventory: Inventory): Inventory {
         return classic.get(resource.resourceId) ?? resource;
       case 'AWS::DirectConnect::Lag':
         return lags.get(resource.lagId) ?? resource;
+      case 'AWS::EC2::VPNConnection':
+        return vpns.get(resource.vpnConnectionId) ?? resource;
       default:
         return resource;
     }

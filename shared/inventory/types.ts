@@ -1,4 +1,10 @@
-import type { ClassicPolicy, ListenerRule, LoadBalancerType, Resource } from '../model/resource.js';
+import type {
+  ClassicPolicy,
+  ListenerRule,
+  LoadBalancerType,
+  Resource,
+  VpnNegotiatedCrypto,
+} from '../model/resource.js';
 import type { ResolvedTlsPolicy } from '../tls/catalog.js';
 
 /** A problem with one input: names the input (file, event id, API call) and what is wrong. */
@@ -37,6 +43,19 @@ export interface PendingClassicPolicy {
   source: string;
 }
 
+/**
+ * What one tunnel negotiated (get-active-vpn-tunnel-status output, with the connection id and tunnel
+ * outside IP address it was asked for), waiting for the VPN connection it belongs to.
+ */
+export interface PendingTunnelStatus {
+  vpnConnectionId: string;
+  outsideIpAddress: string;
+  negotiated: VpnNegotiatedCrypto;
+  /** The input (file name) and the record's path in it, for errors that name the field. */
+  source: string;
+  path: string;
+}
+
 /** What the normalizers keep for linkInventory: facts about other resources, not resources themselves. */
 export interface PendingLinks {
   loadBalancers: Elbv2LoadBalancerInfo[];
@@ -44,6 +63,7 @@ export interface PendingLinks {
   /** Listener ARNs that DescribeRules output covered (their rules are known, even when only the default). */
   rulesCovered: string[];
   classicPolicies: PendingClassicPolicy[];
+  tunnelStatuses: PendingTunnelStatus[];
 }
 
 /** What the normalizers produce from any mix of inputs. */

@@ -32,7 +32,7 @@ function unwrapOnce(document: JsonObject): Unwrapped | undefined {
       const code =
         isObject(document.data) && isObject(document.data.Error) ? document.data.Error.Code : undefined;
       return {
-        error: `a recorded API error response (HTTP ${status}${code ? ` ${String(code)}` : ''}), not resource data`,
+        error: `a recorded API error response (HTTP ${status}${code ? ` ${String(code)}` : ''})`,
       };
     }
     return { document: document.data };

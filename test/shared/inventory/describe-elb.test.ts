@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeDocument } from '../../../shared/inventory/index.js';
+import { normalizeDocument, normalizeDocuments } from '../../../shared/inventory/index.js';
+import { policySchema } from '../../../shared/policy/schema.js';
+import { evaluateAll } from '../../../shared/rules/engine.js';
+import { RULES } from '../../../shared/rules/index.js';
+import { createTlsCatalog } from '../../../shared/tls/index.js';
 import { fixture, normalizeFixture, only } from './fixtures.js';
 
 const CLASSIC = 'AWS::ElasticLoadBalancing::LoadBalancer';
@@ -121,6 +125,68 @@ describe('elb describe-load-balancers', () => {
         policyNames: ['mail-relay-tls'],
       },
     ]);
+  });
+});
+
+describe('elb describe-load-balancers listing a load balancer twice', () => {
+  const REPEATED = 'elb-describe-load-balancers-repeated.json';
+  const ORDERS_CLB = 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/orders-clb';
+  const REPORTS_CLB = 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/reports-clb';
+  const read = () => normalizeDocuments([{ document: fixture(REPEATED), source: REPEATED }]);
+
+  it('keeps the listeners of both records, joined by load balancer port', () => {
+    // Prepare, Act
+    const inventory = read();
+
+    // Assess
+    const orders = only(inventory, CLASSIC, ORDERS_CLB);
+    expect(orders.listeners.map((listener) => `${listener.protocol}:${listener.loadBalancerPort}`)).toEqual([
+      'HTTPS:443',
+      'HTTP:80',
+    ]);
+    expect(orders.listeners[0]?.policyNames).toEqual(['ELBSecurityPolicy-2016-08']);
+    expect(inventory.errors.filter((error) => error.message.includes('orders-clb'))).toEqual([]);
+  });
+
+  it('reports one port described two ways, naming the load balancer and the port, and keeps both', () => {
+    // Prepare, Act
+    const inventory = read();
+
+    // Assess
+    const reports = only(inventory, CLASSIC, REPORTS_CLB);
+    expect(reports.listeners.map((listener) => `${listener.protocol}:${listener.loadBalancerPort}`)).toEqual([
+      'HTTPS:443',
+      'SSL:465',
+      'HTTP:443',
+    ]);
+    expect(inventory.errors).toEqual([
+      {
+        source: `${REPEATED} (elb describe-load-balancers)`,
+        message:
+          'classic load balancer reports-clb: ListenerDescriptions: LoadBalancerPort 443 is described more than once, differently (HTTPS to HTTP:8080, certificate arn:aws:acm:eu-west-1:111122223333:certificate/4d5e6f70-8192-4a3b-9c4d-5e6f708192a3, policies ELBSecurityPolicy-2016-08; HTTP to HTTP:8080): each description is judged, as the input does not say which is current',
+      },
+    ]);
+  });
+
+  it('judges the HTTPS listener only the first record lists, instead of finding no TLS listener', () => {
+    // Prepare
+    const inventory = read();
+    const tls = createTlsCatalog({ elbv2Policies: inventory.elbv2Policies });
+
+    // Act
+    const evaluations = evaluateAll(inventory.resources, RULES, {
+      policy: policySchema.parse({}),
+      now: new Date('2026-11-22T00:00:00Z'),
+      tls,
+    });
+
+    // Assess
+    const verdict = (ruleId: string, resourceId: string) =>
+      evaluations.find((e) => e.ruleId === ruleId && e.resourceId === resourceId)?.status;
+    expect(verdict('elb-listener-tls-policy', ORDERS_CLB)).toBe('NON_COMPLIANT');
+    expect(verdict('elb-listener-plaintext', ORDERS_CLB)).toBe('NON_COMPLIANT');
+    expect(verdict('elb-listener-tls-policy', REPORTS_CLB)).toBe('NON_COMPLIANT');
+    expect(verdict('elb-listener-plaintext', REPORTS_CLB)).toBe('NON_COMPLIANT');
   });
 });
 

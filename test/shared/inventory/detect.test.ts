@@ -155,8 +155,7 @@ describe('normalizeDocument wrappers', () => {
     expect(inventory.errors).toEqual([
       {
         source: 'acm.DeleteCertificate_1.json',
-        message:
-          'not resource data: a recorded API error response (HTTP 400 ResourceInUseException), not resource data',
+        message: 'not resource data: a recorded API error response (HTTP 400 ResourceInUseException)',
       },
     ]);
   });
