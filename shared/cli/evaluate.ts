@@ -3,11 +3,11 @@ import { parseArgs } from 'node:util';
 import { loadInventory } from '../inventory/index.js';
 import { checkPolicy } from '../policy/check.js';
 import { DEFAULT_POLICY_FILE, loadPolicy } from '../policy/load.js';
-import { writeJson } from '../report/json.js';
+import { writeReportJson } from '../report/json.js';
 import { buildReport, reportExitCode } from '../report/report.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderTable } from '../report/table.js';
-import { evaluateAll } from '../rules/engine.js';
+import { evaluateAll, evaluateByResource } from '../rules/engine.js';
 import { RULES } from '../rules/index.js';
 import { createTlsCatalog } from '../tls/index.js';
 import { CliInputError, type CliIo, EXIT, type ExitCode, UsageError } from './io.js';
@@ -59,7 +59,26 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
   }
 
   const evaluatedAt = now ?? new Date();
-  const evaluations = evaluateAll(inventory.resources, RULES, { policy, now: evaluatedAt, tls });
+  const context = { policy, now: evaluatedAt, tls };
+  if (format === 'json' && !values['slack-preview']) {
+    // Machine-readable stdout stays clean; a person still sees the skipped inputs.
+    for (const error of inventory.errors) io.stderr.write(`warning: ${error.source}: ${error.message}\n`);
+    // Streamed: each resource is evaluated and written in turn, the summary counted on the way, so the
+    // evaluations of a large account are never all in memory, nor is the output as one string.
+    const summary = await writeReportJson(
+      {
+        evaluatedAt,
+        resources: inventory.resources.length,
+        evaluations: evaluateByResource(inventory.resources, RULES, context),
+        errors: inventory.errors,
+        certificateExpiryDays: policy.certificates.expiryDays,
+      },
+      io.stdout,
+    );
+    return summary.nonCompliant > 0 ? EXIT.nonCompliant : EXIT.ok;
+  }
+
+  const evaluations = evaluateAll(inventory.resources, RULES, context);
   const report = buildReport({
     evaluatedAt,
     resources: inventory.resources,
@@ -76,9 +95,7 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
   } else {
     // Machine-readable stdout stays clean; a person still sees the skipped inputs.
     for (const error of report.errors) io.stderr.write(`warning: ${error.source}: ${error.message}\n`);
-    // JSON is streamed: the output of a large account is never held in memory as one string.
-    if (format === 'json') await writeJson(report, io.stdout);
-    else io.stdout.write(renderSarif(report, RULES, { version: VERSION }));
+    io.stdout.write(renderSarif(report, RULES, { version: VERSION }));
   }
   return reportExitCode(report) === 1 ? EXIT.nonCompliant : EXIT.ok;
 }

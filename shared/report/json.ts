@@ -1,4 +1,12 @@
-import type { Report } from './report.js';
+import type { Evaluation } from '../model/evaluation.js';
+import {
+  type BuildReportInput,
+  buildReport,
+  type Report,
+  type ReportSummary,
+  reportErrors,
+  SummaryCounter,
+} from './report.js';
 
 /** Where the JSON is written: process.stdout, or anything with a write(chunk) (tests, benchmarks). */
 export interface JsonSink {
@@ -71,10 +79,82 @@ export function renderJson(report: Report): string {
  * waits for its 'drain' event before going on, so that the output does not pile up in memory either.
  */
 export async function writeJson(report: Report, sink: JsonSink): Promise<void> {
+  for (const chunk of jsonChunks(report)) await writeChunk(sink, chunk);
+}
+
+/** Writes one chunk; when the sink is a stream whose write() returns false, waits for its 'drain' event. */
+async function writeChunk(sink: JsonSink, chunk: string): Promise<void> {
   const stream = sink as JsonSink & { once?: (event: 'drain', listener: () => void) => unknown };
-  for (const chunk of jsonChunks(report)) {
-    if (sink.write(chunk) === false && typeof stream.once === 'function') {
-      await new Promise<void>((resolve) => stream.once?.('drain', resolve));
-    }
+  if (sink.write(chunk) === false && typeof stream.once === 'function') {
+    await new Promise<void>((resolve) => stream.once?.('drain', resolve));
   }
+}
+
+/** What writeReportJson needs: buildReport's input, with the evaluations given resource by resource. */
+export interface StreamedReportInput extends Omit<BuildReportInput, 'evaluations' | 'resources'> {
+  /** How many resources were evaluated. */
+  resources: number;
+  /**
+   * The evaluations, one resource's at a time, in report order (evaluateByResource). Each list is read once,
+   * when it comes, and not kept: the evaluations of a large account are never all in memory.
+   */
+  evaluations: Iterable<readonly Evaluation[]>;
+}
+
+/**
+ * The `--format json` output of the report that buildReport would build from `input`, byte for byte what
+ * writeJson writes for it, without building it: the evaluations are written as they come, in batches, and
+ * the summary (which follows them in the report) is counted on the way. Returns the summary (for the exit
+ * code). Whether the output is pretty-printed depends on how many evaluations there are, so the first
+ * PRETTY_MAX_ENTRIES are held until it is known; a report that small is written by writeJson.
+ */
+export async function writeReportJson(input: StreamedReportInput, sink: JsonSink): Promise<ReportSummary> {
+  const errors = reportErrors(input.errors);
+  const groups = input.evaluations[Symbol.iterator]();
+  const held: (readonly Evaluation[])[] = [];
+  let heldCount = 0;
+  let next = groups.next();
+  for (; !next.done && heldCount + errors.length <= PRETTY_MAX_ENTRIES; next = groups.next()) {
+    held.push(next.value);
+    heldCount += next.value.length;
+  }
+  if (heldCount + errors.length <= PRETTY_MAX_ENTRIES) {
+    const report = buildReport({ ...input, evaluations: held.flat(), errors });
+    await writeJson(report, sink);
+    return report.summary;
+  }
+
+  const counter = new SummaryCounter(input.certificateExpiryDays ?? 30);
+  const head: Omit<Report, 'evaluations' | 'errors' | 'summary'> = {
+    evaluatedAt: new Date(input.evaluatedAt).toISOString(),
+    resources: input.resources,
+  };
+  // The members before the lists ('{"evaluatedAt":"...","resources":N}' without its closing brace), then each
+  // list in batches, as jsonChunks writes them.
+  let text = `${JSON.stringify(head).slice(0, -1)},"evaluations":[`;
+  let batch: Evaluation[] = [];
+  const flush = async () => {
+    // "[a,b,c]" without its brackets; as in JSON.stringify, an entry it cannot write is null.
+    await writeChunk(sink, `${text}${JSON.stringify(batch).slice(1, -1)}`);
+    text = ',';
+    batch = [];
+  };
+  const write = async (evaluations: readonly Evaluation[]) => {
+    counter.addResource(evaluations);
+    for (const evaluation of evaluations) {
+      batch.push(evaluation);
+      if (batch.length === BATCH) await flush();
+    }
+  };
+  for (const evaluations of held.splice(0)) await write(evaluations);
+  for (; !next.done; next = groups.next()) await write(next.value);
+  if (batch.length > 0) await flush();
+  text = `${text === ',' ? '' : text}],"errors":[`;
+  for (let start = 0; start < errors.length; start += BATCH) {
+    await writeChunk(sink, `${text}${JSON.stringify(errors.slice(start, start + BATCH)).slice(1, -1)}`);
+    text = ',';
+  }
+  const summary = counter.summary();
+  await writeChunk(sink, `${text === ',' ? '' : text}],"summary":${JSON.stringify(summary)}}\n`);
+  return summary;
 }

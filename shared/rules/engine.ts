@@ -57,6 +57,20 @@ export function evaluateResource(
   return evaluations;
 }
 
+/**
+ * evaluateResource for each resource in turn, lazily: one resource's evaluations at a time, so that a caller
+ * that writes them as they come (the CLI's JSON output) never holds them all. Concatenated, the lists are
+ * evaluateAll's result.
+ */
+export function* evaluateByResource(
+  resources: readonly Resource[],
+  rules: readonly AnyRule[],
+  context: RuleContext,
+  options: EvaluateOptions = {},
+): Generator<Evaluation[], void, undefined> {
+  for (const resource of resources) yield evaluateResource(resource, rules, context, options);
+}
+
 export function evaluateAll(
   resources: readonly Resource[],
   rules: readonly AnyRule[],

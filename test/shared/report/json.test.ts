@@ -1,7 +1,14 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../../shared/model/evaluation.js';
-import { jsonChunks, PRETTY_MAX_ENTRIES, renderJson, writeJson } from '../../../shared/report/json.js';
+import {
+  jsonChunks,
+  PRETTY_MAX_ENTRIES,
+  renderJson,
+  type StreamedReportInput,
+  writeJson,
+  writeReportJson,
+} from '../../../shared/report/json.js';
 import { buildReport, type Report } from '../../../shared/report/report.js';
 import { ACCOUNT_RESOURCE_COUNT, accountEvaluations } from './evaluations.js';
 
@@ -149,5 +156,155 @@ describe('writeJson', () => {
     // Assess
     expect(beforeDrain).toBe(1);
     expect(stream.chunks.join('')).toBe(renderJson(report));
+  });
+});
+
+/** Evaluations as evaluateByResource yields them: one list per resource, in order. */
+function byResource(evaluations: readonly Evaluation[]): Evaluation[][] {
+  const lists: Evaluation[][] = [];
+  for (const evaluation of evaluations) {
+    const last = lists.at(-1)?.[0];
+    if (last?.resourceId === evaluation.resourceId && last.resourceType === evaluation.resourceType) {
+      lists.at(-1)?.push(evaluation);
+    } else lists.push([evaluation]);
+  }
+  return lists;
+}
+
+/** Each list of `lists`, yielded lazily and counted, as evaluateByResource would. */
+function* lazily(lists: Evaluation[][], taken: { count: number }): Generator<Evaluation[]> {
+  for (const list of lists) {
+    taken.count++;
+    yield list;
+  }
+}
+
+describe('writeReportJson', () => {
+  const cases: [string, () => Omit<StreamedReportInput, 'evaluations'> & { evaluations: Evaluation[] }][] = [
+    [
+      'a small report (pretty-printed)',
+      () => ({
+        evaluatedAt: EVALUATED_AT,
+        resources: ACCOUNT_RESOURCE_COUNT,
+        evaluations: accountEvaluations(),
+        errors: [{ source: 'notes.json', message: 'invalid JSON' }],
+      }),
+    ],
+    [
+      'a large report (compact), with errors and an expiry window',
+      () => ({
+        evaluatedAt: '2026-11-22T10:00:00+01:00',
+        resources: 1_234,
+        evaluations: manyEvaluations(PRETTY_MAX_ENTRIES),
+        errors: Array.from({ length: 70 }, (_, i) => ({
+          source: `f${i}.json`,
+          message: 'a "quoted"\nreason',
+        })),
+        certificateExpiryDays: 45,
+      }),
+    ],
+    [
+      'exactly PRETTY_MAX_ENTRIES evaluations and errors (pretty-printed)',
+      () => ({
+        evaluatedAt: EVALUATED_AT,
+        resources: 1,
+        evaluations: manyEvaluations(PRETTY_MAX_ENTRIES).slice(0, PRETTY_MAX_ENTRIES - 1),
+        errors: [{ source: 'a.json', message: 'm' }],
+      }),
+    ],
+    [
+      'one entry more (compact), no errors',
+      () => ({
+        evaluatedAt: EVALUATED_AT,
+        resources: 1,
+        evaluations: manyEvaluations(PRETTY_MAX_ENTRIES).slice(0, PRETTY_MAX_ENTRIES + 1),
+        errors: [],
+      }),
+    ],
+    [
+      'no evaluations and more errors than PRETTY_MAX_ENTRIES (compact)',
+      () => ({
+        evaluatedAt: EVALUATED_AT,
+        resources: 0,
+        evaluations: [],
+        errors: Array.from({ length: PRETTY_MAX_ENTRIES + 1 }, (_, i) => ({
+          source: `f${i}`,
+          message: 'bad',
+        })),
+      }),
+    ],
+    ['nothing at all', () => ({ evaluatedAt: EVALUATED_AT, resources: 0, evaluations: [], errors: [] })],
+  ];
+
+  it.each(cases)(
+    'writes byte for byte what writeJson writes for the built report: %s',
+    async (_name, make) => {
+      // Prepare
+      const input = make();
+      const report = buildReport(input);
+      const sink = collectingSink();
+
+      // Act
+      const summary = await writeReportJson({ ...input, evaluations: byResource(input.evaluations) }, sink);
+
+      // Assess
+      expect(sink.chunks.join('')).toBe(renderJson(report));
+      expect(summary).toEqual(report.summary);
+    },
+  );
+
+  it('writes the evaluations of a large report as they come, in chunks, not after reading them all', async () => {
+    // Prepare
+    const lists = byResource(manyEvaluations(PRETTY_MAX_ENTRIES * 3));
+    const taken = { count: 0 };
+    const takenAtChunk: number[] = [];
+    const sink = {
+      chunks: [] as string[],
+      write(chunk: string) {
+        this.chunks.push(chunk);
+        takenAtChunk.push(taken.count);
+      },
+    };
+
+    // Act
+    await writeReportJson(
+      { evaluatedAt: EVALUATED_AT, resources: lists.length, evaluations: lazily(lists, taken), errors: [] },
+      sink,
+    );
+
+    // Assess: the first chunk is written once a little over PRETTY_MAX_ENTRIES evaluations are read
+    expect(takenAtChunk[0]).toBeLessThan(lists.length / 2);
+    expect(Math.max(...sink.chunks.map((chunk) => chunk.length))).toBeLessThan(128 * 1024);
+    expect(sink.chunks.join('')).toBe(
+      `${JSON.stringify(buildReport({ evaluatedAt: EVALUATED_AT, resources: lists.length, evaluations: lists.flat(), errors: [] }))}\n`,
+    );
+  });
+
+  it("waits for a stream's drain event when its write() asks it to", async () => {
+    // Prepare
+    const evaluations = manyEvaluations(PRETTY_MAX_ENTRIES);
+    const stream = Object.assign(new EventEmitter(), {
+      chunks: [] as string[],
+      write(chunk: string) {
+        this.chunks.push(chunk);
+        return this.chunks.length > 1;
+      },
+    });
+
+    // Act
+    const writing = writeReportJson(
+      { evaluatedAt: EVALUATED_AT, resources: 1, evaluations: byResource(evaluations), errors: [] },
+      stream,
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    const beforeDrain = stream.chunks.length;
+    stream.emit('drain');
+    await writing;
+
+    // Assess
+    expect(beforeDrain).toBe(1);
+    expect(stream.chunks.join('')).toBe(
+      renderJson(buildReport({ evaluatedAt: EVALUATED_AT, resources: 1, evaluations, errors: [] })),
+    );
   });
 });

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../../shared/model/evaluation.js';
-import { computeKpis, share } from '../../../shared/report/kpis.js';
+import {
+  CERTIFICATE_EXPIRY_RULE,
+  CIPHER_RULES,
+  computeKpis,
+  DX_MACSEC_RULES,
+  KpiCounter,
+  PLAINTEXT_RULES,
+  share,
+  TLS_VERSION_RULES,
+  VPN_CRYPTO_RULES,
+} from '../../../shared/report/kpis.js';
 import { accountEvaluations, RESOURCE_IDS } from './evaluations.js';
 
 describe('share', () => {
@@ -93,5 +103,117 @@ describe('computeKpis', () => {
 
     // Assess
     expect(kpis.certificatesExpiring).toEqual({ count: 1, withinDays: 45 });
+  });
+});
+
+/** A deterministic pseudo-random generator (mulberry32), for reproducible cases. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The KPIs as first specified: evaluations grouped by a "type|id" key, then each share filtered per group. */
+function referenceKpis(evaluations: readonly Evaluation[], certificateExpiryDays: number) {
+  const groups = new Map<string, Evaluation[]>();
+  for (const e of evaluations) {
+    const key = `${e.resourceType}|${e.resourceId}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  const judged = (e: Evaluation) => e.status !== 'NOT_APPLICABLE';
+  const shareOf = (ruleIds: readonly string[], anyRule = false) => {
+    let total = 0;
+    let compliantCount = 0;
+    for (const all of groups.values()) {
+      const relevant = all.filter((e) => ruleIds.includes(e.ruleId));
+      if (relevant.length === 0 || !(anyRule ? all : relevant).some(judged)) continue;
+      total++;
+      if (!relevant.some((e) => e.status === 'NON_COMPLIANT')) compliantCount++;
+    }
+    return share(compliantCount, total);
+  };
+  return {
+    listenersEncrypted: shareOf(PLAINTEXT_RULES, true),
+    tlsEndpointsTls12Plus: shareOf(TLS_VERSION_RULES),
+    tlsEndpointsStrongCiphers: shareOf(CIPHER_RULES),
+    vpnConnectionsStrongCrypto: shareOf(VPN_CRYPTO_RULES),
+    dxMacsecEnforced: shareOf(DX_MACSEC_RULES),
+    certificatesExpiring: {
+      count: evaluations.filter((e) => e.ruleId === CERTIFICATE_EXPIRY_RULE && e.status === 'NON_COMPLIANT')
+        .length,
+      withinDays: certificateExpiryDays,
+    },
+  };
+}
+
+/** Random evaluations of a few resources (some ids shared by two resource types), by every KPI rule and others. */
+function randomEvaluations(seed: number, count: number): Evaluation[] {
+  const next = random(seed);
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
+  const ruleIds = [
+    ...PLAINTEXT_RULES,
+    ...TLS_VERSION_RULES,
+    ...CIPHER_RULES,
+    ...VPN_CRYPTO_RULES,
+    ...DX_MACSEC_RULES,
+    CERTIFICATE_EXPIRY_RULE,
+    'acm-certificate-key-strength',
+    'elbv2-listener-certificate-expiry',
+  ];
+  const template = accountEvaluations()[0] as Evaluation;
+  return Array.from({ length: count }, () => ({
+    ...template,
+    resourceType: pick(['AWS::ElasticLoadBalancingV2::Listener', 'AWS::EC2::VPNConnection'] as const),
+    resourceId: `r-${Math.floor(next() * 12)}`,
+    ruleId: pick(ruleIds),
+    status: pick(['COMPLIANT', 'NON_COMPLIANT', 'NOT_APPLICABLE'] as const),
+  }));
+}
+
+describe('KpiCounter', () => {
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('counts random evaluations (seed %i) as the reference does', (seed) => {
+    // Prepare
+    const evaluations = randomEvaluations(seed, 60);
+    const runs = new KpiCounter(30);
+    // Consecutive evaluations of one resource, as addResource takes them; the same resource comes again later.
+    let run: Evaluation[] = [];
+    for (const evaluation of evaluations) {
+      const last = run[0];
+      if (
+        last &&
+        (last.resourceId !== evaluation.resourceId || last.resourceType !== evaluation.resourceType)
+      ) {
+        runs.addResource(run);
+        run = [];
+      }
+      run.push(evaluation);
+    }
+    runs.addResource(run);
+
+    // Act
+    const one = computeKpis(evaluations, 30);
+
+    // Assess
+    expect(one).toEqual(referenceKpis(evaluations, 30));
+    expect(runs.kpis()).toEqual(referenceKpis(evaluations, 30));
+  });
+
+  it('counts the account one resource at a time as computeKpis counts its whole list', () => {
+    // Prepare
+    const evaluations = accountEvaluations();
+    const counter = new KpiCounter(45);
+
+    // Act
+    for (const id of Object.values(RESOURCE_IDS))
+      counter.addResource(evaluations.filter((e) => e.resourceId === id));
+    counter.addResource([]);
+
+    // Assess
+    expect(counter.kpis()).toEqual(computeKpis(evaluations, 45));
+    expect(counter.kpis()).toEqual(referenceKpis(evaluations, 45));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AcmCertificate, Resource } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
-import { evaluateAll, evaluateResource, ruleMode } from '../../../shared/rules/engine.js';
+import { evaluateAll, evaluateByResource, evaluateResource, ruleMode } from '../../../shared/rules/engine.js';
 import { compliant, defineRule, nonCompliant, type RuleContext } from '../../../shared/rules/rule.js';
 import { createTlsCatalog } from '../../../shared/tls/policies.js';
 
@@ -168,6 +168,24 @@ describe('evaluateResource', () => {
     // Assess
     expect(off).toEqual([]);
     expect(other).toEqual([]);
+  });
+});
+
+describe('evaluateByResource', () => {
+  it("yields each resource's evaluations in turn, lazily; together they are evaluateAll's", () => {
+    // Prepare
+    const other: AcmCertificate = { ...certificate, resourceId: 'arn:other', keyAlgorithm: 'RSA_2048' };
+    const resources = [certificate, other, certificate];
+
+    // Act
+    const lists = evaluateByResource(resources, [weakKey, alwaysFine], context());
+    const first = lists.next();
+    const rest = [...lists];
+
+    // Assess
+    expect(first.value).toEqual(evaluateResource(certificate, [weakKey, alwaysFine], context()));
+    expect(rest).toHaveLength(2);
+    expect([first.value, ...rest].flat()).toEqual(evaluateAll(resources, [weakKey, alwaysFine], context()));
   });
 });
 
