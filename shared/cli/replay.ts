@@ -9,7 +9,7 @@ import { isConfigRuleInvocation, routeEvent } from '../events/route.js';
 import { CLOUDTRAIL_DETAIL_TYPE } from '../events/schemas.js';
 import { createFileInventorySource } from '../inventory/file-source.js';
 import { loadInventory } from '../inventory/index.js';
-import type { InventorySource } from '../inventory/live/port.js';
+import { CONFIG_FAMILIES, type InventorySource } from '../inventory/live/port.js';
 import { describeJsonError } from '../inventory/load.js';
 import type { InputError } from '../inventory/types.js';
 import type { Evaluation } from '../model/evaluation.js';
@@ -28,7 +28,8 @@ import { createMemoryFindingStore } from '../state/memory-store.js';
 import type { ResolvedTlsPolicy } from '../tls/catalog.js';
 import { createTlsCatalog } from '../tls/index.js';
 import type { MonitorDeps } from '../usecase/deps.js';
-import { inspectEvent } from '../usecase/inspect.js';
+import { type InspectOutcome, inspectEvent } from '../usecase/inspect.js';
+import { sweep } from '../usecase/sweep.js';
 import { CliInputError, type CliIo, EXIT, type ExitCode, UsageError } from './io.js';
 import { parseFormat, parseNow, useColor } from './options.js';
 import { VERSION } from './version.js';
@@ -205,6 +206,8 @@ async function readEventFile(path: string, file: string): Promise<{ events: Even
 interface Routed {
   route: RouteResult;
   eventName: string;
+  /** A periodic AWS Config rule invocation: every recorded resource of this region is evaluated. */
+  periodicRegion?: string;
 }
 
 /** What the event is called in the replay listing, for routes that do not say (ignored events). */
@@ -237,7 +240,11 @@ function assertLooksLikeEvent(event: unknown): void {
 function routeOne(event: unknown): Routed {
   if (isConfigRuleInvocation(event)) {
     const invocation = parseConfigRuleInvocation(event);
-    return { route: invocation.route, eventName: invocation.messageType };
+    return {
+      route: invocation.route,
+      eventName: invocation.messageType,
+      ...(invocation.trigger === 'periodic' ? { periodicRegion: invocation.region } : {}),
+    };
   }
   assertLooksLikeEvent(event);
   const route = routeEvent(event);
@@ -259,6 +266,28 @@ export interface ReplayedEvent {
   refs: ResourceRef[];
 }
 
+/**
+ * A ScheduledNotification (or snapshot delivery) as the config-rule function handles it: every resource AWS
+ * Config records in the invocation's region, here every such resource of the files, evaluated (the sweep use case
+ * over the Config families).
+ */
+async function replayPeriodic(
+  routed: Routed,
+  region: string,
+  deps: MonitorDeps,
+): Promise<Pick<InspectOutcome, 'evaluations' | 'errors'> & { ignored?: string }> {
+  const source: InventorySource = {
+    read: (refs) => deps.source.read(refs),
+    enumerate: (where) => deps.source.enumerate(where, CONFIG_FAMILIES),
+  };
+  const outcome = await sweep({ ...deps, source }, { sweepId: routed.route.eventId, regions: [region] });
+  return {
+    evaluations: outcome.evaluations,
+    errors: outcome.errors,
+    ...(outcome.resources === 0 ? { ignored: `no resource of region ${region} in the inventory files` } : {}),
+  };
+}
+
 /** The file source, remembering each resource it handed out (the report counts resources, not evaluations). */
 function recordingSource(source: InventorySource, seen: Map<string, Resource>): InventorySource {
   return {
@@ -268,7 +297,12 @@ function recordingSource(source: InventorySource, seen: Map<string, Resource>): 
         seen.set(`${resource.resourceType} ${resource.resourceId}`, resource);
       return result;
     },
-    enumerate: (region, families) => source.enumerate(region, families),
+    async enumerate(region, families) {
+      const result = await source.enumerate(region, families);
+      for (const resource of result.resources)
+        seen.set(`${resource.resourceType} ${resource.resourceId}`, resource);
+      return result;
+    },
   };
 }
 
@@ -379,7 +413,9 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
         errors.push({ source: input.source, message: error.message });
         continue;
       }
-      const outcome = await inspectEvent(routed.route, deps);
+      const outcome = routed.periodicRegion
+        ? await replayPeriodic(routed, routed.periodicRegion, deps)
+        : await inspectEvent(routed.route, deps);
       const refs = routed.route.kind === 'inspect' ? routed.route.refs : [];
       events.push({
         file: input.source,

@@ -9,7 +9,7 @@ import {
 import { type ConfigRuleInvocation, parseConfigRuleInvocation } from '../events/config.js';
 import type { InspectRoute } from '../events/result.js';
 import { type ConfigurationItemSummary, invokingEventSchema } from '../events/schemas.js';
-import type { Family } from '../inventory/live/port.js';
+import { CONFIG_FAMILIES } from '../inventory/live/port.js';
 import type { InputError } from '../inventory/types.js';
 import type { Evaluation } from '../model/evaluation.js';
 import type { Resource, ResourceType } from '../model/resource.js';
@@ -34,7 +34,6 @@ const DELETED_STATUSES = new Set(['ResourceDeleted', 'ResourceDeletedNotRecorded
 const LOGGED_RESOURCES = 50;
 
 /** The families AWS Config records (it does not record Direct Connect), for periodic evaluations. */
-const CONFIG_FAMILIES: readonly Family[] = ['elbv2', 'elb', 'vpn', 'acm'];
 
 const REASONS = {
   deleted: 'The resource no longer exists.',

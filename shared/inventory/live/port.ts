@@ -7,6 +7,8 @@ import type { InputError } from '../types.js';
 /** The resource families a sweep covers, named as the rules name them. */
 export type Family = RuleFamily;
 export const FAMILIES: readonly Family[] = ['elbv2', 'elb', 'vpn', 'dx', 'acm'];
+/** The families AWS Config records, which a periodic Config rule evaluation covers (Config has no Direct Connect). */
+export const CONFIG_FAMILIES: readonly Family[] = ['elbv2', 'elb', 'vpn', 'acm'];
 
 export interface ReadResult {
   resources: Resource[];

@@ -23,6 +23,7 @@ const ACM_EXPIRY = event('acm-approaching-expiration.json');
 const ADD_TAGS = event('eventbridge-elbv2-add-tags.json');
 const VPN_NOT_IN_FILES = event('eventbridge-ec2-modify-vpn-tunnel-options.json');
 const CONFIG_RULE = event('config-rule-invocation-elbv2-listener.json');
+const CONFIG_RULE_SCHEDULED = event('config-rule-scheduled.json');
 const MALFORMED = event('malformed.json');
 const NO_DETAIL = event('eventbridge-missing-detail.json');
 
@@ -202,6 +203,28 @@ describe('runReplay', () => {
       refs: [expect.objectContaining({ resourceId: LISTENER })],
     });
     expect(report?.summary.nonCompliant).toBe(2);
+  });
+
+  it('replays a periodic AWS Config rule invocation as the function does: every resource of its region', async () => {
+    // Prepare
+    const evaluated = await run(['evaluate', INVENTORY, '--format', 'json']);
+    const everything = JSON.parse(evaluated.stdout) as {
+      evaluations: { resourceId: string; status: string }[];
+    };
+
+    // Act
+    const { code, report } = await replayJson([CONFIG_RULE_SCHEDULED]);
+
+    // Assess
+    expect(code).toBe(evaluated.code);
+    expect(report?.events[0]).toMatchObject({ eventName: 'ScheduledNotification' });
+    expect(report?.events[0]?.ignored).toBeUndefined();
+    const ids = (evaluations: { resourceId: string }[]) =>
+      [...new Set(evaluations.map((e) => e.resourceId))].sort();
+    expect(ids(report?.evaluations ?? [])).toEqual(ids(everything.evaluations));
+    expect(report?.summary.nonCompliant).toBe(
+      everything.evaluations.filter((e) => e.status === 'NON_COMPLIANT').length,
+    );
   });
 
   it('reports an out-of-scope event as ignored and exits 0', async () => {
