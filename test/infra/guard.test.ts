@@ -34,7 +34,7 @@ function validate(templateFile: string): {
   return { code: run.status, rules, output: `${run.stdout}\n${run.stderr}` };
 }
 
-let scratch: string;
+let scratch: string | undefined;
 
 beforeAll(() => {
   ensurePackaged();
@@ -42,10 +42,12 @@ beforeAll(() => {
 }, PACKAGE_TIMEOUT_MS);
 
 afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true });
+  // Packaging may have failed before the folder was made: then the packaging error is what to report.
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
 function templateFile(resources: Record<string, unknown>): string {
+  if (!scratch) throw new Error('the scratch folder is made in beforeAll');
   const file = join(scratch, `template-${Object.keys(resources).join('-')}.json`);
   writeFileSync(file, JSON.stringify({ Resources: resources }));
   return file;
