@@ -23,6 +23,8 @@ export interface PhaseFigures {
   wallMs: number;
   /** User + system CPU time: less sensitive than wall time to other processes on the machine. */
   cpuMs: number;
+  /** CPU time of the main thread alone; null where /proc is missing. */
+  mainThreadCpuMs: number | null;
   /** Peak RSS so far, at the end of the phase (the phase where it jumps is the one that set the peak). */
   peakRssMb: number;
 }
@@ -69,10 +71,13 @@ async function timed<T>(
 ): Promise<T> {
   const wall = performance.now();
   const cpu = cpuMs();
+  const mainCpu = mainThreadCpuMs();
   const result = await run();
+  const mainCpuAfter = mainThreadCpuMs();
   phases[phase] = {
     wallMs: Math.round(performance.now() - wall),
     cpuMs: Math.round(cpuMs() - cpu),
+    mainThreadCpuMs: mainCpu === null || mainCpuAfter === null ? null : mainCpuAfter - mainCpu,
     peakRssMb: peakRssMb(),
   };
   return result;

@@ -79,15 +79,53 @@ export function renderJson(report: Report): string {
  * waits for its 'drain' event before going on, so that the output does not pile up in memory either.
  */
 export async function writeJson(report: Report, sink: JsonSink): Promise<void> {
-  for (const chunk of jsonChunks(report)) await writeChunk(sink, chunk);
+  for (const chunk of jsonChunks(report)) {
+    const drained = writeChunk(sink, chunk);
+    if (drained) await drained;
+  }
 }
 
-/** Writes one chunk; when the sink is a stream whose write() returns false, waits for its 'drain' event. */
-async function writeChunk(sink: JsonSink, chunk: string): Promise<void> {
+/**
+ * Writes one chunk. When the sink is a stream whose write() returns false, the promise of its 'drain' event
+ * to wait for; otherwise nothing (no promise to await for each of many chunks).
+ */
+function writeChunk(sink: JsonSink, chunk: string): Promise<void> | undefined {
   const stream = sink as JsonSink & { once?: (event: 'drain', listener: () => void) => unknown };
   if (sink.write(chunk) === false && typeof stream.once === 'function') {
-    await new Promise<void>((resolve) => stream.once?.('drain', resolve));
+    return new Promise<void>((resolve) => stream.once?.('drain', resolve));
   }
+  return undefined;
+}
+
+/**
+ * Writes the entries of a JSON list, without its brackets, BATCH at a time: exactly the text between the
+ * brackets of JSON.stringify(entries). Each batch is stringified behind a 0, "[0,a,b,c]", and written from
+ * its comma on (",a,b,c", or "a,b,c" for the first batch), a slice of that string rather than a copy.
+ */
+function listWriter(initialSink: JsonSink) {
+  let sink = initialSink;
+  let first = true;
+  let batch: unknown[] = [0];
+  const flush = () => {
+    // As in JSON.stringify, an entry it cannot write is null.
+    const json = JSON.stringify(batch);
+    batch = [0];
+    const written = writeChunk(sink, json.slice(first ? 3 : 2, -1));
+    first = false;
+    return written;
+  };
+  return {
+    /** A promise to wait for when the sink asked to (see writeChunk). */
+    add: (entry: unknown): Promise<void> | undefined => {
+      batch.push(entry);
+      return batch.length > BATCH ? flush() : undefined;
+    },
+    end: (): Promise<void> | undefined => (batch.length > 1 ? flush() : undefined),
+    /** Writes what follows to `next` instead. */
+    redirect: (next: JsonSink) => {
+      sink = next;
+    },
+  };
 }
 
 /** What writeReportJson needs: buildReport's input, with the evaluations given resource by resource. */
@@ -110,51 +148,56 @@ export interface StreamedReportInput extends Omit<BuildReportInput, 'evaluations
  */
 export async function writeReportJson(input: StreamedReportInput, sink: JsonSink): Promise<ReportSummary> {
   const errors = reportErrors(input.errors);
+  const counter = new SummaryCounter(input.certificateExpiryDays ?? 30);
+  // Until there are more than PRETTY_MAX_ENTRIES, the evaluations are held as the compact JSON they will
+  // be written as, not as objects: 10,000 evaluations alive together would have V8 allocate every later
+  // one straight into the old generation (allocation-site pretenuring), to be freed only by full collections.
+  const held: string[] = [];
+  const list = listWriter({ write: (chunk: string) => held.push(chunk) });
+  let count = 0;
   const groups = input.evaluations[Symbol.iterator]();
-  const held: (readonly Evaluation[])[] = [];
-  let heldCount = 0;
   let next = groups.next();
-  for (; !next.done && heldCount + errors.length <= PRETTY_MAX_ENTRIES; next = groups.next()) {
-    held.push(next.value);
-    heldCount += next.value.length;
+  for (; !next.done && count + errors.length <= PRETTY_MAX_ENTRIES; next = groups.next()) {
+    counter.addResource(next.value);
+    count += next.value.length;
+    for (const evaluation of next.value) list.add(evaluation);
   }
-  if (heldCount + errors.length <= PRETTY_MAX_ENTRIES) {
-    const report = buildReport({ ...input, evaluations: held.flat(), errors });
+  if (count + errors.length <= PRETTY_MAX_ENTRIES) {
+    // Pretty-printed. JSON.stringify of the parsed compact JSON is JSON.stringify of the evaluations.
+    list.end();
+    const evaluations = JSON.parse(`[${held.join('')}]`) as Evaluation[];
+    const report = buildReport({ ...input, evaluations, errors });
     await writeJson(report, sink);
     return report.summary;
   }
 
-  const counter = new SummaryCounter(input.certificateExpiryDays ?? 30);
   const head: Omit<Report, 'evaluations' | 'errors' | 'summary'> = {
     evaluatedAt: new Date(input.evaluatedAt).toISOString(),
     resources: input.resources,
   };
-  // The members before the lists ('{"evaluatedAt":"...","resources":N}' without its closing brace), then each
-  // list in batches, as jsonChunks writes them.
-  let text = `${JSON.stringify(head).slice(0, -1)},"evaluations":[`;
-  let batch: Evaluation[] = [];
-  const flush = async () => {
-    // "[a,b,c]" without its brackets; as in JSON.stringify, an entry it cannot write is null.
-    await writeChunk(sink, `${text}${JSON.stringify(batch).slice(1, -1)}`);
-    text = ',';
-    batch = [];
-  };
-  const write = async (evaluations: readonly Evaluation[]) => {
-    counter.addResource(evaluations);
-    for (const evaluation of evaluations) {
-      batch.push(evaluation);
-      if (batch.length === BATCH) await flush();
-    }
-  };
-  for (const evaluations of held.splice(0)) await write(evaluations);
-  for (; !next.done; next = groups.next()) await write(next.value);
-  if (batch.length > 0) await flush();
-  text = `${text === ',' ? '' : text}],"errors":[`;
-  for (let start = 0; start < errors.length; start += BATCH) {
-    await writeChunk(sink, `${text}${JSON.stringify(errors.slice(start, start + BATCH)).slice(1, -1)}`);
-    text = ',';
+  // The members before the lists: '{"evaluatedAt":"...","resources":N}' without its closing brace.
+  await writeChunk(sink, `${JSON.stringify(head).slice(0, -1)},"evaluations":[`);
+  for (const chunk of held.splice(0)) {
+    const drained = writeChunk(sink, chunk);
+    if (drained) await drained;
   }
+  list.redirect(sink);
+  for (; !next.done; next = groups.next()) {
+    counter.addResource(next.value);
+    for (const evaluation of next.value) {
+      const drained = list.add(evaluation);
+      if (drained) await drained;
+    }
+  }
+  await list.end();
+  await writeChunk(sink, '],"errors":[');
+  const errorList = listWriter(sink);
+  for (const error of errors) {
+    const drained = errorList.add(error);
+    if (drained) await drained;
+  }
+  await errorList.end();
   const summary = counter.summary();
-  await writeChunk(sink, `${text === ',' ? '' : text}],"summary":${JSON.stringify(summary)}}\n`);
+  await writeChunk(sink, `],"summary":${JSON.stringify(summary)}}\n`);
   return summary;
 }

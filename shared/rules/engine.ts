@@ -1,6 +1,6 @@
 import type { Evaluation, RuleMode } from '../model/evaluation.js';
 import type { Resource } from '../model/resource.js';
-import { modeFor, planResponse } from '../response/planner.js';
+import { modeFor, type PlanResponseInput, planResponse } from '../response/planner.js';
 import type { AnyRule, RuleContext } from './rule.js';
 
 /** The mode the policy gives a rule, or the rule's default. */
@@ -29,28 +29,31 @@ export function evaluateResource(
     const mode = ruleMode(rule, context);
     if (mode === 'off') continue;
     const outcome = rule.evaluate(resource, context);
+    // Members set one by one, in the contract's order, rather than spread from temporary objects: an
+    // account's evaluation makes some 460,000 of these.
     const evaluation: Evaluation = {
       ruleId: rule.metadata.id,
       status: outcome.status,
       severity: outcome.severity ?? rule.metadata.severity,
       resourceType: resource.resourceType,
       resourceId: resource.resourceId,
-      ...(resource.name ? { resourceName: resource.name } : {}),
-      ...(resource.accountId ? { accountId: resource.accountId } : {}),
-      ...(resource.region ? { region: resource.region } : {}),
-      reason: outcome.reason,
-      ...(outcome.details ? { details: outcome.details } : {}),
-    };
+    } as Evaluation;
+    if (resource.name) evaluation.resourceName = resource.name;
+    if (resource.accountId) evaluation.accountId = resource.accountId;
+    if (resource.region) evaluation.region = resource.region;
+    evaluation.reason = outcome.reason;
+    if (outcome.details) evaluation.details = outcome.details;
     if (outcome.status === 'NON_COMPLIANT') {
-      evaluation.response = planResponse({
+      const input: PlanResponseInput = {
         evaluation,
         resource,
         rule: rule.metadata,
         policy: context.policy,
         now: context.now,
-        ...(outcome.remediationTarget === undefined ? {} : { remediationTarget: outcome.remediationTarget }),
-        ...(options.ownAction === undefined ? {} : { ownAction: options.ownAction }),
-      });
+      };
+      if (outcome.remediationTarget !== undefined) input.remediationTarget = outcome.remediationTarget;
+      if (options.ownAction !== undefined) input.ownAction = options.ownAction;
+      evaluation.response = planResponse(input);
     }
     evaluations.push(evaluation);
   }

@@ -233,6 +233,23 @@ describe('writeReportJson', () => {
         })),
       }),
     ],
+    [
+      'a small report whose details hold a Date, an undefined member, -0 and a nested list (pretty-printed)',
+      () => ({
+        evaluatedAt: EVALUATED_AT,
+        resources: ACCOUNT_RESOURCE_COUNT,
+        evaluations: accountEvaluations().map((evaluation, index) => ({
+          ...evaluation,
+          details: {
+            at: new Date(Date.UTC(2026, 10, index + 1)),
+            gone: undefined,
+            zero: -0,
+            list: [[index], 'é'],
+          },
+        })),
+        errors: [],
+      }),
+    ],
     ['nothing at all', () => ({ evaluatedAt: EVALUATED_AT, resources: 0, evaluations: [], errors: [] })],
   ];
 
