@@ -1,32 +1,32 @@
 /**
- * bench/cold-start: for every function bundle, its size and the median time to import it in a fresh Node
- * process (20 runs each). Two builds are measured:
- * - "packaged": .serverless/<function>.zip from `npm run package` when present (the .mjs inside it);
- * - "plugins": each functions/*.ts bundled here with the settings of infra/esbuild.yml (bundle, minify,
- *   ESM, node20, platform node, mainFields module/main) plus bench/cold-start/esbuild-plugins.mjs.
+ * bench/cold-start: for every packaged function bundle (.serverless/<function>.zip from `npm run package`, the
+ * .mjs inside it), its size and the median time to import it in a fresh Node process (20 runs each), with the
+ * package unzipped as Lambda's task root. Packages the stack first when .serverless/ holds no function zip (or
+ * with --package). For each bundle over the size target (every bundle with --breakdown), what is in it: the
+ * esbuild metafile of the same build (the settings of infra/esbuild.yml and the plugins of
+ * infra/esbuild-plugins.cjs), by package.
  *
- *   node --import tsx bench/cold-start/main.ts [--runs 20]
+ *   node --import tsx bench/cold-start/main.ts [--runs 20] [--package] [--breakdown]
  *
  * The last line printed is the figures as JSON (for bench/run.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-// @ts-expect-error an .mjs module without types
-import { plugins } from './esbuild-plugins.mjs';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
+import { parse } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SIZE_TARGET = 1024 * 1024;
 const IMPORT_TARGET_MS = 150;
 
 export interface BundleFigures {
-  build: 'packaged' | 'plugins';
   name: string;
   bundleBytes: number;
-  zipBytes?: number;
+  zipBytes: number;
   /** Median wall time of the import. */
   importMs: number;
   /** Median CPU time of the import (user + system): steadier than wall time on a shared machine. */
@@ -45,7 +45,6 @@ const ENVIRONMENT: Record<string, string> = {
   TG_TABLE_NAME: 'transit-guard',
   TG_ACTIONS_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/111122223333/actions',
   TG_SLACK_OUTBOX_URL: 'https://sqs.eu-west-1.amazonaws.com/111122223333/outbox',
-  TG_POLICY_FILE: join(root, 'transit-guard.policy.yml'),
   SLACK_WEBHOOK_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:slack-AbCdEf',
   SLACK_DEAD_LETTER_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/111122223333/slack-dlq',
   POWERTOOLS_TRACE_ENABLED: 'false',
@@ -53,11 +52,11 @@ const ENVIRONMENT: Record<string, string> = {
 };
 
 /** Wall and CPU milliseconds to import the module, measured inside a fresh Node process. */
-function importOnce(file: string): { wall: number; cpu: number } {
+function importOnce(file: string, taskRoot: string): { wall: number; cpu: number } {
   const script = `const c = process.cpuUsage(); const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); const u = process.cpuUsage(c); process.stdout.write(JSON.stringify({ wall: performance.now() - t, cpu: (u.user + u.system) / 1000 }));`;
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', ...ENVIRONMENT },
+    env: { PATH: process.env.PATH ?? '', ...ENVIRONMENT, LAMBDA_TASK_ROOT: taskRoot },
     timeout: 30_000,
   });
   if (child.status !== 0) throw new Error(`importing ${file} failed:\n${child.stderr}`);
@@ -73,72 +72,83 @@ const median = (values: number[]) => {
 };
 
 function measure(
-  build: BundleFigures['build'],
-  name: string,
-  file: string,
+  bundle: { name: string; file: string; taskRoot: string; zipBytes: number },
   runs: number,
-  zipBytes?: number,
 ): BundleFigures {
-  const samples = Array.from({ length: runs }, () => importOnce(file));
+  const samples = Array.from({ length: runs }, () => importOnce(bundle.file, bundle.taskRoot));
   const importRuns = samples.map((sample) => Math.round(sample.wall * 10) / 10);
   return {
-    importCpuMs: Math.round(median(samples.map((sample) => sample.cpu)) * 10) / 10,
-    build,
-    name,
-    bundleBytes: statSync(file).size,
-    ...(zipBytes === undefined ? {} : { zipBytes }),
+    name: bundle.name,
+    bundleBytes: statSync(bundle.file).size,
+    zipBytes: bundle.zipBytes,
     importMs: Math.round(median(importRuns) * 10) / 10,
+    importCpuMs: Math.round(median(samples.map((sample) => sample.cpu)) * 10) / 10,
     importRuns,
   };
 }
 
-/** The .mjs of each .serverless/<function>.zip, unzipped into `dir`. */
-function packagedBundles(dir: string): { name: string; file: string; zipBytes: number }[] {
+const zipsIn = (dir: string) =>
+  existsSync(dir) ? readdirSync(dir).filter((entry) => entry.endsWith('.zip')) : [];
+
+/** The .mjs of each .serverless/<function>.zip, unzipped into `dir` (packaging the stack first if needed). */
+function packagedBundles(
+  dir: string,
+  repackage: boolean,
+): { name: string; file: string; taskRoot: string; zipBytes: number }[] {
   const packaged = join(root, '.serverless');
-  if (!existsSync(packaged)) return [];
-  return readdirSync(packaged)
-    .filter((entry) => entry.endsWith('.zip'))
+  if (repackage || zipsIn(packaged).length === 0) {
+    console.log('cold-start: packaging the stack (npm run package)');
+    execFileSync(process.execPath, [join(root, 'scripts', 'package.mjs')], { cwd: root, stdio: 'ignore' });
+  }
+  return zipsIn(packaged)
     .map((zip) => {
       const name = basename(zip, '.zip');
-      const target = join(dir, 'packaged', name);
-      mkdirSync(target, { recursive: true });
-      execFileSync('unzip', ['-q', '-o', join(packaged, zip), '-d', target]);
+      const taskRoot = join(dir, name);
+      mkdirSync(taskRoot, { recursive: true });
+      execFileSync('unzip', ['-q', '-o', join(packaged, zip), '-d', taskRoot]);
       return {
         name,
-        file: join(target, 'functions', `${name}.mjs`),
+        file: join(taskRoot, 'functions', `${name}.mjs`),
+        taskRoot,
         zipBytes: statSync(join(packaged, zip)).size,
       };
     })
     .filter((entry) => existsSync(entry.file));
 }
 
-/** Each functions/*.ts bundled with the packaging settings and the tree-shaking plugins. */
-async function pluginBundles(dir: string): Promise<{ name: string; file: string }[]> {
-  const names = readdirSync(join(root, 'functions'))
-    .filter((entry) => entry.endsWith('.ts'))
-    .map((entry) => basename(entry, '.ts'));
-  const out: { name: string; file: string }[] = [];
-  for (const name of names) {
-    const file = join(dir, 'plugins', `${name}.mjs`);
-    await build({
-      entryPoints: [join(root, 'functions', `${name}.ts`)],
-      outfile: file,
-      bundle: true,
-      minify: true,
-      keepNames: true,
-      target: 'node20',
-      platform: 'node',
-      format: 'esm',
-      mainFields: ['module', 'main'],
-      logLevel: 'error',
-      plugins,
-      banner: {
-        js: "import { createRequire as __tgCreateRequire } from 'node:module'; const require = __tgCreateRequire(import.meta.url);",
-      },
-    });
-    out.push({ name, file });
+/** serverless-esbuild's own options: it takes them out of infra/esbuild.yml before calling esbuild. */
+const PLUGIN_OPTIONS = ['exclude', 'outputFileExtension', 'plugins', 'packager', 'nativeZip', 'concurrency'];
+
+/** The packaging build of one function (infra/esbuild.yml and the bundle plugins), for its metafile. */
+async function metafileOf(name: string) {
+  const settings = parse(readFileSync(join(root, 'infra', 'esbuild.yml'), 'utf8')) as Record<string, unknown>;
+  const { bundlePlugins } = createRequire(import.meta.url)(join(root, 'infra', 'esbuild-plugins.cjs')) as {
+    bundlePlugins: Plugin[];
+  };
+  const options = Object.fromEntries(
+    Object.entries(settings).filter(([key]) => !PLUGIN_OPTIONS.includes(key)),
+  ) as BuildOptions;
+  const result = await build({
+    ...options,
+    absWorkingDir: root,
+    entryPoints: [`functions/${name}.ts`],
+    outdir: join(tmpdir(), 'tg-cold-start-metafile', 'functions'),
+    outExtension: { '.js': String(settings.outputFileExtension ?? '.js') },
+    write: false,
+    metafile: true,
+    logLevel: 'error',
+    plugins: bundlePlugins,
+  });
+  const [, output] =
+    Object.entries(result.metafile.outputs).find(([file]) => file.endsWith(`${name}.mjs`)) ?? [];
+  if (!output) throw new Error(`no bundle of ${name} in the metafile`);
+  const packages = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const key =
+      input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? input.split('/').slice(0, 2).join('/');
+    packages.set(key, (packages.get(key) ?? 0) + bytesInOutput);
   }
-  return out;
+  return { bytes: output.bytes, packages: [...packages].sort((a, b) => b[1] - a[1]) };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
@@ -147,12 +157,7 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
   const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 20;
   const dir = mkdtempSync(join(tmpdir(), 'tg-cold-start-'));
   try {
-    const figures: BundleFigures[] = [];
-    for (const bundle of packagedBundles(dir)) {
-      figures.push(measure('packaged', bundle.name, bundle.file, runs, bundle.zipBytes));
-    }
-    for (const bundle of await pluginBundles(dir))
-      figures.push(measure('plugins', bundle.name, bundle.file, runs));
+    const figures = packagedBundles(dir, args.includes('--package')).map((bundle) => measure(bundle, runs));
     console.log(
       `cold-start: bundle size and median import time in a fresh Node ${process.version} process (${runs} runs)`,
     );
@@ -160,7 +165,19 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
       const size = f.bundleBytes <= SIZE_TARGET ? 'met' : 'MISSED';
       const time = f.importMs <= IMPORT_TARGET_MS ? 'met' : 'MISSED';
       console.log(
-        `  ${f.build.padEnd(8)} ${f.name.padEnd(22)} ${kb(f.bundleBytes).padStart(8)} (target 1 MB: ${size})${f.zipBytes ? `, zip ${kb(f.zipBytes)} with source map` : ''}; import ${f.importMs} ms (target ${IMPORT_TARGET_MS} ms: ${time}), CPU ${f.importCpuMs} ms`,
+        `  ${f.name.padEnd(22)} ${kb(f.bundleBytes).padStart(8)} (${f.bundleBytes} bytes; target 1 MB: ${size}), zip ${kb(f.zipBytes)} with source map; import ${f.importMs} ms (target ${IMPORT_TARGET_MS} ms: ${time}), CPU ${f.importCpuMs} ms`,
+      );
+    }
+    for (const f of figures) {
+      if (f.bundleBytes <= SIZE_TARGET && !args.includes('--breakdown')) continue;
+      const { bytes, packages } = await metafileOf(f.name);
+      const same = bytes === f.bundleBytes ? 'the packaged build' : `NOT the packaged build: ${bytes} bytes`;
+      console.log(`  ${f.name}: what is in it (esbuild metafile, ${same}), by package:`);
+      console.log(
+        `    ${packages
+          .filter(([, size]) => size >= 5 * 1024)
+          .map(([name, size]) => `${name} ${kb(size)}`)
+          .join(', ')}`,
       );
     }
     console.log(JSON.stringify(figures.map(({ importRuns: _runs, ...rest }) => rest)));

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
-import { parsePolicy } from '../policy/load.js';
+import { createRequire } from 'node:module';
+import { extname, join } from 'node:path';
+import * as z from 'zod';
+import { PolicyError, policyFromYamlDocument, validatePolicy } from '../policy/load.js';
 import type { Policy } from '../policy/schema.js';
 
 /** Settings a function reads from its environment; validated once at cold start. */
@@ -30,7 +31,7 @@ const environmentSchema = z.object({
   TG_ACTIONS_QUEUE_URL: z.url().optional(),
   /** The SQS outbox the notify-slack function drains (absent: no Slack alerts). */
   TG_SLACK_OUTBOX_URL: z.url().optional(),
-  /** The policy file bundled into the package. */
+  /** The policy file; default: the package's transit-guard.policy.json. A .json file, or .yml/.yaml from the sources. */
   TG_POLICY_FILE: z.string().min(1).optional(),
   LAMBDA_TASK_ROOT: z.string().optional(),
 });
@@ -52,7 +53,59 @@ export class ConfigurationError extends Error {
   override name = 'ConfigurationError';
 }
 
-/** Reads the environment and the bundled policy; throws naming the variable or policy field that is wrong. */
+/**
+ * The policy each function package carries: transit-guard.policy.yml, validated and written as JSON when the
+ * stack is packaged (infra/esbuild-plugins.cjs), so that the function bundles need no YAML parser.
+ */
+export const PACKAGED_POLICY_FILE = 'transit-guard.policy.json';
+
+/**
+ * The yaml package, loaded only for a .yml/.yaml TG_POLICY_FILE (tests and local runs from the sources). The
+ * name is not a literal esbuild can follow, so the function bundles leave the parser out; there, a YAML policy
+ * file is a ConfigurationError.
+ */
+const YAML_PACKAGE: string = 'yaml';
+const requireFromHere = createRequire(import.meta.url);
+
+function loadYaml(file: string): typeof import('yaml') {
+  try {
+    return requireFromHere(YAML_PACKAGE) as typeof import('yaml');
+  } catch {
+    throw new ConfigurationError(
+      `cannot read the YAML policy file ${file}: the function bundles carry no YAML parser; point TG_POLICY_FILE at a JSON policy (npm run package writes ${PACKAGED_POLICY_FILE} into each package)`,
+    );
+  }
+}
+
+/** The policy file, JSON (or YAML by its extension), validated with the policy schema. */
+function readPolicy(file: string): Policy {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(
+      `cannot read the policy file ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
+  }
+  const extension = extname(file).toLowerCase();
+  try {
+    if (extension === '.yml' || extension === '.yaml')
+      return policyFromYamlDocument(loadYaml(file).parseDocument(text), file);
+    let document: unknown;
+    try {
+      document = JSON.parse(text);
+    } catch (error) {
+      throw new ConfigurationError(`Invalid policy file ${file}: not JSON (${(error as Error).message})`);
+    }
+    return validatePolicy(document, file);
+  } catch (error) {
+    // The message names the file and every field that is wrong (PolicyError's).
+    if (error instanceof PolicyError) throw new ConfigurationError(error.message, { cause: error });
+    throw error;
+  }
+}
+
+/** Reads the environment and the packaged policy; throws naming the variable or policy field that is wrong. */
 export function loadFunctionConfig(env: NodeJS.ProcessEnv = process.env): FunctionConfig {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
@@ -60,9 +113,9 @@ export function loadFunctionConfig(env: NodeJS.ProcessEnv = process.env): Functi
     throw new ConfigurationError(`invalid function environment: ${problems.join('; ')}`);
   }
   const e = parsed.data;
-  const policyFile =
-    e.TG_POLICY_FILE ?? join(e.LAMBDA_TASK_ROOT ?? process.cwd(), 'transit-guard.policy.yml');
-  const policy = parsePolicy(readFileSync(policyFile, 'utf8'), policyFile);
+  const policy = readPolicy(
+    e.TG_POLICY_FILE ?? join(e.LAMBDA_TASK_ROOT ?? process.cwd(), PACKAGED_POLICY_FILE),
+  );
   return {
     region: e.AWS_REGION,
     accountId: e.TG_ACCOUNT_ID,

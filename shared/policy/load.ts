@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { type Document, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { type Policy, policySchema } from './schema.js';
 import { didYouMean } from './suggest.js';
@@ -181,7 +181,15 @@ export function validatePolicy(document: unknown, file: string): Policy {
 
 /** Parses policy YAML; syntax errors name the line and column. */
 export function parsePolicy(text: string, file: string): Policy {
-  const document = parseDocument(text);
+  return policyFromYamlDocument(parseDocument(text), file);
+}
+
+/**
+ * A YAML document already parsed (by `parseDocument` of the yaml package) as a policy; syntax errors name the
+ * line and column. For callers that load the yaml package themselves (shared/lambda/config.ts keeps it out of
+ * the function bundles): this module uses the package only in `parsePolicy`.
+ */
+export function policyFromYamlDocument(document: Pick<Document, 'errors' | 'toJS'>, file: string): Policy {
   if (document.errors.length > 0) {
     throw new PolicyError(
       file,

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEvent } from '../fixtures/events/load.js';
-import { ensurePackaged, PACKAGE_TIMEOUT_MS, SERVERLESS_DIR } from './template.js';
+import { ensurePackaged, FUNCTION_NAMES, PACKAGE_TIMEOUT_MS, SERVERLESS_DIR } from './template.js';
 import { readZip } from './zip.js';
 
 // The on-api-call package, unzipped where no node_modules can be found: whatever the bundle needs
@@ -25,9 +25,9 @@ afterAll(() => {
 });
 
 /** Imports the bundle in a fresh Node process, as the Lambda runtime does, and calls its handler once. */
-function invoke(event: unknown, env: Record<string, string>) {
+function invoke(event: unknown, env: Record<string, string>, root = taskRoot) {
   const script = [
-    `const { handler } = await import(${JSON.stringify(join(taskRoot, 'functions', 'on-api-call.mjs'))});`,
+    `const { handler } = await import(${JSON.stringify(join(root, 'functions', 'on-api-call.mjs'))});`,
     `const context = { awsRequestId: 'test', functionName: 'on-api-call', getRemainingTimeInMillis: () => 60000 };`,
     'try {',
     `  const result = await handler(${JSON.stringify(event)}, context);`,
@@ -37,7 +37,7 @@ function invoke(event: unknown, env: Record<string, string>) {
     '}',
   ].join('\n');
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-    cwd: taskRoot,
+    cwd: root,
     encoding: 'utf8',
     // Nothing from the test process: a Lambda-like environment, and no way out to AWS.
     env: {
@@ -94,11 +94,106 @@ describe('on-api-call bundle', () => {
     expect(outcome.error).toBeDefined();
   });
 
+  it('reads the JSON copy of the policy, not the YAML: a package without the YAML file works, one without the JSON does not', () => {
+    // Prepare
+    const copies = mkdtempSync(join(tmpdir(), 'tg-bundle-policy-'));
+    const withoutYaml = join(copies, 'without-yaml');
+    const withoutJson = join(copies, 'without-json');
+    cpSync(taskRoot, withoutYaml, { recursive: true });
+    cpSync(taskRoot, withoutJson, { recursive: true });
+    rmSync(join(withoutYaml, 'transit-guard.policy.yml'));
+    rmSync(join(withoutJson, 'transit-guard.policy.json'));
+
+    try {
+      // Act
+      const event = loadEvent('cloudtrail-elbv2-add-tags');
+      const read = invoke(event, { ...FUNCTION_ENV, LAMBDA_TASK_ROOT: withoutYaml }, withoutYaml);
+      const missing = invoke(event, { ...FUNCTION_ENV, LAMBDA_TASK_ROOT: withoutJson }, withoutJson);
+
+      // Assess
+      expect(read.result).toEqual(expect.objectContaining({ evaluated: 0 }));
+      expect(missing).toEqual(
+        expect.objectContaining({
+          error: 'ConfigurationError',
+          message: expect.stringContaining(`${join(withoutJson, 'transit-guard.policy.json')} (ENOENT)`),
+        }),
+      );
+    } finally {
+      rmSync(copies, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an invalid JSON policy with a ConfigurationError naming each wrong field', () => {
+    // Prepare
+    const file = join(taskRoot, 'invalid.policy.json');
+    writeFileSync(file, JSON.stringify({ dryRun: 'maybe', tls: { minimumVersion: 'TLSv1.9' } }));
+
+    // Act
+    const outcome = invoke(loadEvent('cloudtrail-elbv2-add-tags'), { ...FUNCTION_ENV, TG_POLICY_FILE: file });
+
+    // Assess
+    expect(outcome.error).toBe('ConfigurationError');
+    expect(outcome.message).toContain(`Invalid policy file ${file}`);
+    expect(outcome.message).toContain('dryRun: expected boolean, got "maybe"');
+    expect(outcome.message).toContain('tls.minimumVersion: "TLSv1.9" is not allowed');
+  });
+
+  it('refuses a policy file that is not JSON', () => {
+    // Prepare
+    const file = join(taskRoot, 'truncated.policy.json');
+    writeFileSync(file, '{ "dryRun": ');
+
+    // Act
+    const outcome = invoke(loadEvent('cloudtrail-elbv2-add-tags'), { ...FUNCTION_ENV, TG_POLICY_FILE: file });
+
+    // Assess
+    expect(outcome).toEqual(
+      expect.objectContaining({
+        error: 'ConfigurationError',
+        message: expect.stringContaining(`Invalid policy file ${file}: not JSON`),
+      }),
+    );
+  });
+
+  it('carries no YAML parser: a YAML TG_POLICY_FILE is a ConfigurationError that says to use the JSON', () => {
+    // Act
+    const outcome = invoke(loadEvent('cloudtrail-elbv2-add-tags'), {
+      ...FUNCTION_ENV,
+      TG_POLICY_FILE: join(taskRoot, 'transit-guard.policy.yml'),
+    });
+
+    // Assess
+    expect(outcome).toEqual(
+      expect.objectContaining({
+        error: 'ConfigurationError',
+        message: expect.stringContaining('the function bundles carry no YAML parser'),
+      }),
+    );
+  });
+
   it('refuses an invalid event through the middy stack', () => {
     // Act
     const outcome = invoke({ hello: 'world' }, {});
 
     // Assess
     expect(outcome).toEqual(expect.objectContaining({ type: 'function', error: 'EventValidationError' }));
+  });
+});
+
+describe('function bundles', () => {
+  // The cold-start target (bench/README.md, "cold-start"): each bundle under 1 MB (MiB, as the benchmark counts).
+  const SIZE_LIMIT = 1024 * 1024;
+
+  it.each(FUNCTION_NAMES)('%s: under 1 MB, without the yaml parser or the whole of semver', (name) => {
+    // Act
+    const bundle = readZip(join(SERVERLESS_DIR, `${name}.zip`)).get(`functions/${name}.mjs`);
+
+    // Assess
+    expect(bundle?.length).toBeLessThan(SIZE_LIMIT);
+    const text = bundle?.toString('utf8') ?? '';
+    // Strings of yaml's parser and of semver's ranges (only semver.gte is bundled, for aws-xray-sdk-core).
+    expect(text).not.toContain('YAMLParseError');
+    expect(text).not.toContain('Implicit keys need to be on a single line');
+    expect(text).not.toContain('Invalid SemVer Range');
   });
 });

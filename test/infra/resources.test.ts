@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { CONFIG_RESOURCE_TYPES } from '../../shared/events/config.js';
+import { parsePolicy, validatePolicy } from '../../shared/policy/load.js';
 import { TABLE_KEYS, tableDefinition } from '../../shared/state/table.js';
 import {
   type CfnResource,
@@ -349,9 +351,10 @@ describe('template integrity', () => {
 });
 
 describe('function packages', () => {
-  it('carry the policy file at the zip root, next to the bundle and its source map', () => {
+  it('carry the policy file at the zip root, next to the bundle and its source map, and its validated JSON copy', () => {
     // Prepare
     const policy = readFileSync(join(ROOT, 'transit-guard.policy.yml'));
+    const expected = parsePolicy(policy.toString('utf8'), 'transit-guard.policy.yml');
 
     for (const name of FUNCTION_NAMES) {
       // Act
@@ -359,9 +362,18 @@ describe('function packages', () => {
 
       // Assess
       expect([...entries.keys()].sort(), name).toEqual(
-        [`functions/${name}.mjs`, `functions/${name}.mjs.map`, 'transit-guard.policy.yml'].sort(),
+        [
+          `functions/${name}.mjs`,
+          `functions/${name}.mjs.map`,
+          'transit-guard.policy.json',
+          'transit-guard.policy.yml',
+        ].sort(),
       );
       expect(entries.get('transit-guard.policy.yml')?.equals(policy), name).toBe(true);
+      // The same document as the YAML, which the same schema reads as the same policy.
+      const json = JSON.parse(entries.get('transit-guard.policy.json')?.toString('utf8') ?? 'null');
+      expect(json, name).toEqual(parse(policy.toString('utf8')));
+      expect(validatePolicy(json, 'transit-guard.policy.json'), name).toEqual(expected);
     }
   });
 });
