@@ -1,11 +1,10 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
-import type { Context, SQSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createNotifySlackHandler } from '../../functions/notify-slack.js';
 import { createObservability } from '../../shared/lambda/handler.js';
-import type { SlackPayload } from '../../shared/report/slack/payload.js';
 import { localWebhookUrlForTests } from '../../shared/report/slack/webhook-secret.js';
+import { notifySlackContext, outboxEvent, outboxPayload } from '../helpers/slack-outbox.js';
 import { SLACK, type SlackAnswer, type SlackServer, startSlackServer } from '../helpers/slack-server.js';
 
 const sqsMock = mockClient(SQSClient);
@@ -16,43 +15,12 @@ const DLQ = 'https://sqs.eu-west-1.amazonaws.com/111122223333/transit-guard-slac
  */
 const POST = { timeoutMs: 5000, maxAttempts: 4, backoffBaseMs: 1000 };
 
-/** A Lambda context whose time left is whatever `remainingMs` says when asked. */
-function contextWith(remainingMs: () => number, requestId: string): Context {
-  return {
-    functionName: 'transit-guard-dev-notify-slack',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:eu-west-1:111122223333:function:transit-guard-dev-notify-slack',
-    memoryLimitInMB: '256',
-    awsRequestId: requestId,
-    getRemainingTimeInMillis: remainingMs,
-  } as unknown as Context;
-}
-
-const payload = (n: number): SlackPayload => ({
-  text: `HIGH: finding ${n}`,
-  blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `finding ${n}` } }],
-});
-
-function sqsEvent(count: number): SQSEvent {
-  return {
-    Records: Array.from({ length: count }, (_, i) => ({
-      messageId: `059f36b4-87a3-44ab-83d2-6619752343${String(i + 1).padStart(2, '0')}`,
-      receiptHandle: `AQEBwJnKyrHigUMZj6rYigCgxlaS3SLy0a${i}`,
-      body: JSON.stringify(payload(i + 1)),
-      attributes: {
-        ApproximateReceiveCount: '1',
-        SentTimestamp: '1795341492000',
-        SenderId: 'AROAEXAMPLE:transit-guard-sweep',
-        ApproximateFirstReceiveTimestamp: '1795341492100',
-      },
-      messageAttributes: {},
-      md5OfBody: 'e4e68fb7bd0e697a0ae8f1bb342846b3',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:eu-west-1:111122223333:transit-guard-slack-outbox',
-      awsRegion: 'eu-west-1',
-    })),
-  };
-}
+/** `count` outbox records, the n-th carrying finding n. */
+const sqsEvent = (count: number) =>
+  outboxEvent(
+    Array.from({ length: count }, (_, i) => JSON.stringify(outboxPayload(i + 1))),
+    'transit-guard-sweep',
+  );
 
 let server: SlackServer | undefined;
 let output: string[];
@@ -109,7 +77,7 @@ describe('notify-slack within its Lambda timeout', () => {
     const { handler, server, addMetric, posted } = await handlerWith();
     const event = sqsEvent(10);
     // Each message Slack receives costs 25 s of the invocation: 60 s, 35 s, then 10 s left.
-    const runningOut = contextWith(() => 60_000 - 25_000 * server.requests.length, 'invocation-1');
+    const runningOut = notifySlackContext(() => 60_000 - 25_000 * server.requests.length, 'invocation-1');
     const ids = event.Records.map((record) => record.messageId);
 
     // Act
@@ -119,7 +87,7 @@ describe('notify-slack within its Lambda timeout', () => {
     };
     const second = await handler(
       redelivered,
-      contextWith(() => 900_000, 'invocation-2'),
+      notifySlackContext(() => 900_000, 'invocation-2'),
     );
 
     // Assess
@@ -138,7 +106,7 @@ describe('notify-slack within its Lambda timeout', () => {
     // Act
     const call = handler(
       sqsEvent(3),
-      contextWith(() => 29_999, 'invocation-1'),
+      notifySlackContext(() => 29_999, 'invocation-1'),
     );
 
     // Assess
@@ -155,7 +123,7 @@ describe('notify-slack within its Lambda timeout', () => {
     // Act
     const result = await handler(
       event,
-      contextWith(() => 35_000, 'invocation-1'),
+      notifySlackContext(() => 35_000, 'invocation-1'),
     );
 
     // Assess
@@ -171,7 +139,7 @@ describe('notify-slack within its Lambda timeout', () => {
     // Act
     const result = await handler(
       sqsEvent(1),
-      contextWith(() => 60_000, 'invocation-1'),
+      notifySlackContext(() => 60_000, 'invocation-1'),
     );
 
     // Assess

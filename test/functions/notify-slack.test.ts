@@ -1,12 +1,11 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { Context, SQSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createNotifySlackHandler } from '../../functions/notify-slack.js';
 import { createObservability, InvalidEventError } from '../../shared/lambda/handler.js';
-import type { SlackPayload } from '../../shared/report/slack/payload.js';
 import { localWebhookUrlForTests } from '../../shared/report/slack/webhook-secret.js';
+import { notifySlackContext, outboxEvent, outboxPayload } from '../helpers/slack-outbox.js';
 import { SLACK, type SlackAnswer, type SlackServer, startSlackServer } from '../helpers/slack-server.js';
 
 const sqsMock = mockClient(SQSClient);
@@ -14,41 +13,9 @@ const secretsManager = mockClient(SecretsManagerClient);
 const DLQ = 'https://sqs.eu-west-1.amazonaws.com/111122223333/transit-guard-slack-dlq';
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:transit-guard/slack-webhook-AbCdEf';
 
-const context = {
-  functionName: 'transit-guard-dev-notify-slack',
-  functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:eu-west-1:111122223333:function:transit-guard-dev-notify-slack',
-  memoryLimitInMB: '256',
-  awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678',
-  getRemainingTimeInMillis: () => 60_000,
-} as unknown as Context;
-
-const payload = (n: number): SlackPayload => ({
-  text: `HIGH: finding ${n}`,
-  blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `finding ${n}` } }],
-});
-
-/** An SQS event as Lambda delivers it from the outbox queue. */
-function sqsEvent(...bodies: string[]): SQSEvent {
-  return {
-    Records: bodies.map((body, i) => ({
-      messageId: `059f36b4-87a3-44ab-83d2-66197523431${i}`,
-      receiptHandle: `AQEBwJnKyrHigUMZj6rYigCgxlaS3SLy0a${i}`,
-      body,
-      attributes: {
-        ApproximateReceiveCount: '1',
-        SentTimestamp: '1795341492000',
-        SenderId: 'AROAEXAMPLE:transit-guard-on-api-call',
-        ApproximateFirstReceiveTimestamp: '1795341492100',
-      },
-      messageAttributes: {},
-      md5OfBody: 'e4e68fb7bd0e697a0ae8f1bb342846b3',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:eu-west-1:111122223333:transit-guard-slack-outbox',
-      awsRegion: 'eu-west-1',
-    })),
-  };
-}
+const context = notifySlackContext();
+const payload = outboxPayload;
+const sqsEvent = (...bodies: string[]) => outboxEvent(bodies);
 
 let server: SlackServer | undefined;
 let output: string[];
