@@ -32,6 +32,14 @@ export async function startDynalite(): Promise<LocalDynamo> {
   async function createTable(name: string): Promise<void> {
     // dynalite has no UpdateTimeToLive; TTL is declared in infra/ and checked on the template.
     await client.send(new CreateTableCommand(tableDefinition(name)));
+    // CreateTable answers while the table is still CREATING (even with createTableMs 0), and dynalite answers
+    // ResourceNotFoundException to item calls until it is ACTIVE: wait, as a DynamoDB client would.
+    for (let attempt = 0; ; attempt++) {
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+      if (Table?.TableStatus === 'ACTIVE') return;
+      if (attempt === 200) throw new Error(`dynalite did not make table ${name} ACTIVE within 2 s`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
   return {
     client,
