@@ -374,6 +374,17 @@ function answerConfig(account: GeneratedAccount, call: Call): Answer {
           },
         ],
       });
+    case 'DescribeConfigurationRecorderStatus':
+      return json({
+        ConfigurationRecordersStatus: [
+          {
+            name: 'default',
+            recording: true,
+            lastStatus: 'Success',
+            lastStartTime: account.now.getTime() / 1000 - 86_400,
+          },
+        ],
+      });
     case 'SelectResourceConfig': {
       const expression = String(body.Expression ?? '');
       const match = /resourceType\s+IN\s*\(([^)]*)\)/i.exec(expression);

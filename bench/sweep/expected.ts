@@ -6,6 +6,7 @@ import type { CertificateSummary } from '@aws-sdk/client-acm';
 import {
   CLASSIC_PAGE_SIZE,
   CONFIG_QUERY_PAGE_SIZE,
+  CONFIG_TYPES,
   describeReason,
   ELBV2_PAGE_SIZE,
   LIST_CERTIFICATES_PAGE_SIZE,
@@ -88,9 +89,11 @@ export function plannedCalls(
   mode: 'describe' | 'config',
 ): CallCounts {
   if (mode === 'config') {
-    const items = account.configItems.length;
+    const read = new Set(Object.values(CONFIG_TYPES).flat());
+    const items = account.configItems.filter((item) => read.has(item.resourceType as string)).length;
     return withoutZeros({
       'config:DescribeConfigurationRecorders': 1,
+      'config:DescribeConfigurationRecorderStatus': 1,
       'config:SelectResourceConfig': pages(items, CONFIG_QUERY_PAGE_SIZE),
       'elbv2:DescribeSSLPolicies': listingCalls(account)['elbv2:DescribeSSLPolicies'] ?? 0,
       'directConnect:DescribeConnections': 1,

@@ -153,10 +153,17 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
   const dx =
     (config.calls['directConnect:DescribeConnections'] ?? 0) +
     (config.calls['directConnect:DescribeLags'] ?? 0);
+  // The target counts the account's resources that AWS Config records (every Config item of the account);
+  // the sweep reads only the types the rules use (CONFIG_TYPES: no ELBv2 load balancer items).
   const configItems = account.configItems.length;
+  const pagesRead = config.calls['config:SelectResourceConfig'] ?? 0;
+  const recorderChecks =
+    (config.calls['config:DescribeConfigurationRecorders'] ?? 0) +
+    (config.calls['config:DescribeConfigurationRecorderStatus'] ?? 0);
+  const policyLookups = config.calls['elbv2:DescribeSSLPolicies'] ?? 0;
   const allowed = Math.ceil(configItems / 100) + dx;
   console.log(
-    `  config mode: ${configCalls} calls (${JSON.stringify(config.calls)}); ${configItems} Config items -> target ${allowed} (one per 100 + Direct Connect): ${configCalls <= allowed ? 'met' : `MISSED by ${configCalls - allowed} (recorder check + DescribeSSLPolicies for a policy Config items cannot resolve)`}`,
+    `  config mode: ${configCalls} calls (${JSON.stringify(config.calls)}): ${pagesRead} SelectResourceConfig pages for the account's ${configItems} Config items (at most ${Math.ceil(configItems / 100)}), ${dx} Direct Connect, ${recorderChecks} recorder checks (what the recorder records, whether it is recording), ${policyLookups} DescribeSSLPolicies (a policy the bundled data lacks) -> target ${allowed} (one per 100 + Direct Connect): ${configCalls <= allowed ? 'met' : `MISSED by ${configCalls - allowed}`}`,
   );
   for (const run of runs) {
     const target =

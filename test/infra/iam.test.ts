@@ -131,6 +131,7 @@ const STAR_RESOURCE_ACTIONS = new Set([
   'config:GetResourceConfigHistory',
   'config:SelectResourceConfig',
   'config:DescribeConfigurationRecorders',
+  'config:DescribeConfigurationRecorderStatus',
   'config:PutEvaluations',
 ]);
 

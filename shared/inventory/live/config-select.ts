@@ -1,5 +1,7 @@
 import {
   type ConfigurationRecorder,
+  type ConfigurationRecorderStatus,
+  DescribeConfigurationRecorderStatusCommand,
   DescribeConfigurationRecordersCommand,
   SelectResourceConfigCommand,
 } from '@aws-sdk/client-config-service';
@@ -10,9 +12,13 @@ import type { Family } from './port.js';
 /** The most SelectResourceConfig returns in one page (Limit 1-100). */
 export const CONFIG_QUERY_PAGE_SIZE = 100;
 
-/** The AWS Config resource types of each family; Config does not record Direct Connect. */
+/**
+ * The AWS Config resource types a sweep reads for each family; Config does not record Direct Connect. ELBv2
+ * load balancer items are not read: the rules use only the name and type of a listener's load balancer, which
+ * its listener ARN carries (`listener/app/<name>/...`), so reading them would cost a page per 100 for nothing.
+ */
 export const CONFIG_TYPES: Record<Family, readonly string[]> = {
-  elbv2: ['AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancingV2::Listener'],
+  elbv2: ['AWS::ElasticLoadBalancingV2::Listener'],
   elb: ['AWS::ElasticLoadBalancing::LoadBalancer'],
   vpn: ['AWS::EC2::VPNConnection'],
   acm: ['AWS::ACM::Certificate'],
@@ -56,17 +62,35 @@ export function recordedTypes(recorders: readonly ConfigurationRecorder[]): (typ
   return (type) => checks.some((records) => records(type));
 }
 
+/** The recorders that are recording now (DescribeConfigurationRecorderStatus), by name. */
+export function recordingNow(statuses: readonly ConfigurationRecorderStatus[]): Set<string> {
+  return new Set(
+    statuses.filter((status) => status.recording === true && status.name).map((status) => status.name ?? ''),
+  );
+}
+
 /**
- * The families whose every resource type AWS Config records in the region (DescribeConfigurationRecorders,
- * one call). Without a recorder, or without permission to ask, none: the sweep describes them instead.
+ * The families whose every resource type a recorder that is recording now records in the region
+ * (DescribeConfigurationRecorders and DescribeConfigurationRecorderStatus, one call each). A stopped recorder
+ * leaves its last items in Config (a listener created since is not there, one deleted since still is), so
+ * its types are described instead. Without a recorder, or without permission to ask, none.
  */
 export async function familiesRecorded(ctx: RegionContext, families: readonly Family[]): Promise<Family[]> {
   try {
-    const output = await ctx.call.config('DescribeConfigurationRecorders', ctx.region, () =>
-      ctx.clients.config.send(new DescribeConfigurationRecordersCommand({})),
+    const [described, statuses] = await Promise.all([
+      ctx.call.config('DescribeConfigurationRecorders', ctx.region, () =>
+        ctx.clients.config.send(new DescribeConfigurationRecordersCommand({})),
+      ),
+      ctx.call.config('DescribeConfigurationRecorderStatus', ctx.region, () =>
+        ctx.clients.config.send(new DescribeConfigurationRecorderStatusCommand({})),
+      ),
+    ]);
+    const recording = recordingNow(statuses.ConfigurationRecordersStatus ?? []);
+    const recorders = (described.ConfigurationRecorders ?? []).filter(
+      (recorder) => recorder.name !== undefined && recording.has(recorder.name),
     );
-    const records = recordedTypes(output.ConfigurationRecorders ?? []);
-    if ((output.ConfigurationRecorders ?? []).length === 0) return [];
+    if (recorders.length === 0) return [];
+    const records = recordedTypes(recorders);
     return families.filter(
       (family) => CONFIG_TYPES[family].length > 0 && CONFIG_TYPES[family].every((type) => records(type)),
     );

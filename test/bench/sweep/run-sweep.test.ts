@@ -68,6 +68,7 @@ describe('sweep against the stand-in', () => {
     expect(figures.errors).toEqual([]);
     expect(figures.calls).toEqual({
       'config:DescribeConfigurationRecorders': 1,
+      'config:DescribeConfigurationRecorderStatus': 1,
       'config:SelectResourceConfig': 1,
       'elbv2:DescribeSSLPolicies': 1,
       'directConnect:DescribeConnections': 1,
