@@ -1,5 +1,5 @@
 // esbuild plugins of the function bundles: serverless-esbuild loads this file (`plugins` in infra/esbuild.yml)
-// and bench/cold-start uses the same one. The first four are build-time rewrites that let tree shaking drop
+// and bench/cold-start uses the same one. The first five are build-time rewrites that let tree shaking drop
 // what a function never calls, without changing what the code does; the last writes the package's policy.
 // CommonJS because serverless-esbuild require()s the file.
 const { existsSync } = require('node:fs');
@@ -228,8 +228,58 @@ const packagedPolicyFile = {
   },
 };
 
+/**
+ * The SDK's default credential chain (`@aws-sdk/credential-provider-node`) tries, in order: environment, SSO,
+ * shared ini files, credential_process, a web identity token file, then the container / instance endpoints. In
+ * Lambda the runtime always puts the function role's credentials in the environment, and never a profile,
+ * SSO session or token file; the four links in between bring about 80 KB into every bundle (the STS, SSO and
+ * sign-in clients of @aws-sdk/nested-clients among them) that a function never runs. The bundles keep the
+ * environment and the container / instance endpoints, in the same order and with the same memoization. If a
+ * new SDK version words the chain differently, the build fails rather than bundle something unreviewed.
+ */
+const UNUSED_IN_LAMBDA = ['sso', 'ini', 'process', 'web-identity'];
+const lambdaCredentialChain = {
+  name: 'lambda-credential-chain',
+  setup(build) {
+    build.onLoad(
+      { filter: /[\\/]@aws-sdk[\\/]credential-provider-node[\\/]dist-es[\\/]defaultProvider\.js$/ },
+      async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        const link = new RegExp(
+          `\\n {4}async \\(awsIdentityProperties\\) => \\{(?:(?!\\n {4}\\},)[\\s\\S])*?credential-provider-(?:${UNUSED_IN_LAMBDA.join('|')})"[\\s\\S]*?\\n {4}\\},`,
+          'g',
+        );
+        const removed = source.match(link) ?? [];
+        const contents = source.replace(link, '');
+        const left = UNUSED_IN_LAMBDA.filter((name) => contents.includes(`credential-provider-${name}"`));
+        if (
+          removed.length !== UNUSED_IN_LAMBDA.length ||
+          left.length > 0 ||
+          !/fromEnv\(init\)/.test(contents) ||
+          !/remoteProvider\(init\)/.test(contents)
+        ) {
+          return {
+            errors: [
+              {
+                text: `${args.path}: the SDK's default credential chain is not the one lambda-credential-chain was written for (removed ${removed.length} of ${UNUSED_IN_LAMBDA.length} links); review infra/esbuild-plugins.cjs`,
+              },
+            ],
+          };
+        }
+        return { contents, loader: 'js' };
+      },
+    );
+  },
+};
+
 /** The plugins that shape the bundles (the benchmark builds with these alone). */
-const bundlePlugins = [smithySchemaKeys, zodNamespaceImport, yamlWithoutSideEffects, semverFunctions];
+const bundlePlugins = [
+  smithySchemaKeys,
+  zodNamespaceImport,
+  yamlWithoutSideEffects,
+  semverFunctions,
+  lambdaCredentialChain,
+];
 
 module.exports = [...bundlePlugins, packagedPolicyFile];
 module.exports.bundlePlugins = bundlePlugins;

@@ -20,7 +20,8 @@ import { type BuildOptions, build, type Plugin } from 'esbuild';
 import { parse } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SIZE_TARGET = 1024 * 1024;
+/** "Under 1 MB", read strictly: 1,000,000 bytes (not 1 MiB). */
+const SIZE_TARGET = 1_000_000;
 const IMPORT_TARGET_MS = 150;
 
 export interface BundleFigures {
@@ -117,7 +118,15 @@ function packagedBundles(
 }
 
 /** serverless-esbuild's own options: it takes them out of infra/esbuild.yml before calling esbuild. */
-const PLUGIN_OPTIONS = ['exclude', 'outputFileExtension', 'plugins', 'packager', 'nativeZip', 'concurrency'];
+const PLUGIN_OPTIONS = [
+  'exclude',
+  'outputFileExtension',
+  'plugins',
+  'packager',
+  'nativeZip',
+  'concurrency',
+  'skipRebuild',
+];
 
 /** The packaging build of one function (infra/esbuild.yml and the bundle plugins), for its metafile. */
 async function metafileOf(name: string) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,5 +51,73 @@ describe('the packaged policy (transit-guard.policy.json)', () => {
 
     // Act / Assess
     await expect(plugins.policyJson(esbuild, file)).rejects.toThrow(/YAML syntax error/);
+  });
+});
+
+describe('the credential chain of the bundles (lambda-credential-chain)', () => {
+  const { bundlePlugins } = createRequire(import.meta.url)(join(ROOT, 'infra', 'esbuild-plugins.cjs')) as {
+    bundlePlugins: esbuild.Plugin[];
+  };
+
+  async function bundle(entry: string) {
+    const result = await esbuild.build({
+      absWorkingDir: ROOT,
+      stdin: { contents: entry, resolveDir: ROOT, loader: 'js' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      // As infra/esbuild.yml: the ES module builds of the SDK packages.
+      mainFields: ['module', 'main'],
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      plugins: bundlePlugins,
+    });
+    return Object.keys(result.metafile.inputs);
+  }
+
+  it('keeps the environment and the container / instance endpoints, and none of the links Lambda never takes', async () => {
+    // Act
+    const inputs = await bundle("export { defaultProvider } from '@aws-sdk/credential-provider-node';");
+
+    // Assess
+    const packages = new Set(
+      inputs.map((input) => input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1]).filter(Boolean),
+    );
+    expect(packages).toContain('@aws-sdk/credential-provider-env');
+    expect(packages).toContain('@aws-sdk/credential-provider-http');
+    expect(packages).toContain('@smithy/credential-provider-imds');
+    for (const left of [
+      '@aws-sdk/credential-provider-sso',
+      '@aws-sdk/credential-provider-ini',
+      '@aws-sdk/credential-provider-process',
+      '@aws-sdk/credential-provider-web-identity',
+      '@aws-sdk/nested-clients',
+    ]) {
+      expect(packages).not.toContain(left);
+    }
+  });
+
+  it('fails the build when the SDK words its chain differently', async () => {
+    // Prepare
+    const fake = join(directory, 'node_modules', '@aws-sdk', 'credential-provider-node', 'dist-es');
+    mkdirSync(fake, { recursive: true });
+    writeFileSync(
+      join(fake, 'defaultProvider.js'),
+      'export const defaultProvider = (init) => async () => { const { fromSSO } = await import("@aws-sdk/credential-provider-sso"); return fromSSO(init)(); };\n',
+    );
+
+    // Act
+    const building = esbuild.build({
+      entryPoints: [join(fake, 'defaultProvider.js')],
+      bundle: false,
+      write: false,
+      logLevel: 'silent',
+      plugins: bundlePlugins,
+    });
+
+    // Assess
+    await expect(building).rejects.toThrow(/not the one lambda-credential-chain was written for/);
   });
 });
