@@ -62,7 +62,24 @@ function renderedMrkdwn(payload: SlackPayload): string[] {
   return texts.map((text) => text.replace(/```[\s\S]*?```/g, '').replace(/`[^`]*`/g, ''));
 }
 
-const INJECTIONS = ['<https://evil.example/phish|click>', '<!channel>'];
+const INJECTIONS = [
+  '<https://evil.example/phish|click>',
+  '<!channel>',
+  '*URGENT: rotate the key at evil.example*',
+  '~resolved~',
+  '_ignore this_',
+];
+
+/** Every mrkdwn text object of a payload (the top-level text aside). */
+function mrkdwnObjects(payload: SlackPayload) {
+  return payload.blocks
+    .flatMap((block) => {
+      if (block.type === 'section') return [block.text, ...(block.fields ?? [])];
+      if (block.type === 'context') return block.elements;
+      return [];
+    })
+    .filter((object) => object?.type === 'mrkdwn');
+}
 
 function findingWith(name: string, reason: string): Evaluation {
   return {
@@ -98,6 +115,20 @@ describe('Slack mrkdwn injection in resource names and tags', () => {
       expect(text).not.toMatch(/<!(channel|here|everyone)/);
       expect(text).not.toMatch(/<https?:\/\/evil/);
     }
+  });
+
+  it('leaves a bare URL, @channel and #channel in a name as text: every mrkdwn object is verbatim', () => {
+    // Prepare
+    const injection = 'https://evil.example/phish @channel #general';
+    const evaluation = findingWith(`web ${injection}`, `The listener web ${injection} accepts TLS 1.0.`);
+
+    // Act
+    const payload = buildFindingMessage({ evaluation, kind: 'opened', tags: { owner: injection } });
+
+    // Assess
+    const objects = mrkdwnObjects(payload);
+    expect(objects.some((object) => object?.text.includes('https://evil.example/phish @channel'))).toBe(true);
+    for (const object of objects) expect(object).toMatchObject({ verbatim: true });
   });
 });
 

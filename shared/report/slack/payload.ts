@@ -12,6 +12,12 @@ export interface PlainTextObject {
 export interface MrkdwnObject {
   type: 'mrkdwn';
   text: string;
+  /**
+   * true: Slack still applies the formatting and the `<...>` links the text spells out, but does not turn bare
+   * URLs, channel names or mentions in it into links (Block Kit text object reference). enforceLimits sets it on
+   * every mrkdwn object, so a URL or `@channel` in a resource name stays text.
+   */
+  verbatim?: boolean;
 }
 
 export type TextObject = PlainTextObject | MrkdwnObject;
@@ -75,14 +81,24 @@ export function scrubSecrets(value: string): string {
   return value.replace(WEBHOOK_URL_PATTERN, '[redacted webhook URL]');
 }
 
-/** Text from AWS (names, tags, reasons, ARNs) made safe for a mrkdwn field. */
+/**
+ * Text from AWS (names, tags, reasons, ARNs) made safe for a mrkdwn field: no link or mention (`&`, `<`, `>`
+ * escaped), and no formatting. mrkdwn has no escape for its formatting characters, so `*` (bold), `~` (strike)
+ * and `` ` `` (code) become look-alikes, and so does `_` (italic) where it can open or close italics: next to a
+ * space, punctuation or the end. An underscore inside a word (`RSA_2048`, `my_load_balancer`) formats nothing
+ * in Slack and stays as it is.
+ */
 export function awsText(value: string): string {
-  return escapeMrkdwn(scrubSecrets(value));
+  return escapeMrkdwn(scrubSecrets(value))
+    .replaceAll('*', '∗')
+    .replaceAll('~', '∼')
+    .replaceAll('`', 'ˋ')
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, 'ˍ');
 }
 
-/** AWS text as inline code; a backtick in it would end the span early, so it becomes a look-alike. */
+/** AWS text as inline code (shown as it is, formatting included); a backtick would end the span early. */
 export function awsCode(value: string): string {
-  return `\`${awsText(value).replaceAll('`', 'ˋ')}\``;
+  return `\`${escapeMrkdwn(scrubSecrets(value)).replaceAll('`', 'ˋ')}\``;
 }
 
 /** Cuts before a lone high surrogate so a truncated string never ends in half an emoji. */
@@ -113,7 +129,8 @@ export function truncateText(value: string, max: number, kind: 'mrkdwn' | 'plain
 const nonEmpty = (text: string) => (text.trim().length === 0 ? '-' : text);
 
 function limitText<T extends TextObject>(object: T, max: number): T {
-  return { ...object, text: truncateText(nonEmpty(object.text), max, object.type) };
+  const text = truncateText(nonEmpty(object.text), max, object.type);
+  return object.type === 'mrkdwn' ? { ...object, text, verbatim: true } : { ...object, text };
 }
 
 function blockTextLength(block: Block): number {
@@ -137,7 +154,11 @@ function limitBlock(block: Block): Block {
       const fields = block.fields?.map((field) => limitText(field, SLACK_LIMITS.fieldText));
       if (fields && fields.length > SLACK_LIMITS.sectionFields) {
         const kept = fields.slice(0, SLACK_LIMITS.sectionFields - 1);
-        kept.push({ type: 'mrkdwn', text: `${TRUNCATION_MARKER}: ${fields.length - kept.length} more` });
+        kept.push({
+          type: 'mrkdwn',
+          text: `${TRUNCATION_MARKER}: ${fields.length - kept.length} more`,
+          verbatim: true,
+        });
         return { ...block, fields: kept };
       }
       return {
@@ -157,7 +178,9 @@ function limitBlock(block: Block): Block {
 
 const truncatedNotice = (dropped: number): ContextBlock => ({
   type: 'context',
-  elements: [{ type: 'mrkdwn', text: `${TRUNCATION_MARKER}: ${dropped} more block(s) not shown` }],
+  elements: [
+    { type: 'mrkdwn', text: `${TRUNCATION_MARKER}: ${dropped} more block(s) not shown`, verbatim: true },
+  ],
 });
 
 /**

@@ -49,6 +49,21 @@ describe('scrubSecrets', () => {
   });
 });
 
+describe('awsText', () => {
+  it.each([
+    ['*URGENT* pay here', '∗URGENT∗ pay here'],
+    ['~resolved~ by security', '∼resolved∼ by security'],
+    ['_ignore_ this', 'ˍignoreˍ this'],
+    ['`code` span', 'ˋcodeˋ span'],
+  ])('turns the formatting in %j into look-alikes: %j', (value, expected) => {
+    expect(awsText(value)).toBe(expected);
+  });
+
+  it('keeps underscores inside words, where Slack formats nothing', () => {
+    expect(awsText('RSA_2048 my_load_balancer')).toBe('RSA_2048 my_load_balancer');
+  });
+});
+
 describe('awsCode', () => {
   it('keeps a backtick in AWS text from closing the code span', () => {
     // Act
@@ -157,14 +172,28 @@ describe('enforceLimits', () => {
     expect(blockTexts(limited)).toEqual(['-']);
   });
 
-  it('leaves a payload that is already within the limits as it was', () => {
+  it('leaves the text of a payload that is already within the limits as it was, and marks its mrkdwn verbatim', () => {
     // Prepare
-    const payload: SlackPayload = { text: 'fine', blocks: [section(awsText('a < b'))] };
+    const payload: SlackPayload = {
+      text: 'fine',
+      blocks: [
+        section(awsText('a < b')),
+        { type: 'header', text: { type: 'plain_text', text: 'Title' } },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: 'seen at 10:00' }] },
+      ],
+    };
 
     // Act
     const limited = enforceLimits(structuredClone(payload));
 
     // Assess
-    expect(limited).toEqual(payload);
+    expect(limited).toEqual({
+      text: 'fine',
+      blocks: [
+        { type: 'section', text: { type: 'mrkdwn', text: 'a &lt; b', verbatim: true } },
+        { type: 'header', text: { type: 'plain_text', text: 'Title' } },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: 'seen at 10:00', verbatim: true }] },
+      ],
+    });
   });
 });
