@@ -73,6 +73,8 @@ export function createRuntime(config: FunctionConfig): Runtime {
       source: createAwsInventorySource(clientsFor, {
         plan: readPlanFor(config.policy, RULES),
         accountId: config.accountId,
+        // Only a sweep enumerates; the event functions read the resources an event names with the describe APIs.
+        inventoryMode: config.policy.sweep.inventory,
       }),
       findings,
       publish,

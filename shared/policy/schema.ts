@@ -116,6 +116,18 @@ export const policySchema = z
       .prefault({}),
     rules: z.record(z.string(), ruleSettings).default({}),
     exemptions: z.array(exemptionSchema).default([]),
+    sweep: z
+      .object({
+        /**
+         * Where the scheduled sweep reads: 'describe' (the describe/list APIs: everything the rules use), or
+         * 'config' (one AWS Config advanced query per 100 resources where a recording recorder records the
+         * types, the describe APIs for the rest: far fewer calls, but Config items carry no listener rules and
+         * no negotiated tunnel crypto, so those two checks have less to go on).
+         */
+        inventory: z.enum(['describe', 'config']).default('describe'),
+      })
+      .strict()
+      .prefault({}),
     slack: z
       .object({
         reminderIntervalHours: z

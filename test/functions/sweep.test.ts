@@ -1,6 +1,15 @@
+import {
+  DescribeConfigurationRecorderStatusCommand,
+  DescribeConfigurationRecordersCommand,
+  SelectResourceConfigCommand,
+} from '@aws-sdk/client-config-service';
 import { DescribeListenersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/sweep.js';
+import { loadFunctionConfig } from '../../shared/lambda/config.js';
+import { createSweepFunction } from '../../shared/lambda/sweep-function.js';
+import { createRuntime } from '../../shared/lambda/wiring.js';
+import { policySchema } from '../../shared/policy/schema.js';
 import {
   awsError,
   installAccount,
@@ -12,6 +21,7 @@ import {
 import {
   ACCOUNT_ID,
   expectExactReads,
+  expectedRead,
   expectPlanRecords,
   expectRejectedAsInvalid,
   publishedKinds,
@@ -86,6 +96,64 @@ describe('sweep handler', () => {
       errorName: 'EventValidationError',
       reason: /detail-type/,
       eventId: scheduledEvent.id,
+    });
+  });
+
+  describe('with sweep.inventory: config in the policy', () => {
+    /** The sweep function with the harness's environment and this policy. */
+    const configModeSweep = () =>
+      createSweepFunction({
+        runtime: () => {
+          const config = loadFunctionConfig();
+          return createRuntime({
+            ...config,
+            policy: policySchema.parse({ ...config.policy, sweep: { inventory: 'config' } }),
+          });
+        },
+      });
+    const RECORDER_CHECKS = [
+      expectedRead('config', DescribeConfigurationRecordersCommand, {}),
+      expectedRead('config', DescribeConfigurationRecorderStatusCommand, {}),
+    ];
+    const recorder = (recording: boolean) => {
+      mocks.config
+        .on(DescribeConfigurationRecordersCommand)
+        .resolves({ ConfigurationRecorders: [{ name: 'default', recordingGroup: { allSupported: true } }] });
+      mocks.config
+        .on(DescribeConfigurationRecorderStatusCommand)
+        .resolves({ ConfigurationRecordersStatus: [{ name: 'default', recording }] });
+    };
+
+    it('reads the recorded families with one Config query and describes only Direct Connect', async () => {
+      // Prepare
+      recorder(true);
+      mocks.config.on(SelectResourceConfigCommand).resolves({ Results: [] });
+
+      // Act
+      await configModeSweep()(structuredClone(scheduledEvent), context);
+
+      // Assess
+      const query = mocks.config.commandCalls(SelectResourceConfigCommand)[0]?.args[0].input;
+      expect(query).toMatchObject({ Limit: 100 });
+      expect(query?.Expression).toMatch(/WHERE resourceType IN \('AWS::ElasticLoadBalancingV2::Listener', /);
+      expectExactReads(mocks, [
+        ...RECORDER_CHECKS,
+        expectedRead('config', SelectResourceConfigCommand, query ?? {}),
+        ...REGION_READS.dx,
+      ]);
+    });
+
+    it('describes everything, with the same findings, when the recorder is stopped', async () => {
+      // Prepare
+      recorder(false);
+
+      // Act
+      const result = await configModeSweep()(structuredClone(scheduledEvent), context);
+
+      // Assess
+      expect(result).toMatchObject({ unreadable: [] });
+      expectExactReads(mocks, [...RECORDER_CHECKS, ...ALL_READS]);
+      expect(publishedKinds(mocks)).toEqual(Object.values(REGION_FINDINGS).flat().sort());
     });
   });
 });
