@@ -169,6 +169,29 @@ describe('evaluateResource', () => {
     expect(off).toEqual([]);
     expect(other).toEqual([]);
   });
+  it('leaves out the identity fields and details the resource and outcome do not have', () => {
+    // Prepare: an evaluation is stored and sent as is, so an absent field must not be a key set to undefined
+    const bare: AcmCertificate = {
+      resourceType: 'AWS::ACM::Certificate',
+      resourceId: certificate.resourceId,
+      certificateArn: certificate.certificateArn,
+      tags: {},
+      source: 'test',
+    };
+
+    // Act
+    const [evaluation] = evaluateResource(bare, [alwaysFine], context());
+
+    // Assess
+    expect(evaluation).toStrictEqual({
+      ruleId: 'test-fine',
+      status: 'COMPLIANT',
+      severity: 'medium',
+      resourceType: 'AWS::ACM::Certificate',
+      resourceId: certificate.resourceId,
+      reason: 'fine',
+    });
+  });
 });
 
 describe('evaluateByResource', () => {

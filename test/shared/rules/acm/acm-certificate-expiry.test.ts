@@ -363,4 +363,51 @@ describe('acm-certificate-expiry', () => {
     // Assess
     expect(outcome.reason).toContain(`Certificate ${certificate.certificateArn} expires in 5 days`);
   });
+
+  it('adds no outlook for an expiring public certificate whose renewal eligibility is not in the input', () => {
+    // Prepare
+    const certificate = amazonIssuedCertificate({ notAfter: daysFromNow(10), renewalEligibility: undefined });
+
+    // Act
+    const outcome = rule.evaluate(certificate, context);
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `Certificate www.example.com expires in 10 days (${daysFromNow(10)}), inside the 30-day threshold.`,
+    );
+  });
+
+  it('trusts status EXPIRED even while NotAfter is still ahead', () => {
+    // Prepare
+    const certificate = amazonIssuedCertificate({ status: 'EXPIRED', notAfter: daysFromNow(100) });
+
+    // Act
+    const outcome = rule.evaluate(certificate, context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.severity).toBe('critical');
+    expect(outcome.reason).toBe(
+      `Certificate www.example.com has status EXPIRED (NotAfter ${daysFromNow(100)}). It is still in use: clients get certificate errors.`,
+    );
+  });
+
+  it.each([
+    ['ISSUED', 'expires within a day', 'high'],
+    ['EXPIRED', 'has status EXPIRED (NotAfter', 'critical'],
+  ] as const)(
+    'does not count a %s certificate as expired by the clock at the very instant of NotAfter',
+    (status, when, severity) => {
+      // Prepare
+      const certificate = amazonIssuedCertificate({ status, notAfter: daysFromNow(0) });
+
+      // Act
+      const outcome = rule.evaluate(certificate, context);
+
+      // Assess
+      expect(outcome.status).toBe('NON_COMPLIANT');
+      expect(outcome.severity).toBe(severity);
+      expect(outcome.reason).toContain(`Certificate www.example.com ${when}`);
+    },
+  );
 });

@@ -167,4 +167,24 @@ describe('acm-certificate-key-strength', () => {
     // Assess
     expect(outcome.status).toBe('NON_COMPLIANT');
   });
+
+  it('reads a key algorithm with spaces around it', () => {
+    // Act
+    const outcome = rule.evaluate(amazonIssuedCertificate({ keyAlgorithm: ' RSA-2048 ' }), context);
+
+    // Assess
+    expect(normalizeKeyAlgorithm(' RSA-2048 ')).toBe('RSA_2048');
+    expect(outcome.status).toBe('COMPLIANT');
+  });
+
+  it('does not judge a blank key algorithm', () => {
+    // Act
+    const outcome = rule.evaluate(amazonIssuedCertificate({ keyAlgorithm: '   ' }), context);
+
+    // Assess
+    expect(outcome).toEqual({
+      status: 'NOT_APPLICABLE',
+      reason: 'Certificate www.example.com: key algorithm not in the input.',
+    });
+  });
 });

@@ -160,4 +160,65 @@ describe('acm-certificate-renewal', () => {
       });
     },
   );
+
+  it('judges a certificate whose status is not in the input by its renewal', () => {
+    // Prepare
+    const certificate = amazonIssuedCertificate({
+      status: undefined,
+      renewalSummary: { renewalStatus: 'FAILED' },
+    });
+
+    // Act
+    const outcome = rule.evaluate(certificate, context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+  });
+
+  it.each([
+    [
+      'renewal waiting for validation',
+      amazonIssuedCertificate({ renewalSummary: { renewalStatus: 'PENDING_VALIDATION' } }),
+      { renewalStatus: 'PENDING_VALIDATION', renewalEligibility: 'ELIGIBLE', inUse: true },
+    ],
+    [
+      'an ineligible certificate in use',
+      amazonIssuedCertificate({ renewalEligibility: 'INELIGIBLE' }),
+      { renewalStatus: undefined, renewalEligibility: 'INELIGIBLE', inUse: true },
+    ],
+  ])('gives the renewal facts in the details of %s', (_, certificate, facts) => {
+    // Act
+    const outcome = rule.evaluate(certificate, context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.details).toMatchObject({ ...facts, type: 'AMAZON_ISSUED' });
+  });
+
+  it.each([
+    ['SUCCESS', 'Managed renewal of certificate www.example.com is SUCCESS.'],
+    ['PENDING_AUTO_RENEWAL', 'Managed renewal of certificate www.example.com is PENDING_AUTO_RENEWAL.'],
+  ])(
+    'passes an eligible certificate whose renewal is %s, naming the renewal status',
+    (renewalStatus, reason) => {
+      // Prepare
+      const certificate = amazonIssuedCertificate({ renewalSummary: { renewalStatus } });
+
+      // Act
+      const outcome = rule.evaluate(certificate, context);
+
+      // Assess
+      expect(outcome.status).toBe('COMPLIANT');
+      expect(outcome.reason).toBe(reason);
+    },
+  );
+
+  it('passes an eligible certificate with no renewal under way', () => {
+    // Act
+    const outcome = rule.evaluate(amazonIssuedCertificate(), context);
+
+    // Assess
+    expect(outcome.status).toBe('COMPLIANT');
+    expect(outcome.reason).toBe('Certificate www.example.com is ELIGIBLE for managed renewal.');
+  });
 });

@@ -168,4 +168,29 @@ describe('acm-certificate-signature', () => {
     // Assess
     expect(outcome.status).toBe('NOT_APPLICABLE');
   });
+
+  it('does not judge a blank signature algorithm', () => {
+    // Act
+    const outcome = rule.evaluate(amazonIssuedCertificate({ signatureAlgorithm: '  ' }), context);
+
+    // Assess
+    expect(outcome).toEqual({
+      status: 'NOT_APPLICABLE',
+      reason: 'Certificate www.example.com: signature algorithm not in the input.',
+    });
+  });
+
+  it('names every forbidden hash of a combined MD5-SHA1 signature', () => {
+    // Act
+    const outcome = rule.evaluate(
+      amazonIssuedCertificate({ signatureAlgorithm: 'MD5-SHA1WITHRSA' }),
+      context,
+    );
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toBe(
+      'Certificate www.example.com is signed with MD5-SHA1WITHRSA, which uses MD5 and SHA1, a hash the policy forbids.',
+    );
+  });
 });

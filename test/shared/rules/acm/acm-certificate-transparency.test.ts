@@ -107,4 +107,18 @@ describe('acm-certificate-transparency', () => {
     // Assess
     expect(outcome.status).toBe('NOT_APPLICABLE');
   });
+
+  it.each([
+    ['IMPORTED', importedCertificate(), 'legacy.example.com'],
+    ['PRIVATE', privateCertificate(), 'api.corp.example.com'],
+  ])('says a %s certificate is out of scope, naming its type', (type, certificate, label) => {
+    // Act
+    const outcome = rule.evaluate(certificate, context);
+
+    // Assess
+    expect(outcome).toEqual({
+      status: 'NOT_APPLICABLE',
+      reason: `Certificate ${label} is a ${type} certificate: transparency logging applies only to public ACM certificates.`,
+    });
+  });
 });

@@ -50,3 +50,18 @@ describe('days', () => {
     expect([days(1), days(-1), days(2), days(0)]).toEqual(['1 day', '-1 day', '2 days', '0 days']);
   });
 });
+
+describe('certificateLabel of a certificate whose name differs from its domain', () => {
+  it('prefers the domain name, then the name, then the ARN', () => {
+    // Prepare
+    const both = amazonIssuedCertificate({ name: 'web-frontend' });
+    const nameOnly = structuredClone(both);
+    delete nameOnly.domainName;
+
+    // Act
+    const labels = [certificateLabel(both), certificateLabel(nameOnly)];
+
+    // Assess
+    expect(labels).toEqual(['www.example.com', 'web-frontend']);
+  });
+});

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { dxConnectionMacsecDown } from '../../../../shared/rules/dx/dx-connection-macsec-down.js';
 import {
+  CONNECTION_ID,
   dxConnection,
   dxLag,
   dxRuleContext,
+  LAG_ID,
   MEMBER_IDS,
   macSecKey,
   preMacSecConnection,
@@ -125,5 +127,125 @@ describe('dx-connection-macsec-down', () => {
 
     // Assess
     expect(outcome.status).toBe('NOT_APPLICABLE');
+  });
+
+  it.each([
+    ['no_encrypt', 'no_encrypt'],
+    ['no encryption mode', undefined],
+  ])('says which encryption mode it leaves to dx-connection-macsec: %s', (_, encryptionMode) => {
+    // Prepare
+    const connection = dxConnection({ encryptionMode, macSecKeys: [] });
+
+    // Act
+    const outcome = dxConnectionMacsecDown.evaluate(connection, dxRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `Direct Connect connection ${CONNECTION_ID} (EqDC2-primary) does not use MACsec (encryption mode ${encryptionMode ?? 'not set'}); dx-connection-macsec judges it.`,
+    );
+  });
+
+  it('reports each key by CKN and state in details, "unknown" when the state is missing', () => {
+    // Prepare
+    const withoutCkn = macSecKey({ state: 'disassociated' });
+    delete withoutCkn.ckn;
+    const withoutState = macSecKey();
+    delete withoutState.state;
+    const connection = dxConnection({ macSecKeys: [macSecKey(), withoutCkn, withoutState] });
+
+    // Act
+    const outcome = dxConnectionMacsecDown.evaluate(connection, dxRuleContext());
+
+    // Assess
+    expect(outcome.details).toEqual({
+      encryptionMode: 'must_encrypt',
+      macSecKeys: [
+        { ckn: macSecKey().ckn, state: 'associated' },
+        { state: 'disassociated' },
+        { ckn: macSecKey().ckn, state: 'unknown' },
+      ],
+      portEncryptionStatus: { [CONNECTION_ID]: 'Encryption Up' },
+      encryptionDownPorts: [],
+    });
+  });
+
+  it('says only that no key is associated when the connection has no key at all', () => {
+    // Prepare
+    const connection = dxConnection({ macSecKeys: [] });
+
+    // Act
+    const outcome = dxConnectionMacsecDown.evaluate(connection, dxRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `Direct Connect connection ${CONNECTION_ID} (EqDC2-primary) has MACsec on (must_encrypt) but no MACsec key is associated: must_encrypt drops traffic while MACsec is down.`,
+    );
+  });
+
+  it('lists every distinct state of the keys that are not associated, "unknown" for a missing one', () => {
+    // Prepare
+    const withoutState = macSecKey();
+    delete withoutState.state;
+    const connection = dxConnection({
+      macSecKeys: [
+        macSecKey({ state: 'disassociated' }),
+        withoutState,
+        macSecKey({ state: 'disassociated' }),
+      ],
+    });
+
+    // Act
+    const outcome = dxConnectionMacsecDown.evaluate(connection, dxRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toContain('no MACsec key is associated (key state disassociated, unknown):');
+  });
+
+  it('names both problems when no key is associated and the port reports Encryption Down', () => {
+    // Prepare
+    const connection = dxConnection({
+      encryptionMode: 'should_encrypt',
+      macSecKeys: [],
+      portEncryptionStatus: 'Encryption Down',
+    });
+
+    // Act
+    const outcome = dxConnectionMacsecDown.evaluate(connection, dxRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `Direct Connect connection ${CONNECTION_ID} (EqDC2-primary) has MACsec on (should_encrypt) but no MACsec key is associated and the port reports "Encryption Down": should_encrypt lets traffic flow unencrypted while MACsec is down.`,
+    );
+  });
+
+  it('names every LAG member with encryption down, in the plural', () => {
+    // Prepare
+    const [first, second] = MEMBER_IDS;
+    const lag = dxLag({
+      memberPortEncryptionStatus: { [first]: 'Encryption Down', [second]: 'Encryption Down' },
+    });
+
+    // Act
+    const outcome = dxConnectionMacsecDown.evaluate(lag, dxRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `Direct Connect LAG ${LAG_ID} (EqDC2-lag) has MACsec on (must_encrypt) but member connections ${first}, ${second} report "Encryption Down": must_encrypt drops traffic while MACsec is down.`,
+    );
+  });
+
+  it('does not claim encryption is up for a LAG whose member statuses are not in the input', () => {
+    // Prepare
+    const lag = dxLag({ memberPortEncryptionStatus: {} });
+
+    // Act
+    const outcome = dxConnectionMacsecDown.evaluate(lag, dxRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('COMPLIANT');
+    expect(outcome.reason).toBe(
+      `Direct Connect LAG ${LAG_ID} (EqDC2-lag) has an associated MACsec key (must_encrypt); the port encryption status is not in the input.`,
+    );
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dxConnectionMacsecFailOpen } from '../../../../shared/rules/dx/dx-connection-macsec-fail-open.js';
 import { evaluateResource } from '../../../../shared/rules/engine.js';
 import {
+  CONNECTION_ID,
   dxConnection,
   dxLag,
   dxRuleContext,
@@ -133,5 +134,69 @@ describe('dx-connection-macsec-fail-open', () => {
 
     // Assess
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['NOT_APPLICABLE', 'NOT_APPLICABLE']);
+  });
+
+  it('says "not set" when the connection has no encryption mode', () => {
+    // Prepare
+    const connection = dxConnection({ encryptionMode: undefined });
+
+    // Act
+    const outcome = dxConnectionMacsecFailOpen.evaluate(connection, dxRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `Direct Connect connection ${CONNECTION_ID} (EqDC2-primary) does not use MACsec (encryption mode not set); dx-connection-macsec judges it.`,
+    );
+  });
+
+  it.each([
+    ['must_encrypt', 'must_encrypt', ''],
+    ['should_encrypt', 'should_encrypt', ''],
+    ['must_encrypt', 'should_encrypt', ', which the policy accepts (required: should_encrypt)'],
+  ] as const)(
+    'passes %s when the policy requires %s, saying whether it goes beyond the policy',
+    (encryptionMode, required, accepted) => {
+      // Prepare
+      const connection = dxConnection({ encryptionMode });
+
+      // Act
+      const outcome = dxConnectionMacsecFailOpen.evaluate(
+        connection,
+        dxRuleContext({ directConnect: { requiredEncryptionMode: required } }),
+      );
+
+      // Assess
+      expect(outcome).toEqual({
+        status: 'COMPLIANT',
+        reason: `Direct Connect connection ${CONNECTION_ID} (EqDC2-primary) uses encryption mode ${encryptionMode}${accepted}.`,
+        details: { encryptionMode, requiredEncryptionMode: required },
+      });
+    },
+  );
+
+  it('gives no caution when the link is ready for must_encrypt', () => {
+    // Prepare
+    const connection = dxConnection({ encryptionMode: 'should_encrypt' });
+
+    // Act
+    const outcome = dxConnectionMacsecFailOpen.evaluate(connection, dxRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `Direct Connect connection ${CONNECTION_ID} (EqDC2-primary) uses encryption mode should_encrypt: if MACsec fails, traffic flows unencrypted. The policy requires must_encrypt.`,
+    );
+  });
+
+  it('is not ready for must_encrypt while no LAG member status is in the input', () => {
+    // Prepare
+    const lag = dxLag({ encryptionMode: 'should_encrypt', memberPortEncryptionStatus: {} });
+
+    // Act
+    const outcome = dxConnectionMacsecFailOpen.evaluate(lag, dxRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.details).toMatchObject({ associatedKeys: 1, readyForMustEncrypt: false });
+    expect(outcome.reason).toContain('Switch only once a MACsec key is associated');
   });
 });

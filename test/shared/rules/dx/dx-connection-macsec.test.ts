@@ -159,4 +159,18 @@ describe('dx-connection-macsec', () => {
     // Assess
     expect(outcome.status).toBe('NON_COMPLIANT');
   });
+
+  it('says plainly that a port AWS reports as incapable is not MACsec-capable, with its bandwidth in details', () => {
+    // Prepare
+    const connection = dxConnection({ bandwidth: '1Gbps', macSecCapable: false, encryptionMode: undefined });
+
+    // Act
+    const outcome = dxConnectionMacsec.evaluate(connection, dxRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `Direct Connect connection ${CONNECTION_ID} (EqDC2-primary) carries traffic unencrypted at layer 2: it is not MACsec-capable. Encrypt above it (Site-to-Site VPN, TLS) or move to a MACsec-capable dedicated connection.`,
+    );
+    expect(outcome.details).toEqual({ macSecCapable: false, encryptionMode: null, bandwidth: '1Gbps' });
+  });
 });

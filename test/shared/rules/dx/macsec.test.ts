@@ -3,6 +3,7 @@ import {
   associatedKeys,
   encryptionDownPorts,
   encryptionMode,
+  inapplicableDx,
   isEncryptionDown,
   isMacSecCapable,
 } from '../../../../shared/rules/dx/macsec.js';
@@ -64,4 +65,30 @@ describe('Direct Connect MACsec facts', () => {
     expect(connectionPorts).toEqual([CONNECTION_ID]);
     expect(lagPorts).toEqual([first]);
   });
+
+  it('judges a connection whose state is not in the input', () => {
+    // Prepare
+    const connection = dxConnection();
+    delete connection.state;
+
+    // Act
+    const outcome = inapplicableDx(connection);
+
+    // Assess
+    expect(outcome).toBeUndefined();
+  });
+
+  it.each(['Deleted', 'deleting', 'REJECTED'])(
+    'says a %s connection is going away, in lower case',
+    (state) => {
+      // Act
+      const outcome = inapplicableDx(dxConnection({ state }));
+
+      // Assess
+      expect(outcome).toEqual({
+        status: 'NOT_APPLICABLE',
+        reason: `Direct Connect connection ${CONNECTION_ID} (EqDC2-primary) is ${state.toLowerCase()}.`,
+      });
+    },
+  );
 });
