@@ -137,9 +137,12 @@ export function connectionLabel(connection: VpnConnection): string {
   return connection.name ? `${connection.vpnConnectionId} (${connection.name})` : connection.vpnConnectionId;
 }
 
-/** "tunnel A" / "tunnels A and B". */
+/** A tunnel named by its position already reads "tunnel 2": the word is not repeated before it. */
+const withoutWord = (name: string): string => name.replace(/^tunnel /, '');
+
+/** "tunnel A" / "tunnels A and B" ("tunnel 1" / "tunnels 1 and 2" for tunnels named by position). */
 export function nameTunnels(names: readonly string[]): string {
-  return `${names.length === 1 ? 'tunnel' : 'tunnels'} ${joinWords(names)}`;
+  return `${names.length === 1 ? 'tunnel' : 'tunnels'} ${joinWords(names.map(withoutWord))}`;
 }
 
 const GONE_STATES = new Set(['deleting', 'deleted']);

@@ -22,7 +22,7 @@ function describeFinding(finding: IkeVersionFinding): string {
   const source = finding.awsDefault
     ? ' (its IKE version list is empty: the AWS default allows ikev1 and ikev2)'
     : '';
-  return `tunnel ${finding.tunnel} permits ${joinWords(finding.outsidePolicy)}${source}`;
+  return `${nameTunnels([finding.tunnel])} permits ${joinWords(finding.outsidePolicy)}${source}`;
 }
 
 export const vpnTunnelIkeVersion = defineRule({

@@ -73,7 +73,7 @@ function describeFinding(finding: NegotiatedFinding): string {
     const value = finding.outsidePolicy[field];
     return value === undefined ? [] : [`${words} ${value}`];
   });
-  return `tunnel ${finding.tunnel} negotiated ${joinWords(values)}`;
+  return `${nameTunnels([finding.tunnel])} negotiated ${joinWords(values)}`;
 }
 
 export const vpnTunnelNegotiatedCrypto = defineRule({

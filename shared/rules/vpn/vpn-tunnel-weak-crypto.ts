@@ -87,7 +87,8 @@ function describeFinding(finding: TunnelCryptoFinding): string {
   });
   const defaults =
     finding.awsDefaultLists.length > 0 ? ' (empty option lists: the AWS defaults allow every value)' : '';
-  return `Tunnel ${finding.tunnel} permits ${phases.join('; ')}${defaults}.`;
+  const subject = nameTunnels([finding.tunnel]);
+  return `${subject.charAt(0).toUpperCase()}${subject.slice(1)} permits ${phases.join('; ')}${defaults}.`;
 }
 
 function describePolicy(policy: Policy['vpn']): string {

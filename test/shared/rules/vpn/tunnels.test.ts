@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
   AWS_DEFAULT_TUNNEL_OPTIONS,
+  connectionLabel,
+  inapplicableConnection,
   isAllowed,
+  nameTunnels,
   permittedValues,
   tunnelName,
   valuesOutside,
 } from '../../../../shared/rules/vpn/tunnels.js';
-import { awsDefaultTunnelOptions, hardenedTunnelOptions, vpnTunnel } from '../../../helpers/vpn-fixtures.js';
+import {
+  awsDefaultTunnelOptions,
+  hardenedTunnelOptions,
+  TUNNEL_A_IP,
+  TUNNEL_B_IP,
+  vpnConnection,
+  vpnTunnel,
+} from '../../../helpers/vpn-fixtures.js';
 
 describe('VPN tunnel options', () => {
   it('reads an empty option list as every value AWS accepts', () => {
@@ -68,5 +78,57 @@ describe('VPN tunnel options', () => {
   it('names a tunnel by its outside IP, or by position when the input has none', () => {
     expect(tunnelName(vpnTunnel({ outsideIpAddress: '203.0.113.17' }), 0)).toBe('203.0.113.17');
     expect(tunnelName(vpnTunnel({ outsideIpAddress: '' }), 1)).toBe('tunnel 2');
+  });
+
+  it('answers for an allowed list whose value was replaced in place, keeping its length', () => {
+    // Prepare
+    const allowed: (string | number)[] = ['ikev2'];
+    const before = valuesOutside(['ikev1', 'ikev2'], allowed);
+    const allowedBefore = isAllowed('ikev2', allowed);
+
+    // Act
+    allowed[0] = 'ikev1';
+
+    // Assess
+    expect(before).toEqual(['ikev1']);
+    expect(allowedBefore).toBe(true);
+    expect(valuesOutside(['ikev1', 'ikev2'], allowed)).toEqual(['ikev2']);
+    expect(isAllowed('ikev2', allowed)).toBe(false);
+    expect(isAllowed('IKEv1', allowed)).toBe(true);
+  });
+
+  it('names a tunnel whose outside IP is blank by position, and trims one given with spaces', () => {
+    expect(tunnelName(vpnTunnel({ outsideIpAddress: '   ' }), 0)).toBe('tunnel 1');
+    expect(tunnelName(vpnTunnel({ outsideIpAddress: ` ${TUNNEL_A_IP} ` }), 0)).toBe(TUNNEL_A_IP);
+  });
+
+  it('does not repeat the word "tunnel" before tunnels named by position', () => {
+    expect(nameTunnels([TUNNEL_A_IP])).toBe(`tunnel ${TUNNEL_A_IP}`);
+    expect(nameTunnels([TUNNEL_A_IP, TUNNEL_B_IP])).toBe(`tunnels ${TUNNEL_A_IP} and ${TUNNEL_B_IP}`);
+    expect(nameTunnels(['tunnel 1'])).toBe('tunnel 1');
+    expect(nameTunnels(['tunnel 1', 'tunnel 2'])).toBe('tunnels 1 and 2');
+  });
+
+  it('labels a connection by its id, with its Name tag when it has one', () => {
+    expect(connectionLabel(vpnConnection())).toBe('vpn-12345678901234567 (datacenter-east)');
+    expect(connectionLabel(vpnConnection({ name: undefined }))).toBe('vpn-12345678901234567');
+  });
+
+  it.each(['deleting', 'DELETED'])('does not judge a %s connection, saying it is going away', (state) => {
+    // Act
+    const outcome = inapplicableConnection(vpnConnection({ state }));
+
+    // Assess
+    expect(outcome).toEqual({
+      status: 'NOT_APPLICABLE',
+      reason: `VPN connection vpn-12345678901234567 (datacenter-east) is ${state.toLowerCase()}.`,
+    });
+  });
+
+  it('judges a connection whose state the input does not give, when it has tunnels', () => {
+    expect(inapplicableConnection(vpnConnection({ state: undefined }))).toBeUndefined();
+    expect(inapplicableConnection(vpnConnection({ state: undefined, tunnels: [] }))?.reason).toBe(
+      'VPN connection vpn-12345678901234567 (datacenter-east): no tunnel data in the input.',
+    );
   });
 });

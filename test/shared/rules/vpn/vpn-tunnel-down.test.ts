@@ -76,7 +76,9 @@ describe('vpn-tunnel-down', () => {
 
     // Assess
     expect(outcome.status).toBe('NON_COMPLIANT');
-    expect(outcome.reason).toContain('tunnel 1 is DOWN');
+    expect(outcome.reason).toContain(
+      'VPN connection vpn-12345678901234567 (datacenter-east): tunnel 1 is DOWN',
+    );
   });
 
   it('passes UP tunnels and says which status is unknown', () => {
@@ -133,5 +135,160 @@ describe('vpn-tunnel-down', () => {
 
     // Assess
     expect(outcome.status).toBe('NOT_APPLICABLE');
+  });
+});
+
+describe('vpn-tunnel-down wording and details', () => {
+  const LABEL = 'vpn-12345678901234567 (datacenter-east)';
+
+  it('declares the EC2.20 and vpc-vpn-2-tunnels-up mapping of RULES.md', () => {
+    // Assess
+    expect(vpnTunnelDown.metadata).toMatchObject({
+      severity: 'medium',
+      defaultMode: 'notify',
+      parameters: [],
+      compliance: { securityHub: ['EC2.20'], configRules: ['vpc-vpn-2-tunnels-up'] },
+    });
+  });
+
+  it('says the input has no tunnel data, not that the status is missing, for a connection without tunnels', () => {
+    // Prepare
+    const connection = vpnConnection({ tunnels: [] });
+
+    // Act
+    const outcome = vpnTunnelDown.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome).toEqual({
+      status: 'NOT_APPLICABLE',
+      reason: `VPN connection ${LABEL}: no tunnel data in the input.`,
+    });
+  });
+
+  it('says the VgwTelemetry status is missing when no tunnel reports one', () => {
+    // Prepare
+    const connection = vpnConnection({ tunnels: [vpnTunnel({ status: undefined })] });
+
+    // Act
+    const outcome = vpnTunnelDown.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(`VPN connection ${LABEL}: tunnel status (VgwTelemetry) is not in the input.`);
+  });
+
+  it('names the DOWN tunnel without an empty bracket when telemetry gives no message, and lists every tunnel in details', () => {
+    // Prepare
+    const connection = vpnConnection({
+      tunnels: [
+        vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, status: 'down', statusMessage: undefined }),
+        vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, statusMessage: '2 BGP ROUTES' }),
+      ],
+    });
+
+    // Act
+    const outcome = vpnTunnelDown.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome).toEqual({
+      status: 'NON_COMPLIANT',
+      reason: `VPN connection ${LABEL} is available but tunnel ${TUNNEL_A_IP} is DOWN; traffic has lost its redundant encrypted path.`,
+      details: {
+        state: 'available',
+        tunnels: [
+          { tunnel: TUNNEL_A_IP, status: 'DOWN' },
+          { tunnel: TUNNEL_B_IP, status: 'UP', statusMessage: '2 BGP ROUTES' },
+        ],
+      },
+    });
+  });
+
+  it('gives each distinct status message of the DOWN tunnels once, separated by semicolons', () => {
+    // Prepare
+    const connection = vpnConnection({
+      tunnels: [
+        vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, status: 'DOWN', statusMessage: 'IPSEC IS DOWN' }),
+        vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, status: 'DOWN', statusMessage: 'IKE NEGOTIATION FAILED' }),
+        vpnTunnel({ outsideIpAddress: '198.51.100.7', status: 'DOWN', statusMessage: 'IPSEC IS DOWN' }),
+      ],
+    });
+
+    // Act
+    const outcome = vpnTunnelDown.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `VPN connection ${LABEL} is available but tunnels ${TUNNEL_A_IP}, ${TUNNEL_B_IP} and 198.51.100.7 are DOWN (IPSEC IS DOWN; IKE NEGOTIATION FAILED); no tunnel is UP, so the connection carries no traffic.`,
+    );
+  });
+
+  it('does not claim the connection is available when the input has no state, and leaves the state out of details', () => {
+    // Prepare
+    const connection = vpnConnection({
+      state: undefined,
+      tunnels: [
+        { outsideIpAddress: '', status: 'DOWN', statusMessage: 'IPSEC IS DOWN' },
+        { outsideIpAddress: '', status: 'UP' },
+      ],
+    });
+
+    // Act
+    const outcome = vpnTunnelDown.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `VPN connection ${LABEL}: tunnel 1 is DOWN (IPSEC IS DOWN); traffic has lost its redundant encrypted path.`,
+    );
+    expect(outcome.details).toEqual({
+      tunnels: [
+        { tunnel: 'tunnel 1', status: 'DOWN', statusMessage: 'IPSEC IS DOWN' },
+        { tunnel: 'tunnel 2', status: 'UP' },
+      ],
+    });
+  });
+
+  it('passes with the exact wording and every tunnel in details when all tunnels are UP', () => {
+    // Prepare
+    const connection = vpnConnection();
+
+    // Act
+    const outcome = vpnTunnelDown.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome).toEqual({
+      status: 'COMPLIANT',
+      reason: `VPN connection ${LABEL}: tunnels ${TUNNEL_A_IP} and ${TUNNEL_B_IP} are UP.`,
+      details: {
+        state: 'available',
+        tunnels: [
+          { tunnel: TUNNEL_A_IP, status: 'UP', statusMessage: '2 BGP ROUTES' },
+          { tunnel: TUNNEL_B_IP, status: 'UP', statusMessage: '2 BGP ROUTES' },
+        ],
+      },
+    });
+  });
+
+  it('says "is UP" of a single UP tunnel and records the other as of unknown status', () => {
+    // Prepare
+    const connection = vpnConnection({
+      tunnels: [
+        vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, statusMessage: undefined }),
+        vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, status: undefined, statusMessage: undefined }),
+      ],
+    });
+
+    // Act
+    const outcome = vpnTunnelDown.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `VPN connection ${LABEL}: tunnel ${TUNNEL_A_IP} is UP; the status of tunnel ${TUNNEL_B_IP} is unknown.`,
+    );
+    expect(outcome.details).toEqual({
+      state: 'available',
+      tunnels: [
+        { tunnel: TUNNEL_A_IP, status: 'UP' },
+        { tunnel: TUNNEL_B_IP, status: 'unknown' },
+      ],
+    });
   });
 });

@@ -191,3 +191,102 @@ describe('vpn-tunnel-ike-version', () => {
     });
   });
 });
+
+describe('vpn-tunnel-ike-version wording', () => {
+  const LABEL = 'vpn-12345678901234567 (datacenter-east)';
+
+  it('declares the EC2.183 and ec2-vpn-connection-ike-version-check mapping and the policy list it reads', () => {
+    // Assess
+    expect(vpnTunnelIkeVersion.metadata).toMatchObject({
+      parameters: [
+        { policyPath: 'vpn.allowedIkeVersions', description: expect.stringMatching(/IKE versions/) },
+      ],
+      compliance: { securityHub: ['EC2.183'], configRules: ['ec2-vpn-connection-ike-version-check'] },
+    });
+  });
+
+  it('gives each weak tunnel in one sentence that ends with what the policy allows', () => {
+    // Prepare
+    const explicit = hardenedTunnelOptions();
+    explicit.ikeVersions = ['ikev1', 'ikev2'];
+    const connection = vpnConnection({
+      tunnels: [
+        vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, options: explicit }),
+        vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, options: awsDefaultTunnelOptions() }),
+      ],
+    });
+
+    // Act
+    const outcome = vpnTunnelIkeVersion.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `VPN connection ${LABEL}: Tunnel ${TUNNEL_A_IP} permits ikev1; tunnel ${TUNNEL_B_IP} permits ikev1 (its IKE version list is empty: the AWS default allows ikev1 and ikev2); the policy allows only ikev2.`,
+    );
+    expect(outcome.remediationTarget).toBe('ikev2');
+  });
+
+  it('says only that the options are missing when no tunnel shows a weak version', () => {
+    // Prepare
+    const connection = vpnConnection({
+      tunnels: [
+        vpnTunnel({ outsideIpAddress: TUNNEL_A_IP }),
+        vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, options: undefined }),
+      ],
+    });
+
+    // Act
+    const outcome = vpnTunnelIkeVersion.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `VPN connection ${LABEL}: The tunnel options of tunnel ${TUNNEL_B_IP} are not in the input, so the IKE versions cannot be verified.`,
+    );
+  });
+
+  it('gives the weak tunnel and the unverified one as two sentences', () => {
+    // Prepare
+    const connection = vpnConnection({
+      tunnels: [
+        vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, options: awsDefaultTunnelOptions() }),
+        vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, options: undefined }),
+      ],
+    });
+
+    // Act
+    const outcome = vpnTunnelIkeVersion.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `VPN connection ${LABEL}: Tunnel ${TUNNEL_A_IP} permits ikev1 (its IKE version list is empty: the AWS default allows ikev1 and ikev2); the policy allows only ikev2. The tunnel options of tunnel ${TUNNEL_B_IP} are not in the input, so the IKE versions cannot be verified.`,
+    );
+  });
+
+  it('targets every allowed IKE version, comma-separated, when it cannot verify a tunnel', () => {
+    // Prepare
+    const connection = vpnConnection({ tunnels: [vpnTunnel({ options: undefined })] });
+
+    // Act
+    const outcome = vpnTunnelIkeVersion.evaluate(
+      connection,
+      vpnRuleContext({ vpn: { allowedIkeVersions: ['ikev1', 'ikev2'] } }),
+    );
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.remediationTarget).toBe('ikev1,ikev2');
+  });
+
+  it('names a tunnel without an outside IP by position, without repeating "tunnel"', () => {
+    // Prepare
+    const connection = vpnConnection({
+      tunnels: [{ outsideIpAddress: '', status: 'UP', options: awsDefaultTunnelOptions() }],
+    });
+
+    // Act
+    const outcome = vpnTunnelIkeVersion.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.reason).toMatch(/^VPN connection \S+ \(datacenter-east\): Tunnel 1 permits ikev1 /);
+  });
+});

@@ -171,3 +171,217 @@ describe('vpn-tunnel-negotiated-crypto', () => {
     expect(outcome.status).toBe('NOT_APPLICABLE');
   });
 });
+
+describe('vpn-tunnel-negotiated-crypto wording and edge cases', () => {
+  const LABEL = 'vpn-12345678901234567 (datacenter-east)';
+  const STRICT = vpnRuleContext({
+    vpn: {
+      allowedEncryptionAlgorithms: ['AES256-GCM-16'],
+      allowedIntegrityAlgorithms: ['SHA2-512'],
+      allowedDHGroups: [21],
+    },
+  });
+
+  it('declares every policy list it reads, and no peer mapping (RULES.md: none)', () => {
+    // Assess
+    expect(vpnTunnelNegotiatedCrypto.metadata.parameters.map(({ policyPath }) => policyPath)).toEqual([
+      'vpn.allowedIkeVersions',
+      'vpn.allowedEncryptionAlgorithms',
+      'vpn.allowedIntegrityAlgorithms',
+      'vpn.allowedDHGroups',
+    ]);
+    for (const parameter of vpnTunnelNegotiatedCrypto.metadata.parameters) {
+      expect(parameter.description, parameter.policyPath).toMatch(/negotiate/);
+    }
+    expect(vpnTunnelNegotiatedCrypto.metadata.compliance).toMatchObject({ securityHub: [], configRules: [] });
+  });
+
+  it.each([
+    ['phase1EncryptionAlgorithm', 'AES128', 'phase 1 encryption AES128'],
+    ['phase1IntegrityAlgorithm', 'SHA2-256', 'phase 1 integrity SHA2-256'],
+    ['phase1DHGroup', 14, 'phase 1 DH group 14'],
+    ['phase2EncryptionAlgorithm', 'AES256', 'phase 2 encryption AES256'],
+    ['phase2IntegrityAlgorithm', 'SHA2-384', 'phase 2 integrity SHA2-384'],
+    ['phase2DHGroup', 20, 'phase 2 DH group 20'],
+  ] as const)('names a negotiated %s outside the policy as "%s"', (field, value, words) => {
+    // Prepare
+    const negotiated = {
+      ikeVersion: 'ikev2',
+      phase1EncryptionAlgorithm: 'AES256-GCM-16',
+      phase2EncryptionAlgorithm: 'AES256-GCM-16',
+      phase1IntegrityAlgorithm: 'SHA2-512',
+      phase2IntegrityAlgorithm: 'SHA2-512',
+      phase1DHGroup: 21,
+      phase2DHGroup: 21,
+      [field]: value,
+    };
+    const connection = vpnConnection({ tunnels: [vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, negotiated })] });
+
+    // Act
+    const outcome = vpnTunnelNegotiatedCrypto.evaluate(connection, STRICT);
+
+    // Assess
+    expect(outcome).toEqual({
+      status: 'NON_COMPLIANT',
+      reason: `VPN connection ${LABEL}: tunnel ${TUNNEL_A_IP} negotiated ${words}, outside the policy.`,
+      details: {
+        checkedTunnels: [TUNNEL_A_IP],
+        tunnels: [{ tunnel: TUNNEL_A_IP, outsidePolicy: { [field]: value } }],
+      },
+    });
+  });
+
+  it('lists every weak value of a tunnel, and each weak tunnel, in one reason', () => {
+    // Prepare
+    const connection = vpnConnection({
+      tunnels: [
+        vpnTunnel({
+          outsideIpAddress: TUNNEL_A_IP,
+          negotiated: { ...strongNegotiatedCrypto(), ikeVersion: 'ikev1', phase1IntegrityAlgorithm: 'SHA1' },
+        }),
+        vpnTunnel({
+          outsideIpAddress: TUNNEL_B_IP,
+          negotiated: { ...strongNegotiatedCrypto(), phase2DHGroup: 2 },
+        }),
+      ],
+    });
+
+    // Act
+    const outcome = vpnTunnelNegotiatedCrypto.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `VPN connection ${LABEL}: tunnel ${TUNNEL_A_IP} negotiated IKE version ikev1 and phase 1 integrity SHA1; tunnel ${TUNNEL_B_IP} negotiated phase 2 DH group 2, outside the policy.`,
+    );
+  });
+
+  it('passes with a reason naming the tunnels it checked', () => {
+    // Prepare
+    const connection = vpnConnection({
+      tunnels: [
+        vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, negotiated: strongNegotiatedCrypto() }),
+        vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, negotiated: strongNegotiatedCrypto() }),
+      ],
+    });
+
+    // Act
+    const outcome = vpnTunnelNegotiatedCrypto.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `VPN connection ${LABEL}: tunnels ${TUNNEL_A_IP} and ${TUNNEL_B_IP} negotiated crypto inside the policy.`,
+    );
+  });
+
+  it('judges only the values GetActiveVpnTunnelStatus gave, skipping missing and blank ones', () => {
+    // Prepare
+    const connection = vpnConnection({
+      tunnels: [
+        vpnTunnel({
+          negotiated: {
+            ikeVersion: 'ikev2',
+            phase1EncryptionAlgorithm: '',
+            phase2EncryptionAlgorithm: '  ',
+            phase1DHGroup: 20,
+          },
+        }),
+      ],
+    });
+
+    // Act
+    const outcome = vpnTunnelNegotiatedCrypto.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('COMPLIANT');
+    expect(outcome.details).toEqual({ checkedTunnels: [TUNNEL_A_IP], tunnels: [] });
+  });
+
+  it('fails a weak integrity negotiated without its phase encryption in the input', () => {
+    // Prepare
+    const connection = vpnConnection({
+      tunnels: [vpnTunnel({ negotiated: { ikeVersion: 'ikev2', phase2IntegrityAlgorithm: 'SHA1' } })],
+    });
+
+    // Act
+    const outcome = vpnTunnelNegotiatedCrypto.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.details).toMatchObject({
+      tunnels: [{ outsidePolicy: { phase2IntegrityAlgorithm: 'SHA1' } }],
+    });
+  });
+
+  it('does not count a phase 1 NONE integrity beside AES-GCM, however it is spelled', () => {
+    // Prepare
+    const connection = vpnConnection({
+      tunnels: [
+        vpnTunnel({ negotiated: { ...strongNegotiatedCrypto(), phase1IntegrityAlgorithm: ' none ' } }),
+      ],
+    });
+
+    // Act
+    const outcome = vpnTunnelNegotiatedCrypto.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('COMPLIANT');
+  });
+
+  it('still fails SHA1 integrity beside AES-GCM: only NONE is the GCM placeholder', () => {
+    // Prepare
+    const connection = vpnConnection({
+      tunnels: [vpnTunnel({ negotiated: { ...strongNegotiatedCrypto(), phase1IntegrityAlgorithm: 'SHA1' } })],
+    });
+
+    // Act
+    const outcome = vpnTunnelNegotiatedCrypto.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.details).toMatchObject({
+      tunnels: [{ outsidePolicy: { phase1IntegrityAlgorithm: 'SHA1' } }],
+    });
+  });
+
+  it('ignores negotiated data of a tunnel whose status the input does not give', () => {
+    // Prepare
+    const connection = vpnConnection({
+      tunnels: [
+        vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, negotiated: strongNegotiatedCrypto() }),
+        vpnTunnel({
+          outsideIpAddress: TUNNEL_B_IP,
+          status: undefined,
+          negotiated: { ...strongNegotiatedCrypto(), ikeVersion: 'ikev1' },
+        }),
+      ],
+    });
+
+    // Act
+    const outcome = vpnTunnelNegotiatedCrypto.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('COMPLIANT');
+    expect(outcome.details).toEqual({ checkedTunnels: [TUNNEL_A_IP], tunnels: [] });
+  });
+
+  it('names a tunnel without an outside IP by position, without repeating "tunnel"', () => {
+    // Prepare
+    const connection = vpnConnection({
+      tunnels: [
+        {
+          outsideIpAddress: '',
+          status: 'UP',
+          negotiated: { ...strongNegotiatedCrypto(), ikeVersion: 'ikev1' },
+        },
+      ],
+    });
+
+    // Act
+    const outcome = vpnTunnelNegotiatedCrypto.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `VPN connection ${LABEL}: tunnel 1 negotiated IKE version ikev1, outside the policy.`,
+    );
+  });
+});

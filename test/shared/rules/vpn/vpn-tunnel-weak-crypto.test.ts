@@ -252,3 +252,123 @@ describe('vpn-tunnel-weak-crypto', () => {
     expect(evaluation?.response?.target).toContain('DH groups 14,15,16,17,18,19,20,21,23,24');
   });
 });
+
+describe('vpn-tunnel-weak-crypto wording', () => {
+  const LABEL = 'vpn-12345678901234567 (datacenter-east)';
+
+  it('declares the three policy lists it reads, and no peer mapping (RULES.md: none)', () => {
+    // Assess
+    expect(vpnTunnelWeakCrypto.metadata.parameters.map(({ policyPath }) => policyPath)).toEqual([
+      'vpn.allowedEncryptionAlgorithms',
+      'vpn.allowedIntegrityAlgorithms',
+      'vpn.allowedDHGroups',
+    ]);
+    for (const parameter of vpnTunnelWeakCrypto.metadata.parameters) {
+      expect(parameter.description, parameter.policyPath).toMatch(/^Phase 1 and 2 /);
+    }
+    expect(vpnTunnelWeakCrypto.metadata.compliance).toMatchObject({ securityHub: [], configRules: [] });
+  });
+
+  it('passes with a reason that says every tunnel is restricted', () => {
+    // Act
+    const outcome = vpnTunnelWeakCrypto.evaluate(vpnConnection(), vpnRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `Every tunnel of VPN connection ${LABEL} permits only the allowed algorithms and DH groups.`,
+    );
+  });
+
+  it('spells out each offending value, kind and phase, and the allowed sets as the target', () => {
+    // Prepare
+    const options = hardenedTunnelOptions();
+    options.phase1IntegrityAlgorithms = ['SHA1', 'SHA2-256'];
+    options.phase1DHGroupNumbers = [2, 14, 22];
+    options.phase2EncryptionAlgorithms = ['AES256'];
+    options.phase2IntegrityAlgorithms = ['SHA2-512'];
+    options.phase2DHGroupNumbers = [20];
+    const connection = vpnConnection({ tunnels: [vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, options })] });
+    const policy: PolicyInput = {
+      vpn: {
+        allowedEncryptionAlgorithms: ['AES256-GCM-16', 'AES128-GCM-16'],
+        allowedIntegrityAlgorithms: ['SHA2-256', 'SHA2-512'],
+        allowedDHGroups: [14, 20],
+      },
+    };
+
+    // Act
+    const outcome = vpnTunnelWeakCrypto.evaluate(connection, vpnRuleContext(policy));
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `VPN connection ${LABEL}: Tunnel ${TUNNEL_A_IP} permits phase 1 encryption AES256 and integrity SHA1 and DH groups 2, 22; phase 2 encryption AES256.`,
+    );
+    expect(outcome.remediationTarget).toBe(
+      'encryption AES256-GCM-16,AES128-GCM-16; integrity SHA2-256,SHA2-512; DH groups 14,20',
+    );
+  });
+
+  it('says only the phase that has offending values', () => {
+    // Prepare
+    const options = hardenedTunnelOptions();
+    options.phase2DHGroupNumbers = [5, 14];
+    const connection = vpnConnection({ tunnels: [vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, options })] });
+
+    // Act
+    const outcome = vpnTunnelWeakCrypto.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `VPN connection ${LABEL}: Tunnel ${TUNNEL_A_IP} permits phase 2 DH groups 5.`,
+    );
+  });
+
+  it('gives one sentence per weak tunnel and one for the tunnels it cannot verify', () => {
+    // Prepare
+    const options = awsDefaultTunnelOptions();
+    options.phase1IntegrityAlgorithms = ['SHA2-256'];
+    options.phase2IntegrityAlgorithms = ['SHA2-256'];
+    options.phase2DHGroupNumbers = [14];
+    const connection = vpnConnection({
+      tunnels: [
+        vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, options }),
+        vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, options: undefined }),
+      ],
+    });
+
+    // Act
+    const outcome = vpnTunnelWeakCrypto.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `VPN connection ${LABEL}: Tunnel ${TUNNEL_A_IP} permits phase 1 DH groups 2, 22 (empty option lists: the AWS defaults allow every value). The tunnel options of tunnel ${TUNNEL_B_IP} are not in the input, so the crypto cannot be verified.`,
+    );
+  });
+
+  it('names a tunnel without an outside IP by position, without repeating "tunnel"', () => {
+    // Prepare
+    const connection = vpnConnection({
+      tunnels: [{ outsideIpAddress: '', status: 'UP', options: awsDefaultTunnelOptions() }],
+    });
+
+    // Act
+    const outcome = vpnTunnelWeakCrypto.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.reason).toMatch(/^VPN connection \S+ \(datacenter-east\): Tunnel 1 permits phase 1 /);
+  });
+
+  it('judges a connection whose state the input does not give', () => {
+    // Prepare
+    const connection = vpnConnection({
+      state: undefined,
+      tunnels: [vpnTunnel({ options: awsDefaultTunnelOptions() })],
+    });
+
+    // Act
+    const outcome = vpnTunnelWeakCrypto.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+  });
+});
