@@ -36,21 +36,11 @@ function encryptionOf(token: string): string {
   if (t.includes('3DES') || t.includes('DES-CBC3') || t.includes('DES_EDE') || t === 'DES-EDE3')
     return '3DES';
   if (t.startsWith('EXP')) return 'EXPORT';
-  for (const name of [
-    'RC4',
-    'RC2',
-    'IDEA',
-    'NULL',
-    'CHACHA20',
-    'CAMELLIA256',
-    'CAMELLIA128',
-    'SEED',
-    'ARIA',
-  ]) {
+  for (const name of ['RC4', 'RC2', 'IDEA', 'NULL', 'CHACHA20', 'SEED', 'ARIA']) {
     if (t.includes(name)) return name;
   }
-  const aes = /AES[-_]?(128|256)/.exec(t);
-  if (aes) return `AES${aes[1]}`;
+  const sized = /(AES|CAMELLIA)[-_]?(128|256)/.exec(t);
+  if (sized) return `${sized[1]}${sized[2]}`;
   if (t.includes('DES')) return 'DES';
   return 'UNKNOWN';
 }
@@ -78,7 +68,7 @@ function modeOf(name: string, encryption: string): string {
 function keyExchangeOf(prefix: string): { keyExchange: string; anonymous: boolean } {
   const p = prefix.toUpperCase();
   if (/^(ADH|AECDH)/.test(p) || p.includes('ANON'))
-    return { keyExchange: p.startsWith('AE') ? 'ECDHE' : 'DHE', anonymous: true };
+    return { keyExchange: /^(AECDH|ECDH)/.test(p) ? 'ECDHE' : 'DHE', anonymous: true };
   if (/^(ECDHE|EECDH)/.test(p)) return { keyExchange: 'ECDHE', anonymous: false };
   if (/^(DHE|EDH)/.test(p)) return { keyExchange: 'DHE', anonymous: false };
   if (/^(ECDH|DH|PSK|SRP|KRB5|GOST)/.test(p)) return { keyExchange: 'other', anonymous: false };
@@ -112,7 +102,7 @@ function partsFromName(name: string): CipherParts {
     ) {
       kxTokens.push(tokens.shift() ?? '');
     }
-    kxToken = kxTokens.join('-') || 'RSA';
+    kxToken = kxTokens.filter((token) => !token.startsWith('EXP')).join('-') || 'RSA';
     rest = tokens.join('-');
     if (kxTokens.includes('EXP') || kxTokens.includes('EXP1024')) rest = `EXP-${rest}`;
   }

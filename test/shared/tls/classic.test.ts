@@ -143,3 +143,139 @@ describe('resolveClassicListenerPolicy', () => {
     });
   });
 });
+
+const stickiness: ClassicPolicy = {
+  policyName: 'AWSConsole-LBCookieStickinessPolicy-web',
+  policyTypeName: 'LBCookieStickinessPolicyType',
+  attributes: [attr('CookieExpirationPeriod', '3600')],
+};
+
+describe('classicPolicyFromAttributes edge cases', () => {
+  it('reads values and a referenced policy name with blanks around them', () => {
+    // Act
+    const policy = classicPolicyFromAttributes('p', [
+      attr('Protocol-TLSv1.2', ' true '),
+      attr('ECDHE-RSA-AES128-GCM-SHA256', 'true\n'),
+      attr('Reference-Security-Policy', ' ELBSecurityPolicy-2016-08 '),
+    ]);
+
+    // Assess
+    expect(policy).toMatchObject({
+      protocols: ['TLSv1.2'],
+      ciphers: ['ECDHE-RSA-AES128-GCM-SHA256'],
+      reference: 'ELBSecurityPolicy-2016-08',
+    });
+  });
+
+  it('claims no server order preference when the policy does not set Server-Defined-Cipher-Order', () => {
+    // Act
+    const policy = classicPolicyFromAttributes('p', [attr('Protocol-TLSv1.2', 'true')]);
+
+    // Assess
+    expect(policy).not.toHaveProperty('serverOrderPreference');
+    expect(policy).not.toHaveProperty('reference');
+  });
+});
+
+describe('resolveClassicListenerPolicy choosing the negotiation policy', () => {
+  it('takes a policy of type SSLNegotiationPolicyType that only lists ciphers', () => {
+    // Prepare
+    const lb = loadBalancer([
+      {
+        policyName: 'web-negotiation',
+        policyTypeName: 'SSLNegotiationPolicyType',
+        attributes: [attr('ECDHE-RSA-AES128-GCM-SHA256', 'true'), attr('AES128-SHA', 'true')],
+      },
+    ]);
+
+    // Act
+    const result = resolveClassicListenerPolicy(lb, httpsListener, catalog);
+
+    // Assess
+    expect(result).toMatchObject({
+      kind: 'resolved',
+      policy: { name: 'web-negotiation', ciphers: ['ECDHE-RSA-AES128-GCM-SHA256', 'AES128-SHA'] },
+    });
+  });
+
+  it('takes an untyped policy that has protocol attributes besides its ciphers', () => {
+    // Prepare
+    const lb = loadBalancer([
+      {
+        policyName: 'web-negotiation',
+        attributes: [attr('Protocol-TLSv1.2', 'true'), attr('ECDHE-RSA-AES128-GCM-SHA256', 'true')],
+      },
+    ]);
+
+    // Act
+    const result = resolveClassicListenerPolicy(lb, httpsListener, catalog);
+
+    // Assess
+    expect(result).toMatchObject({
+      kind: 'resolved',
+      policy: { name: 'web-negotiation', protocols: ['TLSv1.2'], ciphers: ['ECDHE-RSA-AES128-GCM-SHA256'] },
+    });
+  });
+
+  it('skips the listener’s stickiness policy and uses the negotiation policy named after it', () => {
+    // Prepare
+    const listener = { ...httpsListener, policyNames: [stickiness.policyName, 'web-negotiation'] };
+    const lb = loadBalancer(
+      [
+        stickiness,
+        {
+          policyName: 'web-negotiation',
+          policyTypeName: 'SSLNegotiationPolicyType',
+          attributes: [attr('Protocol-TLSv1.2', 'true'), attr('ECDHE-ECDSA-AES128-GCM-SHA256', 'true')],
+        },
+      ],
+      listener,
+    );
+
+    // Act
+    const result = resolveClassicListenerPolicy(lb, listener, catalog);
+
+    // Assess
+    expect(result).toMatchObject({
+      kind: 'resolved',
+      policy: { name: 'web-negotiation', ciphers: ['ECDHE-ECDSA-AES128-GCM-SHA256'] },
+    });
+  });
+
+  it('reports a negotiation policy that enables nothing and references nothing as unknown, saying so', () => {
+    // Prepare
+    const lb = loadBalancer([
+      {
+        policyName: 'web-negotiation',
+        policyTypeName: 'SSLNegotiationPolicyType',
+        attributes: [attr('Server-Defined-Cipher-Order', 'true')],
+      },
+    ]);
+
+    // Act
+    const result = resolveClassicListenerPolicy(lb, httpsListener, catalog);
+
+    // Assess
+    expect(result).toEqual({
+      kind: 'unknown',
+      policyName: 'web-negotiation',
+      why: 'its attributes enable no protocol or cipher',
+    });
+  });
+
+  it('names only the policies missing from the input, not the load balancer’s other policies', () => {
+    // Prepare
+    const listener = { ...httpsListener, policyNames: [stickiness.policyName, 'custom-negotiation'] };
+    const lb = loadBalancer([stickiness], listener);
+
+    // Act
+    const result = resolveClassicListenerPolicy(lb, listener, catalog);
+
+    // Assess
+    expect(result).toEqual({
+      kind: 'unknown',
+      policyName: 'custom-negotiation',
+      why: 'the attributes of custom-negotiation are not in the input and it is not a predefined security policy',
+    });
+  });
+});

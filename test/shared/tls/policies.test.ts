@@ -194,7 +194,67 @@ describe('isFipsPolicyName', () => {
     ['ELBSecurityPolicy-TLS13-1-2-RFC9151-FIPS-2023-07', true],
     ['ELBSecurityPolicy-TLS13-1-2-Res-2021-06', false],
     ['ELBSecurityPolicy-2016-08', false],
+    ['FIPS-custom-negotiation', true],
+    ['custom-negotiation-FIPS', true],
+    ['ELBSecurityPolicy-NONFIPS-2016-08', false],
+    ['FIPSY-negotiation', false],
   ])('%s -> %s', (name, expected) => {
     expect(isFipsPolicyName(name)).toBe(expected);
+  });
+});
+
+describe('parseDescribeSslPolicies input checks', () => {
+  it('says (root) when the output is not an object at all', () => {
+    expect(() => parseDescribeSslPolicies('TLSv1.2', 'bad.json')).toThrow(
+      /^bad\.json: not DescribeSSLPolicies output \(\(root\): /,
+    );
+  });
+
+  it.each([
+    [{ SslPolicies: [{ Name: '', SslProtocols: [], Ciphers: [] }] }, 'SslPolicies.0.Name'],
+    [
+      { SslPolicies: [{ Name: 'p', SslProtocols: [], Ciphers: [{ Name: '' }] }] },
+      'SslPolicies.0.Ciphers.0.Name',
+    ],
+  ])('rejects an empty name (%j) naming the field', (output, field) => {
+    expect(() => parseDescribeSslPolicies(output, 'bad.json')).toThrow(
+      `bad.json: not DescribeSSLPolicies output (${field}: `,
+    );
+  });
+
+  it('drops protocols it cannot read instead of inventing a version', () => {
+    // Act
+    const [policy] = parseDescribeSslPolicies(
+      { SslPolicies: [{ Name: 'p', SslProtocols: ['QUICv1', 'TLSv1.2'], Ciphers: [] }] },
+      'ssl.json',
+    );
+
+    // Assess
+    expect(policy?.protocols).toEqual(['TLSv1.2']);
+  });
+});
+
+describe('createTlsCatalog', () => {
+  it('lists bundled and live ELBv2 policy names in sorted order', () => {
+    // Prepare
+    const live = parseDescribeSslPolicies(
+      { SslPolicies: [{ Name: 'AAA-Custom-Policy', SslProtocols: ['TLSv1.2'], Ciphers: [] }] },
+      'ssl.json',
+    );
+
+    // Act
+    const names = createTlsCatalog({ elbv2Policies: live }).elbv2PolicyNames();
+
+    // Assess
+    expect(names[0]).toBe('AAA-Custom-Policy');
+    expect(names).toEqual([...names].sort());
+  });
+
+  it('marks bundled policies as predefined, ELBv2 and classic alike', () => {
+    expect(catalog.elbv2Policy('ELBSecurityPolicy-2016-08')?.origin).toBe('predefined');
+    expect(catalog.classicPolicy('ELBSecurityPolicy-2016-08')).toMatchObject({
+      origin: 'predefined',
+      protocols: ['TLSv1', 'TLSv1.1', 'TLSv1.2'],
+    });
   });
 });

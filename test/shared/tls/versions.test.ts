@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareTlsVersions,
+  isTlsVersion,
   normalizeTlsVersion,
   protocolsBelow,
   sortTlsVersions,
@@ -29,6 +30,7 @@ describe('TLS versions', () => {
     ['protocol-sslv3', 'SSLv3'],
     ['TLSv1_2', 'TLSv1.2'],
     ['Protocol-TLSv1', 'TLSv1'],
+    [' TLSv1.3 ', 'TLSv1.3'],
   ])('reads %s as %s', (input, expected) => {
     expect(normalizeTlsVersion(input)).toBe(expected);
   });
@@ -36,5 +38,14 @@ describe('TLS versions', () => {
   it('does not read a cipher or option name as a version', () => {
     expect(normalizeTlsVersion('Server-Defined-Cipher-Order')).toBeUndefined();
     expect(normalizeTlsVersion('TLSv1.4')).toBeUndefined();
+  });
+});
+
+describe('isTlsVersion', () => {
+  it('accepts only the exact spelling of a known version', () => {
+    expect(isTlsVersion('TLSv1.2')).toBe(true);
+    expect(isTlsVersion('SSLv3')).toBe(true);
+    expect(isTlsVersion('TLSv1_2')).toBe(false);
+    expect(isTlsVersion('TLSv1.4')).toBe(false);
   });
 });
