@@ -25,6 +25,7 @@ import { findingMessages, planMessages } from '../usecase/messages.js';
 import { loadFunctionConfig } from './config.js';
 import { InventoryReadError } from './event-function.js';
 import { createHandler, createObservability } from './handler.js';
+import { INSPECTOR_WIRING } from './inspector-wiring.js';
 import { createRuntime, type Runtime } from './wiring.js';
 
 /** The result token AWS Config passes when a rule is tested: evaluations are checked, not recorded. */
@@ -281,7 +282,7 @@ export function createConfigRuleFunction(options: { runtime?: () => Runtime } = 
     observability,
     parse: parseConfigRuleEvent,
     async handle({ invocation, item }): Promise<ConfigRuleSummary> {
-      runtime ??= options.runtime ? options.runtime() : createRuntime(loadFunctionConfig());
+      runtime ??= options.runtime ? options.runtime() : createRuntime(loadFunctionConfig(), INSPECTOR_WIRING);
       // The handler logged the result token as the id; the derived id is stable and shorter.
       logger.appendKeys({
         eventId: invocation.eventId,

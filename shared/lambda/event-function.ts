@@ -3,6 +3,7 @@ import type { RouteResult } from '../events/result.js';
 import { inspectEvent } from '../usecase/inspect.js';
 import { loadFunctionConfig } from './config.js';
 import { createHandler, createObservability } from './handler.js';
+import { INSPECTOR_WIRING } from './inspector-wiring.js';
 import { createRuntime, type Runtime } from './wiring.js';
 
 /** Some resources could not be read; thrown so Lambda retries the event and, at last, dead-letters it. */
@@ -36,7 +37,7 @@ export function createEventFunction(options: EventFunctionOptions) {
     observability,
     parse: options.route,
     async handle(route): Promise<EventFunctionSummary> {
-      runtime ??= options.runtime ? options.runtime() : createRuntime(loadFunctionConfig());
+      runtime ??= options.runtime ? options.runtime() : createRuntime(loadFunctionConfig(), INSPECTOR_WIRING);
       if (route.kind === 'inspect') logger.appendKeys({ resources: route.refs.map((ref) => ref.resourceId) });
       const outcome = await inspectEvent(route, runtime.deps());
       const summary: EventFunctionSummary = {

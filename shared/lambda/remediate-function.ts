@@ -2,6 +2,15 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
+import {
+  acmClient,
+  directConnectClient,
+  ec2Client,
+  elbClient,
+  elbv2Client,
+  eventBridgeClient,
+} from '../aws/factories.js';
+import { createLiveInventorySource } from '../inventory/live/source-core.js';
 import { RESOURCE_TYPES } from '../model/resource.js';
 import type { FindingMessage } from '../report/findings-bus.js';
 import type { ExecutorDeps } from '../response/executor.js';
@@ -16,7 +25,23 @@ import type { ActionMessage } from '../usecase/actions.js';
 import { sendAlerts } from '../usecase/alerts.js';
 import { loadFunctionConfig } from './config.js';
 import { createHandler, createObservability } from './handler.js';
-import { createRuntime, type Runtime } from './wiring.js';
+import { createRuntime, type Runtime, type RuntimeWiring } from './wiring.js';
+
+/**
+ * The clients remediate calls (the remediators' write APIs, the reads that verify them, EventBridge for the
+ * audit records) and the live inventory without AWS Config, which it never reads.
+ */
+export const REMEDIATE_WIRING: RuntimeWiring = {
+  clientFactories: {
+    elbv2: elbv2Client,
+    elb: elbClient,
+    ec2: ec2Client,
+    directConnect: directConnectClient,
+    acm: acmClient,
+    eventBridge: eventBridgeClient,
+  },
+  inventorySource: (clientsFor, options) => createLiveInventorySource(clientsFor, options),
+};
 
 const sqsEventSchema = z.object({
   Records: z.array(z.looseObject({ messageId: z.string().min(1), body: z.string() })).min(1),
@@ -205,7 +230,7 @@ export function createRemediateFunction(options: RemediateFunctionOptions = {}) 
     observability,
     parse: (event) => sqsEventSchema.parse(event) as unknown as SQSEvent,
     handle: (event, context) => {
-      runtime ??= options.runtime ? options.runtime() : createRuntime(loadFunctionConfig());
+      runtime ??= options.runtime ? options.runtime() : createRuntime(loadFunctionConfig(), REMEDIATE_WIRING);
       const guarded = async (record: SQSRecord) => {
         try {
           await handleRecord(record, context);

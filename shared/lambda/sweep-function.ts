@@ -4,6 +4,7 @@ import { EventValidationError } from '../events/errors.js';
 import { sweep } from '../usecase/sweep.js';
 import { loadFunctionConfig } from './config.js';
 import { createHandler, createObservability } from './handler.js';
+import { INSPECTOR_WIRING } from './inspector-wiring.js';
 import { createRuntime, type Runtime } from './wiring.js';
 
 const scheduledEventSchema = z.object({
@@ -43,7 +44,7 @@ export function createSweepFunction(options: { runtime?: () => Runtime } = {}) {
     observability,
     parse: parseScheduledEvent,
     async handle(event): Promise<SweepSummary> {
-      runtime ??= options.runtime ? options.runtime() : createRuntime(loadFunctionConfig());
+      runtime ??= options.runtime ? options.runtime() : createRuntime(loadFunctionConfig(), INSPECTOR_WIRING);
       const outcome = await sweep(runtime.deps(), {
         sweepId: event.id,
         regions: runtime.config.regions,

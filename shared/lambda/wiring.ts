@@ -1,10 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { awsClientConfig } from '../aws/client-config.js';
-import { type Clients, createClients } from '../aws/clients.js';
+import { type ClientFactories, type Clients, createClientSet } from '../aws/clients.js';
 import type { OwnIdentity } from '../events/loop-guard.js';
 import { readPlanFor } from '../inventory/live/plan.js';
-import { createAwsInventorySource } from '../inventory/live/source.js';
+import type { AwsInventorySource, AwsInventorySourceOptions } from '../inventory/live/source-core.js';
 import { publishFindings } from '../report/findings-bus.js';
 import { enqueueJsonMessages, enqueueSlackMessages } from '../report/slack/deliver.js';
 import { RULES } from '../rules/index.js';
@@ -37,13 +37,26 @@ export function ownIdentityOf(
     : { roleArn };
 }
 
+/**
+ * What a function may reach in AWS: the SDK clients it may create and its live inventory source. Each
+ * function passes its own (shared/lambda/inspector-wiring.ts for the inspectors and the sweep, remediate its
+ * own), so a client or an AWS Config read a function never uses stays out of its bundle.
+ */
+export interface RuntimeWiring {
+  clientFactories: Partial<ClientFactories>;
+  inventorySource(
+    clientsFor: (region: string) => Clients,
+    options: AwsInventorySourceOptions,
+  ): AwsInventorySource;
+}
+
 /** The AWS adapters behind the use-case ports; built once per function instance, at module scope. */
-export function createRuntime(config: FunctionConfig): Runtime {
+export function createRuntime(config: FunctionConfig, wiring: RuntimeWiring): Runtime {
   const clients = new Map<string, Clients>();
   const clientsFor = (region: string) => {
     let regional = clients.get(region);
     if (!regional) {
-      regional = createClients({ region });
+      regional = createClientSet({ region }, wiring.clientFactories);
       clients.set(region, regional);
     }
     return regional;
@@ -70,7 +83,7 @@ export function createRuntime(config: FunctionConfig): Runtime {
     findings,
     publish,
     deps: () => ({
-      source: createAwsInventorySource(clientsFor, {
+      source: wiring.inventorySource(clientsFor, {
         plan: readPlanFor(config.policy, RULES),
         accountId: config.accountId,
         // Only a sweep enumerates; the event functions read the resources an event names with the describe APIs.

@@ -7,6 +7,7 @@ import { DescribeListenersCommand } from '@aws-sdk/client-elastic-load-balancing
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/sweep.js';
 import { loadFunctionConfig } from '../../shared/lambda/config.js';
+import { INSPECTOR_WIRING } from '../../shared/lambda/inspector-wiring.js';
 import { createSweepFunction } from '../../shared/lambda/sweep-function.js';
 import { createRuntime } from '../../shared/lambda/wiring.js';
 import { policySchema } from '../../shared/policy/schema.js';
@@ -105,10 +106,10 @@ describe('sweep handler', () => {
       createSweepFunction({
         runtime: () => {
           const config = loadFunctionConfig();
-          return createRuntime({
-            ...config,
-            policy: policySchema.parse({ ...config.policy, sweep: { inventory: 'config' } }),
-          });
+          return createRuntime(
+            { ...config, policy: policySchema.parse({ ...config.policy, sweep: { inventory: 'config' } }) },
+            INSPECTOR_WIRING,
+          );
         },
       });
     const RECORDER_CHECKS = [

@@ -324,4 +324,17 @@ describe('function bundles', () => {
       }
     },
   );
+
+  it('remediate carries no AWS Config client or command: it never reads Config', () => {
+    // Act
+    const text = (name: string) =>
+      readZip(join(SERVERLESS_DIR, `${name}.zip`))
+        .get(`functions/${name}.mjs`)
+        ?.toString('utf8') ?? '';
+
+    // Assess: StarlingDoveService is the target prefix of every AWS Config call.
+    expect(text('on-api-call')).toContain('StarlingDoveService');
+    expect(text('remediate')).not.toContain('StarlingDoveService');
+    expect(text('remediate')).not.toContain('SelectResourceConfig');
+  });
 });

@@ -5,8 +5,8 @@ import type { TlsCatalog } from '../../tls/catalog.js';
 import { createTlsCatalog } from '../../tls/index.js';
 import { readCertificates, sweepAcm } from './acm.js';
 import { readClassicLoadBalancers, sweepClassic } from './classic.js';
-import { readConfigItem } from './config-item.js';
-import { familiesRecorded, sweepConfigItems } from './config-select.js';
+import type { readConfigItem } from './config-item.js';
+import type { familiesRecorded, sweepConfigItems } from './config-select.js';
 import {
   type ApiDocument,
   type Collected,
@@ -56,6 +56,16 @@ export interface AwsInventorySource extends InventorySource {
   readConfigItem(ref: ResourceRef): Promise<ReadResult>;
 }
 
+/**
+ * The AWS Config reads (advanced queries for a sweep in Config mode, the latest item of an oversized one),
+ * passed in so that a function that never reads Config (remediate) bundles neither the client nor its commands.
+ */
+export interface ConfigReads {
+  familiesRecorded: typeof familiesRecorded;
+  sweepConfigItems: typeof sweepConfigItems;
+  readConfigItem: typeof readConfigItem;
+}
+
 type Reader = (ctx: RegionContext, refs: readonly ResourceRef[]) => Promise<Collected>;
 
 const READERS: Record<ResourceType, Reader> = {
@@ -84,11 +94,14 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 /**
  * Reads resources from AWS with the SDK. DescribeSSLPolicies is called only when a TLS listener names a
  * policy the bundled data does not know, and then once per region for the life of the source (a Lambda
- * container, a scan): predefined policies never change, new ones are what the live data is for.
+ * container, a scan): predefined policies never change, new ones are what the live data is for. Without
+ * `configReads` it reads nothing from AWS Config: a Config-mode sweep describes every family, and
+ * readConfigItem reports that Config is not wired.
  */
-export function createAwsInventorySource(
+export function createLiveInventorySource(
   clientsFor: (region: string) => Clients,
   options: AwsInventorySourceOptions = {},
+  configReads?: ConfigReads,
 ): AwsInventorySource {
   const catalog = options.tlsCatalog ?? createTlsCatalog();
   const contexts = new Map<string, RegionContext>();
@@ -157,10 +170,13 @@ export function createAwsInventorySource(
     async enumerate(region, families = FAMILIES) {
       const ctx = contextFor(region);
       const wanted = [...new Set(families)];
-      const fromConfig = options.inventoryMode === 'config' ? await familiesRecorded(ctx, wanted) : [];
+      const fromConfig =
+        options.inventoryMode === 'config' && configReads
+          ? await configReads.familiesRecorded(ctx, wanted)
+          : [];
       const described = wanted.filter((family) => !fromConfig.includes(family));
       const parts = await Promise.all([
-        sweepConfigItems(ctx, fromConfig),
+        configReads ? configReads.sweepConfigItems(ctx, fromConfig) : emptyCollected(),
         ...described.map((family) => SWEEPS[family](ctx)),
       ]);
       return toReadResult(await withPolicies(ctx, mergeCollected(parts)), {
@@ -170,7 +186,18 @@ export function createAwsInventorySource(
     },
 
     async readConfigItem(ref) {
-      return toReadResult(await readConfigItem(contextFor(ref.region), ref), {
+      const collected = configReads
+        ? await configReads.readConfigItem(contextFor(ref.region), ref)
+        : {
+            ...emptyCollected(),
+            errors: [
+              {
+                source: `api:GetResourceConfigHistory ${ref.region}`,
+                message: 'AWS Config reads are not wired in this function',
+              },
+            ],
+          };
+      return toReadResult(collected, {
         region: ref.region,
         refs: [ref],
       });

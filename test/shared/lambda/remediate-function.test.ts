@@ -10,7 +10,7 @@ import type { Context, SQSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FunctionConfig } from '../../../shared/lambda/config.js';
-import { createRemediateFunction } from '../../../shared/lambda/remediate-function.js';
+import { createRemediateFunction, REMEDIATE_WIRING } from '../../../shared/lambda/remediate-function.js';
 import { createRuntime } from '../../../shared/lambda/wiring.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { evaluateAll } from '../../../shared/rules/engine.js';
@@ -100,7 +100,7 @@ afterEach(() => {
 
 /** What an inspector would have queued: the weak listener judged, its finding opened, the action planned. */
 async function queuedAction(eventId: string) {
-  const runtime = createRuntime(config);
+  const runtime = createRuntime(config, REMEDIATE_WIRING);
   const { resources } = await runtime.deps().source.read([
     {
       resourceType: 'AWS::ElasticLoadBalancingV2::Listener',
@@ -144,7 +144,10 @@ describe('remediate function', () => {
   it('sets the target policy once, verifies it, publishes the audit record, resolves the finding and tells Slack', async () => {
     // Prepare
     const action = await queuedAction('evt-1');
-    const handler = createRemediateFunction({ runtime: () => createRuntime(config), sleep: async () => {} });
+    const handler = createRemediateFunction({
+      runtime: () => createRuntime(config, REMEDIATE_WIRING),
+      sleep: async () => {},
+    });
 
     // Act
     const result = await handler(sqsEvent(action), context);
@@ -169,7 +172,10 @@ describe('remediate function', () => {
     ]);
     expect(audit[0].action.before.sslPolicy).toBe(WEAK);
     expect(audit[0].action.after.sslPolicy).toBe(TARGET);
-    const store = createDynamoDbFindingStore(createRuntime(config).dynamoDb, config.tableName);
+    const store = createDynamoDbFindingStore(
+      createRuntime(config, REMEDIATE_WIRING).dynamoDb,
+      config.tableName,
+    );
     expect(await store.get(findingIdOf('elbv2-listener-tls-policy', weakListener.ListenerArn))).toMatchObject(
       {
         state: 'resolved',
@@ -182,7 +188,10 @@ describe('remediate function', () => {
   it('never acts twice for a redelivered action', async () => {
     // Prepare
     const action = await queuedAction('evt-2');
-    const handler = createRemediateFunction({ runtime: () => createRuntime(config), sleep: async () => {} });
+    const handler = createRemediateFunction({
+      runtime: () => createRuntime(config, REMEDIATE_WIRING),
+      sleep: async () => {},
+    });
     await handler(sqsEvent(action), context);
     sslPolicy = WEAK; // someone reverted it, but this delivery is the same event
 
@@ -196,7 +205,10 @@ describe('remediate function', () => {
   it('fails a malformed message alone, without any write call, and still handles the rest of the batch', async () => {
     // Prepare
     const action = await queuedAction('evt-3');
-    const handler = createRemediateFunction({ runtime: () => createRuntime(config), sleep: async () => {} });
+    const handler = createRemediateFunction({
+      runtime: () => createRuntime(config, REMEDIATE_WIRING),
+      sleep: async () => {},
+    });
 
     // Act
     const result = await handler(
@@ -213,7 +225,10 @@ describe('remediate function', () => {
     // Prepare
     const action = await queuedAction('evt-4');
     const dry = { ...config, policy: { ...policy, dryRun: true } };
-    const handler = createRemediateFunction({ runtime: () => createRuntime(dry), sleep: async () => {} });
+    const handler = createRemediateFunction({
+      runtime: () => createRuntime(dry, REMEDIATE_WIRING),
+      sleep: async () => {},
+    });
     const log = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
 
     // Act
@@ -240,7 +255,10 @@ describe('remediate function', () => {
       .rejects(
         Object.assign(new Error('Listener is being modified'), { name: 'OperationNotPermittedException' }),
       );
-    const handler = createRemediateFunction({ runtime: () => createRuntime(config), sleep: async () => {} });
+    const handler = createRemediateFunction({
+      runtime: () => createRuntime(config, REMEDIATE_WIRING),
+      sleep: async () => {},
+    });
     const log = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
 
     // Act
@@ -271,7 +289,10 @@ describe('remediate function', () => {
     expect(finding.evaluation.reason).toMatch(
       /Remediation set-ssl-policy failed: ModifyListener failed: OperationNotPermittedException/,
     );
-    const store = createDynamoDbFindingStore(createRuntime(config).dynamoDb, config.tableName);
+    const store = createDynamoDbFindingStore(
+      createRuntime(config, REMEDIATE_WIRING).dynamoDb,
+      config.tableName,
+    );
     expect(await store.get(findingIdOf('elbv2-listener-tls-policy', weakListener.ListenerArn))).toMatchObject(
       { state: 'open' },
     );
