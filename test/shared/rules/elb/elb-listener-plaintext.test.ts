@@ -90,8 +90,11 @@ describe('elb-listener-plaintext', () => {
     const outcome = rule.evaluate(lb, context);
 
     // Assess
-    expect(outcome.status).toBe('COMPLIANT');
-    expect(outcome.reason).toBe('Every front-end listener uses TLS (HTTPS:443 and SSL:465).');
+    expect(outcome).toEqual({
+      status: 'COMPLIANT',
+      reason: 'Every front-end listener uses TLS (HTTPS:443 and SSL:465).',
+      details: { listeners: ['HTTPS:443', 'SSL:465'] },
+    });
   });
 
   it('does not apply to a load balancer without listeners', () => {
@@ -99,6 +102,24 @@ describe('elb-listener-plaintext', () => {
     const outcome = rule.evaluate(classicLoadBalancer([]), context);
 
     // Assess
-    expect(outcome.status).toBe('NOT_APPLICABLE');
+    expect(outcome).toEqual({
+      status: 'NOT_APPLICABLE',
+      reason: 'Load balancer legacy-web has no listener in the input.',
+    });
+  });
+
+  it('leaves out the instance side of a listener when the input does not give it', () => {
+    // Prepare
+    const { instanceProtocol: _protocol, instancePort: _port, ...frontEnd } = classicListener('TCP', 25);
+    const lb = classicLoadBalancer([frontEnd]);
+
+    // Act
+    const outcome = rule.evaluate(lb, context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.details?.failingListeners).toStrictEqual([
+      { listener: 'TCP:25', protocol: 'TCP', loadBalancerPort: 25 },
+    ]);
   });
 });

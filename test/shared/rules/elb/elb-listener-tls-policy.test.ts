@@ -76,8 +76,11 @@ describe('elb-listener-tls-policy', () => {
     const outcome = rule.evaluate(lb, context);
 
     // Assess
-    expect(outcome.status).toBe('COMPLIANT');
-    expect(outcome.reason).toBe('Every HTTPS/SSL listener (SSL:465) accepts nothing below TLSv1.2.');
+    expect(outcome).toEqual({
+      status: 'COMPLIANT',
+      reason: 'Every HTTPS/SSL listener (SSL:465) accepts nothing below TLSv1.2.',
+      details: { listeners: ['SSL:465'], minimumVersion: 'TLSv1.2' },
+    });
   });
 
   it('resolves a Reference-Security-Policy to the predefined policy it names', () => {
@@ -129,7 +132,12 @@ describe('elb-listener-tls-policy', () => {
     expect(outcome.status).toBe('NON_COMPLIANT');
     expect(outcome.reason).toMatch(/^Listener HTTPS:443 \(policy my-mystery-policy\) cannot be verified: /);
     expect(outcome.details?.failingListeners).toEqual([
-      expect.objectContaining({ listener: 'HTTPS:443', unknownPolicy: true }),
+      {
+        listener: 'HTTPS:443',
+        policyName: 'my-mystery-policy',
+        unknownPolicy: true,
+        why: expect.any(String),
+      },
     ]);
   });
 
@@ -143,6 +151,9 @@ describe('elb-listener-tls-policy', () => {
     // Assess
     expect(outcome.status).toBe('NON_COMPLIANT');
     expect(outcome.reason).toContain('Listener HTTPS:443 cannot be verified');
+    expect(outcome.details?.failingListeners).toEqual([
+      { listener: 'HTTPS:443', policyName: null, unknownPolicy: true, why: expect.any(String) },
+    ]);
   });
 
   it('flags a TLS 1.2 policy when the minimum is TLSv1.3', () => {
@@ -169,6 +180,9 @@ describe('elb-listener-tls-policy', () => {
     const outcome = rule.evaluate(lb, context);
 
     // Assess
-    expect(outcome.status).toBe('NOT_APPLICABLE');
+    expect(outcome).toEqual({
+      status: 'NOT_APPLICABLE',
+      reason: 'Load balancer legacy-web has no HTTPS or SSL listener.',
+    });
   });
 });

@@ -49,13 +49,21 @@ describe('elb-listener-weak-ciphers', () => {
       protocols: ['TLSv1.2'],
       ciphers: STRONG_CLASSIC_CIPHERS,
     });
-    const lb = classicLoadBalancer([classicListener('HTTPS', 443, [policy.policyName])], [policy]);
+    const lb = classicLoadBalancer(
+      [classicListener('HTTPS', 443, [policy.policyName]), classicListener('SSL', 465, [policy.policyName])],
+      [policy],
+    );
 
     // Act
     const outcome = rule.evaluate(lb, context);
 
     // Assess
-    expect(outcome.status).toBe('COMPLIANT');
+    expect(outcome).toEqual({
+      status: 'COMPLIANT',
+      reason:
+        'Every HTTPS/SSL listener (HTTPS:443 and SSL:465) enables only ciphers in the allowed classes (tls13, ecdhe-aead).',
+      details: { listeners: ['HTTPS:443', 'SSL:465'], allowedCipherClasses: ['tls13', 'ecdhe-aead'] },
+    });
   });
 
   it('reads cipher attributes case-insensitively ("True")', () => {
@@ -144,6 +152,9 @@ describe('elb-listener-weak-ciphers', () => {
     const outcome = rule.evaluate(lb, context);
 
     // Assess
-    expect(outcome.status).toBe('NOT_APPLICABLE');
+    expect(outcome).toEqual({
+      status: 'NOT_APPLICABLE',
+      reason: 'Load balancer legacy-web has no HTTPS or SSL listener.',
+    });
   });
 });

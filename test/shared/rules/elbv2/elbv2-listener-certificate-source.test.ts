@@ -20,12 +20,16 @@ describe('elbv2-listener-certificate-source', () => {
     expect(rule.metadata.remediation.block).toBeUndefined();
   });
 
-  it('accepts a listener whose certificates all come from ACM', () => {
+  it('accepts a listener whose certificates all come from ACM, listing them', () => {
     // Act
     const outcome = rule.evaluate(albHttpsListener(), context);
 
     // Assess
-    expect(outcome.status).toBe('COMPLIANT');
+    expect(outcome).toEqual({
+      status: 'COMPLIANT',
+      reason: 'Every certificate on listener HTTPS:443 comes from ACM.',
+      details: { certificates: [ACM_CERTIFICATE_ARN] },
+    });
   });
 
   it('flags an IAM server certificate', () => {
@@ -85,5 +89,49 @@ describe('elbv2-listener-certificate-source', () => {
 
     // Assess
     expect(outcome.status).toBe('NOT_APPLICABLE');
+  });
+
+  it('names every IAM server certificate and says they are not ACM certificates', () => {
+    // Prepare
+    const older = IAM_SERVER_CERTIFICATE_ARN.replace('legacy-web-2019', 'legacy-api-2018');
+    const listener = albHttpsListener({
+      certificates: [
+        { certificateArn: IAM_SERVER_CERTIFICATE_ARN, isDefault: true },
+        { certificateArn: older, isDefault: false },
+      ],
+    });
+
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome.reason).toBe(
+      'Listener HTTPS:443 uses IAM server certificate legacy-web-2019 and IAM server certificate legacy-api-2018, not ACM certificates.',
+    );
+    expect(outcome.details).toEqual({ nonAcmCertificates: [IAM_SERVER_CERTIFICATE_ARN, older] });
+  });
+
+  it.each([
+    [
+      'an HTTP listener',
+      albHttpListener(),
+      'Listener HTTP:80 does not terminate TLS; it has no certificate.',
+    ],
+    [
+      'an HTTP listener that the input lists with a certificate',
+      albHttpListener({ certificates: [{ certificateArn: IAM_SERVER_CERTIFICATE_ARN }] }),
+      'Listener HTTP:80 does not terminate TLS; it has no certificate.',
+    ],
+    [
+      'an HTTPS listener without certificates in the input',
+      albHttpsListener({ certificates: [] }),
+      'Listener HTTPS:443 has no certificate in the input.',
+    ],
+  ])('says why it does not apply to %s', (_label, listener, reason) => {
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome).toEqual({ status: 'NOT_APPLICABLE', reason });
   });
 });

@@ -242,4 +242,132 @@ describe('elbv2-listener-plaintext', () => {
     // Assess
     expect(outcome.status).toBe('NOT_APPLICABLE');
   });
+
+  it.each([
+    ['an HTTPS listener', albHttpsListener(), 'Listener HTTPS:443 is not an HTTP listener.'],
+    [
+      'an NLB TCP listener',
+      nlbListener('TCP', 80),
+      'Network Load Balancer listener TCP:80: judged by elbv2-listener-tcp-plaintext and the TLS rules.',
+    ],
+    [
+      'an NLB TLS listener',
+      nlbListener('TLS', 443),
+      'Network Load Balancer listener TLS:443: judged by elbv2-listener-tcp-plaintext and the TLS rules.',
+    ],
+  ])('says why it does not apply to %s', (_label, listener, reason) => {
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome).toEqual({ status: 'NOT_APPLICABLE', reason });
+  });
+
+  it('flags a listener that authenticates over HTTP before redirecting, naming the actions in their order', () => {
+    // Prepare
+    const listener = albHttpListener({
+      defaultActions: [
+        { ...redirectAction(), order: 2 },
+        { type: 'authenticate-oidc', order: 1 },
+      ],
+    });
+
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toBe(
+      'Listener HTTP:80 serves plaintext HTTP: default action authenticate-oidc + redirect to HTTPS.',
+    );
+    expect(outcome.details).toMatchObject({ defaultAction: 'authenticate-oidc + redirect to HTTPS' });
+  });
+
+  it.each([
+    ['a redirect', { type: 'redirect', order: 1 }, 'default action redirect to #{protocol}'],
+    ['a fixed response', { type: 'fixed-response', order: 1 }, 'default action fixed-response'],
+  ])('flags %s whose configuration is not in the input', (_label, action, described) => {
+    // Prepare
+    const listener = albHttpListener({ defaultActions: [action] });
+
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toBe(`Listener HTTP:80 serves plaintext HTTP: ${described}.`);
+  });
+
+  it.each([
+    [
+      'only an HTTP listener',
+      [
+        {
+          listenerArn:
+            'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/50dc6c495c0c9188/b7c1',
+          protocol: 'HTTP',
+          port: 8080,
+        },
+      ],
+    ],
+    [
+      'a listener without protocol',
+      [
+        {
+          listenerArn:
+            'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/50dc6c495c0c9188/b7c1',
+        },
+      ],
+    ],
+  ])(
+    'reports no HTTPS listener to redirect to when the load balancer has %s besides',
+    (_label, siblingListeners) => {
+      // Prepare
+      const listener = albHttpListener({ siblingListeners });
+
+      // Act
+      const outcome = rule.evaluate(listener, context);
+
+      // Assess
+      expect(outcome.details).toMatchObject({ loadBalancerHasHttpsListener: false });
+    },
+  );
+
+  it('claims nothing about an HTTPS listener when the input does not show the other listeners', () => {
+    // Act
+    const outcome = rule.evaluate(albHttpListener({ siblingListeners: undefined }), context);
+
+    // Assess
+    expect(outcome.details).not.toHaveProperty('loadBalancerHasHttpsListener');
+  });
+
+  it('does not count the default rule that DescribeRules lists among the rules', () => {
+    // Prepare
+    const listener = albHttpListener({
+      defaultActions: [redirectAction()],
+      rules: [{ ...listenerRule('default', [redirectAction()]), isDefault: true }],
+    });
+
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome.status).toBe('COMPLIANT');
+    expect(outcome.reason).toBe('Listener HTTP:80 redirects to HTTPS by default and it has no other rules.');
+  });
+
+  it('accepts a single redirect rule alongside a redirecting default action', () => {
+    // Prepare
+    const listener = albHttpListener({
+      defaultActions: [redirectAction()],
+      rules: [listenerRule('10', [redirectAction()])],
+    });
+
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome.status).toBe('COMPLIANT');
+    expect(outcome.reason).toBe('Listener HTTP:80 redirects to HTTPS by default and its rule does too.');
+  });
 });

@@ -38,8 +38,12 @@ describe('elbv2-listener-tcp-plaintext', () => {
     const outcome = rule.evaluate(nlbListener('TCP', 443), passthrough);
 
     // Assess
-    expect(outcome.status).toBe('COMPLIANT');
-    expect(outcome.details).toMatchObject({ tlsPassthroughPorts: [443, 8443] });
+    expect(outcome).toEqual({
+      status: 'COMPLIANT',
+      reason:
+        'Listener TCP:443 is on a TLS-passthrough port (tls.tlsPassthroughPorts): the targets terminate TLS.',
+      details: { listener: 'TCP:443', protocol: 'TCP', port: 443, tlsPassthroughPorts: [443, 8443] },
+    });
   });
 
   it('flags a TCP listener on a port that is not on the passthrough list', () => {
@@ -51,6 +55,12 @@ describe('elbv2-listener-tcp-plaintext', () => {
 
     // Assess
     expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.details).toEqual({
+      listener: 'TCP:80',
+      protocol: 'TCP',
+      port: 80,
+      tlsPassthroughPorts: [443],
+    });
   });
 
   it('compares the protocol case-insensitively', () => {
@@ -72,5 +82,35 @@ describe('elbv2-listener-tcp-plaintext', () => {
 
     // Assess
     expect(outcome.status).toBe('NOT_APPLICABLE');
+  });
+
+  it('flags a TCP listener whose port is not in the input, even with a passthrough list', () => {
+    // Prepare
+    const passthrough = elbRuleContext({ tls: { tlsPassthroughPorts: [443] } });
+
+    // Act
+    const outcome = rule.evaluate(nlbListener('TCP', 443, { port: undefined }), passthrough);
+
+    // Assess
+    expect(outcome).toEqual({
+      status: 'NON_COMPLIANT',
+      reason:
+        'Listener TCP:? relays traffic without TLS, and port (unknown) is not on the TLS-passthrough list (tls.tlsPassthroughPorts).',
+      details: { listener: 'TCP:?', protocol: 'TCP', port: null, tlsPassthroughPorts: [443] },
+    });
+  });
+
+  it.each([
+    ['an NLB TLS listener', nlbListener('TLS', 443), 'TLS:443'],
+    ['an ALB HTTP listener', albHttpListener(), 'HTTP:80'],
+  ])('says why it does not apply to %s', (_label, listener, label) => {
+    // Act
+    const outcome = rule.evaluate(listener, context);
+
+    // Assess
+    expect(outcome).toEqual({
+      status: 'NOT_APPLICABLE',
+      reason: `Listener ${label} is not a TCP, UDP or TCP_UDP listener.`,
+    });
   });
 });

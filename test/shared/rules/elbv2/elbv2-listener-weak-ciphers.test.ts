@@ -48,7 +48,11 @@ describe('elbv2-listener-weak-ciphers', () => {
       const outcome = rule.evaluate(albHttpsListener({ sslPolicy }), context);
 
       // Assess
-      expect(outcome.status).toBe('COMPLIANT');
+      expect(outcome).toEqual({
+        status: 'COMPLIANT',
+        reason: `Policy ${sslPolicy} offers only ciphers in the allowed classes (tls13, ecdhe-aead).`,
+        details: { sslPolicy, allowedCipherClasses: ['tls13', 'ecdhe-aead'] },
+      });
     },
   );
 
