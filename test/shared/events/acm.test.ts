@@ -143,5 +143,11 @@ describe('routeAcmEvent', () => {
 
     // Assess
     expect(act).toThrow(UnsupportedEventError);
+    expect(act).toThrow(
+      expect.objectContaining({
+        eventId: event.id,
+        message: `detail-type: "ACM Certificate Expired" from "custom.acm" is not an ACM event (event ${event.id})`,
+      }),
+    );
   });
 });

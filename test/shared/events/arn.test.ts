@@ -18,6 +18,7 @@ describe('partitionOf', () => {
     { region: 'us-gov-west-1', partition: 'aws-us-gov' },
     { region: 'us-iso-east-1', partition: 'aws-iso' },
     { region: 'us-isob-east-1', partition: 'aws-iso-b' },
+    { region: 'us-isof-south-1', partition: 'aws-iso-f' },
     { region: 'eu-isoe-west-1', partition: 'aws-iso-e' },
     { region: 'eusc-de-east-1', partition: 'aws-eusc' },
   ])('puts $region in $partition', ({ region, partition }) => {
@@ -64,6 +65,8 @@ describe('listenerArnFromRuleArn', () => {
     `${ELB}:listener/app/shop-web/4f1c0d2e9a7b3c55/8e2d4c6a1b3f5d70`,
     `${ELB}:listener-rule/app/shop-web/4f1c0d2e9a7b3c55/8e2d4c6a1b3f5d70`,
     'c3e1a7b95d2f4e81',
+    `rule ${ELB}:listener-rule/app/shop-web/4f1c0d2e9a7b3c55/8e2d4c6a1b3f5d70/c3e1a7b95d2f4e81`,
+    `${ELB}:listener-rule/app/shop-web/4f1c0d2e9a7b3c55/8e2d4c6a1b3f5d70/c3e1a7b95d2f4e81/extra`,
   ])('finds nothing in %s', (value) => {
     // Act
     const result = listenerArnFromRuleArn(value);
@@ -74,9 +77,19 @@ describe('listenerArnFromRuleArn', () => {
 });
 
 describe('isListenerArn', () => {
-  it('rejects a load balancer ARN', () => {
+  it.each([
+    { kind: 'a load balancer ARN', value: `${ELB}:loadbalancer/app/shop-web/4f1c0d2e9a7b3c55` },
+    {
+      kind: 'a listener ARN with text before it',
+      value: `listener ${ELB}:listener/app/shop-web/4f1c0d2e9a7b3c55/8e2d4c6a1b3f5d70`,
+    },
+    {
+      kind: 'a listener rule ARN in listener form (one segment too many)',
+      value: `${ELB}:listener/app/shop-web/4f1c0d2e9a7b3c55/8e2d4c6a1b3f5d70/c3e1a7b95d2f4e81`,
+    },
+  ])('rejects $kind', ({ value }) => {
     // Act
-    const result = isListenerArn(`${ELB}:loadbalancer/app/shop-web/4f1c0d2e9a7b3c55`);
+    const result = isListenerArn(value);
 
     // Assess
     expect(result).toBe(false);
@@ -91,6 +104,14 @@ describe('isAcmCertificateArn', () => {
     },
     { value: 'arn:aws:iam::111122223333:server-certificate/legacy', expected: false },
     { value: 'arn:aws:acm-pca:eu-west-1:111122223333:certificate-authority/1', expected: false },
+    {
+      value: 'cert arn:aws:acm:eu-west-1:111122223333:certificate/7e3f9c1a-52d4-4b8e-9a6f-0c2d4e6f8a10',
+      expected: false,
+    },
+    {
+      value: 'arn:aws:acm:eu-west-1:111122223333:certificate/7e3f9c1a-52d4-4b8e-9a6f-0c2d4e6f8a10/v2',
+      expected: false,
+    },
   ])('says $expected for $value', ({ value, expected }) => {
     // Act
     const result = isAcmCertificateArn(value);
@@ -109,6 +130,7 @@ describe('sessionNameOf', () => {
     },
     { arn: 'arn:aws:iam::111122223333:user/ops-automation', session: undefined },
     { arn: 'arn:aws:sts::111122223333:federated-user/ci-bot', session: undefined },
+    { arn: 'arn:aws:sts::111122223333:assumed-role/deployer/build-1842/extra', session: undefined },
     { arn: undefined, session: undefined },
   ])('reads $session from $arn', ({ arn, session }) => {
     // Act
@@ -124,6 +146,7 @@ describe('regionOfArn', () => {
     { arn: 'arn:aws:config:eu-west-1:111122223333:config-rule/config-rule-k3x9pq', region: 'eu-west-1' },
     { arn: 'arn:aws:iam::111122223333:role/x', region: undefined },
     { arn: 'config-rule-k3x9pq', region: undefined },
+    { arn: 'rule arn:aws:config:eu-west-1:111122223333:config-rule/config-rule-k3x9pq', region: undefined },
   ])('reads $region from $arn', ({ arn, region }) => {
     // Act
     const result = regionOfArn(arn);

@@ -294,6 +294,42 @@ describe('routeCloudTrail', () => {
       expect(result).toMatchObject({ kind: 'inspect', refs: [listener(HTTPS_LISTENER)] });
     });
 
+    it('routes a new rule to the listener its request names, even when the response rule ARN is null', () => {
+      // Prepare
+      const event = withValue(
+        loadEvent('cloudtrail-elbv2-create-rule'),
+        ['detail', 'responseElements', 'rules', 0, 'ruleArn'],
+        null,
+      );
+
+      // Act
+      const result = routeCloudTrail(event);
+
+      // Assess
+      expect(result).toMatchObject({ kind: 'inspect', refs: [listener(HTTPS_LISTENER)] });
+    });
+
+    it('names the request listenerArn when a new rule names neither its listener nor its ARN', () => {
+      // Prepare
+      const event = withValue(
+        withValue(
+          loadEvent('cloudtrail-elbv2-create-rule'),
+          ['detail', 'requestParameters', 'listenerArn'],
+          undefined,
+        ),
+        ['detail', 'responseElements'],
+        null,
+      );
+
+      // Act
+      const act = () => routeCloudTrail(event);
+
+      // Assess
+      expect(act).toThrow(
+        `detail.requestParameters.listenerArn: expected string, received undefined (event ${event.id})`,
+      );
+    });
+
     it('lists each listener once when SetRulePriorities moves several rules of it', () => {
       // Prepare
       const event = loadEvent('cloudtrail-elbv2-set-rule-priorities');
@@ -336,6 +372,39 @@ describe('routeCloudTrail', () => {
         eventId: event.id,
         reason: 'AddTags is out of scope for ELBv2 (API 2015-12-01)',
       });
+    });
+  });
+
+  describe('calls out of scope', () => {
+    it.each([
+      {
+        fixture: 'cloudtrail-elb-create-load-balancer',
+        eventName: 'DescribeLoadBalancers',
+        reason: 'DescribeLoadBalancers is out of scope for classic ELB (API 2012-06-01)',
+      },
+      {
+        fixture: 'cloudtrail-directconnect-update-lag',
+        eventName: 'DescribeLags',
+        reason: 'DescribeLags is out of scope for Direct Connect',
+      },
+      {
+        fixture: 'cloudtrail-acm-delete-certificate',
+        eventName: 'AddTagsToCertificate',
+        reason: 'AddTagsToCertificate is out of scope for ACM',
+      },
+    ])('ignores $eventName and names its service in the reason', ({ fixture, eventName, reason }) => {
+      // Prepare
+      const event = withValue(
+        withValue(loadEvent(fixture), ['detail', 'eventName'], eventName),
+        ['detail', 'requestParameters'],
+        null,
+      );
+
+      // Act
+      const result = routeCloudTrail(event);
+
+      // Assess
+      expect(result).toStrictEqual({ kind: 'ignore', eventId: event.id, reason });
     });
   });
 
@@ -383,6 +452,22 @@ describe('routeCloudTrail', () => {
 
       // Assess
       expect(result).toMatchObject({ kind: 'inspect', refs: [listener(HTTPS_LISTENER)] });
+    });
+
+    it('treats a call without apiVersion and without request parameters as v2', () => {
+      // Prepare
+      let event = withValue(loadEvent('cloudtrail-elbv2-add-tags'), ['detail', 'apiVersion'], undefined);
+      event = withValue(event, ['detail', 'requestParameters'], null);
+
+      // Act
+      const result = routeCloudTrail(event);
+
+      // Assess
+      expect(result).toStrictEqual({
+        kind: 'ignore',
+        eventId: event.id,
+        reason: 'AddTags is out of scope for ELBv2 (API 2015-12-01)',
+      });
     });
 
     it('ignores a classic-only call name that arrives with the v2 apiVersion', () => {
@@ -457,6 +542,79 @@ describe('routeCloudTrail', () => {
       expect(result).toMatchObject({ refs: [ref('AWS::EC2::VPNConnection', VPN)] });
     });
 
+    it.each([
+      {
+        spelling: 'flat camelCase vpnConnectionId',
+        fixture: 'cloudtrail-ec2-modify-vpn-connection',
+        request: { vpnConnectionId: VPN },
+      },
+      {
+        spelling: 'flat PascalCase VpnConnectionId',
+        fixture: 'cloudtrail-ec2-modify-vpn-connection',
+        request: { VpnConnectionId: VPN },
+      },
+      {
+        spelling: 'ModifyVpnTunnelOptionsRequest.VpnConnectionId',
+        fixture: 'cloudtrail-ec2-modify-vpn-tunnel-options',
+        request: { ModifyVpnTunnelOptionsRequest: { VpnConnectionId: VPN } },
+      },
+      {
+        spelling: 'ModifyVpnConnectionOptionsRequest.VpnConnectionId',
+        fixture: 'cloudtrail-ec2-modify-vpn-connection-options',
+        request: { ModifyVpnConnectionOptionsRequest: { VpnConnectionId: VPN } },
+      },
+      {
+        spelling: 'ModifyVpnConnectionRequest.vpnConnectionId',
+        fixture: 'cloudtrail-ec2-modify-vpn-connection',
+        request: { ModifyVpnConnectionRequest: { vpnConnectionId: VPN } },
+      },
+    ])('reads a $spelling from the request when the response carries none', ({ fixture, request }) => {
+      // Prepare
+      let event = withValue(loadEvent(fixture), ['detail', 'requestParameters'], request);
+      event = withValue(event, ['detail', 'responseElements'], null);
+
+      // Act
+      const result = routeCloudTrail(event);
+
+      // Assess
+      expect(result).toMatchObject({ kind: 'inspect', refs: [ref('AWS::EC2::VPNConnection', VPN)] });
+    });
+
+    it('takes the id of a new VPN connection from the response only, and names it when missing', () => {
+      // Prepare
+      let event = withValue(
+        loadEvent('cloudtrail-ec2-create-vpn-connection'),
+        ['detail', 'requestParameters', 'vpnConnectionId'],
+        VPN,
+      );
+      event = withValue(event, ['detail', 'responseElements'], null);
+
+      // Act
+      const act = () => routeCloudTrail(event);
+
+      // Assess
+      expect(act).toThrow(
+        'detail.responseElements.vpnConnection.vpnConnectionId: expected string, received undefined',
+      );
+    });
+
+    it('rejects an id that is not a vpn- id, naming the request field', () => {
+      // Prepare
+      const event = withValue(
+        loadEvent('cloudtrail-ec2-modify-vpn-connection'),
+        ['detail', 'requestParameters', 'vpnConnectionId'],
+        'vgw-0a1b2c3d4e5f60718',
+      );
+
+      // Act
+      const act = () => routeCloudTrail(event);
+
+      // Assess
+      expect(act).toThrow(
+        `detail.requestParameters.vpnConnectionId: expected a vpn- id, received "vgw-0a1b2c3d4e5f60718" (event ${event.id})`,
+      );
+    });
+
     it('ignores EC2 calls outside VPN', () => {
       // Prepare
       const event = withValue(
@@ -473,6 +631,30 @@ describe('routeCloudTrail', () => {
         kind: 'ignore',
         eventId: event.id,
         reason: 'RunInstances is out of scope for EC2',
+      });
+    });
+  });
+
+  describe('ACM certificate re-imports', () => {
+    it.each([
+      { response: 'no response', responseElements: null },
+      { response: 'an empty certificateArn in the response', responseElements: { certificateArn: '' } },
+    ])('routes a re-import with $response to the certificate its request names', ({ responseElements }) => {
+      // Prepare
+      let event = withValue(
+        loadEvent('cloudtrail-acm-import-certificate'),
+        ['detail', 'requestParameters', 'certificateArn'],
+        IMPORTED_CERTIFICATE,
+      );
+      event = withValue(event, ['detail', 'responseElements'], responseElements);
+
+      // Act
+      const result = routeCloudTrail(event);
+
+      // Assess
+      expect(result).toMatchObject({
+        kind: 'inspect',
+        refs: [ref('AWS::ACM::Certificate', IMPORTED_CERTIFICATE)],
       });
     });
   });
@@ -786,10 +968,15 @@ describe('routeCloudTrail', () => {
 
       // Assess
       expect(act).toThrow(UnsupportedEventError);
-      expect(act).toThrow('source: no CloudTrail routes for "aws.s3"');
+      expect(act).toThrow(
+        expect.objectContaining({
+          eventId: event.id,
+          message: `source: no CloudTrail routes for "aws.s3" (event ${event.id})`,
+        }),
+      );
     });
 
-    it('refuses an event that is not an API call', () => {
+    it('refuses an event that is not an API call, saying which detail-type it got', () => {
       // Prepare
       const event = loadEvent('acm-certificate-expired');
 
@@ -798,6 +985,12 @@ describe('routeCloudTrail', () => {
 
       // Assess
       expect(act).toThrow(UnsupportedEventError);
+      expect(act).toThrow(
+        expect.objectContaining({
+          eventId: event.id,
+          message: `detail-type: expected "AWS API Call via CloudTrail", received "ACM Certificate Expired" (event ${event.id})`,
+        }),
+      );
     });
   });
 });
@@ -834,6 +1027,34 @@ describe('actorFromUserIdentity', () => {
       principalId: `${ACCOUNT_ID}:ci-bot`,
       accountId: ACCOUNT_ID,
     });
+  });
+
+  it('reads the session name of an assumed role whose record has no session issuer, with no role', () => {
+    // Act
+    const actor = actorFromUserIdentity({
+      type: 'AssumedRole',
+      arn: `arn:aws:sts::${ACCOUNT_ID}:assumed-role/deployer/build-1842`,
+      accountId: ACCOUNT_ID,
+    });
+
+    // Assess
+    expect(actor).toStrictEqual({
+      type: 'AssumedRole',
+      arn: `arn:aws:sts::${ACCOUNT_ID}:assumed-role/deployer/build-1842`,
+      accountId: ACCOUNT_ID,
+      sessionName: 'build-1842',
+    });
+  });
+
+  it('takes the role of a session a role issued, whatever the identity type, and no session name without an ARN', () => {
+    // Act
+    const actor = actorFromUserIdentity({
+      type: 'Unknown',
+      sessionContext: { sessionIssuer: { type: 'Role', arn: `arn:aws:iam::${ACCOUNT_ID}:role/ci/deployer` } },
+    });
+
+    // Assess
+    expect(actor).toStrictEqual({ type: 'Unknown', roleArn: `arn:aws:iam::${ACCOUNT_ID}:role/ci/deployer` });
   });
 
   it('reads the session name of an assumed role with a path', () => {

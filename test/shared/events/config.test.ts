@@ -86,6 +86,59 @@ describe('routeConfigChange', () => {
     });
   });
 
+  it('builds the classic load balancer ARN from the resource id when the item has neither ARN nor name', () => {
+    // Prepare
+    let event = withValue(
+      loadEvent('config-change-elb-load-balancer'),
+      ['detail', 'configurationItem', 'ARN'],
+      null,
+    );
+    event = withValue(event, ['detail', 'configurationItem', 'resourceName'], null);
+
+    // Act
+    const result = routeConfigChange(event);
+
+    // Assess
+    expect(result).toMatchObject({
+      refs: [ref('AWS::ElasticLoadBalancing::LoadBalancer', CLASSIC, 'legacy-api')],
+    });
+  });
+
+  it('names a listener by its resource id when Config gives an empty ARN', () => {
+    // Prepare
+    const event = withValue(
+      loadEvent('config-change-elbv2-listener'),
+      ['detail', 'configurationItem', 'ARN'],
+      '',
+    );
+
+    // Act
+    const result = routeConfigChange(event);
+
+    // Assess
+    expect(result).toMatchObject({ refs: [ref('AWS::ElasticLoadBalancingV2::Listener', HTTPS_LISTENER)] });
+  });
+
+  it.each([
+    { spelling: 'awsAccountId', key: 'awsAccountId' },
+    { spelling: 'accountId (the snapshot spelling)', key: 'accountId' },
+  ])("takes the account from the item's $spelling before the envelope's", ({ key }) => {
+    // Prepare
+    let event = withValue(
+      loadEvent('config-change-vpn-connection'),
+      ['detail', 'configurationItem', 'awsAccountId'],
+      undefined,
+    );
+    event = withValue(event, ['detail', 'configurationItem', key], '444455556666');
+
+    // Act
+    const result = routeConfigChange(event);
+
+    // Assess
+    expect(event.account).toBe(ACCOUNT_ID);
+    expect(result).toMatchObject({ refs: [{ accountId: '444455556666' }] });
+  });
+
   it('routes a VPN connection item to its vpn- id, with a null diff', () => {
     // Prepare
     const event = loadEvent('config-change-vpn-connection');
@@ -275,6 +328,23 @@ describe('routeConfigChange', () => {
     // Assess
     expect(act).toThrow(UnsupportedEventError);
   });
+
+  it('refuses a configuration item change from another source, naming detail-type and source', () => {
+    // Prepare
+    const event = withValue(loadEvent('config-change-elbv2-listener'), ['source'], 'custom.config');
+
+    // Act
+    const act = () => routeConfigChange(event);
+
+    // Assess
+    expect(act).toThrow(UnsupportedEventError);
+    expect(act).toThrow(
+      expect.objectContaining({
+        eventId: event.id,
+        message: `detail-type: "${CONFIG_CHANGE}" from "custom.config" is not a configuration item change (event ${event.id})`,
+      }),
+    );
+  });
 });
 
 describe('parseConfigRuleInvocation', () => {
@@ -324,6 +394,46 @@ describe('parseConfigRuleInvocation', () => {
     expect(event).not.toHaveProperty('ruleParameters');
     expect(invocation.ruleParameters).toStrictEqual({});
     expect(invocation.route).toMatchObject({ kind: 'inspect', refs: [ref('AWS::EC2::VPNConnection', VPN)] });
+  });
+
+  it.each([
+    { kind: 'null', ruleParameters: null },
+    { kind: 'empty', ruleParameters: '' },
+    { kind: 'blank', ruleParameters: ' \n ' },
+  ])('gives empty rule parameters when ruleParameters is $kind', ({ ruleParameters }) => {
+    // Prepare
+    const event = { ...loadEvent('config-rule-scheduled'), ruleParameters };
+
+    // Act
+    const invocation = parseConfigRuleInvocation(event);
+
+    // Assess
+    expect(invocation.ruleParameters).toStrictEqual({});
+  });
+
+  it('leaves out the rule id, evaluation mode and times the invocation does not give', () => {
+    // Prepare
+    let event: EventFixture = withInvokingValue(
+      loadEvent('config-rule-change-elbv2-listener'),
+      ['notificationCreationTime'],
+      undefined,
+    );
+    event = withInvokingValue(event, ['configurationItem', 'configurationItemCaptureTime'], undefined);
+    event = withValue(withValue(event, ['configRuleId'], undefined), ['evaluationMode'], undefined);
+
+    // Act
+    const invocation = parseConfigRuleInvocation(event);
+
+    // Assess
+    expect(invocation.eventId).toMatch(/^transit-guard-elbv2-listener-tls:[0-9a-f]{32}$/);
+    expect(Object.keys(invocation)).not.toContain('configRuleId');
+    expect(Object.keys(invocation)).not.toContain('evaluationMode');
+    expect(Object.keys(invocation)).not.toContain('notificationCreationTime');
+    expect(Object.keys(invocation.route)).not.toContain('eventTime');
+    expect(invocation.route).toMatchObject({
+      kind: 'inspect',
+      refs: [ref('AWS::ElasticLoadBalancingV2::Listener', HTTPS_LISTENER)],
+    });
   });
 
   it('marks a deleted resource that left the scope', () => {
@@ -436,6 +546,12 @@ describe('parseConfigRuleInvocation', () => {
     // Assess
     expect(act).toThrow(EventValidationError);
     expect(act).toThrow(/^invokingEvent: expected a JSON string, received invalid JSON/);
+    expect(act).toThrow(
+      expect.objectContaining({
+        eventId: expect.stringMatching(/^config-rule-k3x9pq:[0-9a-f]{32}$/),
+        cause: expect.any(SyntaxError),
+      }),
+    );
   });
 
   it('names invokingEvent.messageType when it is missing', () => {
@@ -475,16 +591,25 @@ describe('parseConfigRuleInvocation', () => {
     expect(act).toThrow(/^ruleParameters: expected a JSON string, received invalid JSON/);
   });
 
-  it('names ruleParameters when it is JSON but not an object', () => {
-    // Prepare
-    const event = { ...loadEvent('config-rule-scheduled'), ruleParameters: '["TLSv1.2"]' };
+  it.each([
+    { ruleParameters: '["TLSv1.2"]', received: 'array' },
+    { ruleParameters: 'null', received: 'null' },
+    { ruleParameters: '"TLSv1.2"', received: '"TLSv1.2"' },
+    { ruleParameters: '12', received: 'number' },
+  ])(
+    'names ruleParameters when it is JSON but not an object: $ruleParameters',
+    ({ ruleParameters, received }) => {
+      // Prepare
+      const event = { ...loadEvent('config-rule-scheduled'), ruleParameters };
 
-    // Act
-    const act = () => parseConfigRuleInvocation(event);
+      // Act
+      const act = () => parseConfigRuleInvocation(event);
 
-    // Assess
-    expect(act).toThrow(/^ruleParameters: expected a JSON object, received array/);
-  });
+      // Assess
+      expect(act).toThrow(EventValidationError);
+      expect(act).toThrow(`ruleParameters: expected a JSON object, received ${received} (event `);
+    },
+  );
 
   it('names a missing resultToken', () => {
     // Prepare

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
+  describeValue,
   EventValidationError,
   eventIdOf,
   fieldError,
@@ -58,6 +59,22 @@ describe('formatPath', () => {
 
     // Assess
     expect(path).toBe('(event)');
+  });
+});
+
+describe('describeValue', () => {
+  it.each([
+    { value: null, described: 'null' },
+    { value: ['x'], described: 'array' },
+    { value: undefined, described: 'undefined' },
+    { value: 443, described: 'number' },
+    { value: {}, described: 'object' },
+  ])('describes $value as $described', ({ value, described }) => {
+    // Act
+    const result = describeValue(value);
+
+    // Assess
+    expect(result).toBe(described);
   });
 });
 

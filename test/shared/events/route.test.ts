@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EventValidationError, UnsupportedEventError } from '../../../shared/events/errors.js';
-import { routeEvent } from '../../../shared/events/route.js';
+import { isConfigRuleInvocation, routeEvent } from '../../../shared/events/route.js';
 import { ACCOUNT_ID, loadEvent, REGION, withValue } from '../../fixtures/events/load.js';
 
 const FIXTURES = readdirSync(new URL('../../fixtures/events/', import.meta.url))
@@ -85,7 +85,12 @@ describe('routeEvent', () => {
 
     // Assess
     expect(act).toThrow(UnsupportedEventError);
-    expect(act).toThrow(expect.objectContaining({ eventId: event.id }));
+    expect(act).toThrow(
+      expect.objectContaining({
+        eventId: event.id,
+        message: `source: no route for "AWS Health Event" from "aws.health" (event ${event.id})`,
+      }),
+    );
   });
 
   it('refuses an unknown detail-type from a routed source', () => {
@@ -141,4 +146,25 @@ describe('routeEvent', () => {
       expect(act).toThrow(EventValidationError);
     },
   );
+});
+
+describe('isConfigRuleInvocation', () => {
+  it('recognises a custom Config rule invocation by its invokingEvent', () => {
+    // Act
+    const result = isConfigRuleInvocation(loadEvent('config-rule-change-vpn-connection'));
+
+    // Assess
+    expect(result).toBe(true);
+  });
+
+  it('does not take an EventBridge event that also carries an invokingEvent for a rule invocation', () => {
+    // Prepare
+    const event = withValue(loadEvent('config-change-vpn-connection'), ['invokingEvent'], '{}');
+
+    // Act
+    const result = isConfigRuleInvocation(event);
+
+    // Assess
+    expect(result).toBe(false);
+  });
 });

@@ -67,6 +67,23 @@ describe('cloudTrailDetailSchema', () => {
     // Assess
     expect(result.error?.issues.map((issue) => issue.path.join('.'))).toStrictEqual(['userIdentity.type']);
   });
+
+  it('requires the session issuer ARN, which the loop guard compares, to be a string', () => {
+    // Prepare
+    const detail = withValue(
+      loadEvent('cloudtrail-ec2-create-vpn-connection'),
+      ['detail', 'userIdentity', 'sessionContext', 'sessionIssuer', 'arn'],
+      42,
+    ).detail;
+
+    // Act
+    const result = cloudTrailDetailSchema.safeParse(detail);
+
+    // Assess
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toStrictEqual([
+      'userIdentity.sessionContext.sessionIssuer.arn',
+    ]);
+  });
 });
 
 describe('acmEventDetailSchema', () => {
