@@ -1,9 +1,11 @@
 import { DeleteLoadBalancerListenersCommand } from '@aws-sdk/client-elastic-load-balancing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executePlan } from '../../../../shared/response/executor.js';
+import { deleteClassicListener } from '../../../../shared/response/remediators/delete-classic-listener.js';
 import { elbListenerPlaintext as rule } from '../../../../shared/rules/elb/elb-listener-plaintext.js';
 import { classicListener, classicLoadBalancer } from '../../../helpers/elb-fixtures.js';
-import { executorDeps, mockRemediationClients, plannedAction, reads } from '../support.js';
+import { ruleContext } from '../../../helpers/rule-context.js';
+import { evaluateWith, executorDeps, mockRemediationClients, plannedAction, reads } from '../support.js';
 
 const mocks = mockRemediationClients();
 const BLOCK = { rules: { 'elb-listener-plaintext': { mode: 'block' as const } } };
@@ -30,5 +32,44 @@ describe('delete-classic-listener', () => {
       LoadBalancerPorts: [80, 8080],
     });
     expect(record.status).toBe('blocked');
+  });
+
+  it('plans one call that deletes the plaintext ports', () => {
+    // Prepare
+    const lb = classicLoadBalancer([classicListener('tcp', 25), classicListener('HTTPS', 443)]);
+
+    // Act
+    const plan = deleteClassicListener.plan({
+      resource: lb,
+      evaluation: evaluateWith(rule, lb, BLOCK),
+      policy: ruleContext(BLOCK).policy,
+    });
+
+    // Assess
+    expect(plan).toEqual({
+      kind: 'calls',
+      calls: [
+        {
+          service: 'elb',
+          command: 'DeleteLoadBalancerListeners',
+          input: { LoadBalancerName: 'legacy-web', LoadBalancerPorts: [25] },
+        },
+      ],
+    });
+  });
+
+  it('refuses when the load balancer has no HTTP or TCP listener left', () => {
+    // Prepare
+    const lb = classicLoadBalancer([classicListener('HTTPS', 443), classicListener('SSL', 8443)]);
+
+    // Act
+    const plan = deleteClassicListener.plan({
+      resource: lb,
+      evaluation: evaluateWith(rule, lb, BLOCK),
+      policy: ruleContext(BLOCK).policy,
+    });
+
+    // Assess
+    expect(plan).toEqual({ kind: 'refused', note: 'the load balancer has no HTTP or TCP listener' });
   });
 });

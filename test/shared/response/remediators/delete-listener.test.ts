@@ -1,8 +1,10 @@
 import { DeleteListenerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executePlan } from '../../../../shared/response/executor.js';
+import { deleteListener } from '../../../../shared/response/remediators/delete-listener.js';
 import { elbv2ListenerTcpPlaintext as rule } from '../../../../shared/rules/elbv2/elbv2-listener-tcp-plaintext.js';
 import { nlbListener } from '../../../helpers/elb-fixtures.js';
+import { ruleContext } from '../../../helpers/rule-context.js';
 import {
   evaluateWith,
   executorDeps,
@@ -59,5 +61,23 @@ describe('delete-listener', () => {
     // Assess
     expect(record.status).toBe('failed');
     expect(record.error).toBe('verification failed: the listener still exists when read again');
+  });
+
+  it('plans exactly one DeleteListener call for the listener', () => {
+    // Prepare
+    const listener = nlbListener('TCP', 80);
+
+    // Act
+    const plan = deleteListener.plan({
+      resource: listener,
+      evaluation: evaluateWith(rule, listener, BLOCK),
+      policy: ruleContext(BLOCK).policy,
+    });
+
+    // Assess
+    expect(plan).toEqual({
+      kind: 'calls',
+      calls: [{ service: 'elbv2', command: 'DeleteListener', input: { ListenerArn: listener.listenerArn } }],
+    });
   });
 });

@@ -1,7 +1,9 @@
 import { ModifyListenerCommand, ModifyRuleCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Elbv2Listener, ListenerAction } from '../../../../shared/model/resource.js';
+import { PLAINTEXT_RULES_NOT_READ } from '../../../../shared/response/elbv2-actions.js';
 import { executePlan } from '../../../../shared/response/executor.js';
+import { fixedResponse426 } from '../../../../shared/response/remediators/fixed-response-426.js';
 import { elbv2ListenerPlaintext as rule } from '../../../../shared/rules/elbv2/elbv2-listener-plaintext.js';
 import {
   albHttpListener,
@@ -10,7 +12,8 @@ import {
   listenerRule,
   redirectAction,
 } from '../../../helpers/elb-fixtures.js';
-import { executorDeps, mockRemediationClients, plannedAction, reads } from '../support.js';
+import { ruleContext } from '../../../helpers/rule-context.js';
+import { evaluateWith, executorDeps, mockRemediationClients, plannedAction, reads } from '../support.js';
 
 const mocks = mockRemediationClients();
 const BLOCK = { rules: { 'elbv2-listener-plaintext': { mode: 'block' as const } } };
@@ -84,5 +87,92 @@ describe('fixed-response-426', () => {
     // Assess
     expect(record.status).toBe('failed');
     expect(record.error).toBe('verification failed: still serving plaintext: rule priority 10');
+  });
+
+  it('reports a failed verification when the listener cannot be read again', async () => {
+    // Prepare
+    const listener = plaintextListener();
+    const action = plannedAction(rule, listener, BLOCK);
+    mocks.elbv2.on(ModifyListenerCommand).resolves({});
+    mocks.elbv2.on(ModifyRuleCommand).resolves({});
+    const { readResource } = reads(listener, undefined);
+
+    // Act
+    const record = await executePlan(action, executorDeps(rule, readResource, { policy: BLOCK }));
+
+    // Assess
+    expect(record.status).toBe('failed');
+    expect(record.error).toBe('verification failed: the listener could not be read again');
+  });
+
+  it('names every action that still serves plaintext when verification fails', async () => {
+    // Prepare
+    const listener = plaintextListener();
+    const action = plannedAction(rule, listener, BLOCK);
+    mocks.elbv2.on(ModifyListenerCommand).resolves({});
+    mocks.elbv2.on(ModifyRuleCommand).resolves({});
+    const { readResource } = reads(listener);
+
+    // Act
+    const record = await executePlan(action, executorDeps(rule, readResource, { policy: BLOCK }));
+
+    // Assess
+    expect(record.error).toBe(
+      'verification failed: still serving plaintext: the default action, rule priority 10',
+    );
+  });
+});
+
+describe('fixed-response-426 plan', () => {
+  const planDirectly = (listener: Elbv2Listener) =>
+    fixedResponse426.plan({
+      resource: listener,
+      evaluation: evaluateWith(rule, listener, BLOCK),
+      policy: ruleContext(BLOCK).policy,
+    });
+
+  it('answers 426 on the default action only, and says so, when the rules were not read', () => {
+    // Prepare
+    const listener = albHttpListener({ siblingListeners: [], rules: undefined });
+
+    // Act
+    const plan = planDirectly(listener);
+
+    // Assess
+    expect(plan).toEqual({
+      kind: 'calls',
+      calls: [
+        {
+          service: 'elbv2',
+          command: 'ModifyListener',
+          input: { ListenerArn: listener.listenerArn, DefaultActions: [EXPECTED_426] },
+        },
+      ],
+      target: 'fixed-response 426',
+      note: PLAINTEXT_RULES_NOT_READ,
+    });
+  });
+
+  it('adds no note when the rules were read', () => {
+    // Act
+    const plan = planDirectly(plaintextListener());
+
+    // Assess
+    expect(plan).toMatchObject({ kind: 'calls', target: 'fixed-response 426' });
+    expect(plan).not.toHaveProperty('note');
+  });
+
+  it('refuses when every action already answers 426 or redirects to HTTPS', () => {
+    // Prepare
+    const listener = albHttpListener({
+      defaultActions: [answer426],
+      rules: [listenerRule('10', [redirectAction()]), listenerRule('20', [answer426])],
+    });
+
+    // Act
+    const plan = planDirectly(listener);
+
+    // Assess
+    expect(plan).toEqual({ kind: 'refused', note: 'every action already answers 426 or redirects' });
   });
 });

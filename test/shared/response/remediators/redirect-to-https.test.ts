@@ -1,7 +1,9 @@
 import { ModifyListenerCommand, ModifyRuleCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Elbv2Listener } from '../../../../shared/model/resource.js';
+import { PLAINTEXT_RULES_NOT_READ } from '../../../../shared/response/elbv2-actions.js';
 import { executePlan } from '../../../../shared/response/executor.js';
+import { redirectToHttps } from '../../../../shared/response/remediators/redirect-to-https.js';
 import { elbv2ListenerPlaintext as rule } from '../../../../shared/rules/elbv2/elbv2-listener-plaintext.js';
 import {
   albHttpListener,
@@ -11,6 +13,7 @@ import {
   listenerRule,
   redirectAction,
 } from '../../../helpers/elb-fixtures.js';
+import { ruleContext } from '../../../helpers/rule-context.js';
 import {
   evaluateWith,
   executorDeps,
@@ -158,5 +161,131 @@ describe('redirect-to-https', () => {
     expect(record.status).toBe('refused');
     expect(record.error).toContain('no HTTPS listener');
     expect(mocks.elbv2).not.toReceiveAnyCommand();
+  });
+});
+
+describe('redirect-to-https plan', () => {
+  const planDirectly = (listener: Elbv2Listener) =>
+    redirectToHttps.plan({
+      resource: listener,
+      evaluation: evaluateWith(rule, listener),
+      policy: ruleContext().policy,
+    });
+
+  it.each<[string, NonNullable<Elbv2Listener['siblingListeners']>, string]>([
+    [
+      'the HTTPS listener, not an HTTP one listed first',
+      [
+        { ...HTTPS_SIBLING, protocol: 'HTTP', port: 8080 },
+        { ...HTTPS_SIBLING, port: 8443 },
+      ],
+      '8443',
+    ],
+    [
+      '443 when one HTTPS listener is on 443, even if another is listed first',
+      [
+        { ...HTTPS_SIBLING, port: 8443 },
+        { ...HTTPS_SIBLING, port: 443 },
+      ],
+      '443',
+    ],
+    [
+      'the first HTTPS listener whose port is known',
+      [
+        { listenerArn: HTTPS_SIBLING.listenerArn, protocol: 'HTTPS' },
+        { ...HTTPS_SIBLING, port: 8443 },
+      ],
+      '8443',
+    ],
+    [
+      '443 when no HTTPS listener shows its port',
+      [{ listenerArn: HTTPS_SIBLING.listenerArn, protocol: 'HTTPS' }],
+      '443',
+    ],
+    [
+      'the HTTPS listener, past a sibling whose protocol is not shown',
+      [{ listenerArn: 'arn:other', port: 9000 }, HTTPS_SIBLING],
+      '443',
+    ],
+  ])('sends users to %s', (_case, siblingListeners, port) => {
+    // Prepare
+    const listener = listenerWithHttps({ siblingListeners, rules: [] });
+
+    // Act
+    const plan = planOf(evaluateWith(rule, listener));
+
+    // Assess
+    expect(plan.target).toBe(`HTTPS:${port}`);
+    expect(plan.calls).toEqual([
+      {
+        service: 'elbv2',
+        command: 'ModifyListener',
+        input: {
+          ListenerArn: listener.listenerArn,
+          DefaultActions: [
+            { ...EXPECTED_REDIRECT, RedirectConfig: { ...EXPECTED_REDIRECT.RedirectConfig, Port: port } },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('says why it will not redirect when the verdict has no details at all', () => {
+    // Prepare
+    const listener = listenerWithHttps();
+    const { details: _details, ...verdict } = evaluateWith(rule, listener);
+
+    // Act
+    const unsafe = redirectToHttps.safety(listener, verdict);
+
+    // Assess
+    expect(unsafe).toBe(
+      'no redirect: the input does not show whether the load balancer has an HTTPS listener to send users to',
+    );
+  });
+
+  it('plans the default action only, and says so, when the rules were not read', () => {
+    // Prepare
+    const listener = listenerWithHttps({ rules: undefined });
+
+    // Act
+    const plan = planDirectly(listener);
+
+    // Assess
+    expect(plan).toEqual({
+      kind: 'calls',
+      calls: [
+        {
+          service: 'elbv2',
+          command: 'ModifyListener',
+          input: { ListenerArn: listener.listenerArn, DefaultActions: [EXPECTED_REDIRECT] },
+        },
+      ],
+      target: 'HTTPS:443',
+      note: PLAINTEXT_RULES_NOT_READ,
+    });
+  });
+
+  it('adds no note when the rules were read', () => {
+    // Act
+    const plan = planDirectly(listenerWithHttps());
+
+    // Assess
+    expect(plan.kind).toBe('calls');
+    expect(plan).not.toHaveProperty('note');
+  });
+
+  it('refuses when every action already redirects to HTTPS', () => {
+    // Prepare
+    const listener = listenerWithHttps({
+      defaultActions: [redirectAction()],
+      rules: [listenerRule('10', [redirectAction()])],
+    });
+
+    // Act
+    const plan = planDirectly(listener);
+
+    // Assess
+    expect(plan).toEqual({ kind: 'refused', note: 'every action already redirects to HTTPS' });
   });
 });

@@ -1,10 +1,13 @@
 import { ModifyListenerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Elbv2Listener } from '../../../../shared/model/resource.js';
 import { executePlan } from '../../../../shared/response/executor.js';
+import { setSslPolicy } from '../../../../shared/response/remediators/set-ssl-policy.js';
 import { elbv2ListenerTlsPolicy } from '../../../../shared/rules/elbv2/elbv2-listener-tls-policy.js';
 import { elbv2ListenerWeakCiphers } from '../../../../shared/rules/elbv2/elbv2-listener-weak-ciphers.js';
 import { albHttpsListener, nlbListener } from '../../../helpers/elb-fixtures.js';
-import { executorDeps, mockRemediationClients, plannedAction, reads } from '../support.js';
+import { ruleContext } from '../../../helpers/rule-context.js';
+import { evaluateWith, executorDeps, mockRemediationClients, plannedAction, reads } from '../support.js';
 
 const mocks = mockRemediationClients();
 
@@ -98,5 +101,73 @@ describe('set-ssl-policy', () => {
     // One read before acting, three for verification; still one call.
     expect(count()).toBe(4);
     expect(mocks.elbv2).toReceiveCommandTimes(ModifyListenerCommand, 1);
+  });
+});
+
+describe('set-ssl-policy plan', () => {
+  const planDirectly = (listener: Elbv2Listener, target?: string) =>
+    setSslPolicy.plan({
+      resource: listener,
+      evaluation: evaluateWith(elbv2ListenerTlsPolicy, listener),
+      policy: ruleContext().policy,
+      ...(target === undefined ? {} : { target }),
+    });
+
+  it.each([
+    ['a non-FIPS policy', 'ELBSecurityPolicy-2016-08', 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06'],
+    [
+      'a FIPS policy',
+      'ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04',
+      'ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04',
+    ],
+    ['no policy shown', undefined, 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06'],
+  ])('without a target from the rule, sets the policy target matching %s', (_case, sslPolicy, expected) => {
+    // Prepare
+    const listener = albHttpsListener({ sslPolicy });
+
+    // Act
+    const plan = planDirectly(listener);
+
+    // Assess
+    expect(plan).toEqual({
+      kind: 'calls',
+      calls: [
+        {
+          service: 'elbv2',
+          command: 'ModifyListener',
+          input: { ListenerArn: listener.listenerArn, SslPolicy: expected },
+        },
+      ],
+      target: expected,
+    });
+  });
+
+  it('sets the target the rule names over the policy default', () => {
+    // Prepare
+    const listener = albHttpsListener({ sslPolicy: 'ELBSecurityPolicy-2016-08' });
+
+    // Act
+    const plan = planDirectly(listener, 'ELBSecurityPolicy-TLS13-1-3-2021-06');
+
+    // Assess
+    expect(plan).toMatchObject({
+      kind: 'calls',
+      calls: [{ input: { SslPolicy: 'ELBSecurityPolicy-TLS13-1-3-2021-06' } }],
+      target: 'ELBSecurityPolicy-TLS13-1-3-2021-06',
+    });
+  });
+
+  it('refuses when the listener already uses the target policy', () => {
+    // Prepare
+    const listener = albHttpsListener({ sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06' });
+
+    // Act
+    const plan = planDirectly(listener);
+
+    // Assess
+    expect(plan).toEqual({
+      kind: 'refused',
+      note: 'the listener already uses ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+    });
   });
 });
