@@ -2,7 +2,7 @@ import { ModifyVpnTunnelOptionsCommand } from '@aws-sdk/client-ec2';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RemediationCall } from '../../../../shared/model/evaluation.js';
 import type { VpnConnection, VpnTunnelOptions } from '../../../../shared/model/resource.js';
-import { type PolicyInput, policySchema } from '../../../../shared/policy/schema.js';
+import { type Policy, type PolicyInput, policySchema } from '../../../../shared/policy/schema.js';
 import { executePlan } from '../../../../shared/response/executor.js';
 import { modifyVpnTunnelOptions } from '../../../../shared/response/remediators/modify-vpn-tunnel-options.js';
 import { vpnTunnelIkeVersion } from '../../../../shared/rules/vpn/vpn-tunnel-ike-version.js';
@@ -267,5 +267,211 @@ describe('modify-vpn-tunnel-options', () => {
     expect(record.status).toBe('refused');
     expect(record.error).toContain(`${TUNNEL_A_IP} is DOWN`);
     expect(mocks.ec2).not.toReceiveAnyCommand();
+  });
+});
+
+describe('modify-vpn-tunnel-options safety', () => {
+  const evaluation = evaluateWith(rule, connection(onDefaults(), onDefaults()));
+
+  it.each([
+    ['pending', 'pending'],
+    ['MODIFYING', 'modifying'],
+    ['deleting', 'deleting'],
+  ])('refuses while the connection is %s, even with every tunnel UP', (state, named) => {
+    // Prepare
+    const vpn = connection(onDefaults(), onDefaults(), state);
+
+    // Act
+    const unsafe = modifyVpnTunnelOptions.safety(vpn, evaluation);
+
+    // Assess
+    expect(unsafe).toBe(`no tunnel change: VPN connection ${VPN_ID} is ${named}`);
+  });
+
+  it.each([
+    ['available with every tunnel UP', connection(onDefaults(), onDefaults())],
+    [
+      'of unknown state (a minimal input) with every tunnel UP',
+      { ...connection(onDefaults(), onDefaults()), state: undefined },
+    ],
+    [
+      'available with tunnels reported "up" in lower case',
+      vpnConnection({
+        tunnels: [vpnTunnel({ status: 'up' }), vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, status: 'Up' })],
+      }),
+    ],
+  ])('allows a change while the connection is %s', (_label, vpn) => {
+    // Act
+    const unsafe = modifyVpnTunnelOptions.safety(vpn, evaluation);
+
+    // Assess
+    expect(unsafe).toBeUndefined();
+  });
+
+  it('refuses while a tunnel reports no status, naming it', () => {
+    // Prepare
+    const vpn = connection(onDefaults(), onDefaults());
+    delete vpn.tunnels[0]?.status;
+
+    // Act
+    const unsafe = modifyVpnTunnelOptions.safety(vpn, evaluation);
+
+    // Assess
+    expect(unsafe).toBe(
+      `no tunnel change: ${TUNNEL_A_IP} is of unknown status; changing a tunnel now could cut the connection (every tunnel must be UP)`,
+    );
+  });
+});
+
+describe('modify-vpn-tunnel-options plan', () => {
+  it('refuses when the policy allows no DH group phase 1 accepts (only group 5)', () => {
+    // Prepare
+    const policy: PolicyInput = { vpn: { allowedDHGroups: [5] } };
+
+    // Act
+    const plan = planOf(evaluateWith(rule, connection(onDefaults(), onDefaults()), policy));
+
+    // Assess
+    expect(plan.status).toBe('notify');
+    expect(plan.calls).toBeUndefined();
+    expect(plan.note).toContain(
+      'the policy allows no value ModifyVpnTunnelOptions accepts for phase1DHGroupNumbers (phase 1 takes no DH group 5); notifying only',
+    );
+  });
+
+  it('sets the policy’s whole settable list where the tunnel permits nothing the policy allows', () => {
+    // Prepare
+    const weak: TunnelState = {
+      status: 'UP',
+      options: { ...hardenedTunnelOptions(), phase1DHGroupNumbers: [2], phase2DHGroupNumbers: [2] },
+    };
+    const policy: PolicyInput = { vpn: { allowedDHGroups: [5, 14] } };
+
+    // Act
+    const plan = planOf(evaluateWith(rule, connection(weak, weak), policy));
+
+    // Assess
+    expect(plan.calls?.[0]?.input.TunnelOptions).toMatchObject({
+      Phase1DHGroupNumbers: values([14]),
+      Phase2DHGroupNumbers: values([5, 14]),
+    });
+  });
+
+  it.each<[string, Policy['vpn']['allowedDHGroups']]>([
+    ['one of its values is replaced', [14, 21]],
+    ['every one of its values is replaced', [15, 21]],
+  ])('plans with the policy list as it is now when %s in place since the last plan', (_label, now) => {
+    // Prepare
+    const evaluation = evaluateWith(rule, connection(onDefaults(), onDefaults()));
+    const policy = policySchema.parse({ dryRun: false, vpn: { allowedDHGroups: [14, 20] } });
+    const input = { resource: connection(onDefaults(), onDefaults()), evaluation, policy };
+    modifyVpnTunnelOptions.plan(input);
+    policy.vpn.allowedDHGroups.splice(0, 2, ...now);
+
+    // Act
+    const plan = modifyVpnTunnelOptions.plan(input);
+
+    // Assess
+    expect(plan.kind === 'calls' ? plan.calls[0]?.input.TunnelOptions : plan).toMatchObject({
+      Phase1DHGroupNumbers: values(now),
+      Phase2DHGroupNumbers: values(now),
+    });
+  });
+
+  it('refuses when the connection read again permits only allowed values on every tunnel', () => {
+    // Prepare
+    const evaluation = evaluateWith(rule, connection(onDefaults(), onDefaults()));
+    const hardened: TunnelState = { status: 'UP', options: hardenedTunnelOptions() };
+    const policy = policySchema.parse({ dryRun: false });
+
+    // Act
+    const plan = modifyVpnTunnelOptions.plan({
+      resource: connection(hardened, hardened),
+      evaluation,
+      policy,
+    });
+
+    // Assess
+    expect(plan).toEqual({ kind: 'refused', note: 'every tunnel already permits only allowed values' });
+  });
+});
+
+describe('modify-vpn-tunnel-options settling', () => {
+  const [callA] = planOf(evaluateWith(rule, connection(onDefaults(), onDefaults()))).calls ?? [];
+  const call = callA as RemediationCall;
+  const isSettled = (after: VpnConnection | undefined) =>
+    modifyVpnTunnelOptions.settle?.isSettled(after, call);
+  const upWith = (options: Partial<VpnTunnelOptions>): TunnelState => {
+    const done = applied(call);
+    return { status: 'UP', options: { ...done.options, ...options } };
+  };
+
+  it.each<[string, () => VpnConnection | undefined]>([
+    ['the connection could not be read', () => undefined],
+    ['the connection is still modifying', () => connection(applied(call), onDefaults(), 'modifying')],
+    [
+      'the tunnel is not in the connection read',
+      () => vpnConnection({ tunnels: [vpnTunnel({ outsideIpAddress: TUNNEL_B_IP })] }),
+    ],
+    [
+      'the tunnel reports no status',
+      () => {
+        const vpn = connection(applied(call), onDefaults());
+        delete vpn.tunnels[0]?.status;
+        return vpn;
+      },
+    ],
+    [
+      'the tunnel reports no options',
+      () => {
+        const vpn = connection(applied(call), onDefaults());
+        delete vpn.tunnels[0]?.options;
+        return vpn;
+      },
+    ],
+    ['the tunnel is UP on its old options', () => connection(onDefaults(), onDefaults())],
+    [
+      'the tunnel is UP with one list not yet changed',
+      () => connection(upWith({ ikeVersions: [] }), onDefaults()),
+    ],
+    [
+      'the tunnel is UP permitting fewer values than requested',
+      () => connection(upWith({ phase1EncryptionAlgorithms: ['AES256'] }), onDefaults()),
+    ],
+    [
+      'the tunnel is UP permitting more values than requested',
+      () => connection(upWith({ ikeVersions: ['ikev1', 'ikev2'] }), onDefaults()),
+    ],
+  ])('has not settled when %s', (_label, read) => {
+    // Act
+    const settled = isSettled(read());
+
+    // Assess
+    expect(settled).toBe(false);
+  });
+
+  it.each<[string, () => VpnConnection]>([
+    [
+      'the connection is available and the tunnel UP with the requested lists',
+      () => connection(applied(call), onDefaults()),
+    ],
+    [
+      'the connection state is not in the input and the tunnel is UP with the requested lists',
+      () => ({ ...connection(applied(call), onDefaults()), state: undefined }),
+    ],
+    [
+      'the tunnel reports the requested lists in another order and case',
+      () =>
+        connection(
+          upWith({ ikeVersions: ['IKEv2'], phase1IntegrityAlgorithms: ['sha2-512', 'SHA2-384', 'SHA2-256'] }),
+          onDefaults(),
+        ),
+    ],
+  ])('has settled when %s', (_label, read) => {
+    // Act
+    const settled = isSettled(read());
+
+    // Assess
+    expect(settled).toBe(true);
   });
 });

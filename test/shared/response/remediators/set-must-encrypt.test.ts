@@ -1,6 +1,7 @@
 import { UpdateConnectionCommand, UpdateLagCommand } from '@aws-sdk/client-direct-connect';
 import { afterEach, describe, expect, it } from 'vitest';
 import { executePlan } from '../../../../shared/response/executor.js';
+import { setMustEncrypt } from '../../../../shared/response/remediators/set-must-encrypt.js';
 import { dxConnectionMacsecFailOpen as rule } from '../../../../shared/rules/dx/dx-connection-macsec-fail-open.js';
 import { CONNECTION_ID, dxConnection, dxLag, LAG_ID, macSecKey } from '../../../helpers/dx-fixtures.js';
 import {
@@ -69,5 +70,27 @@ describe('set-must-encrypt', () => {
     expect(plan).toMatchObject({ mode: 'remediate', status: 'notify' });
     expect(plan.calls).toBeUndefined();
     expect(plan.note).toContain('no change to must_encrypt');
+  });
+
+  it('plans the change with must_encrypt as its target', () => {
+    // Act
+    const plan = planOf(evaluateWith(rule, dxConnection({ encryptionMode: 'should_encrypt' })));
+
+    // Assess
+    expect(plan).toMatchObject({ status: 'planned', action: 'set-must-encrypt', target: 'must_encrypt' });
+  });
+
+  it('refuses when the evaluation carries no proof that MACsec is up', () => {
+    // Prepare
+    const connection = dxConnection({ encryptionMode: 'should_encrypt' });
+    const { details: _details, ...evaluation } = evaluateWith(rule, connection);
+
+    // Act
+    const unsafe = setMustEncrypt.safety(connection, evaluation);
+
+    // Assess
+    expect(unsafe).toBe(
+      'no change to must_encrypt: it needs a MACsec key in state associated and every port reporting "Encryption Up", or the link stops carrying traffic',
+    );
   });
 });
