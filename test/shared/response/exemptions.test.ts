@@ -153,3 +153,165 @@ describe('findExemption', () => {
     expect(lookup.invalidTag).toContain('every exemption needs an expiry date');
   });
 });
+
+describe('parseExemptTag, field by field', () => {
+  it('ends a value at a semicolon followed by a space, as owners type it', () => {
+    // Act
+    const parsed = parseExemptTag('reason=legacy clients; rules=all; expires=2027-03-31');
+
+    // Assess
+    expect(parsed).toEqual({
+      ok: true,
+      exemption: { rules: 'all', expires: '2027-03-31', reason: 'legacy clients' },
+    });
+  });
+
+  it('trims the spaces around values and around the rule ids, and ignores empty ids', () => {
+    // Act
+    const parsed = parseExemptTag(
+      'rules= elbv2-listener-plaintext + elbv2-listener-tls-policy++ expires= 2027-03-31 reason= legacy clients ',
+    );
+
+    // Assess
+    expect(parsed).toEqual({
+      ok: true,
+      exemption: {
+        rules: ['elbv2-listener-plaintext', 'elbv2-listener-tls-policy'],
+        expires: '2027-03-31',
+        reason: 'legacy clients',
+      },
+    });
+  });
+
+  it('reads rules=all+ as all, but a list that merely names all only exempts from the other rules it names', () => {
+    // Act
+    const trailingPlus = parseExemptTag('rules=ALL+ expires=2027-03-31 reason=lab');
+    const listed = parseExemptTag('rules=all+elbv2-listener-plaintext expires=2027-03-31 reason=lab');
+
+    // Assess
+    expect(trailingPlus).toMatchObject({ ok: true, exemption: { rules: 'all' } });
+    expect(listed).toMatchObject({ ok: true, exemption: { rules: ['all', 'elbv2-listener-plaintext'] } });
+  });
+
+  it.each([
+    ['text before the first field', 'please rules=all expires=2027-03-31 reason=legacy'],
+    ['an empty tag', ''],
+  ])('refuses %s with the expected format', (_case, value) => {
+    // Act
+    const parsed = parseExemptTag(value);
+
+    // Assess
+    expect(parsed).toEqual({ ok: false, error: 'expected "rules=... expires=YYYY-MM-DD reason=..."' });
+  });
+
+  it.each([
+    ['a date-time to the minute', '2027-01-15T12:00Z', Date.parse('2027-01-15T12:00:00Z')],
+    [
+      'a date-time with milliseconds and an offset',
+      '2027-01-15T12:00:00.250+01:00',
+      Date.parse('2027-01-15T11:00:00.250Z'),
+    ],
+  ])('accepts %s as the expiry', (_case, expires, end) => {
+    // Act
+    const parsed = parseExemptTag(`rules=all expires=${expires} reason=legacy`);
+
+    // Assess
+    expect(parsed).toEqual({ ok: true, exemption: { rules: 'all', expires, reason: 'legacy' } });
+    expect(exemptionEnd(expires)).toBe(end);
+  });
+
+  it.each([
+    ['a date-time without an offset (local time of which zone?)', '2027-01-15T12:00:00'],
+    ['an English date', 'March 31 2027'],
+    ['a date with slashes', '2027/03/31'],
+    ['an expanded year', '+002027-01-15T12:00:00Z'],
+  ])('refuses %s as the expiry, although JavaScript would read it', (_case, expires) => {
+    // Act
+    const parsed = parseExemptTag(`rules=all expires=${expires} reason=legacy`);
+
+    // Assess
+    expect(parsed).toEqual({ ok: false, error: `expires=${expires} is not an ISO date (YYYY-MM-DD)` });
+  });
+});
+
+describe('findExemption, which exemption wins', () => {
+  const listener = albHttpListener();
+  const RULE = 'elbv2-listener-plaintext';
+
+  function policyWith(...exemptions: { resource: string; expires: string; reason: string }[]) {
+    return policySchema.parse({ exemptions: exemptions.map((e) => ({ ...e, rules: 'all' })) });
+  }
+
+  it('reads the tag under the key transit-guard:exempt', () => {
+    // Prepare
+    const resource = albHttpListener({
+      tags: { 'transit-guard:exempt': 'rules=all expires=2027-03-31 reason=lab' },
+    });
+
+    // Act
+    const lookup = findExemption(resource, RULE, policySchema.parse({}), NOW);
+
+    // Assess
+    expect(lookup.active).toMatchObject({ source: 'tag', reason: 'lab' });
+  });
+
+  it('ignores a policy exemption for another resource', () => {
+    // Prepare
+    const policy = policyWith({
+      resource: listener.listenerArn.replace(/\w+$/, '0123456789abcdef'),
+      expires: '2027-03-31',
+      reason: 'another listener',
+    });
+
+    // Act
+    const lookup = findExemption(listener, RULE, policy, NOW);
+
+    // Assess
+    expect(lookup).toEqual({});
+  });
+
+  const older = { resource: listener.listenerArn, expires: '2027-01-31', reason: 'first window' };
+  const newer = { resource: listener.loadBalancerArn, expires: '2027-06-30', reason: 'extended window' };
+
+  it.each([
+    ['listed first', [newer, older]],
+    ['listed last', [older, newer]],
+  ])('names the exemption in force that lasts longest, %s', (_case, exemptions) => {
+    // Act
+    const lookup = findExemption(listener, RULE, policyWith(...exemptions), NOW);
+
+    // Assess
+    expect(lookup.active).toMatchObject({ reason: 'extended window', expires: '2027-06-30' });
+  });
+
+  const longAgo = { resource: listener.listenerArn, expires: '2025-01-31', reason: 'first window' };
+  const lately = { resource: listener.loadBalancerArn, expires: '2026-10-31', reason: 'second window' };
+
+  it.each([
+    ['listed first', [lately, longAgo]],
+    ['listed last', [longAgo, lately]],
+  ])('names the most recently expired exemption when none is in force, %s', (_case, exemptions) => {
+    // Act
+    const lookup = findExemption(listener, RULE, policyWith(...exemptions), NOW);
+
+    // Assess
+    expect(lookup.active).toBeUndefined();
+    expect(lookup.expired).toMatchObject({ reason: 'second window', expires: '2026-10-31', expired: true });
+  });
+
+  it('weighs a tag and a policy exemption by how long they last, not by where they come from', () => {
+    // Prepare
+    const resource = tagged('rules=all expires=2027-06-30 reason=tag window');
+    const policy = policyWith({
+      resource: listener.listenerArn,
+      expires: '2027-01-31',
+      reason: 'policy window',
+    });
+
+    // Act
+    const lookup = findExemption(resource, RULE, policy, NOW);
+
+    // Assess
+    expect(lookup.active).toMatchObject({ source: 'tag', reason: 'tag window' });
+  });
+});

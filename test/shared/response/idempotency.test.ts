@@ -3,6 +3,7 @@ import { ModifyListenerCommand } from '@aws-sdk/client-elastic-load-balancing-v2
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { executePlan } from '../../../shared/response/executor.js';
 import { type ActionRequest, makeActionIdempotent } from '../../../shared/response/idempotency.js';
+import type { ActionRecord } from '../../../shared/response/types.js';
 import { elbv2ListenerTlsPolicy as rule } from '../../../shared/rules/elbv2/elbv2-listener-tls-policy.js';
 import { IDEMPOTENCY_PARTITION } from '../../../shared/state/table.js';
 import { type LocalDynamo, startDynalite } from '../../helpers/dynalite.js';
@@ -32,11 +33,11 @@ function liveListener() {
   };
 }
 
-async function setup() {
+async function setup(fn?: (request: ActionRequest) => Promise<ActionRecord>) {
   const tableName = `transit-guard-state-${++tableCount}`;
   await dynamo.createTable(tableName);
   const deps = executorDeps(rule, liveListener());
-  const act = makeActionIdempotent((request) => executePlan(request, deps), {
+  const act = makeActionIdempotent(fn ?? ((request) => executePlan(request, deps)), {
     tableName,
     client: dynamo.client,
   });
@@ -140,5 +141,66 @@ describe('makeActionIdempotent', () => {
     expect(first).toMatchObject({ outcome: 'executed', record: { status: 'failed' } });
     expect(again).toMatchObject({ outcome: 'replayed', record: { status: 'failed' } });
     expect(mocks.elbv2).toReceiveCommandTimes(ModifyListenerCommand, 1);
+  });
+
+  it('keys on the event, not on the plan: a redelivery planned differently still gets the stored record', async () => {
+    // Prepare
+    const { act, request } = await setup();
+    const first = await act(request);
+    const replanned: ActionRequest = {
+      ...structuredClone(request),
+      plan: { ...request.plan, note: 'planned again after a policy change' },
+    };
+
+    // Act
+    const again = await act(replanned);
+
+    // Assess
+    expect(again).toEqual({ outcome: 'replayed', record: 'record' in first ? first.record : undefined });
+    expect(mocks.elbv2).toReceiveCommandTimes(ModifyListenerCommand, 1);
+  });
+
+  it('passes an exception on and frees the key, so a redelivery tries again', async () => {
+    // Prepare
+    let calls = 0;
+    const { act, request } = await setup(async (req) => {
+      calls++;
+      if (calls === 1) throw new Error('state table unreachable');
+      return {
+        status: 'unchanged',
+        ruleId: req.ruleId,
+        resourceId: req.ref.resourceId,
+        mode: req.plan.mode,
+        action: req.plan.action ?? '',
+        calls: [],
+        startedAt: '2026-11-22T10:00:00.000Z',
+        finishedAt: '2026-11-22T10:00:01.000Z',
+      };
+    });
+
+    // Act
+    const first = act(request);
+    await expect(first).rejects.toThrow('state table unreachable');
+    const again = await act(structuredClone(request));
+
+    // Assess
+    expect(calls).toBe(2);
+    expect(again).toMatchObject({ outcome: 'executed', record: { status: 'unchanged' } });
+  });
+
+  it('does not act on a request without event id, rule id and resource id: nothing to key on', async () => {
+    // Prepare
+    let calls = 0;
+    const { act } = await setup(async () => {
+      calls++;
+      throw new Error('should not be called');
+    });
+
+    // Act
+    const result = act({} as ActionRequest);
+
+    // Assess: Powertools refuses to record it (no idempotency key) and the action never runs.
+    await expect(result).rejects.toMatchObject({ cause: { name: 'IdempotencyKeyError' } });
+    expect(calls).toBe(0);
   });
 });

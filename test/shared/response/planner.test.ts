@@ -196,4 +196,71 @@ describe('planResponse', () => {
     // Assess
     expect(plan.status).toBe('planned');
   });
+
+  it('acts on a resource whose exempt tag does not parse, and says why the tag was ignored', () => {
+    // Prepare
+    const resource = albHttpsListener({
+      sslPolicy: 'ELBSecurityPolicy-2016-08',
+      tags: { 'transit-guard:exempt': 'rules=all reason=legacy clients' },
+    });
+
+    // Act
+    const plan = planOf(evaluateWith(rule, resource));
+
+    // Assess
+    expect(plan).toEqual({
+      mode: 'remediate',
+      status: 'planned',
+      action: 'set-ssl-policy',
+      target: TARGET,
+      calls: [SET_TARGET],
+      note: 'transit-guard:exempt tag ignored: expires= is missing: every exemption needs an expiry date',
+    });
+  });
+
+  it('notifies only when no remediator implements the action the rule names', () => {
+    // Prepare
+    const metadata = {
+      ...rule.metadata,
+      remediation: { ...rule.metadata.remediation, remediate: 'rotate-the-moon' },
+    };
+
+    // Act
+    const plan = planResponse({
+      evaluation: evaluateWith(rule, listener),
+      resource: listener,
+      rule: metadata,
+      policy: policySchema.parse({ dryRun: false }),
+      now: TEST_NOW,
+    });
+
+    // Assess
+    expect(plan).toEqual({
+      mode: 'remediate',
+      status: 'notify',
+      note: 'no remediator for rotate-the-moon; notifying only',
+    });
+  });
+
+  it('sets the configuration the rule chose as the remediation target', () => {
+    // Prepare
+    const chosen = 'ELBSecurityPolicy-TLS13-1-3-2021-06';
+
+    // Act
+    const plan = planResponse({
+      evaluation: evaluateWith(rule, listener),
+      resource: listener,
+      rule: rule.metadata,
+      policy: policySchema.parse({ dryRun: false }),
+      now: TEST_NOW,
+      remediationTarget: chosen,
+    });
+
+    // Assess
+    expect(plan).toMatchObject({
+      status: 'planned',
+      target: chosen,
+      calls: [{ ...SET_TARGET, input: { ListenerArn: listener.listenerArn, SslPolicy: chosen } }],
+    });
+  });
 });
