@@ -49,6 +49,19 @@ const ruleSettings = z
   })
   .strict();
 
+/**
+ * A list setting that names each value once. A repeated value would reach the API calls remediation makes
+ * (ModifyVpnTunnelOptions takes the lists as they are) and is most likely a typo for another value.
+ */
+function noRepeats<T>(values: readonly T[], ctx: z.RefinementCtx): void {
+  const seen = new Set<T>();
+  values.forEach((value, index) => {
+    if (seen.has(value))
+      ctx.addIssue({ code: 'custom', message: `${String(value)} is listed twice`, path: [index] });
+    seen.add(value);
+  });
+}
+
 export const exemptionSchema = z
   .object({
     /** The resource's ARN or id (vpn-..., dxcon-...). */
@@ -68,28 +81,35 @@ export const policySchema = z
     tls: z
       .object({
         minimumVersion: z.enum(TLS_VERSIONS).default('TLSv1.2'),
-        allowedCipherClasses: z.array(z.enum(CIPHER_CLASSES)).min(1).default(['tls13', 'ecdhe-aead']),
+        allowedCipherClasses: z
+          .array(z.enum(CIPHER_CLASSES))
+          .min(1)
+          .superRefine(noRepeats)
+          .default(['tls13', 'ecdhe-aead']),
         targetPolicy: z.string().min(1).default('ELBSecurityPolicy-TLS13-1-2-Res-2021-06'),
         targetFipsPolicy: z.string().min(1).default('ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04'),
         /** NLB ports where TCP is allowed because TLS passes through to the targets. */
-        tlsPassthroughPorts: z.array(z.number().int().min(1).max(65535)).default([]),
+        tlsPassthroughPorts: z.array(z.number().int().min(1).max(65535)).superRefine(noRepeats).default([]),
       })
       .strict()
       .prefault({}),
     vpn: z
       .object({
-        allowedIkeVersions: z.array(z.enum(IKE_VERSIONS)).min(1).default(['ikev2']),
+        allowedIkeVersions: z.array(z.enum(IKE_VERSIONS)).min(1).superRefine(noRepeats).default(['ikev2']),
         allowedEncryptionAlgorithms: z
           .array(z.enum(VPN_ENCRYPTION_ALGORITHMS))
           .min(1)
+          .superRefine(noRepeats)
           .default(['AES128', 'AES256', 'AES128-GCM-16', 'AES256-GCM-16']),
         allowedIntegrityAlgorithms: z
           .array(z.enum(VPN_INTEGRITY_ALGORITHMS))
           .min(1)
+          .superRefine(noRepeats)
           .default(['SHA2-256', 'SHA2-384', 'SHA2-512']),
         allowedDHGroups: z
           .array(z.literal(VPN_DH_GROUPS))
           .min(1)
+          .superRefine(noRepeats)
           .default([14, 15, 16, 17, 18, 19, 20, 21, 23, 24]),
         /** How long remediation waits for a changed tunnel to come back UP before it stops. */
         // Two tunnels, one after the other, must fit in one 15-minute Lambda invocation with time to verify.
@@ -109,8 +129,12 @@ export const policySchema = z
         allowedKeyAlgorithms: z
           .array(z.enum(ACM_KEY_ALGORITHMS))
           .min(1)
+          .superRefine(noRepeats)
           .default(['RSA_2048', 'RSA_3072', 'RSA_4096', 'EC_prime256v1', 'EC_secp384r1', 'EC_secp521r1']),
-        forbiddenSignatureHashes: z.array(z.enum(SIGNATURE_HASHES)).default(['MD2', 'MD5', 'SHA1']),
+        forbiddenSignatureHashes: z
+          .array(z.enum(SIGNATURE_HASHES))
+          .superRefine(noRepeats)
+          .default(['MD2', 'MD5', 'SHA1']),
       })
       .strict()
       .prefault({}),

@@ -100,6 +100,18 @@ describe('parsePolicy', () => {
     expect(error.issues[0]?.message).toContain('allowed values: 2, 5, 14,');
   });
 
+  it('refuses a list that names a value twice, pointing at the repeat', async () => {
+    // Act
+    const error = await policyErrorOf(() =>
+      parsePolicy('vpn:\n  allowedEncryptionAlgorithms: [AES256, AES128, AES256]\n', 'p.yml'),
+    );
+
+    // Assess
+    expect(error.issues).toEqual([
+      { path: 'vpn.allowedEncryptionAlgorithms[2]', message: 'AES256 is listed twice' },
+    ]);
+  });
+
   it('says what an exemption date must look like', async () => {
     // Prepare
     const yaml = [
