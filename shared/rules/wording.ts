@@ -10,6 +10,11 @@ export function joinWords(words: readonly string[]): string {
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
+/** The text with its first letter raised: "tunnel 1 permits ..." -> "Tunnel 1 permits ...". */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** CIPHER_CLASSES runs from strongest to weakest; a higher index is worse. */
 const weakness = (cipher: CipherInfo) => CIPHER_CLASSES.indexOf(cipher.cipherClass);
 

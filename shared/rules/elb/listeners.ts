@@ -6,6 +6,7 @@ import {
   type TlsPolicyAssessment,
 } from '../../tls/index.js';
 import type { RuleContext } from '../rule.js';
+import { capitalize } from '../wording.js';
 
 /** Front-end protocols where the load balancer terminates TLS with an SSL negotiation policy. */
 const TLS_PROTOCOLS = new Set(['HTTPS', 'SSL']);
@@ -102,6 +103,5 @@ export function resolvedDetails(
 
 /** "Listener A ...; listener B ..." with the first letter raised. */
 export function sentence(parts: readonly string[]): string {
-  const text = parts.join('; ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return capitalize(parts.join('; '));
 }

@@ -1,5 +1,5 @@
 import { compliant, defineRule, nonCompliant, SEC09_FRAMEWORKS } from '../rule.js';
-import { joinWords } from '../wording.js';
+import { capitalize, joinWords } from '../wording.js';
 import {
   connectionLabel,
   inapplicableConnection,
@@ -15,8 +15,6 @@ interface IkeVersionFinding {
   outsidePolicy: string[];
   awsDefault: boolean;
 }
-
-const capitalize = (sentence: string): string => sentence.charAt(0).toUpperCase() + sentence.slice(1);
 
 function describeFinding(finding: IkeVersionFinding): string {
   const source = finding.awsDefault

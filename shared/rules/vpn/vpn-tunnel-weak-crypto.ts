@@ -1,6 +1,7 @@
 import type { VpnTunnelOptions } from '../../model/resource.js';
 import type { Policy } from '../../policy/schema.js';
 import { compliant, defineRule, nonCompliant, SEC09_FRAMEWORKS } from '../rule.js';
+import { capitalize } from '../wording.js';
 import {
   connectionLabel,
   inapplicableConnection,
@@ -87,8 +88,7 @@ function describeFinding(finding: TunnelCryptoFinding): string {
   });
   const defaults =
     finding.awsDefaultLists.length > 0 ? ' (empty option lists: the AWS defaults allow every value)' : '';
-  const subject = nameTunnels([finding.tunnel]);
-  return `${subject.charAt(0).toUpperCase()}${subject.slice(1)} permits ${phases.join('; ')}${defaults}.`;
+  return `${capitalize(nameTunnels([finding.tunnel]))} permits ${phases.join('; ')}${defaults}.`;
 }
 
 function describePolicy(policy: Policy['vpn']): string {
