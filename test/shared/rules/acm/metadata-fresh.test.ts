@@ -1,22 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { AnyRule } from '../../../../shared/rules/rule.js';
-
-/**
- * A fresh copy of a module, evaluated anew rather than taken from the module graph the other test files share:
- * rule metadata and module-level regular expressions are built once when their module loads, and the mutation
- * run (vitest without isolation, see test/mutation/vitest.config.ts) would otherwise never see a change to them.
- */
-async function fresh(file: string): Promise<Record<string, unknown>> {
-  const url = `${new URL(`../../../../shared/rules/acm/${file}`, import.meta.url).href}?fresh=${randomUUID()}`;
-  return (await import(/* @vite-ignore */ url)) as Record<string, unknown>;
-}
-
-async function freshRule(file: string, name: string): Promise<AnyRule> {
-  const rule = (await fresh(file))[name] as AnyRule | undefined;
-  if (!rule) throw new Error(`${file} exports no ${name}`);
-  return rule;
-}
+import { freshModule, freshRule } from '../../../helpers/fresh-module.js';
 
 // ../shared/RULES.md, mapping column; SEC09-BP02, NIST 800-53 SC-8 / SC-13 and PCI DSS v4 4.2.1 apply to all.
 const SEC09 = [
@@ -62,7 +45,7 @@ describe('ACM rule metadata, as loaded', () => {
     '%s has the mapping of the catalog and describes its parameters',
     async (file, name, securityHub, configRules, paths) => {
       // Act
-      const rule = await freshRule(file, name);
+      const rule = await freshRule(`shared/rules/acm/${file}`, name);
 
       // Assess
       expect(`${rule.metadata.id}.ts`).toBe(file);
@@ -81,7 +64,7 @@ describe('ACM rule metadata, as loaded', () => {
     ['SHAX256WITHRSA', []],
   ])('finds the hash of %s with the hash pattern as loaded', async (name, expected) => {
     // Prepare
-    const { signatureHashes } = (await fresh('acm-certificate-signature.ts')) as {
+    const { signatureHashes } = (await freshModule('shared/rules/acm/acm-certificate-signature.ts')) as {
       signatureHashes: (signatureAlgorithm: string) => string[];
     };
 

@@ -1,19 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { AnyRule } from '../../../../shared/rules/rule.js';
-
-/**
- * A fresh copy of a module, evaluated anew rather than taken from the module graph the other test files share:
- * rule metadata is built once when its module loads, and the mutation run (vitest without isolation, see
- * test/mutation/vitest.config.ts) would otherwise never see a change to it.
- */
-async function freshRule(file: string, name: string): Promise<AnyRule> {
-  const url = `${new URL(`../../../../shared/rules/dx/${file}`, import.meta.url).href}?fresh=${randomUUID()}`;
-  const module = (await import(/* @vite-ignore */ url)) as Record<string, AnyRule>;
-  const rule = module[name];
-  if (!rule) throw new Error(`${file} exports no ${name}`);
-  return rule;
-}
+import { freshRule } from '../../../helpers/fresh-module.js';
 
 // ../shared/RULES.md: no peer checks Direct Connect MACsec (no Security Hub control, no Config rule); SEC09-BP02,
 // NIST 800-53 SC-8 / SC-13 and PCI DSS v4 4.2.1 apply to every encryption rule.
@@ -38,7 +24,7 @@ describe('Direct Connect rule metadata, as loaded', () => {
     '%s maps to no peer control, only to the SEC09 frameworks, and names its parameters',
     async (file, name, id, paths) => {
       // Act
-      const rule = await freshRule(file, name);
+      const rule = await freshRule(`shared/rules/dx/${file}`, name);
 
       // Assess
       expect(rule.metadata.id).toBe(id);
