@@ -40,11 +40,12 @@ const GROWTH_LIMIT = 0.1;
 
 export async function main(args: readonly string[] = process.argv.slice(2)): Promise<HandlerFigures> {
   const events = Number(args[0] ?? 10_000);
+  const memoryMb = functionMemoryMb();
   const child = spawnSync(
     process.execPath,
     [
       '--expose-gc',
-      `--max-old-space-size=${Math.floor(functionMemoryMb() / 2)}`,
+      `--max-old-space-size=${Math.floor(memoryMb / 2)}`,
       '--import',
       'tsx',
       join(dirname(fileURLToPath(import.meta.url)), 'invoke.ts'),
@@ -83,7 +84,7 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
     `  per event      p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms (target ${P99_TARGET_MS} ms: ${figures.p99Ms < P99_TARGET_MS ? 'met' : 'MISSED'}), max ${figures.maxMs} ms, ${figures.errors} errors`,
   );
   console.log(
-    `  RSS            every 500 events: ${rss.map(([, mb]) => mb).join(' ')} MB; peak ${figures.peakRssMb} MB (V8 heap limit ${figures.heapLimitMb} MB: half of the function's ${functionMemoryMb()} MB as old space)`,
+    `  RSS            every 500 events: ${rss.map(([, mb]) => mb).join(' ')} MB; peak ${figures.peakRssMb} MB (V8 heap limit ${figures.heapLimitMb} MB: half of the function's ${memoryMb} MB as old space)`,
   );
   console.log(
     `  RSS flat       after ${MEMORY_WARM_UP.toLocaleString('en')} events ${rssBase} MB, highest after that ${rssMax} MB (+${(rssGrowth * 100).toFixed(1)} %, flat within ${GROWTH_LIMIT * 100} %: ${rssGrowth <= GROWTH_LIMIT ? 'met' : 'MISSED'})`,
