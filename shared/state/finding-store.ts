@@ -108,7 +108,8 @@ function transitionFor(
 
 /**
  * Records evaluations in the store and says, for each, whether its finding opened, changed, stayed
- * the same or was resolved. A conflicting concurrent write is retried against the fresh record.
+ * the same or was resolved. The findings of each resource are read once (one query for all its rules,
+ * not one read per rule); a conflicting concurrent write is retried against the freshly read record.
  */
 export async function recordEvaluations(
   store: FindingStore,
@@ -117,12 +118,21 @@ export async function recordEvaluations(
 ): Promise<FindingTransition[]> {
   const at = now.toISOString();
   const transitions: FindingTransition[] = [];
+  /** Each resource's findings as last read or written here, by finding id. */
+  const known = new Map<string, Map<string, FindingRecord>>();
   for (const evaluation of evaluations) {
     const id = findingIdOf(evaluation.ruleId, evaluation.resourceId);
+    let records = known.get(evaluation.resourceId);
+    if (!records) {
+      const listed = await store.listByResource(evaluation.resourceId);
+      records = new Map(listed.map((record) => [record.findingId, record]));
+      known.set(evaluation.resourceId, records);
+    }
     for (let attempt = 0; ; attempt++) {
-      const previous = await store.get(id);
+      const previous = attempt === 0 ? records.get(id) : await store.get(id);
       const transition = transitionFor(previous, evaluation, at);
       if (!transition.finding || (await store.put(transition.finding, previous?.version ?? 0))) {
+        if (transition.finding) records.set(id, transition.finding);
         transitions.push(transition);
         break;
       }

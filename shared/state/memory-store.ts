@@ -5,14 +5,27 @@ import type { FindingRecord, FindingStore } from './finding-store.js';
 export function createMemoryFindingStore(initial: readonly FindingRecord[] = []): FindingStore & {
   all(): FindingRecord[];
 } {
-  const records = new Map(initial.map((record) => [record.findingId, structuredClone(record)]));
+  const records = new Map<string, FindingRecord>();
+  /** The same records by resource, so that listing a resource's findings does not scan them all (a large scan). */
+  const byResource = new Map<string, Map<string, FindingRecord>>();
+  const store = (record: FindingRecord) => {
+    const copy = structuredClone(record);
+    records.set(copy.findingId, copy);
+    let ofResource = byResource.get(copy.resourceId);
+    if (!ofResource) {
+      ofResource = new Map();
+      byResource.set(copy.resourceId, ofResource);
+    }
+    ofResource.set(copy.findingId, copy);
+  };
+  for (const record of initial) store(record);
   return {
     async get(findingId) {
       const record = records.get(findingId);
       return record ? structuredClone(record) : undefined;
     },
     async listByResource(resourceId) {
-      return [...records.values()].filter((r) => r.resourceId === resourceId).map((r) => structuredClone(r));
+      return [...(byResource.get(resourceId)?.values() ?? [])].map((r) => structuredClone(r));
     },
     async listOpen(limit) {
       const open = [...records.values()]
@@ -25,7 +38,7 @@ export function createMemoryFindingStore(initial: readonly FindingRecord[] = [])
     },
     async put(record, expectedVersion) {
       if ((records.get(record.findingId)?.version ?? 0) !== expectedVersion) return false;
-      records.set(record.findingId, structuredClone(record));
+      store(record);
       return true;
     },
     all: () => [...records.values()].map((r) => structuredClone(r)),

@@ -212,3 +212,91 @@ describe.each(stores)('finding store %s', (_name, makeStore) => {
     expect(kinds.filter((k) => k === 'unchanged')).toHaveLength(4);
   });
 });
+
+/** A store that counts its reads, around the in-memory one. */
+function countingStore(inner: FindingStore) {
+  const reads = { get: 0, listByResource: 0 };
+  const store: FindingStore = {
+    get: (id) => {
+      reads.get++;
+      return inner.get(id);
+    },
+    listByResource: (resourceId) => {
+      reads.listByResource++;
+      return inner.listByResource(resourceId);
+    },
+    listOpen: (limit) => inner.listOpen(limit),
+    put: (record, expected) => inner.put(record, expected),
+  };
+  return { store, reads };
+}
+
+describe('recordEvaluations reads', () => {
+  const rules = [
+    'elbv2-listener-tls-policy',
+    'elbv2-listener-weak-ciphers',
+    'elbv2-listener-plaintext',
+  ] as const;
+  const other =
+    'arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/api/1111111111111111/2222222222222222';
+
+  it("each resource's findings once, for all its rules, and sees what it wrote", async () => {
+    // Prepare
+    const { store, reads } = countingStore(createMemoryFindingStore());
+    await recordEvaluations(store, [evaluation({ ruleId: rules[0] })], t0);
+    reads.listByResource = 0;
+
+    // Act
+    const transitions = await recordEvaluations(
+      store,
+      [
+        ...rules.map((ruleId) => evaluation({ ruleId })),
+        ...rules.map((ruleId) => evaluation({ ruleId, resourceId: other })),
+        // The same finding twice in one batch: the second sees the first's write.
+        evaluation({ ruleId: rules[1], resourceId: other, severity: 'critical' }),
+      ],
+      later(1),
+    );
+
+    // Assess
+    expect(reads).toEqual({ get: 0, listByResource: 2 });
+    expect(transitions.map((t) => [t.kind, t.finding?.version])).toEqual([
+      ['unchanged', 2],
+      ['opened', 1],
+      ['opened', 1],
+      ['opened', 1],
+      ['opened', 1],
+      ['opened', 1],
+      ['changed', 2],
+    ]);
+  });
+
+  it('reads a finding again when another writer changed it since the resource was read', async () => {
+    // Prepare: another invocation writes the first rule's finding between the listing and the write.
+    const inner = createMemoryFindingStore();
+    const { store, reads } = countingStore(inner);
+    const racing: FindingStore = {
+      ...store,
+      listByResource: async (resourceId) => {
+        const listed = await store.listByResource(resourceId);
+        await recordEvaluations(inner, [evaluation({ ruleId: rules[0], reason: 'theirs' })], t0);
+        return listed;
+      },
+    };
+
+    // Act
+    const transitions = await recordEvaluations(
+      racing,
+      [evaluation({ ruleId: rules[0] }), evaluation({ ruleId: rules[1] })],
+      later(1),
+    );
+
+    // Assess: one conflict, one fresh read of that finding, nothing lost.
+    expect(reads).toEqual({ get: 1, listByResource: 1 });
+    expect(transitions.map((t) => [t.kind, t.previous?.reason, t.finding?.version])).toEqual([
+      ['unchanged', 'theirs', 2],
+      ['opened', undefined, 1],
+    ]);
+    expect((await inner.get(findingIdOf(rules[0], LISTENER)))?.firstSeenAt).toBe(t0.toISOString());
+  });
+});
