@@ -72,21 +72,32 @@ export interface TlsCatalogOptions {
   elbv2Policies?: readonly ResolvedTlsPolicy[];
 }
 
+/**
+ * Cipher names classified once per process: a classification depends on the name alone. Bounded, though the
+ * names come from AWS's policies (a few hundred in all), so that no input can grow it without end.
+ */
+const CIPHER_CACHE_LIMIT = 4_096;
+const cipherCache = new Map<string, CipherInfo>();
+
+function classifyCached(name: string): CipherInfo {
+  let info = cipherCache.get(name);
+  if (!info) {
+    info = classifyCipher(name);
+    if (cipherCache.size < CIPHER_CACHE_LIMIT) cipherCache.set(name, info);
+  }
+  return info;
+}
+
+/**
+ * The policies and ciphers the rules judge by. Cheap to create (an event function creates one per event):
+ * live policies are looked up before the bundled ones, which are not copied.
+ */
 export function createTlsCatalog(options: TlsCatalogOptions = {}): TlsCatalog {
-  const elbv2 = new Map(BUNDLED_ELBV2);
-  for (const policy of options.elbv2Policies ?? []) elbv2.set(policy.name, policy);
-  const cipherCache = new Map<string, CipherInfo>();
+  const live = new Map((options.elbv2Policies ?? []).map((policy) => [policy.name, policy]));
   return {
-    elbv2Policy: (name) => elbv2.get(name),
+    elbv2Policy: (name) => live.get(name) ?? BUNDLED_ELBV2.get(name),
     classicPolicy: (name) => BUNDLED_CLASSIC.get(name),
-    classifyCipher(name) {
-      let info = cipherCache.get(name);
-      if (!info) {
-        info = classifyCipher(name);
-        cipherCache.set(name, info);
-      }
-      return info;
-    },
-    elbv2PolicyNames: () => [...elbv2.keys()].sort(),
+    classifyCipher: classifyCached,
+    elbv2PolicyNames: () => [...new Set([...BUNDLED_ELBV2.keys(), ...live.keys()])].sort(),
   };
 }
