@@ -1,4 +1,5 @@
 import type { Evaluation, Severity } from '../model/evaluation.js';
+import { extend } from '../model/extend.js';
 import type { ResourceType } from '../model/resource.js';
 
 /** How a finding stopped being open. */
@@ -66,15 +67,14 @@ function transitionFor(
 ): FindingTransition {
   if (evaluation.status !== 'NON_COMPLIANT') {
     if (previous?.state !== 'open') return { kind: 'none', ...(previous ? { previous } : {}) };
-    const finding: FindingRecord = {
-      ...previous,
+    const finding: FindingRecord = extend(previous, {
       state: 'resolved',
       lastSeenAt: now,
       resolvedAt: now,
       resolution: 'fixed',
       reason: evaluation.reason,
       version: previous.version + 1,
-    };
+    });
     return { kind: 'resolved', finding, previous };
   }
   const response = responseOf(evaluation);
@@ -93,16 +93,15 @@ function transitionFor(
     lastSeenAt: now,
   };
   if (previous?.state !== 'open') {
-    const finding: FindingRecord = { ...base, firstSeenAt: now, version: (previous?.version ?? 0) + 1 };
+    const finding: FindingRecord = extend(base, { firstSeenAt: now, version: (previous?.version ?? 0) + 1 });
     return { kind: 'opened', finding, ...(previous ? { previous } : {}) };
   }
   const changed = previous.severity !== evaluation.severity || previous.response !== response;
-  const finding: FindingRecord = {
-    ...base,
+  const finding: FindingRecord = extend(base, {
     firstSeenAt: previous.firstSeenAt,
     ...(previous.lastNotifiedAt ? { lastNotifiedAt: previous.lastNotifiedAt } : {}),
     version: previous.version + 1,
-  };
+  });
   return { kind: changed ? 'changed' : 'unchanged', finding, previous };
 }
 
@@ -153,13 +152,12 @@ export async function resolveResource(
   const transitions: FindingTransition[] = [];
   for (const previous of await store.listByResource(resourceId)) {
     if (previous.state !== 'open') continue;
-    const finding: FindingRecord = {
-      ...previous,
+    const finding: FindingRecord = extend(previous, {
       state: 'resolved',
       resolvedAt: at,
       resolution,
       version: previous.version + 1,
-    };
+    });
     if (await store.put(finding, previous.version)) transitions.push({ kind: 'resolved', finding, previous });
   }
   return transitions;
@@ -175,13 +173,12 @@ export async function resolveFinding(
   for (let attempt = 0; attempt < 5; attempt++) {
     const previous = await store.get(findingId);
     if (previous?.state !== 'open') return { kind: 'none', ...(previous ? { previous } : {}) };
-    const finding: FindingRecord = {
-      ...previous,
+    const finding: FindingRecord = extend(previous, {
       state: 'resolved',
       resolvedAt: now.toISOString(),
       resolution,
       version: previous.version + 1,
-    };
+    });
     if (await store.put(finding, previous.version)) return { kind: 'resolved', finding, previous };
   }
   throw new FindingConflictError(`finding ${findingId}: too many concurrent updates`);

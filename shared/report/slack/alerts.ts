@@ -1,3 +1,4 @@
+import { extend } from '../../model/extend.js';
 import {
   FindingConflictError,
   type FindingRecord,
@@ -73,7 +74,7 @@ export async function markNotified(
     if (!current) return undefined;
     // Never move lastNotifiedAt backwards (a slower invocation finishing after a newer one).
     if (current.lastNotifiedAt && current.lastNotifiedAt >= at) return current;
-    const next: FindingRecord = { ...current, lastNotifiedAt: at, version: current.version + 1 };
+    const next: FindingRecord = extend(current, { lastNotifiedAt: at, version: current.version + 1 });
     if (await store.put(next, current.version)) return next;
     current = await store.get(finding.findingId);
   }

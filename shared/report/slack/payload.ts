@@ -3,6 +3,8 @@
  * every payload inside them: mrkdwn escaping, truncation with a visible marker, a final limits pass.
  */
 
+import { extend } from '../../model/extend.js';
+
 export interface PlainTextObject {
   type: 'plain_text';
   text: string;
@@ -130,7 +132,7 @@ const nonEmpty = (text: string) => (text.trim().length === 0 ? '-' : text);
 
 function limitText<T extends TextObject>(object: T, max: number): T {
   const text = truncateText(nonEmpty(object.text), max, object.type);
-  return object.type === 'mrkdwn' ? { ...object, text, verbatim: true } : { ...object, text };
+  return object.type === 'mrkdwn' ? extend(object, { text, verbatim: true }) : { ...object, text };
 }
 
 function blockTextLength(block: Block): number {
