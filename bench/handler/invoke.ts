@@ -72,7 +72,10 @@ type Answer = (input: never) => object;
  * `.on(Command)` per command: sinon tries every `.on(...)` matcher on every call (a deep comparison of the
  * command, about half of what the benchmark allocated per event), which is the mock's cost, not the function's.
  */
-function answering(client: Parameters<typeof mockClient>[0], answers: [Function, Answer][]) {
+function answering(
+  client: Parameters<typeof mockClient>[0],
+  answers: [new (...args: never[]) => unknown, Answer][],
+) {
   const mock = mockClient(client);
   const byCommand = new Map<unknown, Answer>(answers);
   mock.send.callsFake((command) => {
