@@ -55,9 +55,12 @@ export async function runSweep(run: SweepRun): Promise<SweepFigures> {
     ...(run.serverLimits ? { rateLimits: run.serverLimits } : {}),
     idleMs: 60_000,
   });
+  // The clients find the stand-in the way a user points the SDK elsewhere: AWS_ENDPOINT_URL, which the SDK
+  // reads itself (transit-guard's clients set no endpoint of their own).
+  const endpointBefore = process.env.AWS_ENDPOINT_URL;
+  process.env.AWS_ENDPOINT_URL = standIn.endpoint;
   try {
     const clientsFor = createRegionalClients({
-      endpoint: standIn.endpoint,
       credentials: STAND_IN_CREDENTIALS,
       ...(run.maxAttempts ? { maxAttempts: run.maxAttempts } : {}),
     });
@@ -83,6 +86,8 @@ export async function runSweep(run: SweepRun): Promise<SweepFigures> {
       errors: result.errors,
     };
   } finally {
+    if (endpointBefore === undefined) delete process.env.AWS_ENDPOINT_URL;
+    else process.env.AWS_ENDPOINT_URL = endpointBefore;
     await standIn.close();
   }
 }

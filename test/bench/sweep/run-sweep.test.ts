@@ -55,6 +55,8 @@ describe('sweep against the stand-in', () => {
     });
     expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'describe'));
     expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2);
+    // The clients reached the stand-in through AWS_ENDPOINT_URL, which the run puts back as it was.
+    expect(process.env.AWS_ENDPOINT_URL).toBeUndefined();
   });
 
   it('reads the recorded types with one Config query per 100 items, and describes only Direct Connect', async () => {
