@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../../shared/model/evaluation.js';
 import { createDynamoDbFindingStore } from '../../../shared/state/dynamodb-store.js';
 import {
+  FindingConflictError,
   type FindingStore,
   findingIdOf,
   recordEvaluations,
@@ -298,5 +299,31 @@ describe('recordEvaluations reads', () => {
       ['opened', undefined, 1],
     ]);
     expect((await inner.get(findingIdOf(rules[0], LISTENER)))?.firstSeenAt).toBe(t0.toISOString());
+  });
+});
+
+describe('recordEvaluations under contention', () => {
+  it('gives up with FindingConflictError after 5 writes that another writer beat, and writes nothing itself', async () => {
+    // Prepare: every put loses to a concurrent writer.
+    const inner = createMemoryFindingStore();
+    let puts = 0;
+    const losing: FindingStore = {
+      get: (id) => inner.get(id),
+      listByResource: (resourceId) => inner.listByResource(resourceId),
+      listOpen: (limit) => inner.listOpen(limit),
+      put: async () => {
+        puts++;
+        return false;
+      },
+    };
+
+    // Act
+    const recording = recordEvaluations(losing, [evaluation()], t0);
+
+    // Assess
+    await expect(recording).rejects.toThrow(FindingConflictError);
+    await expect(recording).rejects.toThrow(`finding ${findingIdOf('elbv2-listener-tls-policy', LISTENER)}`);
+    expect(puts).toBe(5);
+    expect(inner.all()).toEqual([]);
   });
 });
