@@ -1,3 +1,4 @@
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../../shared/model/evaluation.js';
 import { createDynamoDbFindingStore } from '../../../shared/state/dynamodb-store.js';
@@ -325,5 +326,45 @@ describe('recordEvaluations under contention', () => {
     await expect(recording).rejects.toThrow(`finding ${findingIdOf('elbv2-listener-tls-policy', LISTENER)}`);
     expect(puts).toBe(5);
     expect(inner.all()).toEqual([]);
+  });
+});
+
+describe('finding items on DynamoDB (dynalite)', () => {
+  it('puts open findings in the open-findings index, worst first, and gives resolved ones a 90-day TTL', async () => {
+    // Prepare
+    const name = `findings-${++tableCount}`;
+    await dynamo.createTable(name);
+    const store = createDynamoDbFindingStore(dynamo.client, name);
+    const [opened] = await recordEvaluations(store, [evaluation()], t0);
+    await recordEvaluations(store, [evaluation({ ruleId: 'elbv2-listener-weak-ciphers' })], t0);
+    const [resolved] = await recordEvaluations(
+      store,
+      [evaluation({ ruleId: 'elbv2-listener-weak-ciphers', status: 'COMPLIANT', reason: 'fixed' })],
+      later(1),
+    );
+    const key = (ruleId: string) => ({
+      pk: { S: `RESOURCE#${LISTENER}` },
+      sk: { S: `FINDING#${ruleId}` },
+    });
+
+    // Act
+    const open = await dynamo.client.send(
+      new GetItemCommand({ TableName: name, Key: key('elbv2-listener-tls-policy') }),
+    );
+    const closed = await dynamo.client.send(
+      new GetItemCommand({ TableName: name, Key: key('elbv2-listener-weak-ciphers') }),
+    );
+
+    // Assess: high is rank 3 of 5, so the open sort key starts with 5 - 3.
+    expect(opened?.kind).toBe('opened');
+    expect(resolved?.kind).toBe('resolved');
+    expect(open.Item?.openPk).toEqual({ S: 'OPEN' });
+    expect(open.Item?.openSk).toEqual({ S: `2#${findingIdOf('elbv2-listener-tls-policy', LISTENER)}` });
+    expect(open.Item?.expiration).toBeUndefined();
+    expect(closed.Item?.openPk).toBeUndefined();
+    expect(closed.Item?.expiration).toEqual({
+      N: String(Math.floor(later(1).getTime() / 1000) + 90 * 24 * 3600),
+    });
+    expect(closed.Item?.state).toEqual({ S: 'resolved' });
   });
 });
