@@ -309,9 +309,7 @@ describe('recordEvaluations under contention', () => {
     const inner = createMemoryFindingStore();
     let puts = 0;
     const losing: FindingStore = {
-      get: (id) => inner.get(id),
-      listByResource: (resourceId) => inner.listByResource(resourceId),
-      listOpen: (limit) => inner.listOpen(limit),
+      ...inner,
       put: async () => {
         puts++;
         return false;
