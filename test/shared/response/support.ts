@@ -13,7 +13,9 @@ import type { Evaluation, ResponsePlan } from '../../../shared/model/evaluation.
 import type { ResourceRef } from '../../../shared/model/ref.js';
 import type { Resource } from '../../../shared/model/resource.js';
 import type { PolicyInput } from '../../../shared/policy/schema.js';
+import { PLAINTEXT_RULES_NOT_READ } from '../../../shared/response/elbv2-actions.js';
 import type { ExecutorDeps, PlannedAction, RemediationClients } from '../../../shared/response/index.js';
+import type { RemediationPlan } from '../../../shared/response/types.js';
 import { evaluateResource } from '../../../shared/rules/engine.js';
 import type { AnyRule } from '../../../shared/rules/rule.js';
 import { ruleContext } from '../../helpers/rule-context.js';
@@ -128,5 +130,24 @@ export function executorDeps(
     tunnelUpTimeoutMs: 15 * 60_000,
     slept,
     ...rest,
+  };
+}
+
+/**
+ * The plan of a plaintext remediator for a listener whose rules were not read: one ModifyListener of the
+ * default action only (`action` in the API's shape), with the note that says so.
+ */
+export function defaultActionOnlyPlan(listenerArn: string, action: object, target: string): RemediationPlan {
+  return {
+    kind: 'calls',
+    calls: [
+      {
+        service: 'elbv2',
+        command: 'ModifyListener',
+        input: { ListenerArn: listenerArn, DefaultActions: [action] },
+      },
+    ],
+    target,
+    note: PLAINTEXT_RULES_NOT_READ,
   };
 }

@@ -1,7 +1,6 @@
 import { ModifyListenerCommand, ModifyRuleCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Elbv2Listener, ListenerAction } from '../../../../shared/model/resource.js';
-import { PLAINTEXT_RULES_NOT_READ } from '../../../../shared/response/elbv2-actions.js';
 import { executePlan } from '../../../../shared/response/executor.js';
 import { fixedResponse426 } from '../../../../shared/response/remediators/fixed-response-426.js';
 import { elbv2ListenerPlaintext as rule } from '../../../../shared/rules/elbv2/elbv2-listener-plaintext.js';
@@ -13,7 +12,14 @@ import {
   redirectAction,
 } from '../../../helpers/elb-fixtures.js';
 import { ruleContext } from '../../../helpers/rule-context.js';
-import { evaluateWith, executorDeps, mockRemediationClients, plannedAction, reads } from '../support.js';
+import {
+  defaultActionOnlyPlan,
+  evaluateWith,
+  executorDeps,
+  mockRemediationClients,
+  plannedAction,
+  reads,
+} from '../support.js';
 
 const mocks = mockRemediationClients();
 const BLOCK = { rules: { 'elbv2-listener-plaintext': { mode: 'block' as const } } };
@@ -139,18 +145,7 @@ describe('fixed-response-426 plan', () => {
     const plan = planDirectly(listener);
 
     // Assess
-    expect(plan).toEqual({
-      kind: 'calls',
-      calls: [
-        {
-          service: 'elbv2',
-          command: 'ModifyListener',
-          input: { ListenerArn: listener.listenerArn, DefaultActions: [EXPECTED_426] },
-        },
-      ],
-      target: 'fixed-response 426',
-      note: PLAINTEXT_RULES_NOT_READ,
-    });
+    expect(plan).toEqual(defaultActionOnlyPlan(listener.listenerArn, EXPECTED_426, 'fixed-response 426'));
   });
 
   it('adds no note when the rules were read', () => {

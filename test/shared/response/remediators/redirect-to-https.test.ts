@@ -1,7 +1,6 @@
 import { ModifyListenerCommand, ModifyRuleCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Elbv2Listener } from '../../../../shared/model/resource.js';
-import { PLAINTEXT_RULES_NOT_READ } from '../../../../shared/response/elbv2-actions.js';
 import { executePlan } from '../../../../shared/response/executor.js';
 import { redirectToHttps } from '../../../../shared/response/remediators/redirect-to-https.js';
 import { elbv2ListenerPlaintext as rule } from '../../../../shared/rules/elbv2/elbv2-listener-plaintext.js';
@@ -15,6 +14,7 @@ import {
 } from '../../../helpers/elb-fixtures.js';
 import { ruleContext } from '../../../helpers/rule-context.js';
 import {
+  defaultActionOnlyPlan,
   evaluateWith,
   executorDeps,
   mockRemediationClients,
@@ -252,18 +252,7 @@ describe('redirect-to-https plan', () => {
     const plan = planDirectly(listener);
 
     // Assess
-    expect(plan).toEqual({
-      kind: 'calls',
-      calls: [
-        {
-          service: 'elbv2',
-          command: 'ModifyListener',
-          input: { ListenerArn: listener.listenerArn, DefaultActions: [EXPECTED_REDIRECT] },
-        },
-      ],
-      target: 'HTTPS:443',
-      note: PLAINTEXT_RULES_NOT_READ,
-    });
+    expect(plan).toEqual(defaultActionOnlyPlan(listener.listenerArn, EXPECTED_REDIRECT, 'HTTPS:443'));
   });
 
   it('adds no note when the rules were read', () => {
