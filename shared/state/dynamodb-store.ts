@@ -35,7 +35,8 @@ function toItem(record: FindingRecord): Record<string, unknown> {
         }
       : {
           [ttlAttribute]:
-            Math.floor(Date.parse(record.resolvedAt ?? record.lastSeenAt) / 1000) + RESOLVED_RETENTION_SECONDS,
+            Math.floor(Date.parse(record.resolvedAt ?? record.lastSeenAt) / 1000) +
+            RESOLVED_RETENTION_SECONDS,
         }),
   };
 }
