@@ -24,6 +24,8 @@ const LISTENER_ARN =
   /^arn:[^:]+:elasticloadbalancing:[^:]+:[^:]+:listener\/(?:app|net|gwy)\/[^/]+\/[^/]+\/[^/]+$/;
 const LISTENER_RULE_ARN =
   /^(arn:[^:]+:elasticloadbalancing:[^:]+:[^:]+:)listener-rule\/((?:app|net|gwy)\/[^/]+\/[^/]+\/[^/]+)\/[^/]+$/;
+const ELBV2_LOAD_BALANCER_ARN =
+  /^(arn:[^:]+:elasticloadbalancing:[^:]+:[^:]+:)loadbalancer\/((?:app|net|gwy)\/[^/]+\/[^/]+)$/;
 const ACM_CERTIFICATE_ARN = /^arn:[^:]+:acm:[^:]+:[^:]+:certificate\/[^/]+$/;
 const ASSUMED_ROLE_ARN = /:assumed-role\/[^/]+\/([^/]+)$/;
 const ARN_REGION = /^arn:[^:]+:[^:]+:([^:]+):/;
@@ -44,6 +46,16 @@ export function isAcmCertificateArn(value: string): boolean {
 export function listenerArnFromRuleArn(ruleArn: string): string | undefined {
   const match = LISTENER_RULE_ARN.exec(ruleArn);
   return match ? `${match[1]}listener/${match[2]}` : undefined;
+}
+
+/**
+ * What every listener ARN of an ELBv2 load balancer starts with:
+ * arn:aws:elasticloadbalancing:r:a:loadbalancer/app/web/lb-id -> arn:aws:elasticloadbalancing:r:a:listener/app/web/lb-id/.
+ * Undefined for anything else (a classic load balancer has no listener ARNs).
+ */
+export function listenerPrefixOfLoadBalancer(loadBalancerArn: string): string | undefined {
+  const match = ELBV2_LOAD_BALANCER_ARN.exec(loadBalancerArn);
+  return match ? `${match[1]}listener/${match[2]}/` : undefined;
 }
 
 /** The session name of an assumed-role ARN (arn:aws:sts::acct:assumed-role/ROLE/SESSION). */

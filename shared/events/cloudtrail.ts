@@ -9,6 +9,7 @@ import {
   isAcmCertificateArn,
   isListenerArn,
   listenerArnFromRuleArn,
+  listenerPrefixOfLoadBalancer,
   sessionNameOf,
 } from './arn.js';
 import { type FieldPath, fieldError, parseOrThrow, UnsupportedEventError } from './errors.js';
@@ -35,9 +36,11 @@ interface CallRoute {
   refs: (call: ApiCall) => ResourceRef[];
   /** The call deletes the resource: its open findings are resolved, nothing is evaluated. */
   deleted?: boolean;
+  /** With `deleted`: the refs are id prefixes, every resource under them is gone. */
+  byPrefix?: boolean;
 }
 
-type Family = 'elbv2' | 'elb' | 'ec2' | 'directconnect' | 'acm';
+type Family = 'elbv2' | 'elb' | 'ec2' | 'directconnect' | 'acm' | 'iam';
 
 const FAMILY_LABELS: Record<Family, string> = {
   elbv2: 'ELBv2 (API 2015-12-01)',
@@ -45,6 +48,7 @@ const FAMILY_LABELS: Record<Family, string> = {
   ec2: 'EC2',
   directconnect: 'Direct Connect',
   acm: 'ACM',
+  iam: 'IAM',
 };
 
 // ---------------------------------------------------------------- reading fields
@@ -108,6 +112,15 @@ function uniqueRefs(refs: ResourceRef[]): ResourceRef[] {
   return [...byId.values()];
 }
 
+/** DeleteLoadBalancer names the load balancer only: the ref is the prefix of all its listener ARNs. */
+function listenersOfLoadBalancer(call: ApiCall): ResourceRef[] {
+  const path = ['requestParameters', 'loadBalancerArn'];
+  const arn = stringAt(call, [path]);
+  const prefix = listenerPrefixOfLoadBalancer(arn);
+  if (prefix === undefined) fieldError(['detail', ...path], 'an ELBv2 load balancer ARN', arn, call.eventId);
+  return [ref(call, LISTENER, prefix)];
+}
+
 const ELBV2_CALLS = new Map<string, CallRoute>([
   ['CreateListener', { refs: (c) => [listenerAt(c, ['responseElements', 'listeners', 0, 'listenerArn'])] }],
   ['ModifyListener', { refs: (c) => [listenerAt(c, ['requestParameters', 'listenerArn'])] }],
@@ -127,6 +140,8 @@ const ELBV2_CALLS = new Map<string, CallRoute>([
       },
     },
   ],
+  ['DeleteListener', { refs: (c) => [listenerAt(c, ['requestParameters', 'listenerArn'])], deleted: true }],
+  ['DeleteLoadBalancer', { refs: listenersOfLoadBalancer, deleted: true, byPrefix: true }],
 ]);
 
 // ---------------------------------------------------------------- classic ELB
@@ -137,14 +152,19 @@ function classicLoadBalancer(call: ApiCall): ResourceRef[] {
   return [ref(call, 'AWS::ElasticLoadBalancing::LoadBalancer', arn, name)];
 }
 
-const ELB_CALLS = new Map<string, CallRoute>(
-  [
+// DeleteLoadBalancerListeners leaves the load balancer: reading it again judges the listeners left, and the
+// findings of the removed ones resolve as fixed (each classic finding is about the whole load balancer).
+const ELB_CALLS = new Map<string, CallRoute>([
+  ...[
     'CreateLoadBalancer',
     'CreateLoadBalancerListeners',
     'SetLoadBalancerPoliciesOfListener',
     'CreateLoadBalancerPolicy',
-  ].map((name) => [name, { refs: classicLoadBalancer }]),
-);
+    'DeleteLoadBalancerListeners',
+    'SetLoadBalancerListenerSSLCertificate',
+  ].map((name): [string, CallRoute] => [name, { refs: classicLoadBalancer }]),
+  ['DeleteLoadBalancer', { refs: classicLoadBalancer, deleted: true }],
+]);
 
 // ---------------------------------------------------------------- Site-to-Site VPN
 
@@ -174,6 +194,7 @@ const EC2_CALLS = new Map<string, CallRoute>([
   ['ModifyVpnTunnelOptions', { refs: (c) => vpnConnection(c, true) }],
   ['ModifyVpnConnection', { refs: (c) => vpnConnection(c, true) }],
   ['ModifyVpnConnectionOptions', { refs: (c) => vpnConnection(c, true) }],
+  ['DeleteVpnConnection', { refs: (c) => vpnConnection(c, true), deleted: true }],
 ]);
 
 // ---------------------------------------------------------------- Direct Connect
@@ -195,6 +216,13 @@ function dxAt(call: ApiCall, path: FieldPath, kind: keyof typeof DX_KINDS): Reso
     : ref(call, 'AWS::DirectConnect::Connection', id);
 }
 
+function connectionAndLag(call: ApiCall): ResourceRef[] {
+  return [
+    dxAt(call, ['requestParameters', 'connectionId'], 'connection'),
+    dxAt(call, ['requestParameters', 'lagId'], 'lag'),
+  ];
+}
+
 const DX_CALLS = new Map<string, CallRoute>([
   ['CreateConnection', { refs: (c) => [dxAt(c, ['responseElements', 'connectionId'], 'connection')] }],
   ['UpdateConnection', { refs: (c) => [dxAt(c, ['requestParameters', 'connectionId'], 'connection')] }],
@@ -202,15 +230,15 @@ const DX_CALLS = new Map<string, CallRoute>([
   ['DisassociateMacSecKey', { refs: (c) => [dxAt(c, ['requestParameters', 'connectionId'], 'either')] }],
   ['CreateLag', { refs: (c) => [dxAt(c, ['responseElements', 'lagId'], 'lag')] }],
   ['UpdateLag', { refs: (c) => [dxAt(c, ['requestParameters', 'lagId'], 'lag')] }],
+  ['AssociateConnectionWithLag', { refs: connectionAndLag }],
+  ['DisassociateConnectionFromLag', { refs: connectionAndLag }],
+  // A hosted connection's owner accepts it: from now on it carries traffic.
+  ['ConfirmConnection', { refs: (c) => [dxAt(c, ['requestParameters', 'connectionId'], 'connection')] }],
   [
-    'AssociateConnectionWithLag',
-    {
-      refs: (c) => [
-        dxAt(c, ['requestParameters', 'connectionId'], 'connection'),
-        dxAt(c, ['requestParameters', 'lagId'], 'lag'),
-      ],
-    },
+    'DeleteConnection',
+    { refs: (c) => [dxAt(c, ['requestParameters', 'connectionId'], 'connection')], deleted: true },
   ],
+  ['DeleteLag', { refs: (c) => [dxAt(c, ['requestParameters', 'lagId'], 'lag')], deleted: true }],
 ]);
 
 // ---------------------------------------------------------------- ACM
@@ -244,6 +272,8 @@ const CALLS: Record<Family, ReadonlyMap<string, CallRoute>> = {
   ec2: EC2_CALLS,
   directconnect: DX_CALLS,
   acm: ACM_CALLS,
+  // No IAM resource is judged yet; UploadServerCertificate is received on purpose (ACKNOWLEDGED_API_CALLS).
+  iam: new Map(),
 };
 
 const SOURCE_FAMILIES = new Map<string, Family | 'elasticloadbalancing'>([
@@ -251,12 +281,17 @@ const SOURCE_FAMILIES = new Map<string, Family | 'elasticloadbalancing'>([
   ['aws.ec2', 'ec2'],
   ['aws.directconnect', 'directconnect'],
   ['aws.acm', 'acm'],
+  ['aws.iam', 'iam'],
 ]);
 
 const IGNORE_REASONS = new Map<string, string>([
   [
     'elbv2:CreateLoadBalancer',
     'an ELBv2 CreateLoadBalancer call creates no listener; CreateListener events cover listeners',
+  ],
+  [
+    'iam:UploadServerCertificate',
+    'an uploaded IAM server certificate serves no listener yet: CreateListener, ModifyListener, AddListenerCertificates and SetLoadBalancerListenerSSLCertificate inspect the listener that takes it, and the sweep every listener',
   ],
 ]);
 
@@ -266,6 +301,14 @@ export const ROUTED_API_CALLS: Readonly<Record<string, readonly string[]>> = {
   'aws.ec2': [...EC2_CALLS.keys()],
   'aws.directconnect': [...DX_CALLS.keys()],
   'aws.acm': [...ACM_CALLS.keys()],
+};
+
+/**
+ * Calls the event pattern receives on purpose although the router ignores them (with the reason above), so the
+ * function logs each one: IAM is global and its calls reach EventBridge in us-east-1 only (docs/deploy.md).
+ */
+export const ACKNOWLEDGED_API_CALLS: Readonly<Record<string, readonly string[]>> = {
+  'aws.iam': ['UploadServerCertificate'],
 };
 
 /**
@@ -331,6 +374,7 @@ export function routeApiCall(envelope: EventBridgeEvent): RouteResult {
     actor: actorFromUserIdentity(detail.userIdentity),
     refs: route.refs(call),
     deleted: route.deleted,
+    byPrefix: route.byPrefix,
   });
 }
 

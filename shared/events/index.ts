@@ -4,10 +4,17 @@ export {
   isAcmCertificateArn,
   isListenerArn,
   listenerArnFromRuleArn,
+  listenerPrefixOfLoadBalancer,
   partitionOf,
   sessionNameOf,
 } from './arn.js';
-export { actorFromUserIdentity, ROUTED_API_CALLS, routeApiCall, routeCloudTrail } from './cloudtrail.js';
+export {
+  ACKNOWLEDGED_API_CALLS,
+  actorFromUserIdentity,
+  ROUTED_API_CALLS,
+  routeApiCall,
+  routeCloudTrail,
+} from './cloudtrail.js';
 export {
   CONFIG_RESOURCE_TYPES,
   type ConfigRuleInvocation,

@@ -12,6 +12,11 @@ export interface InspectRoute {
   refs: ResourceRef[];
   /** The resource is gone: resolve its open findings instead of evaluating it. */
   deleted?: boolean;
+  /**
+   * With `deleted`: each ref's resourceId is a prefix, and every resource whose id starts with it is gone (the
+   * listeners of a deleted load balancer, which the event does not name one by one).
+   */
+  byPrefix?: boolean;
   /** The configuration item that came inline with a Config event, as AWS sent it. */
   configurationItem?: unknown;
 }
@@ -39,7 +44,10 @@ export function inspect(route: Omit<InspectRoute, 'kind'>): InspectRoute {
   };
   if (route.eventTime !== undefined) result.eventTime = route.eventTime;
   if (route.actor !== undefined) result.actor = route.actor;
-  if (route.deleted === true) result.deleted = true;
+  if (route.deleted === true) {
+    result.deleted = true;
+    if (route.byPrefix === true) result.byPrefix = true;
+  }
   if (route.configurationItem !== undefined) result.configurationItem = route.configurationItem;
   return result;
 }

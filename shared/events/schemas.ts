@@ -73,6 +73,9 @@ export const ACM_EVENT_DETAIL_TYPES = [
   'ACM Certificate Expired',
   'ACM Certificate Renewal Action Required',
   'ACM Certificate Available',
+  // Sent when an exported certificate is revoked. "ACM Certificate Rotated" is only named in the EventBridge
+  // reference, without a structure or meaning in the ACM user guide: not routed (docs/deploy.md).
+  'ACM Certificate Revoked',
 ] as const;
 export type AcmEventDetailType = (typeof ACM_EVENT_DETAIL_TYPES)[number];
 

@@ -28,6 +28,11 @@ describe('routeAcmEvent', () => {
       detailType: 'ACM Certificate Available',
       certificateArn: CERTIFICATE,
     },
+    {
+      fixture: 'acm-certificate-revoked',
+      detailType: 'ACM Certificate Revoked',
+      certificateArn: CERTIFICATE,
+    },
   ])('routes "$detailType" to the certificate in resources[0]', ({ fixture, detailType, certificateArn }) => {
     // Prepare
     const event = loadEvent(fixture);
@@ -132,6 +137,26 @@ describe('routeAcmEvent', () => {
 
     // Assess
     expect(act).toThrow(UnsupportedEventError);
+  });
+
+  it('refuses "ACM Certificate Rotated", which the ACM user guide does not describe', () => {
+    // Prepare
+    const event = withValue(
+      loadEvent('acm-certificate-available'),
+      ['detail-type'],
+      'ACM Certificate Rotated',
+    );
+
+    // Act
+    const act = () => routeAcmEvent(event);
+
+    // Assess
+    expect(act).toThrow(
+      expect.objectContaining({
+        name: 'UnsupportedEventError',
+        message: `detail-type: "ACM Certificate Rotated" from "aws.acm" is not an ACM event (event ${event.id})`,
+      }),
+    );
   });
 
   it('refuses an ACM detail-type from another source', () => {

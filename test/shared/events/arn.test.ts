@@ -4,6 +4,7 @@ import {
   isAcmCertificateArn,
   isListenerArn,
   listenerArnFromRuleArn,
+  listenerPrefixOfLoadBalancer,
   partitionOf,
   regionOfArn,
   sessionNameOf,
@@ -37,6 +38,55 @@ describe('classicLoadBalancerArn', () => {
 
     // Assess
     expect(arn).toBe(`${ELB}:loadbalancer/legacy-api`);
+  });
+});
+
+describe('listenerPrefixOfLoadBalancer', () => {
+  it.each([
+    {
+      kind: 'application',
+      loadBalancer: `${ELB}:loadbalancer/app/shop-web/4f1c0d2e9a7b3c55`,
+      prefix: `${ELB}:listener/app/shop-web/4f1c0d2e9a7b3c55/`,
+    },
+    {
+      kind: 'network',
+      loadBalancer: `arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:111122223333:loadbalancer/net/edge/7b2e4d6f8a1c3e50`,
+      prefix: `arn:aws-us-gov:elasticloadbalancing:us-gov-west-1:111122223333:listener/net/edge/7b2e4d6f8a1c3e50/`,
+    },
+    {
+      kind: 'gateway',
+      loadBalancer: `${ELB}:loadbalancer/gwy/inspect/0e1d2c3b4a596877`,
+      prefix: `${ELB}:listener/gwy/inspect/0e1d2c3b4a596877/`,
+    },
+  ])(
+    'gives the prefix every listener ARN of an $kind load balancer starts with',
+    ({ loadBalancer, prefix }) => {
+      // Act
+      const result = listenerPrefixOfLoadBalancer(loadBalancer);
+
+      // Assess
+      expect(result).toBe(prefix);
+    },
+  );
+
+  it.each([
+    { what: 'a classic load balancer', value: `${ELB}:loadbalancer/legacy-api` },
+    { what: 'a listener', value: `${ELB}:listener/app/shop-web/4f1c0d2e9a7b3c55/8e2d4c6a1b3f5d70` },
+    { what: 'a load balancer without its id', value: `${ELB}:loadbalancer/app/shop-web` },
+    { what: 'an unknown load balancer type', value: `${ELB}:loadbalancer/xyz/shop-web/4f1c0d2e9a7b3c55` },
+    {
+      what: 'a load balancer ARN with a suffix',
+      value: `${ELB}:loadbalancer/app/shop-web/4f1c0d2e9a7b3c55/x`,
+    },
+    { what: 'text before the ARN', value: ` ${ELB}:loadbalancer/app/shop-web/4f1c0d2e9a7b3c55` },
+    { what: 'another service', value: 'arn:aws:ec2:eu-west-1:111122223333:loadbalancer/app/shop-web/4f1c' },
+    { what: 'an empty region', value: 'arn:aws:elasticloadbalancing::111122223333:loadbalancer/app/a/b' },
+  ])('gives nothing for $what', ({ value }) => {
+    // Act
+    const result = listenerPrefixOfLoadBalancer(value);
+
+    // Assess
+    expect(result).toBeUndefined();
   });
 });
 

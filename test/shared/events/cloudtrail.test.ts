@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ACKNOWLEDGED_API_CALLS,
   actorFromUserIdentity,
   ROUTED_API_CALLS,
   routeCloudTrail,
@@ -16,6 +17,8 @@ const CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/7e3f9c1a-52
 const IMPORTED_CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/2b4d6f80-13a5-4c7e-8f90-a1b2c3d4e5f6`;
 const PRIVATE_CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/9a8b7c6d-5e4f-4a3b-9c2d-1e0f2a3b4c5d`;
 const VPN = 'vpn-0c7d8e9f0a1b2c3d4';
+/** Every listener of the shop-web load balancer: its listener ARNs all start with this. */
+const SHOP_WEB_LISTENERS = `${ELB_ARN}:listener/app/shop-web/4f1c0d2e9a7b3c55/`;
 
 const SSO_ROLE = 'AWSReservedSSO_NetworkAdmin_5c1e2a9d7b3f0e46';
 const SSO_ACTOR: Actor = {
@@ -66,7 +69,13 @@ function detailOf(event: EventFixture): Record<string, unknown> {
   return event.detail as Record<string, unknown>;
 }
 
-function expectedInspect(event: EventFixture, refs: ResourceRef[], actor: Actor, deleted = false) {
+function expectedInspect(
+  event: EventFixture,
+  refs: ResourceRef[],
+  actor: Actor,
+  deleted = false,
+  byPrefix = false,
+) {
   const detail = detailOf(event);
   return {
     kind: 'inspect',
@@ -76,6 +85,7 @@ function expectedInspect(event: EventFixture, refs: ResourceRef[], actor: Actor,
     actor,
     refs,
     ...(deleted ? { deleted: true } : {}),
+    ...(byPrefix ? { byPrefix: true } : {}),
   };
 }
 
@@ -85,6 +95,8 @@ interface RoutedCase {
   refs: ResourceRef[];
   actor: Actor;
   deleted?: boolean;
+  /** The refs are id prefixes: every resource under one is gone. */
+  byPrefix?: boolean;
 }
 
 const ROUTED: RoutedCase[] = [
@@ -125,6 +137,22 @@ const ROUTED: RoutedCase[] = [
     refs: [listener(HTTPS_LISTENER), listener(HTTP_LISTENER)],
     actor: SSO_ACTOR,
   },
+  {
+    fixture: 'cloudtrail-elbv2-delete-listener',
+    eventName: 'DeleteListener',
+    refs: [listener(HTTPS_LISTENER)],
+    actor: SSO_ACTOR,
+    deleted: true,
+  },
+  {
+    // The record names the load balancer only: every listener under it is gone.
+    fixture: 'cloudtrail-elbv2-delete-load-balancer',
+    eventName: 'DeleteLoadBalancer',
+    refs: [listener(SHOP_WEB_LISTENERS)],
+    actor: SSO_ACTOR,
+    deleted: true,
+    byPrefix: true,
+  },
   // Classic ELB
   {
     fixture: 'cloudtrail-elb-create-load-balancer',
@@ -150,6 +178,26 @@ const ROUTED: RoutedCase[] = [
     refs: [classic],
     actor: CLOUDFORMATION_ACTOR,
   },
+  {
+    fixture: 'cloudtrail-elb-delete-load-balancer',
+    eventName: 'DeleteLoadBalancer',
+    refs: [classic],
+    actor: IAM_USER_ACTOR,
+    deleted: true,
+  },
+  {
+    // The load balancer stays: re-reading it judges the listeners left, and resolves findings of the removed ones.
+    fixture: 'cloudtrail-elb-delete-load-balancer-listeners',
+    eventName: 'DeleteLoadBalancerListeners',
+    refs: [classic],
+    actor: IAM_USER_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-elb-set-load-balancer-listener-ssl-certificate',
+    eventName: 'SetLoadBalancerListenerSSLCertificate',
+    refs: [classic],
+    actor: IAM_USER_ACTOR,
+  },
   // Site-to-Site VPN
   {
     fixture: 'cloudtrail-ec2-create-vpn-connection',
@@ -174,6 +222,13 @@ const ROUTED: RoutedCase[] = [
     eventName: 'ModifyVpnConnectionOptions',
     refs: [ref('AWS::EC2::VPNConnection', VPN)],
     actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-ec2-delete-vpn-connection',
+    eventName: 'DeleteVpnConnection',
+    refs: [ref('AWS::EC2::VPNConnection', VPN)],
+    actor: SSO_ACTOR,
+    deleted: true,
   },
   // Direct Connect
   {
@@ -221,6 +276,35 @@ const ROUTED: RoutedCase[] = [
     ],
     actor: SSO_ACTOR,
   },
+  {
+    fixture: 'cloudtrail-directconnect-disassociate-connection-from-lag',
+    eventName: 'DisassociateConnectionFromLag',
+    refs: [
+      ref('AWS::DirectConnect::Connection', 'dxcon-ffq3w9zp'),
+      ref('AWS::DirectConnect::Lag', 'dxlag-fh8r2v6n'),
+    ],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-directconnect-confirm-connection',
+    eventName: 'ConfirmConnection',
+    refs: [ref('AWS::DirectConnect::Connection', 'dxcon-fg5t7k2m')],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-directconnect-delete-connection',
+    eventName: 'DeleteConnection',
+    refs: [ref('AWS::DirectConnect::Connection', 'dxcon-fg5t7k2m')],
+    actor: SSO_ACTOR,
+    deleted: true,
+  },
+  {
+    fixture: 'cloudtrail-directconnect-delete-lag',
+    eventName: 'DeleteLag',
+    refs: [ref('AWS::DirectConnect::Lag', 'dxlag-fh8r2v6n')],
+    actor: SSO_ACTOR,
+    deleted: true,
+  },
   // ACM
   {
     fixture: 'cloudtrail-acm-import-certificate',
@@ -253,7 +337,7 @@ describe('routeCloudTrail', () => {
   describe('routed API calls', () => {
     it.each(ROUTED)(
       'routes $eventName to the resources it touched',
-      ({ fixture, eventName, refs, actor, deleted }) => {
+      ({ fixture, eventName, refs, actor, deleted, byPrefix }) => {
         // Prepare
         const event = loadEvent(fixture);
 
@@ -262,7 +346,7 @@ describe('routeCloudTrail', () => {
 
         // Assess
         expect(detailOf(event).eventName).toBe(eventName);
-        expect(result).toStrictEqual(expectedInspect(event, refs, actor, deleted));
+        expect(result).toStrictEqual(expectedInspect(event, refs, actor, deleted, byPrefix));
       },
     );
 
@@ -656,6 +740,218 @@ describe('routeCloudTrail', () => {
         kind: 'inspect',
         refs: [ref('AWS::ACM::Certificate', IMPORTED_CERTIFICATE)],
       });
+    });
+  });
+
+  describe('deleted load balancers and listeners', () => {
+    it.each([
+      {
+        kind: 'network',
+        loadBalancerArn: `${ELB_ARN}:loadbalancer/net/shop-edge/7b2e4d6f8a1c3e50`,
+        prefix: `${ELB_ARN}:listener/net/shop-edge/7b2e4d6f8a1c3e50/`,
+      },
+      {
+        kind: 'gateway',
+        loadBalancerArn: `arn:aws-cn:elasticloadbalancing:cn-north-1:${ACCOUNT_ID}:loadbalancer/gwy/inspect/0e1d2c3b4a596877`,
+        prefix: `arn:aws-cn:elasticloadbalancing:cn-north-1:${ACCOUNT_ID}:listener/gwy/inspect/0e1d2c3b4a596877/`,
+      },
+    ])('closes every listener of a deleted $kind load balancer', ({ loadBalancerArn, prefix }) => {
+      // Prepare
+      const event = withValue(
+        loadEvent('cloudtrail-elbv2-delete-load-balancer'),
+        ['detail', 'requestParameters', 'loadBalancerArn'],
+        loadBalancerArn,
+      );
+
+      // Act
+      const result = routeCloudTrail(event);
+
+      // Assess
+      expect(result).toMatchObject({ deleted: true, byPrefix: true, refs: [listener(prefix)] });
+    });
+
+    it('rejects a DeleteLoadBalancer whose ARN is not an ELBv2 load balancer, naming the field', () => {
+      // Prepare
+      const event = withValue(
+        loadEvent('cloudtrail-elbv2-delete-load-balancer'),
+        ['detail', 'requestParameters', 'loadBalancerArn'],
+        `${ELB_ARN}:loadbalancer/legacy-api`,
+      );
+
+      // Act
+      const act = () => routeCloudTrail(event);
+
+      // Assess
+      expect(act).toThrow(
+        `detail.requestParameters.loadBalancerArn: expected an ELBv2 load balancer ARN, received "${ELB_ARN}:loadbalancer/legacy-api" (event ${event.id})`,
+      );
+    });
+
+    it('names loadBalancerArn when an ELBv2 DeleteLoadBalancer has none', () => {
+      // Prepare
+      const event = withValue(
+        loadEvent('cloudtrail-elbv2-delete-load-balancer'),
+        ['detail', 'requestParameters'],
+        null,
+      );
+
+      // Act
+      const act = () => routeCloudTrail(event);
+
+      // Assess
+      expect(act).toThrow(
+        `detail.requestParameters.loadBalancerArn: expected string, received undefined (event ${event.id})`,
+      );
+    });
+
+    it.each([
+      {
+        api: 'classic (names loadBalancerName)',
+        fixture: 'cloudtrail-elb-delete-load-balancer',
+        expected: { deleted: true, refs: [classic] },
+      },
+      {
+        api: 'v2 (names loadBalancerArn)',
+        fixture: 'cloudtrail-elbv2-delete-load-balancer',
+        expected: { deleted: true, byPrefix: true, refs: [listener(SHOP_WEB_LISTENERS)] },
+      },
+    ])('tells a $api DeleteLoadBalancer without apiVersion by its request', ({ fixture, expected }) => {
+      // Prepare
+      const event = withValue(loadEvent(fixture), ['detail', 'apiVersion'], undefined);
+
+      // Act
+      const result = routeCloudTrail(event);
+
+      // Assess
+      expect(result).toMatchObject(expected);
+    });
+
+    it('keeps a classic DeleteLoadBalancer on the classic load balancer alone, not by prefix', () => {
+      // Prepare
+      const event = loadEvent('cloudtrail-elb-delete-load-balancer');
+
+      // Act
+      const result = routeCloudTrail(event);
+
+      // Assess
+      expect(result).not.toHaveProperty('byPrefix');
+    });
+
+    it.each([
+      {
+        fixture: 'cloudtrail-elbv2-delete-load-balancer',
+        errorCode: 'OperationNotPermitted',
+      },
+      { fixture: 'cloudtrail-elbv2-delete-listener', errorCode: 'ListenerNotFound' },
+      { fixture: 'cloudtrail-elb-delete-load-balancer-listeners', errorCode: 'AccessDenied' },
+      { fixture: 'cloudtrail-ec2-delete-vpn-connection', errorCode: 'InvalidVpnConnectionID.NotFound' },
+      { fixture: 'cloudtrail-directconnect-delete-lag', errorCode: 'DirectConnectClientException' },
+    ])('ignores a failed $fixture ($errorCode): nothing was deleted', ({ fixture, errorCode }) => {
+      // Prepare
+      const event = withValue(loadEvent(fixture), ['detail', 'errorCode'], errorCode);
+
+      // Act
+      const result = routeCloudTrail(event);
+
+      // Assess
+      expect(result).toStrictEqual({
+        kind: 'ignore',
+        eventId: event.id,
+        reason: `failed call changes nothing (${errorCode})`,
+      });
+    });
+  });
+
+  describe('Direct Connect deletions', () => {
+    it.each([
+      {
+        fixture: 'cloudtrail-directconnect-delete-connection',
+        field: 'connectionId',
+        id: 'dxlag-fh8r2v6n',
+        expected: 'a dxcon- id',
+      },
+      {
+        fixture: 'cloudtrail-directconnect-delete-lag',
+        field: 'lagId',
+        id: 'dxcon-fg5t7k2m',
+        expected: 'a dxlag- id',
+      },
+      {
+        fixture: 'cloudtrail-directconnect-confirm-connection',
+        field: 'connectionId',
+        id: 'dxvif-fgq1w2e3',
+        expected: 'a dxcon- id',
+      },
+    ])('rejects $id as the $field of $fixture', ({ fixture, field, id, expected }) => {
+      // Prepare
+      const event = withValue(loadEvent(fixture), ['detail', 'requestParameters', field], id);
+
+      // Act
+      const act = () => routeCloudTrail(event);
+
+      // Assess
+      expect(act).toThrow(`detail.requestParameters.${field}: expected ${expected}, received "${id}"`);
+    });
+
+    it('names the LAG when DisassociateConnectionFromLag has none', () => {
+      // Prepare
+      const event = withValue(
+        loadEvent('cloudtrail-directconnect-disassociate-connection-from-lag'),
+        ['detail', 'requestParameters', 'lagId'],
+        undefined,
+      );
+
+      // Act
+      const act = () => routeCloudTrail(event);
+
+      // Assess
+      expect(act).toThrow('detail.requestParameters.lagId: expected string, received undefined');
+    });
+  });
+
+  describe('IAM server certificates (global: delivered in us-east-1)', () => {
+    it('acknowledges UploadServerCertificate and says why nothing is inspected', () => {
+      // Prepare
+      const event = loadEvent('cloudtrail-iam-upload-server-certificate');
+
+      // Act
+      const result = routeCloudTrail(event);
+
+      // Assess
+      expect(result).toStrictEqual({
+        kind: 'ignore',
+        eventId: event.id,
+        reason:
+          'an uploaded IAM server certificate serves no listener yet: CreateListener, ModifyListener, AddListenerCertificates and SetLoadBalancerListenerSSLCertificate inspect the listener that takes it, and the sweep every listener',
+      });
+    });
+
+    it('ignores other IAM calls as out of scope', () => {
+      // Prepare
+      const event = withValue(
+        loadEvent('cloudtrail-iam-upload-server-certificate'),
+        ['detail', 'eventName'],
+        'DeleteServerCertificate',
+      );
+
+      // Act
+      const result = routeCloudTrail(event);
+
+      // Assess
+      expect(result).toStrictEqual({
+        kind: 'ignore',
+        eventId: event.id,
+        reason: 'DeleteServerCertificate is out of scope for IAM',
+      });
+    });
+
+    it('lists UploadServerCertificate as received on purpose, and no routed call with it', () => {
+      // Act
+      const acknowledged = ACKNOWLEDGED_API_CALLS;
+
+      // Assess
+      expect(acknowledged).toStrictEqual({ 'aws.iam': ['UploadServerCertificate'] });
+      expect(ROUTED_API_CALLS['aws.iam']).toBeUndefined();
     });
   });
 
