@@ -163,6 +163,27 @@ export async function resolveResource(
   return transitions;
 }
 
+/**
+ * Resolves the open findings of every resource whose id starts with `prefix`: the listeners of a deleted load
+ * balancer, which the event does not name. The store cannot list resources by prefix, so the open findings are
+ * listed (no resolved one needs closing) and each resource found is resolved as above.
+ */
+export async function resolveResourcesByPrefix(
+  store: FindingStore,
+  prefix: string,
+  now: Date,
+  resolution: Resolution = 'deleted',
+): Promise<FindingTransition[]> {
+  if (prefix === '') throw new RangeError('resolveResourcesByPrefix: the prefix must not be empty');
+  const open = await store.listOpen();
+  const resourceIds = new Set(open.map((r) => r.resourceId).filter((id) => id.startsWith(prefix)));
+  const transitions: FindingTransition[] = [];
+  for (const resourceId of resourceIds) {
+    transitions.push(...(await resolveResource(store, resourceId, now, resolution)));
+  }
+  return transitions;
+}
+
 /** Resolves one open finding (the remediate function, after a verified fix). */
 export async function resolveFinding(
   store: FindingStore,

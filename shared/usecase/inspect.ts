@@ -5,7 +5,12 @@ import type { Evaluation } from '../model/evaluation.js';
 import type { ResourceRef } from '../model/ref.js';
 import type { Resource } from '../model/resource.js';
 import { evaluateAll } from '../rules/engine.js';
-import { type FindingTransition, recordEvaluations, resolveResource } from '../state/finding-store.js';
+import {
+  type FindingTransition,
+  recordEvaluations,
+  resolveResource,
+  resolveResourcesByPrefix,
+} from '../state/finding-store.js';
 import { createTlsCatalog } from '../tls/policies.js';
 import { plannedActions } from './actions.js';
 import { sendAlerts } from './alerts.js';
@@ -89,8 +94,10 @@ export async function inspectEvent(route: RouteResult, deps: MonitorDeps): Promi
     outcome.evaluations = evaluateAll(read.resources, deps.rules, { policy: deps.policy, now, tls });
     outcome.transitions = await recordEvaluations(deps.findings, outcome.evaluations, now);
   }
+  // A deleted load balancer's route names the prefix of its listeners' ARNs: every resource under it is gone.
+  const resolve = route.deleted && route.byPrefix ? resolveResourcesByPrefix : resolveResource;
   for (const ref of outcome.gone) {
-    outcome.transitions.push(...(await resolveResource(deps.findings, ref.resourceId, now, 'deleted')));
+    outcome.transitions.push(...(await resolve(deps.findings, ref.resourceId, now, 'deleted')));
   }
   const published = {
     observedAt: now.toISOString(),

@@ -8,6 +8,7 @@ import {
   findingIdOf,
   recordEvaluations,
   resolveResource,
+  resolveResourcesByPrefix,
 } from '../../../shared/state/finding-store.js';
 import { createMemoryFindingStore } from '../../../shared/state/memory-store.js';
 import { type LocalDynamo, startDynalite } from '../../helpers/dynalite.js';
@@ -165,6 +166,69 @@ describe.each(stores)('finding store %s', (_name, makeStore) => {
     );
     expect(transitions).toHaveLength(2);
     expect((await store.listOpen()).map((f) => f.resourceId)).toEqual([other]);
+  });
+
+  it('resolves the open findings of every resource under a prefix, and of no other resource', async () => {
+    // Prepare: two listeners of one load balancer, one of a load balancer whose id starts the same.
+    const prefix = 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/shop/50dc6c495c0c9188/';
+    const second = `${prefix}0a0b0c0d0e0f1011`;
+    const lookalike =
+      'arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/shop/50dc6c495c0c91889/0a0b0c0d0e0f1011';
+    await recordEvaluations(
+      store,
+      [
+        evaluation(),
+        evaluation({ ruleId: 'elbv2-listener-weak-ciphers' }),
+        evaluation({ resourceId: second }),
+        evaluation({ resourceId: lookalike }),
+      ],
+      t0,
+    );
+
+    // Act
+    const transitions = await resolveResourcesByPrefix(store, prefix, later(1));
+
+    // Assess
+    expect(
+      transitions
+        .map((t) => [t.kind, t.finding?.resourceId, t.finding?.ruleId, t.finding?.resolution])
+        .sort(),
+    ).toEqual(
+      [
+        ['resolved', LISTENER, 'elbv2-listener-tls-policy', 'deleted'],
+        ['resolved', LISTENER, 'elbv2-listener-weak-ciphers', 'deleted'],
+        ['resolved', second, 'elbv2-listener-tls-policy', 'deleted'],
+      ].sort(),
+    );
+    expect(transitions[0]?.finding?.resolvedAt).toBe(later(1).toISOString());
+    expect((await store.listOpen()).map((f) => f.resourceId)).toEqual([lookalike]);
+  });
+
+  it('resolves under a prefix with the resolution it is given, and leaves resolved findings alone', async () => {
+    // Prepare
+    await recordEvaluations(store, [evaluation()], t0);
+    await resolveResource(store, LISTENER, later(1));
+    await recordEvaluations(store, [evaluation({ ruleId: 'elbv2-listener-weak-ciphers' })], later(2));
+
+    // Act
+    const transitions = await resolveResourcesByPrefix(store, LISTENER.slice(0, 60), later(3), 'remediated');
+
+    // Assess
+    expect(transitions.map((t) => [t.finding?.ruleId, t.finding?.resolution])).toEqual([
+      ['elbv2-listener-weak-ciphers', 'remediated'],
+    ]);
+  });
+
+  it('refuses an empty prefix, which would resolve every open finding', async () => {
+    // Prepare
+    await recordEvaluations(store, [evaluation()], t0);
+
+    // Act
+    const act = resolveResourcesByPrefix(store, '', later(1));
+
+    // Assess
+    await expect(act).rejects.toThrow('resolveResourcesByPrefix: the prefix must not be empty');
+    expect(await store.listOpen()).toHaveLength(1);
   });
 
   it('lists open findings worst first, up to the limit', async () => {

@@ -195,6 +195,109 @@ describe('inspectEvent', () => {
     );
   });
 
+  it('resolves the findings of every listener of a deleted load balancer without reading anything', async () => {
+    // Prepare: two listeners of shop-web and one of another load balancer, each with an open finding.
+    const { source } = scriptedSource(() => ({
+      ...emptyReadResult(),
+      resources: [listener('ELBSecurityPolicy-2016-08')],
+    }));
+    await inspectEvent(routeEvent(humanModifyListener()), deps(source));
+    const other = LISTENER_ARN.replace('shop-web/4f1c0d2e9a7b3c55', 'shop-api/0f1e2d3c4b5a6978');
+    for (const resourceId of [LISTENER_ARN.replace(/[^/]+$/, '2a9c7e5d3b1f4068'), other]) {
+      await findings.put(
+        {
+          findingId: findingIdOf('elbv2-listener-tls-policy', resourceId),
+          ruleId: 'elbv2-listener-tls-policy',
+          resourceId,
+          resourceType: 'AWS::ElasticLoadBalancingV2::Listener',
+          state: 'open',
+          severity: 'high',
+          reason: 'Seeded.',
+          firstSeenAt: '2026-11-22T11:00:00.000Z',
+          lastSeenAt: '2026-11-22T11:00:00.000Z',
+          version: 1,
+        },
+        0,
+      );
+    }
+    published = [];
+    const nothing = scriptedSource(() => emptyReadResult());
+
+    // Act
+    const outcome = await inspectEvent(
+      routeEvent(loadEvent('cloudtrail-elbv2-delete-load-balancer')),
+      deps(nothing.source),
+    );
+
+    // Assess
+    expect(nothing.read).not.toHaveBeenCalled();
+    expect(outcome.transitions.map((t) => [t.finding?.resourceId, t.finding?.ruleId]).sort()).toEqual(
+      [
+        [LISTENER_ARN, 'elbv2-listener-tls-policy'],
+        [LISTENER_ARN, 'elbv2-listener-weak-ciphers'],
+        [LISTENER_ARN.replace(/[^/]+$/, '2a9c7e5d3b1f4068'), 'elbv2-listener-tls-policy'],
+      ].sort(),
+    );
+    expect(published.every((m) => m.kind === 'resolution')).toBe(true);
+    expect(published).toHaveLength(3);
+    expect((await findings.listOpen()).map((f) => f.resourceId)).toEqual([other]);
+  });
+
+  it('resolves by prefix only a deleted route: a gone resource of a read is resolved alone', async () => {
+    // Prepare: an open finding on a listener whose ARN starts with the one read.
+    const longer = `${LISTENER_ARN}0`;
+    const { source } = scriptedSource(() => ({
+      ...emptyReadResult(),
+      resources: [{ ...listener('ELBSecurityPolicy-2016-08'), resourceId: longer, listenerArn: longer }],
+    }));
+    await inspectEvent(routeEvent(humanModifyListener()), deps(source));
+    const gone = scriptedSource((refs) => ({ ...emptyReadResult(), gone: [...refs] }));
+    const route = routeEvent(humanModifyListener());
+
+    // Act
+    const outcome = await inspectEvent({ ...route, byPrefix: true } as typeof route, deps(gone.source));
+
+    // Assess
+    expect(gone.read).toHaveBeenCalledTimes(1);
+    expect(outcome.transitions).toEqual([]);
+    expect(await findings.listOpen()).toHaveLength(2);
+  });
+
+  it('never resolves by prefix the listeners of a load balancer in another account', async () => {
+    // Prepare
+    const foreignListener = LISTENER_ARN.replace('111122223333', '999988887777');
+    await findings.put(
+      {
+        findingId: findingIdOf('elbv2-listener-tls-policy', foreignListener),
+        ruleId: 'elbv2-listener-tls-policy',
+        resourceId: foreignListener,
+        resourceType: 'AWS::ElasticLoadBalancingV2::Listener',
+        state: 'open',
+        severity: 'high',
+        reason: 'Seeded.',
+        firstSeenAt: '2026-11-22T11:00:00.000Z',
+        lastSeenAt: '2026-11-22T11:00:00.000Z',
+        version: 1,
+      },
+      0,
+    );
+    const event = withValue(
+      loadEvent('cloudtrail-elbv2-delete-load-balancer'),
+      ['detail', 'requestParameters', 'loadBalancerArn'],
+      'arn:aws:elasticloadbalancing:eu-west-1:999988887777:loadbalancer/app/shop-web/4f1c0d2e9a7b3c55',
+    );
+
+    // Act
+    const outcome = await inspectEvent(
+      routeEvent(event),
+      deps(scriptedSource(() => emptyReadResult()).source),
+    );
+
+    // Assess
+    expect(outcome.ignored).toBe('no resource in this account and these regions');
+    expect(await findings.listOpen()).toHaveLength(1);
+  });
+
   it('does not act on a change made by its own role (loop guard)', async () => {
     // Prepare
     const { source, read } = scriptedSource(() => emptyReadResult());
