@@ -297,7 +297,8 @@ const IGNORE_REASONS = new Map<string, string>([
 
 /** CloudTrail event names routed per EventBridge source, for event patterns and their tests. */
 export const ROUTED_API_CALLS: Readonly<Record<string, readonly string[]>> = {
-  'aws.elasticloadbalancing': [...ELBV2_CALLS.keys(), ...ELB_CALLS.keys()],
+  // DeleteLoadBalancer is in both APIs: named once.
+  'aws.elasticloadbalancing': [...new Set([...ELBV2_CALLS.keys(), ...ELB_CALLS.keys()])],
   'aws.ec2': [...EC2_CALLS.keys()],
   'aws.directconnect': [...DX_CALLS.keys()],
   'aws.acm': [...ACM_CALLS.keys()],

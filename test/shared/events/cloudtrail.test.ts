@@ -350,6 +350,17 @@ describe('routeCloudTrail', () => {
       },
     );
 
+    it('names each routed call once per source, DeleteLoadBalancer of both APIs included', () => {
+      // Act
+      const names = ROUTED_API_CALLS['aws.elasticloadbalancing'] ?? [];
+
+      // Assess
+      expect(names.filter((name) => name === 'DeleteLoadBalancer')).toStrictEqual(['DeleteLoadBalancer']);
+      expect(new Set(names).size).toBe(names.length);
+      expect(names).toContain('DeleteListener');
+      expect(names).toContain('DeleteLoadBalancerListeners');
+    });
+
     it('has a fixture for every routed event name', () => {
       // Prepare
       const covered = new Set(ROUTED.map((routed) => routed.eventName));
