@@ -133,12 +133,30 @@ const ROWS: Row[] = [
     findings: LISTENER_FINDINGS,
     resourceId: SHOP_WEB_LISTENER,
   },
+  // A deleted resource is not read: its open findings are resolved (none are open here; see the tests below).
+  ...[
+    ['DeleteListener', 'cloudtrail-elbv2-delete-listener'],
+    ['DeleteLoadBalancer', 'cloudtrail-elbv2-delete-load-balancer'],
+    ['DeleteLoadBalancer', 'cloudtrail-elb-delete-load-balancer'],
+    ['DeleteVpnConnection', 'cloudtrail-ec2-delete-vpn-connection'],
+    ['DeleteConnection', 'cloudtrail-directconnect-delete-connection'],
+    ['DeleteLag', 'cloudtrail-directconnect-delete-lag'],
+  ].map(
+    ([eventName, fixture]): Row => ({
+      eventName: eventName as string,
+      fixture: fixture as string,
+      reads: [],
+      findings: [],
+    }),
+  ),
   // classic ELB (apiVersion 2012-06-01)
   ...[
     ['CreateLoadBalancer', 'cloudtrail-elb-create-load-balancer'],
     ['CreateLoadBalancerListeners', 'cloudtrail-elb-create-load-balancer-listeners'],
     ['SetLoadBalancerPoliciesOfListener', 'cloudtrail-elb-set-load-balancer-policies-of-listener'],
     ['CreateLoadBalancerPolicy', 'cloudtrail-elb-create-load-balancer-policy'],
+    ['DeleteLoadBalancerListeners', 'cloudtrail-elb-delete-load-balancer-listeners'],
+    ['SetLoadBalancerListenerSSLCertificate', 'cloudtrail-elb-set-load-balancer-listener-ssl-certificate'],
   ].map(
     ([eventName, fixture]): Row => ({
       eventName: eventName as string,
@@ -217,6 +235,23 @@ const ROWS: Row[] = [
     findings: ['finding:dx-connection-macsec'],
     resourceId: DX_LAG,
   },
+  {
+    eventName: 'DisassociateConnectionFromLag',
+    fixture: 'cloudtrail-directconnect-disassociate-connection-from-lag',
+    reads: [
+      expectedRead('directConnect', DescribeConnectionsCommand, { connectionId: DX_LAG_MEMBER }),
+      ...LAG_READS,
+    ],
+    findings: ['finding:dx-connection-macsec'],
+    resourceId: DX_LAG,
+  },
+  {
+    eventName: 'ConfirmConnection',
+    fixture: 'cloudtrail-directconnect-confirm-connection',
+    reads: CONNECTION_READS,
+    findings: ['finding:dx-connection-macsec-fail-open'],
+    resourceId: DX_CONNECTION,
+  },
   // ACM
   {
     eventName: 'ImportCertificate',
@@ -252,15 +287,17 @@ describe('on-api-call handler', () => {
     // Prepare
     const routed = Object.values(ROUTED_API_CALLS).flat();
 
-    // Act
-    const tested = ROWS.map((row) => row.eventName);
+    // Act: DeleteLoadBalancer has a row per API.
+    const tested = new Set(ROWS.map((row) => row.eventName));
 
     // Assess
     expect([...tested].sort()).toEqual([...routed].sort());
+    expect(ROWS.map((row) => row.fixture)).toContain('cloudtrail-elb-delete-load-balancer');
+    expect(ROWS.map((row) => row.fixture)).toContain('cloudtrail-elbv2-delete-load-balancer');
   });
 
   it.each(ROWS)(
-    '$eventName: reads exactly the current state it needs and publishes its findings',
+    '$eventName ($fixture): reads exactly the current state it needs and publishes its findings',
     async (row) => {
       // Prepare
       const fixture = loadEvent(row.fixture);
@@ -369,6 +406,131 @@ describe('on-api-call handler', () => {
     expect(result).toMatchObject({ resolved: 1 });
     expect(readCalls(mocks)).toEqual([]);
     expect(publishedKinds(mocks)).toEqual(['resolution:acm-certificate-key-strength']);
+  });
+
+  it('closes the findings of every listener of a deleted ELBv2 load balancer at once, without reading anything', async () => {
+    // Prepare: two listeners of shop-web (one gone from the account already) and the listener of shop-edge.
+    const secondWebListener = SHOP_WEB_LISTENER.replace('8e2d4c6a1b3f5d70', '2a9c7e5d3b1f4068');
+    const seeded: [string, string][] = [
+      ['elbv2-listener-tls-policy', SHOP_WEB_LISTENER],
+      ['elbv2-listener-weak-ciphers', SHOP_WEB_LISTENER],
+      ['elbv2-listener-plaintext', secondWebListener],
+      ['elbv2-listener-tls-policy', SHOP_EDGE_LISTENER],
+    ];
+    for (const [ruleId, listenerArn] of seeded) {
+      await seedOpenFinding(
+        harness.env.findings,
+        ruleId,
+        'AWS::ElasticLoadBalancingV2::Listener',
+        listenerArn,
+      );
+    }
+
+    // Act
+    const result = await handler(loadEvent('cloudtrail-elbv2-delete-load-balancer'), context);
+
+    // Assess
+    expect(result).toMatchObject({ evaluated: 0, resolved: 3 });
+    expect(readCalls(mocks)).toEqual([]);
+    expect([...publishedKinds(mocks)].sort()).toEqual([
+      'resolution:elbv2-listener-plaintext',
+      'resolution:elbv2-listener-tls-policy',
+      'resolution:elbv2-listener-weak-ciphers',
+    ]);
+    for (const [ruleId, listenerArn] of seeded.slice(0, 3)) {
+      expect(await harness.env.findings.get(findingIdOf(ruleId, listenerArn))).toMatchObject({
+        state: 'resolved',
+        resolution: 'deleted',
+      });
+    }
+    expect(
+      await harness.env.findings.get(findingIdOf('elbv2-listener-tls-policy', SHOP_EDGE_LISTENER)),
+    ).toMatchObject({ state: 'open' });
+  });
+
+  it.each([
+    [
+      'cloudtrail-elbv2-delete-listener',
+      'elbv2-listener-tls-policy',
+      'AWS::ElasticLoadBalancingV2::Listener',
+      SHOP_WEB_LISTENER,
+    ],
+    [
+      'cloudtrail-elb-delete-load-balancer',
+      'elb-listener-tls-policy',
+      'AWS::ElasticLoadBalancing::LoadBalancer',
+      CLASSIC_ARN,
+    ],
+    ['cloudtrail-ec2-delete-vpn-connection', 'vpn-tunnel-ike-version', 'AWS::EC2::VPNConnection', VPN_ID],
+    [
+      'cloudtrail-directconnect-delete-connection',
+      'dx-connection-macsec',
+      'AWS::DirectConnect::Connection',
+      DX_CONNECTION,
+    ],
+    ['cloudtrail-directconnect-delete-lag', 'dx-connection-macsec', 'AWS::DirectConnect::Lag', DX_LAG],
+  ] as const)(
+    '%s closes the open finding of the deleted resource at once, without reading it',
+    async (fixture, ruleId, resourceType, resourceId) => {
+      // Prepare
+      await seedOpenFinding(harness.env.findings, ruleId, resourceType, resourceId);
+
+      // Act
+      const result = await handler(loadEvent(fixture), context);
+
+      // Assess
+      expect(result).toMatchObject({ evaluated: 0, resolved: 1 });
+      expect(readCalls(mocks)).toEqual([]);
+      expect(publishedKinds(mocks)).toEqual([`resolution:${ruleId}`]);
+      expect(publishedEntries(mocks)[0]?.detail.evaluation).toMatchObject({
+        resourceId,
+        status: 'NOT_APPLICABLE',
+      });
+      expect(await harness.env.findings.get(findingIdOf(ruleId, resourceId))).toMatchObject({
+        state: 'resolved',
+        resolution: 'deleted',
+      });
+    },
+  );
+
+  it("DeleteLoadBalancerListeners re-reads the classic load balancer: the removed plaintext listener's finding resolves as fixed", async () => {
+    // Prepare: port 80 was plaintext; the load balancer now has its HTTPS listener only.
+    await seedOpenFinding(
+      harness.env.findings,
+      'elb-listener-plaintext',
+      'AWS::ElasticLoadBalancing::LoadBalancer',
+      CLASSIC_ARN,
+    );
+
+    // Act
+    const result = await handler(loadEvent('cloudtrail-elb-delete-load-balancer-listeners'), context);
+
+    // Assess
+    expectExactReads(mocks, CLASSIC_READS);
+    expect(result).toMatchObject({ resolved: 1 });
+    expect(publishedKinds(mocks)).toContain('resolution:elb-listener-plaintext');
+    expect(await harness.env.findings.get(findingIdOf('elb-listener-plaintext', CLASSIC_ARN))).toMatchObject({
+      state: 'resolved',
+      resolution: 'fixed',
+    });
+  });
+
+  it('logs IAM UploadServerCertificate as ignored, with the reason, and makes no AWS call', async () => {
+    // Prepare
+    const event = loadEvent('cloudtrail-iam-upload-server-certificate');
+
+    // Act
+    const result = await handler(event, context);
+
+    // Assess
+    expect(result).toMatchObject({
+      eventId: event.id,
+      ignored: expect.stringContaining('an uploaded IAM server certificate serves no listener yet'),
+      evaluated: 0,
+    });
+    expect(readCalls(mocks)).toEqual([]);
+    expect(mocks.eventBridge).not.toReceiveCommand(PutEventsCommand);
+    expect(harness.output.metric('EventsIgnored')).toBe(1);
   });
 
   it('rejects when a describe call keeps failing, so Lambda retries the event and then dead-letters it', async () => {

@@ -1,8 +1,16 @@
+import { DescribeCertificateCommand } from '@aws-sdk/client-acm';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/on-certificate-event.js';
 import { findingIdOf } from '../../shared/state/finding-store.js';
 import { loadEvent, withValue } from '../fixtures/events/load.js';
-import { CERT_API, CERT_SHOP, certificateReads, installAccount } from '../helpers/fake-account.js';
+import {
+  CERT_API,
+  CERT_SHOP,
+  certificateReads,
+  certificates,
+  installAccount,
+  SHOP_WEB_LB,
+} from '../helpers/fake-account.js';
 import {
   expectExactReads,
   expectRejectedAsInvalid,
@@ -24,6 +32,8 @@ describe('on-certificate-event handler', () => {
     // shop.example.com: renewed since; its current state passes.
     ['acm-certificate-renewal-action-required', CERT_SHOP, []],
     ['acm-certificate-available', CERT_SHOP, []],
+    // Read as it is now: the fake account still describes it ISSUED (the revoked state is the test below).
+    ['acm-certificate-revoked', CERT_SHOP, []],
   ])(
     '%s: describes the certificate and publishes its findings',
     async (fixture, certificateArn, findings) => {
@@ -61,6 +71,29 @@ describe('on-certificate-event handler', () => {
     expect(await harness.env.findings.get(findingIdOf('acm-certificate-expiry', CERT_SHOP))).toMatchObject({
       state: 'resolved',
       resolution: 'fixed',
+    });
+  });
+
+  it('reports a revoked certificate that is still in use as soon as ACM says it was revoked', async () => {
+    // Prepare
+    const shop = certificates().find((c) => c.CertificateArn === CERT_SHOP);
+    mocks.acm
+      .on(DescribeCertificateCommand, { CertificateArn: CERT_SHOP })
+      .resolves({
+        Certificate: { ...shop, Status: 'REVOKED', RevokedAt: new Date(), RevocationReason: 'SUPERSEDED' },
+      });
+
+    // Act
+    const result = await handler(loadEvent('acm-certificate-revoked'), context);
+
+    // Assess
+    expectExactReads(mocks, certificateReads(CERT_SHOP));
+    expect(result).toMatchObject({ nonCompliant: 1 });
+    expect(publishedKinds(mocks)).toEqual(['finding:acm-certificate-status']);
+    expect(publishedEntries(mocks)[0]?.detail.evaluation).toMatchObject({
+      resourceId: CERT_SHOP,
+      status: 'NON_COMPLIANT',
+      reason: expect.stringContaining(`has status REVOKED and is still in use by ${SHOP_WEB_LB}`),
     });
   });
 
