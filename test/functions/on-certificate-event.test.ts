@@ -77,11 +77,9 @@ describe('on-certificate-event handler', () => {
   it('reports a revoked certificate that is still in use as soon as ACM says it was revoked', async () => {
     // Prepare
     const shop = certificates().find((c) => c.CertificateArn === CERT_SHOP);
-    mocks.acm
-      .on(DescribeCertificateCommand, { CertificateArn: CERT_SHOP })
-      .resolves({
-        Certificate: { ...shop, Status: 'REVOKED', RevokedAt: new Date(), RevocationReason: 'SUPERSEDED' },
-      });
+    mocks.acm.on(DescribeCertificateCommand, { CertificateArn: CERT_SHOP }).resolves({
+      Certificate: { ...shop, Status: 'REVOKED', RevokedAt: new Date(), RevocationReason: 'SUPERSEDED' },
+    });
 
     // Act
     const result = await handler(loadEvent('acm-certificate-revoked'), context);
