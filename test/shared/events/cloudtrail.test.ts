@@ -933,7 +933,7 @@ describe('routeCloudTrail', () => {
         kind: 'ignore',
         eventId: event.id,
         reason:
-          'an uploaded IAM server certificate serves no listener yet: CreateListener, ModifyListener, AddListenerCertificates and SetLoadBalancerListenerSSLCertificate inspect the listener that takes it, and the sweep every listener',
+          'an uploaded IAM server certificate serves no listener yet: the call that gives it to a listener (CreateListener, ModifyListener, AddListenerCertificates, classic CreateLoadBalancerListeners or SetLoadBalancerListenerSSLCertificate) inspects that listener, and the sweep every listener',
       });
     });
 
