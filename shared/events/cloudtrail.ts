@@ -154,15 +154,14 @@ function classicLoadBalancer(call: ApiCall): ResourceRef[] {
 
 // DeleteLoadBalancerListeners leaves the load balancer: reading it again judges the listeners left, and the
 // findings of the removed ones resolve as fixed (each classic finding is about the whole load balancer).
+const INSPECT_CLASSIC: CallRoute = { refs: classicLoadBalancer };
 const ELB_CALLS = new Map<string, CallRoute>([
-  ...[
-    'CreateLoadBalancer',
-    'CreateLoadBalancerListeners',
-    'SetLoadBalancerPoliciesOfListener',
-    'CreateLoadBalancerPolicy',
-    'DeleteLoadBalancerListeners',
-    'SetLoadBalancerListenerSSLCertificate',
-  ].map((name): [string, CallRoute] => [name, { refs: classicLoadBalancer }]),
+  ['CreateLoadBalancer', INSPECT_CLASSIC],
+  ['CreateLoadBalancerListeners', INSPECT_CLASSIC],
+  ['SetLoadBalancerPoliciesOfListener', INSPECT_CLASSIC],
+  ['CreateLoadBalancerPolicy', INSPECT_CLASSIC],
+  ['DeleteLoadBalancerListeners', INSPECT_CLASSIC],
+  ['SetLoadBalancerListenerSSLCertificate', INSPECT_CLASSIC],
   ['DeleteLoadBalancer', { refs: classicLoadBalancer, deleted: true }],
 ]);
 
