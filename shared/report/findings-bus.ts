@@ -35,6 +35,8 @@ export interface FindingMessage {
   triggerId?: string;
   actor?: Actor;
   observedAt: string;
+  /** Set when the configuration snapshots were left out to keep the message within limits. */
+  configurationTruncated?: true;
 }
 
 export interface PublishResult {
