@@ -4,7 +4,6 @@ import type { Resource } from '../model/resource.js';
 import type { FindingMessage } from '../report/findings-bus.js';
 import { type Alert, markNotified, selectAlerts } from '../report/slack/alerts.js';
 import { buildFindingMessage, type FindingMessageInput } from '../report/slack/message.js';
-import type { SlackPayload } from '../report/slack/payload.js';
 import {
   clearDelivered,
   type DeliveryChannel,
@@ -13,6 +12,7 @@ import {
   findingIdOf,
   type NewDelivery,
   type OutboxBuilder,
+  type PendingDelivery,
 } from '../state/finding-store.js';
 import type { ActionMessage } from './actions.js';
 import { alertInput, messageFor } from './alerts.js';
@@ -55,8 +55,14 @@ function storable(message: FindingMessage): FindingMessage {
   return { ...rest, configurationTruncated: true };
 }
 
-const owing = (record: FindingRecord, channel: DeliveryChannel) =>
-  (record.pending ?? []).filter((delivery) => delivery.channels.includes(channel));
+/** Whether a finding still owes `channel` something. */
+const owes = (record: FindingRecord, channel: DeliveryChannel) =>
+  (record.pending ?? []).some((delivery) => delivery.channels.includes(channel));
+
+/** Some messages were refused by a channel: they stay owed, and the invocation fails so it is retried. */
+export class DeliveryError extends Error {
+  override name = 'DeliveryError';
+}
 
 /**
  * Record, then deliver from what is recorded. An invocation tells the finding store what each transition
@@ -152,11 +158,9 @@ export function createDelivery(deps: MonitorDeps, context: DeliveryContext) {
         if (record.pending) owe([record]);
         const evaluation = evaluations[index];
         if (transition.kind !== 'unchanged' || !evaluation) return;
-        if (owing(record, 'bus').length === 0) direct.bus.push(...busMessages(transition, evaluation));
-        if (owing(record, 'actions').length === 0) {
-          direct.actions.push(...(actionsByFinding.get(record.findingId) ?? []));
-        }
-        if (owing(record, 'slack').length > 0) return;
+        if (!owes(record, 'bus')) direct.bus.push(...busMessages(transition, evaluation));
+        if (!owes(record, 'actions')) direct.actions.push(...(actionsByFinding.get(record.findingId) ?? []));
+        if (owes(record, 'slack')) return;
         for (const alert of selectAlerts([transition], {
           now: context.now,
           reminderIntervalHours: deps.policy.slack.reminderIntervalHours,
@@ -169,65 +173,123 @@ export function createDelivery(deps: MonitorDeps, context: DeliveryContext) {
     /** Findings that owe deliveries from earlier invocations (the sweep's pending index). */
     owe,
     /**
-     * Sends what is owed and the re-observations: bus, then actions, then Slack, stopping at the first channel
-     * that fails (its error is thrown once the channels that succeeded are cleared). A plan's audit record is
-     * on the bus before its action is queued, and Slack hears of an action once it is queued.
+     * Sends what is owed and the re-observations: bus, then actions, then Slack. A transition goes to the next
+     * channel only once the previous one took it (a plan's audit record is on the bus before its action is
+     * queued; Slack hears of an action once it is queued); other findings are not held back by it. Each
+     * channel that took a transition is cleared from its outbox; then the first failure, if any, is thrown.
      */
     async send(): Promise<{ published: number; actions: number; alerts: number }> {
-      const records = [...owed.values()];
-      const owes = (channel: DeliveryChannel) => records.flatMap((record) => owing(record, channel));
-      const sent = { published: 0, actions: 0, alerts: 0 };
-      const done: DeliveryChannel[] = [];
-      let failure: unknown;
-      try {
-        const bus = [...owes('bus').flatMap((d) => d.bus as FindingMessage[]), ...direct.bus].sort(
-          (a, b) => a.observedAt.localeCompare(b.observedAt) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
+      const owedDeliveries = [...owed.values()].flatMap((record) =>
+        (record.pending ?? []).map((delivery) => ({ record, delivery })),
+      );
+      const took = new Map<PendingDelivery, DeliveryChannel[]>();
+      const mark = (delivery: PendingDelivery, channel: DeliveryChannel) =>
+        took.set(delivery, [...(took.get(delivery) ?? []), channel]);
+      /** Whether a delivery owes nothing more to `channel` (never owed it, took it now, or no such port). */
+      const through = (delivery: PendingDelivery, channel: DeliveryChannel, port: unknown) =>
+        !port || !delivery.channels.includes(channel) || (took.get(delivery) ?? []).includes(channel);
+      const owing = (channel: DeliveryChannel, ...before: [DeliveryChannel, unknown][]) =>
+        owedDeliveries.filter(
+          ({ delivery }) =>
+            delivery.channels.includes(channel) &&
+            before.every(([previous, port]) => through(delivery, previous, port)),
         );
-        if (bus.length > 0) await deps.publish(bus);
-        sent.published = bus.length;
-        done.push('bus');
-        if (deps.actions) {
-          const actions = [
-            ...owes('actions').flatMap((d) => d.actions as ActionMessage[]),
-            ...direct.actions,
-          ];
+      const sent = { published: 0, actions: 0, alerts: 0 };
+      const failures: unknown[] = [];
+
+      const toBus = owing('bus');
+      const bus = [...toBus.flatMap(({ delivery }) => delivery.bus as FindingMessage[]), ...direct.bus].sort(
+        (a, b) => a.observedAt.localeCompare(b.observedAt) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind],
+      );
+      let refused: ReadonlySet<FindingMessage> = new Set();
+      if (bus.length > 0) {
+        try {
+          refused = new Set((await deps.publish(bus)) ?? []);
+          if (refused.size > 0) {
+            failures.push(
+              new DeliveryError(`the findings bus refused ${refused.size} of ${bus.length} messages`),
+            );
+          }
+        } catch (error) {
+          failures.push(error);
+          refused = new Set(bus);
+        }
+      }
+      sent.published = bus.length - refused.size;
+      for (const { delivery } of toBus) {
+        if (!(delivery.bus as FindingMessage[]).some((message) => refused.has(message)))
+          mark(delivery, 'bus');
+      }
+
+      if (deps.actions) {
+        const toQueue = owing('actions', ['bus', deps.publish]);
+        // A re-observed action waits for its finding's audit record too (the retry re-derives both).
+        const unrecorded = new Set(
+          [...refused].map((message) =>
+            findingIdOf(message.evaluation.ruleId, message.evaluation.resourceId),
+          ),
+        );
+        const actions = [
+          ...toQueue.flatMap(({ delivery }) => delivery.actions as ActionMessage[]),
+          ...direct.actions.filter((action) => !unrecorded.has(actionFindingId(action) ?? '')),
+        ];
+        try {
           if (actions.length > 0) await deps.actions.enqueue(actions);
           sent.actions = actions.length;
-          done.push('actions');
+          for (const { delivery } of toQueue) mark(delivery, 'actions');
+        } catch (error) {
+          failures.push(error);
         }
-        if (deps.outbox) {
-          // By transition time, then in the order the findings were seen.
-          const alerts: { at: string; rank: number; build: () => SlackPayload }[] = [
-            ...records.flatMap((record) =>
-              owing(record, 'slack').map((d) => ({
-                at: d.at,
-                rank: order.get(record.findingId) ?? 0,
-                build: () => buildFindingMessage(d.slack as FindingMessageInput),
-              })),
-            ),
-            ...direct.alerts.map((alert) => ({
-              at: observedAt,
-              rank: order.get(alert.finding.findingId) ?? 0,
-              build: () => messageFor(alert, evaluationsOf.get(alert), alertContext),
-            })),
-          ];
-          const payloads = alerts
-            .sort((a, b) => a.at.localeCompare(b.at) || a.rank - b.rank)
-            .map((alert) => alert.build());
+      }
+
+      let toldDirect = false;
+      if (deps.outbox) {
+        const toSlack = owing('slack', ['bus', deps.publish], ['actions', deps.actions]);
+        // By transition time, then in the order the findings were seen.
+        const alerts = [
+          ...toSlack.map(({ record, delivery }) => ({
+            at: delivery.at,
+            rank: order.get(record.findingId) ?? 0,
+            build: () => buildFindingMessage(delivery.slack as FindingMessageInput),
+          })),
+          ...direct.alerts.map((alert) => ({
+            at: observedAt,
+            rank: order.get(alert.finding.findingId) ?? 0,
+            build: () => messageFor(alert, evaluationsOf.get(alert), alertContext),
+          })),
+        ];
+        const payloads = alerts
+          .sort((a, b) => a.at.localeCompare(b.at) || a.rank - b.rank)
+          .map((alert) => alert.build());
+        try {
           if (payloads.length > 0) await deps.outbox.enqueue(payloads);
           sent.alerts = payloads.length;
-          done.push('slack');
-        }
-      } catch (error) {
-        failure = error;
-      }
-      for (const record of records) {
-        if (done.some((channel) => owing(record, channel).length > 0)) {
-          await clearDelivered(deps.findings, record, done, context.now);
+          toldDirect = true;
+          for (const { delivery } of toSlack) mark(delivery, 'slack');
+        } catch (error) {
+          failures.push(error);
         }
       }
-      if (failure !== undefined) throw failure;
-      for (const alert of direct.alerts) await markNotified(deps.findings, alert.finding, context.now);
+
+      for (const record of owed.values()) {
+        // One write per set of channels taken (usually one: every delivery of the finding took every channel).
+        const groups = new Map<string, { channels: DeliveryChannel[]; deliveries: PendingDelivery[] }>();
+        for (const delivery of record.pending ?? []) {
+          const channels = took.get(delivery);
+          if (!channels) continue;
+          const key = channels.join();
+          const group = groups.get(key) ?? { channels, deliveries: [] };
+          group.deliveries.push(delivery);
+          groups.set(key, group);
+        }
+        for (const { channels, deliveries } of groups.values()) {
+          await clearDelivered(deps.findings, { ...record, pending: deliveries }, channels, context.now);
+        }
+      }
+      if (toldDirect) {
+        for (const alert of direct.alerts) await markNotified(deps.findings, alert.finding, context.now);
+      }
+      if (failures.length > 0) throw failures[0];
       return sent;
     },
   };
