@@ -16,6 +16,7 @@ export interface MonitorDeps {
    * still refused after its retries, or nothing when all were put; throws when none could be (or when it
    * cannot tell which): the outbox then keeps every one of them owed.
    */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a port that reports no refusals stays `async () => {}`
   publish: (messages: FindingMessage[]) => Promise<void | readonly FindingMessage[]>;
   policy: Policy;
   rules: readonly AnyRule[];
