@@ -14,9 +14,10 @@ import { type FindingMessage, publishFindings } from '../../../shared/report/fin
 import type { SlackPayload } from '../../../shared/report/slack/payload.js';
 import { RULES } from '../../../shared/rules/index.js';
 import { createDynamoDbFindingStore } from '../../../shared/state/dynamodb-store.js';
-import { type FindingStore, findingIdOf } from '../../../shared/state/finding-store.js';
+import { type FindingStore, findingIdOf, recordEvaluations } from '../../../shared/state/finding-store.js';
 import { createMemoryFindingStore } from '../../../shared/state/memory-store.js';
 import type { ActionMessage } from '../../../shared/usecase/actions.js';
+import { createDelivery, DeliveryError } from '../../../shared/usecase/deliver.js';
 import type { MonitorDeps } from '../../../shared/usecase/deps.js';
 import { inspectEvent } from '../../../shared/usecase/inspect.js';
 import { sweep } from '../../../shared/usecase/sweep.js';
@@ -473,5 +474,131 @@ describe.each(stores)('outbox delivery with the finding store %s', (_name, makeS
     expect(run.delivered.actions).toEqual(opened.actions);
     expect(run.delivered.slack.slice(0, 2)).toEqual(opened.slack);
     expect(run.delivered.slack.slice(2).map((p) => p.text.split(':')[0])).toEqual(['Resolved', 'Resolved']);
+  });
+});
+
+describe('createDelivery', () => {
+  const ID = findingIdOf('elbv2-listener-tls-policy', LISTENER_ARN);
+  const nonCompliant = {
+    ruleId: 'elbv2-listener-tls-policy',
+    status: 'NON_COMPLIANT' as const,
+    severity: 'high' as const,
+    resourceType: 'AWS::ElasticLoadBalancingV2::Listener' as const,
+    resourceId: LISTENER_ARN,
+    accountId: '111122223333',
+    region: 'eu-west-1',
+    reason: 'Policy ELBSecurityPolicy-2016-08 accepts TLSv1 and TLSv1.1; the minimum is TLSv1.2.',
+    response: {
+      mode: 'remediate' as const,
+      action: 'set-ssl-policy',
+      target: STRONG,
+      status: 'planned' as const,
+    },
+  };
+
+  function depsOf(run: ReturnType<typeof channels>, findings: FindingStore, now = t0): MonitorDeps {
+    return {
+      source: { read: async () => emptyReadResult(), enumerate: async () => emptyReadResult() },
+      findings,
+      ...run.ports,
+      policy: POLICY,
+      rules: RULES,
+      now: () => now,
+      scope: {},
+    };
+  }
+
+  it('files an action by the finding id it names, and sends one that names no finding without the outbox', async () => {
+    // Prepare: action messages in another shape than today's (they are opaque to the outbox).
+    const store = createMemoryFindingStore();
+    const run = channels();
+    const delivery = createDelivery(depsOf(run, store), { now: t0, triggerId: 'evt-1' });
+    const named = { findingId: ID, planHash: 'abc' } as unknown as ActionMessage;
+    const anonymous = { planHash: 'def' } as unknown as ActionMessage;
+    delivery.plan([], [named, anonymous]);
+
+    // Act
+    const transitions = await recordEvaluations(store, [nonCompliant], t0, delivery.outbox);
+    const owed = (await store.get(ID))?.pending?.[0];
+    delivery.collect(transitions, [nonCompliant]);
+    const sent = await delivery.send();
+
+    // Assess
+    expect(owed?.channels).toEqual(['bus', 'actions', 'slack']);
+    expect(owed?.actions).toEqual([named]);
+    expect(run.delivered.actions).toEqual([named, anonymous]);
+    expect(sent).toEqual({ published: 2, actions: 2, alerts: 1 });
+  });
+
+  it('owes only the channels the deployment has (the CLI has no queue and no Slack)', async () => {
+    // Prepare
+    const store = createMemoryFindingStore();
+    const run = channels();
+    const { actions: _queue, outbox: _slack, ...busOnly } = depsOf(run, store);
+    const delivery = createDelivery(busOnly, { now: t0, triggerId: 'evt-1' });
+    delivery.plan([], [{ ruleId: nonCompliant.ruleId, ref: { resourceId: LISTENER_ARN } } as ActionMessage]);
+
+    // Act
+    const transitions = await recordEvaluations(store, [nonCompliant], t0, delivery.outbox);
+
+    // Assess
+    expect(transitions[0]?.finding?.pending?.map((d) => d.channels)).toEqual([['bus']]);
+  });
+
+  it('keeps a plan record without its configuration snapshot when it would exceed 60,000 characters', async () => {
+    // Prepare
+    const store = createMemoryFindingStore();
+    const run = channels();
+    const delivery = createDelivery(depsOf(run, store), { now: t0, triggerId: 'evt-1' });
+    const small = listener(WEAK);
+    const large = { ...listener(WEAK), tags: { note: 'n'.repeat(60_000) } };
+
+    // Act
+    delivery.plan([large], []);
+    const [big] = await recordEvaluations(store, [nonCompliant], t0, delivery.outbox);
+    const other = createDelivery(depsOf(run, createMemoryFindingStore()), { now: t0, triggerId: 'evt-1' });
+    other.plan([small], []);
+    const [fits] = await recordEvaluations(createMemoryFindingStore(), [nonCompliant], t0, other.outbox);
+
+    // Assess
+    const plan = (t: typeof big) =>
+      (t?.finding?.pending?.[0]?.bus as FindingMessage[]).find((m) => m.kind === 'plan');
+    expect(plan(big)?.before).toBeUndefined();
+    expect(plan(big)?.configurationTruncated).toBe(true);
+    expect(plan(big)?.evaluation).toEqual(nonCompliant);
+    expect(plan(fits)?.before).toEqual(small);
+    expect(plan(fits)?.configurationTruncated).toBeUndefined();
+  });
+
+  it('holds back only the findings whose bus messages were refused, and says how many were', async () => {
+    // Prepare: the bus refuses the TLS-policy finding's messages.
+    const store = createMemoryFindingStore();
+    const run = channels();
+    const ciphers = {
+      ...nonCompliant,
+      ruleId: 'elbv2-listener-weak-ciphers',
+      response: { mode: 'notify' as const },
+    };
+    const deps = {
+      ...depsOf(run, store),
+      publish: async (messages: FindingMessage[]) => {
+        run.delivered.bus.push(...messages.filter((m) => m.evaluation.ruleId !== nonCompliant.ruleId));
+        return messages.filter((m) => m.evaluation.ruleId === nonCompliant.ruleId);
+      },
+    };
+    const delivery = createDelivery(deps, { now: t0, triggerId: 'evt-1' });
+    delivery.plan([], [{ ruleId: nonCompliant.ruleId, ref: { resourceId: LISTENER_ARN } } as ActionMessage]);
+    delivery.collect(await recordEvaluations(store, [nonCompliant, ciphers], t0, delivery.outbox));
+
+    // Act
+    const sending = delivery.send();
+
+    // Assess
+    await expect(sending).rejects.toThrow(DeliveryError);
+    await expect(sending).rejects.toThrow('the findings bus refused 2 of 3 messages');
+    expect(run.delivered.actions).toEqual([]);
+    expect(run.delivered.slack.map((p) => p.text.split(':')[0])).toEqual(['HIGH']);
+    expect((await store.get(ID))?.pending?.map((d) => d.channels)).toEqual([['bus', 'actions', 'slack']]);
+    expect((await store.get(findingIdOf(ciphers.ruleId, LISTENER_ARN)))?.pending).toBeUndefined();
   });
 });
