@@ -3,7 +3,11 @@ import type { Actor } from '../model/ref.js';
 import type { Resource } from '../model/resource.js';
 import type { FindingMessage } from '../report/findings-bus.js';
 import { type Alert, markNotified, selectAlerts } from '../report/slack/alerts.js';
-import { buildFindingMessage, type FindingMessageInput } from '../report/slack/message.js';
+import {
+  type ActionOutcome,
+  buildFindingMessage,
+  type FindingMessageInput,
+} from '../report/slack/message.js';
 import {
   clearDelivered,
   type DeliveryChannel,
@@ -25,6 +29,8 @@ export interface DeliveryContext {
   triggerId: string;
   actor?: Actor;
   eventTime?: string;
+  /** What was executed for a finding, by finding id, for its Slack message (the remediate function). */
+  actions?: ReadonlyMap<string, ActionOutcome>;
 }
 
 /** Above this, a plan record keeps no configuration snapshot in the outbox (the bus would drop it too). */
@@ -82,6 +88,7 @@ export function createDelivery(deps: MonitorDeps, context: DeliveryContext) {
   const alertContext = {
     ...(context.actor ? { actor: context.actor } : {}),
     ...(context.eventTime ? { eventTime: context.eventTime } : {}),
+    ...(context.actions ? { actions: context.actions } : {}),
   };
   const resources: Resource[] = [];
   const actionsByFinding = new Map<string, ActionMessage[]>();

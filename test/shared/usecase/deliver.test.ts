@@ -14,7 +14,12 @@ import { type FindingMessage, publishFindings } from '../../../shared/report/fin
 import type { SlackPayload } from '../../../shared/report/slack/payload.js';
 import { RULES } from '../../../shared/rules/index.js';
 import { createDynamoDbFindingStore } from '../../../shared/state/dynamodb-store.js';
-import { type FindingStore, findingIdOf, recordEvaluations } from '../../../shared/state/finding-store.js';
+import {
+  type FindingStore,
+  findingIdOf,
+  recordEvaluations,
+  resolveFinding,
+} from '../../../shared/state/finding-store.js';
 import { createMemoryFindingStore } from '../../../shared/state/memory-store.js';
 import type { ActionMessage } from '../../../shared/usecase/actions.js';
 import { createDelivery, DeliveryError } from '../../../shared/usecase/deliver.js';
@@ -600,5 +605,63 @@ describe('createDelivery', () => {
     expect(run.delivered.slack.map((p) => p.text.split(':')[0])).toEqual(['HIGH']);
     expect((await store.get(ID))?.pending?.map((d) => d.channels)).toEqual([['bus', 'actions', 'slack']]);
     expect((await store.get(findingIdOf(ciphers.ruleId, LISTENER_ARN)))?.pending).toBeUndefined();
+  });
+});
+
+describe('createDelivery for the remediate function', () => {
+  it('records a remediated resolution with what was executed, and delivers it from the outbox', async () => {
+    // Prepare
+    const store = createMemoryFindingStore();
+    const ID = findingIdOf('elbv2-listener-tls-policy', LISTENER_ARN);
+    await recordEvaluations(
+      store,
+      [
+        {
+          ruleId: 'elbv2-listener-tls-policy',
+          status: 'NON_COMPLIANT',
+          severity: 'high',
+          resourceType: 'AWS::ElasticLoadBalancingV2::Listener',
+          resourceId: LISTENER_ARN,
+          reason: 'Policy ELBSecurityPolicy-2016-08 accepts TLSv1 and TLSv1.1; the minimum is TLSv1.2.',
+        },
+      ],
+      t0,
+    );
+    const run = channels();
+    const executed = {
+      status: 'remediated' as const,
+      calls: [
+        {
+          service: 'elbv2',
+          command: 'ModifyListener',
+          input: { ListenerArn: LISTENER_ARN, SslPolicy: STRONG },
+        },
+      ],
+    };
+    const delivery = createDelivery(
+      {
+        source: { read: async () => emptyReadResult(), enumerate: async () => emptyReadResult() },
+        findings: store,
+        ...run.ports,
+        policy: POLICY,
+        rules: RULES,
+        now: () => later(1),
+        scope: {},
+      },
+      { now: later(1), triggerId: 'evt-1', actions: new Map([[ID, executed as never]]) },
+    );
+
+    // Act
+    const transition = await resolveFinding(store, ID, later(1), 'remediated', delivery.outbox);
+    delivery.collect([transition]);
+    await delivery.send();
+
+    // Assess
+    expect(run.delivered.bus.map((m) => [m.kind, m.evaluation.reason])).toEqual([
+      ['resolution', 'transit-guard remediated the configuration and verified the fix.'],
+    ]);
+    expect(run.delivered.slack).toHaveLength(1);
+    expect(JSON.stringify(run.delivered.slack[0]?.blocks)).toContain('ModifyListener');
+    expect(await store.listPending()).toEqual([]);
   });
 });
