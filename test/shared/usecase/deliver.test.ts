@@ -567,7 +567,7 @@ describe('createDelivery', () => {
 
     // Assess
     const plan = (t: typeof big) =>
-      (t?.finding?.pending?.[0]?.bus as FindingMessage[]).find((m) => m.kind === 'plan');
+      ((t?.finding?.pending?.[0]?.bus ?? []) as FindingMessage[]).find((m) => m.kind === 'plan');
     expect(plan(big)?.before).toBeUndefined();
     expect(plan(big)?.configurationTruncated).toBe(true);
     expect(plan(big)?.evaluation).toEqual(nonCompliant);
