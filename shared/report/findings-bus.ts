@@ -10,8 +10,12 @@ import type { ActionRecord } from '../response/types.js';
 
 export const FINDING_SOURCE = 'transit-guard';
 export const FINDING_DETAIL_TYPE = 'Transit Finding';
-const BATCH_SIZE = 10; // PutEvents takes at most 10 entries per call
-const MAX_DETAIL_CHARS = 60_000; // well under the 256 KB PutEvents request limit for a full batch
+/** PutEvents takes at most 10 entries per request... */
+const MAX_PUT_EVENTS_ENTRIES = 10;
+/** ...and at most 256 KB for the whole request, entry sizes summed as putEventsEntrySize counts them. */
+export const MAX_PUT_EVENTS_BYTES = 256 * 1024;
+const MAX_DETAIL_CHARS = 60_000; // a finding's detail stays small; configuration snapshots go first
+const TIME_BYTES = 14; // what EventBridge counts for a Time parameter, whatever its value
 
 /**
  * One message on the findings bus: a NON_COMPLIANT evaluation, the resolution of one, the response
@@ -31,6 +35,8 @@ export interface FindingMessage {
   triggerId?: string;
   actor?: Actor;
   observedAt: string;
+  /** Set when the configuration snapshots were left out to keep the message within limits. */
+  configurationTruncated?: true;
 }
 
 export interface PublishResult {
@@ -107,9 +113,52 @@ function toEntry(original: FindingMessage, busName: string): PutEventsRequestEnt
   };
 }
 
+const utf8Bytes = (text: string | undefined) => (text ? Buffer.byteLength(text, 'utf8') : 0);
+
 /**
- * Publishes findings and resolutions on the findings bus with PutEvents, 10 entries a call. Entries that
- * EventBridge refuses (partial failure) are sent again, up to maxAttempts, with a growing wait.
+ * The size of a PutEvents entry as EventBridge documents its calculation ("Calculating PutEvents event entry
+ * size"): 14 bytes for Time when set, the UTF-8 bytes of Source, DetailType, Detail and each Resource.
+ * EventBusName is not counted.
+ */
+export function putEventsEntrySize(entry: PutEventsRequestEntry): number {
+  return (
+    (entry.Time ? TIME_BYTES : 0) +
+    utf8Bytes(entry.Source) +
+    utf8Bytes(entry.DetailType) +
+    utf8Bytes(entry.Detail) +
+    (entry.Resources ?? []).reduce((sum, resource) => sum + utf8Bytes(resource), 0)
+  );
+}
+
+/**
+ * Entries cut into PutEvents requests, in order, each of at most 10 entries and 256 KB. An entry larger than
+ * a whole request goes alone in its own, so that EventBridge's refusal of it cannot take others with it.
+ */
+export function putEventsBatches<T extends PutEventsRequestEntry>(entries: readonly T[]): T[][] {
+  const batches: T[][] = [];
+  let batch: T[] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    const size = putEventsEntrySize(entry);
+    if (
+      batch.length === MAX_PUT_EVENTS_ENTRIES ||
+      (batch.length > 0 && bytes + size > MAX_PUT_EVENTS_BYTES)
+    ) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(entry);
+    bytes += size;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
+/**
+ * Publishes findings and resolutions on the findings bus with PutEvents, in requests within the documented
+ * limits (10 entries, 256 KB). Entries that EventBridge refuses (partial failure) are sent again, up to
+ * maxAttempts, with a growing wait.
  */
 export async function publishFindings(
   client: EventBridgeClient,
@@ -118,31 +167,32 @@ export async function publishFindings(
 ): Promise<PublishResult> {
   const sleep = options.sleep ?? defaultSleep;
   const maxAttempts = options.maxAttempts ?? 3;
-  let pending = [...messages];
+  // Each entry keeps the message it was built from, to report a refusal by message.
+  const entries = new Map(messages.map((message) => [toEntry(message, options.busName), message]));
+  let pending = [...entries.keys()];
   let published = 0;
   let failed: PublishResult['failed'] = [];
   for (let attempt = 1; attempt <= maxAttempts && pending.length > 0; attempt++) {
     if (attempt > 1) await sleep(200 * 2 ** (attempt - 2));
     failed = [];
-    for (let start = 0; start < pending.length; start += BATCH_SIZE) {
-      const batch = pending.slice(start, start + BATCH_SIZE);
-      const output = await client.send(
-        new PutEventsCommand({ Entries: batch.map((message) => toEntry(message, options.busName)) }),
-      );
-      batch.forEach((message, index) => {
+    const refused: PutEventsRequestEntry[] = [];
+    for (const batch of putEventsBatches(pending)) {
+      const output = await client.send(new PutEventsCommand({ Entries: batch }));
+      batch.forEach((entry, index) => {
         const result = output.Entries?.[index];
         if (result?.EventId && !result.ErrorCode) {
           published++;
         } else {
+          refused.push(entry);
           failed.push({
-            message,
+            message: entries.get(entry) as FindingMessage,
             errorCode: result?.ErrorCode ?? 'NoResult',
             ...(result?.ErrorMessage ? { errorMessage: result.ErrorMessage } : {}),
           });
         }
       });
     }
-    pending = failed.map((f) => f.message);
+    pending = refused;
   }
   return { published, failed };
 }

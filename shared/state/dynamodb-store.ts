@@ -5,7 +5,17 @@ import type { FindingRecord, FindingStore } from './finding-store.js';
 import { TABLE_KEYS } from './table.js';
 
 const RESOLVED_RETENTION_SECONDS = 90 * 24 * 3600;
-const { partitionKey, sortKey, openIndex, openPartitionKey, openSortKey, ttlAttribute } = TABLE_KEYS;
+const {
+  partitionKey,
+  sortKey,
+  openIndex,
+  openPartitionKey,
+  openSortKey,
+  pendingIndex,
+  pendingPartitionKey,
+  pendingSortKey,
+  ttlAttribute,
+} = TABLE_KEYS;
 
 /** The partition of a resource's findings, and the sort-key prefix of a finding in it. */
 const resourcePartition = (resourceId: string) => `RESOURCE#${resourceId}`;
@@ -38,6 +48,13 @@ function toItem(record: FindingRecord): Record<string, unknown> {
             Math.floor(Date.parse(record.resolvedAt ?? record.lastSeenAt) / 1000) +
             RESOLVED_RETENTION_SECONDS,
         }),
+    ...(record.pending && record.pending.length > 0
+      ? {
+          // Sparse index of findings with undelivered transitions, oldest delivery first (the sweep sends them).
+          [pendingPartitionKey]: 'PENDING',
+          [pendingSortKey]: `${record.pending[0]?.at}#${record.findingId}`,
+        }
+      : {}),
   };
 }
 
@@ -47,6 +64,8 @@ function fromItem(item: Record<string, unknown>): FindingRecord {
     [sortKey]: _sk,
     [openPartitionKey]: _opk,
     [openSortKey]: _osk,
+    [pendingPartitionKey]: _ppk,
+    [pendingSortKey]: _psk,
     [ttlAttribute]: _ttl,
     ...record
   } = item;
@@ -56,6 +75,32 @@ function fromItem(item: Record<string, unknown>): FindingRecord {
 /** The finding store on DynamoDB; every write is conditional on the version read before it. */
 export function createDynamoDbFindingStore(client: DynamoDBClient, tableName: string): FindingStore {
   const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  /** The records of a sparse index's one partition, in its sort order, up to the limit. */
+  async function queryIndex(
+    indexName: string,
+    keyAttribute: string,
+    keyValue: string,
+    limit: number | undefined,
+  ): Promise<FindingRecord[]> {
+    const records: FindingRecord[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const output = await documents.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: indexName,
+          KeyConditionExpression: '#key = :key',
+          ExpressionAttributeNames: { '#key': keyAttribute },
+          ExpressionAttributeValues: { ':key': keyValue },
+          ...(limit === undefined ? {} : { Limit: limit - records.length }),
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      records.push(...(output.Items ?? []).map(fromItem));
+      startKey = output.LastEvaluatedKey;
+    } while (startKey && (limit === undefined || records.length < limit));
+    return records;
+  }
   return {
     async get(findingId) {
       const separator = findingId.indexOf('|');
@@ -85,26 +130,8 @@ export function createDynamoDbFindingStore(client: DynamoDBClient, tableName: st
       } while (startKey);
       return records;
     },
-    async listOpen(limit) {
-      const records: FindingRecord[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const output = await documents.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: openIndex,
-            KeyConditionExpression: '#open = :open',
-            ExpressionAttributeNames: { '#open': openPartitionKey },
-            ExpressionAttributeValues: { ':open': 'OPEN' },
-            ...(limit === undefined ? {} : { Limit: limit - records.length }),
-            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-          }),
-        );
-        records.push(...(output.Items ?? []).map(fromItem));
-        startKey = output.LastEvaluatedKey;
-      } while (startKey && (limit === undefined || records.length < limit));
-      return records;
-    },
+    listOpen: (limit) => queryIndex(openIndex, openPartitionKey, 'OPEN', limit),
+    listPending: (limit) => queryIndex(pendingIndex, pendingPartitionKey, 'PENDING', limit),
     async put(record, expectedVersion) {
       try {
         await documents.send(

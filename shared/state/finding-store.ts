@@ -5,6 +5,45 @@ import type { ResourceType } from '../model/resource.js';
 /** How a finding stopped being open. */
 export type Resolution = 'fixed' | 'remediated' | 'deleted';
 
+/** Where a transition is delivered, in the order it is delivered: the bus, the actions queue, Slack. */
+export const DELIVERY_CHANNELS = ['bus', 'actions', 'slack'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
+/** What a transition owes each channel, as the use case built it (opaque JSON to the store). */
+export interface NewDelivery {
+  /** The channels that have something to deliver. */
+  channels: DeliveryChannel[];
+  /** The findings-bus messages. */
+  bus?: unknown[];
+  /** The messages for the actions queue. */
+  actions?: unknown[];
+  /** What the Slack message is built from. */
+  slack?: unknown;
+}
+
+/**
+ * The outbox of one transition: recorded in the same conditional write as the transition, cleared per channel
+ * once that channel took it, so a failure after recording never loses it (a retry or the sweep sends it).
+ */
+export interface PendingDelivery extends NewDelivery {
+  /** The version of the record that recorded the transition: identifies the delivery. */
+  id: number;
+  transition: 'opened' | 'changed' | 'resolved';
+  /** When the transition was recorded. */
+  at: string;
+}
+
+/** Builds what a transition owes (undefined: nothing); the use case knows the messages, the store keeps them. */
+export type OutboxBuilder = (
+  transition: FindingTransition,
+  evaluation: Evaluation | undefined,
+) => NewDelivery | undefined;
+
+/** A finding keeps at most this many undelivered transitions; older ones are dropped and counted. */
+export const MAX_PENDING_DELIVERIES = 10;
+/** ...and at most this much of them (JSON), so the item stays well within DynamoDB's 400 KB. */
+const MAX_PENDING_BYTES = 256 * 1024;
+
 /** One rule's verdict on one resource, remembered across invocations. */
 export interface FindingRecord {
   /** `<ruleId>|<resourceId>` */
@@ -26,6 +65,10 @@ export interface FindingRecord {
   lastNotifiedAt?: string;
   resolvedAt?: string;
   resolution?: Resolution;
+  /** Transitions not yet delivered to every channel, oldest first (absent when all are delivered). */
+  pending?: PendingDelivery[];
+  /** Undelivered transitions dropped to keep the record bounded (a channel down through many changes). */
+  pendingDropped?: number;
   /** Incremented on every write; writes are conditional on it, so concurrent invocations cannot lose updates. */
   version: number;
 }
@@ -35,6 +78,8 @@ export interface FindingStore {
   listByResource(resourceId: string): Promise<FindingRecord[]>;
   /** Open findings, worst severity first. */
   listOpen(limit?: number): Promise<FindingRecord[]>;
+  /** Findings with undelivered transitions, oldest delivery first. */
+  listPending(limit?: number): Promise<FindingRecord[]>;
   /**
    * Writes the record if the stored version is still `expectedVersion` (0 = must not exist yet).
    * Returns false when another writer got there first.
@@ -105,6 +150,42 @@ function transitionFor(
   return { kind: changed ? 'changed' : 'unchanged', finding, previous };
 }
 
+const OWING: ReadonlySet<FindingTransition['kind']> = new Set(['opened', 'changed', 'resolved']);
+
+/**
+ * The transition with what it owes recorded on its finding, after what earlier transitions still owe (oldest
+ * first), bounded in count and size: the oldest are dropped, and counted, so the item stays within limits.
+ */
+function withOutbox(
+  transition: FindingTransition,
+  evaluation: Evaluation | undefined,
+  outbox: OutboxBuilder | undefined,
+  at: string,
+): FindingTransition {
+  if (!transition.finding) return transition;
+  const { pending: _copied, pendingDropped: _count, ...record } = transition.finding;
+  const pending = [...(transition.previous?.pending ?? [])];
+  const delivery = OWING.has(transition.kind) ? outbox?.(transition, evaluation) : undefined;
+  if (delivery && delivery.channels.length > 0) {
+    const kind = transition.kind as PendingDelivery['transition'];
+    pending.push({ ...delivery, id: record.version, transition: kind, at });
+  }
+  let dropped = transition.previous?.pendingDropped ?? 0;
+  const tooBig = () =>
+    pending.length > MAX_PENDING_DELIVERIES ||
+    Buffer.byteLength(JSON.stringify(pending), 'utf8') > MAX_PENDING_BYTES;
+  while (pending.length > 1 && tooBig()) {
+    pending.shift();
+    dropped++;
+  }
+  const finding: FindingRecord = {
+    ...record,
+    ...(pending.length > 0 ? { pending } : {}),
+    ...(dropped > 0 ? { pendingDropped: dropped } : {}),
+  };
+  return { ...transition, finding };
+}
+
 /**
  * Records evaluations in the store and says, for each, whether its finding opened, changed, stayed
  * the same or was resolved. The findings of each resource are read once (one query for all its rules,
@@ -114,6 +195,7 @@ export async function recordEvaluations(
   store: FindingStore,
   evaluations: readonly Evaluation[],
   now: Date,
+  outbox?: OutboxBuilder,
 ): Promise<FindingTransition[]> {
   const at = now.toISOString();
   const transitions: FindingTransition[] = [];
@@ -129,7 +211,7 @@ export async function recordEvaluations(
     }
     for (let attempt = 0; ; attempt++) {
       const previous = attempt === 0 ? records.get(id) : await store.get(id);
-      const transition = transitionFor(previous, evaluation, at);
+      const transition = withOutbox(transitionFor(previous, evaluation, at), evaluation, outbox, at);
       if (!transition.finding || (await store.put(transition.finding, previous?.version ?? 0))) {
         if (transition.finding) records.set(id, transition.finding);
         transitions.push(transition);
@@ -141,24 +223,42 @@ export async function recordEvaluations(
   return transitions;
 }
 
-/** Resolves every open finding of a resource that no longer exists (or was remediated, when told so). */
+/** The resolution of an open finding, with what it owes when an outbox is given. */
+function resolutionOf(
+  previous: FindingRecord,
+  at: string,
+  resolution: Resolution,
+  outbox: OutboxBuilder | undefined,
+): FindingTransition {
+  const finding: FindingRecord = extend(previous, {
+    state: 'resolved',
+    resolvedAt: at,
+    resolution,
+    version: previous.version + 1,
+  });
+  return withOutbox({ kind: 'resolved', finding, previous }, undefined, outbox, at);
+}
+
+/**
+ * Resolves every open finding of a resource that no longer exists (or was remediated, when told so). A finding
+ * already resolved whose deliveries are still owed comes back as `none` with it as `previous`, so a retry sends them.
+ */
 export async function resolveResource(
   store: FindingStore,
   resourceId: string,
   now: Date,
   resolution: Resolution = 'deleted',
+  outbox?: OutboxBuilder,
 ): Promise<FindingTransition[]> {
   const at = now.toISOString();
   const transitions: FindingTransition[] = [];
   for (const previous of await store.listByResource(resourceId)) {
-    if (previous.state !== 'open') continue;
-    const finding: FindingRecord = extend(previous, {
-      state: 'resolved',
-      resolvedAt: at,
-      resolution,
-      version: previous.version + 1,
-    });
-    if (await store.put(finding, previous.version)) transitions.push({ kind: 'resolved', finding, previous });
+    if (previous.state !== 'open') {
+      if (previous.pending) transitions.push({ kind: 'none', previous });
+      continue;
+    }
+    const transition = resolutionOf(previous, at, resolution, outbox);
+    if (await store.put(transition.finding as FindingRecord, previous.version)) transitions.push(transition);
   }
   return transitions;
 }
@@ -173,13 +273,14 @@ export async function resolveResourcesByPrefix(
   prefix: string,
   now: Date,
   resolution: Resolution = 'deleted',
+  outbox?: OutboxBuilder,
 ): Promise<FindingTransition[]> {
   if (prefix === '') throw new RangeError('resolveResourcesByPrefix: the prefix must not be empty');
   const open = await store.listOpen();
   const resourceIds = new Set(open.map((r) => r.resourceId).filter((id) => id.startsWith(prefix)));
   const transitions: FindingTransition[] = [];
   for (const resourceId of resourceIds) {
-    transitions.push(...(await resolveResource(store, resourceId, now, resolution)));
+    transitions.push(...(await resolveResource(store, resourceId, now, resolution, outbox)));
   }
   return transitions;
 }
@@ -190,17 +291,56 @@ export async function resolveFinding(
   findingId: string,
   now: Date,
   resolution: Resolution,
+  outbox?: OutboxBuilder,
 ): Promise<FindingTransition> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const previous = await store.get(findingId);
     if (previous?.state !== 'open') return { kind: 'none', ...(previous ? { previous } : {}) };
-    const finding: FindingRecord = extend(previous, {
-      state: 'resolved',
-      resolvedAt: now.toISOString(),
-      resolution,
-      version: previous.version + 1,
-    });
-    if (await store.put(finding, previous.version)) return { kind: 'resolved', finding, previous };
+    const transition = resolutionOf(previous, now.toISOString(), resolution, outbox);
+    if (await store.put(transition.finding as FindingRecord, previous.version)) return transition;
   }
   throw new FindingConflictError(`finding ${findingId}: too many concurrent updates`);
+}
+
+/**
+ * Records that `channels` took the deliveries `sent` still owed (call it once they accepted them): those
+ * channels leave those deliveries, a delivery owing nothing leaves the record, and a Slack delivery sets
+ * lastNotifiedAt. Deliveries recorded since `sent` was read stay owed. The write is conditional on the version;
+ * when another writer got there first it is applied to the fresh record. Returns the stored record.
+ */
+export async function clearDelivered(
+  store: FindingStore,
+  sent: FindingRecord,
+  channels: readonly DeliveryChannel[],
+  now: Date,
+): Promise<FindingRecord | undefined> {
+  const at = now.toISOString();
+  const sentIds = new Set((sent.pending ?? []).map((delivery) => delivery.id));
+  let current: FindingRecord | undefined = sent;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (!current) return undefined;
+    const delivered = (current.pending ?? []).filter(
+      (delivery) => sentIds.has(delivery.id) && delivery.channels.some((c) => channels.includes(c)),
+    );
+    if (delivered.length === 0) return current;
+    const pending = (current.pending ?? [])
+      .map((delivery) =>
+        delivered.includes(delivery)
+          ? { ...delivery, channels: delivery.channels.filter((c) => !channels.includes(c)) }
+          : delivery,
+      )
+      .filter((delivery) => delivery.channels.length > 0);
+    const told = channels.includes('slack') && delivered.some((d) => d.channels.includes('slack'));
+    const { pending: _owed, ...record } = current;
+    const next: FindingRecord = {
+      ...record,
+      ...(pending.length > 0 ? { pending } : {}),
+      // Never move lastNotifiedAt backwards (a slower invocation finishing after a newer one).
+      ...(told && !(current.lastNotifiedAt && current.lastNotifiedAt >= at) ? { lastNotifiedAt: at } : {}),
+      version: current.version + 1,
+    };
+    if (await store.put(next, current.version)) return next;
+    current = await store.get(sent.findingId);
+  }
+  throw new FindingConflictError(`finding ${sent.findingId}: too many concurrent updates`);
 }

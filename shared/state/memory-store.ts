@@ -36,6 +36,13 @@ export function createMemoryFindingStore(initial: readonly FindingRecord[] = [])
         );
       return (limit === undefined ? open : open.slice(0, limit)).map((r) => structuredClone(r));
     },
+    async listPending(limit) {
+      const oldest = (r: FindingRecord) => `${r.pending?.[0]?.at}#${r.findingId}`;
+      const pending = [...records.values()]
+        .filter((r) => r.pending && r.pending.length > 0)
+        .sort((a, b) => oldest(a).localeCompare(oldest(b)));
+      return (limit === undefined ? pending : pending.slice(0, limit)).map((r) => structuredClone(r));
+    },
     async put(record, expectedVersion) {
       if ((records.get(record.findingId)?.version ?? 0) !== expectedVersion) return false;
       store(record);

@@ -10,6 +10,9 @@ export const TABLE_KEYS = {
   openIndex: 'open-findings',
   openPartitionKey: 'openPk',
   openSortKey: 'openSk',
+  pendingIndex: 'pending-deliveries',
+  pendingPartitionKey: 'pendingPk',
+  pendingSortKey: 'pendingSk',
   ttlAttribute: 'expiration',
 } as const;
 
@@ -25,6 +28,8 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
       { AttributeName: TABLE_KEYS.sortKey, AttributeType: 'S' },
       { AttributeName: TABLE_KEYS.openPartitionKey, AttributeType: 'S' },
       { AttributeName: TABLE_KEYS.openSortKey, AttributeType: 'S' },
+      { AttributeName: TABLE_KEYS.pendingPartitionKey, AttributeType: 'S' },
+      { AttributeName: TABLE_KEYS.pendingSortKey, AttributeType: 'S' },
     ],
     KeySchema: [
       { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
@@ -36,6 +41,15 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
         KeySchema: [
           { AttributeName: TABLE_KEYS.openPartitionKey, KeyType: 'HASH' },
           { AttributeName: TABLE_KEYS.openSortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      },
+      {
+        // Sparse: only findings with undelivered transitions, which the sweep sends again.
+        IndexName: TABLE_KEYS.pendingIndex,
+        KeySchema: [
+          { AttributeName: TABLE_KEYS.pendingPartitionKey, KeyType: 'HASH' },
+          { AttributeName: TABLE_KEYS.pendingSortKey, KeyType: 'RANGE' },
         ],
         Projection: { ProjectionType: 'ALL' },
       },

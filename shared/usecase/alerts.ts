@@ -1,7 +1,11 @@
 import type { Evaluation } from '../model/evaluation.js';
 import type { Actor } from '../model/ref.js';
 import { type Alert, markNotified, selectAlerts } from '../report/slack/alerts.js';
-import { type ActionOutcome, buildFindingMessage } from '../report/slack/message.js';
+import {
+  type ActionOutcome,
+  buildFindingMessage,
+  type FindingMessageInput,
+} from '../report/slack/message.js';
 import type { SlackPayload } from '../report/slack/payload.js';
 import { type FindingStore, type FindingTransition, findingIdOf } from '../state/finding-store.js';
 import { resolvedEvaluation } from './messages.js';
@@ -20,10 +24,15 @@ export interface AlertContext {
   actions?: ReadonlyMap<string, ActionOutcome>;
 }
 
-function messageFor(alert: Alert, evaluation: Evaluation | undefined, context: AlertContext): SlackPayload {
+/** What the Slack message of an alert is built from (kept in the finding's outbox until Slack took it). */
+export function alertInput(
+  alert: Alert,
+  evaluation: Evaluation | undefined,
+  context: Omit<AlertContext, 'now' | 'reminderIntervalHours'>,
+): FindingMessageInput {
   const finding = alert.finding;
   const action = context.actions?.get(finding.findingId);
-  return buildFindingMessage({
+  return {
     evaluation: alert.reason === 'resolved' || !evaluation ? resolvedEvaluation(finding) : evaluation,
     kind: alert.reason === 'reminder' ? 'unchanged' : alert.reason,
     firstSeenAt: finding.firstSeenAt,
@@ -31,7 +40,16 @@ function messageFor(alert: Alert, evaluation: Evaluation | undefined, context: A
     ...(context.actor ? { actor: context.actor } : {}),
     ...(context.eventTime ? { eventTime: context.eventTime } : {}),
     ...(action ? { action } : {}),
-  });
+  };
+}
+
+/** The Slack message of an alert. */
+export function messageFor(
+  alert: Alert,
+  evaluation: Evaluation | undefined,
+  context: Omit<AlertContext, 'now' | 'reminderIntervalHours'>,
+): SlackPayload {
+  return buildFindingMessage(alertInput(alert, evaluation, context));
 }
 
 /**

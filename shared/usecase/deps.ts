@@ -11,8 +11,13 @@ import type { SlackOutbox } from './alerts.js';
 export interface MonitorDeps {
   source: InventorySource;
   findings: FindingStore;
-  /** Puts findings and resolutions on the findings bus; throws when some could not be delivered. */
-  publish: (messages: FindingMessage[]) => Promise<void>;
+  /**
+   * Puts findings and resolutions on the findings bus. Resolves with the messages (the same objects) the bus
+   * still refused after its retries, or nothing when all were put; throws when none could be (or when it
+   * cannot tell which): the outbox then keeps every one of them owed.
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a port that reports no refusals stays `async () => {}`
+  publish: (messages: FindingMessage[]) => Promise<void | readonly FindingMessage[]>;
   policy: Policy;
   rules: readonly AnyRule[];
   now: () => Date;

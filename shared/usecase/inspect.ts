@@ -3,7 +3,6 @@ import type { RouteResult } from '../events/result.js';
 import type { InputError } from '../inventory/types.js';
 import type { Evaluation } from '../model/evaluation.js';
 import type { ResourceRef } from '../model/ref.js';
-import type { Resource } from '../model/resource.js';
 import { evaluateAll } from '../rules/engine.js';
 import {
   type FindingTransition,
@@ -13,9 +12,8 @@ import {
 } from '../state/finding-store.js';
 import { createTlsCatalog } from '../tls/policies.js';
 import { plannedActions } from './actions.js';
-import { sendAlerts } from './alerts.js';
+import { createDelivery } from './deliver.js';
 import type { MonitorDeps } from './deps.js';
-import { findingMessages, planMessages } from './messages.js';
 
 export interface InspectOutcome {
   eventId: string;
@@ -62,7 +60,9 @@ function inScope(ref: ResourceRef, scope: MonitorDeps['scope']): boolean {
 
 /**
  * The use case behind every event-driven function and `replay`: read the CURRENT state of what the event
- * touched, evaluate it, remember findings, and publish every NON_COMPLIANT evaluation and each resolution.
+ * touched, evaluate it, remember findings with what their transitions owe the bus, the actions queue and
+ * Slack, then deliver (shared/usecase/deliver.ts): every NON_COMPLIANT evaluation, each resolution, the planned
+ * actions and the alerts, including what an earlier failed invocation left owed on the same findings.
  */
 export async function inspectEvent(route: RouteResult, deps: MonitorDeps): Promise<InspectOutcome> {
   const outcome: InspectOutcome = {
@@ -82,47 +82,34 @@ export async function inspectEvent(route: RouteResult, deps: MonitorDeps): Promi
   if (refs.length === 0) return { ...outcome, ignored: 'no resource in this account and these regions' };
 
   const now = deps.now();
-  let resources: Resource[] = [];
-  if (route.deleted) {
-    outcome.gone = refs;
-  } else {
-    const read = await deps.source.read(refs);
-    resources = read.resources;
-    outcome.gone = read.gone;
-    outcome.errors = read.errors;
-    const tls = createTlsCatalog({ elbv2Policies: read.elbv2Policies });
-    outcome.evaluations = evaluateAll(read.resources, deps.rules, { policy: deps.policy, now, tls });
-    outcome.transitions = await recordEvaluations(deps.findings, outcome.evaluations, now);
-  }
-  // A deleted load balancer's route names the prefix of its listeners' ARNs: every resource under it is gone.
-  const resolve = route.deleted && route.byPrefix ? resolveResourcesByPrefix : resolveResource;
-  for (const ref of outcome.gone) {
-    outcome.transitions.push(...(await resolve(deps.findings, ref.resourceId, now, 'deleted')));
-  }
-  const published = {
-    observedAt: now.toISOString(),
-    triggerId: route.eventId,
-    ...(route.actor ? { actor: route.actor } : {}),
-  };
-  const messages = [
-    ...findingMessages(outcome.evaluations, outcome.transitions, published),
-    ...planMessages(outcome.evaluations, resources, published),
-  ];
-  if (messages.length > 0) await deps.publish(messages);
   const context = {
     eventId: route.eventId,
     ...(route.actor ? { actor: route.actor } : {}),
     ...(route.eventTime ? { eventTime: route.eventTime } : {}),
   };
-  const actions = plannedActions(outcome.evaluations, context);
-  if (deps.actions && actions.length > 0) await deps.actions.enqueue(actions);
-  outcome.actionsQueued = deps.actions ? actions.length : 0;
-  if (deps.outbox) {
-    outcome.alerts = await sendAlerts(deps.findings, deps.outbox, outcome.transitions, outcome.evaluations, {
-      now,
-      reminderIntervalHours: deps.policy.slack.reminderIntervalHours,
-      ...context,
-    });
+  const delivery = createDelivery(deps, { now, triggerId: route.eventId, ...context });
+  if (route.deleted) {
+    outcome.gone = refs;
+  } else {
+    const read = await deps.source.read(refs);
+    outcome.gone = read.gone;
+    outcome.errors = read.errors;
+    const tls = createTlsCatalog({ elbv2Policies: read.elbv2Policies });
+    outcome.evaluations = evaluateAll(read.resources, deps.rules, { policy: deps.policy, now, tls });
+    const actions = plannedActions(outcome.evaluations, context);
+    delivery.plan(read.resources, actions);
+    outcome.transitions = await recordEvaluations(deps.findings, outcome.evaluations, now, delivery.outbox);
+    delivery.collect(outcome.transitions, outcome.evaluations);
   }
+  // A deleted load balancer's route names the prefix of its listeners' ARNs: every resource under it is gone.
+  const resolve = route.deleted && route.byPrefix ? resolveResourcesByPrefix : resolveResource;
+  for (const ref of outcome.gone) {
+    const resolved = await resolve(deps.findings, ref.resourceId, now, 'deleted', delivery.outbox);
+    delivery.collect(resolved);
+    outcome.transitions.push(...resolved);
+  }
+  const sent = await delivery.send();
+  outcome.actionsQueued = sent.actions;
+  if (deps.outbox) outcome.alerts = sent.alerts;
   return outcome;
 }

@@ -1,6 +1,5 @@
 import type { InputError } from '../inventory/types.js';
 import type { Evaluation, Severity } from '../model/evaluation.js';
-import type { Resource } from '../model/resource.js';
 import { computeKpis } from '../report/kpis.js';
 import { buildDigestMessage } from '../report/slack/digest.js';
 import type { SlackPayload } from '../report/slack/payload.js';
@@ -8,9 +7,8 @@ import { evaluateAll } from '../rules/engine.js';
 import { type FindingTransition, recordEvaluations, resolveResource } from '../state/finding-store.js';
 import { createTlsCatalog } from '../tls/policies.js';
 import { plannedActions } from './actions.js';
-import { sendAlerts } from './alerts.js';
+import { createDelivery } from './deliver.js';
 import type { MonitorDeps } from './deps.js';
-import { findingMessages, planMessages } from './messages.js';
 
 /** The one summary message a sweep posts: open findings by severity, SEC09 KPIs, the worst five. */
 async function digestFor(deps: MonitorDeps, outcome: SweepOutcome, now: Date): Promise<SlackPayload> {
@@ -46,7 +44,7 @@ export interface SweepOptions {
 
 /**
  * The scheduled sweep (and `scan`): every resource of every family in each region, evaluated, remembered
- * and published. Findings of resources that no longer exist are resolved, but only for regions read
+ * and published; it also delivers whatever any finding still owes the bus, the actions queue or Slack. Findings of resources that no longer exist are resolved, but only for regions read
  * without errors, so a failed call never resolves a finding by mistake.
  */
 export async function sweep(deps: MonitorDeps, options: SweepOptions): Promise<SweepOutcome> {
@@ -59,7 +57,7 @@ export async function sweep(deps: MonitorDeps, options: SweepOptions): Promise<S
     errors: [],
   };
   const now = deps.now();
-  const swept: Resource[] = [];
+  const delivery = createDelivery(deps, { now, triggerId: options.sweepId });
   for (const region of options.regions) {
     options.onProgress?.(`reading ${region}`);
     const read = await deps.source.enumerate(region);
@@ -68,39 +66,31 @@ export async function sweep(deps: MonitorDeps, options: SweepOptions): Promise<S
     );
     const tls = createTlsCatalog({ elbv2Policies: read.elbv2Policies });
     const evaluations = evaluateAll(resources, deps.rules, { policy: deps.policy, now, tls });
-    const transitions = await recordEvaluations(deps.findings, evaluations, now);
+    delivery.plan(resources, plannedActions(evaluations, { eventId: options.sweepId }));
+    const transitions = await recordEvaluations(deps.findings, evaluations, now, delivery.outbox);
+    delivery.collect(transitions, evaluations);
     if (read.errors.length === 0) {
       const seen = new Set(resources.map((resource) => resource.resourceId));
       const stale = (await deps.findings.listOpen()).filter(
         (f) => f.region === region && !seen.has(f.resourceId),
       );
       for (const resourceId of new Set(stale.map((f) => f.resourceId))) {
-        transitions.push(...(await resolveResource(deps.findings, resourceId, now, 'deleted')));
+        const resolved = await resolveResource(deps.findings, resourceId, now, 'deleted', delivery.outbox);
+        delivery.collect(resolved);
+        transitions.push(...resolved);
       }
     }
     options.onProgress?.(
       `${region}: ${resources.length} resources, ${evaluations.filter((e) => e.status === 'NON_COMPLIANT').length} non-compliant, ${read.errors.length} unreadable`,
     );
     outcome.resources += resources.length;
-    swept.push(...resources);
     outcome.evaluations.push(...evaluations);
     outcome.transitions.push(...transitions);
     outcome.errors.push(...read.errors);
   }
-  const published = { observedAt: now.toISOString(), triggerId: options.sweepId };
-  const messages = [
-    ...findingMessages(outcome.evaluations, outcome.transitions, published),
-    ...planMessages(outcome.evaluations, swept, published),
-  ];
-  if (messages.length > 0) await deps.publish(messages);
-  const actions = plannedActions(outcome.evaluations, { eventId: options.sweepId });
-  if (deps.actions && actions.length > 0) await deps.actions.enqueue(actions);
-  if (deps.outbox) {
-    await sendAlerts(deps.findings, deps.outbox, outcome.transitions, outcome.evaluations, {
-      now,
-      reminderIntervalHours: deps.policy.slack.reminderIntervalHours,
-    });
-    await deps.outbox.enqueue([await digestFor(deps, outcome, now)]);
-  }
+  // What earlier invocations left owed (a failed publish, a queue that was down): sent with this sweep's own.
+  delivery.owe(await deps.findings.listPending());
+  await delivery.send();
+  if (deps.outbox) await deps.outbox.enqueue([await digestFor(deps, outcome, now)]);
   return outcome;
 }

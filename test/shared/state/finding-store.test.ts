@@ -3,10 +3,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../../shared/model/evaluation.js';
 import { createDynamoDbFindingStore } from '../../../shared/state/dynamodb-store.js';
 import {
+  clearDelivered,
+  type DeliveryChannel,
   FindingConflictError,
   type FindingStore,
+  type FindingTransition,
   findingIdOf,
+  MAX_PENDING_DELIVERIES,
+  type NewDelivery,
   recordEvaluations,
+  resolveFinding,
   resolveResource,
   resolveResourcesByPrefix,
 } from '../../../shared/state/finding-store.js';
@@ -277,6 +283,198 @@ describe.each(stores)('finding store %s', (_name, makeStore) => {
     expect(kinds.filter((k) => k === 'opened')).toHaveLength(1);
     expect(kinds.filter((k) => k === 'unchanged')).toHaveLength(4);
   });
+
+  describe('outbox', () => {
+    const ID = findingIdOf('elbv2-listener-tls-policy', LISTENER);
+    const ALL: DeliveryChannel[] = ['bus', 'actions', 'slack'];
+    /** What each transition owes: a message per channel naming the transition. */
+    const outbox = (transition: FindingTransition): NewDelivery | undefined =>
+      transition.kind === 'unchanged' || transition.kind === 'none'
+        ? undefined
+        : {
+            channels: ALL,
+            bus: [{ kind: transition.kind, reason: transition.finding?.reason }],
+            actions: [{ action: transition.kind }],
+            slack: { alert: transition.kind },
+          };
+
+    it('records what a transition owes each channel in the same write, and lists the finding as pending', async () => {
+      // Act
+      const [opened] = await recordEvaluations(store, [evaluation()], t0, outbox);
+      const [unchanged] = await recordEvaluations(store, [evaluation()], later(1), outbox);
+
+      // Assess
+      const expected = {
+        id: 1,
+        transition: 'opened',
+        at: t0.toISOString(),
+        channels: ['bus', 'actions', 'slack'],
+        bus: [{ kind: 'opened', reason: evaluation().reason }],
+        actions: [{ action: 'opened' }],
+        slack: { alert: 'opened' },
+      };
+      expect(opened?.finding?.pending).toEqual([expected]);
+      // An unchanged evaluation owes nothing new and keeps what is still owed.
+      expect(unchanged?.finding?.pending).toEqual([expected]);
+      expect((await store.get(ID))?.pending).toEqual([expected]);
+      expect((await store.listPending()).map((f) => [f.findingId, f.version])).toEqual([[ID, 2]]);
+    });
+
+    it('keeps what earlier transitions still owe when a new one is recorded, oldest first', async () => {
+      // Prepare
+      await recordEvaluations(store, [evaluation()], t0, outbox);
+
+      // Act
+      await recordEvaluations(
+        store,
+        [evaluation({ status: 'COMPLIANT', reason: 'fixed' })],
+        later(1),
+        outbox,
+      );
+      await recordEvaluations(store, [evaluation({ severity: 'critical' })], later(2), outbox);
+      await recordEvaluations(store, [evaluation({ severity: 'low' })], later(3), outbox);
+
+      // Assess
+      const stored = await store.get(ID);
+      expect(stored?.pending?.map((d) => [d.id, d.transition, d.at])).toEqual([
+        [1, 'opened', t0.toISOString()],
+        [2, 'resolved', later(1).toISOString()],
+        [3, 'opened', later(2).toISOString()],
+        [4, 'changed', later(3).toISOString()],
+      ]);
+      expect(stored?.pendingDropped).toBeUndefined();
+    });
+
+    it(`keeps at most ${MAX_PENDING_DELIVERIES} undelivered transitions, dropping the oldest and counting them`, async () => {
+      // Act: 12 transitions (open, resolve, open, ...) that nothing delivers.
+      for (let i = 0; i < 12; i++) {
+        const status = i % 2 === 0 ? 'NON_COMPLIANT' : 'COMPLIANT';
+        await recordEvaluations(store, [evaluation({ status })], later(i), outbox);
+      }
+
+      // Assess
+      const stored = await store.get(ID);
+      expect(MAX_PENDING_DELIVERIES).toBe(10);
+      expect(stored?.pending?.map((d) => d.id)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      expect(stored?.pendingDropped).toBe(2);
+    });
+
+    it('drops the oldest deliveries when the undelivered messages grow past 256 KB, but never the newest', async () => {
+      // Prepare: each transition owes 100 KB on the bus.
+      const big = (transition: FindingTransition): NewDelivery | undefined =>
+        transition.kind === 'unchanged'
+          ? undefined
+          : { channels: ['bus'], bus: [{ padding: `${transition.kind}${'p'.repeat(100_000)}` }] };
+
+      // Act
+      await recordEvaluations(store, [evaluation()], t0, big);
+      await recordEvaluations(store, [evaluation({ severity: 'critical' })], later(1), big);
+      const twoFit = (await store.get(ID))?.pending?.map((d) => d.id);
+      await recordEvaluations(store, [evaluation({ severity: 'low' })], later(2), big);
+
+      // Assess
+      expect(twoFit).toEqual([1, 2]);
+      const stored = await store.get(ID);
+      expect(stored?.pending?.map((d) => d.id)).toEqual([2, 3]);
+      expect(stored?.pendingDropped).toBe(1);
+    });
+
+    it('clears a channel once it is delivered, and the finding leaves the pending list when nothing is owed', async () => {
+      // Prepare
+      const [opened] = await recordEvaluations(store, [evaluation()], t0, outbox);
+      if (!opened?.finding) throw new Error('setup');
+
+      // Act
+      const afterBus = await clearDelivered(store, opened.finding, ['bus'], later(1));
+      const afterAll = await clearDelivered(store, afterBus as never, ['actions', 'slack'], later(2));
+
+      // Assess
+      expect(afterBus?.pending?.map((d) => d.channels)).toEqual([['actions', 'slack']]);
+      expect(afterBus?.lastNotifiedAt).toBeUndefined();
+      expect(afterAll?.pending).toBeUndefined();
+      // Slack was told when its delivery was cleared.
+      expect(afterAll?.lastNotifiedAt).toBe(later(2).toISOString());
+      expect(await store.get(ID)).toEqual(afterAll);
+      expect(await store.listPending()).toEqual([]);
+    });
+
+    it('clears only the deliveries it sent when another transition was recorded meanwhile', async () => {
+      // Prepare: an invocation reads the opened finding and delivers it; another records a change first.
+      const [opened] = await recordEvaluations(store, [evaluation()], t0, outbox);
+      if (!opened?.finding) throw new Error('setup');
+      await recordEvaluations(store, [evaluation({ severity: 'critical' })], later(1), outbox);
+
+      // Act
+      const cleared = await clearDelivered(store, opened.finding, ['bus', 'actions', 'slack'], later(2));
+
+      // Assess
+      expect(cleared?.pending?.map((d) => [d.id, d.transition, d.channels])).toEqual([
+        [2, 'changed', ['bus', 'actions', 'slack']],
+      ]);
+      expect(cleared?.version).toBe(3);
+      expect((await store.get(ID))?.pending).toHaveLength(1);
+    });
+
+    it('does not write when the deliveries it sent were already cleared by someone else', async () => {
+      // Prepare
+      const [opened] = await recordEvaluations(store, [evaluation()], t0, outbox);
+      if (!opened?.finding) throw new Error('setup');
+      await clearDelivered(store, opened.finding, ['bus', 'actions', 'slack'], later(1));
+
+      // Act
+      const again = await clearDelivered(store, opened.finding, ['bus', 'actions', 'slack'], later(2));
+
+      // Assess
+      expect(again?.version).toBe(2);
+      expect(again?.lastNotifiedAt).toBe(later(1).toISOString());
+    });
+
+    it('records the resolution of a deleted resource as owed, and lists the resolved finding on a retry', async () => {
+      // Prepare
+      await recordEvaluations(store, [evaluation()], t0, outbox);
+
+      // Act
+      const [resolved] = await resolveResource(store, LISTENER, later(1), 'deleted', outbox);
+      const retry = await resolveResource(store, LISTENER, later(2), 'deleted', outbox);
+
+      // Assess
+      expect(resolved?.finding?.pending?.map((d) => [d.id, d.transition])).toEqual([
+        [1, 'opened'],
+        [2, 'resolved'],
+      ]);
+      // The retry resolves nothing, but hands back the finding whose deliveries are still owed.
+      expect(retry.map((t) => [t.kind, t.previous?.version, t.finding])).toEqual([['none', 2, undefined]]);
+    });
+
+    it('records the resolution of a remediated finding as owed', async () => {
+      // Prepare
+      await recordEvaluations(store, [evaluation()], t0);
+
+      // Act
+      const resolved = await resolveFinding(store, ID, later(1), 'remediated', outbox);
+
+      // Assess
+      expect(resolved.finding?.pending?.map((d) => [d.id, d.transition, d.at])).toEqual([
+        [2, 'resolved', later(1).toISOString()],
+      ]);
+      expect((await store.get(ID))?.pending).toHaveLength(1);
+    });
+
+    it('lists pending findings oldest delivery first, up to the limit', async () => {
+      // Prepare
+      await recordEvaluations(store, [evaluation({ resourceId: 'vpn-2' })], later(2), outbox);
+      await recordEvaluations(store, [evaluation({ resourceId: 'vpn-1' })], later(3), outbox);
+      await recordEvaluations(store, [evaluation({ resourceId: 'vpn-3' })], later(1), outbox);
+
+      // Act
+      const all = await store.listPending();
+      const two = await store.listPending(2);
+
+      // Assess
+      expect(all.map((f) => f.resourceId)).toEqual(['vpn-3', 'vpn-2', 'vpn-1']);
+      expect(two.map((f) => f.resourceId)).toEqual(['vpn-3', 'vpn-2']);
+    });
+  });
 });
 
 /** A store that counts its reads, around the in-memory one. */
@@ -292,6 +490,7 @@ function countingStore(inner: FindingStore) {
       return inner.listByResource(resourceId);
     },
     listOpen: (limit) => inner.listOpen(limit),
+    listPending: (limit) => inner.listPending(limit),
     put: (record, expected) => inner.put(record, expected),
   };
   return { store, reads };
@@ -428,5 +627,35 @@ describe('finding items on DynamoDB (dynalite)', () => {
       N: String(Math.floor(later(1).getTime() / 1000) + 90 * 24 * 3600),
     });
     expect(closed.Item?.state).toEqual({ S: 'resolved' });
+  });
+});
+
+describe('pending items on DynamoDB (dynalite)', () => {
+  it('puts a finding with undelivered transitions in the pending-deliveries index, oldest first, and takes it out once delivered', async () => {
+    // Prepare
+    const name = `findings-${++tableCount}`;
+    await dynamo.createTable(name);
+    const store = createDynamoDbFindingStore(dynamo.client, name);
+    const key = { pk: { S: `RESOURCE#${LISTENER}` }, sk: { S: 'FINDING#elbv2-listener-tls-policy' } };
+    const [opened] = await recordEvaluations(store, [evaluation()], t0, () => ({
+      channels: ['bus'],
+      bus: [{ kind: 'finding' }],
+    }));
+    if (!opened?.finding) throw new Error('setup');
+
+    // Act
+    const pending = await dynamo.client.send(new GetItemCommand({ TableName: name, Key: key }));
+    await clearDelivered(store, opened.finding, ['bus'], later(1));
+    const delivered = await dynamo.client.send(new GetItemCommand({ TableName: name, Key: key }));
+
+    // Assess
+    expect(pending.Item?.pendingPk).toEqual({ S: 'PENDING' });
+    expect(pending.Item?.pendingSk).toEqual({
+      S: `${t0.toISOString()}#${findingIdOf('elbv2-listener-tls-policy', LISTENER)}`,
+    });
+    expect(delivered.Item?.pendingPk).toBeUndefined();
+    expect(delivered.Item?.pendingSk).toBeUndefined();
+    expect(delivered.Item?.pending).toBeUndefined();
+    expect(delivered.Item?.openPk).toEqual({ S: 'OPEN' });
   });
 });
