@@ -36,7 +36,10 @@ const TARGET = 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06';
 const weakListener = httpsListener('shop', 'f2f7dc8efc522ab2', WEAK);
 const policy = policySchema.parse({
   dryRun: false,
-  rules: { 'elbv2-listener-weak-ciphers': { mode: 'off' } },
+  rules: {
+    'elbv2-listener-tls-policy': { mode: 'remediate' },
+    'elbv2-listener-weak-ciphers': { mode: 'off' },
+  },
 });
 
 let dynamo: LocalDynamo;
