@@ -497,7 +497,7 @@ describe('remediate function with a message it did not plan', () => {
     const action = await queuedAction('evt-exempt');
     const exemption = {
       resource: weakListener.ListenerArn,
-      rules: 'all',
+      rules: 'all' as const,
       reason: 'CHG-1',
       expires: '2099-12-31',
     };
