@@ -3,14 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { ResponsePlan } from '../../../shared/model/evaluation.js';
 import { canonicalJson, planHash } from '../../../shared/response/plan-hash.js';
 
-const LISTENER = 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2';
+const LISTENER =
+  'arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2';
 const TARGET = 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06';
 const PLAN: ResponsePlan = {
   mode: 'remediate',
   status: 'planned',
   action: 'set-ssl-policy',
   target: TARGET,
-  calls: [{ service: 'elbv2', command: 'ModifyListener', input: { ListenerArn: LISTENER, SslPolicy: TARGET } }],
+  calls: [
+    { service: 'elbv2', command: 'ModifyListener', input: { ListenerArn: LISTENER, SslPolicy: TARGET } },
+  ],
 };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -54,7 +57,9 @@ describe('planHash', () => {
   it('does not depend on key order, mode, status or note', () => {
     // Prepare
     const reordered: ResponsePlan = {
-      calls: [{ input: { SslPolicy: TARGET, ListenerArn: LISTENER }, command: 'ModifyListener', service: 'elbv2' }],
+      calls: [
+        { input: { SslPolicy: TARGET, ListenerArn: LISTENER }, command: 'ModifyListener', service: 'elbv2' },
+      ],
       target: TARGET,
       action: 'set-ssl-policy',
       mode: 'block',
@@ -69,8 +74,16 @@ describe('planHash', () => {
   it('changes with the action, the target or any call', () => {
     // Prepare
     const base = planHash(PLAN);
-    const otherCall = structuredClone(PLAN);
-    (otherCall.calls?.[0] as { input: Record<string, unknown> }).input.ListenerArn = `${LISTENER}0`;
+    const otherCall: ResponsePlan = {
+      ...PLAN,
+      calls: [
+        {
+          service: 'elbv2',
+          command: 'ModifyListener',
+          input: { ListenerArn: `${LISTENER}0`, SslPolicy: TARGET },
+        },
+      ],
+    };
 
     // Act & Assess
     expect(planHash({ ...PLAN, action: 'redirect-to-https' })).not.toBe(base);
