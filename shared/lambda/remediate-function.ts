@@ -239,6 +239,7 @@ export function createRemediateFunction(options: RemediateFunctionOptions = {}) 
   /** Reads and judges the resource again; a decision not to act, or the fresh evaluation with its planned plan. */
   async function decide(
     rt: Runtime,
+    messageId: string,
     message: ActionMessage,
     rule: AnyRule,
     deps: RemediateDeps,
@@ -268,6 +269,12 @@ export function createRemediateFunction(options: RemediateFunctionOptions = {}) 
       const note = 'the resource no longer exists; nothing done';
       const evaluation = unjudged(message, rule, 'The resource no longer exists.');
       return { evaluation, record: record('unchanged', undefined, note) };
+    }
+    // A classic load balancer is read by the ref's name: a name that is not the ARN's is another resource.
+    if (resource.resourceId !== message.ref.resourceId) {
+      throw new InvalidActionError(
+        `message ${messageId}: ref: ${message.ref.resourceId} reads as ${resource.resourceId}; not acting on it`,
+      );
     }
     const evaluation = deps.judge(resource);
     if (!evaluation) {
@@ -316,7 +323,7 @@ export function createRemediateFunction(options: RemediateFunctionOptions = {}) 
       );
     }
     const deps = executorDeps(rt, message.ref.region, rule);
-    const decision = await decide(rt, message, rule, deps);
+    const decision = await decide(rt, record.messageId, message, rule, deps);
     if ('record' in decision) {
       metrics.addMetric(`Actions_${decision.record.status}`, MetricUnit.Count, 1);
       logger.warn('Action not carried out', { status: decision.record.status, note: decision.record.note });

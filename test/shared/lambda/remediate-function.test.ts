@@ -1,4 +1,10 @@
 import {
+  DescribeLoadBalancersCommand as DescribeClassicLoadBalancersCommand,
+  DescribeLoadBalancerPoliciesCommand,
+  ElasticLoadBalancingClient,
+  SetLoadBalancerPoliciesOfListenerCommand,
+} from '@aws-sdk/client-elastic-load-balancing';
+import {
   DeleteListenerCommand,
   DescribeListenersCommand,
   DescribeLoadBalancersCommand,
@@ -23,9 +29,10 @@ import { findingIdOf, recordEvaluations } from '../../../shared/state/finding-st
 import { createTlsCatalog } from '../../../shared/tls/policies.js';
 import { plannedActions } from '../../../shared/usecase/actions.js';
 import { type LocalDynamo, startDynalite } from '../../helpers/dynalite.js';
-import { httpsListener, loadBalancer } from '../inventory/live/sdk-outputs.js';
+import { classicLoadBalancer, httpsListener, loadBalancer } from '../inventory/live/sdk-outputs.js';
 
 const elbv2 = mockClient(ElasticLoadBalancingV2Client);
+const elb = mockClient(ElasticLoadBalancingClient);
 const eventBridge = mockClient(EventBridgeClient);
 const sqs = mockClient(SQSClient);
 const ssm = mockClient(SSMClient);
@@ -108,6 +115,7 @@ beforeEach(async () => {
 
 afterEach(() => {
   elbv2.reset();
+  elb.reset();
   eventBridge.reset();
   sqs.reset();
   ssm.reset();
@@ -620,6 +628,42 @@ describe('remediate function with a message it did not plan', () => {
     expectBatchFailed(result);
     expect(elbv2.calls()).toHaveLength(0);
     expect(lines).toContain(`InvalidActionError: message m-0: ${error}`);
+  });
+});
+
+describe('remediate function and the resource a message names', () => {
+  it('refuses a message whose ref reads as another resource (a classic load balancer named otherwise)', async () => {
+    // Prepare: the ref's ARN names "shop-classic", its name another load balancer.
+    const arn = 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/shop-classic';
+    const other = 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/billing-classic';
+    elb
+      .on(DescribeClassicLoadBalancersCommand)
+      .resolves({ LoadBalancerDescriptions: [classicLoadBalancer('billing-classic', 'HTTP')] });
+    elb.on(DescribeLoadBalancerPoliciesCommand).resolves({ PolicyDescriptions: [] });
+    const message = {
+      eventId: 'evt-classic',
+      ruleId: 'elb-listener-plaintext',
+      ref: {
+        resourceType: 'AWS::ElasticLoadBalancing::LoadBalancer',
+        resourceId: arn,
+        accountId: '111122223333',
+        region: 'eu-west-1',
+        name: 'billing-classic',
+      },
+      findingId: findingIdOf('elb-listener-plaintext', arn),
+      planHash: '0'.repeat(64),
+    };
+
+    // Act
+    const { result, lines } = await logged(() => remediate()(sqsEvent(message), context));
+
+    // Assess
+    expectBatchFailed(result);
+    expect(elb).not.toReceiveCommand(SetLoadBalancerPoliciesOfListenerCommand);
+    expect(published()).toEqual([]);
+    expect(lines).toContain(
+      `InvalidActionError: message m-0: ref: ${arn} reads as ${other}; not acting on it`,
+    );
   });
 });
 
