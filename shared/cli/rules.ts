@@ -19,6 +19,11 @@ function modesLabel(rule: AnyRule): string {
     .join(', ');
 }
 
+/** Under the table: what the star means, and that remediation is never a default. */
+export const RULES_FOOTER =
+  '* default mode. Every rule defaults to notify: remediate and block are opt-in per rule in the policy file ' +
+  '(rules: <rule-id>: mode: remediate) and act only with dry run off.';
+
 export function renderRulesTable(rules: readonly AnyRule[]): string {
   const header = ['ID', 'SEVERITY', 'RESOURCE TYPE', 'MODES (* default)', 'TITLE'];
   const rows = rules.map((rule) => [
@@ -35,7 +40,7 @@ export function renderRulesTable(rules: readonly AnyRule[]): string {
     cells
       .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
       .join('  ');
-  return `${[line(header), ...rows.map(line)].join('\n')}\n`;
+  return `${[line(header), ...rows.map(line)].join('\n')}\n\n${RULES_FOOTER}\n`;
 }
 
 export function renderRulesJson(rules: readonly AnyRule[]): string {

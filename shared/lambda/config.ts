@@ -31,6 +31,8 @@ const environmentSchema = z.object({
   TG_ACTIONS_QUEUE_URL: z.url().optional(),
   /** The SQS outbox the notify-slack function drains (absent: no Slack alerts). */
   TG_SLACK_OUTBOX_URL: z.url().optional(),
+  /** The SSM parameter remediate reads before acting: the emergency switch (absent: remediate never acts). */
+  TG_REMEDIATION_SWITCH: z.string().startsWith('/').optional(),
   /** The policy file; default: the package's transit-guard.policy.json. A .json file, or .yml/.yaml from the sources. */
   TG_POLICY_FILE: z.string().min(1).optional(),
   LAMBDA_TASK_ROOT: z.string().optional(),
@@ -46,6 +48,8 @@ export interface FunctionConfig {
   remediationSessionName?: string;
   actionsQueueUrl?: string;
   slackOutboxUrl?: string;
+  /** The emergency switch's SSM parameter name (remediate only). */
+  remediationSwitchParameter?: string;
   policy: Policy;
 }
 
@@ -126,6 +130,7 @@ export function loadFunctionConfig(env: NodeJS.ProcessEnv = process.env): Functi
     ...(e.TG_REMEDIATION_SESSION_NAME ? { remediationSessionName: e.TG_REMEDIATION_SESSION_NAME } : {}),
     ...(e.TG_ACTIONS_QUEUE_URL ? { actionsQueueUrl: e.TG_ACTIONS_QUEUE_URL } : {}),
     ...(e.TG_SLACK_OUTBOX_URL ? { slackOutboxUrl: e.TG_SLACK_OUTBOX_URL } : {}),
+    ...(e.TG_REMEDIATION_SWITCH ? { remediationSwitchParameter: e.TG_REMEDIATION_SWITCH } : {}),
     policy: e.TG_DRY_RUN ? { ...policy, dryRun: e.TG_DRY_RUN === 'true' } : policy,
   };
 }

@@ -28,7 +28,11 @@ const OTHER_CLIENTS = [ElasticLoadBalancingClient, EC2Client, DirectConnectClien
 const others = OTHER_CLIENTS.map((client) => mockClient(client as unknown as typeof EC2Client));
 const elbv2 = mockClient(ElasticLoadBalancingV2Client);
 
-const POLICY = { dryRun: false };
+/** Dry run off and the rule opted in to remediation (every rule defaults to notify). */
+const POLICY = {
+  dryRun: false,
+  rules: { [elbv2ListenerTlsPolicy.metadata.id]: { mode: 'remediate' as const } },
+};
 const evaluate = (resource: Resource) => {
   const [evaluation] = evaluateResource(resource, [elbv2ListenerTlsPolicy], ruleContext(POLICY));
   if (!evaluation) throw new Error('elbv2-listener-tls-policy did not evaluate the listener');

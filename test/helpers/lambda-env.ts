@@ -27,7 +27,8 @@ export const FINDINGS_BUS = 'transit-guard-findings';
 export const REMEDIATION_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/transit-guard-remediate`;
 export const ACTIONS_QUEUE_URL = `https://sqs.${REGION}.amazonaws.com/${ACCOUNT_ID}/transit-guard-actions`;
 export const SLACK_OUTBOX_URL = `https://sqs.${REGION}.amazonaws.com/${ACCOUNT_ID}/transit-guard-slack-outbox`;
-const POLICY_FILE = fileURLToPath(new URL('../../transit-guard.policy.yml', import.meta.url));
+/** The repository's policy with the rules that have a remediate action opted in (every rule defaults to notify). */
+const POLICY_FILE = fileURLToPath(new URL('../fixtures/policies/remediate.policy.yml', import.meta.url));
 
 /** A Lambda context object as the runtime passes it. */
 export function lambdaContext(functionName: string): Context {

@@ -70,6 +70,7 @@ describe('cfn-guard rules (infra/guard)', () => {
     expect(result.rules).toEqual({
       table_encrypted_at_rest: 'PASS',
       table_point_in_time_recovery: 'PASS',
+      table_retained: 'PASS',
       queues_encrypted_at_rest: 'PASS',
       log_groups_have_retention: 'PASS',
       functions_have_log_groups: 'PASS',
@@ -84,6 +85,21 @@ describe('cfn-guard rules (infra/guard)', () => {
       { Table: { Type: 'AWS::DynamoDB::Table', Properties: { SSESpecification: { SSEEnabled: false } } } },
     ],
     ['table_point_in_time_recovery', { Table: { Type: 'AWS::DynamoDB::Table', Properties: {} } }],
+    [
+      'table_retained',
+      { Table: { Type: 'AWS::DynamoDB::Table', Properties: { DeletionProtectionEnabled: true } } },
+    ],
+    [
+      'table_retained',
+      {
+        Table: {
+          Type: 'AWS::DynamoDB::Table',
+          DeletionPolicy: 'Retain',
+          UpdateReplacePolicy: 'Retain',
+          Properties: { DeletionProtectionEnabled: false },
+        },
+      },
+    ],
     [
       'queues_encrypted_at_rest',
       { Queue: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 30 } } },

@@ -262,6 +262,27 @@ describe('least privilege', () => {
     expect(reporters).toEqual(['config-rule']);
   });
 
+  it('lets only remediate read the emergency switch, and only that parameter', () => {
+    // Act
+    const readers = FUNCTION_NAMES.filter((name) =>
+      [...allowedActions(roleOf(name))].some((action) => action.startsWith('ssm:')),
+    );
+    const statements = roleStatements(roleOf('remediate')).filter((s) =>
+      asList(s.Action).some((action) => action.startsWith('ssm:')),
+    );
+
+    // Assess
+    expect(readers).toEqual(['remediate']);
+    expect(statements).toEqual([
+      {
+        Sid: 'ReadRemediationSwitch',
+        Effect: 'Allow',
+        Action: 'ssm:GetParameter',
+        Resource: { 'Fn::Sub': SWITCH_ARN },
+      },
+    ]);
+  });
+
   it('lets notify-slack read the webhook secret only when one is configured', () => {
     // Act
     const policies = template.Resources[roleOf('notify-slack')]?.Properties?.Policies as {
@@ -282,6 +303,9 @@ describe('least privilege', () => {
 const PARTITION = '${AWS::Partition}';
 // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
 const ACCOUNT = '${AWS::AccountId}';
+/** The emergency switch parameter of the stack's region (Ref of an SSM parameter is its name, "/..."). */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
+const SWITCH_ARN = 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${RemediationSwitch}';
 
 describe('infra/regional-arns.cjs', () => {
   type Resolver = (context: {

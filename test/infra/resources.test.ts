@@ -48,6 +48,35 @@ const QUEUE_FUNCTIONS: Record<string, FunctionName> = {
   SlackOutbox: 'notify-slack',
 };
 const DEAD_LETTER_QUEUES = ['EventsDeadLetterQueue', 'ActionsDeadLetterQueue', 'SlackDeadLetterQueue'];
+/** The execution roles of the functions that judge and may queue actions (infra/iam.yml). */
+const INSPECTOR_ROLES = [
+  'OnApiCallRole',
+  'OnConfigChangeRole',
+  'OnCertificateEventRole',
+  'ConfigRuleRole',
+  'SweepRole',
+];
+
+interface QueueStatement {
+  Sid?: string;
+  Effect: string;
+  Principal?: unknown;
+  Action?: unknown;
+  Resource?: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+}
+
+/** Every statement of every queue policy that applies to the queue. */
+function queueStatements(queue: string): QueueStatement[] {
+  return resourcesOfType(template, 'AWS::SQS::QueuePolicy')
+    .filter(([, policy]) =>
+      ((policy.Properties?.Queues ?? []) as unknown[]).map(referencedId).includes(queue),
+    )
+    .flatMap(
+      ([, policy]) =>
+        (policy.Properties?.PolicyDocument as { Statement: QueueStatement[] } | undefined)?.Statement ?? [],
+    );
+}
 
 describe('state table', () => {
   it('has the keys and index of tableDefinition()', () => {
@@ -77,6 +106,32 @@ describe('state table', () => {
 });
 
 describe('queues', () => {
+  it('let only the inspector roles of this stack send to the actions queue', () => {
+    // Act
+    const senders = queueStatements('ActionsQueue').filter(
+      (s) => s.Effect === 'Deny' && s.Action === 'sqs:SendMessage',
+    );
+
+    // Assess
+    expect(senders).toEqual([
+      {
+        Sid: 'OnlyInspectorsSendActions',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 'sqs:SendMessage',
+        Resource: { 'Fn::GetAtt': ['ActionsQueue', 'Arn'] },
+        Condition: {
+          ArnNotLike: {
+            'aws:PrincipalArn': INSPECTOR_ROLES.map((role) => ({ 'Fn::GetAtt': [role, 'Arn'] })),
+          },
+        },
+      },
+    ]);
+    for (const role of INSPECTOR_ROLES) expect(template.Resources[role]?.Type, role).toBe('AWS::IAM::Role');
+    // No other statement lets anyone else in: the only Allow statements are EventBridge's, on its own queue.
+    expect(queueStatements('ActionsQueue').filter((s) => s.Effect === 'Allow')).toEqual([]);
+  });
+
   it('are all encrypted at rest and refuse requests without TLS', () => {
     // Prepare
     const queues = resourcesOfType(template, 'AWS::SQS::Queue').map(([id]) => id);
@@ -113,6 +168,90 @@ describe('queues', () => {
       expect(redrive.maxReceiveCount, queue).toBeGreaterThan(1);
       expect(props(queue).VisibilityTimeout as number, queue).toBeGreaterThanOrEqual(
         6 * (fn(consumer).Timeout as number),
+      );
+    }
+  });
+});
+
+describe('stateful resources', () => {
+  it('keep the findings table and every dead-letter queue when the stack is deleted or replaces them', () => {
+    for (const id of ['StateTable', ...DEAD_LETTER_QUEUES]) {
+      // Act
+      const { DeletionPolicy, UpdateReplacePolicy } = resource(id);
+
+      // Assess
+      expect({ DeletionPolicy, UpdateReplacePolicy }, id).toEqual({
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+      });
+    }
+  });
+
+  it('protect the findings table against deletion', () => {
+    // Act & Assess
+    expect(props('StateTable').DeletionProtectionEnabled).toBe(true);
+  });
+});
+
+describe('concurrency', () => {
+  it('reserves a small, fixed concurrency per function, so a bulk change cannot starve the account', () => {
+    // Act
+    const reserved = Object.fromEntries(
+      FUNCTION_NAMES.map((name) => [name, fn(name).ReservedConcurrentExecutions]),
+    );
+
+    // Assess
+    expect(reserved).toEqual({
+      'on-api-call': 10,
+      'on-config-change': 5,
+      'on-certificate-event': 5,
+      'config-rule': 5,
+      sweep: 1,
+      remediate: 2,
+      'notify-slack': 2,
+    });
+  });
+
+  it('never lets a queue consumer scale past its reserved concurrency', () => {
+    for (const [queue, consumer] of Object.entries(QUEUE_FUNCTIONS)) {
+      // Act
+      const mapping = resourcesOfType(template, 'AWS::Lambda::EventSourceMapping').find(
+        ([, m]) => referencedId(m.Properties?.EventSourceArn) === queue,
+      )?.[1];
+      const scaling = mapping?.Properties?.ScalingConfig as { MaximumConcurrency: number };
+
+      // Assess
+      expect(scaling.MaximumConcurrency, queue).toBeGreaterThanOrEqual(2);
+      expect(scaling.MaximumConcurrency, queue).toBeLessThanOrEqual(
+        fn(consumer).ReservedConcurrentExecutions as number,
+      );
+    }
+  });
+});
+
+describe('emergency switch', () => {
+  it('is an SSM parameter of the stack, enabled, that only enabled or disabled can be written to', () => {
+    // Act
+    const parameter = resource('RemediationSwitch');
+
+    // Assess
+    expect(parameter.Type).toBe('AWS::SSM::Parameter');
+    expect(parameter.Properties).toMatchObject({
+      Name: '/transit-guard/dev/remediation',
+      Type: 'String',
+      Value: 'enabled',
+      AllowedPattern: '^(enabled|disabled)$',
+    });
+  });
+
+  it('is named to the remediate function, and to no other', () => {
+    for (const name of FUNCTION_NAMES) {
+      // Act
+      const variables = (fn(name).Environment as { Variables: Record<string, unknown> }).Variables;
+
+      // Assess
+      expect(variables.TG_REMEDIATION_SWITCH, name).toEqual(
+        name === 'remediate' ? { Ref: 'RemediationSwitch' } : undefined,
       );
     }
   });

@@ -105,6 +105,8 @@ export interface CfnResource {
   Type: string;
   Condition?: string;
   DependsOn?: string | string[];
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
   Properties?: Record<string, unknown>;
 }
 

@@ -49,7 +49,7 @@ export const acmCertificateExpiry = defineRule({
         'Renew the certificate before NotAfter: fix domain validation for ACM-issued certificates, import a renewed certificate for imported ones, or call RenewCertificate for eligible private certificates; then confirm the new expiry date.',
       remediate: 'renew-certificate',
     },
-    defaultMode: 'remediate',
+    defaultMode: 'notify',
     references: [
       'https://docs.aws.amazon.com/acm/latest/userguide/managed-renewal.html',
       'https://docs.aws.amazon.com/acm/latest/userguide/renew-private-cert.html',

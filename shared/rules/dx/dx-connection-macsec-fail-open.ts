@@ -32,7 +32,7 @@ export const dxConnectionMacsecFailOpen = defineRule({
       remediate: 'set-must-encrypt',
       block: 'set-must-encrypt',
     },
-    defaultMode: 'remediate',
+    defaultMode: 'notify',
     references: [
       'https://docs.aws.amazon.com/directconnect/latest/UserGuide/MACsec.html',
       'https://docs.aws.amazon.com/directconnect/latest/APIReference/API_UpdateConnection.html',

@@ -28,7 +28,7 @@ export const elbListenerTlsPolicy = defineRule({
       remediate: 'set-classic-negotiation-policy',
       block: 'set-classic-negotiation-policy',
     },
-    defaultMode: 'remediate',
+    defaultMode: 'notify',
     references: [
       'https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-ssl-security-policy.html',
       'https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-security-policy-table.html',

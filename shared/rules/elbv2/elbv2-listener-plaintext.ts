@@ -55,7 +55,7 @@ export const elbv2ListenerPlaintext = defineRule({
       remediate: 'redirect-to-https',
       block: 'fixed-response-426',
     },
-    defaultMode: 'remediate',
+    defaultMode: 'notify',
     references: [
       'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html',
       'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/rule-action-types.html',

@@ -27,7 +27,7 @@ export const elbv2ListenerTlsPolicy = defineRule({
       remediate: 'set-ssl-policy',
       block: 'set-ssl-policy',
     },
-    defaultMode: 'remediate',
+    defaultMode: 'notify',
     references: [
       'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html',
       'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/describe-ssl-policies.html',

@@ -121,7 +121,7 @@ export const vpnTunnelWeakCrypto = defineRule({
       remediate: 'modify-vpn-tunnel-options',
       block: 'modify-vpn-tunnel-options',
     },
-    defaultMode: 'remediate',
+    defaultMode: 'notify',
     references: [
       'https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNTunnels.html',
       'https://docs.aws.amazon.com/vpn/latest/s2svpn/modify-vpn-tunnel-options.html',

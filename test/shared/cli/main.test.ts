@@ -42,6 +42,9 @@ function describeListeners(sslPolicy: string, listenerId = '0467ef3c8400ae65') {
 
 const STRONG_POLICY = 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06';
 const LEGACY_POLICY = 'ELBSecurityPolicy-2016-08';
+const RULES_FOOTER =
+  '* default mode. Every rule defaults to notify: remediate and block are opt-in per rule in the policy file ' +
+  '(rules: <rule-id>: mode: remediate) and act only with dry run off.';
 
 interface Run {
   code: number;
@@ -128,12 +131,8 @@ describe('runCli', () => {
           resourceId: `${LISTENER_ARN}/0467ef3c8400ae65`,
           accountId: '111122223333',
           region: 'eu-west-1',
-          response: expect.objectContaining({
-            mode: 'remediate',
-            status: 'dry-run',
-            action: 'set-ssl-policy',
-            target: STRONG_POLICY,
-          }),
+          // Every rule defaults to notify: remediation is opt-in in the policy file.
+          response: { mode: 'notify', status: 'notify' },
         }),
       );
       expect(report.summary.kpis.tlsEndpointsTls12Plus).toEqual({ compliant: 0, total: 1, percent: 0 });
@@ -142,9 +141,10 @@ describe('runCli', () => {
     it('prints a table by default with the finding, its planned response and the summary', async () => {
       // Prepare
       const file = await write('listeners.json', describeListeners(LEGACY_POLICY));
+      await write('remediate.yml', 'rules:\n  elbv2-listener-tls-policy:\n    mode: remediate\n');
 
       // Act
-      const result = await run(['evaluate', file]);
+      const result = await run(['evaluate', file, '--policy', 'remediate.yml'], { cwd: directory });
 
       // Assess
       expect(result.code).toBe(1);
@@ -364,8 +364,9 @@ describe('runCli', () => {
       const lines = result.stdout.split('\n');
       expect(lines[0]).toMatch(/^ID\s+SEVERITY\s+RESOURCE TYPE\s+MODES \(\* default\)\s+TITLE$/);
       expect(lines.find((line) => line.startsWith('elbv2-listener-tls-policy '))).toMatch(
-        /^elbv2-listener-tls-policy\s+high\s+ElasticLoadBalancingV2::Listener\s+off, notify, remediate\*, block\s+Listener security policy accepts old TLS versions$/,
+        /^elbv2-listener-tls-policy\s+high\s+ElasticLoadBalancingV2::Listener\s+off, notify\*, remediate, block\s+Listener security policy accepts old TLS versions$/,
       );
+      expect(result.stdout.endsWith(`\n\n${RULES_FOOTER}\n`)).toBe(true);
     });
 
     it('prints the catalog as JSON with the modes each rule can carry out', async () => {

@@ -100,7 +100,7 @@ describe('runReplay', () => {
       ['elbv2-listener-tls-policy', LISTENER],
       ['elbv2-listener-weak-ciphers', LISTENER],
     ]);
-    expect(findings?.[0]?.response).toMatchObject({ status: 'dry-run', action: 'set-ssl-policy' });
+    expect(findings?.[0]?.response).toEqual({ mode: 'notify', status: 'notify' });
     expect(report?.resources).toBe(1);
   });
 
@@ -335,7 +335,10 @@ describe('runReplay', () => {
 
   it('plans every action as a dry run even when the policy file turns dry run off', async () => {
     // Prepare
-    const policy = await write('policy.yml', 'dryRun: false\n');
+    const policy = await write(
+      'policy.yml',
+      'dryRun: false\nrules:\n  elbv2-listener-tls-policy:\n    mode: remediate\n',
+    );
 
     // Act
     const { report } = await replayJson([MODIFY_LISTENER], ['--policy', policy]);

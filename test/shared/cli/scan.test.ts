@@ -195,7 +195,7 @@ describe('runScan', () => {
     // Prepare
     const { source } = fakeSource(inventory);
     const policy = join(directory, 'policy.yml');
-    await writeFile(policy, 'dryRun: false\n');
+    await writeFile(policy, 'dryRun: false\nrules:\n  elbv2-listener-tls-policy:\n    mode: remediate\n');
 
     // Act
     const result = await scan(['--region', 'eu-west-1', '--format', 'json', '--policy', policy], {
@@ -328,7 +328,7 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
         ruleId: 'elbv2-listener-tls-policy',
         status: 'NON_COMPLIANT',
         resourceId: listener.ListenerArn,
-        response: expect.objectContaining({ status: 'dry-run' }),
+        response: { mode: 'notify', status: 'notify' },
       }),
     );
     expect(elbv2).toReceiveCommand(DescribeLoadBalancersCommand);

@@ -11,6 +11,8 @@ import { evaluateWith, planOf } from './support.js';
 
 const listener = albHttpsListener({ sslPolicy: 'ELBSecurityPolicy-2016-08' });
 const TARGET = 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06';
+/** Dry run off and the rule opted in to remediation (every rule defaults to notify). */
+const REMEDIATE = policySchema.parse({ dryRun: false, rules: { [rule.metadata.id]: { mode: 'remediate' } } });
 const SET_TARGET = {
   service: 'elbv2',
   command: 'ModifyListener',
@@ -73,7 +75,8 @@ describe('planResponse', () => {
     });
 
     // Assess
-    expect(forCompliant).toEqual({ mode: 'remediate', status: 'skipped', note: 'nothing to do: COMPLIANT' });
+    // Under the default policy the rule notifies (remediation is opt-in); a compliant result needs nothing.
+    expect(forCompliant).toEqual({ mode: 'notify', status: 'skipped', note: 'nothing to do: COMPLIANT' });
     expect(forOff).toEqual({ mode: 'off', status: 'skipped', note: 'the rule is off' });
   });
 
@@ -230,7 +233,7 @@ describe('planResponse', () => {
       evaluation: evaluateWith(rule, listener),
       resource: listener,
       rule: metadata,
-      policy: policySchema.parse({ dryRun: false }),
+      policy: REMEDIATE,
       now: TEST_NOW,
     });
 
@@ -251,7 +254,7 @@ describe('planResponse', () => {
       evaluation: evaluateWith(rule, listener),
       resource: listener,
       rule: rule.metadata,
-      policy: policySchema.parse({ dryRun: false }),
+      policy: REMEDIATE,
       now: TEST_NOW,
       remediationTarget: chosen,
     });

@@ -62,17 +62,22 @@ export function refOf(resource: Resource): ResourceRef {
   };
 }
 
-/** Runs the real rule through the engine with the policy (dry run off unless the policy says so). */
+/**
+ * Runs the real rule through the engine with the policy, the rule opted in to remediation: mode `remediate` and
+ * dry run off unless the policy says otherwise (every rule defaults to `notify`).
+ */
 export function evaluateWith(
   rule: AnyRule,
   resource: Resource,
   policy: PolicyInput = {},
   options: { ownAction?: boolean; now?: Date } = {},
 ): Evaluation {
+  const id = rule.metadata.id;
+  const rules = { ...policy.rules, [id]: { mode: 'remediate' as const, ...policy.rules?.[id] } };
   const [evaluation] = evaluateResource(
     resource,
     [rule],
-    ruleContext({ dryRun: false, ...policy }, options.now),
+    ruleContext({ dryRun: false, ...policy, rules }, options.now),
     options.ownAction === undefined ? {} : { ownAction: options.ownAction },
   );
   if (!evaluation) throw new Error(`${rule.metadata.id} did not evaluate ${resource.resourceId}`);

@@ -101,11 +101,9 @@ describe('rule catalog', () => {
   );
 
   it.each(RULES.map((rule) => [rule.metadata.id, rule] as const))(
-    '%s defaults to a mode it can carry out',
+    '%s defaults to notify: remediate and block are opt-in in the policy file',
     (_id, rule) => {
-      const { defaultMode, remediation } = rule.metadata;
-      if (defaultMode === 'remediate') expect(remediation.remediate).toBeDefined();
-      if (defaultMode === 'block') expect(remediation.block).toBeDefined();
+      expect(rule.metadata.defaultMode).toBe('notify');
     },
   );
 });

@@ -96,8 +96,16 @@ describe('inspectEvent', () => {
       resources: [listener('ELBSecurityPolicy-2016-08')],
     }));
 
+    // Both rules opted in to remediation, so each finding also gets its (dry-run) plan record.
+    const policy = policySchema.parse({
+      rules: {
+        'elbv2-listener-tls-policy': { mode: 'remediate' },
+        'elbv2-listener-weak-ciphers': { mode: 'remediate' },
+      },
+    });
+
     // Act
-    const outcome = await inspectEvent(routeEvent(humanModifyListener()), deps(source));
+    const outcome = await inspectEvent(routeEvent(humanModifyListener()), deps(source, { policy }));
 
     // Assess
     expect(read).toHaveBeenCalledWith([
@@ -128,7 +136,10 @@ describe('inspectEvent', () => {
     }));
     const policy = policySchema.parse({
       dryRun: false,
-      rules: { 'elbv2-listener-weak-ciphers': { mode: 'notify' } },
+      rules: {
+        'elbv2-listener-tls-policy': { mode: 'remediate' },
+        'elbv2-listener-weak-ciphers': { mode: 'notify' },
+      },
     });
 
     // Act
@@ -151,6 +162,32 @@ describe('inspectEvent', () => {
         input: { ListenerArn: LISTENER_ARN, SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06' },
       }),
     ]);
+  });
+
+  it('with dry run off and no rules section, only notifies: no plan calls, no action queued', async () => {
+    // Prepare
+    const { source } = scriptedSource(() => ({
+      ...emptyReadResult(),
+      resources: [listener('ELBSecurityPolicy-2016-08')],
+    }));
+    const enqueue = vi.fn(async () => {});
+    const policy = policySchema.parse({ dryRun: false });
+
+    // Act
+    const outcome = await inspectEvent(
+      routeEvent(humanModifyListener()),
+      deps(source, { policy, actions: { enqueue } }),
+    );
+
+    // Assess
+    const responses = outcome.evaluations.filter((e) => e.status === 'NON_COMPLIANT').map((e) => e.response);
+    expect(responses).toEqual([
+      { mode: 'notify', status: 'notify' },
+      { mode: 'notify', status: 'notify' },
+    ]);
+    expect(outcome.actionsQueued).toBe(0);
+    expect(enqueue).not.toHaveBeenCalled();
+    expect(published.filter((m) => m.kind === 'plan')).toEqual([]);
   });
 
   it('publishes a resolution when a later change fixes the listener', async () => {

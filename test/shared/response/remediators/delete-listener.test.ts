@@ -40,12 +40,16 @@ describe('delete-listener', () => {
     expect(record.after).toBeUndefined();
   });
 
-  it('only notifies in the default mode: the rule has no remediate action', () => {
+  it('only notifies in remediate mode: the rule has no remediate action', () => {
     // Act
     const plan = planOf(evaluateWith(rule, nlbListener('TCP', 80)));
 
     // Assess
-    expect(plan).toEqual({ mode: 'notify', status: 'notify' });
+    expect(plan).toEqual({
+      mode: 'remediate',
+      status: 'notify',
+      note: 'rule has no remediate action; notifying only',
+    });
   });
 
   it('fails verification when the listener is still there', async () => {

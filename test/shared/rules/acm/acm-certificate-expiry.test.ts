@@ -16,7 +16,7 @@ describe('acm-certificate-expiry', () => {
     // Assess
     expect(rule.metadata).toMatchObject({
       severity: 'medium',
-      defaultMode: 'remediate',
+      defaultMode: 'notify',
       remediation: { remediate: 'renew-certificate' },
       parameters: [{ policyPath: 'certificates.expiryDays' }],
       compliance: { securityHub: ['ACM.1'], configRules: ['acm-certificate-expiration-check'] },
@@ -283,9 +283,10 @@ describe('acm-certificate-expiry', () => {
   it('plans renew-certificate when the rule runs in remediate mode', () => {
     // Prepare
     const certificate = privateCertificate({ notAfter: daysFromNow(20) });
+    const remediate = acmRuleContext({ rules: { [rule.metadata.id]: { mode: 'remediate' } } });
 
     // Act
-    const [evaluation] = evaluateResource(certificate, [rule], context);
+    const [evaluation] = evaluateResource(certificate, [rule], remediate);
 
     // Assess
     expect(evaluation?.response).toEqual({

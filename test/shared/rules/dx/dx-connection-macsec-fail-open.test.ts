@@ -37,12 +37,16 @@ describe('dx-connection-macsec-fail-open', () => {
     expect(outcome.details).toMatchObject({ associatedKeys: 1, readyForMustEncrypt: true });
   });
 
-  it('plans set-must-encrypt in dry run by default', () => {
+  it('plans set-must-encrypt in dry run once the policy opts the rule in to remediate', () => {
     // Prepare
     const connection = dxConnection({ encryptionMode: 'should_encrypt' });
 
     // Act
-    const [evaluation] = evaluateResource(connection, [dxConnectionMacsecFailOpen], dxRuleContext());
+    const [evaluation] = evaluateResource(
+      connection,
+      [dxConnectionMacsecFailOpen],
+      dxRuleContext({ rules: { [dxConnectionMacsecFailOpen.metadata.id]: { mode: 'remediate' } } }),
+    );
 
     // Assess
     expect(evaluation?.severity).toBe('medium');

@@ -26,7 +26,7 @@ describe('DX_RULES', () => {
         'AWS::DirectConnect::Connection',
         'AWS::DirectConnect::Lag',
       ]);
-      expect(rule.metadata.defaultMode).toBe(rule.metadata.remediation.remediate ? 'remediate' : 'notify');
+      expect(rule.metadata.defaultMode).toBe('notify');
     }
   });
 });

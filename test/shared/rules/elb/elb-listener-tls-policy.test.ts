@@ -15,7 +15,7 @@ describe('elb-listener-tls-policy', () => {
     // Assess
     expect(rule.metadata).toMatchObject({
       severity: 'high',
-      defaultMode: 'remediate',
+      defaultMode: 'notify',
       remediation: { remediate: 'set-classic-negotiation-policy', block: 'set-classic-negotiation-policy' },
       compliance: { securityHub: ['ELB.8'] },
     });

@@ -15,7 +15,7 @@ describe('elb-listener-weak-ciphers', () => {
     // Assess
     expect(rule.metadata).toMatchObject({
       severity: 'medium',
-      defaultMode: 'remediate',
+      defaultMode: 'notify',
       remediation: { remediate: 'set-classic-negotiation-policy', block: 'set-classic-negotiation-policy' },
       compliance: { configRules: ['elb-custom-security-policy-ssl-check'] },
     });

@@ -14,6 +14,8 @@ import {
 } from '../../../helpers/elb-fixtures.js';
 
 const context = elbRuleContext();
+/** The rule opted in to remediation (every rule defaults to notify). */
+const remediateContext = elbRuleContext({ rules: { [rule.metadata.id]: { mode: 'remediate' } } });
 
 describe('elbv2-listener-plaintext', () => {
   it('declares its severity, responses and Security Hub mapping', () => {
@@ -21,7 +23,7 @@ describe('elbv2-listener-plaintext', () => {
     expect(rule.metadata).toMatchObject({
       id: 'elbv2-listener-plaintext',
       severity: 'high',
-      defaultMode: 'remediate',
+      defaultMode: 'notify',
       remediation: { remediate: 'redirect-to-https', block: 'fixed-response-426' },
       compliance: { securityHub: ['ELB.1'] },
     });
@@ -194,7 +196,7 @@ describe('elbv2-listener-plaintext', () => {
     expect(outcome.details).toMatchObject({ loadBalancerHasHttpsListener: true });
   });
 
-  it('plans the redirect in its default mode when the load balancer has an HTTPS listener', () => {
+  it('plans the redirect in remediate mode when the load balancer has an HTTPS listener', () => {
     // Prepare
     const listener = albHttpListener({
       siblingListeners: [
@@ -203,7 +205,7 @@ describe('elbv2-listener-plaintext', () => {
     });
 
     // Act
-    const [evaluation] = evaluateResource(listener, [rule], context);
+    const [evaluation] = evaluateResource(listener, [rule], remediateContext);
 
     // Assess
     expect(evaluation?.response).toMatchObject({
@@ -216,9 +218,9 @@ describe('elbv2-listener-plaintext', () => {
     expect(evaluation?.response?.calls?.map((call) => call.command)).toEqual(['ModifyListener']);
   });
 
-  it('only notifies in its default mode when no HTTPS listener is known to redirect to', () => {
+  it('only notifies in remediate mode when no HTTPS listener is known to redirect to', () => {
     // Act
-    const [evaluation] = evaluateResource(albHttpListener(), [rule], context);
+    const [evaluation] = evaluateResource(albHttpListener(), [rule], remediateContext);
 
     // Assess
     expect(evaluation?.response).toMatchObject({ mode: 'remediate', status: 'notify' });

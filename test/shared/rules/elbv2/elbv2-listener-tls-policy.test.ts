@@ -16,7 +16,7 @@ describe('elbv2-listener-tls-policy', () => {
     // Assess
     expect(rule.metadata).toMatchObject({
       severity: 'high',
-      defaultMode: 'remediate',
+      defaultMode: 'notify',
       remediation: { remediate: 'set-ssl-policy', block: 'set-ssl-policy' },
       compliance: { securityHub: ['ELB.17'] },
     });
@@ -135,12 +135,13 @@ describe('elbv2-listener-tls-policy', () => {
     expect(outcome.remediationTarget).toBe('ELBSecurityPolicy-TLS13-1-2-Res-2021-06');
   });
 
-  it('plans setting the target policy in its default mode', () => {
+  it('plans setting the target policy once the policy opts the rule in to remediate', () => {
     // Prepare
     const listener = albHttpsListener({ sslPolicy: 'ELBSecurityPolicy-2016-08' });
+    const remediate = elbRuleContext({ rules: { [rule.metadata.id]: { mode: 'remediate' } } });
 
     // Act
-    const [evaluation] = evaluateResource(listener, [rule], context);
+    const [evaluation] = evaluateResource(listener, [rule], remediate);
 
     // Assess
     expect(evaluation?.response).toMatchObject({

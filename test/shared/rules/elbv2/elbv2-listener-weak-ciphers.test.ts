@@ -15,7 +15,7 @@ describe('elbv2-listener-weak-ciphers', () => {
     // Assess
     expect(rule.metadata).toMatchObject({
       severity: 'medium',
-      defaultMode: 'remediate',
+      defaultMode: 'notify',
       remediation: { remediate: 'set-ssl-policy', block: 'set-ssl-policy' },
     });
   });

@@ -20,9 +20,9 @@ describe('VPN_RULES', () => {
     expect(VPN_RULES.every((rule) => rule.metadata.family === 'vpn')).toBe(true);
   });
 
-  it('remediates only where a remediate action exists', () => {
+  it('defaults every rule to notify: remediation is opt-in in the policy file', () => {
     for (const rule of VPN_RULES) {
-      expect(rule.metadata.defaultMode).toBe(rule.metadata.remediation.remediate ? 'remediate' : 'notify');
+      expect(rule.metadata.defaultMode).toBe('notify');
     }
   });
 });

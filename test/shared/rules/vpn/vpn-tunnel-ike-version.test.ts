@@ -180,7 +180,11 @@ describe('vpn-tunnel-ike-version', () => {
     const connection = vpnConnection({ tunnels: [vpnTunnel({ options: awsDefaultTunnelOptions() })] });
 
     // Act
-    const [evaluation] = evaluateResource(connection, [vpnTunnelIkeVersion], vpnRuleContext());
+    const [evaluation] = evaluateResource(
+      connection,
+      [vpnTunnelIkeVersion],
+      vpnRuleContext({ rules: { [vpnTunnelIkeVersion.metadata.id]: { mode: 'remediate' } } }),
+    );
 
     // Assess
     expect(evaluation?.severity).toBe('high');

@@ -245,7 +245,11 @@ describe('vpn-tunnel-weak-crypto', () => {
     const connection = vpnConnection({ tunnels: [vpnTunnel({ options: awsDefaultTunnelOptions() })] });
 
     // Act
-    const [evaluation] = evaluateResource(connection, [vpnTunnelWeakCrypto], vpnRuleContext());
+    const [evaluation] = evaluateResource(
+      connection,
+      [vpnTunnelWeakCrypto],
+      vpnRuleContext({ rules: { [vpnTunnelWeakCrypto.metadata.id]: { mode: 'remediate' } } }),
+    );
 
     // Assess
     expect(evaluation?.response?.action).toBe('modify-vpn-tunnel-options');

@@ -1,0 +1,50 @@
+import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
+import type { SSMClient } from '@aws-sdk/client-ssm';
+
+/** The emergency switch's two values; the stack creates the parameter `enabled` (infra/state.yml). */
+export type RemediationSwitchState = 'enabled' | 'disabled';
+
+/** How long a read of the switch is reused: `disabled` stops every remediate function within a minute. */
+export const SWITCH_MAX_AGE_SECONDS = 60;
+
+/** The switch could not be read or holds something else than `enabled`/`disabled`: nothing is done (fail closed). */
+export class RemediationSwitchError extends Error {
+  override name = 'RemediationSwitchError';
+}
+
+/** Reads the switch (cached for SWITCH_MAX_AGE_SECONDS); throws RemediationSwitchError rather than guess. */
+export type RemediationSwitch = () => Promise<RemediationSwitchState>;
+
+/**
+ * The emergency switch that stops all remediation at once: an SSM parameter (TG_REMEDIATION_SWITCH) the remediate
+ * function reads before each action. `disabled` skips every action; a parameter that is not configured, cannot be
+ * read or holds another value stops the action with an error, so SQS delivers it again later (fail closed).
+ */
+export function createRemediationSwitch(
+  parameterName: string | undefined,
+  client: SSMClient,
+): RemediationSwitch {
+  let provider: SSMProvider | undefined;
+  return async () => {
+    if (!parameterName) {
+      throw new RemediationSwitchError(
+        'TG_REMEDIATION_SWITCH is not set: without its emergency switch the remediate function does not act',
+      );
+    }
+    provider ??= new SSMProvider({ awsSdkV3Client: client });
+    let value: unknown;
+    try {
+      value = await provider.get(parameterName, { maxAge: SWITCH_MAX_AGE_SECONDS });
+    } catch (error) {
+      const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      throw new RemediationSwitchError(
+        `cannot read the remediation switch ${parameterName} (${cause}); not acting until it can be read`,
+        { cause: error },
+      );
+    }
+    if (value === 'enabled' || value === 'disabled') return value;
+    throw new RemediationSwitchError(
+      `the remediation switch ${parameterName} holds ${JSON.stringify(value) ?? 'nothing'}, not "enabled" or "disabled"; not acting`,
+    );
+  };
+}
