@@ -18,10 +18,9 @@ import { evaluateAll } from '../rules/engine.js';
 import { recordEvaluations } from '../state/finding-store.js';
 import { createTlsCatalog } from '../tls/policies.js';
 import { plannedActions } from '../usecase/actions.js';
-import { sendAlerts } from '../usecase/alerts.js';
+import { createDelivery } from '../usecase/deliver.js';
 import type { MonitorDeps } from '../usecase/deps.js';
 import { inspectEvent } from '../usecase/inspect.js';
-import { findingMessages, planMessages } from '../usecase/messages.js';
 import { loadFunctionConfig } from './config.js';
 import { InventoryReadError } from './event-function.js';
 import { createHandler, createObservability } from './handler.js';
@@ -203,21 +202,12 @@ export function createConfigRuleFunction(options: { runtime?: () => Runtime } = 
     );
     const tls = createTlsCatalog({ elbv2Policies: read.elbv2Policies });
     const evaluations = evaluateAll(resources, deps.rules, { policy: deps.policy, now, tls });
-    const transitions = await recordEvaluations(deps.findings, evaluations, now);
-    const published = { observedAt: now.toISOString(), triggerId: eventId };
-    const messages = [
-      ...findingMessages(evaluations, transitions, published),
-      ...planMessages(evaluations, resources, published),
-    ];
-    if (messages.length > 0) await deps.publish(messages);
-    const actions = plannedActions(evaluations, { eventId });
-    if (deps.actions && actions.length > 0) await deps.actions.enqueue(actions);
-    if (deps.outbox) {
-      await sendAlerts(deps.findings, deps.outbox, transitions, evaluations, {
-        now,
-        reminderIntervalHours: deps.policy.slack.reminderIntervalHours,
-      });
-    }
+    // Record, then deliver from what is recorded, as the sweep does: a failed publish leaves the outbox owed.
+    const delivery = createDelivery(deps, { now, triggerId: eventId });
+    delivery.plan(resources, plannedActions(evaluations, { eventId }));
+    const transitions = await recordEvaluations(deps.findings, evaluations, now, delivery.outbox);
+    delivery.collect(transitions, evaluations);
+    await delivery.send();
     const byResource = new Map<string, Evaluation[]>();
     for (const evaluation of evaluations) {
       byResource.set(evaluation.resourceId, [...(byResource.get(evaluation.resourceId) ?? []), evaluation]);

@@ -32,6 +32,7 @@ import { findingIdOf, resolveFinding } from '../state/finding-store.js';
 import { createTlsCatalog } from '../tls/policies.js';
 import { type ActionMessage, actionMessageSchema } from '../usecase/actions.js';
 import { sendAlerts } from '../usecase/alerts.js';
+import { createDelivery } from '../usecase/deliver.js';
 import { type FunctionConfig, loadFunctionConfig } from './config.js';
 import { createHandler, createObservability } from './handler.js';
 import { createRemediationSwitch, type RemediationSwitch } from './remediation-switch.js';
@@ -328,6 +329,13 @@ export function createRemediateFunction(options: RemediateFunctionOptions = {}) 
       metrics.addMetric(`Actions_${decision.record.status}`, MetricUnit.Count, 1);
       logger.warn('Action not carried out', { status: decision.record.status, note: decision.record.note });
       await rt.publish([actionMessage(message, decision.evaluation, decision.record)]);
+      // A redelivery after a failed publish finds the fix already made: what its finding still owes goes now.
+      const owed = await rt.findings.get(findingIdOf(message.ruleId, message.ref.resourceId));
+      if (owed?.pending) {
+        const delivery = createDelivery(rt.deps(), { now: new Date(), triggerId: message.eventId });
+        delivery.collect([{ kind: 'none', previous: owed }]);
+        await delivery.send();
+      }
       return;
     }
     const { evaluation, plan } = decision;
@@ -351,25 +359,28 @@ export function createRemediateFunction(options: RemediateFunctionOptions = {}) 
     if (action.status === 'failed') audit.push(failedActionFinding(message, evaluation, action, now));
     await rt.publish(audit);
     const findingId = findingIdOf(message.ruleId, message.ref.resourceId);
-    const transition =
-      action.status === 'remediated'
-        ? await resolveFinding(rt.findings, findingId, now, 'remediated')
-        : { kind: 'changed' as const, finding: await rt.findings.get(findingId) };
+    const reported = {
+      ...(message.actor ? { actor: message.actor } : {}),
+      ...(message.eventTime ? { eventTime: message.eventTime } : {}),
+    };
+    const actions = new Map([[findingId, action]]);
+    if (action.status === 'remediated') {
+      // Resolved through the outbox: a retry after a failed publish still tells the bus and Slack (the
+      // stored action is not run again, and the finding is already resolved then).
+      const delivery = createDelivery(rt.deps(), { now, triggerId: message.eventId, actions, ...reported });
+      delivery.collect([await resolveFinding(rt.findings, findingId, now, 'remediated', delivery.outbox)]);
+      await delivery.send();
+      return;
+    }
     const outbox = rt.deps().outbox;
-    if (outbox && SLACK_WORTHY.has(action.status) && transition.finding) {
-      await sendAlerts(
-        rt.findings,
-        outbox,
-        [transition.kind === 'resolved' ? transition : { kind: 'changed', finding: transition.finding }],
-        [evaluation],
-        {
-          now,
-          reminderIntervalHours: rt.config.policy.slack.reminderIntervalHours,
-          actions: new Map([[findingId, action]]),
-          ...(message.actor ? { actor: message.actor } : {}),
-          ...(message.eventTime ? { eventTime: message.eventTime } : {}),
-        },
-      );
+    const finding = SLACK_WORTHY.has(action.status) ? await rt.findings.get(findingId) : undefined;
+    if (outbox && finding) {
+      await sendAlerts(rt.findings, outbox, [{ kind: 'changed', finding }], [evaluation], {
+        now,
+        reminderIntervalHours: rt.config.policy.slack.reminderIntervalHours,
+        actions,
+        ...reported,
+      });
     }
   }
 

@@ -65,15 +65,17 @@ export function createRuntime(config: FunctionConfig, wiring: RuntimeWiring): Ru
   const findings = createDynamoDbFindingStore(dynamoDb, config.tableName);
   const sqs = new SQSClient(awsClientConfig({ region: config.region }));
   const { actionsQueueUrl, slackOutboxUrl } = config;
+  const putOnBus = (messages: Parameters<MonitorDeps['publish']>[0]) =>
+    publishFindings(clientsFor(config.region).eventBridge, messages, { busName: config.findingsBus });
+  /** The messages the bus refused, for the outbox to keep owed (use cases); nothing is thrown for them. */
+  const publishOwed: MonitorDeps['publish'] = async (messages) =>
+    (await putOnBus(messages)).failed.map((failure) => failure.message);
+  /** For audit records sent outside an outbox: a refusal fails the invocation, so it is retried. */
   async function publish(messages: Parameters<MonitorDeps['publish']>[0]) {
-    const result = await publishFindings(clientsFor(config.region).eventBridge, messages, {
-      busName: config.findingsBus,
-    });
-    if (result.failed.length > 0) {
-      const codes = [...new Set(result.failed.map((f) => f.errorCode))].join(', ');
-      throw new PublishError(
-        `${result.failed.length} findings could not be put on ${config.findingsBus}: ${codes}`,
-      );
+    const { failed } = await putOnBus(messages);
+    if (failed.length > 0) {
+      const codes = [...new Set(failed.map((f) => f.errorCode))].join(', ');
+      throw new PublishError(`${failed.length} findings could not be put on ${config.findingsBus}: ${codes}`);
     }
   }
   return {
@@ -90,7 +92,7 @@ export function createRuntime(config: FunctionConfig, wiring: RuntimeWiring): Ru
         inventoryMode: config.policy.sweep.inventory,
       }),
       findings,
-      publish,
+      publish: publishOwed,
       policy: config.policy,
       rules: RULES,
       now: () => new Date(),

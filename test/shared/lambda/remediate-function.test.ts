@@ -192,6 +192,16 @@ describe('remediate function', () => {
         triggerId: 'evt-1',
         action: expect.objectContaining({ status: 'remediated', action: 'set-ssl-policy' }),
       }),
+      // The finding's resolution, delivered through its outbox (README: resolution = fixed, remediated, deleted).
+      expect.objectContaining({
+        kind: 'resolution',
+        triggerId: 'evt-1',
+        evaluation: expect.objectContaining({
+          ruleId: 'elbv2-listener-tls-policy',
+          status: 'COMPLIANT',
+          reason: 'transit-guard remediated the configuration and verified the fix.',
+        }),
+      }),
     ]);
     expect(audit[0].action.before.sslPolicy).toBe(WEAK);
     expect(audit[0].action.after.sslPolicy).toBe(TARGET);
@@ -206,6 +216,50 @@ describe('remediate function', () => {
       },
     );
     expect(sqs).toReceiveCommandWith(SendMessageBatchCommand, { QueueUrl: config.slackOutboxUrl });
+  });
+
+  it('still tells the bus and Slack of the resolution when a redelivery follows a failed publish', async () => {
+    // Prepare: the audit record goes out, then the bus refuses the resolution, so the message fails.
+    const action = await queuedAction('evt-1b');
+    const handler = createRemediateFunction({
+      runtime: () => createRuntime(config, REMEDIATE_WIRING),
+      sleep: async () => {},
+    });
+    let calls = 0;
+    let down = true;
+    const accepted: { kind: string }[] = [];
+    eventBridge.on(PutEventsCommand).callsFake((input) => {
+      calls += 1;
+      const refuse = down && calls > 1;
+      if (!refuse) accepted.push(...input.Entries.map((e: { Detail: string }) => JSON.parse(e.Detail)));
+      return {
+        FailedEntryCount: refuse ? input.Entries.length : 0,
+        Entries: input.Entries.map((_: unknown, i: number) =>
+          refuse ? { ErrorCode: 'InternalFailure', ErrorMessage: 'try again' } : { EventId: `e${i}` },
+        ),
+      };
+    });
+    await expect(handler(sqsEvent(action), context)).rejects.toThrow(/All records failed/);
+    expect(sqs).not.toReceiveCommand(SendMessageBatchCommand);
+
+    // Act: the bus is back, and SQS delivers the message again.
+    down = false;
+    const second = await handler(sqsEvent(action), context);
+
+    // Assess: acted once; the resolution reaches the bus and Slack hears of the remediation.
+    expect(second.batchItemFailures).toEqual([]);
+    expect(elbv2).toReceiveCommandTimes(ModifyListenerCommand, 1);
+    expect(accepted.map((m) => m.kind)).toEqual(['action', 'action', 'resolution']);
+    expect(sqs).toReceiveCommandTimes(SendMessageBatchCommand, 1);
+    const slack = JSON.parse(
+      sqs.commandCalls(SendMessageBatchCommand)[0]?.args[0].input.Entries?.[0]?.MessageBody ?? '{}',
+    );
+    expect(slack.text).toMatch(/^Resolved/);
+    const store = createDynamoDbFindingStore(
+      createRuntime(config, REMEDIATE_WIRING).dynamoDb,
+      config.tableName,
+    );
+    expect(await store.listPending()).toEqual([]);
   });
 
   it('never acts twice for a redelivered action', async () => {

@@ -429,10 +429,13 @@ describe.each(stores)('outbox delivery with the finding store %s', (_name, makeS
     expect(run.delivered.slack).toHaveLength(1);
     expect(JSON.stringify(run.delivered.slack[0]?.blocks)).toContain('*Updated*');
     expect(run.delivered.slack[0]?.text).toMatch(/accepts old TLS versions/);
-    expect(run.delivered.actions.map((a) => [a.ruleId, a.plan.mode])).toEqual([
-      ['elbv2-listener-tls-policy', 'remediate'],
-      ['elbv2-listener-tls-policy', 'remediate'],
+    // The same decision twice (the missed delivery and the retry's re-observation), identified by its plan hash.
+    expect(run.delivered.actions.map((a) => a.ruleId)).toEqual([
+      'elbv2-listener-tls-policy',
+      'elbv2-listener-tls-policy',
     ]);
+    expect(run.delivered.actions[0]?.planHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(run.delivered.actions[1]?.planHash).toBe(run.delivered.actions[0]?.planHash);
     expect(await store.listPending()).toEqual([]);
   });
 
