@@ -9,7 +9,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { Context, SQSRecord } from 'aws-lambda';
-import type { SlackPayload } from './payload.js';
+import { type SlackPayload, scrubSecrets } from './payload.js';
 import type { WebhookUrl, WebhookUrlProvider } from './webhook-secret.js';
 
 // ------------------------------------------------------------------------------------------ outbox
@@ -383,12 +383,17 @@ export function createSlackRecordHandler(
     try {
       webhook = await options.webhookUrl();
     } catch (error) {
-      // WebhookConfigError never carries the value; Powertools' GetParameterError carries the AWS error only.
+      // WebhookConfigError never carries the value, but another provider error might quote it: scrub both.
+      const reason = scrubSecrets(String((error as Error)?.message));
+      if (error instanceof Error) {
+        error.message = reason;
+        error.stack = scrubSecrets(String(error.stack));
+      }
       metrics.addMetric('SlackConfigErrors', MetricUnit.Count, 1);
       logger.error('Slack webhook URL unavailable; SQS will deliver the message again', {
         messageId: record.messageId,
         errorName: (error as Error)?.name,
-        reason: (error as Error)?.message,
+        reason,
       });
       throw error;
     }
