@@ -121,12 +121,9 @@ const exemptionsSetting = z
           });
         }
       } else if (issue.path.length === 0) {
-        ctx.addIssue({
-          code: 'custom',
-          path,
-          message:
-            'expected a list of exemptions, or a mapping of tags, maxDays, tagPrincipals and resources',
-        });
+        ctx.addIssue(
+          'expected a list of exemptions, or a mapping of tags, maxDays, tagPrincipals and resources',
+        );
       } else {
         ctx.addIssue({ ...issue, path } as Parameters<typeof ctx.addIssue>[0]);
       }

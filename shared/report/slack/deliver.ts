@@ -382,18 +382,16 @@ export function createSlackRecordHandler(
     let webhook: WebhookUrl;
     try {
       webhook = await options.webhookUrl();
-    } catch (error) {
-      // WebhookConfigError never carries the value, but another provider error might quote it: scrub both.
-      const reason = scrubSecrets(String((error as Error)?.message));
-      if (error instanceof Error) {
-        error.message = reason;
-        error.stack = scrubSecrets(String(error.stack));
-      }
+    } catch (caught) {
+      // WebhookConfigError never carries the value, but another provider error might quote it: scrub it.
+      const error = caught instanceof Error ? caught : new Error(String(caught));
+      error.message = scrubSecrets(error.message);
+      error.stack = scrubSecrets(String(error.stack));
       metrics.addMetric('SlackConfigErrors', MetricUnit.Count, 1);
       logger.error('Slack webhook URL unavailable; SQS will deliver the message again', {
         messageId: record.messageId,
-        errorName: (error as Error)?.name,
-        reason,
+        errorName: error.name,
+        reason: error.message,
       });
       throw error;
     }

@@ -68,6 +68,14 @@ describe('policy exemptions', () => {
     });
   });
 
+  it('fills what the mapping form leaves out with the defaults', () => {
+    // Act
+    const policy = parsePolicy('exemptions:\n  maxDays: 30\n', 'p.yml');
+
+    // Assess
+    expect(policy.exemptions).toEqual({ tags: 'allow', maxDays: 30, tagPrincipals: [], resources: [] });
+  });
+
   it('points at the entry of a list that is wrong, as before the mapping form existed', () => {
     // Act
     const issues = issuesOf(

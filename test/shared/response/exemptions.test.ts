@@ -338,6 +338,14 @@ describe('findExemption, what the policy lets a tag do', () => {
     );
   });
 
+  it('says nothing about tags when exemptions.tags is deny and the resource has none', () => {
+    // Act
+    const lookup = findExemption(albHttpListener(), RULE, strict({ tags: 'deny' }), NOW);
+
+    // Assess
+    expect(lookup).toEqual({});
+  });
+
   it('still applies the policy file exemptions when exemptions.tags is deny', () => {
     // Prepare
     const listener = albHttpListener({ tags: { [EXEMPT_TAG]: 'rules=all expires=2026-12-01 reason=tag' } });

@@ -401,6 +401,27 @@ describe('createSlackRecordHandler', () => {
     expect(addMetric).toHaveBeenCalledWith('SlackConfigErrors', 'Count', 1);
   });
 
+  it('logs and rethrows a provider failure that is not an Error as a scrubbed Error', async () => {
+    // Prepare
+    const { handle } = handlerFor('http://127.0.0.1:1/unused', {
+      webhookUrl: async () =>
+        Promise.reject(`no value at https://hooks.slack.com/services/T0A/B0B/stringCanary8`),
+    });
+
+    // Act
+    const error = await handle(sqsRecord('m-15', JSON.stringify(payload(15)))).catch(
+      (caught: unknown) => caught as Error,
+    );
+
+    // Assess
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe('no value at [redacted webhook URL]');
+    const logged = output.join('\n');
+    expect(logged).toContain('Slack webhook URL unavailable; SQS will deliver the message again');
+    expect(logged).toContain('"errorName":"Error","reason":"no value at [redacted webhook URL]"');
+    expect(logged).not.toContain('stringCanary8');
+  });
+
   it('never writes the webhook URL to the logs or into an error', async () => {
     // Prepare
     const { server } = await slack(

@@ -337,6 +337,20 @@ describe('buildFindingMessage', () => {
     expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/);
   });
 
+  it('leaves the place out of the notification text when neither account nor region is known', () => {
+    // Prepare
+    const input = structuredClone(opened);
+    delete input.evaluation.accountId;
+    delete input.evaluation.region;
+    input.evaluation.reason = 'weak';
+
+    // Act
+    const payload = buildFindingMessage(input);
+
+    // Assess
+    expect(payload.text).toBe('HIGH: Listener security policy accepts old TLS versions: shop. weak');
+  });
+
   it('keeps one call a line in the calls block, each call on its own line whatever its error says', () => {
     // Prepare
     const action: ActionOutcome = {

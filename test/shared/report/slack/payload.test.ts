@@ -151,7 +151,7 @@ describe('awsText', () => {
   });
 
   it('keeps underscores inside words, where Slack formats nothing', () => {
-    expect(awsText('RSA_2048 my_load_balancer')).toBe('RSA_2048 my_load_balancer');
+    expect(awsText('RSA_2048 my_load_balancer 2048_bits')).toBe('RSA_2048 my_load_balancer 2048_bits');
   });
 });
 
