@@ -35,7 +35,7 @@ export async function runPolicy(args: string[], io: CliIo): Promise<ExitCode | '
   }
   const overrides = Object.keys(policy.rules).length;
   io.stdout.write(
-    `${file}: valid (${overrides} rule ${overrides === 1 ? 'setting' : 'settings'}, ${policy.exemptions.length} ${policy.exemptions.length === 1 ? 'exemption' : 'exemptions'}, dryRun ${policy.dryRun})\n`,
+    `${file}: valid (${overrides} rule ${overrides === 1 ? 'setting' : 'settings'}, ${policy.exemptions.resources.length} ${policy.exemptions.resources.length === 1 ? 'exemption' : 'exemptions'}, dryRun ${policy.dryRun})\n`,
   );
   return EXIT.ok;
 }

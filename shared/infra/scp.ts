@@ -22,8 +22,18 @@
  * statement; a Null condition denies only where absence itself is the weak choice (a TLS listener created or
  * switched to HTTPS/TLS without a security policy, a VPN created with AWS's default for an option list).
  * Null conditions in one statement are ANDed, so each key whose absence is weak has a statement of its own.
+ *
+ * The tag guards (Service Authorization Reference pages of Elastic Load Balancing, Amazon EC2, AWS Direct Connect
+ * and AWS Certificate Manager; global keys aws:TagKeys and aws:PrincipalArn): aws:TagKeys holds the tag keys of
+ * a request, those set (AddTags, CreateTags, TagResource, AddTagsToCertificate) and those removed (RemoveTags,
+ * DeleteTags, UntagResource, RemoveTagsFromCertificate). Tag-on-create is authorized as tagging too: ELB checks
+ * elasticloadbalancing:AddTags on a create call that carries tags (ELB user guide, "tag resources during
+ * creation"), EC2 checks ec2:CreateTags (ec2:CreateAction), ACM's ImportCertificate checks
+ * acm:AddTagsToCertificate; the guards name whole services, so a create action that takes aws:TagKeys itself
+ * (acm:RequestCertificate, directconnect:CreateConnection) is covered too.
  */
 import type { Policy } from '../policy/schema.js';
+import { EXEMPT_TAG } from '../response/exemptions.js';
 import { modeFor } from '../response/planner.js';
 import { findRule } from '../rules/index.js';
 import {
@@ -77,6 +87,11 @@ const CLASSIC_LISTENER_ACTIONS = [
   'elasticloadbalancing:CreateLoadBalancerListeners',
 ];
 const VPN_TUNNEL_ACTIONS = ['ec2:CreateVpnConnection', 'ec2:ModifyVpnTunnelOptions'];
+/**
+ * Every action of the families' services: only tagging requests and creations with tags carry aws:TagKeys, so
+ * no other request is denied, and tag-on-create is covered whichever action each service authorizes it with.
+ */
+const TAGGING_SERVICES = ['elasticloadbalancing:*', 'ec2:*', 'directconnect:*', 'acm:*'];
 
 /** The tunnel crypto option lists, their condition keys and the Sid part of their statements. */
 const VPN_CRYPTO_OPTIONS: readonly { list: TunnelOptionList; key: string; name: string }[] = [
@@ -202,11 +217,19 @@ export function buildServiceControlPolicy(policy: Policy, options: ScpOptions = 
 
   if (usesExceptionTags) {
     // Only exempt principals may set or remove the resource exception tag (tag-on-create included).
-    deny('ExceptionTagGuard', ['elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'], {
+    deny('ExceptionTagGuard', ['elasticloadbalancing:*'], {
       'ForAnyValue:StringEquals': { 'aws:TagKeys': [plaintextTag] },
       ...unlessExemptPrincipal,
     });
   }
+  // A resource owner must not exempt their own resource: only the principals the policy names may set or remove
+  // the exempt tag (no one in the member accounts when it names none).
+  deny('ExemptTagGuard', TAGGING_SERVICES, {
+    'ForAnyValue:StringEquals': { 'aws:TagKeys': [EXEMPT_TAG] },
+    ...(policy.exemptions.tagPrincipals.length > 0
+      ? { ArnNotLike: { 'aws:PrincipalArn': policy.exemptions.tagPrincipals } }
+      : {}),
+  });
   return { Version: '2012-10-17', Statement: statements };
 }
 
@@ -253,9 +276,9 @@ export function serviceControlPolicyLimits(policy: Policy): string[] {
         `tag those load balancers with the plaintext exception tag instead`,
     );
   }
-  if (policy.exemptions.length > 0) {
+  if (policy.exemptions.resources.length > 0) {
     limits.push(
-      `exemptions (${policy.exemptions.length}) are not carried into the SCP; tag exempt resources or principals instead`,
+      `exemptions (${policy.exemptions.resources.length}) are not carried into the SCP; tag exempt resources or principals instead`,
     );
   }
   return limits;

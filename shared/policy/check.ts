@@ -57,7 +57,7 @@ function checkRuleSettings(policy: Policy, rules: readonly AnyRule[]): PolicyPro
 
 function checkExemptions(policy: Policy, rules: readonly AnyRule[]): PolicyProblem[] {
   const ids = rules.map((rule) => rule.metadata.id);
-  return policy.exemptions.flatMap((exemption, index) =>
+  return policy.exemptions.resources.flatMap((exemption, index) =>
     exemption.rules === 'all'
       ? []
       : exemption.rules

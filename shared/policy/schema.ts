@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RULE_MODES } from '../model/evaluation.js';
+import { didYouMean } from './suggest.js';
 
 /** TLS protocol versions in ascending order, spelled as the ELB APIs spell them. */
 export const TLS_VERSIONS = ['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
@@ -73,6 +74,63 @@ export const exemptionSchema = z
   })
   .strict();
 
+/** What a resource's `transit-guard:exempt` tag may do: exempt it (`allow`), or nothing (`deny`). */
+export const EXEMPTION_TAG_MODES = ['allow', 'deny'] as const;
+
+const exemptionList = z.array(exemptionSchema);
+
+/** `exemptions` as a mapping: the tag exemption settings and the per-resource exemptions. */
+export const exemptionSettingsSchema = z
+  .object({
+    /** `deny`: the tag exempts nothing, and plans say the tag was refused. */
+    tags: z.enum(EXEMPTION_TAG_MODES).default('allow'),
+    /**
+     * The longest a tag exemption may run: its expiry at most this many days after today (UTC), counted from
+     * now because the tag carries no creation date. The policy's own `resources` are reviewed code: no limit.
+     */
+    maxDays: z.number().int().min(1).max(3650).default(90),
+    /** Principal ARN patterns (IAM wildcards) the generated SCP lets set or remove the tag; no one else may. */
+    tagPrincipals: z.array(z.string().min(1)).superRefine(noRepeats).default([]),
+    /** The per-resource exemptions (what a list under `exemptions` holds). */
+    resources: exemptionList.default([]),
+  })
+  .strict();
+
+/**
+ * `exemptions` as the list of per-resource exemptions (the original form, still accepted) or as the mapping
+ * above. The form is chosen by shape, not by a union, so each form's errors point at the field that is wrong.
+ */
+const exemptionsSetting = z
+  .custom<z.input<typeof exemptionSettingsSchema> | z.input<typeof exemptionList>>()
+  .transform((value, ctx) => {
+    const parsed = exemptionSettingsSchema.safeParse(Array.isArray(value) ? { resources: value } : value);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      // The list form's entries are at exemptions[i], not at exemptions.resources[i].
+      const path = Array.isArray(value) ? issue.path.slice(1) : issue.path;
+      if (issue.code === 'unrecognized_keys') {
+        // The policy loader cannot see through this transform to list the settings that exist.
+        const allowed = Object.keys(
+          (issue.path.length === 0 ? exemptionSettingsSchema : exemptionSchema).shape,
+        );
+        for (const key of issue.keys) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, key],
+            message: `unknown setting${didYouMean(key, allowed)}; allowed settings: ${allowed.join(', ')}`,
+          });
+        }
+      } else if (issue.path.length === 0) {
+        ctx.addIssue(
+          'expected a list of exemptions, or a mapping of tags, maxDays, tagPrincipals and resources',
+        );
+      } else {
+        ctx.addIssue({ ...issue, path } as Parameters<typeof ctx.addIssue>[0]);
+      }
+    }
+    return z.NEVER;
+  });
+
 export const policySchema = z
   .object({
     version: z.literal(1).default(1),
@@ -139,7 +197,7 @@ export const policySchema = z
       .strict()
       .prefault({}),
     rules: z.record(z.string(), ruleSettings).default({}),
-    exemptions: z.array(exemptionSchema).default([]),
+    exemptions: exemptionsSetting.prefault([]),
     sweep: z
       .object({
         /**
@@ -169,5 +227,6 @@ export const policySchema = z
 export type PolicyInput = z.input<typeof policySchema>;
 export type Policy = z.output<typeof policySchema>;
 export type Exemption = z.output<typeof exemptionSchema>;
+export type ExemptionSettings = z.output<typeof exemptionSettingsSchema>;
 export type CipherClass = (typeof CIPHER_CLASSES)[number];
 export type TlsVersion = (typeof TLS_VERSIONS)[number];

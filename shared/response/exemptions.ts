@@ -12,7 +12,8 @@ import type { Policy } from '../policy/schema.js';
  * - `expires=` an ISO date (exempt through that day, UTC) or date-time; required;
  * - `reason=` free text; required. Fields are separated by spaces (or `;` where the service allows it)
  *   and may come in any order; a field's value runs to the next `rules=`, `expires=` or `reason=`.
- * A tag that does not parse exempts nothing, and the plan says why.
+ * A tag that does not parse exempts nothing, and the plan says why. The policy decides whether tags exempt at
+ * all (`exemptions.tags: allow | deny`) and how far ahead a tag's expiry may lie (`exemptions.maxDays`).
  */
 export const EXEMPT_TAG = 'transit-guard:exempt';
 
@@ -79,6 +80,8 @@ export interface ExemptionLookup {
   expired?: ResponseExemption;
   /** Why the resource's exempt tag was ignored. */
   invalidTag?: string;
+  /** Why the policy refused a readable exempt tag: tag exemptions denied, or an expiry beyond maxDays. */
+  refusedTag?: string;
 }
 
 const covers = (entry: ExemptionEntry, ruleId: string) =>
@@ -89,6 +92,15 @@ function identities(resource: Resource): string[] {
   const ids = [resource.resourceId, resource.arn];
   if (resource.resourceType === 'AWS::ElasticLoadBalancingV2::Listener') ids.push(resource.loadBalancerArn);
   return ids.filter((id): id is string => Boolean(id));
+}
+
+/**
+ * The latest a tag exemption may end: the end of the UTC day `maxDays` days after today. Counted from now, as
+ * the tag carries no creation date; a date `maxDays` days ahead is accepted, the next day is not.
+ */
+export function latestTagEnd(now: Date, maxDays: number): number {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return today + (maxDays + 1) * DAY_MS;
 }
 
 /** Finds the exemption for this resource and rule in the policy file and in the resource's exempt tag. */
@@ -106,14 +118,22 @@ export function findExemption(
     const end = exemptionEnd(expires) ?? Number.NEGATIVE_INFINITY;
     candidates.push({ source, rules, reason, expires, expired: now.getTime() >= end });
   };
-  for (const exemption of policy.exemptions) {
+  const { tags, maxDays, resources } = policy.exemptions;
+  // The policy file is reviewed like code: maxDays bounds only what a tag can grant.
+  for (const exemption of resources) {
     if (ids.includes(exemption.resource)) add(exemption, 'policy');
   }
   const tag = resource.tags[EXEMPT_TAG];
-  if (tag !== undefined) {
+  if (tag !== undefined && tags === 'deny') {
+    lookup.refusedTag = 'exemptions.tags is deny in the policy';
+  } else if (tag !== undefined) {
     const parsed = parseExemptTag(tag);
-    if (parsed.ok) add(parsed.exemption, 'tag');
-    else lookup.invalidTag = parsed.error;
+    if (!parsed.ok) lookup.invalidTag = parsed.error;
+    else if ((exemptionEnd(parsed.exemption.expires) ?? 0) <= latestTagEnd(now, maxDays)) {
+      add(parsed.exemption, 'tag');
+    } else if (covers(parsed.exemption, ruleId)) {
+      lookup.refusedTag = `expires ${parsed.exemption.expires}, beyond exemptions.maxDays (${maxDays})`;
+    }
   }
   const latestFirst = (a: ResponseExemption, b: ResponseExemption) =>
     (exemptionEnd(b.expires) ?? 0) - (exemptionEnd(a.expires) ?? 0);
@@ -134,4 +154,10 @@ export function describeActiveExemption(exemption: ResponseExemption): string {
 /** "exemption expired on 2026-09-30 (policy exemption: legacy clients); it no longer exempts". */
 export function describeExpiredExemption(exemption: ResponseExemption): string {
   return `exemption expired on ${exemption.expires} (${sourceWords(exemption)}: ${exemption.reason}); it no longer exempts`;
+}
+
+/** What the plan says about an exempt tag that exempts nothing (malformed, or refused by the policy). */
+export function describeIgnoredTag(lookup: ExemptionLookup): string | undefined {
+  if (lookup.invalidTag) return `${EXEMPT_TAG} tag ignored: ${lookup.invalidTag}`;
+  return lookup.refusedTag ? `${EXEMPT_TAG} tag refused: ${lookup.refusedTag}` : undefined;
 }

@@ -5,7 +5,7 @@ import type { RuleMetadata } from '../rules/rule.js';
 import {
   describeActiveExemption,
   describeExpiredExemption,
-  EXEMPT_TAG,
+  describeIgnoredTag,
   findExemption,
 } from './exemptions.js';
 import { findRemediator } from './remediators/index.js';
@@ -63,7 +63,7 @@ export function planResponse(input: PlanResponseInput): ResponsePlan {
   }
   const context = joinNotes(
     exemption.expired ? describeExpiredExemption(exemption.expired) : undefined,
-    exemption.invalidTag ? `${EXEMPT_TAG} tag ignored: ${exemption.invalidTag}` : undefined,
+    describeIgnoredTag(exemption),
   );
   const withContext = (plan: ResponsePlan): ResponsePlan => {
     // Most plans have nothing to add (no exemption met): the plan as made, not a copy of it.

@@ -68,6 +68,7 @@ const INJECTIONS = [
   '*URGENT: rotate the key at evil.example*',
   '~resolved~',
   '_ignore this_',
+  ':lock: verified',
 ];
 
 /** Every mrkdwn text object of a payload (the top-level text aside). */
@@ -114,6 +115,28 @@ describe('Slack mrkdwn injection in resource names and tags', () => {
       expect(text).not.toContain(injection);
       expect(text).not.toMatch(/<!(channel|here|everyone)/);
       expect(text).not.toMatch(/<https?:\/\/evil/);
+    }
+  });
+
+  it('keeps a newline, a bidi override or a shortcode in AWS text from forging a line, reordering or an emoji', () => {
+    // Prepare
+    const forged = 'web\n:lock: *Resolved* by security\u202E';
+    const evaluation = findingWith(forged, `The listener ${forged} accepts TLS 1.0.\r\nforged line`);
+    const tags = { Name: forged, [`owner\n${forged}`]: `a\u2066${forged}` };
+
+    // Act
+    const payloads = [
+      buildFindingMessage({ evaluation, kind: 'opened', tags }),
+      buildFindingMessage({ evaluation, kind: 'resolved', resolution: 'fixed', tags }),
+    ];
+
+    // Assess
+    const texts = payloads.flatMap(renderedMrkdwn);
+    expect(texts.join('\n')).toContain('Resolved');
+    for (const text of texts) {
+      expect(text).not.toMatch(/^(:lock|forged|∗Resolved)/m);
+      expect(text).not.toContain(':lock:');
+      expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/);
     }
   });
 

@@ -310,6 +310,66 @@ describe('secrets planted in resources, tags and remediation calls', () => {
     expect(leaks(JSON.stringify(digest))).toEqual([]);
   });
 
+  const SPELLINGS = [
+    `hooks.slack.com/services/T0CANARY01/B0CANARY02/${WEBHOOK_TOKEN}`,
+    `HTTPS://HOOKS.Slack.com/services/T0CANARY01/B0CANARY02/${WEBHOOK_TOKEN}`,
+    encodeURIComponent(WEBHOOK),
+    encodeURIComponent(encodeURIComponent(WEBHOOK)),
+    encodeURIComponent(WEBHOOK).toLowerCase().replace(WEBHOOK_TOKEN.toLowerCase(), WEBHOOK_TOKEN),
+    JSON.stringify(WEBHOOK).replaceAll('/', '\\/'),
+    `https://hooks.sl\u202Eack.com/services/T0CANARY01/B0CANARY02/${WEBHOOK_TOKEN}`,
+  ];
+
+  it.each(SPELLINGS)('never reach a Slack message or the digest spelled %j', (spelling) => {
+    // Prepare
+    const [finding] = findings;
+    if (!finding) throw new Error('no finding to plant into');
+    const planted: Evaluation = {
+      ...finding,
+      resourceName: `edge ${spelling}`,
+      reason: `${finding.reason} (${spelling})`,
+      response: { mode: 'notify', status: 'notify', note: `see ${spelling}` },
+    };
+    const record = {
+      findingId: 'f-1',
+      ruleId: planted.ruleId,
+      resourceId: planted.resourceId,
+      resourceType: planted.resourceType,
+      resourceName: `edge ${spelling}`,
+      accountId: '111122223333',
+      region: 'eu-west-1',
+      severity: planted.severity,
+      state: 'open',
+      reason: planted.reason,
+      firstSeenAt: '2026-11-01T00:00:00.000Z',
+      lastSeenAt: '2026-11-22T00:00:00.000Z',
+      version: 1,
+    } as FindingRecord;
+
+    // Act
+    const payloads = [
+      buildFindingMessage({
+        evaluation: planted,
+        kind: 'opened',
+        tags: { alerts: spelling, [spelling]: 'key' },
+        action: { status: 'failed', error: `failed: ${spelling}`, calls: [] },
+      }),
+      buildFindingMessage({ evaluation: planted, kind: 'resolved', resolution: 'fixed' }),
+      buildDigestMessage({
+        counts: { high: 1 },
+        kpis: computeKpis(evaluations, 30),
+        worst: [record],
+        sweptAt: '2026-11-22T06:00:00.000Z',
+        regions: ['eu-west-1'],
+      }),
+    ];
+
+    // Assess
+    const text = JSON.stringify(payloads);
+    expect(text).toContain('[redacted webhook URL]');
+    expect(text).not.toContain(WEBHOOK_TOKEN);
+  });
+
   it('never reach a Config annotation', () => {
     // Prepare
     const planted = findings.map((finding) => ({ ...finding, reason: finding.reason }));

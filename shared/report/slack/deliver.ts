@@ -9,7 +9,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { Context, SQSRecord } from 'aws-lambda';
-import type { SlackPayload } from './payload.js';
+import { type SlackPayload, scrubSecrets } from './payload.js';
 import type { WebhookUrl, WebhookUrlProvider } from './webhook-secret.js';
 
 // ------------------------------------------------------------------------------------------ outbox
@@ -382,13 +382,16 @@ export function createSlackRecordHandler(
     let webhook: WebhookUrl;
     try {
       webhook = await options.webhookUrl();
-    } catch (error) {
-      // WebhookConfigError never carries the value; Powertools' GetParameterError carries the AWS error only.
+    } catch (caught) {
+      // WebhookConfigError never carries the value, but another provider error might quote it: scrub it.
+      const error = caught instanceof Error ? caught : new Error(String(caught));
+      error.message = scrubSecrets(error.message);
+      error.stack = scrubSecrets(String(error.stack));
       metrics.addMetric('SlackConfigErrors', MetricUnit.Count, 1);
       logger.error('Slack webhook URL unavailable; SQS will deliver the message again', {
         messageId: record.messageId,
-        errorName: (error as Error)?.name,
-        reason: (error as Error)?.message,
+        errorName: error.name,
+        reason: error.message,
       });
       throw error;
     }

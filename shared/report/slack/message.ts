@@ -12,6 +12,7 @@ import type { Resolution } from '../../state/finding-store.js';
 import { consoleLink } from './console-link.js';
 import {
   awsCode,
+  awsCodeText,
   awsText,
   type Block,
   type ContextBlock,
@@ -142,7 +143,8 @@ function callsText(calls: readonly ShownCall[] | undefined): string {
     return line.length > MAX_CALL_CHARS ? `${line.slice(0, MAX_CALL_CHARS)}…` : line;
   });
   if (calls.length > MAX_CALLS_SHOWN) lines.push(`… and ${calls.length - MAX_CALLS_SHOWN} more call(s)`);
-  return `\n\`\`\`${awsText(lines.join('\n')).replaceAll('`', 'ˋ')}\`\`\``;
+  // One call a line: each line is made inert on its own, so a newline in AWS text cannot forge a call.
+  return `\n\`\`\`${lines.map(awsCodeText).join('\n')}\`\`\``;
 }
 
 function planText(plan: ResponsePlan | undefined): string {
@@ -264,7 +266,7 @@ function fallbackText(input: FindingMessageInput, title: string): string {
   const { evaluation } = input;
   const name = evaluation.resourceName ?? evaluation.resourceId;
   const where = [evaluation.accountId, evaluation.region].filter(Boolean).join('/');
-  const place = where ? ` (${where})` : '';
+  const place = where ? ` (${awsText(where)})` : '';
   if (input.kind === 'resolved') {
     return `Resolved: ${awsText(title)}: ${awsText(name)}${place}, ${input.resolution ?? 'fixed'}.`;
   }

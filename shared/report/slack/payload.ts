@@ -76,31 +76,68 @@ export function escapeMrkdwn(value: string): string {
   return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
-const WEBHOOK_URL_PATTERN = /https?:\/\/hooks\.slack(?:-gov)?\.com\/[^\s<>"'|)\]]*/gi;
+// A slash, colon or dot as text may spell it: as is, JSON-escaped, URL-encoded once or twice (any case).
+const SLASH = String.raw`(?:\/|\\\/|%(?:25)?2F)`;
+const COLON = '(?::|%(?:25)?3A)';
+const DOT = String.raw`(?:\.|%(?:25)?2E)`;
+/**
+ * A Slack webhook URL in any spelling: with or without its scheme, any case, encoded. It needs a path that
+ * starts with a letter or digit (`/services/T.../B.../secret`), so "https://hooks.slack.com/..." in a hint stays.
+ */
+const WEBHOOK_URL_PATTERN = new RegExp(
+  String.raw`(?:https?${COLON}${SLASH}{2})?hooks${DOT}slack(?:-gov)?${DOT}com${SLASH}[a-z0-9][^\s<>"'|)\]]*`,
+  'gi',
+);
 
 /** Removes anything that looks like a Slack webhook URL from text (the secret is the URL itself). */
 export function scrubSecrets(value: string): string {
   return value.replace(WEBHOOK_URL_PATTERN, '[redacted webhook URL]');
 }
 
+/** Line breaks and other control characters (C0, DEL, C1, U+2028/U+2029): AWS text stays on its line. */
+const CONTROL = /[\p{Cc}\u2028\u2029]/gu;
 /**
- * Text from AWS (names, tags, reasons, ARNs) made safe for a mrkdwn field: no link or mention (`&`, `<`, `>`
- * escaped), and no formatting. mrkdwn has no escape for its formatting characters, so `*` (bold), `~` (strike)
+ * Bidi controls (they reorder what follows them, so text can show other than it reads) and invisible spaces
+ * (U+200B, U+2060, U+FEFF) that could split a webhook URL or a mention. The joiners U+200C/U+200D stay: scripts
+ * and emoji need them.
+ */
+const INVISIBLE = /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+/** A colon that opens an emoji shortcode (`:name:`); Slack has no escape for it. */
+const SHORTCODE = /:(?=[\p{L}\p{N}_+'-]+:)/gu;
+const ZERO_WIDTH_SPACE = '\u200B';
+
+/** AWS text with no line break, control, bidi or invisible character: a space for each control. */
+export function inertText(value: string): string {
+  return value.replace(INVISIBLE, '').replace(CONTROL, ' ');
+}
+
+/**
+ * Text from AWS (names, tags, reasons, ARNs) made safe for a mrkdwn field: on one line without bidi controls
+ * (inertText), no link or mention (`&`, `<`, `>` escaped), no emoji (a zero-width space after the colon that
+ * opens a `:name:` shortcode), and no formatting. mrkdwn has no escape for its formatting characters, so `*` (bold), `~` (strike)
  * and `` ` `` (code) become look-alikes, and so does `_` (italic) where it can open or close italics: next to a
  * space, punctuation or the end. An underscore inside a word (`RSA_2048`, `my_load_balancer`) formats nothing
  * in Slack and stays as it is.
  */
 export function awsText(value: string): string {
-  return escapeMrkdwn(scrubSecrets(value))
+  return awsCodeText(value)
     .replaceAll('*', '∗')
     .replaceAll('~', '∼')
-    .replaceAll('`', 'ˋ')
-    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, 'ˍ');
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, 'ˍ')
+    .replace(SHORTCODE, `:${ZERO_WIDTH_SPACE}`);
 }
 
-/** AWS text as inline code (shown as it is, formatting included); a backtick would end the span early. */
+/**
+ * AWS text for inside a code span or block: on one line, no bidi control, no webhook URL, no link or mention,
+ * and no backtick to end the code early. Code shows `:name:` as it is, so ARNs are left whole for copying.
+ */
+export function awsCodeText(value: string): string {
+  return escapeMrkdwn(scrubSecrets(inertText(value))).replaceAll('`', 'ˋ');
+}
+
+/** AWS text as inline code (shown as it is, formatting included). */
 export function awsCode(value: string): string {
-  return `\`${escapeMrkdwn(scrubSecrets(value)).replaceAll('`', 'ˋ')}\``;
+  return `\`${awsCodeText(value)}\``;
 }
 
 /** Cuts before a lone high surrogate so a truncated string never ends in half an emoji. */

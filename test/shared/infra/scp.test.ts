@@ -28,6 +28,7 @@ const DOCUMENTED_KEYS = new Set([
   'ec2:Phase1DHGroup',
   'ec2:Phase2DHGroup',
   'aws:TagKeys',
+  'aws:PrincipalArn',
   `aws:PrincipalTag/${DEFAULT_PRINCIPAL_EXCEPTION_TAG}`,
   `aws:ResourceTag/${DEFAULT_PLAINTEXT_EXCEPTION_TAG}`,
 ]);
@@ -279,7 +280,7 @@ describe('buildServiceControlPolicy', () => {
     expect(statement(scp, 'ExceptionTagGuard')).toEqual({
       Sid: 'ExceptionTagGuard',
       Effect: 'Deny',
-      Action: ['elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'],
+      Action: ['elasticloadbalancing:*'],
       Resource: '*',
       Condition: {
         'ForAnyValue:StringEquals': { 'aws:TagKeys': ['web:redirect-only'] },
@@ -300,6 +301,15 @@ function requestValues(request: ScpRequest, key: string): string[] | undefined {
   return value === undefined ? undefined : [value].flat();
 }
 
+/** ArnLike: `*` matches any run of characters, `?` one character, everything else itself. */
+function arnLike(pattern: string, value: string): boolean {
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replaceAll('*', '.*')
+    .replaceAll('?', '.');
+  return new RegExp(`^${source}$`).test(value);
+}
+
 /** The condition operators the SCP uses, as IAM evaluates them (an absent key fails ForAnyValue, passes negations). */
 function conditionHolds(
   operator: string,
@@ -318,6 +328,8 @@ function conditionHolds(
         return actual === undefined || !actual.some((value) => wanted.includes(value));
       case 'Null':
         return (actual === undefined) === (expected === 'true');
+      case 'ArnNotLike':
+        return actual === undefined || !actual.some((value) => wanted.some((w) => arnLike(w, value)));
       default:
         throw new Error(`operator ${operator} is not modelled`);
     }
@@ -328,7 +340,7 @@ function conditionHolds(
 function deniedBy(scp: ServiceControlPolicy, request: ScpRequest): string[] {
   return scp.Statement.filter(
     (s) =>
-      s.Action.includes(request.action) &&
+      s.Action.some((action) => arnLike(action, request.action)) &&
       Object.entries(s.Condition).every(([operator, block]) => conditionHolds(operator, block, request)),
   ).map((s) => s.Sid);
 }
@@ -523,5 +535,157 @@ describe('serviceControlPolicyLimits', () => {
     expect(limits[0]).toContain('8443');
     expect(limits[1]).toContain('exemptions (1)');
     expect(serviceControlPolicyLimits(policySchema.parse({}))).toEqual([]);
+  });
+});
+
+describe('the exempt tag guard', () => {
+  const APPROVERS = 'arn:aws:iam::*:role/exemption-approvers';
+  const scp = scpFor({ exemptions: { tagPrincipals: [APPROVERS, 'arn:aws:iam::111122223333:role/ci-?'] } });
+  const OWNER = 'arn:aws:iam::111122223333:role/app-owner';
+
+  it('denies setting or removing the transit-guard:exempt tag, tag-on-create included, but to the named principals', () => {
+    // Assess
+    expect(statement(scp, 'ExemptTagGuard')).toEqual({
+      Sid: 'ExemptTagGuard',
+      Effect: 'Deny',
+      Action: ['elasticloadbalancing:*', 'ec2:*', 'directconnect:*', 'acm:*'],
+      Resource: '*',
+      Condition: {
+        'ForAnyValue:StringEquals': { 'aws:TagKeys': ['transit-guard:exempt'] },
+        ArnNotLike: { 'aws:PrincipalArn': [APPROVERS, 'arn:aws:iam::111122223333:role/ci-?'] },
+      },
+    });
+  });
+
+  it('denies the tag to every principal when the policy names none', () => {
+    // Act
+    const guard = statement(scpFor(), 'ExemptTagGuard');
+
+    // Assess
+    expect(guard.Condition).toEqual({
+      'ForAnyValue:StringEquals': { 'aws:TagKeys': ['transit-guard:exempt'] },
+    });
+    expect(deniedBy(scpFor(), tagging('ec2:CreateTags', OWNER, ['transit-guard:exempt']))).toEqual([
+      'ExemptTagGuard',
+    ]);
+  });
+
+  it('is there even when every rule is off: an exemption is about the resource, not one rule', () => {
+    // Prepare
+    const off = Object.fromEntries(
+      ['elbv2-listener-plaintext', 'elbv2-listener-tcp-plaintext', 'elb-listener-plaintext'].map((id) => [
+        id,
+        { mode: 'off' as const },
+      ]),
+    );
+
+    // Act
+    const sids = scpFor({ rules: off }).Statement.map((s) => s.Sid);
+
+    // Assess
+    expect(sids).toContain('ExemptTagGuard');
+    expect(sids).not.toContain('ExceptionTagGuard');
+  });
+
+  function tagging(action: string, principal: string, keys: string[]): ScpRequest {
+    return { action, context: { 'aws:PrincipalArn': principal, 'aws:TagKeys': keys } };
+  }
+
+  it.each<[string, ScpRequest, string[]]>([
+    [
+      'a resource owner tagging their listener exempt',
+      tagging('elasticloadbalancing:AddTags', OWNER, ['Name', 'transit-guard:exempt']),
+      ['ExemptTagGuard'],
+    ],
+    [
+      'a resource owner removing the tag from a VPN connection',
+      tagging('ec2:DeleteTags', OWNER, ['transit-guard:exempt']),
+      ['ExemptTagGuard'],
+    ],
+    [
+      'a resource owner tagging a Direct Connect link exempt',
+      tagging('directconnect:TagResource', OWNER, ['transit-guard:exempt']),
+      ['ExemptTagGuard'],
+    ],
+    [
+      'a LAG created with the tag',
+      tagging('directconnect:CreateLag', OWNER, ['transit-guard:exempt']),
+      ['ExemptTagGuard'],
+    ],
+    [
+      'a VPN connection created with the tag (EC2 authorizes it as CreateTags)',
+      tagging('ec2:CreateTags', OWNER, ['transit-guard:exempt']),
+      ['ExemptTagGuard'],
+    ],
+    [
+      'a load balancer created with the tag (ELB authorizes it as AddTags)',
+      tagging('elasticloadbalancing:AddTags', OWNER, ['transit-guard:exempt']),
+      ['ExemptTagGuard'],
+    ],
+    [
+      'a VPN tunnel modified, no tags in the request',
+      { action: 'ec2:ModifyVpnTunnelOptions', context: { 'aws:PrincipalArn': OWNER } },
+      [],
+    ],
+    [
+      'a certificate requested with the tag',
+      tagging('acm:RequestCertificate', OWNER, ['transit-guard:exempt']),
+      ['ExemptTagGuard'],
+    ],
+    [
+      'a resource owner removing the tag from a certificate',
+      tagging('acm:RemoveTagsFromCertificate', OWNER, ['transit-guard:exempt']),
+      ['ExemptTagGuard'],
+    ],
+    [
+      'an approver (any account) tagging a listener exempt',
+      tagging('elasticloadbalancing:AddTags', 'arn:aws:iam::444455556666:role/exemption-approvers', [
+        'transit-guard:exempt',
+      ]),
+      [],
+    ],
+    [
+      'the CI role matched by a one-character wildcard',
+      tagging('elasticloadbalancing:RemoveTags', 'arn:aws:iam::111122223333:role/ci-7', [
+        'transit-guard:exempt',
+      ]),
+      [],
+    ],
+    [
+      'a role whose name only starts like the CI pattern',
+      tagging('elasticloadbalancing:RemoveTags', 'arn:aws:iam::111122223333:role/ci-77', [
+        'transit-guard:exempt',
+      ]),
+      ['ExemptTagGuard'],
+    ],
+    [
+      'a resource owner setting other tags',
+      tagging('ec2:CreateTags', OWNER, ['Name', 'transit-guard:exempt-note']),
+      [],
+    ],
+  ])('%s', (_shape, request, expected) => {
+    // Act
+    const denied = deniedBy(scp, request);
+
+    // Assess
+    expect(denied).toEqual(expected);
+  });
+
+  it('keeps a long list of principals within the size limit by splitting the documents', () => {
+    // Prepare
+    const principals = Array.from(
+      { length: 40 },
+      (_, i) => `arn:aws:iam::${String(i).padStart(12, '0')}:role/approver`,
+    );
+    const long = scpFor({ exemptions: { tagPrincipals: principals } });
+
+    // Act
+    const documents = splitServiceControlPolicy(long);
+
+    // Assess
+    expect(documents.length).toBeGreaterThan(1);
+    for (const document of documents)
+      expect(serializeServiceControlPolicy(document).length).toBeLessThanOrEqual(SCP_MAX_CHARACTERS);
+    expect(documents.flatMap((document) => document.Statement)).toEqual(long.Statement);
   });
 });

@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Elbv2Listener } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import {
+  describeIgnoredTag,
   EXEMPT_TAG,
   exemptionEnd,
   findExemption,
+  latestTagEnd,
   parseExemptTag,
 } from '../../../shared/response/exemptions.js';
+import { elbv2ListenerPlaintext } from '../../../shared/rules/elbv2/elbv2-listener-plaintext.js';
 import { albHttpListener } from '../../helpers/elb-fixtures.js';
+import { evaluateWith, planOf } from './support.js';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
 
@@ -131,7 +135,7 @@ describe('findExemption', () => {
 
   it('prefers an exemption in force over an expired one', () => {
     // Prepare
-    const resource = tagged('rules=all expires=2027-06-30 reason=renewed by the owner');
+    const resource = tagged('rules=all expires=2027-01-31 reason=renewed by the owner');
     const policy = policySchema.parse({
       exemptions: [{ resource: listener.listenerArn, rules: 'all', reason: 'old', expires: '2026-01-31' }],
     });
@@ -245,7 +249,7 @@ describe('findExemption, which exemption wins', () => {
   it('reads the tag under the key transit-guard:exempt', () => {
     // Prepare
     const resource = albHttpListener({
-      tags: { 'transit-guard:exempt': 'rules=all expires=2027-03-31 reason=lab' },
+      tags: { 'transit-guard:exempt': 'rules=all expires=2027-01-31 reason=lab' },
     });
 
     // Act
@@ -301,7 +305,7 @@ describe('findExemption, which exemption wins', () => {
 
   it('weighs a tag and a policy exemption by how long they last, not by where they come from', () => {
     // Prepare
-    const resource = tagged('rules=all expires=2027-06-30 reason=tag window');
+    const resource = tagged('rules=all expires=2027-02-15 reason=tag window');
     const policy = policyWith({
       resource: listener.listenerArn,
       expires: '2027-01-31',
@@ -313,5 +317,183 @@ describe('findExemption, which exemption wins', () => {
 
     // Assess
     expect(lookup.active).toMatchObject({ source: 'tag', reason: 'tag window' });
+  });
+});
+
+describe('findExemption, what the policy lets a tag do', () => {
+  const RULE = 'elbv2-listener-plaintext';
+  const strict = (exemptions: Record<string, unknown>) => policySchema.parse({ exemptions });
+
+  it('refuses every exempt tag when exemptions.tags is deny, and says so', () => {
+    // Prepare
+    const resource = tagged('rules=all expires=2026-12-01 reason=owner says so');
+
+    // Act
+    const lookup = findExemption(resource, RULE, strict({ tags: 'deny' }), NOW);
+
+    // Assess
+    expect(lookup).toEqual({ refusedTag: 'exemptions.tags is deny in the policy' });
+    expect(describeIgnoredTag(lookup)).toBe(
+      'transit-guard:exempt tag refused: exemptions.tags is deny in the policy',
+    );
+  });
+
+  it('says nothing about tags when exemptions.tags is deny and the resource has none', () => {
+    // Act
+    const lookup = findExemption(albHttpListener(), RULE, strict({ tags: 'deny' }), NOW);
+
+    // Assess
+    expect(lookup).toEqual({});
+  });
+
+  it('still applies the policy file exemptions when exemptions.tags is deny', () => {
+    // Prepare
+    const listener = albHttpListener({ tags: { [EXEMPT_TAG]: 'rules=all expires=2026-12-01 reason=tag' } });
+    const policy = strict({
+      tags: 'deny',
+      resources: [
+        { resource: listener.listenerArn, rules: 'all', reason: 'reviewed', expires: '2026-12-31' },
+      ],
+    });
+
+    // Act
+    const lookup = findExemption(listener, RULE, policy, NOW);
+
+    // Assess
+    expect(lookup.active).toMatchObject({ source: 'policy', reason: 'reviewed' });
+    expect(lookup.refusedTag).toBe('exemptions.tags is deny in the policy');
+  });
+
+  it('accepts a tag whose expiry date is exactly maxDays after today, and refuses the day after', () => {
+    // Prepare: 2026-11-22 + 90 days = 2027-02-20.
+    const policy = policySchema.parse({});
+
+    // Act
+    const lastDay = findExemption(tagged('rules=all expires=2027-02-20 reason=lab'), RULE, policy, NOW);
+    const dayAfter = findExemption(tagged('rules=all expires=2027-02-21 reason=lab'), RULE, policy, NOW);
+
+    // Assess
+    expect(lastDay).toEqual({
+      active: { source: 'tag', rules: 'all', reason: 'lab', expires: '2027-02-20', expired: false },
+    });
+    expect(dayAfter).toEqual({ refusedTag: 'expires 2027-02-21, beyond exemptions.maxDays (90)' });
+    expect(describeIgnoredTag(dayAfter)).toBe(
+      'transit-guard:exempt tag refused: expires 2027-02-21, beyond exemptions.maxDays (90)',
+    );
+  });
+
+  it('counts maxDays from the start of today (UTC), whatever the time now', () => {
+    // Prepare
+    const lateToday = new Date('2026-11-22T23:59:59.999Z');
+    const tomorrow = new Date('2026-11-23T00:00:00.000Z');
+    const resource = tagged('rules=all expires=2026-11-29 reason=a week');
+    const week = strict({ maxDays: 7 });
+    const sixDays = strict({ maxDays: 6 });
+
+    // Act & Assess
+    expect(findExemption(resource, RULE, week, lateToday).active?.expires).toBe('2026-11-29');
+    expect(findExemption(resource, RULE, sixDays, lateToday).refusedTag).toBe(
+      'expires 2026-11-29, beyond exemptions.maxDays (6)',
+    );
+    expect(findExemption(resource, RULE, sixDays, tomorrow).active?.expires).toBe('2026-11-29');
+  });
+
+  it('bounds a date-time expiry by the end of the last allowed day, to the millisecond', () => {
+    // Prepare
+    const policy = strict({ maxDays: 1 });
+
+    // Act
+    const atEnd = findExemption(tagged('rules=all expires=2026-11-24T00:00:00Z reason=x'), RULE, policy, NOW);
+    const after = findExemption(
+      tagged('rules=all expires=2026-11-24T00:00:00.001Z reason=x'),
+      RULE,
+      policy,
+      NOW,
+    );
+
+    // Assess
+    expect(atEnd.active?.expires).toBe('2026-11-24T00:00:00Z');
+    expect(after.refusedTag).toBe('expires 2026-11-24T00:00:00.001Z, beyond exemptions.maxDays (1)');
+  });
+
+  it('says nothing about a refused tag that names only other rules', () => {
+    // Act
+    const lookup = findExemption(
+      tagged('rules=elbv2-listener-tls-policy expires=2030-01-01 reason=lab'),
+      RULE,
+      policySchema.parse({}),
+      NOW,
+    );
+
+    // Assess
+    expect(lookup).toEqual({});
+  });
+
+  it('does not bound the policy file exemptions by maxDays: the file is reviewed like code', () => {
+    // Prepare
+    const listener = albHttpListener();
+    const policy = strict({
+      maxDays: 1,
+      resources: [
+        { resource: listener.listenerArn, rules: 'all', reason: 'five years', expires: '2031-11-22' },
+      ],
+    });
+
+    // Act
+    const lookup = findExemption(listener, RULE, policy, NOW);
+
+    // Assess
+    expect(lookup.active).toMatchObject({ source: 'policy', expires: '2031-11-22', expired: false });
+  });
+
+  it('says nothing when the tag exempts or there is no tag', () => {
+    // Assess
+    expect(describeIgnoredTag({})).toBeUndefined();
+    expect(describeIgnoredTag({ invalidTag: 'rules= is missing or empty' })).toBe(
+      'transit-guard:exempt tag ignored: rules= is missing or empty',
+    );
+  });
+});
+
+describe('latestTagEnd', () => {
+  it('is the end of the UTC day maxDays days after today', () => {
+    expect(latestTagEnd(new Date('2026-11-22T10:00:00Z'), 90)).toBe(Date.parse('2027-02-21T00:00:00Z'));
+    expect(latestTagEnd(new Date('2026-12-31T23:59:59Z'), 1)).toBe(Date.parse('2027-01-02T00:00:00Z'));
+  });
+});
+
+describe('planResponse with a refused exempt tag', () => {
+  const resource = tagged('rules=all expires=2027-06-30 reason=self-granted');
+  const notify = { rules: { 'elbv2-listener-plaintext': { mode: 'notify' as const } } };
+
+  it('acts as if there were no exemption and says the tag was refused', () => {
+    // Act
+    const plan = planOf(evaluateWith(elbv2ListenerPlaintext, resource, notify, { now: NOW }));
+
+    // Assess
+    expect(plan).toEqual({
+      mode: 'notify',
+      status: 'notify',
+      note: 'transit-guard:exempt tag refused: expires 2027-06-30, beyond exemptions.maxDays (90)',
+    });
+  });
+
+  it('says tag exemptions are denied when the policy denies them', () => {
+    // Prepare
+    const denied = { ...notify, exemptions: { tags: 'deny' as const } };
+
+    // Act
+    const plan = planOf(
+      evaluateWith(elbv2ListenerPlaintext, tagged('rules=all expires=2026-12-01 reason=x'), denied, {
+        now: NOW,
+      }),
+    );
+
+    // Assess
+    expect(plan).toEqual({
+      mode: 'notify',
+      status: 'notify',
+      note: 'transit-guard:exempt tag refused: exemptions.tags is deny in the policy',
+    });
   });
 });

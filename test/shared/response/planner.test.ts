@@ -144,7 +144,7 @@ describe('planResponse', () => {
       sslPolicy: 'ELBSecurityPolicy-2016-08',
       tags: {
         [EXEMPT_TAG]:
-          'rules=elbv2-listener-tls-policy+elbv2-listener-weak-ciphers expires=2027-03-31 reason=legacy clients',
+          'rules=elbv2-listener-tls-policy+elbv2-listener-weak-ciphers expires=2027-01-31 reason=legacy clients',
       },
     });
 
@@ -154,7 +154,7 @@ describe('planResponse', () => {
     // Assess
     expect(plan.status).toBe('exempt');
     expect(plan.calls).toBeUndefined();
-    expect(plan.note).toBe(`exempt until 2027-03-31 (${EXEMPT_TAG} tag): legacy clients`);
+    expect(plan.note).toBe(`exempt until 2027-01-31 (${EXEMPT_TAG} tag): legacy clients`);
   });
 
   it('acts on a resource whose policy exemption has expired, and says so', () => {

@@ -379,6 +379,49 @@ describe('createSlackRecordHandler', () => {
     expect(addMetric).toHaveBeenCalledWith('SlackConfigErrors', 'Count', 1);
   });
 
+  it('scrubs a webhook URL that the setting provider quotes in its error, in the log and the rethrown error', async () => {
+    // Prepare
+    const quoted = 'hooks.slack.com%2Fservices%2FT0A%2FB0B%2FproviderCanary7';
+    const { handle, addMetric } = handlerFor('http://127.0.0.1:1/unused', {
+      webhookUrl: async () => Promise.reject(new Error(`GetParameterError: cannot parse ${quoted}`)),
+    });
+
+    // Act
+    const error = await handle(sqsRecord('m-14', JSON.stringify(payload(14)))).catch(
+      (caught: unknown) => caught as Error,
+    );
+
+    // Assess
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe('GetParameterError: cannot parse [redacted webhook URL]');
+    expect(String((error as Error).stack)).not.toContain('providerCanary7');
+    const logged = output.join('\n');
+    expect(logged).toContain('"reason":"GetParameterError: cannot parse [redacted webhook URL]"');
+    expect(logged).not.toContain('providerCanary7');
+    expect(addMetric).toHaveBeenCalledWith('SlackConfigErrors', 'Count', 1);
+  });
+
+  it('logs and rethrows a provider failure that is not an Error as a scrubbed Error', async () => {
+    // Prepare
+    const { handle } = handlerFor('http://127.0.0.1:1/unused', {
+      webhookUrl: async () =>
+        Promise.reject(`no value at https://hooks.slack.com/services/T0A/B0B/stringCanary8`),
+    });
+
+    // Act
+    const error = await handle(sqsRecord('m-15', JSON.stringify(payload(15)))).catch(
+      (caught: unknown) => caught as Error,
+    );
+
+    // Assess
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe('no value at [redacted webhook URL]');
+    const logged = output.join('\n');
+    expect(logged).toContain('Slack webhook URL unavailable; SQS will deliver the message again');
+    expect(logged).toContain('"errorName":"Error","reason":"no value at [redacted webhook URL]"');
+    expect(logged).not.toContain('stringCanary8');
+  });
+
   it('never writes the webhook URL to the logs or into an error', async () => {
     // Prepare
     const { server } = await slack(

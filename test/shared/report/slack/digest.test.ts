@@ -146,6 +146,23 @@ describe('buildDigestMessage', () => {
     expect(texts(payload).some((text) => text.startsWith('*Worst open findings*'))).toBe(false);
   });
 
+  it('keeps a hostile name on its line, without bidi controls or emoji shortcodes', () => {
+    // Prepare
+    const hostile = finding(4, {
+      resourceName: 'web\u202E\n:white_check_mark: *all clear*',
+      region: 'eu-west-1\u2066',
+    });
+
+    // Act
+    const payload = buildDigestMessage({ ...input([hostile]), regions: ['eu-west-1\n:fire:'] });
+
+    // Assess
+    const worst = texts(payload).find((text) => text.startsWith('*Worst open findings*')) ?? '';
+    expect(worst.split('\n')).toHaveLength(2);
+    expect(worst).toContain('*CRITICAL* web :\u200Bwhite_check_mark: ∗all clear∗ (111122223333/eu-west-1): ');
+    expect(texts(payload).at(-1)).toMatch(/ · regions: eu-west-1 :\u200Bfire:$/);
+  });
+
   it('escapes a hostile resource name', () => {
     // Act
     const payload = buildDigestMessage(input([finding(4, { resourceName: '<https://evil|click>' })]));

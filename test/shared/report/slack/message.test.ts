@@ -313,6 +313,64 @@ describe('buildFindingMessage', () => {
     expect(payload.text).toContain('&lt;https://evil|click&gt;');
   });
 
+  it('keeps AWS text on its line: no newline, bidi control or emoji shortcode reaches the message', () => {
+    // Prepare
+    const input = structuredClone(opened);
+    input.evaluation.resourceName = 'shop\u202E\n*RESOLVED* :white_check_mark:';
+    input.evaluation.reason = 'weak policy\n\n:white_check_mark: *Fixed* by security\r\n\u2066ok\u2069';
+    input.evaluation.region = 'eu-west-1\n<!channel>';
+    input.tags = { 'team\nowner': 'web\u200F:fire:' };
+
+    // Act
+    const payload = buildFindingMessage(input);
+
+    // Assess
+    expect(sectionText(payload, 'Why')).toBe(
+      '*Why*\nweak policy  :\u200Bwhite_check_mark: ∗Fixed∗ by security  ok',
+    );
+    expect(payload.text).toBe(
+      'HIGH: Listener security policy accepts old TLS versions: shop ∗RESOLVED∗ :\u200Bwhite_check_mark: (111122223333/eu-west-1 &lt;!channel&gt;). weak policy  :\u200Bwhite_check_mark: ∗Fixed∗ by security  ok',
+    );
+    const text = all(payload);
+    expect(text).toContain('"*shop ∗RESOLVED∗ :\u200Bwhite_check_mark:*\\n`arn:aws:');
+    expect(text).toContain('Tags: team owner=web:\u200Bfire:');
+    expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/);
+  });
+
+  it('leaves the place out of the notification text when neither account nor region is known', () => {
+    // Prepare
+    const input = structuredClone(opened);
+    delete input.evaluation.accountId;
+    delete input.evaluation.region;
+    input.evaluation.reason = 'weak';
+
+    // Act
+    const payload = buildFindingMessage(input);
+
+    // Assess
+    expect(payload.text).toBe('HIGH: Listener security policy accepts old TLS versions: shop. weak');
+  });
+
+  it('keeps one call a line in the calls block, each call on its own line whatever its error says', () => {
+    // Prepare
+    const action: ActionOutcome = {
+      status: 'failed',
+      error: 'AccessDenied\nforged line',
+      calls: [executed('failed', 'AccessDenied\n:white_check_mark: fine'), executed('ok')],
+    };
+
+    // Act
+    const did = sectionText(buildFindingMessage({ ...opened, action }), 'What transit-guard did');
+
+    // Assess
+    const block = did.slice(did.indexOf('```') + 3, did.lastIndexOf('```'));
+    expect(block.split('\n')).toEqual([
+      `✗ elbv2:ModifyListener {"ListenerArn":"${LISTENER}","SslPolicy":"ELBSecurityPolicy-TLS13-1-2-Res-2021-06"} → AccessDenied :white_check_mark: fine`,
+      `✓ elbv2:ModifyListener {"ListenerArn":"${LISTENER}","SslPolicy":"ELBSecurityPolicy-TLS13-1-2-Res-2021-06"}`,
+    ]);
+    expect(did).toContain('AccessDenied forged line');
+  });
+
   it('never carries a planted webhook URL or VPN pre-shared key into the payload', () => {
     // Prepare
     const vpn: FindingMessageInput = {

@@ -5,6 +5,7 @@ import {
   type Block,
   enforceLimits,
   escapeMrkdwn,
+  inertText,
   SLACK_LIMITS,
   type SlackPayload,
   scrubSecrets,
@@ -49,7 +50,97 @@ describe('scrubSecrets', () => {
   });
 });
 
+describe('scrubSecrets, every spelling of a webhook URL', () => {
+  const TOKEN = 'xoxWebhookToken0123';
+  it.each([
+    ['with the https scheme', `https://hooks.slack.com/services/T0A/B0B/${TOKEN}`],
+    ['with the http scheme', `http://hooks.slack.com/services/T0A/B0B/${TOKEN}`],
+    ['without a scheme', `hooks.slack.com/services/T0A/B0B/${TOKEN}`],
+    ['with a mixed-case host and scheme', `HTTPS://Hooks.Slack.COM/services/T0A/B0B/${TOKEN}`],
+    ['URL-encoded', `https%3A%2F%2Fhooks.slack.com%2Fservices%2FT0A%2FB0B%2F${TOKEN}`],
+    ['URL-encoded in lower case, without a scheme', `hooks.slack.com%2fservices%2fT0A%2fB0B%2f${TOKEN}`],
+    ['URL-encoded twice', `https%253A%252F%252Fhooks.slack.com%252Fservices%252FT0A%252FB0B%252F${TOKEN}`],
+    ['with its dots encoded', `https://hooks%2Eslack%2Ecom/services/T0A/B0B/${TOKEN}`],
+    ['with JSON-escaped slashes', `https:\\/\\/hooks.slack.com\\/services\\/T0A\\/B0B\\/${TOKEN}`],
+    ['on the GovSlack host', `https://hooks.slack-gov.com/services/T0A/B0B/${TOKEN}`],
+    ['as a workflow trigger', `https://hooks.slack.com/triggers/T0A/123/${TOKEN}`],
+  ])('removes a webhook URL %s', (_spelling, url) => {
+    // Act
+    const text = scrubSecrets(`before ${url} after`);
+
+    // Assess
+    expect(text).toBe('before [redacted webhook URL] after');
+  });
+
+  it('keeps a mention of the host without a path, as in an error that says what is expected', () => {
+    // Act
+    const text = scrubSecrets('expected https://hooks.slack.com/... or hooks.slack.com');
+
+    // Assess
+    expect(text).toBe('expected https://hooks.slack.com/... or hooks.slack.com');
+  });
+
+  it('removes a webhook URL hidden by bidi or zero-width characters once they are removed', () => {
+    // Act
+    const text = awsText(`x https://hooks.sl\u202Eack.com/services/T0A/B0B/${TOKEN}\u200B y`);
+
+    // Assess
+    expect(text).toBe('x [redacted webhook URL] y');
+  });
+});
+
+describe('inertText', () => {
+  it.each([
+    ['a newline', 'line one\nline two', 'line one line two'],
+    ['a carriage return and a tab', 'a\r\nb\tc', 'a  b c'],
+    [
+      'other C0 controls, DEL and C1 controls',
+      'a\u0000b\u0007c\u001bd\u007fe\u0085f\u009bg',
+      'a b c d e f g',
+    ],
+    ['the Unicode line and paragraph separators', 'a\u2028b\u2029c', 'a b c'],
+  ])('turns %s into spaces', (_case, value, expected) => {
+    expect(inertText(value)).toBe(expected);
+  });
+
+  it.each([
+    ['U+202A to U+202E', '\u202Aa\u202Bb\u202Cc\u202Dd\u202Ee'],
+    ['U+2066 to U+2069', '\u2066a\u2067b\u2068c\u2069d'],
+    ['U+200E, U+200F and U+061C', 'a\u200Eb\u200Fc\u061Cd'],
+    ['zero-width spaces, word joiners and byte order marks', 'a\u200Bb\u2060c\uFEFFd'],
+  ])('removes the bidi and invisible characters %s', (_case, value) => {
+    expect(inertText(value)).toBe(value.replace(/[^a-e]/g, ''));
+  });
+
+  it('keeps letters of every script, emoji and the joiners they need', () => {
+    const text = 'Zürich 東京 مرحبا 👩\u200D💻 a\u200Cb';
+    expect(inertText(text)).toBe(text);
+  });
+});
+
 describe('awsText', () => {
+  it.each([
+    [':white_check_mark: resolved', ':\u200Bwhite_check_mark: resolved'],
+    ['prod:rotating_light:now', 'prod:\u200Brotating_light:now'],
+    [':+1: :thumbsup::skin-tone-2:', ':\u200B+1: :\u200Bthumbsup::\u200Bskin-tone-2:'],
+    ["it's :o'clock:", "it's :\u200Bo'clock:"],
+    ['arn:aws:iam::111122223333:role/x', 'arn:\u200Baws:\u200Biam::\u200B111122223333:role/x'],
+  ])('breaks the emoji shortcodes in %j with a zero-width space', (value, expected) => {
+    expect(awsText(value)).toBe(expected);
+  });
+
+  it.each([
+    ['a colon and a space', 'note: done: ok'],
+    ['a time', '12: 30'],
+    ['a lone colon', 'a:b'],
+  ])('leaves colons that form no shortcode alone: %s', (_case, value) => {
+    expect(awsText(value)).toBe(value);
+  });
+
+  it('puts AWS text on one line, without bidi controls', () => {
+    expect(awsText('name\n*Resolved*\u202Eevil')).toBe('name ∗Resolved∗evil');
+  });
+
   it.each([
     ['*URGENT* pay here', '∗URGENT∗ pay here'],
     ['~resolved~ by security', '∼resolved∼ by security'],
@@ -60,11 +151,19 @@ describe('awsText', () => {
   });
 
   it('keeps underscores inside words, where Slack formats nothing', () => {
-    expect(awsText('RSA_2048 my_load_balancer')).toBe('RSA_2048 my_load_balancer');
+    expect(awsText('RSA_2048 my_load_balancer 2048_bits')).toBe('RSA_2048 my_load_balancer 2048_bits');
   });
 });
 
 describe('awsCode', () => {
+  it('keeps AWS text in code on one line, without bidi controls, and leaves shortcodes (code shows no emoji)', () => {
+    expect(awsCode('arn:aws:iam::1:role/a\nb\u2066c')).toBe('`arn:aws:iam::1:role/a bc`');
+  });
+
+  it('scrubs a webhook URL in code', () => {
+    expect(awsCode('hooks.slack.com/services/T/B/secret1')).toBe('`[redacted webhook URL]`');
+  });
+
   it('keeps a backtick in AWS text from closing the code span', () => {
     // Act
     const code = awsCode('name`<b>');
