@@ -1,19 +1,25 @@
+import { isClassicPlaintextListener } from '../../rules/elb/listeners.js';
 import { sdkCall } from '../calls.js';
 import { defineRemediator } from '../remediator.js';
 
-/** Front-end protocols without TLS (as elb-listener-plaintext judges them). */
-const PLAINTEXT_PROTOCOLS = new Set(['HTTP', 'TCP']);
-
-/** Block mode for classic load balancers: delete the plaintext listeners' ports, never a TLS one. */
+/**
+ * Block mode for classic load balancers: delete the plaintext listeners' ports (as elb-listener-plaintext
+ * judges them), never a TLS one nor a TCP one on a TLS-passthrough port.
+ */
 export const deleteClassicListener = defineRemediator({
   id: 'delete-classic-listener',
   iamActions: ['elasticloadbalancing:DeleteLoadBalancerListeners'],
   resourceTypes: ['AWS::ElasticLoadBalancing::LoadBalancer'],
-  plan({ resource: lb }) {
+  plan({ resource: lb, policy }) {
     const ports = lb.listeners
-      .filter((listener) => PLAINTEXT_PROTOCOLS.has(listener.protocol.toUpperCase()))
+      .filter((listener) => isClassicPlaintextListener(listener, policy.tls.tlsPassthroughPorts))
       .map((listener) => listener.loadBalancerPort);
-    if (ports.length === 0) return { kind: 'refused', note: 'the load balancer has no HTTP or TCP listener' };
+    if (ports.length === 0) {
+      return {
+        kind: 'refused',
+        note: 'the load balancer has no HTTP listener and no TCP listener off the TLS-passthrough ports (tls.tlsPassthroughPorts)',
+      };
+    }
     return {
       kind: 'calls',
       calls: [

@@ -1,9 +1,15 @@
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
-import { joinWords } from '../wording.js';
-import { classicListenerLabel } from './listeners.js';
+import { capitalize, joinWords } from '../wording.js';
+import {
+  classicListenerLabel,
+  isClassicPassthroughListener,
+  isClassicPlaintextListener,
+} from './listeners.js';
 
-/** Front-end protocols on which clients talk to the load balancer without TLS. */
-const PLAINTEXT_PROTOCOLS = new Set(['HTTP', 'TCP']);
+/** "listener A uses" / "listeners A and B use". */
+function listenersDo(labels: readonly string[], one: string, many: string): string {
+  return labels.length === 1 ? `listener ${labels[0]} ${one}` : `listeners ${joinWords(labels)} ${many}`;
+}
 
 export const elbListenerPlaintext = defineRule({
   metadata: {
@@ -13,13 +19,18 @@ export const elbListenerPlaintext = defineRule({
     resourceTypes: ['AWS::ElasticLoadBalancing::LoadBalancer'],
     severity: 'high',
     description:
-      'A Classic Load Balancer with a front-end listener on HTTP or TCP, whatever its port. One evaluation per load balancer names every such listener.',
+      'A Classic Load Balancer with a front-end listener on HTTP, whatever its port, or on TCP on a port the policy does not list as TLS passthrough (tls.tlsPassthroughPorts). One evaluation per load balancer names every such listener.',
     rationale:
       'Clients reach an HTTP or TCP listener without TLS: anyone on the path can read and alter what they send and receive, including credentials and session cookies.',
-    parameters: [],
+    parameters: [
+      {
+        policyPath: 'tls.tlsPassthroughPorts',
+        description: 'Ports where a TCP listener is allowed because TLS passes through to the instances.',
+      },
+    ],
     remediation: {
       guidance:
-        'Add an HTTPS or SSL listener with an ACM certificate and a strong negotiation policy, move clients to it, then delete the HTTP or TCP listener (or migrate to an Application Load Balancer, which can redirect HTTP to HTTPS).',
+        'Add an HTTPS or SSL listener with an ACM certificate and a strong negotiation policy, move clients to it, then delete the HTTP or TCP listener (or migrate to an Application Load Balancer, which can redirect HTTP to HTTPS). If the instances terminate TLS themselves behind a TCP listener, add the port to tls.tlsPassthroughPorts.',
       block: 'delete-classic-listener',
     },
     defaultMode: 'notify',
@@ -34,16 +45,33 @@ export const elbListenerPlaintext = defineRule({
       frameworks: SEC09_FRAMEWORKS,
     },
   },
-  evaluate(lb) {
+  evaluate(lb, context) {
     if (lb.listeners.length === 0) {
       return notApplicable(`Load balancer ${lb.loadBalancerName} has no listener in the input.`);
     }
+    const passthroughPorts = context.policy.tls.tlsPassthroughPorts;
     const plaintext = lb.listeners.filter((listener) =>
-      PLAINTEXT_PROTOCOLS.has(listener.protocol.toUpperCase()),
+      isClassicPlaintextListener(listener, passthroughPorts),
     );
     if (plaintext.length === 0) {
       const labels = lb.listeners.map(classicListenerLabel);
-      return compliant(`Every front-end listener uses TLS (${joinWords(labels)}).`, { listeners: labels });
+      const passthrough = lb.listeners.filter((listener) =>
+        isClassicPassthroughListener(listener, passthroughPorts),
+      );
+      if (passthrough.length === 0) {
+        return compliant(`Every front-end listener uses TLS (${joinWords(labels)}).`, { listeners: labels });
+      }
+      const passthroughLabels = passthrough.map(classicListenerLabel);
+      const tlsLabels = labels.filter((label) => !passthroughLabels.includes(label));
+      const clauses = [
+        ...(tlsLabels.length > 0 ? [listenersDo(tlsLabels, 'uses TLS', 'use TLS')] : []),
+        `${listenersDo(passthroughLabels, 'is on a TLS-passthrough port', 'are on TLS-passthrough ports')} (tls.tlsPassthroughPorts): the instances terminate TLS`,
+      ];
+      return compliant(`${capitalize(clauses.join('; '))}.`, {
+        listeners: labels,
+        passthroughListeners: passthroughLabels,
+        tlsPassthroughPorts: passthroughPorts,
+      });
     }
     const labels = plaintext.map(classicListenerLabel);
     const subject = plaintext.length === 1 ? 'Listener' : 'Listeners';

@@ -11,6 +11,28 @@ import { capitalize } from '../wording.js';
 /** Front-end protocols where the load balancer terminates TLS with an SSL negotiation policy. */
 const TLS_PROTOCOLS = new Set(['HTTPS', 'SSL']);
 
+/** Front-end protocols on which clients talk to the load balancer without TLS. */
+const PLAINTEXT_PROTOCOLS = new Set(['HTTP', 'TCP']);
+
+/** A TCP front-end listener on a port of tls.tlsPassthroughPorts: TLS passes through to the instances. */
+export function isClassicPassthroughListener(
+  listener: ClassicListener,
+  passthroughPorts: readonly number[],
+): boolean {
+  return listener.protocol.toUpperCase() === 'TCP' && passthroughPorts.includes(listener.loadBalancerPort);
+}
+
+/** HTTP, or TCP off the TLS-passthrough ports: clients talk to the load balancer without TLS. */
+export function isClassicPlaintextListener(
+  listener: ClassicListener,
+  passthroughPorts: readonly number[],
+): boolean {
+  return (
+    PLAINTEXT_PROTOCOLS.has(listener.protocol.toUpperCase()) &&
+    !isClassicPassthroughListener(listener, passthroughPorts)
+  );
+}
+
 /** What remediation sets on a classic listener: no predefined classic policy is AEAD-only. */
 export const CLASSIC_REMEDIATION_TARGET = 'custom negotiation policy';
 

@@ -70,6 +70,70 @@ describe('delete-classic-listener', () => {
     });
 
     // Assess
-    expect(plan).toEqual({ kind: 'refused', note: 'the load balancer has no HTTP or TCP listener' });
+    expect(plan).toEqual({
+      kind: 'refused',
+      note: 'the load balancer has no HTTP listener and no TCP listener off the TLS-passthrough ports (tls.tlsPassthroughPorts)',
+    });
+  });
+
+  it('never deletes a TCP listener on a TLS-passthrough port', () => {
+    // Prepare
+    const policy = { ...BLOCK, tls: { tlsPassthroughPorts: [8443] } };
+    const lb = classicLoadBalancer([
+      classicListener('TCP', 8443),
+      classicListener('HTTP', 80),
+      classicListener('TCP', 25),
+    ]);
+
+    // Act
+    const plan = deleteClassicListener.plan({
+      resource: lb,
+      evaluation: evaluateWith(rule, lb, policy),
+      policy: ruleContext(policy).policy,
+    });
+
+    // Assess
+    expect(plan).toEqual({
+      kind: 'calls',
+      calls: [
+        {
+          service: 'elb',
+          command: 'DeleteLoadBalancerListeners',
+          input: { LoadBalancerName: 'legacy-web', LoadBalancerPorts: [80, 25] },
+        },
+      ],
+    });
+  });
+
+  it('refuses when the only TCP listener left is on a TLS-passthrough port', () => {
+    // Prepare
+    const policy = { ...BLOCK, tls: { tlsPassthroughPorts: [8443] } };
+    const lb = classicLoadBalancer([classicListener('tcp', 8443), classicListener('HTTPS', 443)]);
+
+    // Act
+    const plan = deleteClassicListener.plan({
+      resource: lb,
+      evaluation: evaluateWith(rule, classicLoadBalancer([classicListener('TCP', 8443)]), BLOCK),
+      policy: ruleContext(policy).policy,
+    });
+
+    // Assess
+    expect(plan).toEqual({
+      kind: 'refused',
+      note: 'the load balancer has no HTTP listener and no TCP listener off the TLS-passthrough ports (tls.tlsPassthroughPorts)',
+    });
+  });
+
+  it('leaves a passthrough TCP listener alone in block mode: nothing is planned, nothing deleted', () => {
+    // Prepare
+    const policy = { ...BLOCK, tls: { tlsPassthroughPorts: [8443] } };
+    const lb = classicLoadBalancer([classicListener('TCP', 8443)]);
+
+    // Act
+    const evaluation = evaluateWith(rule, lb, policy);
+
+    // Assess
+    expect(evaluation.status).toBe('COMPLIANT');
+    expect(evaluation.response).toBeUndefined();
   });
 });

@@ -13,6 +13,8 @@ describe('elb-listener-plaintext', () => {
       remediation: { block: 'delete-classic-listener' },
       compliance: { securityHub: ['ELB.3'], configRules: ['elb-tls-https-listeners-only'] },
     });
+    expect(rule.metadata.description).toContain('tls.tlsPassthroughPorts');
+    expect(rule.metadata.remediation.guidance).toContain('add the port to tls.tlsPassthroughPorts');
     expect(rule.metadata.remediation.remediate).toBeUndefined();
   });
 
@@ -106,6 +108,96 @@ describe('elb-listener-plaintext', () => {
       status: 'NOT_APPLICABLE',
       reason: 'Load balancer legacy-web has no listener in the input.',
     });
+  });
+
+  it('accepts a TCP listener on a TLS-passthrough port: the instances terminate TLS', () => {
+    // Prepare
+    const lb = classicLoadBalancer([classicListener('TCP', 8443)]);
+
+    // Act
+    const outcome = rule.evaluate(lb, elbRuleContext({ tls: { tlsPassthroughPorts: [8443] } }));
+
+    // Assess
+    expect(outcome).toEqual({
+      status: 'COMPLIANT',
+      reason:
+        'Listener TCP:8443 is on a TLS-passthrough port (tls.tlsPassthroughPorts): the instances terminate TLS.',
+      details: { listeners: ['TCP:8443'], passthroughListeners: ['TCP:8443'], tlsPassthroughPorts: [8443] },
+    });
+  });
+
+  it('names the TLS listeners and the passthrough ones apart when a load balancer has both', () => {
+    // Prepare
+    const lb = classicLoadBalancer([
+      classicListener('HTTPS', 443),
+      classicListener('tcp', 8443),
+      classicListener('TCP', 9443),
+    ]);
+
+    // Act
+    const outcome = rule.evaluate(lb, elbRuleContext({ tls: { tlsPassthroughPorts: [9443, 8443] } }));
+
+    // Assess
+    expect(outcome).toEqual({
+      status: 'COMPLIANT',
+      reason:
+        'Listener HTTPS:443 uses TLS; listeners TCP:8443 and TCP:9443 are on TLS-passthrough ports (tls.tlsPassthroughPorts): the instances terminate TLS.',
+      details: {
+        listeners: ['HTTPS:443', 'TCP:8443', 'TCP:9443'],
+        passthroughListeners: ['TCP:8443', 'TCP:9443'],
+        tlsPassthroughPorts: [9443, 8443],
+      },
+    });
+  });
+
+  it('says "use TLS" of several TLS listeners beside a passthrough one', () => {
+    // Prepare
+    const lb = classicLoadBalancer([
+      classicListener('HTTPS', 443),
+      classicListener('SSL', 465),
+      classicListener('TCP', 8443),
+    ]);
+
+    // Act
+    const outcome = rule.evaluate(lb, elbRuleContext({ tls: { tlsPassthroughPorts: [8443] } }));
+
+    // Assess
+    expect(outcome.reason).toBe(
+      'Listeners HTTPS:443 and SSL:465 use TLS; listener TCP:8443 is on a TLS-passthrough port (tls.tlsPassthroughPorts): the instances terminate TLS.',
+    );
+  });
+
+  it('flags the TCP listener off the passthrough ports and not the one on them', () => {
+    // Prepare
+    const lb = classicLoadBalancer([classicListener('TCP', 8443), classicListener('TCP', 25)]);
+
+    // Act
+    const outcome = rule.evaluate(lb, elbRuleContext({ tls: { tlsPassthroughPorts: [8443] } }));
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toBe('Listener TCP:25 accepts plaintext from clients.');
+    expect(outcome.details?.failingListeners).toEqual([
+      {
+        listener: 'TCP:25',
+        protocol: 'TCP',
+        loadBalancerPort: 25,
+        instanceProtocol: 'TCP',
+        instancePort: 8080,
+      },
+    ]);
+  });
+
+  it('flags HTTP on a TLS-passthrough port: HTTP is never TLS passing through', () => {
+    // Prepare
+    const lb = classicLoadBalancer([classicListener('HTTP', 8443)]);
+
+    // Act
+    const outcome = rule.evaluate(lb, elbRuleContext({ tls: { tlsPassthroughPorts: [8443] } }));
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toBe('Listener HTTP:8443 accepts plaintext from clients.');
   });
 
   it('leaves out the instance side of a listener when the input does not give it', () => {

@@ -7,7 +7,7 @@ const RULES: RuleMetadataCase[] = [
     async () => (await import('../../../../shared/rules/elb/elb-listener-plaintext.js')).elbListenerPlaintext,
     ['ELB.3'],
     ['elb-tls-https-listeners-only'],
-    [],
+    ['tls.tlsPassthroughPorts'],
   ],
   [
     'elb-listener-tls-policy',
