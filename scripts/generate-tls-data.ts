@@ -35,6 +35,19 @@ const readJson = <T>(name: string): T => JSON.parse(readFileSync(join(referenceD
 
 const CLASSIC_PROTOCOLS = ['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2'];
 
+/** The doc pages that list a policy (ALB, NLB) are the load balancer types that take it. */
+const PAGE_TYPES: Record<string, string> = { ALB: 'application', NLB: 'network' };
+
+// Remediation refuses a policy a load balancer type does not take: a policy without pages must not pass as both.
+function supportedTypes(name: string, listedOn: string[] | undefined): string[] {
+  if (!listedOn || listedOn.length === 0) throw new Error(`${name}: listedOn is missing or empty`);
+  return listedOn.map((page) => {
+    const type = PAGE_TYPES[page];
+    if (!type) throw new Error(`${name}: listedOn has "${page}"; expected ALB or NLB`);
+    return type;
+  });
+}
+
 const elbv2 = readJson<{ policies: Record<string, ReferencePolicy> }>('elbv2-security-policies.json');
 const sslPolicies = Object.entries(elbv2.policies)
   .filter(([, policy]) => policy.protocols && policy.ciphers)
@@ -43,9 +56,7 @@ const sslPolicies = Object.entries(elbv2.policies)
     Name: name,
     SslProtocols: policy.protocols,
     Ciphers: (policy.ciphers ?? []).map((cipher, index) => ({ Name: cipher, Priority: index + 1 })),
-    SupportedLoadBalancerTypes: (policy.listedOn ?? ['ALB', 'NLB']).map((lb) =>
-      lb === 'ALB' ? 'application' : 'network',
-    ),
+    SupportedLoadBalancerTypes: supportedTypes(name, policy.listedOn),
   }));
 
 const classic = readJson<{ policies: Record<string, ReferencePolicy> }>('classic-security-policies.json');

@@ -125,6 +125,9 @@ function passingPolicies(policy: Policy, context: PolicyCheckContext, fips: bool
     .filter((name) => failedRules(name, policy, context).length === 0);
 }
 
+/** The load balancer types whose listeners take a security policy (HTTPS on application, TLS on network). */
+const TLS_LISTENER_TYPES = ['application', 'network'];
+
 function checkTarget(
   field: 'targetPolicy' | 'targetFipsPolicy',
   policy: Policy,
@@ -139,6 +142,15 @@ function checkTarget(
       {
         path,
         message: `${name} is not a known ELBv2 security policy${didYouMean(name, context.tls.elbv2PolicyNames())}`,
+      },
+    ];
+  }
+  const types = resolved.supportedLoadBalancerTypes;
+  if (types && !types.some((type) => TLS_LISTENER_TYPES.includes(type))) {
+    return [
+      {
+        path,
+        message: `${name} supports no load balancer type with TLS listeners (SupportedLoadBalancerTypes: ${types.join(', ') || 'none'}); an application or network load balancer listener could never take it`,
       },
     ];
   }

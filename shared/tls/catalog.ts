@@ -25,6 +25,11 @@ export interface ResolvedTlsPolicy {
   /** For classic custom policies: the predefined policy it references, if any. */
   reference?: string;
   serverOrderPreference?: boolean;
+  /**
+   * ELBv2 only: the load balancer types that take the policy (DescribeSSLPolicies SupportedLoadBalancerTypes,
+   * lower case: application, network); undefined when the data does not say.
+   */
+  supportedLoadBalancerTypes?: string[];
 }
 
 export interface CipherInfo {

@@ -14,6 +14,7 @@ const describeSslPoliciesSchema = z.object({
       Name: z.string().min(1),
       SslProtocols: z.array(z.string()),
       Ciphers: z.array(z.object({ Name: z.string().min(1), Priority: z.number().optional() })),
+      SupportedLoadBalancerTypes: z.array(z.string()).optional(),
     }),
   ),
 });
@@ -43,6 +44,13 @@ export function parseDescribeSslPolicies(
       .map((cipher) => cipher.Name),
     fips: isFipsPolicyName(policy.Name),
     origin,
+    ...(policy.SupportedLoadBalancerTypes
+      ? {
+          supportedLoadBalancerTypes: policy.SupportedLoadBalancerTypes.map((type) =>
+            type.trim().toLowerCase(),
+          ),
+        }
+      : {}),
   }));
 }
 

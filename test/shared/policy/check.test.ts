@@ -193,6 +193,51 @@ describe('checkPolicy', () => {
     expect(problems.map((problem) => problem.ruleId)).toEqual(['elbv2-listener-tls-policy']);
   });
 
+  it.each([
+    ['tls.targetPolicy', 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06', ['gateway']],
+    ['tls.targetFipsPolicy', 'ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04', []],
+  ])('rejects a %s that no load balancer with TLS listeners supports', (path, name, types) => {
+    // Prepare: live data that says the load balancer types the target supports
+    const bundled = tls.elbv2Policy(name);
+    if (!bundled) throw new Error(`test setup: ${name} not bundled`);
+    const live = createTlsCatalog({
+      elbv2Policies: [{ ...bundled, origin: 'live', supportedLoadBalancerTypes: types }],
+    });
+
+    // Act
+    const problems = checkPolicy(policySchema.parse({}), { rules: RULES, tls: live });
+
+    // Assess
+    expect(problems).toEqual([
+      {
+        path,
+        message: `${name} supports no load balancer type with TLS listeners (SupportedLoadBalancerTypes: ${types.join(', ') || 'none'}); an application or network load balancer listener could never take it`,
+      },
+    ]);
+  });
+
+  it('accepts a target that only one load balancer type supports', () => {
+    // Act
+    const problems = check({ tls: { targetFipsPolicy: 'ELBSecurityPolicy-TLS13-1-2-RFC9151-FIPS-2023-07' } });
+
+    // Assess
+    expect(problems).toEqual([]);
+  });
+
+  it('accepts a target whose supported load balancer types the live data does not say', () => {
+    // Prepare
+    const bundled = tls.elbv2Policy('ELBSecurityPolicy-TLS13-1-2-Res-2021-06');
+    if (!bundled) throw new Error('test setup: the default target is not bundled');
+    const { supportedLoadBalancerTypes: _types, ...typesUnknown } = bundled;
+    const live = createTlsCatalog({ elbv2Policies: [{ ...typesUnknown, origin: 'live' }] });
+
+    // Act
+    const problems = checkPolicy(policySchema.parse({}), { rules: RULES, tls: live });
+
+    // Assess
+    expect(problems).toEqual([]);
+  });
+
   it('rejects an exemption for a rule that does not exist', () => {
     // Act
     const problems = check({

@@ -90,6 +90,28 @@ describe('bundled ELBv2 security policies', () => {
     }
   });
 
+  it.each([
+    ['ELBSecurityPolicy-TLS13-1-2-Res-2021-06', ['application', 'network']],
+    ['ELBSecurityPolicy-TLS13-1-2-RFC9151-FIPS-2023-07', ['application']],
+    ['ELBSecurityPolicy-2015-05', ['network']],
+  ])('knows the load balancer types %s supports (SupportedLoadBalancerTypes)', (name, types) => {
+    // Act
+    const policy = catalog.elbv2Policy(name);
+
+    // Assess
+    expect(policy?.supportedLoadBalancerTypes).toEqual(types);
+  });
+
+  it('gives every bundled policy at least one supported load balancer type', () => {
+    // Act
+    const missing = catalog
+      .elbv2PolicyNames()
+      .filter((name) => (catalog.elbv2Policy(name)?.supportedLoadBalancerTypes ?? []).length === 0);
+
+    // Assess
+    expect(missing).toEqual([]);
+  });
+
   it('returns undefined for a name it does not know, so callers report it instead of passing it', () => {
     expect(catalog.elbv2Policy('ELBSecurityPolicy-TLS13-1-1-FIPS-PQ-2025-09')).toBeUndefined();
     expect(catalog.elbv2Policy('ELBSecurityPolicy-Made-Up')).toBeUndefined();
@@ -126,7 +148,33 @@ describe('parseDescribeSslPolicies', () => {
       ciphers: ['TLS_AES_128_GCM_SHA256', 'ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES256-GCM-SHA384'],
       fips: false,
       origin: 'live',
+      supportedLoadBalancerTypes: ['application', 'network'],
     });
+  });
+
+  it('reads the supported load balancer types in lower case, as AWS spells them', () => {
+    // Prepare
+    const output = structuredClone(describeSslPoliciesOutput);
+    const [entry] = output.SslPolicies;
+    if (!entry) throw new Error('fixture');
+    entry.SupportedLoadBalancerTypes = ['Application', ' NETWORK '];
+
+    // Act
+    const [policy] = parseDescribeSslPolicies(output, 'ssl.json');
+
+    // Assess
+    expect(policy?.supportedLoadBalancerTypes).toEqual(['application', 'network']);
+  });
+
+  it('leaves the supported load balancer types unknown when the output does not list them', () => {
+    // Prepare
+    const { SupportedLoadBalancerTypes: _types, ...entry } = describeSslPoliciesOutput.SslPolicies[0] ?? {};
+
+    // Act
+    const [policy] = parseDescribeSslPolicies({ SslPolicies: [entry] }, 'ssl.json');
+
+    // Assess
+    expect(policy).not.toHaveProperty('supportedLoadBalancerTypes');
   });
 
   it('lets live data define a policy the bundled data does not know', () => {

@@ -5,9 +5,16 @@ import { executePlan } from '../../../../shared/response/executor.js';
 import { setSslPolicy } from '../../../../shared/response/remediators/set-ssl-policy.js';
 import { elbv2ListenerTlsPolicy } from '../../../../shared/rules/elbv2/elbv2-listener-tls-policy.js';
 import { elbv2ListenerWeakCiphers } from '../../../../shared/rules/elbv2/elbv2-listener-weak-ciphers.js';
-import { albHttpsListener, nlbListener } from '../../../helpers/elb-fixtures.js';
+import { albHttpsListener, gwlbListener, nlbListener } from '../../../helpers/elb-fixtures.js';
 import { ruleContext } from '../../../helpers/rule-context.js';
-import { evaluateWith, executorDeps, mockRemediationClients, plannedAction, reads } from '../support.js';
+import {
+  evaluateWith,
+  executorDeps,
+  mockRemediationClients,
+  plannedAction,
+  planOf,
+  reads,
+} from '../support.js';
 
 const mocks = mockRemediationClients();
 
@@ -154,6 +161,108 @@ describe('set-ssl-policy plan', () => {
       kind: 'calls',
       calls: [{ input: { SslPolicy: 'ELBSecurityPolicy-TLS13-1-3-2021-06' } }],
       target: 'ELBSecurityPolicy-TLS13-1-3-2021-06',
+    });
+  });
+
+  it('refuses a FIPS target that network load balancers do not support, naming the policy and the type', () => {
+    // Prepare: an RFC 9151 policy, which AWS lists for application load balancers only
+    const listener = nlbListener('TLS', 443, { sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04' });
+
+    // Act
+    const plan = planDirectly(listener, 'ELBSecurityPolicy-TLS13-1-2-RFC9151-FIPS-2023-07');
+
+    // Assess
+    expect(plan).toEqual({
+      kind: 'refused',
+      note: 'security policy ELBSecurityPolicy-TLS13-1-2-RFC9151-FIPS-2023-07 does not support network load balancers (it supports application)',
+    });
+  });
+
+  it('sets that FIPS target on an application load balancer, which supports it', () => {
+    // Prepare
+    const listener = albHttpsListener({ sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04' });
+
+    // Act
+    const plan = planDirectly(listener, 'ELBSecurityPolicy-TLS13-1-2-RFC9151-FIPS-2023-07');
+
+    // Assess
+    expect(plan).toMatchObject({
+      kind: 'calls',
+      target: 'ELBSecurityPolicy-TLS13-1-2-RFC9151-FIPS-2023-07',
+    });
+  });
+
+  it('refuses a target that application load balancers do not support', () => {
+    // Prepare
+    const listener = albHttpsListener({ sslPolicy: 'ELBSecurityPolicy-2016-08' });
+
+    // Act
+    const plan = planDirectly(listener, 'ELBSecurityPolicy-2015-05');
+
+    // Assess
+    expect(plan).toEqual({
+      kind: 'refused',
+      note: 'security policy ELBSecurityPolicy-2015-05 does not support application load balancers (it supports network)',
+    });
+  });
+
+  it('refuses on a Gateway Load Balancer listener, which no security policy supports', () => {
+    // Prepare
+    const listener = gwlbListener();
+
+    // Act
+    const plan = planDirectly(listener);
+
+    // Assess
+    expect(plan).toEqual({
+      kind: 'refused',
+      note: 'security policy ELBSecurityPolicy-TLS13-1-2-Res-2021-06 does not support gateway load balancers (it supports application and network)',
+    });
+  });
+
+  it('refuses when the input does not say the listener’s load balancer type', () => {
+    // Prepare
+    const { loadBalancerType: _type, ...listener } = albHttpsListener({
+      sslPolicy: 'ELBSecurityPolicy-2016-08',
+    });
+
+    // Act
+    const plan = planDirectly(listener);
+
+    // Assess
+    expect(plan).toEqual({
+      kind: 'refused',
+      note: 'the load balancer type of the listener is not in the input: cannot tell whether it supports security policy ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+    });
+  });
+
+  it('refuses a target that is not in the security policy data: its supported types are unknown', () => {
+    // Prepare
+    const listener = albHttpsListener({ sslPolicy: 'ELBSecurityPolicy-2016-08' });
+
+    // Act
+    const plan = planDirectly(listener, 'ELBSecurityPolicy-TLS13-1-2-Res-2099-01');
+
+    // Assess
+    expect(plan).toEqual({
+      kind: 'refused',
+      note: 'security policy ELBSecurityPolicy-TLS13-1-2-Res-2099-01 is not in the bundled ELBv2 security policy data: cannot tell whether application load balancers support it',
+    });
+  });
+
+  it('notifies with the reason when the policy’s FIPS target does not suit a network load balancer', () => {
+    // Prepare
+    const listener = nlbListener('TLS', 443, { sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04' });
+    const policy = { tls: { targetFipsPolicy: 'ELBSecurityPolicy-TLS13-1-2-RFC9151-FIPS-2023-07' } };
+
+    // Act
+    const plan = planOf(evaluateWith(elbv2ListenerWeakCiphers, listener, policy));
+
+    // Assess
+    expect(plan).toEqual({
+      mode: 'remediate',
+      status: 'notify',
+      note: 'security policy ELBSecurityPolicy-TLS13-1-2-RFC9151-FIPS-2023-07 does not support network load balancers (it supports application); notifying only',
     });
   });
 
