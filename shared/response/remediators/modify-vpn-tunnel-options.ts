@@ -1,10 +1,16 @@
 import type { ModifyVpnTunnelOptionsSpecification } from '@aws-sdk/client-ec2';
 import type { RemediationCall } from '../../model/evaluation.js';
-import type { VpnConnection, VpnTunnel, VpnTunnelOptions } from '../../model/resource.js';
+import type {
+  VpnConnection,
+  VpnNegotiatedCrypto,
+  VpnTunnel,
+  VpnTunnelOptions,
+} from '../../model/resource.js';
 import type { Policy } from '../../policy/schema.js';
 import {
   AWS_DEFAULT_TUNNEL_OPTIONS,
   isAllowed,
+  nameTunnels,
   permittedValues,
   policyAllowedValues,
   type TunnelOptionList,
@@ -81,15 +87,75 @@ function targetValues(
   return kept.length > 0 ? kept : settable;
 }
 
-function tunnelOptions(
-  options: VpnTunnelOptions,
-  policy: Policy['vpn'],
-): ModifyVpnTunnelOptionsSpecification {
+type TargetLists = Record<TunnelOptionList, readonly OptionValue[]>;
+
+function targetLists(options: VpnTunnelOptions, policy: Policy['vpn']): TargetLists {
+  const lists = {} as TargetLists;
+  for (const list of LISTS) lists[list] = targetValues(options, policy, list);
+  return lists;
+}
+
+function tunnelOptions(target: TargetLists): ModifyVpnTunnelOptionsSpecification {
   const spec: Record<string, { Value: OptionValue }[]> = {};
-  for (const list of LISTS) {
-    spec[FIELDS[list]] = targetValues(options, policy, list).map((value) => ({ Value: value }));
-  }
+  for (const list of LISTS) spec[FIELDS[list]] = target[list].map((value) => ({ Value: value }));
   return spec as ModifyVpnTunnelOptionsSpecification;
+}
+
+/**
+ * Each value GetActiveVpnTunnelStatus reports, the option list that must still permit it for the customer
+ * gateway to reconnect, and, for an integrity value, the encryption of its phase.
+ */
+const NEGOTIATED: readonly {
+  field: keyof VpnNegotiatedCrypto;
+  list: TunnelOptionList;
+  words: string;
+  encryption?: 'phase1EncryptionAlgorithm' | 'phase2EncryptionAlgorithm';
+}[] = [
+  { field: 'ikeVersion', list: 'ikeVersions', words: 'IKE version' },
+  { field: 'phase1EncryptionAlgorithm', list: 'phase1EncryptionAlgorithms', words: 'phase 1 encryption' },
+  {
+    field: 'phase1IntegrityAlgorithm',
+    list: 'phase1IntegrityAlgorithms',
+    words: 'phase 1 integrity',
+    encryption: 'phase1EncryptionAlgorithm',
+  },
+  { field: 'phase1DHGroup', list: 'phase1DHGroupNumbers', words: 'phase 1 DH group' },
+  { field: 'phase2EncryptionAlgorithm', list: 'phase2EncryptionAlgorithms', words: 'phase 2 encryption' },
+  {
+    field: 'phase2IntegrityAlgorithm',
+    list: 'phase2IntegrityAlgorithms',
+    words: 'phase 2 integrity',
+    encryption: 'phase2EncryptionAlgorithm',
+  },
+  { field: 'phase2DHGroup', list: 'phase2DHGroupNumbers', words: 'phase 2 DH group' },
+];
+
+/**
+ * Whether the customer gateway can reconnect after the change, judged by what the tunnel negotiated: `loses`
+ * (a negotiated value the new options no longer permit), `keeps` (every value known and still permitted) or
+ * `unknown` (no or partial GetActiveVpnTunnelStatus data).
+ */
+type Fit = { kind: 'keeps' } | { kind: 'unknown' } | { kind: 'loses'; values: string[] };
+
+/** Known-compatible tunnels first, unknown ones next (allowed, as without negotiated data), losing ones last. */
+const FIT_ORDER: Record<Fit['kind'], number> = { keeps: 0, unknown: 1, loses: 2 };
+
+function fitOf(negotiated: VpnNegotiatedCrypto, target: TargetLists): Fit {
+  const lost: string[] = [];
+  let unknown = false;
+  for (const { field, list, words, encryption } of NEGOTIATED) {
+    const value = negotiated[field];
+    if (value === undefined || String(value).trim() === '') {
+      unknown = true;
+      continue;
+    }
+    // An AES-GCM phase reports integrity NONE: GCM carries its own, so nothing is negotiated there.
+    const gcm = encryption !== undefined && (negotiated[encryption]?.toUpperCase() ?? '').includes('GCM');
+    if (gcm && String(value).trim().toUpperCase() === 'NONE') continue;
+    if (!isAllowed(value, target[list])) lost.push(`${words} ${value}`);
+  }
+  if (lost.length > 0) return { kind: 'loses', values: lost };
+  return unknown ? { kind: 'unknown' } : { kind: 'keeps' };
 }
 
 const isUp = (tunnel: VpnTunnel) => tunnel.status?.toUpperCase() === 'UP';
@@ -149,23 +215,42 @@ export const modifyVpnTunnelOptions = defineRemediator({
         note: `the policy allows no value ModifyVpnTunnelOptions accepts for ${impossible.join(', ')} (phase 1 takes no DH group 5)`,
       };
     }
-    const calls = connection.tunnels.flatMap((tunnel) => {
+    const changes = connection.tunnels.flatMap((tunnel, index) => {
       const options = tunnel.options;
       if (!options || !needsChange(options, policy.vpn)) return [];
+      const target = targetLists(options, policy.vpn);
       return [
-        sdkCall('ec2', 'ModifyVpnTunnelOptions', {
-          VpnConnectionId: connection.vpnConnectionId,
-          VpnTunnelOutsideIpAddress: tunnel.outsideIpAddress,
-          TunnelOptions: tunnelOptions(options, policy.vpn),
-        }),
+        { name: tunnelName(tunnel, index), tunnel, target, fit: fitOf(tunnel.negotiated ?? {}, target) },
       ];
     });
-    if (calls.length === 0)
+    if (changes.length === 0)
       return { kind: 'refused', note: 'every tunnel already permits only allowed values' };
+    // A tunnel the customer gateway might not reconnect is never changed first: the other keeps the traffic.
+    const ordered = [...changes].sort((a, b) => FIT_ORDER[a.fit.kind] - FIT_ORDER[b.fit.kind]);
+    const losses = ordered.flatMap(({ name, fit }) =>
+      fit.kind === 'loses' ? [`${nameTunnels([name])} negotiated ${joinWords(fit.values)}`] : [],
+    );
+    if (ordered[0]?.fit.kind === 'loses') {
+      return {
+        kind: 'refused',
+        note: `no tunnel change: ${losses.join('; ')}, which the new tunnel options would no longer permit: the customer gateway might not reconnect; configure it to propose allowed values first`,
+      };
+    }
+    const calls = ordered.map(({ tunnel, target }) =>
+      sdkCall('ec2', 'ModifyVpnTunnelOptions', {
+        VpnConnectionId: connection.vpnConnectionId,
+        VpnTunnelOutsideIpAddress: tunnel.outsideIpAddress,
+        TunnelOptions: tunnelOptions(target),
+      }),
+    );
+    const last =
+      losses.length > 0
+        ? `; changed last: ${losses.join('; ')}, which the new tunnel options no longer permit: it may stay DOWN until the customer gateway proposes allowed values`
+        : '';
     return {
       kind: 'calls',
       calls,
-      note: `one tunnel at a time: ${calls.map(tunnelOf).join(', then ')}, each only after the one before is UP again`,
+      note: `one tunnel at a time: ${calls.map(tunnelOf).join(', then ')}, each only after the one before is UP again${last}`,
     };
   },
   settle: {

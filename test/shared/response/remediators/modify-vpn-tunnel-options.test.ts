@@ -1,7 +1,11 @@
 import { ModifyVpnTunnelOptionsCommand } from '@aws-sdk/client-ec2';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RemediationCall } from '../../../../shared/model/evaluation.js';
-import type { VpnConnection, VpnTunnelOptions } from '../../../../shared/model/resource.js';
+import type {
+  VpnConnection,
+  VpnNegotiatedCrypto,
+  VpnTunnelOptions,
+} from '../../../../shared/model/resource.js';
 import { type Policy, type PolicyInput, policySchema } from '../../../../shared/policy/schema.js';
 import { executePlan } from '../../../../shared/response/executor.js';
 import { modifyVpnTunnelOptions } from '../../../../shared/response/remediators/modify-vpn-tunnel-options.js';
@@ -10,12 +14,20 @@ import { vpnTunnelWeakCrypto as rule } from '../../../../shared/rules/vpn/vpn-tu
 import {
   awsDefaultTunnelOptions,
   hardenedTunnelOptions,
+  strongNegotiatedCrypto,
   TUNNEL_A_IP,
   TUNNEL_B_IP,
   vpnConnection,
   vpnTunnel,
 } from '../../../helpers/vpn-fixtures.js';
-import { evaluateWith, executorDeps, mockRemediationClients, plannedAction, planOf } from '../support.js';
+import {
+  evaluateWith,
+  executorDeps,
+  mockRemediationClients,
+  plannedAction,
+  planOf,
+  reads,
+} from '../support.js';
 
 const mocks = mockRemediationClients();
 const VPN_ID = 'vpn-12345678901234567';
@@ -473,5 +485,256 @@ describe('modify-vpn-tunnel-options settling', () => {
 
     // Assess
     expect(settled).toBe(true);
+  });
+});
+
+describe('modify-vpn-tunnel-options with negotiated crypto', () => {
+  afterEach(() => {
+    mocks.reset();
+  });
+
+  const REMEDIATE: PolicyInput = { rules: { 'vpn-tunnel-weak-crypto': { mode: 'remediate' } } };
+  const ikev1 = (): VpnNegotiatedCrypto => ({ ...strongNegotiatedCrypto(), ikeVersion: 'ikev1' });
+
+  /** Two UP tunnels on AWS's defaults (both get changed), with what each negotiated. */
+  function negotiating(
+    a?: VpnNegotiatedCrypto,
+    b?: VpnNegotiatedCrypto,
+    bOptions = awsDefaultTunnelOptions(),
+  ) {
+    return vpnConnection({
+      tunnels: [
+        vpnTunnel({
+          outsideIpAddress: TUNNEL_A_IP,
+          options: awsDefaultTunnelOptions(),
+          ...(a ? { negotiated: a } : {}),
+        }),
+        vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, options: bOptions, ...(b ? { negotiated: b } : {}) }),
+      ],
+    });
+  }
+
+  const changedTunnels = (plan: { calls?: RemediationCall[] }) =>
+    (plan.calls ?? []).map((call) => call.input.VpnTunnelOutsideIpAddress);
+
+  it('changes first the tunnel whose negotiated crypto the new options keep, and says why the other goes last', () => {
+    // Act
+    const plan = planOf(evaluateWith(rule, negotiating(ikev1(), strongNegotiatedCrypto()), REMEDIATE));
+
+    // Assess
+    expect(plan.status).toBe('planned');
+    expect(changedTunnels(plan)).toEqual([TUNNEL_B_IP, TUNNEL_A_IP]);
+    expect(plan.note).toBe(
+      `one tunnel at a time: ${TUNNEL_B_IP}, then ${TUNNEL_A_IP}, each only after the one before is UP again; changed last: tunnel ${TUNNEL_A_IP} negotiated IKE version ikev1, which the new tunnel options no longer permit: it may stay DOWN until the customer gateway proposes allowed values`,
+    );
+  });
+
+  it('refuses, naming the tunnel and the negotiated value, when the only tunnel to change would lose it', () => {
+    // Act
+    const plan = planOf(
+      evaluateWith(rule, negotiating(ikev1(), strongNegotiatedCrypto(), hardenedTunnelOptions()), REMEDIATE),
+    );
+
+    // Assess
+    expect(plan).toEqual({
+      mode: 'remediate',
+      status: 'notify',
+      note: `no tunnel change: tunnel ${TUNNEL_A_IP} negotiated IKE version ikev1, which the new tunnel options would no longer permit: the customer gateway might not reconnect; configure it to propose allowed values first; notifying only`,
+    });
+  });
+
+  it('refuses when every tunnel to change negotiated a value the new options remove, naming each', () => {
+    // Prepare
+    const weak: VpnNegotiatedCrypto = {
+      ...strongNegotiatedCrypto(),
+      phase1IntegrityAlgorithm: 'SHA1',
+      phase1DHGroup: 2,
+    };
+
+    // Act
+    const plan = modifyVpnTunnelOptions.plan({
+      resource: negotiating(ikev1(), weak),
+      evaluation: evaluateWith(rule, negotiating(ikev1(), weak), REMEDIATE),
+      policy: policySchema.parse({}),
+    });
+
+    // Assess
+    expect(plan).toEqual({
+      kind: 'refused',
+      note: `no tunnel change: tunnel ${TUNNEL_A_IP} negotiated IKE version ikev1; tunnel ${TUNNEL_B_IP} negotiated phase 1 integrity SHA1 and phase 1 DH group 2, which the new tunnel options would no longer permit: the customer gateway might not reconnect; configure it to propose allowed values first`,
+    });
+  });
+
+  it.each<[string, Partial<VpnNegotiatedCrypto>, PolicyInput['vpn'], string]>([
+    ['IKE version', { ikeVersion: 'ikev1' }, {}, 'IKE version ikev1'],
+    [
+      'phase 1 encryption',
+      { phase1EncryptionAlgorithm: 'AES128' },
+      { allowedEncryptionAlgorithms: ['AES256', 'AES256-GCM-16'] },
+      'phase 1 encryption AES128',
+    ],
+    [
+      'phase 2 encryption',
+      { phase1EncryptionAlgorithm: 'AES256', phase2EncryptionAlgorithm: 'AES128' },
+      { allowedEncryptionAlgorithms: ['AES256', 'AES256-GCM-16'] },
+      'phase 2 encryption AES128',
+    ],
+    ['phase 1 integrity', { phase1IntegrityAlgorithm: 'SHA1' }, {}, 'phase 1 integrity SHA1'],
+    ['phase 2 integrity', { phase2IntegrityAlgorithm: 'SHA1' }, {}, 'phase 2 integrity SHA1'],
+    ['phase 1 DH group', { phase1DHGroup: 2 }, {}, 'phase 1 DH group 2'],
+    ['phase 2 DH group', { phase2DHGroup: 5 }, {}, 'phase 2 DH group 5'],
+  ])('judges the negotiated %s against the new list of the same phase', (_field, weak, vpn, named) => {
+    // Prepare
+    const policy = policySchema.parse({ vpn });
+    const aes256Only = ['AES256-GCM-16', 'AES256'];
+    const compliant: VpnTunnelOptions = {
+      ...hardenedTunnelOptions(),
+      phase1EncryptionAlgorithms: aes256Only,
+      phase2EncryptionAlgorithms: aes256Only,
+    };
+    const resource = negotiating({ ...strongNegotiatedCrypto(), ...weak }, undefined, compliant);
+    const evaluation = evaluateWith(rule, resource, REMEDIATE);
+
+    // Act
+    const plan = modifyVpnTunnelOptions.plan({ resource, evaluation, policy });
+
+    // Assess
+    expect(plan).toEqual({
+      kind: 'refused',
+      note: `no tunnel change: tunnel ${TUNNEL_A_IP} negotiated ${named}, which the new tunnel options would no longer permit: the customer gateway might not reconnect; configure it to propose allowed values first`,
+    });
+  });
+
+  it('keeps a negotiated value the new list still permits, whatever its case', () => {
+    // Prepare
+    const negotiated: VpnNegotiatedCrypto = {
+      ...strongNegotiatedCrypto(),
+      ikeVersion: 'IKEv2',
+      phase1EncryptionAlgorithm: 'aes256',
+      phase2DHGroup: 14,
+    };
+
+    // Act
+    const plan = planOf(
+      evaluateWith(rule, negotiating(negotiated, undefined, hardenedTunnelOptions()), REMEDIATE),
+    );
+
+    // Assess
+    expect(plan.status).toBe('planned');
+    expect(changedTunnels(plan)).toEqual([TUNNEL_A_IP]);
+    expect(plan.note).toBe(
+      `one tunnel at a time: ${TUNNEL_A_IP}, each only after the one before is UP again`,
+    );
+  });
+
+  it('takes a NONE integrity beside AES-GCM for no value at all (GCM carries its own integrity)', () => {
+    // Prepare
+    const gcm: VpnNegotiatedCrypto = {
+      ...strongNegotiatedCrypto(),
+      phase1IntegrityAlgorithm: 'NONE',
+      phase2IntegrityAlgorithm: 'none',
+    };
+
+    // Act
+    const plan = planOf(evaluateWith(rule, negotiating(gcm, undefined, hardenedTunnelOptions()), REMEDIATE));
+
+    // Assess
+    expect(plan.status).toBe('planned');
+    expect(changedTunnels(plan)).toEqual([TUNNEL_A_IP]);
+  });
+
+  it('does not take NONE for a placeholder beside a CBC encryption', () => {
+    // Prepare
+    const cbc: VpnNegotiatedCrypto = {
+      ...strongNegotiatedCrypto(),
+      phase2EncryptionAlgorithm: 'AES256',
+      phase2IntegrityAlgorithm: 'NONE',
+    };
+
+    // Act
+    const plan = planOf(evaluateWith(rule, negotiating(cbc, undefined, hardenedTunnelOptions()), REMEDIATE));
+
+    // Assess
+    expect(plan.status).toBe('notify');
+    expect(plan.note).toContain(`tunnel ${TUNNEL_A_IP} negotiated phase 2 integrity NONE, which`);
+  });
+
+  it('ignores negotiated fields AWS left empty', () => {
+    // Prepare
+    const partial: VpnNegotiatedCrypto = { ikeVersion: 'ikev2', phase1EncryptionAlgorithm: ' ' };
+
+    // Act
+    const plan = planOf(
+      evaluateWith(rule, negotiating(partial, undefined, hardenedTunnelOptions()), REMEDIATE),
+    );
+
+    // Assess
+    expect(plan.status).toBe('planned');
+  });
+
+  it('changes the compatible tunnel, then the other, and stops there when the other stays DOWN', async () => {
+    // Prepare
+    const before = negotiating(ikev1(), strongNegotiatedCrypto());
+    const action = plannedAction(rule, before, REMEDIATE);
+    const [callB, callA] = action.plan.calls ?? [];
+    const withB = connection(onDefaults(), applied(callB));
+    const { readResource } = reads(before, withB, connection(applied(callA, 'DOWN'), applied(callB)));
+    mocks.ec2.on(ModifyVpnTunnelOptionsCommand).resolves({});
+    const deps = executorDeps(rule, readResource, { tunnelUpTimeoutMs: 60_000, pollIntervalMs: 30_000 });
+
+    // Act
+    const record = await executePlan(action, deps);
+
+    // Assess
+    expect(mocks.ec2).toReceiveNthCommandWith(ModifyVpnTunnelOptionsCommand, 1, {
+      VpnTunnelOutsideIpAddress: TUNNEL_B_IP,
+    });
+    expect(mocks.ec2).toReceiveNthCommandWith(ModifyVpnTunnelOptionsCommand, 2, {
+      VpnTunnelOutsideIpAddress: TUNNEL_A_IP,
+    });
+    expect(record.status).toBe('failed');
+    expect(record.error).toBe(
+      `tunnel ${TUNNEL_A_IP} did not come back UP within 1 minute; stopped before any further change`,
+    );
+  });
+
+  it('changes a tunnel of unknown negotiated crypto after one known to keep every value', () => {
+    // Act
+    const plan = planOf(evaluateWith(rule, negotiating(undefined, strongNegotiatedCrypto()), REMEDIATE));
+
+    // Assess
+    expect(changedTunnels(plan)).toEqual([TUNNEL_B_IP, TUNNEL_A_IP]);
+    expect(plan.note).toBe(
+      `one tunnel at a time: ${TUNNEL_B_IP}, then ${TUNNEL_A_IP}, each only after the one before is UP again`,
+    );
+  });
+
+  it('counts a tunnel whose negotiated crypto is only partly known as unknown, after a fully known one', () => {
+    // Act
+    const plan = planOf(
+      evaluateWith(rule, negotiating({ ikeVersion: 'ikev2' }, strongNegotiatedCrypto()), REMEDIATE),
+    );
+
+    // Assess
+    expect(changedTunnels(plan)).toEqual([TUNNEL_B_IP, TUNNEL_A_IP]);
+  });
+
+  it('keeps the tunnel order when both tunnels are known to keep every value', () => {
+    // Act
+    const plan = planOf(
+      evaluateWith(rule, negotiating(strongNegotiatedCrypto(), strongNegotiatedCrypto()), REMEDIATE),
+    );
+
+    // Assess
+    expect(changedTunnels(plan)).toEqual([TUNNEL_A_IP, TUNNEL_B_IP]);
+  });
+
+  it('changes a tunnel of unknown negotiated crypto first rather than one that would lose a value', () => {
+    // Act
+    const plan = planOf(evaluateWith(rule, negotiating(ikev1(), undefined), REMEDIATE));
+
+    // Assess
+    expect(changedTunnels(plan)).toEqual([TUNNEL_B_IP, TUNNEL_A_IP]);
+    expect(plan.note).toContain(`changed last: tunnel ${TUNNEL_A_IP} negotiated IKE version ikev1, which`);
   });
 });
