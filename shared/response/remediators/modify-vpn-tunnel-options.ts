@@ -230,7 +230,7 @@ export const modifyVpnTunnelOptions = defineRemediator({
     const losses = ordered.flatMap(({ name, fit }) =>
       fit.kind === 'loses' ? [`${nameTunnels([name])} negotiated ${joinWords(fit.values)}`] : [],
     );
-    if (ordered[0]?.fit.kind === 'loses') {
+    if (losses.length === ordered.length) {
       return {
         kind: 'refused',
         note: `no tunnel change: ${losses.join('; ')}, which the new tunnel options would no longer permit: the customer gateway might not reconnect; configure it to propose allowed values first`,
@@ -245,7 +245,7 @@ export const modifyVpnTunnelOptions = defineRemediator({
     );
     const last =
       losses.length > 0
-        ? `; changed last: ${losses.join('; ')}, which the new tunnel options no longer permit: it may stay DOWN until the customer gateway proposes allowed values`
+        ? `; changed last: ${losses.join('; ')}, which the new tunnel options no longer permit: such a tunnel may stay DOWN until the customer gateway proposes allowed values`
         : '';
     return {
       kind: 'calls',

@@ -525,7 +525,7 @@ describe('modify-vpn-tunnel-options with negotiated crypto', () => {
     expect(plan.status).toBe('planned');
     expect(changedTunnels(plan)).toEqual([TUNNEL_B_IP, TUNNEL_A_IP]);
     expect(plan.note).toBe(
-      `one tunnel at a time: ${TUNNEL_B_IP}, then ${TUNNEL_A_IP}, each only after the one before is UP again; changed last: tunnel ${TUNNEL_A_IP} negotiated IKE version ikev1, which the new tunnel options no longer permit: it may stay DOWN until the customer gateway proposes allowed values`,
+      `one tunnel at a time: ${TUNNEL_B_IP}, then ${TUNNEL_A_IP}, each only after the one before is UP again; changed last: tunnel ${TUNNEL_A_IP} negotiated IKE version ikev1, which the new tunnel options no longer permit: such a tunnel may stay DOWN until the customer gateway proposes allowed values`,
     );
   });
 
@@ -632,7 +632,7 @@ describe('modify-vpn-tunnel-options with negotiated crypto', () => {
     const gcm: VpnNegotiatedCrypto = {
       ...strongNegotiatedCrypto(),
       phase1IntegrityAlgorithm: 'NONE',
-      phase2IntegrityAlgorithm: 'none',
+      phase2IntegrityAlgorithm: ' none ',
     };
 
     // Act
@@ -657,6 +657,41 @@ describe('modify-vpn-tunnel-options with negotiated crypto', () => {
     // Assess
     expect(plan.status).toBe('notify');
     expect(plan.note).toContain(`tunnel ${TUNNEL_A_IP} negotiated phase 2 integrity NONE, which`);
+  });
+
+  it('judges a negotiated integrity value whose encryption is not known', () => {
+    // Prepare
+    const integrityOnly: VpnNegotiatedCrypto = { phase1IntegrityAlgorithm: 'SHA1' };
+
+    // Act
+    const plan = planOf(
+      evaluateWith(rule, negotiating(integrityOnly, undefined, hardenedTunnelOptions()), REMEDIATE),
+    );
+
+    // Assess
+    expect(plan.note).toBe(
+      `no tunnel change: tunnel ${TUNNEL_A_IP} negotiated phase 1 integrity SHA1, which the new tunnel options would no longer permit: the customer gateway might not reconnect; configure it to propose allowed values first; notifying only`,
+    );
+  });
+
+  it('names each tunnel changed last, after the one that keeps its values', () => {
+    // Prepare: three tunnels (the model does not limit them to two)
+    const connection = negotiating(strongNegotiatedCrypto(), ikev1());
+    connection.tunnels.push(
+      vpnTunnel({
+        outsideIpAddress: '203.0.115.21',
+        options: awsDefaultTunnelOptions(),
+        negotiated: { ...strongNegotiatedCrypto(), phase2DHGroup: 2 },
+      }),
+    );
+
+    // Act
+    const plan = planOf(evaluateWith(rule, connection, REMEDIATE));
+
+    // Assess
+    expect(plan.note).toBe(
+      `one tunnel at a time: ${TUNNEL_A_IP}, then ${TUNNEL_B_IP}, then 203.0.115.21, each only after the one before is UP again; changed last: tunnel ${TUNNEL_B_IP} negotiated IKE version ikev1; tunnel 203.0.115.21 negotiated phase 2 DH group 2, which the new tunnel options no longer permit: such a tunnel may stay DOWN until the customer gateway proposes allowed values`,
+    );
   });
 
   it('ignores negotiated fields AWS left empty', () => {
