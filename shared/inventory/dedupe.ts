@@ -214,12 +214,72 @@ export function mergeResources<T extends Resource>(earlier: T, later: T, errors:
   return joinLists(earlier, later, { ...fields, resourceId, source }, conflict) as T;
 }
 
+/** A value with its object keys sorted and its lists as sorted multisets: two inputs may list the same entries in another order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).sort().join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, field]) => field !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, field]) => `${JSON.stringify(key)}:${canonical(field)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** A record as compared: where it came from is not what it says. */
+function stateOf(resource: Resource): string {
+  const { source: _source, ...state } = resource;
+  return canonical(state);
+}
+
+/**
+ * Two records of one resource agree when joining them gives the same state in either order: each only
+ * adds what the other leaves out. Otherwise one says something the other contradicts.
+ */
+function agree(a: Resource, b: Resource): boolean {
+  return stateOf(mergeResources(a, b, [])) === stateOf(mergeResources(b, a, []));
+}
+
+const shortType = (type: string) => type.replace(/^AWS::/, '');
+
+function conflictError(earlier: Resource, later: Resource): InputError {
+  return {
+    source: joinSources(earlier.source, later.source),
+    message: `${shortType(later.resourceType)} ${later.resourceId} is described differently in these inputs, and they do not say which is newer (an AWS Config item's configurationItemCaptureTime would): each description is judged`,
+  };
+}
+
+/**
+ * The records of one resource from several inputs. The newest AWS Config state wins over older ones,
+ * whatever the order of the inputs. Records that agree are joined; records that contradict each other
+ * and do not say which is newer are all kept (each is judged, so a weak state is never hidden by a strong
+ * one) and reported.
+ */
+function resolveRecords(records: readonly Resource[], errors: InputError[]): Resource[] {
+  const times = records.map((record) => (record.capturedAt ? Date.parse(record.capturedAt) : Number.NaN));
+  const newest = Math.max(...times.filter((time) => !Number.isNaN(time)));
+  const current = records.filter((_, index) => !((times[index] as number) < newest));
+  const kept: Resource[] = [];
+  for (const record of current) {
+    const position = kept.findIndex((candidate) => agree(candidate, record));
+    if (position >= 0) {
+      kept[position] = mergeResources(kept[position] as Resource, record, errors);
+      continue;
+    }
+    const [first] = kept;
+    if (first) errors.push(conflictError(first, record));
+    kept.push(record);
+  }
+  return kept;
+}
+
 const CLASSIC = 'AWS::ElasticLoadBalancing::LoadBalancer';
 
 /**
  * A classic load balancer known only by name (its account was not in the input) joins the one record
- * of that name that has an ARN, in the same region when the region is known. `records` is changed in
- * place: the joined record takes the place of the one with the ARN, and its own place is emptied.
+ * of that name that has an ARN, in the same region when the region is known, when the two agree.
+ * `records` is changed in place: the joined record takes the place of the one with the ARN, and its own
+ * place is emptied.
  */
 function joinClassicsByName(records: (Resource | undefined)[], errors: InputError[]): void {
   // The records with an ARN, by name; the regions are read when a name is joined, as joining fills them in.
@@ -242,16 +302,26 @@ function joinClassicsByName(records: (Resource | undefined)[], errors: InputErro
     );
     const [target] = candidates;
     if (candidates.length !== 1 || target === undefined) continue;
+    const other = records[target] as Resource;
+    // Compared as the same resource: the ARN the name-only record lacks is not a contradiction.
+    if (!agree({ ...resource, resourceId: other.resourceId }, other)) {
+      errors.push(conflictError(resource, other));
+      continue;
+    }
     records[position] = undefined;
-    records[target] = mergeResources(resource, records[target] as Resource, errors);
+    records[target] = mergeResources(resource, other, errors);
   }
 }
 
-/** One record per resource, in order of first appearance; contradictions between inputs go to `errors`. */
+/**
+ * One record per resource, in order of first appearance, unless inputs contradict each other without
+ * saying which is newer: then each description is kept (and judged), and the contradiction goes to
+ * `errors`. Never decided by which input comes last.
+ */
 export function dedupeResources(resources: readonly Resource[], errors: InputError[]): Resource[] {
-  // Where each resource's record is, by type and id (no key string is built per resource).
+  // The records of each resource, by type and id (no key string is built per resource).
   const positions = new Map<string, Map<string, number>>();
-  const records: (Resource | undefined)[] = [];
+  const groups: Resource[][] = [];
   for (const resource of resources) {
     let ids = positions.get(resource.resourceType);
     if (!ids) {
@@ -260,12 +330,15 @@ export function dedupeResources(resources: readonly Resource[], errors: InputErr
     }
     const position = ids.get(resource.resourceId);
     if (position === undefined) {
-      ids.set(resource.resourceId, records.length);
-      records.push(resource);
+      ids.set(resource.resourceId, groups.length);
+      groups.push([resource]);
     } else {
-      records[position] = mergeResources(records[position] as Resource, resource, errors);
+      (groups[position] as Resource[]).push(resource);
     }
   }
+  const records: (Resource | undefined)[] = groups.flatMap((group) =>
+    group.length === 1 ? group : resolveRecords(group, errors),
+  );
   joinClassicsByName(records, errors);
   return records.filter((record): record is Resource => record !== undefined);
 }
