@@ -14,6 +14,19 @@ export function parseNow(value: string | undefined): Date | undefined {
   return new Date(value);
 }
 
+/** How the user raises the per-file size limit, as errors about a file too large tell it. */
+export const MAX_FILE_SIZE_OPTION = '--max-file-size <MiB>';
+
+/** --max-file-size: a size in MiB (0.5, 1024); the limit on each input file, in bytes. */
+export function parseMaxFileSize(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const mib = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  if (!(mib > 0)) {
+    throw new UsageError(`--max-file-size: "${value}" is not a size in MiB greater than 0 (e.g. 512)`);
+  }
+  return Math.floor(mib * 1024 * 1024);
+}
+
 export function parseFormat<T extends string>(value: string, allowed: readonly T[]): T {
   if (!(allowed as readonly string[]).includes(value)) {
     throw new UsageError(`--format: "${value}" is not one of ${allowed.join(', ')}`);

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConfigRuleInvocation } from '../events/config.js';
@@ -9,6 +8,7 @@ import { isConfigRuleInvocation, routeEvent } from '../events/route.js';
 import { CLOUDTRAIL_DETAIL_TYPE } from '../events/schemas.js';
 import { createFileInventorySource } from '../inventory/file-source.js';
 import { loadInventory } from '../inventory/index.js';
+import { DEFAULT_MAX_FILE_BYTES, type ReadLimit, readInputFile } from '../inventory/input-file.js';
 import { CONFIG_FAMILIES, type InventorySource } from '../inventory/live/port.js';
 import { describeJsonError } from '../inventory/load.js';
 import type { InputError } from '../inventory/types.js';
@@ -31,7 +31,7 @@ import type { MonitorDeps } from '../usecase/deps.js';
 import { type InspectOutcome, inspectEvent } from '../usecase/inspect.js';
 import { sweep } from '../usecase/sweep.js';
 import { CliInputError, type CliIo, EXIT, type ExitCode, UsageError } from './io.js';
-import { parseFormat, parseNow, useColor } from './options.js';
+import { MAX_FILE_SIZE_OPTION, parseFormat, parseMaxFileSize, parseNow, useColor } from './options.js';
 import { VERSION } from './version.js';
 
 export const REPORT_FORMATS = ['table', 'json', 'sarif'] as const;
@@ -42,6 +42,7 @@ const REPLAY_OPTIONS = {
   policy: { type: 'string' },
   format: { type: 'string', default: 'table' },
   now: { type: 'string' },
+  'max-file-size': { type: 'string' },
   'own-role-arn': { type: 'string' },
   'no-color': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -179,16 +180,14 @@ function eventsIn(document: unknown, file: string): EventInput[] {
   return [one(document, file)];
 }
 
-async function readEventFile(path: string, file: string): Promise<{ events: EventInput[] } | InputError> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(error));
-    return { source: file, message: `cannot read the event file: ${reason}` };
-  }
+async function readEventFile(
+  path: string,
+  file: string,
+  limit: ReadLimit,
+): Promise<{ events: EventInput[] } | InputError> {
+  const read = await readInputFile(path, limit);
+  if ('error' in read) return { source: file, message: `cannot read the event file: ${read.error}` };
+  let text = read.bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let document: unknown;
   try {
@@ -365,7 +364,14 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
     );
   }
 
-  const inventory = await loadInventory(cliPaths(inventoryPaths, io.cwd));
+  const limit = {
+    maxBytes: parseMaxFileSize(values['max-file-size']) ?? DEFAULT_MAX_FILE_BYTES,
+    raisedBy: MAX_FILE_SIZE_OPTION,
+  };
+  const inventory = await loadInventory(cliPaths(inventoryPaths, io.cwd), {
+    maxFileBytes: limit.maxBytes,
+    limitRaisedBy: limit.raisedBy,
+  });
   if (inventory.resources.length === 0 && inventory.errors.length > 0) {
     throw new CliInputError(
       `No resources in the inventory:\n${inventory.errors.map((e) => `  - ${e.source}: ${e.message}`).join('\n')}`,
@@ -394,12 +400,12 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
   const errors: InputError[] = [...inventory.errors];
   const events: ReplayedEvent[] = [];
   const evaluations: Evaluation[] = [];
-  // Events that judged something (or resolved a deletion), and events whose resources could not be read.
+  // Events that judged a resource (or resolved a deletion), and events whose resources could not be read.
   let judged = 0;
   let unreadable = 0;
   const paths = cliPaths(positionals, io.cwd);
   for (const [index, file] of positionals.entries()) {
-    const read = await readEventFile(paths[index] ?? file, file);
+    const read = await readEventFile(paths[index] ?? file, file, limit);
     if (!('events' in read)) {
       errors.push(read);
       continue;
@@ -427,8 +433,8 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
       });
       evaluations.push(...outcome.evaluations);
       errors.push(...outcome.errors);
-      if (outcome.errors.length > 0 && outcome.evaluations.length === 0) unreadable++;
-      else if (!outcome.ignored) judged++;
+      if (outcome.evaluations.length > 0 || (routed.route.kind === 'inspect' && routed.route.deleted)) judged++;
+      else if (outcome.errors.length > 0) unreadable++;
     }
   }
   if (events.length === 0) {
@@ -439,10 +445,18 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
   // Events whose resources the files lack were replayed but judged nothing: an all-clear would be false.
   if (unreadable > 0 && judged === 0) {
     throw new CliInputError(
-      `No event could be evaluated: the inventory lacks what they name:\n${uniqueErrors(errors)
+      `nothing to evaluate: no event could be evaluated, the inventory lacks what they name:\n${uniqueErrors(errors)
         .map((e) => `  - ${e.source}: ${e.message}`)
         .join('\n')}`,
     );
+  }
+  // Ignored events only (failed calls, out-of-scope calls, transit-guard's own changes): an all-clear would be false.
+  if (judged === 0) {
+    const lines = [
+      ...events.map((event) => `  - ${eventLine(event).trimStart()}`),
+      ...uniqueErrors(errors).map((e) => `  - ${e.source}: ${e.message}`),
+    ];
+    throw new CliInputError(`nothing to evaluate: no event judged a resource. Read:\n${lines.join('\n')}`);
   }
 
   const report = buildReport({

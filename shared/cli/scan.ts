@@ -88,9 +88,14 @@ export async function runScan(args: string[], io: CliIo, seams: ScanSeams = {}):
     regions,
     onProgress: (message) => io.stderr.write(`${message}\n`),
   });
-  if (outcome.resources === 0 && outcome.errors.length > 0) {
+  // Nothing judged is not an all-clear: exit 2, saying what was read.
+  if (outcome.resources === 0) {
+    const lines = [
+      ...regions.map((region) => `  - ${region}: no resource`),
+      ...outcome.errors.map((e) => `  - ${e.source}: ${e.message}`),
+    ];
     throw new CliInputError(
-      `Nothing could be read:\n${outcome.errors.map((e) => `  - ${e.source}: ${e.message}`).join('\n')}`,
+      `nothing to evaluate: no listener, classic load balancer, VPN connection, Direct Connect connection or LAG, or ACM certificate in ${regions.join(', ')}. Read:\n${lines.join('\n')}`,
     );
   }
   const report = buildReport({

@@ -226,26 +226,25 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** A record as compared: where it came from is not what it says. */
-function stateOf(resource: Resource): string {
-  const { source: _source, ...state } = resource;
-  return canonical(state);
-}
-
 /**
- * Two records of one resource agree when joining them gives the same state in either order: each only
- * adds what the other leaves out. Otherwise one says something the other contradicts.
+ * The fields two records of one resource contradict each other on: those that joining them gives
+ * differently in either order (where a record came from is not what it says). None: each only adds what
+ * the other leaves out, and they agree.
  */
-function agree(a: Resource, b: Resource): boolean {
-  return stateOf(mergeResources(a, b, [])) === stateOf(mergeResources(b, a, []));
+function contradictions(a: Resource, b: Resource): string[] {
+  const ab = mergeResources(a, b, []) as unknown as Record<string, unknown>;
+  const ba = mergeResources(b, a, []) as unknown as Record<string, unknown>;
+  const fields = new Set([...Object.keys(ab), ...Object.keys(ba)]);
+  fields.delete('source');
+  return [...fields].filter((field) => canonical(ab[field]) !== canonical(ba[field]));
 }
 
 const shortType = (type: string) => type.replace(/^AWS::/, '');
 
-function conflictError(earlier: Resource, later: Resource): InputError {
+function conflictError(earlier: Resource, later: Resource, fields: readonly string[]): InputError {
   return {
     source: joinSources(earlier.source, later.source),
-    message: `${shortType(later.resourceType)} ${later.resourceId} is described differently in these inputs, and they do not say which is newer (an AWS Config item's configurationItemCaptureTime would): each description is judged`,
+    message: `${shortType(later.resourceType)} ${later.resourceId} is described differently in these inputs (${fields.join(', ')}), and they do not say which is newer (an AWS Config item's configurationItemCaptureTime would): each description is judged`,
   };
 }
 
@@ -261,13 +260,13 @@ function resolveRecords(records: readonly Resource[], errors: InputError[]): Res
   const current = records.filter((_, index) => !((times[index] as number) < newest));
   const kept: Resource[] = [];
   for (const record of current) {
-    const position = kept.findIndex((candidate) => agree(candidate, record));
+    const position = kept.findIndex((candidate) => contradictions(candidate, record).length === 0);
     if (position >= 0) {
       kept[position] = mergeResources(kept[position] as Resource, record, errors);
       continue;
     }
     const [first] = kept;
-    if (first) errors.push(conflictError(first, record));
+    if (first) errors.push(conflictError(first, record, contradictions(first, record)));
     kept.push(record);
   }
   return kept;
@@ -304,8 +303,9 @@ function joinClassicsByName(records: (Resource | undefined)[], errors: InputErro
     if (candidates.length !== 1 || target === undefined) continue;
     const other = records[target] as Resource;
     // Compared as the same resource: the ARN the name-only record lacks is not a contradiction.
-    if (!agree({ ...resource, resourceId: other.resourceId }, other)) {
-      errors.push(conflictError(resource, other));
+    const fields = contradictions({ ...resource, resourceId: other.resourceId }, other);
+    if (fields.length > 0) {
+      errors.push(conflictError(resource, other, fields));
       continue;
     }
     records[position] = undefined;

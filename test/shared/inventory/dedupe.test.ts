@@ -384,7 +384,7 @@ describe('dedupeResources', () => {
         {
           source: `${first.source}, ${second.source}`,
           message:
-            "EC2::VPNConnection vpn-0a1b2c3d4e5f60718 is described differently in these inputs, and they do not say which is newer (an AWS Config item's configurationItemCaptureTime would): each description is judged",
+            "EC2::VPNConnection vpn-0a1b2c3d4e5f60718 is described differently in these inputs (tunnels), and they do not say which is newer (an AWS Config item's configurationItemCaptureTime would): each description is judged",
         },
       ]);
     }
@@ -401,7 +401,12 @@ describe('dedupeResources', () => {
 
     // Assess
     expect(deduped).toEqual([describe, config]);
-    expect(errors.map((error) => error.source)).toEqual(['describe.json, config.json']);
+    expect(errors).toEqual([
+      {
+        source: 'describe.json, config.json',
+        message: expect.stringContaining('is described differently in these inputs (state), and'),
+      },
+    ]);
   });
 
   it('joins the newest AWS Config state with a description that agrees with it, and drops the older state', () => {
@@ -511,7 +516,7 @@ describe('dedupeResources', () => {
       {
         source: 'describe.json, config.json',
         message: expect.stringMatching(
-          /^ElasticLoadBalancing::LoadBalancer arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer\/pay-clb is described differently in these inputs/,
+          /^ElasticLoadBalancing::LoadBalancer arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer\/pay-clb is described differently in these inputs \(scheme\), and/,
         ),
       },
     ]);
