@@ -37,7 +37,8 @@ function inputPaths(paths: readonly string[], cwd: string | undefined): string[]
 }
 
 /** What the resources of the inputs are called, for a run that found none. */
-const JUDGED = 'listener, classic load balancer, VPN connection, Direct Connect connection or LAG, or ACM certificate';
+const JUDGED =
+  'listener, classic load balancer, VPN connection, Direct Connect connection or LAG, or ACM certificate';
 
 /**
  * Each file and what was found in it (or why it could not be read), then the errors of paths that are

@@ -287,19 +287,20 @@ async function replayPeriodic(
   };
 }
 
-/** The file source, remembering each resource it handed out (the report counts resources, not evaluations). */
-function recordingSource(source: InventorySource, seen: Map<string, Resource>): InventorySource {
+/**
+ * The file source, remembering each record it handed out (the report counts resources, not evaluations):
+ * by record, as two descriptions of one resource that contradict each other are both judged.
+ */
+function recordingSource(source: InventorySource, seen: Set<Resource>): InventorySource {
   return {
     async read(refs) {
       const result = await source.read(refs);
-      for (const resource of result.resources)
-        seen.set(`${resource.resourceType} ${resource.resourceId}`, resource);
+      for (const resource of result.resources) seen.add(resource);
       return result;
     },
     async enumerate(region, families) {
       const result = await source.enumerate(region, families);
-      for (const resource of result.resources)
-        seen.set(`${resource.resourceType} ${resource.resourceId}`, resource);
+      for (const resource of result.resources) seen.add(resource);
       return result;
     },
   };
@@ -329,11 +330,16 @@ function uniqueErrors(errors: readonly InputError[]): InputError[] {
   });
 }
 
-/** The last evaluation of each rule and resource: an event replayed twice on a resource judges it once. */
+/**
+ * The last evaluation of each rule, resource and verdict: an event replayed twice on a resource judges it
+ * once, and two descriptions of it that the files contradict on are each judged (the files do not change).
+ */
 function latestEvaluations(evaluations: readonly Evaluation[]): Evaluation[] {
   const byKey = new Map<string, Evaluation>();
   for (const evaluation of evaluations) {
-    const key = `${evaluation.ruleId}\u0000${evaluation.resourceId}`;
+    const key = [evaluation.ruleId, evaluation.resourceId, evaluation.status, evaluation.reason].join(
+      '\u0000',
+    );
     byKey.delete(key);
     byKey.set(key, evaluation);
   }
@@ -380,7 +386,7 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
   const policy = await loadDryRunPolicy(values.policy, io, inventory.elbv2Policies);
 
   const evaluatedAt = now ?? new Date();
-  const resources = new Map<string, Resource>();
+  const resources = new Set<Resource>();
   // Findings are collected, never sent: a replay has no findings bus, Slack or remediation queue.
   const published: FindingMessage[] = [];
   const deps: MonitorDeps = {
@@ -433,7 +439,8 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
       });
       evaluations.push(...outcome.evaluations);
       errors.push(...outcome.errors);
-      if (outcome.evaluations.length > 0 || (routed.route.kind === 'inspect' && routed.route.deleted)) judged++;
+      if (outcome.evaluations.length > 0 || (routed.route.kind === 'inspect' && routed.route.deleted))
+        judged++;
       else if (outcome.errors.length > 0) unreadable++;
     }
   }
@@ -445,7 +452,9 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
   // Events whose resources the files lack were replayed but judged nothing: an all-clear would be false.
   if (unreadable > 0 && judged === 0) {
     throw new CliInputError(
-      `nothing to evaluate: no event could be evaluated, the inventory lacks what they name:\n${uniqueErrors(errors)
+      `nothing to evaluate: no event could be evaluated, the inventory lacks what they name:\n${uniqueErrors(
+        errors,
+      )
         .map((e) => `  - ${e.source}: ${e.message}`)
         .join('\n')}`,
     );
@@ -461,7 +470,7 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
 
   const report = buildReport({
     evaluatedAt,
-    resources: [...resources.values()],
+    resources: [...resources],
     evaluations: latestEvaluations(evaluations),
     errors: uniqueErrors(errors),
     certificateExpiryDays: policy.certificates.expiryDays,

@@ -103,7 +103,9 @@ function whatWasRead(source: string, part: Inventory): InputRead {
   if (outOfScope.length > 0) {
     const count = outOfScope.reduce((sum, [, n]) => sum + n, 0);
     const types = outOfScope.map(([type, n]) => `${type} ${n}`).join(', ');
-    found.push(`${plural(count, 'AWS Config item')} of resource types transit-guard does not judge (${types})`);
+    found.push(
+      `${plural(count, 'AWS Config item')} of resource types transit-guard does not judge (${types})`,
+    );
   }
   const notRecorded = part.skipped?.notRecorded ?? 0;
   if (notRecorded > 0) {

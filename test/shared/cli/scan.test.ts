@@ -22,7 +22,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../shared/cli/io.js';
+import { CliInputError, type CliIo } from '../../../shared/cli/io.js';
 import { runCli } from '../../../shared/cli/main.js';
 import { runScan, type ScanSeams } from '../../../shared/cli/scan.js';
 import { createFileInventorySource } from '../../../shared/inventory/file-source.js';
@@ -166,10 +166,13 @@ describe('runScan', () => {
     // Prepare
     const { source, regions } = fakeSource(inventory);
 
-    // Act
-    await scan([], { sourceFactory: () => source }, env);
+    // Act: the inventory has nothing outside eu-west-1
+    const scanned = scan([], { sourceFactory: () => source }, env);
 
     // Assess
+    await expect(scanned).rejects.toThrow(
+      `or ACM certificate in ${expected}. Read:\n  - ${expected}: no resource`,
+    );
     expect(regions).toEqual([expected]);
   });
 
@@ -221,16 +224,21 @@ describe('runScan', () => {
     expect(result.stdout).toContain('SEC09 KPIs');
   });
 
-  it('exits 0 on an account with nothing non-compliant', async () => {
+  it('refuses an all-clear for an account where it found nothing to evaluate', async () => {
     // Prepare
     const { source } = fakeSource({ ...inventory, resources: [] });
 
     // Act
-    const result = await scan(['--region', 'eu-west-1', '--format', 'json'], { sourceFactory: () => source });
+    const result = scan(['--region', 'eu-west-1,eu-central-1', '--format', 'json'], {
+      sourceFactory: () => source,
+    });
 
     // Assess
-    expect(result.code).toBe(0);
-    expect((JSON.parse(result.stdout) as Report).resources).toBe(0);
+    await expect(result).rejects.toThrow(
+      new CliInputError(
+        'nothing to evaluate: no listener, classic load balancer, VPN connection, Direct Connect connection or LAG, or ACM certificate in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
+      ),
+    );
   });
 });
 
@@ -356,7 +364,7 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     // Assess
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('Nothing could be read');
+    expect(result.stderr).toContain('transit-guard: nothing to evaluate: no listener');
     expect(result.stderr).toContain('AccessDenied');
   });
 });
