@@ -12,7 +12,7 @@ import { evaluateAll, evaluateByResource } from '../rules/engine.js';
 import { RULES } from '../rules/index.js';
 import { createTlsCatalog } from '../tls/index.js';
 import { CliInputError, type CliIo, EXIT, type ExitCode, UsageError } from './io.js';
-import { MAX_FILE_SIZE_OPTION, parseFormat, parseMaxFileSize, parseNow, useColor } from './options.js';
+import { parseFileLimit, parseFormat, parseNow, useColor } from './options.js';
 import { renderSlackPreview } from './slack-preview.js';
 import { VERSION } from './version.js';
 
@@ -41,16 +41,15 @@ const JUDGED =
   'listener, classic load balancer, VPN connection, Direct Connect connection or LAG, or ACM certificate';
 
 /**
- * Each file and what was found in it (or why it could not be read), then the errors of paths that are
- * not files (a missing path, a directory without *.json files).
+ * For an inventory without resources: each file and what was found in it (or why it could not be read),
+ * then the errors of paths that are not files (a missing path, a directory without *.json files).
  */
-export function describeInputs(inventory: LoadedInventory): string[] {
+function describeInputs(inventory: LoadedInventory): string[] {
   const ofFile = (source: string) => (error: { source: string }) =>
     error.source === source || error.source.startsWith(`${source} (`);
   const lines = inventory.read.map((file) => {
     const errors = inventory.errors.filter(ofFile(file.source)).map((error) => error.message);
-    const resources = file.resources === 0 ? 'no resource' : `${file.resources} resource(s)`;
-    return `${file.source}: ${[resources, ...file.found, ...errors].join('; ')}`;
+    return `${file.source}: ${['no resource', ...file.found, ...errors].join('; ')}`;
   });
   const others = inventory.errors.filter(
     (error) => !inventory.read.some((file) => ofFile(file.source)(error)),
@@ -66,13 +65,12 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
   if (positionals.length === 0) throw new UsageError('evaluate needs at least one file or directory');
 
   const policy = await loadPolicy(values.policy, io.cwd === undefined ? {} : { cwd: io.cwd });
-  const maxFileBytes = parseMaxFileSize(values['max-file-size']);
-  const inventory = await loadInventory(inputPaths(positionals, io.cwd), {
-    ...(maxFileBytes === undefined ? {} : { maxFileBytes }),
-    limitRaisedBy: MAX_FILE_SIZE_OPTION,
-  }).catch((error: unknown) => {
-    throw new CliInputError(error instanceof Error ? error.message : String(error));
-  });
+  const limit = parseFileLimit(values['max-file-size']);
+  const inventory = await loadInventory(inputPaths(positionals, io.cwd), { limit }).catch(
+    (error: unknown) => {
+      throw new CliInputError(error instanceof Error ? error.message : String(error));
+    },
+  );
   const tls = createTlsCatalog({ elbv2Policies: inventory.elbv2Policies });
   const problems = checkPolicy(policy, { rules: RULES, tls });
   if (problems.length > 0) {

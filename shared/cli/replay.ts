@@ -8,7 +8,7 @@ import { isConfigRuleInvocation, routeEvent } from '../events/route.js';
 import { CLOUDTRAIL_DETAIL_TYPE } from '../events/schemas.js';
 import { createFileInventorySource } from '../inventory/file-source.js';
 import { loadInventory } from '../inventory/index.js';
-import { DEFAULT_MAX_FILE_BYTES, type ReadLimit, readInputFile } from '../inventory/input-file.js';
+import { type ReadLimit, readInputFile } from '../inventory/input-file.js';
 import { CONFIG_FAMILIES, type InventorySource } from '../inventory/live/port.js';
 import { describeJsonError } from '../inventory/load.js';
 import type { InputError } from '../inventory/types.js';
@@ -31,7 +31,7 @@ import type { MonitorDeps } from '../usecase/deps.js';
 import { type InspectOutcome, inspectEvent } from '../usecase/inspect.js';
 import { sweep } from '../usecase/sweep.js';
 import { CliInputError, type CliIo, EXIT, type ExitCode, UsageError } from './io.js';
-import { MAX_FILE_SIZE_OPTION, parseFormat, parseMaxFileSize, parseNow, useColor } from './options.js';
+import { parseFileLimit, parseFormat, parseNow, useColor } from './options.js';
 import { VERSION } from './version.js';
 
 export const REPORT_FORMATS = ['table', 'json', 'sarif'] as const;
@@ -370,14 +370,8 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
     );
   }
 
-  const limit = {
-    maxBytes: parseMaxFileSize(values['max-file-size']) ?? DEFAULT_MAX_FILE_BYTES,
-    raisedBy: MAX_FILE_SIZE_OPTION,
-  };
-  const inventory = await loadInventory(cliPaths(inventoryPaths, io.cwd), {
-    maxFileBytes: limit.maxBytes,
-    limitRaisedBy: limit.raisedBy,
-  });
+  const limit = parseFileLimit(values['max-file-size']);
+  const inventory = await loadInventory(cliPaths(inventoryPaths, io.cwd), { limit });
   if (inventory.resources.length === 0 && inventory.errors.length > 0) {
     throw new CliInputError(
       `No resources in the inventory:\n${inventory.errors.map((e) => `  - ${e.source}: ${e.message}`).join('\n')}`,

@@ -92,7 +92,6 @@ export interface InputRead {
   resources: number;
   /** What else was found in it (Config items left out, facts about other resources), in words. */
   found: string[];
-  errors: number;
 }
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
@@ -121,7 +120,7 @@ function whatWasRead(source: string, part: Inventory): InputRead {
     [part.elbv2Policies.length, 'ELBv2 security policy', 'ELBv2 security policies'],
   ];
   for (const [count, one, many] of facts) if (count > 0) found.push(plural(count, one, many));
-  return { source, resources: part.resources.length, found, errors: part.errors.length };
+  return { source, resources: part.resources.length, found };
 }
 
 /** A linked inventory, with what each file held. */
@@ -131,9 +130,7 @@ export interface LoadedInventory extends Inventory {
 
 export interface LoadOptions {
   /** Files larger than this are listed under errors and not read (default DEFAULT_MAX_FILE_BYTES). */
-  maxFileBytes?: number;
-  /** How the user raises the limit, told in the error (the CLI's option). */
-  limitRaisedBy?: string;
+  limit?: ReadLimit;
 }
 
 /**
@@ -148,11 +145,7 @@ export async function loadInventory(
   const errors: InputError[] = [];
   const files: string[] = [];
   for (const path of paths) files.push(...(await filesOf(path, errors)));
-  const limit = { maxBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES };
-  const parts = await loadAll(
-    files,
-    options.limitRaisedBy ? { ...limit, raisedBy: options.limitRaisedBy } : limit,
-  );
+  const parts = await loadAll(files, options.limit ?? { maxBytes: DEFAULT_MAX_FILE_BYTES });
   const read = parts.map((part, index) => whatWasRead(displayPath(files[index] as string), part));
   const linked = linkInventory(mergeInventories([{ resources: [], errors, elbv2Policies: [] }, ...parts]));
   return { ...linked, read };

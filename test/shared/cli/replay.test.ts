@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -325,6 +325,29 @@ describe('runReplay', () => {
     expect(result.stderr).toContain('No event could be replayed');
     expect(result.stderr).toContain(MALFORMED);
     expect(result.stderr).toContain(NO_DETAIL);
+  });
+
+  it('refuses an event file over --max-file-size and /dev/zero, still replaying the others', async () => {
+    // Prepare
+    const big = await write('big.json', '');
+    await truncate(big, 1024 * 1024 + 1);
+
+    // Act
+    const { code, report } = await replayJson([big, '/dev/zero', MODIFY_LISTENER], ['--max-file-size', '1']);
+
+    // Assess
+    expect(code).toBe(1);
+    expect(report?.errors).toEqual([
+      {
+        source: big,
+        message:
+          'cannot read the event file: the file is 1.0 MiB (1048577 bytes), over the 1 MiB limit: not read (--max-file-size <MiB> raises it)',
+      },
+      {
+        source: '/dev/zero',
+        message: 'cannot read the event file: not a regular file (a character device): not read',
+      },
+    ]);
   });
 
   it('exits 2 when an event file does not exist and is the only one', async () => {
