@@ -2,13 +2,14 @@ import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadInventory } from '../inventory/index.js';
 import type { LoadedInventory } from '../inventory/load.js';
+import type { Resource } from '../model/resource.js';
 import { checkPolicy } from '../policy/check.js';
 import { DEFAULT_POLICY_FILE, loadPolicy } from '../policy/load.js';
 import { writeReportJson } from '../report/json.js';
 import { buildReport, reportExitCode } from '../report/report.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderTable } from '../report/table.js';
-import { evaluateAll, evaluateByResource } from '../rules/engine.js';
+import { evaluateAll, evaluateByResource, ruleMode } from '../rules/engine.js';
 import { RULES } from '../rules/index.js';
 import { createTlsCatalog } from '../tls/index.js';
 import { CliInputError, type CliIo, EXIT, type ExitCode, UsageError } from './io.js';
@@ -84,6 +85,13 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
       `nothing to evaluate: no ${JUDGED} in the inputs. Read:\n${describeInputs(inventory)
         .map((line) => `  - ${line}`)
         .join('\n')}`,
+    );
+  }
+  const judged = (resource: Resource) =>
+    RULES.some((rule) => rule.appliesTo(resource) && ruleMode(rule, { policy }) !== 'off');
+  if (!inventory.resources.some(judged)) {
+    throw new CliInputError(
+      `nothing to evaluate: every rule that applies to the resources read (${inventory.resources.length}) is off in the policy (${values.policy ?? DEFAULT_POLICY_FILE})`,
     );
   }
 

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { InventorySource } from '../inventory/live/port.js';
+import { DEFAULT_POLICY_FILE } from '../policy/load.js';
 import { buildReport } from '../report/report.js';
 import { RULES } from '../rules/index.js';
 import { createMemoryFindingStore } from '../state/memory-store.js';
@@ -96,6 +97,11 @@ export async function runScan(args: string[], io: CliIo, seams: ScanSeams = {}):
     ];
     throw new CliInputError(
       `nothing to evaluate: no listener, classic load balancer, VPN connection, Direct Connect connection or LAG, or ACM certificate in ${regions.join(', ')}. Read:\n${lines.join('\n')}`,
+    );
+  }
+  if (outcome.evaluations.length === 0) {
+    throw new CliInputError(
+      `nothing to evaluate: every rule that applies to the resources read (${outcome.resources}) is off in the policy (${values.policy ?? DEFAULT_POLICY_FILE})`,
     );
   }
   const report = buildReport({

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../shared/cli/main.js';
 import type { Report } from '../../../shared/report/report.js';
+import { RULES } from '../../../shared/rules/index.js';
 
 const LISTENER =
   'arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/shop/50dc6c495c0c9188/0467ef3c8400ae65';
@@ -375,6 +376,35 @@ describe('evaluate: inputs', () => {
       expect(result.stderr).toBe(
         `${NOTHING}\n  - ${file}: no resource; 3 AWS Config items of resource types transit-guard does not judge (AWS::S3::Bucket 2, AWS::EC2::Instance 1)\n`,
       );
+    });
+
+    it('exits 2 when every rule that applies to the resources read is off', async () => {
+      // Prepare
+      const file = await write('listeners.json', describeListeners(LEGACY_POLICY));
+      const modes = RULES.map((rule) => `  ${rule.metadata.id}:\n    mode: off\n`).join('');
+      const policy = await write('off.yml', `rules:\n${modes}`);
+      const onlyCertificates = await write(
+        'certificates.yml',
+        `rules:\n${RULES.filter((rule) => !rule.metadata.id.startsWith('acm-'))
+          .map((rule) => `  ${rule.metadata.id}:\n    mode: off\n`)
+          .join('')}`,
+      );
+
+      // Act
+      const off = await run(['evaluate', file, '--policy', policy, '--format', 'json']);
+      const certificates = await run(['evaluate', file, '--policy', onlyCertificates]);
+
+      // Assess
+      for (const [result, name] of [
+        [off, policy],
+        [certificates, onlyCertificates],
+      ] as const) {
+        expect(result.code).toBe(2);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toBe(
+          `transit-guard: nothing to evaluate: every rule that applies to the resources read (1) is off in the policy (${name})\n`,
+        );
+      }
     });
 
     it('lists every file and path it read, with what was wrong with each', async () => {

@@ -30,6 +30,7 @@ import { loadInventory } from '../../../shared/inventory/index.js';
 import type { InventorySource } from '../../../shared/inventory/live/port.js';
 import type { Inventory } from '../../../shared/inventory/types.js';
 import type { Report } from '../../../shared/report/report.js';
+import { RULES } from '../../../shared/rules/index.js';
 import { httpsListener, loadBalancer } from '../inventory/live/sdk-outputs.js';
 
 const INVENTORY = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/replay/inventory');
@@ -222,6 +223,23 @@ describe('runScan', () => {
     // Assess
     expect(result.stdout).toContain('elbv2-listener-tls-policy');
     expect(result.stdout).toContain('SEC09 KPIs');
+  });
+
+  it('refuses an all-clear when every rule that applies to the resources read is off', async () => {
+    // Prepare
+    const { source } = fakeSource(inventory);
+    const modes = RULES.map((rule) => `  ${rule.metadata.id}:\n    mode: off\n`).join('');
+    await writeFile(join(directory, 'off.yml'), `rules:\n${modes}`);
+
+    // Act
+    const result = scan(['--region', 'eu-west-1', '--policy', 'off.yml'], { sourceFactory: () => source });
+
+    // Assess
+    await expect(result).rejects.toThrow(
+      new CliInputError(
+        `nothing to evaluate: every rule that applies to the resources read (${inventory.resources.length}) is off in the policy (off.yml)`,
+      ),
+    );
   });
 
   it('refuses an all-clear for an account where it found nothing to evaluate', async () => {
