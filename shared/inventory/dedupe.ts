@@ -204,6 +204,7 @@ function joinLists(
  * (by outside IP), classic listeners (by port) and policies, listener certificates and rules, LAG
  * members, what a certificate is in use by. Lists that are one setting (default actions, ALPN policy,
  * the MACsec keys associated now) are the later input's. Contradicting inputs are reported in `errors`.
+ * dedupeResources joins only records on which the order makes no difference.
  */
 export function mergeResources<T extends Resource>(earlier: T, later: T, errors: InputError[]): T {
   const fields = mergeFields(earlier, later);

@@ -254,8 +254,8 @@ const ofType =
     resource.resourceType === type;
 
 /**
- * Applied once all inputs are merged: one record per resource (the later input winning field by
- * field), listeners with their load balancer's type and name, their sibling listeners and their
+ * Applied once all inputs are merged: one record per resource (dedupeResources: the newest AWS Config
+ * state; descriptions that contradict each other without saying which is newer each kept), listeners with their load balancer's type and name, their sibling listeners and their
  * DescribeRules rules, classic load balancers with the policies their listeners name, LAGs with the
  * port encryption status of their members, VPN tunnels with what they negotiated. Consumes `pending`.
  */
