@@ -21,13 +21,12 @@ export function formatMiB(bytes: number): string {
   return Number.isInteger(mib) ? `${mib} MiB` : `${mib.toFixed(1)} MiB (${bytes} bytes)`;
 }
 
+/** What a path that is not a regular file is (stat follows symbolic links: what is left is a device). */
 function kindOf(info: Stats): string {
   if (info.isDirectory()) return 'a directory';
   if (info.isFIFO()) return 'a FIFO';
   if (info.isSocket()) return 'a socket';
-  if (info.isCharacterDevice()) return 'a character device';
-  if (info.isBlockDevice()) return 'a block device';
-  return 'not a file';
+  return 'a device';
 }
 
 /** How a file's size limit is raised, told with the error (the CLI's option). */

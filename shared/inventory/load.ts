@@ -94,32 +94,24 @@ export interface InputRead {
   found: string[];
 }
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-
 function whatWasRead(source: string, part: Inventory): InputRead {
   const found: string[] = [];
   const outOfScope = Object.entries(part.skipped?.outOfScope ?? {});
   if (outOfScope.length > 0) {
     const count = outOfScope.reduce((sum, [, n]) => sum + n, 0);
     const types = outOfScope.map(([type, n]) => `${type} ${n}`).join(', ');
-    found.push(
-      `${plural(count, 'AWS Config item')} of resource types transit-guard does not judge (${types})`,
-    );
+    found.push(`AWS Config items of resource types transit-guard does not judge: ${count} (${types})`);
   }
-  const notRecorded = part.skipped?.notRecorded ?? 0;
-  if (notRecorded > 0) {
-    found.push(`${plural(notRecorded, 'AWS Config item')} of deleted or unrecorded resources`);
-  }
-  const pending = part.pending;
-  // Facts about other resources: judged only beside the resources they complete.
-  const facts: [number, string, string][] = [
-    [pending?.loadBalancers.length ?? 0, 'ELBv2 load balancer', 'ELBv2 load balancers'],
-    [pending?.rules.length ?? 0, 'listener rule', 'listener rules'],
-    [pending?.classicPolicies.length ?? 0, 'classic load balancer policy', 'classic load balancer policies'],
-    [pending?.tunnelStatuses.length ?? 0, 'VPN tunnel status', 'VPN tunnel statuses'],
-    [part.elbv2Policies.length, 'ELBv2 security policy', 'ELBv2 security policies'],
+  // Facts about other resources (judged only beside the resources they complete), and Config items left out.
+  const counts: [string, number][] = [
+    ['AWS Config items of deleted or unrecorded resources', part.skipped?.notRecorded ?? 0],
+    ['ELBv2 load balancers', part.pending?.loadBalancers.length ?? 0],
+    ['listener rules', part.pending?.rules.length ?? 0],
+    ['classic load balancer policies', part.pending?.classicPolicies.length ?? 0],
+    ['VPN tunnel statuses', part.pending?.tunnelStatuses.length ?? 0],
+    ['ELBv2 security policies', part.elbv2Policies.length],
   ];
-  for (const [count, one, many] of facts) if (count > 0) found.push(plural(count, one, many));
+  for (const [what, count] of counts) if (count > 0) found.push(`${what}: ${count}`);
   return { source, resources: part.resources.length, found };
 }
 

@@ -277,7 +277,7 @@ describe('evaluate: inputs', () => {
       expect((JSON.parse(result.stdout) as Report).errors).toEqual([
         {
           source: '/dev/zero',
-          message: 'cannot read the file: not a regular file (a character device): not read',
+          message: 'cannot read the file: not a regular file (a device): not read',
         },
       ]);
     });
@@ -289,7 +289,7 @@ describe('evaluate: inputs', () => {
       // Assess
       expect(result.code).toBe(2);
       expect(result.stderr).toBe(
-        `${NOTHING}\n  - /dev/zero: no resource; cannot read the file: not a regular file (a character device): not read\n`,
+        `${NOTHING}\n  - /dev/zero: no resource; cannot read the file: not a regular file (a device): not read\n`,
       );
     });
 
@@ -374,7 +374,7 @@ describe('evaluate: inputs', () => {
       // Assess
       expect(result.code).toBe(2);
       expect(result.stderr).toBe(
-        `${NOTHING}\n  - ${file}: no resource; 3 AWS Config items of resource types transit-guard does not judge (AWS::S3::Bucket 2, AWS::EC2::Instance 1)\n`,
+        `${NOTHING}\n  - ${file}: no resource; AWS Config items of resource types transit-guard does not judge: 3 (AWS::S3::Bucket 2, AWS::EC2::Instance 1)\n`,
       );
     });
 
@@ -427,7 +427,7 @@ describe('evaluate: inputs', () => {
         [
           NOTHING,
           `  - ${empty}: no resource`,
-          `  - ${balancers}: no resource; 1 ELBv2 load balancer`,
+          `  - ${balancers}: no resource; ELBv2 load balancers: 1`,
           `  - ${broken}: no resource; invalid JSON at line 1, column 2: Expected property name or '}'`,
           `  - ${missing}: cannot read: no such file or directory`,
           `  - ${emptyDirectory}: no *.json files in this directory`,

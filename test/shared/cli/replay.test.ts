@@ -345,7 +345,7 @@ describe('runReplay', () => {
       },
       {
         source: '/dev/zero',
-        message: 'cannot read the event file: not a regular file (a character device): not read',
+        message: 'cannot read the event file: not a regular file (a device): not read',
       },
     ]);
   });

@@ -439,6 +439,64 @@ describe('dedupeResources', () => {
     expect(errors.map((error) => error.source)).toEqual(['a.json, b.json']);
   });
 
+  it('compares objects whatever the order of their fields, and a field left undefined as one left out', () => {
+    // Prepare: the same options, written in another order
+    const reordered = Object.fromEntries(Object.entries(OPTIONS).reverse());
+    const first = vpn({
+      source: 'a.json',
+      state: undefined,
+      tunnels: [{ outsideIpAddress: '203.0.113.60', status: 'UP', options: OPTIONS }],
+    });
+    const second = vpn({
+      source: 'b.json',
+      tunnels: [{ options: reordered as typeof OPTIONS, status: 'UP', outsideIpAddress: '203.0.113.60' }],
+    });
+    const errors: InputError[] = [];
+
+    // Act
+    const deduped = dedupeResources([first, second], errors);
+
+    // Assess
+    expect(deduped).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('tells lists apart by their entries, not by the text they make together', () => {
+    // Prepare
+    const groups = (phase1DHGroupNumbers: number[]) => ({ ...OPTIONS, phase1DHGroupNumbers });
+    const first = vpn({
+      source: 'a.json',
+      tunnels: [{ outsideIpAddress: '203.0.113.60', options: groups([14, 2]) }],
+    });
+    const second = vpn({
+      source: 'b.json',
+      tunnels: [{ outsideIpAddress: '203.0.113.60', options: groups([1, 42]) }],
+    });
+    const errors: InputError[] = [];
+
+    // Act
+    const deduped = dedupeResources([first, second], errors);
+
+    // Assess
+    expect(deduped).toHaveLength(2);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('names every field two descriptions contradict each other on', () => {
+    // Prepare
+    const first = vpn({ source: 'a.json', state: 'available', customerGatewayId: 'cgw-1', type: 'ipsec.1' });
+    const second = vpn({ source: 'b.json', state: 'deleted', customerGatewayId: 'cgw-2', type: 'ipsec.1' });
+    const errors: InputError[] = [];
+
+    // Act
+    dedupeResources([first, second], errors);
+
+    // Assess
+    expect(errors.map((error) => error.message)).toEqual([
+      "EC2::VPNConnection vpn-0a1b2c3d4e5f60718 is described differently in these inputs (state, customerGatewayId), and they do not say which is newer (an AWS Config item's configurationItemCaptureTime would): each description is judged",
+    ]);
+  });
+
   it('compares lists as sets and ignores where a record came from', () => {
     // Prepare
     const up = { outsideIpAddress: '203.0.113.60', status: 'UP' };

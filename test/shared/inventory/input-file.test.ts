@@ -89,7 +89,7 @@ describe('readInputFile', () => {
 
   it.each([
     ['a directory', () => directory],
-    ['a character device', () => '/dev/zero'],
+    ['a device', () => '/dev/zero'],
   ])('refuses %s without reading it', async (kind, path) => {
     // Act, Assess
     expect(await readInputFile(path(), { maxBytes: MIB })).toEqual({

@@ -168,19 +168,19 @@ describe('loadInventory', () => {
         source: snapshot,
         resources: 4,
         found: [
-          '1 AWS Config item of resource types transit-guard does not judge (AWS::EC2::SecurityGroup 1)',
-          '1 AWS Config item of deleted or unrecorded resources',
-          '1 ELBv2 load balancer',
+          'AWS Config items of resource types transit-guard does not judge: 1 (AWS::EC2::SecurityGroup 1)',
+          'AWS Config items of deleted or unrecorded resources: 1',
+          'ELBv2 load balancers: 1',
         ],
       },
       {
         source: join(dir, 'b-policies.json'),
         resources: 0,
-        found: ['2 classic load balancer policies'],
+        found: ['classic load balancer policies: 2'],
       },
-      { source: join(dir, 'c-rules.json'), resources: 0, found: ['3 listener rules'] },
-      { source: join(dir, 'd-status.json'), resources: 0, found: ['2 VPN tunnel statuses'] },
-      { source: join(dir, 'e-ssl.json'), resources: 0, found: ['1 ELBv2 security policy'] },
+      { source: join(dir, 'c-rules.json'), resources: 0, found: ['listener rules: 3'] },
+      { source: join(dir, 'd-status.json'), resources: 0, found: ['VPN tunnel statuses: 2'] },
+      { source: join(dir, 'e-ssl.json'), resources: 0, found: ['ELBv2 security policies: 1'] },
       { source: join(dir, 'f-empty.json'), resources: 0, found: [] },
     ]);
   });

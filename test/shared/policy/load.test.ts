@@ -221,7 +221,7 @@ describe('parsePolicy', () => {
     // Act
     const error = await policyErrorOf(() =>
       parsePolicy(
-        'rules:\n  constructor: {}\n  prototype: {}\nslack:\n  x:\n    - __proto__: 1\n',
+        'rules:\n  constructor: {}\n  prototype: {}\nsweep: ~\nslack:\n  x:\n    - __proto__: 1\n    - ~\n',
         'keys.yml',
       ),
     );
@@ -298,7 +298,7 @@ describe('loadPolicy', () => {
 
     // Assess
     expect(error.message).toBe(
-      'Invalid policy file /dev/zero: (root): cannot read the file: not a regular file (a character device): not read',
+      'Invalid policy file /dev/zero: (root): cannot read the file: not a regular file (a device): not read',
     );
   });
 
