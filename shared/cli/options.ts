@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_FILE_BYTES, type ReadLimit } from '../inventory/input-file.js';
 import { type CliIo, UsageError } from './io.js';
 
 const isoInstant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
@@ -12,6 +13,20 @@ export function parseNow(value: string | undefined): Date | undefined {
     );
   }
   return new Date(value);
+}
+
+/**
+ * --max-file-size: a size in MiB (0.5, 1024), the limit on each input file; without it, the default
+ * (256 MiB). Errors about a file too large tell the option.
+ */
+export function parseFileLimit(value: string | undefined): ReadLimit {
+  const raisedBy = '--max-file-size <MiB>';
+  if (value === undefined) return { maxBytes: DEFAULT_MAX_FILE_BYTES, raisedBy };
+  const mib = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  if (!(mib > 0)) {
+    throw new UsageError(`--max-file-size: "${value}" is not a size in MiB greater than 0 (e.g. 512)`);
+  }
+  return { maxBytes: Math.floor(mib * 1024 * 1024), raisedBy };
 }
 
 export function parseFormat<T extends string>(value: string, allowed: readonly T[]): T {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConfigRuleInvocation } from '../events/config.js';
@@ -9,6 +8,7 @@ import { isConfigRuleInvocation, routeEvent } from '../events/route.js';
 import { CLOUDTRAIL_DETAIL_TYPE } from '../events/schemas.js';
 import { createFileInventorySource } from '../inventory/file-source.js';
 import { loadInventory } from '../inventory/index.js';
+import { type ReadLimit, readInputFile } from '../inventory/input-file.js';
 import { CONFIG_FAMILIES, type InventorySource } from '../inventory/live/port.js';
 import { describeJsonError } from '../inventory/load.js';
 import type { InputError } from '../inventory/types.js';
@@ -31,7 +31,7 @@ import type { MonitorDeps } from '../usecase/deps.js';
 import { type InspectOutcome, inspectEvent } from '../usecase/inspect.js';
 import { sweep } from '../usecase/sweep.js';
 import { CliInputError, type CliIo, EXIT, type ExitCode, UsageError } from './io.js';
-import { parseFormat, parseNow, useColor } from './options.js';
+import { parseFileLimit, parseFormat, parseNow, useColor } from './options.js';
 import { VERSION } from './version.js';
 
 export const REPORT_FORMATS = ['table', 'json', 'sarif'] as const;
@@ -42,6 +42,7 @@ const REPLAY_OPTIONS = {
   policy: { type: 'string' },
   format: { type: 'string', default: 'table' },
   now: { type: 'string' },
+  'max-file-size': { type: 'string' },
   'own-role-arn': { type: 'string' },
   'no-color': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -179,16 +180,14 @@ function eventsIn(document: unknown, file: string): EventInput[] {
   return [one(document, file)];
 }
 
-async function readEventFile(path: string, file: string): Promise<{ events: EventInput[] } | InputError> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(error));
-    return { source: file, message: `cannot read the event file: ${reason}` };
-  }
+async function readEventFile(
+  path: string,
+  file: string,
+  limit: ReadLimit,
+): Promise<{ events: EventInput[] } | InputError> {
+  const read = await readInputFile(path, limit);
+  if ('error' in read) return { source: file, message: `cannot read the event file: ${read.error}` };
+  let text = read.bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let document: unknown;
   try {
@@ -288,19 +287,20 @@ async function replayPeriodic(
   };
 }
 
-/** The file source, remembering each resource it handed out (the report counts resources, not evaluations). */
-function recordingSource(source: InventorySource, seen: Map<string, Resource>): InventorySource {
+/**
+ * The file source, remembering each record it handed out (the report counts resources, not evaluations):
+ * by record, as two descriptions of one resource that contradict each other are both judged.
+ */
+function recordingSource(source: InventorySource, seen: Set<Resource>): InventorySource {
   return {
     async read(refs) {
       const result = await source.read(refs);
-      for (const resource of result.resources)
-        seen.set(`${resource.resourceType} ${resource.resourceId}`, resource);
+      for (const resource of result.resources) seen.add(resource);
       return result;
     },
     async enumerate(region, families) {
       const result = await source.enumerate(region, families);
-      for (const resource of result.resources)
-        seen.set(`${resource.resourceType} ${resource.resourceId}`, resource);
+      for (const resource of result.resources) seen.add(resource);
       return result;
     },
   };
@@ -330,11 +330,16 @@ function uniqueErrors(errors: readonly InputError[]): InputError[] {
   });
 }
 
-/** The last evaluation of each rule and resource: an event replayed twice on a resource judges it once. */
+/**
+ * The last evaluation of each rule, resource and verdict: an event replayed twice on a resource judges it
+ * once, and two descriptions of it that the files contradict on are each judged (the files do not change).
+ */
 function latestEvaluations(evaluations: readonly Evaluation[]): Evaluation[] {
   const byKey = new Map<string, Evaluation>();
   for (const evaluation of evaluations) {
-    const key = `${evaluation.ruleId}\u0000${evaluation.resourceId}`;
+    const key = [evaluation.ruleId, evaluation.resourceId, evaluation.status, evaluation.reason].join(
+      '\u0000',
+    );
     byKey.delete(key);
     byKey.set(key, evaluation);
   }
@@ -365,7 +370,8 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
     );
   }
 
-  const inventory = await loadInventory(cliPaths(inventoryPaths, io.cwd));
+  const limit = parseFileLimit(values['max-file-size']);
+  const inventory = await loadInventory(cliPaths(inventoryPaths, io.cwd), { limit });
   if (inventory.resources.length === 0 && inventory.errors.length > 0) {
     throw new CliInputError(
       `No resources in the inventory:\n${inventory.errors.map((e) => `  - ${e.source}: ${e.message}`).join('\n')}`,
@@ -374,7 +380,7 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
   const policy = await loadDryRunPolicy(values.policy, io, inventory.elbv2Policies);
 
   const evaluatedAt = now ?? new Date();
-  const resources = new Map<string, Resource>();
+  const resources = new Set<Resource>();
   // Findings are collected, never sent: a replay has no findings bus, Slack or remediation queue.
   const published: FindingMessage[] = [];
   const deps: MonitorDeps = {
@@ -394,12 +400,12 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
   const errors: InputError[] = [...inventory.errors];
   const events: ReplayedEvent[] = [];
   const evaluations: Evaluation[] = [];
-  // Events that judged something (or resolved a deletion), and events whose resources could not be read.
+  // Events that judged a resource (or resolved a deletion), and events whose resources could not be read.
   let judged = 0;
   let unreadable = 0;
   const paths = cliPaths(positionals, io.cwd);
   for (const [index, file] of positionals.entries()) {
-    const read = await readEventFile(paths[index] ?? file, file);
+    const read = await readEventFile(paths[index] ?? file, file, limit);
     if (!('events' in read)) {
       errors.push(read);
       continue;
@@ -427,8 +433,9 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
       });
       evaluations.push(...outcome.evaluations);
       errors.push(...outcome.errors);
-      if (outcome.errors.length > 0 && outcome.evaluations.length === 0) unreadable++;
-      else if (!outcome.ignored) judged++;
+      if (outcome.evaluations.length > 0 || (routed.route.kind === 'inspect' && routed.route.deleted))
+        judged++;
+      else if (outcome.errors.length > 0) unreadable++;
     }
   }
   if (events.length === 0) {
@@ -439,15 +446,25 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
   // Events whose resources the files lack were replayed but judged nothing: an all-clear would be false.
   if (unreadable > 0 && judged === 0) {
     throw new CliInputError(
-      `No event could be evaluated: the inventory lacks what they name:\n${uniqueErrors(errors)
+      `nothing to evaluate: no event could be evaluated, the inventory lacks what they name:\n${uniqueErrors(
+        errors,
+      )
         .map((e) => `  - ${e.source}: ${e.message}`)
         .join('\n')}`,
     );
   }
+  // Ignored events only (failed calls, out-of-scope calls, transit-guard's own changes): an all-clear would be false.
+  if (judged === 0) {
+    const lines = [
+      ...events.map((event) => `  - ${eventLine(event).trimStart()}`),
+      ...uniqueErrors(errors).map((e) => `  - ${e.source}: ${e.message}`),
+    ];
+    throw new CliInputError(`nothing to evaluate: no event judged a resource. Read:\n${lines.join('\n')}`);
+  }
 
   const report = buildReport({
     evaluatedAt,
-    resources: [...resources.values()],
+    resources: [...resources],
     evaluations: latestEvaluations(evaluations),
     errors: uniqueErrors(errors),
     certificateExpiryDays: policy.certificates.expiryDays,

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { InventorySource } from '../inventory/live/port.js';
+import { DEFAULT_POLICY_FILE } from '../policy/load.js';
 import { buildReport } from '../report/report.js';
 import { RULES } from '../rules/index.js';
 import { createMemoryFindingStore } from '../state/memory-store.js';
@@ -88,9 +89,19 @@ export async function runScan(args: string[], io: CliIo, seams: ScanSeams = {}):
     regions,
     onProgress: (message) => io.stderr.write(`${message}\n`),
   });
-  if (outcome.resources === 0 && outcome.errors.length > 0) {
+  // Nothing judged is not an all-clear: exit 2, saying what was read.
+  if (outcome.resources === 0) {
+    const lines = [
+      ...regions.map((region) => `  - ${region}: no resource`),
+      ...outcome.errors.map((e) => `  - ${e.source}: ${e.message}`),
+    ];
     throw new CliInputError(
-      `Nothing could be read:\n${outcome.errors.map((e) => `  - ${e.source}: ${e.message}`).join('\n')}`,
+      `nothing to evaluate: no listener, classic load balancer, VPN connection, Direct Connect connection or LAG, or ACM certificate in ${regions.join(', ')}. Read:\n${lines.join('\n')}`,
+    );
+  }
+  if (outcome.evaluations.length === 0) {
+    throw new CliInputError(
+      `nothing to evaluate: every rule that applies to the resources read (${outcome.resources}) is off in the policy (${values.policy ?? DEFAULT_POLICY_FILE})`,
     );
   }
   const report = buildReport({

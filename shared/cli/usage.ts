@@ -7,13 +7,15 @@ Commands:
       --now <ISO date>       evaluate as of this time (e.g. 2026-11-22 or 2026-11-22T00:00:00Z)
       --no-color             no ANSI colors (also: NO_COLOR=1, or output that is not a terminal)
       --slack-preview        print the Slack Block Kit messages it would send (paste one into Block Kit Builder)
+      --max-file-size <MiB>  larger input files are listed under errors, not read (default 256); only regular
+                             files are read (no FIFOs, devices or sockets)
   replay <event.json>... --inventory <file|dir>
                            run recorded events through the event-driven use case, the resources' current state
                            taken from files (dry run: nothing is read from or written to AWS). Events: EventBridge
                            events, Config rule invocations, bare CloudTrail records and {"Records": [...]} log files
       --inventory <path>     describe-* output or Config items, as evaluate reads them (repeatable)
       --own-role-arn <arn>   the remediation role: events it caused are ignored (loop guard)
-      --policy, --format, --now, --no-color   as for evaluate
+      --policy, --format, --now, --no-color, --max-file-size   as for evaluate (the limit applies to event files too)
   scan [--region <region>]...
                            sweep the account live with the default AWS credential chain (read-only, dry run);
                            progress on stderr, the report as evaluate prints it
@@ -29,5 +31,7 @@ Options:
   -h, --help               this text
   -v, --version            the transit-guard version
 
-Exit codes: 0 nothing non-compliant, 1 at least one NON_COMPLIANT evaluation, 2 usage or input error.
+Exit codes: 0 something was judged and nothing is non-compliant, 1 at least one NON_COMPLIANT evaluation,
+2 usage or input error, or nothing to evaluate (no resource judged: an empty input, only other resource types,
+only ignored events).
 `;

@@ -79,7 +79,7 @@ function mergeSkipped(parts: readonly (SkippedItems | undefined)[]): SkippedItem
   return merged;
 }
 
-/** Concatenates inventories in order (later ones win when linkInventory merges duplicates). */
+/** Concatenates inventories in order (linkInventory then joins what they say about one resource). */
 export function mergeInventories(parts: readonly Inventory[]): Inventory {
   const pending = emptyPending();
   for (const part of parts) {

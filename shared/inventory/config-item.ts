@@ -48,12 +48,15 @@ interface ItemScope {
   arn: string | undefined;
   accountId: string | undefined;
   region: string | undefined;
+  capturedAt?: string | undefined;
 }
 
 /** Item-level facts the configuration does not repeat: account, region, tags (completes the new resource in place). */
 function overlayItem(resource: Resource, scope: ItemScope, tags: Record<string, string>): Resource {
   resource.accountId ??= scope.accountId;
   resource.region ??= scope.region;
+  // Which of two inputs describing this resource is newer (dedupeResources).
+  if (scope.capturedAt) resource.capturedAt = scope.capturedAt;
   Object.assign(resource.tags, tags);
   const name = resource.tags.Name?.trim();
   if (name) resource.name = name;
@@ -158,6 +161,7 @@ export function readConfigItem(item: Fields, format: string, label: string, out:
       arn: item.identifier('ARN'),
       accountId: intern(item.string('accountId') ?? item.string('awsAccountId')),
       region: intern(item.string('awsRegion')),
+      capturedAt: toIsoDate(item.raw('configurationItemCaptureTime')),
     };
     const resource = mapInScope(resourceType, configuration, item, scope, supplementary, label, out);
     if (resource) out.resources.push(overlayItem(resource, scope, tags));

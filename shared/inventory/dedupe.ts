@@ -204,6 +204,7 @@ function joinLists(
  * (by outside IP), classic listeners (by port) and policies, listener certificates and rules, LAG
  * members, what a certificate is in use by. Lists that are one setting (default actions, ALPN policy,
  * the MACsec keys associated now) are the later input's. Contradicting inputs are reported in `errors`.
+ * dedupeResources joins only records on which the order makes no difference.
  */
 export function mergeResources<T extends Resource>(earlier: T, later: T, errors: InputError[]): T {
   const fields = mergeFields(earlier, later);
@@ -214,12 +215,70 @@ export function mergeResources<T extends Resource>(earlier: T, later: T, errors:
   return joinLists(earlier, later, { ...fields, resourceId, source }, conflict) as T;
 }
 
+/** A value with its object keys sorted and its lists as sorted multisets: two inputs may list the same entries in another order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).sort().join(',')}]`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((key) => record[key] !== undefined)
+    .sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(record[key])}`).join(',')}}`;
+}
+
+/**
+ * The fields two records of one resource contradict each other on: those that joining them gives
+ * differently in either order (where a record came from is not what it says). None: each only adds what
+ * the other leaves out, and they agree.
+ */
+function contradictions(a: Resource, b: Resource): string[] {
+  const ab = mergeResources(a, b, []) as unknown as Record<string, unknown>;
+  const ba = mergeResources(b, a, []) as unknown as Record<string, unknown>;
+  const fields = new Set([...Object.keys(ab), ...Object.keys(ba)]);
+  fields.delete('source');
+  return [...fields].filter((field) => canonical(ab[field]) !== canonical(ba[field]));
+}
+
+const shortType = (type: string) => type.replace(/^AWS::/, '');
+
+function conflictError(earlier: Resource, later: Resource, fields: readonly string[]): InputError {
+  return {
+    source: joinSources(earlier.source, later.source),
+    message: `${shortType(later.resourceType)} ${later.resourceId} is described differently in these inputs (${fields.join(', ')}), and they do not say which is newer (an AWS Config item's configurationItemCaptureTime would): each description is judged`,
+  };
+}
+
+/**
+ * The records of one resource from several inputs. The newest AWS Config state wins over older ones,
+ * whatever the order of the inputs. Records that agree are joined; records that contradict each other
+ * and do not say which is newer are all kept (each is judged, so a weak state is never hidden by a strong
+ * one) and reported.
+ */
+function resolveRecords(records: readonly Resource[], errors: InputError[]): Resource[] {
+  const times = records.map((record) => (record.capturedAt ? Date.parse(record.capturedAt) : Number.NaN));
+  const newest = Math.max(...times.filter((time) => !Number.isNaN(time)));
+  const current = records.filter((_, index) => !((times[index] as number) < newest));
+  const kept: Resource[] = [];
+  for (const record of current) {
+    const position = kept.findIndex((candidate) => contradictions(candidate, record).length === 0);
+    if (position >= 0) {
+      kept[position] = mergeResources(kept[position] as Resource, record, errors);
+      continue;
+    }
+    const [first] = kept;
+    if (first) errors.push(conflictError(first, record, contradictions(first, record)));
+    kept.push(record);
+  }
+  return kept;
+}
+
 const CLASSIC = 'AWS::ElasticLoadBalancing::LoadBalancer';
 
 /**
  * A classic load balancer known only by name (its account was not in the input) joins the one record
- * of that name that has an ARN, in the same region when the region is known. `records` is changed in
- * place: the joined record takes the place of the one with the ARN, and its own place is emptied.
+ * of that name that has an ARN, in the same region when the region is known, when the two agree.
+ * `records` is changed in place: the joined record takes the place of the one with the ARN, and its own
+ * place is emptied.
  */
 function joinClassicsByName(records: (Resource | undefined)[], errors: InputError[]): void {
   // The records with an ARN, by name; the regions are read when a name is joined, as joining fills them in.
@@ -242,16 +301,27 @@ function joinClassicsByName(records: (Resource | undefined)[], errors: InputErro
     );
     const [target] = candidates;
     if (candidates.length !== 1 || target === undefined) continue;
+    const other = records[target] as Resource;
+    // Compared as the same resource: the ARN the name-only record lacks is not a contradiction.
+    const fields = contradictions({ ...resource, resourceId: other.resourceId }, other);
+    if (fields.length > 0) {
+      errors.push(conflictError(resource, other, fields));
+      continue;
+    }
     records[position] = undefined;
-    records[target] = mergeResources(resource, records[target] as Resource, errors);
+    records[target] = mergeResources(resource, other, errors);
   }
 }
 
-/** One record per resource, in order of first appearance; contradictions between inputs go to `errors`. */
+/**
+ * One record per resource, in order of first appearance, unless inputs contradict each other without
+ * saying which is newer: then each description is kept (and judged), and the contradiction goes to
+ * `errors`. Never decided by which input comes last.
+ */
 export function dedupeResources(resources: readonly Resource[], errors: InputError[]): Resource[] {
-  // Where each resource's record is, by type and id (no key string is built per resource).
+  // The records of each resource, by type and id (no key string is built per resource).
   const positions = new Map<string, Map<string, number>>();
-  const records: (Resource | undefined)[] = [];
+  const groups: Resource[][] = [];
   for (const resource of resources) {
     let ids = positions.get(resource.resourceType);
     if (!ids) {
@@ -260,12 +330,15 @@ export function dedupeResources(resources: readonly Resource[], errors: InputErr
     }
     const position = ids.get(resource.resourceId);
     if (position === undefined) {
-      ids.set(resource.resourceId, records.length);
-      records.push(resource);
+      ids.set(resource.resourceId, groups.length);
+      groups.push([resource]);
     } else {
-      records[position] = mergeResources(records[position] as Resource, resource, errors);
+      (groups[position] as Resource[]).push(resource);
     }
   }
+  const records: (Resource | undefined)[] = groups.flatMap((group) =>
+    group.length === 1 ? group : resolveRecords(group, errors),
+  );
   joinClassicsByName(records, errors);
   return records.filter((record): record is Resource => record !== undefined);
 }

@@ -52,7 +52,7 @@ function rulesByListener(pending: PendingLinks): Map<string, ListenerRule[]> {
   );
 }
 
-function linkListeners(listeners: Elbv2Listener[], pending: PendingLinks): Map<string, Elbv2Listener> {
+function linkListeners(listeners: Elbv2Listener[], pending: PendingLinks): Map<Elbv2Listener, Elbv2Listener> {
   const infos = loadBalancersByArn(pending.loadBalancers);
   const rules = rulesByListener(pending);
   // Each listener as its siblings see it, made once and shared by their lists (which nothing changes).
@@ -63,7 +63,8 @@ function linkListeners(listeners: Elbv2Listener[], pending: PendingLinks): Map<s
     if (group) group.push(entry);
     else byLoadBalancer.set(loadBalancerArn, [entry]);
   }
-  const linked = new Map<string, Elbv2Listener>();
+  // By record, not ARN: two descriptions of one listener that contradict each other are both judged.
+  const linked = new Map<Elbv2Listener, Elbv2Listener>();
   for (const listener of listeners) {
     const info = infos.get(listener.loadBalancerArn);
     // mapListener already read both from the listener ARN; DescribeLoadBalancers is the authority.
@@ -81,7 +82,7 @@ function linkListeners(listeners: Elbv2Listener[], pending: PendingLinks): Map<s
       : listener.rules;
     // mapListener's listeners already have every property set here: a spread that only replaces values
     // keeps V8's map shared, where one that adds properties would give every listener a map of its own.
-    linked.set(listener.listenerArn, {
+    linked.set(listener, {
       ...listener,
       loadBalancerName,
       name: listener.tags.Name?.trim() || loadBalancerName,
@@ -101,7 +102,7 @@ function linkClassic(
   loadBalancers: ClassicLoadBalancer[],
   pending: readonly PendingClassicPolicy[],
   errors: InputError[],
-): Map<string, ClassicLoadBalancer> {
+): Map<ClassicLoadBalancer, ClassicLoadBalancer> {
   const byName = new Map<string, PendingClassicPolicy[]>();
   for (const entry of pending) {
     const list = byName.get(entry.policy.policyName) ?? [];
@@ -111,7 +112,7 @@ function linkClassic(
     byName.set(entry.policy.policyName, list);
   }
   const reported = new Set<string>();
-  const linked = new Map<string, ClassicLoadBalancer>();
+  const linked = new Map<ClassicLoadBalancer, ClassicLoadBalancer>();
   for (const loadBalancer of loadBalancers) {
     const named = new Set(loadBalancer.listeners.flatMap((listener) => listener.policyNames));
     const own = new Set(loadBalancer.policies.map((policy) => policy.policyName));
@@ -130,14 +131,14 @@ function linkClassic(
         });
       }
     }
-    linked.set(loadBalancer.resourceId, { ...loadBalancer, policies: [...loadBalancer.policies, ...added] });
+    linked.set(loadBalancer, { ...loadBalancer, policies: [...loadBalancer.policies, ...added] });
   }
   return linked;
 }
 
 /** A LAG's members: the ones it lists and the connections that name it; their port status, when known. */
-function linkLags(lags: DxLag[], connections: readonly DxConnection[]): Map<string, DxLag> {
-  const linked = new Map<string, DxLag>();
+function linkLags(lags: DxLag[], connections: readonly DxConnection[]): Map<DxLag, DxLag> {
+  const linked = new Map<DxLag, DxLag>();
   for (const lag of lags) {
     const members = connections.filter(
       (connection) => connection.lagId === lag.lagId || lag.connectionIds.includes(connection.connectionId),
@@ -146,7 +147,7 @@ function linkLags(lags: DxLag[], connections: readonly DxConnection[]): Map<stri
       ...new Set([...lag.connectionIds, ...members.map((member) => member.connectionId)]),
     ];
     if (connectionIds.length === 0) {
-      linked.set(lag.lagId, lag);
+      linked.set(lag, lag);
       continue;
     }
     const status: Record<string, string | undefined> = {};
@@ -154,7 +155,7 @@ function linkLags(lags: DxLag[], connections: readonly DxConnection[]): Map<stri
       const member = members.find((candidate) => candidate.connectionId === id);
       status[id] = member?.portEncryptionStatus ?? lag.memberPortEncryptionStatus?.[id];
     }
-    linked.set(lag.lagId, { ...lag, connectionIds, memberPortEncryptionStatus: status });
+    linked.set(lag, { ...lag, connectionIds, memberPortEncryptionStatus: status });
   }
   return linked;
 }
@@ -171,18 +172,25 @@ function linkTunnelStatuses(
   connections: readonly VpnConnection[],
   statuses: readonly PendingTunnelStatus[],
   errors: InputError[],
-): Map<string, VpnConnection> {
+): Map<VpnConnection, VpnConnection> {
   const leftOut = (status: PendingTunnelStatus, field: string, problem: string) =>
     errors.push({
       source: status.source,
       message: `${TUNNEL_STATUS_FORMAT}: ${fieldPath(status, field)}: ${problem}; the tunnel status is left out`,
     });
-  const byConnection = new Map(connections.map((connection) => [connection.vpnConnectionId, connection]));
+  // Every record of a connection: two descriptions that contradict each other are both judged.
+  const byConnection = new Map<string, VpnConnection[]>();
+  for (const connection of connections) {
+    byConnection.set(connection.vpnConnectionId, [
+      ...(byConnection.get(connection.vpnConnectionId) ?? []),
+      connection,
+    ]);
+  }
   // The statuses of each tunnel, by connection id and outside IP address.
   const byTunnel = new Map<string, Map<string, PendingTunnelStatus[]>>();
   for (const status of statuses) {
-    const connection = byConnection.get(status.vpnConnectionId);
-    if (!connection) {
+    const records = byConnection.get(status.vpnConnectionId);
+    if (!records) {
       leftOut(
         status,
         'VpnConnectionId',
@@ -190,7 +198,9 @@ function linkTunnelStatuses(
       );
       continue;
     }
-    if (!connection.tunnels.some((tunnel) => tunnel.outsideIpAddress === status.outsideIpAddress)) {
+    const tunnelOf = (connection: VpnConnection) =>
+      connection.tunnels.some((tunnel) => tunnel.outsideIpAddress === status.outsideIpAddress);
+    if (!records.some(tunnelOf)) {
       leftOut(
         status,
         'VpnTunnelOutsideIpAddress',
@@ -202,10 +212,13 @@ function linkTunnelStatuses(
     byTunnel.set(status.vpnConnectionId, tunnels);
     tunnels.set(status.outsideIpAddress, [...(tunnels.get(status.outsideIpAddress) ?? []), status]);
   }
-  const linked = new Map<string, VpnConnection>();
-  for (const [vpnConnectionId, tunnels] of byTunnel) {
-    const connection = byConnection.get(vpnConnectionId) as VpnConnection;
-    linked.set(vpnConnectionId, {
+  const linked = new Map<VpnConnection, VpnConnection>();
+  const reported = new Set<string>();
+  const records = [...byTunnel.keys()].flatMap((id) => byConnection.get(id) ?? []);
+  for (const connection of records) {
+    const vpnConnectionId = connection.vpnConnectionId;
+    const tunnels = byTunnel.get(vpnConnectionId) as Map<string, PendingTunnelStatus[]>;
+    linked.set(connection, {
       ...connection,
       tunnels: connection.tunnels.map((tunnel) => {
         const found = tunnels.get(tunnel.outsideIpAddress);
@@ -213,6 +226,9 @@ function linkTunnelStatuses(
         if (!first) return tunnel;
         const key = JSON.stringify(first.negotiated);
         if (others.some((other) => JSON.stringify(other.negotiated) !== key)) {
+          // Once per tunnel, however many descriptions of its connection the input has.
+          if (reported.has(`${vpnConnectionId} ${tunnel.outsideIpAddress}`)) return tunnel;
+          reported.add(`${vpnConnectionId} ${tunnel.outsideIpAddress}`);
           errors.push({
             source: [...new Set((found ?? []).map((status) => status.source))].join(', '),
             message: `${TUNNEL_STATUS_FORMAT}: ${fieldPath(first, 'ActiveVpnTunnelStatus')}: tunnel ${tunnel.outsideIpAddress} of ${vpnConnectionId} is described differently in these inputs, and the output does not say when: neither is used`,
@@ -238,8 +254,8 @@ const ofType =
     resource.resourceType === type;
 
 /**
- * Applied once all inputs are merged: one record per resource (the later input winning field by
- * field), listeners with their load balancer's type and name, their sibling listeners and their
+ * Applied once all inputs are merged: one record per resource (dedupeResources: the newest AWS Config
+ * state; descriptions that contradict each other without saying which is newer each kept), listeners with their load balancer's type and name, their sibling listeners and their
  * DescribeRules rules, classic load balancers with the policies their listeners name, LAGs with the
  * port encryption status of their members, VPN tunnels with what they negotiated. Consumes `pending`.
  */
@@ -265,13 +281,13 @@ export function linkInventory(inventory: Inventory): Inventory {
   const linked = resources.map((resource): Resource => {
     switch (resource.resourceType) {
       case 'AWS::ElasticLoadBalancingV2::Listener':
-        return listeners.get(resource.listenerArn) ?? resource;
+        return listeners.get(resource) ?? resource;
       case 'AWS::ElasticLoadBalancing::LoadBalancer':
-        return classic.get(resource.resourceId) ?? resource;
+        return classic.get(resource) ?? resource;
       case 'AWS::DirectConnect::Lag':
-        return lags.get(resource.lagId) ?? resource;
+        return lags.get(resource) ?? resource;
       case 'AWS::EC2::VPNConnection':
-        return vpns.get(resource.vpnConnectionId) ?? resource;
+        return vpns.get(resource) ?? resource;
       default:
         return resource;
     }

@@ -2,10 +2,11 @@ import { describeJsonError } from './json-error.js';
 
 export { describeJsonError };
 
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { mergeInventories } from './builder.js';
 import { normalizeConfigItemsFile, normalizeDocument } from './detect.js';
+import { DEFAULT_MAX_FILE_BYTES, type ReadLimit, readInputFile, unreadable } from './input-file.js';
 import { linkInventory } from './link.js';
 import type { InputError, Inventory } from './types.js';
 
@@ -13,14 +14,6 @@ import type { InputError, Inventory } from './types.js';
 function displayPath(path: string): string {
   const fromCwd = relative(process.cwd(), path);
   return fromCwd && !fromCwd.startsWith('..') && !isAbsolute(fromCwd) ? fromCwd : path;
-}
-
-function reasonOf(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory';
-  return typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
 }
 
 async function jsonFilesIn(directory: string): Promise<string[]> {
@@ -44,19 +37,16 @@ function parseJson(text: string): { document: unknown } | { error: string } {
 /** Only a file that names configurationItems can be read item by item; others are parsed whole at once. */
 const CONFIG_ITEMS = Buffer.from('"configurationItems"');
 
-async function loadFile(path: string): Promise<Inventory> {
+async function loadFile(path: string, limit: ReadLimit): Promise<Inventory> {
   const source = displayPath(path);
   const failed = (message: string): Inventory => ({
     resources: [],
     errors: [{ source, message }],
     elbv2Policies: [],
   });
-  let bytes: Buffer | undefined;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    return failed(`cannot read the file: ${reasonOf(error)}`);
-  }
+  const file = await readInputFile(path, limit);
+  if ('error' in file) return failed(`cannot read the file: ${file.error}`);
+  let bytes: Buffer | undefined = file.bytes;
   // A snapshot is normalized an item at a time; the text and the parsed document are never held whole.
   const streamed = bytes.includes(CONFIG_ITEMS) ? normalizeConfigItemsFile(bytes, source) : undefined;
   if (streamed) return streamed;
@@ -77,33 +67,78 @@ async function filesOf(path: string, errors: InputError[]): Promise<string[]> {
       errors.push({ source: displayPath(path), message: 'no *.json files in this directory' });
     return files;
   } catch (error) {
-    errors.push({ source: displayPath(path), message: `cannot read: ${reasonOf(error)}` });
+    errors.push({ source: displayPath(path), message: `cannot read: ${unreadable(error).error}` });
     return [];
   }
 }
 
 /** Reads files a few at a time, keeping their order. */
-async function loadAll(files: readonly string[], concurrency = 16): Promise<Inventory[]> {
+async function loadAll(files: readonly string[], limit: ReadLimit, concurrency = 16): Promise<Inventory[]> {
   const results: Inventory[] = new Array(files.length);
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
       const index = next++;
-      results[index] = await loadFile(files[index] as string);
+      results[index] = await loadFile(files[index] as string, limit);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
   return results;
 }
 
+/** What one input file held, for a report that has nothing to evaluate. */
+export interface InputRead {
+  source: string;
+  resources: number;
+  /** What else was found in it (Config items left out, facts about other resources), in words. */
+  found: string[];
+}
+
+function whatWasRead(source: string, part: Inventory): InputRead {
+  const found: string[] = [];
+  const outOfScope = Object.entries(part.skipped?.outOfScope ?? {});
+  if (outOfScope.length > 0) {
+    const count = outOfScope.reduce((sum, [, n]) => sum + n, 0);
+    const types = outOfScope.map(([type, n]) => `${type} ${n}`).join(', ');
+    found.push(`AWS Config items of resource types transit-guard does not judge: ${count} (${types})`);
+  }
+  // Facts about other resources (judged only beside the resources they complete), and Config items left out.
+  const counts: [string, number][] = [
+    ['AWS Config items of deleted or unrecorded resources', part.skipped?.notRecorded ?? 0],
+    ['ELBv2 load balancers', part.pending?.loadBalancers.length ?? 0],
+    ['listener rules', part.pending?.rules.length ?? 0],
+    ['classic load balancer policies', part.pending?.classicPolicies.length ?? 0],
+    ['VPN tunnel statuses', part.pending?.tunnelStatuses.length ?? 0],
+    ['ELBv2 security policies', part.elbv2Policies.length],
+  ];
+  for (const [what, count] of counts) if (count > 0) found.push(`${what}: ${count}`);
+  return { source, resources: part.resources.length, found };
+}
+
+/** A linked inventory, with what each file held. */
+export interface LoadedInventory extends Inventory {
+  read: InputRead[];
+}
+
+export interface LoadOptions {
+  /** Files larger than this are listed under errors and not read (default DEFAULT_MAX_FILE_BYTES). */
+  limit?: ReadLimit;
+}
+
 /**
- * Loads files and directories into one linked inventory. A file that cannot be read, is not JSON or
- * is not a recognized input becomes an error naming it; the others are still loaded.
+ * Loads files and directories into one linked inventory. A file that cannot be read (not a regular file,
+ * larger than the limit), is not JSON or is not a recognized input becomes an error naming it; the others
+ * are still loaded.
  */
-export async function loadInventory(paths: readonly string[]): Promise<Inventory> {
+export async function loadInventory(
+  paths: readonly string[],
+  options: LoadOptions = {},
+): Promise<LoadedInventory> {
   const errors: InputError[] = [];
   const files: string[] = [];
   for (const path of paths) files.push(...(await filesOf(path, errors)));
-  const parts = await loadAll(files);
-  return linkInventory(mergeInventories([{ resources: [], errors, elbv2Policies: [] }, ...parts]));
+  const parts = await loadAll(files, options.limit ?? { maxBytes: DEFAULT_MAX_FILE_BYTES });
+  const read = parts.map((part, index) => whatWasRead(displayPath(files[index] as string), part));
+  const linked = linkInventory(mergeInventories([{ resources: [], errors, elbv2Policies: [] }, ...parts]));
+  return { ...linked, read };
 }

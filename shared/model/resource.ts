@@ -27,6 +27,8 @@ interface ResourceBase {
   tags: Record<string, string>;
   /** Where this record came from: a file name, "api:DescribeListeners", "config:item". */
   source: string;
+  /** When AWS Config recorded this state (configurationItemCaptureTime, ISO); absent for describe outputs. */
+  capturedAt?: string;
 }
 
 // ---------------------------------------------------------------- ELBv2

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type Document, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { readInputFile } from '../inventory/input-file.js';
 import { type Policy, policySchema } from './schema.js';
 import { didYouMean } from './suggest.js';
 
@@ -162,6 +162,28 @@ function describeIssue(issue: z.core.$ZodIssue, document: unknown): PolicyIssue[
   }
 }
 
+/** Keys that name JavaScript's own object machinery: a parser or a merge may drop them or change prototypes. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Every reserved key in the document, by path, at any depth. */
+function reservedKeys(value: unknown, path: PathSegment[], issues: PolicyIssue[]): PolicyIssue[] {
+  if (Array.isArray(value)) {
+    for (const [index, entry] of value.entries()) reservedKeys(entry, [...path, index], issues);
+  } else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      if (RESERVED_KEYS.has(key)) {
+        issues.push({
+          path: formatPath([...path, key]),
+          message: `"${key}" is not allowed as a key (a reserved JavaScript name)`,
+        });
+      } else {
+        reservedKeys((value as Record<string, unknown>)[key], [...path, key], issues);
+      }
+    }
+  }
+  return issues;
+}
+
 /** Validates an already-parsed document; throws PolicyError naming the file, every bad field and what it allows. */
 export function validatePolicy(document: unknown, file: string): Policy {
   // An empty file means "all defaults", as a missing one does.
@@ -171,6 +193,8 @@ export function validatePolicy(document: unknown, file: string): Policy {
       { path: '(root)', message: `expected a mapping of settings, got ${show(input)}` },
     ]);
   }
+  const reserved = reservedKeys(input, [], []);
+  if (reserved.length > 0) throw new PolicyError(file, reserved);
   const parsed = policySchema.safeParse(input);
   if (parsed.success) return parsed.data;
   throw new PolicyError(
@@ -179,7 +203,7 @@ export function validatePolicy(document: unknown, file: string): Policy {
   );
 }
 
-/** Parses policy YAML; syntax errors name the line and column. */
+/** Parses policy YAML; syntax errors name the line and column; aliases expand at most 100 times. */
 export function parsePolicy(text: string, file: string): Policy {
   return policyFromYamlDocument(parseDocument(text), file);
 }
@@ -190,31 +214,37 @@ export function parsePolicy(text: string, file: string): Policy {
  * the function bundles): this module uses the package only in `parsePolicy`.
  */
 export function policyFromYamlDocument(document: Pick<Document, 'errors' | 'toJS'>, file: string): Policy {
-  if (document.errors.length > 0) {
-    throw new PolicyError(
-      file,
-      document.errors.map((error) => {
-        const position = error.linePos?.[0];
-        return {
-          path: position ? `line ${position.line}, column ${position.col}` : '(root)',
-          message: `YAML syntax error: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
-        };
-      }),
-    );
-  }
-  return validatePolicy(document.toJS(), file);
-}
-
-async function readPolicyFile(absolute: string, file: string): Promise<string | undefined> {
-  try {
-    return await readFile(absolute, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return undefined;
+  // The first syntax error only, on one line: the ones after it often follow from it.
+  const [error, ...more] = document.errors;
+  if (error) {
+    const position = error.linePos?.[0];
+    const after = more.length > 0 ? ` (and ${more.length} more after it)` : '';
     throw new PolicyError(file, [
-      { path: '(root)', message: `cannot read the file (${code ?? String(error)})` },
+      {
+        path: position ? `line ${position.line}, column ${position.col}` : '(root)',
+        message: `YAML syntax error: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}${after}`,
+      },
     ]);
   }
+  let parsed: unknown;
+  try {
+    parsed = document.toJS({ maxAliasCount: 100 });
+  } catch (failure) {
+    // An alias bomb ("billion laughs") stops here: the yaml package refuses to expand it.
+    const message = failure instanceof Error ? failure.message : String(failure);
+    throw new PolicyError(file, [{ path: '(root)', message: `YAML error: ${message.split('\n')[0] ?? ''}` }]);
+  }
+  return validatePolicy(parsed, file);
+}
+
+/** A policy file is a few kilobytes: a larger one is refused rather than parsed (1 MiB). */
+export const MAX_POLICY_FILE_BYTES = 1024 * 1024;
+
+async function readPolicyFile(absolute: string, file: string): Promise<string | undefined> {
+  const read = await readInputFile(absolute, { maxBytes: MAX_POLICY_FILE_BYTES });
+  if ('bytes' in read) return read.bytes.toString('utf8');
+  if (read.code === 'ENOENT') return undefined;
+  throw new PolicyError(file, [{ path: '(root)', message: `cannot read the file: ${read.error}` }]);
 }
 
 export interface LoadPolicyOptions {

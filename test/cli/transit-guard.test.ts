@@ -118,6 +118,27 @@ describe('transit-guard (built bundle)', () => {
     expect(bad.stderr).toContain('broken.json');
   });
 
+  it('refuses /dev/zero and a FIFO without reading them, and says there is nothing to evaluate', async () => {
+    // Prepare
+    const fifo = join(directory, 'pipe.fifo');
+    await run('mkfifo', [fifo]);
+
+    // Act
+    const result = await transitGuard(['evaluate', '/dev/zero', fifo]);
+
+    // Assess
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      [
+        'transit-guard: nothing to evaluate: no listener, classic load balancer, VPN connection, Direct Connect connection or LAG, or ACM certificate in the inputs. Read:',
+        '  - /dev/zero: no resource; cannot read the file: not a regular file (a device): not read',
+        `  - ${fifo}: no resource; cannot read the file: not a regular file (a FIFO): not read`,
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('checks the repository policy file and lists the rules', async () => {
     // Act
     const check = await transitGuard(['policy', 'check', 'transit-guard.policy.yml']);

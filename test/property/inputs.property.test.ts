@@ -36,7 +36,7 @@ const FIELD_PROBLEM = /(?:: |\()(?:\[\d+\]|[A-Za-z_$][\w$-]*)(?:\[\d+\]|\.[\w$-]
  * oversized Config item without its configuration, two inputs describing one policy differently.
  */
 const DOCUMENT_PROBLEM =
-  /^(?:not a recognized input: |not resource data: |.+: oversized configuration item |classic load balancer policy .+ is described differently in these inputs)/;
+  /^(?:not a recognized input: |not resource data: |.+: oversized configuration item |classic load balancer policy .+ is described differently in these inputs|\S+ \S+ is described differently in these inputs \()/;
 
 /** The CLI's path from parsed documents to evaluations. */
 function evaluateDocuments(documents: readonly { document: unknown; source: string }[]) {

@@ -228,9 +228,9 @@ describe('runCli', () => {
       // Assess
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
-      expect(result.stderr).toContain('Nothing could be evaluated');
-      expect(result.stderr).toContain('notes.json');
-      expect(result.stderr).toContain('unknown.json');
+      expect(result.stderr).toContain('nothing to evaluate');
+      expect(result.stderr).toContain('notes.json: no resource; invalid JSON');
+      expect(result.stderr).toContain('unknown.json: no resource; not a recognized input');
     });
 
     it('exits 2 for a path that does not exist', async () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -227,22 +227,34 @@ describe('runReplay', () => {
     );
   });
 
-  it('reports an out-of-scope event as ignored and exits 0', async () => {
+  it('exits 2, nothing to evaluate, listing the events, when every event is ignored as out of scope', async () => {
     // Act
-    const { code, report } = await replayJson([ADD_TAGS]);
+    const { code, report, stderr } = await replayJson([ADD_TAGS]);
 
     // Assess
-    expect(code).toBe(0);
-    expect(report?.evaluations).toEqual([]);
-    expect(report?.events).toEqual([
-      {
-        file: ADD_TAGS,
-        eventId: '8e9f0a1b-2c3d-4e4f-9a5b-6c7d8e9f0a1b',
-        eventName: 'AddTags',
-        ignored: 'AddTags is out of scope for ELBv2 (API 2015-12-01)',
-        refs: [],
-      },
-    ]);
+    expect(code).toBe(2);
+    expect(report).toBeUndefined();
+    expect(stderr).toBe(
+      `transit-guard: nothing to evaluate: no event judged a resource. Read:\n  - ${ADD_TAGS}: AddTags (8e9f0a1b-2c3d-4e4f-9a5b-6c7d8e9f0a1b): ignored, AddTags is out of scope for ELBv2 (API 2015-12-01)\n`,
+    );
+  });
+
+  it('exits 2, nothing to evaluate, on a replay of a failed call only, listing what else went wrong', async () => {
+    // Prepare
+    const failed = await write('failed.json', { Records: [readFixture(LOG_FILE).Records[0]] });
+    const bad = await write('bad.json', '{');
+
+    // Act
+    const result = await run(['replay', failed, bad, '--inventory', INVENTORY]);
+
+    // Assess
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^transit-guard: nothing to evaluate: no event judged a resource\\. Read:\\n  - ${failed} Records\\[0\\]: ModifyListener \\([^)]+\\): ignored, failed call changes nothing \\(AccessDenied\\)\\n  - ${bad}: invalid JSON`,
+      ),
+    );
   });
 
   it('names bad event files in errors and still replays the others', async () => {
@@ -263,7 +275,7 @@ describe('runReplay', () => {
     const notification = await write('sns.json', { Type: 'Notification', MessageId: 'a', Message: '{}' });
 
     // Act
-    const { report } = await replayJson([notification, ADD_TAGS]);
+    const { report } = await replayJson([notification, MODIFY_LISTENER]);
 
     // Assess
     expect(report?.errors).toEqual([
@@ -297,7 +309,9 @@ describe('runReplay', () => {
     // Assess
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('No event could be evaluated');
+    expect(result.stderr).toContain(
+      'nothing to evaluate: no event could be evaluated, the inventory lacks what they name:',
+    );
     expect(result.stderr).toContain('vpn-0e1f2a3b4c5d6e7f8: EC2::VPNConnection not in the inventory files');
   });
 
@@ -311,6 +325,29 @@ describe('runReplay', () => {
     expect(result.stderr).toContain('No event could be replayed');
     expect(result.stderr).toContain(MALFORMED);
     expect(result.stderr).toContain(NO_DETAIL);
+  });
+
+  it('refuses an event file over --max-file-size and /dev/zero, still replaying the others', async () => {
+    // Prepare
+    const big = await write('big.json', '');
+    await truncate(big, 1024 * 1024 + 1);
+
+    // Act
+    const { code, report } = await replayJson([big, '/dev/zero', MODIFY_LISTENER], ['--max-file-size', '1']);
+
+    // Assess
+    expect(code).toBe(1);
+    expect(report?.errors).toEqual([
+      {
+        source: big,
+        message:
+          'cannot read the event file: the file is 1.0 MiB (1048577 bytes), over the 1 MiB limit: not read (--max-file-size <MiB> raises it)',
+      },
+      {
+        source: '/dev/zero',
+        message: 'cannot read the event file: not a regular file (a device): not read',
+      },
+    ]);
   });
 
   it('exits 2 when an event file does not exist and is the only one', async () => {
@@ -331,6 +368,36 @@ describe('runReplay', () => {
     expect(tlsPolicy).toHaveLength(1);
     expect(report?.events).toHaveLength(4);
     expect(report?.resources).toBe(1);
+  });
+
+  it('judges both descriptions of a listener that two inventory files contradict each other on', async () => {
+    // Prepare: a second description of the weak listener, with a strong policy, in a file that sorts last
+    const inventory = join(directory, 'inventory');
+    await cp(INVENTORY, inventory, { recursive: true });
+    const listeners = readFixture(join(INVENTORY, 'elbv2-describe-listeners.json'));
+    const strong = listeners.Listeners.filter(
+      (listener: { ListenerArn: string }) => listener.ListenerArn === LISTENER,
+    );
+    strong[0].SslPolicy = 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06';
+    await writeFile(join(inventory, 'z-listener-again.json'), JSON.stringify({ Listeners: strong }));
+
+    // Act
+    const result = await run(['replay', MODIFY_LISTENER, '--inventory', inventory, '--format', 'json']);
+
+    // Assess
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as ReplayReport;
+    expect(report.resources).toBe(2);
+    expect(
+      report.evaluations
+        .filter((e) => e.ruleId === 'elbv2-listener-tls-policy')
+        .map((e) => e.status)
+        .sort(),
+    ).toEqual(['COMPLIANT', 'NON_COMPLIANT']);
+    expect(report.errors).toContainEqual({
+      source: expect.stringContaining('z-listener-again.json'),
+      message: expect.stringContaining(`${LISTENER} is described differently in these inputs (sslPolicy)`),
+    });
   });
 
   it('plans every action as a dry run even when the policy file turns dry run off', async () => {
@@ -374,8 +441,8 @@ describe('runReplay', () => {
     const unguarded = await replayJson([file]);
 
     // Assess
-    expect(guarded.code).toBe(0);
-    expect(guarded.report?.events[0]?.ignored).toBe('change made by transit-guard itself (loop guard)');
+    expect(guarded.code).toBe(2);
+    expect(guarded.stderr).toContain('ignored, change made by transit-guard itself (loop guard)');
     expect(unguarded.code).toBe(1);
   });
 

@@ -22,7 +22,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../shared/cli/io.js';
+import { CliInputError, type CliIo } from '../../../shared/cli/io.js';
 import { runCli } from '../../../shared/cli/main.js';
 import { runScan, type ScanSeams } from '../../../shared/cli/scan.js';
 import { createFileInventorySource } from '../../../shared/inventory/file-source.js';
@@ -30,6 +30,7 @@ import { loadInventory } from '../../../shared/inventory/index.js';
 import type { InventorySource } from '../../../shared/inventory/live/port.js';
 import type { Inventory } from '../../../shared/inventory/types.js';
 import type { Report } from '../../../shared/report/report.js';
+import { RULES } from '../../../shared/rules/index.js';
 import { httpsListener, loadBalancer } from '../inventory/live/sdk-outputs.js';
 
 const INVENTORY = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/replay/inventory');
@@ -166,10 +167,13 @@ describe('runScan', () => {
     // Prepare
     const { source, regions } = fakeSource(inventory);
 
-    // Act
-    await scan([], { sourceFactory: () => source }, env);
+    // Act: the inventory has nothing outside eu-west-1
+    const scanned = scan([], { sourceFactory: () => source }, env);
 
     // Assess
+    await expect(scanned).rejects.toThrow(
+      `or ACM certificate in ${expected}. Read:\n  - ${expected}: no resource`,
+    );
     expect(regions).toEqual([expected]);
   });
 
@@ -221,16 +225,38 @@ describe('runScan', () => {
     expect(result.stdout).toContain('SEC09 KPIs');
   });
 
-  it('exits 0 on an account with nothing non-compliant', async () => {
+  it('refuses an all-clear when every rule that applies to the resources read is off', async () => {
+    // Prepare
+    const { source } = fakeSource(inventory);
+    const modes = RULES.map((rule) => `  ${rule.metadata.id}:\n    mode: off\n`).join('');
+    await writeFile(join(directory, 'off.yml'), `rules:\n${modes}`);
+
+    // Act
+    const result = scan(['--region', 'eu-west-1', '--policy', 'off.yml'], { sourceFactory: () => source });
+
+    // Assess
+    await expect(result).rejects.toThrow(
+      new CliInputError(
+        `nothing to evaluate: every rule that applies to the resources read (${inventory.resources.length}) is off in the policy (off.yml)`,
+      ),
+    );
+  });
+
+  it('refuses an all-clear for an account where it found nothing to evaluate', async () => {
     // Prepare
     const { source } = fakeSource({ ...inventory, resources: [] });
 
     // Act
-    const result = await scan(['--region', 'eu-west-1', '--format', 'json'], { sourceFactory: () => source });
+    const result = scan(['--region', 'eu-west-1,eu-central-1', '--format', 'json'], {
+      sourceFactory: () => source,
+    });
 
     // Assess
-    expect(result.code).toBe(0);
-    expect((JSON.parse(result.stdout) as Report).resources).toBe(0);
+    await expect(result).rejects.toThrow(
+      new CliInputError(
+        'nothing to evaluate: no listener, classic load balancer, VPN connection, Direct Connect connection or LAG, or ACM certificate in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
+      ),
+    );
   });
 });
 
@@ -356,7 +382,7 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     // Assess
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('Nothing could be read');
+    expect(result.stderr).toContain('transit-guard: nothing to evaluate: no listener');
     expect(result.stderr).toContain('AccessDenied');
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { emptyPending } from '../../../shared/inventory/builder.js';
 import { linkInventory, mergeInventories, normalizeDocument } from '../../../shared/inventory/index.js';
 import type { Inventory } from '../../../shared/inventory/types.js';
+import type { VpnConnection } from '../../../shared/model/resource.js';
 import { fixture, LEDGER_TLS, normalizeFixture, only, SHOP_HTTP, SHOP_HTTPS } from './fixtures.js';
 
 const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
@@ -79,19 +81,36 @@ describe('linkInventory: ELBv2 listeners', () => {
     expect(only(inventory, LISTENER, SHOP_HTTPS).rules).toBeUndefined();
   });
 
-  it('keeps one listener for a Config item and describe-listeners output of the same listener', () => {
+  it('keeps one listener for a Config item and describe-listeners output that agree', () => {
     // Prepare, Act
     const inventory = linked('config-snapshot.json', 'elbv2-describe-listeners.json');
 
     // Assess
-    const listeners = inventory.resources.filter((resource) => resource.resourceId === SHOP_HTTPS);
+    const listeners = inventory.resources.filter((resource) => resource.resourceId === SHOP_HTTP);
     expect(listeners).toHaveLength(1);
     expect(listeners[0]).toMatchObject({
-      sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
-      tags: { env: 'prod' },
-      alpnPolicy: ['HTTP2Preferred'],
+      loadBalancerType: 'application',
       source:
         'config-snapshot.json (AWS Config snapshot), elbv2-describe-listeners.json (elbv2 describe-listeners)',
+    });
+  });
+
+  it('keeps, links and reports both descriptions of a listener that a Config item and describe-listeners disagree on', () => {
+    // Prepare, Act: the snapshot says ELBSecurityPolicy-2016-08, describe-listeners a TLS 1.3 policy
+    const inventory = linked('config-snapshot.json', 'elbv2-describe-listeners.json');
+
+    // Assess
+    const listeners = inventory.resources.filter((resource) => resource.resourceId === SHOP_HTTPS);
+    expect(listeners).toMatchObject([
+      { sslPolicy: 'ELBSecurityPolicy-2016-08', loadBalancerType: 'application', tags: { env: 'prod' } },
+      { sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06', loadBalancerType: 'application' },
+    ]);
+    expect(inventory.errors).toContainEqual({
+      source:
+        'config-snapshot.json (AWS Config snapshot), elbv2-describe-listeners.json (elbv2 describe-listeners)',
+      message: expect.stringContaining(
+        `ElasticLoadBalancingV2::Listener ${SHOP_HTTPS} is described differently`,
+      ),
     });
   });
 });
@@ -241,5 +260,79 @@ describe('linkInventory: ELBv2 security policies', () => {
     // Assess
     expect(inventory.elbv2Policies).toHaveLength(1);
     expect(inventory.elbv2Policies[0]?.protocols).toEqual(['TLSv1.3']);
+  });
+});
+
+describe('linkInventory: two descriptions of one resource that contradict each other', () => {
+  const VPN_ID = 'vpn-0a1b2c3d4e5f60718';
+  const vpn = (source: string, state: string): VpnConnection => ({
+    resourceType: 'AWS::EC2::VPNConnection',
+    resourceId: VPN_ID,
+    vpnConnectionId: VPN_ID,
+    state,
+    tags: {},
+    source,
+    tunnels: [{ outsideIpAddress: '203.0.113.60', status: 'UP' }],
+  });
+
+  it('links every description of a VPN connection to the tunnel status, and judges each', () => {
+    // Prepare
+    const negotiated = { ikeVersion: 'ikev1' };
+    const pending = emptyPending();
+    pending.tunnelStatuses.push({
+      vpnConnectionId: VPN_ID,
+      outsideIpAddress: '203.0.113.60',
+      negotiated,
+      source: 'status.json',
+      path: '',
+    });
+
+    // Act
+    const inventory = linkInventory({
+      resources: [vpn('a.json', 'available'), vpn('b.json', 'pending')],
+      errors: [],
+      elbv2Policies: [],
+      pending,
+    });
+
+    // Assess
+    expect(inventory.resources).toMatchObject([
+      { state: 'available', tunnels: [{ negotiated }] },
+      { state: 'pending', tunnels: [{ negotiated }] },
+    ]);
+    expect(inventory.errors.map((error) => error.source)).toEqual(['a.json, b.json']);
+  });
+
+  it('reports a tunnel described twice differently once, however many descriptions its connection has', () => {
+    // Prepare
+    const pending = emptyPending();
+    for (const [source, ikeVersion] of [
+      ['s1.json', 'ikev1'],
+      ['s2.json', 'ikev2'],
+    ] as const) {
+      pending.tunnelStatuses.push({
+        vpnConnectionId: VPN_ID,
+        outsideIpAddress: '203.0.113.60',
+        negotiated: { ikeVersion },
+        source,
+        path: '',
+      });
+    }
+
+    // Act
+    const inventory = linkInventory({
+      resources: [vpn('a.json', 'available'), vpn('b.json', 'pending')],
+      errors: [],
+      elbv2Policies: [],
+      pending,
+    });
+
+    // Assess
+    expect(inventory.errors.map((error) => error.source)).toEqual(['a.json, b.json', 's1.json, s2.json']);
+    expect(
+      inventory.resources.every(
+        (resource) => (resource as VpnConnection).tunnels[0]?.negotiated === undefined,
+      ),
+    ).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadInventory, normalizeDocuments } from '../../../shared/inventory/index.js';
 import { describeJsonError } from '../../../shared/inventory/load.js';
-import { fixture, fixtureText, INPUTS, plantedSecrets, SHOP_HTTPS } from './fixtures.js';
+import { fixture, fixtureText, INPUTS, plantedSecrets, SHOP_HTTP } from './fixtures.js';
 
 const MIXED = join(INPUTS, 'mixed');
 const shown = (path: string) => relative(process.cwd(), path);
@@ -59,9 +59,10 @@ describe('loadInventory', () => {
     const inventory = await loadInventory([INPUTS]);
 
     // Assess
-    const listener = inventory.resources.filter((resource) => resource.resourceId === SHOP_HTTPS);
+    const listener = inventory.resources.filter((resource) => resource.resourceId === SHOP_HTTP);
     expect(listener).toHaveLength(1);
-    expect(listener[0]).toMatchObject({ loadBalancerType: 'application', tags: { env: 'prod' } });
+    expect(listener[0]).toMatchObject({ loadBalancerType: 'application', loadBalancerName: 'shop-alb' });
+    expect(listener[0]?.source.split(', ').length).toBeGreaterThan(1);
     expect(inventory.pending).toBeUndefined();
   });
 
@@ -140,8 +141,48 @@ describe('loadInventory', () => {
     const inventory = await loadInventory([path]);
 
     // Assess
+    const { read, ...linked } = inventory;
     expect(inventory.resources.length).toBeGreaterThan(0);
-    expect(inventory).toEqual(normalizeDocuments([{ document: document(), source: path }]));
+    expect(linked).toEqual(normalizeDocuments([{ document: document(), source: path }]));
+    expect(read.map((file) => file.source)).toEqual([path]);
+  });
+
+  it('says what each file held beside its resources', async () => {
+    // Prepare
+    const dir = await mkdtemp(join(tmpdir(), 'transit-guard-inputs-'));
+    temporary.push(dir);
+    const snapshot = join(dir, 'a-config.json');
+    await writeFile(snapshot, fixtureText('config-snapshot.json'));
+    await writeFile(join(dir, 'b-policies.json'), fixtureText('elb-describe-load-balancer-policies.json'));
+    await writeFile(join(dir, 'c-rules.json'), fixtureText('elbv2-describe-rules.json'));
+    await writeFile(join(dir, 'd-status.json'), fixtureText('ec2-get-active-vpn-tunnel-status-list.json'));
+    await writeFile(join(dir, 'e-ssl.json'), fixtureText('elbv2-describe-ssl-policies.json'));
+    await writeFile(join(dir, 'f-empty.json'), '[]');
+
+    // Act
+    const { read } = await loadInventory([dir]);
+
+    // Assess
+    expect(read).toEqual([
+      {
+        source: snapshot,
+        resources: 4,
+        found: [
+          'AWS Config items of resource types transit-guard does not judge: 1 (AWS::EC2::SecurityGroup 1)',
+          'AWS Config items of deleted or unrecorded resources: 1',
+          'ELBv2 load balancers: 1',
+        ],
+      },
+      {
+        source: join(dir, 'b-policies.json'),
+        resources: 0,
+        found: ['classic load balancer policies: 2'],
+      },
+      { source: join(dir, 'c-rules.json'), resources: 0, found: ['listener rules: 3'] },
+      { source: join(dir, 'd-status.json'), resources: 0, found: ['VPN tunnel statuses: 2'] },
+      { source: join(dir, 'e-ssl.json'), resources: 0, found: ['ELBv2 security policies: 1'] },
+      { source: join(dir, 'f-empty.json'), resources: 0, found: [] },
+    ]);
   });
 
   it('reports a snapshot that is not valid JSON where JSON.parse finds the problem', async () => {

@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadPolicy, PolicyError, parsePolicy } from '../../../shared/policy/load.js';
+import { loadPolicy, MAX_POLICY_FILE_BYTES, PolicyError, parsePolicy } from '../../../shared/policy/load.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -161,6 +161,79 @@ describe('parsePolicy', () => {
     ]);
   });
 
+  it('gives the first of several YAML syntax errors on one line, counting the others', async () => {
+    // Act
+    const error = await policyErrorOf(() => parsePolicy('a: [\nb: {\n  c: d: e\n', 'broken.yml'));
+
+    // Assess
+    expect(error.message).toBe(
+      'Invalid policy file broken.yml: line 2, column 1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ] (and 2 more after it)',
+    );
+  });
+
+  it('refuses a YAML alias bomb ("billion laughs") with one line naming the file', async () => {
+    // Prepare: nine aliases to nine aliases, six levels deep
+    const levels = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const bomb = levels
+      .map((name, index) => {
+        const entry = index === 0 ? '"lol"' : `*${levels[index - 1]}`;
+        return `${name}: &${name} [${Array(9).fill(entry).join(', ')}]`;
+      })
+      .join('\n');
+
+    // Act
+    const error = await policyErrorOf(() => parsePolicy(bomb, 'bomb.yml'));
+
+    // Assess
+    expect(error.message).toBe(
+      'Invalid policy file bomb.yml: (root): YAML error: Excessive alias count indicates a resource exhaustion attack',
+    );
+  });
+
+  it('still expands a few aliases', () => {
+    // Act
+    const policy = parsePolicy(
+      'vpn:\n  allowedIkeVersions: &ike [ikev2]\nrules:\n  vpn-tunnel-ike-version: {mode: notify}\n',
+      'anchors.yml',
+    );
+
+    // Assess
+    expect(policy.vpn.allowedIkeVersions).toEqual(['ikev2']);
+  });
+
+  it.each([
+    ['__proto__:\n  dryRun: false\n', '__proto__'],
+    ['rules:\n  constructor:\n    mode: off\n', 'rules.constructor'],
+    ['vpn:\n  prototype: 1\n', 'vpn.prototype'],
+    ['exemptions:\n  - resource: vpn-1\n    __proto__: {}\n', 'exemptions[0].__proto__'],
+  ])('reports a reserved JavaScript key by its path, never dropping it (%j)', async (text, path) => {
+    // Act
+    const error = await policyErrorOf(() => parsePolicy(text, 'proto.yml'));
+
+    // Assess
+    const key = path.replace(/^.*[.\]]/, '');
+    expect(error.issues).toEqual([
+      { path, message: `"${key}" is not allowed as a key (a reserved JavaScript name)` },
+    ]);
+  });
+
+  it('reports every reserved key of a file, at any depth', async () => {
+    // Act
+    const error = await policyErrorOf(() =>
+      parsePolicy(
+        'rules:\n  constructor: {}\n  prototype: {}\nsweep: ~\nslack:\n  x:\n    - __proto__: 1\n    - ~\n',
+        'keys.yml',
+      ),
+    );
+
+    // Assess
+    expect(error.issues.map((issue) => issue.path)).toEqual([
+      'rules.constructor',
+      'rules.prototype',
+      'slack.x[0].__proto__',
+    ]);
+  });
+
   it('rejects a file that is not a mapping', async () => {
     // Act
     const error = await policyErrorOf(() => parsePolicy('- tls\n- vpn\n', 'list.yml'));
@@ -217,6 +290,31 @@ describe('loadPolicy', () => {
 
     // Assess
     expect(error.message).toBe('Invalid policy file missing.yml: (root): file not found');
+  });
+
+  it('refuses a policy file that is not a regular file, without reading it', async () => {
+    // Act
+    const error = await policyErrorOf(() => loadPolicy('/dev/zero', { cwd: directory }));
+
+    // Assess
+    expect(error.message).toBe(
+      'Invalid policy file /dev/zero: (root): cannot read the file: not a regular file (a device): not read',
+    );
+  });
+
+  it('refuses a policy file larger than 1 MiB', async () => {
+    // Prepare: sparse, nothing is written
+    await writeFile(join(directory, 'huge.yml'), '');
+    await truncate(join(directory, 'huge.yml'), MAX_POLICY_FILE_BYTES + 1);
+
+    // Act
+    const error = await policyErrorOf(() => loadPolicy('huge.yml', { cwd: directory }));
+
+    // Assess
+    expect(MAX_POLICY_FILE_BYTES).toBe(1024 * 1024);
+    expect(error.message).toBe(
+      'Invalid policy file huge.yml: (root): cannot read the file: the file is 1.0 MiB (1048577 bytes), over the 1 MiB limit: not read',
+    );
   });
 
   it('names the file the default policy came from when it is invalid', async () => {
