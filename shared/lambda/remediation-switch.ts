@@ -1,5 +1,6 @@
-import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
-import type { SSMClient } from '@aws-sdk/client-ssm';
+// GetParameter alone, not Powertools' SSMProvider: the provider brings every parameter command into the bundle
+// (70 KB), which took remediate over its 1 MB bundle target.
+import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 
 /** The emergency switch's two values; the stack creates the parameter `enabled` (infra/state.yml). */
 export type RemediationSwitchState = 'enabled' | 'disabled';
@@ -24,24 +25,26 @@ export function createRemediationSwitch(
   parameterName: string | undefined,
   client: SSMClient,
 ): RemediationSwitch {
-  let provider: SSMProvider | undefined;
+  let cached: { value: unknown; readAt: number } | undefined;
   return async () => {
     if (!parameterName) {
       throw new RemediationSwitchError(
         'TG_REMEDIATION_SWITCH is not set: without its emergency switch the remediate function does not act',
       );
     }
-    provider ??= new SSMProvider({ awsSdkV3Client: client });
-    let value: unknown;
-    try {
-      value = await provider.get(parameterName, { maxAge: SWITCH_MAX_AGE_SECONDS });
-    } catch (error) {
-      const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      throw new RemediationSwitchError(
-        `cannot read the remediation switch ${parameterName} (${cause}); not acting until it can be read`,
-        { cause: error },
-      );
+    if (!cached || Date.now() - cached.readAt > SWITCH_MAX_AGE_SECONDS * 1000) {
+      try {
+        const read = await client.send(new GetParameterCommand({ Name: parameterName }));
+        cached = { value: read.Parameter?.Value, readAt: Date.now() };
+      } catch (error) {
+        const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        throw new RemediationSwitchError(
+          `cannot read the remediation switch ${parameterName} (${cause}); not acting until it can be read`,
+          { cause: error },
+        );
+      }
     }
+    const { value } = cached;
     if (value === 'enabled' || value === 'disabled') return value;
     throw new RemediationSwitchError(
       `the remediation switch ${parameterName} holds ${JSON.stringify(value) ?? 'nothing'}, not "enabled" or "disabled"; not acting`,

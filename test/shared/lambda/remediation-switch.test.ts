@@ -108,4 +108,42 @@ describe('createRemediationSwitch', () => {
     expect(fresh).toBe('disabled');
     expect(ssm).toReceiveCommandTimes(GetParameterCommand, 2);
   });
+
+  it('reuses a read for exactly 60 seconds, and reads again a millisecond later', async () => {
+    // Prepare
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-22T10:00:00.000Z'));
+    answer('enabled');
+    const read = createRemediationSwitch(PARAMETER, client());
+    await read();
+    answer('disabled');
+
+    // Act
+    vi.setSystemTime(new Date('2026-11-22T10:01:00.000Z'));
+    const atLimit = await read();
+    vi.setSystemTime(new Date('2026-11-22T10:01:00.001Z'));
+    const after = await read();
+
+    // Assess
+    expect([atLimit, after]).toEqual(['enabled', 'disabled']);
+  });
+
+  it('does not keep a failed read: the next call asks again', async () => {
+    // Prepare
+    ssm
+      .on(GetParameterCommand)
+      .rejectsOnce(new Error('throttled'))
+      .resolves({
+        Parameter: { Name: PARAMETER, Type: 'String', Value: 'enabled' },
+      });
+    const read = createRemediationSwitch(PARAMETER, client());
+    await refusal(read());
+
+    // Act
+    const state = await read();
+
+    // Assess
+    expect(state).toBe('enabled');
+    expect(ssm).toReceiveCommandTimes(GetParameterCommand, 2);
+  });
 });
