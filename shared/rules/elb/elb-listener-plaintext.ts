@@ -1,6 +1,6 @@
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
 import { joinWords } from '../wording.js';
-import { classicListenerLabel } from './listeners.js';
+import { classicListenerLabel, isKnownClassicProtocol } from './listeners.js';
 
 /** Front-end protocols on which clients talk to the load balancer without TLS. */
 const PLAINTEXT_PROTOCOLS = new Set(['HTTP', 'TCP']);
@@ -41,6 +41,21 @@ export const elbListenerPlaintext = defineRule({
     const plaintext = lb.listeners.filter((listener) =>
       PLAINTEXT_PROTOCOLS.has(listener.protocol.toUpperCase()),
     );
+    const unknown = lb.listeners.filter((listener) => !isKnownClassicProtocol(listener));
+    if (plaintext.length === 0 && unknown.length > 0) {
+      const one = unknown.length === 1;
+      return nonCompliant(
+        `${one ? 'Listener' : 'Listeners'} ${joinWords(unknown.map(classicListenerLabel))} ${one ? 'has the protocol' : 'have the protocols'} ${joinWords(unknown.map((listener) => JSON.stringify(listener.protocol)))}, which ${one ? 'is not a Classic Load Balancer listener protocol' : 'are not Classic Load Balancer listener protocols'}, so whether ${one ? 'it accepts' : 'they accept'} plaintext cannot be verified.`,
+        {
+          details: {
+            unknownProtocolListeners: unknown.map((listener) => ({
+              listener: classicListenerLabel(listener),
+              protocol: listener.protocol,
+            })),
+          },
+        },
+      );
+    }
     if (plaintext.length === 0) {
       const labels = lb.listeners.map(classicListenerLabel);
       return compliant(`Every front-end listener uses TLS (${joinWords(labels)}).`, { listeners: labels });
