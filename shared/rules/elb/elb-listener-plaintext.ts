@@ -1,4 +1,11 @@
-import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
+import {
+  cannotVerify,
+  compliant,
+  defineRule,
+  nonCompliant,
+  notApplicable,
+  SEC09_FRAMEWORKS,
+} from '../rule.js';
 import { joinWords } from '../wording.js';
 import { classicListenerLabel, isKnownClassicProtocol } from './listeners.js';
 
@@ -44,15 +51,13 @@ export const elbListenerPlaintext = defineRule({
     const unknown = lb.listeners.filter((listener) => !isKnownClassicProtocol(listener));
     if (plaintext.length === 0 && unknown.length > 0) {
       const one = unknown.length === 1;
-      return nonCompliant(
+      return cannotVerify(
         `${one ? 'Listener' : 'Listeners'} ${joinWords(unknown.map(classicListenerLabel))} ${one ? 'has the protocol' : 'have the protocols'} ${joinWords(unknown.map((listener) => JSON.stringify(listener.protocol)))}, which ${one ? 'is not a Classic Load Balancer listener protocol' : 'are not Classic Load Balancer listener protocols'}, so whether ${one ? 'it accepts' : 'they accept'} plaintext cannot be verified.`,
         {
-          details: {
-            unknownProtocolListeners: unknown.map((listener) => ({
-              listener: classicListenerLabel(listener),
-              protocol: listener.protocol,
-            })),
-          },
+          unknownProtocolListeners: unknown.map((listener) => ({
+            listener: classicListenerLabel(listener),
+            protocol: listener.protocol,
+          })),
         },
       );
     }

@@ -1,5 +1,5 @@
 import type { Elbv2Listener } from '../../model/resource.js';
-import { nonCompliant, notApplicable, type RuleOutcome } from '../rule.js';
+import { cannotVerify, notApplicable, type RuleOutcome } from '../rule.js';
 
 /** Protocols where the load balancer terminates TLS and a security policy applies. */
 const TLS_PROTOCOLS = new Set(['HTTPS', 'TLS']);
@@ -80,7 +80,9 @@ export function listenerScopeOutcome(
   const problem = protocolProblem(listener, protocol);
   if (problem === undefined) return undefined;
   const label = listenerLabel(listener);
-  return nonCompliant(`Listener ${label} ${problem}, so ${aspect} cannot be verified.`, {
-    details: { listener: label, protocol: listener.protocol ?? null, unknownProtocol: true },
+  return cannotVerify(`Listener ${label} ${problem}, so ${aspect} cannot be verified.`, {
+    listener: label,
+    protocol: listener.protocol ?? null,
+    unknownProtocol: true,
   });
 }

@@ -6,7 +6,7 @@ import {
   VPN_ENCRYPTION_ALGORITHMS,
   VPN_INTEGRITY_ALGORITHMS,
 } from '../../policy/schema.js';
-import { nonCompliant, notApplicable, type RuleOutcome } from '../rule.js';
+import { cannotVerify, notApplicable, type RuleOutcome } from '../rule.js';
 import { joinWords } from '../wording.js';
 
 /** The tunnel option lists that restrict crypto (an empty one means "AWS default"). */
@@ -171,9 +171,9 @@ export function goneConnectionOutcome(connection: VpnConnection): RuleOutcome | 
 
 /** NON_COMPLIANT for a connection the input shows no tunnel of: what its tunnels allow or do cannot be verified. */
 export function noTunnelDataOutcome(connection: VpnConnection, aspect: string): RuleOutcome {
-  return nonCompliant(
+  return cannotVerify(
     `VPN connection ${connectionLabel(connection)}: the input has no tunnel data (no tunnel options, no VgwTelemetry), so ${aspect} cannot be verified.`,
-    { details: { tunnels: [], noTunnelData: true } },
+    { tunnels: [], noTunnelData: true },
   );
 }
 

@@ -1,4 +1,11 @@
-import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
+import {
+  cannotVerify,
+  compliant,
+  defineRule,
+  nonCompliant,
+  notApplicable,
+  SEC09_FRAMEWORKS,
+} from '../rule.js';
 import { joinWords } from '../wording.js';
 import { connectionLabel, nameTunnels, noTunnelDataOutcome, tunnelName, VPN_STATES } from './tunnels.js';
 
@@ -35,9 +42,9 @@ export const vpnTunnelDown = defineRule({
     const label = connectionLabel(connection);
     const state = connection.state;
     if (state !== undefined && !VPN_STATES.has(state)) {
-      return nonCompliant(
+      return cannotVerify(
         `VPN connection ${label} has the state ${JSON.stringify(state)}, which is not a VPN connection state, so whether its tunnels should be UP cannot be verified.`,
-        { details: { state } },
+        { state },
       );
     }
     // A minimal Config item carries telemetry without a state: judge what it shows.
@@ -84,9 +91,9 @@ export const vpnTunnelDown = defineRule({
       const statuses = unknown.map((tunnel) =>
         tunnel.status === undefined ? 'none' : JSON.stringify(tunnel.status),
       );
-      return nonCompliant(
+      return cannotVerify(
         `VPN connection ${label}: ${nameTunnels(unknown.map((tunnel) => tunnel.name))} ${one ? 'has' : 'have'} no status UP or DOWN in the input (${joinWords(statuses)}), so whether ${one ? 'it is' : 'they are'} UP cannot be verified.`,
-        { details },
+        details,
       );
     }
     return compliant(

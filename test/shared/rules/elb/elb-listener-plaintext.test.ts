@@ -118,6 +118,7 @@ describe('elb-listener-plaintext', () => {
         status: 'NON_COMPLIANT',
         reason: `Listener ${label} has the protocol ${shown}, which is not a Classic Load Balancer listener protocol, so whether it accepts plaintext cannot be verified.`,
         details: { unknownProtocolListeners: [{ listener: label, protocol }] },
+        unverified: true,
       });
     },
   );

@@ -5,6 +5,7 @@ import { elbv2ListenerTcpPlaintext } from '../../../../shared/rules/elbv2/elbv2-
 import { elbv2ListenerTlsPolicy } from '../../../../shared/rules/elbv2/elbv2-listener-tls-policy.js';
 import { elbv2ListenerWeakCiphers } from '../../../../shared/rules/elbv2/elbv2-listener-weak-ciphers.js';
 import { listenerLabel } from '../../../../shared/rules/elbv2/listener.js';
+import { evaluateResource } from '../../../../shared/rules/engine.js';
 import { albHttpListener, elbRuleContext, gwlbListener, nlbListener } from '../../../helpers/elb-fixtures.js';
 
 const context = elbRuleContext();
@@ -77,6 +78,7 @@ describe('ELBv2 listener scope', () => {
           status: 'NON_COMPLIANT',
           reason: `Listener ${label} has the protocol ${shown}, so ${ASPECTS[id as keyof typeof ASPECTS]} cannot be verified.`,
           details: { listener: label, protocol: listener.protocol, unknownProtocol: true },
+          unverified: true,
         });
       },
     );
@@ -93,6 +95,7 @@ describe('ELBv2 listener scope', () => {
         status: 'NON_COMPLIANT',
         reason: `Listener ?:${listener.port} has no protocol in the input, though ${article} Load Balancer listener always has one, so ${ASPECTS[id as keyof typeof ASPECTS]} cannot be verified.`,
         details: { listener: `?:${listener.port}`, protocol: null, unknownProtocol: true },
+        unverified: true,
       });
     });
 
@@ -108,8 +111,39 @@ describe('ELBv2 listener scope', () => {
         status: 'NON_COMPLIANT',
         reason: `Listener ?:? has no protocol in the input, and the input does not show a Gateway Load Balancer, so ${ASPECTS[id as keyof typeof ASPECTS]} cannot be verified.`,
         details: { listener: '?:?', protocol: null, unknownProtocol: true },
+        unverified: true,
       });
     });
+  });
+
+  it('never deletes or rewrites a listener whose protocol it cannot verify, even in block mode', () => {
+    // Prepare
+    const modes = {
+      'elbv2-listener-plaintext': 'block',
+      'elbv2-listener-tcp-plaintext': 'block',
+      'elbv2-listener-tls-policy': 'block',
+      'elbv2-listener-weak-ciphers': 'remediate',
+      'elbv2-listener-certificate-source': 'notify',
+    } as const;
+    const blocking = elbRuleContext({
+      dryRun: false,
+      rules: Object.fromEntries(Object.entries(modes).map(([id, mode]) => [id, { mode }])),
+    });
+    const note = 'no action on a configuration that cannot be verified; notifying only';
+
+    // Act
+    const evaluations = evaluateResource(nlbListener('TCP ', 25), ELBV2_RULES, blocking);
+
+    // Assess
+    expect(
+      evaluations.map((evaluation) => [evaluation.ruleId, evaluation.status, evaluation.response]),
+    ).toEqual([
+      ['elbv2-listener-plaintext', 'NON_COMPLIANT', { mode: 'block', status: 'notify', note }],
+      ['elbv2-listener-tcp-plaintext', 'NON_COMPLIANT', { mode: 'block', status: 'notify', note }],
+      ['elbv2-listener-tls-policy', 'NON_COMPLIANT', { mode: 'block', status: 'notify', note }],
+      ['elbv2-listener-weak-ciphers', 'NON_COMPLIANT', { mode: 'remediate', status: 'notify', note }],
+      ['elbv2-listener-certificate-source', 'NON_COMPLIANT', { mode: 'notify', status: 'notify' }],
+    ]);
   });
 
   it.each([

@@ -153,6 +153,7 @@ describe('VPN tunnel options', () => {
       reason:
         'VPN connection vpn-12345678901234567 (datacenter-east): the input has no tunnel data (no tunnel options, no VgwTelemetry), so the crypto cannot be verified.',
       details: { tunnels: [], noTunnelData: true },
+      unverified: true,
     });
   });
 });

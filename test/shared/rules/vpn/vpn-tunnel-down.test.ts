@@ -124,6 +124,7 @@ describe('vpn-tunnel-down', () => {
           { tunnel: TUNNEL_B_IP, status: 'Up', statusMessage: '2 BGP ROUTES' },
         ],
       },
+      unverified: true,
     });
   });
 
@@ -141,6 +142,7 @@ describe('vpn-tunnel-down', () => {
         status: 'NON_COMPLIANT',
         reason: `VPN connection vpn-12345678901234567 (datacenter-east) has the state ${JSON.stringify(state)}, which is not a VPN connection state, so whether its tunnels should be UP cannot be verified.`,
         details: { state },
+        unverified: true,
       });
     },
   );
@@ -194,6 +196,7 @@ describe('vpn-tunnel-down wording and details', () => {
       status: 'NON_COMPLIANT',
       reason: `VPN connection ${LABEL}: the input has no tunnel data (no tunnel options, no VgwTelemetry), so whether its tunnels are UP cannot be verified.`,
       details: { tunnels: [], noTunnelData: true },
+      unverified: true,
     });
   });
 
