@@ -262,6 +262,20 @@ describe('dx-connection-macsec-down', () => {
     );
   });
 
+  it('names every LAG member whose port status is not "Encryption Up"', () => {
+    // Prepare
+    const [first, second] = MEMBER_IDS;
+    const lag = dxLag({ memberPortEncryptionStatus: { [first]: 'x', [second]: undefined } });
+
+    // Act
+    const outcome = dxConnectionMacsecDown.evaluate(lag, dxRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `Direct Connect LAG ${LAG_ID} (EqDC2-lag) has an associated MACsec key (must_encrypt), but the port encryption status of member connection ${first} is "x" and the port encryption status of member connection ${second} is not in the input, so whether MACsec is up cannot be verified.`,
+    );
+  });
+
   it('cannot verify a LAG one of whose members reports no status, naming it', () => {
     // Prepare
     const [first, second] = MEMBER_IDS;
