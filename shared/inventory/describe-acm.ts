@@ -5,10 +5,12 @@ import type { Fields } from './fields.js';
 import { intern } from './intern.js';
 import { displayName, readTags, requireString } from './record.js';
 
-/** The API enum spelling: the CLI, ListCertificates and Config write RSA-2048 / EC-prime256v1. */
+/**
+ * The API enum spelling: the CLI, ListCertificates and Config write RSA-2048 / EC-prime256v1. Never trimmed:
+ * "RSA-2048 " is no spelling ACM writes, and the rule reports it rather than reading it as RSA_2048.
+ */
 export function normalizeKeyAlgorithm(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed.replace(/-/g, '_') : undefined;
+  return value ? value.replace(/-/g, '_') : undefined;
 }
 
 function mapRenewalSummary(summary: Fields | undefined): AcmRenewalSummary | undefined {

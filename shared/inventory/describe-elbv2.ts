@@ -1,4 +1,10 @@
-import type { Elbv2Listener, ListenerAction, ListenerCertificate, ListenerRule } from '../model/resource.js';
+import type {
+  Elbv2Listener,
+  ListenerAction,
+  ListenerCertificate,
+  ListenerRule,
+  LoadBalancerType,
+} from '../model/resource.js';
 import { parseDescribeSslPolicies } from '../tls/index.js';
 import { arnScope, elbv2ArnParts, listenerArnOfRule, loadBalancerTypeOf } from './arn.js';
 import type { InventoryBuilder } from './builder.js';
@@ -39,10 +45,28 @@ function mapCertificate(certificate: Fields): ListenerCertificate {
   };
 }
 
+const PROTOCOL_OWNERS = { application: 'an Application', network: 'a Network' } as const;
+
+/**
+ * The listener's protocol. Only a Gateway Load Balancer listener has none: one of an Application or Network
+ * Load Balancer (listener/app/... or listener/net/...) without it is a broken input, not a GWLB listener.
+ */
+function listenerProtocolField(listener: Fields, type: LoadBalancerType | undefined): string | undefined {
+  const protocol = listener.string('Protocol');
+  if (protocol === undefined && (type === 'application' || type === 'network')) {
+    throw new FieldError(
+      listener.pathOf('Protocol'),
+      `missing (${PROTOCOL_OWNERS[type]} Load Balancer listener always has a protocol)`,
+    );
+  }
+  return protocol;
+}
+
 /** A listener as DescribeListeners returns it, or the `configuration` of an AWS Config Listener item. */
 export function mapListener(listener: Fields, source: string): Elbv2Listener {
   const listenerArn = requireString(listener, 'ListenerArn');
   const fromArn = elbv2ArnParts(listenerArn);
+  const protocol = listenerProtocolField(listener, fromArn.loadBalancerType);
   const loadBalancerArn = intern(
     listener.string('LoadBalancerArn') ?? listenerArn.replace(/:listener\/(.+)\/[^/]+$/, ':loadbalancer/$1'),
   );
@@ -64,7 +88,7 @@ export function mapListener(listener: Fields, source: string): Elbv2Listener {
     region: scope.region,
     loadBalancerType: fromArn.loadBalancerType,
     loadBalancerName: fromArn.loadBalancerName,
-    protocol: listener.string('Protocol'),
+    protocol,
     port: listener.number('Port'),
     sslPolicy: intern(listener.string('SslPolicy')),
     alpnPolicy: alpnPolicy && alpnPolicy.length > 0 ? alpnPolicy : undefined,

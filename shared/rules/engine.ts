@@ -3,6 +3,9 @@ import type { Resource } from '../model/resource.js';
 import { modeFor, type PlanResponseInput, planResponse } from '../response/planner.js';
 import type { AnyRule, RuleContext } from './rule.js';
 
+/** Why no call is planned for a NON_COMPLIANT outcome whose configuration could not be verified. */
+export const UNVERIFIED_NOTE = 'no action on a configuration that cannot be verified; notifying only';
+
 /** The mode the policy gives a rule, or the rule's default. */
 export function ruleMode(rule: AnyRule, context: Pick<RuleContext, 'policy'>): RuleMode {
   return modeFor(rule.metadata, context.policy);
@@ -53,7 +56,17 @@ export function evaluateResource(
       };
       if (outcome.remediationTarget !== undefined) input.remediationTarget = outcome.remediationTarget;
       if (options.ownAction !== undefined) input.ownAction = options.ownAction;
-      evaluation.response = planResponse(input);
+      const plan = planResponse(input);
+      // A remediation planned on a guess could delete or rewrite the wrong thing: unverified outcomes notify.
+      evaluation.response =
+        outcome.unverified && plan.calls
+          ? {
+              mode: plan.mode,
+              status: 'notify',
+              note: UNVERIFIED_NOTE,
+              ...(plan.exemption ? { exemption: plan.exemption } : {}),
+            }
+          : plan;
     }
     evaluations.push(evaluation);
   }

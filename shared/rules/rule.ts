@@ -65,6 +65,8 @@ export interface RuleOutcome {
   details?: Record<string, unknown>;
   /** The configuration remediation would set (target security policy, encryption mode, ...). */
   remediationTarget?: string;
+  /** NON_COMPLIANT because a value the verdict depends on is missing or unknown: nothing is changed, only reported. */
+  unverified?: boolean;
 }
 
 export interface Rule<T extends ResourceType = ResourceType> {
@@ -106,6 +108,16 @@ export const nonCompliant = (
   reason: string,
   extra: Omit<RuleOutcome, 'status' | 'reason'> = {},
 ): RuleOutcome => ({ status: 'NON_COMPLIANT', reason, ...extra });
+
+/**
+ * NON_COMPLIANT because what the rule judges cannot be verified (a missing or unknown value): an unknown is
+ * never a pass, and never acted on either.
+ */
+export const cannotVerify = (
+  reason: string,
+  details: Record<string, unknown>,
+  extra: Omit<RuleOutcome, 'status' | 'reason' | 'details' | 'unverified'> = {},
+): RuleOutcome => ({ status: 'NON_COMPLIANT', reason, details, ...extra, unverified: true });
 
 export const SEC09_FRAMEWORKS = [
   'AWS Well-Architected SEC09-BP02',

@@ -56,8 +56,37 @@ const isNegotiationPolicy = (policy: ClassicPolicy) =>
   policy.policyTypeName === 'SSLNegotiationPolicyType' ||
   policy.attributes.some(({ name }) => /^(Protocol-|Reference-Security-Policy$)/i.test(name));
 
+/** An attribute name as a reason shows it: quoted when blanks would hide in it. */
+const shownName = (name: string) => (/^\S+$/.test(name) ? name : JSON.stringify(name));
+
+/**
+ * Why the policy's attributes cannot be read, or undefined when they can: a flag that is neither true nor
+ * false, or an enabled protocol or cipher the catalog does not know. Either would otherwise be read as
+ * "disabled", and a weak policy would pass.
+ */
+function unreadableAttribute(policy: ClassicPolicy, catalog: TlsCatalog): string | undefined {
+  for (const { name, value } of policy.attributes) {
+    if (/^Reference-Security-Policy$/i.test(name)) continue;
+    const flag = value.trim().toLowerCase();
+    if (flag !== 'true' && flag !== 'false') {
+      return `its attribute ${shownName(name)} has the value ${JSON.stringify(value)}, neither true nor false`;
+    }
+    if (flag === 'false' || /^Server-Defined-Cipher-Order$/i.test(name)) continue;
+    if (/^Protocol-/i.test(name)) {
+      if (!normalizeTlsVersion(name)) {
+        return `its attribute ${shownName(name)} enables a protocol transit-guard does not know`;
+      }
+    } else if (!catalog.classifyCipher(name).known) {
+      return `its attribute ${shownName(name)} enables a cipher transit-guard does not know`;
+    }
+  }
+  return undefined;
+}
+
 /** Resolves one of the load balancer's own policies, following Reference-Security-Policy when it is all there is. */
 function resolveLocalPolicy(policy: ClassicPolicy, catalog: TlsCatalog): ClassicPolicyResolution {
+  const unreadable = unreadableAttribute(policy, catalog);
+  if (unreadable) return { kind: 'unknown', policyName: policy.policyName, why: unreadable };
   const resolved = classicPolicyFromAttributes(policy.policyName, policy.attributes);
   if (hasExplicitSettings(policy)) return { kind: 'resolved', policy: resolved };
   if (resolved.reference) {

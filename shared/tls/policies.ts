@@ -34,10 +34,17 @@ export function parseDescribeSslPolicies(
   if (!parsed.success) {
     throw new TypeError(`${source}: not DescribeSSLPolicies output (${describeIssue(parsed.error)})`);
   }
-  return parsed.data.SslPolicies.map((policy) => ({
+  return parsed.data.SslPolicies.map((policy, index) => ({
     name: policy.Name,
+    // A protocol this catalog does not know is refused, never dropped: dropping it would pass a weak policy.
     protocols: sortTlsVersions(
-      policy.SslProtocols.map(normalizeTlsVersion).filter((v): v is TlsVersion => v !== undefined),
+      policy.SslProtocols.map((protocol, at): TlsVersion => {
+        const version = normalizeTlsVersion(protocol);
+        if (version) return version;
+        throw new TypeError(
+          `${source}: not DescribeSSLPolicies output (SslPolicies.${index}.SslProtocols.${at}: ${JSON.stringify(protocol)} is not a TLS protocol version)`,
+        );
+      }),
     ),
     ciphers: [...policy.Ciphers]
       .sort((a, b) => (a.Priority ?? Number.MAX_SAFE_INTEGER) - (b.Priority ?? Number.MAX_SAFE_INTEGER))

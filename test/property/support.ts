@@ -30,6 +30,8 @@ export const RUNS = {
   inputs: 2_600,
   /** Arbitrary JSON through normalizeDocument + evaluateAll. */
   arbitraryInputs: 400,
+  /** Weak inputs weakened further (case, whitespace, unknown values, missing fields): none may pass. */
+  weakenedInputs: 2_000,
   /** Mutated CloudTrail events through the on-api-call Lambda handler with mocked AWS clients. */
   handler: 1_000,
 } as const;

@@ -1,7 +1,7 @@
 import type { Severity } from '../../model/evaluation.js';
 import { type AcmCertificate, certificateInUse } from '../../model/resource.js';
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
-import { certificateLabel, days } from './certificate.js';
+import { certificateLabel, days, unknownStatusOutcome } from './certificate.js';
 
 const DAY_MS = 86_400_000;
 
@@ -66,6 +66,8 @@ export const acmCertificateExpiry = defineRule({
   evaluate(certificate, context) {
     const label = certificateLabel(certificate);
     const { status, type } = certificate;
+    const unknown = unknownStatusOutcome(certificate, 'whether it is expiring');
+    if (unknown) return unknown;
     if (status !== undefined && status !== 'ISSUED' && status !== 'EXPIRED') {
       return notApplicable(
         `Certificate ${label} has status ${status}: only issued or expired certificates are judged for expiry.`,

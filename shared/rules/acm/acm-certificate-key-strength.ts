@@ -1,5 +1,12 @@
 import { ACM_KEY_ALGORITHMS } from '../../policy/schema.js';
-import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
+import {
+  cannotVerify,
+  compliant,
+  defineRule,
+  nonCompliant,
+  notApplicable,
+  SEC09_FRAMEWORKS,
+} from '../rule.js';
 import { certificateLabel, neverIssuedOutcome } from './certificate.js';
 
 /**
@@ -7,9 +14,11 @@ import { certificateLabel, neverIssuedOutcome } from './certificate.js';
  * RSA_2048 and EC_prime256v1. A name ACM does not list (an EC curve such as secp224r1) keeps its spelling.
  */
 export function normalizeKeyAlgorithm(value: string): string {
-  const underscored = value
-    .trim()
-    .replace(/^(RSA|EC)[-_ ]/i, (_match, family: string) => `${family.toUpperCase()}_`);
+  // Never trimmed: "RSA_2048 " is no key algorithm ACM reports.
+  const underscored = value.replace(
+    /^(RSA|EC)[-_ ]/i,
+    (_match, family: string) => `${family.toUpperCase()}_`,
+  );
   return ACM_KEY_ALGORITHMS.find((known) => known.toLowerCase() === underscored.toLowerCase()) ?? underscored;
 }
 
@@ -57,6 +66,12 @@ export const acmCertificateKeyStrength = defineRule({
     }
 
     const keyAlgorithm = normalizeKeyAlgorithm(certificate.keyAlgorithm);
+    if (!(ACM_KEY_ALGORITHMS as readonly string[]).includes(keyAlgorithm)) {
+      return cannotVerify(
+        `Certificate ${label} has the key algorithm ${JSON.stringify(certificate.keyAlgorithm)}, which is not an ACM key algorithm, so its strength cannot be verified.`,
+        { keyAlgorithm: certificate.keyAlgorithm, unknownKeyAlgorithm: true },
+      );
+    }
     const allowed: readonly string[] = context.policy.certificates.allowedKeyAlgorithms;
     const details = { keyAlgorithm, allowedKeyAlgorithms: [...allowed] };
     if (allowed.includes(keyAlgorithm)) {

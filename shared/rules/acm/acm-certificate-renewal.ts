@@ -1,6 +1,21 @@
-import { certificateInUse } from '../../model/resource.js';
-import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
-import { certificateLabel } from './certificate.js';
+import {
+  cannotVerify,
+  compliant,
+  defineRule,
+  nonCompliant,
+  notApplicable,
+  SEC09_FRAMEWORKS,
+} from '../rule.js';
+import { certificateLabel, IN_USE_NOT_GIVEN, knownInUse, unknownStatusOutcome } from './certificate.js';
+
+/** RenewalSummary.RenewalStatus and RenewalEligibility, as ACM writes them (compared exactly). */
+const RENEWAL_STATUSES: readonly string[] = [
+  'PENDING_AUTO_RENEWAL',
+  'PENDING_VALIDATION',
+  'SUCCESS',
+  'FAILED',
+];
+const ELIGIBILITIES: readonly string[] = ['ELIGIBLE', 'INELIGIBLE'];
 
 export const acmCertificateRenewal = defineRule({
   metadata: {
@@ -36,13 +51,16 @@ export const acmCertificateRenewal = defineRule({
         `Certificate ${label} is imported: ACM never renews it, so acm-certificate-expiry tracks its expiry instead.`,
       );
     }
+    const unknown = unknownStatusOutcome(certificate, 'whether managed renewal applies');
+    if (unknown) return unknown;
     if (status !== undefined && status !== 'ISSUED') {
       return notApplicable(
         `Certificate ${label} has status ${status}: managed renewal applies only to issued certificates.`,
       );
     }
 
-    const inUse = certificateInUse(certificate);
+    const used = knownInUse(certificate);
+    const inUse = used === true;
     const renewalStatus = certificate.renewalSummary?.renewalStatus;
     const renewalStatusReason = certificate.renewalSummary?.renewalStatusReason;
     const details = { renewalStatus, renewalStatusReason, renewalEligibility, inUse, type };
@@ -58,6 +76,24 @@ export const acmCertificateRenewal = defineRule({
       return nonCompliant(
         `Managed renewal of certificate ${label} waits for domain validation${because}: ACM cannot renew it until the domains validate.`,
         { details },
+      );
+    }
+    if (renewalStatus !== undefined && !RENEWAL_STATUSES.includes(renewalStatus)) {
+      return cannotVerify(
+        `Certificate ${label} has the renewal status ${JSON.stringify(renewalStatus)}, which is not an ACM renewal status, so the state of its managed renewal cannot be verified.`,
+        { renewalStatus, renewalEligibility, unknownRenewalStatus: true },
+      );
+    }
+    if (renewalEligibility !== undefined && !ELIGIBILITIES.includes(renewalEligibility)) {
+      return cannotVerify(
+        `Certificate ${label} has the renewal eligibility ${JSON.stringify(renewalEligibility)}, which ACM does not have (${ELIGIBILITIES.join(', ')}), so whether anything renews it cannot be verified.`,
+        { renewalEligibility, unknownRenewalEligibility: true },
+      );
+    }
+    if (renewalEligibility === 'INELIGIBLE' && used === undefined) {
+      return cannotVerify(
+        `Certificate ${label} is ineligible for managed renewal, and ${IN_USE_NOT_GIVEN}, so whether it can expire in service cannot be verified.`,
+        { renewalEligibility, inUse: null },
       );
     }
     if (renewalEligibility === 'INELIGIBLE' && inUse) {

@@ -1,4 +1,11 @@
-import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
+import {
+  cannotVerify,
+  compliant,
+  defineRule,
+  nonCompliant,
+  notApplicable,
+  SEC09_FRAMEWORKS,
+} from '../rule.js';
 import { certificateLabel, neverIssuedOutcome } from './certificate.js';
 
 /**
@@ -55,8 +62,9 @@ export const acmCertificateSignature = defineRule({
     }
     const hashes = signatureHashes(signatureAlgorithm);
     if (hashes.length === 0) {
-      return notApplicable(
-        `Certificate ${label}: the hash of signature algorithm ${signatureAlgorithm} is not recognized.`,
+      return cannotVerify(
+        `Certificate ${label}: the hash of signature algorithm ${signatureAlgorithm} is not recognized, so whether the policy forbids it cannot be verified.`,
+        { signatureAlgorithm, hashes },
       );
     }
 

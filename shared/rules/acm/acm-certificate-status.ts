@@ -1,6 +1,18 @@
-import { certificateInUse } from '../../model/resource.js';
-import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
-import { BAD_STATUSES, certificateLabel } from './certificate.js';
+import {
+  cannotVerify,
+  compliant,
+  defineRule,
+  nonCompliant,
+  notApplicable,
+  SEC09_FRAMEWORKS,
+} from '../rule.js';
+import {
+  BAD_STATUSES,
+  certificateLabel,
+  IN_USE_NOT_GIVEN,
+  knownInUse,
+  unknownStatusOutcome,
+} from './certificate.js';
 
 export const acmCertificateStatus = defineRule({
   metadata: {
@@ -30,11 +42,20 @@ export const acmCertificateStatus = defineRule({
     const label = certificateLabel(certificate);
     const { status } = certificate;
     if (status === undefined) return notApplicable(`Certificate ${label}: status not in the input.`);
+    const unknown = unknownStatusOutcome(certificate, 'whether it can still secure a connection');
+    if (unknown) return unknown;
 
-    const inUse = certificateInUse(certificate);
+    const used = knownInUse(certificate);
+    const inUse = used === true;
     const details = { status, inUse, ...(certificate.inUseBy ? { inUseBy: certificate.inUseBy } : {}) };
     if (!BAD_STATUSES.includes(status)) {
       return compliant(`Certificate ${label} has status ${status}.`, details);
+    }
+    if (used === undefined) {
+      return cannotVerify(
+        `Certificate ${label} has status ${status}, and ${IN_USE_NOT_GIVEN}, so whether TLS handshakes with it fail cannot be verified.`,
+        { status, inUse: null },
+      );
     }
     if (!inUse) {
       return compliant(

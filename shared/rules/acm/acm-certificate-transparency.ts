@@ -1,5 +1,15 @@
-import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
-import { certificateLabel, neverIssuedOutcome } from './certificate.js';
+import {
+  cannotVerify,
+  compliant,
+  defineRule,
+  nonCompliant,
+  notApplicable,
+  SEC09_FRAMEWORKS,
+} from '../rule.js';
+import { CERTIFICATE_TYPES, certificateLabel, neverIssuedOutcome } from './certificate.js';
+
+/** CertificateOptions.CertificateTransparencyLoggingPreference, as ACM writes it (compared exactly). */
+const PREFERENCES: readonly string[] = ['ENABLED', 'DISABLED'];
 
 export const acmCertificateTransparency = defineRule({
   metadata: {
@@ -31,7 +41,14 @@ export const acmCertificateTransparency = defineRule({
   },
   evaluate(certificate) {
     const label = certificateLabel(certificate);
-    if (certificate.type !== 'AMAZON_ISSUED') {
+    const { type } = certificate;
+    if (type !== undefined && !CERTIFICATE_TYPES.includes(type)) {
+      return cannotVerify(
+        `Certificate ${label} has the type ${JSON.stringify(type)}, which is not an ACM certificate type, so whether transparency logging applies cannot be verified.`,
+        { type, unknownType: true },
+      );
+    }
+    if (type !== 'AMAZON_ISSUED') {
       const type = certificate.type ? `a ${certificate.type} certificate` : 'of a type not in the input';
       return notApplicable(
         `Certificate ${label} is ${type}: transparency logging applies only to public ACM certificates.`,
@@ -42,13 +59,16 @@ export const acmCertificateTransparency = defineRule({
 
     const preference = certificate.transparencyLoggingPreference;
     if (preference === undefined) {
-      return compliant(`Certificate ${label} has the default (enabled) transparency logging preference.`, {
-        transparencyLoggingPreference: 'ENABLED',
-        fromDefault: true,
-      });
+      return notApplicable(`Certificate ${label}: transparency logging preference not in the input.`);
+    }
+    if (!PREFERENCES.includes(preference)) {
+      return cannotVerify(
+        `Certificate ${label} has the transparency logging preference ${JSON.stringify(preference)}, which ACM does not have (${PREFERENCES.join(', ')}), so whether it is logged cannot be verified.`,
+        { transparencyLoggingPreference: preference, unknownPreference: true },
+      );
     }
     const details = { transparencyLoggingPreference: preference };
-    if (preference.toUpperCase() !== 'DISABLED') {
+    if (preference !== 'DISABLED') {
       return compliant(`Certificate ${label} has transparency logging ${preference}.`, details);
     }
     return nonCompliant(

@@ -1,13 +1,44 @@
-import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
+import {
+  cannotVerify,
+  compliant,
+  defineRule,
+  nonCompliant,
+  notApplicable,
+  SEC09_FRAMEWORKS,
+} from '../rule.js';
 import {
   associatedKeys,
+  type DxResource,
   dxLabel,
   encryptionDownPorts,
   encryptionMode,
   inapplicableDx,
   isEncryptingMode,
+  isEncryptionUp,
   portStatuses,
+  unknownModeOutcome,
 } from './macsec.js';
+
+/** What is not known of the port status, when some port does not report "Encryption Up"; undefined when all do. */
+function unverifiedPortStatus(
+  resource: DxResource,
+  statuses: Record<string, string | undefined>,
+): string | undefined {
+  const entries = Object.entries(statuses).filter(([, status]) => !isEncryptionUp(status));
+  const said = (status: string | undefined) =>
+    status === undefined ? 'is not in the input' : `is ${JSON.stringify(status)}`;
+  if (resource.resourceType === 'AWS::DirectConnect::Connection') {
+    const [entry] = entries;
+    return entry && `the port encryption status ${said(entry[1])}`;
+  }
+  if (Object.keys(statuses).length === 0)
+    return "the input shows no member connection's port encryption status";
+  return entries.length === 0
+    ? undefined
+    : entries
+        .map(([id, status]) => `the port encryption status of member connection ${id} ${said(status)}`)
+        .join(' and ');
+}
 
 export const dxConnectionMacsecDown = defineRule({
   metadata: {
@@ -35,7 +66,7 @@ export const dxConnectionMacsecDown = defineRule({
     compliance: { securityHub: [], configRules: [], frameworks: SEC09_FRAMEWORKS },
   },
   evaluate(resource) {
-    const inapplicable = inapplicableDx(resource);
+    const inapplicable = inapplicableDx(resource) ?? unknownModeOutcome(resource, 'whether MACsec is up');
     if (inapplicable) return inapplicable;
 
     const label = dxLabel(resource);
@@ -87,8 +118,16 @@ export const dxConnectionMacsecDown = defineRule({
         },
       );
     }
-    const statusKnown = Object.values(statuses).some((status) => status !== undefined);
-    const portNote = statusKnown ? 'encryption is up' : 'the port encryption status is not in the input';
-    return compliant(`Direct Connect ${label} has an associated MACsec key (${mode}); ${portNote}.`, details);
+    const unverified = unverifiedPortStatus(resource, statuses);
+    if (unverified) {
+      return cannotVerify(
+        `Direct Connect ${label} has an associated MACsec key (${mode}), but ${unverified}, so whether MACsec is up cannot be verified.`,
+        details,
+      );
+    }
+    return compliant(
+      `Direct Connect ${label} has an associated MACsec key (${mode}); encryption is up.`,
+      details,
+    );
   },
 });

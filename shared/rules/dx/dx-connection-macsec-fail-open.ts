@@ -7,6 +7,7 @@ import {
   isEncryptingMode,
   isEncryptionUp,
   portStatuses,
+  unknownModeOutcome,
 } from './macsec.js';
 
 export const dxConnectionMacsecFailOpen = defineRule({
@@ -41,7 +42,7 @@ export const dxConnectionMacsecFailOpen = defineRule({
     compliance: { securityHub: [], configRules: [], frameworks: SEC09_FRAMEWORKS },
   },
   evaluate(resource, context) {
-    const inapplicable = inapplicableDx(resource);
+    const inapplicable = inapplicableDx(resource) ?? unknownModeOutcome(resource, 'whether it fails open');
     if (inapplicable) return inapplicable;
 
     const label = dxLabel(resource);

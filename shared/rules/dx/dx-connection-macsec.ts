@@ -1,5 +1,12 @@
 import { compliant, defineRule, nonCompliant, SEC09_FRAMEWORKS } from '../rule.js';
-import { dxLabel, encryptionMode, inapplicableDx, isEncryptingMode, isMacSecCapable } from './macsec.js';
+import {
+  dxLabel,
+  encryptionMode,
+  inapplicableDx,
+  isEncryptingMode,
+  isMacSecCapable,
+  unknownModeOutcome,
+} from './macsec.js';
 
 export const dxConnectionMacsec = defineRule({
   metadata: {
@@ -27,7 +34,7 @@ export const dxConnectionMacsec = defineRule({
     compliance: { securityHub: [], configRules: [], frameworks: SEC09_FRAMEWORKS },
   },
   evaluate(resource) {
-    const inapplicable = inapplicableDx(resource);
+    const inapplicable = inapplicableDx(resource) ?? unknownModeOutcome(resource, 'whether it encrypts');
     if (inapplicable) return inapplicable;
 
     const label = dxLabel(resource);

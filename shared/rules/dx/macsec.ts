@@ -1,5 +1,11 @@
 import type { DxConnection, DxLag, MacSecKey } from '../../model/resource.js';
-import { notApplicable, type RuleOutcome } from '../rule.js';
+import { DX_ENCRYPTION_MODES } from '../../policy/schema.js';
+import { cannotVerify, notApplicable, type RuleOutcome } from '../rule.js';
+
+// Direct Connect writes its enums in one spelling (connectionState and key state in lower case,
+// encryptionMode no_encrypt | should_encrypt | must_encrypt, portEncryptionStatus "Encryption Up" |
+// "Encryption Down") and documents no other: each is compared exactly, so "MUST_ENCRYPT" or
+// "encryption up" is unknown and never counts as the value it resembles.
 
 export type DxResource = DxConnection | DxLag;
 
@@ -16,7 +22,7 @@ const GONE_STATES = new Set(['deleting', 'deleted', 'rejected']);
 /** NOT_APPLICABLE for a connection or LAG that is going away, and for hosted connections. */
 export function inapplicableDx(resource: DxResource): RuleOutcome | undefined {
   const label = dxLabel(resource);
-  const state = resource.state?.toLowerCase();
+  const state = resource.state;
   if (state && GONE_STATES.has(state)) return notApplicable(`Direct Connect ${label} is ${state}.`);
   if (resource.resourceType === 'AWS::DirectConnect::Connection' && resource.hosted === true) {
     return notApplicable(
@@ -26,10 +32,21 @@ export function inapplicableDx(resource: DxResource): RuleOutcome | undefined {
   return undefined;
 }
 
-/** The encryption mode in the API's spelling (no_encrypt | should_encrypt | must_encrypt), if any. */
+/** The encryption mode as the input gives it (no_encrypt | should_encrypt | must_encrypt, or anything else). */
 export function encryptionMode(resource: DxResource): string | undefined {
-  const mode = resource.encryptionMode?.trim().toLowerCase();
-  return mode ? mode : undefined;
+  return resource.encryptionMode;
+}
+
+const KNOWN_MODES: readonly string[] = DX_ENCRYPTION_MODES;
+
+/** NON_COMPLIANT for an encryption mode Direct Connect does not have: `aspect` cannot be verified. */
+export function unknownModeOutcome(resource: DxResource, aspect: string): RuleOutcome | undefined {
+  const mode = resource.encryptionMode;
+  if (mode === undefined || KNOWN_MODES.includes(mode)) return undefined;
+  return cannotVerify(
+    `Direct Connect ${dxLabel(resource)} has the encryption mode ${JSON.stringify(mode)}, which is not a MACsec encryption mode (${KNOWN_MODES.join(', ')}), so ${aspect} cannot be verified.`,
+    { encryptionMode: mode, unknownEncryptionMode: true },
+  );
 }
 
 /** should_encrypt and must_encrypt turn MACsec on; no_encrypt or no mode leaves the link in clear. */
@@ -46,18 +63,12 @@ export function isMacSecCapable(resource: DxResource): boolean {
 }
 
 export function associatedKeys(resource: DxResource): MacSecKey[] {
-  return resource.macSecKeys.filter((key) => key.state?.trim().toLowerCase() === 'associated');
+  return resource.macSecKeys.filter((key) => key.state === 'associated');
 }
 
-function normalizeStatus(status: string | undefined): string | undefined {
-  return status?.trim().toLowerCase().replace(/\s+/g, ' ');
-}
+export const isEncryptionDown = (status: string | undefined): boolean => status === 'Encryption Down';
 
-export const isEncryptionDown = (status: string | undefined): boolean =>
-  normalizeStatus(status) === 'encryption down';
-
-export const isEncryptionUp = (status: string | undefined): boolean =>
-  normalizeStatus(status) === 'encryption up';
+export const isEncryptionUp = (status: string | undefined): boolean => status === 'Encryption Up';
 
 /** Port encryption status per port: the connection itself, or each member of a LAG. */
 export function portStatuses(resource: DxResource): Record<string, string | undefined> {

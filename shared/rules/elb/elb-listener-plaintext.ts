@@ -1,9 +1,17 @@
-import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
+import {
+  cannotVerify,
+  compliant,
+  defineRule,
+  nonCompliant,
+  notApplicable,
+  SEC09_FRAMEWORKS,
+} from '../rule.js';
 import { capitalize, joinWords } from '../wording.js';
 import {
   classicListenerLabel,
   isClassicPassthroughListener,
   isClassicPlaintextListener,
+  isKnownClassicProtocol,
 } from './listeners.js';
 
 /** "listener A uses" / "listeners A and B use". */
@@ -53,6 +61,19 @@ export const elbListenerPlaintext = defineRule({
     const plaintext = lb.listeners.filter((listener) =>
       isClassicPlaintextListener(listener, passthroughPorts),
     );
+    const unknown = lb.listeners.filter((listener) => !isKnownClassicProtocol(listener));
+    if (plaintext.length === 0 && unknown.length > 0) {
+      const one = unknown.length === 1;
+      return cannotVerify(
+        `${one ? 'Listener' : 'Listeners'} ${joinWords(unknown.map(classicListenerLabel))} ${one ? 'has the protocol' : 'have the protocols'} ${joinWords(unknown.map((listener) => JSON.stringify(listener.protocol)))}, which ${one ? 'is not a Classic Load Balancer listener protocol' : 'are not Classic Load Balancer listener protocols'}, so whether ${one ? 'it accepts' : 'they accept'} plaintext cannot be verified.`,
+        {
+          unknownProtocolListeners: unknown.map((listener) => ({
+            listener: classicListenerLabel(listener),
+            protocol: listener.protocol,
+          })),
+        },
+      );
+    }
     if (plaintext.length === 0) {
       const labels = lb.listeners.map(classicListenerLabel);
       const passthrough = lb.listeners.filter((listener) =>

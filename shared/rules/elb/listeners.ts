@@ -33,6 +33,9 @@ export function isClassicPlaintextListener(
   );
 }
 
+/** Every front-end protocol a Classic Load Balancer listener can have (Listener.Protocol). */
+const KNOWN_PROTOCOLS = new Set(['HTTP', 'HTTPS', 'TCP', 'SSL']);
+
 /** What remediation sets on a classic listener: no predefined classic policy is AEAD-only. */
 export const CLASSIC_REMEDIATION_TARGET = 'custom negotiation policy';
 
@@ -43,6 +46,19 @@ export function classicListenerLabel(listener: ClassicListener): string {
 
 export function isClassicTlsListener(listener: ClassicListener): boolean {
   return TLS_PROTOCOLS.has(listener.protocol.toUpperCase());
+}
+
+/**
+ * Whether the protocol is one a classic listener can have. The ELB API takes them in any case ("http") and
+ * reports them in upper case, so case is ignored; whitespace is not ("HTTP " is no protocol).
+ */
+export function isKnownClassicProtocol(listener: ClassicListener): boolean {
+  return KNOWN_PROTOCOLS.has(listener.protocol.toUpperCase());
+}
+
+/** Why a listener whose protocol is not known cannot be verified. */
+function unknownProtocolWhy(listener: ClassicListener): string {
+  return `its protocol ${JSON.stringify(listener.protocol)} is not a Classic Load Balancer listener protocol`;
 }
 
 export type ClassicTlsListenerCheck = { label: string } & (
@@ -69,14 +85,21 @@ function check(
   };
 }
 
-/** Resolves and assesses the negotiation policy of every HTTPS/SSL listener of the load balancer. */
+/**
+ * Resolves and assesses the negotiation policy of every HTTPS/SSL listener of the load balancer; a listener
+ * whose protocol is unknown might terminate TLS, so it is a check that cannot be verified.
+ */
 export function checkClassicTlsListeners(
   lb: ClassicLoadBalancer,
   context: RuleContext,
 ): ClassicTlsListenerCheck[] {
-  return lb.listeners
-    .filter(isClassicTlsListener)
-    .map((listener) => check(listener, resolveClassicListenerPolicy(lb, listener, context.tls), context));
+  return lb.listeners.flatMap((listener): ClassicTlsListenerCheck[] => {
+    if (!isKnownClassicProtocol(listener)) {
+      return [{ kind: 'unknown', label: classicListenerLabel(listener), why: unknownProtocolWhy(listener) }];
+    }
+    if (!isClassicTlsListener(listener)) return [];
+    return [check(listener, resolveClassicListenerPolicy(lb, listener, context.tls), context)];
+  });
 }
 
 type ResolvedCheck = Extract<ClassicTlsListenerCheck, { kind: 'resolved' }>;

@@ -1,6 +1,6 @@
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
 import { joinWords } from '../wording.js';
-import { gatewayListenerOutcome, isTlsListener, listenerLabel } from './listener.js';
+import { isTlsListener, listenerLabel, listenerScopeOutcome } from './listener.js';
 
 /** ACM certificate ARNs in every partition (aws, aws-cn, aws-us-gov, ...). */
 const ACM_ARN = /^arn:aws[a-z-]*:acm:/;
@@ -40,8 +40,8 @@ export const elbv2ListenerCertificateSource = defineRule({
     },
   },
   evaluate(listener) {
-    const gateway = gatewayListenerOutcome(listener);
-    if (gateway) return gateway;
+    const scope = listenerScopeOutcome(listener, 'where its certificate comes from');
+    if (scope) return scope;
     const label = listenerLabel(listener);
     if (!isTlsListener(listener)) {
       return notApplicable(`Listener ${label} does not terminate TLS; it has no certificate.`);

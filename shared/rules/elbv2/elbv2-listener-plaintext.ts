@@ -1,7 +1,7 @@
 import type { Elbv2Listener, ListenerAction } from '../../model/resource.js';
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
 import { joinWords } from '../wording.js';
-import { gatewayListenerOutcome, listenerLabel, listenerProtocol } from './listener.js';
+import { listenerLabel, listenerProtocol, listenerScopeOutcome } from './listener.js';
 
 /** Only a literal HTTPS redirect moves the client off HTTP; "#{protocol}" (the default) keeps it on HTTP. */
 function redirectsToHttps(action: ListenerAction): boolean {
@@ -69,8 +69,8 @@ export const elbv2ListenerPlaintext = defineRule({
     },
   },
   evaluate(listener) {
-    const gateway = gatewayListenerOutcome(listener);
-    if (gateway) return gateway;
+    const scope = listenerScopeOutcome(listener, 'whether it serves plaintext');
+    if (scope) return scope;
     const label = listenerLabel(listener);
     if (listener.loadBalancerType === 'network') {
       return notApplicable(

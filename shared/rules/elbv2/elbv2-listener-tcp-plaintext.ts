@@ -1,8 +1,8 @@
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
-import { gatewayListenerOutcome, listenerLabel, listenerProtocol } from './listener.js';
+import { listenerLabel, listenerProtocol, listenerScopeOutcome } from './listener.js';
 
-/** NLB protocols that relay bytes without TLS at the load balancer. */
-const PLAINTEXT_NLB_PROTOCOLS = new Set(['TCP', 'UDP', 'TCP_UDP']);
+/** NLB protocols that relay bytes without TLS at the load balancer (TCP_QUIC's TCP side too; QUIC carries TLS 1.3). */
+const PLAINTEXT_NLB_PROTOCOLS = new Set(['TCP', 'UDP', 'TCP_UDP', 'TCP_QUIC']);
 
 export const elbv2ListenerTcpPlaintext = defineRule({
   metadata: {
@@ -12,7 +12,7 @@ export const elbv2ListenerTcpPlaintext = defineRule({
     resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
     severity: 'medium',
     description:
-      'A Network Load Balancer TCP, UDP or TCP_UDP listener, which relays traffic without TLS at the load balancer, on a port the policy does not list as TLS passthrough.',
+      'A Network Load Balancer TCP, UDP, TCP_UDP or TCP_QUIC listener, which relays traffic without TLS at the load balancer, on a port the policy does not list as TLS passthrough.',
     rationale:
       'Unless the targets terminate TLS themselves, traffic through a TCP or UDP listener crosses the network in plaintext, open to reading and tampering.',
     parameters: [
@@ -39,12 +39,12 @@ export const elbv2ListenerTcpPlaintext = defineRule({
     },
   },
   evaluate(listener, context) {
-    const gateway = gatewayListenerOutcome(listener);
-    if (gateway) return gateway;
+    const scope = listenerScopeOutcome(listener, 'whether it relays traffic without TLS');
+    if (scope) return scope;
     const label = listenerLabel(listener);
     const protocol = listenerProtocol(listener) ?? '';
     if (!PLAINTEXT_NLB_PROTOCOLS.has(protocol)) {
-      return notApplicable(`Listener ${label} is not a TCP, UDP or TCP_UDP listener.`);
+      return notApplicable(`Listener ${label} is not a TCP, UDP, TCP_UDP or TCP_QUIC listener.`);
     }
     const passthroughPorts = context.policy.tls.tlsPassthroughPorts;
     const details = {

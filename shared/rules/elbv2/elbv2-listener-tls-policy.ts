@@ -45,7 +45,7 @@ export const elbv2ListenerTlsPolicy = defineRule({
     return judgeListenerSecurityPolicy(
       listener,
       context,
-      'protocols it accepts',
+      'the protocols it accepts',
       ({ policy, assessment, target }) => {
         const below = assessment.protocolsBelowMinimum;
         const details = {

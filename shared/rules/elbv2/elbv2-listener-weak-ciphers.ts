@@ -44,7 +44,7 @@ export const elbv2ListenerWeakCiphers = defineRule({
     return judgeListenerSecurityPolicy(
       listener,
       context,
-      'ciphers it offers',
+      'the ciphers it offers',
       ({ policy, assessment, target }) => {
         const weak = assessment.disallowedCiphers;
         if (weak.length === 0) {

@@ -7,10 +7,10 @@ import {
   type TlsPolicyAssessment,
 } from '../../tls/index.js';
 import { nonCompliant, notApplicable, type RuleContext, type RuleOutcome } from '../rule.js';
-import { gatewayListenerOutcome, isTlsListener, listenerLabel } from './listener.js';
+import { isTlsListener, type ListenerAspect, listenerLabel, listenerScopeOutcome } from './listener.js';
 
-/** What the rule would verify, for the "cannot be verified" reason: "the protocols it accepts". */
-export type PolicyAspect = 'protocols it accepts' | 'ciphers it offers';
+/** What the rule would verify, for the "cannot be verified" reasons. */
+export type PolicyAspect = Extract<ListenerAspect, 'the protocols it accepts' | 'the ciphers it offers'>;
 
 /** The security policy remediation sets: the FIPS target when the listener is on a FIPS policy now. */
 function targetSecurityPolicy(fips: boolean, tls: Policy['tls']): string {
@@ -35,8 +35,8 @@ export function judgeListenerSecurityPolicy(
   aspect: PolicyAspect,
   judge: (resolved: ResolvedListenerPolicy) => RuleOutcome,
 ): RuleOutcome {
-  const gateway = gatewayListenerOutcome(listener);
-  if (gateway) return gateway;
+  const scope = listenerScopeOutcome(listener, aspect);
+  if (scope) return scope;
   if (!isTlsListener(listener)) {
     return notApplicable(
       `Listener ${listenerLabel(listener)} does not terminate TLS; no security policy applies.`,
@@ -46,7 +46,7 @@ export function judgeListenerSecurityPolicy(
   const tls = context.policy.tls;
   if (name === undefined || name === '') {
     return nonCompliant(
-      `Listener ${listenerLabel(listener)} has no security policy in the input, so the ${aspect} cannot be verified.`,
+      `Listener ${listenerLabel(listener)} has no security policy in the input, so ${aspect} cannot be verified.`,
       {
         details: { sslPolicy: null, unknownPolicy: true },
         remediationTarget: targetSecurityPolicy(false, tls),
@@ -55,7 +55,7 @@ export function judgeListenerSecurityPolicy(
   }
   const policy = context.tls.elbv2Policy(name);
   if (!policy) {
-    return nonCompliant(`Policy ${name} is unknown, so the ${aspect} cannot be verified.`, {
+    return nonCompliant(`Policy ${name} is unknown, so ${aspect} cannot be verified.`, {
       details: { sslPolicy: name, unknownPolicy: true },
       remediationTarget: targetSecurityPolicy(isFipsPolicyName(name), tls),
     });

@@ -6,7 +6,7 @@ import {
   VPN_ENCRYPTION_ALGORITHMS,
   VPN_INTEGRITY_ALGORITHMS,
 } from '../../policy/schema.js';
-import { notApplicable, type RuleOutcome } from '../rule.js';
+import { cannotVerify, notApplicable, type RuleOutcome } from '../rule.js';
 import { joinWords } from '../wording.js';
 
 /** The tunnel option lists that restrict crypto (an empty one means "AWS default"). */
@@ -66,11 +66,14 @@ export function policyAllowedValues(policy: Policy['vpn'], list: TunnelOptionLis
  */
 const comparableForms = new Map<OptionValue, string>();
 
-/** AWS spells algorithms in upper case and IKE versions in lower case; inputs are not always so tidy. */
+/**
+ * AWS spells algorithms in upper case and IKE versions in lower case; case is ignored, as it can only match
+ * a value to itself. Whitespace is not: "AES256 " is no value EC2 knows, so it is never an allowed one.
+ */
 function comparable(value: OptionValue): string {
   let form = comparableForms.get(value);
   if (form === undefined) {
-    form = String(value).trim().toUpperCase();
+    form = String(value).toUpperCase();
     if (comparableForms.size < 1_000) comparableForms.set(value, form);
   }
   return form;
@@ -145,15 +148,41 @@ export function nameTunnels(names: readonly string[]): string {
   return `${names.length === 1 ? 'tunnel' : 'tunnels'} ${joinWords(names.map(withoutWord))}`;
 }
 
+/**
+ * VPN connection states (VpnState, and "modifying" that Modify* outputs show). EC2 only ever writes them in
+ * lower case and takes no state as input, so they are compared exactly: "Deleted" is not a known state.
+ */
+export const VPN_STATES: ReadonlySet<string> = new Set([
+  'pending',
+  'available',
+  'modifying',
+  'deleting',
+  'deleted',
+]);
+
 const GONE_STATES = new Set(['deleting', 'deleted']);
 
-/** NOT_APPLICABLE for a connection that is going away or whose tunnels the input does not show. */
-export function inapplicableConnection(connection: VpnConnection): RuleOutcome | undefined {
-  const label = connectionLabel(connection);
-  const state = connection.state?.toLowerCase();
-  if (state && GONE_STATES.has(state)) return notApplicable(`VPN connection ${label} is ${state}.`);
-  if (connection.tunnels.length === 0) {
-    return notApplicable(`VPN connection ${label}: no tunnel data in the input.`);
-  }
-  return undefined;
+/** NOT_APPLICABLE for a connection that is going away (deleting, deleted); undefined otherwise. */
+export function goneConnectionOutcome(connection: VpnConnection): RuleOutcome | undefined {
+  const state = connection.state;
+  if (state === undefined || !GONE_STATES.has(state)) return undefined;
+  return notApplicable(`VPN connection ${connectionLabel(connection)} is ${state}.`);
+}
+
+/** NON_COMPLIANT for a connection the input shows no tunnel of: what its tunnels allow or do cannot be verified. */
+export function noTunnelDataOutcome(connection: VpnConnection, aspect: string): RuleOutcome {
+  return cannotVerify(
+    `VPN connection ${connectionLabel(connection)}: the input has no tunnel data (no tunnel options, no VgwTelemetry), so ${aspect} cannot be verified.`,
+    { tunnels: [], noTunnelData: true },
+  );
+}
+
+/**
+ * The outcome of the tunnel-options rules before judging: NOT_APPLICABLE for a connection going away,
+ * NON_COMPLIANT "cannot be verified" for one without tunnel data; undefined to judge the tunnels.
+ */
+export function inapplicableConnection(connection: VpnConnection, aspect: string): RuleOutcome | undefined {
+  const gone = goneConnectionOutcome(connection);
+  if (gone) return gone;
+  return connection.tunnels.length === 0 ? noTunnelDataOutcome(connection, aspect) : undefined;
 }

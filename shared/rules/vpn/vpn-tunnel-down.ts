@@ -1,5 +1,13 @@
-import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
-import { connectionLabel, nameTunnels, tunnelName } from './tunnels.js';
+import {
+  cannotVerify,
+  compliant,
+  defineRule,
+  nonCompliant,
+  notApplicable,
+  SEC09_FRAMEWORKS,
+} from '../rule.js';
+import { joinWords } from '../wording.js';
+import { connectionLabel, nameTunnels, noTunnelDataOutcome, tunnelName, VPN_STATES } from './tunnels.js';
 
 export const vpnTunnelDown = defineRule({
   metadata: {
@@ -32,26 +40,29 @@ export const vpnTunnelDown = defineRule({
   },
   evaluate(connection) {
     const label = connectionLabel(connection);
-    const state = connection.state?.toLowerCase();
+    const state = connection.state;
+    if (state !== undefined && !VPN_STATES.has(state)) {
+      return cannotVerify(
+        `VPN connection ${label} has the state ${JSON.stringify(state)}, which is not a VPN connection state, so whether its tunnels should be UP cannot be verified.`,
+        { state },
+      );
+    }
     // A minimal Config item carries telemetry without a state: judge what it shows.
     if (state !== undefined && state !== 'available') {
       return notApplicable(`VPN connection ${label} is ${state}, not available.`);
     }
-    if (connection.tunnels.length === 0) {
-      return notApplicable(`VPN connection ${label}: no tunnel data in the input.`);
-    }
+    if (connection.tunnels.length === 0) return noTunnelDataOutcome(connection, 'whether its tunnels are UP');
 
+    // VgwTelemetry.Status is UP or DOWN, written by EC2 in upper case only: anything else is compared exactly
+    // and cannot be verified ("up" included).
     const tunnels = connection.tunnels.map((tunnel, index) => ({
       name: tunnelName(tunnel, index),
-      status: tunnel.status?.toUpperCase(),
+      status: tunnel.status,
       statusMessage: tunnel.statusMessage,
     }));
     const down = tunnels.filter((tunnel) => tunnel.status === 'DOWN');
     const up = tunnels.filter((tunnel) => tunnel.status === 'UP');
     const unknown = tunnels.filter((tunnel) => tunnel.status !== 'UP' && tunnel.status !== 'DOWN');
-    if (down.length === 0 && up.length === 0) {
-      return notApplicable(`VPN connection ${label}: tunnel status (VgwTelemetry) is not in the input.`);
-    }
 
     const details = {
       ...(state ? { state } : {}),
@@ -75,12 +86,18 @@ export const vpnTunnelDown = defineRule({
         { details },
       );
     }
-    const unknownNote =
-      unknown.length > 0
-        ? `; the status of ${nameTunnels(unknown.map((tunnel) => tunnel.name))} is unknown`
-        : '';
+    if (unknown.length > 0) {
+      const one = unknown.length === 1;
+      const statuses = unknown.map((tunnel) =>
+        tunnel.status === undefined ? 'none' : JSON.stringify(tunnel.status),
+      );
+      return cannotVerify(
+        `VPN connection ${label}: ${nameTunnels(unknown.map((tunnel) => tunnel.name))} ${one ? 'has' : 'have'} no status UP or DOWN in the input (${joinWords(statuses)}), so whether ${one ? 'it is' : 'they are'} UP cannot be verified.`,
+        details,
+      );
+    }
     return compliant(
-      `VPN connection ${label}: ${nameTunnels(up.map((tunnel) => tunnel.name))} ${up.length === 1 ? 'is' : 'are'} UP${unknownNote}.`,
+      `VPN connection ${label}: ${nameTunnels(up.map((tunnel) => tunnel.name))} ${up.length === 1 ? 'is' : 'are'} UP.`,
       details,
     );
   },

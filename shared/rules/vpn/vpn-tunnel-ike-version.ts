@@ -56,7 +56,7 @@ export const vpnTunnelIkeVersion = defineRule({
     },
   },
   evaluate(connection, context) {
-    const inapplicable = inapplicableConnection(connection);
+    const inapplicable = inapplicableConnection(connection, 'the IKE versions');
     if (inapplicable) return inapplicable;
 
     const allowed = context.policy.vpn.allowedIkeVersions;

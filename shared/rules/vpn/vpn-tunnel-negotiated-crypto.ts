@@ -2,7 +2,7 @@ import type { VpnNegotiatedCrypto } from '../../model/resource.js';
 import type { Policy } from '../../policy/schema.js';
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
 import { joinWords } from '../wording.js';
-import { connectionLabel, inapplicableConnection, isAllowed, nameTunnels, tunnelName } from './tunnels.js';
+import { connectionLabel, goneConnectionOutcome, isAllowed, nameTunnels, tunnelName } from './tunnels.js';
 
 type NegotiatedField = keyof VpnNegotiatedCrypto;
 
@@ -84,7 +84,7 @@ export const vpnTunnelNegotiatedCrypto = defineRule({
     resourceTypes: ['AWS::EC2::VPNConnection'],
     severity: 'high',
     description:
-      'An UP Site-to-Site VPN tunnel whose negotiated IKE version, encryption, integrity algorithm or DH group (GetActiveVpnTunnelStatus) is outside the policy. Judged only where the negotiated values are known.',
+      'A Site-to-Site VPN tunnel (not DOWN) whose negotiated IKE version, encryption, integrity algorithm or DH group (GetActiveVpnTunnelStatus) is outside the policy. Judged only where the negotiated values are known.',
     rationale:
       'This is the crypto protecting traffic right now, not what the options permit: a weak negotiated value means the traffic in flight is exposed today, and the peer is choosing the weak option.',
     parameters: [
@@ -112,18 +112,22 @@ export const vpnTunnelNegotiatedCrypto = defineRule({
     compliance: { securityHub: [], configRules: [], frameworks: SEC09_FRAMEWORKS },
   },
   evaluate(connection, context) {
-    const inapplicable = inapplicableConnection(connection);
-    if (inapplicable) return inapplicable;
+    // Only what GetActiveVpnTunnelStatus gave is judged: describe output and Config items never carry it, so
+    // a connection without it (or without tunnel data at all) is not applicable, not "cannot be verified";
+    // what its tunnels may negotiate is judged by vpn-tunnel-ike-version and vpn-tunnel-weak-crypto.
+    const gone = goneConnectionOutcome(connection);
+    if (gone) return gone;
 
     const label = connectionLabel(connection);
+    // Negotiated data of a DOWN tunnel is stale; of a tunnel whose status is missing or unknown, it is judged.
     const checked = connection.tunnels.flatMap((tunnel, index) =>
-      tunnel.negotiated && tunnel.status?.toUpperCase() === 'UP'
+      tunnel.negotiated && tunnel.status !== 'DOWN'
         ? [{ name: tunnelName(tunnel, index), negotiated: tunnel.negotiated }]
         : [],
     );
     if (checked.length === 0) {
       return notApplicable(
-        `VPN connection ${label}: no UP tunnel with negotiated crypto (GetActiveVpnTunnelStatus) in the input.`,
+        `VPN connection ${label}: no tunnel with negotiated crypto (GetActiveVpnTunnelStatus) that is not DOWN in the input.`,
       );
     }
 

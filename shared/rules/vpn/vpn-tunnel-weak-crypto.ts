@@ -131,7 +131,7 @@ export const vpnTunnelWeakCrypto = defineRule({
     compliance: { securityHub: [], configRules: [], frameworks: SEC09_FRAMEWORKS },
   },
   evaluate(connection, context) {
-    const inapplicable = inapplicableConnection(connection);
+    const inapplicable = inapplicableConnection(connection, 'the crypto');
     if (inapplicable) return inapplicable;
 
     const policy = context.policy.vpn;

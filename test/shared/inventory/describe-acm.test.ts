@@ -12,7 +12,8 @@ describe('normalizeKeyAlgorithm', () => {
     ['EC-prime256v1', 'EC_prime256v1'],
     ['EC-secp384r1', 'EC_secp384r1'],
     ['RSA_4096', 'RSA_4096'],
-    ['  ', undefined],
+    ['', undefined],
+    [' RSA-2048 ', ' RSA_2048 '],
   ])('spells %s as %s', (input, expected) => {
     // Prepare, Act, Assess
     expect(normalizeKeyAlgorithm(input)).toBe(expected);

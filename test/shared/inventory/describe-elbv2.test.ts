@@ -117,6 +117,31 @@ describe('elbv2 describe-listeners', () => {
     );
   });
 
+  it.each([
+    ['an Application', 0, 'application'],
+    ['a Network', 2, 'network'],
+  ])(
+    'reports %s Load Balancer listener without protocol as an input error, never as a Gateway Load Balancer listener',
+    (article, index, _type) => {
+      // Prepare
+      const output = structuredClone(fixture('elbv2-describe-listeners.json'));
+      const arn = output.Listeners[index].ListenerArn;
+      delete output.Listeners[index].Protocol;
+
+      // Act
+      const inventory = normalizeDocument(output, 'listeners.json');
+
+      // Assess
+      expect(inventory.errors).toEqual([
+        {
+          source: 'listeners.json',
+          message: `elbv2 describe-listeners: Listeners[${index}].Protocol: missing (${article} Load Balancer listener always has a protocol); the listener is left out`,
+        },
+      ]);
+      expect(inventory.resources.map((resource) => resource.resourceId)).not.toContain(arn);
+    },
+  );
+
   it('derives the load balancer ARN from the listener ARN when the output leaves it out', () => {
     // Prepare
     const output = structuredClone(fixture('elbv2-describe-listeners.json'));

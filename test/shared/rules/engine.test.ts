@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { AcmCertificate, Resource } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { evaluateAll, evaluateByResource, evaluateResource, ruleMode } from '../../../shared/rules/engine.js';
-import { compliant, defineRule, nonCompliant, type RuleContext } from '../../../shared/rules/rule.js';
+import {
+  cannotVerify,
+  compliant,
+  defineRule,
+  nonCompliant,
+  type RuleContext,
+} from '../../../shared/rules/rule.js';
 import { createTlsCatalog } from '../../../shared/tls/policies.js';
 
 const certificate: AcmCertificate = {
@@ -48,6 +54,21 @@ const weakKey = defineRule({
     resource.keyAlgorithm === 'RSA_1024'
       ? nonCompliant('RSA_1024 is too short.', { severity: 'high', remediationTarget: 'RSA_2048' })
       : compliant('fine'),
+});
+
+const unverifiable = defineRule({
+  metadata: {
+    ...metadata,
+    id: 'test-unverifiable',
+    remediation: {
+      guidance: 'Renew the certificate.',
+      remediate: 'renew-certificate',
+      block: 'renew-certificate',
+    },
+    defaultMode: 'remediate',
+  },
+  evaluate: () =>
+    cannotVerify('The key cannot be verified.', { keyAlgorithm: 'x' }, { remediationTarget: 'RSA_2048' }),
 });
 
 const alwaysFine = defineRule({
@@ -130,6 +151,67 @@ describe('evaluateResource', () => {
       action: 'renew-certificate',
       target: 'RSA_2048',
       calls: [renewCall],
+    });
+  });
+
+  it.each([
+    ['remediate', true],
+    ['remediate', false],
+    ['block', false],
+  ])(
+    'never acts on what it cannot verify: %s mode (dry run %s) only notifies, saying why',
+    (mode, dryRun) => {
+      // Act
+      const [evaluation] = evaluateResource(
+        certificate,
+        [unverifiable],
+        context({ dryRun, rules: { 'test-unverifiable': { mode } } }),
+      );
+
+      // Assess
+      expect(evaluation).toMatchObject({
+        status: 'NON_COMPLIANT',
+        reason: 'The key cannot be verified.',
+        details: { keyAlgorithm: 'x' },
+      });
+      expect(evaluation?.response).toEqual({
+        mode,
+        status: 'notify',
+        note: 'no action on a configuration that cannot be verified; notifying only',
+      });
+    },
+  );
+
+  it('still reports an exemption on what it cannot verify', () => {
+    // Prepare
+    const exempt = {
+      ...certificate,
+      tags: { 'transit-guard:exempt': 'rules=all expires=2099-03-31 reason=lab' },
+    };
+
+    // Act
+    const [evaluation] = evaluateResource(exempt, [unverifiable], context());
+
+    // Assess
+    expect(evaluation?.response?.status).toBe('exempt');
+  });
+
+  it('keeps the expired exemption it met when it only notifies on what it cannot verify', () => {
+    // Prepare
+    const lapsed = {
+      ...certificate,
+      tags: { 'transit-guard:exempt': 'rules=all expires=2020-03-31 reason=lab' },
+    };
+
+    // Act
+    const [evaluation] = evaluateResource(lapsed, [unverifiable], context());
+
+    // Assess
+    expect(evaluation?.response).toMatchObject({
+      mode: 'remediate',
+      status: 'notify',
+      note: 'no action on a configuration that cannot be verified; notifying only',
+      exemption: { source: 'tag', expired: true },
     });
   });
 

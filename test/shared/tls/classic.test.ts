@@ -263,6 +263,57 @@ describe('resolveClassicListenerPolicy choosing the negotiation policy', () => {
     });
   });
 
+  it.each([
+    [
+      'a value that is neither true nor false',
+      [attr('Protocol-TLSv1.2', 'true'), attr('Protocol-TLSv1', 'x')],
+      'its attribute Protocol-TLSv1 has the value "x", neither true nor false',
+    ],
+    [
+      'an empty value',
+      [attr('Protocol-TLSv1.2', 'true'), attr('ECDHE-RSA-AES128-SHA', '')],
+      'its attribute ECDHE-RSA-AES128-SHA has the value "", neither true nor false',
+    ],
+    [
+      'a protocol it does not know, enabled',
+      [attr('Protocol-TLSv1.2', 'true'), attr('Protocol-TLSv9', 'true')],
+      'its attribute Protocol-TLSv9 enables a protocol transit-guard does not know',
+    ],
+    [
+      'a cipher it does not know, enabled',
+      [attr('Protocol-TLSv1.2', 'true'), attr(' Protocol-TLSv1', 'true')],
+      'its attribute " Protocol-TLSv1" enables a cipher transit-guard does not know',
+    ],
+  ])('reports a policy with %s as unknown, never reading it as disabled', (_label, attributes, why) => {
+    // Prepare
+    const lb = loadBalancer([
+      { policyName: 'web-negotiation', policyTypeName: 'SSLNegotiationPolicyType', attributes },
+    ]);
+
+    // Act
+    const result = resolveClassicListenerPolicy(lb, httpsListener, catalog);
+
+    // Assess
+    expect(result).toEqual({ kind: 'unknown', policyName: 'web-negotiation', why });
+  });
+
+  it('reads a disabled attribute it does not know as nothing enabled', () => {
+    // Prepare
+    const lb = loadBalancer([
+      {
+        policyName: 'web-negotiation',
+        policyTypeName: 'SSLNegotiationPolicyType',
+        attributes: [attr('Protocol-TLSv1.2', 'true'), attr('Protocol-TLSv9', 'false'), attr('x', 'FALSE ')],
+      },
+    ]);
+
+    // Act
+    const result = resolveClassicListenerPolicy(lb, httpsListener, catalog);
+
+    // Assess
+    expect(result).toMatchObject({ kind: 'resolved', policy: { protocols: ['TLSv1.2'], ciphers: [] } });
+  });
+
   it('names only the policies missing from the input, not the load balancer’s other policies', () => {
     // Prepare
     const listener = { ...httpsListener, policyNames: [stickiness.policyName, 'custom-negotiation'] };

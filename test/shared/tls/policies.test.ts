@@ -204,6 +204,23 @@ describe('parseDescribeSslPolicies', () => {
     expect(catalog.elbv2Policy('ELBSecurityPolicy-2016-08')?.protocols).toContain('TLSv1');
   });
 
+  it.each(['TLSv9', 'TLS 1.2', ''])(
+    'refuses a policy enabling the protocol %j it does not know, naming the field, never dropping it',
+    (protocol) => {
+      // Prepare
+      const output = structuredClone(describeSslPoliciesOutput);
+      output.SslPolicies[0]?.SslProtocols.push(protocol);
+
+      // Act
+      const parse = () => parseDescribeSslPolicies(output, 'ssl.json');
+
+      // Assess
+      expect(parse).toThrow(
+        `ssl.json: not DescribeSSLPolicies output (SslPolicies.0.SslProtocols.2: ${JSON.stringify(protocol)} is not a TLS protocol version)`,
+      );
+    },
+  );
+
   it('names the source and the field when the output is malformed', () => {
     expect(() =>
       parseDescribeSslPolicies({ SslPolicies: [{ Name: 'x', SslProtocols: 'TLSv1.2' }] }, 'bad.json'),
@@ -270,15 +287,16 @@ describe('parseDescribeSslPolicies input checks', () => {
     );
   });
 
-  it('drops protocols it cannot read instead of inventing a version', () => {
+  it('refuses protocols it cannot read instead of dropping them or inventing a version', () => {
     // Act
-    const [policy] = parseDescribeSslPolicies(
-      { SslPolicies: [{ Name: 'p', SslProtocols: ['QUICv1', 'TLSv1.2'], Ciphers: [] }] },
-      'ssl.json',
-    );
+    const parse = () =>
+      parseDescribeSslPolicies(
+        { SslPolicies: [{ Name: 'p', SslProtocols: ['QUICv1', 'TLSv1.2'], Ciphers: [] }] },
+        'ssl.json',
+      );
 
     // Assess
-    expect(policy?.protocols).toEqual(['TLSv1.2']);
+    expect(parse).toThrow('SslPolicies.0.SslProtocols.0: "QUICv1" is not a TLS protocol version');
   });
 });
 

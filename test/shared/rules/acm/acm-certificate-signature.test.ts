@@ -128,7 +128,7 @@ describe('acm-certificate-signature', () => {
     expect(withStricter.status).toBe('NON_COMPLIANT');
   });
 
-  it('does not judge a signature algorithm whose hash it does not recognize', () => {
+  it('cannot verify a signature algorithm whose hash it does not recognize', () => {
     // Prepare
     const certificate = importedCertificate({ signatureAlgorithm: 'SHA128WITHRSA' });
 
@@ -137,9 +137,11 @@ describe('acm-certificate-signature', () => {
 
     // Assess
     expect(outcome).toEqual({
-      status: 'NOT_APPLICABLE',
+      status: 'NON_COMPLIANT',
       reason:
-        'Certificate legacy.example.com: the hash of signature algorithm SHA128WITHRSA is not recognized.',
+        'Certificate legacy.example.com: the hash of signature algorithm SHA128WITHRSA is not recognized, so whether the policy forbids it cannot be verified.',
+      details: { signatureAlgorithm: 'SHA128WITHRSA', hashes: [] },
+      unverified: true,
     });
   });
 

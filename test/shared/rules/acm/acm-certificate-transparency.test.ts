@@ -50,7 +50,7 @@ describe('acm-certificate-transparency', () => {
     });
   });
 
-  it('passes a public certificate whose input leaves the preference out, as ACM defaults to enabled', () => {
+  it('does not judge a public certificate whose input leaves the preference out (unknown is not a pass)', () => {
     // Prepare
     const certificate = amazonIssuedCertificate();
     delete certificate.transparencyLoggingPreference;
@@ -60,9 +60,8 @@ describe('acm-certificate-transparency', () => {
 
     // Assess
     expect(outcome).toEqual({
-      status: 'COMPLIANT',
-      reason: 'Certificate www.example.com has the default (enabled) transparency logging preference.',
-      details: { transparencyLoggingPreference: 'ENABLED', fromDefault: true },
+      status: 'NOT_APPLICABLE',
+      reason: 'Certificate www.example.com: transparency logging preference not in the input.',
     });
   });
 

@@ -11,6 +11,13 @@ import {
   preMacSecConnection,
 } from '../../../helpers/dx-fixtures.js';
 
+const UNKNOWN_MODES = [
+  ['"x"', 'x'],
+  ['in upper case', 'MUST_ENCRYPT'],
+  ['with a trailing space', 'should_encrypt '],
+  ['empty', ''],
+] as const;
+
 describe('dx-connection-macsec-down', () => {
   it('passes must_encrypt with an associated key and encryption up', () => {
     // Prepare
@@ -24,16 +31,22 @@ describe('dx-connection-macsec-down', () => {
     expect(outcome.reason).toContain('encryption is up');
   });
 
-  it('passes an associated key and says when the port status is not in the input', () => {
+  it.each([
+    ['not in the input', undefined, 'is not in the input'],
+    ['in lower case', 'encryption up', 'is "encryption up"'],
+    ['unknown', 'x', 'is "x"'],
+  ])('cannot verify an associated key whose port status is %s', (_label, portEncryptionStatus, words) => {
     // Prepare
-    const connection = dxConnection({ portEncryptionStatus: undefined });
+    const connection = dxConnection({ portEncryptionStatus });
 
     // Act
     const outcome = dxConnectionMacsecDown.evaluate(connection, dxRuleContext());
 
     // Assess
-    expect(outcome.status).toBe('COMPLIANT');
-    expect(outcome.reason).toContain('not in the input');
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toBe(
+      `Direct Connect connection ${CONNECTION_ID} (EqDC2-primary) has an associated MACsec key (must_encrypt), but the port encryption status ${words}, so whether MACsec is up cannot be verified.`,
+    );
   });
 
   it('fails must_encrypt without any MACsec key, warning that traffic is dropped', () => {
@@ -235,7 +248,7 @@ describe('dx-connection-macsec-down', () => {
     );
   });
 
-  it('does not claim encryption is up for a LAG whose member statuses are not in the input', () => {
+  it('cannot verify a LAG whose member statuses are not in the input', () => {
     // Prepare
     const lag = dxLag({ memberPortEncryptionStatus: {} });
 
@@ -243,9 +256,59 @@ describe('dx-connection-macsec-down', () => {
     const outcome = dxConnectionMacsecDown.evaluate(lag, dxRuleContext());
 
     // Assess
-    expect(outcome.status).toBe('COMPLIANT');
+    expect(outcome.status).toBe('NON_COMPLIANT');
     expect(outcome.reason).toBe(
-      `Direct Connect LAG ${LAG_ID} (EqDC2-lag) has an associated MACsec key (must_encrypt); the port encryption status is not in the input.`,
+      `Direct Connect LAG ${LAG_ID} (EqDC2-lag) has an associated MACsec key (must_encrypt), but the input shows no member connection's port encryption status, so whether MACsec is up cannot be verified.`,
     );
   });
+
+  it('names every LAG member whose port status is not "Encryption Up"', () => {
+    // Prepare
+    const [first, second] = MEMBER_IDS;
+    const lag = dxLag({ memberPortEncryptionStatus: { [first]: 'x', [second]: undefined } });
+
+    // Act
+    const outcome = dxConnectionMacsecDown.evaluate(lag, dxRuleContext());
+
+    // Assess
+    expect(outcome.reason).toBe(
+      `Direct Connect LAG ${LAG_ID} (EqDC2-lag) has an associated MACsec key (must_encrypt), but the port encryption status of member connection ${first} is "x" and the port encryption status of member connection ${second} is not in the input, so whether MACsec is up cannot be verified.`,
+    );
+  });
+
+  it('cannot verify a LAG one of whose members reports no status, naming it', () => {
+    // Prepare
+    const [first, second] = MEMBER_IDS;
+    const lag = dxLag({ memberPortEncryptionStatus: { [first]: 'Encryption Up', [second]: undefined } });
+
+    // Act
+    const outcome = dxConnectionMacsecDown.evaluate(lag, dxRuleContext());
+
+    // Assess
+    expect(outcome).toMatchObject({
+      status: 'NON_COMPLIANT',
+      reason: `Direct Connect LAG ${LAG_ID} (EqDC2-lag) has an associated MACsec key (must_encrypt), but the port encryption status of member connection ${second} is not in the input, so whether MACsec is up cannot be verified.`,
+    });
+  });
+});
+
+describe('dxConnectionMacsecDown with an encryption mode it does not know', () => {
+  it.each(UNKNOWN_MODES)(
+    'cannot verify a connection whose encryption mode is %s',
+    (_label, encryptionMode) => {
+      // Prepare
+      const connection = dxConnection({ encryptionMode });
+
+      // Act
+      const outcome = dxConnectionMacsecDown.evaluate(connection, dxRuleContext());
+
+      // Assess
+      expect(outcome).toEqual({
+        status: 'NON_COMPLIANT',
+        reason: `Direct Connect connection ${CONNECTION_ID} (EqDC2-primary) has the encryption mode ${JSON.stringify(encryptionMode)}, which is not a MACsec encryption mode (no_encrypt, should_encrypt, must_encrypt), so whether MACsec is up cannot be verified.`,
+        details: { encryptionMode, unknownEncryptionMode: true },
+        unverified: true,
+      });
+    },
+  );
 });

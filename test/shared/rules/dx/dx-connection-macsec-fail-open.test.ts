@@ -11,6 +11,13 @@ import {
   preMacSecConnection,
 } from '../../../helpers/dx-fixtures.js';
 
+const UNKNOWN_MODES = [
+  ['"x"', 'x'],
+  ['in upper case', 'MUST_ENCRYPT'],
+  ['with a trailing space', 'should_encrypt '],
+  ['empty', ''],
+] as const;
+
 describe('dx-connection-macsec-fail-open', () => {
   it('passes must_encrypt', () => {
     // Prepare
@@ -203,4 +210,25 @@ describe('dx-connection-macsec-fail-open', () => {
     expect(outcome.details).toMatchObject({ associatedKeys: 1, readyForMustEncrypt: false });
     expect(outcome.reason).toContain('Switch only once a MACsec key is associated');
   });
+});
+
+describe('dxConnectionMacsecFailOpen with an encryption mode it does not know', () => {
+  it.each(UNKNOWN_MODES)(
+    'cannot verify a connection whose encryption mode is %s',
+    (_label, encryptionMode) => {
+      // Prepare
+      const connection = dxConnection({ encryptionMode });
+
+      // Act
+      const outcome = dxConnectionMacsecFailOpen.evaluate(connection, dxRuleContext());
+
+      // Assess
+      expect(outcome).toEqual({
+        status: 'NON_COMPLIANT',
+        reason: `Direct Connect connection ${CONNECTION_ID} (EqDC2-primary) has the encryption mode ${JSON.stringify(encryptionMode)}, which is not a MACsec encryption mode (no_encrypt, should_encrypt, must_encrypt), so whether it fails open cannot be verified.`,
+        details: { encryptionMode, unknownEncryptionMode: true },
+        unverified: true,
+      });
+    },
+  );
 });

@@ -10,6 +10,13 @@ import {
   preMacSecConnection,
 } from '../../../helpers/dx-fixtures.js';
 
+const UNKNOWN_MODES = [
+  ['"x"', 'x'],
+  ['in upper case', 'MUST_ENCRYPT'],
+  ['with a trailing space', 'should_encrypt '],
+  ['empty', ''],
+] as const;
+
 describe('dx-connection-macsec', () => {
   it('passes a dedicated connection with must_encrypt', () => {
     // Prepare
@@ -173,4 +180,25 @@ describe('dx-connection-macsec', () => {
     );
     expect(outcome.details).toEqual({ macSecCapable: false, encryptionMode: null, bandwidth: '1Gbps' });
   });
+});
+
+describe('dxConnectionMacsec with an encryption mode it does not know', () => {
+  it.each(UNKNOWN_MODES)(
+    'cannot verify a connection whose encryption mode is %s',
+    (_label, encryptionMode) => {
+      // Prepare
+      const connection = dxConnection({ encryptionMode });
+
+      // Act
+      const outcome = dxConnectionMacsec.evaluate(connection, dxRuleContext());
+
+      // Assess
+      expect(outcome).toEqual({
+        status: 'NON_COMPLIANT',
+        reason: `Direct Connect connection ${CONNECTION_ID} (EqDC2-primary) has the encryption mode ${JSON.stringify(encryptionMode)}, which is not a MACsec encryption mode (no_encrypt, should_encrypt, must_encrypt), so whether it encrypts cannot be verified.`,
+        details: { encryptionMode, unknownEncryptionMode: true },
+        unverified: true,
+      });
+    },
+  );
 });

@@ -5,6 +5,7 @@ import {
   encryptionMode,
   inapplicableDx,
   isEncryptionDown,
+  isEncryptionUp,
   isMacSecCapable,
 } from '../../../../shared/rules/dx/macsec.js';
 import {
@@ -17,9 +18,10 @@ import {
 } from '../../../helpers/dx-fixtures.js';
 
 describe('Direct Connect MACsec facts', () => {
-  it('reads the encryption mode in the API spelling', () => {
-    expect(encryptionMode(dxConnection({ encryptionMode: ' Must_Encrypt ' }))).toBe('must_encrypt');
-    expect(encryptionMode(dxConnection({ encryptionMode: '' }))).toBeUndefined();
+  it('reads the encryption mode as Direct Connect writes it, never changing its case or spacing', () => {
+    expect(encryptionMode(dxConnection({ encryptionMode: 'must_encrypt' }))).toBe('must_encrypt');
+    expect(encryptionMode(dxConnection({ encryptionMode: ' Must_Encrypt ' }))).toBe(' Must_Encrypt ');
+    expect(encryptionMode(dxConnection({ encryptionMode: undefined }))).toBeUndefined();
   });
 
   it('treats missing macSecCapable as not capable unless an encryption mode is set', () => {
@@ -34,6 +36,8 @@ describe('Direct Connect MACsec facts', () => {
       macSecKeys: [
         macSecKey({ state: 'associating' }),
         macSecKey({ state: 'associated' }),
+        macSecKey({ state: 'Associated' }),
+        macSecKey({ state: ' associated' }),
         macSecKey({ state: undefined }),
       ],
     });
@@ -45,9 +49,12 @@ describe('Direct Connect MACsec facts', () => {
     expect(keys).toHaveLength(1);
   });
 
-  it('reads the port status however it is spaced or cased', () => {
+  it('reads the port status exactly as Direct Connect writes it', () => {
     expect(isEncryptionDown('Encryption Down')).toBe(true);
-    expect(isEncryptionDown('encryption  down')).toBe(true);
+    expect(isEncryptionDown('encryption  down')).toBe(false);
+    expect(isEncryptionUp('Encryption Up')).toBe(true);
+    expect(isEncryptionUp('encryption up')).toBe(false);
+    expect(isEncryptionUp('Encryption Up ')).toBe(false);
     expect(isEncryptionDown('Encryption Up')).toBe(false);
     expect(isEncryptionDown(undefined)).toBe(false);
   });
@@ -78,17 +85,21 @@ describe('Direct Connect MACsec facts', () => {
     expect(outcome).toBeUndefined();
   });
 
-  it.each(['Deleted', 'deleting', 'REJECTED'])(
-    'says a %s connection is going away, in lower case',
-    (state) => {
-      // Act
-      const outcome = inapplicableDx(dxConnection({ state }));
+  it.each(['deleted', 'deleting', 'rejected'])('says a %s connection is going away', (state) => {
+    // Act
+    const outcome = inapplicableDx(dxConnection({ state }));
 
-      // Assess
-      expect(outcome).toEqual({
-        status: 'NOT_APPLICABLE',
-        reason: `Direct Connect connection ${CONNECTION_ID} (EqDC2-primary) is ${state.toLowerCase()}.`,
-      });
+    // Assess
+    expect(outcome).toEqual({
+      status: 'NOT_APPLICABLE',
+      reason: `Direct Connect connection ${CONNECTION_ID} (EqDC2-primary) is ${state}.`,
+    });
+  });
+
+  it.each(['Deleted', 'REJECTED', 'deleted ', 'x'])(
+    'judges a connection whose state %j is not a Direct Connect state, never reading it as going away',
+    (state) => {
+      expect(inapplicableDx(dxConnection({ state }))).toBeUndefined();
     },
   );
 });

@@ -99,6 +99,45 @@ describe('elb-listener-plaintext', () => {
     });
   });
 
+  it.each([
+    ['"x"', 'x', 'X:443', '"x"'],
+    ['"HTTP " with a trailing space', 'HTTP ', 'HTTP :80', '"HTTP "'],
+    ['an empty string', '', ':80', '""'],
+  ])(
+    'cannot verify a listener whose protocol is %s, never accepting it',
+    (_label, protocol, label, shown) => {
+      // Prepare
+      const lb = classicLoadBalancer([
+        classicListener('HTTPS', 443),
+        classicListener(protocol, label.endsWith(':443') ? 443 : 80),
+      ]);
+
+      // Act
+      const outcome = rule.evaluate(lb, context);
+
+      // Assess
+      expect(outcome).toEqual({
+        status: 'NON_COMPLIANT',
+        reason: `Listener ${label} has the protocol ${shown}, which is not a Classic Load Balancer listener protocol, so whether it accepts plaintext cannot be verified.`,
+        details: { unknownProtocolListeners: [{ listener: label, protocol }] },
+        unverified: true,
+      });
+    },
+  );
+
+  it('names every listener whose protocol is unknown', () => {
+    // Prepare
+    const lb = classicLoadBalancer([classicListener('x', 81), classicListener('y', 82)]);
+
+    // Act
+    const outcome = rule.evaluate(lb, context);
+
+    // Assess
+    expect(outcome.reason).toBe(
+      'Listeners X:81 and Y:82 have the protocols "x" and "y", which are not Classic Load Balancer listener protocols, so whether they accept plaintext cannot be verified.',
+    );
+  });
+
   it('does not apply to a load balancer without listeners', () => {
     // Act
     const outcome = rule.evaluate(classicLoadBalancer([]), context);

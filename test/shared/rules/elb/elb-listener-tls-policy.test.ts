@@ -170,6 +170,31 @@ describe('elb-listener-tls-policy', () => {
   });
 
   it.each([
+    ['"x"', 'x', 'X:443'],
+    ['"https " with a trailing space', 'https ', 'HTTPS :443'],
+  ])('cannot verify a listener whose protocol is %s', (_label, protocol, label) => {
+    // Prepare
+    const lb = classicLoadBalancer([classicListener(protocol, 443, ['ELBSecurityPolicy-TLS-1-2-2017-01'])]);
+
+    // Act
+    const outcome = rule.evaluate(lb, context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toMatch(
+      `Listener ${label} cannot be verified: its protocol ${JSON.stringify(protocol)} is not a Classic Load Balancer listener protocol;`,
+    );
+    expect(outcome.details?.failingListeners).toEqual([
+      {
+        listener: label,
+        policyName: null,
+        unknownPolicy: true,
+        why: `its protocol ${JSON.stringify(protocol)} is not a Classic Load Balancer listener protocol`,
+      },
+    ]);
+  });
+
+  it.each([
     [
       'only plaintext listeners',
       classicLoadBalancer([classicListener('HTTP', 80), classicListener('TCP', 25)]),

@@ -144,6 +144,20 @@ describe('elb-listener-weak-ciphers', () => {
     ]);
   });
 
+  it('cannot verify a listener whose protocol is unknown', () => {
+    // Prepare
+    const lb = classicLoadBalancer([classicListener('SSL ', 465, ['ELBSecurityPolicy-TLS-1-2-2017-01'])]);
+
+    // Act
+    const outcome = rule.evaluate(lb, context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toMatch(
+      /^Listener SSL :465 cannot be verified: its protocol "SSL " is not a Classic Load Balancer listener protocol; allowed: /,
+    );
+  });
+
   it('does not apply to a load balancer without HTTPS or SSL listeners', () => {
     // Prepare
     const lb = classicLoadBalancer([classicListener('HTTP', 80)]);

@@ -233,10 +233,6 @@ describe('elbv2-listener-plaintext', () => {
     ['an NLB TLS listener', nlbListener('TLS', 443)],
     ['a GWLB listener without protocol', gwlbListener()],
     ['a GENEVE listener', gwlbListener({ protocol: 'GENEVE', port: 6081 })],
-    [
-      'a listener without protocol on an unknown load balancer type',
-      gwlbListener({ loadBalancerType: undefined }),
-    ],
   ])('does not apply to %s', (_label, listener) => {
     // Act
     const outcome = rule.evaluate(listener, context);

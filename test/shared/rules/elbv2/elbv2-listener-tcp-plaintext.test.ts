@@ -16,7 +16,7 @@ describe('elbv2-listener-tcp-plaintext', () => {
     expect(rule.metadata.remediation.remediate).toBeUndefined();
   });
 
-  it.each(['TCP', 'UDP', 'TCP_UDP'])('flags an NLB %s listener', (protocol) => {
+  it.each(['TCP', 'UDP', 'TCP_UDP', 'TCP_QUIC'])('flags an NLB %s listener', (protocol) => {
     // Prepare
     const listener = nlbListener(protocol, 53);
 
@@ -73,6 +73,7 @@ describe('elbv2-listener-tcp-plaintext', () => {
 
   it.each([
     ['an NLB TLS listener', nlbListener('TLS', 443)],
+    ['an NLB QUIC listener (QUIC always carries TLS 1.3, to the targets)', nlbListener('QUIC', 443)],
     ['an ALB HTTP listener', albHttpListener()],
     ['a GWLB listener', gwlbListener()],
     ['a GENEVE listener', gwlbListener({ protocol: 'GENEVE', port: 6081 })],
@@ -110,7 +111,7 @@ describe('elbv2-listener-tcp-plaintext', () => {
     // Assess
     expect(outcome).toEqual({
       status: 'NOT_APPLICABLE',
-      reason: `Listener ${label} is not a TCP, UDP or TCP_UDP listener.`,
+      reason: `Listener ${label} is not a TCP, UDP, TCP_UDP or TCP_QUIC listener.`,
     });
   });
 });

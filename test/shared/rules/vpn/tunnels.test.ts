@@ -49,8 +49,11 @@ describe('VPN tunnel options', () => {
     expect(valuesOutside(['aes256-gcm-16'], ['AES256-GCM-16'])).toEqual([]);
   });
 
-  it('compares values as trimmed upper-case text, numbers and strings alike', () => {
-    expect(isAllowed(' aes256 ', ['AES256'])).toBe(true);
+  it('compares values as upper-case text, numbers and strings alike, never trimming them', () => {
+    expect(isAllowed('aes256', ['AES256'])).toBe(true);
+    expect(isAllowed(' aes256 ', ['AES256'])).toBe(false);
+    expect(isAllowed('AES256 ', ['AES256', 'AES128'])).toBe(false);
+    expect(valuesOutside(['ikev2 '], ['ikev2'])).toEqual(['ikev2 ']);
     expect(isAllowed('14', [14])).toBe(true);
     expect(isAllowed(14, ['14', '20'])).toBe(true);
     expect(isAllowed('AES128', ['AES256'])).toBe(false);
@@ -114,21 +117,43 @@ describe('VPN tunnel options', () => {
     expect(connectionLabel(vpnConnection({ name: undefined }))).toBe('vpn-12345678901234567');
   });
 
-  it.each(['deleting', 'DELETED'])('does not judge a %s connection, saying it is going away', (state) => {
+  it.each(['deleting', 'deleted'])('does not judge a %s connection, saying it is going away', (state) => {
     // Act
-    const outcome = inapplicableConnection(vpnConnection({ state }));
+    const outcome = inapplicableConnection(vpnConnection({ state, tunnels: [] }), 'the IKE versions');
 
     // Assess
     expect(outcome).toEqual({
       status: 'NOT_APPLICABLE',
-      reason: `VPN connection vpn-12345678901234567 (datacenter-east) is ${state.toLowerCase()}.`,
+      reason: `VPN connection vpn-12345678901234567 (datacenter-east) is ${state}.`,
     });
   });
 
+  it.each(['DELETED', 'Deleting', 'deleted ', 'x'])(
+    'judges a connection whose state %j is not an EC2 VPN state, never reading it as going away',
+    (state) => {
+      expect(inapplicableConnection(vpnConnection({ state }), 'the IKE versions')).toBeUndefined();
+    },
+  );
+
   it('judges a connection whose state the input does not give, when it has tunnels', () => {
-    expect(inapplicableConnection(vpnConnection({ state: undefined }))).toBeUndefined();
-    expect(inapplicableConnection(vpnConnection({ state: undefined, tunnels: [] }))?.reason).toBe(
-      'VPN connection vpn-12345678901234567 (datacenter-east): no tunnel data in the input.',
-    );
+    expect(inapplicableConnection(vpnConnection({ state: undefined }), 'the crypto')).toBeUndefined();
+  });
+
+  it.each([
+    ['available', 'available'],
+    ['pending', 'pending'],
+    ['not given', undefined],
+  ])('cannot verify a %s connection without tunnel data', (_label, state) => {
+    // Act
+    const outcome = inapplicableConnection(vpnConnection({ state, tunnels: [] }), 'the crypto');
+
+    // Assess
+    expect(outcome).toEqual({
+      status: 'NON_COMPLIANT',
+      reason:
+        'VPN connection vpn-12345678901234567 (datacenter-east): the input has no tunnel data (no tunnel options, no VgwTelemetry), so the crypto cannot be verified.',
+      details: { tunnels: [], noTunnelData: true },
+      unverified: true,
+    });
   });
 });

@@ -81,12 +81,16 @@ describe('vpn-tunnel-down', () => {
     );
   });
 
-  it('passes UP tunnels and says which status is unknown', () => {
+  it.each([
+    ['not in the input', undefined, 'none'],
+    ['in lower case', 'up', '"up"'],
+    ['unknown', 'x', '"x"'],
+  ])('cannot verify an UP tunnel beside one whose status is %s', (_label, status, shown) => {
     // Prepare
     const connection = vpnConnection({
       tunnels: [
         vpnTunnel({ outsideIpAddress: TUNNEL_A_IP }),
-        vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, status: undefined }),
+        vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, status }),
       ],
     });
 
@@ -94,27 +98,56 @@ describe('vpn-tunnel-down', () => {
     const outcome = vpnTunnelDown.evaluate(connection, vpnRuleContext());
 
     // Assess
-    expect(outcome.status).toBe('COMPLIANT');
-    expect(outcome.reason).toContain(`the status of tunnel ${TUNNEL_B_IP} is unknown`);
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toBe(
+      `VPN connection vpn-12345678901234567 (datacenter-east): tunnel ${TUNNEL_B_IP} has no status UP or DOWN in the input (${shown}), so whether it is UP cannot be verified.`,
+    );
   });
 
-  it('does not judge a connection whose tunnel status is unknown', () => {
+  it('cannot verify a connection none of whose tunnels reports a status', () => {
     // Prepare
     const connection = vpnConnection({
-      tunnels: [
-        vpnTunnel({ status: undefined }),
-        vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, status: undefined }),
-      ],
+      tunnels: [vpnTunnel({ status: undefined }), vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, status: 'Up' })],
     });
 
     // Act
     const outcome = vpnTunnelDown.evaluate(connection, vpnRuleContext());
 
     // Assess
-    expect(outcome.status).toBe('NOT_APPLICABLE');
+    expect(outcome).toEqual({
+      status: 'NON_COMPLIANT',
+      reason: `VPN connection vpn-12345678901234567 (datacenter-east): tunnels ${TUNNEL_A_IP} and ${TUNNEL_B_IP} have no status UP or DOWN in the input (none and "Up"), so whether they are UP cannot be verified.`,
+      details: {
+        state: 'available',
+        tunnels: [
+          { tunnel: TUNNEL_A_IP, status: 'unknown', statusMessage: '2 BGP ROUTES' },
+          { tunnel: TUNNEL_B_IP, status: 'Up', statusMessage: '2 BGP ROUTES' },
+        ],
+      },
+      unverified: true,
+    });
   });
 
-  it.each(['pending', 'deleting', 'deleted'])('does not judge a %s connection', (state) => {
+  it.each(['Available', 'available ', 'x'])(
+    'cannot verify a connection whose state %j is not an EC2 VPN state',
+    (state) => {
+      // Prepare
+      const connection = vpnConnection({ state });
+
+      // Act
+      const outcome = vpnTunnelDown.evaluate(connection, vpnRuleContext());
+
+      // Assess
+      expect(outcome).toEqual({
+        status: 'NON_COMPLIANT',
+        reason: `VPN connection vpn-12345678901234567 (datacenter-east) has the state ${JSON.stringify(state)}, which is not a VPN connection state, so whether its tunnels should be UP cannot be verified.`,
+        details: { state },
+        unverified: true,
+      });
+    },
+  );
+
+  it.each(['pending', 'modifying', 'deleting', 'deleted'])('does not judge a %s connection', (state) => {
     // Prepare
     const connection = vpnConnection({ state, tunnels: [vpnTunnel({ status: 'DOWN' })] });
 
@@ -126,7 +159,7 @@ describe('vpn-tunnel-down', () => {
     expect(outcome.reason).toContain('not available');
   });
 
-  it('does not judge a connection with no tunnel data', () => {
+  it('cannot verify an available connection with no tunnel data', () => {
     // Prepare
     const connection = vpnConnection({ tunnels: [] });
 
@@ -134,7 +167,7 @@ describe('vpn-tunnel-down', () => {
     const outcome = vpnTunnelDown.evaluate(connection, vpnRuleContext());
 
     // Assess
-    expect(outcome.status).toBe('NOT_APPLICABLE');
+    expect(outcome.status).toBe('NON_COMPLIANT');
   });
 });
 
@@ -160,8 +193,10 @@ describe('vpn-tunnel-down wording and details', () => {
 
     // Assess
     expect(outcome).toEqual({
-      status: 'NOT_APPLICABLE',
-      reason: `VPN connection ${LABEL}: no tunnel data in the input.`,
+      status: 'NON_COMPLIANT',
+      reason: `VPN connection ${LABEL}: the input has no tunnel data (no tunnel options, no VgwTelemetry), so whether its tunnels are UP cannot be verified.`,
+      details: { tunnels: [], noTunnelData: true },
+      unverified: true,
     });
   });
 
@@ -173,14 +208,16 @@ describe('vpn-tunnel-down wording and details', () => {
     const outcome = vpnTunnelDown.evaluate(connection, vpnRuleContext());
 
     // Assess
-    expect(outcome.reason).toBe(`VPN connection ${LABEL}: tunnel status (VgwTelemetry) is not in the input.`);
+    expect(outcome.reason).toBe(
+      `VPN connection ${LABEL}: tunnel ${TUNNEL_A_IP} has no status UP or DOWN in the input (none), so whether it is UP cannot be verified.`,
+    );
   });
 
   it('names the DOWN tunnel without an empty bracket when telemetry gives no message, and lists every tunnel in details', () => {
     // Prepare
     const connection = vpnConnection({
       tunnels: [
-        vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, status: 'down', statusMessage: undefined }),
+        vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, status: 'DOWN', statusMessage: undefined }),
         vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, statusMessage: '2 BGP ROUTES' }),
       ],
     });
@@ -267,28 +304,17 @@ describe('vpn-tunnel-down wording and details', () => {
     });
   });
 
-  it('says "is UP" of a single UP tunnel and records the other as of unknown status', () => {
+  it('says "is UP" of a single UP tunnel', () => {
     // Prepare
     const connection = vpnConnection({
-      tunnels: [
-        vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, statusMessage: undefined }),
-        vpnTunnel({ outsideIpAddress: TUNNEL_B_IP, status: undefined, statusMessage: undefined }),
-      ],
+      tunnels: [vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, statusMessage: undefined })],
     });
 
     // Act
     const outcome = vpnTunnelDown.evaluate(connection, vpnRuleContext());
 
     // Assess
-    expect(outcome.reason).toBe(
-      `VPN connection ${LABEL}: tunnel ${TUNNEL_A_IP} is UP; the status of tunnel ${TUNNEL_B_IP} is unknown.`,
-    );
-    expect(outcome.details).toEqual({
-      state: 'available',
-      tunnels: [
-        { tunnel: TUNNEL_A_IP, status: 'UP' },
-        { tunnel: TUNNEL_B_IP, status: 'unknown' },
-      ],
-    });
+    expect(outcome.reason).toBe(`VPN connection ${LABEL}: tunnel ${TUNNEL_A_IP} is UP.`);
+    expect(outcome.details).toEqual({ state: 'available', tunnels: [{ tunnel: TUNNEL_A_IP, status: 'UP' }] });
   });
 });

@@ -343,14 +343,18 @@ describe('vpn-tunnel-negotiated-crypto wording and edge cases', () => {
     });
   });
 
-  it('ignores negotiated data of a tunnel whose status the input does not give', () => {
+  it.each([
+    ['the input does not give', undefined],
+    ['is in lower case', 'up'],
+    ['is unknown', 'x'],
+  ])('judges the negotiated data of a tunnel whose status %s, never passing it', (_label, status) => {
     // Prepare
     const connection = vpnConnection({
       tunnels: [
         vpnTunnel({ outsideIpAddress: TUNNEL_A_IP, negotiated: strongNegotiatedCrypto() }),
         vpnTunnel({
           outsideIpAddress: TUNNEL_B_IP,
-          status: undefined,
+          status,
           negotiated: { ...strongNegotiatedCrypto(), ikeVersion: 'ikev1' },
         }),
       ],
@@ -360,8 +364,28 @@ describe('vpn-tunnel-negotiated-crypto wording and edge cases', () => {
     const outcome = vpnTunnelNegotiatedCrypto.evaluate(connection, vpnRuleContext());
 
     // Assess
-    expect(outcome.status).toBe('COMPLIANT');
-    expect(outcome.details).toEqual({ checkedTunnels: [TUNNEL_A_IP], tunnels: [] });
+    expect(outcome).toEqual({
+      status: 'NON_COMPLIANT',
+      reason: `VPN connection ${LABEL}: tunnel ${TUNNEL_B_IP} negotiated IKE version ikev1, outside the policy.`,
+      details: {
+        checkedTunnels: [TUNNEL_A_IP, TUNNEL_B_IP],
+        tunnels: [{ tunnel: TUNNEL_B_IP, outsidePolicy: { ikeVersion: 'ikev1' } }],
+      },
+    });
+  });
+
+  it('does not judge a connection without tunnel data: only GetActiveVpnTunnelStatus data is judged', () => {
+    // Prepare
+    const connection = vpnConnection({ tunnels: [] });
+
+    // Act
+    const outcome = vpnTunnelNegotiatedCrypto.evaluate(connection, vpnRuleContext());
+
+    // Assess
+    expect(outcome).toEqual({
+      status: 'NOT_APPLICABLE',
+      reason: `VPN connection ${LABEL}: no tunnel with negotiated crypto (GetActiveVpnTunnelStatus) that is not DOWN in the input.`,
+    });
   });
 
   it('names a tunnel without an outside IP by position, without repeating "tunnel"', () => {

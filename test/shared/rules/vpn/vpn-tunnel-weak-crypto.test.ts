@@ -214,16 +214,21 @@ describe('vpn-tunnel-weak-crypto', () => {
     expect(outcome.status).toBe('NOT_APPLICABLE');
   });
 
-  it('does not judge a connection with no tunnel data', () => {
+  it('cannot verify a connection with no tunnel data (describe output without Options.TunnelOptions or VgwTelemetry)', () => {
     // Prepare
     const connection = vpnConnection({ tunnels: [] });
 
     // Act
-    const outcome = vpnTunnelWeakCrypto.evaluate(connection, vpnRuleContext());
+    const [evaluation] = evaluateResource(connection, [vpnTunnelWeakCrypto], vpnRuleContext());
 
     // Assess
-    expect(outcome.status).toBe('NOT_APPLICABLE');
-    expect(outcome.reason).toContain('no tunnel data');
+    expect(evaluation).toMatchObject({
+      status: 'NON_COMPLIANT',
+      reason:
+        'VPN connection vpn-12345678901234567 (datacenter-east): the input has no tunnel data (no tunnel options, no VgwTelemetry), so the crypto cannot be verified.',
+      details: { tunnels: [], noTunnelData: true },
+    });
+    expect(evaluation?.response?.calls).toBeUndefined();
   });
 
   it('still judges a pending connection, whose defaults are weak from the start', () => {
