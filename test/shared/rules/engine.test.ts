@@ -186,7 +186,7 @@ describe('evaluateResource', () => {
     // Prepare
     const exempt = {
       ...certificate,
-      tags: { 'transit-guard:exempt': 'rules=all expires=2099-03-31 reason=lab' },
+      tags: { 'transit-guard:exempt': 'rules=all expires=2027-01-31 reason=lab' },
     };
 
     // Act
