@@ -10,6 +10,8 @@ import type { Policy } from '../../policy/schema.js';
 import {
   AWS_DEFAULT_TUNNEL_OPTIONS,
   isAllowed,
+  isIntegrityPlaceholder,
+  NEGOTIATED_FIELDS,
   nameTunnels,
   permittedValues,
   policyAllowedValues,
@@ -102,35 +104,6 @@ function tunnelOptions(target: TargetLists): ModifyVpnTunnelOptionsSpecification
 }
 
 /**
- * Each value GetActiveVpnTunnelStatus reports, the option list that must still permit it for the customer
- * gateway to reconnect, and, for an integrity value, the encryption of its phase.
- */
-const NEGOTIATED: readonly {
-  field: keyof VpnNegotiatedCrypto;
-  list: TunnelOptionList;
-  words: string;
-  encryption?: 'phase1EncryptionAlgorithm' | 'phase2EncryptionAlgorithm';
-}[] = [
-  { field: 'ikeVersion', list: 'ikeVersions', words: 'IKE version' },
-  { field: 'phase1EncryptionAlgorithm', list: 'phase1EncryptionAlgorithms', words: 'phase 1 encryption' },
-  {
-    field: 'phase1IntegrityAlgorithm',
-    list: 'phase1IntegrityAlgorithms',
-    words: 'phase 1 integrity',
-    encryption: 'phase1EncryptionAlgorithm',
-  },
-  { field: 'phase1DHGroup', list: 'phase1DHGroupNumbers', words: 'phase 1 DH group' },
-  { field: 'phase2EncryptionAlgorithm', list: 'phase2EncryptionAlgorithms', words: 'phase 2 encryption' },
-  {
-    field: 'phase2IntegrityAlgorithm',
-    list: 'phase2IntegrityAlgorithms',
-    words: 'phase 2 integrity',
-    encryption: 'phase2EncryptionAlgorithm',
-  },
-  { field: 'phase2DHGroup', list: 'phase2DHGroupNumbers', words: 'phase 2 DH group' },
-];
-
-/**
  * Whether the customer gateway can reconnect after the change, judged by what the tunnel negotiated: `loses`
  * (a negotiated value the new options no longer permit), `keeps` (every value known and still permitted) or
  * `unknown` (no or partial GetActiveVpnTunnelStatus data).
@@ -143,15 +116,13 @@ const FIT_ORDER: Record<Fit['kind'], number> = { keeps: 0, unknown: 1, loses: 2 
 function fitOf(negotiated: VpnNegotiatedCrypto, target: TargetLists): Fit {
   const lost: string[] = [];
   let unknown = false;
-  for (const { field, list, words, encryption } of NEGOTIATED) {
+  for (const { field, list, words, encryption } of NEGOTIATED_FIELDS) {
     const value = negotiated[field];
     if (value === undefined || String(value).trim() === '') {
       unknown = true;
       continue;
     }
-    // An AES-GCM phase reports integrity NONE: GCM carries its own, so nothing is negotiated there.
-    const gcm = encryption !== undefined && (negotiated[encryption]?.toUpperCase() ?? '').includes('GCM');
-    if (gcm && String(value).trim().toUpperCase() === 'NONE') continue;
+    if (isIntegrityPlaceholder(negotiated, encryption, value)) continue;
     if (!isAllowed(value, target[list])) lost.push(`${words} ${value}`);
   }
   if (lost.length > 0) return { kind: 'loses', values: lost };

@@ -1,4 +1,9 @@
-import type { VpnConnection, VpnTunnel, VpnTunnelOptions } from '../../model/resource.js';
+import type {
+  VpnConnection,
+  VpnNegotiatedCrypto,
+  VpnTunnel,
+  VpnTunnelOptions,
+} from '../../model/resource.js';
 import {
   IKE_VERSIONS,
   type Policy,
@@ -11,6 +16,75 @@ import { joinWords } from '../wording.js';
 
 /** The tunnel option lists that restrict crypto (an empty one means "AWS default"). */
 export type TunnelOptionList = Exclude<keyof VpnTunnelOptions, 'startupAction' | 'dpdTimeoutAction'>;
+
+/**
+ * Each value GetActiveVpnTunnelStatus reports, in the order reasons name them: its words, the tunnel option list
+ * and the policy list that must permit it, and, for an integrity value, the encryption of its phase.
+ */
+export const NEGOTIATED_FIELDS: readonly {
+  field: keyof VpnNegotiatedCrypto;
+  words: string;
+  list: TunnelOptionList;
+  policyList:
+    | 'allowedIkeVersions'
+    | 'allowedEncryptionAlgorithms'
+    | 'allowedIntegrityAlgorithms'
+    | 'allowedDHGroups';
+  encryption?: 'phase1EncryptionAlgorithm' | 'phase2EncryptionAlgorithm';
+}[] = [
+  { field: 'ikeVersion', words: 'IKE version', list: 'ikeVersions', policyList: 'allowedIkeVersions' },
+  {
+    field: 'phase1EncryptionAlgorithm',
+    words: 'phase 1 encryption',
+    list: 'phase1EncryptionAlgorithms',
+    policyList: 'allowedEncryptionAlgorithms',
+  },
+  {
+    field: 'phase1IntegrityAlgorithm',
+    words: 'phase 1 integrity',
+    list: 'phase1IntegrityAlgorithms',
+    policyList: 'allowedIntegrityAlgorithms',
+    encryption: 'phase1EncryptionAlgorithm',
+  },
+  {
+    field: 'phase1DHGroup',
+    words: 'phase 1 DH group',
+    list: 'phase1DHGroupNumbers',
+    policyList: 'allowedDHGroups',
+  },
+  {
+    field: 'phase2EncryptionAlgorithm',
+    words: 'phase 2 encryption',
+    list: 'phase2EncryptionAlgorithms',
+    policyList: 'allowedEncryptionAlgorithms',
+  },
+  {
+    field: 'phase2IntegrityAlgorithm',
+    words: 'phase 2 integrity',
+    list: 'phase2IntegrityAlgorithms',
+    policyList: 'allowedIntegrityAlgorithms',
+    encryption: 'phase2EncryptionAlgorithm',
+  },
+  {
+    field: 'phase2DHGroup',
+    words: 'phase 2 DH group',
+    list: 'phase2DHGroupNumbers',
+    policyList: 'allowedDHGroups',
+  },
+];
+
+/** An AES-GCM phase carries its own integrity, so the "NONE" integrity it reports beside it negotiates nothing. */
+export function isIntegrityPlaceholder(
+  negotiated: VpnNegotiatedCrypto,
+  encryption: 'phase1EncryptionAlgorithm' | 'phase2EncryptionAlgorithm' | undefined,
+  value: string | number,
+): boolean {
+  if (!encryption) return false;
+  return (
+    (negotiated[encryption]?.toUpperCase() ?? '').includes('GCM') &&
+    String(value).trim().toUpperCase() === 'NONE'
+  );
+}
 
 type OptionValue = string | number;
 

@@ -2,51 +2,17 @@ import type { VpnNegotiatedCrypto } from '../../model/resource.js';
 import type { Policy } from '../../policy/schema.js';
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../rule.js';
 import { joinWords } from '../wording.js';
-import { connectionLabel, goneConnectionOutcome, isAllowed, nameTunnels, tunnelName } from './tunnels.js';
+import {
+  connectionLabel,
+  goneConnectionOutcome,
+  isAllowed,
+  isIntegrityPlaceholder,
+  NEGOTIATED_FIELDS,
+  nameTunnels,
+  tunnelName,
+} from './tunnels.js';
 
 type NegotiatedField = keyof VpnNegotiatedCrypto;
-
-type PolicyList =
-  | 'allowedIkeVersions'
-  | 'allowedEncryptionAlgorithms'
-  | 'allowedIntegrityAlgorithms'
-  | 'allowedDHGroups';
-
-const FIELDS: readonly { field: NegotiatedField; words: string; policyList: PolicyList }[] = [
-  { field: 'ikeVersion', words: 'IKE version', policyList: 'allowedIkeVersions' },
-  {
-    field: 'phase1EncryptionAlgorithm',
-    words: 'phase 1 encryption',
-    policyList: 'allowedEncryptionAlgorithms',
-  },
-  { field: 'phase1IntegrityAlgorithm', words: 'phase 1 integrity', policyList: 'allowedIntegrityAlgorithms' },
-  { field: 'phase1DHGroup', words: 'phase 1 DH group', policyList: 'allowedDHGroups' },
-  {
-    field: 'phase2EncryptionAlgorithm',
-    words: 'phase 2 encryption',
-    policyList: 'allowedEncryptionAlgorithms',
-  },
-  { field: 'phase2IntegrityAlgorithm', words: 'phase 2 integrity', policyList: 'allowedIntegrityAlgorithms' },
-  { field: 'phase2DHGroup', words: 'phase 2 DH group', policyList: 'allowedDHGroups' },
-];
-
-const PHASE_OF: Partial<Record<NegotiatedField, 'phase1EncryptionAlgorithm' | 'phase2EncryptionAlgorithm'>> =
-  {
-    phase1IntegrityAlgorithm: 'phase1EncryptionAlgorithm',
-    phase2IntegrityAlgorithm: 'phase2EncryptionAlgorithm',
-  };
-
-/** An AES-GCM phase carries its own integrity, so a "NONE" integrity value beside it is not a weakness. */
-function isIntegrityPlaceholder(
-  negotiated: VpnNegotiatedCrypto,
-  field: NegotiatedField,
-  value: string | number,
-): boolean {
-  const encryptionField = PHASE_OF[field];
-  if (!encryptionField) return false;
-  const encryption = negotiated[encryptionField]?.toUpperCase() ?? '';
-  return encryption.includes('GCM') && String(value).trim().toUpperCase() === 'NONE';
-}
 
 interface NegotiatedFinding {
   tunnel: string;
@@ -59,17 +25,17 @@ function assessNegotiated(
   policy: Policy['vpn'],
 ): NegotiatedFinding | undefined {
   const outsidePolicy: NegotiatedFinding['outsidePolicy'] = {};
-  for (const { field, policyList } of FIELDS) {
+  for (const { field, policyList, encryption } of NEGOTIATED_FIELDS) {
     const value = negotiated[field];
     if (value === undefined || String(value).trim() === '') continue;
-    if (isIntegrityPlaceholder(negotiated, field, value)) continue;
+    if (isIntegrityPlaceholder(negotiated, encryption, value)) continue;
     if (!isAllowed(value, policy[policyList])) outsidePolicy[field] = value;
   }
   return Object.keys(outsidePolicy).length > 0 ? { tunnel: name, outsidePolicy } : undefined;
 }
 
 function describeFinding(finding: NegotiatedFinding): string {
-  const values = FIELDS.flatMap(({ field, words }) => {
+  const values = NEGOTIATED_FIELDS.flatMap(({ field, words }) => {
     const value = finding.outsidePolicy[field];
     return value === undefined ? [] : [`${words} ${value}`];
   });
