@@ -1,5 +1,11 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { SEVERITIES, severityRank } from '../model/evaluation.js';
 import type { FindingRecord, FindingStore } from './finding-store.js';
 import { TABLE_KEYS } from './table.js';
@@ -75,23 +81,14 @@ function fromItem(item: Record<string, unknown>): FindingRecord {
 /** The finding store on DynamoDB; every write is conditional on the version read before it. */
 export function createDynamoDbFindingStore(client: DynamoDBClient, tableName: string): FindingStore {
   const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-  /** The records of a sparse index's one partition, in its sort order, up to the limit. */
-  async function queryIndex(
-    indexName: string,
-    keyAttribute: string,
-    keyValue: string,
-    limit: number | undefined,
-  ): Promise<FindingRecord[]> {
+  /** Every record a query returns, page after page, up to the limit. */
+  async function queryAll(query: QueryCommandInput, limit?: number): Promise<FindingRecord[]> {
     const records: FindingRecord[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
       const output = await documents.send(
         new QueryCommand({
-          TableName: tableName,
-          IndexName: indexName,
-          KeyConditionExpression: '#key = :key',
-          ExpressionAttributeNames: { '#key': keyAttribute },
-          ExpressionAttributeValues: { ':key': keyValue },
+          ...query,
           ...(limit === undefined ? {} : { Limit: limit - records.length }),
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }),
@@ -101,6 +98,18 @@ export function createDynamoDbFindingStore(client: DynamoDBClient, tableName: st
     } while (startKey && (limit === undefined || records.length < limit));
     return records;
   }
+  /** The records of a sparse index's one partition, in its sort order, up to the limit. */
+  const queryIndex = (indexName: string, keyAttribute: string, keyValue: string, limit: number | undefined) =>
+    queryAll(
+      {
+        TableName: tableName,
+        IndexName: indexName,
+        KeyConditionExpression: '#key = :key',
+        ExpressionAttributeNames: { '#key': keyAttribute },
+        ExpressionAttributeValues: { ':key': keyValue },
+      },
+      limit,
+    );
   return {
     async get(findingId) {
       const separator = findingId.indexOf('|');
@@ -111,25 +120,14 @@ export function createDynamoDbFindingStore(client: DynamoDBClient, tableName: st
       );
       return output.Item ? fromItem(output.Item) : undefined;
     },
-    async listByResource(resourceId) {
-      const records: FindingRecord[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const output = await documents.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-            ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
-            ExpressionAttributeValues: { ':pk': resourcePartition(resourceId), ':prefix': FINDING_PREFIX },
-            ConsistentRead: true,
-            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-          }),
-        );
-        records.push(...(output.Items ?? []).map(fromItem));
-        startKey = output.LastEvaluatedKey;
-      } while (startKey);
-      return records;
-    },
+    listByResource: (resourceId) =>
+      queryAll({
+        TableName: tableName,
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+        ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
+        ExpressionAttributeValues: { ':pk': resourcePartition(resourceId), ':prefix': FINDING_PREFIX },
+        ConsistentRead: true,
+      }),
     listOpen: (limit) => queryIndex(openIndex, openPartitionKey, 'OPEN', limit),
     listPending: (limit) => queryIndex(pendingIndex, pendingPartitionKey, 'PENDING', limit),
     async put(record, expectedVersion) {
