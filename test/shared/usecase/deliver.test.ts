@@ -21,7 +21,7 @@ import {
   resolveFinding,
 } from '../../../shared/state/finding-store.js';
 import { createMemoryFindingStore } from '../../../shared/state/memory-store.js';
-import type { ActionMessage } from '../../../shared/usecase/actions.js';
+import { type ActionMessage, plannedActions } from '../../../shared/usecase/actions.js';
 import { createDelivery, DeliveryError } from '../../../shared/usecase/deliver.js';
 import type { MonitorDeps } from '../../../shared/usecase/deps.js';
 import { inspectEvent } from '../../../shared/usecase/inspect.js';
@@ -504,6 +504,8 @@ describe('createDelivery', () => {
     },
   };
 
+  const [ACTION] = plannedActions([nonCompliant], { eventId: 'evt-1' }) as [ActionMessage];
+
   function depsOf(run: ReturnType<typeof channels>, findings: FindingStore, now = t0): MonitorDeps {
     return {
       source: { read: async () => emptyReadResult(), enumerate: async () => emptyReadResult() },
@@ -516,14 +518,13 @@ describe('createDelivery', () => {
     };
   }
 
-  it('files an action by the finding id it names, and sends one that names no finding without the outbox', async () => {
-    // Prepare: action messages in another shape than today's (they are opaque to the outbox).
+  it('files an action under the finding id it names', async () => {
+    // Prepare
     const store = createMemoryFindingStore();
     const run = channels();
     const delivery = createDelivery(depsOf(run, store), { now: t0, triggerId: 'evt-1' });
-    const named = { findingId: ID, planHash: 'abc' } as unknown as ActionMessage;
-    const anonymous = { planHash: 'def' } as unknown as ActionMessage;
-    delivery.plan([], [named, anonymous]);
+    const other = { ...ACTION, findingId: findingIdOf('elbv2-listener-weak-ciphers', LISTENER_ARN) };
+    delivery.plan([], [ACTION, other]);
 
     // Act
     const transitions = await recordEvaluations(store, [nonCompliant], t0, delivery.outbox);
@@ -533,9 +534,9 @@ describe('createDelivery', () => {
 
     // Assess
     expect(owed?.channels).toEqual(['bus', 'actions', 'slack']);
-    expect(owed?.actions).toEqual([named]);
-    expect(run.delivered.actions).toEqual([named, anonymous]);
-    expect(sent).toEqual({ published: 2, actions: 2, alerts: 1 });
+    expect(owed?.actions).toEqual([ACTION]);
+    expect(run.delivered.actions).toEqual([ACTION]);
+    expect(sent).toEqual({ published: 2, actions: 1, alerts: 1 });
   });
 
   it('owes only the channels the deployment has (the CLI has no queue and no Slack)', async () => {
@@ -544,7 +545,7 @@ describe('createDelivery', () => {
     const run = channels();
     const { actions: _queue, outbox: _slack, ...busOnly } = depsOf(run, store);
     const delivery = createDelivery(busOnly, { now: t0, triggerId: 'evt-1' });
-    delivery.plan([], [{ ruleId: nonCompliant.ruleId, ref: { resourceId: LISTENER_ARN } } as ActionMessage]);
+    delivery.plan([], [ACTION]);
 
     // Act
     const transitions = await recordEvaluations(store, [nonCompliant], t0, delivery.outbox);
@@ -595,7 +596,7 @@ describe('createDelivery', () => {
       },
     };
     const delivery = createDelivery(deps, { now: t0, triggerId: 'evt-1' });
-    delivery.plan([], [{ ruleId: nonCompliant.ruleId, ref: { resourceId: LISTENER_ARN } } as ActionMessage]);
+    delivery.plan([], [ACTION]);
     delivery.collect(await recordEvaluations(store, [nonCompliant, ciphers], t0, delivery.outbox));
 
     // Act
