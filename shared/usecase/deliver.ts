@@ -205,7 +205,8 @@ export function createDelivery(deps: MonitorDeps, context: DeliveryContext) {
           refused = new Set(bus);
         }
       }
-      sent.published = bus.length - refused.size;
+      // Counted only when nothing failed (a refusal throws), so: all of them.
+      sent.published = bus.length;
       for (const { delivery } of toBus) {
         if (!(delivery.bus as FindingMessage[]).some((message) => refused.has(message)))
           mark(delivery, 'bus');
