@@ -756,6 +756,36 @@ describe('createDelivery, channel by channel', () => {
     expect(transition.finding?.pending?.[0]?.actions).toBeUndefined();
   });
 
+  it('tells Slack who made the change and when, for an owed alert and for a re-observation', async () => {
+    // Prepare
+    const store = createMemoryFindingStore();
+    const run = channels();
+    const context = {
+      now: later(60),
+      triggerId: 'evt-2',
+      actor: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/dana' },
+      eventTime: '2026-11-22T12:59:00Z',
+    };
+    await recordEvaluations(store, [tls], t0);
+    const delivery = createDelivery(depsOf(run, store), context);
+    delivery.collect(await recordEvaluations(store, [tls, ciphers], later(60), delivery.outbox), [
+      tls,
+      ciphers,
+    ]);
+
+    // Act
+    await delivery.send();
+
+    // Assess: the cipher finding is opened (owed), the TLS-policy one re-observed (sent as before).
+    expect(severities(run.delivered.slack)).toEqual(['HIGH', 'MEDIUM']);
+    for (const payload of run.delivered.slack) {
+      const text = JSON.stringify(payload.blocks);
+      expect(text).toContain('*Changed by*');
+      expect(text).toContain('user/dana');
+      expect(text).toContain('*When*');
+    }
+  });
+
   it('calls no channel when nothing is owed', async () => {
     // Prepare
     const store = createMemoryFindingStore();
