@@ -748,7 +748,7 @@ describe('createDelivery, channel by channel', () => {
     delivery.plan([], [ACTION]);
 
     // Act
-    const transition = await resolveFinding(store, ID, later(1), 'compliant', delivery.outbox);
+    const transition = await resolveFinding(store, ID, later(1), 'fixed', delivery.outbox);
 
     // Assess
     expect(transition.kind).toBe('resolved');
