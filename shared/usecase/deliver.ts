@@ -39,20 +39,6 @@ const MAX_STORED_PLAN_CHARS = 60_000;
 /** Bus messages in the order the bus gets them: by transition time, then findings, resolutions, plans. */
 const KIND_ORDER: Record<FindingMessage['kind'], number> = { finding: 0, resolution: 1, plan: 2, action: 3 };
 
-/** The finding an action message is for (the message is opaque: its finding id, or its rule and resource). */
-function actionFindingId(action: ActionMessage): string | undefined {
-  const fields = action as unknown as {
-    findingId?: unknown;
-    ruleId?: unknown;
-    ref?: { resourceId?: unknown };
-  };
-  if (typeof fields.findingId === 'string') return fields.findingId;
-  if (typeof fields.ruleId === 'string' && typeof fields.ref?.resourceId === 'string') {
-    return findingIdOf(fields.ruleId, fields.ref.resourceId);
-  }
-  return undefined;
-}
-
 /** A plan record small enough to keep: without its snapshot when that is what makes it large. */
 function storable(message: FindingMessage): FindingMessage {
   if (message.kind !== 'plan' || !message.before) return message;
@@ -145,10 +131,7 @@ export function createDelivery(deps: MonitorDeps, context: DeliveryContext) {
     plan(read: readonly Resource[], actions: readonly ActionMessage[]): void {
       resources.push(...read);
       for (const action of actions) {
-        const id = actionFindingId(action);
-        // An action that names no finding has no outbox: it is sent as before, never dropped.
-        if (id === undefined) direct.actions.push(action);
-        else actionsByFinding.set(id, [...(actionsByFinding.get(id) ?? []), action]);
+        actionsByFinding.set(action.findingId, [...(actionsByFinding.get(action.findingId) ?? []), action]);
       }
     },
     /** For recordEvaluations, resolveResource and resolveFinding. */
@@ -222,7 +205,8 @@ export function createDelivery(deps: MonitorDeps, context: DeliveryContext) {
           refused = new Set(bus);
         }
       }
-      sent.published = bus.length - refused.size;
+      // Counted only when nothing failed (a refusal throws), so: all of them.
+      sent.published = bus.length;
       for (const { delivery } of toBus) {
         if (!(delivery.bus as FindingMessage[]).some((message) => refused.has(message)))
           mark(delivery, 'bus');
@@ -238,7 +222,7 @@ export function createDelivery(deps: MonitorDeps, context: DeliveryContext) {
         );
         const actions = [
           ...toQueue.flatMap(({ delivery }) => delivery.actions as ActionMessage[]),
-          ...direct.actions.filter((action) => !unrecorded.has(actionFindingId(action) ?? '')),
+          ...direct.actions.filter((action) => !unrecorded.has(action.findingId)),
         ];
         try {
           if (actions.length > 0) await deps.actions.enqueue(actions);

@@ -78,6 +78,17 @@ describe('plannedActions', () => {
     ]);
   });
 
+  it('names an empty account and region when the evaluation has none', () => {
+    // Act
+    const [action] = plannedActions([evaluation({ accountId: undefined, region: undefined })], {
+      eventId: 'evt-5',
+    });
+
+    // Assess
+    expect(action?.ref.accountId).toBe('');
+    expect(action?.ref.region).toBe('');
+  });
+
   it('queues only NON_COMPLIANT evaluations whose plan is planned', () => {
     // Prepare
     const planned = evaluation();
@@ -119,6 +130,8 @@ describe('actionMessageSchema', () => {
 
   it.each([
     ['planHash', { planHash: 'abc' }, 'expected a sha256 hex digest'],
+    ['planHash', { planHash: `${'a'.repeat(64)}0` }, 'expected a sha256 hex digest'],
+    ['planHash', { planHash: `0${'a'.repeat(64)}` }, 'expected a sha256 hex digest'],
     ['planHash', { planHash: undefined }, 'expected string'],
     ['findingId', { findingId: '' }, 'Too small'],
     ['ref.resourceType', { ref: { ...message?.ref, resourceType: 'AWS::S3::Bucket' } }, 'Invalid option'],

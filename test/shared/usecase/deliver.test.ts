@@ -8,6 +8,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { routeEvent } from '../../../shared/events/route.js';
 import { emptyReadResult, type InventorySource } from '../../../shared/inventory/live/port.js';
+import type { Evaluation } from '../../../shared/model/evaluation.js';
 import type { Elbv2Listener } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { type FindingMessage, publishFindings } from '../../../shared/report/findings-bus.js';
@@ -15,13 +16,14 @@ import type { SlackPayload } from '../../../shared/report/slack/payload.js';
 import { RULES } from '../../../shared/rules/index.js';
 import { createDynamoDbFindingStore } from '../../../shared/state/dynamodb-store.js';
 import {
+  type FindingRecord,
   type FindingStore,
   findingIdOf,
   recordEvaluations,
   resolveFinding,
 } from '../../../shared/state/finding-store.js';
 import { createMemoryFindingStore } from '../../../shared/state/memory-store.js';
-import type { ActionMessage } from '../../../shared/usecase/actions.js';
+import { type ActionMessage, plannedActions } from '../../../shared/usecase/actions.js';
 import { createDelivery, DeliveryError } from '../../../shared/usecase/deliver.js';
 import type { MonitorDeps } from '../../../shared/usecase/deps.js';
 import { inspectEvent } from '../../../shared/usecase/inspect.js';
@@ -504,6 +506,8 @@ describe('createDelivery', () => {
     },
   };
 
+  const [ACTION] = plannedActions([nonCompliant], { eventId: 'evt-1' }) as [ActionMessage];
+
   function depsOf(run: ReturnType<typeof channels>, findings: FindingStore, now = t0): MonitorDeps {
     return {
       source: { read: async () => emptyReadResult(), enumerate: async () => emptyReadResult() },
@@ -516,14 +520,13 @@ describe('createDelivery', () => {
     };
   }
 
-  it('files an action by the finding id it names, and sends one that names no finding without the outbox', async () => {
-    // Prepare: action messages in another shape than today's (they are opaque to the outbox).
+  it('files an action under the finding id it names', async () => {
+    // Prepare
     const store = createMemoryFindingStore();
     const run = channels();
     const delivery = createDelivery(depsOf(run, store), { now: t0, triggerId: 'evt-1' });
-    const named = { findingId: ID, planHash: 'abc' } as unknown as ActionMessage;
-    const anonymous = { planHash: 'def' } as unknown as ActionMessage;
-    delivery.plan([], [named, anonymous]);
+    const other = { ...ACTION, findingId: findingIdOf('elbv2-listener-weak-ciphers', LISTENER_ARN) };
+    delivery.plan([], [ACTION, other]);
 
     // Act
     const transitions = await recordEvaluations(store, [nonCompliant], t0, delivery.outbox);
@@ -533,9 +536,9 @@ describe('createDelivery', () => {
 
     // Assess
     expect(owed?.channels).toEqual(['bus', 'actions', 'slack']);
-    expect(owed?.actions).toEqual([named]);
-    expect(run.delivered.actions).toEqual([named, anonymous]);
-    expect(sent).toEqual({ published: 2, actions: 2, alerts: 1 });
+    expect(owed?.actions).toEqual([ACTION]);
+    expect(run.delivered.actions).toEqual([ACTION]);
+    expect(sent).toEqual({ published: 2, actions: 1, alerts: 1 });
   });
 
   it('owes only the channels the deployment has (the CLI has no queue and no Slack)', async () => {
@@ -544,7 +547,7 @@ describe('createDelivery', () => {
     const run = channels();
     const { actions: _queue, outbox: _slack, ...busOnly } = depsOf(run, store);
     const delivery = createDelivery(busOnly, { now: t0, triggerId: 'evt-1' });
-    delivery.plan([], [{ ruleId: nonCompliant.ruleId, ref: { resourceId: LISTENER_ARN } } as ActionMessage]);
+    delivery.plan([], [ACTION]);
 
     // Act
     const transitions = await recordEvaluations(store, [nonCompliant], t0, delivery.outbox);
@@ -595,7 +598,7 @@ describe('createDelivery', () => {
       },
     };
     const delivery = createDelivery(deps, { now: t0, triggerId: 'evt-1' });
-    delivery.plan([], [{ ruleId: nonCompliant.ruleId, ref: { resourceId: LISTENER_ARN } } as ActionMessage]);
+    delivery.plan([], [ACTION]);
     delivery.collect(await recordEvaluations(store, [nonCompliant, ciphers], t0, delivery.outbox));
 
     // Act
@@ -604,10 +607,316 @@ describe('createDelivery', () => {
     // Assess
     await expect(sending).rejects.toThrow(DeliveryError);
     await expect(sending).rejects.toThrow('the findings bus refused 2 of 3 messages');
+    await expect(sending).rejects.toMatchObject({ name: 'DeliveryError' });
     expect(run.delivered.actions).toEqual([]);
     expect(run.delivered.slack.map((p) => p.text.split(':')[0])).toEqual(['HIGH']);
     expect((await store.get(ID))?.pending?.map((d) => d.channels)).toEqual([['bus', 'actions', 'slack']]);
     expect((await store.get(findingIdOf(ciphers.ruleId, LISTENER_ARN)))?.pending).toBeUndefined();
+  });
+});
+
+describe('createDelivery, channel by channel', () => {
+  const ID = findingIdOf('elbv2-listener-tls-policy', LISTENER_ARN);
+  const tls = {
+    ruleId: 'elbv2-listener-tls-policy',
+    status: 'NON_COMPLIANT' as const,
+    severity: 'high' as const,
+    resourceType: 'AWS::ElasticLoadBalancingV2::Listener' as const,
+    resourceId: LISTENER_ARN,
+    accountId: '111122223333',
+    region: 'eu-west-1',
+    reason: 'Policy ELBSecurityPolicy-2016-08 accepts TLSv1 and TLSv1.1; the minimum is TLSv1.2.',
+    response: {
+      mode: 'remediate' as const,
+      action: 'set-ssl-policy',
+      target: STRONG,
+      status: 'planned' as const,
+    },
+  };
+  const ciphers = {
+    ...tls,
+    ruleId: 'elbv2-listener-weak-ciphers',
+    severity: 'medium' as const,
+    response: { mode: 'notify' as const },
+  };
+  const [ACTION] = plannedActions([tls], { eventId: 'evt-1' }) as [ActionMessage];
+  const severities = (payloads: SlackPayload[]) => payloads.map((p) => p.text.split(':')[0]);
+
+  function depsOf(run: ReturnType<typeof channels>, findings: FindingStore): MonitorDeps {
+    return {
+      source: { read: async () => emptyReadResult(), enumerate: async () => emptyReadResult() },
+      findings,
+      ...run.ports,
+      policy: POLICY,
+      rules: RULES,
+      now: () => t0,
+      scope: {},
+    };
+  }
+
+  /** Records `evaluations` at `now` with an outbox whose deliveries are never sent (a crash after recording). */
+  async function owing(store: FindingStore, evaluations: Evaluation[], now = t0) {
+    const delivery = createDelivery(depsOf(channels(), store), { now, triggerId: 'evt-0' });
+    delivery.plan([], [ACTION]);
+    return recordEvaluations(store, evaluations, now, delivery.outbox);
+  }
+
+  /** A finding recorded at t0 without any delivery (never told), then seen again unchanged an hour later. */
+  async function reobserved(deps: MonitorDeps, store: FindingStore) {
+    await recordEvaluations(store, [tls], t0);
+    const delivery = createDelivery(deps, { now: later(60), triggerId: 'evt-2' });
+    delivery.plan([], [ACTION]);
+    const transitions = await recordEvaluations(store, [tls], later(60), delivery.outbox);
+    delivery.collect(transitions, [tls]);
+    return { delivery, transitions };
+  }
+
+  it('sends a re-observation as before, bus first, and marks it notified once Slack took it', async () => {
+    // Prepare
+    const store = createMemoryFindingStore();
+    const run = channels();
+    const { delivery, transitions } = await reobserved(depsOf(run, store), store);
+
+    // Act
+    const sent = await delivery.send();
+
+    // Assess
+    expect(transitions.map((t) => t.kind)).toEqual(['unchanged']);
+    expect(run.delivered.bus.map((m) => m.kind)).toEqual(['finding', 'plan']);
+    expect(run.delivered.actions).toEqual([ACTION]);
+    expect(severities(run.delivered.slack)).toEqual(['HIGH']);
+    expect(sent).toEqual({ published: 2, actions: 1, alerts: 1 });
+    expect((await store.get(ID))?.lastNotifiedAt).toBe(later(60).toISOString());
+  });
+
+  it('does not mark a re-observation notified when the Slack outbox failed', async () => {
+    // Prepare
+    const store = createMemoryFindingStore();
+    const run = channels();
+    const { delivery } = await reobserved(depsOf(run, store), store);
+    run.failNext('slack');
+
+    // Act
+    const sending = delivery.send();
+
+    // Assess
+    await expect(sending).rejects.toThrow('slack unavailable');
+    expect(run.delivered.actions).toEqual([ACTION]);
+    expect((await store.get(ID))?.lastNotifiedAt).toBeUndefined();
+  });
+
+  it('holds back a re-observed action whose audit record the bus refused', async () => {
+    // Prepare
+    const store = createMemoryFindingStore();
+    const run = channels();
+    const deps = { ...depsOf(run, store), publish: async (messages: FindingMessage[]) => messages };
+    const { delivery } = await reobserved(deps, store);
+
+    // Act
+    const sending = delivery.send();
+
+    // Assess
+    await expect(sending).rejects.toThrow('the findings bus refused 2 of 2 messages');
+    expect(run.delivered.actions).toEqual([]);
+  });
+
+  it('leaves a finding owing the bus when the bus refused only its plan record', async () => {
+    // Prepare
+    const store = createMemoryFindingStore();
+    const run = channels();
+    const deps = {
+      ...depsOf(run, store),
+      publish: async (messages: FindingMessage[]) => messages.filter((m) => m.kind === 'plan'),
+    };
+    const delivery = createDelivery(deps, { now: t0, triggerId: 'evt-1' });
+    delivery.plan([listener(WEAK)], [ACTION]);
+    delivery.collect(await recordEvaluations(store, [tls], t0, delivery.outbox));
+
+    // Act
+    const sending = delivery.send();
+
+    // Assess
+    await expect(sending).rejects.toThrow('the findings bus refused 1 of 2 messages');
+    expect((await store.get(ID))?.pending?.map((d) => d.channels)).toEqual([['bus', 'actions', 'slack']]);
+  });
+
+  it('owes no actions for a resolution, even when actions were planned for the finding', async () => {
+    // Prepare
+    const store = createMemoryFindingStore();
+    await recordEvaluations(store, [tls], t0);
+    const delivery = createDelivery(depsOf(channels(), store), { now: later(1), triggerId: 'evt-1' });
+    delivery.plan([], [ACTION]);
+
+    // Act
+    const transition = await resolveFinding(store, ID, later(1), 'fixed', delivery.outbox);
+
+    // Assess
+    expect(transition.kind).toBe('resolved');
+    expect(transition.finding?.pending?.map((d) => d.channels)).toEqual([['bus', 'slack']]);
+    expect(transition.finding?.pending?.[0]?.actions).toBeUndefined();
+  });
+
+  it('tells Slack who made the change and when, for an owed alert and for a re-observation', async () => {
+    // Prepare
+    const store = createMemoryFindingStore();
+    const run = channels();
+    const context = {
+      now: later(60),
+      triggerId: 'evt-2',
+      actor: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/dana' },
+      eventTime: '2026-11-22T12:59:00Z',
+    };
+    await recordEvaluations(store, [tls], t0);
+    const delivery = createDelivery(depsOf(run, store), context);
+    delivery.collect(await recordEvaluations(store, [tls, ciphers], later(60), delivery.outbox), [
+      tls,
+      ciphers,
+    ]);
+
+    // Act
+    await delivery.send();
+
+    // Assess: the cipher finding is opened (owed), the TLS-policy one re-observed (sent as before).
+    expect(severities(run.delivered.slack)).toEqual(['HIGH', 'MEDIUM']);
+    for (const payload of run.delivered.slack) {
+      const text = JSON.stringify(payload.blocks);
+      expect(text).toContain('*Changed by*');
+      expect(text).toContain('user/dana');
+      expect(text).toContain('*When*');
+    }
+  });
+
+  it('calls no channel when nothing is owed', async () => {
+    // Prepare
+    const store = createMemoryFindingStore();
+    const calls: string[] = [];
+    const deps = {
+      ...depsOf(channels(), store),
+      publish: async () => {
+        calls.push('bus');
+      },
+    };
+    const delivery = createDelivery(deps, { now: t0, triggerId: 'evt-1' });
+    delivery.owe([]);
+
+    // Act
+    const sent = await delivery.send();
+
+    // Assess
+    expect(calls).toEqual([]);
+    expect(sent).toEqual({ published: 0, actions: 0, alerts: 0 });
+  });
+
+  it('delivers only to the channels the deployment has, and leaves the others owed', async () => {
+    // Prepare: recorded by a deployment with a queue and Slack, delivered by one with the bus only.
+    const store = createMemoryFindingStore();
+    const [recorded] = await owing(store, [tls]);
+    const run = channels();
+    const { actions: _queue, outbox: _slack, ...busOnly } = depsOf(run, store);
+    const delivery = createDelivery(busOnly, { now: later(1), triggerId: 'evt-1' });
+    delivery.owe([recorded?.finding as FindingRecord]);
+
+    // Act
+    const sent = await delivery.send();
+
+    // Assess
+    expect(sent).toEqual({ published: 2, actions: 0, alerts: 0 });
+    expect(run.delivered.actions).toEqual([]);
+    expect((await store.get(ID))?.pending?.map((d) => d.channels)).toEqual([['actions', 'slack']]);
+  });
+
+  it('tells Slack of owed findings in the order they were first seen, not the last', async () => {
+    // Prepare
+    const store = createMemoryFindingStore();
+    const [high, medium] = await owing(store, [tls, ciphers]);
+    const run = channels();
+    const delivery = createDelivery(depsOf(run, store), { now: later(1), triggerId: 'evt-1' });
+    delivery.owe([high?.finding, medium?.finding] as FindingRecord[]);
+    delivery.owe([high?.finding] as FindingRecord[]);
+
+    // Act
+    await delivery.send();
+
+    // Assess
+    expect(severities(run.delivered.slack)).toEqual(['HIGH', 'MEDIUM']);
+  });
+
+  it.each([
+    ['newer then older', [1, 0]],
+    ['older then newer', [0, 1]],
+  ])('delivers what the latest version of a finding owes when it is read twice (%s)', async (_, reads) => {
+    // Prepare: opened at t0, changed at t0+1min, neither delivered.
+    const store = createMemoryFindingStore();
+    const [opened] = await owing(store, [tls]);
+    const [changed] = await owing(store, [{ ...tls, severity: 'medium' as const }], later(1));
+    const versions = [opened?.finding, changed?.finding] as FindingRecord[];
+    const run = channels();
+    const delivery = createDelivery(depsOf(run, store), { now: later(2), triggerId: 'evt-1' });
+
+    // Act
+    for (const read of reads) delivery.owe([versions[read] as FindingRecord]);
+    await delivery.send();
+
+    // Assess
+    expect(changed?.kind).toBe('changed');
+    expect(severities(run.delivered.slack)).toEqual(['HIGH', 'MEDIUM']);
+    expect(await store.listPending()).toEqual([]);
+  });
+
+  it('delivers nothing for a finding read without anything owed', async () => {
+    // Prepare
+    const store = createMemoryFindingStore();
+    const [recorded] = await recordEvaluations(store, [tls], t0);
+    const run = channels();
+    const delivery = createDelivery(depsOf(run, store), { now: later(1), triggerId: 'evt-1' });
+    delivery.owe([recorded?.finding as FindingRecord]);
+
+    // Act
+    const sent = await delivery.send();
+
+    // Assess
+    expect(sent).toEqual({ published: 0, actions: 0, alerts: 0 });
+  });
+
+  it('keeps a plan record of exactly 60,000 characters with its snapshot, and cuts one character more', async () => {
+    // Prepare
+    const planOf = async (note: string) => {
+      const delivery = createDelivery(depsOf(channels(), createMemoryFindingStore()), {
+        now: t0,
+        triggerId: 'evt-1',
+      });
+      delivery.plan([{ ...listener(WEAK), tags: { note } }], []);
+      const [t] = await recordEvaluations(createMemoryFindingStore(), [tls], t0, delivery.outbox);
+      return ((t?.finding?.pending?.[0]?.bus ?? []) as FindingMessage[]).find((m) => m.kind === 'plan');
+    };
+    const base = JSON.stringify(await planOf('')).length;
+
+    // Act
+    const fits = await planOf('n'.repeat(60_000 - base));
+    const over = await planOf('n'.repeat(60_001 - base));
+
+    // Assess
+    expect(JSON.stringify(fits).length).toBe(60_000);
+    expect(fits?.before).toBeDefined();
+    expect(fits?.configurationTruncated).toBeUndefined();
+    expect(over?.before).toBeUndefined();
+    expect(over?.configurationTruncated).toBe(true);
+  });
+
+  it('keeps large messages that carry no configuration snapshot as they are', async () => {
+    // Prepare: a long reason, and no resource read (the plan record has no snapshot).
+    const store = createMemoryFindingStore();
+    const delivery = createDelivery(depsOf(channels(), store), { now: t0, triggerId: 'evt-1' });
+    const long = { ...tls, reason: 'r'.repeat(61_000) };
+
+    // Act
+    const [t] = await recordEvaluations(store, [long], t0, delivery.outbox);
+
+    // Assess
+    const bus = (t?.finding?.pending?.[0]?.bus ?? []) as FindingMessage[];
+    expect(bus.map((m) => m.kind)).toEqual(['finding', 'plan']);
+    expect(bus.map((m) => m.configurationTruncated)).toEqual([undefined, undefined]);
+    expect(bus.map((m) => m.evaluation.reason.length)).toEqual([61_000, 61_000]);
   });
 });
 
