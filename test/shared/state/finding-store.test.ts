@@ -874,6 +874,19 @@ describe('clearDelivered', () => {
     expect((await store.get(ID))?.version).toBe(1);
   });
 
+  it('returns the record without writing when none of its deliveries owes the channels that took them', async () => {
+    // Prepare
+    const sent = record();
+    const store = await stored(sent);
+
+    // Act
+    const cleared = await clearDelivered(store, sent, ['actions'], later(1));
+
+    // Assess
+    expect(cleared).toEqual(sent);
+    expect((await store.get(ID))?.version).toBe(1);
+  });
+
   it('returns undefined when the finding is gone after a lost write', async () => {
     // Prepare
     const sent = record();
