@@ -682,6 +682,25 @@ describe('finding records', () => {
     expect(remediate?.finding?.response).toBe('remediate:redirect-to-https');
   });
 
+  it('records the name and region, keeps lastNotifiedAt across an update, and ignores a pass with no finding', async () => {
+    // Prepare
+    const store = createMemoryFindingStore();
+    const [none] = await recordEvaluations(store, [evaluation({ status: 'COMPLIANT' })], t0);
+    const [opened] = await recordEvaluations(store, [evaluation()], t0);
+    await store.put(
+      { ...(opened?.finding as FindingRecord), lastNotifiedAt: t0.toISOString(), version: 2 },
+      1,
+    );
+
+    // Act
+    const [unchanged] = await recordEvaluations(store, [evaluation()], later(1));
+
+    // Assess
+    expect(none).toEqual({ kind: 'none' });
+    expect(opened?.finding).toMatchObject({ resourceName: 'shop', region: 'eu-west-1' });
+    expect(unchanged?.finding?.lastNotifiedAt).toBe(t0.toISOString());
+  });
+
   it('records no delivery for an outbox that owes no channel', async () => {
     // Prepare
     const store = createMemoryFindingStore();
