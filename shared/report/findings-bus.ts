@@ -59,8 +59,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * A configuration snapshot as the audit trail keeps it: without tag values, which are free text anyone with
  * tagging rights writes (people paste webhook URLs and keys into tags); the tag keys stay.
  */
-function auditSnapshot(resource: Resource | undefined): Record<string, unknown> | undefined {
-  if (!resource) return undefined;
+function auditSnapshot(resource: Resource): Record<string, unknown> {
   const { tags, ...configuration } = resource;
   return { ...configuration, tagKeys: Object.keys(tags ?? {}) };
 }
@@ -113,7 +112,8 @@ function toEntry(original: FindingMessage, busName: string): PutEventsRequestEnt
   };
 }
 
-const utf8Bytes = (text: string | undefined) => (text ? Buffer.byteLength(text, 'utf8') : 0);
+// Buffer.byteLength counts UTF-8 bytes by default.
+const utf8Bytes = (text: string | undefined) => (text ? Buffer.byteLength(text) : 0);
 
 /**
  * The size of a PutEvents entry as EventBridge documents its calculation ("Calculating PutEvents event entry

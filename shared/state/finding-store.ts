@@ -172,8 +172,7 @@ function withOutbox(
   }
   let dropped = transition.previous?.pendingDropped ?? 0;
   const tooBig = () =>
-    pending.length > MAX_PENDING_DELIVERIES ||
-    Buffer.byteLength(JSON.stringify(pending), 'utf8') > MAX_PENDING_BYTES;
+    pending.length > MAX_PENDING_DELIVERIES || Buffer.byteLength(JSON.stringify(pending)) > MAX_PENDING_BYTES;
   while (pending.length > 1 && tooBig()) {
     pending.shift();
     dropped++;
@@ -315,15 +314,17 @@ export async function clearDelivered(
   now: Date,
 ): Promise<FindingRecord | undefined> {
   const at = now.toISOString();
-  const sentIds = new Set((sent.pending ?? []).map((delivery) => delivery.id));
+  const sentIds = new Set(sent.pending?.map((delivery) => delivery.id));
   let current: FindingRecord | undefined = sent;
   for (let attempt = 0; attempt < 5; attempt++) {
-    if (!current) return undefined;
-    const delivered = (current.pending ?? []).filter(
+    // Gone, or owing nothing: nothing to clear.
+    if (!current?.pending) return current;
+    const owed = current.pending;
+    const delivered = owed.filter(
       (delivery) => sentIds.has(delivery.id) && delivery.channels.some((c) => channels.includes(c)),
     );
     if (delivered.length === 0) return current;
-    const pending = (current.pending ?? [])
+    const pending = owed
       .map((delivery) =>
         delivered.includes(delivery)
           ? { ...delivery, channels: delivery.channels.filter((c) => !channels.includes(c)) }

@@ -1,6 +1,6 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Evaluation } from '../../../shared/model/evaluation.js';
 import {
   type FindingMessage,
@@ -320,5 +320,282 @@ describe('publishFindings on a large account', () => {
       .map((call) => call.args[0].input.Entries ?? []);
     expect(requests.map((entries) => entries.length)).toEqual([4, 2, 1]);
     expect(JSON.parse(requests[2]?.[0]?.Detail ?? '{}').triggerId).toBe('evt-1');
+  });
+});
+
+describe('publishFindings retries', () => {
+  afterEach(() => {
+    eventBridge.reset();
+    vi.useRealTimers();
+  });
+
+  const refused = { FailedEntryCount: 1, Entries: [{ ErrorCode: 'InternalFailure' }] };
+
+  it('waits 200, 400 and 800 ms before the second, third and fourth attempts, and never before the first', async () => {
+    // Prepare
+    eventBridge.on(PutEventsCommand).resolves(refused);
+    const waits: number[] = [];
+
+    // Act
+    await publishFindings(client, [message(0)], {
+      busName: 'bus',
+      maxAttempts: 4,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+
+    // Assess
+    expect(waits).toEqual([200, 400, 800]);
+    expect(eventBridge).toReceiveCommandTimes(PutEventsCommand, 4);
+  });
+
+  it('does not wait nor send again once every entry is accepted', async () => {
+    // Prepare
+    eventBridge.on(PutEventsCommand).resolves(accepted(1));
+    const waits: number[] = [];
+
+    // Act
+    const result = await publishFindings(client, [message(0)], {
+      busName: 'bus',
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+
+    // Assess
+    expect(result).toEqual({ published: 1, failed: [] });
+    expect(waits).toEqual([]);
+    expect(eventBridge).toReceiveCommandTimes(PutEventsCommand, 1);
+  });
+
+  it('waits with a real timer when no sleep is given', async () => {
+    // Prepare
+    vi.useFakeTimers();
+    eventBridge.on(PutEventsCommand).resolvesOnce(refused).resolves(accepted(1));
+
+    // Act
+    const publishing = publishFindings(client, [message(0)], { busName: 'bus', maxAttempts: 2 });
+    await vi.advanceTimersByTimeAsync(199);
+    const before = eventBridge.commandCalls(PutEventsCommand).length;
+    await vi.advanceTimersByTimeAsync(1);
+    const result = await publishing;
+
+    // Assess
+    expect(before).toBe(1);
+    expect(eventBridge).toReceiveCommandTimes(PutEventsCommand, 2);
+    expect(result).toEqual({ published: 1, failed: [] });
+  });
+
+  it('reports nothing published and nothing failed for no messages, without calling EventBridge', async () => {
+    // Act
+    const result = await publishFindings(client, [], { busName: 'bus', sleep: noSleep });
+
+    // Assess
+    expect(result).toEqual({ published: 0, failed: [] });
+    expect(eventBridge).toReceiveCommandTimes(PutEventsCommand, 0);
+  });
+
+  it('reports an entry EventBridge gave no result for as NoResult, without an error message', async () => {
+    // Prepare
+    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0 });
+
+    // Act
+    const result = await publishFindings(client, [message(0)], {
+      busName: 'bus',
+      maxAttempts: 1,
+      sleep: noSleep,
+    });
+
+    // Assess
+    expect(result).toEqual({ published: 0, failed: [{ message: message(0), errorCode: 'NoResult' }] });
+  });
+});
+
+describe('publishFindings details', () => {
+  afterEach(() => {
+    eventBridge.reset();
+  });
+
+  const sentDetail = () =>
+    JSON.parse(eventBridge.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries?.[0]?.Detail ?? '{}');
+  const sentLength = () =>
+    (eventBridge.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries?.[0]?.Detail ?? '').length;
+  const listener = (padding: string, tags?: Record<string, string>) =>
+    ({ listenerArn: 'arn:listener', protocol: 'HTTP', padding, ...(tags ? { tags } : {}) }) as never;
+  const publishOne = async (m: FindingMessage) => {
+    eventBridge.reset();
+    eventBridge.on(PutEventsCommand).resolves(accepted(1));
+    await publishFindings(client, [m], { busName: 'bus', sleep: noSleep });
+  };
+  const plan = (padding: string): FindingMessage => ({
+    ...message(0),
+    kind: 'plan',
+    before: listener(padding, { owner: 'team-a', webhook: 'https://hooks.example/secret' }),
+  });
+  const actionMessage = (padding: string): FindingMessage => ({
+    ...message(0),
+    kind: 'action',
+    action: {
+      status: 'remediated',
+      ruleId: 'elbv2-listener-plaintext',
+      resourceId: message(0).evaluation.resourceId,
+      mode: 'remediate',
+      action: 'redirect-to-https',
+      calls: [],
+      before: listener(padding, { key: 'secret-value' }),
+      after: listener('', { other: 'x' }),
+      startedAt: '2026-11-22T10:00:00.000Z',
+      finishedAt: '2026-11-22T10:00:05.000Z',
+    },
+  });
+
+  it('sends the plan snapshot with tag keys but without tag values', async () => {
+    // Act
+    await publishOne(plan('p'));
+
+    // Assess
+    expect(sentDetail().before).toEqual({
+      listenerArn: 'arn:listener',
+      protocol: 'HTTP',
+      padding: 'p',
+      tagKeys: ['owner', 'webhook'],
+    });
+    expect(JSON.stringify(sentDetail())).not.toContain('hooks.example');
+  });
+
+  it('sends the before and after snapshots of an action with tag keys but without tag values', async () => {
+    // Act
+    await publishOne(actionMessage('p'));
+
+    // Assess
+    const detail = sentDetail();
+    expect(detail.action.before).toEqual({
+      listenerArn: 'arn:listener',
+      protocol: 'HTTP',
+      padding: 'p',
+      tagKeys: ['key'],
+    });
+    expect(detail.action.after).toEqual({
+      listenerArn: 'arn:listener',
+      protocol: 'HTTP',
+      padding: '',
+      tagKeys: ['other'],
+    });
+    expect(detail.action.status).toBe('remediated');
+    expect(detail.configurationTruncated).toBeUndefined();
+    expect(detail.evaluation.detailsTruncated).toBeUndefined();
+    expect(JSON.stringify(detail)).not.toContain('secret-value');
+  });
+
+  it('keeps an action without snapshots as it is', async () => {
+    // Prepare
+    const m = actionMessage('');
+    const { before: _b, after: _a, ...bare } = m.action as NonNullable<FindingMessage['action']>;
+    m.action = bare as never;
+
+    // Act
+    await publishOne(m);
+
+    // Assess
+    expect(sentDetail()).toEqual(JSON.parse(JSON.stringify(m)));
+  });
+
+  it('keeps evaluation details up to a 60,000-character detail and drops them one character later', async () => {
+    // Prepare: size the details so the detail is exactly 60,000 characters.
+    const withDetails = (n: number): FindingMessage => {
+      const m = message(0);
+      m.evaluation = { ...m.evaluation, details: { padding: 'd'.repeat(n) } };
+      return m;
+    };
+    await publishOne(withDetails(0));
+    const exact = 60_000 - sentLength();
+
+    // Act
+    await publishOne(withDetails(exact));
+    const kept = sentDetail();
+    const keptLength = sentLength();
+    await publishOne(withDetails(exact + 1));
+    const dropped = sentDetail();
+
+    // Assess
+    expect(keptLength).toBe(60_000);
+    expect(kept.evaluation.details).toEqual({ padding: 'd'.repeat(exact) });
+    const { details: _details, ...evaluation } = withDetails(0).evaluation;
+    expect(dropped.evaluation).toEqual({ ...evaluation, detailsTruncated: true });
+    expect(dropped.configurationTruncated).toBeUndefined();
+    expect(dropped.triggerId).toBe('evt-0');
+  });
+
+  it('never truncates the configuration of a finding without snapshots, however long its reason', async () => {
+    // Prepare
+    const m = message(0);
+    m.evaluation = { ...m.evaluation, reason: 'r'.repeat(61_000) };
+
+    // Act
+    await publishOne(m);
+
+    // Assess
+    const detail = sentDetail();
+    expect(detail.configurationTruncated).toBeUndefined();
+    expect(detail.evaluation).toEqual({ ...m.evaluation, detailsTruncated: true });
+  });
+
+  it('keeps a plan snapshot up to a 60,000-character detail and drops it one character later', async () => {
+    // Prepare
+    await publishOne(plan(''));
+    const exact = 60_000 - sentLength();
+
+    // Act
+    await publishOne(plan('p'.repeat(exact)));
+    const kept = sentDetail();
+    const keptLength = sentLength();
+    await publishOne(plan('p'.repeat(exact + 1)));
+    const dropped = sentDetail();
+
+    // Assess
+    expect(keptLength).toBe(60_000);
+    expect(kept.before.padding).toHaveLength(exact);
+    expect(kept.configurationTruncated).toBeUndefined();
+    expect(dropped).toEqual({
+      kind: 'plan',
+      evaluation: { ...message(0).evaluation, detailsTruncated: true },
+      observedAt: message(0).observedAt,
+      triggerId: 'evt-0',
+      configurationTruncated: true,
+    });
+  });
+
+  it('drops the snapshots of a too large action and keeps the rest of the record', async () => {
+    // Act
+    await publishOne(actionMessage('p'.repeat(70_000)));
+
+    // Assess
+    const {
+      before: _b,
+      after: _a,
+      ...rest
+    } = actionMessage('').action as NonNullable<FindingMessage['action']>;
+    expect(sentDetail()).toEqual({
+      kind: 'action',
+      evaluation: { ...message(0).evaluation, detailsTruncated: true },
+      observedAt: message(0).observedAt,
+      triggerId: 'evt-0',
+      configurationTruncated: true,
+      action: { ...rest, configurationTruncated: true },
+    });
+  });
+});
+
+describe('putEventsBatches with a first entry larger than a request', () => {
+  it('sends it alone without an empty request before it', () => {
+    // Prepare
+    const huge: PutEventsRequestEntry = { Source: 's', DetailType: 'd', Detail: 'x'.repeat(300_000) };
+
+    // Act
+    const batches = putEventsBatches([huge]);
+
+    // Assess
+    expect(batches).toEqual([[huge]]);
   });
 });

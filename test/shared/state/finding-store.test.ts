@@ -6,6 +6,7 @@ import {
   clearDelivered,
   type DeliveryChannel,
   FindingConflictError,
+  type FindingRecord,
   type FindingStore,
   type FindingTransition,
   findingIdOf,
@@ -657,5 +658,288 @@ describe('pending items on DynamoDB (dynalite)', () => {
     expect(delivered.Item?.pendingSk).toBeUndefined();
     expect(delivered.Item?.pending).toBeUndefined();
     expect(delivered.Item?.openPk).toEqual({ S: 'OPEN' });
+  });
+});
+
+describe('finding records', () => {
+  const ID = findingIdOf('elbv2-listener-tls-policy', LISTENER);
+
+  it('records the response as mode:action:target without empty parts, and the account', async () => {
+    // Prepare
+    const store = createMemoryFindingStore();
+
+    // Act
+    const [notify] = await recordEvaluations(store, [evaluation()], t0);
+    const [remediate] = await recordEvaluations(
+      store,
+      [evaluation({ response: { mode: 'remediate', action: 'redirect-to-https' } as never })],
+      later(1),
+    );
+
+    // Assess
+    expect(notify?.finding?.response).toBe('notify');
+    expect(notify?.finding?.accountId).toBe('111122223333');
+    expect(remediate?.finding?.response).toBe('remediate:redirect-to-https');
+  });
+
+  it('records the name and region, keeps lastNotifiedAt across an update, and ignores a pass with no finding', async () => {
+    // Prepare
+    const store = createMemoryFindingStore();
+    const [none] = await recordEvaluations(store, [evaluation({ status: 'COMPLIANT' })], t0);
+    const [opened] = await recordEvaluations(store, [evaluation()], t0);
+    await store.put(
+      { ...(opened?.finding as FindingRecord), lastNotifiedAt: t0.toISOString(), version: 2 },
+      1,
+    );
+
+    // Act
+    const [unchanged] = await recordEvaluations(store, [evaluation()], later(1));
+
+    // Assess
+    expect(none).toEqual({ kind: 'none' });
+    expect(opened?.finding).toMatchObject({ resourceName: 'shop', region: 'eu-west-1' });
+    expect(unchanged?.finding?.lastNotifiedAt).toBe(t0.toISOString());
+  });
+
+  it('records no delivery for an outbox that owes no channel', async () => {
+    // Prepare
+    const store = createMemoryFindingStore();
+
+    // Act
+    const [opened] = await recordEvaluations(store, [evaluation()], t0, () => ({ channels: [] }));
+
+    // Assess
+    expect(opened?.finding?.pending).toBeUndefined();
+    expect((await store.get(ID))?.pending).toBeUndefined();
+  });
+
+  it('keeps a single delivery larger than the pending bound rather than dropping it', async () => {
+    // Prepare
+    const store = createMemoryFindingStore();
+
+    // Act
+    const [opened] = await recordEvaluations(store, [evaluation()], t0, () => ({
+      channels: ['slack'],
+      slack: 'x'.repeat(300_000),
+    }));
+
+    // Assess
+    expect(opened?.finding?.pending).toHaveLength(1);
+    expect(opened?.finding?.pendingDropped).toBeUndefined();
+  });
+
+  it('keeps deliveries of exactly 256 KB of JSON and drops the oldest one byte later, counting it', async () => {
+    // Prepare: two deliveries sized so their JSON is exactly 262,144 bytes ('é' is two bytes).
+    const run = async (extra: number) => {
+      const store = createMemoryFindingStore();
+      const base = JSON.stringify([
+        { channels: ['slack'], slack: '', id: 1, transition: 'opened', at: t0.toISOString() },
+        { channels: ['slack'], slack: 'é', id: 2, transition: 'changed', at: later(1).toISOString() },
+      ]);
+      const fill = 262_144 - Buffer.byteLength(base) + extra;
+      await recordEvaluations(store, [evaluation()], t0, () => ({
+        channels: ['slack'],
+        slack: 'y'.repeat(fill),
+      }));
+      const [changed] = await recordEvaluations(
+        store,
+        [evaluation({ severity: 'critical' })],
+        later(1),
+        () => ({ channels: ['slack'], slack: 'é' }),
+      );
+      return changed?.finding;
+    };
+
+    // Act
+    const exact = await run(0);
+    const over = await run(1);
+
+    // Assess
+    expect(exact?.pending?.map((d) => d.id)).toEqual([1, 2]);
+    expect(exact?.pendingDropped).toBeUndefined();
+    expect(over?.pending?.map((d) => d.id)).toEqual([2]);
+    expect(over?.pendingDropped).toBe(1);
+  });
+
+  it('reads a finding again after a passing evaluation of it in the same batch only when a write lost', async () => {
+    // Prepare: a resolved finding, then a passing and a failing evaluation of it in one batch.
+    const { store, reads } = countingStore(createMemoryFindingStore());
+    await recordEvaluations(store, [evaluation()], t0);
+    await recordEvaluations(store, [evaluation({ status: 'COMPLIANT' })], later(1));
+    reads.get = 0;
+
+    // Act
+    const transitions = await recordEvaluations(
+      store,
+      [evaluation({ status: 'COMPLIANT' }), evaluation()],
+      later(2),
+    );
+
+    // Assess: the second sees the resolved record from the listing; no conflict, no read.
+    expect(transitions.map((t) => [t.kind, t.finding?.version])).toEqual([
+      ['none', undefined],
+      ['opened', 3],
+    ]);
+    expect(reads.get).toBe(0);
+  });
+
+  it('resolves a finding as resolved with its resolution, and returns none for a missing or resolved one', async () => {
+    // Prepare
+    const store = createMemoryFindingStore();
+    await recordEvaluations(store, [evaluation()], t0);
+
+    // Act
+    const resolved = await resolveFinding(store, ID, later(1), 'remediated');
+    const again = await resolveFinding(store, ID, later(2), 'remediated');
+    const missing = await resolveFinding(store, 'nope|nothing', later(2), 'remediated');
+
+    // Assess
+    expect(resolved.finding).toMatchObject({ state: 'resolved', resolution: 'remediated', version: 2 });
+    expect(again).toEqual({ kind: 'none', previous: resolved.finding });
+    expect(missing).toEqual({ kind: 'none' });
+  });
+
+  it('gives up resolving after 5 lost writes with FindingConflictError naming the finding', async () => {
+    // Prepare
+    const inner = createMemoryFindingStore();
+    await recordEvaluations(inner, [evaluation()], t0);
+    let puts = 0;
+    const losing: FindingStore = {
+      ...inner,
+      put: async () => {
+        puts++;
+        return false;
+      },
+    };
+
+    // Act
+    const resolving = resolveFinding(losing, ID, later(1), 'fixed');
+
+    // Assess
+    await expect(resolving).rejects.toMatchObject({
+      name: 'FindingConflictError',
+      message: `finding ${ID}: too many concurrent updates`,
+    });
+    expect(puts).toBe(5);
+  });
+});
+
+describe('clearDelivered', () => {
+  const ID = findingIdOf('elbv2-listener-tls-policy', LISTENER);
+  const record = (overrides: Partial<FindingRecord> = {}): FindingRecord => ({
+    findingId: ID,
+    ruleId: 'elbv2-listener-tls-policy',
+    resourceId: LISTENER,
+    resourceType: 'AWS::ElasticLoadBalancingV2::Listener',
+    state: 'open',
+    severity: 'high',
+    reason: 'weak',
+    firstSeenAt: t0.toISOString(),
+    lastSeenAt: t0.toISOString(),
+    version: 1,
+    pending: [
+      { id: 1, transition: 'opened', at: t0.toISOString(), channels: ['bus'] },
+      { id: 2, transition: 'changed', at: t0.toISOString(), channels: ['bus', 'slack'] },
+    ],
+    ...overrides,
+  });
+  const stored = async (r: FindingRecord) => {
+    const store = createMemoryFindingStore();
+    await store.put(r, 0);
+    return store;
+  };
+
+  it('sets lastNotifiedAt when any cleared delivery owed Slack', async () => {
+    // Prepare
+    const sent = record();
+    const store = await stored(sent);
+
+    // Act
+    const cleared = await clearDelivered(store, sent, ['bus', 'slack'], later(1));
+
+    // Assess
+    expect(cleared?.pending).toBeUndefined();
+    expect(cleared?.lastNotifiedAt).toBe(later(1).toISOString());
+  });
+
+  it('moves an older lastNotifiedAt forward and never a newer one back', async () => {
+    // Prepare
+    const older = record({ lastNotifiedAt: t0.toISOString() });
+    const newer = record({ lastNotifiedAt: later(5).toISOString() });
+
+    // Act
+    const forward = await clearDelivered(await stored(older), older, ['slack'], later(1));
+    const kept = await clearDelivered(await stored(newer), newer, ['slack'], later(1));
+
+    // Assess
+    expect(forward?.lastNotifiedAt).toBe(later(1).toISOString());
+    expect(kept?.lastNotifiedAt).toBe(later(5).toISOString());
+    expect(kept?.pending?.map((d) => [d.id, d.channels])).toEqual([
+      [1, ['bus']],
+      [2, ['bus']],
+    ]);
+  });
+
+  it('returns a record owing nothing as it is, without writing', async () => {
+    // Prepare
+    const { pending: _p, ...bare } = record();
+    const store = await stored(bare);
+
+    // Act
+    const cleared = await clearDelivered(store, bare, ['bus'], later(1));
+
+    // Assess
+    expect(cleared).toEqual(bare);
+    expect((await store.get(ID))?.version).toBe(1);
+  });
+
+  it('returns the record without writing when none of its deliveries owes the channels that took them', async () => {
+    // Prepare
+    const sent = record();
+    const store = await stored(sent);
+
+    // Act
+    const cleared = await clearDelivered(store, sent, ['actions'], later(1));
+
+    // Assess
+    expect(cleared).toEqual(sent);
+    expect((await store.get(ID))?.version).toBe(1);
+  });
+
+  it('returns undefined when the finding is gone after a lost write', async () => {
+    // Prepare
+    const sent = record();
+    const inner = createMemoryFindingStore();
+    const gone: FindingStore = { ...inner, put: async () => false, get: async () => undefined };
+
+    // Act
+    const cleared = await clearDelivered(gone, sent, ['bus'], later(1));
+
+    // Assess
+    expect(cleared).toBeUndefined();
+  });
+
+  it('gives up after 5 lost writes with FindingConflictError naming the finding', async () => {
+    // Prepare
+    const sent = record();
+    let puts = 0;
+    const losing: FindingStore = {
+      ...createMemoryFindingStore(),
+      get: async () => sent,
+      put: async () => {
+        puts++;
+        return false;
+      },
+    };
+
+    // Act
+    const clearing = clearDelivered(losing, sent, ['bus'], later(1));
+
+    // Assess
+    await expect(clearing).rejects.toMatchObject({
+      name: 'FindingConflictError',
+      message: `finding ${ID}: too many concurrent updates`,
+    });
+    expect(puts).toBe(5);
   });
 });
