@@ -7,8 +7,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../shared/cli/main.js';
 import type { Report } from '../../../shared/report/report.js';
+import { runCliCaptured } from '../../helpers/run-cli.js';
 
 const INPUTS = new URL('../../fixtures/inputs/', import.meta.url);
 
@@ -17,22 +17,14 @@ async function fixture(name: string): Promise<Record<string, unknown[]>> {
 }
 
 async function evaluate(path: string): Promise<{ code: number; report: Report | undefined; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['evaluate', path, '--format', 'json', '--now', '2026-11-22T00:00:00Z'], {
-    stdout: {
-      write: (chunk: string) => {
-        stdout += chunk;
-      },
-      isTTY: false,
-    },
-    stderr: {
-      write: (chunk: string) => {
-        stderr += chunk;
-      },
-    },
-    env: {},
-  });
+  const { code, stdout, stderr } = await runCliCaptured([
+    'evaluate',
+    path,
+    '--format',
+    'json',
+    '--now',
+    '2026-11-22T00:00:00Z',
+  ]);
   return { code, report: stdout ? (JSON.parse(stdout) as Report) : undefined, stderr };
 }
 

@@ -3,9 +3,9 @@ import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../shared/cli/main.js';
 import type { Report } from '../../../shared/report/report.js';
 import { RULES } from '../../../shared/rules/index.js';
+import { runCliCaptured } from '../../helpers/run-cli.js';
 
 const LISTENER =
   'arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/shop/50dc6c495c0c9188/0467ef3c8400ae65';
@@ -63,31 +63,7 @@ function configSnapshot(sslPolicy: string, capturedAt: string) {
   };
 }
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: {
-      write: (chunk: string) => {
-        stdout += chunk;
-      },
-      isTTY: false,
-    },
-    stderr: {
-      write: (chunk: string) => {
-        stderr += chunk;
-      },
-    },
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runCliCaptured(argv);
 
 const tlsPolicyStatuses = (report: Report) =>
   report.evaluations

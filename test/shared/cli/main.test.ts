@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../shared/cli/main.js';
 import { VERSION } from '../../../shared/cli/version.js';
 import type { Report } from '../../../shared/report/report.js';
+import { runCliCaptured } from '../../helpers/run-cli.js';
 
 /** The start of every ANSI escape sequence (colors). */
 const ANSI = '\u001b[';
@@ -46,35 +46,7 @@ const RULES_FOOTER =
   '* default mode. Every rule defaults to notify: remediate and block are opt-in per rule in the policy file ' +
   '(rules: <rule-id>: mode: remediate) and act only with dry run off.';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(
-  argv: string[],
-  options: { cwd?: string; isTTY?: boolean; env?: Record<string, string | undefined> } = {},
-): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: {
-      write: (chunk: string) => {
-        stdout += chunk;
-      },
-      isTTY: options.isTTY ?? false,
-    },
-    stderr: {
-      write: (chunk: string) => {
-        stderr += chunk;
-      },
-    },
-    env: options.env ?? {},
-    ...(options.cwd ? { cwd: options.cwd } : {}),
-  });
-  return { code, stdout, stderr };
-}
+const run = runCliCaptured;
 
 describe('runCli', () => {
   let directory: string;

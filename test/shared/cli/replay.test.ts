@@ -7,10 +7,10 @@ import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balan
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../shared/cli/main.js';
 import { isCloudTrailRecord, type ReplayedEvent, wrapCloudTrailRecord } from '../../../shared/cli/replay.js';
 import { routeEvent } from '../../../shared/events/route.js';
 import type { Report } from '../../../shared/report/report.js';
+import { runCliCaptured } from '../../helpers/run-cli.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/replay');
 const INVENTORY = join(FIXTURES, 'inventory');
@@ -34,12 +34,6 @@ const CLASSIC = 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalance
 
 type ReplayReport = Report & { events: ReplayedEvent[] };
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are edited freely in tests
 function readFixture(path: string): any {
   return JSON.parse(readFileSync(path, 'utf8'));
@@ -49,26 +43,7 @@ describe('runReplay', () => {
   let directory: string;
 
   /** Runs the CLI in an empty directory: no policy file there, so the built-in defaults apply. */
-  async function run(argv: string[]): Promise<Run> {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(argv, {
-      stdout: {
-        write: (chunk: string) => {
-          stdout += chunk;
-        },
-        isTTY: false,
-      },
-      stderr: {
-        write: (chunk: string) => {
-          stderr += chunk;
-        },
-      },
-      cwd: directory,
-      env: {},
-    });
-    return { code, stdout, stderr };
-  }
+  const run = (argv: string[]) => runCliCaptured(argv, { cwd: directory });
 
   async function replayJson(events: string[], extra: string[] = []) {
     const result = await run(['replay', ...events, '--inventory', INVENTORY, '--format', 'json', ...extra]);

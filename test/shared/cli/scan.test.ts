@@ -23,7 +23,6 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CliInputError, type CliIo } from '../../../shared/cli/io.js';
-import { runCli } from '../../../shared/cli/main.js';
 import { runScan, type ScanSeams } from '../../../shared/cli/scan.js';
 import { createFileInventorySource } from '../../../shared/inventory/file-source.js';
 import { loadInventory } from '../../../shared/inventory/index.js';
@@ -31,6 +30,7 @@ import type { InventorySource } from '../../../shared/inventory/live/port.js';
 import type { Inventory } from '../../../shared/inventory/types.js';
 import type { Report } from '../../../shared/report/report.js';
 import { RULES } from '../../../shared/rules/index.js';
+import { runCliCaptured } from '../../helpers/run-cli.js';
 import { httpsListener, loadBalancer } from '../inventory/live/sdk-outputs.js';
 
 const INVENTORY = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/replay/inventory');
@@ -261,26 +261,7 @@ describe('runScan', () => {
 });
 
 describe('scan through runCli', () => {
-  async function run(argv: string[], env: CliIo['env'] = {}) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(argv, {
-      stdout: {
-        write: (chunk: string) => {
-          stdout += chunk;
-        },
-        isTTY: false,
-      },
-      stderr: {
-        write: (chunk: string) => {
-          stderr += chunk;
-        },
-      },
-      cwd: tmpdir(),
-      env,
-    });
-    return { code, stdout, stderr };
-  }
+  const run = (argv: string[], env: CliIo['env'] = {}) => runCliCaptured(argv, { cwd: tmpdir(), env });
 
   it.each([
     [[], 'scan needs a region'],
@@ -309,26 +290,7 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     for (const mock of [elbv2, elb, ec2, dx, acm]) mock.reset();
   });
 
-  async function runAws(argv: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(argv, {
-      stdout: {
-        write: (chunk: string) => {
-          stdout += chunk;
-        },
-        isTTY: false,
-      },
-      stderr: {
-        write: (chunk: string) => {
-          stderr += chunk;
-        },
-      },
-      cwd: tmpdir(),
-      env: {},
-    });
-    return { code, stdout, stderr };
-  }
+  const runAws = (argv: string[]) => runCliCaptured(argv, { cwd: tmpdir() });
 
   it('sweeps the account with the real inventory source, calling only describe and list APIs', async () => {
     // Prepare
