@@ -7,6 +7,9 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
+import { createDynamoDbFindingStore } from '../../shared/state/dynamodb-store.js';
+import type { FindingStore } from '../../shared/state/finding-store.js';
+import { createMemoryFindingStore } from '../../shared/state/memory-store.js';
 import { tableDefinition } from '../../shared/state/table.js';
 
 export interface LocalDynamo {
@@ -66,4 +69,26 @@ export async function startDynalite(): Promise<LocalDynamo> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * The finding store both ways the suites run it: in memory, and on DynamoDB (dynalite, a fresh table on each
+ * call, named `<prefix>-<n>`). `local` gives the suite's running dynalite.
+ */
+export function findingStores(
+  local: () => LocalDynamo,
+  prefix: string,
+): [string, () => Promise<FindingStore>][] {
+  let tables = 0;
+  return [
+    ['in memory', async () => createMemoryFindingStore()],
+    [
+      'on DynamoDB (dynalite)',
+      async () => {
+        const name = `${prefix}-${++tables}`;
+        await local().createTable(name);
+        return createDynamoDbFindingStore(local().client, name);
+      },
+    ],
+  ];
 }

@@ -18,7 +18,7 @@ import {
   resolveResourcesByPrefix,
 } from '../../../shared/state/finding-store.js';
 import { createMemoryFindingStore } from '../../../shared/state/memory-store.js';
-import { type LocalDynamo, startDynalite } from '../../helpers/dynalite.js';
+import { findingStores, type LocalDynamo, startDynalite } from '../../helpers/dynalite.js';
 
 const LISTENER =
   'arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2';
@@ -52,17 +52,7 @@ afterAll(async () => {
   await dynamo.stop();
 });
 
-const stores: [string, () => Promise<FindingStore>][] = [
-  ['in memory', async () => createMemoryFindingStore()],
-  [
-    'on DynamoDB (dynalite)',
-    async () => {
-      const name = `findings-${++tableCount}`;
-      await dynamo.createTable(name);
-      return createDynamoDbFindingStore(dynamo.client, name);
-    },
-  ],
-];
+const stores = findingStores(() => dynamo, 'stores');
 
 describe.each(stores)('finding store %s', (_name, makeStore) => {
   let store: FindingStore;

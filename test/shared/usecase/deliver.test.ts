@@ -14,7 +14,6 @@ import { policySchema } from '../../../shared/policy/schema.js';
 import { type FindingMessage, publishFindings } from '../../../shared/report/findings-bus.js';
 import type { SlackPayload } from '../../../shared/report/slack/payload.js';
 import { RULES } from '../../../shared/rules/index.js';
-import { createDynamoDbFindingStore } from '../../../shared/state/dynamodb-store.js';
 import {
   type FindingRecord,
   type FindingStore,
@@ -29,7 +28,7 @@ import type { MonitorDeps } from '../../../shared/usecase/deps.js';
 import { inspectEvent } from '../../../shared/usecase/inspect.js';
 import { sweep } from '../../../shared/usecase/sweep.js';
 import { type EventFixture, loadEvent, withValue } from '../../fixtures/events/load.js';
-import { type LocalDynamo, startDynalite } from '../../helpers/dynalite.js';
+import { findingStores, type LocalDynamo, startDynalite } from '../../helpers/dynalite.js';
 
 const LISTENER_ARN =
   'arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/shop-web/4f1c0d2e9a7b3c55/8e2d4c6a1b3f5d70';
@@ -127,7 +126,6 @@ function channels() {
 type Delivered = ReturnType<typeof channels>['delivered'];
 
 let dynamo: LocalDynamo;
-let tables = 0;
 
 beforeAll(async () => {
   dynamo = await startDynalite();
@@ -137,17 +135,7 @@ afterAll(async () => {
   await dynamo.stop();
 });
 
-const stores: [string, () => Promise<FindingStore>][] = [
-  ['in memory', async () => createMemoryFindingStore()],
-  [
-    'on DynamoDB (dynalite)',
-    async () => {
-      const name = `deliver-${++tables}`;
-      await dynamo.createTable(name);
-      return createDynamoDbFindingStore(dynamo.client, name);
-    },
-  ],
-];
+const stores = findingStores(() => dynamo, 'deliver');
 
 const DIGEST_PREFIX = 'transit-guard sweep:';
 const isDigest = (payload: SlackPayload) => payload.text.startsWith(DIGEST_PREFIX);
