@@ -32,16 +32,17 @@
  * acm:AddTagsToCertificate; the guards name whole services, so a create action that takes aws:TagKeys itself
  * (acm:RequestCertificate, directconnect:CreateConnection) is covered too.
  */
-import type { Policy } from '../policy/schema.js';
-import { EXEMPT_TAG } from '../response/exemptions.js';
-import { modeFor } from '../response/planner.js';
-import { findRule } from '../rules/index.js';
+
 import {
   AWS_DEFAULT_TUNNEL_OPTIONS,
   policyAllowedValues,
   type TunnelOptionList,
   valuesOutside,
-} from '../rules/vpn/tunnels.js';
+} from '../families/vpn/rules/tunnels.js';
+import type { Policy } from '../policy/schema.js';
+import { EXEMPT_TAG } from '../response/exemptions.js';
+import { modeFor } from '../response/planner.js';
+import { findRule } from '../rules/index.js';
 import { assessTlsPolicy } from '../tls/assess.js';
 import type { TlsCatalog } from '../tls/catalog.js';
 import { createTlsCatalog } from '../tls/policies.js';

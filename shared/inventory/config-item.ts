@@ -1,10 +1,10 @@
+import { mapCertificate } from '../families/acm/describe.js';
+import { mapClassicLoadBalancer, readConfigClassicPolicies } from '../families/elb/describe.js';
+import { mapElbv2LoadBalancer, mapListener } from '../families/elbv2/describe.js';
+import { mapVpnConnection } from '../families/vpn/describe.js';
 import type { Resource } from '../model/resource.js';
 import type { InventoryBuilder } from './builder.js';
 import { toIsoDate } from './dates.js';
-import { mapCertificate } from './describe-acm.js';
-import { mapVpnConnection } from './describe-ec2-vpn.js';
-import { mapClassicLoadBalancer, readConfigClassicPolicies } from './describe-elb.js';
-import { mapElbv2LoadBalancer, mapListener } from './describe-elbv2.js';
 import type { Fields } from './fields.js';
 import { intern } from './intern.js';
 import { readTags, requireString } from './record.js';

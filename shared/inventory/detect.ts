@@ -1,10 +1,19 @@
+import { readCertificates } from '../families/acm/describe.js';
+import { readDxConnections, readDxLags } from '../families/directconnect/describe.js';
+import { readClassicLoadBalancers, readClassicPolicies } from '../families/elb/describe.js';
+import {
+  readElbv2LoadBalancers,
+  readListeners,
+  readRules,
+  readSslPolicies,
+} from '../families/elbv2/describe.js';
+import {
+  readActiveTunnelStatuses,
+  readVpnConnections,
+  TUNNEL_STATUS_FORMAT,
+} from '../families/vpn/describe.js';
 import { InventoryBuilder } from './builder.js';
 import { itemIdentity, newestItems, readConfigItem, readOversizedSummary } from './config-item.js';
-import { readCertificates } from './describe-acm.js';
-import { readDxConnections, readDxLags } from './describe-directconnect.js';
-import { readActiveTunnelStatuses, readVpnConnections, TUNNEL_STATUS_FORMAT } from './describe-ec2-vpn.js';
-import { readClassicLoadBalancers, readClassicPolicies } from './describe-elb.js';
-import { readElbv2LoadBalancers, readListeners, readRules, readSslPolicies } from './describe-elbv2.js';
 import { Fields, isObject, type JsonObject } from './fields.js';
 import { readArrayMember } from './json-array.js';
 import type { Inventory } from './types.js';

@@ -3,9 +3,9 @@ import { normalizeDocument } from './detect.js';
 import { linkInventory } from './link.js';
 import type { Inventory } from './types.js';
 
+export { normalizeKeyAlgorithm } from '../families/acm/describe.js';
 export { emptyInventory, mergeInventories } from './builder.js';
 export { toIsoDate } from './dates.js';
-export { normalizeKeyAlgorithm } from './describe-acm.js';
 export { normalizeDocument } from './detect.js';
 export { linkInventory } from './link.js';
 export { loadInventory } from './load.js';

@@ -1,3 +1,4 @@
+import { TUNNEL_STATUS_FORMAT } from '../families/vpn/describe.js';
 import type {
   ClassicLoadBalancer,
   ClassicPolicy,
@@ -12,7 +13,6 @@ import type {
 import type { ResolvedTlsPolicy } from '../tls/catalog.js';
 import { emptyPending } from './builder.js';
 import { classicPolicyKey, dedupeResources } from './dedupe.js';
-import { TUNNEL_STATUS_FORMAT } from './describe-ec2-vpn.js';
 import type {
   Elbv2LoadBalancerInfo,
   InputError,

@@ -12,10 +12,10 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { elbv2ListenerTlsPolicy } from '../../shared/families/elbv2/rules/elbv2-listener-tls-policy.js';
 import type { Resource } from '../../shared/model/resource.js';
 import { type ExecutorDeps, executePlan } from '../../shared/response/executor.js';
 import type { PlannedAction } from '../../shared/response/types.js';
-import { elbv2ListenerTlsPolicy } from '../../shared/rules/elbv2/elbv2-listener-tls-policy.js';
 import { evaluateResource } from '../../shared/rules/engine.js';
 import { albHttpsListener } from '../helpers/elb-fixtures.js';
 import { ruleContext, TEST_NOW } from '../helpers/rule-context.js';

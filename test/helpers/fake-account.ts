@@ -43,7 +43,7 @@ import {
   type Listener,
   type LoadBalancer,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { ALL_KEY_TYPES } from '../../shared/inventory/live/acm.js';
+import { ALL_KEY_TYPES } from '../../shared/families/acm/live.js';
 import { ACCOUNT_ID, type AwsMocks, type ExpectedRead, expectedRead, REGION } from './lambda-env.js';
 
 const ELB = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}`;

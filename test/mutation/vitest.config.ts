@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: [
       'test/shared/rules/**/*.test.ts',
+      'test/shared/families/**/*.test.ts',
       'test/shared/tls/**/*.test.ts',
       'test/shared/response/**/*.test.ts',
       'test/shared/events/**/*.test.ts',

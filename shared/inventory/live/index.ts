@@ -1,7 +1,12 @@
-export { ALL_KEY_TYPES, type DescribeReason, describeReason, LIST_CERTIFICATES_PAGE_SIZE } from './acm.js';
-export { CLASSIC_PAGE_SIZE } from './classic.js';
+export {
+  ALL_KEY_TYPES,
+  type DescribeReason,
+  describeReason,
+  LIST_CERTIFICATES_PAGE_SIZE,
+} from '../../families/acm/live.js';
+export { CLASSIC_PAGE_SIZE } from '../../families/elb/live.js';
+export { ELBV2_PAGE_SIZE } from '../../families/elbv2/live.js';
 export { CONFIG_QUERY_PAGE_SIZE, CONFIG_TYPES, selectExpression } from './config-select.js';
-export { ELBV2_PAGE_SIZE } from './elbv2.js';
 export {
   type AcmReadPlan,
   FULL_READ_PLAN,

@@ -1,10 +1,13 @@
 import type { Clients } from '../../aws/clients.js';
+import { readCertificates, sweepAcm } from '../../families/acm/live.js';
+import { readDirectConnect, sweepDirectConnect } from '../../families/directconnect/live.js';
+import { readClassicLoadBalancers, sweepClassic } from '../../families/elb/live.js';
+import { describeSslPolicies, readElbv2Listeners, sweepElbv2 } from '../../families/elbv2/live.js';
+import { readVpnConnections, sweepVpn } from '../../families/vpn/live.js';
 import type { ResourceRef } from '../../model/ref.js';
 import type { ResourceType } from '../../model/resource.js';
 import type { TlsCatalog } from '../../tls/catalog.js';
 import { createTlsCatalog } from '../../tls/index.js';
-import { readCertificates, sweepAcm } from './acm.js';
-import { readClassicLoadBalancers, sweepClassic } from './classic.js';
 import type { readConfigItem } from './config-item.js';
 import type { familiesRecorded, sweepConfigItems } from './config-select.js';
 import {
@@ -16,14 +19,11 @@ import {
   mergeCollected,
   type RegionContext,
 } from './context.js';
-import { readDirectConnect, sweepDirectConnect } from './dx.js';
-import { describeSslPolicies, readElbv2Listeners, sweepElbv2 } from './elbv2.js';
 import { toReadResult } from './normalize.js';
 import { FULL_READ_PLAN, type ReadPlan } from './plan.js';
 import { type Clock, DEFAULT_CONCURRENCY } from './pool.js';
 import { FAMILIES, type Family, type InventorySource, mergeReadResults, type ReadResult } from './port.js';
 import { DOCUMENTED_RATE_LIMITS, type RateLimits } from './rates.js';
-import { readVpnConnections, sweepVpn } from './vpn.js';
 
 /** Where a sweep reads: describe/list calls per service, or AWS Config advanced queries where Config records the types. */
 export type InventoryMode = 'describe' | 'config';

@@ -13,13 +13,13 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing';
 import { ListenerNotFoundException, ModifyListenerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterEach, describe, expect, it } from 'vitest';
+import { elbListenerTlsPolicy } from '../../../shared/families/elb/rules/elb-listener-tls-policy.js';
+import { elbv2ListenerTlsPolicy } from '../../../shared/families/elbv2/rules/elbv2-listener-tls-policy.js';
+import { vpnTunnelWeakCrypto } from '../../../shared/families/vpn/rules/vpn-tunnel-weak-crypto.js';
 import type { RemediationCall } from '../../../shared/model/evaluation.js';
 import type { ClassicLoadBalancer, Elbv2Listener } from '../../../shared/model/resource.js';
 import { executePlan, PlanNotExecutableError } from '../../../shared/response/executor.js';
 import type { PlannedAction } from '../../../shared/response/types.js';
-import { elbListenerTlsPolicy } from '../../../shared/rules/elb/elb-listener-tls-policy.js';
-import { elbv2ListenerTlsPolicy } from '../../../shared/rules/elbv2/elbv2-listener-tls-policy.js';
-import { vpnTunnelWeakCrypto } from '../../../shared/rules/vpn/vpn-tunnel-weak-crypto.js';
 import {
   albHttpsListener,
   classicListener,

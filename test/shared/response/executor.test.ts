@@ -1,17 +1,17 @@
 import { ModifyListenerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterEach, describe, expect, it } from 'vitest';
+import { acmCertificateExpiry } from '../../../shared/families/acm/rules/acm-certificate-expiry.js';
+import { dxConnectionMacsecFailOpen } from '../../../shared/families/directconnect/rules/dx-connection-macsec-fail-open.js';
+import { elbListenerPlaintext } from '../../../shared/families/elb/rules/elb-listener-plaintext.js';
+import { elbListenerWeakCiphers } from '../../../shared/families/elb/rules/elb-listener-weak-ciphers.js';
+import { elbv2ListenerPlaintext } from '../../../shared/families/elbv2/rules/elbv2-listener-plaintext.js';
+import { elbv2ListenerTcpPlaintext } from '../../../shared/families/elbv2/rules/elbv2-listener-tcp-plaintext.js';
+import { elbv2ListenerTlsPolicy } from '../../../shared/families/elbv2/rules/elbv2-listener-tls-policy.js';
+import { vpnTunnelIkeVersion } from '../../../shared/families/vpn/rules/vpn-tunnel-ike-version.js';
 import type { Resource } from '../../../shared/model/resource.js';
 import type { PolicyInput } from '../../../shared/policy/schema.js';
 import { executePlan, PlanNotExecutableError } from '../../../shared/response/executor.js';
-import { acmCertificateExpiry } from '../../../shared/rules/acm/acm-certificate-expiry.js';
-import { dxConnectionMacsecFailOpen } from '../../../shared/rules/dx/dx-connection-macsec-fail-open.js';
-import { elbListenerPlaintext } from '../../../shared/rules/elb/elb-listener-plaintext.js';
-import { elbListenerWeakCiphers } from '../../../shared/rules/elb/elb-listener-weak-ciphers.js';
-import { elbv2ListenerPlaintext } from '../../../shared/rules/elbv2/elbv2-listener-plaintext.js';
-import { elbv2ListenerTcpPlaintext } from '../../../shared/rules/elbv2/elbv2-listener-tcp-plaintext.js';
-import { elbv2ListenerTlsPolicy } from '../../../shared/rules/elbv2/elbv2-listener-tls-policy.js';
 import type { AnyRule } from '../../../shared/rules/rule.js';
-import { vpnTunnelIkeVersion } from '../../../shared/rules/vpn/vpn-tunnel-ike-version.js';
 import { daysFromNow, privateCertificate } from '../../helpers/acm-fixtures.js';
 import { dxConnection } from '../../helpers/dx-fixtures.js';
 import {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { elbv2ListenerPlaintext } from '../../../shared/families/elbv2/rules/elbv2-listener-plaintext.js';
 import type { Elbv2Listener } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import {
@@ -9,7 +10,6 @@ import {
   latestTagEnd,
   parseExemptTag,
 } from '../../../shared/response/exemptions.js';
-import { elbv2ListenerPlaintext } from '../../../shared/rules/elbv2/elbv2-listener-plaintext.js';
 import { albHttpListener } from '../../helpers/elb-fixtures.js';
 import { evaluateWith, planOf } from './support.js';
 

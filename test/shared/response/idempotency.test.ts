@@ -1,10 +1,10 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { ModifyListenerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { elbv2ListenerTlsPolicy as rule } from '../../../shared/families/elbv2/rules/elbv2-listener-tls-policy.js';
 import { executePlan } from '../../../shared/response/executor.js';
 import { type ActionRequest, makeActionIdempotent } from '../../../shared/response/idempotency.js';
 import type { ActionRecord } from '../../../shared/response/types.js';
-import { elbv2ListenerTlsPolicy as rule } from '../../../shared/rules/elbv2/elbv2-listener-tls-policy.js';
 import { IDEMPOTENCY_PARTITION } from '../../../shared/state/table.js';
 import { type LocalDynamo, startDynalite } from '../../helpers/dynalite.js';
 import { albHttpsListener } from '../../helpers/elb-fixtures.js';

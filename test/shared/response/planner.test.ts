@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { elbv2ListenerTcpPlaintext } from '../../../shared/families/elbv2/rules/elbv2-listener-tcp-plaintext.js';
+import { elbv2ListenerTlsPolicy as rule } from '../../../shared/families/elbv2/rules/elbv2-listener-tls-policy.js';
 import type { Evaluation } from '../../../shared/model/evaluation.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { EXEMPT_TAG } from '../../../shared/response/exemptions.js';
 import { DRY_RUN_NOTE, LOOP_GUARD_NOTE, planResponse } from '../../../shared/response/planner.js';
-import { elbv2ListenerTcpPlaintext } from '../../../shared/rules/elbv2/elbv2-listener-tcp-plaintext.js';
-import { elbv2ListenerTlsPolicy as rule } from '../../../shared/rules/elbv2/elbv2-listener-tls-policy.js';
 import { albHttpsListener, nlbListener } from '../../helpers/elb-fixtures.js';
 import { TEST_NOW } from '../../helpers/rule-context.js';
 import { evaluateWith, planOf } from './support.js';

@@ -7,13 +7,14 @@ import { RESOURCE_TYPES } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { findRule, RULES } from '../../../shared/rules/index.js';
 
-const rulesDir = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/rules');
+const rulesDir = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/families');
 const FAMILIES = ['elbv2', 'elb', 'vpn', 'dx', 'acm'] as const;
+const FOLDER: Record<string, string> = { dx: 'directconnect' };
 
 /** Rule files on disk: a family folder's files named `<family>-*.ts` (other files there are shared helpers). */
 function ruleFiles(): { family: string; id: string }[] {
   return FAMILIES.flatMap((family) =>
-    readdirSync(join(rulesDir, family))
+    readdirSync(join(rulesDir, FOLDER[family] ?? family, 'rules'))
       .filter((file) => file.startsWith(`${family}-`) && file.endsWith('.ts'))
       .map((file) => ({ family, id: file.replace(/\.ts$/, '') })),
   );

@@ -1,5 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { acmCertificateExpiry } from '../../../../shared/families/acm/rules/acm-certificate-expiry.js';
+import { dxConnectionMacsecFailOpen } from '../../../../shared/families/directconnect/rules/dx-connection-macsec-fail-open.js';
+import { elbListenerPlaintext } from '../../../../shared/families/elb/rules/elb-listener-plaintext.js';
+import { elbListenerTlsPolicy } from '../../../../shared/families/elb/rules/elb-listener-tls-policy.js';
+import { elbv2ListenerPlaintext } from '../../../../shared/families/elbv2/rules/elbv2-listener-plaintext.js';
+import { elbv2ListenerTcpPlaintext } from '../../../../shared/families/elbv2/rules/elbv2-listener-tcp-plaintext.js';
+import { elbv2ListenerTlsPolicy } from '../../../../shared/families/elbv2/rules/elbv2-listener-tls-policy.js';
+import { vpnTunnelWeakCrypto } from '../../../../shared/families/vpn/rules/vpn-tunnel-weak-crypto.js';
 import type { Resource } from '../../../../shared/model/resource.js';
 import type { PolicyInput } from '../../../../shared/policy/schema.js';
 import { iamActionOf } from '../../../../shared/response/calls.js';
@@ -8,16 +16,8 @@ import {
   REMEDIATION_IAM_ACTIONS,
   REMEDIATORS,
 } from '../../../../shared/response/remediators/index.js';
-import { acmCertificateExpiry } from '../../../../shared/rules/acm/acm-certificate-expiry.js';
-import { dxConnectionMacsecFailOpen } from '../../../../shared/rules/dx/dx-connection-macsec-fail-open.js';
-import { elbListenerPlaintext } from '../../../../shared/rules/elb/elb-listener-plaintext.js';
-import { elbListenerTlsPolicy } from '../../../../shared/rules/elb/elb-listener-tls-policy.js';
-import { elbv2ListenerPlaintext } from '../../../../shared/rules/elbv2/elbv2-listener-plaintext.js';
-import { elbv2ListenerTcpPlaintext } from '../../../../shared/rules/elbv2/elbv2-listener-tcp-plaintext.js';
-import { elbv2ListenerTlsPolicy } from '../../../../shared/rules/elbv2/elbv2-listener-tls-policy.js';
 import { RULES } from '../../../../shared/rules/index.js';
 import type { AnyRule } from '../../../../shared/rules/rule.js';
-import { vpnTunnelWeakCrypto } from '../../../../shared/rules/vpn/vpn-tunnel-weak-crypto.js';
 import { daysFromNow, privateCertificate } from '../../../helpers/acm-fixtures.js';
 import { dxConnection, dxLag } from '../../../helpers/dx-fixtures.js';
 import {
@@ -32,7 +32,7 @@ import {
 import { awsDefaultTunnelOptions, vpnConnection, vpnTunnel } from '../../../helpers/vpn-fixtures.js';
 import { evaluateWith, planOf } from '../support.js';
 
-const REMEDIATORS_DIR = new URL('../../../../shared/response/remediators/', import.meta.url);
+const FAMILIES_DIR = new URL('../../../../shared/families/', import.meta.url);
 
 /** The write actions the deployment grants the remediation role: nothing else, no read action. */
 const EXPECTED_IAM_ACTIONS = [
@@ -96,9 +96,9 @@ const SAMPLES: { rule: AnyRule; resource: Resource; policy?: PolicyInput }[] = [
 describe('REMEDIATORS', () => {
   it('has unique ids, each equal to its file name', () => {
     // Prepare
-    const files = readdirSync(REMEDIATORS_DIR)
-      .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
-      .map((file) => file.replace(/\.ts$/, ''))
+    const files = readdirSync(FAMILIES_DIR, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /^[^/]+\/remediators\/[^/]+\.ts$/.test(file))
+      .map((file) => file.replace(/^.*\/|\.ts$/g, ''))
       .sort();
 
     // Assess

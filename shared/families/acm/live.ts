@@ -1,0 +1,140 @@
+import {
+  type CertificateSummary,
+  DescribeCertificateCommand,
+  KeyAlgorithm,
+  ListCertificatesCommand,
+} from '@aws-sdk/client-acm';
+import {
+  ApiCallError,
+  type Collected,
+  emptyCollected,
+  failed,
+  goneRef,
+  mergeCollected,
+  type RegionContext,
+  readOne,
+} from '../../inventory/live/context.js';
+import { collectPages } from '../../inventory/live/document.js';
+import { isNotFound } from '../../inventory/live/errors.js';
+import type { AcmReadPlan } from '../../inventory/live/plan.js';
+import type { ResourceRef } from '../../model/ref.js';
+
+/** ListCertificates returns only RSA_1024 and RSA_2048 certificates unless every key type is asked for. */
+export const ALL_KEY_TYPES = Object.values(KeyAlgorithm);
+
+/** The most ListCertificates returns in one page (MaxItems 1-1000). */
+export const LIST_CERTIFICATES_PAGE_SIZE = 1000;
+
+async function describeCertificate(ctx: RegionContext, certificateArn: string): Promise<Collected> {
+  const output = await ctx.call.acm('DescribeCertificate', certificateArn, () =>
+    ctx.clients.acm.send(new DescribeCertificateCommand({ CertificateArn: certificateArn })),
+  );
+  if (!output.Certificate) return emptyCollected();
+  return {
+    ...emptyCollected(),
+    groups: [
+      { documents: [{ document: { Certificate: output.Certificate }, source: 'api:DescribeCertificate' }] },
+    ],
+  };
+}
+
+async function readCertificate(ctx: RegionContext, ref: ResourceRef): Promise<Collected> {
+  const collected = await describeCertificate(ctx, ref.resourceId);
+  return collected.groups.length > 0 ? collected : goneRef(ref);
+}
+
+export async function readCertificates(ctx: RegionContext, refs: readonly ResourceRef[]): Promise<Collected> {
+  return mergeCollected(await Promise.all(refs.map((ref) => readOne(ref, () => readCertificate(ctx, ref)))));
+}
+
+/** Statuses of certificates that were never signed: no rule judges their key, signature or logging. */
+const NEVER_ISSUED = new Set(['FAILED', 'VALIDATION_TIMED_OUT']);
+const BAD_STATUSES = new Set(['FAILED', 'REVOKED', 'EXPIRED']);
+const DAY_MS = 86_400_000;
+
+/** Why a certificate is described beyond its summary, for the call plan; undefined: the summary suffices. */
+export type DescribeReason = 'incomplete' | 'signature' | 'renewal' | 'transparency' | 'in-use-by';
+
+/**
+ * Decides from a ListCertificates summary whether any enabled rule needs a field only DescribeCertificate
+ * returns. The summary already carries what the expiry, key-strength and status rules judge by (Status,
+ * Type, KeyAlgorithm, NotAfter, InUse, RenewalEligibility).
+ */
+export function describeReason(
+  summary: CertificateSummary,
+  plan: AcmReadPlan,
+  now: Date,
+): DescribeReason | undefined {
+  const { Status: status, Type: type } = summary;
+  if (!summary.CertificateArn) return undefined;
+  if (!status || !type || !summary.KeyAlgorithm) return 'incomplete';
+  const issued = !NEVER_ISSUED.has(status);
+  if (issued && (plan.signature === 'all' || (plan.signature === 'imported' && type === 'IMPORTED'))) {
+    return 'signature';
+  }
+  if (plan.renewalWindowDays !== undefined && type !== 'IMPORTED' && status === 'ISSUED') {
+    const notAfter = summary.NotAfter?.getTime();
+    if (notAfter === undefined || notAfter - now.getTime() <= plan.renewalWindowDays * DAY_MS)
+      return 'renewal';
+  }
+  if (plan.transparency && type === 'AMAZON_ISSUED' && issued) return 'transparency';
+  if (plan.inUseBy && BAD_STATUSES.has(status) && summary.InUse === true) return 'in-use-by';
+  return undefined;
+}
+
+function listCertificates(ctx: RegionContext): Promise<CertificateSummary[]> {
+  return collectPages(async (token) => {
+    const output = await ctx.call.acm('ListCertificates', ctx.region, () =>
+      ctx.clients.acm.send(
+        new ListCertificatesCommand({
+          Includes: { keyTypes: [...ALL_KEY_TYPES] },
+          MaxItems: LIST_CERTIFICATES_PAGE_SIZE,
+          ...(token ? { NextToken: token } : {}),
+        }),
+      ),
+    );
+    return { items: output.CertificateSummaryList, next: output.NextToken };
+  });
+}
+
+/**
+ * Every certificate of the region, whatever its key type: judged from its ListCertificates summary, and
+ * described only where an enabled rule needs a field the summary lacks (see describeReason).
+ */
+export async function sweepAcm(ctx: RegionContext): Promise<Collected> {
+  let summaries: CertificateSummary[];
+  try {
+    summaries = await listCertificates(ctx);
+  } catch (error) {
+    return failed(error);
+  }
+  const now = ctx.now();
+  const fromSummary: CertificateSummary[] = [];
+  const toDescribe: CertificateSummary[] = [];
+  for (const summary of summaries) {
+    if (!summary.CertificateArn) continue;
+    (describeReason(summary, ctx.plan.acm, now) ? toDescribe : fromSummary).push(summary);
+  }
+  const parts = await Promise.all(
+    toDescribe.map((summary) =>
+      describeCertificate(ctx, summary.CertificateArn ?? '').catch((error: unknown) =>
+        // Deleted between the listing and the describe: simply no longer there.
+        error instanceof ApiCallError && isNotFound(error.cause) ? emptyCollected() : failed(error),
+      ),
+    ),
+  );
+  const summaryGroup: Collected = {
+    ...emptyCollected(),
+    groups:
+      fromSummary.length > 0
+        ? [
+            {
+              documents: [
+                { document: { CertificateSummaryList: fromSummary }, source: 'api:ListCertificates' },
+              ],
+            },
+          ]
+        : [],
+  };
+  return mergeCollected([summaryGroup, ...parts]);
+}

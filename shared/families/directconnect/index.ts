@@ -1,0 +1,11 @@
+import type { Family } from '../family.js';
+import { setMustEncrypt } from './remediators/set-must-encrypt.js';
+import { DX_RULES } from './rules/index.js';
+
+export const directConnectFamily: Family = {
+  id: 'directconnect',
+  label: 'Direct Connect',
+  resourceTypes: ['AWS::DirectConnect::Connection', 'AWS::DirectConnect::Lag'],
+  rules: DX_RULES,
+  remediators: [setMustEncrypt],
+};

@@ -1,0 +1,10 @@
+import type { AnyRule } from '../../../rules/rule.js';
+import { elbListenerPlaintext } from './elb-listener-plaintext.js';
+import { elbListenerTlsPolicy } from './elb-listener-tls-policy.js';
+import { elbListenerWeakCiphers } from './elb-listener-weak-ciphers.js';
+
+export const ELB_RULES: readonly AnyRule[] = [
+  elbListenerPlaintext,
+  elbListenerTlsPolicy,
+  elbListenerWeakCiphers,
+];

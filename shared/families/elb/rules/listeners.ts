@@ -1,0 +1,152 @@
+import type { ClassicListener, ClassicLoadBalancer } from '../../../model/resource.js';
+import type { RuleContext } from '../../../rules/rule.js';
+import { capitalize } from '../../../rules/wording.js';
+import {
+  assessTlsPolicy,
+  type ClassicPolicyResolution,
+  resolveClassicListenerPolicy,
+  type TlsPolicyAssessment,
+} from '../../../tls/index.js';
+
+/** Front-end protocols where the load balancer terminates TLS with an SSL negotiation policy. */
+const TLS_PROTOCOLS = new Set(['HTTPS', 'SSL']);
+
+/** Front-end protocols on which clients talk to the load balancer without TLS. */
+const PLAINTEXT_PROTOCOLS = new Set(['HTTP', 'TCP']);
+
+/** A TCP front-end listener on a port of tls.tlsPassthroughPorts: TLS passes through to the instances. */
+export function isClassicPassthroughListener(
+  listener: ClassicListener,
+  passthroughPorts: readonly number[],
+): boolean {
+  return listener.protocol.toUpperCase() === 'TCP' && passthroughPorts.includes(listener.loadBalancerPort);
+}
+
+/** HTTP, or TCP off the TLS-passthrough ports: clients talk to the load balancer without TLS. */
+export function isClassicPlaintextListener(
+  listener: ClassicListener,
+  passthroughPorts: readonly number[],
+): boolean {
+  return (
+    PLAINTEXT_PROTOCOLS.has(listener.protocol.toUpperCase()) &&
+    !isClassicPassthroughListener(listener, passthroughPorts)
+  );
+}
+
+/** Every front-end protocol a Classic Load Balancer listener can have (Listener.Protocol). */
+const KNOWN_PROTOCOLS = new Set(['HTTP', 'HTTPS', 'TCP', 'SSL']);
+
+/** What remediation sets on a classic listener: no predefined classic policy is AEAD-only. */
+export const CLASSIC_REMEDIATION_TARGET = 'custom negotiation policy';
+
+/** "HTTP:80", the way the console names a front-end listener. */
+export function classicListenerLabel(listener: ClassicListener): string {
+  return `${listener.protocol.toUpperCase()}:${listener.loadBalancerPort}`;
+}
+
+export function isClassicTlsListener(listener: ClassicListener): boolean {
+  return TLS_PROTOCOLS.has(listener.protocol.toUpperCase());
+}
+
+/**
+ * Whether the protocol is one a classic listener can have. The ELB API takes them in any case ("http") and
+ * reports them in upper case, so case is ignored; whitespace is not ("HTTP " is no protocol).
+ */
+export function isKnownClassicProtocol(listener: ClassicListener): boolean {
+  return KNOWN_PROTOCOLS.has(listener.protocol.toUpperCase());
+}
+
+/** Why a listener whose protocol is not known cannot be verified. */
+function unknownProtocolWhy(listener: ClassicListener): string {
+  return `its protocol ${JSON.stringify(listener.protocol)} is not a Classic Load Balancer listener protocol`;
+}
+
+export type ClassicTlsListenerCheck = { label: string } & (
+  | { kind: 'resolved'; policyName: string; reference?: string; assessment: TlsPolicyAssessment }
+  | { kind: 'unknown'; policyName?: string; why: string }
+);
+
+function check(
+  listener: ClassicListener,
+  resolution: ClassicPolicyResolution,
+  context: RuleContext,
+): ClassicTlsListenerCheck {
+  const label = classicListenerLabel(listener);
+  if (resolution.kind === 'unknown') {
+    return { ...resolution, label };
+  }
+  const { policy } = resolution;
+  return {
+    kind: 'resolved',
+    label,
+    policyName: policy.name,
+    ...(policy.reference ? { reference: policy.reference } : {}),
+    assessment: assessTlsPolicy(policy, context.policy.tls, context.tls),
+  };
+}
+
+/**
+ * Resolves and assesses the negotiation policy of every HTTPS/SSL listener of the load balancer; a listener
+ * whose protocol is unknown might terminate TLS, so it is a check that cannot be verified.
+ */
+export function checkClassicTlsListeners(
+  lb: ClassicLoadBalancer,
+  context: RuleContext,
+): ClassicTlsListenerCheck[] {
+  return lb.listeners.flatMap((listener): ClassicTlsListenerCheck[] => {
+    if (!isKnownClassicProtocol(listener)) {
+      return [{ kind: 'unknown', label: classicListenerLabel(listener), why: unknownProtocolWhy(listener) }];
+    }
+    if (!isClassicTlsListener(listener)) return [];
+    return [check(listener, resolveClassicListenerPolicy(lb, listener, context.tls), context)];
+  });
+}
+
+type ResolvedCheck = Extract<ClassicTlsListenerCheck, { kind: 'resolved' }>;
+
+/** One failing listener: a clause for the reason and an entry for the details. */
+export interface ListenerFailure {
+  text: string;
+  details: Record<string, unknown>;
+}
+
+/**
+ * The failing listeners among `checks`: a listener whose policy cannot be verified always fails
+ * (unknown is never compliant); `judge` decides for the resolved ones.
+ */
+export function classicListenerFailures(
+  checks: readonly ClassicTlsListenerCheck[],
+  judge: (check: ResolvedCheck) => ListenerFailure | undefined,
+): ListenerFailure[] {
+  return checks.flatMap((check) => {
+    if (check.kind === 'resolved') return judge(check) ?? [];
+    const policy = check.policyName ? ` (policy ${check.policyName})` : '';
+    return {
+      text: `listener ${check.label}${policy} cannot be verified: ${check.why}`,
+      details: {
+        listener: check.label,
+        policyName: check.policyName ?? null,
+        unknownPolicy: true,
+        why: check.why,
+      },
+    };
+  });
+}
+
+/** The details entry of a resolved listener, with the facts the rule found appended. */
+export function resolvedDetails(
+  check: ResolvedCheck,
+  facts: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    listener: check.label,
+    policyName: check.policyName,
+    ...(check.reference ? { reference: check.reference } : {}),
+    ...facts,
+  };
+}
+
+/** "Listener A ...; listener B ..." with the first letter raised. */
+export function sentence(parts: readonly string[]): string {
+  return capitalize(parts.join('; '));
+}

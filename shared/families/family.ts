@@ -1,0 +1,21 @@
+/**
+ * The contract of a family module: everything transit-guard knows about one AWS family (its resource types,
+ * rules, remediators, inputs, live reads, events, reports and deployment) behind one value. Core code iterates
+ * the registry (./index.ts) and never names a family.
+ */
+import type { ResourceType } from '../model/resource.js';
+import type { Remediator } from '../response/types.js';
+import type { AnyRule } from '../rules/rule.js';
+
+export interface Family {
+  /** The folder name: elbv2, elb, vpn, directconnect, acm. */
+  id: string;
+  /** How people name it: "Direct Connect". */
+  label: string;
+  /** The AWS resource types the family owns (each owned by exactly one family). */
+  resourceTypes: readonly ResourceType[];
+  /** Its rules, in catalog order. */
+  rules: readonly AnyRule[];
+  /** Its remediators (the actions its rules name). */
+  remediators: readonly Remediator[];
+}

@@ -1,0 +1,11 @@
+import type { Family } from '../family.js';
+import { modifyVpnTunnelOptions } from './remediators/modify-vpn-tunnel-options.js';
+import { VPN_RULES } from './rules/index.js';
+
+export const vpnFamily: Family = {
+  id: 'vpn',
+  label: 'Site-to-Site VPN',
+  resourceTypes: ['AWS::EC2::VPNConnection'],
+  rules: VPN_RULES,
+  remediators: [modifyVpnTunnelOptions],
+};
