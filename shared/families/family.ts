@@ -4,6 +4,7 @@
  * the registry (./index.ts) and never names a family.
  */
 import type { ResourceType } from '../model/resource.js';
+import type { FamilyReport } from '../report/family-report.js';
 import type { Remediator } from '../response/types.js';
 import type { AnyRule } from '../rules/rule.js';
 
@@ -18,4 +19,6 @@ export interface Family {
   rules: readonly AnyRule[];
   /** Its remediators (the actions its rules name). */
   remediators: readonly Remediator[];
+  /** How the reports show it: console links, the KPIs its rules count towards, what its resources are called. */
+  report: FamilyReport;
 }

@@ -1,4 +1,6 @@
+import { FAMILIES } from '../families/index.js';
 import type { Evaluation } from '../model/evaluation.js';
+import type { FamilyKpi, KpiDefinition } from './family-report.js';
 
 /** A share of resources: how many of those judged are compliant. `percent` is null when none was judged. */
 export interface Share {
@@ -8,36 +10,14 @@ export interface Share {
   percent: number | null;
 }
 
-/** The SEC09 key performance indicators of one evaluation run. */
-export interface Kpis {
-  /** ELBv2 listeners and classic load balancers that no plaintext rule finds serving plaintext. */
-  listenersEncrypted: Share;
-  /** TLS endpoints (HTTPS/TLS listeners, classic HTTPS/SSL listeners) whose policy accepts only the minimum version and later. */
-  tlsEndpointsTls12Plus: Share;
-  /** TLS endpoints whose policy offers only allowed cipher classes. */
-  tlsEndpointsStrongCiphers: Share;
-  /** VPN connections whose tunnels permit only the allowed IKE versions and crypto. */
-  vpnConnectionsStrongCrypto: Share;
-  /** Dedicated DX connections and LAGs with MACsec enforced, not failing open, and up. */
-  dxMacsecEnforced: Share;
-  /** Certificates expiring within `withinDays` (the policy's certificates.expiryDays), expired ones included. */
-  certificatesExpiring: { count: number; withinDays: number };
+/** How many evaluations found a resource expiring within `withinDays` (the policy's expiry window), expired ones included. */
+export interface ExpiringCount {
+  count: number;
+  withinDays: number;
 }
 
-export const PLAINTEXT_RULES = [
-  'elbv2-listener-plaintext',
-  'elbv2-listener-tcp-plaintext',
-  'elb-listener-plaintext',
-];
-export const TLS_VERSION_RULES = ['elbv2-listener-tls-policy', 'elb-listener-tls-policy'];
-export const CIPHER_RULES = ['elbv2-listener-weak-ciphers', 'elb-listener-weak-ciphers'];
-export const VPN_CRYPTO_RULES = ['vpn-tunnel-ike-version', 'vpn-tunnel-weak-crypto'];
-export const DX_MACSEC_RULES = [
-  'dx-connection-macsec',
-  'dx-connection-macsec-fail-open',
-  'dx-connection-macsec-down',
-];
-export const CERTIFICATE_EXPIRY_RULE = 'acm-certificate-expiry';
+/** The SEC09 key performance indicators of one evaluation run, by KPI key, in the families' order. */
+export type Kpis = Record<string, Share | ExpiringCount>;
 
 export function share(compliant: number, total: number): Share {
   return {
@@ -47,43 +27,71 @@ export function share(compliant: number, total: number): Share {
   };
 }
 
-/** The five resource shares of Kpis, in their order there. */
-const SHARE_RULES = [
-  PLAINTEXT_RULES,
-  TLS_VERSION_RULES,
-  CIPHER_RULES,
-  VPN_CRYPTO_RULES,
-  DX_MACSEC_RULES,
-] as const;
-const PLAINTEXT_SHARE = 0;
-
-/** Which share a rule counts towards (the lists are disjoint). */
-const SHARE_OF_RULE = new Map<string, number>(
-  SHARE_RULES.flatMap((ruleIds, index) => ruleIds.map((ruleId): [string, number] => [ruleId, index])),
-);
+/**
+ * Every KPI of the families, each once with the rules of all the families that count towards it, in the order
+ * they first appear (families in registry order, each family's KPIs in its order).
+ */
+export function kpiDefinitions(): FamilyKpi[] {
+  const byKey = new Map<string, { kpi: KpiDefinition; rules: string[] }>();
+  for (const family of FAMILIES) {
+    for (const { kpi, rules } of family.report.kpis) {
+      const known = byKey.get(kpi.key);
+      if (known) known.rules.push(...rules);
+      else byKey.set(kpi.key, { kpi, rules: [...rules] });
+    }
+  }
+  return [...byKey.values()];
+}
 
 /*
- * What the evaluations of one resource say for the shares, as bits. For share `index`: RELEVANT << index, one
- * of its rules evaluated the resource; JUDGED << index, one of them judged it (not NOT_APPLICABLE);
- * FAILED << index, one of them found it NON_COMPLIANT. ANY_JUDGED: a rule, any rule, judged it. Every bit is
- * an "any of", so the bits of a resource are the OR of its evaluations' bits, in any order and grouping.
+ * What the evaluations of one resource say for the shares, as bits. With n shares, for share `index`:
+ * RELEVANT << index, one of its rules evaluated the resource; JUDGED << index, one of them judged it (not
+ * NOT_APPLICABLE); FAILED << index, one of them found it NON_COMPLIANT (JUDGED = 1 << n, FAILED = 1 << 2n).
+ * ANY_JUDGED (1 << 3n): a rule, any rule, judged it. Every bit is an "any of", so the bits of a resource are
+ * the OR of its evaluations' bits, in any order and grouping.
  */
 const RELEVANT = 1;
-const JUDGED = 1 << 5;
-const FAILED = 1 << 10;
-const ANY_JUDGED = 1 << 15;
+/** 3n + 1 bits must fit the 31 bits of a bitwise operation. */
+const MAX_SHARES = 10;
 
 /**
  * The KPIs counted as evaluations come, without holding them: a number per resource (type and id) and the
- * count of expiring certificates. `add` takes evaluations one at a time in any order; `addResource` takes
- * those of one resource (an `evaluateResource` result) at once. The same evaluations give the same Kpis.
+ * expiring counts. `add` takes evaluations one at a time in any order; `addResource` takes those of one
+ * resource (an `evaluateResource` result) at once. The same evaluations give the same Kpis.
  */
 export class KpiCounter {
+  private readonly definitions = kpiDefinitions();
+  /** Indexes into `definitions` of the shares, in order; a share's bits are at its position here. */
+  private readonly shares: number[] = [];
+  /** Which share (position in `shares`) a rule counts towards, and which expiring count (index in `definitions`). */
+  private readonly shareOfRule = new Map<string, number>();
+  private readonly expiringOfRule = new Map<string, number>();
+  private readonly judgedBit: number;
+  private readonly failedBit: number;
+  private readonly anyJudged: number;
   /** Bits per resource id, per resource type. */
   private readonly resources = new Map<string, Map<string, number>>();
-  private certificatesExpiring = 0;
+  private readonly expiring: number[];
 
-  constructor(private readonly certificateExpiryDays: number) {}
+  /** `expiryDays`: the policy's expiry window (certificates.expiryDays), which expiring KPIs count against. */
+  constructor(private readonly expiryDays: number) {
+    this.definitions.forEach(({ kpi, rules }, index) => {
+      if (kpi.kind === 'expiring') {
+        for (const ruleId of rules) this.expiringOfRule.set(ruleId, index);
+        return;
+      }
+      for (const ruleId of rules) this.shareOfRule.set(ruleId, this.shares.length);
+      this.shares.push(index);
+    });
+    if (this.shares.length > MAX_SHARES)
+      throw new Error(
+        `at most ${MAX_SHARES} KPI shares are counted; the families define ${this.shares.length}`,
+      );
+    this.judgedBit = 1 << this.shares.length;
+    this.failedBit = 1 << (2 * this.shares.length);
+    this.anyJudged = 1 << (3 * this.shares.length);
+    this.expiring = this.definitions.map(() => 0);
+  }
 
   add(evaluation: Evaluation): void {
     this.merge(evaluation.resourceType, evaluation.resourceId, this.bits(evaluation));
@@ -99,43 +107,49 @@ export class KpiCounter {
   }
 
   kpis(): Kpis {
-    const totals = SHARE_RULES.map(() => 0);
-    const compliant = SHARE_RULES.map(() => 0);
+    const totals = this.shares.map(() => 0);
+    const compliant = this.shares.map(() => 0);
+    const anyRule = this.shares.map((index) => {
+      const kpi = this.definitions[index]?.kpi;
+      return kpi?.kind === 'share' && kpi.anyRuleJudges === true;
+    });
     for (const ids of this.resources.values()) {
       for (const bits of ids.values()) {
-        for (let index = 0; index < SHARE_RULES.length; index++) {
+        for (let index = 0; index < this.shares.length; index++) {
           if ((bits & (RELEVANT << index)) === 0) continue;
           // An HTTPS listener is NOT_APPLICABLE to the plaintext rules yet encrypts: it counts when any rule
           // judged it (a Gateway Load Balancer listener, which every rule skips, does not). The other shares
           // count a resource one of their own rules judged.
-          const inScope = index === PLAINTEXT_SHARE ? bits & ANY_JUDGED : bits & (JUDGED << index);
+          const inScope = anyRule[index] ? bits & this.anyJudged : bits & (this.judgedBit << index);
           if (inScope === 0) continue;
           totals[index] = (totals[index] ?? 0) + 1;
-          if ((bits & (FAILED << index)) === 0) compliant[index] = (compliant[index] ?? 0) + 1;
+          if ((bits & (this.failedBit << index)) === 0) compliant[index] = (compliant[index] ?? 0) + 1;
         }
       }
     }
-    const shareAt = (index: number) => share(compliant[index] ?? 0, totals[index] ?? 0);
-    return {
-      listenersEncrypted: shareAt(0),
-      tlsEndpointsTls12Plus: shareAt(1),
-      tlsEndpointsStrongCiphers: shareAt(2),
-      vpnConnectionsStrongCrypto: shareAt(3),
-      dxMacsecEnforced: shareAt(4),
-      certificatesExpiring: { count: this.certificatesExpiring, withinDays: this.certificateExpiryDays },
-    };
+    const kpis: Kpis = {};
+    this.definitions.forEach(({ kpi }, index) => {
+      if (kpi.kind === 'expiring') {
+        kpis[kpi.key] = { count: this.expiring[index] ?? 0, withinDays: this.expiryDays };
+        return;
+      }
+      const at = this.shares.indexOf(index);
+      kpis[kpi.key] = share(compliant[at] ?? 0, totals[at] ?? 0);
+    });
+    return kpis;
   }
 
   private bits(evaluation: Evaluation): number {
     const judged = evaluation.status !== 'NOT_APPLICABLE';
-    let bits = judged ? ANY_JUDGED : 0;
-    const index = SHARE_OF_RULE.get(evaluation.ruleId);
+    let bits = judged ? this.anyJudged : 0;
+    const index = this.shareOfRule.get(evaluation.ruleId);
     if (index !== undefined) {
       bits |= RELEVANT << index;
-      if (judged) bits |= JUDGED << index;
-      if (evaluation.status === 'NON_COMPLIANT') bits |= FAILED << index;
-    } else if (evaluation.ruleId === CERTIFICATE_EXPIRY_RULE && evaluation.status === 'NON_COMPLIANT') {
-      this.certificatesExpiring++;
+      if (judged) bits |= this.judgedBit << index;
+      if (evaluation.status === 'NON_COMPLIANT') bits |= this.failedBit << index;
+    } else if (evaluation.status === 'NON_COMPLIANT') {
+      const expiring = this.expiringOfRule.get(evaluation.ruleId);
+      if (expiring !== undefined) this.expiring[expiring] = (this.expiring[expiring] ?? 0) + 1;
     }
     return bits;
   }
@@ -152,8 +166,9 @@ export class KpiCounter {
   }
 }
 
-export function computeKpis(evaluations: readonly Evaluation[], certificateExpiryDays: number): Kpis {
-  const counter = new KpiCounter(certificateExpiryDays);
+/** `expiryDays`: the policy's expiry window (certificates.expiryDays). */
+export function computeKpis(evaluations: readonly Evaluation[], expiryDays: number): Kpis {
+  const counter = new KpiCounter(expiryDays);
   for (const evaluation of evaluations) counter.add(evaluation);
   return counter.kpis();
 }

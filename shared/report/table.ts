@@ -1,7 +1,7 @@
 import { createColors } from 'picocolors';
 import type { Evaluation, ResponsePlan, Severity } from '../model/evaluation.js';
 import { severityRank } from '../model/evaluation.js';
-import type { Share } from './kpis.js';
+import { kpiDefinitions, type Share } from './kpis.js';
 import { type Report, SEVERITIES_WORST_FIRST } from './report.js';
 
 export interface TableOptions {
@@ -90,17 +90,14 @@ function summaryLines(report: Report, colors: Colors): string[] {
   const { summary } = report;
   const kpis = summary.kpis;
   const resources = `${report.resources} ${report.resources === 1 ? 'resource' : 'resources'}`;
-  const kpiRows: [string, string][] = [
-    ['Listeners encrypted', formatShare(kpis.listenersEncrypted)],
-    ['TLS endpoints at the minimum TLS version or newer', formatShare(kpis.tlsEndpointsTls12Plus)],
-    ['TLS endpoints with allowed ciphers only', formatShare(kpis.tlsEndpointsStrongCiphers)],
-    ['VPN connections on allowed IKE versions and crypto', formatShare(kpis.vpnConnectionsStrongCrypto)],
-    ['DX connections and LAGs with MACsec enforced', formatShare(kpis.dxMacsecEnforced)],
-    [
-      `Certificates expiring within ${kpis.certificatesExpiring.withinDays} days`,
-      String(kpis.certificatesExpiring.count),
-    ],
-  ];
+  const kpiRows: [string, string][] = [];
+  for (const { kpi } of kpiDefinitions()) {
+    const value = kpis[kpi.key];
+    if (value === undefined) continue;
+    if (kpi.kind === 'share' && 'total' in value) kpiRows.push([kpi.label, formatShare(value)]);
+    else if (kpi.kind === 'expiring' && 'count' in value)
+      kpiRows.push([kpi.label(value.withinDays), String(value.count)]);
+  }
   const labelWidth = Math.max(...kpiRows.map(([label]) => label.length));
   return [
     colors.bold('Summary'),

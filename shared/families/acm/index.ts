@@ -1,5 +1,6 @@
 import type { Family } from '../family.js';
 import { renewCertificate } from './remediators/renew-certificate.js';
+import { acmReport } from './report.js';
 import { ACM_RULES } from './rules/index.js';
 
 export const acmFamily: Family = {
@@ -8,4 +9,5 @@ export const acmFamily: Family = {
   resourceTypes: ['AWS::ACM::Certificate'],
   rules: ACM_RULES,
   remediators: [renewCertificate],
+  report: acmReport,
 };

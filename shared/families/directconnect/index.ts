@@ -1,5 +1,6 @@
 import type { Family } from '../family.js';
 import { setMustEncrypt } from './remediators/set-must-encrypt.js';
+import { directConnectReport } from './report.js';
 import { DX_RULES } from './rules/index.js';
 
 export const directConnectFamily: Family = {
@@ -8,4 +9,5 @@ export const directConnectFamily: Family = {
   resourceTypes: ['AWS::DirectConnect::Connection', 'AWS::DirectConnect::Lag'],
   rules: DX_RULES,
   remediators: [setMustEncrypt],
+  report: directConnectReport,
 };

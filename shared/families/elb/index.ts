@@ -1,6 +1,7 @@
 import type { Family } from '../family.js';
 import { deleteClassicListener } from './remediators/delete-classic-listener.js';
 import { setClassicNegotiationPolicy } from './remediators/set-classic-negotiation-policy.js';
+import { elbReport } from './report.js';
 import { ELB_RULES } from './rules/index.js';
 
 export const elbFamily: Family = {
@@ -9,4 +10,5 @@ export const elbFamily: Family = {
   resourceTypes: ['AWS::ElasticLoadBalancing::LoadBalancer'],
   rules: ELB_RULES,
   remediators: [setClassicNegotiationPolicy, deleteClassicListener],
+  report: elbReport,
 };

@@ -3,6 +3,7 @@ import { deleteListener } from './remediators/delete-listener.js';
 import { fixedResponse426 } from './remediators/fixed-response-426.js';
 import { redirectToHttps } from './remediators/redirect-to-https.js';
 import { setSslPolicy } from './remediators/set-ssl-policy.js';
+import { elbv2Report } from './report.js';
 import { ELBV2_RULES } from './rules/index.js';
 
 export const elbv2Family: Family = {
@@ -11,4 +12,5 @@ export const elbv2Family: Family = {
   resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
   rules: ELBV2_RULES,
   remediators: [redirectToHttps, fixedResponse426, setSslPolicy, deleteListener],
+  report: elbv2Report,
 };

@@ -1,5 +1,6 @@
 import type { Family } from '../family.js';
 import { modifyVpnTunnelOptions } from './remediators/modify-vpn-tunnel-options.js';
+import { vpnReport } from './report.js';
 import { VPN_RULES } from './rules/index.js';
 
 export const vpnFamily: Family = {
@@ -8,4 +9,5 @@ export const vpnFamily: Family = {
   resourceTypes: ['AWS::EC2::VPNConnection'],
   rules: VPN_RULES,
   remediators: [modifyVpnTunnelOptions],
+  report: vpnReport,
 };

@@ -1,7 +1,7 @@
 import { SEVERITIES, type Severity, severityRank } from '../../model/evaluation.js';
 import { findRule } from '../../rules/index.js';
 import type { FindingRecord } from '../../state/finding-store.js';
-import type { Kpis, Share } from '../kpis.js';
+import { type Kpis, kpiDefinitions, type Share } from '../kpis.js';
 import { consoleLink } from './console-link.js';
 import { SEVERITY_EMOJI, slackDate } from './message.js';
 import { awsText, type Block, enforceLimits, type SlackPayload } from './payload.js';
@@ -24,6 +24,18 @@ function shareText(label: string, share: Share): string {
   const value =
     share.percent === null ? 'n/a (none found)' : `${share.percent}% (${share.compliant}/${share.total})`;
   return `• ${label}: *${value}*`;
+}
+
+/** One line per KPI of the families, in their order. */
+function kpiLines(kpis: Kpis): string[] {
+  return kpiDefinitions().flatMap(({ kpi }) => {
+    const value = kpis[kpi.key];
+    if (kpi.kind === 'share' && value !== undefined && 'total' in value)
+      return [shareText(kpi.digestLabel, value)];
+    if (kpi.kind === 'expiring' && value !== undefined && 'count' in value)
+      return [`• ${kpi.label(value.withinDays)}: *${value.count}*`];
+    return [];
+  });
 }
 
 function findingLine(finding: FindingRecord): string {
@@ -74,15 +86,7 @@ export function buildDigestMessage(input: DigestInput): SlackPayload {
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: [
-          '*Encryption in transit (SEC09)*',
-          shareText('Listeners that encrypt', kpis.listenersEncrypted),
-          shareText('TLS endpoints on TLS 1.2+', kpis.tlsEndpointsTls12Plus),
-          shareText('TLS endpoints with strong ciphers only', kpis.tlsEndpointsStrongCiphers),
-          shareText('VPN connections with strong crypto', kpis.vpnConnectionsStrongCrypto),
-          shareText('Direct Connect links with MACsec enforced', kpis.dxMacsecEnforced),
-          `• Certificates expiring within ${kpis.certificatesExpiring.withinDays} days: *${kpis.certificatesExpiring.count}*`,
-        ].join('\n'),
+        text: ['*Encryption in transit (SEC09)*', ...kpiLines(kpis)].join('\n'),
       },
     },
   ];

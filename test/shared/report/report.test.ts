@@ -55,7 +55,7 @@ describe('buildReport', () => {
 
     // Assess
     expect(report.resources).toBe(0);
-    expect(report.summary.kpis.listenersEncrypted.percent).toBeNull();
+    expect(report.summary.kpis.listenersEncrypted).toEqual({ compliant: 0, total: 0, percent: null });
   });
 
   it('counts certificates against the expiry window it is given', () => {

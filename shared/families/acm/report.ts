@@ -1,0 +1,19 @@
+import { afterPrefix, type FamilyReport } from '../../report/family-report.js';
+
+export const acmReport: FamilyReport = {
+  resourceNoun: 'ACM certificate',
+  consoleLink({ arn, origin, query }) {
+    const id = arn && afterPrefix(arn.resource, 'certificate/');
+    return id ? `${origin}/acm/home${query}#/certificates/${id}` : undefined;
+  },
+  kpis: [
+    {
+      kpi: {
+        kind: 'expiring',
+        key: 'certificatesExpiring',
+        label: (withinDays) => `Certificates expiring within ${withinDays} days`,
+      },
+      rules: ['acm-certificate-expiry'],
+    },
+  ],
+};

@@ -1,0 +1,20 @@
+import { afterPrefix, type FamilyReport } from '../../report/family-report.js';
+
+export const vpnReport: FamilyReport = {
+  resourceNoun: 'VPN connection',
+  consoleLink({ arn, resourceId, origin, query }) {
+    const id = arn ? afterPrefix(arn.resource, 'vpn-connection/') : resourceId;
+    return id ? `${origin}/vpcconsole/home${query}#VpnConnections:search=${id}` : undefined;
+  },
+  kpis: [
+    {
+      kpi: {
+        kind: 'share',
+        key: 'vpnConnectionsStrongCrypto',
+        label: 'VPN connections on allowed IKE versions and crypto',
+        digestLabel: 'VPN connections with strong crypto',
+      },
+      rules: ['vpn-tunnel-ike-version', 'vpn-tunnel-weak-crypto'],
+    },
+  ],
+};

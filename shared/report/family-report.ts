@@ -1,0 +1,103 @@
+/**
+ * The report facet of a family (Family.report): how the reports show its resources. The core reports iterate
+ * FAMILIES and name no family; this module holds the facet's types and the KPIs several families count towards.
+ * It imports no family, so a family's report.ts can import it without a cycle.
+ */
+import type { ResourceType } from '../model/resource.js';
+
+/** A share of resources one or more families' rules judge: summary.kpis[key], a table row, a digest line. */
+export interface ShareKpi {
+  kind: 'share';
+  /** The key in summary.kpis of the JSON report. */
+  key: string;
+  /** The table's row label. */
+  label: string;
+  /** The Slack digest's line label. */
+  digestLabel: string;
+  /**
+   * In scope when any rule judged the resource, not only one of this KPI's rules: an HTTPS listener is
+   * NOT_APPLICABLE to the plaintext rules yet encrypts.
+   */
+  anyRuleJudges?: true;
+}
+
+/** How many evaluations of its rules are NON_COMPLIANT, within the policy's expiry window: { count, withinDays }. */
+export interface ExpiringKpi {
+  kind: 'expiring';
+  key: string;
+  /** The table's row label and the digest's line label: "Certificates expiring within 30 days". */
+  label(withinDays: number): string;
+}
+
+export type KpiDefinition = ShareKpi | ExpiringKpi;
+
+/** A KPI and the family's rules that count towards it. */
+export interface FamilyKpi {
+  kpi: KpiDefinition;
+  rules: readonly string[];
+}
+
+/** A resource the console link is asked for, its region and ARN already checked and parsed. */
+export interface ConsoleTarget {
+  resourceType: ResourceType;
+  resourceId: string;
+  /** The resource id as an ARN, when it is one. */
+  arn?: ParsedArn;
+  /** A valid region name. */
+  region: string;
+  partition: string;
+  /** https://<region>.console.aws.amazon.com (or the partition's console). */
+  origin: string;
+  /** `?region=<region>`. */
+  query: string;
+  /** As given (not checked). */
+  accountId?: string;
+}
+
+export interface ParsedArn {
+  partition: string;
+  service: string;
+  region: string;
+  accountId: string;
+  resource: string;
+}
+
+export interface FamilyReport {
+  /** What its resources are called in "nothing to evaluate: no ...": "VPN connection". */
+  resourceNoun: string;
+  /** A deep link to the resource's page in the AWS console, or undefined when the id lacks what it needs. */
+  consoleLink(target: ConsoleTarget): string | undefined;
+  /** The KPIs its rules count towards, in the order the reports show them. */
+  kpis: readonly FamilyKpi[];
+}
+
+/** The last path segment after `prefix` in an ARN resource ("certificate/abc" -> "abc"). */
+export function afterPrefix(resource: string, prefix: string): string | undefined {
+  return resource.startsWith(prefix) ? resource.slice(prefix.length) : undefined;
+}
+
+/*
+ * The KPIs of listeners, which the ELB families share (each lists its own rules towards them).
+ */
+
+export const LISTENERS_ENCRYPTED: ShareKpi = {
+  kind: 'share',
+  key: 'listenersEncrypted',
+  label: 'Listeners encrypted',
+  digestLabel: 'Listeners that encrypt',
+  anyRuleJudges: true,
+};
+
+export const TLS_ENDPOINTS_MIN_VERSION: ShareKpi = {
+  kind: 'share',
+  key: 'tlsEndpointsTls12Plus',
+  label: 'TLS endpoints at the minimum TLS version or newer',
+  digestLabel: 'TLS endpoints on TLS 1.2+',
+};
+
+export const TLS_ENDPOINTS_STRONG_CIPHERS: ShareKpi = {
+  kind: 'share',
+  key: 'tlsEndpointsStrongCiphers',
+  label: 'TLS endpoints with allowed ciphers only',
+  digestLabel: 'TLS endpoints with strong ciphers only',
+};
