@@ -5,20 +5,19 @@ import type { LoadedInventory } from '../inventory/load.js';
 import type { Resource } from '../model/resource.js';
 import { checkPolicy } from '../policy/check.js';
 import { DEFAULT_POLICY_FILE, loadPolicy } from '../policy/load.js';
-import { writeReportJson } from '../report/json.js';
-import { buildReport, reportExitCode } from '../report/report.js';
-import { renderSarif } from '../report/sarif.js';
-import { renderTable } from '../report/table.js';
+import { buildReport } from '../report/report.js';
 import { evaluateAll, evaluateByResource, ruleMode } from '../rules/engine.js';
 import { RULES } from '../rules/index.js';
 import { createTlsCatalog } from '../tls/index.js';
-import { CliInputError, type CliIo, EXIT, type ExitCode, UsageError } from './io.js';
-import { parseFileLimit, parseFormat, parseNow, useColor } from './options.js';
-import { renderSlackPreview } from './slack-preview.js';
-import { VERSION } from './version.js';
-
-const FORMATS = ['table', 'json', 'sarif'] as const;
-type Format = (typeof FORMATS)[number];
+import { CliInputError, type CliIo, type ExitCode, UsageError } from './io.js';
+import { parseFileLimit, parseFormat, parseNow } from './options.js';
+import {
+  judgedResources,
+  REPORT_FORMATS,
+  type ReportFormat,
+  writeReport,
+  writeReportJsonStreamed,
+} from './report-writer.js';
 
 /** evaluate's options; `--slack-preview` prints the Block Kit messages instead of the report. */
 const EVALUATE_OPTIONS = {
@@ -36,10 +35,6 @@ function inputPaths(paths: readonly string[], cwd: string | undefined): string[]
   if (cwd === undefined || resolve(cwd) === process.cwd()) return [...paths];
   return paths.map((path) => (isAbsolute(path) ? path : resolve(cwd, path)));
 }
-
-/** What the resources of the inputs are called, for a run that found none. */
-const JUDGED =
-  'listener, classic load balancer, VPN connection, Direct Connect connection or LAG, or ACM certificate';
 
 /**
  * For an inventory without resources: each file and what was found in it (or why it could not be read),
@@ -61,7 +56,7 @@ function describeInputs(inventory: LoadedInventory): string[] {
 export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode | 'help'> {
   const { values, positionals } = parseArgs({ args, options: EVALUATE_OPTIONS, allowPositionals: true });
   if (values.help) return 'help';
-  const format: Format = parseFormat(values.format, FORMATS);
+  const format: ReportFormat = parseFormat(values.format, REPORT_FORMATS);
   const now = parseNow(values.now);
   if (positionals.length === 0) throw new UsageError('evaluate needs at least one file or directory');
 
@@ -82,7 +77,7 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
   // Nothing judged is not an all-clear: exit 2, saying what was read.
   if (inventory.resources.length === 0) {
     throw new CliInputError(
-      `nothing to evaluate: no ${JUDGED} in the inputs. Read:\n${describeInputs(inventory)
+      `nothing to evaluate: no ${judgedResources()} in the inputs. Read:\n${describeInputs(inventory)
         .map((line) => `  - ${line}`)
         .join('\n')}`,
     );
@@ -98,41 +93,27 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
   const evaluatedAt = now ?? new Date();
   const context = { policy, now: evaluatedAt, tls };
   if (format === 'json' && !values['slack-preview']) {
-    // Machine-readable stdout stays clean; a person still sees the skipped inputs.
-    for (const error of inventory.errors) io.stderr.write(`warning: ${error.source}: ${error.message}\n`);
-    // Streamed: each resource is evaluated and written in turn, the summary counted on the way, so the
-    // evaluations of a large account are never all in memory, nor is the output as one string.
-    const summary = await writeReportJson(
-      {
-        evaluatedAt,
-        resources: inventory.resources.length,
-        evaluations: evaluateByResource(inventory.resources, RULES, context),
-        errors: inventory.errors,
-        certificateExpiryDays: policy.certificates.expiryDays,
-      },
-      io.stdout,
-    );
-    return summary.nonCompliant > 0 ? EXIT.nonCompliant : EXIT.ok;
+    // Streamed: each resource is evaluated and written in turn, so the evaluations of a large account are
+    // never all in memory, nor is the output as one string.
+    return writeReportJsonStreamed(io, {
+      evaluatedAt,
+      resources: inventory.resources.length,
+      evaluations: evaluateByResource(inventory.resources, RULES, context),
+      errors: inventory.errors,
+      certificateExpiryDays: policy.certificates.expiryDays,
+    });
   }
 
-  const evaluations = evaluateAll(inventory.resources, RULES, context);
   const report = buildReport({
     evaluatedAt,
     resources: inventory.resources,
-    evaluations,
+    evaluations: evaluateAll(inventory.resources, RULES, context),
     errors: inventory.errors,
     certificateExpiryDays: policy.certificates.expiryDays,
   });
-
-  if (values['slack-preview']) {
-    for (const error of report.errors) io.stderr.write(`warning: ${error.source}: ${error.message}\n`);
-    io.stdout.write(renderSlackPreview(report));
-  } else if (format === 'table') {
-    io.stdout.write(renderTable(report, { color: useColor(io, values['no-color']) }));
-  } else {
-    // Machine-readable stdout stays clean; a person still sees the skipped inputs.
-    for (const error of report.errors) io.stderr.write(`warning: ${error.source}: ${error.message}\n`);
-    io.stdout.write(renderSarif(report, RULES, { version: VERSION }));
-  }
-  return reportExitCode(report) === 1 ? EXIT.nonCompliant : EXIT.ok;
+  return writeReport(io, report, {
+    format,
+    noColor: values['no-color'],
+    slackPreview: values['slack-preview'],
+  });
 }

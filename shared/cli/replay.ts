@@ -19,10 +19,7 @@ import { checkPolicy } from '../policy/check.js';
 import { DEFAULT_POLICY_FILE, loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/schema.js';
 import type { FindingMessage } from '../report/findings-bus.js';
-import { renderJson } from '../report/json.js';
-import { buildReport, type Report, reportExitCode } from '../report/report.js';
-import { renderSarif } from '../report/sarif.js';
-import { renderTable } from '../report/table.js';
+import { buildReport } from '../report/report.js';
 import { RULES } from '../rules/index.js';
 import { createMemoryFindingStore } from '../state/memory-store.js';
 import type { ResolvedTlsPolicy } from '../tls/catalog.js';
@@ -30,12 +27,9 @@ import { createTlsCatalog } from '../tls/index.js';
 import type { MonitorDeps } from '../usecase/deps.js';
 import { type InspectOutcome, inspectEvent } from '../usecase/inspect.js';
 import { sweep } from '../usecase/sweep.js';
-import { CliInputError, type CliIo, EXIT, type ExitCode, UsageError } from './io.js';
-import { parseFileLimit, parseFormat, parseNow, useColor } from './options.js';
-import { VERSION } from './version.js';
-
-export const REPORT_FORMATS = ['table', 'json', 'sarif'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import { CliInputError, type CliIo, type ExitCode, UsageError } from './io.js';
+import { parseFileLimit, parseFormat, parseNow } from './options.js';
+import { REPORT_FORMATS, writeReport } from './report-writer.js';
 
 const REPLAY_OPTIONS = {
   inventory: { type: 'string', multiple: true },
@@ -66,42 +60,6 @@ export async function loadDryRunPolicy(
   }
   // The CLI never writes to AWS, whatever the file says: every action is planned and reported only.
   return { ...policy, dryRun: true };
-}
-
-/**
- * Writes a report as `evaluate` does: a table, or JSON / SARIF with a clean stdout (errors go to stderr as
- * warnings). `extra` adds top-level keys to the JSON output after `evaluations`; `tableHeader` goes above the table.
- */
-export function writeReport(
-  io: CliIo,
-  report: Report,
-  options: {
-    format: ReportFormat;
-    noColor: boolean;
-    extra?: Record<string, unknown>;
-    tableHeader?: string;
-    /** Lines for a person that machine-readable stdout cannot carry (written to stderr). */
-    stderrNotes?: readonly string[];
-  },
-): ExitCode {
-  if (options.format === 'table') {
-    io.stdout.write(
-      `${options.tableHeader ?? ''}${renderTable(report, { color: useColor(io, options.noColor) })}`,
-    );
-  } else {
-    for (const note of options.stderrNotes ?? []) io.stderr.write(`${note}\n`);
-    for (const error of report.errors) io.stderr.write(`warning: ${error.source}: ${error.message}\n`);
-    if (options.format === 'sarif') {
-      io.stdout.write(renderSarif(report, RULES, { version: VERSION }));
-    } else if (options.extra) {
-      const { evaluatedAt, resources, evaluations, errors, summary } = report;
-      const document = { evaluatedAt, resources, evaluations, ...options.extra, errors, summary };
-      io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-    } else {
-      io.stdout.write(renderJson(report));
-    }
-  }
-  return reportExitCode(report) === 1 ? EXIT.nonCompliant : EXIT.ok;
 }
 
 /** Paths as typed when they resolve the same way; otherwise against io.cwd (so messages keep the user's names). */

@@ -8,7 +8,8 @@ import type { MonitorDeps } from '../usecase/deps.js';
 import { sweep } from '../usecase/sweep.js';
 import { CliInputError, type CliIo, type ExitCode, UsageError } from './io.js';
 import { parseFormat, parseNow } from './options.js';
-import { loadDryRunPolicy, REPORT_FORMATS, writeReport } from './replay.js';
+import { loadDryRunPolicy } from './replay.js';
+import { judgedResources, REPORT_FORMATS, writeReport } from './report-writer.js';
 
 const SCAN_OPTIONS = {
   region: { type: 'string', multiple: true },
@@ -96,7 +97,7 @@ export async function runScan(args: string[], io: CliIo, seams: ScanSeams = {}):
       ...outcome.errors.map((e) => `  - ${e.source}: ${e.message}`),
     ];
     throw new CliInputError(
-      `nothing to evaluate: no listener, classic load balancer, VPN connection, Direct Connect connection or LAG, or ACM certificate in ${regions.join(', ')}. Read:\n${lines.join('\n')}`,
+      `nothing to evaluate: no ${judgedResources()} in ${regions.join(', ')}. Read:\n${lines.join('\n')}`,
     );
   }
   if (outcome.evaluations.length === 0) {
