@@ -69,6 +69,11 @@ export interface FamilyReport {
   consoleLink(target: ConsoleTarget): string | undefined;
   /** The KPIs its rules count towards, in the order the reports show them. */
   kpis: readonly FamilyKpi[];
+  /**
+   * API input and tag keys that hold its secrets, redacted in Slack messages: tested against the key in lower
+   * case, letters only ("PreSharedKey" -> "presharedkey"). No `g` flag (test() would keep state).
+   */
+  secretKeys?: RegExp;
 }
 
 /** The last path segment after `prefix` in an ARN resource ("certificate/abc" -> "abc"). */

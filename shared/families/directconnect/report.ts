@@ -4,6 +4,8 @@ const ACCOUNT = /^\d{12}$/;
 
 export const directConnectReport: FamilyReport = {
   resourceNoun: 'Direct Connect connection or LAG',
+  // The MACsec connectivity association key and its name.
+  secretKeys: /^cak$|^ckn$/,
   consoleLink({ resourceType, resourceId, arn, region, partition, origin, query, accountId }) {
     const lag = resourceType === 'AWS::DirectConnect::Lag';
     const id = arn ? afterPrefix(arn.resource, lag ? 'dxlag/' : 'dxcon/') : resourceId;

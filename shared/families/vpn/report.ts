@@ -2,6 +2,8 @@ import { afterPrefix, type FamilyReport } from '../../report/family-report.js';
 
 export const vpnReport: FamilyReport = {
   resourceNoun: 'VPN connection',
+  // Tunnel pre-shared keys (PreSharedKey, pre_shared_key, Psk).
+  secretKeys: /presharedkey|psk/,
   consoleLink({ arn, resourceId, origin, query }) {
     const id = arn ? afterPrefix(arn.resource, 'vpn-connection/') : resourceId;
     return id ? `${origin}/vpcconsole/home${query}#VpnConnections:search=${id}` : undefined;

@@ -1,3 +1,4 @@
+import { FAMILIES } from '../../families/index.js';
 import type {
   Evaluation,
   RemediationCall,
@@ -67,15 +68,18 @@ export interface FindingMessageInput {
 const MAX_CALLS_SHOWN = 10;
 const MAX_CALL_CHARS = 600;
 const MAX_TAGS_SHOWN = 6;
-const SENSITIVE_KEY =
-  /presharedkey|psk|secret|password|passphrase|token|privatekey|credential|webhook|^cak$|^ckn$/;
+// Keys that hold secrets in any family; each family adds its own (Family.report.secretKeys).
+const SENSITIVE_KEY = /secret|password|passphrase|token|privatekey|credential|webhook/;
 const SAFE_URL = /^https:\/\/[^\s<>|]+$/;
 
 const mrkdwn = (text: string): MrkdwnObject => ({ type: 'mrkdwn', text });
 const section = (text: string): SectionBlock => ({ type: 'section', text: mrkdwn(text) });
 const context = (...texts: string[]): ContextBlock => ({ type: 'context', elements: texts.map(mrkdwn) });
 
-const isSensitiveKey = (key: string) => SENSITIVE_KEY.test(key.toLowerCase().replace(/[^a-z]/g, ''));
+function isSensitiveKey(key: string): boolean {
+  const letters = key.toLowerCase().replace(/[^a-z]/g, '');
+  return SENSITIVE_KEY.test(letters) || FAMILIES.some((family) => family.report.secretKeys?.test(letters));
+}
 
 /** A copy of an API input with secret-bearing keys (pre-shared keys, MACsec CAK/CKN, tokens) blanked. */
 export function redactSecrets(value: unknown, depth = 0): unknown {
