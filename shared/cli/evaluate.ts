@@ -1,4 +1,3 @@
-import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadInventory } from '../inventory/index.js';
 import type { LoadedInventory } from '../inventory/load.js';
@@ -10,7 +9,7 @@ import { evaluateAll, evaluateByResource, ruleMode } from '../rules/engine.js';
 import { RULES } from '../rules/index.js';
 import { createTlsCatalog } from '../tls/index.js';
 import { CliInputError, type CliIo, type ExitCode, UsageError } from './io.js';
-import { parseFileLimit, parseFormat, parseNow } from './options.js';
+import { cliPaths, parseFileLimit, parseFormat, parseNow } from './options.js';
 import {
   judgedResources,
   REPORT_FORMATS,
@@ -29,12 +28,6 @@ const EVALUATE_OPTIONS = {
   'slack-preview': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
-
-/** Inputs as typed when they resolve the same way; otherwise against io.cwd (so messages keep the user's names). */
-function inputPaths(paths: readonly string[], cwd: string | undefined): string[] {
-  if (cwd === undefined || resolve(cwd) === process.cwd()) return [...paths];
-  return paths.map((path) => (isAbsolute(path) ? path : resolve(cwd, path)));
-}
 
 /**
  * For an inventory without resources: each file and what was found in it (or why it could not be read),
@@ -62,11 +55,9 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
 
   const policy = await loadPolicy(values.policy, io.cwd === undefined ? {} : { cwd: io.cwd });
   const limit = parseFileLimit(values['max-file-size']);
-  const inventory = await loadInventory(inputPaths(positionals, io.cwd), { limit }).catch(
-    (error: unknown) => {
-      throw new CliInputError(error instanceof Error ? error.message : String(error));
-    },
-  );
+  const inventory = await loadInventory(cliPaths(positionals, io.cwd), { limit }).catch((error: unknown) => {
+    throw new CliInputError(error instanceof Error ? error.message : String(error));
+  });
   const tls = createTlsCatalog({ elbv2Policies: inventory.elbv2Policies });
   const problems = checkPolicy(policy, { rules: RULES, tls });
   if (problems.length > 0) {

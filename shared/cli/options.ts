@@ -1,3 +1,4 @@
+import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_FILE_BYTES, type ReadLimit } from '../inventory/input-file.js';
 import { type CliIo, UsageError } from './io.js';
@@ -40,4 +41,10 @@ export function parseFormat<T extends string>(value: string, allowed: readonly T
 export function useColor(io: CliIo, noColor: boolean): boolean {
   const env = io.env ?? process.env;
   return !noColor && !env.NO_COLOR && io.stdout.isTTY === true;
+}
+
+/** Paths as typed when they resolve the same way; otherwise against io.cwd (so messages keep the user's names). */
+export function cliPaths(paths: readonly string[], cwd: string | undefined): string[] {
+  if (cwd === undefined || resolve(cwd) === process.cwd()) return [...paths];
+  return paths.map((path) => (isAbsolute(path) ? path : resolve(cwd, path)));
 }

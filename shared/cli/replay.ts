@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConfigRuleInvocation } from '../events/config.js';
 import { EventValidationError } from '../events/errors.js';
@@ -28,7 +27,7 @@ import type { MonitorDeps } from '../usecase/deps.js';
 import { type InspectOutcome, inspectEvent } from '../usecase/inspect.js';
 import { sweep } from '../usecase/sweep.js';
 import { CliInputError, type CliIo, type ExitCode, UsageError } from './io.js';
-import { parseFileLimit, parseFormat, parseNow } from './options.js';
+import { cliPaths, parseFileLimit, parseFormat, parseNow } from './options.js';
 import { REPORT_FORMATS, writeReport } from './report-writer.js';
 
 const REPLAY_OPTIONS = {
@@ -60,12 +59,6 @@ export async function loadDryRunPolicy(
   }
   // The CLI never writes to AWS, whatever the file says: every action is planned and reported only.
   return { ...policy, dryRun: true };
-}
-
-/** Paths as typed when they resolve the same way; otherwise against io.cwd (so messages keep the user's names). */
-export function cliPaths(paths: readonly string[], cwd: string | undefined): string[] {
-  if (cwd === undefined || resolve(cwd) === process.cwd()) return [...paths];
-  return paths.map((path) => (isAbsolute(path) ? path : resolve(cwd, path)));
 }
 
 // ---------------------------------------------------------------- reading events

@@ -9,10 +9,10 @@ import type { ResourceType } from '../model/resource.js';
 const BATCH_SIZE = 100; // PutEvaluations takes at most 100 evaluations per call
 const ANNOTATION_MAX = 256;
 
-/** A resource as AWS Config names it (classic load balancers by name, the rest by ARN or id). */
+/** A resource as AWS Config names it (by ARN, id or, for some types, name). */
 export interface ConfigResourceKey {
   resourceType: ResourceType;
-  /** The Config resourceId: for AWS::ElasticLoadBalancing::LoadBalancer the load balancer NAME. */
+  /** The Config resourceId: what Config records, which for some types is the resource's name. */
   resourceId: string;
 }
 

@@ -22,7 +22,7 @@ export interface ShareKpi {
 }
 
 /** How many evaluations of its rules are NON_COMPLIANT, within the policy's expiry window: { count, withinDays }. */
-export interface ExpiringKpi {
+interface ExpiringKpi {
   kind: 'expiring';
   key: string;
   /** The table's row label and the digest's line label: "Certificates expiring within 30 days". */
@@ -38,7 +38,7 @@ export interface FamilyKpi {
 }
 
 /** A resource the console link is asked for, its region and ARN already checked and parsed. */
-export interface ConsoleTarget {
+interface ConsoleTarget {
   resourceType: ResourceType;
   resourceId: string;
   /** The resource id as an ARN, when it is one. */
@@ -82,7 +82,7 @@ export function afterPrefix(resource: string, prefix: string): string | undefine
 }
 
 /*
- * The KPIs of listeners, which the ELB families share (each lists its own rules towards them).
+ * The KPIs of listeners, which several families share (each lists its own rules towards them).
  */
 
 export const LISTENERS_ENCRYPTED: ShareKpi = {

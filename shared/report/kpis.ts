@@ -11,7 +11,7 @@ export interface Share {
 }
 
 /** How many evaluations found a resource expiring within `withinDays` (the policy's expiry window), expired ones included. */
-export interface ExpiringCount {
+interface ExpiringCount {
   count: number;
   withinDays: number;
 }
