@@ -29,10 +29,12 @@ describe('quietPowertools', () => {
     expect(written.filter((line) => !isPowertoolsLine(line))).toEqual([]);
   });
 
-  it('drops the Powertools lines and passes everything else through unchanged', () => {
+  it('drops the Powertools lines and passes everything else through unchanged, however often installed', () => {
     // Prepare
     const write = vi.fn((..._args: unknown[]) => true);
     const stream = { write } as unknown as NodeJS.WriteStream;
+    quietPowertools(stream);
+    const filtered = stream.write;
     quietPowertools(stream);
     const done = () => undefined;
 
@@ -44,6 +46,7 @@ describe('quietPowertools', () => {
     stream.write('{"level":\n');
 
     // Assess
+    expect(stream.write).toBe(filtered);
     expect(write.mock.calls).toEqual([
       [' ✓ test/functions/remediate.test.ts (12 tests)\n'],
       ['{"level":"INFO","detail":"an event without a message"}\n', done],

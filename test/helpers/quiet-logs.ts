@@ -16,8 +16,14 @@ export function isPowertoolsLine(chunk: unknown): boolean {
   }
 }
 
+// Marks a stream already filtered: setup files run once per test file, and the mutation run shares one process.
+const QUIET = Symbol.for('transit-guard.quiet-powertools');
+
 /** Drops the Powertools lines written on `stream`; everything else goes through unchanged. */
 export function quietPowertools(stream: NodeJS.WriteStream): void {
+  const marked = stream as NodeJS.WriteStream & { [QUIET]?: true };
+  if (marked[QUIET]) return;
+  marked[QUIET] = true;
   const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
   stream.write = ((chunk: unknown, ...rest: unknown[]) =>
     isPowertoolsLine(chunk) ? true : write(chunk, ...rest)) as NodeJS.WriteStream['write'];

@@ -45,7 +45,8 @@ const FILES: Record<string, string> = {
   'shared/families/beta/model.ts': 'export interface BetaThing { id: string }',
   'shared/families/beta/index.ts': `
     import { FAMILIES } from '../index.js'; // VIOLATION families-do-not-import-each-other
-    export const betaFamily = { id: String(FAMILIES.length) };`,
+    import type { BetaThing } from './model.js';
+    export const betaFamily = { id: String(FAMILIES.length) } as BetaThing;`,
   'shared/rules/rule.ts': 'export interface Rule { id: string }',
   'shared/rules/index.ts': `
     import { FAMILIES } from '../families/index.js';
