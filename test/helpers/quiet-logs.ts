@@ -17,7 +17,7 @@ export function isPowertoolsLine(chunk: unknown): boolean {
 }
 
 // Marks a stream already filtered: setup files run once per test file, and the mutation run shares one process.
-const QUIET = Symbol.for('transit-guard.quiet-powertools');
+const QUIET: unique symbol = Symbol.for('transit-guard.quiet-powertools');
 
 /** Drops the Powertools lines written on `stream`; everything else goes through unchanged. */
 export function quietPowertools(stream: NodeJS.WriteStream): void {
