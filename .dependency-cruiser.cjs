@@ -1,0 +1,169 @@
+/**
+ * The rules of the house (docs/architecture.md): what may import what. `npm run deps` checks shared/ and
+ * functions/ against them; test/tooling/dependency-rules.test.ts proves each rule fails on a violation.
+ */
+
+// A rule module: the core rule engine's folder or a family's rules folder.
+const RULES = '^shared/(rules/|families/[^/]+/rules/)';
+// An AWS SDK package, resolved (node_modules/@aws-sdk/...) or not (a fixture without node_modules).
+const AWS_SDK = '(^|/)@aws-sdk/';
+
+// ---- KNOWN VIOLATIONS (issue #13, mid-restructuring) -------------------------------------------------------
+// Imports that break a rule today and that the branches of #13 remove. `npm run deps` reports them as ignored
+// instead of failing; `DEPS_STRICT=1 npm run deps` shows them. The lead DELETES THIS BLOCK (and its use in
+// `options` below) once the branches are merged, so that every rule is strict. Per rule: [from, to] pairs.
+const KNOWN = {
+  'core-reaches-families-through-the-registry': [
+    ['shared/infra/scp.ts', 'shared/families/vpn/rules/tunnels.ts'],
+    ['shared/inventory/config-item.ts', 'shared/families/acm/describe.ts'],
+    ['shared/inventory/config-item.ts', 'shared/families/elb/describe.ts'],
+    ['shared/inventory/config-item.ts', 'shared/families/elbv2/describe.ts'],
+    ['shared/inventory/config-item.ts', 'shared/families/vpn/describe.ts'],
+    ['shared/inventory/detect.ts', 'shared/families/acm/describe.ts'],
+    ['shared/inventory/detect.ts', 'shared/families/directconnect/describe.ts'],
+    ['shared/inventory/detect.ts', 'shared/families/elb/describe.ts'],
+    ['shared/inventory/detect.ts', 'shared/families/elbv2/describe.ts'],
+    ['shared/inventory/detect.ts', 'shared/families/vpn/describe.ts'],
+    ['shared/inventory/index.ts', 'shared/families/acm/describe.ts'],
+    ['shared/inventory/link.ts', 'shared/families/vpn/describe.ts'],
+    ['shared/inventory/live/index.ts', 'shared/families/acm/live.ts'],
+    ['shared/inventory/live/index.ts', 'shared/families/elb/live.ts'],
+    ['shared/inventory/live/index.ts', 'shared/families/elbv2/live.ts'],
+    ['shared/inventory/live/source-core.ts', 'shared/families/acm/live.ts'],
+    ['shared/inventory/live/source-core.ts', 'shared/families/directconnect/live.ts'],
+    ['shared/inventory/live/source-core.ts', 'shared/families/elb/live.ts'],
+    ['shared/inventory/live/source-core.ts', 'shared/families/elbv2/live.ts'],
+    ['shared/inventory/live/source-core.ts', 'shared/families/vpn/live.ts'],
+  ],
+  'judging-does-not-act': [['shared/rules/engine.ts', 'shared/response/planner.ts']],
+  'lambda-only-wires': [
+    ['shared/lambda/config-rule-function.ts', 'shared/rules/engine.ts'],
+    ['shared/lambda/remediate-function.ts', 'shared/response/executor.ts'],
+    ['shared/lambda/remediate-function.ts', 'shared/response/plan-hash.ts'],
+    ['shared/lambda/remediate-function.ts', 'shared/response/planner.ts'],
+    ['shared/lambda/remediate-function.ts', 'shared/rules/engine.ts'],
+  ],
+  'policy-does-not-import-rules': [['shared/policy/check.ts', 'shared/rules/engine.ts']],
+  'remediators-do-not-reach-into-rules': [
+    ['shared/families/elb/remediators/delete-classic-listener.ts', 'shared/families/elb/rules/listeners.ts'],
+    [
+      'shared/families/elb/remediators/set-classic-negotiation-policy.ts',
+      'shared/families/elb/rules/listeners.ts',
+    ],
+    ['shared/families/elbv2/remediators/set-ssl-policy.ts', 'shared/rules/wording.ts'],
+    ['shared/families/vpn/remediators/modify-vpn-tunnel-options.ts', 'shared/families/vpn/rules/tunnels.ts'],
+    ['shared/families/vpn/remediators/modify-vpn-tunnel-options.ts', 'shared/rules/wording.ts'],
+  ],
+  'reports-write-nothing': [
+    ['shared/report/slack/alerts.ts', 'shared/state/finding-store.ts'],
+    ['shared/report/slack/digest.ts', 'shared/state/finding-store.ts'],
+    ['shared/report/slack/message.ts', 'shared/state/finding-store.ts'],
+  ],
+};
+// ---- END OF KNOWN VIOLATIONS -------------------------------------------------------------------------------
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'pure-code-imports-no-aws-sdk',
+      comment:
+        'Rules, tls/, model/ and policy/ judge data already read; they run offline (the CLI) and must not pull an ' +
+        'AWS SDK client into a bundle. Reading AWS belongs to live readers, acting to remediators.',
+      severity: 'error',
+      from: { path: [RULES, '^shared/(tls|model|policy)/'] },
+      to: { path: AWS_SDK },
+    },
+    {
+      name: 'judging-does-not-act',
+      comment:
+        'Rules judge, then a use case plans and acts: a rule imports nothing from response/ (planner, executor, ' +
+        'remediators), a family remediator, a function entry point, the CLI, the use cases or the lambda wiring.',
+      severity: 'error',
+      from: { path: RULES },
+      to: {
+        path: [
+          '^shared/(response|cli|usecase|lambda)/',
+          '^functions/',
+          '^shared/families/[^/]+/remediators/',
+        ],
+      },
+    },
+    {
+      name: 'families-do-not-import-each-other',
+      comment:
+        'A family imports core, never another family (nor the registry, which imports every family): what two ' +
+        'families share lives in core.',
+      severity: 'error',
+      from: { path: '^shared/families/([^/]+)/' },
+      to: {
+        path: ['^shared/families/[^/]+/', '^shared/families/index\\.ts$'],
+        pathNot: '^shared/families/$1/',
+      },
+    },
+    {
+      name: 'core-reaches-families-through-the-registry',
+      comment:
+        'Core (shared/ outside families/, and functions/) reaches a family only through shared/families/index.ts ' +
+        '(FAMILIES) and the contract shared/families/family.ts, so adding a family is one folder plus one line.',
+      severity: 'error',
+      from: { path: '^(shared|functions)/', pathNot: '^shared/families/' },
+      to: { path: '^shared/families/[^/]+/' },
+    },
+    {
+      name: 'reports-write-nothing',
+      comment: "Reporters format and send; recording a finding (marking it notified) is the use case's job.",
+      severity: 'error',
+      from: { path: '^shared/report/' },
+      to: { path: '^shared/state/' },
+    },
+    {
+      name: 'lambda-only-wires',
+      comment:
+        'shared/lambda builds ports and calls a use case: it may take the rule catalog (rules/index.ts), the ' +
+        "response layer's idempotency wrapper and types, but it neither evaluates, plans nor executes itself.",
+      severity: 'error',
+      from: { path: '^shared/lambda/' },
+      to: {
+        path: ['^shared/(rules|response)/', '^shared/cli/', '^functions/'],
+        pathNot: ['^shared/rules/index\\.ts$', '^shared/response/idempotency\\.ts$'],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'policy-does-not-import-rules',
+      comment:
+        'The policy is data: its self-check takes the rule catalog as an argument (types only) and runs in a use ' +
+        'case, so policy/ imports no rule code.',
+      severity: 'error',
+      from: { path: '^shared/policy/' },
+      to: { path: RULES, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'remediators-do-not-reach-into-rules',
+      comment:
+        "A helper that a family's rules and remediators share lives in the family's own module (e.g. " +
+        'families/elbv2/listener.ts), not under rules/; only the rule contract (rules/rule.ts) is shared.',
+      severity: 'error',
+      from: { path: ['^shared/families/[^/]+/remediators/', '^shared/response/'] },
+      to: { path: RULES, pathNot: '^shared/rules/rule\\.ts$' },
+    },
+    {
+      name: 'functions-call-the-wiring',
+      comment: 'functions/*.ts are entry points: nothing in shared/ imports them.',
+      severity: 'error',
+      from: { path: '^shared/' },
+      to: { path: '^functions/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)node_modules/' },
+    // Type-only imports count: a rule that imports an SDK type still depends on the SDK package.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    knownViolations: Object.entries(process.env.DEPS_STRICT ? {} : KNOWN).flatMap(([name, pairs]) =>
+      pairs.map(([from, to]) => ({ type: 'dependency', from, to, rule: { name, severity: 'error' } })),
+    ),
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
