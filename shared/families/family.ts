@@ -3,6 +3,7 @@
  * rules, remediators, inputs, live reads, events, reports and deployment) behind one value. Core code iterates
  * the registry (./index.ts) and never names a family.
  */
+import type { FamilyInputs } from '../inventory/family-inputs.js';
 import type { ResourceType } from '../model/resource.js';
 import type { Remediator } from '../response/types.js';
 import type { AnyRule } from '../rules/rule.js';
@@ -18,4 +19,6 @@ export interface Family {
   rules: readonly AnyRule[];
   /** Its remediators (the actions its rules name). */
   remediators: readonly Remediator[];
+  /** The input files it reads (describe outputs, AWS Config items) and how their records join. */
+  inputs: FamilyInputs;
 }
