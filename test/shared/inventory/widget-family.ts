@@ -78,7 +78,7 @@ export const widgetFamily: Family = {
       for (const resource of resources) {
         const policy = policies.get(resource.resourceId);
         if (resource.resourceType === (WIDGET as string) && policy) {
-          linked.set(resource, { ...resource, policy } as Resource);
+          linked.set(resource, { ...resource, policy } as unknown as Resource);
         }
       }
       return linked;
@@ -89,7 +89,7 @@ export const widgetFamily: Family = {
           ...(earlier as unknown as Widget).ports,
           ...(later as unknown as Widget).ports,
         ]);
-        return { ...merged, ports: [...ports] } as Resource;
+        return { ...merged, ports: [...ports] } as unknown as Resource;
       },
     },
   },
