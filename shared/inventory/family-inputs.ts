@@ -22,7 +22,7 @@ export interface DescribeFormat {
 }
 
 /** An input recognized by its shape rather than by a top-level key. */
-export interface DocumentShape<T> {
+interface DocumentShape<T> {
   /** What the shape is, for the error that lists what an input may be. */
   expected: string;
   /** Reads the document when it has the shape; false when it does not. */
@@ -38,7 +38,7 @@ export interface ConfigItemScope {
 }
 
 /** One AWS Config item of a type the family reads, for its reader. */
-export interface ConfigItemRecord {
+interface ConfigItemRecord {
   /** The item's configuration (decoded when Config sent it as JSON text). */
   configuration: Fields;
   /** The whole item. */
@@ -81,7 +81,7 @@ export function pendingList<T>(pending: PendingLinks, kind: PendingKind<T>): T[]
  * Joins what the inputs say once they are merged and deduplicated: returns the records it completed (the
  * old record -> the linked one). Problems go to `errors`.
  */
-export type LinkStep = (
+type LinkStep = (
   resources: readonly Resource[],
   pending: PendingLinks,
   errors: InputError[],
