@@ -3,6 +3,7 @@
  * -> the resource of the configuration item. AWS Config does not record Direct Connect.
  */
 import { createHash } from 'node:crypto';
+import { DELETED_STATUSES } from '../inventory/config-constants.js';
 import { describeJsonError } from '../inventory/json-error.js';
 import type { ResourceRef } from '../model/ref.js';
 import type { ResourceType } from '../model/resource.js';
@@ -26,8 +27,6 @@ export const CONFIG_RESOURCE_TYPES = [
   'AWS::EC2::VPNConnection',
   'AWS::ACM::Certificate',
 ] as const satisfies readonly ResourceType[];
-
-const DELETED_STATUSES = new Set(['ResourceDeleted', 'ResourceDeletedNotRecorded']);
 
 const ELBV2_LOAD_BALANCER = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 const ELBV2_LOAD_BALANCER_REASON =

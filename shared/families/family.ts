@@ -3,6 +3,7 @@
  * rules, remediators, inputs, live reads, events, reports and deployment) behind one value. Core code iterates
  * the registry (./index.ts) and never names a family.
  */
+import type { FamilyInputs } from '../inventory/family-inputs.js';
 import type { ResourceType } from '../model/resource.js';
 import type { FamilyReport } from '../report/family-report.js';
 import type { Remediator } from '../response/types.js';
@@ -21,4 +22,6 @@ export interface Family {
   remediators: readonly Remediator[];
   /** How the reports show it: console links, the KPIs its rules count towards, what its resources are called. */
   report: FamilyReport;
+  /** The input files it reads (describe outputs, AWS Config items) and how their records join. */
+  inputs: FamilyInputs;
 }

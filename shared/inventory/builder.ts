@@ -1,10 +1,15 @@
+import { FAMILIES } from '../families/index.js';
 import type { Resource } from '../model/resource.js';
 import type { ResolvedTlsPolicy } from '../tls/catalog.js';
 import { FieldError, type Fields } from './fields.js';
 import type { InputError, Inventory, PendingLinks, SkippedItems } from './types.js';
 
+/** Every kind of pending fact the families keep, in registry order. */
+export const PENDING_KINDS = FAMILIES.flatMap((family) => family.inputs.pending ?? []);
+
+/** An empty list for each kind of pending fact. */
 export function emptyPending(): PendingLinks {
-  return { loadBalancers: [], rules: [], rulesCovered: [], classicPolicies: [], tunnelStatuses: [] };
+  return Object.fromEntries(PENDING_KINDS.map((kind) => [kind.key, []]));
 }
 
 export function emptyInventory(): Inventory {
@@ -23,6 +28,11 @@ export class InventoryBuilder {
     /** The input as the caller named it (file name, API call). */
     readonly source: string,
   ) {}
+
+  /** The input and a format, as the source of what was read from it: "file.json (<service> describe-<things>)". */
+  labelOf(format: string): string {
+    return `${this.source} (${format})`;
+  }
 
   error(message: string): void {
     this.errors.push({ source: this.source, message });
@@ -83,12 +93,11 @@ function mergeSkipped(parts: readonly (SkippedItems | undefined)[]): SkippedItem
 export function mergeInventories(parts: readonly Inventory[]): Inventory {
   const pending = emptyPending();
   for (const part of parts) {
-    if (!part.pending) continue;
-    pending.loadBalancers.push(...part.pending.loadBalancers);
-    pending.rules.push(...part.pending.rules);
-    pending.rulesCovered.push(...part.pending.rulesCovered);
-    pending.classicPolicies.push(...part.pending.classicPolicies);
-    pending.tunnelStatuses.push(...part.pending.tunnelStatuses);
+    for (const [key, list] of Object.entries(part.pending ?? {})) {
+      const merged = pending[key];
+      if (merged) merged.push(...list);
+      else pending[key] = [...list];
+    }
   }
   const skipped = mergeSkipped(parts.map((part) => part.skipped));
   return {

@@ -1,24 +1,17 @@
-import { mapCertificate } from '../families/acm/describe.js';
-import { mapClassicLoadBalancer, readConfigClassicPolicies } from '../families/elb/describe.js';
-import { mapElbv2LoadBalancer, mapListener } from '../families/elbv2/describe.js';
-import { mapVpnConnection } from '../families/vpn/describe.js';
+import { FAMILIES } from '../families/index.js';
 import type { Resource } from '../model/resource.js';
 import type { InventoryBuilder } from './builder.js';
+import { ITEM, NOT_RECORDED_STATUSES } from './config-constants.js';
 import { toIsoDate } from './dates.js';
+import type { ConfigItemReader, ConfigItemScope } from './family-inputs.js';
 import type { Fields } from './fields.js';
 import { intern } from './intern.js';
 import { readTags, requireString } from './record.js';
 
-/** Statuses of items that describe no current resource. */
-const NOT_RECORDED = new Set(['ResourceDeleted', 'ResourceDeletedNotRecorded', 'ResourceNotRecorded']);
-
-const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
-const ELBV2_LOAD_BALANCER = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
-const CLASSIC_LOAD_BALANCER = 'AWS::ElasticLoadBalancing::LoadBalancer';
-const VPN_CONNECTION = 'AWS::EC2::VPNConnection';
-const CERTIFICATE = 'AWS::ACM::Certificate';
-
-const IN_SCOPE = new Set([LISTENER, ELBV2_LOAD_BALANCER, CLASSIC_LOAD_BALANCER, VPN_CONNECTION, CERTIFICATE]);
+/** The families' Config item readers, by resource type; items of other types are out of scope. */
+const READERS = new Map<string, ConfigItemReader>(
+  FAMILIES.flatMap((family) => Object.entries(family.inputs.configItems ?? {})),
+);
 
 function oversized(out: InventoryBuilder, format: string, resourceType: string, resourceId: string): void {
   out.error(
@@ -32,27 +25,20 @@ function oversized(out: InventoryBuilder, format: string, resourceType: string, 
  */
 export function readOversizedSummary(summary: Fields, format: string, out: InventoryBuilder): void {
   out.guard(format, 'item', () => {
-    const resourceType = requireString(summary, 'resourceType');
-    if (NOT_RECORDED.has(summary.string('configurationItemStatus') ?? '')) return out.skipNotRecorded();
-    if (!IN_SCOPE.has(resourceType)) return out.skipOutOfScope(resourceType);
+    const resourceType = requireString(summary, ITEM.resourceType);
+    if (NOT_RECORDED_STATUSES.has(summary.string(ITEM.status) ?? '')) return out.skipNotRecorded();
+    if (!READERS.has(resourceType)) return out.skipOutOfScope(resourceType);
     oversized(
       out,
       format,
       resourceType,
-      summary.identifier('ARN') ?? summary.identifier('resourceId') ?? '(no id)',
+      summary.identifier(ITEM.arn) ?? summary.identifier(ITEM.resourceId) ?? '(no id)',
     );
   });
 }
 
-interface ItemScope {
-  arn: string | undefined;
-  accountId: string | undefined;
-  region: string | undefined;
-  capturedAt?: string | undefined;
-}
-
 /** Item-level facts the configuration does not repeat: account, region, tags (completes the new resource in place). */
-function overlayItem(resource: Resource, scope: ItemScope, tags: Record<string, string>): Resource {
+function overlayItem(resource: Resource, scope: ConfigItemScope, tags: Record<string, string>): Resource {
   resource.accountId ??= scope.accountId;
   resource.region ??= scope.region;
   // Which of two inputs describing this resource is newer (dedupeResources).
@@ -61,40 +47,6 @@ function overlayItem(resource: Resource, scope: ItemScope, tags: Record<string, 
   const name = resource.tags.Name?.trim();
   if (name) resource.name = name;
   return resource;
-}
-
-function mapInScope(
-  resourceType: string,
-  configuration: Fields,
-  item: Fields,
-  scope: ItemScope,
-  supplementary: Fields | undefined,
-  label: string,
-  out: InventoryBuilder,
-): Resource | undefined {
-  const arn = scope.arn;
-  const resourceId = item.identifier('resourceId');
-  switch (resourceType) {
-    case LISTENER:
-      return mapListener(configuration.withDefault('ListenerArn', arn ?? resourceId), label);
-    case ELBV2_LOAD_BALANCER:
-      out.pending.loadBalancers.push(
-        mapElbv2LoadBalancer(configuration.withDefault('LoadBalancerArn', arn ?? resourceId), label),
-      );
-      return undefined;
-    case CLASSIC_LOAD_BALANCER: {
-      const policies = readConfigClassicPolicies(supplementary);
-      const named = configuration.withDefault(
-        'LoadBalancerName',
-        item.identifier('resourceName') ?? resourceId,
-      );
-      return mapClassicLoadBalancer(named, label, scope, policies);
-    }
-    case VPN_CONNECTION:
-      return mapVpnConnection(configuration.withDefault('VpnConnectionId', resourceId), label, scope);
-    default:
-      return mapCertificate(configuration.withDefault('CertificateArn', arn ?? resourceId), label);
-  }
 }
 
 /**
@@ -122,8 +74,8 @@ export function newestItems(items: readonly Fields[]): Fields[] {
 
 /** Which resource an item is about, as newestItems compares them; undefined when it does not say. */
 export function itemIdentity(item: Fields): { type: string; id: string } | undefined {
-  const type = item.raw('resourceType');
-  const id = item.raw('resourceId') ?? item.raw('ARN');
+  const type = item.raw(ITEM.resourceType);
+  const id = item.raw(ITEM.resourceId) ?? item.raw(ITEM.arn);
   return typeof type === 'string' && typeof id === 'string' ? { type, id } : undefined;
 }
 
@@ -133,7 +85,7 @@ function itemKey(item: Fields): string | undefined {
 }
 
 function captureTime(item: Fields): number {
-  const captured = toIsoDate(item.raw('configurationItemCaptureTime'));
+  const captured = toIsoDate(item.raw(ITEM.captureTime));
   return captured ? Date.parse(captured) : Number.NEGATIVE_INFINITY;
 }
 
@@ -143,27 +95,32 @@ function captureTime(item: Fields): number {
  */
 export function readConfigItem(item: Fields, format: string, label: string, out: InventoryBuilder): void {
   out.guard(format, 'configuration item', () => {
-    const resourceType = requireString(item, 'resourceType');
-    if (NOT_RECORDED.has(item.string('configurationItemStatus') ?? '')) return out.skipNotRecorded();
-    if (!IN_SCOPE.has(resourceType)) return out.skipOutOfScope(resourceType);
-    const configuration = item.decodedObject('configuration');
+    const resourceType = requireString(item, ITEM.resourceType);
+    if (NOT_RECORDED_STATUSES.has(item.string(ITEM.status) ?? '')) return out.skipNotRecorded();
+    const reader = READERS.get(resourceType);
+    if (!reader) return out.skipOutOfScope(resourceType);
+    const configuration = item.decodedObject(ITEM.configuration);
     if (!configuration) {
       return oversized(
         out,
         format,
         resourceType,
-        item.identifier('ARN') ?? item.identifier('resourceId') ?? '(no id)',
+        item.identifier(ITEM.arn) ?? item.identifier(ITEM.resourceId) ?? '(no id)',
       );
     }
-    const supplementary = item.decodedObject('supplementaryConfiguration');
-    const tags = { ...(supplementary ? readTags(supplementary, 'Tags') : {}), ...readTags(item, 'tags') };
-    const scope = {
-      arn: item.identifier('ARN'),
-      accountId: intern(item.string('accountId') ?? item.string('awsAccountId')),
-      region: intern(item.string('awsRegion')),
-      capturedAt: toIsoDate(item.raw('configurationItemCaptureTime')),
+    const supplementary = item.decodedObject(ITEM.supplementaryConfiguration);
+    const tags = {
+      ...(supplementary ? readTags(supplementary, 'Tags') : {}),
+      ...readTags(item, ITEM.tags),
     };
-    const resource = mapInScope(resourceType, configuration, item, scope, supplementary, label, out);
+    const scope = {
+      arn: item.identifier(ITEM.arn),
+      accountId: intern(item.string(ITEM.accountId) ?? item.string(ITEM.awsAccountId)),
+      region: intern(item.string(ITEM.awsRegion)),
+      capturedAt: toIsoDate(item.raw(ITEM.captureTime)),
+    };
+    const resourceId = item.identifier(ITEM.resourceId);
+    const resource = reader({ configuration, item, resourceId, scope, supplementary, label }, out);
     if (resource) out.resources.push(overlayItem(resource, scope, tags));
   });
 }

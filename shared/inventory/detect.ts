@@ -1,32 +1,12 @@
-import { readCertificates } from '../families/acm/describe.js';
-import { readDxConnections, readDxLags } from '../families/directconnect/describe.js';
-import { readClassicLoadBalancers, readClassicPolicies } from '../families/elb/describe.js';
-import {
-  readElbv2LoadBalancers,
-  readListeners,
-  readRules,
-  readSslPolicies,
-} from '../families/elbv2/describe.js';
-import {
-  readActiveTunnelStatuses,
-  readVpnConnections,
-  TUNNEL_STATUS_FORMAT,
-} from '../families/vpn/describe.js';
+import { FAMILIES } from '../families/index.js';
 import { InventoryBuilder } from './builder.js';
+import { DOCUMENT, ITEM } from './config-constants.js';
 import { itemIdentity, newestItems, readConfigItem, readOversizedSummary } from './config-item.js';
+import type { DescribeFormat } from './family-inputs.js';
 import { Fields, isObject, type JsonObject } from './fields.js';
 import { readArrayMember } from './json-array.js';
 import type { Inventory } from './types.js';
 import { unwrap } from './unwrap.js';
-
-/** A describe-API output recognized by one top-level key. */
-interface ApiFormat {
-  key: string;
-  format: string;
-  read(document: JsonObject, format: string, out: InventoryBuilder): void;
-}
-
-const labelOf = (out: InventoryBuilder, format: string) => `${out.source} (${format})`;
 
 /** The records under `key`, a list; an entry that is not an object is reported and skipped. */
 function records(document: JsonObject, key: string, format: string, out: InventoryBuilder): Fields[] {
@@ -38,146 +18,75 @@ function records(document: JsonObject, key: string, format: string, out: Invento
   });
 }
 
-/** The one record under a singular key (VpnConnection, Certificate). */
+/** The one record under a singular key (an output that describes one resource). */
 function single(document: JsonObject, key: string): Fields[] {
   const record = new Fields(document, '').object(key);
   return record ? [record] : [];
 }
 
-const API_FORMATS: readonly ApiFormat[] = [
-  {
-    key: 'Listeners',
-    format: 'elbv2 describe-listeners',
-    read: (doc, format, out) =>
-      readListeners(records(doc, 'Listeners', format, out), labelOf(out, format), out),
-  },
-  {
-    key: 'LoadBalancers',
-    format: 'elbv2 describe-load-balancers',
-    read: (doc, format, out) =>
-      readElbv2LoadBalancers(records(doc, 'LoadBalancers', format, out), labelOf(out, format), out),
-  },
-  {
-    key: 'Rules',
-    format: 'elbv2 describe-rules',
-    read: (doc, format, out) => readRules(records(doc, 'Rules', format, out), out),
-  },
-  {
-    key: 'SslPolicies',
-    format: 'elbv2 describe-ssl-policies',
-    read: (doc, _format, out) => readSslPolicies(doc, out),
-  },
-  {
-    key: 'LoadBalancerDescriptions',
-    format: 'elb describe-load-balancers',
-    read: (doc, format, out) =>
-      readClassicLoadBalancers(
-        records(doc, 'LoadBalancerDescriptions', format, out),
-        labelOf(out, format),
-        out,
-      ),
-  },
-  {
-    key: 'PolicyDescriptions',
-    format: 'elb describe-load-balancer-policies',
-    read: (doc, format, out) =>
-      readClassicPolicies(records(doc, 'PolicyDescriptions', format, out), labelOf(out, format), out),
-  },
-  {
-    key: 'VpnConnections',
-    format: 'ec2 describe-vpn-connections',
-    read: (doc, format, out) =>
-      readVpnConnections(records(doc, 'VpnConnections', format, out), format, labelOf(out, format), out),
-  },
-  {
-    key: 'VpnConnection',
-    format: 'ec2 create/modify-vpn-connection',
-    read: (doc, format, out) =>
-      readVpnConnections(single(doc, 'VpnConnection'), format, labelOf(out, format), out),
-  },
-  {
-    key: 'ActiveVpnTunnelStatus',
-    format: TUNNEL_STATUS_FORMAT,
-    read: (doc, _format, out) => readActiveTunnelStatuses([new Fields(doc, '')], out),
-  },
-  {
-    key: 'connections',
-    format: 'directconnect describe-connections',
-    read: (doc, format, out) =>
-      readDxConnections(records(doc, 'connections', format, out), format, labelOf(out, format), out),
-  },
-  {
-    key: 'lags',
-    format: 'directconnect describe-lags',
-    read: (doc, format, out) =>
-      readDxLags(records(doc, 'lags', format, out), format, labelOf(out, format), out),
-  },
-  {
-    key: 'Certificate',
-    format: 'acm describe-certificate',
-    read: (doc, format, out) =>
-      readCertificates(single(doc, 'Certificate'), format, labelOf(out, format), out),
-  },
-  {
-    key: 'CertificateSummaryList',
-    format: 'acm list-certificates',
-    read: (doc, format, out) =>
-      readCertificates(
-        records(doc, 'CertificateSummaryList', format, out),
-        format,
-        labelOf(out, format),
-        out,
-      ),
-  },
-];
+/** The families' describe-API outputs, in registry order (a document with several keys is read in this order). */
+const API_FORMATS: readonly DescribeFormat[] = FAMILIES.flatMap((family) => family.inputs.formats ?? []);
+
+/** The records a format's key holds. */
+function recordsOf(document: JsonObject, api: DescribeFormat, out: InventoryBuilder): Fields[] {
+  if (api.holds === 'document') return [new Fields(document, '')];
+  if (api.holds === 'one') return single(document, api.key);
+  return records(document, api.key, api.format, out);
+}
+
+const OBJECT_SHAPES = FAMILIES.flatMap((family) => family.inputs.objects ?? []);
+const LIST_SHAPES = FAMILIES.flatMap((family) => family.inputs.lists ?? []);
 
 function looksLikeConfigItem(value: unknown): boolean {
   return (
     isObject(value) &&
-    'resourceType' in value &&
-    ('configuration' in value ||
-      'configurationItemStatus' in value ||
-      'configurationItemCaptureTime' in value)
+    ITEM.resourceType in value &&
+    (ITEM.configuration in value || ITEM.status in value || ITEM.captureTime in value)
   );
 }
 
 function readConfigItems(items: Fields[], format: string, out: InventoryBuilder): void {
-  for (const item of newestItems(items)) readConfigItem(item, format, labelOf(out, format), out);
+  for (const item of newestItems(items)) readConfigItem(item, format, out.labelOf(format), out);
 }
 
 /** A document with a configurationItems list: a snapshot (delivered to S3) or GetResourceConfigHistory output. */
 function configItemsFormat(document: JsonObject): string {
-  return 'fileVersion' in document || 'configSnapshotId' in document
+  return DOCUMENT.snapshot.some((key) => key in document)
     ? 'AWS Config snapshot'
     : 'AWS Config GetResourceConfigHistory';
 }
 
 /** AWS Config shapes; false when the document is none of them. */
-function readConfig(document: JsonObject, out: InventoryBuilder): boolean {
-  if (Array.isArray(document.configurationItems)) {
+function readConfig(document: unknown, out: InventoryBuilder): boolean {
+  if (Array.isArray(document)) {
+    if (!document.every(looksLikeConfigItem)) return false;
+    const items = document.map((item, index) => Fields.of(item, `[${index}]`));
+    readConfigItems(items, 'AWS Config configuration items', out);
+    return true;
+  }
+  if (!isObject(document)) return false;
+  if (Array.isArray(document[DOCUMENT.items])) {
     const format = configItemsFormat(document);
-    readConfigItems(records(document, 'configurationItems', format, out), format, out);
+    readConfigItems(records(document, DOCUMENT.items, format, out), format, out);
     return true;
   }
-  if (Array.isArray(document.baseConfigurationItems)) {
+  if (Array.isArray(document[DOCUMENT.baseItems])) {
     const format = 'AWS Config BatchGetResourceConfig';
-    readConfigItems(records(document, 'baseConfigurationItems', format, out), format, out);
+    readConfigItems(records(document, DOCUMENT.baseItems, format, out), format, out);
     return true;
   }
-  if (isObject(document.configurationItemSummary)) {
+  const summary = document[DOCUMENT.summary];
+  if (isObject(summary)) {
     readOversizedSummary(
-      new Fields(document.configurationItemSummary, 'configurationItemSummary'),
+      new Fields(summary, DOCUMENT.summary),
       'AWS Config oversized change notification',
       out,
     );
     return true;
   }
-  if (isObject(document.configurationItem)) {
-    readConfigItems(
-      [new Fields(document.configurationItem, 'configurationItem')],
-      'AWS Config change notification',
-      out,
-    );
+  const item = document[DOCUMENT.item];
+  if (isObject(item)) {
+    readConfigItems([new Fields(item, DOCUMENT.item)], 'AWS Config change notification', out);
     return true;
   }
   if (looksLikeConfigItem(document)) {
@@ -187,41 +96,11 @@ function readConfig(document: JsonObject, out: InventoryBuilder): boolean {
   return false;
 }
 
-/** CreateConnection / CreateLag (and Describe... of one) return the object itself. */
-function readDirectConnectObject(document: JsonObject, out: InventoryBuilder): boolean {
-  const root = new Fields(document, '');
-  if (typeof document.lagId === 'string' && ('lagState' in document || 'lagName' in document)) {
-    readDxLags([root], 'directconnect lag', labelOf(out, 'directconnect lag'), out);
-    return true;
-  }
-  if (typeof document.connectionId === 'string' && 'connectionState' in document) {
-    readDxConnections([root], 'directconnect connection', labelOf(out, 'directconnect connection'), out);
-    return true;
-  }
-  return false;
-}
-
-const isTunnelStatus = (entry: unknown) => isObject(entry) && 'ActiveVpnTunnelStatus' in entry;
-
-/** get-active-vpn-tunnel-status records collected into one list (one per tunnel, as `jq -s` writes them). */
-function readTunnelStatusList(document: unknown[], out: InventoryBuilder): boolean {
-  if (!document.some(isTunnelStatus)) return false;
-  const statuses = document.flatMap((entry, index) => {
-    if (isTunnelStatus(entry)) return [new Fields(entry as JsonObject, `[${index}]`)];
-    out.error(
-      `${TUNNEL_STATUS_FORMAT}: [${index}]: expected an object with ActiveVpnTunnelStatus; the entry is left out`,
-    );
-    return [];
-  });
-  readActiveTunnelStatuses(statuses, out);
-  return true;
-}
-
 const EXPECTED = [
   'an AWS Config snapshot, GetResourceConfigHistory output or configuration item(s) (configurationItems, configurationItem, resourceType + configuration)',
   `describe output with one of the top-level keys ${API_FORMATS.map((format) => format.key).join(', ')}`,
-  'a Direct Connect connection or LAG object (connectionId, lagId)',
-  'a list of get-active-vpn-tunnel-status records (VpnConnectionId, VpnTunnelOutsideIpAddress, ActiveVpnTunnelStatus)',
+  ...OBJECT_SHAPES.map((shape) => shape.expected),
+  ...LIST_SHAPES.map((shape) => shape.expected),
 ].join('; or ');
 
 function describeFound(document: unknown): string {
@@ -235,18 +114,15 @@ function describeFound(document: unknown): string {
 }
 
 function readDocument(document: unknown, out: InventoryBuilder): void {
-  if (Array.isArray(document) && document.every(looksLikeConfigItem)) {
-    const items = document.map((item, index) => Fields.of(item, `[${index}]`));
-    readConfigItems(items, 'AWS Config configuration items', out);
-    return;
-  }
-  if (Array.isArray(document) && readTunnelStatusList(document, out)) return;
+  if (readConfig(document, out)) return;
+  if (Array.isArray(document) && LIST_SHAPES.some((shape) => shape.read(document, out))) return;
   if (isObject(document)) {
-    // A LAG object has a `connections` list of its own: it is checked before describe-connections.
-    if (readConfig(document, out) || readDirectConnectObject(document, out)) return;
+    if (OBJECT_SHAPES.some((shape) => shape.read(document, out))) return;
     const formats = API_FORMATS.filter((format) => format.key in document);
-    for (const { format, read } of formats) {
-      out.guard(format, 'output', () => read(document, format, out));
+    for (const api of formats) {
+      out.guard(api.format, 'output', () =>
+        api.read(recordsOf(document, api, out), api.format, out.labelOf(api.format), out),
+      );
     }
     if (formats.length > 0) return;
   }
@@ -281,21 +157,19 @@ export function normalizeConfigItemsFile(bytes: Buffer, source: string): Invento
   const seen = new Map<string, Set<string>>();
   let format = '';
   let label = '';
-  const readable = readArrayMember(bytes, 'configurationItems', {
+  const readable = readArrayMember(bytes, DOCUMENT.items, {
     head(skeleton) {
       if (unwrapped(skeleton) !== skeleton) return false;
       format = configItemsFormat(skeleton);
-      label = labelOf(out, format);
+      label = out.labelOf(format);
       return true;
     },
     element(value, index) {
       if (!isObject(value)) {
-        entryErrors.push(
-          `${format}: configurationItems[${index}]: expected an object; the entry is left out`,
-        );
+        entryErrors.push(`${format}: ${DOCUMENT.items}[${index}]: expected an object; the entry is left out`);
         return true;
       }
-      const item = new Fields(value, `configurationItems[${index}]`);
+      const item = new Fields(value, `${DOCUMENT.items}[${index}]`);
       const identity = itemIdentity(item);
       if (identity) {
         let ids = seen.get(identity.type);

@@ -3,22 +3,12 @@ import { normalizeDocument } from './detect.js';
 import { linkInventory } from './link.js';
 import type { Inventory } from './types.js';
 
-export { normalizeKeyAlgorithm } from '../families/acm/describe.js';
 export { emptyInventory, mergeInventories } from './builder.js';
 export { toIsoDate } from './dates.js';
 export { normalizeDocument } from './detect.js';
 export { linkInventory } from './link.js';
 export { loadInventory } from './load.js';
-export type {
-  Elbv2LoadBalancerInfo,
-  InputError,
-  Inventory,
-  PendingClassicPolicy,
-  PendingLinks,
-  PendingRule,
-  PendingTunnelStatus,
-  SkippedItems,
-} from './types.js';
+export type { InputError, Inventory, PendingLinks, SkippedItems } from './types.js';
 export { InputFormatError } from './types.js';
 
 /** Normalizes several documents and links them as one input (the API outputs of one read, say). */

@@ -4,7 +4,8 @@ export { describeJsonError };
 
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
-import { mergeInventories } from './builder.js';
+import { mergeInventories, PENDING_KINDS } from './builder.js';
+import { DOCUMENT } from './config-constants.js';
 import { normalizeConfigItemsFile, normalizeDocument } from './detect.js';
 import { DEFAULT_MAX_FILE_BYTES, type ReadLimit, readInputFile, unreadable } from './input-file.js';
 import { linkInventory } from './link.js';
@@ -35,7 +36,7 @@ function parseJson(text: string): { document: unknown } | { error: string } {
 }
 
 /** Only a file that names configurationItems can be read item by item; others are parsed whole at once. */
-const CONFIG_ITEMS = Buffer.from('"configurationItems"');
+const CONFIG_ITEMS = Buffer.from(`"${DOCUMENT.items}"`);
 
 async function loadFile(path: string, limit: ReadLimit): Promise<Inventory> {
   const source = displayPath(path);
@@ -105,10 +106,9 @@ function whatWasRead(source: string, part: Inventory): InputRead {
   // Facts about other resources (judged only beside the resources they complete), and Config items left out.
   const counts: [string, number][] = [
     ['AWS Config items of deleted or unrecorded resources', part.skipped?.notRecorded ?? 0],
-    ['ELBv2 load balancers', part.pending?.loadBalancers.length ?? 0],
-    ['listener rules', part.pending?.rules.length ?? 0],
-    ['classic load balancer policies', part.pending?.classicPolicies.length ?? 0],
-    ['VPN tunnel statuses', part.pending?.tunnelStatuses.length ?? 0],
+    ...PENDING_KINDS.flatMap(({ key, label }): [string, number][] =>
+      label ? [[label, part.pending?.[key]?.length ?? 0]] : [],
+    ),
     ['ELBv2 security policies', part.elbv2Policies.length],
   ];
   for (const [what, count] of counts) if (count > 0) found.push(`${what}: ${count}`);

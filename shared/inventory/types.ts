@@ -1,10 +1,4 @@
-import type {
-  ClassicPolicy,
-  ListenerRule,
-  LoadBalancerType,
-  Resource,
-  VpnNegotiatedCrypto,
-} from '../model/resource.js';
+import type { Resource } from '../model/resource.js';
 import type { ResolvedTlsPolicy } from '../tls/catalog.js';
 
 /** A problem with one input: names the input (file, event id, API call) and what is wrong. */
@@ -21,50 +15,11 @@ export interface SkippedItems {
   notRecorded: number;
 }
 
-/** An ELBv2 load balancer: not judged itself, it tells its listeners their type and name. */
-export interface Elbv2LoadBalancerInfo {
-  loadBalancerArn: string;
-  loadBalancerName?: string;
-  loadBalancerType?: LoadBalancerType;
-  /** internet-facing | internal */
-  scheme?: string;
-  source: string;
-}
-
-/** A DescribeRules rule with the listener its ARN names. */
-export interface PendingRule {
-  listenerArn: string;
-  rule: ListenerRule;
-}
-
-/** A DescribeLoadBalancerPolicies policy; the output does not say which load balancer it came from. */
-export interface PendingClassicPolicy {
-  policy: ClassicPolicy;
-  source: string;
-}
-
 /**
- * What one tunnel negotiated (get-active-vpn-tunnel-status output, with the connection id and tunnel
- * outside IP address it was asked for), waiting for the VPN connection it belongs to.
+ * What the normalizers keep for linkInventory: facts about other resources, not resources themselves, by
+ * kind (a family's PendingKind key).
  */
-export interface PendingTunnelStatus {
-  vpnConnectionId: string;
-  outsideIpAddress: string;
-  negotiated: VpnNegotiatedCrypto;
-  /** The input (file name) and the record's path in it, for errors that name the field. */
-  source: string;
-  path: string;
-}
-
-/** What the normalizers keep for linkInventory: facts about other resources, not resources themselves. */
-export interface PendingLinks {
-  loadBalancers: Elbv2LoadBalancerInfo[];
-  rules: PendingRule[];
-  /** Listener ARNs that DescribeRules output covered (their rules are known, even when only the default). */
-  rulesCovered: string[];
-  classicPolicies: PendingClassicPolicy[];
-  tunnelStatuses: PendingTunnelStatus[];
-}
+export type PendingLinks = Record<string, unknown[]>;
 
 /** What the normalizers produce from any mix of inputs. */
 export interface Inventory {

@@ -1,4 +1,5 @@
 import type { Family } from '../family.js';
+import { directConnectInputs } from './inputs.js';
 import { setMustEncrypt } from './remediators/set-must-encrypt.js';
 import { directConnectReport } from './report.js';
 import { DX_RULES } from './rules/index.js';
@@ -10,4 +11,5 @@ export const directConnectFamily: Family = {
   rules: DX_RULES,
   remediators: [setMustEncrypt],
   report: directConnectReport,
+  inputs: directConnectInputs,
 };

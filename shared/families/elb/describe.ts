@@ -1,8 +1,9 @@
-import { classicLoadBalancerArn, regionOfElbDnsName } from '../../inventory/arn.js';
+import { classicLoadBalancerArn } from '../../inventory/arn.js';
 import type { InventoryBuilder } from '../../inventory/builder.js';
 import { decodeJsonString, FieldError, Fields } from '../../inventory/fields.js';
 import { displayName, readTags, requireString } from '../../inventory/record.js';
 import type { ClassicListener, ClassicLoadBalancer, ClassicPolicy } from '../../model/resource.js';
+import { regionOfElbDnsName } from './arn.js';
 
 function mapClassicListener(description: Fields): ClassicListener {
   const listener = description.object('Listener');
@@ -97,11 +98,5 @@ export function readConfigClassicPolicies(supplementary: Fields | undefined): Cl
 export function readClassicLoadBalancers(records: Fields[], label: string, out: InventoryBuilder): void {
   out.eachRecord('elb describe-load-balancers', 'load balancer', records, (record) => {
     out.resources.push(mapClassicLoadBalancer(record, label));
-  });
-}
-
-export function readClassicPolicies(records: Fields[], label: string, out: InventoryBuilder): void {
-  out.eachRecord('elb describe-load-balancer-policies', 'policy', records, (record) => {
-    out.pending.classicPolicies.push({ policy: mapClassicPolicy(record), source: label });
   });
 }

@@ -1,9 +1,8 @@
-import { arnScope, elbv2ArnParts, listenerArnOfRule, loadBalancerTypeOf } from '../../inventory/arn.js';
+import { arnScope } from '../../inventory/arn.js';
 import type { InventoryBuilder } from '../../inventory/builder.js';
 import { FieldError, type Fields } from '../../inventory/fields.js';
 import { intern } from '../../inventory/intern.js';
 import { displayName, readTags, requireString } from '../../inventory/record.js';
-import type { Elbv2LoadBalancerInfo, PendingRule } from '../../inventory/types.js';
 import type {
   Elbv2Listener,
   ListenerAction,
@@ -12,6 +11,8 @@ import type {
   LoadBalancerType,
 } from '../../model/resource.js';
 import { parseDescribeSslPolicies } from '../../tls/index.js';
+import { elbv2ArnParts, listenerArnOfRule, loadBalancerTypeOf } from './arn.js';
+import type { Elbv2LoadBalancerInfo, PendingRule } from './inputs.js';
 
 function mapAction(action: Fields): ListenerAction {
   const redirect = action.object('RedirectConfig');
@@ -130,20 +131,6 @@ export function mapRule(rule: Fields): PendingRule {
 export function readListeners(records: Fields[], label: string, out: InventoryBuilder): void {
   out.eachRecord('elbv2 describe-listeners', 'listener', records, (record) => {
     out.resources.push(mapListener(record, label));
-  });
-}
-
-export function readElbv2LoadBalancers(records: Fields[], label: string, out: InventoryBuilder): void {
-  out.eachRecord('elbv2 describe-load-balancers', 'load balancer', records, (record) => {
-    out.pending.loadBalancers.push(mapElbv2LoadBalancer(record, label));
-  });
-}
-
-export function readRules(records: Fields[], out: InventoryBuilder): void {
-  out.eachRecord('elbv2 describe-rules', 'rule', records, (record) => {
-    const pending = mapRule(record);
-    out.pending.rules.push(pending);
-    out.pending.rulesCovered.push(pending.listenerArn);
   });
 }
 

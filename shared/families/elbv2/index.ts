@@ -1,4 +1,5 @@
 import type { Family } from '../family.js';
+import { elbv2Inputs } from './inputs.js';
 import { deleteListener } from './remediators/delete-listener.js';
 import { fixedResponse426 } from './remediators/fixed-response-426.js';
 import { redirectToHttps } from './remediators/redirect-to-https.js';
@@ -13,4 +14,5 @@ export const elbv2Family: Family = {
   rules: ELBV2_RULES,
   remediators: [redirectToHttps, fixedResponse426, setSslPolicy, deleteListener],
   report: elbv2Report,
+  inputs: elbv2Inputs,
 };

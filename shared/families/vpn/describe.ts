@@ -1,5 +1,5 @@
 import type { InventoryBuilder } from '../../inventory/builder.js';
-import { FieldError, type Fields } from '../../inventory/fields.js';
+import type { Fields } from '../../inventory/fields.js';
 import { displayName, readTags, requireString } from '../../inventory/record.js';
 import type {
   VpnConnection,
@@ -108,7 +108,7 @@ const NEGOTIATED_TEXT: readonly (readonly [string, NegotiatedText])[] = [
 ];
 
 /** What the tunnel negotiated; fields AWS leaves empty stay unknown (as the live scan reads them). */
-function mapNegotiatedCrypto(status: Fields): VpnNegotiatedCrypto {
+export function mapNegotiatedCrypto(status: Fields): VpnNegotiatedCrypto {
   const crypto: VpnNegotiatedCrypto = {};
   for (const [name, field] of NEGOTIATED_TEXT) {
     const value = status.string(name);
@@ -119,32 +119,4 @@ function mapNegotiatedCrypto(status: Fields): VpnNegotiatedCrypto {
   const phase2DHGroup = status.number('Phase2DHGroup');
   if (phase2DHGroup !== undefined) crypto.phase2DHGroup = phase2DHGroup;
   return crypto;
-}
-
-/** The CLI output names neither the connection nor the tunnel: the record must carry what was asked for. */
-function requireAsked(record: Fields, name: string): string {
-  const value = record.string(name);
-  if (value) return value;
-  throw new FieldError(
-    record.pathOf(name),
-    'missing: get-active-vpn-tunnel-status output does not say which tunnel it describes; put VpnConnectionId and VpnTunnelOutsideIpAddress beside ActiveVpnTunnelStatus',
-  );
-}
-
-/**
- * `aws ec2 get-active-vpn-tunnel-status` output with the two parameters it was called with:
- * {VpnConnectionId, VpnTunnelOutsideIpAddress, ActiveVpnTunnelStatus}. Linked to the tunnel later.
- */
-export function readActiveTunnelStatuses(records: Fields[], out: InventoryBuilder): void {
-  out.eachRecord(TUNNEL_STATUS_FORMAT, 'tunnel status', records, (record) => {
-    const status = record.object('ActiveVpnTunnelStatus');
-    if (!status) throw new FieldError(record.pathOf('ActiveVpnTunnelStatus'), 'missing');
-    out.pending.tunnelStatuses.push({
-      vpnConnectionId: requireAsked(record, 'VpnConnectionId'),
-      outsideIpAddress: requireAsked(record, 'VpnTunnelOutsideIpAddress'),
-      negotiated: mapNegotiatedCrypto(status),
-      source: out.source,
-      path: record.path,
-    });
-  });
 }

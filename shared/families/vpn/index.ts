@@ -1,4 +1,5 @@
 import type { Family } from '../family.js';
+import { vpnInputs } from './inputs.js';
 import { modifyVpnTunnelOptions } from './remediators/modify-vpn-tunnel-options.js';
 import { vpnReport } from './report.js';
 import { VPN_RULES } from './rules/index.js';
@@ -10,4 +11,5 @@ export const vpnFamily: Family = {
   rules: VPN_RULES,
   remediators: [modifyVpnTunnelOptions],
   report: vpnReport,
+  inputs: vpnInputs,
 };

@@ -1,9 +1,8 @@
 import { GetResourceConfigHistoryCommand, type ResourceType } from '@aws-sdk/client-config-service';
 import type { ResourceRef } from '../../model/ref.js';
+import { DELETED_STATUSES } from '../config-constants.js';
 import { type Collected, emptyCollected, goneRef, type RegionContext, readOne } from './context.js';
 import { classicLoadBalancerName, matchesRef } from './match.js';
-
-const DELETED_STATUSES = new Set(['ResourceDeleted', 'ResourceDeletedNotRecorded']);
 
 /** AWS Config names a classic load balancer by its name; everything else by the id in the ref. */
 function configResourceId(ref: ResourceRef): string {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PendingTunnelStatus } from '../../../shared/families/vpn/inputs.js';
 import { emptyPending } from '../../../shared/inventory/builder.js';
 import { linkInventory, mergeInventories, normalizeDocument } from '../../../shared/inventory/index.js';
 import type { Inventory } from '../../../shared/inventory/types.js';
@@ -278,14 +279,16 @@ describe('linkInventory: two descriptions of one resource that contradict each o
   it('links every description of a VPN connection to the tunnel status, and judges each', () => {
     // Prepare
     const negotiated = { ikeVersion: 'ikev1' };
-    const pending = emptyPending();
-    pending.tunnelStatuses.push({
-      vpnConnectionId: VPN_ID,
-      outsideIpAddress: '203.0.113.60',
-      negotiated,
-      source: 'status.json',
-      path: '',
-    });
+    const tunnelStatuses: PendingTunnelStatus[] = [
+      {
+        vpnConnectionId: VPN_ID,
+        outsideIpAddress: '203.0.113.60',
+        negotiated,
+        source: 'status.json',
+        path: '',
+      },
+    ];
+    const pending = { ...emptyPending(), tunnelStatuses };
 
     // Act
     const inventory = linkInventory({
@@ -305,12 +308,13 @@ describe('linkInventory: two descriptions of one resource that contradict each o
 
   it('reports a tunnel described twice differently once, however many descriptions its connection has', () => {
     // Prepare
-    const pending = emptyPending();
+    const tunnelStatuses: PendingTunnelStatus[] = [];
+    const pending = { ...emptyPending(), tunnelStatuses };
     for (const [source, ikeVersion] of [
       ['s1.json', 'ikev1'],
       ['s2.json', 'ikev2'],
     ] as const) {
-      pending.tunnelStatuses.push({
+      tunnelStatuses.push({
         vpnConnectionId: VPN_ID,
         outsideIpAddress: '203.0.113.60',
         negotiated: { ikeVersion },

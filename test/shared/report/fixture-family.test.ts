@@ -21,6 +21,7 @@ const fixture = vi.hoisted(
     resourceTypes: ['AWS::Fixture::Thing' as ResourceType],
     rules: [],
     remediators: [],
+    inputs: { sweepFamily: 'fixture' as Family['inputs']['sweepFamily'] },
     report: {
       resourceNoun: 'fixture thing',
       consoleLink: ({ resourceId, origin, query }) => `${origin}/fixture/home${query}#things/${resourceId}`,

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeDocument, normalizeDocuments } from '../../../../shared/inventory/index.js';
+import type { PendingClassicPolicy } from '../../../../shared/families/elb/inputs.js';
+import { type Inventory, normalizeDocument, normalizeDocuments } from '../../../../shared/inventory/index.js';
 import { policySchema } from '../../../../shared/policy/schema.js';
 import { evaluateAll } from '../../../../shared/rules/engine.js';
 import { RULES } from '../../../../shared/rules/index.js';
 import { createTlsCatalog } from '../../../../shared/tls/index.js';
 import { fixture, normalizeFixture, only } from '../../inventory/fixtures.js';
+
+/** The DescribeLoadBalancerPolicies policies an inventory keeps for linking. */
+const classicPolicies = (inventory: Inventory) =>
+  inventory.pending?.classicPolicies as PendingClassicPolicy[] | undefined;
 
 const CLASSIC = 'AWS::ElasticLoadBalancing::LoadBalancer';
 const PAY_CLB = 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/pay-clb';
@@ -197,11 +202,11 @@ describe('elb describe-load-balancer-policies', () => {
 
     // Assess
     expect(inventory.resources).toEqual([]);
-    expect(inventory.pending?.classicPolicies.map((entry) => entry.policy.policyName)).toEqual([
+    expect(classicPolicies(inventory)?.map((entry) => entry.policy.policyName)).toEqual([
       'pay-clb-tls12',
       'pay-clb-stickiness',
     ]);
-    expect(inventory.pending?.classicPolicies[0]).toEqual({
+    expect(classicPolicies(inventory)?.[0]).toEqual({
       source: 'elb-describe-load-balancer-policies.json (elb describe-load-balancer-policies)',
       policy: {
         policyName: 'pay-clb-tls12',

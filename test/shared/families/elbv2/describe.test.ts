@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeDocument } from '../../../../shared/inventory/index.js';
+import type { PendingRule } from '../../../../shared/families/elbv2/inputs.js';
+import { type Inventory, normalizeDocument } from '../../../../shared/inventory/index.js';
 import {
   fixture,
   LEDGER_TLS,
@@ -9,6 +10,9 @@ import {
   SHOP_HTTP,
   SHOP_HTTPS,
 } from '../../inventory/fixtures.js';
+
+/** The DescribeRules rules an inventory keeps for linking. */
+const pendingRules = (inventory: Inventory) => inventory.pending?.rules as PendingRule[] | undefined;
 
 const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
 
@@ -227,13 +231,13 @@ describe('elbv2 describe-rules', () => {
     // Assess
     expect(inventory.pending?.rulesCovered).toEqual([SHOP_HTTP, SHOP_HTTP, SHOP_HTTP]);
     expect(
-      inventory.pending?.rules.map(({ listenerArn, rule }) => [listenerArn, rule.priority, rule.isDefault]),
+      pendingRules(inventory)?.map(({ listenerArn, rule }) => [listenerArn, rule.priority, rule.isDefault]),
     ).toEqual([
       [SHOP_HTTP, '10', false],
       [SHOP_HTTP, '5', false],
       [SHOP_HTTP, 'default', true],
     ]);
-    expect(inventory.pending?.rules[1]?.rule.actions).toEqual([
+    expect(pendingRules(inventory)?.[1]?.rule.actions).toEqual([
       {
         type: 'fixed-response',
         order: 1,
@@ -255,7 +259,7 @@ describe('elbv2 describe-rules', () => {
     const inventory = normalizeDocument(output, 'rules.json');
 
     // Assess
-    expect(inventory.pending?.rules[2]?.rule.isDefault).toBe(true);
+    expect(pendingRules(inventory)?.[2]?.rule.isDefault).toBe(true);
   });
 
   it('reports a rule whose ARN is not a listener-rule ARN', () => {

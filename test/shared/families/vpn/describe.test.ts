@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeDocument, normalizeDocuments } from '../../../../shared/inventory/index.js';
+import type { PendingTunnelStatus } from '../../../../shared/families/vpn/inputs.js';
+import { type Inventory, normalizeDocument, normalizeDocuments } from '../../../../shared/inventory/index.js';
 import { fixture, fixtureText, normalizeFixture, only, plantedSecrets } from '../../inventory/fixtures.js';
+
+/** The get-active-vpn-tunnel-status records an inventory keeps for linking. */
+const tunnelStatuses = (inventory: Inventory) =>
+  inventory.pending?.tunnelStatuses as PendingTunnelStatus[] | undefined;
 
 const VPN = 'AWS::EC2::VPNConnection';
 
@@ -195,7 +200,7 @@ describe('ec2 get-active-vpn-tunnel-status', () => {
 
     // Assess
     expect(alone.resources).toEqual([]);
-    expect(alone.pending?.tunnelStatuses.map((status) => [status.outsideIpAddress, status.path])).toEqual([
+    expect(tunnelStatuses(alone)?.map((status) => [status.outsideIpAddress, status.path])).toEqual([
       ['198.51.100.10', '[0]'],
       ['198.51.100.11', '[1]'],
     ]);

@@ -1,0 +1,33 @@
+import type { FamilyInputs } from '../../inventory/family-inputs.js';
+import { itself, unionBy } from '../../inventory/merge.js';
+import type { AcmCertificate } from '../../model/resource.js';
+import { mapCertificate, readCertificates } from './describe.js';
+
+const CERTIFICATE = 'AWS::ACM::Certificate';
+
+export const acmInputs: FamilyInputs = {
+  sweepFamily: 'acm',
+  formats: [
+    {
+      key: 'Certificate',
+      format: 'acm describe-certificate',
+      holds: 'one',
+      read: (records, format, label, out) => readCertificates(records, format, label, out),
+    },
+    {
+      key: 'CertificateSummaryList',
+      format: 'acm list-certificates',
+      read: (records, format, label, out) => readCertificates(records, format, label, out),
+    },
+  ],
+  configItems: {
+    [CERTIFICATE]: ({ configuration, scope, resourceId, label }) =>
+      mapCertificate(configuration.withDefault('CertificateArn', scope.arn ?? resourceId), label),
+  },
+  mergeLists: {
+    [CERTIFICATE]: (earlier, later, merged) => ({
+      ...(merged as AcmCertificate),
+      inUseBy: unionBy((earlier as AcmCertificate).inUseBy, (later as AcmCertificate).inUseBy, itself),
+    }),
+  },
+};
