@@ -3,6 +3,7 @@
  * rules, remediators, inputs, live reads, events, reports and deployment) behind one value. Core code iterates
  * the registry (./index.ts) and never names a family.
  */
+import type { FamilyEvents } from '../events/family-events.js';
 import type { ResourceType } from '../model/resource.js';
 import type { Remediator } from '../response/types.js';
 import type { AnyRule } from '../rules/rule.js';
@@ -18,4 +19,6 @@ export interface Family {
   rules: readonly AnyRule[];
   /** Its remediators (the actions its rules name). */
   remediators: readonly Remediator[];
+  /** The CloudTrail calls, native events and Config item changes that name its resources. */
+  events?: FamilyEvents;
 }

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routeAcmEvent } from '../../shared/events/acm.js';
 import { ACKNOWLEDGED_API_CALLS, ROUTED_API_CALLS, routeCloudTrail } from '../../shared/events/cloudtrail.js';
 import { CONFIG_RESOURCE_TYPES, routeConfigChange } from '../../shared/events/config.js';
+import { routeNativeEvent } from '../../shared/events/native.js';
 import type { RouteResult } from '../../shared/events/result.js';
 import {
   ACM_EVENT_DETAIL_TYPES,
@@ -281,7 +281,7 @@ describe('on-certificate-event rule', () => {
 
     // Assess
     expect(matched).toBe(true);
-    expect(routed(routeAcmEvent, event)).toBe('inspect');
+    expect(routed(routeNativeEvent, event)).toBe('inspect');
   });
 
   it('ignores ACM API calls, other ACM detail-types and other sources', () => {

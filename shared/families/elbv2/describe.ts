@@ -1,4 +1,5 @@
-import { arnScope, elbv2ArnParts, listenerArnOfRule, loadBalancerTypeOf } from '../../inventory/arn.js';
+import { arnScope } from '../../aws/arn.js';
+import { elbv2ArnParts, listenerArnOfRule, loadBalancerTypeOf } from '../../inventory/arn.js';
 import type { InventoryBuilder } from '../../inventory/builder.js';
 import { FieldError, type Fields } from '../../inventory/fields.js';
 import { intern } from '../../inventory/intern.js';

@@ -1,45 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  classicLoadBalancerArn,
-  isAcmCertificateArn,
   isListenerArn,
   listenerArnFromRuleArn,
   listenerPrefixOfLoadBalancer,
-  partitionOf,
-  regionOfArn,
-  sessionNameOf,
-} from '../../../shared/events/arn.js';
+} from '../../../../shared/families/elbv2/arn.js';
 
 const ELB = 'arn:aws:elasticloadbalancing:eu-west-1:111122223333';
-
-describe('partitionOf', () => {
-  it.each([
-    { region: 'eu-west-1', partition: 'aws' },
-    { region: 'cn-northwest-1', partition: 'aws-cn' },
-    { region: 'us-gov-west-1', partition: 'aws-us-gov' },
-    { region: 'us-iso-east-1', partition: 'aws-iso' },
-    { region: 'us-isob-east-1', partition: 'aws-iso-b' },
-    { region: 'us-isof-south-1', partition: 'aws-iso-f' },
-    { region: 'eu-isoe-west-1', partition: 'aws-iso-e' },
-    { region: 'eusc-de-east-1', partition: 'aws-eusc' },
-  ])('puts $region in $partition', ({ region, partition }) => {
-    // Act
-    const result = partitionOf(region);
-
-    // Assess
-    expect(result).toBe(partition);
-  });
-});
-
-describe('classicLoadBalancerArn', () => {
-  it('builds the classic load balancer ARN from its name', () => {
-    // Act
-    const arn = classicLoadBalancerArn('eu-west-1', '111122223333', 'legacy-api');
-
-    // Assess
-    expect(arn).toBe(`${ELB}:loadbalancer/legacy-api`);
-  });
-});
 
 describe('listenerPrefixOfLoadBalancer', () => {
   it.each([
@@ -143,65 +109,5 @@ describe('isListenerArn', () => {
 
     // Assess
     expect(result).toBe(false);
-  });
-});
-
-describe('isAcmCertificateArn', () => {
-  it.each([
-    {
-      value: 'arn:aws:acm:eu-west-1:111122223333:certificate/7e3f9c1a-52d4-4b8e-9a6f-0c2d4e6f8a10',
-      expected: true,
-    },
-    { value: 'arn:aws:iam::111122223333:server-certificate/legacy', expected: false },
-    { value: 'arn:aws:acm-pca:eu-west-1:111122223333:certificate-authority/1', expected: false },
-    {
-      value: 'cert arn:aws:acm:eu-west-1:111122223333:certificate/7e3f9c1a-52d4-4b8e-9a6f-0c2d4e6f8a10',
-      expected: false,
-    },
-    {
-      value: 'arn:aws:acm:eu-west-1:111122223333:certificate/7e3f9c1a-52d4-4b8e-9a6f-0c2d4e6f8a10/v2',
-      expected: false,
-    },
-  ])('says $expected for $value', ({ value, expected }) => {
-    // Act
-    const result = isAcmCertificateArn(value);
-
-    // Assess
-    expect(result).toBe(expected);
-  });
-});
-
-describe('sessionNameOf', () => {
-  it.each([
-    { arn: 'arn:aws:sts::111122223333:assumed-role/transit-guard-remediate/run-1', session: 'run-1' },
-    {
-      arn: 'arn:aws:sts::111122223333:assumed-role/sso/jane.doe@example.com',
-      session: 'jane.doe@example.com',
-    },
-    { arn: 'arn:aws:iam::111122223333:user/ops-automation', session: undefined },
-    { arn: 'arn:aws:sts::111122223333:federated-user/ci-bot', session: undefined },
-    { arn: 'arn:aws:sts::111122223333:assumed-role/deployer/build-1842/extra', session: undefined },
-    { arn: undefined, session: undefined },
-  ])('reads $session from $arn', ({ arn, session }) => {
-    // Act
-    const result = sessionNameOf(arn);
-
-    // Assess
-    expect(result).toBe(session);
-  });
-});
-
-describe('regionOfArn', () => {
-  it.each([
-    { arn: 'arn:aws:config:eu-west-1:111122223333:config-rule/config-rule-k3x9pq', region: 'eu-west-1' },
-    { arn: 'arn:aws:iam::111122223333:role/x', region: undefined },
-    { arn: 'config-rule-k3x9pq', region: undefined },
-    { arn: 'rule arn:aws:config:eu-west-1:111122223333:config-rule/config-rule-k3x9pq', region: undefined },
-  ])('reads $region from $arn', ({ arn, region }) => {
-    // Act
-    const result = regionOfArn(arn);
-
-    // Assess
-    expect(result).toBe(region);
   });
 });
