@@ -4,6 +4,7 @@
  * the registry (./index.ts) and never names a family.
  */
 import type { FamilyEvents } from '../events/family-events.js';
+import type { FamilyDeployment } from '../infra/family-deployment.js';
 import type { ResourceType } from '../model/resource.js';
 import type { Remediator } from '../response/types.js';
 import type { AnyRule } from '../rules/rule.js';
@@ -21,4 +22,6 @@ export interface Family {
   remediators: readonly Remediator[];
   /** The CloudTrail calls, native events and Config item changes that name its resources. */
   events?: FamilyEvents;
+  /** Its IAM statements, the services of its resources and its SCP statements. */
+  deployment?: FamilyDeployment;
 }

@@ -1,4 +1,5 @@
 import type { Family } from '../family.js';
+import { acmDeployment } from './deployment.js';
 import { acmEvents } from './events.js';
 import { renewCertificate } from './remediators/renew-certificate.js';
 import { ACM_RULES } from './rules/index.js';
@@ -10,4 +11,5 @@ export const acmFamily: Family = {
   rules: ACM_RULES,
   remediators: [renewCertificate],
   events: acmEvents,
+  deployment: acmDeployment,
 };

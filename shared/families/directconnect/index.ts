@@ -1,4 +1,5 @@
 import type { Family } from '../family.js';
+import { directConnectDeployment } from './deployment.js';
 import { directConnectEvents } from './events.js';
 import { setMustEncrypt } from './remediators/set-must-encrypt.js';
 import { DX_RULES } from './rules/index.js';
@@ -10,4 +11,5 @@ export const directConnectFamily: Family = {
   rules: DX_RULES,
   remediators: [setMustEncrypt],
   events: directConnectEvents,
+  deployment: directConnectDeployment,
 };

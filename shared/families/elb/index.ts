@@ -1,4 +1,5 @@
 import type { Family } from '../family.js';
+import { elbDeployment } from './deployment.js';
 import { elbEvents } from './events.js';
 import { deleteClassicListener } from './remediators/delete-classic-listener.js';
 import { setClassicNegotiationPolicy } from './remediators/set-classic-negotiation-policy.js';
@@ -11,4 +12,5 @@ export const elbFamily: Family = {
   rules: ELB_RULES,
   remediators: [setClassicNegotiationPolicy, deleteClassicListener],
   events: elbEvents,
+  deployment: elbDeployment,
 };

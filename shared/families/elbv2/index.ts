@@ -1,4 +1,5 @@
 import type { Family } from '../family.js';
+import { elbv2Deployment } from './deployment.js';
 import { elbv2Events } from './events.js';
 import { deleteListener } from './remediators/delete-listener.js';
 import { fixedResponse426 } from './remediators/fixed-response-426.js';
@@ -13,4 +14,5 @@ export const elbv2Family: Family = {
   rules: ELBV2_RULES,
   remediators: [redirectToHttps, fixedResponse426, setSslPolicy, deleteListener],
   events: elbv2Events,
+  deployment: elbv2Deployment,
 };

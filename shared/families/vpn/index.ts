@@ -1,4 +1,5 @@
 import type { Family } from '../family.js';
+import { vpnDeployment } from './deployment.js';
 import { vpnEvents } from './events.js';
 import { modifyVpnTunnelOptions } from './remediators/modify-vpn-tunnel-options.js';
 import { VPN_RULES } from './rules/index.js';
@@ -10,4 +11,5 @@ export const vpnFamily: Family = {
   rules: VPN_RULES,
   remediators: [modifyVpnTunnelOptions],
   events: vpnEvents,
+  deployment: vpnDeployment,
 };
