@@ -11,12 +11,9 @@
  * Null conditions in one statement are ANDed, so each key whose absence is weak has a statement of its own.
  *
  * The tag guards (the Service Authorization Reference page of each family's service; global keys aws:TagKeys
- * and aws:PrincipalArn): aws:TagKeys holds the tag keys of a request, those set (AddTags, CreateTags,
- * TagResource, AddTagsToCertificate) and those removed (RemoveTags, DeleteTags, UntagResource,
- * RemoveTagsFromCertificate). Tag-on-create is authorized as tagging too: ELB checks elasticloadbalancing:AddTags
- * on a create call that carries tags (ELB user guide, "tag resources during creation"), EC2 checks ec2:CreateTags
- * (ec2:CreateAction), ACM's ImportCertificate checks acm:AddTagsToCertificate; the guards name whole services, so
- * a create action that takes aws:TagKeys itself (acm:RequestCertificate, for one) is covered too.
+ * and aws:PrincipalArn): aws:TagKeys holds the tag keys of a request, those set and those removed. Tag-on-create
+ * is authorized as tagging too (each family's deployment.ts says how its service does it); the guards name whole
+ * services, so a create action that takes aws:TagKeys itself is covered too.
  */
 
 import { FAMILIES, type Family } from '../families/index.js';

@@ -1,4 +1,8 @@
-/** ACM in the deployment: certificate reads and the renewal of private certificates. */
+/**
+ * ACM in the deployment: certificate reads and the renewal of private certificates. Tagging (the SCP's tag
+ * guards): AddTagsToCertificate / RemoveTagsFromCertificate; ImportCertificate with tags checks
+ * acm:AddTagsToCertificate, and RequestCertificate takes aws:TagKeys itself.
+ */
 import type { FamilyDeployment } from '../../infra/family-deployment.js';
 
 const CERTIFICATES = { service: 'acm', resource: 'certificate/*' };

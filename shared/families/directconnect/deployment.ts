@@ -1,4 +1,7 @@
-/** Direct Connect in the deployment: connection and LAG reads and the MACsec writes. */
+/**
+ * Direct Connect in the deployment: connection and LAG reads and the MACsec writes. Tagging (the SCP's tag
+ * guards): TagResource / UntagResource; CreateConnection takes aws:TagKeys itself.
+ */
 import type { FamilyDeployment } from '../../infra/family-deployment.js';
 
 export const directConnectDeployment: FamilyDeployment = {

@@ -3,6 +3,8 @@
  * weak security policies. Condition keys (Service Authorization Reference, list_awselasticloadbalancingv2.html):
  * CreateListener / ModifyListener carry elasticloadbalancing:ListenerProtocol and elasticloadbalancing:SecurityPolicy
  * (both multi-valued, so ForAnyValue:). There is no "elasticloadbalancing:Protocol" key.
+ * Tagging: ELB checks elasticloadbalancing:AddTags on a create call that carries tags (ELB user guide, "tag
+ * resources during creation"); RemoveTags removes them.
  */
 import type { FamilyDeployment, ScpContext, ScpStatement } from '../../infra/family-deployment.js';
 import type { Policy } from '../../policy/schema.js';

@@ -6,6 +6,8 @@
  * ec2:Phase2DHGroup (all ArrayOfString; older VPN guides spell the DH keys ec2:Phase1DHGroupNumbers /
  * ec2:Phase2DHGroupNumbers). ModifyVpnTunnelOptions carries the same keys as CreateVpnConnection (vpn-connection
  * resource of both actions).
+ * Tagging: EC2 checks ec2:CreateTags (with ec2:CreateAction) on a create call that carries tags; DeleteTags
+ * removes them.
  */
 import type {
   FamilyDeployment,
