@@ -6,7 +6,7 @@
 import { parse, validate } from '@aws-sdk/util-arn-parser';
 import { intern } from '../inventory/intern.js';
 
-export interface ParsedArn {
+interface ParsedArn {
   partition: string;
   service: string;
   region: string;

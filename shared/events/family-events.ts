@@ -56,7 +56,7 @@ export interface NativeEvents {
 }
 
 /** Where a configuration item's resource lives, and its ARN when the item has one. */
-export interface ItemScope {
+interface ItemScope {
   accountId: string;
   region: string;
   arn: string | undefined;

@@ -102,7 +102,7 @@ export function eventPatterns(): {
 
 // ---------------------------------------------------------------- IAM
 
-export interface IamStatement {
+interface IamStatement {
   Sid: string;
   Effect: 'Allow';
   Action: string | string[];

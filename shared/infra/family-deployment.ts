@@ -46,7 +46,7 @@ export interface ScpContext {
   unlessExempt: ScpCondition;
 }
 
-export interface FamilyScp {
+interface FamilyScp {
   /** Statements that honour the plaintext exception tags (their services get the exception tag guard). */
   exceptionTagged?: (context: ScpContext) => ScpStatement[];
   /** The other statements, after every family's exception-tagged ones. */
