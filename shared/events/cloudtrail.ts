@@ -18,8 +18,8 @@ import {
   type UserIdentity,
 } from './schemas.js';
 
-/** The families' API call routes per EventBridge source, in registry order. */
-function routesBySource(): Map<string, [ApiCallRoutes, ...ApiCallRoutes[]]> {
+/** The families' API call routes per EventBridge source, in registry order (the event pattern groups them so too). */
+export function apiCallsBySource(): Map<string, [ApiCallRoutes, ...ApiCallRoutes[]]> {
   const bySource = new Map<string, [ApiCallRoutes, ...ApiCallRoutes[]]>();
   for (const family of FAMILIES) {
     for (const calls of family.events?.apiCalls ?? []) {
@@ -31,7 +31,7 @@ function routesBySource(): Map<string, [ApiCallRoutes, ...ApiCallRoutes[]]> {
   return bySource;
 }
 
-const ROUTES_BY_SOURCE = routesBySource();
+const ROUTES_BY_SOURCE = apiCallsBySource();
 
 function namesOf(
   pick: (calls: ApiCallRoutes) => Iterable<string>,

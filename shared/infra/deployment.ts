@@ -3,6 +3,7 @@
  * EventBridge event patterns and the family IAM statements of each execution role, generated from FAMILIES at
  * package time. osls loads them through infra/event-patterns.cjs and infra/family-iam.cjs.
  */
+import { apiCallsBySource } from '../events/cloudtrail.js';
 import { CONFIG_RESOURCE_TYPES } from '../events/config.js';
 import type { ApiCallRoutes } from '../events/family-events.js';
 import { CLOUDTRAIL_DETAIL_TYPE, CONFIG_CHANGE_DETAIL_TYPE } from '../events/schemas.js';
@@ -23,18 +24,12 @@ function namesReceived(api: ApiCallRoutes): string[] {
  * without it (never seen from CloudTrail) the router tells them apart by the request.
  */
 function apiCallsPattern(): Pattern {
-  const bySource = new Map<string, ApiCallRoutes[]>();
-  for (const family of FAMILIES) {
-    for (const api of family.events?.apiCalls ?? []) {
-      bySource.set(api.source, [...(bySource.get(api.source) ?? []), api]);
-    }
-  }
+  const bySource = apiCallsBySource();
   const branches: Pattern[] = [];
   for (const [source, apis] of bySource) {
     const eventSource = [`${source.replace(/^aws\./, '')}.amazonaws.com`];
-    const [only] = apis;
-    if (apis.length === 1 && only !== undefined) {
-      branches.push({ eventSource, eventName: namesReceived(only) });
+    if (apis.length === 1) {
+      branches.push({ eventSource, eventName: namesReceived(apis[0]) });
       continue;
     }
     for (const api of apis) {
