@@ -1,14 +1,16 @@
 /**
  * AWS Config: "Config Configuration Item Change" EventBridge events and custom-rule invocations
- * -> the resource of the configuration item. AWS Config does not record Direct Connect.
+ * -> the resource of the configuration item. Each family names the types it routes (Family.events.config).
  */
 import { createHash } from 'node:crypto';
+import { regionOfArn } from '../aws/arn.js';
+import { FAMILIES } from '../families/index.js';
 import { DELETED_STATUSES } from '../inventory/config-constants.js';
 import { describeJsonError } from '../inventory/json-error.js';
 import type { ResourceRef } from '../model/ref.js';
 import type { ResourceType } from '../model/resource.js';
-import { classicLoadBalancerArn, regionOfArn } from './arn.js';
 import { EventValidationError, fieldError, parseOrThrow, UnsupportedEventError } from './errors.js';
+import type { ConfigEvents } from './family-events.js';
 import { ignore, inspect, type RouteResult } from './result.js';
 import {
   CONFIG_CHANGE_DETAIL_TYPE,
@@ -20,17 +22,19 @@ import {
   parseEventBridgeEvent,
 } from './schemas.js';
 
-/** The resource types whose configuration items are routed. */
-export const CONFIG_RESOURCE_TYPES = [
-  'AWS::ElasticLoadBalancingV2::Listener',
-  'AWS::ElasticLoadBalancing::LoadBalancer',
-  'AWS::EC2::VPNConnection',
-  'AWS::ACM::Certificate',
-] as const satisfies readonly ResourceType[];
+const CONFIG_EVENTS: readonly ConfigEvents[] = FAMILIES.flatMap((family) => family.events?.config ?? []);
 
-const ELBV2_LOAD_BALANCER = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
-const ELBV2_LOAD_BALANCER_REASON =
-  'load balancer items carry no listener data; listener items and CloudTrail events cover listeners';
+/** The resource types whose configuration items are routed. */
+export const CONFIG_RESOURCE_TYPES: readonly ResourceType[] = CONFIG_EVENTS.flatMap(
+  (config) => config.resourceTypes,
+);
+
+/** Types Config records that no family routes on purpose, by lower-cased type: the reason. */
+const IGNORED_TYPES = new Map(
+  CONFIG_EVENTS.flatMap((config) =>
+    [...(config.ignored ?? [])].map(([type, reason]) => [type.toLowerCase(), reason] as const),
+  ),
+);
 
 interface ItemContext {
   eventId: string;
@@ -43,40 +47,36 @@ interface ItemContext {
   configurationItem?: unknown;
 }
 
-/** The canonical spelling of an in-scope type; older notifications upper-case some types. */
-function inScopeType(resourceType: string): ResourceType | undefined {
+/** The canonical spelling of an in-scope type, and the family config that routes it; older notifications upper-case some types. */
+function inScopeType(resourceType: string): { type: ResourceType; config: ConfigEvents } | undefined {
   const lower = resourceType.toLowerCase();
-  return CONFIG_RESOURCE_TYPES.find((type) => type.toLowerCase() === lower);
+  for (const config of CONFIG_EVENTS) {
+    const type = config.resourceTypes.find((t) => t.toLowerCase() === lower);
+    if (type !== undefined) return { type, config };
+  }
+  return undefined;
 }
 
 function refOfItem(
   item: ConfigurationItemSummary,
-  resourceType: ResourceType,
+  { type, config }: { type: ResourceType; config: ConfigEvents },
   ctx: ItemContext,
 ): ResourceRef {
   const accountId = item.awsAccountId ?? item.accountId ?? ctx.accountId;
   const region = item.awsRegion ?? ctx.region;
   // An empty ARN (Config writes "" where it has none) says nothing: the resource id names the resource.
   const arn = item.ARN || item.arn || undefined;
-  switch (resourceType) {
-    case 'AWS::ElasticLoadBalancing::LoadBalancer': {
-      // Classic load balancer items use the name as resourceId.
-      const name = item.resourceName || item.resourceId;
-      const resourceId = arn ?? classicLoadBalancerArn(region, accountId, name);
-      return { resourceType, resourceId, accountId, region, name };
-    }
-    case 'AWS::EC2::VPNConnection':
-      return { resourceType, resourceId: item.resourceId, accountId, region };
-    default:
-      return { resourceType, resourceId: arn ?? item.resourceId, accountId, region };
-  }
+  const own = config.resourceOf?.(item, { accountId, region, arn });
+  if (own === undefined) return { resourceType: type, resourceId: arn ?? item.resourceId, accountId, region };
+  const ref: ResourceRef = { resourceType: type, resourceId: own.resourceId, accountId, region };
+  if (own.name !== undefined) ref.name = own.name;
+  return ref;
 }
 
 /** Routes one configuration item (full or oversized summary). */
 function routeItem(item: ConfigurationItemSummary, ctx: ItemContext): RouteResult {
-  if (item.resourceType.toLowerCase() === ELBV2_LOAD_BALANCER.toLowerCase()) {
-    return ignore(ctx.eventId, ELBV2_LOAD_BALANCER_REASON);
-  }
+  const ignoredReason = IGNORED_TYPES.get(item.resourceType.toLowerCase());
+  if (ignoredReason !== undefined) return ignore(ctx.eventId, ignoredReason);
   const resourceType = inScopeType(item.resourceType);
   if (resourceType === undefined) {
     return ignore(ctx.eventId, `resource type ${item.resourceType} is not monitored`);

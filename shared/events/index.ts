@@ -1,13 +1,3 @@
-export { routeAcmEvent, routeAcmNotification } from './acm.js';
-export {
-  classicLoadBalancerArn,
-  isAcmCertificateArn,
-  isListenerArn,
-  listenerArnFromRuleArn,
-  listenerPrefixOfLoadBalancer,
-  partitionOf,
-  sessionNameOf,
-} from './arn.js';
 export {
   ACKNOWLEDGED_API_CALLS,
   actorFromUserIdentity,
@@ -24,6 +14,7 @@ export {
 } from './config.js';
 export { EventValidationError, UnsupportedEventError } from './errors.js';
 export { isOwnAction, type OwnIdentity } from './loop-guard.js';
+export { routeNativeEvent, routeNativeNotification } from './native.js';
 export type { IgnoreRoute, InspectRoute, RouteResult } from './result.js';
 export { routeEvent } from './route.js';
 export * from './schemas.js';

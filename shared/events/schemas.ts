@@ -66,38 +66,6 @@ export const cloudTrailDetailSchema = z.looseObject({
 });
 export type CloudTrailDetail = z.output<typeof cloudTrailDetailSchema>;
 
-// ---------------------------------------------------------------- ACM native events
-
-export const ACM_EVENT_DETAIL_TYPES = [
-  'ACM Certificate Approaching Expiration',
-  'ACM Certificate Expired',
-  'ACM Certificate Renewal Action Required',
-  'ACM Certificate Available',
-  // Sent when an exported certificate is revoked. "ACM Certificate Rotated" is only named in the EventBridge
-  // reference, without a structure or meaning in the ACM user guide: not routed (docs/deploy.md).
-  'ACM Certificate Revoked',
-] as const;
-export type AcmEventDetailType = (typeof ACM_EVENT_DETAIL_TYPES)[number];
-
-const optionalString = z.string().optional().catch(undefined);
-
-/**
- * ACM's event detail. Older events carry only DaysToExpiry and CommonName, so every field is
- * optional; the certificate ARN is in the envelope's `resources[0]`.
- */
-export const acmEventDetailSchema = z.looseObject({
-  DaysToExpiry: z.number().optional().catch(undefined),
-  CommonName: optionalString,
-  InUse: z.boolean().optional().catch(undefined),
-  CertificateType: optionalString,
-  CertificateExpirationDate: optionalString,
-  RenewalStatusReason: optionalString,
-  DomainValidationMethod: optionalString,
-  /** "ACM Certificate Available": ISSUANCE | RENEWAL | ... */
-  Action: optionalString,
-});
-export type AcmEventDetail = z.output<typeof acmEventDetailSchema>;
-
 // ---------------------------------------------------------------- AWS Config
 
 export const CONFIG_CHANGE_DETAIL_TYPE = 'Config Configuration Item Change';

@@ -3,6 +3,9 @@
  * rules, remediators, inputs, live reads, events, reports and deployment) behind one value. Core code iterates
  * the registry (./index.ts) and never names a family.
  */
+
+import type { FamilyEvents } from '../events/family-events.js';
+import type { FamilyDeployment } from '../infra/family-deployment.js';
 import type { FamilyInputs } from '../inventory/family-inputs.js';
 import type { ResourceType } from '../model/resource.js';
 import type { FamilyReport } from '../report/family-report.js';
@@ -24,4 +27,8 @@ export interface Family {
   report: FamilyReport;
   /** The input files it reads (describe outputs, AWS Config items) and how their records join. */
   inputs: FamilyInputs;
+  /** The CloudTrail calls, native events and Config item changes that name its resources. */
+  events?: FamilyEvents;
+  /** Its IAM statements, the services of its resources and its SCP statements. */
+  deployment?: FamilyDeployment;
 }

@@ -3,6 +3,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
+import { parseArn } from '../aws/arn.js';
 import { awsClientConfig } from '../aws/client-config.js';
 import {
   acmClient,
@@ -12,7 +13,6 @@ import {
   elbv2Client,
   eventBridgeClient,
 } from '../aws/factories.js';
-import { parseArn } from '../inventory/arn.js';
 import type { ReadResult } from '../inventory/live/port.js';
 import { createLiveInventorySource } from '../inventory/live/source-core.js';
 import type { Evaluation, ResponsePlan } from '../model/evaluation.js';

@@ -315,30 +315,37 @@ const ACCOUNT = '${AWS::AccountId}';
 // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
 const SWITCH_ARN = 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${RemediationSwitch}';
 
-describe('infra/regional-arns.cjs', () => {
+describe('infra/family-iam.cjs', () => {
   type Resolver = (context: {
     resolveVariable: (name: string) => Promise<unknown>;
-  }) => Promise<Record<string, { 'Fn::Sub': string }[]>>;
-  const resolveArns = createRequire(import.meta.url)('../../infra/regional-arns.cjs') as Resolver;
+  }) => Promise<Record<string, { Statement: { Sid: string; Resource: unknown }[] }>>;
+  const resolveStatements = createRequire(import.meta.url)('../../infra/family-iam.cjs') as Resolver;
+
+  const resourceOf = (
+    document: { Statement: { Sid: string; Resource: unknown }[] } | undefined,
+    sid: string,
+  ) => document?.Statement.find((statement) => statement.Sid === sid)?.Resource;
 
   it('lists one ARN per configured region', async () => {
     // Act
-    const arns = await resolveArns({ resolveVariable: async () => 'eu-west-1, us-east-1,eu-west-1' });
+    const documents = await resolveStatements({
+      resolveVariable: async () => 'eu-west-1, us-east-1,eu-west-1',
+    });
 
     // Assess
-    expect(arns.listeners).toEqual([
+    expect(resourceOf(documents.remediate, 'RemediateListeners')).toEqual([
       { 'Fn::Sub': `arn:${PARTITION}:elasticloadbalancing:eu-west-1:${ACCOUNT}:listener/*` },
       { 'Fn::Sub': `arn:${PARTITION}:elasticloadbalancing:us-east-1:${ACCOUNT}:listener/*` },
     ]);
-    expect(arns.vpnConnections?.[1]).toEqual({
+    expect((resourceOf(documents.remediate, 'RemediateVpnTunnels') as unknown[])[1]).toEqual({
       'Fn::Sub': `arn:${PARTITION}:ec2:us-east-1:${ACCOUNT}:vpn-connection/*`,
     });
   });
 
   it('refuses a regions param that is empty or not a list of regions', async () => {
     // Act & Assess
-    await expect(resolveArns({ resolveVariable: async () => '' })).rejects.toThrow(/param "regions"/);
-    await expect(resolveArns({ resolveVariable: async () => 'eu-west-1,*' })).rejects.toThrow(
+    await expect(resolveStatements({ resolveVariable: async () => '' })).rejects.toThrow(/param "regions"/);
+    await expect(resolveStatements({ resolveVariable: async () => 'eu-west-1,*' })).rejects.toThrow(
       /param "regions"/,
     );
   });

@@ -1,14 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routeAcmEvent } from '../../shared/events/acm.js';
 import { ACKNOWLEDGED_API_CALLS, ROUTED_API_CALLS, routeCloudTrail } from '../../shared/events/cloudtrail.js';
 import { CONFIG_RESOURCE_TYPES, routeConfigChange } from '../../shared/events/config.js';
+import { routeNativeEvent } from '../../shared/events/native.js';
 import type { RouteResult } from '../../shared/events/result.js';
-import {
-  ACM_EVENT_DETAIL_TYPES,
-  CLOUDTRAIL_DETAIL_TYPE,
-  CONFIG_CHANGE_DETAIL_TYPE,
-} from '../../shared/events/schemas.js';
+import { CLOUDTRAIL_DETAIL_TYPE, CONFIG_CHANGE_DETAIL_TYPE } from '../../shared/events/schemas.js';
+import { FAMILIES } from '../../shared/families/index.js';
 import { type EventFixture, loadEvent, withValue } from '../fixtures/events/load.js';
 import { type EventPattern, matchesEventPattern } from '../helpers/event-pattern.js';
 import {
@@ -81,6 +78,9 @@ function isAcknowledged(event: EventFixture): boolean {
   const names = ACKNOWLEDGED_API_CALLS[String(event.source)] ?? [];
   return names.includes((event.detail as { eventName: string }).eventName);
 }
+
+/** The detail-types of the families' own events, which the on-certificate-event router handles. */
+const NATIVE_DETAIL_TYPES = FAMILIES.flatMap((family) => family.events?.native?.detailTypes ?? []);
 
 interface ApiCallBranch {
   eventSource: string[];
@@ -272,7 +272,7 @@ describe('on-certificate-event rule', () => {
     const pattern = patternOf('on-certificate-event');
 
     // Assess
-    expect(pattern).toEqual({ source: ['aws.acm'], 'detail-type': [...ACM_EVENT_DETAIL_TYPES] });
+    expect(pattern).toEqual({ source: ['aws.acm'], 'detail-type': [...NATIVE_DETAIL_TYPES] });
   });
 
   it.each(fixtures('acm-certificate-'))('receives %s and the router inspects it', (_name, event) => {
@@ -281,7 +281,7 @@ describe('on-certificate-event rule', () => {
 
     // Assess
     expect(matched).toBe(true);
-    expect(routed(routeAcmEvent, event)).toBe('inspect');
+    expect(routed(routeNativeEvent, event)).toBe('inspect');
   });
 
   it('ignores ACM API calls, other ACM detail-types and other sources', () => {

@@ -1,4 +1,4 @@
-import { arnScope } from '../../inventory/arn.js';
+import { arnScope } from '../../aws/arn.js';
 import type { InventoryBuilder } from '../../inventory/builder.js';
 import type { Fields } from '../../inventory/fields.js';
 import { intern } from '../../inventory/intern.js';

@@ -1,4 +1,6 @@
 import type { Family } from '../family.js';
+import { acmDeployment } from './deployment.js';
+import { acmEvents } from './events.js';
 import { acmInputs } from './inputs.js';
 import { renewCertificate } from './remediators/renew-certificate.js';
 import { acmReport } from './report.js';
@@ -12,4 +14,6 @@ export const acmFamily: Family = {
   remediators: [renewCertificate],
   report: acmReport,
   inputs: acmInputs,
+  events: acmEvents,
+  deployment: acmDeployment,
 };

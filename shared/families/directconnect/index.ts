@@ -1,4 +1,6 @@
 import type { Family } from '../family.js';
+import { directConnectDeployment } from './deployment.js';
+import { directConnectEvents } from './events.js';
 import { directConnectInputs } from './inputs.js';
 import { setMustEncrypt } from './remediators/set-must-encrypt.js';
 import { directConnectReport } from './report.js';
@@ -12,4 +14,6 @@ export const directConnectFamily: Family = {
   remediators: [setMustEncrypt],
   report: directConnectReport,
   inputs: directConnectInputs,
+  events: directConnectEvents,
+  deployment: directConnectDeployment,
 };

@@ -1,9 +1,8 @@
-import { classicLoadBalancerArn } from '../../inventory/arn.js';
 import type { InventoryBuilder } from '../../inventory/builder.js';
 import { decodeJsonString, FieldError, Fields } from '../../inventory/fields.js';
 import { displayName, readTags, requireString } from '../../inventory/record.js';
 import type { ClassicListener, ClassicLoadBalancer, ClassicPolicy } from '../../model/resource.js';
-import { regionOfElbDnsName } from './arn.js';
+import { classicLoadBalancerArn, regionOfElbDnsName } from './arn.js';
 
 function mapClassicListener(description: Fields): ClassicListener {
   const listener = description.object('Listener');

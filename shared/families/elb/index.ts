@@ -1,4 +1,6 @@
 import type { Family } from '../family.js';
+import { elbDeployment } from './deployment.js';
+import { elbEvents } from './events.js';
 import { elbInputs } from './inputs.js';
 import { deleteClassicListener } from './remediators/delete-classic-listener.js';
 import { setClassicNegotiationPolicy } from './remediators/set-classic-negotiation-policy.js';
@@ -13,4 +15,6 @@ export const elbFamily: Family = {
   remediators: [setClassicNegotiationPolicy, deleteClassicListener],
   report: elbReport,
   inputs: elbInputs,
+  events: elbEvents,
+  deployment: elbDeployment,
 };

@@ -1,5 +1,5 @@
-/** ELBv2 ARN shapes: what a load balancer, listener or rule ARN says about the load balancer. */
-import { parseArn } from '../../inventory/arn.js';
+/** ELBv2 ARN shapes: listeners, listener rules, load balancers, and what they say about the load balancer. */
+import { parseArn } from '../../aws/arn.js';
 import type { LoadBalancerType } from '../../model/resource.js';
 
 const LB_TYPES: Record<string, LoadBalancerType> = { app: 'application', net: 'network', gwy: 'gateway' };
@@ -25,11 +25,33 @@ export function elbv2ArnParts(arn: string | undefined): {
   return type ? { loadBalancerType: type, loadBalancerName } : { loadBalancerName };
 }
 
-/** listener-rule/app/<lb>/<lbid>/<listenerid>/<ruleid> -> the listener ARN (listener/app/<lb>/<lbid>/<listenerid>). */
-export function listenerArnOfRule(ruleArn: string): string | undefined {
-  const match =
-    /^(arn:[^:]+:elasticloadbalancing:[^:]*:[^:]*:)listener-rule\/((?:app|net|gwy)\/[^/]+\/[^/]+\/[^/]+)\/[^/]+$/.exec(
-      ruleArn,
-    );
+const LISTENER_ARN =
+  /^arn:[^:]+:elasticloadbalancing:[^:]+:[^:]+:listener\/(?:app|net|gwy)\/[^/]+\/[^/]+\/[^/]+$/;
+const LISTENER_RULE_ARN =
+  /^(arn:[^:]+:elasticloadbalancing:[^:]+:[^:]+:)listener-rule\/((?:app|net|gwy)\/[^/]+\/[^/]+\/[^/]+)\/[^/]+$/;
+const ELBV2_LOAD_BALANCER_ARN =
+  /^(arn:[^:]+:elasticloadbalancing:[^:]+:[^:]+:)loadbalancer\/((?:app|net|gwy)\/[^/]+\/[^/]+)$/;
+
+export function isListenerArn(value: string): boolean {
+  return LISTENER_ARN.test(value);
+}
+
+/**
+ * The listener a rule belongs to:
+ * arn:aws:elasticloadbalancing:r:a:listener-rule/app/web/lb-id/listener-id/rule-id
+ * -> arn:aws:elasticloadbalancing:r:a:listener/app/web/lb-id/listener-id. Undefined for other strings.
+ */
+export function listenerArnFromRuleArn(ruleArn: string): string | undefined {
+  const match = LISTENER_RULE_ARN.exec(ruleArn);
   return match ? `${match[1]}listener/${match[2]}` : undefined;
+}
+
+/**
+ * What every listener ARN of an ELBv2 load balancer starts with:
+ * arn:aws:elasticloadbalancing:r:a:loadbalancer/app/web/lb-id -> arn:aws:elasticloadbalancing:r:a:listener/app/web/lb-id/.
+ * Undefined for anything else (a classic load balancer has no listener ARNs).
+ */
+export function listenerPrefixOfLoadBalancer(loadBalancerArn: string): string | undefined {
+  const match = ELBV2_LOAD_BALANCER_ARN.exec(loadBalancerArn);
+  return match ? `${match[1]}listener/${match[2]}/` : undefined;
 }

@@ -1,4 +1,4 @@
-import { arnScope } from '../../inventory/arn.js';
+import { arnScope } from '../../aws/arn.js';
 import type { InventoryBuilder } from '../../inventory/builder.js';
 import { FieldError, type Fields } from '../../inventory/fields.js';
 import { intern } from '../../inventory/intern.js';
@@ -11,7 +11,7 @@ import type {
   LoadBalancerType,
 } from '../../model/resource.js';
 import { parseDescribeSslPolicies } from '../../tls/index.js';
-import { elbv2ArnParts, listenerArnOfRule, loadBalancerTypeOf } from './arn.js';
+import { elbv2ArnParts, listenerArnFromRuleArn, loadBalancerTypeOf } from './arn.js';
 import type { Elbv2LoadBalancerInfo, PendingRule } from './inputs.js';
 
 function mapAction(action: Fields): ListenerAction {
@@ -116,7 +116,7 @@ export function mapElbv2LoadBalancer(loadBalancer: Fields, source: string): Elbv
 /** A DescribeRules rule, with its listener taken from the rule ARN (the output does not name it). */
 export function mapRule(rule: Fields): PendingRule {
   const ruleArn = requireString(rule, 'RuleArn');
-  const listenerArn = listenerArnOfRule(ruleArn);
+  const listenerArn = listenerArnFromRuleArn(ruleArn);
   if (!listenerArn) throw new FieldError(rule.pathOf('RuleArn'), 'not a listener-rule ARN');
   const priority = rule.string('Priority') ?? '';
   const mapped: ListenerRule = {

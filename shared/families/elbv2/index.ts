@@ -1,4 +1,6 @@
 import type { Family } from '../family.js';
+import { elbv2Deployment } from './deployment.js';
+import { elbv2Events } from './events.js';
 import { elbv2Inputs } from './inputs.js';
 import { deleteListener } from './remediators/delete-listener.js';
 import { fixedResponse426 } from './remediators/fixed-response-426.js';
@@ -15,4 +17,6 @@ export const elbv2Family: Family = {
   remediators: [redirectToHttps, fixedResponse426, setSslPolicy, deleteListener],
   report: elbv2Report,
   inputs: elbv2Inputs,
+  events: elbv2Events,
+  deployment: elbv2Deployment,
 };

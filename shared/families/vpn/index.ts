@@ -1,4 +1,6 @@
 import type { Family } from '../family.js';
+import { vpnDeployment } from './deployment.js';
+import { vpnEvents } from './events.js';
 import { vpnInputs } from './inputs.js';
 import { modifyVpnTunnelOptions } from './remediators/modify-vpn-tunnel-options.js';
 import { vpnReport } from './report.js';
@@ -12,4 +14,6 @@ export const vpnFamily: Family = {
   remediators: [modifyVpnTunnelOptions],
   report: vpnReport,
   inputs: vpnInputs,
+  events: vpnEvents,
+  deployment: vpnDeployment,
 };

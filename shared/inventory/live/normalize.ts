@@ -1,6 +1,6 @@
 import type { ResourceRef } from '../../model/ref.js';
 import type { Resource } from '../../model/resource.js';
-import { classicLoadBalancerArn } from '../arn.js';
+import { classicLoadBalancerArn } from '../../families/elb/arn.js';
 import { linkInventory, mergeInventories, normalizeDocument } from '../index.js';
 import type { Inventory } from '../types.js';
 import type { ApiDocument, Collected, NegotiatedTunnel } from './context.js';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  acmEventDetailSchema,
   cloudTrailDetailSchema,
   configurationItemSchema,
   parseEventBridgeEvent,
@@ -83,32 +82,6 @@ describe('cloudTrailDetailSchema', () => {
     expect(result.error?.issues.map((issue) => issue.path.join('.'))).toStrictEqual([
       'userIdentity.sessionContext.sessionIssuer.arn',
     ]);
-  });
-});
-
-describe('acmEventDetailSchema', () => {
-  it('reads the fields of the current event shape', () => {
-    // Prepare
-    const detail = loadEvent('acm-certificate-renewal-action-required').detail;
-
-    // Act
-    const parsed = acmEventDetailSchema.parse(detail);
-
-    // Assess
-    expect(parsed).toMatchObject({
-      DaysToExpiry: 44,
-      InUse: true,
-      RenewalStatusReason: 'DOMAIN_VALIDATION_DENIED',
-    });
-  });
-
-  it('drops an optional field of an unexpected type instead of failing', () => {
-    // Act
-    const parsed = acmEventDetailSchema.parse({ DaysToExpiry: '31', CommonName: 'api.example.com' });
-
-    // Assess
-    expect(parsed.DaysToExpiry).toBeUndefined();
-    expect(parsed.CommonName).toBe('api.example.com');
   });
 });
 

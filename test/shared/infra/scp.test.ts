@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { ScpStatement } from '../../../shared/infra/family-deployment.js';
 import {
   buildServiceControlPolicy,
   DEFAULT_PLAINTEXT_EXCEPTION_TAG,
   DEFAULT_PRINCIPAL_EXCEPTION_TAG,
   SCP_MAX_CHARACTERS,
-  type ScpStatement,
   type ServiceControlPolicy,
   serializeServiceControlPolicy,
   serviceControlPolicyLimits,
   splitServiceControlPolicy,
-  weakElbv2SecurityPolicies,
 } from '../../../shared/infra/scp.js';
 import { CIPHER_CLASSES, type PolicyInput, policySchema } from '../../../shared/policy/schema.js';
 
@@ -503,13 +502,13 @@ describe('splitServiceControlPolicy', () => {
   });
 });
 
-describe('weakElbv2SecurityPolicies', () => {
+describe('the weak ELBv2 security policies', () => {
   it('judges by the rules that are on: protocols only when the cipher rule is off', () => {
     // Prepare
     const policy = policySchema.parse({ rules: { 'elbv2-listener-weak-ciphers': { mode: 'off' } } });
 
     // Act
-    const weak = weakElbv2SecurityPolicies(policy);
+    const weak = deniedSecurityPolicies(buildServiceControlPolicy(policy));
 
     // Assess
     expect(weak).toContain('ELBSecurityPolicy-2016-08');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regionOfElbDnsName } from '../../../../shared/families/elb/arn.js';
+import { classicLoadBalancerArn, regionOfElbDnsName } from '../../../../shared/families/elb/arn.js';
 
 describe('regionOfElbDnsName', () => {
   it.each([
@@ -10,5 +10,26 @@ describe('regionOfElbDnsName', () => {
   ])('reads the region of %s', (dnsName, region) => {
     // Prepare, Act, Assess
     expect(regionOfElbDnsName(dnsName)).toBe(region);
+  });
+});
+
+const ELB = 'arn:aws:elasticloadbalancing:eu-west-1:111122223333';
+
+describe('classicLoadBalancerArn', () => {
+  it('builds the classic load balancer ARN from its name', () => {
+    // Act
+    const arn = classicLoadBalancerArn('eu-west-1', '111122223333', 'legacy-api');
+
+    // Assess
+    expect(arn).toBe(`${ELB}:loadbalancer/legacy-api`);
+  });
+});
+
+describe('classicLoadBalancerArn in other partitions', () => {
+  it('uses the partition of the region', () => {
+    // Prepare, Act, Assess
+    expect(classicLoadBalancerArn('cn-north-1', '111122223333', 'web-clb')).toBe(
+      'arn:aws-cn:elasticloadbalancing:cn-north-1:111122223333:loadbalancer/web-clb',
+    );
   });
 });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { routeAcmEvent } from '../../../shared/events/acm.js';
-import { EventValidationError, UnsupportedEventError } from '../../../shared/events/errors.js';
-import { ACCOUNT_ID, loadEvent, REGION, withValue } from '../../fixtures/events/load.js';
+import { EventValidationError, UnsupportedEventError } from '../../../../shared/events/errors.js';
+import { routeNativeEvent } from '../../../../shared/events/native.js';
+import { acmEventDetailSchema } from '../../../../shared/families/acm/events.js';
+import { ACCOUNT_ID, loadEvent, REGION, withValue } from '../../../fixtures/events/load.js';
 
 const CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/7e3f9c1a-52d4-4b8e-9a6f-0c2d4e6f8a10`;
 const IMPORTED_CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/2b4d6f80-13a5-4c7e-8f90-a1b2c3d4e5f6`;
 
-describe('routeAcmEvent', () => {
+describe('ACM events through routeNativeEvent', () => {
   it.each([
     {
       fixture: 'acm-certificate-approaching-expiration',
@@ -38,7 +39,7 @@ describe('routeAcmEvent', () => {
     const event = loadEvent(fixture);
 
     // Act
-    const result = routeAcmEvent(event);
+    const result = routeNativeEvent(event);
 
     // Assess
     expect(result).toStrictEqual({
@@ -62,7 +63,7 @@ describe('routeAcmEvent', () => {
     const event = loadEvent('acm-certificate-approaching-expiration');
 
     // Act
-    const result = routeAcmEvent(event);
+    const result = routeNativeEvent(event);
 
     // Assess
     expect(Object.keys(event.detail as object)).toStrictEqual(['DaysToExpiry', 'CommonName']);
@@ -74,7 +75,7 @@ describe('routeAcmEvent', () => {
     const event = withValue(loadEvent('acm-certificate-expired'), ['detail'], {});
 
     // Act
-    const result = routeAcmEvent(event);
+    const result = routeNativeEvent(event);
 
     // Assess
     expect(result.kind).toBe('inspect');
@@ -89,7 +90,7 @@ describe('routeAcmEvent', () => {
     );
 
     // Act
-    const result = routeAcmEvent(event);
+    const result = routeNativeEvent(event);
 
     // Assess
     expect(result.kind).toBe('inspect');
@@ -100,7 +101,7 @@ describe('routeAcmEvent', () => {
     const event = withValue(loadEvent('acm-certificate-expired'), ['resources'], []);
 
     // Act
-    const act = () => routeAcmEvent(event);
+    const act = () => routeNativeEvent(event);
 
     // Assess
     expect(act).toThrow(EventValidationError);
@@ -118,7 +119,7 @@ describe('routeAcmEvent', () => {
     );
 
     // Act
-    const act = () => routeAcmEvent(event);
+    const act = () => routeNativeEvent(event);
 
     // Assess
     expect(act).toThrow('resources[0]: expected an ACM certificate ARN');
@@ -133,7 +134,7 @@ describe('routeAcmEvent', () => {
     );
 
     // Act
-    const act = () => routeAcmEvent(event);
+    const act = () => routeNativeEvent(event);
 
     // Assess
     expect(act).toThrow(UnsupportedEventError);
@@ -148,7 +149,7 @@ describe('routeAcmEvent', () => {
     );
 
     // Act
-    const act = () => routeAcmEvent(event);
+    const act = () => routeNativeEvent(event);
 
     // Assess
     expect(act).toThrow(
@@ -164,7 +165,7 @@ describe('routeAcmEvent', () => {
     const event = withValue(loadEvent('acm-certificate-expired'), ['source'], 'custom.acm');
 
     // Act
-    const act = () => routeAcmEvent(event);
+    const act = () => routeNativeEvent(event);
 
     // Assess
     expect(act).toThrow(UnsupportedEventError);
@@ -174,5 +175,31 @@ describe('routeAcmEvent', () => {
         message: `detail-type: "ACM Certificate Expired" from "custom.acm" is not an ACM event (event ${event.id})`,
       }),
     );
+  });
+});
+
+describe('acmEventDetailSchema', () => {
+  it('reads the fields of the current event shape', () => {
+    // Prepare
+    const detail = loadEvent('acm-certificate-renewal-action-required').detail;
+
+    // Act
+    const parsed = acmEventDetailSchema.parse(detail);
+
+    // Assess
+    expect(parsed).toMatchObject({
+      DaysToExpiry: 44,
+      InUse: true,
+      RenewalStatusReason: 'DOMAIN_VALIDATION_DENIED',
+    });
+  });
+
+  it('drops an optional field of an unexpected type instead of failing', () => {
+    // Act
+    const parsed = acmEventDetailSchema.parse({ DaysToExpiry: '31', CommonName: 'api.example.com' });
+
+    // Assess
+    expect(parsed.DaysToExpiry).toBeUndefined();
+    expect(parsed.CommonName).toBe('api.example.com');
   });
 });

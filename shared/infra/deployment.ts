@@ -1,0 +1,189 @@
+/**
+ * The parts of the deployment that follow from the families (DESIGN.md, "Event routing"; infra/iam.yml): the
+ * EventBridge event patterns and the family IAM statements of each execution role, generated from FAMILIES at
+ * package time. osls loads them through infra/event-patterns.cjs and infra/family-iam.cjs.
+ */
+import { apiCallsBySource } from '../events/cloudtrail.js';
+import { CONFIG_RESOURCE_TYPES } from '../events/config.js';
+import type { ApiCallRoutes } from '../events/family-events.js';
+import { CLOUDTRAIL_DETAIL_TYPE, CONFIG_CHANGE_DETAIL_TYPE } from '../events/schemas.js';
+import { FAMILIES, type Family } from '../families/index.js';
+import type { FamilyStatement, ReadStatement, RegionalResource } from './family-deployment.js';
+
+type Pattern = Record<string, unknown>;
+
+const unique = (values: Iterable<string>): string[] => [...new Set(values)];
+
+function namesReceived(api: ApiCallRoutes): string[] {
+  return [...api.routes.keys(), ...(api.acknowledged ?? [])];
+}
+
+/**
+ * "AWS API Call via CloudTrail", successful calls only (a failed call changes nothing): per event source the
+ * calls the families route or acknowledge. Families that share a source are told apart by apiVersion, and
+ * without it (never seen from CloudTrail) the router tells them apart by the request.
+ */
+function apiCallsPattern(): Pattern {
+  const bySource = apiCallsBySource();
+  const branches: Pattern[] = [];
+  for (const [source, apis] of bySource) {
+    const eventSource = [`${source.replace(/^aws\./, '')}.amazonaws.com`];
+    if (apis.length === 1) {
+      branches.push({ eventSource, eventName: namesReceived(apis[0]) });
+      continue;
+    }
+    for (const api of apis) {
+      if (api.apiVersion === undefined) {
+        throw new Error(
+          `${source}: "${api.label}" shares the source with another API and names no apiVersion`,
+        );
+      }
+      branches.push({ eventSource, apiVersion: [api.apiVersion], eventName: namesReceived(api) });
+    }
+    branches.push({
+      eventSource,
+      apiVersion: [{ exists: false }],
+      eventName: unique(apis.flatMap(namesReceived)),
+    });
+  }
+  return {
+    source: [...bySource.keys()],
+    'detail-type': [CLOUDTRAIL_DETAIL_TYPE],
+    detail: { errorCode: [{ exists: false }], $or: branches },
+  };
+}
+
+/** The families' own events (e.g. ACM's, whose certificate ARN is in resources[0]). */
+function nativeEventsPattern(): Pattern {
+  const patterns = FAMILIES.flatMap((family) => family.events?.native ?? []).map((native) => ({
+    source: [native.source],
+    'detail-type': [...native.detailTypes],
+  }));
+  return patterns.length === 1 && patterns[0] !== undefined ? patterns[0] : { $or: patterns };
+}
+
+/** AWS Config item changes of the routed types; an oversized item carries only its summary. */
+function configChangesPattern(): Pattern {
+  const resourceType = [...CONFIG_RESOURCE_TYPES];
+  return {
+    source: ['aws.config'],
+    'detail-type': [CONFIG_CHANGE_DETAIL_TYPE],
+    detail: {
+      $or: [
+        { messageType: ['ConfigurationItemChangeNotification'], configurationItem: { resourceType } },
+        {
+          messageType: ['OversizedConfigurationItemChangeNotification'],
+          configurationItemSummary: { resourceType },
+        },
+      ],
+    },
+  };
+}
+
+/** The event patterns of the event functions, and the Config rule's scope (infra/config-rule.yml). */
+export function eventPatterns(): {
+  apiCalls: Pattern;
+  nativeEvents: Pattern;
+  configChanges: Pattern;
+  configResourceTypes: string[];
+} {
+  return {
+    apiCalls: apiCallsPattern(),
+    nativeEvents: nativeEventsPattern(),
+    configChanges: configChangesPattern(),
+    configResourceTypes: [...CONFIG_RESOURCE_TYPES],
+  };
+}
+
+// ---------------------------------------------------------------- IAM
+
+interface IamStatement {
+  Sid: string;
+  Effect: 'Allow';
+  Action: string | string[];
+  Resource: '*' | { 'Fn::Sub': string }[];
+}
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+/** The `regions` param: a comma-separated list of AWS regions, each once. */
+export function parseRegions(value: unknown): string[] {
+  const regions = String(value ?? '')
+    .split(',')
+    .map((region) => region.trim())
+    .filter(Boolean);
+  const invalid = regions.filter((region) => !REGION.test(region));
+  if (regions.length === 0 || invalid.length > 0) {
+    throw new Error(`param "regions" must be a comma-separated list of AWS regions, got "${value}"`);
+  }
+  return unique(regions);
+}
+
+/** One ARN per region, of this account; CloudFormation fills in partition and account. */
+function regionalArns({ service, resource }: RegionalResource, regions: readonly string[]) {
+  return regions.map((region) => ({
+    'Fn::Sub': `arn:\${AWS::Partition}:${service}:${region}:\${AWS::AccountId}:${resource}`,
+  }));
+}
+
+/** Statements of the same Sid merge: two families of one service share a statement (one resource). */
+function merged(statements: readonly FamilyStatement[], regions: readonly string[]): IamStatement[] {
+  const bySid = new Map<string, FamilyStatement>();
+  for (const statement of statements) {
+    const seen = bySid.get(statement.sid);
+    if (seen === undefined) {
+      bySid.set(statement.sid, statement);
+      continue;
+    }
+    if (JSON.stringify(seen.resource) !== JSON.stringify(statement.resource)) {
+      throw new Error(`IAM statement ${statement.sid}: two families give it different resources`);
+    }
+    bySid.set(statement.sid, { ...seen, actions: unique([...seen.actions, ...statement.actions]) });
+  }
+  return [...bySid.values()].map(({ sid, actions, resource }) => ({
+    Sid: sid,
+    Effect: 'Allow',
+    Action: actions.length === 1 ? (actions[0] as string) : [...actions],
+    Resource: resource === '*' ? '*' : regionalArns(resource, regions),
+  }));
+}
+
+/** A family's write statements grant exactly what its remediators call: checked at package time. */
+function writesOf(family: Family): readonly FamilyStatement[] {
+  const writes = family.deployment?.writes ?? [];
+  const granted = new Set(writes.flatMap((statement) => statement.actions));
+  const needed = new Set(family.remediators.flatMap((remediator) => remediator.iamActions));
+  const missing = [...needed].filter((action) => !granted.has(action));
+  const extra = [...granted].filter((action) => !needed.has(action));
+  if (missing.length > 0 || extra.length > 0) {
+    throw new Error(
+      `family ${family.id}: its deployment writes must grant exactly its remediators' IAM actions ` +
+        `(missing: ${missing.join(', ') || 'none'}; extra: ${extra.join(', ') || 'none'})`,
+    );
+  }
+  return writes;
+}
+
+function readsOf(families: readonly Family[]): ReadStatement[] {
+  return families.flatMap((family) => family.deployment?.reads ?? []);
+}
+
+/**
+ * The family statements of each execution role (the core statements stay in infra/iam.yml): the inspectors
+ * read the families their trigger names, the sweep reads every family, remediate reads what it acts on again
+ * and writes exactly the remediators' IAM actions, on resources of this account in `regions` only.
+ */
+export function familyIamStatements(
+  regions: readonly string[],
+): Record<'apiCalls' | 'configChanges' | 'nativeEvents' | 'sweep' | 'remediate', IamStatement[]> {
+  const routing = (facet: (family: Family) => unknown) => FAMILIES.filter((family) => facet(family));
+  const remediating = FAMILIES.filter((family) => family.remediators.length > 0);
+  const remediateReads = readsOf(remediating).filter((statement) => statement.remediate !== false);
+  return {
+    apiCalls: merged(readsOf(routing((family) => family.events?.apiCalls?.length)), regions),
+    configChanges: merged(readsOf(routing((family) => family.events?.config)), regions),
+    nativeEvents: merged(readsOf(routing((family) => family.events?.native)), regions),
+    sweep: merged(readsOf(FAMILIES), regions),
+    remediate: merged([...remediateReads, ...remediating.flatMap(writesOf)], regions),
+  };
+}

@@ -1,0 +1,14 @@
+/** Families a test adds to the registry: the facets every family must have, empty, plus what the test gives. */
+import type { Family } from '../../shared/families/index.js';
+
+export function testFamily(overrides: Partial<Family> & Pick<Family, 'id'>): Family {
+  return {
+    label: overrides.id,
+    resourceTypes: [],
+    rules: [],
+    remediators: [],
+    report: { resourceNoun: overrides.id, consoleLink: () => undefined, kpis: [] },
+    inputs: { sweepFamily: overrides.id as Family['inputs']['sweepFamily'] },
+    ...overrides,
+  };
+}
