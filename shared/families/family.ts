@@ -3,6 +3,7 @@
  * rules, remediators, inputs, live reads, events, reports and deployment) behind one value. Core code iterates
  * the registry (./index.ts) and never names a family.
  */
+import type { FamilyLive } from '../inventory/live/family-live.js';
 import type { ResourceType } from '../model/resource.js';
 import type { Remediator } from '../response/types.js';
 import type { AnyRule } from '../rules/rule.js';
@@ -18,4 +19,6 @@ export interface Family {
   rules: readonly AnyRule[];
   /** Its remediators (the actions its rules name). */
   remediators: readonly Remediator[];
+  /** Its live reads: APIs, read plan, documented rate limits, IAM read actions, its SDK client. */
+  live: FamilyLive;
 }

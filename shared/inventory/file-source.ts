@@ -1,20 +1,16 @@
+import { FAMILIES } from '../families/index.js';
 import type { ResourceRef } from '../model/ref.js';
-import type { Resource, ResourceType } from '../model/resource.js';
+import type { Resource } from '../model/resource.js';
 import { matchesRef } from './live/match.js';
-import { FAMILIES, type Family, type InventorySource, type ReadResult } from './live/port.js';
+import type { InventorySource, ReadResult } from './live/port.js';
 import type { InputError, Inventory } from './types.js';
 
 /** Why a ref the event named has no resource: the files are what the user gave, not the account. */
 export const NOT_IN_FILES = 'not in the inventory files';
 
-const FAMILY_OF: Record<ResourceType, Family> = {
-  'AWS::ElasticLoadBalancingV2::Listener': 'elbv2',
-  'AWS::ElasticLoadBalancing::LoadBalancer': 'elb',
-  'AWS::EC2::VPNConnection': 'vpn',
-  'AWS::DirectConnect::Connection': 'dx',
-  'AWS::DirectConnect::Lag': 'dx',
-  'AWS::ACM::Certificate': 'acm',
-};
+/** The registry id of the family that owns a resource type. */
+const familyOf = (resource: Resource) =>
+  FAMILIES.find((family) => family.resourceTypes.includes(resource.resourceType))?.id;
 
 /** "AWS::ACM::Certificate" -> "ACM::Certificate", as the error names the resource type. */
 const shortType = (type: string) => type.replace(/^AWS::/, '');
@@ -43,12 +39,11 @@ export function createFileInventorySource(inventory: Inventory): InventorySource
       return { resources: [...found.keys()], gone: [], errors, elbv2Policies };
     },
 
-    async enumerate(region: string, families: readonly Family[] = FAMILIES): Promise<ReadResult> {
-      const wanted = new Set(families);
+    async enumerate(region: string, families?: readonly string[]): Promise<ReadResult> {
       const resources = inventory.resources.filter(
         (resource) =>
           (resource.region === undefined || resource.region === region) &&
-          wanted.has(FAMILY_OF[resource.resourceType]),
+          (families === undefined || families.includes(familyOf(resource) ?? '')),
       );
       return { resources, gone: [], errors: [], elbv2Policies };
     },

@@ -1,4 +1,5 @@
 import type { Family } from '../family.js';
+import { ACM_READ_PLAN } from './read-plan.js';
 import { renewCertificate } from './remediators/renew-certificate.js';
 import { ACM_RULES } from './rules/index.js';
 
@@ -8,4 +9,19 @@ export const acmFamily: Family = {
   resourceTypes: ['AWS::ACM::Certificate'],
   rules: ACM_RULES,
   remediators: [renewCertificate],
+  live: {
+    service: 'acm',
+    // ACM User Guide, "Quotas" (API rate quotas): DescribeCertificate 10 requests per second, ListCertificates 1.
+    rates: {
+      operations: {
+        DescribeCertificate: { capacity: 10, refillPerSecond: 10 },
+        ListCertificates: { capacity: 1, refillPerSecond: 1 },
+      },
+    },
+    readActions: ['acm:DescribeCertificate', 'acm:ListCertificates'],
+    configTypes: ['AWS::ACM::Certificate'],
+    plan: ACM_READ_PLAN,
+    client: () => import('./client.js').then((module) => module.createClient),
+    readers: () => import('./live.js').then((module) => module.acmReaders),
+  },
 };

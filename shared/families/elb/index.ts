@@ -1,4 +1,6 @@
 import type { Family } from '../family.js';
+import type { ElbReadPlan } from './live.js';
+import { classicLoadBalancerName, matchesClassicName, withClassicArn } from './names.js';
 import { deleteClassicListener } from './remediators/delete-classic-listener.js';
 import { setClassicNegotiationPolicy } from './remediators/set-classic-negotiation-policy.js';
 import { ELB_RULES } from './rules/index.js';
@@ -9,4 +11,27 @@ export const elbFamily: Family = {
   resourceTypes: ['AWS::ElasticLoadBalancing::LoadBalancer'],
   rules: ELB_RULES,
   remediators: [setClassicNegotiationPolicy, deleteClassicListener],
+  live: {
+    service: 'elb',
+    // "Request throttling for the ELB API" (Elastic Load Balancing User Guide): non-mutating Describe* calls
+    // share a bucket of 40 tokens refilled at 10 per second (classic and v2 each have their own).
+    rates: { shared: { capacity: 40, refillPerSecond: 10 } },
+    readActions: [
+      'elasticloadbalancing:DescribeLoadBalancers',
+      'elasticloadbalancing:DescribeLoadBalancerPolicies',
+    ],
+    configTypes: ['AWS::ElasticLoadBalancing::LoadBalancer'],
+    plan: {
+      full: { classicPolicies: true },
+      for: (_policy, isOn): ElbReadPlan => ({
+        classicPolicies: isOn('elb-listener-tls-policy') || isOn('elb-listener-weak-ciphers'),
+      }),
+    },
+    client: () => import('./client.js').then((module) => module.createClient),
+    readers: () => import('./live.js').then((module) => module.elbReaders),
+    finish: withClassicArn,
+    matches: matchesClassicName,
+    // AWS Config names a classic load balancer by its name.
+    configResourceId: classicLoadBalancerName,
+  },
 };

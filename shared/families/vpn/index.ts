@@ -1,4 +1,5 @@
 import type { Family } from '../family.js';
+import type { VpnReadPlan } from './live.js';
 import { modifyVpnTunnelOptions } from './remediators/modify-vpn-tunnel-options.js';
 import { VPN_RULES } from './rules/index.js';
 
@@ -8,4 +9,21 @@ export const vpnFamily: Family = {
   resourceTypes: ['AWS::EC2::VPNConnection'],
   rules: VPN_RULES,
   remediators: [modifyVpnTunnelOptions],
+  live: {
+    service: 'ec2',
+    // "Request throttling for the Amazon EC2 API": non-mutating actions 100 / 20 per second; unfiltered and
+    // unpaginated non-mutating actions (DescribeVpnConnections without ids) 50 / 10.
+    rates: {
+      shared: { capacity: 100, refillPerSecond: 20 },
+      operations: { DescribeVpnConnections: { capacity: 50, refillPerSecond: 10 } },
+    },
+    readActions: ['ec2:DescribeVpnConnections', 'ec2:GetActiveVpnTunnelStatus'],
+    configTypes: ['AWS::EC2::VPNConnection'],
+    plan: {
+      full: { tunnelStatus: true },
+      for: (_policy, isOn): VpnReadPlan => ({ tunnelStatus: isOn('vpn-tunnel-negotiated-crypto') }),
+    },
+    client: () => import('./client.js').then((module) => module.createClient),
+    readers: () => import('./live.js').then((module) => module.vpnReaders),
+  },
 };
