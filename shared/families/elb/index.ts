@@ -27,6 +27,7 @@ export const elbFamily: Family = {
         classicPolicies: isOn('elb-listener-tls-policy') || isOn('elb-listener-weak-ciphers'),
       }),
     },
+    notFoundCodes: ['AccessPointNotFound', 'AccessPointNotFoundException'],
     client: () => import('./client.js').then((module) => module.createClient),
     readers: () => import('./live.js').then((module) => module.elbReaders),
     finish: withClassicArn,

@@ -30,6 +30,12 @@ export const elbv2Family: Family = {
       full: { listenerRules: true },
       for: (_policy, isOn): Elbv2ReadPlan => ({ listenerRules: isOn('elbv2-listener-plaintext') }),
     },
+    notFoundCodes: [
+      'ListenerNotFound',
+      'ListenerNotFoundException',
+      'LoadBalancerNotFound',
+      'LoadBalancerNotFoundException',
+    ],
     client: () => import('./client.js').then((module) => module.createClient),
     readers: () => import('./live.js').then((module) => module.elbv2Readers),
   },

@@ -23,6 +23,7 @@ export const vpnFamily: Family = {
       full: { tunnelStatus: true },
       for: (_policy, isOn): VpnReadPlan => ({ tunnelStatus: isOn('vpn-tunnel-negotiated-crypto') }),
     },
+    notFoundCodes: ['InvalidVpnConnectionID.NotFound'],
     client: () => import('./client.js').then((module) => module.createClient),
     readers: () => import('./live.js').then((module) => module.vpnReaders),
   },

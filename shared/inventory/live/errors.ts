@@ -13,17 +13,11 @@ export class ApiCallError extends Error {
   }
 }
 
-/** Error names and codes AWS answers when the resource does not exist (any more). */
+/** Error names and codes AWS answers when the resource does not exist (any more): common ones and each family's. */
 const NOT_FOUND = new Set([
-  'ListenerNotFound',
-  'ListenerNotFoundException',
-  'LoadBalancerNotFound',
-  'LoadBalancerNotFoundException',
-  'AccessPointNotFound',
-  'AccessPointNotFoundException',
-  'InvalidVpnConnectionID.NotFound',
   'ResourceNotFoundException',
   'ResourceNotDiscoveredException',
+  ...FAMILIES.flatMap((family) => family.live.notFoundCodes ?? []),
 ]);
 
 /** Answers meaning "this API is not available to us here": permissions, partition or region support. */

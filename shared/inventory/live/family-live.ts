@@ -70,6 +70,8 @@ export interface FamilyLive<P = unknown> {
   matches?(resource: Resource, ref: ResourceRef): boolean;
   /** The id AWS Config names the ref's resource by, when it is not the ref's id. */
   configResourceId?(ref: ResourceRef): string;
-  /** Whether an error of its service says the resource does not exist, beyond the common not-found codes. */
+  /** The error names and codes its service answers for a resource that does not exist (any more). */
+  notFoundCodes?: readonly string[];
+  /** Whether an error of its service says the resource does not exist when no code does (a message). */
   isNotFound?(error: unknown): boolean;
 }
