@@ -20,7 +20,7 @@ export interface AcmReadPlan {
 }
 
 /** ACM starts managed renewal up to 60 days before a certificate expires (ACM User Guide, managed renewal). */
-export const MANAGED_RENEWAL_DAYS = 60;
+const MANAGED_RENEWAL_DAYS = 60;
 
 /** Hashes ACM and AWS Private CA sign certificates with. */
 const ISSUER_HASHES = new Set(['SHA224', 'SHA256', 'SHA384', 'SHA512']);

@@ -1,19 +1,7 @@
-export { CONFIG_QUERY_PAGE_SIZE, selectExpression } from './config-select.js';
-export type { FamilyContext, FamilyLive, LiveReaders } from './family-live.js';
+export { CONFIG_QUERY_PAGE_SIZE } from './config-select.js';
+export { DOCUMENTED_RATE_LIMITS, type RateLimits } from './limiter.js';
+export { type ReadPlan, readPlanFor } from './plan.js';
 export {
-  type Clock,
-  DEFAULT_CONCURRENCY,
-  DOCUMENTED_RATE_LIMITS,
-  isThrottling,
-  type RateLimit,
-  type RateLimits,
-  type ServiceRates,
-  TokenBucket,
-} from './limiter.js';
-export { FULL_READ_PLAN, type ReadPlan, readPlanFor } from './plan.js';
-export { emptyReadResult, type InventorySource, mergeReadResults, type ReadResult } from './port.js';
-export {
-  type AwsInventorySource,
   type AwsInventorySourceOptions,
   createAwsInventorySource,
   type InventoryMode,

@@ -10,7 +10,7 @@ import { ApiCallError } from './errors.js';
 /** How many calls run at once against one service in one region, so a sweep stays under the API rate limits. */
 export const DEFAULT_CONCURRENCY = 4;
 
-export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
+type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
 
 /** A tiny promise pool: at most `limit` tasks run at once, the others wait in order. */
 export function createLimiter(limit: number): Limiter {
@@ -42,7 +42,7 @@ export interface Clock {
   sleep(ms: number): Promise<void>;
 }
 
-export const REAL_CLOCK: Clock = {
+const REAL_CLOCK: Clock = {
   now: () => performance.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
@@ -137,7 +137,7 @@ export const DOCUMENTED_RATE_LIMITS: RateLimits = Object.fromEntries(
 );
 
 /** Where an unpaced call starts once AWS throttles it; the bucket then halves on each further throttle. */
-export const ADAPTIVE_START: RateLimit = { capacity: 1, refillPerSecond: 10 };
+const ADAPTIVE_START: RateLimit = { capacity: 1, refillPerSecond: 10 };
 
 /** The bucket a call is paced by, and its limit: `undefined` when the call is not paced. */
 export function bucketOf(
@@ -180,14 +180,14 @@ export const MAX_THROTTLE_RETRIES = 8;
  * Client-side pacing stays this far under a documented rate: requests sent evenly can still reach AWS
  * bunched together (connection reuse, event-loop delays), and other callers share the bucket.
  */
-export const PACING_MARGIN = 0.9;
+const PACING_MARGIN = 0.9;
 
 const withMargin = (limit: RateLimit): RateLimit => ({
   capacity: Math.max(1, Math.floor(limit.capacity * PACING_MARGIN)),
   refillPerSecond: limit.refillPerSecond * PACING_MARGIN,
 });
 
-export interface PacingOptions {
+interface PacingOptions {
   /** Calls in flight per service. */
   concurrency: number;
   /** Client-side pacing per operation; none for a service or call not named. */
