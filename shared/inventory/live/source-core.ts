@@ -5,7 +5,13 @@ import type { TlsCatalog } from '../../tls/catalog.js';
 import { createTlsCatalog } from '../../tls/index.js';
 import type { readConfigItem } from './config-item.js';
 import type { familiesRecorded, sweepConfigItems } from './config-select.js';
-import { type ApiDocument, emptyCollected, mergeCollected, type RegionContext } from './context.js';
+import {
+  type ApiDocument,
+  type Collected,
+  emptyCollected,
+  mergeCollected,
+  type RegionContext,
+} from './context.js';
 import type { FamilyContext } from './family-live.js';
 import {
   type Clock,
@@ -142,12 +148,15 @@ export function createLiveInventorySource(
   const readRegion = async (region: string, refs: readonly ResourceRef[]): Promise<ReadResult> => {
     const state = regionOf(region);
     const byFamily = new Map<Family, ResourceRef[]>();
+    const unowned: Collected = emptyCollected();
     for (const ref of refs) {
       const family = familyOfType(ref.resourceType);
       if (family) byFamily.set(family, [...(byFamily.get(family) ?? []), ref]);
+      // Fail closed: a ref no family reads is reported, not silently left out.
+      else unowned.errors.push({ source: ref.resourceId, message: `no family reads ${ref.resourceType}` });
     }
     const parts = await Promise.all([...byFamily].map(([family, owned]) => readFamily(state, family, owned)));
-    return toReadResult(mergeCollected(parts), {
+    return toReadResult(mergeCollected([...parts, unowned]), {
       region,
       refs,
       ...(options.accountId ? { accountId: options.accountId } : {}),

@@ -143,6 +143,20 @@ describe('createAwsInventorySource', () => {
     ]);
   });
 
+  it('reports a ref of a type no family reads instead of leaving it out', async () => {
+    // Prepare
+    const source = mockedSource();
+    const unknown = ref('AWS::Fixture::Unowned' as never, 'thing-1');
+
+    // Act
+    const result = await source.read([unknown]);
+
+    // Assess
+    expect(result.resources).toEqual([]);
+    expect(result.gone).toEqual([]);
+    expect(result.errors).toEqual([{ source: 'thing-1', message: 'no family reads AWS::Fixture::Unowned' }]);
+  });
+
   it('keeps at most the configured number of calls in flight per service', async () => {
     // Prepare
     let inFlight = 0;
