@@ -7,7 +7,11 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { bucketOf, type RateLimits, type Service } from '../../shared/inventory/live/rates.js';
+import { bucketOf, type RateLimits } from '../../shared/inventory/live/limiter.js';
+
+/** The key a family's calls are paced under (Family.live.service), or `config`. */
+type Service = string;
+
 import type { GeneratedAccount, Json } from './account.js';
 
 export interface StandInOptions {

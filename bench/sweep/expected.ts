@@ -3,15 +3,13 @@
  * fewest calls any reader needs for the enabled rules (the minimum the APIs allow).
  */
 import type { CertificateSummary } from '@aws-sdk/client-acm';
-import {
-  CLASSIC_PAGE_SIZE,
-  CONFIG_QUERY_PAGE_SIZE,
-  CONFIG_TYPES,
-  describeReason,
-  ELBV2_PAGE_SIZE,
-  LIST_CERTIFICATES_PAGE_SIZE,
-  type ReadPlan,
-} from '../../shared/inventory/live/index.js';
+import { describeReason, LIST_CERTIFICATES_PAGE_SIZE } from '../../shared/families/acm/live.js';
+import type { AcmReadPlan } from '../../shared/families/acm/read-plan.js';
+import { CLASSIC_PAGE_SIZE, type ElbReadPlan } from '../../shared/families/elb/live.js';
+import { ELBV2_PAGE_SIZE, type Elbv2ReadPlan } from '../../shared/families/elbv2/live.js';
+import { FAMILIES } from '../../shared/families/index.js';
+import type { VpnReadPlan } from '../../shared/families/vpn/live.js';
+import { CONFIG_QUERY_PAGE_SIZE, type ReadPlan } from '../../shared/inventory/live/index.js';
 import { createTlsCatalog } from '../../shared/tls/index.js';
 import type { GeneratedAccount, Json } from '../stand-in/account.js';
 
@@ -89,7 +87,7 @@ export function plannedCalls(
   mode: 'describe' | 'config',
 ): CallCounts {
   if (mode === 'config') {
-    const read = new Set(Object.values(CONFIG_TYPES).flat());
+    const read = new Set(FAMILIES.flatMap((family) => family.live.configTypes));
     const items = account.configItems.filter((item) => read.has(item.resourceType as string)).length;
     return withoutZeros({
       'config:DescribeConfigurationRecorders': 1,
@@ -101,21 +99,26 @@ export function plannedCalls(
     });
   }
   const httpListeners = account.listeners.filter((listener) => listener.Protocol === 'HTTP');
+  // Each family's part of the plan, as its readers take it.
+  const elbv2 = plan.elbv2 as Elbv2ReadPlan;
+  const elb = plan.elb as ElbReadPlan;
+  const vpn = plan.vpn as VpnReadPlan;
+  const acm = plan.acm as AcmReadPlan;
   return withoutZeros({
     ...listingCalls(account),
-    'elbv2:DescribeRules': plan.listenerRules
+    'elbv2:DescribeRules': elbv2.listenerRules
       ? httpListeners.reduce(
           (sum, listener) =>
             sum + pages(account.rules.get(listener.ListenerArn as string)?.length ?? 1, ELBV2_PAGE_SIZE),
           0,
         )
       : 0,
-    'elb:DescribeLoadBalancerPolicies': plan.classicPolicies
+    'elb:DescribeLoadBalancerPolicies': elb.classicPolicies
       ? account.classicLoadBalancers.filter(hasTlsClassicListener).length
       : 0,
-    'ec2:GetActiveVpnTunnelStatus': plan.tunnelStatus ? upTunnels(account) : 0,
+    'ec2:GetActiveVpnTunnelStatus': vpn.tunnelStatus ? upTunnels(account) : 0,
     'acm:DescribeCertificate': account.certificates.filter(
-      (certificate) => describeReason(sdkSummary(certificate.summary), plan.acm, account.now) !== undefined,
+      (certificate) => describeReason(sdkSummary(certificate.summary), acm, account.now) !== undefined,
     ).length,
   });
 }

@@ -1,4 +1,4 @@
-import type { ACMClientConfig } from '@aws-sdk/client-acm';
+import type { ConfigServiceClientConfig } from '@aws-sdk/client-config-service';
 import packageJson from '../../package.json' with { type: 'json' };
 
 export const USER_AGENT = `transit-guard/${packageJson.version}`;
@@ -11,9 +11,9 @@ export interface AwsClientsConfig {
   /** Attempts per call, first one included (adaptive retry mode). Default 5. */
   maxAttempts?: number;
   /** Static credentials instead of the default chain (tests, the local benchmark stand-in). */
-  credentials?: ACMClientConfig['credentials'];
+  credentials?: ConfigServiceClientConfig['credentials'];
   /** Replaces the HTTP transport (wire-level tests). */
-  requestHandler?: ACMClientConfig['requestHandler'];
+  requestHandler?: ConfigServiceClientConfig['requestHandler'];
 }
 
 /** The settings every transit-guard client shares, for a caller that builds one client itself. */

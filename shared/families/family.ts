@@ -7,6 +7,7 @@
 import type { FamilyEvents } from '../events/family-events.js';
 import type { FamilyDeployment } from '../infra/family-deployment.js';
 import type { FamilyInputs } from '../inventory/family-inputs.js';
+import type { FamilyLive } from '../inventory/live/family-live.js';
 import type { ResourceType } from '../model/resource.js';
 import type { FamilyReport } from '../report/family-report.js';
 import type { Remediator } from '../response/types.js';
@@ -31,4 +32,6 @@ export interface Family {
   events?: FamilyEvents;
   /** Its IAM statements, the services of its resources and its SCP statements. */
   deployment?: FamilyDeployment;
+  /** Its live reads: APIs, read plan, documented rate limits, IAM read actions, its SDK client. */
+  live: FamilyLive;
 }

@@ -99,8 +99,6 @@ export type ListMerge = (
 ) => Resource;
 
 export interface FamilyInputs {
-  /** How replay's file source names the family (as the rules and a sweep name it). */
-  sweepFamily: RuleFamily;
   /** Describe-API outputs, by top-level key; every format whose key a document has is read, in family order. */
   formats?: readonly DescribeFormat[];
   /** Bare objects the family recognizes (tried after AWS Config shapes, before the formats). */

@@ -2,23 +2,15 @@ import { FAMILIES } from '../families/index.js';
 import type { ResourceRef } from '../model/ref.js';
 import type { Resource } from '../model/resource.js';
 import { matchesRef } from './live/match.js';
-import {
-  type Family,
-  type InventorySource,
-  type ReadResult,
-  FAMILIES as SWEEP_FAMILIES,
-} from './live/port.js';
+import type { InventorySource, ReadResult } from './live/port.js';
 import type { InputError, Inventory } from './types.js';
 
 /** Why a ref the event named has no resource: the files are what the user gave, not the account. */
 export const NOT_IN_FILES = 'not in the inventory files';
 
-/** The family of each resource type, as a sweep names it. */
-const FAMILY_OF = new Map<string, Family>(
-  FAMILIES.flatMap((family) =>
-    family.resourceTypes.map((type): [string, Family] => [type, family.inputs.sweepFamily]),
-  ),
-);
+/** The registry id of the family that owns a resource type. */
+const familyOf = (resource: Resource) =>
+  FAMILIES.find((family) => family.resourceTypes.includes(resource.resourceType))?.id;
 
 /** "AWS::Service::Type" -> "Service::Type", as the error names the resource type. */
 const shortType = (type: string) => type.replace(/^AWS::/, '');
@@ -47,12 +39,11 @@ export function createFileInventorySource(inventory: Inventory): InventorySource
       return { resources: [...found.keys()], gone: [], errors, elbv2Policies };
     },
 
-    async enumerate(region: string, families: readonly Family[] = SWEEP_FAMILIES): Promise<ReadResult> {
-      const wanted = new Set(families);
+    async enumerate(region: string, families?: readonly string[]): Promise<ReadResult> {
       const resources = inventory.resources.filter(
         (resource) =>
           (resource.region === undefined || resource.region === region) &&
-          wanted.has(FAMILY_OF.get(resource.resourceType) as Family),
+          (families === undefined || families.includes(familyOf(resource) ?? '')),
       );
       return { resources, gone: [], errors: [], elbv2Policies };
     },

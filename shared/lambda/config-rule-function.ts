@@ -6,6 +6,7 @@ import {
   GetResourceConfigHistoryCommand,
   PutEvaluationsCommand,
 } from '@aws-sdk/client-config-service';
+import { configServiceClient } from '../aws/factories.js';
 import { type ConfigRuleInvocation, parseConfigRuleInvocation } from '../events/config.js';
 import type { InspectRoute } from '../events/result.js';
 import { type ConfigurationItemSummary, invokingEventSchema } from '../events/schemas.js';
@@ -281,7 +282,7 @@ export function createConfigRuleFunction(options: { runtime?: () => Runtime } = 
         ...(item ? { resourceType: item.resourceType, resourceId: item.resourceId } : {}),
       });
       const deps = runtime.deps();
-      const config = runtime.clientsFor(invocation.region).config;
+      const config = runtime.clientsFor(invocation.region).get(configServiceClient);
       const found =
         invocation.trigger === 'periodic' || !item
           ? await evaluatePeriodic(invocation, deps)

@@ -5,21 +5,19 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { z } from 'zod';
 import { parseArn } from '../aws/arn.js';
 import { awsClientConfig } from '../aws/client-config.js';
-import {
-  acmClient,
-  directConnectClient,
-  ec2Client,
-  elbClient,
-  elbv2Client,
-  eventBridgeClient,
-} from '../aws/factories.js';
+import type { RegionClients } from '../aws/clients.js';
+import { createClient as acmClient } from '../families/acm/client.js';
+import { createClient as directConnectClient } from '../families/directconnect/client.js';
+import { createClient as elbClient } from '../families/elb/client.js';
+import { createClient as elbv2Client } from '../families/elbv2/client.js';
+import { createClient as ec2Client } from '../families/vpn/client.js';
 import type { ReadResult } from '../inventory/live/port.js';
 import { createLiveInventorySource } from '../inventory/live/source-core.js';
 import type { Evaluation, ResponsePlan } from '../model/evaluation.js';
 import type { ResourceRef } from '../model/ref.js';
 import type { Resource } from '../model/resource.js';
 import type { FindingMessage } from '../report/findings-bus.js';
-import type { ExecutorDeps } from '../response/executor.js';
+import type { ExecutorDeps, RemediationClients } from '../response/executor.js';
 import { executePlan } from '../response/executor.js';
 import { makeActionIdempotent } from '../response/idempotency.js';
 import { planHash } from '../response/plan-hash.js';
@@ -38,21 +36,24 @@ import { createHandler, createObservability } from './handler.js';
 import { createRemediationSwitch, type RemediationSwitch } from './remediation-switch.js';
 import { createRuntime, type Runtime, type RuntimeWiring } from './wiring.js';
 
-/**
- * The clients remediate calls (the remediators' write APIs, the reads that verify them, EventBridge for the
- * audit records) and the live inventory without AWS Config, which it never reads.
- */
+/** The live inventory without AWS Config, which remediate never reads. */
 export const REMEDIATE_WIRING: RuntimeWiring = {
-  clientFactories: {
-    elbv2: elbv2Client,
-    elb: elbClient,
-    ec2: ec2Client,
-    directConnect: directConnectClient,
-    acm: acmClient,
-    eventBridge: eventBridgeClient,
-  },
   inventorySource: (clientsFor, options) => createLiveInventorySource(clientsFor, options),
 };
+
+/**
+ * The executor's write clients, the same instances the families' readers use. A bridge until the executor
+ * sends through per-family command tables with familyClients (shared/aws/family-clients.ts).
+ */
+function remediationClients(clients: RegionClients): RemediationClients {
+  return {
+    elbv2: clients.get(elbv2Client),
+    elb: clients.get(elbClient),
+    ec2: clients.get(ec2Client),
+    directConnect: clients.get(directConnectClient),
+    acm: clients.get(acmClient),
+  };
+}
 
 const sqsEventSchema = z.object({
   Records: z.array(z.looseObject({ messageId: z.string().min(1), body: z.string() })).min(1),
@@ -215,7 +216,7 @@ export function createRemediateFunction(options: RemediateFunctionOptions = {}) 
         tls: createTlsCatalog({ elbv2Policies }),
       })[0];
     return {
-      clients: rt.clientsFor(region),
+      clients: remediationClients(rt.clientsFor(region)),
       async readResource(ref) {
         const read = await source.read([ref]);
         if (read.errors.length > 0)

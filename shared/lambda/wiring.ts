@@ -1,7 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { awsClientConfig } from '../aws/client-config.js';
-import { type ClientFactories, type Clients, createClientSet } from '../aws/clients.js';
+import { createRegionalClients, type RegionClients } from '../aws/clients.js';
+import { eventBridgeClient } from '../aws/factories.js';
 import type { OwnIdentity } from '../events/loop-guard.js';
 import { readPlanFor } from '../inventory/live/plan.js';
 import type { AwsInventorySource, AwsInventorySourceOptions } from '../inventory/live/source-core.js';
@@ -19,7 +20,7 @@ export class PublishError extends Error {
 
 export interface Runtime {
   config: FunctionConfig;
-  clientsFor(region: string): Clients;
+  clientsFor(region: string): RegionClients;
   dynamoDb: DynamoDBClient;
   findings: FindingStore;
   publish: MonitorDeps['publish'];
@@ -38,35 +39,28 @@ export function ownIdentityOf(
 }
 
 /**
- * What a function may reach in AWS: the SDK clients it may create and its live inventory source. Each
- * function passes its own (shared/lambda/inspector-wiring.ts for the inspectors and the sweep, remediate its
- * own), so a client or an AWS Config read a function never uses stays out of its bundle.
+ * What a function may reach in AWS beyond its families' clients (each loaded by its family on first use): its
+ * live inventory source. Each function passes its own (shared/lambda/inspector-wiring.ts for the inspectors
+ * and the sweep, remediate its own), so an AWS Config read a function never uses stays out of its bundle.
  */
 export interface RuntimeWiring {
-  clientFactories: Partial<ClientFactories>;
   inventorySource(
-    clientsFor: (region: string) => Clients,
+    clientsFor: (region: string) => RegionClients,
     options: AwsInventorySourceOptions,
   ): AwsInventorySource;
 }
 
 /** The AWS adapters behind the use-case ports; built once per function instance, at module scope. */
 export function createRuntime(config: FunctionConfig, wiring: RuntimeWiring): Runtime {
-  const clients = new Map<string, Clients>();
-  const clientsFor = (region: string) => {
-    let regional = clients.get(region);
-    if (!regional) {
-      regional = createClientSet({ region }, wiring.clientFactories);
-      clients.set(region, regional);
-    }
-    return regional;
-  };
+  const clientsFor = createRegionalClients({});
   const dynamoDb = new DynamoDBClient(awsClientConfig({ region: config.region }));
   const findings = createDynamoDbFindingStore(dynamoDb, config.tableName);
   const sqs = new SQSClient(awsClientConfig({ region: config.region }));
   const { actionsQueueUrl, slackOutboxUrl } = config;
   const putOnBus = (messages: Parameters<MonitorDeps['publish']>[0]) =>
-    publishFindings(clientsFor(config.region).eventBridge, messages, { busName: config.findingsBus });
+    publishFindings(clientsFor(config.region).get(eventBridgeClient), messages, {
+      busName: config.findingsBus,
+    });
   /** The messages the bus refused, for the outbox to keep owed (use cases); nothing is thrown for them. */
   const publishOwed: MonitorDeps['publish'] = async (messages) =>
     (await putOnBus(messages)).failed.map((failure) => failure.message);

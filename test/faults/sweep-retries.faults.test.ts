@@ -5,8 +5,14 @@
  * after the SDK gave up on throttling; every one of the 500 resources is evaluated or listed unreadable.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createClients, DEFAULT_MAX_ATTEMPTS } from '../../shared/aws/clients.js';
-import { MAX_THROTTLE_RETRIES } from '../../shared/inventory/live/context.js';
+import {
+  createRegionClients,
+  DEFAULT_MAX_ATTEMPTS,
+  type RegionClients,
+  type SdkClient,
+} from '../../shared/aws/clients.js';
+import { FAMILIES } from '../../shared/families/index.js';
+import { MAX_THROTTLE_RETRIES } from '../../shared/inventory/live/limiter.js';
 import { COUNTS, generateAccount, REGION } from './account.js';
 import { type Attempt, createInjector, faultError, faultSeed, type Injector } from './injector.js';
 import {
@@ -28,15 +34,21 @@ interface LogicalCall {
 /**
  * Real SDK clients whose only transport is a middleware inside the retry loop: it answers from the
  * account or fails the attempt, so the SDK's own retry strategy (adaptive, maxAttempts) runs for real.
+ * Each family's client gets the middleware when the source first asks for it.
  */
-function faultyClients(injector: Injector, answer: ReturnType<typeof generateAccount>['answer']) {
-  const clients = createClients({ region: REGION, credentials: CREDENTIALS });
+async function faultyClients(injector: Injector, answer: ReturnType<typeof generateAccount>['answer']) {
+  const regional = createRegionClients({ region: REGION, credentials: CREDENTIALS });
   const calls: LogicalCall[] = [];
-  const services = ['elbv2', 'elb', 'ec2', 'directConnect', 'acm'] as const;
-  for (const service of services) {
-    const stack = clients[service].middlewareStack as unknown as {
-      add(middleware: unknown, options: Record<string, unknown>): void;
-    };
+  const serviceOf = new Map<unknown, string>(
+    await Promise.all(
+      FAMILIES.map(async (family) => [await family.live.client(), family.live.service] as const),
+    ),
+  );
+  const instrumented = new Set<unknown>();
+  const instrument = (service: string, client: SdkClient) => {
+    const stack = (
+      client as unknown as { middlewareStack: { add(m: unknown, o: Record<string, unknown>): void } }
+    ).middlewareStack;
     stack.add(
       (next: (args: unknown) => Promise<unknown>, context: Record<string, unknown>) =>
         async (args: unknown) => {
@@ -63,7 +75,19 @@ function faultyClients(injector: Injector, answer: ReturnType<typeof generateAcc
       // Inside finalizeRequest (the retry middleware), before the deserializer: no HTTP is ever made.
       { step: 'deserialize', priority: 'high', name: 'faultsTransport' },
     );
-  }
+  };
+  const clients: RegionClients = {
+    region: REGION,
+    get(create) {
+      const client = regional.get(create);
+      const service = serviceOf.get(create);
+      if (service && !instrumented.has(client)) {
+        instrument(service, client);
+        instrumented.add(client);
+      }
+      return client;
+    },
+  };
   return { clients, calls };
 }
 
@@ -90,7 +114,7 @@ describe('sweep of a 500-resource account with faults under the SDK retry strate
     // Prepare
     const account = generateAccount();
     const injector = createInjector({ seed: faultSeed(), rate: FAULT_RATE });
-    const { clients, calls } = faultyClients(injector, account.answer);
+    const { clients, calls } = await faultyClients(injector, account.answer);
 
     // Act
     const { outcome } = await withoutWaiting(() => runSweep(() => clients));

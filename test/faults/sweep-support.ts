@@ -2,9 +2,9 @@
  * The sweep under fault injection: the use case over the live inventory source with a paced-but-instant
  * clock, and the accounting that tells evaluated, unreadable and silently dropped resources apart.
  */
-import type { Clients } from '../../shared/aws/clients.js';
-import { MAX_THROTTLE_RETRIES } from '../../shared/inventory/live/context.js';
+import type { RegionClients } from '../../shared/aws/clients.js';
 import { createAwsInventorySource } from '../../shared/inventory/live/index.js';
+import { MAX_THROTTLE_RETRIES } from '../../shared/inventory/live/limiter.js';
 import { policySchema } from '../../shared/policy/schema.js';
 import type { FindingMessage } from '../../shared/report/findings-bus.js';
 import { RULES } from '../../shared/rules/index.js';
@@ -31,7 +31,7 @@ function virtualClock() {
 }
 
 /** The sweep use case over the live source, an in-memory finding store and a captured findings bus. */
-export async function runSweep(clientsFor: (region: string) => Clients) {
+export async function runSweep(clientsFor: (region: string) => RegionClients) {
   const published: FindingMessage[] = [];
   const outcome = await sweep(
     {

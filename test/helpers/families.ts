@@ -8,7 +8,14 @@ export function testFamily(overrides: Partial<Family> & Pick<Family, 'id'>): Fam
     rules: [],
     remediators: [],
     report: { resourceNoun: overrides.id, consoleLink: () => undefined, kpis: [] },
-    inputs: { sweepFamily: overrides.id as Family['inputs']['sweepFamily'] },
+    inputs: {},
+    live: {
+      service: overrides.id,
+      readActions: [],
+      configTypes: [],
+      client: () => Promise.reject(new Error(`${overrides.id} has no client in this test`)),
+      readers: () => Promise.reject(new Error(`${overrides.id} has no live readers in this test`)),
+    },
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import type { Family } from '../family.js';
 import { acmDeployment } from './deployment.js';
 import { acmEvents } from './events.js';
 import { acmInputs } from './inputs.js';
+import { ACM_READ_PLAN } from './read-plan.js';
 import { renewCertificate } from './remediators/renew-certificate.js';
 import { acmReport } from './report.js';
 import { ACM_RULES } from './rules/index.js';
@@ -16,4 +17,19 @@ export const acmFamily: Family = {
   inputs: acmInputs,
   events: acmEvents,
   deployment: acmDeployment,
+  live: {
+    service: 'acm',
+    // ACM User Guide, "Quotas" (API rate quotas): DescribeCertificate 10 requests per second, ListCertificates 1.
+    rates: {
+      operations: {
+        DescribeCertificate: { capacity: 10, refillPerSecond: 10 },
+        ListCertificates: { capacity: 1, refillPerSecond: 1 },
+      },
+    },
+    readActions: ['acm:DescribeCertificate', 'acm:ListCertificates'],
+    configTypes: ['AWS::ACM::Certificate'],
+    plan: ACM_READ_PLAN,
+    client: () => import('./client.js').then((module) => module.createClient),
+    readers: () => import('./live.js').then((module) => module.acmReaders),
+  },
 };

@@ -6,7 +6,6 @@ import { mapCertificate, readCertificates } from './describe.js';
 const CERTIFICATE = 'AWS::ACM::Certificate';
 
 export const acmInputs: FamilyInputs = {
-  sweepFamily: 'acm',
   formats: [
     {
       key: 'Certificate',

@@ -5,19 +5,21 @@ import {
   ListCertificatesCommand,
 } from '@aws-sdk/client-acm';
 import {
-  ApiCallError,
   type Collected,
   emptyCollected,
   failed,
   goneRef,
   mergeCollected,
-  type RegionContext,
   readOne,
 } from '../../inventory/live/context.js';
 import { collectPages } from '../../inventory/live/document.js';
-import { isNotFound } from '../../inventory/live/errors.js';
-import type { AcmReadPlan } from '../../inventory/live/plan.js';
+import { ApiCallError, isNotFound } from '../../inventory/live/errors.js';
+import type { FamilyContext, LiveReaders } from '../../inventory/live/family-live.js';
 import type { ResourceRef } from '../../model/ref.js';
+import { createClient } from './client.js';
+import type { AcmReadPlan } from './read-plan.js';
+
+type Ctx = FamilyContext<AcmReadPlan>;
 
 /** ListCertificates returns only RSA_1024 and RSA_2048 certificates unless every key type is asked for. */
 export const ALL_KEY_TYPES = Object.values(KeyAlgorithm);
@@ -25,9 +27,9 @@ export const ALL_KEY_TYPES = Object.values(KeyAlgorithm);
 /** The most ListCertificates returns in one page (MaxItems 1-1000). */
 export const LIST_CERTIFICATES_PAGE_SIZE = 1000;
 
-async function describeCertificate(ctx: RegionContext, certificateArn: string): Promise<Collected> {
-  const output = await ctx.call.acm('DescribeCertificate', certificateArn, () =>
-    ctx.clients.acm.send(new DescribeCertificateCommand({ CertificateArn: certificateArn })),
+async function describeCertificate(ctx: Ctx, certificateArn: string): Promise<Collected> {
+  const output = await ctx.call('DescribeCertificate', certificateArn, () =>
+    ctx.clients.get(createClient).send(new DescribeCertificateCommand({ CertificateArn: certificateArn })),
   );
   if (!output.Certificate) return emptyCollected();
   return {
@@ -38,12 +40,12 @@ async function describeCertificate(ctx: RegionContext, certificateArn: string): 
   };
 }
 
-async function readCertificate(ctx: RegionContext, ref: ResourceRef): Promise<Collected> {
+async function readCertificate(ctx: Ctx, ref: ResourceRef): Promise<Collected> {
   const collected = await describeCertificate(ctx, ref.resourceId);
   return collected.groups.length > 0 ? collected : goneRef(ref);
 }
 
-export async function readCertificates(ctx: RegionContext, refs: readonly ResourceRef[]): Promise<Collected> {
+async function readCertificates(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collected> {
   return mergeCollected(await Promise.all(refs.map((ref) => readOne(ref, () => readCertificate(ctx, ref)))));
 }
 
@@ -82,10 +84,10 @@ export function describeReason(
   return undefined;
 }
 
-function listCertificates(ctx: RegionContext): Promise<CertificateSummary[]> {
+function listCertificates(ctx: Ctx): Promise<CertificateSummary[]> {
   return collectPages(async (token) => {
-    const output = await ctx.call.acm('ListCertificates', ctx.region, () =>
-      ctx.clients.acm.send(
+    const output = await ctx.call('ListCertificates', ctx.region, () =>
+      ctx.clients.get(createClient).send(
         new ListCertificatesCommand({
           Includes: { keyTypes: [...ALL_KEY_TYPES] },
           MaxItems: LIST_CERTIFICATES_PAGE_SIZE,
@@ -101,7 +103,7 @@ function listCertificates(ctx: RegionContext): Promise<CertificateSummary[]> {
  * Every certificate of the region, whatever its key type: judged from its ListCertificates summary, and
  * described only where an enabled rule needs a field the summary lacks (see describeReason).
  */
-export async function sweepAcm(ctx: RegionContext): Promise<Collected> {
+async function sweepAcm(ctx: Ctx): Promise<Collected> {
   let summaries: CertificateSummary[];
   try {
     summaries = await listCertificates(ctx);
@@ -113,7 +115,7 @@ export async function sweepAcm(ctx: RegionContext): Promise<Collected> {
   const toDescribe: CertificateSummary[] = [];
   for (const summary of summaries) {
     if (!summary.CertificateArn) continue;
-    (describeReason(summary, ctx.plan.acm, now) ? toDescribe : fromSummary).push(summary);
+    (describeReason(summary, ctx.plan, now) ? toDescribe : fromSummary).push(summary);
   }
   const parts = await Promise.all(
     toDescribe.map((summary) =>
@@ -138,3 +140,5 @@ export async function sweepAcm(ctx: RegionContext): Promise<Collected> {
   };
   return mergeCollected([summaryGroup, ...parts]);
 }
+
+export const acmReaders: LiveReaders<AcmReadPlan> = { read: readCertificates, sweep: sweepAcm };

@@ -16,4 +16,18 @@ export const directConnectFamily: Family = {
   inputs: directConnectInputs,
   events: directConnectEvents,
   deployment: directConnectDeployment,
+  live: {
+    // Direct Connect publishes no per-call rate: paced only once it throttles.
+    service: 'directConnect',
+    readActions: ['directconnect:DescribeConnections', 'directconnect:DescribeLags'],
+    // AWS Config does not record Direct Connect.
+    configTypes: [],
+    client: () => import('./client.js').then((module) => module.createClient),
+    readers: () => import('./live.js').then((module) => module.directConnectReaders),
+    // Direct Connect has no not-found error: a DirectConnectClientException says so in words.
+    isNotFound: (error) =>
+      error instanceof Error &&
+      ((error as Error & { Code?: string }).Code ?? error.name) === 'DirectConnectClientException' &&
+      /does not exist|not found/i.test(error.message),
+  },
 };

@@ -52,7 +52,6 @@ function linkLags(resources: readonly Resource[]): Map<Resource, Resource> {
 }
 
 export const directConnectInputs: FamilyInputs = {
-  sweepFamily: 'dx',
   formats: [
     {
       key: 'connections',

@@ -10,12 +10,15 @@ import {
   failed,
   goneRef,
   mergeCollected,
-  type RegionContext,
   readOne,
 } from '../../inventory/live/context.js';
 import { collectPages } from '../../inventory/live/document.js';
+import type { FamilyContext, LiveReaders } from '../../inventory/live/family-live.js';
 import { matchesRef } from '../../inventory/live/match.js';
 import type { ResourceRef } from '../../model/ref.js';
+import { createClient } from './client.js';
+
+type Ctx = FamilyContext;
 
 const nextToken = (token: string | undefined) => (token ? { nextToken: token } : {});
 
@@ -23,23 +26,25 @@ const nextToken = (token: string | undefined) => (token ? { nextToken: token } :
 const liveConnection = (connection: Connection) => connection.connectionState !== 'deleted';
 const liveLag = (lag: Lag) => lag.lagState !== 'deleted';
 
-function connections(ctx: RegionContext, connectionId?: string): Promise<Connection[]> {
+function connections(ctx: Ctx, connectionId?: string): Promise<Connection[]> {
   return collectPages(async (token) => {
-    const output = await ctx.call.directConnect('DescribeConnections', connectionId ?? ctx.region, () =>
-      ctx.clients.directConnect.send(
-        new DescribeConnectionsCommand({ ...(connectionId ? { connectionId } : {}), ...nextToken(token) }),
-      ),
+    const output = await ctx.call('DescribeConnections', connectionId ?? ctx.region, () =>
+      ctx.clients
+        .get(createClient)
+        .send(
+          new DescribeConnectionsCommand({ ...(connectionId ? { connectionId } : {}), ...nextToken(token) }),
+        ),
     );
     return { items: output.connections, next: output.nextToken };
   });
 }
 
-function lags(ctx: RegionContext, lagId?: string): Promise<Lag[]> {
+function lags(ctx: Ctx, lagId?: string): Promise<Lag[]> {
   return collectPages(async (token) => {
-    const output = await ctx.call.directConnect('DescribeLags', lagId ?? ctx.region, () =>
-      ctx.clients.directConnect.send(
-        new DescribeLagsCommand({ ...(lagId ? { lagId } : {}), ...nextToken(token) }),
-      ),
+    const output = await ctx.call('DescribeLags', lagId ?? ctx.region, () =>
+      ctx.clients
+        .get(createClient)
+        .send(new DescribeLagsCommand({ ...(lagId ? { lagId } : {}), ...nextToken(token) })),
     );
     return { items: output.lags, next: output.nextToken };
   });
@@ -61,7 +66,7 @@ function lagGroup(found: readonly Lag[], ref?: ResourceRef): Collected {
   };
 }
 
-async function readDx(ctx: RegionContext, ref: ResourceRef): Promise<Collected> {
+async function readDx(ctx: Ctx, ref: ResourceRef): Promise<Collected> {
   if (ref.resourceType === 'AWS::DirectConnect::Lag') {
     const found = (await lags(ctx, ref.resourceId)).filter((lag) => lag.lagId === ref.resourceId);
     return found.some(liveLag) ? lagGroup(found.filter(liveLag), ref) : goneRef(ref);
@@ -70,10 +75,7 @@ async function readDx(ctx: RegionContext, ref: ResourceRef): Promise<Collected> 
   return found.some(liveConnection) ? connectionGroup(found.filter(liveConnection), ref) : goneRef(ref);
 }
 
-export async function readDirectConnect(
-  ctx: RegionContext,
-  refs: readonly ResourceRef[],
-): Promise<Collected> {
+async function readDirectConnect(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collected> {
   return mergeCollected(await Promise.all(refs.map((ref) => readOne(ref, () => readDx(ctx, ref)))));
 }
 
@@ -81,7 +83,7 @@ export async function readDirectConnect(
  * All connections and all LAGs of the region, normalized together so each LAG sees its members; a
  * failure of one listing does not hide the other.
  */
-export async function sweepDirectConnect(ctx: RegionContext): Promise<Collected> {
+async function sweepDirectConnect(ctx: Ctx): Promise<Collected> {
   const [connectionPart, lagPart] = await Promise.all([
     connections(ctx).then(
       (found) => connectionGroup(found.filter(liveConnection)),
@@ -95,3 +97,5 @@ export async function sweepDirectConnect(ctx: RegionContext): Promise<Collected>
   const merged = mergeCollected([connectionPart, lagPart]);
   return { ...merged, groups: [{ documents: merged.groups.flatMap((group) => group.documents) }] };
 }
+
+export const directConnectReaders: LiveReaders = { read: readDirectConnect, sweep: sweepDirectConnect };

@@ -164,7 +164,6 @@ function mergeClassicPolicies(
 }
 
 export const elbInputs: FamilyInputs = {
-  sweepFamily: 'elb',
   formats: [
     {
       key: 'LoadBalancerDescriptions',

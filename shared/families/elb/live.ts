@@ -10,13 +10,22 @@ import {
   failed,
   goneRef,
   mergeCollected,
-  type RegionContext,
   readOne,
 } from '../../inventory/live/context.js';
 import { collectPages } from '../../inventory/live/document.js';
-import { classicLoadBalancerName, matchesRef } from '../../inventory/live/match.js';
+import type { FamilyContext, LiveReaders } from '../../inventory/live/family-live.js';
+import { matchesRef } from '../../inventory/live/match.js';
 import type { ResourceRef } from '../../model/ref.js';
 import type { Resource } from '../../model/resource.js';
+import { createClient } from './client.js';
+import { classicLoadBalancerName } from './names.js';
+
+/** DescribeLoadBalancerPolicies of classic load balancers with an HTTPS or SSL listener. */
+export interface ElbReadPlan {
+  classicPolicies: boolean;
+}
+
+type Ctx = FamilyContext<ElbReadPlan>;
 
 const TLS_PROTOCOLS = new Set(['HTTPS', 'SSL']);
 
@@ -31,7 +40,7 @@ const hasTlsListener = (loadBalancer: LoadBalancerDescription) =>
 
 /** The load balancer with the policies defined on it (only fetched when a listener uses TLS). */
 async function withPolicies(
-  ctx: RegionContext,
+  ctx: Ctx,
   loadBalancer: LoadBalancerDescription,
   keep?: (resource: Resource) => boolean,
   readPolicies = true,
@@ -41,8 +50,8 @@ async function withPolicies(
     { document: { LoadBalancerDescriptions: [loadBalancer] }, source: 'api:DescribeLoadBalancers' },
   ];
   if (readPolicies && hasTlsListener(loadBalancer)) {
-    const output = await ctx.call.elb('DescribeLoadBalancerPolicies', name, () =>
-      ctx.clients.elb.send(new DescribeLoadBalancerPoliciesCommand({ LoadBalancerName: name })),
+    const output = await ctx.call('DescribeLoadBalancerPolicies', name, () =>
+      ctx.clients.get(createClient).send(new DescribeLoadBalancerPoliciesCommand({ LoadBalancerName: name })),
     );
     documents.push({
       document: { PolicyDescriptions: output.PolicyDescriptions ?? [] },
@@ -52,29 +61,26 @@ async function withPolicies(
   return { ...emptyCollected(), groups: [{ documents, ...(keep ? { keep } : {}) }] };
 }
 
-async function readClassic(ctx: RegionContext, ref: ResourceRef): Promise<Collected> {
+async function readClassic(ctx: Ctx, ref: ResourceRef): Promise<Collected> {
   const name = classicLoadBalancerName(ref);
-  const output = await ctx.call.elb('DescribeLoadBalancers', name, () =>
-    ctx.clients.elb.send(new DescribeLoadBalancersCommand({ LoadBalancerNames: [name] })),
+  const output = await ctx.call('DescribeLoadBalancers', name, () =>
+    ctx.clients.get(createClient).send(new DescribeLoadBalancersCommand({ LoadBalancerNames: [name] })),
   );
   const loadBalancer = output.LoadBalancerDescriptions?.[0];
   if (!loadBalancer) return goneRef(ref);
   return withPolicies(ctx, loadBalancer, (resource) => matchesRef(resource, ref));
 }
 
-export async function readClassicLoadBalancers(
-  ctx: RegionContext,
-  refs: readonly ResourceRef[],
-): Promise<Collected> {
+async function readClassicLoadBalancers(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collected> {
   return mergeCollected(await Promise.all(refs.map((ref) => readOne(ref, () => readClassic(ctx, ref)))));
 }
 
-export async function sweepClassic(ctx: RegionContext): Promise<Collected> {
+async function sweepClassic(ctx: Ctx): Promise<Collected> {
   let loadBalancers: LoadBalancerDescription[];
   try {
     loadBalancers = await collectPages(async (token) => {
-      const output = await ctx.call.elb('DescribeLoadBalancers', ctx.region, () =>
-        ctx.clients.elb.send(
+      const output = await ctx.call('DescribeLoadBalancers', ctx.region, () =>
+        ctx.clients.get(createClient).send(
           new DescribeLoadBalancersCommand({
             PageSize: CLASSIC_PAGE_SIZE,
             ...(token ? { Marker: token } : {}),
@@ -94,3 +100,5 @@ export async function sweepClassic(ctx: RegionContext): Promise<Collected> {
     ),
   );
 }
+
+export const elbReaders: LiveReaders<ElbReadPlan> = { read: readClassicLoadBalancers, sweep: sweepClassic };

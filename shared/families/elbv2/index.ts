@@ -2,6 +2,7 @@ import type { Family } from '../family.js';
 import { elbv2Deployment } from './deployment.js';
 import { elbv2Events } from './events.js';
 import { elbv2Inputs } from './inputs.js';
+import type { Elbv2ReadPlan } from './live.js';
 import { deleteListener } from './remediators/delete-listener.js';
 import { fixedResponse426 } from './remediators/fixed-response-426.js';
 import { redirectToHttps } from './remediators/redirect-to-https.js';
@@ -19,4 +20,31 @@ export const elbv2Family: Family = {
   inputs: elbv2Inputs,
   events: elbv2Events,
   deployment: elbv2Deployment,
+  live: {
+    service: 'elbv2',
+    // "Request throttling for the ELB API" (Elastic Load Balancing User Guide): non-mutating Describe* calls
+    // share a bucket of 40 tokens refilled at 10 per second (classic and v2 each have their own).
+    rates: { shared: { capacity: 40, refillPerSecond: 10 } },
+    readActions: [
+      'elasticloadbalancing:DescribeListeners',
+      'elasticloadbalancing:DescribeLoadBalancers',
+      'elasticloadbalancing:DescribeRules',
+      'elasticloadbalancing:DescribeSSLPolicies',
+    ],
+    // Load balancer items are not read: the rules use only the name and type of a listener's load balancer,
+    // which its listener ARN carries (`listener/app/<name>/...`), so reading them would cost a page per 100.
+    configTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
+    plan: {
+      full: { listenerRules: true },
+      for: (_policy, isOn): Elbv2ReadPlan => ({ listenerRules: isOn('elbv2-listener-plaintext') }),
+    },
+    notFoundCodes: [
+      'ListenerNotFound',
+      'ListenerNotFoundException',
+      'LoadBalancerNotFound',
+      'LoadBalancerNotFoundException',
+    ],
+    client: () => import('./client.js').then((module) => module.createClient),
+    readers: () => import('./live.js').then((module) => module.elbv2Readers),
+  },
 };

@@ -130,7 +130,6 @@ function linkListeners(resources: readonly Resource[], pending: PendingLinks): M
 }
 
 export const elbv2Inputs: FamilyInputs = {
-  sweepFamily: 'elbv2',
   formats: [
     {
       key: 'Listeners',

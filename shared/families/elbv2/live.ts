@@ -14,12 +14,23 @@ import {
   failed,
   goneRef,
   mergeCollected,
-  type RegionContext,
   readOne,
 } from '../../inventory/live/context.js';
 import { collectPages } from '../../inventory/live/document.js';
+import type { FamilyContext, LiveReaders } from '../../inventory/live/family-live.js';
 import { matchesRef } from '../../inventory/live/match.js';
 import type { ResourceRef } from '../../model/ref.js';
+import { createClient } from './client.js';
+
+/** DescribeRules of HTTP listeners (elbv2-listener-plaintext and its remediation). */
+export interface Elbv2ReadPlan {
+  listenerRules: boolean;
+}
+
+type Ctx = FamilyContext<Elbv2ReadPlan>;
+
+/** What was read, and whether a listener names a security policy the bundled TLS data does not know. */
+type Read = Collected & { unknownPolicy: boolean };
 
 const TLS_PROTOCOLS = new Set(['HTTPS', 'TLS']);
 
@@ -34,44 +45,59 @@ const marker = (token: string | undefined) => ({
   ...(token ? { Marker: token } : {}),
 });
 
-function listenersOf(ctx: RegionContext, loadBalancerArn: string): Promise<Listener[]> {
+function listenersOf(ctx: Ctx, loadBalancerArn: string): Promise<Listener[]> {
   return collectPages(async (token) => {
-    const output = await ctx.call.elbv2('DescribeListeners', loadBalancerArn, () =>
-      ctx.clients.elbv2.send(
-        new DescribeListenersCommand({ LoadBalancerArn: loadBalancerArn, ...marker(token) }),
-      ),
+    const output = await ctx.call('DescribeListeners', loadBalancerArn, () =>
+      ctx.clients
+        .get(createClient)
+        .send(new DescribeListenersCommand({ LoadBalancerArn: loadBalancerArn, ...marker(token) })),
     );
     return { items: output.Listeners, next: output.NextMarker };
   });
 }
 
-function rulesOf(ctx: RegionContext, listenerArn: string): Promise<Rule[]> {
+function rulesOf(ctx: Ctx, listenerArn: string): Promise<Rule[]> {
   return collectPages(async (token) => {
-    const output = await ctx.call.elbv2('DescribeRules', listenerArn, () =>
-      ctx.clients.elbv2.send(new DescribeRulesCommand({ ListenerArn: listenerArn, ...marker(token) })),
+    const output = await ctx.call('DescribeRules', listenerArn, () =>
+      ctx.clients
+        .get(createClient)
+        .send(new DescribeRulesCommand({ ListenerArn: listenerArn, ...marker(token) })),
     );
     return { items: output.Rules, next: output.NextMarker };
   });
 }
 
 /** Every ELBv2 security policy of the region (DescribeSSLPolicies, all pages). */
-export async function describeSslPolicies(ctx: RegionContext): Promise<ApiDocument> {
+async function describeSslPolicies(ctx: Ctx): Promise<ApiDocument> {
   const policies = await collectPages(async (token) => {
-    const output = await ctx.call.elbv2('DescribeSSLPolicies', ctx.region, () =>
-      ctx.clients.elbv2.send(new DescribeSSLPoliciesCommand(marker(token))),
+    const output = await ctx.call('DescribeSSLPolicies', ctx.region, () =>
+      ctx.clients.get(createClient).send(new DescribeSSLPoliciesCommand(marker(token))),
     );
     return { items: output.SslPolicies, next: output.NextMarker };
   });
   return { document: { SslPolicies: policies }, source: 'api:DescribeSSLPolicies' };
 }
 
-function usesUnknownPolicy(ctx: RegionContext, listeners: readonly Listener[]): boolean {
-  return listeners.some(
-    (listener) =>
-      TLS_PROTOCOLS.has(listener.Protocol ?? '') &&
-      listener.SslPolicy !== undefined &&
-      !ctx.knowsElbv2Policy(listener.SslPolicy),
-  );
+const unknownPolicy = (ctx: Ctx, protocol: string, policy: unknown) =>
+  TLS_PROTOCOLS.has(protocol) && typeof policy === 'string' && ctx.tls.elbv2Policy(policy) === undefined;
+
+function usesUnknownPolicy(ctx: Ctx, listeners: readonly Listener[]): boolean {
+  return listeners.some((listener) => unknownPolicy(ctx, listener.Protocol ?? '', listener.SslPolicy));
+}
+
+/**
+ * Adds the region's live security policies (DescribeSSLPolicies) when a listener names one the bundled data
+ * does not know: once per region for the life of the source (predefined policies never change, new ones are
+ * what the live data is for); a failure is reported and not kept.
+ */
+async function withPolicies(ctx: Ctx, collected: Collected, needed: boolean): Promise<Collected> {
+  if (!needed) return collected;
+  try {
+    const document = await ctx.once('DescribeSSLPolicies', () => describeSslPolicies(ctx));
+    return mergeCollected([collected, { ...emptyCollected(), groups: [{ documents: [document] }] }]);
+  } catch (error) {
+    return mergeCollected([collected, failed(error)]);
+  }
 }
 
 function loadBalancerDocuments(
@@ -90,39 +116,36 @@ function loadBalancerDocuments(
 
 /** The current state of one listener, with its load balancer, its siblings and (HTTP only) its rules. */
 async function readListener(
-  ctx: RegionContext,
+  ctx: Ctx,
   ref: ResourceRef,
   loadBalancerOf: (arn: string) => Promise<{ loadBalancer?: LoadBalancer; listeners: Listener[] }>,
-): Promise<Collected> {
-  const output = await ctx.call.elbv2('DescribeListeners', ref.resourceId, () =>
-    ctx.clients.elbv2.send(new DescribeListenersCommand({ ListenerArns: [ref.resourceId] })),
+): Promise<Read> {
+  const output = await ctx.call('DescribeListeners', ref.resourceId, () =>
+    ctx.clients.get(createClient).send(new DescribeListenersCommand({ ListenerArns: [ref.resourceId] })),
   );
   const listener = output.Listeners?.[0];
-  if (!listener?.LoadBalancerArn) return goneRef(ref);
+  if (!listener?.LoadBalancerArn) return { ...goneRef(ref), unknownPolicy: false };
   const { loadBalancer, listeners } = await loadBalancerOf(listener.LoadBalancerArn);
-  if (!loadBalancer) return goneRef(ref);
+  if (!loadBalancer) return { ...goneRef(ref), unknownPolicy: false };
   const rules = needsRules(listener) ? [await rulesOf(ctx, ref.resourceId)] : [];
   // The listener as just described, beside its siblings (which may have been listed a moment earlier).
   const all = [listener, ...listeners.filter((other) => other.ListenerArn !== listener.ListenerArn)];
   return {
     ...emptyCollected(),
     groups: [{ documents: loadBalancerDocuments(loadBalancer, all, rules), keep: (r) => matchesRef(r, ref) }],
-    needsElbv2Policies: usesUnknownPolicy(ctx, [listener]),
+    unknownPolicy: usesUnknownPolicy(ctx, [listener]),
   };
 }
 
-export async function readElbv2Listeners(
-  ctx: RegionContext,
-  refs: readonly ResourceRef[],
-): Promise<Collected> {
+async function readElbv2Listeners(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collected> {
   // Listeners of one load balancer share its DescribeLoadBalancers and sibling listing.
   const byLoadBalancer = new Map<string, Promise<{ loadBalancer?: LoadBalancer; listeners: Listener[] }>>();
   const loadBalancerOf = (arn: string) => {
     let pending = byLoadBalancer.get(arn);
     if (!pending) {
       pending = (async () => {
-        const output = await ctx.call.elbv2('DescribeLoadBalancers', arn, () =>
-          ctx.clients.elbv2.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [arn] })),
+        const output = await ctx.call('DescribeLoadBalancers', arn, () =>
+          ctx.clients.get(createClient).send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [arn] })),
         );
         const loadBalancer = output.LoadBalancers?.[0];
         return { loadBalancer, listeners: loadBalancer ? await listenersOf(ctx, arn) : [] };
@@ -131,19 +154,27 @@ export async function readElbv2Listeners(
     }
     return pending;
   };
-  return mergeCollected(
-    await Promise.all(refs.map((ref) => readOne(ref, () => readListener(ctx, ref, loadBalancerOf)))),
+  let unknown = false;
+  const parts = await Promise.all(
+    refs.map((ref) =>
+      readOne(ref, async () => {
+        const read = await readListener(ctx, ref, loadBalancerOf);
+        unknown ||= read.unknownPolicy;
+        return read;
+      }),
+    ),
   );
+  return withPolicies(ctx, mergeCollected(parts), unknown);
 }
 
 /** One load balancer of the sweep: its listeners, and the rules of its HTTP listeners. */
-async function sweepLoadBalancer(ctx: RegionContext, loadBalancer: LoadBalancer): Promise<Collected> {
+async function sweepLoadBalancer(ctx: Ctx, loadBalancer: LoadBalancer): Promise<Read> {
   const arn = loadBalancer.LoadBalancerArn ?? '';
   let listeners: Listener[];
   try {
     listeners = await listenersOf(ctx, arn);
   } catch (error) {
-    return failed(error);
+    return { ...failed(error), unknownPolicy: false };
   }
   const failedListeners = new Set<string>();
   const errors: Collected['errors'] = [];
@@ -171,21 +202,58 @@ async function sweepLoadBalancer(ctx: RegionContext, loadBalancer: LoadBalancer)
       },
     ],
     errors,
-    needsElbv2Policies: usesUnknownPolicy(ctx, listeners),
+    unknownPolicy: usesUnknownPolicy(ctx, listeners),
   };
 }
 
-export async function sweepElbv2(ctx: RegionContext): Promise<Collected> {
+async function sweepElbv2(ctx: Ctx): Promise<Collected> {
   let loadBalancers: LoadBalancer[];
   try {
     loadBalancers = await collectPages(async (token) => {
-      const output = await ctx.call.elbv2('DescribeLoadBalancers', ctx.region, () =>
-        ctx.clients.elbv2.send(new DescribeLoadBalancersCommand(marker(token))),
+      const output = await ctx.call('DescribeLoadBalancers', ctx.region, () =>
+        ctx.clients.get(createClient).send(new DescribeLoadBalancersCommand(marker(token))),
       );
       return { items: output.LoadBalancers, next: output.NextMarker };
     });
   } catch (error) {
     return failed(error);
   }
-  return mergeCollected(await Promise.all(loadBalancers.map((lb) => sweepLoadBalancer(ctx, lb))));
+  const parts = await Promise.all(loadBalancers.map((lb) => sweepLoadBalancer(ctx, lb)));
+  return withPolicies(
+    ctx,
+    mergeCollected(parts),
+    parts.some((part) => part.unknownPolicy),
+  );
 }
+
+function field(object: unknown, name: string): unknown {
+  if (object === null || typeof object !== 'object') return undefined;
+  const record = object as Record<string, unknown>;
+  return record[name] ?? record[name.charAt(0).toLowerCase() + name.slice(1)];
+}
+
+/** A listener Config item naming a security policy the bundled TLS data does not know. */
+function itemUsesUnknownPolicy(ctx: Ctx, item: unknown): boolean {
+  if (field(item, 'resourceType') !== 'AWS::ElasticLoadBalancingV2::Listener') return false;
+  let configuration = field(item, 'configuration');
+  if (typeof configuration === 'string') {
+    try {
+      configuration = JSON.parse(configuration);
+    } catch {
+      return false;
+    }
+  }
+  const protocol = String(field(configuration, 'Protocol') ?? '').toUpperCase();
+  return unknownPolicy(ctx, protocol, field(configuration, 'SslPolicy'));
+}
+
+export const elbv2Readers: LiveReaders<Elbv2ReadPlan> = {
+  read: readElbv2Listeners,
+  sweep: sweepElbv2,
+  afterConfigItems: (ctx, items) =>
+    withPolicies(
+      ctx,
+      emptyCollected(),
+      items.some((item) => itemUsesUnknownPolicy(ctx, item)),
+    ),
+};

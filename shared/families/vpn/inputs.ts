@@ -185,7 +185,6 @@ function mergeTunnels(earlier: VpnTunnel[], later: VpnTunnel[]): VpnTunnel[] {
 }
 
 export const vpnInputs: FamilyInputs = {
-  sweepFamily: 'vpn',
   formats: [
     {
       key: 'VpnConnections',

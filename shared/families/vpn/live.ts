@@ -5,20 +5,50 @@ import {
   type VpnConnection,
 } from '@aws-sdk/client-ec2';
 import {
-  ApiCallError,
   type Collected,
   emptyCollected,
   failed,
   goneRef,
   mergeCollected,
-  type NegotiatedTunnel,
-  type RegionContext,
   readOne,
 } from '../../inventory/live/context.js';
-import { isUnavailable } from '../../inventory/live/errors.js';
+import { ApiCallError, isUnavailable } from '../../inventory/live/errors.js';
+import type { FamilyContext, LiveReaders } from '../../inventory/live/family-live.js';
 import { matchesRef } from '../../inventory/live/match.js';
 import type { ResourceRef } from '../../model/ref.js';
-import type { VpnNegotiatedCrypto } from '../../model/resource.js';
+import type { Resource, VpnNegotiatedCrypto } from '../../model/resource.js';
+
+import { createClient } from './client.js';
+
+/** GetActiveVpnTunnelStatus of UP tunnels (vpn-tunnel-negotiated-crypto). */
+export interface VpnReadPlan {
+  tunnelStatus: boolean;
+}
+
+type Ctx = FamilyContext<VpnReadPlan>;
+
+/** Set once GetActiveVpnTunnelStatus proved unavailable in the region, so it is not asked again. */
+const TUNNEL_STATUS_UNAVAILABLE = 'vpn:tunnel-status-unavailable';
+
+/** What a tunnel negotiated (GetActiveVpnTunnelStatus), to attach after normalization. */
+interface NegotiatedTunnel {
+  vpnConnectionId: string;
+  outsideIpAddress: string;
+  negotiated: VpnNegotiatedCrypto;
+}
+
+function withNegotiated(resource: Resource, negotiated: readonly NegotiatedTunnel[]): Resource {
+  if (resource.resourceType !== 'AWS::EC2::VPNConnection') return resource;
+  const mine = negotiated.filter((tunnel) => tunnel.vpnConnectionId === resource.vpnConnectionId);
+  if (mine.length === 0) return resource;
+  return {
+    ...resource,
+    tunnels: resource.tunnels.map((tunnel) => {
+      const found = mine.find((entry) => entry.outsideIpAddress === tunnel.outsideIpAddress);
+      return found ? { ...tunnel, negotiated: found.negotiated } : tunnel;
+    }),
+  };
+}
 
 const isDeleted = (connection: VpnConnection) => connection.State === 'deleted';
 
@@ -34,25 +64,31 @@ function negotiatedCrypto(status: ActiveVpnTunnelStatus): VpnNegotiatedCrypto {
   return crypto;
 }
 
+/** What the tunnels negotiated, and the failures of asking. */
+interface TunnelReads {
+  negotiated: NegotiatedTunnel[];
+  errors: Collected['errors'];
+}
+
 /**
  * What each UP tunnel negotiated. GetActiveVpnTunnelStatus is recent: where it is not available
  * (not granted, not offered in the region) the negotiated crypto stays unknown, silently.
  */
-async function negotiatedTunnels(ctx: RegionContext, connection: VpnConnection): Promise<Collected> {
+async function negotiatedTunnels(ctx: Ctx, connection: VpnConnection): Promise<TunnelReads> {
   const vpnConnectionId = connection.VpnConnectionId ?? '';
   const upTunnels = (connection.VgwTelemetry ?? []).filter(
     (telemetry) => telemetry.Status === 'UP' && telemetry.OutsideIpAddress,
   );
   const results = await Promise.all(
-    upTunnels.map(async (telemetry): Promise<Collected> => {
+    upTunnels.map(async (telemetry): Promise<TunnelReads> => {
       const outsideIpAddress = telemetry.OutsideIpAddress ?? '';
-      if (ctx.tunnelStatusUnavailable) return emptyCollected();
+      if (ctx.flags.has(TUNNEL_STATUS_UNAVAILABLE)) return { negotiated: [], errors: [] };
       try {
-        const output = await ctx.call.ec2(
+        const output = await ctx.call(
           'GetActiveVpnTunnelStatus',
           `${vpnConnectionId} ${outsideIpAddress}`,
           () =>
-            ctx.clients.ec2.send(
+            ctx.clients.get(createClient).send(
               new GetActiveVpnTunnelStatusCommand({
                 VpnConnectionId: vpnConnectionId,
                 VpnTunnelOutsideIpAddress: outsideIpAddress,
@@ -63,22 +99,25 @@ async function negotiatedTunnels(ctx: RegionContext, connection: VpnConnection):
         const negotiated: NegotiatedTunnel[] = status
           ? [{ vpnConnectionId, outsideIpAddress, negotiated: negotiatedCrypto(status) }]
           : [];
-        return { ...emptyCollected(), negotiated };
+        return { negotiated, errors: [] };
       } catch (error) {
         if (error instanceof ApiCallError && isUnavailable(error.cause)) {
-          ctx.tunnelStatusUnavailable = true;
-          return emptyCollected();
+          ctx.flags.add(TUNNEL_STATUS_UNAVAILABLE);
+          return { negotiated: [], errors: [] };
         }
         // The connection itself was read: report the failure and judge it without negotiated data.
-        return failed(error);
+        return { negotiated: [], errors: failed(error).errors };
       }
     }),
   );
-  return mergeCollected(results);
+  return {
+    negotiated: results.flatMap((result) => result.negotiated),
+    errors: results.flatMap((result) => result.errors),
+  };
 }
 
 async function withTunnelStatus(
-  ctx: RegionContext,
+  ctx: Ctx,
   connections: readonly VpnConnection[],
   readStatus = true,
 ): Promise<Collected> {
@@ -86,18 +125,20 @@ async function withTunnelStatus(
   const tunnels = readStatus
     ? await Promise.all(live.map((connection) => negotiatedTunnels(ctx, connection)))
     : [];
-  return mergeCollected([
-    {
-      ...emptyCollected(),
-      groups: [{ documents: [{ document: { VpnConnections: live }, source: 'api:DescribeVpnConnections' }] }],
-    },
-    ...tunnels,
-  ]);
+  const negotiated = tunnels.flatMap((tunnel) => tunnel.negotiated);
+  return {
+    ...emptyCollected(),
+    groups: [{ documents: [{ document: { VpnConnections: live }, source: 'api:DescribeVpnConnections' }] }],
+    errors: tunnels.flatMap((tunnel) => tunnel.errors),
+    amend: negotiated.length > 0 ? [(resource) => withNegotiated(resource, negotiated)] : [],
+  };
 }
 
-async function readVpn(ctx: RegionContext, ref: ResourceRef): Promise<Collected> {
-  const output = await ctx.call.ec2('DescribeVpnConnections', ref.resourceId, () =>
-    ctx.clients.ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [ref.resourceId] })),
+async function readVpn(ctx: Ctx, ref: ResourceRef): Promise<Collected> {
+  const output = await ctx.call('DescribeVpnConnections', ref.resourceId, () =>
+    ctx.clients
+      .get(createClient)
+      .send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [ref.resourceId] })),
   );
   const connection = output.VpnConnections?.find((c) => c.VpnConnectionId === ref.resourceId);
   if (!connection || isDeleted(connection)) return goneRef(ref);
@@ -108,21 +149,20 @@ async function readVpn(ctx: RegionContext, ref: ResourceRef): Promise<Collected>
   };
 }
 
-export async function readVpnConnections(
-  ctx: RegionContext,
-  refs: readonly ResourceRef[],
-): Promise<Collected> {
+async function readVpnConnections(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collected> {
   return mergeCollected(await Promise.all(refs.map((ref) => readOne(ref, () => readVpn(ctx, ref)))));
 }
 
 /** Every VPN connection of the region in one call; deleted ones (still listed for a while) are left out. */
-export async function sweepVpn(ctx: RegionContext): Promise<Collected> {
+async function sweepVpn(ctx: Ctx): Promise<Collected> {
   try {
-    const output = await ctx.call.ec2('DescribeVpnConnections', ctx.region, () =>
-      ctx.clients.ec2.send(new DescribeVpnConnectionsCommand({})),
+    const output = await ctx.call('DescribeVpnConnections', ctx.region, () =>
+      ctx.clients.get(createClient).send(new DescribeVpnConnectionsCommand({})),
     );
     return await withTunnelStatus(ctx, output.VpnConnections ?? [], ctx.plan.tunnelStatus);
   } catch (error) {
     return failed(error);
   }
 }
+
+export const vpnReaders: LiveReaders<VpnReadPlan> = { read: readVpnConnections, sweep: sweepVpn };

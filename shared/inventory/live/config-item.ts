@@ -1,22 +1,23 @@
 import { GetResourceConfigHistoryCommand, type ResourceType } from '@aws-sdk/client-config-service';
+import { configServiceClient } from '../../aws/factories.js';
+import { FAMILIES } from '../../families/index.js';
 import type { ResourceRef } from '../../model/ref.js';
 import { DELETED_STATUSES } from '../config-constants.js';
 import { type Collected, emptyCollected, goneRef, type RegionContext, readOne } from './context.js';
-import { classicLoadBalancerName, matchesRef } from './match.js';
+import { matchesRef } from './match.js';
 
-/** AWS Config names a classic load balancer by its name; everything else by the id in the ref. */
+/** AWS Config names a resource by the id in the ref, unless its family says otherwise. */
 function configResourceId(ref: ResourceRef): string {
-  return ref.resourceType === 'AWS::ElasticLoadBalancing::LoadBalancer'
-    ? classicLoadBalancerName(ref)
-    : ref.resourceId;
+  const family = FAMILIES.find((candidate) => candidate.resourceTypes.includes(ref.resourceType));
+  return family?.live.configResourceId?.(ref) ?? ref.resourceId;
 }
 
 /** The latest configuration item of a resource, for an oversized-item notification that carried none. */
 export function readConfigItem(ctx: RegionContext, ref: ResourceRef): Promise<Collected> {
   return readOne(ref, async () => {
     const resourceId = configResourceId(ref);
-    const output = await ctx.call.config('GetResourceConfigHistory', resourceId, () =>
-      ctx.clients.config.send(
+    const output = await ctx.pace('config')('GetResourceConfigHistory', resourceId, () =>
+      ctx.clients.get(configServiceClient).send(
         new GetResourceConfigHistoryCommand({
           resourceType: ref.resourceType as ResourceType,
           resourceId,

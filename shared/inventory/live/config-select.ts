@@ -5,25 +5,13 @@ import {
   DescribeConfigurationRecordersCommand,
   SelectResourceConfigCommand,
 } from '@aws-sdk/client-config-service';
+import { configServiceClient } from '../../aws/factories.js';
+import type { Family } from '../../families/index.js';
 import { type Collected, emptyCollected, failed, type RegionContext } from './context.js';
 import { collectPages } from './document.js';
-import type { Family } from './port.js';
 
 /** The most SelectResourceConfig returns in one page (Limit 1-100). */
 export const CONFIG_QUERY_PAGE_SIZE = 100;
-
-/**
- * The AWS Config resource types a sweep reads for each family; Config does not record Direct Connect. ELBv2
- * load balancer items are not read: the rules use only the name and type of a listener's load balancer, which
- * its listener ARN carries (`listener/app/<name>/...`), so reading them would cost a page per 100 for nothing.
- */
-export const CONFIG_TYPES: Record<Family, readonly string[]> = {
-  elbv2: ['AWS::ElasticLoadBalancingV2::Listener'],
-  elb: ['AWS::ElasticLoadBalancing::LoadBalancer'],
-  vpn: ['AWS::EC2::VPNConnection'],
-  acm: ['AWS::ACM::Certificate'],
-  dx: [],
-};
 
 const SELECT_FIELDS = [
   'resourceId',
@@ -78,11 +66,11 @@ export function recordingNow(statuses: readonly ConfigurationRecorderStatus[]): 
 export async function familiesRecorded(ctx: RegionContext, families: readonly Family[]): Promise<Family[]> {
   try {
     const [described, statuses] = await Promise.all([
-      ctx.call.config('DescribeConfigurationRecorders', ctx.region, () =>
-        ctx.clients.config.send(new DescribeConfigurationRecordersCommand({})),
+      ctx.pace('config')('DescribeConfigurationRecorders', ctx.region, () =>
+        ctx.clients.get(configServiceClient).send(new DescribeConfigurationRecordersCommand({})),
       ),
-      ctx.call.config('DescribeConfigurationRecorderStatus', ctx.region, () =>
-        ctx.clients.config.send(new DescribeConfigurationRecorderStatusCommand({})),
+      ctx.pace('config')('DescribeConfigurationRecorderStatus', ctx.region, () =>
+        ctx.clients.get(configServiceClient).send(new DescribeConfigurationRecorderStatusCommand({})),
       ),
     ]);
     const recording = recordingNow(statuses.ConfigurationRecordersStatus ?? []);
@@ -92,52 +80,36 @@ export async function familiesRecorded(ctx: RegionContext, families: readonly Fa
     if (recorders.length === 0) return [];
     const records = recordedTypes(recorders);
     return families.filter(
-      (family) => CONFIG_TYPES[family].length > 0 && CONFIG_TYPES[family].every((type) => records(type)),
+      (family) =>
+        family.live.configTypes.length > 0 && family.live.configTypes.every((type) => records(type)),
     );
   } catch {
     return [];
   }
 }
 
-const TLS_PROTOCOLS = new Set(['HTTPS', 'TLS']);
-
-function field(object: unknown, name: string): unknown {
-  if (object === null || typeof object !== 'object') return undefined;
-  const record = object as Record<string, unknown>;
-  return record[name] ?? record[name.charAt(0).toLowerCase() + name.slice(1)];
-}
-
-/** A listener item naming a security policy the bundled TLS data does not know. */
-function usesUnknownPolicy(ctx: RegionContext, items: readonly unknown[]): boolean {
-  return items.some((item) => {
-    if (field(item, 'resourceType') !== 'AWS::ElasticLoadBalancingV2::Listener') return false;
-    let configuration = field(item, 'configuration');
-    if (typeof configuration === 'string') {
-      try {
-        configuration = JSON.parse(configuration);
-      } catch {
-        return false;
-      }
-    }
-    const protocol = String(field(configuration, 'Protocol') ?? '').toUpperCase();
-    const policy = field(configuration, 'SslPolicy');
-    return TLS_PROTOCOLS.has(protocol) && typeof policy === 'string' && !ctx.knowsElbv2Policy(policy);
-  });
+/** The Config items of a sweep, and the parsed items for what the families still read live. */
+export interface ConfigSweep {
+  collected: Collected;
+  items: unknown[];
 }
 
 /**
- * Every current configuration item of the families' types in one advanced query, 100 per page, read
- * through the normalizer like any other Config items.
+ * Every current configuration item of the families' types (Family.live.configTypes) in one advanced query,
+ * 100 per page, read through the normalizer like any other Config items.
  */
-export async function sweepConfigItems(ctx: RegionContext, families: readonly Family[]): Promise<Collected> {
-  const types = families.flatMap((family) => CONFIG_TYPES[family]);
-  if (types.length === 0) return emptyCollected();
+export async function sweepConfigItems(
+  ctx: RegionContext,
+  families: readonly Family[],
+): Promise<ConfigSweep> {
+  const types = families.flatMap((family) => family.live.configTypes);
+  if (types.length === 0) return { collected: emptyCollected(), items: [] };
   const expression = selectExpression(types);
   let results: string[];
   try {
     results = await collectPages(async (token) => {
-      const output = await ctx.call.config('SelectResourceConfig', ctx.region, () =>
-        ctx.clients.config.send(
+      const output = await ctx.pace('config')('SelectResourceConfig', ctx.region, () =>
+        ctx.clients.get(configServiceClient).send(
           new SelectResourceConfigCommand({
             Expression: expression,
             Limit: CONFIG_QUERY_PAGE_SIZE,
@@ -148,7 +120,7 @@ export async function sweepConfigItems(ctx: RegionContext, families: readonly Fa
       return { items: output.Results, next: output.NextToken };
     });
   } catch (error) {
-    return failed(error);
+    return { collected: failed(error), items: [] };
   }
   const items: unknown[] = [];
   const errors: Collected['errors'] = [];
@@ -163,10 +135,12 @@ export async function sweepConfigItems(ctx: RegionContext, families: readonly Fa
     }
   }
   return {
-    ...emptyCollected(),
-    groups:
-      items.length > 0 ? [{ documents: [{ document: items, source: 'api:SelectResourceConfig' }] }] : [],
-    errors,
-    needsElbv2Policies: usesUnknownPolicy(ctx, items),
+    collected: {
+      ...emptyCollected(),
+      groups:
+        items.length > 0 ? [{ documents: [{ document: items, source: 'api:SelectResourceConfig' }] }] : [],
+      errors,
+    },
+    items,
   };
 }

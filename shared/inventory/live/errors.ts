@@ -1,16 +1,23 @@
+import { FAMILIES } from '../../families/index.js';
 import type { InputError } from '../types.js';
 
-/** Error names and codes AWS answers when the resource does not exist (any more). */
+/** A failed call, with the operation and the resource it was about, for the error report. */
+export class ApiCallError extends Error {
+  override name = 'ApiCallError';
+  constructor(
+    readonly operation: string,
+    readonly subject: string,
+    override readonly cause: unknown,
+  ) {
+    super(`${operation} ${subject}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+/** Error names and codes AWS answers when the resource does not exist (any more): common ones and each family's. */
 const NOT_FOUND = new Set([
-  'ListenerNotFound',
-  'ListenerNotFoundException',
-  'LoadBalancerNotFound',
-  'LoadBalancerNotFoundException',
-  'AccessPointNotFound',
-  'AccessPointNotFoundException',
-  'InvalidVpnConnectionID.NotFound',
   'ResourceNotFoundException',
   'ResourceNotDiscoveredException',
+  ...FAMILIES.flatMap((family) => family.live.notFoundCodes ?? []),
 ]);
 
 /** Answers meaning "this API is not available to us here": permissions, partition or region support. */
@@ -27,15 +34,11 @@ function errorName(error: unknown): string {
   return 'Error';
 }
 
+/** Not found by a common code, or by a family's own reading of its service's errors (Family.live.isNotFound). */
 export function isNotFound(error: unknown): boolean {
   const name = errorName(error);
   if (NOT_FOUND.has(name) || (error instanceof Error && NOT_FOUND.has(error.name))) return true;
-  // Direct Connect has no not-found error: a DirectConnectClientException says so in words.
-  return (
-    name === 'DirectConnectClientException' &&
-    error instanceof Error &&
-    /does not exist|not found/i.test(error.message)
-  );
+  return FAMILIES.some((family) => family.live.isNotFound?.(error) === true);
 }
 
 export function isUnavailable(error: unknown): boolean {

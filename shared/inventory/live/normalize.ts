@@ -1,9 +1,9 @@
+import { FAMILIES } from '../../families/index.js';
 import type { ResourceRef } from '../../model/ref.js';
 import type { Resource } from '../../model/resource.js';
-import { classicLoadBalancerArn } from '../../families/elb/arn.js';
 import { linkInventory, mergeInventories, normalizeDocument } from '../index.js';
 import type { Inventory } from '../types.js';
-import type { ApiDocument, Collected, NegotiatedTunnel } from './context.js';
+import type { ApiDocument, Collected } from './context.js';
 import { toDocument } from './document.js';
 import { matchesRef } from './match.js';
 import { emptyReadResult, type ReadResult } from './port.js';
@@ -17,19 +17,6 @@ function normalizeOne({ document, source }: ApiDocument): Inventory {
   }
 }
 
-function withNegotiated(resource: Resource, negotiated: readonly NegotiatedTunnel[]): Resource {
-  if (resource.resourceType !== 'AWS::EC2::VPNConnection') return resource;
-  const mine = negotiated.filter((tunnel) => tunnel.vpnConnectionId === resource.vpnConnectionId);
-  if (mine.length === 0) return resource;
-  return {
-    ...resource,
-    tunnels: resource.tunnels.map((tunnel) => {
-      const found = mine.find((entry) => entry.outsideIpAddress === tunnel.outsideIpAddress);
-      return found ? { ...tunnel, negotiated: found.negotiated } : tunnel;
-    }),
-  };
-}
-
 export interface Whereabouts {
   region: string;
   /** The refs that were read, whose account ids the resources take; else `accountId`. */
@@ -37,16 +24,13 @@ export interface Whereabouts {
   accountId?: string;
 }
 
-/**
- * DescribeLoadBalancers (classic) has no ARN; once the region and account are known, the resource takes
- * the ARN that CloudTrail events and AWS Config name it by, so findings of one load balancer stay one.
- */
-function withClassicArn(resource: Resource): Resource {
-  if (resource.resourceType !== 'AWS::ElasticLoadBalancing::LoadBalancer' || resource.arn) return resource;
-  if (!resource.region || !resource.accountId) return resource;
-  const arn = classicLoadBalancerArn(resource.region, resource.accountId, resource.loadBalancerName);
-  return { ...resource, arn, resourceId: arn };
-}
+/** The family's completion of a resource (Family.live.finish), by resource type. */
+const FINISH = new Map(
+  FAMILIES.flatMap((family) => {
+    const finish = family.live.finish;
+    return finish ? family.resourceTypes.map((type) => [type, finish] as const) : [];
+  }),
+);
 
 /**
  * Turns collected API outputs into the model through the one normalizer, group by group, and fills
@@ -67,12 +51,9 @@ export function toReadResult(collected: Collected, where: Whereabouts): ReadResu
         where.refs?.find((ref) => matchesRef(resource, ref))?.accountId ??
         where.accountId;
       const region = resource.region ?? where.region;
-      result.resources.push(
-        withNegotiated(
-          withClassicArn({ ...resource, region, ...(accountId ? { accountId } : {}) }),
-          collected.negotiated,
-        ),
-      );
+      const located: Resource = { ...resource, region, ...(accountId ? { accountId } : {}) };
+      const finished = FINISH.get(located.resourceType)?.(located) ?? located;
+      result.resources.push(collected.amend.reduce((amended, amend) => amend(amended), finished));
     }
   }
   return result;

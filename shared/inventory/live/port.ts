@@ -1,14 +1,13 @@
+import { FAMILIES } from '../../families/index.js';
 import type { ResourceRef } from '../../model/ref.js';
 import type { Resource } from '../../model/resource.js';
-import type { RuleFamily } from '../../rules/rule.js';
 import type { ResolvedTlsPolicy } from '../../tls/catalog.js';
 import type { InputError } from '../types.js';
 
-/** The resource families a sweep covers, named as the rules name them. */
-export type Family = RuleFamily;
-export const FAMILIES: readonly Family[] = ['elbv2', 'elb', 'vpn', 'dx', 'acm'];
-/** The families AWS Config records, which a periodic Config rule evaluation covers (Config has no Direct Connect). */
-export const CONFIG_FAMILIES: readonly Family[] = ['elbv2', 'elb', 'vpn', 'acm'];
+/** The families AWS Config records (by registry id), which a periodic Config rule evaluation covers. */
+export const CONFIG_FAMILIES: readonly string[] = FAMILIES.filter(
+  (family) => family.live.configTypes.length > 0,
+).map((family) => family.id);
 
 export interface ReadResult {
   resources: Resource[];
@@ -27,8 +26,8 @@ export interface ReadResult {
 export interface InventorySource {
   /** The current state of each resource an event touched. */
   read(refs: readonly ResourceRef[]): Promise<ReadResult>;
-  /** Every resource of the given families (all by default) in one region. */
-  enumerate(region: string, families?: readonly Family[]): Promise<ReadResult>;
+  /** Every resource of the given families (registry ids; all by default) in one region. */
+  enumerate(region: string, families?: readonly string[]): Promise<ReadResult>;
 }
 
 export function emptyReadResult(): ReadResult {

@@ -1,11 +1,6 @@
-import type { Clients } from '../../aws/clients.js';
-import { readCertificates, sweepAcm } from '../../families/acm/live.js';
-import { readDirectConnect, sweepDirectConnect } from '../../families/directconnect/live.js';
-import { readClassicLoadBalancers, sweepClassic } from '../../families/elb/live.js';
-import { describeSslPolicies, readElbv2Listeners, sweepElbv2 } from '../../families/elbv2/live.js';
-import { readVpnConnections, sweepVpn } from '../../families/vpn/live.js';
+import type { RegionClients } from '../../aws/clients.js';
+import { FAMILIES, type Family } from '../../families/index.js';
 import type { ResourceRef } from '../../model/ref.js';
-import type { ResourceType } from '../../model/resource.js';
 import type { TlsCatalog } from '../../tls/catalog.js';
 import { createTlsCatalog } from '../../tls/index.js';
 import type { readConfigItem } from './config-item.js';
@@ -13,17 +8,21 @@ import type { familiesRecorded, sweepConfigItems } from './config-select.js';
 import {
   type ApiDocument,
   type Collected,
-  createCallers,
   emptyCollected,
-  failed,
   mergeCollected,
   type RegionContext,
 } from './context.js';
+import type { FamilyContext } from './family-live.js';
+import {
+  type Clock,
+  createPacer,
+  DEFAULT_CONCURRENCY,
+  DOCUMENTED_RATE_LIMITS,
+  type RateLimits,
+} from './limiter.js';
 import { toReadResult } from './normalize.js';
 import { FULL_READ_PLAN, type ReadPlan } from './plan.js';
-import { type Clock, DEFAULT_CONCURRENCY } from './pool.js';
-import { FAMILIES, type Family, type InventorySource, mergeReadResults, type ReadResult } from './port.js';
-import { DOCUMENTED_RATE_LIMITS, type RateLimits } from './rates.js';
+import { type InventorySource, mergeReadResults, type ReadResult } from './port.js';
 
 /** Where a sweep reads: describe/list calls per service, or AWS Config advanced queries where Config records the types. */
 export type InventoryMode = 'describe' | 'config';
@@ -36,16 +35,16 @@ export interface AwsInventorySourceOptions {
   /** What a sweep reads beyond the listings; use readPlanFor(policy, rules). Default: everything any rule uses. */
   plan?: ReadPlan;
   /**
-   * 'config': a sweep reads listeners, load balancers, VPN connections and certificates with one AWS Config
+   * 'config': a sweep reads the families AWS Config records (Family.live.configTypes) with one AWS Config
    * advanced query (SelectResourceConfig, 100 items a page) where Config records those types, and describes
-   * the rest (Direct Connect). Listener rules and negotiated tunnel crypto are not in Config items. Default 'describe'.
+   * the rest. What Config items lack (listener rules, negotiated tunnel crypto) is not read. Default 'describe'.
    */
   inventoryMode?: InventoryMode;
   /** The clock of the read plan (which certificates are near expiry). */
   now?: () => Date;
   /** The clock of the pacing (tests). */
   clock?: Clock;
-  /** Decides which ELBv2 security policies are unknown and need DescribeSSLPolicies. Default: bundled data. */
+  /** Decides which ELBv2 security policies are unknown and need reading live. Default: bundled data. */
   tlsCatalog?: TlsCatalog;
   /** The account the clients read, for resources whose API output does not name it (sweeps). */
   accountId?: string;
@@ -66,120 +65,139 @@ export interface ConfigReads {
   readConfigItem: typeof readConfigItem;
 }
 
-type Reader = (ctx: RegionContext, refs: readonly ResourceRef[]) => Promise<Collected>;
+/** The family that owns a resource type. */
+const familyOfType = (type: string): Family | undefined =>
+  FAMILIES.find((family) => family.resourceTypes.some((owned) => owned === type));
 
-const READERS: Record<ResourceType, Reader> = {
-  'AWS::ElasticLoadBalancingV2::Listener': readElbv2Listeners,
-  'AWS::ElasticLoadBalancing::LoadBalancer': readClassicLoadBalancers,
-  'AWS::EC2::VPNConnection': readVpnConnections,
-  'AWS::DirectConnect::Connection': readDirectConnect,
-  'AWS::DirectConnect::Lag': readDirectConnect,
-  'AWS::ACM::Certificate': readCertificates,
-};
-
-const SWEEPS: Record<Family, (ctx: RegionContext) => Promise<Collected>> = {
-  elbv2: sweepElbv2,
-  elb: sweepClassic,
-  vpn: sweepVpn,
-  dx: sweepDirectConnect,
-  acm: sweepAcm,
-};
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
+/** The region's reads plus what the family readers share there. */
+interface RegionState extends RegionContext {
+  families: Map<string, FamilyContext>;
+  documents: Map<string, Promise<ApiDocument>>;
+  flags: Set<string>;
 }
 
 /**
- * Reads resources from AWS with the SDK. DescribeSSLPolicies is called only when a TLS listener names a
- * policy the bundled data does not know, and then once per region for the life of the source (a Lambda
- * container, a scan): predefined policies never change, new ones are what the live data is for. Without
- * `configReads` it reads nothing from AWS Config: a Config-mode sweep describes every family, and
- * readConfigItem reports that Config is not wired.
+ * Reads resources from AWS with the SDK, each family through its own readers and client (Family.live, loaded
+ * on first use). Without `configReads` it reads nothing from AWS Config: a Config-mode sweep describes every
+ * family, and readConfigItem reports that Config is not wired.
  */
 export function createLiveInventorySource(
-  clientsFor: (region: string) => Clients,
+  clientsFor: (region: string) => RegionClients,
   options: AwsInventorySourceOptions = {},
   configReads?: ConfigReads,
 ): AwsInventorySource {
-  const catalog = options.tlsCatalog ?? createTlsCatalog();
-  const contexts = new Map<string, RegionContext>();
-  const sslPolicies = new Map<string, Promise<ApiDocument>>();
+  const tls = options.tlsCatalog ?? createTlsCatalog();
+  const plan = options.plan ?? FULL_READ_PLAN;
+  const now = options.now ?? (() => new Date());
+  const regions = new Map<string, RegionState>();
 
-  const contextFor = (region: string): RegionContext => {
-    let ctx = contexts.get(region);
-    if (!ctx) {
-      ctx = {
+  const regionOf = (region: string): RegionState => {
+    let state = regions.get(region);
+    if (!state) {
+      state = {
         region,
         clients: clientsFor(region),
-        call: createCallers({
+        pace: createPacer({
           concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
           rateLimits: options.rateLimits ?? DOCUMENTED_RATE_LIMITS,
           ...(options.clock ? { clock: options.clock } : {}),
         }),
-        knowsElbv2Policy: (name) => catalog.elbv2Policy(name) !== undefined,
-        tunnelStatusUnavailable: false,
-        plan: options.plan ?? FULL_READ_PLAN,
-        now: options.now ?? (() => new Date()),
+        families: new Map(),
+        documents: new Map(),
+        flags: new Set(),
       };
-      contexts.set(region, ctx);
+      regions.set(region, state);
+    }
+    return state;
+  };
+
+  const contextOf = (state: RegionState, family: Family): FamilyContext => {
+    let ctx = state.families.get(family.id);
+    if (!ctx) {
+      ctx = {
+        region: state.region,
+        clients: state.clients,
+        call: state.pace(family.live.service),
+        plan: plan[family.id] ?? family.live.plan?.full,
+        now,
+        tls,
+        flags: state.flags,
+        once(key, read) {
+          const documentKey = `${family.id}:${key}`;
+          let pending = state.documents.get(documentKey);
+          if (!pending) {
+            pending = read();
+            state.documents.set(documentKey, pending);
+            // A failure is not kept: the next read asks again.
+            pending.catch(() => state.documents.delete(documentKey));
+          }
+          return pending;
+        },
+      };
+      state.families.set(family.id, ctx);
     }
     return ctx;
   };
 
-  /** Adds the region's live security policies when a listener needs them; a failure is not cached. */
-  const withPolicies = async (ctx: RegionContext, collected: Collected): Promise<Collected> => {
-    if (!collected.needsElbv2Policies) return collected;
-    let pending = sslPolicies.get(ctx.region);
-    if (!pending) {
-      pending = describeSslPolicies(ctx);
-      sslPolicies.set(ctx.region, pending);
-    }
-    try {
-      const document = await pending;
-      return mergeCollected([collected, { ...emptyCollected(), groups: [{ documents: [document] }] }]);
-    } catch (error) {
-      sslPolicies.delete(ctx.region);
-      return mergeCollected([collected, failed(error)]);
-    }
-  };
+  const readFamily = async (state: RegionState, family: Family, refs: readonly ResourceRef[]) =>
+    (await family.live.readers()).read(contextOf(state, family), refs);
+
+  const sweepFamily = async (state: RegionState, family: Family) =>
+    (await family.live.readers()).sweep(contextOf(state, family));
 
   const readRegion = async (region: string, refs: readonly ResourceRef[]): Promise<ReadResult> => {
-    const ctx = contextFor(region);
-    const byReader = groupBy(refs, (ref) => ref.resourceType);
-    const parts = await Promise.all(
-      [...byReader].map(([type, typed]) => READERS[type as ResourceType](ctx, typed)),
-    );
-    return toReadResult(await withPolicies(ctx, mergeCollected(parts)), {
+    const state = regionOf(region);
+    const byFamily = new Map<Family, ResourceRef[]>();
+    const unowned: Collected = emptyCollected();
+    for (const ref of refs) {
+      const family = familyOfType(ref.resourceType);
+      if (family) byFamily.set(family, [...(byFamily.get(family) ?? []), ref]);
+      // Fail closed: a ref no family reads is reported, not silently left out.
+      else unowned.errors.push({ source: ref.resourceId, message: `no family reads ${ref.resourceType}` });
+    }
+    const parts = await Promise.all([...byFamily].map(([family, owned]) => readFamily(state, family, owned)));
+    return toReadResult(mergeCollected([...parts, unowned]), {
       region,
       refs,
       ...(options.accountId ? { accountId: options.accountId } : {}),
     });
   };
 
+  /** What the families read live beside their Config items (e.g. unknown security policies). */
+  const afterConfigItems = async (state: RegionState, families: readonly Family[], items: unknown[]) =>
+    Promise.all(
+      families.map(async (family) => {
+        const readers = await family.live.readers();
+        return readers.afterConfigItems
+          ? readers.afterConfigItems(contextOf(state, family), items)
+          : emptyCollected();
+      }),
+    );
+
   return {
     async read(refs) {
-      const byRegion = groupBy(refs, (ref) => ref.region);
+      const byRegion = new Map<string, ResourceRef[]>();
+      for (const ref of refs) byRegion.set(ref.region, [...(byRegion.get(ref.region) ?? []), ref]);
       const results = await Promise.all(
         [...byRegion].map(([region, inRegion]) => readRegion(region, inRegion)),
       );
       return mergeReadResults(results);
     },
 
-    async enumerate(region, families = FAMILIES) {
-      const ctx = contextFor(region);
-      const wanted = [...new Set(families)];
+    async enumerate(region, ids) {
+      const state = regionOf(region);
+      const wanted = ids ? FAMILIES.filter((family) => ids.includes(family.id)) : FAMILIES;
       const fromConfig =
         options.inventoryMode === 'config' && configReads
-          ? await configReads.familiesRecorded(ctx, wanted)
+          ? await configReads.familiesRecorded(state, wanted)
           : [];
       const described = wanted.filter((family) => !fromConfig.includes(family));
-      const parts = await Promise.all([
-        configReads ? configReads.sweepConfigItems(ctx, fromConfig) : emptyCollected(),
-        ...described.map((family) => SWEEPS[family](ctx)),
+      const [config, parts] = await Promise.all([
+        configReads?.sweepConfigItems(state, fromConfig),
+        Promise.all(described.map((family) => sweepFamily(state, family))),
       ]);
-      return toReadResult(await withPolicies(ctx, mergeCollected(parts)), {
+      const after = config ? await afterConfigItems(state, fromConfig, config.items) : [];
+      return toReadResult(mergeCollected([config?.collected ?? emptyCollected(), ...parts, ...after]), {
         region,
         ...(options.accountId ? { accountId: options.accountId } : {}),
       });
@@ -187,7 +205,7 @@ export function createLiveInventorySource(
 
     async readConfigItem(ref) {
       const collected = configReads
-        ? await configReads.readConfigItem(contextFor(ref.region), ref)
+        ? await configReads.readConfigItem(regionOf(ref.region), ref)
         : {
             ...emptyCollected(),
             errors: [

@@ -1,4 +1,4 @@
-import type { Clients } from '../../aws/clients.js';
+import type { RegionClients } from '../../aws/clients.js';
 import { readConfigItem } from './config-item.js';
 import { familiesRecorded, sweepConfigItems } from './config-select.js';
 import {
@@ -21,7 +21,7 @@ export const CONFIG_READS: ConfigReads = { familiesRecorded, sweepConfigItems, r
 
 /** The live inventory with the AWS Config reads: what the inspectors, the sweep and `scan` use. */
 export function createAwsInventorySource(
-  clientsFor: (region: string) => Clients,
+  clientsFor: (region: string) => RegionClients,
   options: AwsInventorySourceOptions = {},
 ): AwsInventorySource {
   return createLiveInventorySource(clientsFor, options, CONFIG_READS);

@@ -4,13 +4,17 @@ import { build } from 'esbuild';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import packageJson from '../../../package.json' with { type: 'json' };
 import {
-  createClientSet,
-  createClients,
+  type AwsClientsConfig,
   createRegionalClients,
-  MissingClientError,
+  createRegionClients,
+  type SdkClient,
   USER_AGENT,
 } from '../../../shared/aws/clients.js';
-import { acmClient } from '../../../shared/aws/factories.js';
+import { configServiceClient, eventBridgeClient } from '../../../shared/aws/factories.js';
+import { familyClients, UnknownFamilyError } from '../../../shared/aws/family-clients.js';
+import { createClient as acmClient } from '../../../shared/families/acm/client.js';
+import { createClient as elbv2Client } from '../../../shared/families/elbv2/client.js';
+import { FAMILIES } from '../../../shared/families/index.js';
 import { FAKE_CREDENTIALS, fakeAws, xml } from '../../fixtures/wire/http.js';
 
 function clientsAnswering() {
@@ -18,41 +22,51 @@ function clientsAnswering() {
   return { aws, base: { credentials: FAKE_CREDENTIALS, requestHandler: aws.requestHandler } };
 }
 
-describe('createClients', () => {
+/** The clients of every family (loaded as the families load them) and of core, in one region. */
+async function everyClient(config: AwsClientsConfig) {
+  const clients = createRegionClients(config);
+  const ofFamily = familyClients(clients);
+  const families = await Promise.all(FAMILIES.map((family) => ofFamily(family.id)));
+  return [...families, clients.get(configServiceClient), clients.get(eventBridgeClient)];
+}
+
+/** The resolved settings every SDK client carries. */
+const settings = (client: SdkClient) =>
+  (
+    client as unknown as {
+      config: {
+        region(): Promise<string>;
+        maxAttempts(): Promise<number>;
+        retryStrategy(): Promise<unknown>;
+      };
+    }
+  ).config;
+
+describe('createRegionClients', () => {
   afterEach(() => {
     vi.unstubAllEnvs();
   });
 
   it('configures every client with the region, adaptive retries and 5 attempts', async () => {
     // Prepare
-    const clients = createClients({ region: 'eu-west-1' });
-
-    // Act
-    const all = [
-      clients.elbv2,
-      clients.elb,
-      clients.ec2,
-      clients.directConnect,
-      clients.acm,
-      clients.config,
-      clients.eventBridge,
-    ];
+    const all = await everyClient({ region: 'eu-west-1' });
 
     // Assess
+    expect(all).toHaveLength(FAMILIES.length + 2);
     for (const client of all) {
-      expect(await client.config.region()).toBe('eu-west-1');
-      expect(await client.config.maxAttempts()).toBe(5);
-      const strategy = (await client.config.retryStrategy()) as { mode?: string };
+      expect(await settings(client).region()).toBe('eu-west-1');
+      expect(await settings(client).maxAttempts()).toBe(5);
+      const strategy = (await settings(client).retryStrategy()) as { mode?: string };
       expect(strategy.mode).toBe('adaptive');
     }
   });
 
   it('takes the number of attempts from the config', async () => {
     // Prepare
-    const clients = createClients({ region: 'eu-west-1', maxAttempts: 2 });
+    const clients = createRegionClients({ region: 'eu-west-1', maxAttempts: 2 });
 
     // Act
-    const attempts = await clients.acm.config.maxAttempts();
+    const attempts = await clients.get(acmClient).config.maxAttempts();
 
     // Assess
     expect(attempts).toBe(2);
@@ -60,23 +74,24 @@ describe('createClients', () => {
 
   it('creates each client once, on first use', () => {
     // Prepare
-    const clients = createClients({ region: 'eu-west-1' });
+    const clients = createRegionClients({ region: 'eu-west-1' });
 
     // Act
-    const first = clients.acm;
-    const second = clients.acm;
+    const first = clients.get(acmClient);
+    const second = clients.get(acmClient);
 
     // Assess
+    expect(first).toBeInstanceOf(ACMClient);
     expect(first).toBe(second);
   });
 
   it('names transit-guard and its version in the user agent of every request', async () => {
     // Prepare
     const { aws, base } = clientsAnswering();
-    const clients = createClients({ region: 'eu-west-1', ...base });
+    const clients = createRegionClients({ region: 'eu-west-1', ...base });
 
     // Act
-    await clients.elbv2.send(new DescribeLoadBalancersCommand({}));
+    await clients.get(elbv2Client).send(new DescribeLoadBalancersCommand({}));
 
     // Assess
     expect(USER_AGENT).toBe(`transit-guard/${packageJson.version}`);
@@ -87,10 +102,10 @@ describe('createClients', () => {
     // Prepare
     vi.stubEnv('AWS_ENDPOINT_URL', 'http://127.0.0.1:4566');
     const { aws, base } = clientsAnswering();
-    const clients = createClients({ region: 'eu-west-1', ...base });
+    const clients = createRegionClients({ region: 'eu-west-1', ...base });
 
     // Act
-    await clients.elbv2.send(new DescribeLoadBalancersCommand({}));
+    await clients.get(elbv2Client).send(new DescribeLoadBalancersCommand({}));
 
     // Assess
     expect(aws.requests[0]).toMatchObject({ hostname: '127.0.0.1', port: 4566 });
@@ -100,10 +115,10 @@ describe('createClients', () => {
     // Prepare
     vi.stubEnv('AWS_ENDPOINT_URL', 'http://127.0.0.1:4566');
     const { aws, base } = clientsAnswering();
-    const clients = createClients({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:9000', ...base });
+    const clients = createRegionClients({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:9000', ...base });
 
     // Act
-    await clients.elbv2.send(new DescribeLoadBalancersCommand({}));
+    await clients.get(elbv2Client).send(new DescribeLoadBalancersCommand({}));
 
     // Assess
     expect(aws.requests[0]).toMatchObject({ hostname: '127.0.0.1', port: 9000 });
@@ -113,10 +128,10 @@ describe('createClients', () => {
     // Prepare
     vi.stubEnv('AWS_ENDPOINT_URL', '');
     const { aws, base } = clientsAnswering();
-    const clients = createClients({ region: 'eu-west-1', ...base });
+    const clients = createRegionClients({ region: 'eu-west-1', ...base });
 
     // Act
-    await clients.elbv2.send(new DescribeLoadBalancersCommand({}));
+    await clients.get(elbv2Client).send(new DescribeLoadBalancersCommand({}));
 
     // Assess
     expect(aws.requests[0]?.hostname).toBe('elasticloadbalancing.eu-west-1.amazonaws.com');
@@ -135,32 +150,39 @@ describe('createRegionalClients', () => {
 
     // Assess
     expect(again).toBe(ireland);
-    expect(await virginia.ec2.config.region()).toBe('us-east-1');
-    expect(await ireland.ec2.config.region()).toBe('eu-west-1');
+    expect(await virginia.get(acmClient).config.region()).toBe('us-east-1');
+    expect(await ireland.get(acmClient).config.region()).toBe('eu-west-1');
   });
 });
 
-describe('createClientSet', () => {
-  it('builds only the clients it was given factories for', () => {
+describe('familyClients', () => {
+  it('gives the client a family reads with, the same instance its readers use', async () => {
     // Prepare
-    const clients = createClientSet({ region: 'eu-west-1' }, { acm: acmClient });
+    const clients = createRegionClients({ region: 'eu-west-1' });
 
     // Act
-    const acm = clients.acm;
+    const client = await familyClients(clients)('acm');
 
     // Assess
-    expect(acm).toBeInstanceOf(ACMClient);
-    expect(() => clients.ec2).toThrow(MissingClientError);
+    expect(client).toBeInstanceOf(ACMClient);
+    expect(client).toBe(clients.get(acmClient));
+  });
+
+  it('refuses a family the registry does not know', async () => {
+    // Act / Assess
+    await expect(familyClients(createRegionClients({ region: 'eu-west-1' }))('cloudfront')).rejects.toThrow(
+      UnknownFamilyError,
+    );
   });
 });
 
-describe('esbuild tree shaking of the client factories', () => {
-  it('leaves the other SDK clients out of a bundle that wires only ACM', async () => {
+describe('esbuild code splitting of the family clients', () => {
+  it('keeps every family SDK client class out of the entry chunk: each loads with its family, on demand', async () => {
     // Prepare
     const entry = [
-      "import { createClientSet } from './shared/aws/clients.ts';",
-      "import { acmClient } from './shared/aws/factories.ts';",
-      "export const clients = createClientSet({ region: 'eu-west-1' }, { acm: acmClient });",
+      "import { createRegionClients } from './shared/aws/clients.ts';",
+      "import { familyClients } from './shared/aws/family-clients.ts';",
+      "export const acm = () => familyClients(createRegionClients({ region: 'eu-west-1' }))('acm');",
     ].join('\n');
 
     // Act
@@ -168,6 +190,8 @@ describe('esbuild tree shaking of the client factories', () => {
       stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
       bundle: true,
       write: false,
+      splitting: true,
+      outdir: 'out',
       format: 'esm',
       platform: 'node',
       mainFields: ['module', 'main'],
@@ -176,9 +200,22 @@ describe('esbuild tree shaking of the client factories', () => {
     });
 
     // Assess
-    const inputs = Object.values(result.metafile.outputs).flatMap((output) => Object.keys(output.inputs));
-    expect(inputs.some((path) => path.includes('@aws-sdk/client-acm/'))).toBe(true);
-    expect(inputs.some((path) => path.includes('@aws-sdk/client-ec2/'))).toBe(false);
-    expect(inputs.some((path) => path.includes('@aws-sdk/client-elastic-load-balancing-v2/'))).toBe(false);
+    const outputs = Object.values(result.metafile.outputs);
+    const main = outputs.find((output) => output.entryPoint !== undefined);
+    const inMain = Object.keys(main?.inputs ?? {});
+    const inAny = outputs.flatMap((output) => Object.keys(output.inputs));
+    // The client classes (with their runtime config, credential chain and HTTP stack), not the commands, which
+    // the remediators' command tables may still import.
+    const classes = [
+      '/ACMClient.js',
+      '/EC2Client.js',
+      '/ElasticLoadBalancingClient.js',
+      '/ElasticLoadBalancingV2Client.js',
+      '/DirectConnectClient.js',
+    ];
+    for (const file of classes) {
+      expect(inMain.some((path) => path.endsWith(file))).toBe(false);
+      expect(inAny.some((path) => path.endsWith(file))).toBe(true);
+    }
   });
 });

@@ -96,7 +96,7 @@ describe('a family added to the registry', () => {
     const source = createFileInventorySource(inventory);
 
     // Act
-    const widgets = await source.enumerate('eu-west-1', ['widget' as Family['inputs']['sweepFamily']]);
+    const widgets = await source.enumerate('eu-west-1', ['widget']);
     const listeners = await source.enumerate('eu-west-1', ['elbv2']);
 
     // Assess

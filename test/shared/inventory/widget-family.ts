@@ -29,8 +29,14 @@ export const widgetFamily: Family = {
   rules: [],
   remediators: [],
   report: { resourceNoun: 'widget', consoleLink: () => undefined, kpis: [] },
+  live: {
+    service: 'widget',
+    readActions: [],
+    configTypes: [],
+    client: () => Promise.reject(new Error('no client in this test')),
+    readers: () => Promise.reject(new Error('no live readers in this test')),
+  },
   inputs: {
-    sweepFamily: 'widget' as Family['inputs']['sweepFamily'],
     formats: [
       {
         key: 'Widgets',

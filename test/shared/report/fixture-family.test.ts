@@ -21,7 +21,14 @@ const fixture = vi.hoisted(
     resourceTypes: ['AWS::Fixture::Thing' as ResourceType],
     rules: [],
     remediators: [],
-    inputs: { sweepFamily: 'fixture' as Family['inputs']['sweepFamily'] },
+    inputs: {},
+    live: {
+      service: 'fixture',
+      readActions: [],
+      configTypes: [],
+      client: () => Promise.reject(new Error('no client in this test')),
+      readers: () => Promise.reject(new Error('no live readers in this test')),
+    },
     report: {
       resourceNoun: 'fixture thing',
       consoleLink: ({ resourceId, origin, query }) => `${origin}/fixture/home${query}#things/${resourceId}`,

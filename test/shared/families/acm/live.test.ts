@@ -8,7 +8,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeReason } from '../../../../shared/families/acm/live.js';
-import { FULL_READ_PLAN } from '../../../../shared/inventory/live/plan.js';
+import { ACM_READ_PLAN } from '../../../../shared/families/acm/read-plan.js';
 import {
   awsError,
   certificate,
@@ -163,22 +163,22 @@ describe('describeReason', () => {
 
   it('judges a private certificate far from expiry from its summary alone', () => {
     // Act / Assess
-    expect(describeReason(summary({}), FULL_READ_PLAN.acm, NOW)).toBeUndefined();
+    expect(describeReason(summary({}), ACM_READ_PLAN.full, NOW)).toBeUndefined();
   });
 
   it('describes an imported certificate for its signature algorithm', () => {
     // Act / Assess
-    expect(describeReason(summary({ Type: 'IMPORTED' }), FULL_READ_PLAN.acm, NOW)).toBe('signature');
+    expect(describeReason(summary({ Type: 'IMPORTED' }), ACM_READ_PLAN.full, NOW)).toBe('signature');
   });
 
   it('describes a certificate ACM renews within 60 days of its expiry for its renewal status', () => {
     // Act / Assess
-    expect(describeReason(summary({ NotAfter: inDays(59) }), FULL_READ_PLAN.acm, NOW)).toBe('renewal');
+    expect(describeReason(summary({ NotAfter: inDays(59) }), ACM_READ_PLAN.full, NOW)).toBe('renewal');
   });
 
   it('describes an issued AMAZON_ISSUED certificate for its transparency logging preference', () => {
     // Act / Assess
-    expect(describeReason(summary({ Type: 'AMAZON_ISSUED' }), FULL_READ_PLAN.acm, NOW)).toBe('transparency');
+    expect(describeReason(summary({ Type: 'AMAZON_ISSUED' }), ACM_READ_PLAN.full, NOW)).toBe('transparency');
   });
 
   it('does not describe an AMAZON_ISSUED certificate that was never issued', () => {
@@ -186,7 +186,7 @@ describe('describeReason', () => {
     expect(
       describeReason(
         summary({ Type: 'AMAZON_ISSUED', Status: 'VALIDATION_TIMED_OUT', InUse: false }),
-        FULL_READ_PLAN.acm,
+        ACM_READ_PLAN.full,
         NOW,
       ),
     ).toBeUndefined();
@@ -194,12 +194,12 @@ describe('describeReason', () => {
 
   it('describes a revoked certificate in use to name what uses it', () => {
     // Act / Assess
-    expect(describeReason(summary({ Status: 'REVOKED' }), FULL_READ_PLAN.acm, NOW)).toBe('in-use-by');
+    expect(describeReason(summary({ Status: 'REVOKED' }), ACM_READ_PLAN.full, NOW)).toBe('in-use-by');
   });
 
   it('describes a certificate whose summary lacks a field the rules judge by', () => {
     // Act / Assess
-    expect(describeReason(summary({ KeyAlgorithm: undefined }), FULL_READ_PLAN.acm, NOW)).toBe('incomplete');
+    expect(describeReason(summary({ KeyAlgorithm: undefined }), ACM_READ_PLAN.full, NOW)).toBe('incomplete');
   });
 });
 

@@ -95,7 +95,7 @@ describe('live Direct Connect sweep', () => {
     const source = mockedSource();
 
     // Act
-    const result = await source.enumerate(REGION, ['dx']);
+    const result = await source.enumerate(REGION, ['directconnect']);
 
     // Assess
     expect(dx).toReceiveCommandExactlyOnceWith(DescribeConnectionsCommand, {});
@@ -119,7 +119,7 @@ describe('live Direct Connect sweep', () => {
     const source = mockedSource();
 
     // Act
-    const result = await source.enumerate(REGION, ['dx']);
+    const result = await source.enumerate(REGION, ['directconnect']);
 
     // Assess
     expect(dx).toReceiveCommandWith(DescribeConnectionsCommand, { nextToken: 't2' });
@@ -136,7 +136,7 @@ describe('live Direct Connect sweep', () => {
     const source = mockedSource();
 
     // Act
-    const result = await source.enumerate(REGION, ['dx']);
+    const result = await source.enumerate(REGION, ['directconnect']);
 
     // Assess
     expect(result.errors).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classicLoadBalancerName, matchesRef } from '../../../../shared/inventory/live/match.js';
+import { matchesRef } from '../../../../shared/inventory/live/match.js';
 import type { ClassicLoadBalancer } from '../../../../shared/model/resource.js';
 import { ACCOUNT_ID, REGION, ref } from './sdk-outputs.js';
 
@@ -17,25 +17,6 @@ function classic(resourceId: string): ClassicLoadBalancer {
     source: 'api:DescribeLoadBalancers',
   };
 }
-
-describe('classicLoadBalancerName', () => {
-  it('takes the name from a classic load balancer ARN', () => {
-    // Act
-    const name = classicLoadBalancerName(ref(CLASSIC, ARN));
-
-    // Assess
-    expect(name).toBe('legacy');
-  });
-
-  it('prefers the name the ref carries, and takes a bare id as the name', () => {
-    // Act
-    const named = classicLoadBalancerName(ref(CLASSIC, ARN, { name: 'other' }));
-    const bare = classicLoadBalancerName(ref(CLASSIC, 'legacy'));
-
-    // Assess
-    expect([named, bare]).toEqual(['other', 'legacy']);
-  });
-});
 
 describe('matchesRef', () => {
   it('matches a classic load balancer by name whatever id the normalizer gave it', () => {

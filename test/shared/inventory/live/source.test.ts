@@ -16,8 +16,8 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Clients } from '../../../../shared/aws/clients.js';
-import { createClients } from '../../../../shared/aws/clients.js';
+import type { RegionClients } from '../../../../shared/aws/clients.js';
+import { createRegionClients } from '../../../../shared/aws/clients.js';
 import { createAwsInventorySource } from '../../../../shared/inventory/live/index.js';
 import { FAKE_CREDENTIALS } from '../../../fixtures/wire/http.js';
 import {
@@ -123,9 +123,9 @@ describe('createAwsInventorySource', () => {
       VpnConnections: [vpnConnection(input.VpnConnectionIds?.[0] ?? '', 'available', ['DOWN', 'DOWN'])],
     }));
     const regions: string[] = [];
-    const clientsFor = (region: string): Clients => {
+    const clientsFor = (region: string): RegionClients => {
       regions.push(region);
-      return createClients({ region, credentials: FAKE_CREDENTIALS });
+      return createRegionClients({ region, credentials: FAKE_CREDENTIALS });
     };
     const source = createAwsInventorySource(clientsFor);
 
@@ -141,6 +141,20 @@ describe('createAwsInventorySource', () => {
       ['vpn-11111111111111111', 'eu-west-1'],
       ['vpn-22222222222222222', 'us-east-1'],
     ]);
+  });
+
+  it('reports a ref of a type no family reads instead of leaving it out', async () => {
+    // Prepare
+    const source = mockedSource();
+    const unknown = ref('AWS::Fixture::Unowned' as never, 'thing-1');
+
+    // Act
+    const result = await source.read([unknown]);
+
+    // Assess
+    expect(result.resources).toEqual([]);
+    expect(result.gone).toEqual([]);
+    expect(result.errors).toEqual([{ source: 'thing-1', message: 'no family reads AWS::Fixture::Unowned' }]);
   });
 
   it('keeps at most the configured number of calls in flight per service', async () => {

@@ -4,7 +4,7 @@
  * and the normalizer. They prove the parsing, the not-found mapping and the adaptive retries.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createClients } from '../../../../shared/aws/clients.js';
+import { createRegionClients } from '../../../../shared/aws/clients.js';
 import { createAwsInventorySource } from '../../../../shared/inventory/live/index.js';
 import type { ResourceRef } from '../../../../shared/model/ref.js';
 import type {
@@ -43,7 +43,7 @@ function ref(resourceType: ResourceType, resourceId: string): ResourceRef {
 /** The live source over real SDK clients whose only transport is `respond`. */
 function sourceAnswering(respond: Responder) {
   const aws = fakeAws(respond);
-  const clients = createClients({
+  const clients = createRegionClients({
     region: REGION,
     credentials: FAKE_CREDENTIALS,
     requestHandler: aws.requestHandler,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketOf, DOCUMENTED_RATE_LIMITS, isThrottling } from '../../../../shared/inventory/live/rates.js';
+import { bucketOf, DOCUMENTED_RATE_LIMITS, isThrottling } from '../../../../shared/inventory/live/limiter.js';
 
 describe('bucketOf', () => {
   it('paces an operation named in the table by its own bucket', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLimiter, TokenBucket } from '../../../../shared/inventory/live/pool.js';
+import { createLimiter, TokenBucket } from '../../../../shared/inventory/live/limiter.js';
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 

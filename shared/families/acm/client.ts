@@ -1,0 +1,5 @@
+import { ACMClient } from '@aws-sdk/client-acm';
+import type { SharedClientConfig } from '../../aws/clients.js';
+
+/** The family's SDK client (ACM), loaded with the family: Family.live.client. */
+export const createClient = (config: SharedClientConfig) => new ACMClient(config);

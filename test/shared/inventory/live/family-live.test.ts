@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FAMILIES } from '../../../../shared/families/index.js';
+
+/** The SDK commands a family's readers send (`new XCommand(` in its live.ts). */
+function commandsSent(familyId: string): string[] {
+  const source = readFileSync(`shared/families/${familyId}/live.ts`, 'utf8');
+  return [...new Set([...source.matchAll(/new (\w+)Command\(/g)].map((match) => match[1] ?? ''))].sort();
+}
+
+describe('Family.live of each family in the registry', () => {
+  it.each(FAMILIES.map((family) => [family.id, family] as const))(
+    '%s names the IAM action of every read call its readers send, and no other',
+    (id, family) => {
+      // Act
+      const actions = family.live.readActions.map((action) => action.slice(action.indexOf(':') + 1)).sort();
+      const prefixes = new Set(family.live.readActions.map((action) => action.slice(0, action.indexOf(':'))));
+
+      // Assess
+      expect(actions).toEqual(commandsSent(id));
+      expect(prefixes.size).toBe(1);
+    },
+  );
+
+  it.each(FAMILIES.map((family) => [family.id, family] as const))(
+    '%s loads a client and readers, and reads only Config types it owns',
+    async (_id, family) => {
+      // Act
+      const [client, readers] = await Promise.all([family.live.client(), family.live.readers()]);
+
+      // Assess
+      expect(typeof client).toBe('function');
+      expect(typeof readers.read).toBe('function');
+      expect(typeof readers.sweep).toBe('function');
+      for (const type of family.live.configTypes) expect(family.resourceTypes).toContain(type);
+    },
+  );
+});
