@@ -4,7 +4,6 @@
  * families' facets and names no family.
  */
 import type { Resource } from '../model/resource.js';
-import type { RuleFamily } from '../rules/rule.js';
 import type { InventoryBuilder } from './builder.js';
 import type { Fields, JsonObject } from './fields.js';
 import type { InputError, PendingLinks } from './types.js';

@@ -2,7 +2,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Family } from '../../../shared/families/index.js';
 import { createFileInventorySource } from '../../../shared/inventory/file-source.js';
 import { loadInventory, normalizeDocument } from '../../../shared/inventory/index.js';
 import { WIDGET } from './widget-family.js';
