@@ -9,9 +9,10 @@ import { writeReportJson } from '../report/json.js';
 import { buildReport, reportExitCode } from '../report/report.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderTable } from '../report/table.js';
-import { evaluateAll, evaluateByResource, ruleMode } from '../rules/engine.js';
+import { ruleMode } from '../rules/engine.js';
 import { RULES } from '../rules/index.js';
 import { createTlsCatalog } from '../tls/index.js';
+import { evaluateAndPlanAll, evaluateAndPlanByResource } from '../usecase/evaluate.js';
 import { CliInputError, type CliIo, EXIT, type ExitCode, UsageError } from './io.js';
 import { parseFileLimit, parseFormat, parseNow, useColor } from './options.js';
 import { renderSlackPreview } from './slack-preview.js';
@@ -106,7 +107,7 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
       {
         evaluatedAt,
         resources: inventory.resources.length,
-        evaluations: evaluateByResource(inventory.resources, RULES, context),
+        evaluations: evaluateAndPlanByResource(inventory.resources, RULES, context),
         errors: inventory.errors,
         certificateExpiryDays: policy.certificates.expiryDays,
       },
@@ -115,7 +116,7 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
     return summary.nonCompliant > 0 ? EXIT.nonCompliant : EXIT.ok;
   }
 
-  const evaluations = evaluateAll(inventory.resources, RULES, context);
+  const evaluations = evaluateAndPlanAll(inventory.resources, RULES, context);
   const report = buildReport({
     evaluatedAt,
     resources: inventory.resources,

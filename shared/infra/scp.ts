@@ -41,7 +41,7 @@ import {
 } from '../families/vpn/rules/tunnels.js';
 import type { Policy } from '../policy/schema.js';
 import { EXEMPT_TAG } from '../response/exemptions.js';
-import { modeFor } from '../response/planner.js';
+import { modeFor } from '../rules/engine.js';
 import { findRule } from '../rules/index.js';
 import { assessTlsPolicy } from '../tls/assess.js';
 import type { TlsCatalog } from '../tls/catalog.js';

@@ -14,12 +14,12 @@ import type { InputError } from '../inventory/types.js';
 import type { Evaluation } from '../model/evaluation.js';
 import type { Resource, ResourceType } from '../model/resource.js';
 import { notApplicableEvaluation, toConfigEvaluation } from '../report/config-evaluations.js';
-import { evaluateAll } from '../rules/engine.js';
 import { recordEvaluations } from '../state/finding-store.js';
 import { createTlsCatalog } from '../tls/policies.js';
 import { plannedActions } from '../usecase/actions.js';
 import { createDelivery } from '../usecase/deliver.js';
 import type { MonitorDeps } from '../usecase/deps.js';
+import { evaluateAndPlanAll } from '../usecase/evaluate.js';
 import { inspectEvent } from '../usecase/inspect.js';
 import { loadFunctionConfig } from './config.js';
 import { InventoryReadError } from './event-function.js';
@@ -201,7 +201,7 @@ export function createConfigRuleFunction(options: { runtime?: () => Runtime } = 
       (r) => !deps.scope.accountId || !r.accountId || r.accountId === deps.scope.accountId,
     );
     const tls = createTlsCatalog({ elbv2Policies: read.elbv2Policies });
-    const evaluations = evaluateAll(resources, deps.rules, { policy: deps.policy, now, tls });
+    const evaluations = evaluateAndPlanAll(resources, deps.rules, { policy: deps.policy, now, tls });
     // Record, then deliver from what is recorded, as the sweep does: a failed publish leaves the outbox owed.
     const delivery = createDelivery(deps, { now, triggerId: eventId });
     delivery.plan(resources, plannedActions(evaluations, { eventId }));

@@ -23,9 +23,8 @@ import type { ExecutorDeps } from '../response/executor.js';
 import { executePlan } from '../response/executor.js';
 import { makeActionIdempotent } from '../response/idempotency.js';
 import { planHash } from '../response/plan-hash.js';
-import { modeFor } from '../response/planner.js';
 import type { ActionRecord } from '../response/types.js';
-import { evaluateResource } from '../rules/engine.js';
+import { modeFor } from '../rules/engine.js';
 import { findRule } from '../rules/index.js';
 import type { AnyRule } from '../rules/rule.js';
 import { findingIdOf, resolveFinding } from '../state/finding-store.js';
@@ -33,6 +32,7 @@ import { createTlsCatalog } from '../tls/policies.js';
 import { type ActionMessage, actionMessageSchema } from '../usecase/actions.js';
 import { sendAlerts } from '../usecase/alerts.js';
 import { createDelivery } from '../usecase/deliver.js';
+import { evaluateAndPlan } from '../usecase/evaluate.js';
 import { type FunctionConfig, loadFunctionConfig } from './config.js';
 import { createHandler, createObservability } from './handler.js';
 import { createRemediationSwitch, type RemediationSwitch } from './remediation-switch.js';
@@ -209,7 +209,7 @@ export function createRemediateFunction(options: RemediateFunctionOptions = {}) 
     const source = rt.deps().source;
     let elbv2Policies: ReadResult['elbv2Policies'] = [];
     const judge = (resource: Resource) =>
-      evaluateResource(resource, [rule], {
+      evaluateAndPlan(resource, [rule], {
         policy,
         now: new Date(),
         tls: createTlsCatalog({ elbv2Policies }),

@@ -3,7 +3,6 @@ import type { RouteResult } from '../events/result.js';
 import type { InputError } from '../inventory/types.js';
 import type { Evaluation } from '../model/evaluation.js';
 import type { ResourceRef } from '../model/ref.js';
-import { evaluateAll } from '../rules/engine.js';
 import {
   type FindingTransition,
   recordEvaluations,
@@ -14,6 +13,7 @@ import { createTlsCatalog } from '../tls/policies.js';
 import { plannedActions } from './actions.js';
 import { createDelivery } from './deliver.js';
 import type { MonitorDeps } from './deps.js';
+import { evaluateAndPlanAll } from './evaluate.js';
 
 export interface InspectOutcome {
   eventId: string;
@@ -95,7 +95,7 @@ export async function inspectEvent(route: RouteResult, deps: MonitorDeps): Promi
     outcome.gone = read.gone;
     outcome.errors = read.errors;
     const tls = createTlsCatalog({ elbv2Policies: read.elbv2Policies });
-    outcome.evaluations = evaluateAll(read.resources, deps.rules, { policy: deps.policy, now, tls });
+    outcome.evaluations = evaluateAndPlanAll(read.resources, deps.rules, { policy: deps.policy, now, tls });
     const actions = plannedActions(outcome.evaluations, context);
     delivery.plan(read.resources, actions);
     outcome.transitions = await recordEvaluations(deps.findings, outcome.evaluations, now, delivery.outbox);

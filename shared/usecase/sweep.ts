@@ -3,12 +3,12 @@ import type { Evaluation, Severity } from '../model/evaluation.js';
 import { computeKpis } from '../report/kpis.js';
 import { buildDigestMessage } from '../report/slack/digest.js';
 import type { SlackPayload } from '../report/slack/payload.js';
-import { evaluateAll } from '../rules/engine.js';
 import { type FindingTransition, recordEvaluations, resolveResource } from '../state/finding-store.js';
 import { createTlsCatalog } from '../tls/policies.js';
 import { plannedActions } from './actions.js';
 import { createDelivery } from './deliver.js';
 import type { MonitorDeps } from './deps.js';
+import { evaluateAndPlanAll } from './evaluate.js';
 
 /** The one summary message a sweep posts: open findings by severity, SEC09 KPIs, the worst five. */
 async function digestFor(deps: MonitorDeps, outcome: SweepOutcome, now: Date): Promise<SlackPayload> {
@@ -65,7 +65,7 @@ export async function sweep(deps: MonitorDeps, options: SweepOptions): Promise<S
       (r) => !deps.scope.accountId || !r.accountId || r.accountId === deps.scope.accountId,
     );
     const tls = createTlsCatalog({ elbv2Policies: read.elbv2Policies });
-    const evaluations = evaluateAll(resources, deps.rules, { policy: deps.policy, now, tls });
+    const evaluations = evaluateAndPlanAll(resources, deps.rules, { policy: deps.policy, now, tls });
     delivery.plan(resources, plannedActions(evaluations, { eventId: options.sweepId }));
     const transitions = await recordEvaluations(deps.findings, evaluations, now, delivery.outbox);
     delivery.collect(transitions, evaluations);
