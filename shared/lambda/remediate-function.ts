@@ -4,7 +4,7 @@ import { type RemediatePorts, remediate } from '../usecase/remediate.js';
 import { loadFunctionConfig } from './config.js';
 import { createHandler, createObservability } from './handler.js';
 import { parseAction, REMEDIATE_WIRING, remediatePorts } from './remediate-wiring.js';
-import { parseSqsEvent } from './sqs.js';
+import { parseSqsEvent } from '../events/sqs.js';
 import { createRuntime, type Runtime } from './wiring.js';
 
 export interface RemediateFunctionOptions {

@@ -16,7 +16,7 @@ import { type ActionMessage, actionMessageSchema } from '../usecase/actions.js';
 import { checkAction, InvalidActionError, type RemediatePorts } from '../usecase/remediate.js';
 import type { Observability } from './handler.js';
 import { createRemediationSwitch, type RemediationSwitch } from './remediation-switch.js';
-import { parseSqsBody } from './sqs.js';
+import { parseSqsBody } from '../events/sqs.js';
 import type { Runtime, RuntimeWiring } from './wiring.js';
 
 /**

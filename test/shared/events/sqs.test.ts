@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseSqsBody, parseSqsEvent } from '../../../shared/lambda/sqs.js';
+import { parseSqsBody, parseSqsEvent } from '../../../shared/events/sqs.js';
 
 const schema = z.object({ id: z.string().min(1), count: z.number() });
 
