@@ -1,10 +1,10 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { parseSqsEvent } from '../events/sqs.js';
 import { type RemediatePorts, remediate } from '../usecase/remediate.js';
 import { loadFunctionConfig } from './config.js';
 import { createHandler, createObservability } from './handler.js';
 import { parseAction, REMEDIATE_WIRING, remediatePorts } from './remediate-wiring.js';
-import { parseSqsEvent } from '../events/sqs.js';
 import { createRuntime, type Runtime } from './wiring.js';
 
 export interface RemediateFunctionOptions {

@@ -10,13 +10,13 @@ import {
   elbv2Client,
   eventBridgeClient,
 } from '../aws/factories.js';
+import { parseSqsBody } from '../events/sqs.js';
 import { createLiveInventorySource } from '../inventory/live/source-core.js';
 import { makeActionIdempotent } from '../response/idempotency.js';
 import { type ActionMessage, actionMessageSchema } from '../usecase/actions.js';
 import { checkAction, InvalidActionError, type RemediatePorts } from '../usecase/remediate.js';
 import type { Observability } from './handler.js';
 import { createRemediationSwitch, type RemediationSwitch } from './remediation-switch.js';
-import { parseSqsBody } from '../events/sqs.js';
 import type { Runtime, RuntimeWiring } from './wiring.js';
 
 /**

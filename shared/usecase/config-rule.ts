@@ -22,7 +22,7 @@ const REASONS = {
 };
 
 /** AWS Config refused some evaluations twice: thrown so Config invokes the rule again. */
-export class ConfigEvaluationError extends Error {
+class ConfigEvaluationError extends Error {
   override name = 'ConfigEvaluationError';
 }
 
@@ -41,7 +41,7 @@ export interface ConfigRulePort {
   refusedTwice(count: number): void;
 }
 
-export interface ConfigRuleSummary {
+interface ConfigRuleSummary {
   eventId: string;
   messageType: string;
   trigger: ConfigRuleInvocation['trigger'];

@@ -5,9 +5,9 @@ import { evaluateAll, evaluateByResource, evaluateResource, type OnNonCompliant 
 import type { AnyRule, RuleContext } from '../rules/rule.js';
 
 /** Why no call is planned for a NON_COMPLIANT outcome whose configuration could not be verified. */
-export const UNVERIFIED_NOTE = 'no action on a configuration that cannot be verified; notifying only';
+const UNVERIFIED_NOTE = 'no action on a configuration that cannot be verified; notifying only';
 
-export interface PlanOptions {
+interface PlanOptions {
   /** The change being judged was made by transit-guard itself: plan no action (loop guard). */
   ownAction?: boolean;
 }

@@ -15,7 +15,7 @@ export class SlackDeliveryError extends Error {
 }
 
 /** Not started: the invocation has less time left than one record may take. SQS delivers it again. */
-export class SlackTimeBudgetError extends Error {
+class SlackTimeBudgetError extends Error {
   override name = 'SlackTimeBudgetError';
 }
 

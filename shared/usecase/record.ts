@@ -10,14 +10,14 @@ import type { MonitorDeps } from './deps.js';
 import { evaluateAndPlanAll } from './evaluate.js';
 
 /** Who and what triggered the evaluation: the event (or sweep, or Config invocation) and its actor. */
-export interface TriggerContext {
+interface TriggerContext {
   now: Date;
   eventId: string;
   actor?: Actor;
   eventTime?: string;
 }
 
-export interface Recorded {
+interface Recorded {
   evaluations: Evaluation[];
   transitions: FindingTransition[];
 }
