@@ -6,6 +6,7 @@
 import type { ResourceType } from '../model/resource.js';
 import type { Remediator } from '../response/types.js';
 import type { AnyRule } from '../rules/rule.js';
+import type { ConfigResourceId } from '../usecase/config-rule.js';
 
 export interface Family {
   /** The folder name: elbv2, elb, vpn, directconnect, acm. */
@@ -18,4 +19,6 @@ export interface Family {
   rules: readonly AnyRule[];
   /** Its remediators (the actions its rules name). */
   remediators: readonly Remediator[];
+  /** How AWS Config names its resources, when not by transit-guard's id (shared/usecase/config-rule.ts). */
+  configResourceId?: ConfigResourceId;
 }

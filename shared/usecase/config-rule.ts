@@ -2,6 +2,7 @@ import type { Evaluation as ConfigEvaluation } from '@aws-sdk/client-config-serv
 import type { ConfigRuleInvocation } from '../events/config.js';
 import type { InspectRoute } from '../events/result.js';
 import type { ConfigurationItemSummary } from '../events/schemas.js';
+import { FAMILIES } from '../families/index.js';
 import { CONFIG_FAMILIES } from '../inventory/live/port.js';
 import type { InputError } from '../inventory/types.js';
 import type { Evaluation } from '../model/evaluation.js';
@@ -70,11 +71,21 @@ function dateOf(value: string | Date | null | undefined): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/** How AWS Config names a resource: classic load balancers by name, the rest by the id transit-guard uses. */
+/**
+ * A family's facet: how AWS Config names one of its resources when it is not the id transit-guard uses (a
+ * classic load balancer by its name). Without it, Config's id is transit-guard's.
+ */
+export type ConfigResourceId = (resource: Resource) => string;
+
+const CONFIG_RESOURCE_IDS = new Map(
+  FAMILIES.flatMap((family) =>
+    family.configResourceId ? family.resourceTypes.map((type) => [type, family.configResourceId]) : [],
+  ) as [string, ConfigResourceId][],
+);
+
+/** How AWS Config names a resource (its family's configResourceId), else the id transit-guard uses. */
 function configResourceId(resource: Resource): string {
-  return resource.resourceType === 'AWS::ElasticLoadBalancing::LoadBalancer'
-    ? resource.loadBalancerName
-    : resource.resourceId;
+  return CONFIG_RESOURCE_IDS.get(resource.resourceType)?.(resource) ?? resource.resourceId;
 }
 
 function countBy(evaluations: readonly ConfigEvaluation[], type: ConfigEvaluation['ComplianceType']): number {
