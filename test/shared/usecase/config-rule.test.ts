@@ -46,6 +46,7 @@ const classic: ClassicLoadBalancer = {
   tags: {},
   source: 'test',
   listeners: [],
+  policies: [],
 };
 
 const invocation = {
