@@ -1,7 +1,7 @@
 /**
  * One measured run of `transit-guard evaluate` on a directory, end to end and in process:
  * read + parse + normalize + link (loadInventory; a snapshot is parsed item by item), then evaluate and
- * JSON out together, as the CLI does (evaluateByResource + writeReportJson: each resource evaluated and its
+ * JSON out together, as the CLI does (evaluateAndPlanByResource + writeReportJson: each resource evaluated and its
  * evaluations written in turn, exactly the chunks `--format json` writes to stdout, here written to
  * /dev/null and counted).
  * Run by bench/run.ts in a fresh child process: `node --import tsx bench/evaluate.ts <dir> <items>`.
@@ -13,9 +13,9 @@ import { pathToFileURL } from 'node:url';
 import { loadInventory } from '../shared/inventory/index.js';
 import { policySchema } from '../shared/policy/schema.js';
 import { type JsonSink, writeReportJson } from '../shared/report/json.js';
-import { evaluateByResource } from '../shared/rules/engine.js';
 import { RULES } from '../shared/rules/index.js';
 import { createTlsCatalog } from '../shared/tls/index.js';
+import { evaluateAndPlanByResource } from '../shared/usecase/evaluate.js';
 
 export type Phase = 'load' | 'evaluate+write';
 
@@ -115,7 +115,7 @@ export async function measureEvaluate(dir: string, items: number, now: Date): Pr
       {
         evaluatedAt: now,
         resources: inventory.resources.length,
-        evaluations: evaluateByResource(inventory.resources, RULES, { policy, now, tls }),
+        evaluations: evaluateAndPlanByResource(inventory.resources, RULES, { policy, now, tls }),
         errors: inventory.errors,
         certificateExpiryDays: policy.certificates.expiryDays,
       },

@@ -1,15 +1,13 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { z } from 'zod';
 import { awsClientConfig } from '../shared/aws/clients.js';
+import { parseSqsEvent } from '../shared/events/sqs.js';
 import { createHandler, createObservability, type Observability } from '../shared/lambda/handler.js';
-import { createSlackRecordHandler, type PostOptions } from '../shared/report/slack/deliver.js';
+import { sqsDeadLetter } from '../shared/lambda/notify-wiring.js';
+import type { PostOptions } from '../shared/report/slack/deliver.js';
 import { createWebhookUrlProvider, type WebhookUrlProvider } from '../shared/report/slack/webhook-secret.js';
-
-const sqsEventSchema = z.object({
-  Records: z.array(z.looseObject({ messageId: z.string().min(1), body: z.string() })).min(1),
-});
+import { createNotify } from '../shared/usecase/notify.js';
 
 export interface NotifySlackDependencies {
   observability: Observability;
@@ -24,10 +22,10 @@ export interface NotifySlackDependencies {
 export function createNotifySlackHandler(dependencies: NotifySlackDependencies) {
   const { observability } = dependencies;
   const processor = new BatchProcessor(EventType.SQS);
-  const handleRecord = createSlackRecordHandler({
+  const deadLetter = sqsDeadLetter(dependencies.sqs, dependencies.deadLetterQueueUrl);
+  const handleRecord = createNotify({
     webhookUrl: dependencies.webhookUrl,
-    sqs: dependencies.sqs,
-    deadLetterQueueUrl: dependencies.deadLetterQueueUrl,
+    ...(deadLetter ? { deadLetter } : {}),
     logger: observability.logger,
     metrics: observability.metrics,
     ...(dependencies.post ? { post: dependencies.post } : {}),
@@ -36,7 +34,7 @@ export function createNotifySlackHandler(dependencies: NotifySlackDependencies) 
   return createHandler<SQSEvent, SQSBatchResponse>({
     name: 'notify-slack',
     observability,
-    parse: (event) => sqsEventSchema.parse(event) as unknown as SQSEvent,
+    parse: parseSqsEvent,
     handle: (event, context) =>
       processPartialResponse(event, handleRecord, processor, { context, processInParallel: false }),
   });

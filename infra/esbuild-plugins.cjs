@@ -42,7 +42,8 @@ const smithySchemaKeys = {
 /**
  * `import { z } from 'zod'` binds the whole zod namespace object (about 450 KB minified, every locale
  * included); `import * as z from 'zod'` lets esbuild keep only the functions used (about 90 KB). Project
- * sources written the first way are read the second way.
+ * sources written the first way are read the second way, and so are Powertools parser's modules (the SQS
+ * schema the queue consumers parse with, shared/events/sqs.ts).
  */
 const zodNamespaceImport = {
   name: 'zod-namespace-import',
@@ -56,6 +57,16 @@ const zodNamespaceImport = {
         loader: 'ts',
       };
     });
+    build.onLoad(
+      { filter: /[\\/]@aws-lambda-powertools[\\/]parser[\\/]lib[\\/]esm[\\/].*\.js$/ },
+      async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        return {
+          contents: source.replace(/import \{ z \} from 'zod';/g, "import * as z from 'zod';"),
+          loader: 'js',
+        };
+      },
+    );
   },
 };
 

@@ -2,12 +2,13 @@ import { parseArgs } from 'node:util';
 import { loadInventory } from '../inventory/index.js';
 import type { LoadedInventory } from '../inventory/load.js';
 import type { Resource } from '../model/resource.js';
-import { checkPolicy } from '../policy/check.js';
 import { DEFAULT_POLICY_FILE, loadPolicy } from '../policy/load.js';
 import { buildReport } from '../report/report.js';
-import { evaluateAll, evaluateByResource, ruleMode } from '../rules/engine.js';
+import { ruleMode } from '../rules/engine.js';
 import { RULES } from '../rules/index.js';
 import { createTlsCatalog } from '../tls/index.js';
+import { checkPolicy } from '../usecase/check-policy.js';
+import { evaluateAndPlanAll, evaluateAndPlanByResource } from '../usecase/evaluate.js';
 import { CliInputError, type CliIo, type ExitCode, UsageError } from './io.js';
 import { cliPaths, parseFileLimit, parseFormat, parseNow } from './options.js';
 import {
@@ -89,7 +90,7 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
     return writeReportJsonStreamed(io, {
       evaluatedAt,
       resources: inventory.resources.length,
-      evaluations: evaluateByResource(inventory.resources, RULES, context),
+      evaluations: evaluateAndPlanByResource(inventory.resources, RULES, context),
       errors: inventory.errors,
       certificateExpiryDays: policy.certificates.expiryDays,
     });
@@ -98,7 +99,7 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
   const report = buildReport({
     evaluatedAt,
     resources: inventory.resources,
-    evaluations: evaluateAll(inventory.resources, RULES, context),
+    evaluations: evaluateAndPlanAll(inventory.resources, RULES, context),
     errors: inventory.errors,
     certificateExpiryDays: policy.certificates.expiryDays,
   });

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { checkPolicy } from '../policy/check.js';
 import { loadPolicy } from '../policy/load.js';
 import { RULES } from '../rules/index.js';
 import { createTlsCatalog } from '../tls/index.js';
+import { checkPolicy } from '../usecase/check-policy.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './io.js';
 
 const POLICY_OPTIONS = {

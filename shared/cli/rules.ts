@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { availableModes } from '../policy/check.js';
 import type { AnyRule } from '../rules/rule.js';
+import { availableModes } from '../usecase/check-policy.js';
 import { type CliIo, EXIT, type ExitCode } from './io.js';
 import { parseFormat } from './options.js';
 

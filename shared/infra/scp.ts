@@ -19,7 +19,7 @@
 import { FAMILIES, type Family } from '../families/index.js';
 import type { Policy } from '../policy/schema.js';
 import { EXEMPT_TAG } from '../response/exemptions.js';
-import { modeFor } from '../response/planner.js';
+import { modeFor } from '../rules/engine.js';
 import { findRule } from '../rules/index.js';
 import type { TlsCatalog } from '../tls/catalog.js';
 import { createTlsCatalog } from '../tls/policies.js';

@@ -1,4 +1,3 @@
-export { availableModes, checkPolicy, type PolicyCheckContext, type PolicyProblem } from './check.js';
 export {
   DEFAULT_POLICY_FILE,
   type LoadPolicyOptions,

@@ -18,6 +18,6 @@ export {
   type IdempotentActionResult,
   makeActionIdempotent,
 } from './idempotency.js';
-export { DRY_RUN_NOTE, LOOP_GUARD_NOTE, modeFor, type PlanResponseInput, planResponse } from './planner.js';
+export { DRY_RUN_NOTE, LOOP_GUARD_NOTE, type PlanResponseInput, planResponse } from './planner.js';
 export { findRemediator, REMEDIATION_IAM_ACTIONS, REMEDIATORS } from './remediators/index.js';
 export type * from './types.js';

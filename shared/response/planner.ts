@@ -1,6 +1,7 @@
-import type { Evaluation, ResponsePlan, RuleMode } from '../model/evaluation.js';
+import type { Evaluation, ResponsePlan } from '../model/evaluation.js';
 import type { Resource } from '../model/resource.js';
 import type { Policy } from '../policy/schema.js';
+import { modeFor } from '../rules/engine.js';
 import type { RuleMetadata } from '../rules/rule.js';
 import {
   describeActiveExemption,
@@ -25,11 +26,6 @@ export interface PlanResponseInput {
 
 export const DRY_RUN_NOTE = 'dry run: planned, not executed';
 export const LOOP_GUARD_NOTE = 'loop guard: the change was made by transit-guard itself; no further action';
-
-/** The mode the policy gives the rule, or the rule's default. */
-export function modeFor(rule: RuleMetadata, policy: Policy): RuleMode {
-  return policy.rules[rule.id]?.mode ?? rule.defaultMode;
-}
 
 /** "first; second", either alone, or undefined when neither says anything. */
 const joinNotes = (first: string | undefined, second: string | undefined): string | undefined => {

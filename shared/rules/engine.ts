@@ -1,30 +1,38 @@
 import type { Evaluation, RuleMode } from '../model/evaluation.js';
 import type { Resource } from '../model/resource.js';
-import { modeFor, type PlanResponseInput, planResponse } from '../response/planner.js';
-import type { AnyRule, RuleContext } from './rule.js';
+import type { Policy } from '../policy/schema.js';
+import type { AnyRule, RuleContext, RuleMetadata, RuleOutcome } from './rule.js';
 
-/** Why no call is planned for a NON_COMPLIANT outcome whose configuration could not be verified. */
-export const UNVERIFIED_NOTE = 'no action on a configuration that cannot be verified; notifying only';
+/** The mode the policy gives the rule, or the rule's default. */
+export function modeFor(rule: RuleMetadata, policy: Policy): RuleMode {
+  return policy.rules[rule.id]?.mode ?? rule.defaultMode;
+}
 
 /** The mode the policy gives a rule, or the rule's default. */
 export function ruleMode(rule: AnyRule, context: Pick<RuleContext, 'policy'>): RuleMode {
   return modeFor(rule.metadata, context.policy);
 }
 
-export interface EvaluateOptions {
-  /** The change being judged was made by transit-guard itself: plan no action (loop guard). */
-  ownAction?: boolean;
-}
+/**
+ * Told of each NON_COMPLIANT evaluation as it is made, with the rule's outcome (what remediation should set,
+ * whether the configuration could be verified): how a use case plans the response without the engine knowing.
+ */
+export type OnNonCompliant = (
+  evaluation: Evaluation,
+  outcome: RuleOutcome,
+  rule: AnyRule,
+  resource: Resource,
+) => void;
 
 /**
- * Runs every rule that applies to the resource and is not switched off, and plans the response to each
- * NON_COMPLIANT result (shared/response). Pure: no I/O.
+ * Runs every rule that applies to the resource and is not switched off. Judges only: no response is planned
+ * here (shared/usecase/evaluate.ts plans it). Pure: no I/O.
  */
 export function evaluateResource(
   resource: Resource,
   rules: readonly AnyRule[],
   context: RuleContext,
-  options: EvaluateOptions = {},
+  onNonCompliant?: OnNonCompliant,
 ): Evaluation[] {
   const evaluations: Evaluation[] = [];
   for (const rule of rules) {
@@ -46,28 +54,7 @@ export function evaluateResource(
     if (resource.region) evaluation.region = resource.region;
     evaluation.reason = outcome.reason;
     if (outcome.details) evaluation.details = outcome.details;
-    if (outcome.status === 'NON_COMPLIANT') {
-      const input: PlanResponseInput = {
-        evaluation,
-        resource,
-        rule: rule.metadata,
-        policy: context.policy,
-        now: context.now,
-      };
-      if (outcome.remediationTarget !== undefined) input.remediationTarget = outcome.remediationTarget;
-      if (options.ownAction !== undefined) input.ownAction = options.ownAction;
-      const plan = planResponse(input);
-      // A remediation planned on a guess could delete or rewrite the wrong thing: unverified outcomes notify.
-      evaluation.response =
-        outcome.unverified && plan.calls
-          ? {
-              mode: plan.mode,
-              status: 'notify',
-              note: UNVERIFIED_NOTE,
-              ...(plan.exemption ? { exemption: plan.exemption } : {}),
-            }
-          : plan;
-    }
+    if (outcome.status === 'NON_COMPLIANT') onNonCompliant?.(evaluation, outcome, rule, resource);
     evaluations.push(evaluation);
   }
   return evaluations;
@@ -82,16 +69,16 @@ export function* evaluateByResource(
   resources: readonly Resource[],
   rules: readonly AnyRule[],
   context: RuleContext,
-  options: EvaluateOptions = {},
+  onNonCompliant?: OnNonCompliant,
 ): Generator<Evaluation[], void, undefined> {
-  for (const resource of resources) yield evaluateResource(resource, rules, context, options);
+  for (const resource of resources) yield evaluateResource(resource, rules, context, onNonCompliant);
 }
 
 export function evaluateAll(
   resources: readonly Resource[],
   rules: readonly AnyRule[],
   context: RuleContext,
-  options: EvaluateOptions = {},
+  onNonCompliant?: OnNonCompliant,
 ): Evaluation[] {
-  return resources.flatMap((resource) => evaluateResource(resource, rules, context, options));
+  return resources.flatMap((resource) => evaluateResource(resource, rules, context, onNonCompliant));
 }

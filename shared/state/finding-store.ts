@@ -93,6 +93,32 @@ export class FindingConflictError extends Error {
 
 export const findingIdOf = (ruleId: string, resourceId: string) => `${ruleId}|${resourceId}`;
 
+/** How many conditional writes of one finding are tried before giving up. */
+const MAX_WRITE_ATTEMPTS = 5;
+
+/** What to write given the record as last read (`write` absent: nothing to write), and what to return then. */
+type Change<T> = (current: FindingRecord | undefined) => { write?: FindingRecord; result: T };
+
+/**
+ * The store's one conditional-write retry: writes what `change` makes of `first`, conditional on its version;
+ * when another writer got there first, reads the finding again and asks `change` again. After
+ * MAX_WRITE_ATTEMPTS lost writes it throws FindingConflictError: no write is ever silently dropped.
+ */
+async function writeRetrying<T>(
+  store: FindingStore,
+  findingId: string,
+  first: FindingRecord | undefined,
+  change: Change<T>,
+): Promise<T> {
+  let current = first;
+  for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+    if (attempt > 0) current = await store.get(findingId);
+    const { write, result } = change(current);
+    if (!write || (await store.put(write, current?.version ?? 0))) return result;
+  }
+  throw new FindingConflictError(`finding ${findingId}: too many concurrent updates`);
+}
+
 function responseOf(evaluation: Evaluation): string | undefined {
   const r = evaluation.response;
   return r ? [r.mode, r.action, r.target].filter(Boolean).join(':') : undefined;
@@ -208,16 +234,12 @@ export async function recordEvaluations(
       records = new Map(listed.map((record) => [record.findingId, record]));
       known.set(evaluation.resourceId, records);
     }
-    for (let attempt = 0; ; attempt++) {
-      const previous = attempt === 0 ? records.get(id) : await store.get(id);
-      const transition = withOutbox(transitionFor(previous, evaluation, at), evaluation, outbox, at);
-      if (!transition.finding || (await store.put(transition.finding, previous?.version ?? 0))) {
-        if (transition.finding) records.set(id, transition.finding);
-        transitions.push(transition);
-        break;
-      }
-      if (attempt >= 4) throw new FindingConflictError(`finding ${id}: too many concurrent updates`);
-    }
+    const transition = await writeRetrying(store, id, records.get(id), (previous) => {
+      const made = withOutbox(transitionFor(previous, evaluation, at), evaluation, outbox, at);
+      return { ...(made.finding ? { write: made.finding } : {}), result: made };
+    });
+    if (transition.finding) records.set(id, transition.finding);
+    transitions.push(transition);
   }
   return transitions;
 }
@@ -251,13 +273,16 @@ export async function resolveResource(
 ): Promise<FindingTransition[]> {
   const at = now.toISOString();
   const transitions: FindingTransition[] = [];
-  for (const previous of await store.listByResource(resourceId)) {
-    if (previous.state !== 'open') {
-      if (previous.pending) transitions.push({ kind: 'none', previous });
-      continue;
-    }
-    const transition = resolutionOf(previous, at, resolution, outbox);
-    if (await store.put(transition.finding as FindingRecord, previous.version)) transitions.push(transition);
+  for (const listed of await store.listByResource(resourceId)) {
+    // Resolved meanwhile by another writer: as one resolved before, owed deliveries come back as `none`.
+    const transition = await writeRetrying(store, listed.findingId, listed, (previous) => {
+      if (previous?.state !== 'open') {
+        return { result: previous?.pending ? ({ kind: 'none', previous } as FindingTransition) : undefined };
+      }
+      const resolved = resolutionOf(previous, at, resolution, outbox);
+      return { write: resolved.finding as FindingRecord, result: resolved };
+    });
+    if (transition) transitions.push(transition);
   }
   return transitions;
 }
@@ -292,13 +317,16 @@ export async function resolveFinding(
   resolution: Resolution,
   outbox?: OutboxBuilder,
 ): Promise<FindingTransition> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const previous = await store.get(findingId);
-    if (previous?.state !== 'open') return { kind: 'none', ...(previous ? { previous } : {}) };
-    const transition = resolutionOf(previous, now.toISOString(), resolution, outbox);
-    if (await store.put(transition.finding as FindingRecord, previous.version)) return transition;
-  }
-  throw new FindingConflictError(`finding ${findingId}: too many concurrent updates`);
+  return writeRetrying(
+    store,
+    findingId,
+    await store.get(findingId),
+    (previous): ReturnType<Change<FindingTransition>> => {
+      if (previous?.state !== 'open') return { result: { kind: 'none', ...(previous ? { previous } : {}) } };
+      const transition = resolutionOf(previous, now.toISOString(), resolution, outbox);
+      return { write: transition.finding as FindingRecord, result: transition };
+    },
+  );
 }
 
 /**
@@ -315,15 +343,14 @@ export async function clearDelivered(
 ): Promise<FindingRecord | undefined> {
   const at = now.toISOString();
   const sentIds = new Set(sent.pending?.map((delivery) => delivery.id));
-  let current: FindingRecord | undefined = sent;
-  for (let attempt = 0; attempt < 5; attempt++) {
+  return writeRetrying(store, sent.findingId, sent, (current) => {
     // Gone, or owing nothing: nothing to clear.
-    if (!current?.pending) return current;
+    if (!current?.pending) return { result: current };
     const owed = current.pending;
     const delivered = owed.filter(
       (delivery) => sentIds.has(delivery.id) && delivery.channels.some((c) => channels.includes(c)),
     );
-    if (delivered.length === 0) return current;
+    if (delivered.length === 0) return { result: current };
     const pending = owed
       .map((delivery) =>
         delivered.includes(delivery)
@@ -340,8 +367,25 @@ export async function clearDelivered(
       ...(told && !(current.lastNotifiedAt && current.lastNotifiedAt >= at) ? { lastNotifiedAt: at } : {}),
       version: current.version + 1,
     };
-    if (await store.put(next, current.version)) return next;
-    current = await store.get(sent.findingId);
-  }
-  throw new FindingConflictError(`finding ${sent.findingId}: too many concurrent updates`);
+    return { write: next, result: next };
+  });
+}
+
+/**
+ * Records that Slack was told about a finding (call it once the message is in the outbox). The write is
+ * conditional on the version; when another writer got there first, it is applied to the fresh record.
+ * Returns the stored record, or undefined when the finding no longer exists.
+ */
+export function markNotified(
+  store: FindingStore,
+  finding: FindingRecord,
+  now: Date,
+): Promise<FindingRecord | undefined> {
+  const at = now.toISOString();
+  return writeRetrying(store, finding.findingId, finding, (current) => {
+    // Never move lastNotifiedAt backwards (a slower invocation finishing after a newer one).
+    if (!current || (current.lastNotifiedAt && current.lastNotifiedAt >= at)) return { result: current };
+    const next: FindingRecord = extend(current, { lastNotifiedAt: at, version: current.version + 1 });
+    return { write: next, result: next };
+  });
 }

@@ -1,13 +1,18 @@
 import type { Evaluation } from '../model/evaluation.js';
 import type { Actor } from '../model/ref.js';
-import { type Alert, markNotified, selectAlerts } from '../report/slack/alerts.js';
+import { type Alert, selectAlerts } from '../report/slack/alerts.js';
 import {
   type ActionOutcome,
   buildFindingMessage,
   type FindingMessageInput,
 } from '../report/slack/message.js';
 import type { SlackPayload } from '../report/slack/payload.js';
-import { type FindingStore, type FindingTransition, findingIdOf } from '../state/finding-store.js';
+import {
+  type FindingStore,
+  type FindingTransition,
+  findingIdOf,
+  markNotified,
+} from '../state/finding-store.js';
 import { resolvedEvaluation } from './messages.js';
 
 /** Where Slack messages go: the SQS outbox the notify-slack function drains. */

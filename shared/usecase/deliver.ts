@@ -2,7 +2,7 @@ import type { Evaluation } from '../model/evaluation.js';
 import type { Actor } from '../model/ref.js';
 import type { Resource } from '../model/resource.js';
 import type { FindingMessage } from '../report/findings-bus.js';
-import { type Alert, markNotified, selectAlerts } from '../report/slack/alerts.js';
+import { type Alert, selectAlerts } from '../report/slack/alerts.js';
 import {
   type ActionOutcome,
   buildFindingMessage,
@@ -14,6 +14,7 @@ import {
   type FindingRecord,
   type FindingTransition,
   findingIdOf,
+  markNotified,
   type NewDelivery,
   type OutboxBuilder,
   type PendingDelivery,

@@ -3,17 +3,10 @@ import type { RouteResult } from '../events/result.js';
 import type { InputError } from '../inventory/types.js';
 import type { Evaluation } from '../model/evaluation.js';
 import type { ResourceRef } from '../model/ref.js';
-import { evaluateAll } from '../rules/engine.js';
-import {
-  type FindingTransition,
-  recordEvaluations,
-  resolveResource,
-  resolveResourcesByPrefix,
-} from '../state/finding-store.js';
-import { createTlsCatalog } from '../tls/policies.js';
-import { plannedActions } from './actions.js';
+import { type FindingTransition, resolveResource, resolveResourcesByPrefix } from '../state/finding-store.js';
 import { createDelivery } from './deliver.js';
 import type { MonitorDeps } from './deps.js';
+import { evaluateAndRecord } from './record.js';
 
 export interface InspectOutcome {
   eventId: string;
@@ -94,12 +87,9 @@ export async function inspectEvent(route: RouteResult, deps: MonitorDeps): Promi
     const read = await deps.source.read(refs);
     outcome.gone = read.gone;
     outcome.errors = read.errors;
-    const tls = createTlsCatalog({ elbv2Policies: read.elbv2Policies });
-    outcome.evaluations = evaluateAll(read.resources, deps.rules, { policy: deps.policy, now, tls });
-    const actions = plannedActions(outcome.evaluations, context);
-    delivery.plan(read.resources, actions);
-    outcome.transitions = await recordEvaluations(deps.findings, outcome.evaluations, now, delivery.outbox);
-    delivery.collect(outcome.transitions, outcome.evaluations);
+    const recorded = await evaluateAndRecord(deps, delivery, read, { now, ...context });
+    outcome.evaluations = recorded.evaluations;
+    outcome.transitions = recorded.transitions;
   }
   // A deleted load balancer's route names the prefix of its listeners' ARNs: every resource under it is gone.
   const resolve = route.deleted && route.byPrefix ? resolveResourcesByPrefix : resolveResource;

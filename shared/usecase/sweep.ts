@@ -3,12 +3,10 @@ import type { Evaluation, Severity } from '../model/evaluation.js';
 import { computeKpis } from '../report/kpis.js';
 import { buildDigestMessage } from '../report/slack/digest.js';
 import type { SlackPayload } from '../report/slack/payload.js';
-import { evaluateAll } from '../rules/engine.js';
-import { type FindingTransition, recordEvaluations, resolveResource } from '../state/finding-store.js';
-import { createTlsCatalog } from '../tls/policies.js';
-import { plannedActions } from './actions.js';
+import { type FindingTransition, resolveResource } from '../state/finding-store.js';
 import { createDelivery } from './deliver.js';
 import type { MonitorDeps } from './deps.js';
+import { evaluateAndRecord, inAccount } from './record.js';
 
 /** The one summary message a sweep posts: open findings by severity, SEC09 KPIs, the worst five. */
 async function digestFor(deps: MonitorDeps, outcome: SweepOutcome, now: Date): Promise<SlackPayload> {
@@ -61,14 +59,13 @@ export async function sweep(deps: MonitorDeps, options: SweepOptions): Promise<S
   for (const region of options.regions) {
     options.onProgress?.(`reading ${region}`);
     const read = await deps.source.enumerate(region);
-    const resources = read.resources.filter(
-      (r) => !deps.scope.accountId || !r.accountId || r.accountId === deps.scope.accountId,
+    const resources = inAccount(read.resources, deps.scope);
+    const { evaluations, transitions } = await evaluateAndRecord(
+      deps,
+      delivery,
+      { resources, elbv2Policies: read.elbv2Policies },
+      { now, eventId: options.sweepId },
     );
-    const tls = createTlsCatalog({ elbv2Policies: read.elbv2Policies });
-    const evaluations = evaluateAll(resources, deps.rules, { policy: deps.policy, now, tls });
-    delivery.plan(resources, plannedActions(evaluations, { eventId: options.sweepId }));
-    const transitions = await recordEvaluations(deps.findings, evaluations, now, delivery.outbox);
-    delivery.collect(transitions, evaluations);
     if (read.errors.length === 0) {
       const seen = new Set(resources.map((resource) => resource.resourceId));
       const stale = (await deps.findings.listOpen()).filter(

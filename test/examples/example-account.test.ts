@@ -7,9 +7,9 @@ import { loadInventory } from '../../shared/inventory/index.js';
 import type { Inventory } from '../../shared/inventory/types.js';
 import type { ComplianceStatus, Evaluation } from '../../shared/model/evaluation.js';
 import { type Policy, policySchema } from '../../shared/policy/schema.js';
-import { evaluateAll } from '../../shared/rules/engine.js';
 import { RULES } from '../../shared/rules/index.js';
 import { createTlsCatalog } from '../../shared/tls/index.js';
+import { evaluateAndPlanAll } from '../../shared/usecase/evaluate.js';
 
 const examplesDir = join(dirname(fileURLToPath(import.meta.url)), '../../examples');
 const accountDir = join(examplesDir, 'account');
@@ -21,7 +21,7 @@ const NEEDS_PASSTHROUGH_POLICY = 'elbv2-listener-tcp-plaintext';
 
 function evaluate(inventory: Inventory, policy: Policy): Evaluation[] {
   const tls = createTlsCatalog({ elbv2Policies: inventory.elbv2Policies });
-  return evaluateAll(inventory.resources, RULES, { policy, now: NOW, tls });
+  return evaluateAndPlanAll(inventory.resources, RULES, { policy, now: NOW, tls });
 }
 
 function statusesOf(evaluations: readonly Evaluation[], ruleId: string): Set<ComplianceStatus> {

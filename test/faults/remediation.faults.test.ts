@@ -16,7 +16,7 @@ import { elbv2ListenerTlsPolicy } from '../../shared/families/elbv2/rules/elbv2-
 import type { Resource } from '../../shared/model/resource.js';
 import { type ExecutorDeps, executePlan } from '../../shared/response/executor.js';
 import type { PlannedAction } from '../../shared/response/types.js';
-import { evaluateResource } from '../../shared/rules/engine.js';
+import { evaluateAndPlan } from '../../shared/usecase/evaluate.js';
 import { albHttpsListener } from '../helpers/elb-fixtures.js';
 import { ruleContext, TEST_NOW } from '../helpers/rule-context.js';
 import { type FaultKind, faultError } from './injector.js';
@@ -34,7 +34,7 @@ const POLICY = {
   rules: { [elbv2ListenerTlsPolicy.metadata.id]: { mode: 'remediate' as const } },
 };
 const evaluate = (resource: Resource) => {
-  const [evaluation] = evaluateResource(resource, [elbv2ListenerTlsPolicy], ruleContext(POLICY));
+  const [evaluation] = evaluateAndPlan(resource, [elbv2ListenerTlsPolicy], ruleContext(POLICY));
   if (!evaluation) throw new Error('elbv2-listener-tls-policy did not evaluate the listener');
   return evaluation;
 };

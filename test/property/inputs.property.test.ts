@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { type Inventory, normalizeDocuments } from '../../shared/inventory/index.js';
 import { COMPLIANCE_STATUSES, SEVERITIES } from '../../shared/model/evaluation.js';
 import { policySchema } from '../../shared/policy/schema.js';
-import { evaluateAll } from '../../shared/rules/engine.js';
 import { RULES } from '../../shared/rules/index.js';
 import { createTlsCatalog } from '../../shared/tls/index.js';
+import { evaluateAndPlanAll } from '../../shared/usecase/evaluate.js';
 import { loadJsonFixtures, mutatedFixture, parameters, RUNS } from './support.js';
 
 const INPUTS = loadJsonFixtures(new URL('../fixtures/inputs/', import.meta.url));
@@ -44,7 +44,7 @@ function evaluateDocuments(documents: readonly { document: unknown; source: stri
   const tls = createTlsCatalog({ elbv2Policies: inventory.elbv2Policies });
   return {
     inventory,
-    evaluations: evaluateAll(inventory.resources, RULES, { policy: POLICY, now: NOW, tls }),
+    evaluations: evaluateAndPlanAll(inventory.resources, RULES, { policy: POLICY, now: NOW, tls }),
   };
 }
 
@@ -57,7 +57,7 @@ function problemsOf({
   evaluations,
 }: {
   inventory: Inventory;
-  evaluations: ReturnType<typeof evaluateAll>;
+  evaluations: ReturnType<typeof evaluateAndPlanAll>;
 }): string[] {
   const problems: string[] = [];
   for (const error of inventory.errors) {
@@ -87,7 +87,7 @@ function problemsOf({
   return problems;
 }
 
-describe('normalizeDocument + evaluateAll with mutated inputs', () => {
+describe('normalizeDocument + evaluateAndPlanAll with mutated inputs', () => {
   it('reads, reports or leaves out every record of one to three mutated inputs, never throwing', () => {
     // Prepare
     let cases = 0;

@@ -13,9 +13,9 @@ import { describe, expect, it } from 'vitest';
 import { normalizeDocuments } from '../../shared/inventory/index.js';
 import type { ComplianceStatus } from '../../shared/model/evaluation.js';
 import { policySchema } from '../../shared/policy/schema.js';
-import { evaluateAll } from '../../shared/rules/engine.js';
 import { RULES } from '../../shared/rules/index.js';
 import { createTlsCatalog } from '../../shared/tls/index.js';
+import { evaluateAndPlanAll } from '../../shared/usecase/evaluate.js';
 import { type Json, loadJsonFixtures, parameters, pathsOf, RUNS } from './support.js';
 
 const INPUTS = loadJsonFixtures(new URL('../fixtures/inputs/', import.meta.url));
@@ -33,7 +33,11 @@ function verdicts(document: unknown): Map<string, ComplianceStatus[]> {
   const inventory = normalizeDocuments([{ document, source: 'input.json' }]);
   const tls = createTlsCatalog({ elbv2Policies: inventory.elbv2Policies });
   const statuses = new Map<string, ComplianceStatus[]>();
-  for (const evaluation of evaluateAll(inventory.resources, RULES, { policy: POLICY, now: NOW, tls })) {
+  for (const evaluation of evaluateAndPlanAll(inventory.resources, RULES, {
+    policy: POLICY,
+    now: NOW,
+    tls,
+  })) {
     const key = `${evaluation.ruleId} ${evaluation.resourceId}`;
     statuses.set(key, [...(statuses.get(key) ?? []), evaluation.status]);
   }

@@ -29,10 +29,10 @@ import { toConfigEvaluation } from '../../shared/report/config-evaluations.js';
 import { computeKpis } from '../../shared/report/kpis.js';
 import { buildDigestMessage } from '../../shared/report/slack/digest.js';
 import { buildFindingMessage } from '../../shared/report/slack/message.js';
-import { evaluateAll } from '../../shared/rules/engine.js';
 import { RULES } from '../../shared/rules/index.js';
 import type { FindingRecord } from '../../shared/state/finding-store.js';
 import { createTlsCatalog } from '../../shared/tls/index.js';
+import { evaluateAndPlanAll } from '../../shared/usecase/evaluate.js';
 import { loadEvent, withValue } from '../fixtures/events/load.js';
 import {
   acceptWrites,
@@ -223,7 +223,7 @@ describe('secrets planted in evaluate and replay inputs', () => {
 
 describe('secrets planted in resources, tags and remediation calls', () => {
   const inventory = normalizeDocument(vpnDescribeOutput(), 'vpn-describe.json');
-  const evaluations = evaluateAll(inventory.resources, RULES, {
+  const evaluations = evaluateAndPlanAll(inventory.resources, RULES, {
     policy: policySchema.parse({ dryRun: false }),
     now: new Date('2026-11-22T00:00:00.000Z'),
     tls: createTlsCatalog(),

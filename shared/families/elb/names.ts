@@ -3,7 +3,7 @@ import type { Resource } from '../../model/resource.js';
 import { classicLoadBalancerArn } from './arn.js';
 
 /** The name in a classic load balancer ARN (arn:...:loadbalancer/<name>), or the id itself. */
-export function classicLoadBalancerName(ref: ResourceRef): string {
+export function classicLoadBalancerName(ref: Pick<ResourceRef, 'resourceId' | 'name'>): string {
   if (ref.name) return ref.name;
   const match = /:loadbalancer\/([^/]+)$/.exec(ref.resourceId);
   return match?.[1] ?? ref.resourceId;

@@ -69,7 +69,7 @@ export interface FamilyLive<P = unknown> {
   /** Whether a read resource is the one a ref names, beyond its id or ARN (a classic load balancer's name). */
   matches?(resource: Resource, ref: ResourceRef): boolean;
   /** The id AWS Config names the ref's resource by, when it is not the ref's id. */
-  configResourceId?(ref: ResourceRef): string;
+  configResourceId?(ref: Pick<ResourceRef, 'resourceId' | 'name'>): string;
   /** The error names and codes its service answers for a resource that does not exist (any more). */
   notFoundCodes?: readonly string[];
   /** Whether an error of its service says the resource does not exist when no code does (a message). */

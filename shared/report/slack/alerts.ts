@@ -1,10 +1,4 @@
-import { extend } from '../../model/extend.js';
-import {
-  FindingConflictError,
-  type FindingRecord,
-  type FindingStore,
-  type FindingTransition,
-} from '../../state/finding-store.js';
+import type { FindingRecord, FindingTransition } from '../../state/finding-store.js';
 
 /** Why a transition gets a Slack message. */
 export type AlertReason = 'opened' | 'changed' | 'reminder' | 'resolved';
@@ -22,7 +16,6 @@ export interface AlertSelectionOptions {
 }
 
 const HOUR_MS = 3_600_000;
-const MAX_MARK_ATTEMPTS = 5;
 
 /**
  * Which transitions get a message: opened, changed and resolved findings always; a finding still open and
@@ -56,27 +49,4 @@ export function selectAlerts(
     }
   }
   return alerts;
-}
-
-/**
- * Records that Slack was told about a finding (call it once the message is in the outbox). The write is
- * conditional on the version; when another writer got there first, it is applied to the fresh record.
- * Returns the stored record, or undefined when the finding no longer exists.
- */
-export async function markNotified(
-  store: FindingStore,
-  finding: FindingRecord,
-  now: Date,
-): Promise<FindingRecord | undefined> {
-  const at = now.toISOString();
-  let current: FindingRecord | undefined = finding;
-  for (let attempt = 0; attempt < MAX_MARK_ATTEMPTS; attempt++) {
-    if (!current) return undefined;
-    // Never move lastNotifiedAt backwards (a slower invocation finishing after a newer one).
-    if (current.lastNotifiedAt && current.lastNotifiedAt >= at) return current;
-    const next: FindingRecord = extend(current, { lastNotifiedAt: at, version: current.version + 1 });
-    if (await store.put(next, current.version)) return next;
-    current = await store.get(finding.findingId);
-  }
-  throw new FindingConflictError(`finding ${finding.findingId}: too many concurrent updates`);
 }

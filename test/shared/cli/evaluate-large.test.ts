@@ -8,9 +8,9 @@ import { loadInventory } from '../../../shared/inventory/index.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { PRETTY_MAX_ENTRIES } from '../../../shared/report/json.js';
 import { buildReport } from '../../../shared/report/report.js';
-import { evaluateAll } from '../../../shared/rules/engine.js';
 import { RULES } from '../../../shared/rules/index.js';
 import { createTlsCatalog } from '../../../shared/tls/index.js';
+import { evaluateAndPlanAll } from '../../../shared/usecase/evaluate.js';
 
 const NOW = '2026-11-22T00:00:00.000Z';
 
@@ -46,7 +46,7 @@ describe('evaluate --format json on an account of more than PRETTY_MAX_ENTRIES e
     const report = buildReport({
       evaluatedAt: now,
       resources: inventory.resources,
-      evaluations: evaluateAll(inventory.resources, RULES, { policy, now, tls }),
+      evaluations: evaluateAndPlanAll(inventory.resources, RULES, { policy, now, tls }),
       errors: inventory.errors,
       certificateExpiryDays: policy.certificates.expiryDays,
     });

@@ -19,15 +19,16 @@ import type { Context, SQSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FunctionConfig } from '../../../shared/lambda/config.js';
-import { createRemediateFunction, REMEDIATE_WIRING } from '../../../shared/lambda/remediate-function.js';
+import { createRemediateFunction } from '../../../shared/lambda/remediate-function.js';
+import { REMEDIATE_WIRING } from '../../../shared/lambda/remediate-wiring.js';
 import { createRuntime } from '../../../shared/lambda/wiring.js';
 import { type PolicyInput, policySchema } from '../../../shared/policy/schema.js';
-import { evaluateAll } from '../../../shared/rules/engine.js';
 import { RULES } from '../../../shared/rules/index.js';
 import { createDynamoDbFindingStore } from '../../../shared/state/dynamodb-store.js';
 import { findingIdOf, recordEvaluations } from '../../../shared/state/finding-store.js';
 import { createTlsCatalog } from '../../../shared/tls/policies.js';
 import { plannedActions } from '../../../shared/usecase/actions.js';
+import { evaluateAndPlanAll } from '../../../shared/usecase/evaluate.js';
 import { type LocalDynamo, startDynalite } from '../../helpers/dynalite.js';
 import { classicLoadBalancer, httpsListener, loadBalancer } from '../inventory/live/sdk-outputs.js';
 
@@ -132,7 +133,11 @@ async function queuedAction(eventId: string) {
       region: 'eu-west-1',
     },
   ]);
-  const evaluations = evaluateAll(resources, RULES, { policy, now: new Date(), tls: createTlsCatalog() });
+  const evaluations = evaluateAndPlanAll(resources, RULES, {
+    policy,
+    now: new Date(),
+    tls: createTlsCatalog(),
+  });
   await recordEvaluations(runtime.findings, evaluations, new Date());
   const [action] = plannedActions(evaluations, { eventId });
   if (!action) throw new Error('setup: no planned action');

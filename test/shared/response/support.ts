@@ -16,8 +16,8 @@ import type { Resource } from '../../../shared/model/resource.js';
 import type { PolicyInput } from '../../../shared/policy/schema.js';
 import type { ExecutorDeps, PlannedAction, RemediationClients } from '../../../shared/response/index.js';
 import type { RemediationPlan } from '../../../shared/response/types.js';
-import { evaluateResource } from '../../../shared/rules/engine.js';
 import type { AnyRule } from '../../../shared/rules/rule.js';
+import { evaluateAndPlan } from '../../../shared/usecase/evaluate.js';
 import { ruleContext } from '../../helpers/rule-context.js';
 
 export const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
@@ -74,7 +74,7 @@ export function evaluateWith(
 ): Evaluation {
   const id = rule.metadata.id;
   const rules = { ...policy.rules, [id]: { mode: 'remediate' as const, ...policy.rules?.[id] } };
-  const [evaluation] = evaluateResource(
+  const [evaluation] = evaluateAndPlan(
     resource,
     [rule],
     ruleContext({ dryRun: false, ...policy, rules }, options.now),

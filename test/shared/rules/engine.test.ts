@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AcmCertificate, Resource } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { evaluateAll, evaluateByResource, evaluateResource, ruleMode } from '../../../shared/rules/engine.js';
-import {
-  cannotVerify,
-  compliant,
-  defineRule,
-  nonCompliant,
-  type RuleContext,
-} from '../../../shared/rules/rule.js';
+import { compliant, defineRule, nonCompliant, type RuleContext } from '../../../shared/rules/rule.js';
 import { createTlsCatalog } from '../../../shared/tls/policies.js';
 
 const certificate: AcmCertificate = {
@@ -23,12 +17,6 @@ const certificate: AcmCertificate = {
   keyAlgorithm: 'RSA_1024',
   type: 'PRIVATE',
   renewalEligibility: 'ELIGIBLE',
-};
-
-const renewCall = {
-  service: 'acm',
-  command: 'RenewCertificate',
-  input: { CertificateArn: certificate.certificateArn },
 };
 
 const metadata = {
@@ -56,21 +44,6 @@ const weakKey = defineRule({
       : compliant('fine'),
 });
 
-const unverifiable = defineRule({
-  metadata: {
-    ...metadata,
-    id: 'test-unverifiable',
-    remediation: {
-      guidance: 'Renew the certificate.',
-      remediate: 'renew-certificate',
-      block: 'renew-certificate',
-    },
-    defaultMode: 'remediate',
-  },
-  evaluate: () =>
-    cannotVerify('The key cannot be verified.', { keyAlgorithm: 'x' }, { remediationTarget: 'RSA_2048' }),
-});
-
 const alwaysFine = defineRule({
   metadata: {
     ...metadata,
@@ -95,7 +68,7 @@ describe('evaluateResource', () => {
     const [evaluation] = evaluateResource(certificate, [weakKey], context());
 
     // Assess
-    expect(evaluation).toEqual({
+    expect(evaluation).toStrictEqual({
       ruleId: 'test-weak-key',
       status: 'NON_COMPLIANT',
       severity: 'high',
@@ -105,127 +78,27 @@ describe('evaluateResource', () => {
       accountId: '111122223333',
       region: 'eu-west-1',
       reason: 'RSA_1024 is too short.',
-      response: {
-        mode: 'remediate',
-        status: 'dry-run',
-        action: 'renew-certificate',
-        target: 'RSA_2048',
-        calls: [renewCall],
-        note: 'dry run: planned, not executed',
-      },
     });
+    // Judging only: the response is planned by the use case (shared/usecase/evaluate.ts).
+    expect(evaluation).not.toHaveProperty('response');
   });
 
-  it('plans no action for a rule in notify mode and attaches no response to compliant results', () => {
+  it('tells the caller of each NON_COMPLIANT evaluation, with the outcome, rule and resource', () => {
+    // Prepare
+    const told: unknown[][] = [];
+
     // Act
-    const evaluations = evaluateResource(
-      certificate,
-      [weakKey, alwaysFine],
-      context({ rules: { 'test-weak-key': { mode: 'notify' } } }),
+    const evaluations = evaluateResource(certificate, [weakKey, alwaysFine], context(), (...args) =>
+      told.push(args),
     );
 
     // Assess
-    expect(evaluations[0]?.response).toEqual({ mode: 'notify', status: 'notify' });
-    expect(evaluations[1]?.status).toBe('COMPLIANT');
-    expect(evaluations[1]?.response).toBeUndefined();
-  });
-
-  it('says when a rule is asked to block but has no block action', () => {
-    const [evaluation] = evaluateResource(
-      certificate,
-      [weakKey],
-      context({ rules: { 'test-weak-key': { mode: 'block' } } }),
-    );
-    expect(evaluation?.response).toEqual({
-      mode: 'block',
-      status: 'notify',
-      note: 'rule has no block action; notifying only',
-    });
-  });
-
-  it('drops the dry-run note when dry run is off', () => {
-    const [evaluation] = evaluateResource(certificate, [weakKey], context({ dryRun: false }));
-    expect(evaluation?.response).toEqual({
-      mode: 'remediate',
-      status: 'planned',
-      action: 'renew-certificate',
-      target: 'RSA_2048',
-      calls: [renewCall],
-    });
-  });
-
-  it.each([
-    ['remediate', true],
-    ['remediate', false],
-    ['block', false],
-  ])(
-    'never acts on what it cannot verify: %s mode (dry run %s) only notifies, saying why',
-    (mode, dryRun) => {
-      // Act
-      const [evaluation] = evaluateResource(
-        certificate,
-        [unverifiable],
-        context({ dryRun, rules: { 'test-unverifiable': { mode } } }),
-      );
-
-      // Assess
-      expect(evaluation).toMatchObject({
-        status: 'NON_COMPLIANT',
-        reason: 'The key cannot be verified.',
-        details: { keyAlgorithm: 'x' },
-      });
-      expect(evaluation?.response).toEqual({
-        mode,
-        status: 'notify',
-        note: 'no action on a configuration that cannot be verified; notifying only',
-      });
-    },
-  );
-
-  it('still reports an exemption on what it cannot verify', () => {
-    // Prepare
-    const exempt = {
-      ...certificate,
-      tags: { 'transit-guard:exempt': 'rules=all expires=2027-01-31 reason=lab' },
-    };
-
-    // Act
-    const [evaluation] = evaluateResource(exempt, [unverifiable], context());
-
-    // Assess
-    expect(evaluation?.response?.status).toBe('exempt');
-  });
-
-  it('keeps the expired exemption it met when it only notifies on what it cannot verify', () => {
-    // Prepare
-    const lapsed = {
-      ...certificate,
-      tags: { 'transit-guard:exempt': 'rules=all expires=2020-03-31 reason=lab' },
-    };
-
-    // Act
-    const [evaluation] = evaluateResource(lapsed, [unverifiable], context());
-
-    // Assess
-    expect(evaluation?.response).toMatchObject({
-      mode: 'remediate',
-      status: 'notify',
-      note: 'no action on a configuration that cannot be verified; notifying only',
-      exemption: { source: 'tag', expired: true },
-    });
-  });
-
-  it('plans no action on a change transit-guard made itself (loop guard)', () => {
-    // Act
-    const [evaluation] = evaluateResource(certificate, [weakKey], context({ dryRun: false }), {
-      ownAction: true,
-    });
-
-    // Assess
-    expect(evaluation?.status).toBe('NON_COMPLIANT');
-    expect(evaluation?.response).toMatchObject({ mode: 'remediate', status: 'skipped' });
-    expect(evaluation?.response?.calls).toBeUndefined();
-    expect(evaluation?.response?.note).toContain('loop guard');
+    expect(told).toHaveLength(1);
+    const [evaluation, outcome, rule, resource] = told[0] ?? [];
+    expect(evaluation).toBe(evaluations[0]);
+    expect(outcome).toMatchObject({ status: 'NON_COMPLIANT', remediationTarget: 'RSA_2048' });
+    expect(rule).toBe(weakKey);
+    expect(resource).toBe(certificate);
   });
 
   it('skips rules switched off and rules for other resource types', () => {

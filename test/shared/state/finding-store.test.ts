@@ -11,6 +11,7 @@ import {
   type FindingTransition,
   findingIdOf,
   MAX_PENDING_DELIVERIES,
+  markNotified,
   type NewDelivery,
   recordEvaluations,
   resolveFinding,
@@ -557,6 +558,60 @@ describe('recordEvaluations reads', () => {
   });
 });
 
+describe('resolveResource under contention', () => {
+  const ID = findingIdOf('elbv2-listener-tls-policy', LISTENER);
+
+  it('retries a resolution another writer beat against the fresh record, rather than dropping it', async () => {
+    // Prepare: the finding changes between the listing and the write (a concurrent re-observation).
+    const inner = createMemoryFindingStore();
+    await recordEvaluations(inner, [evaluation()], t0);
+    let puts = 0;
+    const racing: FindingStore = {
+      ...inner,
+      put: async (record, expectedVersion) => {
+        puts++;
+        if (puts === 1) await recordEvaluations(inner, [evaluation({ severity: 'critical' })], later(1));
+        return inner.put(record, expectedVersion);
+      },
+    };
+
+    // Act
+    const transitions = await resolveResource(racing, LISTENER, later(2));
+
+    // Assess: resolved on the second write, from the record the other writer left.
+    expect(puts).toBe(2);
+    expect(transitions.map((t) => [t.kind, t.finding?.version, t.finding?.severity])).toEqual([
+      ['resolved', 3, 'critical'],
+    ]);
+    expect(await inner.get(ID)).toMatchObject({ state: 'resolved', resolution: 'deleted', version: 3 });
+  });
+
+  it('gives up with FindingConflictError after 5 lost writes, never silently', async () => {
+    // Prepare
+    const inner = createMemoryFindingStore();
+    await recordEvaluations(inner, [evaluation()], t0);
+    let puts = 0;
+    const losing: FindingStore = {
+      ...inner,
+      put: async () => {
+        puts++;
+        return false;
+      },
+    };
+
+    // Act
+    const resolving = resolveResource(losing, LISTENER, later(1));
+
+    // Assess
+    await expect(resolving).rejects.toMatchObject({
+      name: 'FindingConflictError',
+      message: `finding ${ID}: too many concurrent updates`,
+    });
+    expect(puts).toBe(5);
+    expect(await inner.get(ID)).toMatchObject({ state: 'open', version: 1 });
+  });
+});
+
 describe('recordEvaluations under contention', () => {
   it('gives up with FindingConflictError after 5 writes that another writer beat, and writes nothing itself', async () => {
     // Prepare: every put loses to a concurrent writer.
@@ -929,6 +984,88 @@ describe('clearDelivered', () => {
     await expect(clearing).rejects.toMatchObject({
       name: 'FindingConflictError',
       message: `finding ${ID}: too many concurrent updates`,
+    });
+    expect(puts).toBe(5);
+  });
+});
+
+describe('markNotified', () => {
+  const hoursLater = (hours: number) => later(hours * 60);
+  const record: FindingRecord = {
+    findingId: findingIdOf('elbv2-listener-tls-policy', LISTENER),
+    ruleId: 'elbv2-listener-tls-policy',
+    resourceId: LISTENER,
+    resourceType: 'AWS::ElasticLoadBalancingV2::Listener',
+    state: 'open',
+    severity: 'high',
+    reason: evaluation().reason,
+    response: 'notify',
+    firstSeenAt: t0.toISOString(),
+    lastSeenAt: t0.toISOString(),
+    version: 3,
+  };
+
+  it('writes lastNotifiedAt with the next version', async () => {
+    // Prepare
+    const store = createMemoryFindingStore([record]);
+
+    // Act
+    const marked = await markNotified(store, record, hoursLater(1));
+
+    // Assess
+    const stored = await store.get(record.findingId);
+    expect(stored).toMatchObject({ lastNotifiedAt: hoursLater(1).toISOString(), version: 4 });
+    expect(marked).toEqual(stored);
+  });
+
+  it('applies the mark to the fresh record when another writer got there first', async () => {
+    // Prepare
+    const store = createMemoryFindingStore([
+      { ...record, version: 5, lastSeenAt: hoursLater(2).toISOString() },
+    ]);
+
+    // Act
+    await markNotified(store, record, hoursLater(3));
+
+    // Assess
+    expect(await store.get(record.findingId)).toMatchObject({
+      version: 6,
+      lastSeenAt: hoursLater(2).toISOString(),
+      lastNotifiedAt: hoursLater(3).toISOString(),
+    });
+  });
+
+  it('never moves lastNotifiedAt backwards', async () => {
+    // Prepare
+    const newer = { ...record, lastNotifiedAt: hoursLater(5).toISOString() };
+    const store = createMemoryFindingStore([newer]);
+
+    // Act
+    await markNotified(store, newer, hoursLater(4));
+
+    // Assess
+    expect(await store.get(record.findingId)).toEqual(newer);
+  });
+
+  it('gives up after 5 lost writes with FindingConflictError naming the finding', async () => {
+    // Prepare
+    const inner = createMemoryFindingStore([record]);
+    let puts = 0;
+    const losing: FindingStore = {
+      ...inner,
+      put: async () => {
+        puts++;
+        return false;
+      },
+    };
+
+    // Act
+    const marking = markNotified(losing, record, hoursLater(1));
+
+    // Assess
+    await expect(marking).rejects.toMatchObject({
+      name: 'FindingConflictError',
+      message: `finding ${record.findingId}: too many concurrent updates`,
     });
     expect(puts).toBe(5);
   });

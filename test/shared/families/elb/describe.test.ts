@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { PendingClassicPolicy } from '../../../../shared/families/elb/inputs.js';
 import { type Inventory, normalizeDocument, normalizeDocuments } from '../../../../shared/inventory/index.js';
 import { policySchema } from '../../../../shared/policy/schema.js';
-import { evaluateAll } from '../../../../shared/rules/engine.js';
 import { RULES } from '../../../../shared/rules/index.js';
 import { createTlsCatalog } from '../../../../shared/tls/index.js';
+import { evaluateAndPlanAll } from '../../../../shared/usecase/evaluate.js';
 import { fixture, normalizeFixture, only } from '../../inventory/fixtures.js';
 
 /** The DescribeLoadBalancerPolicies policies an inventory keeps for linking. */
@@ -179,7 +179,7 @@ describe('elb describe-load-balancers listing a load balancer twice', () => {
     const tls = createTlsCatalog({ elbv2Policies: inventory.elbv2Policies });
 
     // Act
-    const evaluations = evaluateAll(inventory.resources, RULES, {
+    const evaluations = evaluateAndPlanAll(inventory.resources, RULES, {
       policy: policySchema.parse({}),
       now: new Date('2026-11-22T00:00:00Z'),
       tls,

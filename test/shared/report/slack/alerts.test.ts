@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../../../shared/model/evaluation.js';
-import { markNotified, selectAlerts } from '../../../../shared/report/slack/alerts.js';
+import { selectAlerts } from '../../../../shared/report/slack/alerts.js';
 import { createDynamoDbFindingStore } from '../../../../shared/state/dynamodb-store.js';
 import {
   type FindingRecord,
   type FindingTransition,
   findingIdOf,
+  markNotified,
   recordEvaluations,
 } from '../../../../shared/state/finding-store.js';
-import { createMemoryFindingStore } from '../../../../shared/state/memory-store.js';
 import { type LocalDynamo, startDynalite } from '../../../helpers/dynalite.js';
 
 const VPN = 'vpn-0123456789abcdef0';
@@ -94,50 +94,6 @@ describe('selectAlerts', () => {
 
     // Assess
     expect(alerts).toEqual([]);
-  });
-});
-
-describe('markNotified', () => {
-  it('writes lastNotifiedAt with the next version', async () => {
-    // Prepare
-    const store = createMemoryFindingStore([record]);
-
-    // Act
-    const marked = await markNotified(store, record, hoursLater(1));
-
-    // Assess
-    const stored = await store.get(record.findingId);
-    expect(stored).toMatchObject({ lastNotifiedAt: hoursLater(1).toISOString(), version: 4 });
-    expect(marked).toEqual(stored);
-  });
-
-  it('applies the mark to the fresh record when another writer got there first', async () => {
-    // Prepare
-    const store = createMemoryFindingStore([
-      { ...record, version: 5, lastSeenAt: hoursLater(2).toISOString() },
-    ]);
-
-    // Act
-    await markNotified(store, record, hoursLater(3));
-
-    // Assess
-    expect(await store.get(record.findingId)).toMatchObject({
-      version: 6,
-      lastSeenAt: hoursLater(2).toISOString(),
-      lastNotifiedAt: hoursLater(3).toISOString(),
-    });
-  });
-
-  it('never moves lastNotifiedAt backwards', async () => {
-    // Prepare
-    const newer = { ...record, lastNotifiedAt: hoursLater(5).toISOString() };
-    const store = createMemoryFindingStore([newer]);
-
-    // Act
-    await markNotified(store, newer, hoursLater(4));
-
-    // Assess
-    expect(await store.get(record.findingId)).toEqual(newer);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acmCertificateExpiry as rule } from '../../../../../shared/families/acm/rules/acm-certificate-expiry.js';
-import { evaluateResource } from '../../../../../shared/rules/engine.js';
+import { evaluateAndPlan } from '../../../../../shared/usecase/evaluate.js';
 import {
   acmRuleContext,
   amazonIssuedCertificate,
@@ -286,7 +286,7 @@ describe('acm-certificate-expiry', () => {
     const remediate = acmRuleContext({ rules: { [rule.metadata.id]: { mode: 'remediate' } } });
 
     // Act
-    const [evaluation] = evaluateResource(certificate, [rule], remediate);
+    const [evaluation] = evaluateAndPlan(certificate, [rule], remediate);
 
     // Assess
     expect(evaluation?.response).toEqual({

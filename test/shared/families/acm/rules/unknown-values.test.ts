@@ -9,7 +9,7 @@ import { acmCertificateKeyStrength } from '../../../../../shared/families/acm/ru
 import { acmCertificateRenewal } from '../../../../../shared/families/acm/rules/acm-certificate-renewal.js';
 import { acmCertificateStatus } from '../../../../../shared/families/acm/rules/acm-certificate-status.js';
 import { acmCertificateTransparency } from '../../../../../shared/families/acm/rules/acm-certificate-transparency.js';
-import { evaluateResource } from '../../../../../shared/rules/engine.js';
+import { evaluateAndPlan } from '../../../../../shared/usecase/evaluate.js';
 import { acmRuleContext, amazonIssuedCertificate, daysFromNow } from '../../../../helpers/acm-fixtures.js';
 
 const context = acmRuleContext();
@@ -70,7 +70,7 @@ describe('ACM rules with a certificate status ACM does not have', () => {
     });
 
     // Act
-    const [evaluation] = evaluateResource(
+    const [evaluation] = evaluateAndPlan(
       certificate,
       [acmCertificateExpiry],
       acmRuleContext({ dryRun: false }),

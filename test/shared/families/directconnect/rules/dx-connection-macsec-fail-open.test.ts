@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dxConnectionMacsecFailOpen } from '../../../../../shared/families/directconnect/rules/dx-connection-macsec-fail-open.js';
-import { evaluateResource } from '../../../../../shared/rules/engine.js';
+import { evaluateAndPlan } from '../../../../../shared/usecase/evaluate.js';
 import {
   CONNECTION_ID,
   dxConnection,
@@ -49,7 +49,7 @@ describe('dx-connection-macsec-fail-open', () => {
     const connection = dxConnection({ encryptionMode: 'should_encrypt' });
 
     // Act
-    const [evaluation] = evaluateResource(
+    const [evaluation] = evaluateAndPlan(
       connection,
       [dxConnectionMacsecFailOpen],
       dxRuleContext({ rules: { [dxConnectionMacsecFailOpen.metadata.id]: { mode: 'remediate' } } }),

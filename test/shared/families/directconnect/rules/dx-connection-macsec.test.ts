@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dxConnectionMacsec } from '../../../../../shared/families/directconnect/rules/dx-connection-macsec.js';
-import { evaluateResource } from '../../../../../shared/rules/engine.js';
+import { evaluateAndPlan } from '../../../../../shared/usecase/evaluate.js';
 import {
   CONNECTION_ID,
   dxConnection,
@@ -52,7 +52,7 @@ describe('dx-connection-macsec', () => {
     });
 
     // Act
-    const [evaluation] = evaluateResource(connection, [dxConnectionMacsec], dxRuleContext());
+    const [evaluation] = evaluateAndPlan(connection, [dxConnectionMacsec], dxRuleContext());
 
     // Assess
     expect(evaluation?.status).toBe('NON_COMPLIANT');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { elbv2ListenerPlaintext as rule } from '../../../../../shared/families/elbv2/rules/elbv2-listener-plaintext.js';
-import { evaluateResource } from '../../../../../shared/rules/engine.js';
+import { evaluateAndPlan } from '../../../../../shared/usecase/evaluate.js';
 import {
   albHttpListener,
   albHttpsListener,
@@ -205,7 +205,7 @@ describe('elbv2-listener-plaintext', () => {
     });
 
     // Act
-    const [evaluation] = evaluateResource(listener, [rule], remediateContext);
+    const [evaluation] = evaluateAndPlan(listener, [rule], remediateContext);
 
     // Assess
     expect(evaluation?.response).toMatchObject({
@@ -220,7 +220,7 @@ describe('elbv2-listener-plaintext', () => {
 
   it('only notifies in remediate mode when no HTTPS listener is known to redirect to', () => {
     // Act
-    const [evaluation] = evaluateResource(albHttpListener(), [rule], remediateContext);
+    const [evaluation] = evaluateAndPlan(albHttpListener(), [rule], remediateContext);
 
     // Assess
     expect(evaluation?.response).toMatchObject({ mode: 'remediate', status: 'notify' });

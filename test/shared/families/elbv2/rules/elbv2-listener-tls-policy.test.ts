@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { elbv2ListenerTlsPolicy as rule } from '../../../../../shared/families/elbv2/rules/elbv2-listener-tls-policy.js';
-import { evaluateResource } from '../../../../../shared/rules/engine.js';
+import { evaluateAndPlan } from '../../../../../shared/usecase/evaluate.js';
 import {
   albHttpListener,
   albHttpsListener,
@@ -141,7 +141,7 @@ describe('elbv2-listener-tls-policy', () => {
     const remediate = elbRuleContext({ rules: { [rule.metadata.id]: { mode: 'remediate' } } });
 
     // Act
-    const [evaluation] = evaluateResource(listener, [rule], remediate);
+    const [evaluation] = evaluateAndPlan(listener, [rule], remediate);
 
     // Assess
     expect(evaluation?.response).toMatchObject({

@@ -5,7 +5,7 @@ import { elbv2ListenerTcpPlaintext } from '../../../../../shared/families/elbv2/
 import { elbv2ListenerTlsPolicy } from '../../../../../shared/families/elbv2/rules/elbv2-listener-tls-policy.js';
 import { elbv2ListenerWeakCiphers } from '../../../../../shared/families/elbv2/rules/elbv2-listener-weak-ciphers.js';
 import { listenerLabel } from '../../../../../shared/families/elbv2/rules/listener.js';
-import { evaluateResource } from '../../../../../shared/rules/engine.js';
+import { evaluateAndPlan } from '../../../../../shared/usecase/evaluate.js';
 import {
   albHttpListener,
   elbRuleContext,
@@ -137,7 +137,7 @@ describe('ELBv2 listener scope', () => {
     const note = 'no action on a configuration that cannot be verified; notifying only';
 
     // Act
-    const evaluations = evaluateResource(nlbListener('TCP ', 25), ELBV2_RULES, blocking);
+    const evaluations = evaluateAndPlan(nlbListener('TCP ', 25), ELBV2_RULES, blocking);
 
     // Assess
     expect(

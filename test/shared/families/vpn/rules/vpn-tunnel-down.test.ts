@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { vpnTunnelDown } from '../../../../../shared/families/vpn/rules/vpn-tunnel-down.js';
-import { evaluateResource } from '../../../../../shared/rules/engine.js';
+import { evaluateAndPlan } from '../../../../../shared/usecase/evaluate.js';
 import {
   TUNNEL_A_IP,
   TUNNEL_B_IP,
@@ -32,7 +32,7 @@ describe('vpn-tunnel-down', () => {
     });
 
     // Act
-    const [evaluation] = evaluateResource(connection, [vpnTunnelDown], vpnRuleContext());
+    const [evaluation] = evaluateAndPlan(connection, [vpnTunnelDown], vpnRuleContext());
 
     // Assess
     expect(evaluation?.status).toBe('NON_COMPLIANT');

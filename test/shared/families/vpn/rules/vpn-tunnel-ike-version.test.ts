@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { vpnTunnelIkeVersion } from '../../../../../shared/families/vpn/rules/vpn-tunnel-ike-version.js';
-import { evaluateResource } from '../../../../../shared/rules/engine.js';
+import { evaluateAndPlan } from '../../../../../shared/usecase/evaluate.js';
 import {
   awsDefaultTunnelOptions,
   hardenedTunnelOptions,
@@ -168,7 +168,7 @@ describe('vpn-tunnel-ike-version', () => {
     const connection = vpnConnection({ tunnels: [] });
 
     // Act
-    const [evaluation] = evaluateResource(connection, [vpnTunnelIkeVersion], vpnRuleContext());
+    const [evaluation] = evaluateAndPlan(connection, [vpnTunnelIkeVersion], vpnRuleContext());
 
     // Assess
     expect(evaluation).toMatchObject({
@@ -185,7 +185,7 @@ describe('vpn-tunnel-ike-version', () => {
     const connection = vpnConnection({ tunnels: [vpnTunnel({ options: awsDefaultTunnelOptions() })] });
 
     // Act
-    const [evaluation] = evaluateResource(
+    const [evaluation] = evaluateAndPlan(
       connection,
       [vpnTunnelIkeVersion],
       vpnRuleContext({ rules: { [vpnTunnelIkeVersion.metadata.id]: { mode: 'remediate' } } }),

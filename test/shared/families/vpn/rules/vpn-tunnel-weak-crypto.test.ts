@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { vpnTunnelWeakCrypto } from '../../../../../shared/families/vpn/rules/vpn-tunnel-weak-crypto.js';
 import type { PolicyInput } from '../../../../../shared/policy/schema.js';
-import { evaluateResource } from '../../../../../shared/rules/engine.js';
+import { evaluateAndPlan } from '../../../../../shared/usecase/evaluate.js';
 import {
   awsDefaultTunnelOptions,
   hardenedTunnelOptions,
@@ -219,7 +219,7 @@ describe('vpn-tunnel-weak-crypto', () => {
     const connection = vpnConnection({ tunnels: [] });
 
     // Act
-    const [evaluation] = evaluateResource(connection, [vpnTunnelWeakCrypto], vpnRuleContext());
+    const [evaluation] = evaluateAndPlan(connection, [vpnTunnelWeakCrypto], vpnRuleContext());
 
     // Assess
     expect(evaluation).toMatchObject({
@@ -250,7 +250,7 @@ describe('vpn-tunnel-weak-crypto', () => {
     const connection = vpnConnection({ tunnels: [vpnTunnel({ options: awsDefaultTunnelOptions() })] });
 
     // Act
-    const [evaluation] = evaluateResource(
+    const [evaluation] = evaluateAndPlan(
       connection,
       [vpnTunnelWeakCrypto],
       vpnRuleContext({ rules: { [vpnTunnelWeakCrypto.metadata.id]: { mode: 'remediate' } } }),

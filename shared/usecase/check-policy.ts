@@ -1,12 +1,12 @@
 import { RULE_MODES, type RuleMode } from '../model/evaluation.js';
 import type { Elbv2Listener } from '../model/resource.js';
+import type { Policy } from '../policy/schema.js';
+import { didYouMean } from '../policy/suggest.js';
 import { ruleMode } from '../rules/engine.js';
 import type { AnyRule, RuleContext } from '../rules/rule.js';
 import { assessTlsPolicy } from '../tls/assess.js';
 import type { TlsCatalog } from '../tls/catalog.js';
 import { isFipsPolicyName } from '../tls/names.js';
-import type { Policy } from './schema.js';
-import { didYouMean } from './suggest.js';
 
 /** A policy that parses but cannot work as written: the field and why. */
 export interface PolicyProblem {

@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { availableModes, checkPolicy } from '../../../shared/policy/check.js';
 import { parsePolicy } from '../../../shared/policy/load.js';
 import { type PolicyInput, policySchema } from '../../../shared/policy/schema.js';
 import { findRule, RULES } from '../../../shared/rules/index.js';
 import { createTlsCatalog } from '../../../shared/tls/index.js';
+import { availableModes, checkPolicy } from '../../../shared/usecase/check-policy.js';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const tls = createTlsCatalog();
