@@ -1,4 +1,4 @@
-import type { LoadBalancerType } from '../model/resource.js';
+import type { LoadBalancerType } from '../families/elbv2/model.js';
 import { intern } from './intern.js';
 
 export interface ParsedArn {

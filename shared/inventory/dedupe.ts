@@ -1,4 +1,6 @@
-import type { ClassicListener, ClassicPolicy, Resource, VpnTunnel } from '../model/resource.js';
+import type { ClassicListener, ClassicPolicy } from '../families/elb/model.js';
+import type { VpnTunnel } from '../families/vpn/model.js';
+import type { Resource } from '../model/resource.js';
 import type { InputError } from './types.js';
 
 /** Objects merged key by key rather than replaced. */

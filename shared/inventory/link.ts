@@ -1,15 +1,9 @@
+import type { DxConnection, DxLag } from '../families/directconnect/model.js';
+import type { ClassicLoadBalancer, ClassicPolicy } from '../families/elb/model.js';
+import type { Elbv2Listener, ListenerRule, SiblingListener } from '../families/elbv2/model.js';
 import { TUNNEL_STATUS_FORMAT } from '../families/vpn/describe.js';
-import type {
-  ClassicLoadBalancer,
-  ClassicPolicy,
-  DxConnection,
-  DxLag,
-  Elbv2Listener,
-  ListenerRule,
-  Resource,
-  SiblingListener,
-  VpnConnection,
-} from '../model/resource.js';
+import type { VpnConnection } from '../families/vpn/model.js';
+import type { Resource } from '../model/resource.js';
 import type { ResolvedTlsPolicy } from '../tls/catalog.js';
 import { emptyPending } from './builder.js';
 import { classicPolicyKey, dedupeResources } from './dedupe.js';

@@ -1,10 +1,7 @@
-import type {
-  ClassicPolicy,
-  ListenerRule,
-  LoadBalancerType,
-  Resource,
-  VpnNegotiatedCrypto,
-} from '../model/resource.js';
+import type { ClassicPolicy } from '../families/elb/model.js';
+import type { ListenerRule, LoadBalancerType } from '../families/elbv2/model.js';
+import type { VpnNegotiatedCrypto } from '../families/vpn/model.js';
+import type { Resource } from '../model/resource.js';
 import type { ResolvedTlsPolicy } from '../tls/catalog.js';
 
 /** A problem with one input: names the input (file, event id, API call) and what is wrong. */

@@ -3,7 +3,7 @@ import type {
   ClassicLoadBalancer,
   ClassicPolicy,
   ClassicPolicyAttribute,
-} from '../model/resource.js';
+} from '../families/elb/model.js';
 import type { TlsVersion } from '../policy/schema.js';
 import type { ResolvedTlsPolicy, TlsCatalog } from './catalog.js';
 import { isCipherAttribute } from './ciphers.js';

@@ -2,7 +2,7 @@ import { classicLoadBalancerArn, regionOfElbDnsName } from '../../inventory/arn.
 import type { InventoryBuilder } from '../../inventory/builder.js';
 import { decodeJsonString, FieldError, Fields } from '../../inventory/fields.js';
 import { displayName, readTags, requireString } from '../../inventory/record.js';
-import type { ClassicListener, ClassicLoadBalancer, ClassicPolicy } from '../../model/resource.js';
+import type { ClassicListener, ClassicLoadBalancer, ClassicPolicy } from './model.js';
 
 function mapClassicListener(description: Fields): ClassicListener {
   const listener = description.object('Listener');

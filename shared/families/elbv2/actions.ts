@@ -1,7 +1,7 @@
 import type { Action } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { RemediationCall } from '../../model/evaluation.js';
-import type { Elbv2Listener, ListenerAction } from '../../model/resource.js';
 import { sdkCall } from '../../response/calls.js';
+import type { Elbv2Listener, ListenerAction } from './model.js';
 
 /** The same test elbv2-listener-plaintext applies: only a literal HTTPS redirect moves a client off HTTP. */
 export function redirectsToHttps(action: ListenerAction): boolean {

@@ -4,14 +4,14 @@ import { FieldError, type Fields } from '../../inventory/fields.js';
 import { intern } from '../../inventory/intern.js';
 import { displayName, readTags, requireString } from '../../inventory/record.js';
 import type { Elbv2LoadBalancerInfo, PendingRule } from '../../inventory/types.js';
+import { parseDescribeSslPolicies } from '../../tls/index.js';
 import type {
   Elbv2Listener,
   ListenerAction,
   ListenerCertificate,
   ListenerRule,
   LoadBalancerType,
-} from '../../model/resource.js';
-import { parseDescribeSslPolicies } from '../../tls/index.js';
+} from './model.js';
 
 function mapAction(action: Fields): ListenerAction {
   const redirect = action.object('RedirectConfig');

@@ -18,7 +18,7 @@ import {
 import { isUnavailable } from '../../inventory/live/errors.js';
 import { matchesRef } from '../../inventory/live/match.js';
 import type { ResourceRef } from '../../model/ref.js';
-import type { VpnNegotiatedCrypto } from '../../model/resource.js';
+import type { VpnNegotiatedCrypto } from './model.js';
 
 const isDeleted = (connection: VpnConnection) => connection.State === 'deleted';
 

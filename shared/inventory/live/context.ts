@@ -1,6 +1,7 @@
 import type { Clients } from '../../aws/clients.js';
+import type { VpnNegotiatedCrypto } from '../../families/vpn/model.js';
 import type { ResourceRef } from '../../model/ref.js';
-import type { Resource, VpnNegotiatedCrypto } from '../../model/resource.js';
+import type { Resource } from '../../model/resource.js';
 import type { InputError } from '../types.js';
 import { apiError, isNotFound } from './errors.js';
 import type { ReadPlan } from './plan.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Elbv2Listener } from '../../../shared/families/elbv2/model.js';
 import { elbv2ListenerPlaintext } from '../../../shared/families/elbv2/rules/elbv2-listener-plaintext.js';
-import type { Elbv2Listener } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import {
   describeIgnoredTag,

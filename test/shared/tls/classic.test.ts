@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ClassicListener, ClassicLoadBalancer, ClassicPolicy } from '../../../shared/model/resource.js';
+import type {
+  ClassicListener,
+  ClassicLoadBalancer,
+  ClassicPolicy,
+} from '../../../shared/families/elb/model.js';
 import { classicPolicyFromAttributes, resolveClassicListenerPolicy } from '../../../shared/tls/classic.js';
 import { createTlsCatalog } from '../../../shared/tls/policies.js';
 

@@ -1,5 +1,5 @@
-import { type AcmCertificate, certificateInUse } from '../../../model/resource.js';
 import { cannotVerify, notApplicable, type RuleOutcome } from '../../../rules/rule.js';
+import { type AcmCertificate, certificateInUse } from '../model.js';
 
 // ACM writes every enum below in upper case only and documents no other spelling: each is compared exactly,
 // so "expired" or "ISSUED " is a value ACM does not have, and its verdict cannot be verified.

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PolicyAttribute } from '@aws-sdk/client-elastic-load-balancing';
 import type { RemediationCall } from '../../../model/evaluation.js';
-import type { ClassicLoadBalancer } from '../../../model/resource.js';
 import type { Policy, TlsVersion } from '../../../policy/schema.js';
 import { sdkCall } from '../../../response/calls.js';
 import { defineRemediator } from '../../../response/remediator.js';
@@ -12,6 +11,7 @@ import {
   isCipherAttribute,
   normalizeTlsVersion,
 } from '../../../tls/index.js';
+import type { ClassicLoadBalancer } from '../model.js';
 import { classicListenerLabel, isClassicTlsListener } from '../rules/listeners.js';
 
 const NEGOTIATION_POLICY_TYPE = 'SSLNegotiationPolicyType';

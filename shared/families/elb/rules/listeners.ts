@@ -1,4 +1,3 @@
-import type { ClassicListener, ClassicLoadBalancer } from '../../../model/resource.js';
 import type { RuleContext } from '../../../rules/rule.js';
 import { capitalize } from '../../../rules/wording.js';
 import {
@@ -7,6 +6,7 @@ import {
   resolveClassicListenerPolicy,
   type TlsPolicyAssessment,
 } from '../../../tls/index.js';
+import type { ClassicListener, ClassicLoadBalancer } from '../model.js';
 
 /** Front-end protocols where the load balancer terminates TLS with an SSL negotiation policy. */
 const TLS_PROTOCOLS = new Set(['HTTPS', 'SSL']);

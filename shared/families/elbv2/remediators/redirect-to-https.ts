@@ -1,7 +1,7 @@
 import type { Action } from '@aws-sdk/client-elastic-load-balancing-v2';
-import type { Elbv2Listener } from '../../../model/resource.js';
 import { defineRemediator } from '../../../response/remediator.js';
 import { PLAINTEXT_RULES_NOT_READ, redirectsToHttps, replaceListenerActions } from '../actions.js';
+import type { Elbv2Listener } from '../model.js';
 
 /** The port to send users to: 443 when an HTTPS listener is there, else the first HTTPS listener's port. */
 function httpsPort(listener: Elbv2Listener): string {

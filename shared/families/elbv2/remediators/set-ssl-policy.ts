@@ -1,8 +1,8 @@
-import type { Elbv2Listener } from '../../../model/resource.js';
 import { sdkCall } from '../../../response/calls.js';
 import { defineRemediator } from '../../../response/remediator.js';
 import { joinWords } from '../../../rules/wording.js';
 import { createTlsCatalog, isFipsPolicyName } from '../../../tls/index.js';
+import type { Elbv2Listener } from '../model.js';
 
 /** The bundled DescribeSSLPolicies data: which load balancer types take each security policy. */
 const BUNDLED_POLICIES = createTlsCatalog();

@@ -1,15 +1,10 @@
 import type { ModifyVpnTunnelOptionsSpecification } from '@aws-sdk/client-ec2';
 import type { RemediationCall } from '../../../model/evaluation.js';
-import type {
-  VpnConnection,
-  VpnNegotiatedCrypto,
-  VpnTunnel,
-  VpnTunnelOptions,
-} from '../../../model/resource.js';
 import type { Policy } from '../../../policy/schema.js';
 import { sdkCall } from '../../../response/calls.js';
 import { defineRemediator } from '../../../response/remediator.js';
 import { joinWords } from '../../../rules/wording.js';
+import type { VpnConnection, VpnNegotiatedCrypto, VpnTunnel, VpnTunnelOptions } from '../model.js';
 import {
   AWS_DEFAULT_TUNNEL_OPTIONS,
   isAllowed,

@@ -1,9 +1,3 @@
-import type {
-  VpnConnection,
-  VpnNegotiatedCrypto,
-  VpnTunnel,
-  VpnTunnelOptions,
-} from '../../../model/resource.js';
 import {
   IKE_VERSIONS,
   type Policy,
@@ -13,6 +7,7 @@ import {
 } from '../../../policy/schema.js';
 import { cannotVerify, notApplicable, type RuleOutcome } from '../../../rules/rule.js';
 import { joinWords } from '../../../rules/wording.js';
+import type { VpnConnection, VpnNegotiatedCrypto, VpnTunnel, VpnTunnelOptions } from '../model.js';
 
 /** The tunnel option lists that restrict crypto (an empty one means "AWS default"). */
 export type TunnelOptionList = Exclude<keyof VpnTunnelOptions, 'startupAction' | 'dpdTimeoutAction'>;

@@ -1,7 +1,7 @@
-import type { VpnNegotiatedCrypto } from '../../../model/resource.js';
 import type { Policy } from '../../../policy/schema.js';
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
 import { joinWords } from '../../../rules/wording.js';
+import type { VpnNegotiatedCrypto } from '../model.js';
 import {
   connectionLabel,
   goneConnectionOutcome,

@@ -1,7 +1,7 @@
-import type { VpnTunnelOptions } from '../../../model/resource.js';
 import type { Policy } from '../../../policy/schema.js';
 import { compliant, defineRule, nonCompliant, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
 import { capitalize } from '../../../rules/wording.js';
+import type { VpnTunnelOptions } from '../model.js';
 import {
   connectionLabel,
   inapplicableConnection,

@@ -1,14 +1,14 @@
 import { ModifyVpnTunnelOptionsCommand } from '@aws-sdk/client-ec2';
 import { afterEach, describe, expect, it } from 'vitest';
-import { modifyVpnTunnelOptions } from '../../../../../shared/families/vpn/remediators/modify-vpn-tunnel-options.js';
-import { vpnTunnelIkeVersion } from '../../../../../shared/families/vpn/rules/vpn-tunnel-ike-version.js';
-import { vpnTunnelWeakCrypto as rule } from '../../../../../shared/families/vpn/rules/vpn-tunnel-weak-crypto.js';
-import type { RemediationCall } from '../../../../../shared/model/evaluation.js';
 import type {
   VpnConnection,
   VpnNegotiatedCrypto,
   VpnTunnelOptions,
-} from '../../../../../shared/model/resource.js';
+} from '../../../../../shared/families/vpn/model.js';
+import { modifyVpnTunnelOptions } from '../../../../../shared/families/vpn/remediators/modify-vpn-tunnel-options.js';
+import { vpnTunnelIkeVersion } from '../../../../../shared/families/vpn/rules/vpn-tunnel-ike-version.js';
+import { vpnTunnelWeakCrypto as rule } from '../../../../../shared/families/vpn/rules/vpn-tunnel-weak-crypto.js';
+import type { RemediationCall } from '../../../../../shared/model/evaluation.js';
 import { type Policy, type PolicyInput, policySchema } from '../../../../../shared/policy/schema.js';
 import { executePlan } from '../../../../../shared/response/executor.js';
 import {
