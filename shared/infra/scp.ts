@@ -38,7 +38,7 @@ import {
   policyAllowedValues,
   type TunnelOptionList,
   valuesOutside,
-} from '../families/vpn/rules/tunnels.js';
+} from '../families/vpn/tunnels.js';
 import type { Policy } from '../policy/schema.js';
 import { EXEMPT_TAG } from '../response/exemptions.js';
 import { modeFor } from '../response/planner.js';

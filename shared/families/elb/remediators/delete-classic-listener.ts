@@ -1,6 +1,6 @@
 import { sdkCall } from '../../../response/calls.js';
 import { defineRemediator } from '../../../response/remediator.js';
-import { isClassicPlaintextListener } from '../rules/listeners.js';
+import { isClassicPlaintextListener } from '../listener.js';
 
 /**
  * Block mode for classic load balancers: delete the plaintext listeners' ports (as elb-listener-plaintext

@@ -11,8 +11,8 @@ import {
   isCipherAttribute,
   normalizeTlsVersion,
 } from '../../../tls/index.js';
+import { classicListenerLabel, isClassicTlsListener } from '../listener.js';
 import type { ClassicLoadBalancer } from '../model.js';
-import { classicListenerLabel, isClassicTlsListener } from '../rules/listeners.js';
 
 const NEGOTIATION_POLICY_TYPE = 'SSLNegotiationPolicyType';
 const POLICY_PREFIX = 'transit-guard-tls-';

@@ -16,7 +16,7 @@ import {
   type TunnelOptionList,
   tunnelName,
   valuesOutside,
-} from '../rules/tunnels.js';
+} from '../tunnels.js';
 
 type OptionValue = string | number;
 

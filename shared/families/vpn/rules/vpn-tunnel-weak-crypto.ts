@@ -3,15 +3,14 @@ import { compliant, defineRule, nonCompliant, SEC09_FRAMEWORKS } from '../../../
 import { capitalize } from '../../../rules/wording.js';
 import type { VpnTunnelOptions } from '../model.js';
 import {
-  connectionLabel,
-  inapplicableConnection,
   nameTunnels,
   permittedValues,
   policyAllowedValues,
   type TunnelOptionList,
   tunnelName,
   valuesOutside,
-} from './tunnels.js';
+} from '../tunnels.js';
+import { connectionLabel, inapplicableConnection } from './connection.js';
 
 const PHASES = [
   {
