@@ -12,7 +12,6 @@ import {
   hardenedTunnelOptions,
   TUNNEL_A_IP,
   TUNNEL_B_IP,
-  vpnConnection,
   vpnTunnel,
 } from '../../../helpers/vpn-fixtures.js';
 
