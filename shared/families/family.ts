@@ -4,6 +4,7 @@
  * the registry (./index.ts) and never names a family.
  */
 import type { ResourceType } from '../model/resource.js';
+import type { CommandTable } from '../response/calls.js';
 import type { Remediator } from '../response/types.js';
 import type { AnyRule } from '../rules/rule.js';
 
@@ -18,4 +19,6 @@ export interface Family {
   rules: readonly AnyRule[];
   /** Its remediators (the actions its rules name). */
   remediators: readonly Remediator[];
+  /** The write calls its remediators plan, by operation: service, IAM action, SDK command (commands.ts). */
+  commands: CommandTable;
 }

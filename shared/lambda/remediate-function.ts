@@ -4,6 +4,7 @@ import { SSMClient } from '@aws-sdk/client-ssm';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
 import { awsClientConfig } from '../aws/client-config.js';
+import type { Clients } from '../aws/clients.js';
 import {
   acmClient,
   directConnectClient,
@@ -19,6 +20,7 @@ import type { Evaluation, ResponsePlan } from '../model/evaluation.js';
 import type { ResourceRef } from '../model/ref.js';
 import type { Resource } from '../model/resource.js';
 import type { FindingMessage } from '../report/findings-bus.js';
+import type { CommandSender } from '../response/calls.js';
 import type { ExecutorDeps } from '../response/executor.js';
 import { executePlan } from '../response/executor.js';
 import { makeActionIdempotent } from '../response/idempotency.js';
@@ -173,6 +175,23 @@ interface RemediateDeps extends ExecutorDeps {
   judge(resource: Resource): Evaluation | undefined;
 }
 
+/**
+ * The region's client of a command table's service (RemediationCall.service). The client set spells Direct
+ * Connect's in camelCase; this goes when clients are created per family.
+ */
+function writeClient(clients: Clients, service: string): CommandSender {
+  const byService: Record<string, () => CommandSender> = {
+    elbv2: () => clients.elbv2,
+    elb: () => clients.elb,
+    ec2: () => clients.ec2,
+    directconnect: () => clients.directConnect,
+    acm: () => clients.acm,
+  };
+  const client = byService[service];
+  if (!client) throw new Error(`no ${service} client is wired for remediation`);
+  return client();
+}
+
 /** What the deployed policy says about a plan that is not `planned`, for the audit record. */
 function notActing(plan: ResponsePlan): string {
   if (plan.status === 'dry-run')
@@ -215,7 +234,7 @@ export function createRemediateFunction(options: RemediateFunctionOptions = {}) 
         tls: createTlsCatalog({ elbv2Policies }),
       })[0];
     return {
-      clients: rt.clientsFor(region),
+      clientFor: async (service) => writeClient(rt.clientsFor(region), service),
       async readResource(ref) {
         const read = await source.read([ref]);
         if (read.errors.length > 0)

@@ -1,4 +1,5 @@
 import type { Family } from '../family.js';
+import { ACM_COMMANDS } from './commands.js';
 import { renewCertificate } from './remediators/renew-certificate.js';
 import { ACM_RULES } from './rules/index.js';
 
@@ -8,4 +9,5 @@ export const acmFamily: Family = {
   resourceTypes: ['AWS::ACM::Certificate'],
   rules: ACM_RULES,
   remediators: [renewCertificate],
+  commands: ACM_COMMANDS,
 };

@@ -1,4 +1,5 @@
 import type { Family } from '../family.js';
+import { DIRECTCONNECT_COMMANDS } from './commands.js';
 import { setMustEncrypt } from './remediators/set-must-encrypt.js';
 import { DX_RULES } from './rules/index.js';
 
@@ -8,4 +9,5 @@ export const directConnectFamily: Family = {
   resourceTypes: ['AWS::DirectConnect::Connection', 'AWS::DirectConnect::Lag'],
   rules: DX_RULES,
   remediators: [setMustEncrypt],
+  commands: DIRECTCONNECT_COMMANDS,
 };

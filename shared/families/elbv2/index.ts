@@ -1,4 +1,5 @@
 import type { Family } from '../family.js';
+import { ELBV2_COMMANDS } from './commands.js';
 import { deleteListener } from './remediators/delete-listener.js';
 import { fixedResponse426 } from './remediators/fixed-response-426.js';
 import { redirectToHttps } from './remediators/redirect-to-https.js';
@@ -11,4 +12,5 @@ export const elbv2Family: Family = {
   resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
   rules: ELBV2_RULES,
   remediators: [redirectToHttps, fixedResponse426, setSslPolicy, deleteListener],
+  commands: ELBV2_COMMANDS,
 };

@@ -1,4 +1,5 @@
 import type { Family } from '../family.js';
+import { VPN_COMMANDS } from './commands.js';
 import { modifyVpnTunnelOptions } from './remediators/modify-vpn-tunnel-options.js';
 import { VPN_RULES } from './rules/index.js';
 
@@ -8,4 +9,5 @@ export const vpnFamily: Family = {
   resourceTypes: ['AWS::EC2::VPNConnection'],
   rules: VPN_RULES,
   remediators: [modifyVpnTunnelOptions],
+  commands: VPN_COMMANDS,
 };

@@ -11,6 +11,7 @@ import {
   isCipherAttribute,
   normalizeTlsVersion,
 } from '../../../tls/index.js';
+import { ELB_COMMANDS } from '../commands.js';
 import { classicListenerLabel, isClassicTlsListener } from '../listener.js';
 import type { ClassicLoadBalancer } from '../model.js';
 
@@ -95,8 +96,8 @@ function policyKind(lb: ClassicLoadBalancer, name: string): PolicyKind {
 export const setClassicNegotiationPolicy = defineRemediator({
   id: 'set-classic-negotiation-policy',
   iamActions: [
-    'elasticloadbalancing:CreateLoadBalancerPolicy',
-    'elasticloadbalancing:SetLoadBalancerPoliciesOfListener',
+    ELB_COMMANDS.CreateLoadBalancerPolicy.iamAction,
+    ELB_COMMANDS.SetLoadBalancerPoliciesOfListener.iamAction,
   ],
   resourceTypes: ['AWS::ElasticLoadBalancing::LoadBalancer'],
   plan({ resource: lb, evaluation, policy }) {
@@ -123,7 +124,7 @@ export const setClassicNegotiationPolicy = defineRemediator({
         .filter(({ kind, name }) => kind === 'other' && name !== policyName)
         .map(({ name }) => name);
       sets.push(
-        sdkCall('elb', 'SetLoadBalancerPoliciesOfListener', {
+        sdkCall(ELB_COMMANDS, 'SetLoadBalancerPoliciesOfListener', {
           LoadBalancerName: lb.loadBalancerName,
           LoadBalancerPort: listener.loadBalancerPort,
           PolicyNames: [...kept, policyName],
@@ -131,7 +132,7 @@ export const setClassicNegotiationPolicy = defineRemediator({
       );
     }
     const exists = lb.policies.some((existing) => existing.policyName === policyName);
-    const create = sdkCall('elb', 'CreateLoadBalancerPolicy', {
+    const create = sdkCall(ELB_COMMANDS, 'CreateLoadBalancerPolicy', {
       LoadBalancerName: lb.loadBalancerName,
       PolicyName: policyName,
       PolicyTypeName: NEGOTIATION_POLICY_TYPE,

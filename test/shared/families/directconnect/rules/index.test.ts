@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DX_RULES } from '../../../../../shared/families/directconnect/rules/index.js';
 
-const ruleDir = fileURLToPath(new URL('../../../../../shared/families/directconnect/rules/', import.meta.url));
+const ruleDir = fileURLToPath(
+  new URL('../../../../../shared/families/directconnect/rules/', import.meta.url),
+);
 
 describe('DX_RULES', () => {
   it('holds one rule per rule file, each with the id of its file', () => {
