@@ -16,7 +16,11 @@ export interface WriteCommand<I extends object = never> {
   readonly iamAction: string;
   /** The error name of a failure that leaves the resource as wanted: the call counts as made. */
   readonly harmlessError?: string;
-  /** The SDK command class, imported on first use: a function that only plans never loads it. */
+  /**
+   * The SDK command class. Asynchronous so that a family may import it on first send; the tables import it
+   * statically for now: esbuild does not tree-shake a dynamically imported SDK module (every function bundle
+   * measured 1.97 MB that way, against 0.92 MB).
+   */
   load(): Promise<new (input: I) => SdkCommand>;
   /** The SDK command for a planned call's input. */
   create(input: Record<string, unknown>): Promise<SdkCommand>;

@@ -1,3 +1,4 @@
+import { RenewCertificateCommand } from '@aws-sdk/client-acm';
 import { writeCommand } from '../../response/calls.js';
 
 /** The write call ACM remediation makes. */
@@ -5,6 +6,6 @@ export const ACM_COMMANDS = {
   RenewCertificate: writeCommand({
     service: 'acm',
     iamAction: 'acm:RenewCertificate',
-    load: async () => (await import('./sdk-commands.js')).RenewCertificateCommand,
+    load: async () => RenewCertificateCommand,
   }),
 };

@@ -1,6 +1,9 @@
+import {
+  CreateLoadBalancerPolicyCommand,
+  DeleteLoadBalancerListenersCommand,
+  SetLoadBalancerPoliciesOfListenerCommand,
+} from '@aws-sdk/client-elastic-load-balancing';
 import { writeCommand } from '../../response/calls.js';
-
-const sdk = () => import('./sdk-commands.js');
 
 /** The write calls Classic Load Balancer remediation makes. */
 export const ELB_COMMANDS = {
@@ -9,16 +12,16 @@ export const ELB_COMMANDS = {
     iamAction: 'elasticloadbalancing:CreateLoadBalancerPolicy',
     // Creating the content-named negotiation policy again is harmless: the same name means the same settings.
     harmlessError: 'DuplicatePolicyNameException',
-    load: async () => (await sdk()).CreateLoadBalancerPolicyCommand,
+    load: async () => CreateLoadBalancerPolicyCommand,
   }),
   SetLoadBalancerPoliciesOfListener: writeCommand({
     service: 'elb',
     iamAction: 'elasticloadbalancing:SetLoadBalancerPoliciesOfListener',
-    load: async () => (await sdk()).SetLoadBalancerPoliciesOfListenerCommand,
+    load: async () => SetLoadBalancerPoliciesOfListenerCommand,
   }),
   DeleteLoadBalancerListeners: writeCommand({
     service: 'elb',
     iamAction: 'elasticloadbalancing:DeleteLoadBalancerListeners',
-    load: async () => (await sdk()).DeleteLoadBalancerListenersCommand,
+    load: async () => DeleteLoadBalancerListenersCommand,
   }),
 };
