@@ -13,6 +13,11 @@ export interface Family {
   id: string;
   /** How people name it: "Direct Connect". */
   label: string;
+  /**
+   * How its rules name it and start their ids: "dx". Output shows it (RuleMetadata.family in
+   * `rules --format json`, SARIF tags).
+   */
+  ruleFamily: string;
   /** The AWS resource types the family owns (each owned by exactly one family). */
   resourceTypes: readonly ResourceType[];
   /** Its rules, in catalog order. */

@@ -6,6 +6,7 @@ import { ACM_RULES } from './rules/index.js';
 export const acmFamily: Family = {
   id: 'acm',
   label: 'AWS Certificate Manager',
+  ruleFamily: 'acm',
   resourceTypes: ['AWS::ACM::Certificate'],
   rules: ACM_RULES,
   remediators: [renewCertificate],

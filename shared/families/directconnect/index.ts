@@ -6,6 +6,7 @@ import { DX_RULES } from './rules/index.js';
 export const directConnectFamily: Family = {
   id: 'directconnect',
   label: 'Direct Connect',
+  ruleFamily: 'dx',
   resourceTypes: ['AWS::DirectConnect::Connection', 'AWS::DirectConnect::Lag'],
   rules: DX_RULES,
   remediators: [setMustEncrypt],

@@ -7,6 +7,7 @@ import { ELB_RULES } from './rules/index.js';
 export const elbFamily: Family = {
   id: 'elb',
   label: 'Classic Load Balancers',
+  ruleFamily: 'elb',
   resourceTypes: ['AWS::ElasticLoadBalancing::LoadBalancer'],
   rules: ELB_RULES,
   remediators: [setClassicNegotiationPolicy, deleteClassicListener],

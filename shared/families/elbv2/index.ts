@@ -9,6 +9,7 @@ import { ELBV2_RULES } from './rules/index.js';
 export const elbv2Family: Family = {
   id: 'elbv2',
   label: 'Application, Network and Gateway Load Balancers (ELBv2)',
+  ruleFamily: 'elbv2',
   resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
   rules: ELBV2_RULES,
   remediators: [redirectToHttps, fixedResponse426, setSslPolicy, deleteListener],

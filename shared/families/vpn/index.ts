@@ -6,6 +6,7 @@ import { VPN_RULES } from './rules/index.js';
 export const vpnFamily: Family = {
   id: 'vpn',
   label: 'Site-to-Site VPN',
+  ruleFamily: 'vpn',
   resourceTypes: ['AWS::EC2::VPNConnection'],
   rules: VPN_RULES,
   remediators: [modifyVpnTunnelOptions],

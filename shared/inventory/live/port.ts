@@ -1,11 +1,10 @@
 import type { ResourceRef } from '../../model/ref.js';
 import type { Resource } from '../../model/resource.js';
-import type { RuleFamily } from '../../rules/rule.js';
 import type { ResolvedTlsPolicy } from '../../tls/catalog.js';
 import type { InputError } from '../types.js';
 
 /** The resource families a sweep covers, named as the rules name them. */
-export type Family = RuleFamily;
+export type Family = 'elbv2' | 'elb' | 'vpn' | 'dx' | 'acm';
 export const FAMILIES: readonly Family[] = ['elbv2', 'elb', 'vpn', 'dx', 'acm'];
 /** The families AWS Config records, which a periodic Config rule evaluation covers (Config has no Direct Connect). */
 export const CONFIG_FAMILIES: readonly Family[] = ['elbv2', 'elb', 'vpn', 'acm'];
