@@ -3,7 +3,7 @@
  * rules, remediators, inputs, live reads, events, reports and deployment) behind one value. Core code iterates
  * the registry (./index.ts) and never names a family.
  */
-import type { ResourceType } from '../model/resource.js';
+import type { Resource, ResourceType } from '../model/resource.js';
 import type { CommandTable } from '../response/calls.js';
 import type { Remediator } from '../response/types.js';
 import type { AnyRule } from '../rules/rule.js';
@@ -26,4 +26,6 @@ export interface Family {
   remediators: readonly Remediator[];
   /** The write calls its remediators plan, by operation: service, IAM action, SDK command (commands.ts). */
   commands: CommandTable;
+  /** Other ids a policy exemption may name one of its resources by (a listener: its load balancer's ARN). */
+  exemptionIds?(resource: Resource): readonly string[];
 }

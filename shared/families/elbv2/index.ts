@@ -14,4 +14,7 @@ export const elbv2Family: Family = {
   rules: ELBV2_RULES,
   remediators: [redirectToHttps, fixedResponse426, setSslPolicy, deleteListener],
   commands: ELBV2_COMMANDS,
+  // Exempting a load balancer exempts its listeners.
+  exemptionIds: (resource) =>
+    resource.resourceType === 'AWS::ElasticLoadBalancingV2::Listener' ? [resource.loadBalancerArn] : [],
 };
