@@ -3,7 +3,6 @@
  * shared/families/ plus its lines here: FAMILIES and FamilyResources (docs/architecture.md, "How to add a family").
  */
 
-import type { ResourceType } from '../model/resource.js';
 import { acmFamily } from './acm/index.js';
 import type { AcmCertificate } from './acm/model.js';
 import { directConnectFamily } from './directconnect/index.js';
@@ -36,6 +35,3 @@ export interface FamilyResources {
 }
 
 export type Resource = FamilyResources[keyof FamilyResources];
-
-/** Every resource type transit-guard judges, in the families' order. */
-export const RESOURCE_TYPES: readonly ResourceType[] = FAMILIES.flatMap((family) => family.resourceTypes);

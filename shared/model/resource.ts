@@ -5,11 +5,14 @@
  *
  * `undefined` means "not known from the input"; an empty array means "known to be empty".
  */
-import type { Resource } from '../families/index.js';
+import { FAMILIES, type Resource } from '../families/index.js';
 
 export type { Resource } from '../families/index.js';
 
 export type ResourceType = Resource['resourceType'];
+
+/** Every resource type transit-guard judges, in the families' order. */
+export const RESOURCE_TYPES: readonly ResourceType[] = FAMILIES.flatMap((family) => family.resourceTypes);
 
 /** What every resource has; a family's resource narrows `resourceType` to its own. */
 export interface ResourceBase {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { RESOURCE_TYPES } from '../families/index.js';
 import type { Evaluation } from '../model/evaluation.js';
 import type { Actor, ResourceRef } from '../model/ref.js';
+import { RESOURCE_TYPES } from '../model/resource.js';
 import { planHash } from '../response/plan-hash.js';
 import { findingIdOf } from '../state/finding-store.js';
 

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventValidationError, parseConfigRuleInvocation, routeEvent } from '../../shared/events/index.js';
 import type { RouteResult } from '../../shared/events/result.js';
-import { RESOURCE_TYPES } from '../../shared/families/index.js';
+import { RESOURCE_TYPES } from '../../shared/model/resource.js';
 import {
   hostileValue,
   type Json,

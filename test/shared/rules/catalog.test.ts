@@ -2,8 +2,9 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FAMILIES, RESOURCE_TYPES } from '../../../shared/families/index.js';
+import { FAMILIES } from '../../../shared/families/index.js';
 import { SEVERITIES } from '../../../shared/model/evaluation.js';
+import { RESOURCE_TYPES } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { findRule, RULES } from '../../../shared/rules/index.js';
 
