@@ -26,7 +26,7 @@ export const FAMILIES: readonly Family[] = [
 ];
 
 /** Each family's resources (its model.ts), by family id: the model's `Resource` is their union. */
-export interface FamilyResources {
+interface FamilyResources {
   elbv2: Elbv2Listener;
   elb: ClassicLoadBalancer;
   vpn: VpnConnection;

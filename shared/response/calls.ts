@@ -1,7 +1,7 @@
 import type { RemediationCall } from '../model/evaluation.js';
 
 /** An SDK command, as its service's client sends it. */
-export type SdkCommand = object;
+type SdkCommand = object;
 
 /** What sends a command: the SDK client of the command's service, in the resource's region. */
 export interface CommandSender {
