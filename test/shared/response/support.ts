@@ -25,7 +25,7 @@ export const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secre
 export const REGION = 'eu-west-1';
 
 /** The write clients by the command tables' service keys (RemediationCall.service), as the wiring gives them. */
-export function remediationClients(): ExecutorDeps['clientFor'] {
+function remediationClients(): ExecutorDeps['clientFor'] {
   const config = { region: REGION, credentials: CREDENTIALS };
   const clients: Record<string, CommandSender> = {
     elbv2: new ElasticLoadBalancingV2Client(config),
