@@ -1,13 +1,9 @@
 import type { RuleContext } from '../../../rules/rule.js';
 import { capitalize } from '../../../rules/wording.js';
-import {
-  assessTlsPolicy,
-  type ClassicPolicyResolution,
-  resolveClassicListenerPolicy,
-  type TlsPolicyAssessment,
-} from '../../../tls/index.js';
+import { assessTlsPolicy, type TlsPolicyAssessment } from '../../../tls/index.js';
 import { classicListenerLabel, isClassicTlsListener, isKnownClassicProtocol } from '../listener.js';
 import type { ClassicListener, ClassicLoadBalancer } from '../model.js';
+import { type ClassicPolicyResolution, resolveClassicListenerPolicy } from './negotiation-policy.js';
 
 /** What remediation sets on a classic listener: no predefined classic policy is AEAD-only. */
 export const CLASSIC_REMEDIATION_TARGET = 'custom negotiation policy';
