@@ -32,8 +32,3 @@ export interface AcmCertificate extends ResourceBase {
   /** ENABLED | DISABLED */
   transparencyLoggingPreference?: string;
 }
-
-/** True when a certificate is used by something, from whichever field the input had. */
-export function certificateInUse(certificate: AcmCertificate): boolean {
-  return (certificate.inUseBy?.length ?? 0) > 0 || certificate.inUse === true;
-}
