@@ -252,7 +252,7 @@ export function createRemediateFunction(options: RemediateFunctionOptions = {}) 
       judge,
       sleep,
       now: () => new Date(),
-      tunnelUpTimeoutMs: policy.vpn.tunnelUpTimeoutMinutes * 60_000,
+      settleTimeoutMs: policy.vpn.tunnelUpTimeoutMinutes * 60_000,
     };
   }
 

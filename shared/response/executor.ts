@@ -15,9 +15,9 @@ export interface ExecutorDeps {
   evaluate(resource: Resource): Evaluation;
   sleep(ms: number): Promise<void>;
   now(): Date;
-  /** How long a changed VPN tunnel may take to come back UP (policy vpn.tunnelUpTimeoutMinutes). */
-  tunnelUpTimeoutMs: number;
-  /** Between reads while waiting for a tunnel. Default 30 s. */
+  /** How long a call may take to settle (the remediator's Settling) before the plan stops; from the policy. */
+  settleTimeoutMs: number;
+  /** Between reads while waiting for a call to settle. Default 30 s. */
   pollIntervalMs?: number;
   /** Reads for verification (describe APIs can lag a write by seconds). Default 3, 5 s apart. */
   verifyAttempts?: number;
@@ -135,14 +135,14 @@ async function waitUntilSettled(
 ): Promise<string | undefined> {
   const settle = remediator.settle;
   if (!settle) return undefined;
-  const deadline = deps.now().getTime() + deps.tunnelUpTimeoutMs;
+  const deadline = deps.now().getTime() + deps.settleTimeoutMs;
   const interval = deps.pollIntervalMs ?? 30_000;
   while (deps.now().getTime() < deadline) {
     // Wait first: right after the call the resource may still show its state from before the change.
     await deps.sleep(interval);
     if (settle.isSettled(await deps.readResource(ref), call)) return undefined;
   }
-  const minutes = Math.round(deps.tunnelUpTimeoutMs / 60_000);
+  const minutes = Math.round(deps.settleTimeoutMs / 60_000);
   return `${settle.failure(call)} within ${minutes} minute${minutes === 1 ? '' : 's'}; stopped before any further change`;
 }
 

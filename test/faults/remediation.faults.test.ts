@@ -79,7 +79,7 @@ function executorDeps(listener: Resource): ExecutorDeps & { reads: () => number 
     evaluate,
     sleep: async () => undefined,
     now: () => TEST_NOW,
-    tunnelUpTimeoutMs: 15 * 60_000,
+    settleTimeoutMs: 15 * 60_000,
     reads: () => reads,
   };
 }

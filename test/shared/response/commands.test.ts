@@ -135,7 +135,7 @@ describe('executePlan with a family added to the registry', () => {
       evaluate: () => verdicts.shift() ?? evaluation('COMPLIANT'),
       sleep: async () => undefined,
       now: () => new Date('2026-12-01T00:00:00Z'),
-      tunnelUpTimeoutMs: 60_000,
+      settleTimeoutMs: 60_000,
       verifyAttempts: 1,
     });
 

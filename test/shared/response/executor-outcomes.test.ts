@@ -296,7 +296,7 @@ describe('executePlan outcomes', () => {
       const action = plannedAction(vpnTunnelWeakCrypto, up);
       mocks.ec2.on(ModifyVpnTunnelOptionsCommand).resolves({});
       const deps = executorDeps(vpnTunnelWeakCrypto, reads(up, down).readResource, {
-        tunnelUpTimeoutMs: 60_000,
+        settleTimeoutMs: 60_000,
         pollIntervalMs: 30_000,
       });
 

@@ -139,7 +139,7 @@ export function executorDeps(
       clock += ms;
     },
     now: () => new Date(clock),
-    tunnelUpTimeoutMs: 15 * 60_000,
+    settleTimeoutMs: 15 * 60_000,
     slept,
     ...rest,
   };

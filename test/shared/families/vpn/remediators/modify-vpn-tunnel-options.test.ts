@@ -253,7 +253,7 @@ describe('modify-vpn-tunnel-options', () => {
         ? connection(onDefaults(), onDefaults())
         : connection(applied(callA, 'DOWN'), onDefaults());
     mocks.ec2.on(ModifyVpnTunnelOptionsCommand).resolves({});
-    const deps = executorDeps(rule, readResource, { tunnelUpTimeoutMs: 10 * 60_000, pollIntervalMs: 30_000 });
+    const deps = executorDeps(rule, readResource, { settleTimeoutMs: 10 * 60_000, pollIntervalMs: 30_000 });
 
     // Act
     const record = await executePlan(action, deps);
@@ -715,7 +715,7 @@ describe('modify-vpn-tunnel-options with negotiated crypto', () => {
     const withB = connection(onDefaults(), applied(callB));
     const { readResource } = reads(before, withB, connection(applied(callA, 'DOWN'), applied(callB)));
     mocks.ec2.on(ModifyVpnTunnelOptionsCommand).resolves({});
-    const deps = executorDeps(rule, readResource, { tunnelUpTimeoutMs: 60_000, pollIntervalMs: 30_000 });
+    const deps = executorDeps(rule, readResource, { settleTimeoutMs: 60_000, pollIntervalMs: 30_000 });
 
     // Act
     const record = await executePlan(action, deps);
