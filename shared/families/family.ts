@@ -8,8 +8,9 @@ import type { FamilyEvents } from '../events/family-events.js';
 import type { FamilyDeployment } from '../infra/family-deployment.js';
 import type { FamilyInputs } from '../inventory/family-inputs.js';
 import type { FamilyLive } from '../inventory/live/family-live.js';
-import type { ResourceType } from '../model/resource.js';
+import type { Resource, ResourceType } from '../model/resource.js';
 import type { FamilyReport } from '../report/family-report.js';
+import type { CommandTable } from '../response/calls.js';
 import type { Remediator } from '../response/types.js';
 import type { AnyRule } from '../rules/rule.js';
 
@@ -18,6 +19,11 @@ export interface Family {
   id: string;
   /** How people name it: "Direct Connect". */
   label: string;
+  /**
+   * How its rules name it and start their ids: "dx". Output shows it (RuleMetadata.family in
+   * `rules --format json`, SARIF tags).
+   */
+  ruleFamily: string;
   /** The AWS resource types the family owns (each owned by exactly one family). */
   resourceTypes: readonly ResourceType[];
   /** Its rules, in catalog order. */
@@ -34,4 +40,8 @@ export interface Family {
   deployment?: FamilyDeployment;
   /** Its live reads: APIs, read plan, documented rate limits, IAM read actions, its SDK client. */
   live: FamilyLive;
+  /** The write calls its remediators plan, by operation: service, IAM action, SDK command (commands.ts). */
+  commands: CommandTable;
+  /** Other ids a policy exemption may name one of its resources by (a listener: its load balancer's ARN). */
+  exemptionIds?(resource: Resource): readonly string[];
 }

@@ -1,13 +1,19 @@
 /**
  * The registry: every family transit-guard knows, in catalog order. Adding a family is one folder under
- * shared/families/ plus one line here (docs/architecture.md, "How to add a family").
+ * shared/families/ plus its lines here: FAMILIES and FamilyResources (docs/architecture.md, "How to add a family").
  */
+
 import { acmFamily } from './acm/index.js';
+import type { AcmCertificate } from './acm/model.js';
 import { directConnectFamily } from './directconnect/index.js';
+import type { DxConnection, DxLag } from './directconnect/model.js';
 import { elbFamily } from './elb/index.js';
+import type { ClassicLoadBalancer } from './elb/model.js';
 import { elbv2Family } from './elbv2/index.js';
+import type { Elbv2Listener } from './elbv2/model.js';
 import type { Family } from './family.js';
 import { vpnFamily } from './vpn/index.js';
+import type { VpnConnection } from './vpn/model.js';
 
 export type { Family } from './family.js';
 
@@ -18,3 +24,14 @@ export const FAMILIES: readonly Family[] = [
   directConnectFamily,
   acmFamily,
 ];
+
+/** Each family's resources (its model.ts), by family id: the model's `Resource` is their union. */
+interface FamilyResources {
+  elbv2: Elbv2Listener;
+  elb: ClassicLoadBalancer;
+  vpn: VpnConnection;
+  directconnect: DxConnection | DxLag;
+  acm: AcmCertificate;
+}
+
+export type Resource = FamilyResources[keyof FamilyResources];

@@ -2,15 +2,9 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import type { Context, SQSRecord } from 'aws-lambda';
 import { awsClientConfig } from '../aws/client-config.js';
-import type { RegionClients } from '../aws/clients.js';
+import { familyClients } from '../aws/family-clients.js';
 import { parseSqsBody } from '../events/sqs.js';
-import { createClient as acmClient } from '../families/acm/client.js';
-import { createClient as directConnectClient } from '../families/directconnect/client.js';
-import { createClient as elbClient } from '../families/elb/client.js';
-import { createClient as elbv2Client } from '../families/elbv2/client.js';
-import { createClient as ec2Client } from '../families/vpn/client.js';
 import { createLiveInventorySource } from '../inventory/live/source-core.js';
-import type { RemediationClients } from '../response/executor.js';
 import { makeActionIdempotent } from '../response/idempotency.js';
 import { type ActionMessage, actionMessageSchema } from '../usecase/actions.js';
 import { checkAction, InvalidActionError, type RemediatePorts } from '../usecase/remediate.js';
@@ -22,20 +16,6 @@ import type { Runtime, RuntimeWiring } from './wiring.js';
 export const REMEDIATE_WIRING: RuntimeWiring = {
   inventorySource: (clientsFor, options) => createLiveInventorySource(clientsFor, options),
 };
-
-/**
- * The executor's write clients, the same instances the families' readers use. A bridge until the executor
- * sends through per-family command tables.
- */
-function remediationClients(clients: RegionClients): RemediationClients {
-  return {
-    elbv2: clients.get(elbv2Client),
-    elb: clients.get(elbClient),
-    ec2: clients.get(ec2Client),
-    directConnect: clients.get(directConnectClient),
-    acm: clients.get(acmClient),
-  };
-}
 
 /** An action message, through the one SQS body schema; what is wrong with it is named, never acted on. */
 export function parseAction(record: SQSRecord): ActionMessage {
@@ -59,7 +39,7 @@ export function remediatePorts(
   return (context) => ({
     deps: rt.deps,
     publish: rt.publish,
-    clientsFor: (region) => remediationClients(rt.clientsFor(region)),
+    clientFor: (region) => familyClients(rt.clientsFor(region)),
     scope: { accountId, regions },
     remediationSwitch: () => {
       remediationSwitch ??= createRemediationSwitch(

@@ -24,12 +24,10 @@ export type RuleMode = (typeof RULE_MODES)[number];
 export const RESPONSE_STATUSES = ['planned', 'dry-run', 'skipped', 'exempt', 'notify'] as const;
 export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
 
-/** The AWS service a remediation call goes to (the SDK client that makes it). */
-export type RemediationService = 'elbv2' | 'elb' | 'ec2' | 'directconnect' | 'acm';
-
 /** One write API call a remediation makes, with its exact input, so CLI, Slack and dry runs can show it. */
 export interface RemediationCall {
-  service: RemediationService;
+  /** The AWS service the call goes to (the SDK client that makes it), as its family's command table names it. */
+  service: string;
   /** The API operation, e.g. "ModifyListener". */
   command: string;
   /** The request exactly as the SDK command takes it. Never contains secrets. */

@@ -1,64 +1,23 @@
-import {
-  type ACMClient,
-  RenewCertificateCommand,
-  type RenewCertificateCommandInput,
-} from '@aws-sdk/client-acm';
-import {
-  type DirectConnectClient,
-  UpdateConnectionCommand,
-  type UpdateConnectionCommandInput,
-  UpdateLagCommand,
-  type UpdateLagCommandInput,
-} from '@aws-sdk/client-direct-connect';
-import {
-  type EC2Client,
-  ModifyVpnTunnelOptionsCommand,
-  type ModifyVpnTunnelOptionsCommandInput,
-} from '@aws-sdk/client-ec2';
-import {
-  CreateLoadBalancerPolicyCommand,
-  type CreateLoadBalancerPolicyCommandInput,
-  DeleteLoadBalancerListenersCommand,
-  type DeleteLoadBalancerListenersCommandInput,
-  type ElasticLoadBalancingClient,
-  SetLoadBalancerPoliciesOfListenerCommand,
-  type SetLoadBalancerPoliciesOfListenerCommandInput,
-} from '@aws-sdk/client-elastic-load-balancing';
-import {
-  DeleteListenerCommand,
-  type DeleteListenerCommandInput,
-  type ElasticLoadBalancingV2Client,
-  ModifyListenerCommand,
-  type ModifyListenerCommandInput,
-  ModifyRuleCommand,
-  type ModifyRuleCommandInput,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Evaluation, RemediationCall } from '../model/evaluation.js';
 import type { ResourceRef } from '../model/ref.js';
 import type { Resource } from '../model/resource.js';
+import type { CommandSender } from './calls.js';
+import { commandOf } from './commands.js';
 import { findRemediator } from './remediators/index.js';
 import type { ActionRecord, ExecutedCall, PlannedAction, Remediator, Verification } from './types.js';
 
-/** The write clients of the resource's region (shared/aws createClients gives them). */
-export interface RemediationClients {
-  elbv2: ElasticLoadBalancingV2Client;
-  elb: ElasticLoadBalancingClient;
-  ec2: EC2Client;
-  directConnect: DirectConnectClient;
-  acm: ACMClient;
-}
-
 export interface ExecutorDeps {
-  clients: RemediationClients;
+  /** The SDK client, in the resource's region, of the family whose command table has the call (by family id). */
+  clientFor(familyId: string): Promise<CommandSender>;
   /** The resource's current state (describe APIs); undefined when it no longer exists. */
   readResource(ref: ResourceRef): Promise<Resource | undefined>;
   /** Re-runs the plan's rule on a resource. */
   evaluate(resource: Resource): Evaluation;
   sleep(ms: number): Promise<void>;
   now(): Date;
-  /** How long a changed VPN tunnel may take to come back UP (policy vpn.tunnelUpTimeoutMinutes). */
-  tunnelUpTimeoutMs: number;
-  /** Between reads while waiting for a tunnel. Default 30 s. */
+  /** How long a call may take to settle (the remediator's Settling) before the plan stops; from the policy. */
+  settleTimeoutMs: number;
+  /** Between reads while waiting for a call to settle. Default 30 s. */
   pollIntervalMs?: number;
   /** Reads for verification (describe APIs can lag a write by seconds). Default 3, 5 s apart. */
   verifyAttempts?: number;
@@ -70,49 +29,15 @@ export class PlanNotExecutableError extends Error {
   override name = 'PlanNotExecutableError';
 }
 
-/** Creating the content-named negotiation policy again is harmless: the same name means the same settings. */
-const HARMLESS_ERRORS: Partial<Record<string, string>> = {
-  CreateLoadBalancerPolicy: 'DuplicatePolicyNameException',
-};
-
-function send(clients: RemediationClients, call: RemediationCall): Promise<unknown> {
-  const input = call.input;
-  switch (call.command) {
-    case 'ModifyListener':
-      return clients.elbv2.send(new ModifyListenerCommand(input as unknown as ModifyListenerCommandInput));
-    case 'ModifyRule':
-      return clients.elbv2.send(new ModifyRuleCommand(input as unknown as ModifyRuleCommandInput));
-    case 'DeleteListener':
-      return clients.elbv2.send(new DeleteListenerCommand(input as unknown as DeleteListenerCommandInput));
-    case 'CreateLoadBalancerPolicy':
-      return clients.elb.send(
-        new CreateLoadBalancerPolicyCommand(input as unknown as CreateLoadBalancerPolicyCommandInput),
-      );
-    case 'SetLoadBalancerPoliciesOfListener':
-      return clients.elb.send(
-        new SetLoadBalancerPoliciesOfListenerCommand(
-          input as unknown as SetLoadBalancerPoliciesOfListenerCommandInput,
-        ),
-      );
-    case 'DeleteLoadBalancerListeners':
-      return clients.elb.send(
-        new DeleteLoadBalancerListenersCommand(input as unknown as DeleteLoadBalancerListenersCommandInput),
-      );
-    case 'ModifyVpnTunnelOptions':
-      return clients.ec2.send(
-        new ModifyVpnTunnelOptionsCommand(input as unknown as ModifyVpnTunnelOptionsCommandInput),
-      );
-    case 'UpdateConnection':
-      return clients.directConnect.send(
-        new UpdateConnectionCommand(input as unknown as UpdateConnectionCommandInput),
-      );
-    case 'UpdateLag':
-      return clients.directConnect.send(new UpdateLagCommand(input as unknown as UpdateLagCommandInput));
-    case 'RenewCertificate':
-      return clients.acm.send(new RenewCertificateCommand(input as unknown as RenewCertificateCommandInput));
-    default:
-      return Promise.reject(new Error(`${call.service}:${call.command} is not a remediation call`));
-  }
+/** Sends a planned call through its family's command table. */
+async function send(deps: ExecutorDeps, call: RemediationCall): Promise<unknown> {
+  const command = commandOf(call);
+  if (!command) throw new Error(`${call.service}:${call.command} is not a remediation call`);
+  const [client, sdkCommand] = await Promise.all([
+    deps.clientFor(command.family),
+    command.create(call.input),
+  ]);
+  return client.send(sdkCommand);
 }
 
 function errorText(error: unknown): string {
@@ -173,10 +98,10 @@ export async function executePlan(action: PlannedAction, deps: ExecutorDeps): Pr
 
   for (const call of plan.calls) {
     try {
-      await send(deps.clients, call);
+      await send(deps, call);
       calls.push({ ...call, outcome: 'ok', at: deps.now().toISOString() });
     } catch (error) {
-      const harmless = HARMLESS_ERRORS[call.command];
+      const harmless = commandOf(call)?.harmlessError;
       if (harmless && error instanceof Error && error.name === harmless) {
         calls.push({ ...call, outcome: 'ok', error: errorText(error), at: deps.now().toISOString() });
         continue;
@@ -210,14 +135,14 @@ async function waitUntilSettled(
 ): Promise<string | undefined> {
   const settle = remediator.settle;
   if (!settle) return undefined;
-  const deadline = deps.now().getTime() + deps.tunnelUpTimeoutMs;
+  const deadline = deps.now().getTime() + deps.settleTimeoutMs;
   const interval = deps.pollIntervalMs ?? 30_000;
   while (deps.now().getTime() < deadline) {
     // Wait first: right after the call the resource may still show its state from before the change.
     await deps.sleep(interval);
     if (settle.isSettled(await deps.readResource(ref), call)) return undefined;
   }
-  const minutes = Math.round(deps.tunnelUpTimeoutMs / 60_000);
+  const minutes = Math.round(deps.settleTimeoutMs / 60_000);
   return `${settle.failure(call)} within ${minutes} minute${minutes === 1 ? '' : 's'}; stopped before any further change`;
 }
 

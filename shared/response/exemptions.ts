@@ -1,3 +1,4 @@
+import { FAMILIES } from '../families/index.js';
 import type { ResponseExemption } from '../model/evaluation.js';
 import type { Resource } from '../model/resource.js';
 import type { Policy } from '../policy/schema.js';
@@ -87,10 +88,17 @@ export interface ExemptionLookup {
 const covers = (entry: ExemptionEntry, ruleId: string) =>
   entry.rules === 'all' || entry.rules.includes(ruleId);
 
-/** The ids a policy exemption may name: the resource id or ARN; a listener's load balancer ARN too. */
+/** Each resource type's family hook for the other ids it may be exempted by; built on first use. */
+let otherIds: Map<string, (resource: Resource) => readonly string[]> | undefined;
+
+/** The ids a policy exemption may name: the resource's id or ARN, and those its family adds. */
 function identities(resource: Resource): string[] {
-  const ids = [resource.resourceId, resource.arn];
-  if (resource.resourceType === 'AWS::ElasticLoadBalancingV2::Listener') ids.push(resource.loadBalancerArn);
+  otherIds ??= new Map(
+    FAMILIES.flatMap(({ resourceTypes, exemptionIds }) =>
+      exemptionIds ? resourceTypes.map((type) => [type, exemptionIds] as const) : [],
+    ),
+  );
+  const ids = [resource.resourceId, resource.arn, ...(otherIds.get(resource.resourceType)?.(resource) ?? [])];
   return ids.filter((id): id is string => Boolean(id));
 }
 

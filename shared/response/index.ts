@@ -1,9 +1,8 @@
-export { iamActionOf, sdkCall } from './calls.js';
+export { sdkCall } from './calls.js';
 export {
   type ExecutorDeps,
   executePlan,
   PlanNotExecutableError,
-  type RemediationClients,
 } from './executor.js';
 export {
   EXEMPT_TAG,

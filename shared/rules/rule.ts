@@ -3,8 +3,6 @@ import type { Resource, ResourceOfType, ResourceType } from '../model/resource.j
 import type { Policy } from '../policy/schema.js';
 import type { TlsCatalog } from '../tls/catalog.js';
 
-export type RuleFamily = 'elbv2' | 'elb' | 'vpn' | 'dx' | 'acm';
-
 /** A threshold the rule reads from the policy file (never a constant in rule code). */
 export interface RuleParameter {
   /** Dotted path in the policy file, e.g. "tls.minimumVersion". */
@@ -35,7 +33,8 @@ export interface RuleMetadata<T extends ResourceType = ResourceType> {
   id: string;
   /** Short, not starting with "Ensure". */
   title: string;
-  family: RuleFamily;
+  /** Its family's ruleFamily ("dx"), which also starts the id. */
+  family: string;
   resourceTypes: readonly T[];
   /** Base severity; an outcome may raise it with context. */
   severity: Severity;

@@ -1,11 +1,7 @@
 export { assessTlsPolicy, type TlsPolicyAssessment } from './assess.js';
 export type { CipherInfo, ResolvedTlsPolicy, TlsCatalog } from './catalog.js';
 export { classifyCipher, isCipherAttribute } from './ciphers.js';
-export {
-  type ClassicPolicyResolution,
-  classicPolicyFromAttributes,
-  resolveClassicListenerPolicy,
-} from './classic.js';
+export { classicPolicyFromAttributes } from './classic.js';
 export { isFipsPolicyName } from './names.js';
 export { createTlsCatalog, parseDescribeSslPolicies, type TlsCatalogOptions } from './policies.js';
 export {

@@ -1,5 +1,5 @@
+import type { Elbv2Listener } from '../families/elbv2/model.js';
 import { RULE_MODES, type RuleMode } from '../model/evaluation.js';
-import type { Elbv2Listener } from '../model/resource.js';
 import type { Policy } from '../policy/schema.js';
 import { didYouMean } from '../policy/suggest.js';
 import { ruleMode } from '../rules/engine.js';

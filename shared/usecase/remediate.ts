@@ -5,7 +5,7 @@ import type { ResourceRef } from '../model/ref.js';
 import type { Resource } from '../model/resource.js';
 import type { Policy } from '../policy/schema.js';
 import type { FindingMessage } from '../report/findings-bus.js';
-import type { ExecutorDeps, RemediationClients } from '../response/executor.js';
+import type { ExecutorDeps } from '../response/executor.js';
 import { executePlan } from '../response/executor.js';
 import type { ActionRequest, IdempotentActionResult } from '../response/idempotency.js';
 import { planHash } from '../response/plan-hash.js';
@@ -38,7 +38,8 @@ export interface RemediatePorts {
   /** Puts audit records on the findings bus; throws when the bus refused any, so the message is retried. */
   publish(messages: FindingMessage[]): Promise<unknown>;
   /** The write clients of a region. */
-  clientsFor(region: string): RemediationClients;
+  /** The write client of a family (by id) in a region. */
+  clientFor(region: string): ExecutorDeps['clientFor'];
   /** The stack's account and regions: nothing elsewhere is acted on. */
   scope: { accountId: string; regions: readonly string[] };
   /** The emergency switch (read only when there is something to do) and its name, for the audit record. */
@@ -168,7 +169,7 @@ function executorDeps(ports: RemediatePorts, region: string, rule: AnyRule): Rem
       tls: createTlsCatalog({ elbv2Policies }),
     })[0];
   return {
-    clients: ports.clientsFor(region),
+    clientFor: ports.clientFor(region),
     async readResource(ref) {
       const read = await source.read([ref]);
       if (read.errors.length > 0)
@@ -187,7 +188,7 @@ function executorDeps(ports: RemediatePorts, region: string, rule: AnyRule): Rem
     policy,
     sleep: ports.sleep,
     now: () => new Date(),
-    tunnelUpTimeoutMs: policy.vpn.tunnelUpTimeoutMinutes * 60_000,
+    settleTimeoutMs: policy.vpn.tunnelUpTimeoutMinutes * 60_000,
   };
 }
 

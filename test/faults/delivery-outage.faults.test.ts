@@ -7,8 +7,8 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AcmCertificate } from '../../shared/families/acm/model.js';
 import { emptyReadResult, type InventorySource } from '../../shared/inventory/live/port.js';
-import type { AcmCertificate } from '../../shared/model/resource.js';
 import { policySchema } from '../../shared/policy/schema.js';
 import { type FindingMessage, publishFindings } from '../../shared/report/findings-bus.js';
 import type { SlackPayload } from '../../shared/report/slack/payload.js';

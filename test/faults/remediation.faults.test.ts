@@ -14,6 +14,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { elbv2ListenerTlsPolicy } from '../../shared/families/elbv2/rules/elbv2-listener-tls-policy.js';
 import type { Resource } from '../../shared/model/resource.js';
+import type { CommandSender } from '../../shared/response/calls.js';
 import { type ExecutorDeps, executePlan } from '../../shared/response/executor.js';
 import type { PlannedAction } from '../../shared/response/types.js';
 import { evaluateAndPlan } from '../../shared/usecase/evaluate.js';
@@ -59,12 +60,17 @@ function executorDeps(listener: Resource): ExecutorDeps & { reads: () => number 
   let reads = 0;
   const config = { region: REGION, credentials: CREDENTIALS };
   return {
-    clients: {
-      elbv2: new ElasticLoadBalancingV2Client(config),
-      elb: new ElasticLoadBalancingClient(config),
-      ec2: new EC2Client(config),
-      directConnect: new DirectConnectClient(config),
-      acm: new ACMClient(config),
+    clientFor: async (service) => {
+      const clients: Record<string, CommandSender> = {
+        elbv2: new ElasticLoadBalancingV2Client(config),
+        elb: new ElasticLoadBalancingClient(config),
+        vpn: new EC2Client(config),
+        directconnect: new DirectConnectClient(config),
+        acm: new ACMClient(config),
+      };
+      const client = clients[service];
+      if (!client) throw new Error(`no ${service} client`);
+      return client;
     },
     readResource: async () => {
       reads++;
@@ -73,7 +79,7 @@ function executorDeps(listener: Resource): ExecutorDeps & { reads: () => number 
     evaluate,
     sleep: async () => undefined,
     now: () => TEST_NOW,
-    tunnelUpTimeoutMs: 15 * 60_000,
+    settleTimeoutMs: 15 * 60_000,
     reads: () => reads,
   };
 }

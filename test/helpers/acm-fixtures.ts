@@ -2,7 +2,7 @@
  * Builders for the ACM certificate rule tests, in the normalized model. Values follow what ACM's
  * DescribeCertificate returns (key algorithms already in the API enum spelling, as normalizers leave them).
  */
-import type { AcmCertificate } from '../../shared/model/resource.js';
+import type { AcmCertificate } from '../../shared/families/acm/model.js';
 import type { PolicyInput } from '../../shared/policy/schema.js';
 import type { RuleContext } from '../../shared/rules/rule.js';
 import { ruleContext } from './rule-context.js';

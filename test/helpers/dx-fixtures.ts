@@ -1,4 +1,4 @@
-import type { DxConnection, DxLag, MacSecKey } from '../../shared/model/resource.js';
+import type { DxConnection, DxLag, MacSecKey } from '../../shared/families/directconnect/model.js';
 import type { PolicyInput } from '../../shared/policy/schema.js';
 import type { RuleContext } from '../../shared/rules/rule.js';
 import { ruleContext } from './rule-context.js';

@@ -2,15 +2,13 @@
  * Builders for the load balancer rule tests, in the normalized model. Values follow what the ELB APIs
  * return (DescribeListeners, DescribeRules, DescribeLoadBalancers, DescribeLoadBalancerPolicies).
  */
+import type { ClassicListener, ClassicLoadBalancer, ClassicPolicy } from '../../shared/families/elb/model.js';
 import type {
-  ClassicListener,
-  ClassicLoadBalancer,
-  ClassicPolicy,
   Elbv2Listener,
   ListenerAction,
   ListenerRule,
   LoadBalancerType,
-} from '../../shared/model/resource.js';
+} from '../../shared/families/elbv2/model.js';
 import type { PolicyInput } from '../../shared/policy/schema.js';
 import type { RuleContext } from '../../shared/rules/rule.js';
 import { ruleContext } from './rule-context.js';

@@ -4,6 +4,8 @@ import type { Family } from '../../shared/families/index.js';
 export function testFamily(overrides: Partial<Family> & Pick<Family, 'id'>): Family {
   return {
     label: overrides.id,
+    ruleFamily: overrides.id,
+    commands: {},
     resourceTypes: [],
     rules: [],
     remediators: [],

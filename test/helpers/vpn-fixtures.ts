@@ -3,7 +3,7 @@ import type {
   VpnNegotiatedCrypto,
   VpnTunnel,
   VpnTunnelOptions,
-} from '../../shared/model/resource.js';
+} from '../../shared/families/vpn/model.js';
 import type { PolicyInput } from '../../shared/policy/schema.js';
 import type { RuleContext } from '../../shared/rules/rule.js';
 import { ruleContext } from './rule-context.js';

@@ -3,7 +3,7 @@ import type { InventoryBuilder } from '../../inventory/builder.js';
 import type { Fields } from '../../inventory/fields.js';
 import { intern } from '../../inventory/intern.js';
 import { displayName, readTags, requireString } from '../../inventory/record.js';
-import type { AcmCertificate, AcmRenewalSummary } from '../../model/resource.js';
+import type { AcmCertificate, AcmRenewalSummary } from './model.js';
 
 /**
  * The API enum spelling: the CLI, ListCertificates and Config write RSA-2048 / EC-prime256v1. Never trimmed:

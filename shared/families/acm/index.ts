@@ -1,4 +1,5 @@
 import type { Family } from '../family.js';
+import { ACM_COMMANDS } from './commands.js';
 import { acmDeployment } from './deployment.js';
 import { acmEvents } from './events.js';
 import { acmInputs } from './inputs.js';
@@ -10,6 +11,7 @@ import { ACM_RULES } from './rules/index.js';
 export const acmFamily: Family = {
   id: 'acm',
   label: 'AWS Certificate Manager',
+  ruleFamily: 'acm',
   resourceTypes: ['AWS::ACM::Certificate'],
   rules: ACM_RULES,
   remediators: [renewCertificate],
@@ -32,4 +34,5 @@ export const acmFamily: Family = {
     client: () => import('./client.js').then((module) => module.createClient),
     readers: () => import('./live.js').then((module) => module.acmReaders),
   },
+  commands: ACM_COMMANDS,
 };

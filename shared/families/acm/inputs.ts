@@ -1,7 +1,7 @@
 import type { FamilyInputs } from '../../inventory/family-inputs.js';
 import { itself, unionBy } from '../../inventory/merge.js';
-import type { AcmCertificate } from '../../model/resource.js';
 import { mapCertificate, readCertificates } from './describe.js';
+import type { AcmCertificate } from './model.js';
 
 const CERTIFICATE = 'AWS::ACM::Certificate';
 

@@ -1,7 +1,7 @@
 import type { InventoryBuilder } from '../../inventory/builder.js';
 import type { Fields } from '../../inventory/fields.js';
 import { displayName, readTags, requireString } from '../../inventory/record.js';
-import type { DxConnection, DxLag, MacSecKey } from '../../model/resource.js';
+import type { DxConnection, DxLag, MacSecKey } from './model.js';
 
 function mapMacSecKey(key: Fields): MacSecKey {
   return {

@@ -1,4 +1,5 @@
 import type { Family } from '../family.js';
+import { DIRECTCONNECT_COMMANDS } from './commands.js';
 import { directConnectDeployment } from './deployment.js';
 import { directConnectEvents } from './events.js';
 import { directConnectInputs } from './inputs.js';
@@ -9,6 +10,7 @@ import { DX_RULES } from './rules/index.js';
 export const directConnectFamily: Family = {
   id: 'directconnect',
   label: 'Direct Connect',
+  ruleFamily: 'dx',
   resourceTypes: ['AWS::DirectConnect::Connection', 'AWS::DirectConnect::Lag'],
   rules: DX_RULES,
   remediators: [setMustEncrypt],
@@ -30,4 +32,5 @@ export const directConnectFamily: Family = {
       ((error as Error & { Code?: string }).Code ?? error.name) === 'DirectConnectClientException' &&
       /does not exist|not found/i.test(error.message),
   },
+  commands: DIRECTCONNECT_COMMANDS,
 };

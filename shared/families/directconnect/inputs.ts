@@ -2,8 +2,9 @@ import type { InventoryBuilder } from '../../inventory/builder.js';
 import type { FamilyInputs } from '../../inventory/family-inputs.js';
 import { Fields, type JsonObject } from '../../inventory/fields.js';
 import { itself, unionBy } from '../../inventory/merge.js';
-import type { DxConnection, DxLag, Resource } from '../../model/resource.js';
+import type { Resource } from '../../model/resource.js';
 import { readDxConnections, readDxLags } from './describe.js';
+import type { DxConnection, DxLag } from './model.js';
 
 const CONNECTION = 'AWS::DirectConnect::Connection';
 const LAG = 'AWS::DirectConnect::Lag';

@@ -1,8 +1,8 @@
 import type { InventoryBuilder } from '../../inventory/builder.js';
 import { decodeJsonString, FieldError, Fields } from '../../inventory/fields.js';
 import { displayName, readTags, requireString } from '../../inventory/record.js';
-import type { ClassicListener, ClassicLoadBalancer, ClassicPolicy } from '../../model/resource.js';
 import { classicLoadBalancerArn, regionOfElbDnsName } from './arn.js';
+import type { ClassicListener, ClassicLoadBalancer, ClassicPolicy } from './model.js';
 
 function mapClassicListener(description: Fields): ClassicListener {
   const listener = description.object('Listener');

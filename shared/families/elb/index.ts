@@ -1,4 +1,5 @@
 import type { Family } from '../family.js';
+import { ELB_COMMANDS } from './commands.js';
 import { elbDeployment } from './deployment.js';
 import { elbEvents } from './events.js';
 import { elbInputs } from './inputs.js';
@@ -12,6 +13,7 @@ import { ELB_RULES } from './rules/index.js';
 export const elbFamily: Family = {
   id: 'elb',
   label: 'Classic Load Balancers',
+  ruleFamily: 'elb',
   resourceTypes: ['AWS::ElasticLoadBalancing::LoadBalancer'],
   rules: ELB_RULES,
   remediators: [setClassicNegotiationPolicy, deleteClassicListener],
@@ -43,4 +45,5 @@ export const elbFamily: Family = {
     // AWS Config names a classic load balancer by its name.
     configResourceId: classicLoadBalancerName,
   },
+  commands: ELB_COMMANDS,
 };

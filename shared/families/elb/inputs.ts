@@ -3,13 +3,14 @@ import { type FamilyInputs, type PendingKind, pendingList } from '../../inventor
 import type { Fields } from '../../inventory/fields.js';
 import { mergeFields, unionBy } from '../../inventory/merge.js';
 import type { InputError } from '../../inventory/types.js';
-import type { ClassicListener, ClassicLoadBalancer, ClassicPolicy, Resource } from '../../model/resource.js';
+import type { Resource } from '../../model/resource.js';
 import {
   mapClassicLoadBalancer,
   mapClassicPolicy,
   readClassicLoadBalancers,
   readConfigClassicPolicies,
 } from './describe.js';
+import type { ClassicListener, ClassicLoadBalancer, ClassicPolicy } from './model.js';
 
 const LOAD_BALANCER = 'AWS::ElasticLoadBalancing::LoadBalancer';
 

@@ -1,7 +1,8 @@
 import type { Action } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { RemediationCall } from '../../model/evaluation.js';
-import type { Elbv2Listener, ListenerAction } from '../../model/resource.js';
 import { sdkCall } from '../../response/calls.js';
+import { ELBV2_COMMANDS } from './commands.js';
+import type { Elbv2Listener, ListenerAction } from './model.js';
 
 /** The same test elbv2-listener-plaintext applies: only a literal HTTPS redirect moves a client off HTTP. */
 export function redirectsToHttps(action: ListenerAction): boolean {
@@ -29,7 +30,7 @@ export function replaceListenerActions(
   const calls: RemediationCall[] = [];
   if (!allActions(listener.defaultActions, isSafe)) {
     calls.push(
-      sdkCall('elbv2', 'ModifyListener', {
+      sdkCall(ELBV2_COMMANDS, 'ModifyListener', {
         ListenerArn: listener.listenerArn,
         DefaultActions: [replacement],
       }),
@@ -37,7 +38,7 @@ export function replaceListenerActions(
   }
   for (const rule of listener.rules ?? []) {
     if (rule.isDefault || allActions(rule.actions, isSafe)) continue;
-    calls.push(sdkCall('elbv2', 'ModifyRule', { RuleArn: rule.ruleArn, Actions: [replacement] }));
+    calls.push(sdkCall(ELBV2_COMMANDS, 'ModifyRule', { RuleArn: rule.ruleArn, Actions: [replacement] }));
   }
   return calls;
 }

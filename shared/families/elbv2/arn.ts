@@ -1,6 +1,6 @@
 /** ELBv2 ARN shapes: listeners, listener rules, load balancers, and what they say about the load balancer. */
 import { parseArn } from '../../aws/arn.js';
-import type { LoadBalancerType } from '../../model/resource.js';
+import type { LoadBalancerType } from './model.js';
 
 const LB_TYPES: Record<string, LoadBalancerType> = { app: 'application', net: 'network', gwy: 'gateway' };
 

@@ -3,16 +3,16 @@ import type { InventoryBuilder } from '../../inventory/builder.js';
 import { FieldError, type Fields } from '../../inventory/fields.js';
 import { intern } from '../../inventory/intern.js';
 import { displayName, readTags, requireString } from '../../inventory/record.js';
+import { parseDescribeSslPolicies } from '../../tls/index.js';
+import { elbv2ArnParts, listenerArnFromRuleArn, loadBalancerTypeOf } from './arn.js';
+import type { Elbv2LoadBalancerInfo, PendingRule } from './inputs.js';
 import type {
   Elbv2Listener,
   ListenerAction,
   ListenerCertificate,
   ListenerRule,
   LoadBalancerType,
-} from '../../model/resource.js';
-import { parseDescribeSslPolicies } from '../../tls/index.js';
-import { elbv2ArnParts, listenerArnFromRuleArn, loadBalancerTypeOf } from './arn.js';
-import type { Elbv2LoadBalancerInfo, PendingRule } from './inputs.js';
+} from './model.js';
 
 function mapAction(action: Fields): ListenerAction {
   const redirect = action.object('RedirectConfig');

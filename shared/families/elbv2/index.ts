@@ -1,4 +1,5 @@
 import type { Family } from '../family.js';
+import { ELBV2_COMMANDS } from './commands.js';
 import { elbv2Deployment } from './deployment.js';
 import { elbv2Events } from './events.js';
 import { elbv2Inputs } from './inputs.js';
@@ -13,6 +14,7 @@ import { ELBV2_RULES } from './rules/index.js';
 export const elbv2Family: Family = {
   id: 'elbv2',
   label: 'Application, Network and Gateway Load Balancers (ELBv2)',
+  ruleFamily: 'elbv2',
   resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
   rules: ELBV2_RULES,
   remediators: [redirectToHttps, fixedResponse426, setSslPolicy, deleteListener],
@@ -47,4 +49,8 @@ export const elbv2Family: Family = {
     client: () => import('./client.js').then((module) => module.createClient),
     readers: () => import('./live.js').then((module) => module.elbv2Readers),
   },
+  commands: ELBV2_COMMANDS,
+  // Exempting a load balancer exempts its listeners.
+  exemptionIds: (resource) =>
+    resource.resourceType === 'AWS::ElasticLoadBalancingV2::Listener' ? [resource.loadBalancerArn] : [],
 };

@@ -3,14 +3,9 @@ import { type FamilyInputs, type PendingKind, pendingList } from '../../inventor
 import type { Fields } from '../../inventory/fields.js';
 import { unionBy } from '../../inventory/merge.js';
 import type { PendingLinks } from '../../inventory/types.js';
-import type {
-  Elbv2Listener,
-  ListenerRule,
-  LoadBalancerType,
-  Resource,
-  SiblingListener,
-} from '../../model/resource.js';
+import type { Resource } from '../../model/resource.js';
 import { mapElbv2LoadBalancer, mapListener, mapRule, readListeners, readSslPolicies } from './describe.js';
+import type { Elbv2Listener, ListenerRule, LoadBalancerType, SiblingListener } from './model.js';
 
 const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
 const LOAD_BALANCER = 'AWS::ElasticLoadBalancingV2::LoadBalancer';

@@ -21,7 +21,7 @@ import {
   policyAllowedValues,
   type TunnelOptionList,
   valuesOutside,
-} from './rules/tunnels.js';
+} from './tunnels.js';
 
 const TUNNEL_ACTIONS = ['ec2:CreateVpnConnection', 'ec2:ModifyVpnTunnelOptions'];
 

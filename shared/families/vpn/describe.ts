@@ -1,12 +1,7 @@
 import type { InventoryBuilder } from '../../inventory/builder.js';
 import type { Fields } from '../../inventory/fields.js';
 import { displayName, readTags, requireString } from '../../inventory/record.js';
-import type {
-  VpnConnection,
-  VpnNegotiatedCrypto,
-  VpnTunnel,
-  VpnTunnelOptions,
-} from '../../model/resource.js';
+import type { VpnConnection, VpnNegotiatedCrypto, VpnTunnel, VpnTunnelOptions } from './model.js';
 
 // Only the fields below are ever read. PreSharedKey (in TunnelOptions) and CustomerGatewayConfiguration
 // hold the tunnels' secrets; they must never reach the model, an error message or a log.

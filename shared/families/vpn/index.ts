@@ -1,4 +1,5 @@
 import type { Family } from '../family.js';
+import { VPN_COMMANDS } from './commands.js';
 import { vpnDeployment } from './deployment.js';
 import { vpnEvents } from './events.js';
 import { vpnInputs } from './inputs.js';
@@ -10,6 +11,7 @@ import { VPN_RULES } from './rules/index.js';
 export const vpnFamily: Family = {
   id: 'vpn',
   label: 'Site-to-Site VPN',
+  ruleFamily: 'vpn',
   resourceTypes: ['AWS::EC2::VPNConnection'],
   rules: VPN_RULES,
   remediators: [modifyVpnTunnelOptions],
@@ -35,4 +37,5 @@ export const vpnFamily: Family = {
     client: () => import('./client.js').then((module) => module.createClient),
     readers: () => import('./live.js').then((module) => module.vpnReaders),
   },
+  commands: VPN_COMMANDS,
 };

@@ -3,13 +3,14 @@ import { type FamilyInputs, type PendingKind, pendingList } from '../../inventor
 import { FieldError, Fields, isObject, type JsonObject } from '../../inventory/fields.js';
 import { mergeFields } from '../../inventory/merge.js';
 import type { InputError } from '../../inventory/types.js';
-import type { Resource, VpnConnection, VpnNegotiatedCrypto, VpnTunnel } from '../../model/resource.js';
+import type { Resource } from '../../model/resource.js';
 import {
   mapNegotiatedCrypto,
   mapVpnConnection,
   readVpnConnections,
   TUNNEL_STATUS_FORMAT,
 } from './describe.js';
+import type { VpnConnection, VpnNegotiatedCrypto, VpnTunnel } from './model.js';
 
 const VPN_CONNECTION = 'AWS::EC2::VPNConnection';
 

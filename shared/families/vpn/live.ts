@@ -16,9 +16,9 @@ import { ApiCallError, isUnavailable } from '../../inventory/live/errors.js';
 import type { FamilyContext, LiveReaders } from '../../inventory/live/family-live.js';
 import { matchesRef } from '../../inventory/live/match.js';
 import type { ResourceRef } from '../../model/ref.js';
-import type { Resource, VpnNegotiatedCrypto } from '../../model/resource.js';
-
+import type { Resource } from '../../model/resource.js';
 import { createClient } from './client.js';
+import type { VpnNegotiatedCrypto } from './model.js';
 
 /** GetActiveVpnTunnelStatus of UP tunnels (vpn-tunnel-negotiated-crypto). */
 export interface VpnReadPlan {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type AccountShape, generateAccount } from '../../../bench/stand-in/account.js';
 import { minimumCalls, plannedCalls, total } from '../../../bench/sweep/expected.js';
 import { defaultReadPlan, runSweep } from '../../../bench/sweep/run-sweep.js';
+import type { AcmCertificate } from '../../../shared/families/acm/model.js';
 import { readPlanFor } from '../../../shared/inventory/live/index.js';
-import type { AcmCertificate } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { RULES } from '../../../shared/rules/index.js';
 

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { AcmCertificate } from '../../../shared/families/acm/model.js';
+import type { DxLag } from '../../../shared/families/directconnect/model.js';
+import type { ClassicListener, ClassicLoadBalancer } from '../../../shared/families/elb/model.js';
+import type { Elbv2Listener } from '../../../shared/families/elbv2/model.js';
+import type { VpnConnection } from '../../../shared/families/vpn/model.js';
 import { dedupeResources, mergeResources } from '../../../shared/inventory/dedupe.js';
 import type { InputError } from '../../../shared/inventory/types.js';
-import type {
-  AcmCertificate,
-  ClassicListener,
-  ClassicLoadBalancer,
-  DxLag,
-  Elbv2Listener,
-  VpnConnection,
-} from '../../../shared/model/resource.js';
 
 function vpn(overrides: Partial<VpnConnection>): VpnConnection {
   return {

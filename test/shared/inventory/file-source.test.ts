@@ -1,11 +1,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { VpnConnection } from '../../../shared/families/vpn/model.js';
 import { createFileInventorySource } from '../../../shared/inventory/file-source.js';
 import { loadInventory } from '../../../shared/inventory/index.js';
 import type { Inventory } from '../../../shared/inventory/types.js';
 import type { ResourceRef } from '../../../shared/model/ref.js';
-import type { VpnConnection } from '../../../shared/model/resource.js';
 import type { ResolvedTlsPolicy } from '../../../shared/tls/catalog.js';
 
 const INVENTORY = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/replay/inventory');

@@ -28,6 +28,8 @@ export const widgetFamily: Family = {
   resourceTypes: [WIDGET as Resource['resourceType']],
   rules: [],
   remediators: [],
+  ruleFamily: 'widget',
+  commands: {},
   report: { resourceNoun: 'widget', consoleLink: () => undefined, kpis: [] },
   live: {
     service: 'widget',

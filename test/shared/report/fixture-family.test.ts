@@ -21,6 +21,8 @@ const fixture = vi.hoisted(
     resourceTypes: ['AWS::Fixture::Thing' as ResourceType],
     rules: [],
     remediators: [],
+    ruleFamily: 'fixture',
+    commands: {},
     inputs: {},
     live: {
       service: 'fixture',

@@ -13,11 +13,12 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing';
 import { ListenerNotFoundException, ModifyListenerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ClassicLoadBalancer } from '../../../shared/families/elb/model.js';
 import { elbListenerTlsPolicy } from '../../../shared/families/elb/rules/elb-listener-tls-policy.js';
+import type { Elbv2Listener } from '../../../shared/families/elbv2/model.js';
 import { elbv2ListenerTlsPolicy } from '../../../shared/families/elbv2/rules/elbv2-listener-tls-policy.js';
 import { vpnTunnelWeakCrypto } from '../../../shared/families/vpn/rules/vpn-tunnel-weak-crypto.js';
 import type { RemediationCall } from '../../../shared/model/evaluation.js';
-import type { ClassicLoadBalancer, Elbv2Listener } from '../../../shared/model/resource.js';
 import { executePlan, PlanNotExecutableError } from '../../../shared/response/executor.js';
 import type { PlannedAction } from '../../../shared/response/types.js';
 import {
@@ -295,7 +296,7 @@ describe('executePlan outcomes', () => {
       const action = plannedAction(vpnTunnelWeakCrypto, up);
       mocks.ec2.on(ModifyVpnTunnelOptionsCommand).resolves({});
       const deps = executorDeps(vpnTunnelWeakCrypto, reads(up, down).readResource, {
-        tunnelUpTimeoutMs: 60_000,
+        settleTimeoutMs: 60_000,
         pollIntervalMs: 30_000,
       });
 

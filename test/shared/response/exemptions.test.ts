@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { Elbv2Listener } from '../../../shared/families/elbv2/model.js';
 import { elbv2ListenerPlaintext } from '../../../shared/families/elbv2/rules/elbv2-listener-plaintext.js';
-import type { Elbv2Listener } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import {
   describeIgnoredTag,
@@ -14,6 +14,25 @@ import { albHttpListener } from '../../helpers/elb-fixtures.js';
 import { evaluateWith, planOf } from './support.js';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
+
+/** A family outside the registry whose things may also be exempted by their group's id. */
+const fixture = vi.hoisted(() => ({
+  family: {
+    id: 'fixture',
+    label: 'Fixture things',
+    ruleFamily: 'fixture',
+    resourceTypes: ['AWS::Fixture::Thing'],
+    rules: [],
+    remediators: [],
+    commands: {},
+    exemptionIds: (resource: { groupId?: string }) => (resource.groupId ? [resource.groupId] : []),
+  },
+}));
+
+vi.mock('../../../shared/families/index.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../shared/families/index.js')>();
+  return { ...original, FAMILIES: [...original.FAMILIES, fixture.family] };
+});
 
 function tagged(value: string): Elbv2Listener {
   return albHttpListener({ tags: { [EXEMPT_TAG]: value } });
@@ -74,6 +93,20 @@ describe('exemptionEnd', () => {
 
 describe('findExemption', () => {
   const listener = albHttpListener();
+
+  it('finds a policy exemption by an id a family added to the registry names its resource by', () => {
+    // Prepare
+    const thing = { ...albHttpListener(), resourceType: 'AWS::Fixture::Thing', groupId: 'group-1' };
+    const policy = policySchema.parse({
+      exemptions: [{ resource: 'group-1', rules: 'all', reason: 'whole group', expires: '2027-01-31' }],
+    });
+
+    // Act
+    const lookup = findExemption(thing as unknown as Elbv2Listener, 'fixture-rule', policy, NOW);
+
+    // Assess
+    expect(lookup.active).toMatchObject({ source: 'policy', reason: 'whole group' });
+  });
 
   it('finds a policy exemption by the listener ARN or by its load balancer ARN', () => {
     // Prepare

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Elbv2Listener } from '../../../shared/families/elbv2/model.js';
 import { elbv2ListenerTlsPolicy as rule } from '../../../shared/families/elbv2/rules/elbv2-listener-tls-policy.js';
 import type { RemediationCall } from '../../../shared/model/evaluation.js';
-import type { Elbv2Listener } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { defineRemediator } from '../../../shared/response/remediator.js';
 import { albHttpsListener, classicLoadBalancer } from '../../helpers/elb-fixtures.js';

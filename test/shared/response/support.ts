@@ -14,7 +14,8 @@ import type { Evaluation, ResponsePlan } from '../../../shared/model/evaluation.
 import type { ResourceRef } from '../../../shared/model/ref.js';
 import type { Resource } from '../../../shared/model/resource.js';
 import type { PolicyInput } from '../../../shared/policy/schema.js';
-import type { ExecutorDeps, PlannedAction, RemediationClients } from '../../../shared/response/index.js';
+import type { CommandSender } from '../../../shared/response/calls.js';
+import type { ExecutorDeps, PlannedAction } from '../../../shared/response/index.js';
 import type { RemediationPlan } from '../../../shared/response/types.js';
 import type { AnyRule } from '../../../shared/rules/rule.js';
 import { evaluateAndPlan } from '../../../shared/usecase/evaluate.js';
@@ -23,14 +24,20 @@ import { ruleContext } from '../../helpers/rule-context.js';
 export const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
 export const REGION = 'eu-west-1';
 
-export function remediationClients(): RemediationClients {
+/** The write clients by family id, as the wiring gives them (familyClients). */
+function remediationClients(): ExecutorDeps['clientFor'] {
   const config = { region: REGION, credentials: CREDENTIALS };
-  return {
+  const clients: Record<string, CommandSender> = {
     elbv2: new ElasticLoadBalancingV2Client(config),
     elb: new ElasticLoadBalancingClient(config),
-    ec2: new EC2Client(config),
-    directConnect: new DirectConnectClient(config),
+    vpn: new EC2Client(config),
+    directconnect: new DirectConnectClient(config),
     acm: new ACMClient(config),
+  };
+  return async (service) => {
+    const client = clients[service];
+    if (!client) throw new Error(`no ${service} client`);
+    return client;
   };
 }
 
@@ -40,7 +47,7 @@ export function mockRemediationClients() {
     elbv2: mockClient(ElasticLoadBalancingV2Client),
     elb: mockClient(ElasticLoadBalancingClient),
     ec2: mockClient(EC2Client),
-    directConnect: mockClient(DirectConnectClient),
+    directconnect: mockClient(DirectConnectClient),
     acm: mockClient(ACMClient),
   };
   return {
@@ -124,7 +131,7 @@ export function executorDeps(
   const slept: number[] = [];
   const { policy, ...rest } = overrides;
   return {
-    clients: remediationClients(),
+    clientFor: remediationClients(),
     readResource,
     evaluate: (resource) => evaluateWith(rule, resource, policy),
     sleep: async (ms) => {
@@ -132,7 +139,7 @@ export function executorDeps(
       clock += ms;
     },
     now: () => new Date(clock),
-    tunnelUpTimeoutMs: 15 * 60_000,
+    settleTimeoutMs: 15 * 60_000,
     slept,
     ...rest,
   };

@@ -2,19 +2,18 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { FAMILIES } from '../../../shared/families/index.js';
 import { SEVERITIES } from '../../../shared/model/evaluation.js';
 import { RESOURCE_TYPES } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { findRule, RULES } from '../../../shared/rules/index.js';
 
 const rulesDir = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/families');
-const FAMILIES = ['elbv2', 'elb', 'vpn', 'dx', 'acm'] as const;
-const FOLDER: Record<string, string> = { dx: 'directconnect' };
 
-/** Rule files on disk: a family folder's files named `<family>-*.ts` (other files there are shared helpers). */
+/** Rule files on disk: a family folder's files named `<ruleFamily>-*.ts` (other files there are shared helpers). */
 function ruleFiles(): { family: string; id: string }[] {
-  return FAMILIES.flatMap((family) =>
-    readdirSync(join(rulesDir, FOLDER[family] ?? family, 'rules'))
+  return FAMILIES.flatMap(({ id: folder, ruleFamily: family }) =>
+    readdirSync(join(rulesDir, folder, 'rules'))
       .filter((file) => file.startsWith(`${family}-`) && file.endsWith('.ts'))
       .map((file) => ({ family, id: file.replace(/\.ts$/, '') })),
   );
@@ -75,6 +74,17 @@ describe('rule catalog', () => {
       expect(findRule(id)?.metadata.family, id).toBe(family);
     }
   });
+
+  it.each(FAMILIES.map((family) => [family.id, family] as const))(
+    'gives the rules of the %s family its ruleFamily, as their family and id prefix, and only its resource types',
+    (_id, family) => {
+      for (const rule of family.rules) {
+        expect(rule.metadata.family, rule.metadata.id).toBe(family.ruleFamily);
+        expect(rule.metadata.id.startsWith(`${family.ruleFamily}-`), rule.metadata.id).toBe(true);
+        for (const type of rule.metadata.resourceTypes) expect(family.resourceTypes).toContain(type);
+      }
+    },
+  );
 
   it.each(RULES.map((rule) => [rule.metadata.id, rule] as const))('%s has complete metadata', (_id, rule) => {
     const m = rule.metadata;

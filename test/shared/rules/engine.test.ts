@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AcmCertificate, Resource } from '../../../shared/model/resource.js';
+import type { AcmCertificate } from '../../../shared/families/acm/model.js';
+import type { Resource } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { evaluateAll, evaluateByResource, evaluateResource, ruleMode } from '../../../shared/rules/engine.js';
 import { compliant, defineRule, nonCompliant, type RuleContext } from '../../../shared/rules/rule.js';

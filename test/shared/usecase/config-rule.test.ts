@@ -1,9 +1,10 @@
 import type { Evaluation as ConfigEvaluation } from '@aws-sdk/client-config-service';
 import { describe, expect, it, vi } from 'vitest';
 import type { ConfigRuleInvocation } from '../../../shared/events/config.js';
+import type { ClassicLoadBalancer } from '../../../shared/families/elb/model.js';
 import type { Family } from '../../../shared/families/family.js';
 import { emptyReadResult, type InventorySource } from '../../../shared/inventory/live/port.js';
-import type { ClassicLoadBalancer, Resource } from '../../../shared/model/resource.js';
+import type { Resource } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { createMemoryFindingStore } from '../../../shared/state/memory-store.js';
 import { type ConfigRulePort, configRule } from '../../../shared/usecase/config-rule.js';

@@ -7,9 +7,9 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { routeEvent } from '../../../shared/events/route.js';
+import type { Elbv2Listener } from '../../../shared/families/elbv2/model.js';
 import { emptyReadResult, type InventorySource } from '../../../shared/inventory/live/port.js';
 import type { Evaluation } from '../../../shared/model/evaluation.js';
-import type { Elbv2Listener } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { type FindingMessage, publishFindings } from '../../../shared/report/findings-bus.js';
 import type { SlackPayload } from '../../../shared/report/slack/payload.js';

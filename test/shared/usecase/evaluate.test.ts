@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AcmCertificate } from '../../../shared/model/resource.js';
+import type { AcmCertificate } from '../../../shared/families/acm/model.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import {
   cannotVerify,

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { routeEvent } from '../../../shared/events/route.js';
+import type { Elbv2Listener } from '../../../shared/families/elbv2/model.js';
 import {
   emptyReadResult,
   type InventorySource,
   type ReadResult,
 } from '../../../shared/inventory/live/port.js';
 import type { ResourceRef } from '../../../shared/model/ref.js';
-import type { Elbv2Listener } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import type { FindingMessage } from '../../../shared/report/findings-bus.js';
 import { RULES } from '../../../shared/rules/index.js';

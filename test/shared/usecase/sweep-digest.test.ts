@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/sweep.js';
+import type { AcmCertificate } from '../../../shared/families/acm/model.js';
 import { emptyReadResult, type InventorySource } from '../../../shared/inventory/live/port.js';
 import { SEVERITIES, type Severity } from '../../../shared/model/evaluation.js';
-import type { AcmCertificate } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import type { SlackPayload } from '../../../shared/report/slack/payload.js';
 import { RULES } from '../../../shared/rules/index.js';

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { AcmCertificate } from '../../../shared/families/acm/model.js';
 import {
   emptyReadResult,
   type InventorySource,
   type ReadResult,
 } from '../../../shared/inventory/live/port.js';
-import type { AcmCertificate } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import type { FindingMessage } from '../../../shared/report/findings-bus.js';
 import { RULES } from '../../../shared/rules/index.js';

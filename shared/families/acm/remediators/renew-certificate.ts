@@ -1,12 +1,13 @@
 import { sdkCall } from '../../../response/calls.js';
 import { defineRemediator } from '../../../response/remediator.js';
+import { ACM_COMMANDS } from '../commands.js';
 
 /** Renewal statuses that show ACM took the request (the new certificate follows asynchronously). */
 const RENEWAL_UNDER_WAY = new Set(['PENDING_AUTO_RENEWAL', 'SUCCESS']);
 
 export const renewCertificate = defineRemediator({
   id: 'renew-certificate',
-  iamActions: ['acm:RenewCertificate'],
+  iamActions: [ACM_COMMANDS.RenewCertificate.iamAction],
   resourceTypes: ['AWS::ACM::Certificate'],
   // RenewCertificate only renews private certificates that ACM marks eligible, and never an expired one.
   safety(certificate, evaluation) {
@@ -21,7 +22,7 @@ export const renewCertificate = defineRemediator({
   plan({ resource: certificate }) {
     return {
       kind: 'calls',
-      calls: [sdkCall('acm', 'RenewCertificate', { CertificateArn: certificate.certificateArn })],
+      calls: [sdkCall(ACM_COMMANDS, 'RenewCertificate', { CertificateArn: certificate.certificateArn })],
     };
   },
   // A private renewal completes a moment after the call: ACM's renewal status proves the request took.

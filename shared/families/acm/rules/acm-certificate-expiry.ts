@@ -1,7 +1,7 @@
 import type { Severity } from '../../../model/evaluation.js';
-import { type AcmCertificate, certificateInUse } from '../../../model/resource.js';
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
-import { certificateLabel, days, unknownStatusOutcome } from './certificate.js';
+import type { AcmCertificate } from '../model.js';
+import { certificateInUse, certificateLabel, days, unknownStatusOutcome } from './certificate.js';
 
 const DAY_MS = 86_400_000;
 

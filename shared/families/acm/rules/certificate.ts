@@ -1,5 +1,5 @@
-import { type AcmCertificate, certificateInUse } from '../../../model/resource.js';
 import { cannotVerify, notApplicable, type RuleOutcome } from '../../../rules/rule.js';
+import type { AcmCertificate } from '../model.js';
 
 // ACM writes every enum below in upper case only and documents no other spelling: each is compared exactly,
 // so "expired" or "ISSUED " is a value ACM does not have, and its verdict cannot be verified.
@@ -46,6 +46,11 @@ export function unknownStatusOutcome(certificate: AcmCertificate, aspect: string
     `Certificate ${certificateLabel(certificate)} has the status ${JSON.stringify(status)}, which is not an ACM certificate status, so ${aspect} cannot be verified.`,
     { status, unknownStatus: true },
   );
+}
+
+/** True when a certificate is used by something, from whichever field the input had. */
+export function certificateInUse(certificate: AcmCertificate): boolean {
+  return (certificate.inUseBy?.length ?? 0) > 0 || certificate.inUse === true;
 }
 
 /** Whether the certificate is used, from whichever field the input had; undefined when it has neither. */

@@ -1,9 +1,10 @@
 import { sdkCall } from '../../../response/calls.js';
 import { defineRemediator } from '../../../response/remediator.js';
+import { DIRECTCONNECT_COMMANDS } from '../commands.js';
 
 export const setMustEncrypt = defineRemediator({
   id: 'set-must-encrypt',
-  iamActions: ['directconnect:UpdateConnection', 'directconnect:UpdateLag'],
+  iamActions: [DIRECTCONNECT_COMMANDS.UpdateConnection.iamAction, DIRECTCONNECT_COMMANDS.UpdateLag.iamAction],
   resourceTypes: ['AWS::DirectConnect::Connection', 'AWS::DirectConnect::Lag'],
   // must_encrypt drops traffic whenever MACsec is down: only switch a link that already encrypts.
   safety(_resource, evaluation) {
@@ -14,11 +15,14 @@ export const setMustEncrypt = defineRemediator({
   plan({ resource }) {
     const call =
       resource.resourceType === 'AWS::DirectConnect::Connection'
-        ? sdkCall('directconnect', 'UpdateConnection', {
+        ? sdkCall(DIRECTCONNECT_COMMANDS, 'UpdateConnection', {
             connectionId: resource.connectionId,
             encryptionMode: 'must_encrypt',
           })
-        : sdkCall('directconnect', 'UpdateLag', { lagId: resource.lagId, encryptionMode: 'must_encrypt' });
+        : sdkCall(DIRECTCONNECT_COMMANDS, 'UpdateLag', {
+            lagId: resource.lagId,
+            encryptionMode: 'must_encrypt',
+          });
     return { kind: 'calls', calls: [call], target: 'must_encrypt' };
   },
 });

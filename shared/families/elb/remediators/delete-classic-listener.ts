@@ -1,6 +1,7 @@
 import { sdkCall } from '../../../response/calls.js';
 import { defineRemediator } from '../../../response/remediator.js';
-import { isClassicPlaintextListener } from '../rules/listeners.js';
+import { ELB_COMMANDS } from '../commands.js';
+import { isClassicPlaintextListener } from '../listener.js';
 
 /**
  * Block mode for classic load balancers: delete the plaintext listeners' ports (as elb-listener-plaintext
@@ -8,7 +9,7 @@ import { isClassicPlaintextListener } from '../rules/listeners.js';
  */
 export const deleteClassicListener = defineRemediator({
   id: 'delete-classic-listener',
-  iamActions: ['elasticloadbalancing:DeleteLoadBalancerListeners'],
+  iamActions: [ELB_COMMANDS.DeleteLoadBalancerListeners.iamAction],
   resourceTypes: ['AWS::ElasticLoadBalancing::LoadBalancer'],
   plan({ resource: lb, policy }) {
     const ports = lb.listeners
@@ -23,7 +24,7 @@ export const deleteClassicListener = defineRemediator({
     return {
       kind: 'calls',
       calls: [
-        sdkCall('elb', 'DeleteLoadBalancerListeners', {
+        sdkCall(ELB_COMMANDS, 'DeleteLoadBalancerListeners', {
           LoadBalancerName: lb.loadBalancerName,
           LoadBalancerPorts: ports,
         }),

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PolicyAttribute } from '@aws-sdk/client-elastic-load-balancing';
 import type { RemediationCall } from '../../../model/evaluation.js';
-import type { ClassicLoadBalancer } from '../../../model/resource.js';
 import type { Policy, TlsVersion } from '../../../policy/schema.js';
 import { sdkCall } from '../../../response/calls.js';
 import { defineRemediator } from '../../../response/remediator.js';
@@ -12,7 +11,9 @@ import {
   isCipherAttribute,
   normalizeTlsVersion,
 } from '../../../tls/index.js';
-import { classicListenerLabel, isClassicTlsListener } from '../rules/listeners.js';
+import { ELB_COMMANDS } from '../commands.js';
+import { classicListenerLabel, isClassicTlsListener } from '../listener.js';
+import type { ClassicLoadBalancer } from '../model.js';
 
 const NEGOTIATION_POLICY_TYPE = 'SSLNegotiationPolicyType';
 const POLICY_PREFIX = 'transit-guard-tls-';
@@ -95,8 +96,8 @@ function policyKind(lb: ClassicLoadBalancer, name: string): PolicyKind {
 export const setClassicNegotiationPolicy = defineRemediator({
   id: 'set-classic-negotiation-policy',
   iamActions: [
-    'elasticloadbalancing:CreateLoadBalancerPolicy',
-    'elasticloadbalancing:SetLoadBalancerPoliciesOfListener',
+    ELB_COMMANDS.CreateLoadBalancerPolicy.iamAction,
+    ELB_COMMANDS.SetLoadBalancerPoliciesOfListener.iamAction,
   ],
   resourceTypes: ['AWS::ElasticLoadBalancing::LoadBalancer'],
   plan({ resource: lb, evaluation, policy }) {
@@ -123,7 +124,7 @@ export const setClassicNegotiationPolicy = defineRemediator({
         .filter(({ kind, name }) => kind === 'other' && name !== policyName)
         .map(({ name }) => name);
       sets.push(
-        sdkCall('elb', 'SetLoadBalancerPoliciesOfListener', {
+        sdkCall(ELB_COMMANDS, 'SetLoadBalancerPoliciesOfListener', {
           LoadBalancerName: lb.loadBalancerName,
           LoadBalancerPort: listener.loadBalancerPort,
           PolicyNames: [...kept, policyName],
@@ -131,7 +132,7 @@ export const setClassicNegotiationPolicy = defineRemediator({
       );
     }
     const exists = lb.policies.some((existing) => existing.policyName === policyName);
-    const create = sdkCall('elb', 'CreateLoadBalancerPolicy', {
+    const create = sdkCall(ELB_COMMANDS, 'CreateLoadBalancerPolicy', {
       LoadBalancerName: lb.loadBalancerName,
       PolicyName: policyName,
       PolicyTypeName: NEGOTIATION_POLICY_TYPE,

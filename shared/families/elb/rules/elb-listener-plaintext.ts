@@ -12,7 +12,7 @@ import {
   isClassicPassthroughListener,
   isClassicPlaintextListener,
   isKnownClassicProtocol,
-} from './listeners.js';
+} from '../listener.js';
 
 /** "listener A uses" / "listeners A and B use". */
 function listenersDo(labels: readonly string[], one: string, many: string): string {

@@ -7,6 +7,7 @@ import {
   redirectsToHttps,
   replaceListenerActions,
 } from '../actions.js';
+import { ELBV2_COMMANDS } from '../commands.js';
 
 /** 426 Upgrade Required: the request is refused and nothing but this short text crosses in plaintext. */
 const UPGRADE_REQUIRED: Action = {
@@ -23,7 +24,7 @@ const blocksPlaintext = (action: Parameters<typeof answers426>[0]) =>
 
 export const fixedResponse426 = defineRemediator({
   id: 'fixed-response-426',
-  iamActions: ['elasticloadbalancing:ModifyListener', 'elasticloadbalancing:ModifyRule'],
+  iamActions: [ELBV2_COMMANDS.ModifyListener.iamAction, ELBV2_COMMANDS.ModifyRule.iamAction],
   resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
   plan({ resource: listener }) {
     // Rules that already redirect to HTTPS serve nothing in plaintext and are kept.

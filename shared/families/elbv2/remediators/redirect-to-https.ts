@@ -1,7 +1,8 @@
 import type { Action } from '@aws-sdk/client-elastic-load-balancing-v2';
-import type { Elbv2Listener } from '../../../model/resource.js';
 import { defineRemediator } from '../../../response/remediator.js';
 import { PLAINTEXT_RULES_NOT_READ, redirectsToHttps, replaceListenerActions } from '../actions.js';
+import { ELBV2_COMMANDS } from '../commands.js';
+import type { Elbv2Listener } from '../model.js';
 
 /** The port to send users to: 443 when an HTTPS listener is there, else the first HTTPS listener's port. */
 function httpsPort(listener: Elbv2Listener): string {
@@ -29,7 +30,7 @@ function httpsRedirect(port: string): Action {
 
 export const redirectToHttps = defineRemediator({
   id: 'redirect-to-https',
-  iamActions: ['elasticloadbalancing:ModifyListener', 'elasticloadbalancing:ModifyRule'],
+  iamActions: [ELBV2_COMMANDS.ModifyListener.iamAction, ELBV2_COMMANDS.ModifyRule.iamAction],
   resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
   // Never take away the last working path: a redirect needs an HTTPS listener to send users to.
   safety(_listener, evaluation) {

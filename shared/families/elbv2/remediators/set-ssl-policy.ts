@@ -1,8 +1,9 @@
-import type { Elbv2Listener } from '../../../model/resource.js';
 import { sdkCall } from '../../../response/calls.js';
 import { defineRemediator } from '../../../response/remediator.js';
 import { joinWords } from '../../../rules/wording.js';
 import { createTlsCatalog, isFipsPolicyName } from '../../../tls/index.js';
+import { ELBV2_COMMANDS } from '../commands.js';
+import type { Elbv2Listener } from '../model.js';
 
 /** The bundled DescribeSSLPolicies data: which load balancer types take each security policy. */
 const BUNDLED_POLICIES = createTlsCatalog();
@@ -23,7 +24,7 @@ function unsupported(listener: Elbv2Listener, sslPolicy: string): string | undef
 
 export const setSslPolicy = defineRemediator({
   id: 'set-ssl-policy',
-  iamActions: ['elasticloadbalancing:ModifyListener'],
+  iamActions: [ELBV2_COMMANDS.ModifyListener.iamAction],
   resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
   plan({ resource: listener, policy, target }) {
     // The rule's target already picks the FIPS policy for a FIPS listener; derive it the same way if absent.
@@ -38,7 +39,10 @@ export const setSslPolicy = defineRemediator({
     return {
       kind: 'calls',
       calls: [
-        sdkCall('elbv2', 'ModifyListener', { ListenerArn: listener.listenerArn, SslPolicy: sslPolicy }),
+        sdkCall(ELBV2_COMMANDS, 'ModifyListener', {
+          ListenerArn: listener.listenerArn,
+          SslPolicy: sslPolicy,
+        }),
       ],
       target: sslPolicy,
     };

@@ -1,6 +1,6 @@
-import type { Elbv2Listener, ListenerAction } from '../../../model/resource.js';
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
 import { joinWords } from '../../../rules/wording.js';
+import type { Elbv2Listener, ListenerAction } from '../model.js';
 import { listenerLabel, listenerProtocol, listenerScopeOutcome } from './listener.js';
 
 /** Only a literal HTTPS redirect moves the client off HTTP; "#{protocol}" (the default) keeps it on HTTP. */

@@ -1,5 +1,5 @@
-import type { Elbv2Listener } from '../../../model/resource.js';
 import { cannotVerify, notApplicable, type RuleOutcome } from '../../../rules/rule.js';
+import type { Elbv2Listener } from '../model.js';
 
 /** Protocols where the load balancer terminates TLS and a security policy applies. */
 const TLS_PROTOCOLS = new Set(['HTTPS', 'TLS']);

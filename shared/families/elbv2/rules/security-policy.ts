@@ -1,4 +1,3 @@
-import type { Elbv2Listener } from '../../../model/resource.js';
 import type { Policy } from '../../../policy/schema.js';
 import { nonCompliant, notApplicable, type RuleContext, type RuleOutcome } from '../../../rules/rule.js';
 import {
@@ -7,6 +6,7 @@ import {
   type ResolvedTlsPolicy,
   type TlsPolicyAssessment,
 } from '../../../tls/index.js';
+import type { Elbv2Listener } from '../model.js';
 import { isTlsListener, type ListenerAspect, listenerLabel, listenerScopeOutcome } from './listener.js';
 
 /** What the rule would verify, for the "cannot be verified" reasons. */

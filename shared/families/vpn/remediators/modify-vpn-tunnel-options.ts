@@ -1,15 +1,11 @@
 import type { ModifyVpnTunnelOptionsSpecification } from '@aws-sdk/client-ec2';
 import type { RemediationCall } from '../../../model/evaluation.js';
-import type {
-  VpnConnection,
-  VpnNegotiatedCrypto,
-  VpnTunnel,
-  VpnTunnelOptions,
-} from '../../../model/resource.js';
 import type { Policy } from '../../../policy/schema.js';
 import { sdkCall } from '../../../response/calls.js';
 import { defineRemediator } from '../../../response/remediator.js';
 import { joinWords } from '../../../rules/wording.js';
+import { VPN_COMMANDS } from '../commands.js';
+import type { VpnConnection, VpnNegotiatedCrypto, VpnTunnel, VpnTunnelOptions } from '../model.js';
 import {
   AWS_DEFAULT_TUNNEL_OPTIONS,
   isAllowed,
@@ -21,7 +17,7 @@ import {
   type TunnelOptionList,
   tunnelName,
   valuesOutside,
-} from '../rules/tunnels.js';
+} from '../tunnels.js';
 
 type OptionValue = string | number;
 
@@ -154,7 +150,7 @@ function optionsApplied(tunnel: VpnTunnel, call: RemediationCall): boolean {
 
 export const modifyVpnTunnelOptions = defineRemediator({
   id: 'modify-vpn-tunnel-options',
-  iamActions: ['ec2:ModifyVpnTunnelOptions'],
+  iamActions: [VPN_COMMANDS.ModifyVpnTunnelOptions.iamAction],
   resourceTypes: ['AWS::EC2::VPNConnection'],
   // Changing a tunnel restarts it: only while every tunnel is UP, so the other one carries the traffic.
   safety(connection) {
@@ -208,7 +204,7 @@ export const modifyVpnTunnelOptions = defineRemediator({
       };
     }
     const calls = ordered.map(({ tunnel, target }) =>
-      sdkCall('ec2', 'ModifyVpnTunnelOptions', {
+      sdkCall(VPN_COMMANDS, 'ModifyVpnTunnelOptions', {
         VpnConnectionId: connection.vpnConnectionId,
         VpnTunnelOutsideIpAddress: tunnel.outsideIpAddress,
         TunnelOptions: tunnelOptions(target),

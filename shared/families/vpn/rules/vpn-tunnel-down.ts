@@ -7,7 +7,8 @@ import {
   SEC09_FRAMEWORKS,
 } from '../../../rules/rule.js';
 import { joinWords } from '../../../rules/wording.js';
-import { connectionLabel, nameTunnels, noTunnelDataOutcome, tunnelName, VPN_STATES } from './tunnels.js';
+import { nameTunnels, tunnelName } from '../tunnels.js';
+import { connectionLabel, noTunnelDataOutcome, VPN_STATES } from './connection.js';
 
 export const vpnTunnelDown = defineRule({
   metadata: {

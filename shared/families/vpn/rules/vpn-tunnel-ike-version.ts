@@ -1,13 +1,7 @@
 import { compliant, defineRule, nonCompliant, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
 import { capitalize, joinWords } from '../../../rules/wording.js';
-import {
-  connectionLabel,
-  inapplicableConnection,
-  nameTunnels,
-  permittedValues,
-  tunnelName,
-  valuesOutside,
-} from './tunnels.js';
+import { nameTunnels, permittedValues, tunnelName, valuesOutside } from '../tunnels.js';
+import { connectionLabel, inapplicableConnection } from './connection.js';
 
 interface IkeVersionFinding {
   tunnel: string;

@@ -1,17 +1,16 @@
-import type { VpnTunnelOptions } from '../../../model/resource.js';
 import type { Policy } from '../../../policy/schema.js';
 import { compliant, defineRule, nonCompliant, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
 import { capitalize } from '../../../rules/wording.js';
+import type { VpnTunnelOptions } from '../model.js';
 import {
-  connectionLabel,
-  inapplicableConnection,
   nameTunnels,
   permittedValues,
   policyAllowedValues,
   type TunnelOptionList,
   tunnelName,
   valuesOutside,
-} from './tunnels.js';
+} from '../tunnels.js';
+import { connectionLabel, inapplicableConnection } from './connection.js';
 
 const PHASES = [
   {

@@ -7,8 +7,8 @@ import {
   redirectsToHttps,
   replaceListenerActions,
 } from '../../../../shared/families/elbv2/actions.js';
+import type { ListenerAction } from '../../../../shared/families/elbv2/model.js';
 import { elbv2ListenerPlaintext } from '../../../../shared/families/elbv2/rules/elbv2-listener-plaintext.js';
-import type { ListenerAction } from '../../../../shared/model/resource.js';
 import {
   albHttpListener,
   albHttpsListener,

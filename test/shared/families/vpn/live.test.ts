@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { VpnConnection } from '../../../../shared/model/resource.js';
+import type { VpnConnection } from '../../../../shared/families/vpn/model.js';
 import { awsError, mockedSource, REGION, ref, vpnConnection } from '../../inventory/live/sdk-outputs.js';
 
 const ec2 = mockClient(EC2Client);

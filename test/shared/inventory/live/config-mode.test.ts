@@ -23,7 +23,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Elbv2Listener } from '../../../../shared/model/resource.js';
+import type { Elbv2Listener } from '../../../../shared/families/elbv2/model.js';
 import {
   ACCOUNT_ID,
   awsError,

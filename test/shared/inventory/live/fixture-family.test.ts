@@ -45,6 +45,8 @@ vi.mock('../../../../shared/families/index.js', async (importOriginal) => {
     resourceTypes: [fixture.type as never],
     rules: [],
     remediators: [],
+    ruleFamily: 'fixture',
+    commands: {},
     report: { resourceNoun: 'widget', consoleLink: () => undefined, kpis: [] },
     inputs: {},
     live: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ClassicLoadBalancer } from '../../../../shared/families/elb/model.js';
 import { matchesRef } from '../../../../shared/inventory/live/match.js';
-import type { ClassicLoadBalancer } from '../../../../shared/model/resource.js';
 import { ACCOUNT_ID, REGION, ref } from './sdk-outputs.js';
 
 const CLASSIC = 'AWS::ElasticLoadBalancing::LoadBalancer';

@@ -5,17 +5,14 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createRegionClients } from '../../../../shared/aws/clients.js';
+import type { AcmCertificate } from '../../../../shared/families/acm/model.js';
+import type { DxConnection, DxLag } from '../../../../shared/families/directconnect/model.js';
+import type { ClassicLoadBalancer } from '../../../../shared/families/elb/model.js';
+import type { Elbv2Listener } from '../../../../shared/families/elbv2/model.js';
+import type { VpnConnection } from '../../../../shared/families/vpn/model.js';
 import { createAwsInventorySource } from '../../../../shared/inventory/live/index.js';
 import type { ResourceRef } from '../../../../shared/model/ref.js';
-import type {
-  AcmCertificate,
-  ClassicLoadBalancer,
-  DxConnection,
-  DxLag,
-  Elbv2Listener,
-  ResourceType,
-  VpnConnection,
-} from '../../../../shared/model/resource.js';
+import type { ResourceType } from '../../../../shared/model/resource.js';
 import {
   FAKE_CREDENTIALS,
   fakeAws,

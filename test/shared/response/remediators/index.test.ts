@@ -7,10 +7,12 @@ import { elbListenerTlsPolicy } from '../../../../shared/families/elb/rules/elb-
 import { elbv2ListenerPlaintext } from '../../../../shared/families/elbv2/rules/elbv2-listener-plaintext.js';
 import { elbv2ListenerTcpPlaintext } from '../../../../shared/families/elbv2/rules/elbv2-listener-tcp-plaintext.js';
 import { elbv2ListenerTlsPolicy } from '../../../../shared/families/elbv2/rules/elbv2-listener-tls-policy.js';
+import { FAMILIES } from '../../../../shared/families/index.js';
 import { vpnTunnelWeakCrypto } from '../../../../shared/families/vpn/rules/vpn-tunnel-weak-crypto.js';
+import type { RemediationCall } from '../../../../shared/model/evaluation.js';
 import type { Resource } from '../../../../shared/model/resource.js';
 import type { PolicyInput } from '../../../../shared/policy/schema.js';
-import { iamActionOf } from '../../../../shared/response/calls.js';
+import { commandOf } from '../../../../shared/response/commands.js';
 import {
   findRemediator,
   REMEDIATION_IAM_ACTIONS,
@@ -52,6 +54,9 @@ const actionIdsOf = (rule: AnyRule) =>
   [rule.metadata.remediation.remediate, rule.metadata.remediation.block].filter(
     (id): id is string => id !== undefined,
   );
+
+/** The IAM action of a call, from its family's command table ("?" for a call no table has). */
+const iamActionOf = (call: RemediationCall) => commandOf(call)?.iamAction ?? '?';
 
 const block = (id: string): PolicyInput => ({ rules: { [id]: { mode: 'block' } } });
 
@@ -161,5 +166,48 @@ describe('REMEDIATION_IAM_ACTIONS', () => {
         [...remediator.iamActions].sort(),
       );
     }
+  });
+});
+
+describe('the command tables', () => {
+  it('hold every call a remediator plans, in the table of its own family, with the IAM action it declares', () => {
+    for (const { rule, resource, policy } of SAMPLES) {
+      // Act
+      const plan = planOf(evaluateWith(rule, resource, policy));
+      const family = FAMILIES.find((candidate) =>
+        candidate.remediators.some((remediator) => remediator.id === plan.action),
+      );
+
+      // Assess
+      for (const call of plan.calls ?? []) {
+        const command = family?.commands[call.command];
+        expect(command, `${plan.action} calls ${call.service}:${call.command}`).toBeDefined();
+        expect(command?.service).toBe(call.service);
+        expect(commandOf(call)).toEqual({ ...command, family: family?.id });
+        expect(findRemediator(plan.action ?? '')?.iamActions).toContain(command?.iamAction);
+      }
+    }
+  });
+
+  it('hold no command that no remediator plans, and their IAM actions are the remediators’ own', () => {
+    // Prepare
+    const planned = new Set(
+      SAMPLES.flatMap(({ rule, resource, policy }) =>
+        (planOf(evaluateWith(rule, resource, policy)).calls ?? []).map(
+          (call) => `${call.service}:${call.command}`,
+        ),
+      ),
+    );
+    const tables = FAMILIES.flatMap((family) =>
+      Object.entries(family.commands).map(([name, command]) => ({ name, command })),
+    );
+
+    // Assess
+    expect(tables.map(({ name, command }) => `${command.service}:${name}`).sort()).toEqual(
+      [...planned].sort(),
+    );
+    expect([...new Set(tables.map(({ command }) => command.iamAction))].sort()).toEqual(
+      REMEDIATION_IAM_ACTIONS,
+    );
   });
 });

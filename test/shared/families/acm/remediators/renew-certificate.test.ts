@@ -1,8 +1,8 @@
 import { RenewCertificateCommand } from '@aws-sdk/client-acm';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AcmCertificate } from '../../../../../shared/families/acm/model.js';
 import { renewCertificate } from '../../../../../shared/families/acm/remediators/renew-certificate.js';
 import { acmCertificateExpiry as rule } from '../../../../../shared/families/acm/rules/acm-certificate-expiry.js';
-import type { AcmCertificate } from '../../../../../shared/model/resource.js';
 import { policySchema } from '../../../../../shared/policy/schema.js';
 import { executePlan } from '../../../../../shared/response/executor.js';
 import {

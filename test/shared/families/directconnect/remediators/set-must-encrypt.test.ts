@@ -24,14 +24,14 @@ describe('set-must-encrypt', () => {
     // Prepare
     const connection = dxConnection({ encryptionMode: 'should_encrypt' });
     const action = plannedAction(rule, connection);
-    mocks.directConnect.on(UpdateConnectionCommand).resolves({});
+    mocks.directconnect.on(UpdateConnectionCommand).resolves({});
     const { readResource } = reads(connection, { ...connection, encryptionMode: 'must_encrypt' });
 
     // Act
     const record = await executePlan(action, executorDeps(rule, readResource));
 
     // Assess
-    expect(mocks.directConnect).toReceiveCommandExactlyOnceWith(UpdateConnectionCommand, {
+    expect(mocks.directconnect).toReceiveCommandExactlyOnceWith(UpdateConnectionCommand, {
       connectionId: CONNECTION_ID,
       encryptionMode: 'must_encrypt',
     });
@@ -42,14 +42,14 @@ describe('set-must-encrypt', () => {
     // Prepare
     const lag = dxLag({ encryptionMode: 'should_encrypt' });
     const action = plannedAction(rule, lag);
-    mocks.directConnect.on(UpdateLagCommand).resolves({});
+    mocks.directconnect.on(UpdateLagCommand).resolves({});
     const { readResource } = reads(lag, { ...lag, encryptionMode: 'must_encrypt' });
 
     // Act
     const record = await executePlan(action, executorDeps(rule, readResource));
 
     // Assess
-    expect(mocks.directConnect).toReceiveCommandExactlyOnceWith(UpdateLagCommand, {
+    expect(mocks.directconnect).toReceiveCommandExactlyOnceWith(UpdateLagCommand, {
       lagId: LAG_ID,
       encryptionMode: 'must_encrypt',
     });

@@ -4,6 +4,7 @@ import {
   SetLoadBalancerPoliciesOfListenerCommand,
 } from '@aws-sdk/client-elastic-load-balancing';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ClassicLoadBalancer, ClassicPolicy } from '../../../../../shared/families/elb/model.js';
 import {
   negotiationPolicyName,
   setClassicNegotiationPolicy,
@@ -11,7 +12,6 @@ import {
 import { elbListenerTlsPolicy } from '../../../../../shared/families/elb/rules/elb-listener-tls-policy.js';
 import { elbListenerWeakCiphers } from '../../../../../shared/families/elb/rules/elb-listener-weak-ciphers.js';
 import type { Evaluation } from '../../../../../shared/model/evaluation.js';
-import type { ClassicLoadBalancer, ClassicPolicy } from '../../../../../shared/model/resource.js';
 import type { PolicyInput } from '../../../../../shared/policy/schema.js';
 import { executePlan } from '../../../../../shared/response/executor.js';
 import {

@@ -1,8 +1,8 @@
 import { ModifyListenerCommand, ModifyRuleCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Elbv2Listener, ListenerAction } from '../../../../../shared/families/elbv2/model.js';
 import { fixedResponse426 } from '../../../../../shared/families/elbv2/remediators/fixed-response-426.js';
 import { elbv2ListenerPlaintext as rule } from '../../../../../shared/families/elbv2/rules/elbv2-listener-plaintext.js';
-import type { Elbv2Listener, ListenerAction } from '../../../../../shared/model/resource.js';
 import { executePlan } from '../../../../../shared/response/executor.js';
 import {
   albHttpListener,

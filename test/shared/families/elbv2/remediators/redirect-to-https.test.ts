@@ -1,8 +1,8 @@
 import { ModifyListenerCommand, ModifyRuleCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Elbv2Listener } from '../../../../../shared/families/elbv2/model.js';
 import { redirectToHttps } from '../../../../../shared/families/elbv2/remediators/redirect-to-https.js';
 import { elbv2ListenerPlaintext as rule } from '../../../../../shared/families/elbv2/rules/elbv2-listener-plaintext.js';
-import type { Elbv2Listener } from '../../../../../shared/model/resource.js';
 import { executePlan } from '../../../../../shared/response/executor.js';
 import {
   albHttpListener,

@@ -1,9 +1,9 @@
 import { ModifyListenerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Elbv2Listener } from '../../../../../shared/families/elbv2/model.js';
 import { setSslPolicy } from '../../../../../shared/families/elbv2/remediators/set-ssl-policy.js';
 import { elbv2ListenerTlsPolicy } from '../../../../../shared/families/elbv2/rules/elbv2-listener-tls-policy.js';
 import { elbv2ListenerWeakCiphers } from '../../../../../shared/families/elbv2/rules/elbv2-listener-weak-ciphers.js';
-import type { Elbv2Listener } from '../../../../../shared/model/resource.js';
 import { executePlan } from '../../../../../shared/response/executor.js';
 import { albHttpsListener, gwlbListener, nlbListener } from '../../../../helpers/elb-fixtures.js';
 import { ruleContext } from '../../../../helpers/rule-context.js';

@@ -1,14 +1,14 @@
 import { ModifyVpnTunnelOptionsCommand } from '@aws-sdk/client-ec2';
 import { afterEach, describe, expect, it } from 'vitest';
-import { modifyVpnTunnelOptions } from '../../../../../shared/families/vpn/remediators/modify-vpn-tunnel-options.js';
-import { vpnTunnelIkeVersion } from '../../../../../shared/families/vpn/rules/vpn-tunnel-ike-version.js';
-import { vpnTunnelWeakCrypto as rule } from '../../../../../shared/families/vpn/rules/vpn-tunnel-weak-crypto.js';
-import type { RemediationCall } from '../../../../../shared/model/evaluation.js';
 import type {
   VpnConnection,
   VpnNegotiatedCrypto,
   VpnTunnelOptions,
-} from '../../../../../shared/model/resource.js';
+} from '../../../../../shared/families/vpn/model.js';
+import { modifyVpnTunnelOptions } from '../../../../../shared/families/vpn/remediators/modify-vpn-tunnel-options.js';
+import { vpnTunnelIkeVersion } from '../../../../../shared/families/vpn/rules/vpn-tunnel-ike-version.js';
+import { vpnTunnelWeakCrypto as rule } from '../../../../../shared/families/vpn/rules/vpn-tunnel-weak-crypto.js';
+import type { RemediationCall } from '../../../../../shared/model/evaluation.js';
 import { type Policy, type PolicyInput, policySchema } from '../../../../../shared/policy/schema.js';
 import { executePlan } from '../../../../../shared/response/executor.js';
 import {
@@ -253,7 +253,7 @@ describe('modify-vpn-tunnel-options', () => {
         ? connection(onDefaults(), onDefaults())
         : connection(applied(callA, 'DOWN'), onDefaults());
     mocks.ec2.on(ModifyVpnTunnelOptionsCommand).resolves({});
-    const deps = executorDeps(rule, readResource, { tunnelUpTimeoutMs: 10 * 60_000, pollIntervalMs: 30_000 });
+    const deps = executorDeps(rule, readResource, { settleTimeoutMs: 10 * 60_000, pollIntervalMs: 30_000 });
 
     // Act
     const record = await executePlan(action, deps);
@@ -715,7 +715,7 @@ describe('modify-vpn-tunnel-options with negotiated crypto', () => {
     const withB = connection(onDefaults(), applied(callB));
     const { readResource } = reads(before, withB, connection(applied(callA, 'DOWN'), applied(callB)));
     mocks.ec2.on(ModifyVpnTunnelOptionsCommand).resolves({});
-    const deps = executorDeps(rule, readResource, { tunnelUpTimeoutMs: 60_000, pollIntervalMs: 30_000 });
+    const deps = executorDeps(rule, readResource, { settleTimeoutMs: 60_000, pollIntervalMs: 30_000 });
 
     // Act
     const record = await executePlan(action, deps);

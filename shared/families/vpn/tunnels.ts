@@ -1,18 +1,13 @@
-import type {
-  VpnConnection,
-  VpnNegotiatedCrypto,
-  VpnTunnel,
-  VpnTunnelOptions,
-} from '../../../model/resource.js';
+/** A VPN tunnel's options and names, read alike by the VPN rules and the remediator that rewrites them. */
 import {
   IKE_VERSIONS,
   type Policy,
   VPN_DH_GROUPS,
   VPN_ENCRYPTION_ALGORITHMS,
   VPN_INTEGRITY_ALGORITHMS,
-} from '../../../policy/schema.js';
-import { cannotVerify, notApplicable, type RuleOutcome } from '../../../rules/rule.js';
-import { joinWords } from '../../../rules/wording.js';
+} from '../../policy/schema.js';
+import { joinWords } from '../../rules/wording.js';
+import type { VpnNegotiatedCrypto, VpnTunnel, VpnTunnelOptions } from './model.js';
 
 /** The tunnel option lists that restrict crypto (an empty one means "AWS default"). */
 export type TunnelOptionList = Exclude<keyof VpnTunnelOptions, 'startupAction' | 'dpdTimeoutAction'>;
@@ -210,53 +205,10 @@ export function tunnelName(tunnel: VpnTunnel, index: number): string {
   return tunnel.outsideIpAddress.trim() || `tunnel ${index + 1}`;
 }
 
-export function connectionLabel(connection: VpnConnection): string {
-  return connection.name ? `${connection.vpnConnectionId} (${connection.name})` : connection.vpnConnectionId;
-}
-
 /** A tunnel named by its position already reads "tunnel 2": the word is not repeated before it. */
 const withoutWord = (name: string): string => name.replace(/^tunnel /, '');
 
 /** "tunnel A" / "tunnels A and B" ("tunnel 1" / "tunnels 1 and 2" for tunnels named by position). */
 export function nameTunnels(names: readonly string[]): string {
   return `${names.length === 1 ? 'tunnel' : 'tunnels'} ${joinWords(names.map(withoutWord))}`;
-}
-
-/**
- * VPN connection states (VpnState, and "modifying" that Modify* outputs show). EC2 only ever writes them in
- * lower case and takes no state as input, so they are compared exactly: "Deleted" is not a known state.
- */
-export const VPN_STATES: ReadonlySet<string> = new Set([
-  'pending',
-  'available',
-  'modifying',
-  'deleting',
-  'deleted',
-]);
-
-const GONE_STATES = new Set(['deleting', 'deleted']);
-
-/** NOT_APPLICABLE for a connection that is going away (deleting, deleted); undefined otherwise. */
-export function goneConnectionOutcome(connection: VpnConnection): RuleOutcome | undefined {
-  const state = connection.state;
-  if (state === undefined || !GONE_STATES.has(state)) return undefined;
-  return notApplicable(`VPN connection ${connectionLabel(connection)} is ${state}.`);
-}
-
-/** NON_COMPLIANT for a connection the input shows no tunnel of: what its tunnels allow or do cannot be verified. */
-export function noTunnelDataOutcome(connection: VpnConnection, aspect: string): RuleOutcome {
-  return cannotVerify(
-    `VPN connection ${connectionLabel(connection)}: the input has no tunnel data (no tunnel options, no VgwTelemetry), so ${aspect} cannot be verified.`,
-    { tunnels: [], noTunnelData: true },
-  );
-}
-
-/**
- * The outcome of the tunnel-options rules before judging: NOT_APPLICABLE for a connection going away,
- * NON_COMPLIANT "cannot be verified" for one without tunnel data; undefined to judge the tunnels.
- */
-export function inapplicableConnection(connection: VpnConnection, aspect: string): RuleOutcome | undefined {
-  const gone = goneConnectionOutcome(connection);
-  if (gone) return gone;
-  return connection.tunnels.length === 0 ? noTunnelDataOutcome(connection, aspect) : undefined;
 }

@@ -1,22 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
   AWS_DEFAULT_TUNNEL_OPTIONS,
-  connectionLabel,
-  inapplicableConnection,
   isAllowed,
   nameTunnels,
   permittedValues,
   tunnelName,
   valuesOutside,
-} from '../../../../../shared/families/vpn/rules/tunnels.js';
+} from '../../../../shared/families/vpn/tunnels.js';
 import {
   awsDefaultTunnelOptions,
   hardenedTunnelOptions,
   TUNNEL_A_IP,
   TUNNEL_B_IP,
-  vpnConnection,
   vpnTunnel,
-} from '../../../../helpers/vpn-fixtures.js';
+} from '../../../helpers/vpn-fixtures.js';
 
 describe('VPN tunnel options', () => {
   it('reads an empty option list as every value AWS accepts', () => {
@@ -110,50 +107,5 @@ describe('VPN tunnel options', () => {
     expect(nameTunnels([TUNNEL_A_IP, TUNNEL_B_IP])).toBe(`tunnels ${TUNNEL_A_IP} and ${TUNNEL_B_IP}`);
     expect(nameTunnels(['tunnel 1'])).toBe('tunnel 1');
     expect(nameTunnels(['tunnel 1', 'tunnel 2'])).toBe('tunnels 1 and 2');
-  });
-
-  it('labels a connection by its id, with its Name tag when it has one', () => {
-    expect(connectionLabel(vpnConnection())).toBe('vpn-12345678901234567 (datacenter-east)');
-    expect(connectionLabel(vpnConnection({ name: undefined }))).toBe('vpn-12345678901234567');
-  });
-
-  it.each(['deleting', 'deleted'])('does not judge a %s connection, saying it is going away', (state) => {
-    // Act
-    const outcome = inapplicableConnection(vpnConnection({ state, tunnels: [] }), 'the IKE versions');
-
-    // Assess
-    expect(outcome).toEqual({
-      status: 'NOT_APPLICABLE',
-      reason: `VPN connection vpn-12345678901234567 (datacenter-east) is ${state}.`,
-    });
-  });
-
-  it.each(['DELETED', 'Deleting', 'deleted ', 'x'])(
-    'judges a connection whose state %j is not an EC2 VPN state, never reading it as going away',
-    (state) => {
-      expect(inapplicableConnection(vpnConnection({ state }), 'the IKE versions')).toBeUndefined();
-    },
-  );
-
-  it('judges a connection whose state the input does not give, when it has tunnels', () => {
-    expect(inapplicableConnection(vpnConnection({ state: undefined }), 'the crypto')).toBeUndefined();
-  });
-
-  it.each([
-    ['available', 'available'],
-    ['pending', 'pending'],
-    ['not given', undefined],
-  ])('cannot verify a %s connection without tunnel data', (_label, state) => {
-    // Act
-    const outcome = inapplicableConnection(vpnConnection({ state, tunnels: [] }), 'the crypto');
-
-    // Assess
-    expect(outcome).toEqual({
-      status: 'NON_COMPLIANT',
-      reason:
-        'VPN connection vpn-12345678901234567 (datacenter-east): the input has no tunnel data (no tunnel options, no VgwTelemetry), so the crypto cannot be verified.',
-      details: { tunnels: [], noTunnelData: true },
-      unverified: true,
-    });
   });
 });

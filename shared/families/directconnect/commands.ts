@@ -1,0 +1,16 @@
+import { UpdateConnectionCommand, UpdateLagCommand } from '@aws-sdk/client-direct-connect';
+import { writeCommand } from '../../response/calls.js';
+
+/** The write calls Direct Connect remediation makes. */
+export const DIRECTCONNECT_COMMANDS = {
+  UpdateConnection: writeCommand({
+    service: 'directconnect',
+    iamAction: 'directconnect:UpdateConnection',
+    load: async () => UpdateConnectionCommand,
+  }),
+  UpdateLag: writeCommand({
+    service: 'directconnect',
+    iamAction: 'directconnect:UpdateLag',
+    load: async () => UpdateLagCommand,
+  }),
+};
