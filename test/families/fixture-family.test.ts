@@ -13,6 +13,7 @@ import { eventPatterns, familyIamStatements } from '../../shared/infra/deploymen
 import { createAwsInventorySource } from '../../shared/inventory/live/source.js';
 import { consoleLink } from '../../shared/report/slack/console-link.js';
 import { REMEDIATION_IAM_ACTIONS } from '../../shared/response/remediators/index.js';
+import { loadEvent } from '../fixtures/events/load.js';
 import { gadgetFamily } from '../fixtures/family/gadget/index.js';
 import { FAKE_CREDENTIALS } from '../fixtures/wire/http.js';
 import { matchesEventPattern } from '../helpers/event-pattern.js';
@@ -257,6 +258,9 @@ describe('a family added to the registry, and nothing else', () => {
       ).toBe(true);
       expect(patterns.configResourceTypes).toContain(ENDPOINT);
       // The families before it are still received.
+      expect(matchesEventPattern(patterns.apiCalls, loadEvent('cloudtrail-ec2-create-vpn-connection'))).toBe(
+        true,
+      );
       expect(patterns.configResourceTypes).toContain('AWS::EC2::VPNConnection');
     });
 

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Family } from '../../../shared/families/index.js';
 import { eventPatterns, familyIamStatements, parseRegions } from '../../../shared/infra/deployment.js';
-import { testFamily } from '../../helpers/families.js';
-import { remediator } from '../events/fixture-family.js';
+import { remediator, testFamily } from '../../helpers/families.js';
 
 // The real registry, plus the families a test adds (read at call time, as the generators read FAMILIES).
 const added = vi.hoisted(() => ({ families: [] as Family[] }));
