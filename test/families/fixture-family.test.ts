@@ -1,10 +1,11 @@
 /**
- * Adding a family is one folder plus its line in the registry (docs/architecture.md, "How to add a family").
+ * Adding a family is one folder plus its lines in the registry (docs/architecture.md, "How to add a family").
  * This test follows that checklist with a small but complete fixture family, test/fixtures/family/gadget/, laid
- * out as shared/families/<id>/ is, and adds it to the registry with one vi.mock: the registry line. With no other
+ * out as shared/families/<id>/ is, and adds it to FAMILIES with one vi.mock of the registry. With no other
  * edit, the CLI judges its input files with its rule, the router routes its events, the live source reads it,
  * and the generated event patterns, IAM statements and SCP, and the reports, include it.
  */
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { createRegionalClients } from '../../shared/aws/clients.js';
@@ -42,7 +43,6 @@ const REMEDIATE_POLICY = fileURLToPath(
 );
 
 async function readEvent(name: string): Promise<unknown> {
-  const { readFile } = await import('node:fs/promises');
   return JSON.parse(await readFile(reference(name), 'utf8'));
 }
 
