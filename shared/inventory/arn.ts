@@ -1,5 +1,4 @@
 import type { LoadBalancerType } from '../model/resource.js';
-import { intern } from './intern.js';
 
 export interface ParsedArn {
   partition: string;
@@ -23,7 +22,7 @@ export function arnScope(arn: string | undefined): {
   region: string | undefined;
 } {
   const parsed = parseArn(arn);
-  return { accountId: intern(parsed?.accountId || undefined), region: intern(parsed?.region || undefined) };
+  return { accountId: parsed?.accountId || undefined, region: parsed?.region || undefined };
 }
 
 const LB_TYPES: Record<string, LoadBalancerType> = { app: 'application', net: 'network', gwy: 'gateway' };

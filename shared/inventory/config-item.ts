@@ -6,7 +6,6 @@ import type { Resource } from '../model/resource.js';
 import type { InventoryBuilder } from './builder.js';
 import { toIsoDate } from './dates.js';
 import type { Fields } from './fields.js';
-import { intern } from './intern.js';
 import { readTags, requireString } from './record.js';
 
 /** Statuses of items that describe no current resource. */
@@ -159,8 +158,8 @@ export function readConfigItem(item: Fields, format: string, label: string, out:
     const tags = { ...(supplementary ? readTags(supplementary, 'Tags') : {}), ...readTags(item, 'tags') };
     const scope = {
       arn: item.identifier('ARN'),
-      accountId: intern(item.string('accountId') ?? item.string('awsAccountId')),
-      region: intern(item.string('awsRegion')),
+      accountId: item.string('accountId') ?? item.string('awsAccountId'),
+      region: item.string('awsRegion'),
       capturedAt: toIsoDate(item.raw('configurationItemCaptureTime')),
     };
     const resource = mapInScope(resourceType, configuration, item, scope, supplementary, label, out);
