@@ -24,7 +24,7 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
 import { parse } from 'yaml';
@@ -38,7 +38,11 @@ const FLOOR_RATIO_TARGET = 1.3;
 
 export interface BundleFigures {
   name: string;
+  /** The entry bundle (<function>.mjs). */
   bundleBytes: number;
+  /** The split chunks next to it (<function>.*.mjs: loaded by its dynamic imports, when they run). */
+  chunks: number;
+  largestChunkBytes: number;
   zipBytes: number;
   /** Median wall time of the import. */
   importMs: number;
@@ -96,11 +100,21 @@ interface Bundle {
   zipBytes: number;
 }
 
+/** The chunks esbuild split off next to a bundle: files named after it (`remediate.chunk-<hash>.mjs`). */
+function chunksOf(file: string): { chunks: number; largestChunkBytes: number } {
+  const prefix = `${basename(file, extname(file))}.`;
+  const sizes = readdirSync(dirname(file))
+    .filter((entry) => entry.startsWith(prefix) && entry.endsWith(extname(file)))
+    .map((entry) => statSync(join(dirname(file), entry)).size);
+  return { chunks: sizes.length, largestChunkBytes: Math.max(0, ...sizes) };
+}
+
 function figuresOf(bundle: Bundle, samples: { wall: number; cpu: number }[]): BundleFigures {
   const importRuns = samples.map((sample) => Math.round(sample.wall * 10) / 10);
   return {
     name: bundle.name,
     bundleBytes: statSync(bundle.file).size,
+    ...chunksOf(bundle.file),
     zipBytes: bundle.zipBytes,
     importMs: Math.round(median(importRuns) * 10) / 10,
     importCpuMs: Math.round(median(samples.map((sample) => sample.cpu)) * 10) / 10,
@@ -275,11 +289,11 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
       `cold-start: bundle size and median import time in a fresh Node ${process.version} process (${runs} runs), against the floor (the function's SDK clients alone)`,
     );
     for (const f of figures) {
-      const size = f.bundleBytes <= SIZE_TARGET ? 'met' : 'MISSED';
+      const size = Math.max(f.bundleBytes, f.largestChunkBytes) <= SIZE_TARGET ? 'met' : 'MISSED';
       const time = f.importMs <= IMPORT_TARGET_MS ? 'met' : 'MISSED';
       const ratio = (f.floorRatio ?? Number.POSITIVE_INFINITY) <= FLOOR_RATIO_TARGET ? 'met' : 'MISSED';
       console.log(
-        `  ${f.name.padEnd(22)} ${kb(f.bundleBytes).padStart(8)} (${f.bundleBytes} bytes; target 1 MB: ${size}), zip ${kb(f.zipBytes)} with source map; import ${f.importMs} ms (target ${IMPORT_TARGET_MS} ms: ${time}), CPU ${f.importCpuMs} ms`,
+        `  ${f.name.padEnd(22)} ${kb(f.bundleBytes).padStart(8)} (${f.bundleBytes} bytes; ${f.chunks} chunks, the largest ${f.largestChunkBytes} bytes; every file under 1 MB: ${size}), zip ${kb(f.zipBytes)} with source map; import ${f.importMs} ms (target ${IMPORT_TARGET_MS} ms: ${time}), CPU ${f.importCpuMs} ms`,
       );
       console.log(
         `  ${''.padEnd(22)} floor ${kb(f.floor?.bundleBytes ?? 0)} (${f.floor?.clients.join(', ')}): import ${f.floor?.importMs} ms, CPU ${f.floor?.importCpuMs} ms; ratio ${f.floorRatio}x (target ${FLOOR_RATIO_TARGET}x: ${ratio}), CPU ${f.floorCpuRatio}x`,
