@@ -104,7 +104,7 @@ interface Bundle {
 function chunksOf(file: string): { chunks: number; largestChunkBytes: number } {
   const prefix = `${basename(file, extname(file))}.`;
   const sizes = readdirSync(dirname(file))
-    .filter((entry) => entry.startsWith(prefix) && entry.endsWith(extname(file)))
+    .filter((entry) => entry !== basename(file) && entry.startsWith(prefix) && entry.endsWith(extname(file)))
     .map((entry) => statSync(join(dirname(file), entry)).size);
   return { chunks: sizes.length, largestChunkBytes: Math.max(0, ...sizes) };
 }
