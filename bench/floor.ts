@@ -25,7 +25,7 @@ function itemsOf(document: unknown): unknown[] {
   return lists.length > 0 ? lists.flat() : [document];
 }
 
-export function measureFloor(dir: string, bytes: number): FloorFigures {
+function measureFloor(dir: string, bytes: number): FloorFigures {
   const started = performance.now();
   const startedCpu = cpuMs();
   const startedMainCpu = mainThreadCpuMs();
