@@ -7,7 +7,7 @@
  * Run by bench/run.ts in a fresh child process: `node --import tsx bench/evaluate.ts <dir> <items>`.
  * Prints one JSON line of figures on stdout.
  */
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { devNull } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { loadInventory } from '../shared/inventory/index.js';
@@ -16,18 +16,10 @@ import { type JsonSink, writeReportJson } from '../shared/report/json.js';
 import { RULES } from '../shared/rules/index.js';
 import { createTlsCatalog } from '../shared/tls/index.js';
 import { evaluateAndPlanByResource } from '../shared/usecase/evaluate.js';
+import type { PhaseFigures } from './figures.js';
+import { cpuMs, mainThreadCpuMs, peakRssMb } from './figures.js';
 
 export type Phase = 'load' | 'evaluate+write';
-
-export interface PhaseFigures {
-  wallMs: number;
-  /** User + system CPU time: less sensitive than wall time to other processes on the machine. */
-  cpuMs: number;
-  /** CPU time of the main thread alone; null where /proc is missing. */
-  mainThreadCpuMs: number | null;
-  /** Peak RSS so far, at the end of the phase (the phase where it jumps is the one that set the peak). */
-  peakRssMb: number;
-}
 
 export interface EvaluateFigures {
   items: number;
@@ -43,24 +35,6 @@ export interface EvaluateFigures {
   phases: Record<Phase, PhaseFigures>;
   itemsPerSecond: number;
   peakRssMb: number;
-}
-
-const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
-
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-}
-
-/** User + system time of the main thread (Linux: /proc/self/task/<pid>/stat, in clock ticks of 10 ms). */
-function mainThreadCpuMs(): number | null {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
 }
 
 /** Runs one phase and records its wall time, CPU time and the peak RSS at its end. */

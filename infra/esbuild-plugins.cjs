@@ -1,11 +1,12 @@
 // esbuild plugins of the function bundles: serverless-esbuild loads this file (`plugins` in infra/esbuild.yml)
 // and bench/cold-start uses the same one. The first five are build-time rewrites that let tree shaking drop
-// what a function never calls, without changing what the code does; the last writes the package's policy.
+// what a function never calls, without changing what the code does; the sixth names the split chunks after
+// their function; the last writes the package's policy.
 // CommonJS because serverless-esbuild require()s the file.
 const { existsSync } = require('node:fs');
 const { mkdir, mkdtemp, readFile, rename, rm, writeFile } = require('node:fs/promises');
 const { tmpdir } = require('node:os');
-const { dirname, isAbsolute, join, relative, resolve } = require('node:path');
+const { basename, dirname, extname, isAbsolute, join, relative, resolve } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { isDeepStrictEqual } = require('node:util');
 
@@ -283,6 +284,23 @@ const lambdaCredentialChain = {
   },
 };
 
+/**
+ * With `splitting` (infra/esbuild.yml), each dynamic import() (a family's SDK client, loaded when the function
+ * first reads that family) is a chunk of its own, loaded only then. serverless-esbuild builds every function into
+ * the same folder and zips, for each function, every file there except the other functions' bundles and the files
+ * named after them (`functions/remediate.*`): chunks named after their function (`remediate.chunk-<hash>.mjs`)
+ * go into their function's zip and no other.
+ */
+const chunksNamedAfterEntry = {
+  name: 'chunks-named-after-entry',
+  setup(build) {
+    const { entryPoints, splitting } = build.initialOptions;
+    if (!splitting || !Array.isArray(entryPoints) || entryPoints.length !== 1) return;
+    const entry = String(entryPoints[0]);
+    build.initialOptions.chunkNames = `${basename(entry, extname(entry))}.[name]-[hash]`;
+  },
+};
+
 /** The plugins that shape the bundles (the benchmark builds with these alone). */
 const bundlePlugins = [
   smithySchemaKeys,
@@ -290,6 +308,7 @@ const bundlePlugins = [
   yamlWithoutSideEffects,
   semverFunctions,
   lambdaCredentialChain,
+  chunksNamedAfterEntry,
 ];
 
 module.exports = [...bundlePlugins, packagedPolicyFile];

@@ -1,16 +1,22 @@
-// Bundles the transit-guard CLI into one executable ESM file: dist/transit-guard.js (+ source map).
-import { chmod } from 'node:fs/promises';
+// Bundles the transit-guard CLI into an executable ESM file, dist/transit-guard.js (+ source map), and the chunks
+// of its dynamic imports (a family's SDK client, loaded only when the CLI reads that family live) in dist/chunks/.
+import { chmod, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = join(root, 'dist', 'transit-guard.js');
+const outdir = join(root, 'dist');
+const outfile = join(outdir, 'transit-guard.js');
 
 try {
+  // Chunks of an earlier build would otherwise pile up (their names carry a content hash).
+  await rm(join(outdir, 'chunks'), { recursive: true, force: true });
   await build({
-    entryPoints: [join(root, 'shared', 'cli', 'bin.ts')],
-    outfile,
+    entryPoints: { 'transit-guard': join(root, 'shared', 'cli', 'bin.ts') },
+    outdir,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',

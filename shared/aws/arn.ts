@@ -4,7 +4,6 @@
  * classic load balancer ARN, ACM certificate ARN...) live in its folder.
  */
 import { parse, validate } from '@aws-sdk/util-arn-parser';
-import { intern } from '../inventory/intern.js';
 
 interface ParsedArn {
   partition: string;
@@ -28,7 +27,7 @@ export function arnScope(arn: string | undefined): {
   region: string | undefined;
 } {
   const parsed = parseArn(arn);
-  return { accountId: intern(parsed?.accountId || undefined), region: intern(parsed?.region || undefined) };
+  return { accountId: parsed?.accountId || undefined, region: parsed?.region || undefined };
 }
 
 /** The region field of an ARN, when it has one. */

@@ -5,7 +5,6 @@ import { ITEM, NOT_RECORDED_STATUSES } from './config-constants.js';
 import { toIsoDate } from './dates.js';
 import type { ConfigItemReader, ConfigItemScope } from './family-inputs.js';
 import type { Fields } from './fields.js';
-import { intern } from './intern.js';
 import { readTags, requireString } from './record.js';
 
 /** The families' Config item readers, by resource type; items of other types are out of scope. */
@@ -115,8 +114,8 @@ export function readConfigItem(item: Fields, format: string, label: string, out:
     };
     const scope = {
       arn: item.identifier(ITEM.arn),
-      accountId: intern(item.string(ITEM.accountId) ?? item.string(ITEM.awsAccountId)),
-      region: intern(item.string(ITEM.awsRegion)),
+      accountId: item.string(ITEM.accountId) ?? item.string(ITEM.awsAccountId),
+      region: item.string(ITEM.awsRegion),
       capturedAt: toIsoDate(item.raw(ITEM.captureTime)),
     };
     const resourceId = item.identifier(ITEM.resourceId);

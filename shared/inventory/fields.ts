@@ -13,9 +13,9 @@ export function isObject(value: unknown): value is JsonObject {
 export function findKey(object: JsonObject, name: string): string | undefined {
   if (Object.hasOwn(object, name)) return name;
   // The usual other spelling first: camelCase written (AWS Config) where PascalCase is asked.
-  const camel = camelCased(name);
+  const camel = name.charAt(0).toLowerCase() + name.slice(1);
   if (Object.hasOwn(object, camel)) return camel;
-  const wanted = lowerCased(name);
+  const wanted = name.toLowerCase();
   for (const key in object) {
     // Comparing lengths first spares a lower-case copy of every key (this runs for each absent field).
     if (key.length === wanted.length && Object.hasOwn(object, key) && key.toLowerCase() === wanted) {
@@ -23,29 +23,6 @@ export function findKey(object: JsonObject, name: string): string | undefined {
     }
   }
   return undefined;
-}
-
-/** The field names the normalizers ask for are few: their other spellings are kept. */
-const camelNames = new Map<string, string>();
-
-function camelCased(name: string): string {
-  let camel = camelNames.get(name);
-  if (camel === undefined) {
-    camel = name.charAt(0).toLowerCase() + name.slice(1);
-    if (camelNames.size < 1000) camelNames.set(name, camel);
-  }
-  return camel;
-}
-
-const lowerNames = new Map<string, string>();
-
-function lowerCased(name: string): string {
-  let lower = lowerNames.get(name);
-  if (lower === undefined) {
-    lower = name.toLowerCase();
-    if (lowerNames.size < 1000) lowerNames.set(name, lower);
-  }
-  return lower;
 }
 
 export function getField(object: JsonObject, name: string): unknown {

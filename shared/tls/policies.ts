@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TlsVersion } from '../policy/schema.js';
-import type { CipherInfo, ResolvedTlsPolicy, TlsCatalog } from './catalog.js';
+import type { ResolvedTlsPolicy, TlsCatalog } from './catalog.js';
 import { classifyCipher } from './ciphers.js';
 import { classicPolicyFromAttributes } from './classic.js';
 import classicData from './data/classic-policies.json' with { type: 'json' };
@@ -88,22 +88,6 @@ export interface TlsCatalogOptions {
 }
 
 /**
- * Cipher names classified once per process: a classification depends on the name alone. Bounded, though the
- * names come from AWS's policies (a few hundred in all), so that no input can grow it without end.
- */
-const CIPHER_CACHE_LIMIT = 4_096;
-const cipherCache = new Map<string, CipherInfo>();
-
-function classifyCached(name: string): CipherInfo {
-  let info = cipherCache.get(name);
-  if (!info) {
-    info = classifyCipher(name);
-    if (cipherCache.size < CIPHER_CACHE_LIMIT) cipherCache.set(name, info);
-  }
-  return info;
-}
-
-/**
  * The policies and ciphers the rules judge by. Cheap to create (an event function creates one per event):
  * live policies are looked up before the bundled ones, which are not copied.
  */
@@ -112,7 +96,7 @@ export function createTlsCatalog(options: TlsCatalogOptions = {}): TlsCatalog {
   return {
     elbv2Policy: (name) => live.get(name) ?? BUNDLED_ELBV2.get(name),
     classicPolicy: (name) => BUNDLED_CLASSIC.get(name),
-    classifyCipher: classifyCached,
+    classifyCipher,
     elbv2PolicyNames: () => [...new Set([...BUNDLED_ELBV2.keys(), ...live.keys()])].sort(),
   };
 }

@@ -121,3 +121,53 @@ describe('the credential chain of the bundles (lambda-credential-chain)', () => 
     await expect(building).rejects.toThrow(/not the one lambda-credential-chain was written for/);
   });
 });
+
+describe('split chunks (chunks-named-after-entry)', () => {
+  const { bundlePlugins } = createRequire(import.meta.url)(join(ROOT, 'infra', 'esbuild-plugins.cjs')) as {
+    bundlePlugins: esbuild.Plugin[];
+  };
+
+  async function outputsOf(splitting: boolean) {
+    const sources = join(directory, 'split');
+    mkdirSync(join(sources, 'functions'), { recursive: true });
+    writeFileSync(
+      join(sources, 'functions', 'reader.ts'),
+      "export const read = async () => (await import('./family.js')).family;\n",
+    );
+    writeFileSync(join(sources, 'functions', 'family.ts'), "export const family = 'fixture';\n");
+    // As serverless-esbuild calls esbuild: one handler file, relative to the service, into <build dir>/functions.
+    const result = await esbuild.build({
+      absWorkingDir: sources,
+      entryPoints: ['functions/reader.ts'],
+      outdir: join(sources, '.build', 'functions'),
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      splitting,
+      write: false,
+      logLevel: 'silent',
+      plugins: bundlePlugins,
+    });
+    return result.outputFiles.map((file) => file.path.slice(join(sources, '.build').length + 1)).sort();
+  }
+
+  it("names each chunk after its function, so that serverless-esbuild zips it with that function's bundle alone", async () => {
+    // Act
+    const outputs = await outputsOf(true);
+
+    // Assess
+    expect(outputs).toEqual([
+      expect.stringMatching(/^functions\/reader\.family-[A-Z0-9]+\.mjs$/),
+      'functions/reader.mjs',
+    ]);
+  });
+
+  it('leaves a build without splitting alone', async () => {
+    // Act
+    const outputs = await outputsOf(false);
+
+    // Assess
+    expect(outputs).toEqual(['functions/reader.mjs']);
+  });
+});

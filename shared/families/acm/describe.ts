@@ -1,7 +1,6 @@
 import { arnScope } from '../../aws/arn.js';
 import type { InventoryBuilder } from '../../inventory/builder.js';
 import type { Fields } from '../../inventory/fields.js';
-import { intern } from '../../inventory/intern.js';
 import { displayName, readTags, requireString } from '../../inventory/record.js';
 import type { AcmCertificate, AcmRenewalSummary } from './model.js';
 
@@ -44,8 +43,8 @@ export function mapCertificate(certificate: Fields, source: string): AcmCertific
     domainName,
     type: certificate.string('Type'),
     status: certificate.string('Status'),
-    keyAlgorithm: intern(normalizeKeyAlgorithm(certificate.string('KeyAlgorithm'))),
-    signatureAlgorithm: intern(certificate.string('SignatureAlgorithm')),
+    keyAlgorithm: normalizeKeyAlgorithm(certificate.string('KeyAlgorithm')),
+    signatureAlgorithm: certificate.string('SignatureAlgorithm'),
     notBefore: certificate.date('NotBefore'),
     notAfter: certificate.date('NotAfter'),
     inUseBy: certificate.strings('InUseBy'),

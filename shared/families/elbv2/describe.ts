@@ -1,7 +1,6 @@
 import { arnScope } from '../../aws/arn.js';
 import type { InventoryBuilder } from '../../inventory/builder.js';
 import { FieldError, type Fields } from '../../inventory/fields.js';
-import { intern } from '../../inventory/intern.js';
 import { displayName, readTags, requireString } from '../../inventory/record.js';
 import { parseDescribeSslPolicies } from '../../tls/index.js';
 import { elbv2ArnParts, listenerArnFromRuleArn, loadBalancerTypeOf } from './arn.js';
@@ -68,9 +67,8 @@ export function mapListener(listener: Fields, source: string): Elbv2Listener {
   const listenerArn = requireString(listener, 'ListenerArn');
   const fromArn = elbv2ArnParts(listenerArn);
   const protocol = listenerProtocolField(listener, fromArn.loadBalancerType);
-  const loadBalancerArn = intern(
-    listener.string('LoadBalancerArn') ?? listenerArn.replace(/:listener\/(.+)\/[^/]+$/, ':loadbalancer/$1'),
-  );
+  const loadBalancerArn =
+    listener.string('LoadBalancerArn') ?? listenerArn.replace(/:listener\/(.+)\/[^/]+$/, ':loadbalancer/$1');
   const tags = readTags(listener, 'Tags');
   const alpnPolicy = listener.strings('AlpnPolicy');
   const scope = arnScope(listenerArn);
@@ -91,7 +89,7 @@ export function mapListener(listener: Fields, source: string): Elbv2Listener {
     loadBalancerName: fromArn.loadBalancerName,
     protocol,
     port: listener.number('Port'),
-    sslPolicy: intern(listener.string('SslPolicy')),
+    sslPolicy: listener.string('SslPolicy'),
     alpnPolicy: alpnPolicy && alpnPolicy.length > 0 ? alpnPolicy : undefined,
     // Set by linkInventory; present from the start so that linking replaces values and adds no property
     // (V8 would give every listener copied with an added property a hidden class of its own).

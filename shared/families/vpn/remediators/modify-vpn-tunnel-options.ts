@@ -39,28 +39,8 @@ const LISTS = Object.keys(FIELDS) as TunnelOptionList[];
  * sets: phase 1 takes no DH group 5, phase 2 does).
  */
 function settableValues(policy: Policy['vpn'], list: TunnelOptionList): readonly OptionValue[] {
-  const allowed = policyAllowedValues(policy, list);
-  const known = settableByPolicyList.get(allowed)?.get(list);
-  if (known && sameValues(known.allowed, allowed)) return known.settable;
   const valid: readonly OptionValue[] = AWS_DEFAULT_TUNNEL_OPTIONS[list];
-  const settable = allowed.filter((value) => isAllowed(value, valid));
-  const byList = settableByPolicyList.get(allowed) ?? new Map();
-  byList.set(list, { allowed: [...allowed], settable });
-  settableByPolicyList.set(allowed, byList);
-  return settable;
-}
-
-/**
- * settableValues of the policy lists planned with so far: one policy is planned for every connection of a
- * run. Each is kept with a copy of the list it was made from, so that a list changed since is noticed.
- */
-const settableByPolicyList = new WeakMap<
-  readonly OptionValue[],
-  Map<TunnelOptionList, { allowed: readonly OptionValue[]; settable: readonly OptionValue[] }>
->();
-
-function sameValues(a: readonly OptionValue[], b: readonly OptionValue[]): boolean {
-  return a.length === b.length && a.every((value, index) => value === b[index]);
+  return policyAllowedValues(policy, list).filter((value) => isAllowed(value, valid));
 }
 
 function needsChange(options: VpnTunnelOptions, policy: Policy['vpn']): boolean {
