@@ -1,9 +1,9 @@
 import type { ModifyVpnTunnelOptionsSpecification } from '@aws-sdk/client-ec2';
 import type { RemediationCall } from '../../../model/evaluation.js';
+import { joinWords } from '../../../model/words.js';
 import type { Policy } from '../../../policy/schema.js';
 import { sdkCall } from '../../../response/calls.js';
 import { defineRemediator } from '../../../response/remediator.js';
-import { joinWords } from '../../../rules/wording.js';
 import { VPN_COMMANDS } from '../commands.js';
 import type { VpnConnection, VpnNegotiatedCrypto, VpnTunnel, VpnTunnelOptions } from '../model.js';
 import {
