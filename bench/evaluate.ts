@@ -108,7 +108,7 @@ export async function measureEvaluate(dir: string, items: number, now: Date): Pr
   const startedMainCpu = mainThreadCpuMs();
   const inventory = await timed(phases, 'load', () => loadInventory([dir]));
   const { summary, outputBytes } = await timed(phases, 'evaluate+write', async () => {
-    const tls = createTlsCatalog({ elbv2Policies: inventory.elbv2Policies });
+    const tls = createTlsCatalog({ tlsPolicies: inventory.tlsPolicies });
     // As the CLI does: each resource evaluated and its evaluations written in turn, the summary counted on the way.
     const sink = nullSink();
     const counted = await writeReportJson(

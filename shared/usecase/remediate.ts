@@ -161,12 +161,12 @@ function notActing(plan: ResponsePlan): string {
 function executorDeps(ports: RemediatePorts, region: string, rule: AnyRule): RemediateDeps {
   // A fresh inventory source: the executor's verification reads must not come from an earlier read's cache.
   const { policy, source } = ports.deps();
-  let elbv2Policies: ReadResult['elbv2Policies'] = [];
+  let tlsPolicies: ReadResult['tlsPolicies'] = [];
   const judge = (resource: Resource) =>
     evaluateAndPlan(resource, [rule], {
       policy,
       now: new Date(),
-      tls: createTlsCatalog({ elbv2Policies }),
+      tls: createTlsCatalog({ tlsPolicies }),
     })[0];
   return {
     clientFor: ports.clientFor(region),
@@ -175,7 +175,7 @@ function executorDeps(ports: RemediatePorts, region: string, rule: AnyRule): Rem
       if (read.errors.length > 0)
         throw new Error(read.errors.map((e) => `${e.source}: ${e.message}`).join('; '));
       // Judged with the live security policies read with it, as the inspector that planned it did.
-      elbv2Policies = read.elbv2Policies;
+      tlsPolicies = read.tlsPolicies;
       return read.resources[0];
     },
     evaluate(resource) {

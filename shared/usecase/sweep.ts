@@ -63,7 +63,7 @@ export async function sweep(deps: MonitorDeps, options: SweepOptions): Promise<S
     const { evaluations, transitions } = await evaluateAndRecord(
       deps,
       delivery,
-      { resources, elbv2Policies: read.elbv2Policies },
+      { resources, tlsPolicies: read.tlsPolicies },
       { now, eventId: options.sweepId },
     );
     if (read.errors.length === 0) {
