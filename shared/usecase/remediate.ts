@@ -10,6 +10,7 @@ import type { ExecutorDeps } from '../response/executor.js';
 import { executePlan } from '../response/executor.js';
 import type { ActionRequest, IdempotentActionResult } from '../response/idempotency.js';
 import { planHash } from '../response/plan-hash.js';
+import { findRemediator } from '../response/remediators/index.js';
 import type { ActionRecord } from '../response/types.js';
 import { findRule } from '../rules/index.js';
 import type { AnyRule } from '../rules/rule.js';
@@ -188,8 +189,20 @@ function executorDeps(ports: RemediatePorts, region: string, rule: AnyRule): Rem
     policy,
     sleep: ports.sleep,
     now: () => new Date(),
-    settleTimeoutMs: policy.vpn.tunnelUpTimeoutMinutes * 60_000,
+    settleTimeoutMs: settleTimeoutMs(rule, policy),
   };
+}
+
+/**
+ * How long the executor waits for a call of the rule's actions to settle: what the policy gives the rule's
+ * remediators that settle (Settling.timeoutMs), the longest if both do; 0 when none settles (nothing waits).
+ */
+function settleTimeoutMs(rule: AnyRule, policy: Policy): number {
+  const { remediate, block } = rule.metadata.remediation;
+  const timeouts = [remediate, block].map((id) =>
+    id ? findRemediator(id)?.settle?.timeoutMs(policy) : undefined,
+  );
+  return Math.max(0, ...timeouts.map((timeout) => timeout ?? 0));
 }
 
 /** Reads and judges the resource again; a decision not to act, or the fresh evaluation with its planned plan. */

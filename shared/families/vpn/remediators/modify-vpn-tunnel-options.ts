@@ -228,5 +228,6 @@ export const modifyVpnTunnelOptions = defineRemediator({
       return tunnel !== undefined && isUp(tunnel) && optionsApplied(tunnel, call);
     },
     failure: (call) => `tunnel ${tunnelOf(call)} did not come back UP`,
+    timeoutMs: (policy) => policy.vpn.tunnelUpTimeoutMinutes * 60_000,
   },
 });
