@@ -117,7 +117,7 @@ export async function measureEvaluate(dir: string, items: number, now: Date): Pr
         resources: inventory.resources.length,
         evaluations: evaluateAndPlanByResource(inventory.resources, RULES, { policy, now, tls }),
         errors: inventory.errors,
-        certificateExpiryDays: policy.certificates.expiryDays,
+        policy,
       },
       sink,
     );

@@ -92,7 +92,7 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
       resources: inventory.resources.length,
       evaluations: evaluateAndPlanByResource(inventory.resources, RULES, context),
       errors: inventory.errors,
-      certificateExpiryDays: policy.certificates.expiryDays,
+      policy,
     });
   }
 
@@ -101,7 +101,7 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
     resources: inventory.resources,
     evaluations: evaluateAndPlanAll(inventory.resources, RULES, context),
     errors: inventory.errors,
-    certificateExpiryDays: policy.certificates.expiryDays,
+    policy,
   });
   return writeReport(io, report, {
     format,

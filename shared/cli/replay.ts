@@ -418,7 +418,7 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
     resources: [...resources],
     evaluations: latestEvaluations(evaluations),
     errors: uniqueErrors(errors),
-    certificateExpiryDays: policy.certificates.expiryDays,
+    policy,
   });
   return writeReport(io, report, {
     format,

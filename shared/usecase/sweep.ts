@@ -15,7 +15,7 @@ async function digestFor(deps: MonitorDeps, outcome: SweepOutcome, now: Date): P
   for (const finding of open) counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
   return buildDigestMessage({
     counts,
-    kpis: computeKpis(outcome.evaluations, deps.policy.certificates.expiryDays),
+    kpis: computeKpis(outcome.evaluations, deps.policy),
     // All of them: the digest picks the worst five (severity, then longest open); the store orders by id.
     worst: open,
     sweptAt: now.toISOString(),

@@ -48,7 +48,7 @@ describe('evaluate --format json on an account of more than PRETTY_MAX_ENTRIES e
       resources: inventory.resources,
       evaluations: evaluateAndPlanAll(inventory.resources, RULES, { policy, now, tls }),
       errors: inventory.errors,
-      certificateExpiryDays: policy.certificates.expiryDays,
+      policy,
     });
 
     // Act
