@@ -8,60 +8,6 @@ const RULES = '^shared/(rules/|families/[^/]+/rules/)';
 // An AWS SDK package, resolved (node_modules/@aws-sdk/...) or not (a fixture without node_modules).
 const AWS_SDK = '(^|/)@aws-sdk/';
 
-// ---- KNOWN VIOLATIONS (issue #13, mid-restructuring) -------------------------------------------------------
-// Imports that break a rule today and that the branches of #13 remove. `npm run deps` reports them as ignored
-// instead of failing; `DEPS_STRICT=1 npm run deps` shows them. The lead DELETES THIS BLOCK (and its use in
-// `options` below) once the branches are merged, so that every rule is strict. Per rule: [from, to] pairs.
-const KNOWN = {
-  'core-reaches-families-through-the-registry': [
-    ['shared/infra/scp.ts', 'shared/families/vpn/rules/tunnels.ts'],
-    ['shared/inventory/config-item.ts', 'shared/families/acm/describe.ts'],
-    ['shared/inventory/config-item.ts', 'shared/families/elb/describe.ts'],
-    ['shared/inventory/config-item.ts', 'shared/families/elbv2/describe.ts'],
-    ['shared/inventory/config-item.ts', 'shared/families/vpn/describe.ts'],
-    ['shared/inventory/detect.ts', 'shared/families/acm/describe.ts'],
-    ['shared/inventory/detect.ts', 'shared/families/directconnect/describe.ts'],
-    ['shared/inventory/detect.ts', 'shared/families/elb/describe.ts'],
-    ['shared/inventory/detect.ts', 'shared/families/elbv2/describe.ts'],
-    ['shared/inventory/detect.ts', 'shared/families/vpn/describe.ts'],
-    ['shared/inventory/index.ts', 'shared/families/acm/describe.ts'],
-    ['shared/inventory/link.ts', 'shared/families/vpn/describe.ts'],
-    ['shared/inventory/live/index.ts', 'shared/families/acm/live.ts'],
-    ['shared/inventory/live/index.ts', 'shared/families/elb/live.ts'],
-    ['shared/inventory/live/index.ts', 'shared/families/elbv2/live.ts'],
-    ['shared/inventory/live/source-core.ts', 'shared/families/acm/live.ts'],
-    ['shared/inventory/live/source-core.ts', 'shared/families/directconnect/live.ts'],
-    ['shared/inventory/live/source-core.ts', 'shared/families/elb/live.ts'],
-    ['shared/inventory/live/source-core.ts', 'shared/families/elbv2/live.ts'],
-    ['shared/inventory/live/source-core.ts', 'shared/families/vpn/live.ts'],
-  ],
-  'judging-does-not-act': [['shared/rules/engine.ts', 'shared/response/planner.ts']],
-  'lambda-only-wires': [
-    ['shared/lambda/config-rule-function.ts', 'shared/rules/engine.ts'],
-    ['shared/lambda/remediate-function.ts', 'shared/response/executor.ts'],
-    ['shared/lambda/remediate-function.ts', 'shared/response/plan-hash.ts'],
-    ['shared/lambda/remediate-function.ts', 'shared/response/planner.ts'],
-    ['shared/lambda/remediate-function.ts', 'shared/rules/engine.ts'],
-  ],
-  'policy-does-not-import-rules': [['shared/policy/check.ts', 'shared/rules/engine.ts']],
-  'remediators-do-not-reach-into-rules': [
-    ['shared/families/elb/remediators/delete-classic-listener.ts', 'shared/families/elb/rules/listeners.ts'],
-    [
-      'shared/families/elb/remediators/set-classic-negotiation-policy.ts',
-      'shared/families/elb/rules/listeners.ts',
-    ],
-    ['shared/families/elbv2/remediators/set-ssl-policy.ts', 'shared/rules/wording.ts'],
-    ['shared/families/vpn/remediators/modify-vpn-tunnel-options.ts', 'shared/families/vpn/rules/tunnels.ts'],
-    ['shared/families/vpn/remediators/modify-vpn-tunnel-options.ts', 'shared/rules/wording.ts'],
-  ],
-  'reports-write-nothing': [
-    ['shared/report/slack/alerts.ts', 'shared/state/finding-store.ts'],
-    ['shared/report/slack/digest.ts', 'shared/state/finding-store.ts'],
-    ['shared/report/slack/message.ts', 'shared/state/finding-store.ts'],
-  ],
-};
-// ---- END OF KNOWN VIOLATIONS -------------------------------------------------------------------------------
-
 module.exports = {
   forbidden: [
     {
@@ -111,10 +57,13 @@ module.exports = {
     },
     {
       name: 'reports-write-nothing',
-      comment: "Reporters format and send; recording a finding (marking it notified) is the use case's job.",
+      comment:
+        "Reporters format and send; recording a finding (marking it notified) is the use case's job. A report " +
+        "may read a record's shape (FindingRecord, Resolution): type-only imports are erased and call nothing.",
       severity: 'error',
       from: { path: '^shared/report/' },
-      to: { path: '^shared/state/' },
+      // A type describes what the report is given, not a way to write: only a value import reaches the store.
+      to: { path: '^shared/state/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'lambda-only-wires',
@@ -161,9 +110,6 @@ module.exports = {
     // Type-only imports count: a rule that imports an SDK type still depends on the SDK package.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    knownViolations: Object.entries(process.env.DEPS_STRICT ? {} : KNOWN).flatMap(([name, pairs]) =>
-      pairs.map(([from, to]) => ({ type: 'dependency', from, to, rule: { name, severity: 'error' } })),
-    ),
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

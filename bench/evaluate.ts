@@ -82,7 +82,7 @@ export async function measureEvaluate(dir: string, items: number, now: Date): Pr
   const startedMainCpu = mainThreadCpuMs();
   const inventory = await timed(phases, 'load', () => loadInventory([dir]));
   const { summary, outputBytes } = await timed(phases, 'evaluate+write', async () => {
-    const tls = createTlsCatalog({ elbv2Policies: inventory.elbv2Policies });
+    const tls = createTlsCatalog({ tlsPolicies: inventory.tlsPolicies });
     // As the CLI does: each resource evaluated and its evaluations written in turn, the summary counted on the way.
     const sink = nullSink();
     const counted = await writeReportJson(
@@ -91,7 +91,7 @@ export async function measureEvaluate(dir: string, items: number, now: Date): Pr
         resources: inventory.resources.length,
         evaluations: evaluateAndPlanByResource(inventory.resources, RULES, { policy, now, tls }),
         errors: inventory.errors,
-        certificateExpiryDays: policy.certificates.expiryDays,
+        policy,
       },
       sink,
     );

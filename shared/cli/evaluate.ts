@@ -59,7 +59,7 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
   const inventory = await loadInventory(cliPaths(positionals, io.cwd), { limit }).catch((error: unknown) => {
     throw new CliInputError(error instanceof Error ? error.message : String(error));
   });
-  const tls = createTlsCatalog({ elbv2Policies: inventory.elbv2Policies });
+  const tls = createTlsCatalog({ tlsPolicies: inventory.tlsPolicies });
   const problems = checkPolicy(policy, { rules: RULES, tls });
   if (problems.length > 0) {
     throw new CliInputError(
@@ -92,7 +92,7 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
       resources: inventory.resources.length,
       evaluations: evaluateAndPlanByResource(inventory.resources, RULES, context),
       errors: inventory.errors,
-      certificateExpiryDays: policy.certificates.expiryDays,
+      policy,
     });
   }
 
@@ -101,7 +101,7 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
     resources: inventory.resources,
     evaluations: evaluateAndPlanAll(inventory.resources, RULES, context),
     errors: inventory.errors,
-    certificateExpiryDays: policy.certificates.expiryDays,
+    policy,
   });
   return writeReport(io, report, {
     format,

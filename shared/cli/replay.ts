@@ -47,10 +47,10 @@ const REPLAY_OPTIONS = {
 export async function loadDryRunPolicy(
   file: string | undefined,
   io: CliIo,
-  elbv2Policies: readonly ResolvedTlsPolicy[] = [],
+  tlsPolicies: readonly ResolvedTlsPolicy[] = [],
 ): Promise<Policy> {
   const policy = await loadPolicy(file, io.cwd === undefined ? {} : { cwd: io.cwd });
-  const tls = createTlsCatalog({ elbv2Policies: [...elbv2Policies] });
+  const tls = createTlsCatalog({ tlsPolicies: [...tlsPolicies] });
   const problems = checkPolicy(policy, { rules: RULES, tls });
   if (problems.length > 0) {
     throw new CliInputError(
@@ -328,7 +328,7 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
       `No resources in the inventory:\n${inventory.errors.map((e) => `  - ${e.source}: ${e.message}`).join('\n')}`,
     );
   }
-  const policy = await loadDryRunPolicy(values.policy, io, inventory.elbv2Policies);
+  const policy = await loadDryRunPolicy(values.policy, io, inventory.tlsPolicies);
 
   const evaluatedAt = now ?? new Date();
   const resources = new Set<Resource>();
@@ -418,7 +418,7 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
     resources: [...resources],
     evaluations: latestEvaluations(evaluations),
     errors: uniqueErrors(errors),
-    certificateExpiryDays: policy.certificates.expiryDays,
+    policy,
   });
   return writeReport(io, report, {
     format,

@@ -110,7 +110,7 @@ export async function runScan(args: string[], io: CliIo, seams: ScanSeams = {}):
     resources: outcome.resources,
     evaluations: outcome.evaluations,
     errors: outcome.errors,
-    certificateExpiryDays: policy.certificates.expiryDays,
+    policy,
   });
   return writeReport(io, report, { format, noColor: values['no-color'] });
 }

@@ -13,6 +13,7 @@ import type { FamilyReport } from '../report/family-report.js';
 import type { CommandTable } from '../response/calls.js';
 import type { Remediator } from '../response/types.js';
 import type { AnyRule } from '../rules/rule.js';
+import type { FamilyPolicyChecks } from '../usecase/family-policy-check.js';
 
 export interface Family {
   /** The folder name: elbv2, elb, vpn, directconnect, acm. */
@@ -42,6 +43,8 @@ export interface Family {
   live: FamilyLive;
   /** The write calls its remediators plan, by operation: service, IAM action, SDK command (commands.ts). */
   commands: CommandTable;
+  /** What it checks in the policy beyond the schema (`transit-guard policy check`), e.g. its remediation targets. */
+  policyChecks?: FamilyPolicyChecks;
   /** Other ids a policy exemption may name one of its resources by (a listener: its load balancer's ARN). */
   exemptionIds?(resource: Resource): readonly string[];
 }

@@ -17,9 +17,9 @@
  */
 
 import { FAMILIES, type Family } from '../families/index.js';
+import { modeFor } from '../policy/mode.js';
 import type { Policy } from '../policy/schema.js';
 import { EXEMPT_TAG } from '../response/exemptions.js';
-import { modeFor } from '../rules/engine.js';
 import { findRule } from '../rules/index.js';
 import type { TlsCatalog } from '../tls/catalog.js';
 import { createTlsCatalog } from '../tls/policies.js';

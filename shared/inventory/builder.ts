@@ -13,14 +13,14 @@ export function emptyPending(): PendingLinks {
 }
 
 export function emptyInventory(): Inventory {
-  return { resources: [], errors: [], elbv2Policies: [] };
+  return { resources: [], errors: [], tlsPolicies: [] };
 }
 
 /** Collects what the normalizers of one document find. */
 export class InventoryBuilder {
   readonly resources: Resource[] = [];
   readonly errors: InputError[] = [];
-  readonly elbv2Policies: ResolvedTlsPolicy[] = [];
+  readonly tlsPolicies: ResolvedTlsPolicy[] = [];
   readonly pending = emptyPending();
   private readonly skipped: SkippedItems = { outOfScope: {}, notRecorded: 0 };
 
@@ -69,7 +69,7 @@ export class InventoryBuilder {
     return {
       resources: this.resources,
       errors: this.errors,
-      elbv2Policies: this.elbv2Policies,
+      tlsPolicies: this.tlsPolicies,
       ...(skippedAny ? { skipped: this.skipped } : {}),
       ...(pendingAny ? { pending: this.pending } : {}),
     };
@@ -103,7 +103,7 @@ export function mergeInventories(parts: readonly Inventory[]): Inventory {
   return {
     resources: parts.flatMap((part) => part.resources),
     errors: parts.flatMap((part) => part.errors),
-    elbv2Policies: parts.flatMap((part) => part.elbv2Policies),
+    tlsPolicies: parts.flatMap((part) => part.tlsPolicies),
     ...(skipped ? { skipped } : {}),
     pending,
   };

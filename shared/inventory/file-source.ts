@@ -21,7 +21,7 @@ const shortType = (type: string) => type.replace(/^AWS::/, '');
  * no finding is resolved because of it. Nothing is read from AWS.
  */
 export function createFileInventorySource(inventory: Inventory): InventorySource {
-  const elbv2Policies = inventory.elbv2Policies;
+  const tlsPolicies = inventory.tlsPolicies;
   return {
     async read(refs: readonly ResourceRef[]): Promise<ReadResult> {
       const found = new Map<Resource, true>();
@@ -36,7 +36,7 @@ export function createFileInventorySource(inventory: Inventory): InventorySource
           errors.push({ source: ref.resourceId, message: `${shortType(ref.resourceType)} ${NOT_IN_FILES}` });
         }
       }
-      return { resources: [...found.keys()], gone: [], errors, elbv2Policies };
+      return { resources: [...found.keys()], gone: [], errors, tlsPolicies };
     },
 
     async enumerate(region: string, families?: readonly string[]): Promise<ReadResult> {
@@ -45,7 +45,7 @@ export function createFileInventorySource(inventory: Inventory): InventorySource
           (resource.region === undefined || resource.region === region) &&
           (families === undefined || families.includes(familyOf(resource) ?? '')),
       );
-      return { resources, gone: [], errors: [], elbv2Policies };
+      return { resources, gone: [], errors: [], tlsPolicies };
     },
   };
 }

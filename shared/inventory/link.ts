@@ -31,7 +31,7 @@ export function linkInventory(inventory: Inventory): Inventory {
   return {
     resources: linked,
     errors,
-    elbv2Policies: dedupePolicies(inventory.elbv2Policies),
+    tlsPolicies: dedupePolicies(inventory.tlsPolicies),
     ...(inventory.skipped ? { skipped: inventory.skipped } : {}),
   };
 }

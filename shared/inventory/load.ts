@@ -43,7 +43,7 @@ async function loadFile(path: string, limit: ReadLimit): Promise<Inventory> {
   const failed = (message: string): Inventory => ({
     resources: [],
     errors: [{ source, message }],
-    elbv2Policies: [],
+    tlsPolicies: [],
   });
   const file = await readInputFile(path, limit);
   if ('error' in file) return failed(`cannot read the file: ${file.error}`);
@@ -109,7 +109,7 @@ function whatWasRead(source: string, part: Inventory): InputRead {
     ...PENDING_KINDS.flatMap(({ key, label }): [string, number][] =>
       label ? [[label, part.pending?.[key]?.length ?? 0]] : [],
     ),
-    ['ELBv2 security policies', part.elbv2Policies.length],
+    ['ELBv2 security policies', part.tlsPolicies.length],
   ];
   for (const [what, count] of counts) if (count > 0) found.push(`${what}: ${count}`);
   return { source, resources: part.resources.length, found };
@@ -139,6 +139,6 @@ export async function loadInventory(
   for (const path of paths) files.push(...(await filesOf(path, errors)));
   const parts = await loadAll(files, options.limit ?? { maxBytes: DEFAULT_MAX_FILE_BYTES });
   const read = parts.map((part, index) => whatWasRead(displayPath(files[index] as string), part));
-  const linked = linkInventory(mergeInventories([{ resources: [], errors, elbv2Policies: [] }, ...parts]));
+  const linked = linkInventory(mergeInventories([{ resources: [], errors, tlsPolicies: [] }, ...parts]));
   return { ...linked, read };
 }

@@ -25,8 +25,8 @@ export type PendingLinks = Record<string, unknown[]>;
 export interface Inventory {
   resources: Resource[];
   errors: InputError[];
-  /** ELBv2 security policies found in the input (describe-ssl-policies); they override bundled data. */
-  elbv2Policies: ResolvedTlsPolicy[];
+  /** Security policies found in the input (a family's describe output); they override the TLS catalog's bundled data. */
+  tlsPolicies: ResolvedTlsPolicy[];
   /** Config items that were not turned into resources on purpose (absent: none were seen). */
   skipped?: SkippedItems;
   /** Linking data not yet applied; linkInventory consumes it and leaves it out of its result. */

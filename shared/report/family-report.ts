@@ -4,6 +4,7 @@
  * It imports no family, so a family's report.ts can import it without a cycle.
  */
 import type { ResourceType } from '../model/resource.js';
+import type { Policy } from '../policy/schema.js';
 
 /** A share of resources one or more families' rules judge: summary.kpis[key], a table row, a digest line. */
 export interface ShareKpi {
@@ -27,6 +28,8 @@ interface ExpiringKpi {
   key: string;
   /** The table's row label and the digest's line label: "Certificates expiring within 30 days". */
   label(withinDays: number): string;
+  /** The expiry window the policy sets, in days (a setting of the family's policy section). */
+  withinDays(policy: Policy): number;
 }
 
 export type KpiDefinition = ShareKpi | ExpiringKpi;

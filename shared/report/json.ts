@@ -148,7 +148,7 @@ export interface StreamedReportInput extends Omit<BuildReportInput, 'evaluations
  */
 export async function writeReportJson(input: StreamedReportInput, sink: JsonSink): Promise<ReportSummary> {
   const errors = reportErrors(input.errors);
-  const counter = new SummaryCounter(input.certificateExpiryDays ?? 30);
+  const counter = new SummaryCounter(input.policy);
   // Until there are more than PRETTY_MAX_ENTRIES, the evaluations are held as the compact JSON they will
   // be written as, not as objects: 10,000 evaluations alive together would have V8 allocate every later
   // one straight into the old generation (allocation-site pretenuring), to be freed only by full collections.

@@ -1,5 +1,6 @@
 import { FAMILIES } from '../families/index.js';
 import type { Evaluation } from '../model/evaluation.js';
+import type { Policy } from '../policy/schema.js';
 import type { FamilyKpi, KpiDefinition } from './family-report.js';
 
 /** A share of resources: how many of those judged are compliant. `percent` is null when none was judged. */
@@ -73,8 +74,12 @@ export class KpiCounter {
   private readonly resources = new Map<string, Map<string, number>>();
   private readonly expiring: number[];
 
-  /** `expiryDays`: the policy's expiry window (certificates.expiryDays), which expiring KPIs count against. */
-  constructor(private readonly expiryDays: number) {
+  /** Each expiring KPI's window (in days) by its index in `definitions`, as the policy sets it. */
+  private readonly windows: number[];
+
+  /** `policy`: the policy the evaluations were judged by; the expiring KPIs count against its windows. */
+  constructor(policy: Policy) {
+    this.windows = this.definitions.map(({ kpi }) => (kpi.kind === 'expiring' ? kpi.withinDays(policy) : 0));
     this.definitions.forEach(({ kpi, rules }, index) => {
       if (kpi.kind === 'expiring') {
         for (const ruleId of rules) this.expiringOfRule.set(ruleId, index);
@@ -130,7 +135,7 @@ export class KpiCounter {
     const kpis: Kpis = {};
     this.definitions.forEach(({ kpi }, index) => {
       if (kpi.kind === 'expiring') {
-        kpis[kpi.key] = { count: this.expiring[index] ?? 0, withinDays: this.expiryDays };
+        kpis[kpi.key] = { count: this.expiring[index] ?? 0, withinDays: this.windows[index] ?? 0 };
         return;
       }
       const at = this.shares.indexOf(index);
@@ -166,9 +171,9 @@ export class KpiCounter {
   }
 }
 
-/** `expiryDays`: the policy's expiry window (certificates.expiryDays). */
-export function computeKpis(evaluations: readonly Evaluation[], expiryDays: number): Kpis {
-  const counter = new KpiCounter(expiryDays);
+/** `policy`: the policy the evaluations were judged by (the expiring KPIs' windows). */
+export function computeKpis(evaluations: readonly Evaluation[], policy: Policy): Kpis {
+  const counter = new KpiCounter(policy);
   for (const evaluation of evaluations) counter.add(evaluation);
   return counter.kpis();
 }

@@ -1,5 +1,6 @@
 import { type Evaluation, SEVERITIES, type Severity } from '../model/evaluation.js';
 import type { Resource } from '../model/resource.js';
+import { type Policy, policySchema } from '../policy/schema.js';
 import { KpiCounter, type Kpis } from './kpis.js';
 
 /** A problem with one input (file, API call), as the JSON report lists it. */
@@ -34,8 +35,8 @@ export interface BuildReportInput {
   resources: readonly Resource[] | number;
   evaluations: readonly Evaluation[];
   errors: readonly ReportError[];
-  /** The policy's certificates.expiryDays, which the certificate KPI is counted against (default 30). */
-  certificateExpiryDays?: number;
+  /** The policy the evaluations were judged by: the expiring KPIs count against its windows (default: the defaults). */
+  policy?: Policy;
 }
 
 /** Severities from the worst down: critical, high, medium, low, info. */
@@ -54,8 +55,8 @@ export class SummaryCounter {
   ) as Record<Severity, number>;
   private readonly kpis: KpiCounter;
 
-  constructor(certificateExpiryDays = 30) {
-    this.kpis = new KpiCounter(certificateExpiryDays);
+  constructor(policy: Policy = policySchema.parse({})) {
+    this.kpis = new KpiCounter(policy);
   }
 
   add(evaluation: Evaluation): void {
@@ -94,7 +95,7 @@ export function reportErrors(errors: readonly ReportError[]): ReportError[] {
 }
 
 export function buildReport(input: BuildReportInput): Report {
-  const counter = new SummaryCounter(input.certificateExpiryDays ?? 30);
+  const counter = new SummaryCounter(input.policy);
   for (const evaluation of input.evaluations) counter.add(evaluation);
   return {
     evaluatedAt: new Date(input.evaluatedAt).toISOString(),

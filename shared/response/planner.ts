@@ -1,7 +1,7 @@
 import type { Evaluation, ResponsePlan } from '../model/evaluation.js';
 import type { Resource } from '../model/resource.js';
+import { modeFor } from '../policy/mode.js';
 import type { Policy } from '../policy/schema.js';
-import { modeFor } from '../rules/engine.js';
 import type { RuleMetadata } from '../rules/rule.js';
 import {
   describeActiveExemption,

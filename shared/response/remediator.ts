@@ -31,6 +31,7 @@ export function defineRemediator<T extends ResourceType>(spec: RemediatorSpec<T>
           settle: {
             isSettled: (after, call) => settle.isSettled(narrow(after), call),
             failure: (call) => settle.failure(call),
+            timeoutMs: (policy) => settle.timeoutMs(policy),
           },
         }
       : {}),

@@ -30,6 +30,8 @@ export interface Settling<R extends Resource = Resource> {
   isSettled(after: R | undefined, call: RemediationCall): boolean;
   /** The failure when the resource does not settle in time: "tunnel 203.0.113.17 did not come back UP". */
   failure(call: RemediationCall): string;
+  /** How long the policy lets a call take to settle before the plan stops, in ms (a setting of its family). */
+  timeoutMs(policy: Policy): number;
 }
 
 export interface RemediatorSpec<T extends ResourceType> {

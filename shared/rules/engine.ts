@@ -1,12 +1,7 @@
 import type { Evaluation, RuleMode } from '../model/evaluation.js';
 import type { Resource } from '../model/resource.js';
-import type { Policy } from '../policy/schema.js';
-import type { AnyRule, RuleContext, RuleMetadata, RuleOutcome } from './rule.js';
-
-/** The mode the policy gives the rule, or the rule's default. */
-export function modeFor(rule: RuleMetadata, policy: Policy): RuleMode {
-  return policy.rules[rule.id]?.mode ?? rule.defaultMode;
-}
+import { modeFor } from '../policy/mode.js';
+import type { AnyRule, RuleContext, RuleOutcome } from './rule.js';
 
 /** The mode the policy gives a rule, or the rule's default. */
 export function ruleMode(rule: AnyRule, context: Pick<RuleContext, 'policy'>): RuleMode {

@@ -1,19 +1,9 @@
+import { joinWords } from '../model/words.js';
 import { CIPHER_CLASSES } from '../policy/schema.js';
 import type { CipherInfo } from '../tls/index.js';
 
 /** How many cipher names a reason spells out before it says "and N more" (details carry them all). */
 const CIPHERS_NAMED_IN_REASON = 5;
-
-/** "A", "A and B", "A, B and C". */
-export function joinWords(words: readonly string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
-}
-
-/** The text with its first letter raised: "tunnel 1 permits ..." -> "Tunnel 1 permits ...". */
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /** CIPHER_CLASSES runs from strongest to weakest; a higher index is worse. */
 const weakness = (cipher: CipherInfo) => CIPHER_CLASSES.indexOf(cipher.cipherClass);

@@ -83,8 +83,8 @@ const BUNDLED_CLASSIC = new Map(
 );
 
 export interface TlsCatalogOptions {
-  /** Live DescribeSSLPolicies data; overrides bundled policies of the same name. */
-  elbv2Policies?: readonly ResolvedTlsPolicy[];
+  /** Security policies read at run time (input files or live); they override bundled policies of the same name. */
+  tlsPolicies?: readonly ResolvedTlsPolicy[];
 }
 
 /**
@@ -92,7 +92,7 @@ export interface TlsCatalogOptions {
  * live policies are looked up before the bundled ones, which are not copied.
  */
 export function createTlsCatalog(options: TlsCatalogOptions = {}): TlsCatalog {
-  const live = new Map((options.elbv2Policies ?? []).map((policy) => [policy.name, policy]));
+  const live = new Map((options.tlsPolicies ?? []).map((policy) => [policy.name, policy]));
   return {
     elbv2Policy: (name) => live.get(name) ?? BUNDLED_ELBV2.get(name),
     classicPolicy: (name) => BUNDLED_CLASSIC.get(name),

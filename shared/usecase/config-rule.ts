@@ -151,7 +151,7 @@ async function evaluatePeriodic(invocation: ConfigRuleInvocation, deps: MonitorD
   const { evaluations, transitions } = await evaluateAndRecord(
     deps,
     delivery,
-    { resources, elbv2Policies: read.elbv2Policies },
+    { resources, tlsPolicies: read.tlsPolicies },
     { now, eventId },
   );
   await delivery.send();

@@ -30,11 +30,11 @@ interface Recorded {
 export async function evaluateAndRecord(
   deps: MonitorDeps,
   delivery: Delivery,
-  read: Pick<ReadResult, 'resources' | 'elbv2Policies'>,
+  read: Pick<ReadResult, 'resources' | 'tlsPolicies'>,
   context: TriggerContext,
 ): Promise<Recorded> {
   const { now } = context;
-  const tls = createTlsCatalog({ elbv2Policies: read.elbv2Policies });
+  const tls = createTlsCatalog({ tlsPolicies: read.tlsPolicies });
   const evaluations = evaluateAndPlanAll(read.resources, deps.rules, { policy: deps.policy, now, tls });
   const { now: _now, ...trigger } = context;
   delivery.plan(read.resources, plannedActions(evaluations, trigger));

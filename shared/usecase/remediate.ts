@@ -3,14 +3,15 @@ import type { ReadResult } from '../inventory/live/port.js';
 import type { Evaluation, ResponsePlan } from '../model/evaluation.js';
 import type { ResourceRef } from '../model/ref.js';
 import type { Resource } from '../model/resource.js';
+import { modeFor } from '../policy/mode.js';
 import type { Policy } from '../policy/schema.js';
 import type { FindingMessage } from '../report/findings-bus.js';
 import type { ExecutorDeps } from '../response/executor.js';
 import { executePlan } from '../response/executor.js';
 import type { ActionRequest, IdempotentActionResult } from '../response/idempotency.js';
 import { planHash } from '../response/plan-hash.js';
+import { findRemediator } from '../response/remediators/index.js';
 import type { ActionRecord } from '../response/types.js';
-import { modeFor } from '../rules/engine.js';
 import { findRule } from '../rules/index.js';
 import type { AnyRule } from '../rules/rule.js';
 import { findingIdOf, resolveFinding } from '../state/finding-store.js';
@@ -161,12 +162,12 @@ function notActing(plan: ResponsePlan): string {
 function executorDeps(ports: RemediatePorts, region: string, rule: AnyRule): RemediateDeps {
   // A fresh inventory source: the executor's verification reads must not come from an earlier read's cache.
   const { policy, source } = ports.deps();
-  let elbv2Policies: ReadResult['elbv2Policies'] = [];
+  let tlsPolicies: ReadResult['tlsPolicies'] = [];
   const judge = (resource: Resource) =>
     evaluateAndPlan(resource, [rule], {
       policy,
       now: new Date(),
-      tls: createTlsCatalog({ elbv2Policies }),
+      tls: createTlsCatalog({ tlsPolicies }),
     })[0];
   return {
     clientFor: ports.clientFor(region),
@@ -175,7 +176,7 @@ function executorDeps(ports: RemediatePorts, region: string, rule: AnyRule): Rem
       if (read.errors.length > 0)
         throw new Error(read.errors.map((e) => `${e.source}: ${e.message}`).join('; '));
       // Judged with the live security policies read with it, as the inspector that planned it did.
-      elbv2Policies = read.elbv2Policies;
+      tlsPolicies = read.tlsPolicies;
       return read.resources[0];
     },
     evaluate(resource) {
@@ -188,8 +189,20 @@ function executorDeps(ports: RemediatePorts, region: string, rule: AnyRule): Rem
     policy,
     sleep: ports.sleep,
     now: () => new Date(),
-    settleTimeoutMs: policy.vpn.tunnelUpTimeoutMinutes * 60_000,
+    settleTimeoutMs: settleTimeoutMs(rule, policy),
   };
+}
+
+/**
+ * How long the executor waits for a call of the rule's actions to settle: what the policy gives the rule's
+ * remediators that settle (Settling.timeoutMs), the longest if both do; 0 when none settles (nothing waits).
+ */
+function settleTimeoutMs(rule: AnyRule, policy: Policy): number {
+  const { remediate, block } = rule.metadata.remediation;
+  const timeouts = [remediate, block].map((id) =>
+    id ? findRemediator(id)?.settle?.timeoutMs(policy) : undefined,
+  );
+  return Math.max(0, ...timeouts.map((timeout) => timeout ?? 0));
 }
 
 /** Reads and judges the resource again; a decision not to act, or the fresh evaluation with its planned plan. */

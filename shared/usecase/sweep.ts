@@ -15,7 +15,7 @@ async function digestFor(deps: MonitorDeps, outcome: SweepOutcome, now: Date): P
   for (const finding of open) counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
   return buildDigestMessage({
     counts,
-    kpis: computeKpis(outcome.evaluations, deps.policy.certificates.expiryDays),
+    kpis: computeKpis(outcome.evaluations, deps.policy),
     // All of them: the digest picks the worst five (severity, then longest open); the store orders by id.
     worst: open,
     sweptAt: now.toISOString(),
@@ -63,7 +63,7 @@ export async function sweep(deps: MonitorDeps, options: SweepOptions): Promise<S
     const { evaluations, transitions } = await evaluateAndRecord(
       deps,
       delivery,
-      { resources, elbv2Policies: read.elbv2Policies },
+      { resources, tlsPolicies: read.tlsPolicies },
       { now, eventId: options.sweepId },
     );
     if (read.errors.length === 0) {

@@ -20,7 +20,7 @@ const NOW = new Date('2026-11-22T00:00:00Z');
 const NEEDS_PASSTHROUGH_POLICY = 'elbv2-listener-tcp-plaintext';
 
 function evaluate(inventory: Inventory, policy: Policy): Evaluation[] {
-  const tls = createTlsCatalog({ elbv2Policies: inventory.elbv2Policies });
+  const tls = createTlsCatalog({ tlsPolicies: inventory.tlsPolicies });
   return evaluateAndPlanAll(inventory.resources, RULES, { policy, now: NOW, tls });
 }
 

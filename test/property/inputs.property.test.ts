@@ -41,7 +41,7 @@ const DOCUMENT_PROBLEM =
 /** The CLI's path from parsed documents to evaluations. */
 function evaluateDocuments(documents: readonly { document: unknown; source: string }[]) {
   const inventory = normalizeDocuments(documents);
-  const tls = createTlsCatalog({ elbv2Policies: inventory.elbv2Policies });
+  const tls = createTlsCatalog({ tlsPolicies: inventory.tlsPolicies });
   return {
     inventory,
     evaluations: evaluateAndPlanAll(inventory.resources, RULES, { policy: POLICY, now: NOW, tls }),

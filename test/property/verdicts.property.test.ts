@@ -31,7 +31,7 @@ const NOW = new Date('2026-11-22T00:00:00.000Z');
 /** The statuses of each (rule, resource) pair the document yields (two when it describes a resource twice). */
 function verdicts(document: unknown): Map<string, ComplianceStatus[]> {
   const inventory = normalizeDocuments([{ document, source: 'input.json' }]);
-  const tls = createTlsCatalog({ elbv2Policies: inventory.elbv2Policies });
+  const tls = createTlsCatalog({ tlsPolicies: inventory.tlsPolicies });
   const statuses = new Map<string, ComplianceStatus[]>();
   for (const evaluation of evaluateAndPlanAll(inventory.resources, RULES, {
     policy: POLICY,

@@ -300,7 +300,7 @@ describe('secrets planted in resources, tags and remediation calls', () => {
     // Act
     const digest = buildDigestMessage({
       counts: { high: worst.length },
-      kpis: computeKpis(evaluations, 30),
+      kpis: computeKpis(evaluations, policySchema.parse({})),
       worst,
       sweptAt: '2026-11-22T06:00:00.000Z',
       regions: ['eu-west-1'],
@@ -357,7 +357,7 @@ describe('secrets planted in resources, tags and remediation calls', () => {
       buildFindingMessage({ evaluation: planted, kind: 'resolved', resolution: 'fixed' }),
       buildDigestMessage({
         counts: { high: 1 },
-        kpis: computeKpis(evaluations, 30),
+        kpis: computeKpis(evaluations, policySchema.parse({})),
         worst: [record],
         sweptAt: '2026-11-22T06:00:00.000Z',
         regions: ['eu-west-1'],

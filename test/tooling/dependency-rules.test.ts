@@ -72,10 +72,11 @@ const FILES: Record<string, string> = {
     import type { Family } from '../families/family.js';
     import { FAMILIES } from '../families/index.js';
     export const detect = [EC2Client, describe, FAMILIES] as unknown as Family;`,
-  'shared/state/store.ts': 'export const store = 1;',
+  'shared/state/store.ts': 'export const store = 1; export interface StoredRecord { id: string }',
   'shared/report/slack.ts': `
+    import type { StoredRecord } from '../state/store.js';
     import { store } from '../state/store.js'; // VIOLATION reports-write-nothing
-    export const slack = store;`,
+    export const slack = [store] as unknown as StoredRecord;`,
   'shared/response/planner.ts': `
     import type { Rule } from '../rules/rule.js';
     export const plan = (rule: Rule) => rule;`,
@@ -128,13 +129,12 @@ afterAll(() => {
 
 describe('the dependency rule check (npm run deps)', () => {
   it('fails on each forbidden import, naming its rule and file, and on no allowed one', () => {
-    // Act: the command `npm run deps` runs, with the repository's rules, on the small house (without the block
-    // of known violations, whose paths the small house shares).
+    // Act: the command `npm run deps` runs, with the repository's rules, on the small house.
     const config = join(repositoryRoot, '.dependency-cruiser.cjs');
     const run = spawnSync(
       process.execPath,
       [depcruise, '--config', config, '--output-type', 'err', 'shared', 'functions'],
-      { cwd: house, encoding: 'utf8', env: { ...process.env, DEPS_STRICT: '1' } },
+      { cwd: house, encoding: 'utf8' },
     );
 
     // Assess

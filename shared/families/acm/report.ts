@@ -12,6 +12,7 @@ export const acmReport: FamilyReport = {
         kind: 'expiring',
         key: 'certificatesExpiring',
         label: (withinDays) => `Certificates expiring within ${withinDays} days`,
+        withinDays: (policy) => policy.certificates.expiryDays,
       },
       rules: ['acm-certificate-expiry'],
     },

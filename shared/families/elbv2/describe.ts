@@ -134,7 +134,7 @@ export function readListeners(records: Fields[], label: string, out: InventoryBu
 
 export function readSslPolicies(document: unknown, out: InventoryBuilder): void {
   try {
-    out.elbv2Policies.push(...parseDescribeSslPolicies(document, out.source));
+    out.tlsPolicies.push(...parseDescribeSslPolicies(document, out.source));
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
     const message = error.message.startsWith(`${out.source}: `)

@@ -4,6 +4,7 @@ import { elbv2Deployment } from './deployment.js';
 import { elbv2Events } from './events.js';
 import { elbv2Inputs } from './inputs.js';
 import type { Elbv2ReadPlan } from './live.js';
+import { checkElbv2PolicyTargets } from './policy-check.js';
 import { deleteListener } from './remediators/delete-listener.js';
 import { fixedResponse426 } from './remediators/fixed-response-426.js';
 import { redirectToHttps } from './remediators/redirect-to-https.js';
@@ -50,6 +51,7 @@ export const elbv2Family: Family = {
     readers: () => import('./live.js').then((module) => module.elbv2Readers),
   },
   commands: ELBV2_COMMANDS,
+  policyChecks: checkElbv2PolicyTargets,
   // Exempting a load balancer exempts its listeners.
   exemptionIds: (resource) =>
     resource.resourceType === 'AWS::ElasticLoadBalancingV2::Listener' ? [resource.loadBalancerArn] : [],

@@ -1,4 +1,6 @@
 /** A VPN tunnel's options and names, read alike by the VPN rules and the remediator that rewrites them. */
+
+import { joinWords } from '../../model/words.js';
 import {
   IKE_VERSIONS,
   type Policy,
@@ -6,7 +8,6 @@ import {
   VPN_ENCRYPTION_ALGORITHMS,
   VPN_INTEGRITY_ALGORITHMS,
 } from '../../policy/schema.js';
-import { joinWords } from '../../rules/wording.js';
 import type { VpnNegotiatedCrypto, VpnTunnel, VpnTunnelOptions } from './model.js';
 
 /** The tunnel option lists that restrict crypto (an empty one means "AWS default"). */

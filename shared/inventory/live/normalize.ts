@@ -13,7 +13,7 @@ function normalizeOne({ document, source }: ApiDocument): Inventory {
     return normalizeDocument(toDocument(document), source);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { resources: [], errors: [{ source, message }], elbv2Policies: [] };
+    return { resources: [], errors: [{ source, message }], tlsPolicies: [] };
   }
 }
 
@@ -43,7 +43,7 @@ export function toReadResult(collected: Collected, where: Whereabouts): ReadResu
   for (const group of collected.groups) {
     const linked = linkInventory(mergeInventories(group.documents.map(normalizeOne)));
     result.errors.push(...linked.errors);
-    result.elbv2Policies.push(...linked.elbv2Policies);
+    result.tlsPolicies.push(...linked.tlsPolicies);
     for (const resource of linked.resources) {
       if (group.keep && !group.keep(resource)) continue;
       const accountId =

@@ -15,8 +15,8 @@ export interface ReadResult {
   gone: ResourceRef[];
   /** What could not be read; `source` names the API call and the resource or region. */
   errors: InputError[];
-  /** Live ELBv2 security policies (DescribeSSLPolicies) to overlay on the bundled TLS data. */
-  elbv2Policies: ResolvedTlsPolicy[];
+  /** Security policies read live (a family's readers) to overlay on the TLS catalog's bundled data. */
+  tlsPolicies: ResolvedTlsPolicy[];
 }
 
 /**
@@ -31,17 +31,17 @@ export interface InventorySource {
 }
 
 export function emptyReadResult(): ReadResult {
-  return { resources: [], gone: [], errors: [], elbv2Policies: [] };
+  return { resources: [], gone: [], errors: [], tlsPolicies: [] };
 }
 
-/** Concatenates results; an ELBv2 policy that appears twice is kept once (the last one wins). */
+/** Concatenates results; a security policy that appears twice is kept once (the last one wins). */
 export function mergeReadResults(results: readonly ReadResult[]): ReadResult {
   const policies = new Map<string, ResolvedTlsPolicy>();
-  for (const result of results) for (const policy of result.elbv2Policies) policies.set(policy.name, policy);
+  for (const result of results) for (const policy of result.tlsPolicies) policies.set(policy.name, policy);
   return {
     resources: results.flatMap((result) => result.resources),
     gone: results.flatMap((result) => result.gone),
     errors: results.flatMap((result) => result.errors),
-    elbv2Policies: [...policies.values()],
+    tlsPolicies: [...policies.values()],
   };
 }

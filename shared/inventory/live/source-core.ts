@@ -44,7 +44,7 @@ export interface AwsInventorySourceOptions {
   now?: () => Date;
   /** The clock of the pacing (tests). */
   clock?: Clock;
-  /** Decides which ELBv2 security policies are unknown and need reading live. Default: bundled data. */
+  /** Decides which security policies are unknown and need reading live. Default: bundled data. */
   tlsCatalog?: TlsCatalog;
   /** The account the clients read, for resources whose API output does not name it (sweeps). */
   accountId?: string;

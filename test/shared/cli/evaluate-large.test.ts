@@ -42,13 +42,13 @@ describe('evaluate --format json on an account of more than PRETTY_MAX_ENTRIES e
     const inventory = await loadInventory([join(directory, 'account')]);
     const policy = policySchema.parse({});
     const now = new Date(NOW);
-    const tls = createTlsCatalog({ elbv2Policies: inventory.elbv2Policies });
+    const tls = createTlsCatalog({ tlsPolicies: inventory.tlsPolicies });
     const report = buildReport({
       evaluatedAt: now,
       resources: inventory.resources,
       evaluations: evaluateAndPlanAll(inventory.resources, RULES, { policy, now, tls }),
       errors: inventory.errors,
-      certificateExpiryDays: policy.certificates.expiryDays,
+      policy,
     });
 
     // Act

@@ -65,7 +65,7 @@ describe('mergeInventories', () => {
     // Assess
     expect(merged.resources).toHaveLength(5);
     expect(merged.errors).toHaveLength(1);
-    expect(merged.elbv2Policies).toHaveLength(1);
+    expect(merged.tlsPolicies).toHaveLength(1);
     expect(merged.pending?.rules).toHaveLength(3);
     expect(merged.pending?.loadBalancers).toHaveLength(1);
     expect(merged.skipped).toEqual({

@@ -70,7 +70,7 @@ describe('normalizeDocument', () => {
     const inventory = normalizeDocument([], 'empty.json');
 
     // Assess
-    expect(inventory).toEqual({ resources: [], errors: [], elbv2Policies: [] });
+    expect(inventory).toEqual({ resources: [], errors: [], tlsPolicies: [] });
   });
 
   it('reads every recognized key of a document that holds several outputs', () => {

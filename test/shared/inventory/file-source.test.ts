@@ -124,15 +124,15 @@ describe('createFileInventorySource', () => {
         fips: false,
         origin: 'live',
       };
-      const source = createFileInventorySource({ ...inventory, elbv2Policies: [policy] });
+      const source = createFileInventorySource({ ...inventory, tlsPolicies: [policy] });
 
       // Act
       const read = await source.read([]);
       const enumerated = await source.enumerate(REGION);
 
       // Assess
-      expect(read.elbv2Policies).toEqual([policy]);
-      expect(enumerated.elbv2Policies).toEqual([policy]);
+      expect(read.tlsPolicies).toEqual([policy]);
+      expect(enumerated.tlsPolicies).toEqual([policy]);
     });
   });
 

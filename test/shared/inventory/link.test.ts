@@ -259,8 +259,8 @@ describe('linkInventory: ELBv2 security policies', () => {
     );
 
     // Assess
-    expect(inventory.elbv2Policies).toHaveLength(1);
-    expect(inventory.elbv2Policies[0]?.protocols).toEqual(['TLSv1.3']);
+    expect(inventory.tlsPolicies).toHaveLength(1);
+    expect(inventory.tlsPolicies[0]?.protocols).toEqual(['TLSv1.3']);
   });
 });
 
@@ -294,7 +294,7 @@ describe('linkInventory: two descriptions of one resource that contradict each o
     const inventory = linkInventory({
       resources: [vpn('a.json', 'available'), vpn('b.json', 'pending')],
       errors: [],
-      elbv2Policies: [],
+      tlsPolicies: [],
       pending,
     });
 
@@ -327,7 +327,7 @@ describe('linkInventory: two descriptions of one resource that contradict each o
     const inventory = linkInventory({
       resources: [vpn('a.json', 'available'), vpn('b.json', 'pending')],
       errors: [],
-      elbv2Policies: [],
+      tlsPolicies: [],
       pending,
     });
 

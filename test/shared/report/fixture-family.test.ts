@@ -3,6 +3,7 @@ import { judgedResources } from '../../../shared/cli/report-writer.js';
 import type { Family } from '../../../shared/families/index.js';
 import type { Evaluation } from '../../../shared/model/evaluation.js';
 import type { ResourceType } from '../../../shared/model/resource.js';
+import { policySchema } from '../../../shared/policy/schema.js';
 import { computeKpis } from '../../../shared/report/kpis.js';
 import { buildReport } from '../../../shared/report/report.js';
 import { consoleLink } from '../../../shared/report/slack/console-link.js';
@@ -82,7 +83,7 @@ describe('a fixture family added to the registry', () => {
 
   it('gets its KPI share counted, after the KPIs of the families before it', () => {
     // Act
-    const kpis = computeKpis(evaluations, 30);
+    const kpis = computeKpis(evaluations, policySchema.parse({}));
 
     // Assess
     expect(kpis.fixtureThingsSealed).toEqual({ compliant: 1, total: 2, percent: 50 });

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../../shared/model/evaluation.js';
+import { policySchema } from '../../../shared/policy/schema.js';
 import {
   jsonChunks,
   PRETTY_MAX_ENTRIES,
@@ -200,7 +201,7 @@ describe('writeReportJson', () => {
           source: `f${i}.json`,
           message: 'a "quoted"\nreason',
         })),
-        certificateExpiryDays: 45,
+        policy: policySchema.parse({ certificates: { expiryDays: 45 } }),
       }),
     ],
     [

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../../shared/model/evaluation.js';
+import { policySchema } from '../../../shared/policy/schema.js';
 import { computeKpis, KpiCounter, share } from '../../../shared/report/kpis.js';
 import { accountEvaluations, RESOURCE_IDS } from './evaluations.js';
+
+/** The default policy with the certificates' expiry window set. */
+const withExpiry = (expiryDays: number) => policySchema.parse({ certificates: { expiryDays } });
 
 // The rules each KPI counts, as first specified (the families' report facets list them).
 const PLAINTEXT_RULES = [
@@ -35,7 +39,7 @@ describe('share', () => {
 describe('computeKpis', () => {
   it('computes every SEC09 KPI of an account', () => {
     // Act
-    const kpis = computeKpis(accountEvaluations(), 30);
+    const kpis = computeKpis(accountEvaluations(), withExpiry(30));
 
     // Assess
     expect(kpis).toEqual({
@@ -54,7 +58,7 @@ describe('computeKpis', () => {
     const evaluations = accountEvaluations().filter((e) => e.resourceId === RESOURCE_IDS.httpsListener);
 
     // Act
-    const kpis = computeKpis(evaluations, 30);
+    const kpis = computeKpis(evaluations, withExpiry(30));
 
     // Assess
     expect(kpis.listenersEncrypted).toEqual({ compliant: 1, total: 1, percent: 100 });
@@ -65,7 +69,7 @@ describe('computeKpis', () => {
     const evaluations = accountEvaluations().filter((e) => e.resourceId === RESOURCE_IDS.gatewayListener);
 
     // Act
-    const kpis = computeKpis(evaluations, 30);
+    const kpis = computeKpis(evaluations, withExpiry(30));
 
     // Assess
     expect(kpis.listenersEncrypted).toEqual({ compliant: 0, total: 0, percent: null });
@@ -81,7 +85,7 @@ describe('computeKpis', () => {
     );
 
     // Act
-    const kpis = computeKpis(evaluations, 30);
+    const kpis = computeKpis(evaluations, withExpiry(30));
 
     // Assess
     expect(kpis.vpnConnectionsStrongCrypto).toEqual({ compliant: 0, total: 2, percent: 0 });
@@ -97,7 +101,7 @@ describe('computeKpis', () => {
     );
 
     // Act
-    const kpis = computeKpis(evaluations, 30);
+    const kpis = computeKpis(evaluations, withExpiry(30));
 
     // Assess
     expect(kpis.dxMacsecEnforced).toEqual({ compliant: 0, total: 1, percent: 0 });
@@ -105,7 +109,7 @@ describe('computeKpis', () => {
 
   it("reports the certificate window the policy's expiryDays sets", () => {
     // Act
-    const kpis = computeKpis(accountEvaluations(), 45);
+    const kpis = computeKpis(accountEvaluations(), withExpiry(45));
 
     // Assess
     expect(kpis.certificatesExpiring).toEqual({ count: 1, withinDays: 45 });
@@ -184,7 +188,7 @@ describe('KpiCounter', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('counts random evaluations (seed %i) as the reference does', (seed) => {
     // Prepare
     const evaluations = randomEvaluations(seed, 60);
-    const runs = new KpiCounter(30);
+    const runs = new KpiCounter(withExpiry(30));
     // Consecutive evaluations of one resource, as addResource takes them; the same resource comes again later.
     let run: Evaluation[] = [];
     for (const evaluation of evaluations) {
@@ -201,7 +205,7 @@ describe('KpiCounter', () => {
     runs.addResource(run);
 
     // Act
-    const one = computeKpis(evaluations, 30);
+    const one = computeKpis(evaluations, withExpiry(30));
 
     // Assess
     expect(one).toEqual(referenceKpis(evaluations, 30));
@@ -211,7 +215,7 @@ describe('KpiCounter', () => {
   it('counts the account one resource at a time as computeKpis counts its whole list', () => {
     // Prepare
     const evaluations = accountEvaluations();
-    const counter = new KpiCounter(45);
+    const counter = new KpiCounter(withExpiry(45));
 
     // Act
     for (const id of Object.values(RESOURCE_IDS))
@@ -219,7 +223,7 @@ describe('KpiCounter', () => {
     counter.addResource([]);
 
     // Assess
-    expect(counter.kpis()).toEqual(computeKpis(evaluations, 45));
+    expect(counter.kpis()).toEqual(computeKpis(evaluations, withExpiry(45)));
     expect(counter.kpis()).toEqual(referenceKpis(evaluations, 45));
   });
 });

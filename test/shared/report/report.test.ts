@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { policySchema } from '../../../shared/policy/schema.js';
 import { buildReport, reportExitCode } from '../../../shared/report/report.js';
 import { ACCOUNT_RESOURCE_COUNT, accountEvaluations } from './evaluations.js';
 
@@ -65,7 +66,7 @@ describe('buildReport', () => {
       resources: 11,
       evaluations: accountEvaluations(),
       errors: [],
-      certificateExpiryDays: 60,
+      policy: policySchema.parse({ certificates: { expiryDays: 60 } }),
     });
 
     // Assess

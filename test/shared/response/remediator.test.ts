@@ -33,6 +33,7 @@ function listenerRemediator() {
         return true;
       },
       failure: () => 'did not settle',
+      timeoutMs: () => 60_000,
     },
     verify: (after) => {
       seen.verified.push(after);

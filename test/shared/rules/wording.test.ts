@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countCiphers, joinWords, nameCiphers } from '../../../shared/rules/wording.js';
+import { countCiphers, nameCiphers } from '../../../shared/rules/wording.js';
 import { classifyCipher } from '../../../shared/tls/ciphers.js';
-
-describe('joinWords', () => {
-  it('joins words for a sentence', () => {
-    expect(joinWords([])).toBe('');
-    expect(joinWords(['TLSv1'])).toBe('TLSv1');
-    expect(joinWords(['TLSv1', 'TLSv1.1'])).toBe('TLSv1 and TLSv1.1');
-    expect(joinWords(['SSLv3', 'TLSv1', 'TLSv1.1'])).toBe('SSLv3, TLSv1 and TLSv1.1');
-  });
-});
 
 describe('nameCiphers', () => {
   it('names the weakest ciphers first and counts the rest', () => {

@@ -182,7 +182,7 @@ describe('parseDescribeSslPolicies', () => {
     const live = parseDescribeSslPolicies(structuredClone(describeSslPoliciesOutput), 'ssl.json');
 
     // Act
-    const withLive = createTlsCatalog({ elbv2Policies: live });
+    const withLive = createTlsCatalog({ tlsPolicies: live });
 
     // Assess
     expect(catalog.elbv2Policy('ELBSecurityPolicy-TLS13-1-2-Res-2099-01')).toBeUndefined();
@@ -197,7 +197,7 @@ describe('parseDescribeSslPolicies', () => {
     entry.Name = 'ELBSecurityPolicy-2016-08';
 
     // Act
-    const withLive = createTlsCatalog({ elbv2Policies: parseDescribeSslPolicies(output, 'ssl.json') });
+    const withLive = createTlsCatalog({ tlsPolicies: parseDescribeSslPolicies(output, 'ssl.json') });
 
     // Assess
     expect(withLive.elbv2Policy('ELBSecurityPolicy-2016-08')?.protocols).toEqual(['TLSv1.2', 'TLSv1.3']);
@@ -309,7 +309,7 @@ describe('createTlsCatalog', () => {
     );
 
     // Act
-    const names = createTlsCatalog({ elbv2Policies: live }).elbv2PolicyNames();
+    const names = createTlsCatalog({ tlsPolicies: live }).elbv2PolicyNames();
 
     // Assess
     expect(names[0]).toBe('AAA-Custom-Policy');

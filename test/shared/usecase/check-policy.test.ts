@@ -175,7 +175,7 @@ describe('checkPolicy', () => {
   it('judges a target by the live policy data when the catalog has it', () => {
     // Prepare: a live policy of the target's name that still enables TLSv1.1
     const live = createTlsCatalog({
-      elbv2Policies: [
+      tlsPolicies: [
         {
           name: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
           protocols: ['TLSv1.1', 'TLSv1.2', 'TLSv1.3'],
@@ -201,7 +201,7 @@ describe('checkPolicy', () => {
     const bundled = tls.elbv2Policy(name);
     if (!bundled) throw new Error(`test setup: ${name} not bundled`);
     const live = createTlsCatalog({
-      elbv2Policies: [{ ...bundled, origin: 'live', supportedLoadBalancerTypes: types }],
+      tlsPolicies: [{ ...bundled, origin: 'live', supportedLoadBalancerTypes: types }],
     });
 
     // Act
@@ -229,7 +229,7 @@ describe('checkPolicy', () => {
     const bundled = tls.elbv2Policy('ELBSecurityPolicy-TLS13-1-2-Res-2021-06');
     if (!bundled) throw new Error('test setup: the default target is not bundled');
     const { supportedLoadBalancerTypes: _types, ...typesUnknown } = bundled;
-    const live = createTlsCatalog({ elbv2Policies: [{ ...typesUnknown, origin: 'live' }] });
+    const live = createTlsCatalog({ tlsPolicies: [{ ...typesUnknown, origin: 'live' }] });
 
     // Act
     const problems = checkPolicy(policySchema.parse({}), { rules: RULES, tls: live });

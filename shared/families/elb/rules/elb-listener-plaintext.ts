@@ -1,3 +1,4 @@
+import { capitalize, joinWords } from '../../../model/words.js';
 import {
   cannotVerify,
   compliant,
@@ -6,7 +7,6 @@ import {
   notApplicable,
   SEC09_FRAMEWORKS,
 } from '../../../rules/rule.js';
-import { capitalize, joinWords } from '../../../rules/wording.js';
 import {
   classicListenerLabel,
   isClassicPassthroughListener,

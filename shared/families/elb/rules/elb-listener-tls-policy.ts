@@ -1,5 +1,5 @@
+import { joinWords } from '../../../model/words.js';
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
-import { joinWords } from '../../../rules/wording.js';
 import {
   CLASSIC_REMEDIATION_TARGET,
   checkClassicTlsListeners,

@@ -1,5 +1,6 @@
+import { joinWords } from '../../../model/words.js';
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
-import { cipherDetails, countCiphers, joinWords, nameCiphers } from '../../../rules/wording.js';
+import { cipherDetails, countCiphers, nameCiphers } from '../../../rules/wording.js';
 import {
   CLASSIC_REMEDIATION_TARGET,
   checkClassicTlsListeners,

@@ -1,5 +1,5 @@
+import { capitalize } from '../../../model/words.js';
 import type { RuleContext } from '../../../rules/rule.js';
-import { capitalize } from '../../../rules/wording.js';
 import { assessTlsPolicy, type TlsPolicyAssessment } from '../../../tls/index.js';
 import { classicListenerLabel, isClassicTlsListener, isKnownClassicProtocol } from '../listener.js';
 import type { ClassicListener, ClassicLoadBalancer } from '../model.js';

@@ -1,6 +1,6 @@
+import { joinWords } from '../../../model/words.js';
 import { sdkCall } from '../../../response/calls.js';
 import { defineRemediator } from '../../../response/remediator.js';
-import { joinWords } from '../../../rules/wording.js';
 import { createTlsCatalog, isFipsPolicyName } from '../../../tls/index.js';
 import { ELBV2_COMMANDS } from '../commands.js';
 import type { Elbv2Listener } from '../model.js';

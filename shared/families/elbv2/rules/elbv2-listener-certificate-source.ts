@@ -1,5 +1,5 @@
+import { joinWords } from '../../../model/words.js';
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
-import { joinWords } from '../../../rules/wording.js';
 import { isTlsListener, listenerLabel, listenerScopeOutcome } from './listener.js';
 
 /** ACM certificate ARNs in every partition (aws, aws-cn, aws-us-gov, ...). */

@@ -1,5 +1,5 @@
+import { joinWords } from '../../../model/words.js';
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
-import { joinWords } from '../../../rules/wording.js';
 import type { Elbv2Listener, ListenerAction } from '../model.js';
 import { listenerLabel, listenerProtocol, listenerScopeOutcome } from './listener.js';
 

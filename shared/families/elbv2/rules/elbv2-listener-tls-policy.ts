@@ -1,5 +1,5 @@
+import { joinWords } from '../../../model/words.js';
 import { compliant, defineRule, nonCompliant, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
-import { joinWords } from '../../../rules/wording.js';
 import { judgeListenerSecurityPolicy } from './security-policy.js';
 
 export const elbv2ListenerTlsPolicy = defineRule({

@@ -1,9 +1,9 @@
 import type { ModifyVpnTunnelOptionsSpecification } from '@aws-sdk/client-ec2';
 import type { RemediationCall } from '../../../model/evaluation.js';
+import { joinWords } from '../../../model/words.js';
 import type { Policy } from '../../../policy/schema.js';
 import { sdkCall } from '../../../response/calls.js';
 import { defineRemediator } from '../../../response/remediator.js';
-import { joinWords } from '../../../rules/wording.js';
 import { VPN_COMMANDS } from '../commands.js';
 import type { VpnConnection, VpnNegotiatedCrypto, VpnTunnel, VpnTunnelOptions } from '../model.js';
 import {
@@ -208,5 +208,6 @@ export const modifyVpnTunnelOptions = defineRemediator({
       return tunnel !== undefined && isUp(tunnel) && optionsApplied(tunnel, call);
     },
     failure: (call) => `tunnel ${tunnelOf(call)} did not come back UP`,
+    timeoutMs: (policy) => policy.vpn.tunnelUpTimeoutMinutes * 60_000,
   },
 });

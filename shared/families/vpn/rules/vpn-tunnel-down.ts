@@ -1,3 +1,4 @@
+import { joinWords } from '../../../model/words.js';
 import {
   cannotVerify,
   compliant,
@@ -6,7 +7,6 @@ import {
   notApplicable,
   SEC09_FRAMEWORKS,
 } from '../../../rules/rule.js';
-import { joinWords } from '../../../rules/wording.js';
 import { nameTunnels, tunnelName } from '../tunnels.js';
 import { connectionLabel, noTunnelDataOutcome, VPN_STATES } from './connection.js';
 

@@ -1,5 +1,5 @@
+import { capitalize, joinWords } from '../../../model/words.js';
 import { compliant, defineRule, nonCompliant, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
-import { capitalize, joinWords } from '../../../rules/wording.js';
 import { nameTunnels, permittedValues, tunnelName, valuesOutside } from '../tunnels.js';
 import { connectionLabel, inapplicableConnection } from './connection.js';
 

@@ -1,6 +1,6 @@
+import { joinWords } from '../../../model/words.js';
 import type { Policy } from '../../../policy/schema.js';
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
-import { joinWords } from '../../../rules/wording.js';
 import type { VpnNegotiatedCrypto } from '../model.js';
 import { isAllowed, isIntegrityPlaceholder, NEGOTIATED_FIELDS, nameTunnels, tunnelName } from '../tunnels.js';
 import { connectionLabel, goneConnectionOutcome } from './connection.js';

@@ -1,6 +1,6 @@
+import { capitalize } from '../../../model/words.js';
 import type { Policy } from '../../../policy/schema.js';
 import { compliant, defineRule, nonCompliant, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
-import { capitalize } from '../../../rules/wording.js';
 import type { VpnTunnelOptions } from '../model.js';
 import {
   nameTunnels,

@@ -143,7 +143,7 @@ describe('live ACM sweep', () => {
     const result = await source.enumerate(REGION, ['acm']);
 
     // Assess
-    expect(result).toEqual({ resources: [], gone: [], errors: [], elbv2Policies: [] });
+    expect(result).toEqual({ resources: [], gone: [], errors: [], tlsPolicies: [] });
   });
 });
 

@@ -176,7 +176,7 @@ describe('elb describe-load-balancers listing a load balancer twice', () => {
   it('judges the HTTPS listener only the first record lists, instead of finding no TLS listener', () => {
     // Prepare
     const inventory = read();
-    const tls = createTlsCatalog({ elbv2Policies: inventory.elbv2Policies });
+    const tls = createTlsCatalog({ tlsPolicies: inventory.tlsPolicies });
 
     // Act
     const evaluations = evaluateAndPlanAll(inventory.resources, RULES, {

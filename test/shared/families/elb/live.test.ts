@@ -180,7 +180,7 @@ describe('live classic load balancer sweep', () => {
       resources: [],
       gone: [],
       errors: [{ source: `api:DescribeLoadBalancers ${REGION}`, message: 'AccessDenied: not allowed' }],
-      elbv2Policies: [],
+      tlsPolicies: [],
     });
   });
 });

@@ -285,14 +285,14 @@ describe('elbv2 describe-ssl-policies', () => {
 
     // Assess
     expect(inventory.resources).toEqual([]);
-    expect(inventory.elbv2Policies).toEqual([
+    expect(inventory.tlsPolicies).toEqual([
       expect.objectContaining({
         name: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
         protocols: ['TLSv1.2', 'TLSv1.3'],
         origin: 'live',
       }),
     ]);
-    expect(inventory.elbv2Policies[0]?.ciphers[0]).toBe('TLS_AES_128_GCM_SHA256');
+    expect(inventory.tlsPolicies[0]?.ciphers[0]).toBe('TLS_AES_128_GCM_SHA256');
   });
 
   it('reports output it cannot read as an error instead of throwing', () => {
@@ -304,7 +304,7 @@ describe('elbv2 describe-ssl-policies', () => {
     const inventory = normalizeDocument(output, 'ssl-policies.json');
 
     // Assess
-    expect(inventory.elbv2Policies).toEqual([]);
+    expect(inventory.tlsPolicies).toEqual([]);
     expect(inventory.errors).toEqual([
       {
         source: 'ssl-policies.json',

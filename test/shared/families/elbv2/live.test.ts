@@ -139,7 +139,7 @@ describe('live ELBv2 listener read', () => {
     expect(elbv2).toReceiveCommandTimes(DescribeSSLPoliciesCommand, 1);
     expect(elbv2).toReceiveCommandWith(DescribeSSLPoliciesCommand, {});
     for (const result of [first, second]) {
-      expect(result.elbv2Policies).toEqual([
+      expect(result.tlsPolicies).toEqual([
         expect.objectContaining({ name: NEW_POLICY, protocols: ['TLSv1.3'], origin: 'live' }),
       ]);
     }
@@ -155,7 +155,7 @@ describe('live ELBv2 listener read', () => {
 
     // Assess
     expect(elbv2).toReceiveCommandTimes(DescribeSSLPoliciesCommand, 0);
-    expect(result.elbv2Policies).toEqual([]);
+    expect(result.tlsPolicies).toEqual([]);
   });
 
   it('reports a failed DescribeSSLPolicies, still returns the listener, and asks again next time', async () => {
@@ -177,7 +177,7 @@ describe('live ELBv2 listener read', () => {
       { source: `api:DescribeSSLPolicies ${REGION}`, message: 'InternalFailure: Internal failure' },
     ]);
     expect(second.errors).toEqual([]);
-    expect(second.elbv2Policies).toHaveLength(1);
+    expect(second.tlsPolicies).toHaveLength(1);
     expect(elbv2).toReceiveCommandTimes(DescribeSSLPoliciesCommand, 2);
   });
 
@@ -193,7 +193,7 @@ describe('live ELBv2 listener read', () => {
     const result = await source.read([ref(LISTENER, arn)]);
 
     // Assess
-    expect(result).toEqual({ resources: [], gone: [ref(LISTENER, arn)], errors: [], elbv2Policies: [] });
+    expect(result).toEqual({ resources: [], gone: [ref(LISTENER, arn)], errors: [], tlsPolicies: [] });
   });
 
   it('reports a listener whose load balancer is gone as gone', async () => {

@@ -180,7 +180,7 @@ describe('wire: ELBv2 (Query protocol, XML)', () => {
     // Assess
     expect(operations(requests)).toContain('DescribeSSLPolicies');
     expect(result.resources[0]).toMatchObject({ sslPolicy: 'ELBSecurityPolicy-TLS13-1-3-PQ-2099-01' });
-    expect(result.elbv2Policies).toEqual([
+    expect(result.tlsPolicies).toEqual([
       expect.objectContaining({
         name: 'ELBSecurityPolicy-TLS13-1-3-PQ-2099-01',
         protocols: ['TLSv1.3'],

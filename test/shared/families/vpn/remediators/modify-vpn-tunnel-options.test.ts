@@ -418,6 +418,16 @@ describe('modify-vpn-tunnel-options settling', () => {
     return { status: 'UP', options: { ...done.options, ...options } };
   };
 
+  it("waits as long as the policy's vpn.tunnelUpTimeoutMinutes", () => {
+    // Act
+    const timeout = (input: PolicyInput) =>
+      modifyVpnTunnelOptions.settle?.timeoutMs(policySchema.parse(input));
+
+    // Assess
+    expect(timeout({})).toBe(6 * 60_000);
+    expect(timeout({ vpn: { tunnelUpTimeoutMinutes: 2 } })).toBe(2 * 60_000);
+  });
+
   it.each<[string, () => VpnConnection | undefined]>([
     ['the connection could not be read', () => undefined],
     ['the connection is still modifying', () => connection(applied(call), onDefaults(), 'modifying')],
