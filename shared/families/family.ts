@@ -15,7 +15,7 @@ import type { Remediator } from '../response/types.js';
 import type { AnyRule } from '../rules/rule.js';
 
 export interface Family {
-  /** The folder name: elbv2, elb, vpn, directconnect, acm. */
+  /** The folder name under shared/families/ (elbv2, elb, vpn, ...). */
   id: string;
   /** How people name it: "Direct Connect". */
   label: string;
