@@ -5,6 +5,8 @@
 
 // A rule module: the core rule engine's folder or a family's rules folder.
 const RULES = '^shared/(rules/|families/[^/]+/rules/)';
+// A family's policy settings (families/<f>/settings.ts) and their list (families/settings.ts): policy/ imports them.
+const SETTINGS = '^shared/families/(settings|[^/]+/settings)\\.ts$';
 // An AWS SDK package, resolved (node_modules/@aws-sdk/...) or not (a fixture without node_modules).
 const AWS_SDK = '(^|/)@aws-sdk/';
 
@@ -13,10 +15,11 @@ module.exports = {
     {
       name: 'pure-code-imports-no-aws-sdk',
       comment:
-        'Rules, tls/, model/ and policy/ judge data already read; they run offline (the CLI) and must not pull an ' +
-        'AWS SDK client into a bundle. Reading AWS belongs to live readers, acting to remediators.',
+        'Rules, tls/, model/ and policy/ (with the family settings it composes) judge data already read; they run ' +
+        'offline (the CLI) and must not pull an AWS SDK client into a bundle. Reading AWS belongs to live readers, ' +
+        'acting to remediators.',
       severity: 'error',
-      from: { path: [RULES, '^shared/(tls|model|policy)/'] },
+      from: { path: [RULES, '^shared/(tls|model|policy)/', SETTINGS] },
       to: { path: AWS_SDK },
     },
     {
@@ -37,12 +40,12 @@ module.exports = {
     {
       name: 'families-do-not-import-each-other',
       comment:
-        'A family imports core, never another family (nor the registry, which imports every family): what two ' +
-        'families share lives in core.',
+        'A family imports core, never another family (nor the registry or its settings list, which import every ' +
+        'family): what two families share lives in core.',
       severity: 'error',
       from: { path: '^shared/families/([^/]+)/' },
       to: {
-        path: ['^shared/families/[^/]+/', '^shared/families/index\\.ts$'],
+        path: ['^shared/families/[^/]+/', '^shared/families/(index|settings)\\.ts$'],
         pathNot: '^shared/families/$1/',
       },
     },
@@ -50,7 +53,8 @@ module.exports = {
       name: 'core-reaches-families-through-the-registry',
       comment:
         'Core (shared/ outside families/, and functions/) reaches a family only through shared/families/index.ts ' +
-        '(FAMILIES) and the contract shared/families/family.ts, so adding a family is one folder plus one line.',
+        '(FAMILIES), shared/families/settings.ts (FAMILY_SETTINGS, the policy sections) and the contract ' +
+        'shared/families/family.ts, so adding a family is one folder plus one line (two with settings).',
       severity: 'error',
       from: { path: '^(shared|functions)/', pathNot: '^shared/families/' },
       to: { path: '^shared/families/[^/]+/' },

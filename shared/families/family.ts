@@ -16,7 +16,7 @@ import type { AnyRule } from '../rules/rule.js';
 import type { FamilyPolicyChecks } from '../usecase/family-policy-check.js';
 
 export interface Family {
-  /** The folder name: elbv2, elb, vpn, directconnect, acm. */
+  /** The folder name under shared/families/ (elbv2, elb, vpn, ...). */
   id: string;
   /** How people name it: "Direct Connect". */
   label: string;

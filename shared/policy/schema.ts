@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { FAMILY_SETTINGS } from '../families/settings.js';
 import { RULE_MODES } from '../model/evaluation.js';
+import { noRepeats } from './no-repeats.js';
 import { didYouMean } from './suggest.js';
 
 /** TLS protocol versions in ascending order, spelled as the ELB APIs spell them. */
@@ -26,22 +28,6 @@ export const CIPHER_CLASSES = [
   'legacy',
 ] as const;
 
-export const IKE_VERSIONS = ['ikev1', 'ikev2'] as const;
-export const VPN_ENCRYPTION_ALGORITHMS = ['AES128', 'AES256', 'AES128-GCM-16', 'AES256-GCM-16'] as const;
-export const VPN_INTEGRITY_ALGORITHMS = ['SHA1', 'SHA2-256', 'SHA2-384', 'SHA2-512'] as const;
-export const VPN_DH_GROUPS = [2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] as const;
-export const DX_ENCRYPTION_MODES = ['no_encrypt', 'should_encrypt', 'must_encrypt'] as const;
-export const ACM_KEY_ALGORITHMS = [
-  'RSA_1024',
-  'RSA_2048',
-  'RSA_3072',
-  'RSA_4096',
-  'EC_prime256v1',
-  'EC_secp384r1',
-  'EC_secp521r1',
-] as const;
-export const SIGNATURE_HASHES = ['MD2', 'MD5', 'SHA1', 'SHA224', 'SHA256', 'SHA384', 'SHA512'] as const;
-
 const isoDate = z.iso.date().or(z.iso.datetime({ offset: true }));
 
 const ruleSettings = z
@@ -49,19 +35,6 @@ const ruleSettings = z
     mode: z.enum(RULE_MODES).optional(),
   })
   .strict();
-
-/**
- * A list setting that names each value once. A repeated value would reach the API calls remediation makes
- * (ModifyVpnTunnelOptions takes the lists as they are) and is most likely a typo for another value.
- */
-function noRepeats<T>(values: readonly T[], ctx: z.RefinementCtx): void {
-  const seen = new Set<T>();
-  values.forEach((value, index) => {
-    if (seen.has(value))
-      ctx.addIssue({ code: 'custom', message: `${String(value)} is listed twice`, path: [index] });
-    seen.add(value);
-  });
-}
 
 export const exemptionSchema = z
   .object({
@@ -151,51 +124,8 @@ export const policySchema = z
       })
       .strict()
       .prefault({}),
-    vpn: z
-      .object({
-        allowedIkeVersions: z.array(z.enum(IKE_VERSIONS)).min(1).superRefine(noRepeats).default(['ikev2']),
-        allowedEncryptionAlgorithms: z
-          .array(z.enum(VPN_ENCRYPTION_ALGORITHMS))
-          .min(1)
-          .superRefine(noRepeats)
-          .default(['AES128', 'AES256', 'AES128-GCM-16', 'AES256-GCM-16']),
-        allowedIntegrityAlgorithms: z
-          .array(z.enum(VPN_INTEGRITY_ALGORITHMS))
-          .min(1)
-          .superRefine(noRepeats)
-          .default(['SHA2-256', 'SHA2-384', 'SHA2-512']),
-        allowedDHGroups: z
-          .array(z.literal(VPN_DH_GROUPS))
-          .min(1)
-          .superRefine(noRepeats)
-          .default([14, 15, 16, 17, 18, 19, 20, 21, 23, 24]),
-        /** How long remediation waits for a changed tunnel to come back UP before it stops. */
-        // Two tunnels, one after the other, must fit in one 15-minute Lambda invocation with time to verify.
-        tunnelUpTimeoutMinutes: z.number().int().min(1).max(6).default(6),
-      })
-      .strict()
-      .prefault({}),
-    directConnect: z
-      .object({
-        requiredEncryptionMode: z.enum(DX_ENCRYPTION_MODES).default('must_encrypt'),
-      })
-      .strict()
-      .prefault({}),
-    certificates: z
-      .object({
-        expiryDays: z.number().int().min(1).max(397).default(30),
-        allowedKeyAlgorithms: z
-          .array(z.enum(ACM_KEY_ALGORITHMS))
-          .min(1)
-          .superRefine(noRepeats)
-          .default(['RSA_2048', 'RSA_3072', 'RSA_4096', 'EC_prime256v1', 'EC_secp384r1', 'EC_secp521r1']),
-        forbiddenSignatureHashes: z
-          .array(z.enum(SIGNATURE_HASHES))
-          .superRefine(noRepeats)
-          .default(['MD2', 'MD5', 'SHA1']),
-      })
-      .strict()
-      .prefault({}),
+    /** Each family's own section (its settings.ts), listed in shared/families/settings.ts. */
+    ...FAMILY_SETTINGS,
     rules: z.record(z.string(), ruleSettings).default({}),
     exemptions: exemptionsSetting.prefault([]),
     sweep: z

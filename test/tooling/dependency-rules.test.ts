@@ -23,6 +23,12 @@ const FILES: Record<string, string> = {
     import { fix } from './remediators/fix.js';
     import { read } from './live.js';
     export const alphaFamily: Family = { id: String([rules, fix, read]) };`,
+  'shared/families/settings.ts': `
+    import { alphaSettings } from './alpha/settings.js';
+    export const FAMILY_SETTINGS = { alpha: alphaSettings };`,
+  'shared/families/alpha/settings.ts': `
+    import { EC2Client } from '@aws-sdk/client-ec2'; // VIOLATION pure-code-imports-no-aws-sdk
+    export const alphaSettings = { client: EC2Client };`,
   'shared/families/alpha/rules/helper.ts': 'export const helper = 1;',
   'shared/families/alpha/rules/check.ts': `
     import { EC2Client } from '@aws-sdk/client-ec2'; // VIOLATION pure-code-imports-no-aws-sdk
@@ -45,8 +51,9 @@ const FILES: Record<string, string> = {
   'shared/families/beta/model.ts': 'export interface BetaThing { id: string }',
   'shared/families/beta/index.ts': `
     import { FAMILIES } from '../index.js'; // VIOLATION families-do-not-import-each-other
+    import { FAMILY_SETTINGS } from '../settings.js'; // VIOLATION families-do-not-import-each-other
     import type { BetaThing } from './model.js';
-    export const betaFamily = { id: String(FAMILIES.length) } as BetaThing;`,
+    export const betaFamily = { id: String([FAMILIES, FAMILY_SETTINGS]) } as BetaThing;`,
   'shared/rules/rule.ts': 'export interface Rule { id: string }',
   'shared/rules/index.ts': `
     import { FAMILIES } from '../families/index.js';
@@ -62,6 +69,9 @@ const FILES: Record<string, string> = {
   'shared/model/resource.ts': `
     import { ACMClient } from '@aws-sdk/client-acm'; // VIOLATION pure-code-imports-no-aws-sdk
     export const resource = ACMClient;`,
+  'shared/policy/schema.ts': `
+    import { FAMILY_SETTINGS } from '../families/settings.js';
+    export const policySchema = { ...FAMILY_SETTINGS };`,
   'shared/policy/check.ts': `
     import type { Rule } from '../rules/rule.js';
     import { evaluate } from '../rules/engine.js'; // VIOLATION policy-does-not-import-rules

@@ -1,14 +1,13 @@
 /** A VPN tunnel's options and names, read alike by the VPN rules and the remediator that rewrites them. */
-
 import { joinWords } from '../../model/words.js';
+import type { Policy } from '../../policy/schema.js';
+import type { VpnNegotiatedCrypto, VpnTunnel, VpnTunnelOptions } from './model.js';
 import {
   IKE_VERSIONS,
-  type Policy,
   VPN_DH_GROUPS,
   VPN_ENCRYPTION_ALGORITHMS,
   VPN_INTEGRITY_ALGORITHMS,
-} from '../../policy/schema.js';
-import type { VpnNegotiatedCrypto, VpnTunnel, VpnTunnelOptions } from './model.js';
+} from './settings.js';
 
 /** The tunnel option lists that restrict crypto (an empty one means "AWS default"). */
 export type TunnelOptionList = Exclude<keyof VpnTunnelOptions, 'startupAction' | 'dpdTimeoutAction'>;

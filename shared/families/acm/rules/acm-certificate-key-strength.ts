@@ -1,4 +1,3 @@
-import { ACM_KEY_ALGORITHMS } from '../../../policy/schema.js';
 import {
   cannotVerify,
   compliant,
@@ -7,6 +6,7 @@ import {
   notApplicable,
   SEC09_FRAMEWORKS,
 } from '../../../rules/rule.js';
+import { ACM_KEY_ALGORITHMS } from '../settings.js';
 import { certificateLabel, neverIssuedOutcome } from './certificate.js';
 
 /**

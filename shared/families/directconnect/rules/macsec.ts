@@ -1,6 +1,6 @@
-import { DX_ENCRYPTION_MODES } from '../../../policy/schema.js';
 import { cannotVerify, notApplicable, type RuleOutcome } from '../../../rules/rule.js';
 import type { DxConnection, DxLag, MacSecKey } from '../model.js';
+import { DX_ENCRYPTION_MODES } from '../settings.js';
 
 // Direct Connect writes its enums in one spelling (connectionState and key state in lower case,
 // encryptionMode no_encrypt | should_encrypt | must_encrypt, portEncryptionStatus "Encryption Up" |
