@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseConfigRuleInvocation, routeEvent } from '../../shared/events/index.js';
+import { parseConfigRuleInvocation } from '../../shared/events/config.js';
+import { routeEvent } from '../../shared/events/route.js';
 import { normalizeDocument } from '../../shared/inventory/index.js';
 import { loadEvent, withValue } from '../fixtures/events/load.js';
 

@@ -18,7 +18,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RegionClients } from '../../../../shared/aws/clients.js';
 import { createRegionClients } from '../../../../shared/aws/clients.js';
-import { createAwsInventorySource } from '../../../../shared/inventory/live/index.js';
+import { createAwsInventorySource } from '../../../../shared/inventory/live/source.js';
 import { FAKE_CREDENTIALS } from '../../../fixtures/wire/http.js';
 import {
   ACCOUNT_ID,

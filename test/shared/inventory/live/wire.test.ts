@@ -10,7 +10,7 @@ import type { DxConnection, DxLag } from '../../../../shared/families/directconn
 import type { ClassicLoadBalancer } from '../../../../shared/families/elb/model.js';
 import type { Elbv2Listener } from '../../../../shared/families/elbv2/model.js';
 import type { VpnConnection } from '../../../../shared/families/vpn/model.js';
-import { createAwsInventorySource } from '../../../../shared/inventory/live/index.js';
+import { createAwsInventorySource } from '../../../../shared/inventory/live/source.js';
 import type { ResourceRef } from '../../../../shared/model/ref.js';
 import type { ResourceType } from '../../../../shared/model/resource.js';
 import {
