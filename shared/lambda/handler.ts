@@ -8,8 +8,8 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { EventValidationError } from '../events/errors.js';
 
-export const SERVICE_NAME = 'transit-guard';
-export const METRICS_NAMESPACE = 'TransitGuard';
+const SERVICE_NAME = 'transit-guard';
+const METRICS_NAMESPACE = 'TransitGuard';
 
 /** The observability tools every function gets; built once per function at module scope. */
 export interface Observability {

@@ -3,7 +3,7 @@
 import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 
 /** The emergency switch's two values; the stack creates the parameter `enabled` (infra/state.yml). */
-export type RemediationSwitchState = 'enabled' | 'disabled';
+type RemediationSwitchState = 'enabled' | 'disabled';
 
 /** How long a read of the switch is reused: `disabled` stops every remediate function within a minute. */
 export const SWITCH_MAX_AGE_SECONDS = 60;

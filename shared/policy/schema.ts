@@ -40,7 +40,7 @@ export const ACM_KEY_ALGORITHMS = [
   'EC_secp384r1',
   'EC_secp521r1',
 ] as const;
-export const SIGNATURE_HASHES = ['MD2', 'MD5', 'SHA1', 'SHA224', 'SHA256', 'SHA384', 'SHA512'] as const;
+const SIGNATURE_HASHES = ['MD2', 'MD5', 'SHA1', 'SHA224', 'SHA256', 'SHA384', 'SHA512'] as const;
 
 const isoDate = z.iso.date().or(z.iso.datetime({ offset: true }));
 
@@ -63,7 +63,7 @@ function noRepeats<T>(values: readonly T[], ctx: z.RefinementCtx): void {
   });
 }
 
-export const exemptionSchema = z
+const exemptionSchema = z
   .object({
     /** The resource's ARN or id (vpn-..., dxcon-...). */
     resource: z.string().min(1),
@@ -75,12 +75,12 @@ export const exemptionSchema = z
   .strict();
 
 /** What a resource's `transit-guard:exempt` tag may do: exempt it (`allow`), or nothing (`deny`). */
-export const EXEMPTION_TAG_MODES = ['allow', 'deny'] as const;
+const EXEMPTION_TAG_MODES = ['allow', 'deny'] as const;
 
 const exemptionList = z.array(exemptionSchema);
 
 /** `exemptions` as a mapping: the tag exemption settings and the per-resource exemptions. */
-export const exemptionSettingsSchema = z
+const exemptionSettingsSchema = z
   .object({
     /** `deny`: the tag exempts nothing, and plans say the tag was refused. */
     tags: z.enum(EXEMPTION_TAG_MODES).default('allow'),
@@ -226,7 +226,5 @@ export const policySchema = z
 
 export type PolicyInput = z.input<typeof policySchema>;
 export type Policy = z.output<typeof policySchema>;
-export type Exemption = z.output<typeof exemptionSchema>;
-export type ExemptionSettings = z.output<typeof exemptionSettingsSchema>;
 export type CipherClass = (typeof CIPHER_CLASSES)[number];
 export type TlsVersion = (typeof TLS_VERSIONS)[number];

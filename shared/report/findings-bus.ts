@@ -8,8 +8,8 @@ import type { Actor } from '../model/ref.js';
 import type { Resource } from '../model/resource.js';
 import type { ActionRecord } from '../response/types.js';
 
-export const FINDING_SOURCE = 'transit-guard';
-export const FINDING_DETAIL_TYPE = 'Transit Finding';
+const FINDING_SOURCE = 'transit-guard';
+const FINDING_DETAIL_TYPE = 'Transit Finding';
 /** PutEvents takes at most 10 entries per request... */
 const MAX_PUT_EVENTS_ENTRIES = 10;
 /** ...and at most 256 KB for the whole request, entry sizes summed as putEventsEntrySize counts them. */

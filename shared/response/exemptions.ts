@@ -18,7 +18,7 @@ import type { Policy } from '../policy/schema.js';
  */
 export const EXEMPT_TAG = 'transit-guard:exempt';
 
-export interface ExemptionEntry {
+interface ExemptionEntry {
   rules: 'all' | string[];
   reason: string;
   expires: string;

@@ -6,7 +6,7 @@ import type { ResourceType } from '../model/resource.js';
 export type Resolution = 'fixed' | 'remediated' | 'deleted';
 
 /** Where a transition is delivered, in the order it is delivered: the bus, the actions queue, Slack. */
-export const DELIVERY_CHANNELS = ['bus', 'actions', 'slack'] as const;
+const DELIVERY_CHANNELS = ['bus', 'actions', 'slack'] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
 /** What a transition owes each channel, as the use case built it (opaque JSON to the store). */

@@ -51,7 +51,7 @@ export function recordedTypes(recorders: readonly ConfigurationRecorder[]): (typ
 }
 
 /** The recorders that are recording now (DescribeConfigurationRecorderStatus), by name. */
-export function recordingNow(statuses: readonly ConfigurationRecorderStatus[]): Set<string> {
+function recordingNow(statuses: readonly ConfigurationRecorderStatus[]): Set<string> {
   return new Set(
     statuses.filter((status) => status.recording === true && status.name).map((status) => status.name ?? ''),
   );

@@ -102,7 +102,7 @@ export function enqueueSlackMessages(
 // ---------------------------------------------------------------------------------------- delivery
 
 /** Slack's answers that will not change on a retry (slack-limits.md §2-3). */
-export const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set([
+const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set([
   'invalid_payload',
   'action_prohibited',
   'channel_is_archived',

@@ -39,10 +39,10 @@ export const SEVERITY_EMOJI: Record<Severity, string> = {
 export type ActionOutcome = Pick<ActionRecord, 'status' | 'calls' | 'error' | 'note'>;
 
 /** The exemption that applies (or applied until it expired) to the finding. */
-export type ExemptionNotice = Pick<ResponseExemption, 'reason' | 'expires' | 'expired'>;
+type ExemptionNotice = Pick<ResponseExemption, 'reason' | 'expires' | 'expired'>;
 
 /** The finding store's transition; `unchanged` is sent only as a reminder. */
-export type MessageKind = 'opened' | 'changed' | 'unchanged' | 'resolved';
+type MessageKind = 'opened' | 'changed' | 'unchanged' | 'resolved';
 
 export interface FindingMessageInput {
   evaluation: Evaluation;

@@ -5,7 +5,7 @@
 
 import { extend } from '../../model/extend.js';
 
-export interface PlainTextObject {
+interface PlainTextObject {
   type: 'plain_text';
   text: string;
   emoji?: boolean;
@@ -22,9 +22,9 @@ export interface MrkdwnObject {
   verbatim?: boolean;
 }
 
-export type TextObject = PlainTextObject | MrkdwnObject;
+type TextObject = PlainTextObject | MrkdwnObject;
 
-export interface HeaderBlock {
+interface HeaderBlock {
   type: 'header';
   text: PlainTextObject;
 }
@@ -40,7 +40,7 @@ export interface ContextBlock {
   elements: TextObject[];
 }
 
-export interface DividerBlock {
+interface DividerBlock {
   type: 'divider';
 }
 

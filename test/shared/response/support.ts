@@ -21,8 +21,8 @@ import type { AnyRule } from '../../../shared/rules/rule.js';
 import { evaluateAndPlan } from '../../../shared/usecase/evaluate.js';
 import { ruleContext } from '../../helpers/rule-context.js';
 
-export const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
-export const REGION = 'eu-west-1';
+const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
+const REGION = 'eu-west-1';
 
 /** The write clients by family id, as the wiring gives them (familyClients). */
 function remediationClients(): ExecutorDeps['clientFor'] {
