@@ -53,6 +53,7 @@ export interface FunctionConfig {
   policy: Policy;
 }
 
+/** @internal An error production throws; tests check for it with instanceof / toThrow. */
 export class ConfigurationError extends Error {
   override name = 'ConfigurationError';
 }

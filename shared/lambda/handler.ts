@@ -26,7 +26,10 @@ export function createObservability(functionName: string): Observability {
   };
 }
 
-/** An event the handler refuses: logged, counted, and thrown so Lambda sends it to the dead-letter queue. */
+/**
+ * An event the handler refuses: logged, counted, and thrown so Lambda sends it to the dead-letter queue.
+ * @internal An error production throws; tests check for it with instanceof / toThrow.
+ */
 export class InvalidEventError extends Error {
   override name = 'InvalidEventError';
   constructor(

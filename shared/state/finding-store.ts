@@ -87,6 +87,7 @@ export interface FindingStore {
   put(record: FindingRecord, expectedVersion: number): Promise<boolean>;
 }
 
+/** @internal An error production throws; tests check for it with instanceof / toThrow. */
 export class FindingConflictError extends Error {
   override name = 'FindingConflictError';
 }

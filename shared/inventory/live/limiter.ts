@@ -173,7 +173,10 @@ export function isThrottling(error: unknown): boolean {
 /** Runs one AWS call through the limiter; a failure names the operation and the subject. */
 export type ServiceCall = <T>(operation: string, subject: string, task: () => Promise<T>) => Promise<T>;
 
-/** How often a call that AWS keeps throttling is tried again, each time slower, before it counts as failed. */
+/**
+ * How often a call that AWS keeps throttling is tried again, each time slower, before it counts as failed.
+ * @internal The fault tests (test/faults) bound the sends of a call by it.
+ */
 export const MAX_THROTTLE_RETRIES = 8;
 
 /**

@@ -13,6 +13,7 @@ const SQS_BATCH_ENTRIES = 10;
 /** SendMessageBatch takes at most 256 KiB per call; keep room for attributes. */
 const SQS_BATCH_BYTES = 250 * 1024;
 
+/** @internal An error production throws; tests check for it with instanceof / toThrow. */
 export class SlackOutboxError extends Error {
   override name = 'SlackOutboxError';
 }

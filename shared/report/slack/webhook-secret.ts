@@ -2,7 +2,10 @@ import { inspect } from 'node:util';
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
 
-/** The webhook setting is missing or does not hold a Slack incoming-webhook URL. Never carries the value. */
+/**
+ * The webhook setting is missing or does not hold a Slack incoming-webhook URL. Never carries the value.
+ * @internal An error production throws; tests check for it with instanceof / toThrow.
+ */
 export class WebhookConfigError extends Error {
   override name = 'WebhookConfigError';
 }

@@ -4,7 +4,7 @@
  * and the normalizer. They prove the parsing, the not-found mapping and the adaptive retries.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createRegionClients } from '../../../../shared/aws/clients.js';
+import { createRegionalClients } from '../../../../shared/aws/clients.js';
 import type { AcmCertificate } from '../../../../shared/families/acm/model.js';
 import type { DxConnection, DxLag } from '../../../../shared/families/directconnect/model.js';
 import type { ClassicLoadBalancer } from '../../../../shared/families/elb/model.js';
@@ -40,11 +40,10 @@ function ref(resourceType: ResourceType, resourceId: string): ResourceRef {
 /** The live source over real SDK clients whose only transport is `respond`. */
 function sourceAnswering(respond: Responder) {
   const aws = fakeAws(respond);
-  const clients = createRegionClients({
-    region: REGION,
+  const clients = createRegionalClients({
     credentials: FAKE_CREDENTIALS,
     requestHandler: aws.requestHandler,
-  });
+  })(REGION);
   return { source: createAwsInventorySource(() => clients), requests: aws.requests };
 }
 
