@@ -6,12 +6,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Inventory, normalizeDocuments } from '../../shared/inventory/index.js';
+import type { Inventory } from '../../shared/inventory/types.js';
 import { COMPLIANCE_STATUSES, SEVERITIES } from '../../shared/model/evaluation.js';
 import { policySchema } from '../../shared/policy/schema.js';
 import { RULES } from '../../shared/rules/index.js';
 import { createTlsCatalog } from '../../shared/tls/index.js';
 import { evaluateAndPlanAll } from '../../shared/usecase/evaluate.js';
+import { normalizeDocuments } from '../helpers/inventory.js';
 import { loadJsonFixtures, mutatedFixture, parameters, RUNS } from './support.js';
 
 const INPUTS = loadJsonFixtures(new URL('../fixtures/inputs/', import.meta.url));

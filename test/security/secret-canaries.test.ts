@@ -23,7 +23,7 @@ import { handler as onApiCall } from '../../functions/on-api-call.js';
 import { runCli } from '../../shared/cli/main.js';
 import { parseConfigRuleInvocation } from '../../shared/events/config.js';
 import { routeEvent } from '../../shared/events/route.js';
-import { normalizeDocument } from '../../shared/inventory/index.js';
+import { normalizeDocument } from '../../shared/inventory/detect.js';
 import type { Evaluation } from '../../shared/model/evaluation.js';
 import { policySchema } from '../../shared/policy/schema.js';
 import { toConfigEvaluation } from '../../shared/report/config-evaluations.js';

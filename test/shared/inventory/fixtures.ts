@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normalizeDocument } from '../../../shared/inventory/index.js';
+import { normalizeDocument } from '../../../shared/inventory/detect.js';
 import type { Inventory } from '../../../shared/inventory/types.js';
 import type { Resource, ResourceOfType, ResourceType } from '../../../shared/model/resource.js';
 
