@@ -46,7 +46,10 @@ function apiOf(apis: readonly [ApiCallRoutes, ...ApiCallRoutes[]], detail: Cloud
   );
 }
 
-/** Who made the call, from CloudTrail's userIdentity. */
+/**
+ * Who made the call, from CloudTrail's userIdentity.
+ * @internal Unit-tested directly: the actor of every userIdentity type CloudTrail documents.
+ */
 export function actorFromUserIdentity(identity: UserIdentity): Actor {
   const issuer = identity.sessionContext?.sessionIssuer;
   const actor: Actor = { type: identity.type };

@@ -91,6 +91,7 @@ const configurationItemKeys = {
 const configurationItemSummarySchema = z.looseObject(configurationItemKeys);
 export type ConfigurationItemSummary = z.output<typeof configurationItemSummarySchema>;
 
+/** @internal Unit-tested directly: which configuration items the Config event schemas accept. */
 export const configurationItemSchema = z.looseObject({
   ...configurationItemKeys,
   /** An object in events, a JSON string from GetResourceConfigHistory, null for deleted resources. */

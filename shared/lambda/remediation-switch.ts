@@ -6,7 +6,7 @@ import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 type RemediationSwitchState = 'enabled' | 'disabled';
 
 /** How long a read of the switch is reused: `disabled` stops every remediate function within a minute. */
-export const SWITCH_MAX_AGE_SECONDS = 60;
+const SWITCH_MAX_AGE_SECONDS = 60;
 
 /**
  * The switch could not be read or holds something else than `enabled`/`disabled`: nothing is done (fail closed).

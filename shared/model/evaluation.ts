@@ -7,7 +7,7 @@ export function severityRank(severity: Severity): number {
   return SEVERITIES.indexOf(severity);
 }
 
-export const COMPLIANCE_STATUSES = ['COMPLIANT', 'NON_COMPLIANT', 'NOT_APPLICABLE'] as const;
+const COMPLIANCE_STATUSES = ['COMPLIANT', 'NON_COMPLIANT', 'NOT_APPLICABLE'] as const;
 export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
 
 export const RULE_MODES = ['off', 'notify', 'remediate', 'block'] as const;

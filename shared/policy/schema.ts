@@ -224,6 +224,7 @@ export const policySchema = z
   })
   .strict();
 
+/** @internal The policy file as written (before defaults): tests write their policies with it. */
 export type PolicyInput = z.input<typeof policySchema>;
 export type Policy = z.output<typeof policySchema>;
 export type CipherClass = (typeof CIPHER_CLASSES)[number];

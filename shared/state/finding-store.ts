@@ -39,8 +39,10 @@ export type OutboxBuilder = (
   evaluation: Evaluation | undefined,
 ) => NewDelivery | undefined;
 
-/** A finding keeps at most this many undelivered transitions; older ones are dropped and counted. */
-export const MAX_PENDING_DELIVERIES = 10;
+/**
+ * A finding keeps at most this many undelivered transitions; older ones are dropped and counted.
+ */
+const MAX_PENDING_DELIVERIES = 10;
 /** ...and at most this much of them (JSON), so the item stays well within DynamoDB's 400 KB. */
 const MAX_PENDING_BYTES = 256 * 1024;
 

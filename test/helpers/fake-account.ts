@@ -15,6 +15,7 @@ import {
   type CertificateDetail,
   type CertificateSummary,
   DescribeCertificateCommand,
+  KeyAlgorithm,
   ListCertificatesCommand,
 } from '@aws-sdk/client-acm';
 import { GetResourceConfigHistoryCommand } from '@aws-sdk/client-config-service';
@@ -43,7 +44,6 @@ import {
   type Listener,
   type LoadBalancer,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { ALL_KEY_TYPES } from '../../shared/families/acm/live.js';
 import { ACCOUNT_ID, type AwsMocks, type ExpectedRead, expectedRead, REGION } from './lambda-env.js';
 
 const ELB = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}`;
@@ -341,7 +341,7 @@ export const REGION_READS = {
   ],
   acm: [
     expectedRead('acm', ListCertificatesCommand, {
-      Includes: { keyTypes: [...ALL_KEY_TYPES] },
+      Includes: { keyTypes: Object.values(KeyAlgorithm) },
       MaxItems: 1000,
     }),
     ...[CERT_API, CERT_SHOP, CERT_RENEW].flatMap(certificateReads),

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Inventory } from '../../shared/inventory/types.js';
-import { COMPLIANCE_STATUSES, SEVERITIES } from '../../shared/model/evaluation.js';
+import { type ComplianceStatus, SEVERITIES } from '../../shared/model/evaluation.js';
 import { policySchema } from '../../shared/policy/schema.js';
 import { RULES } from '../../shared/rules/index.js';
 import { createTlsCatalog } from '../../shared/tls/index.js';
@@ -26,6 +26,7 @@ for (const [name, document] of loadJsonFixtures(new URL('../fixtures/inputs/mixe
 const POLICY = policySchema.parse({});
 const NOW = new Date('2026-11-22T00:00:00.000Z');
 const RULE_IDS = RULES.map((rule) => rule.metadata.id);
+const COMPLIANCE_STATUSES: readonly ComplianceStatus[] = ['COMPLIANT', 'NON_COMPLIANT', 'NOT_APPLICABLE'];
 
 /**
  * "Listeners[2].Port: ...", "configurationItems[0].configuration.vgwTelemetry: ...", "[3].arn: ..." after

@@ -8,11 +8,7 @@ import {
   createLiveInventorySource,
 } from './source-core.js';
 
-export type {
-  AwsInventorySource,
-  AwsInventorySourceOptions,
-  InventoryMode,
-} from './source-core.js';
+export type { AwsInventorySource, AwsInventorySourceOptions } from './source-core.js';
 
 /** Every AWS Config read of the live inventory. */
 const CONFIG_READS: ConfigReads = { familiesRecorded, sweepConfigItems, readConfigItem };

@@ -49,6 +49,7 @@ export class WebhookUrl {
  * Checks that a configured value is a Slack incoming-webhook URL: `https:`, host exactly hooks.slack.com,
  * no credentials or port, a path. `setting` names where the value came from; the error says which setting
  * is wrong and never repeats the value.
+ * @internal Unit-tested directly: which webhook URLs are accepted.
  */
 export function validateWebhookUrl(value: string, setting: string): WebhookUrl {
   let url: URL;
@@ -75,6 +76,7 @@ export function validateWebhookUrl(value: string, setting: string): WebhookUrl {
 /**
  * Test-only: a WebhookUrl for a local stand-in of Slack. It accepts nothing but http on the loopback
  * interface, so production code that called it could not send anything anywhere.
+ * @internal The tests' way to a local Slack stand-in (loopback http only).
  */
 export function localWebhookUrlForTests(value: string): WebhookUrl {
   const url = new URL(value);
