@@ -10,7 +10,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { devNull } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { loadInventory } from '../shared/inventory/index.js';
+import { loadInventory } from '../shared/inventory/load.js';
 import { policySchema } from '../shared/policy/schema.js';
 import { type JsonSink, writeReportJson } from '../shared/report/json.js';
 import { RULES } from '../shared/rules/index.js';

@@ -53,7 +53,7 @@ const ACCOUNT = '111122223333';
 const REGION = 'eu-west-1';
 
 /** The CloudTrail events of test/fixtures that on-api-call routes: one of each family. */
-export const EVENT_FIXTURES = [
+const EVENT_FIXTURES = [
   'cloudtrail-elbv2-modify-listener.json',
   'cloudtrail-elbv2-create-listener.json',
   'cloudtrail-ec2-modify-vpn-tunnel-options.json',
@@ -312,7 +312,7 @@ const heapMb = () => {
 };
 
 /** How often RSS is sampled, in events. */
-export const RSS_EVERY = 500;
+const RSS_EVERY = 500;
 
 export interface HandlerFigures {
   events: number;

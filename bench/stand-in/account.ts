@@ -36,7 +36,7 @@ export const STANDARD_ACCOUNT: AccountShape = {
 
 export type Json = Record<string, unknown>;
 
-export interface Certificate {
+interface Certificate {
   /** DescribeCertificate's CertificateDetail (KeyAlgorithm spelled "RSA-2048", as DescribeCertificate spells it). */
   detail: Json;
   /** The ListCertificates summary (KeyAlgorithm spelled "RSA_2048", the API enum). */
@@ -84,7 +84,7 @@ const ELBV2_POLICIES = [
   'ELBSecurityPolicy-TLS-1-2-Ext-2018-06',
 ];
 /** A policy the bundled TLS data does not know: the sweep asks DescribeSSLPolicies once for it. */
-export const UNKNOWN_POLICY = 'ELBSecurityPolicy-TLS13-1-3-2099-01';
+const UNKNOWN_POLICY = 'ELBSecurityPolicy-TLS13-1-3-2099-01';
 
 const hex = (value: number, width: number) =>
   (Math.abs(Math.imul(value + 1, 2_654_435_761)) >>> 0).toString(16).padStart(width, '0').slice(-width);

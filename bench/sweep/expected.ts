@@ -9,7 +9,8 @@ import { CLASSIC_PAGE_SIZE, type ElbReadPlan } from '../../shared/families/elb/l
 import { ELBV2_PAGE_SIZE, type Elbv2ReadPlan } from '../../shared/families/elbv2/live.js';
 import { FAMILIES } from '../../shared/families/index.js';
 import type { VpnReadPlan } from '../../shared/families/vpn/live.js';
-import { CONFIG_QUERY_PAGE_SIZE, type ReadPlan } from '../../shared/inventory/live/index.js';
+import { CONFIG_QUERY_PAGE_SIZE } from '../../shared/inventory/live/config-select.js';
+import type { ReadPlan } from '../../shared/inventory/live/plan.js';
 import { createTlsCatalog } from '../../shared/tls/index.js';
 import type { GeneratedAccount, Json } from '../stand-in/account.js';
 

@@ -9,7 +9,7 @@
  * The last line printed is the figures as JSON (for bench/run.ts).
  */
 import { pathToFileURL } from 'node:url';
-import { DOCUMENTED_RATE_LIMITS } from '../../shared/inventory/live/index.js';
+import { DOCUMENTED_RATE_LIMITS } from '../../shared/inventory/live/limiter.js';
 import { generateAccount, resourceCounts, STANDARD_ACCOUNT } from '../stand-in/account.js';
 import { type CallCounts, minimumCalls, plannedCalls, total } from './expected.js';
 import { custodianCalls, custodianMissedCertificates, prowlerCalls } from './peers.js';

@@ -3,13 +3,10 @@
  * transit-guard's scheduled sweep reads, with the calls counted by the stand-in.
  */
 import { createRegionalClients } from '../../shared/aws/clients.js';
-import {
-  createAwsInventorySource,
-  type InventoryMode,
-  type RateLimits,
-  type ReadPlan,
-  readPlanFor,
-} from '../../shared/inventory/live/index.js';
+import type { RateLimits } from '../../shared/inventory/live/limiter.js';
+import { type ReadPlan, readPlanFor } from '../../shared/inventory/live/plan.js';
+import { createAwsInventorySource } from '../../shared/inventory/live/source.js';
+import type { InventoryMode } from '../../shared/inventory/live/source-core.js';
 import type { Resource } from '../../shared/model/resource.js';
 import { policySchema } from '../../shared/policy/schema.js';
 import { RULES } from '../../shared/rules/index.js';

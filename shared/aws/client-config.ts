@@ -1,8 +1,8 @@
 import type { ConfigServiceClientConfig } from '@aws-sdk/client-config-service';
 import packageJson from '../../package.json' with { type: 'json' };
 
-export const USER_AGENT = `transit-guard/${packageJson.version}`;
-export const DEFAULT_MAX_ATTEMPTS = 5;
+const USER_AGENT = `transit-guard/${packageJson.version}`;
+const DEFAULT_MAX_ATTEMPTS = 5;
 
 export interface AwsClientsConfig {
   region: string;

@@ -1,12 +1,6 @@
 import { type AwsClientsConfig, awsClientConfig, type SharedClientConfig } from './client-config.js';
 
-export {
-  type AwsClientsConfig,
-  awsClientConfig,
-  DEFAULT_MAX_ATTEMPTS,
-  type SharedClientConfig,
-  USER_AGENT,
-} from './client-config.js';
+export { type AwsClientsConfig, awsClientConfig, type SharedClientConfig } from './client-config.js';
 
 /**
  * What core needs of any AWS SDK v3 client. Every client is one (`never` accepts any command type); code that
@@ -27,7 +21,7 @@ export interface RegionClients {
 }
 
 /** The AWS clients of one region: each factory builds its client once, with the shared settings. */
-export function createRegionClients(config: AwsClientsConfig): RegionClients {
+function createRegionClients(config: AwsClientsConfig): RegionClients {
   const shared = awsClientConfig(config);
   const created = new Map<ClientFactory, SdkClient>();
   return {

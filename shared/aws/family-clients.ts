@@ -1,6 +1,7 @@
 import { FAMILIES } from '../families/index.js';
 import type { RegionClients, SdkClient } from './clients.js';
 
+/** @internal An error production throws; tests check for it with instanceof / toThrow. */
 export class UnknownFamilyError extends Error {
   override name = 'UnknownFamilyError';
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { loadInventory } from '../inventory/index.js';
 import type { LoadedInventory } from '../inventory/load.js';
+import { loadInventory } from '../inventory/load.js';
 import type { Resource } from '../model/resource.js';
 import { DEFAULT_POLICY_FILE, loadPolicy } from '../policy/load.js';
 import { buildReport } from '../report/report.js';

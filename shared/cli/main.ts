@@ -12,7 +12,6 @@ import { USAGE } from './usage.js';
 import { VERSION } from './version.js';
 
 export type { CliIo } from './io.js';
-export { EXIT } from './io.js';
 
 /** A command: runs with the arguments after its name; 'help' asks for the usage text. */
 type Command = (args: string[], io: CliIo) => Promise<ExitCode | 'help'>;

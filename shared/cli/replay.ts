@@ -6,10 +6,9 @@ import type { RouteResult } from '../events/result.js';
 import { isConfigRuleInvocation, routeEvent } from '../events/route.js';
 import { CLOUDTRAIL_DETAIL_TYPE } from '../events/schemas.js';
 import { createFileInventorySource } from '../inventory/file-source.js';
-import { loadInventory } from '../inventory/index.js';
 import { type ReadLimit, readInputFile } from '../inventory/input-file.js';
 import { CONFIG_FAMILIES, type InventorySource } from '../inventory/live/port.js';
-import { describeJsonError } from '../inventory/load.js';
+import { describeJsonError, loadInventory } from '../inventory/load.js';
 import type { InputError } from '../inventory/types.js';
 import type { Evaluation } from '../model/evaluation.js';
 import type { ResourceRef } from '../model/ref.js';
@@ -75,7 +74,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A CloudTrail record without an envelope (as in a log file or `aws cloudtrail lookup-events` CloudTrailEvent). */
+/**
+ * A CloudTrail record without an envelope (as in a log file or `aws cloudtrail lookup-events` CloudTrailEvent).
+ * @internal Unit-tested directly: which files replay takes as bare CloudTrail records.
+ */
 export function isCloudTrailRecord(value: unknown): value is Record<string, unknown> {
   return (
     isObject(value) &&
@@ -96,6 +98,7 @@ function derivedEventId(record: unknown): string {
  * Wraps a bare CloudTrail record in the EventBridge envelope AWS would deliver it in ("AWS API Call via
  * CloudTrail"): source from eventSource (elasticloadbalancing.amazonaws.com -> aws.elasticloadbalancing),
  * account, region and time from the record, id = eventID (or one derived from the record).
+ * @internal Unit-tested directly: the EventBridge envelope replay puts around a bare CloudTrail record.
  */
 export function wrapCloudTrailRecord(record: Record<string, unknown>): Record<string, unknown> {
   const eventSource = String(record.eventSource);
@@ -203,7 +206,10 @@ function routeOne(event: unknown): Routed {
 
 // ---------------------------------------------------------------- replay
 
-/** One line of the replay listing (`events` in the JSON output). */
+/**
+ * One line of the replay listing (`events` in the JSON output).
+ * @internal Tests type the replay report's events with it.
+ */
 export interface ReplayedEvent {
   file: string;
   eventId: string;

@@ -20,11 +20,11 @@ function modesLabel(rule: AnyRule): string {
 }
 
 /** Under the table: what the star means, and that remediation is never a default. */
-export const RULES_FOOTER =
+const RULES_FOOTER =
   '* default mode. Every rule defaults to notify: remediate and block are opt-in per rule in the policy file ' +
   '(rules: <rule-id>: mode: remediate) and act only with dry run off.';
 
-export function renderRulesTable(rules: readonly AnyRule[]): string {
+function renderRulesTable(rules: readonly AnyRule[]): string {
   const header = ['ID', 'SEVERITY', 'RESOURCE TYPE', 'MODES (* default)', 'TITLE'];
   const rows = rules.map((rule) => [
     rule.metadata.id,
@@ -43,7 +43,7 @@ export function renderRulesTable(rules: readonly AnyRule[]): string {
   return `${[line(header), ...rows.map(line)].join('\n')}\n\n${RULES_FOOTER}\n`;
 }
 
-export function renderRulesJson(rules: readonly AnyRule[]): string {
+function renderRulesJson(rules: readonly AnyRule[]): string {
   const catalog = rules.map((rule) => ({ ...rule.metadata, modes: availableModes(rule) }));
   return `${JSON.stringify(catalog, null, 2)}\n`;
 }

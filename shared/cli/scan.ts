@@ -32,7 +32,7 @@ export interface ScanSeams {
  * The live source `scan` reads with: one set of SDK clients per region, default credential chain. Imported on
  * demand: no other command needs the AWS SDK, and a code-split bundle can keep it out of their start-up.
  */
-export async function createScanSource(): Promise<InventorySource> {
+async function createScanSource(): Promise<InventorySource> {
   const [{ createRegionalClients }, { createAwsInventorySource }] = await Promise.all([
     import('../aws/clients.js'),
     import('../inventory/live/source.js'),

@@ -11,7 +11,7 @@ import {
 import { loadPolicy } from '../policy/load.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './io.js';
 
-export const SCP_USAGE = `Usage: transit-guard scp [options]
+const SCP_USAGE = `Usage: transit-guard scp [options]
 
 Prints a Service Control Policy (minified JSON) that denies what the policy file's rules flag:
 plaintext listeners, weak ELB security policies, IKEv1 and weak VPN tunnel options. When it is longer

@@ -33,27 +33,6 @@ export function apiCallsBySource(): Map<string, [ApiCallRoutes, ...ApiCallRoutes
 
 const ROUTES_BY_SOURCE = apiCallsBySource();
 
-function namesOf(
-  pick: (calls: ApiCallRoutes) => Iterable<string>,
-): Readonly<Record<string, readonly string[]>> {
-  const result: Record<string, string[]> = {};
-  for (const [source, sets] of ROUTES_BY_SOURCE) {
-    // A call in two APIs of one source (DeleteLoadBalancer) is named once.
-    const names = [...new Set(sets.flatMap((calls) => [...pick(calls)]))];
-    if (names.length > 0) result[source] = names;
-  }
-  return result;
-}
-
-/** CloudTrail event names routed per EventBridge source, for event patterns and their tests. */
-export const ROUTED_API_CALLS = namesOf((calls) => calls.routes.keys());
-
-/**
- * Calls the event pattern receives on purpose although the router ignores them (with their reason), so the
- * function logs each one.
- */
-export const ACKNOWLEDGED_API_CALLS = namesOf((calls) => calls.acknowledged ?? []);
-
 /**
  * Two families may share an event source (classic and v2 load balancers): apiVersion tells them apart; without
  * it the first family that claims the request, else the first of the source.
@@ -67,7 +46,10 @@ function apiOf(apis: readonly [ApiCallRoutes, ...ApiCallRoutes[]], detail: Cloud
   );
 }
 
-/** Who made the call, from CloudTrail's userIdentity. */
+/**
+ * Who made the call, from CloudTrail's userIdentity.
+ * @internal Unit-tested directly: the actor of every userIdentity type CloudTrail documents.
+ */
 export function actorFromUserIdentity(identity: UserIdentity): Actor {
   const issuer = identity.sessionContext?.sessionIssuer;
   const actor: Actor = { type: identity.type };

@@ -25,7 +25,10 @@ export class UnsupportedEventError extends EventValidationError {
   }
 }
 
-/** "detail.requestParameters.listeners[0].listenerArn" */
+/**
+ * "detail.requestParameters.listeners[0].listenerArn"
+ * @internal Unit-tested directly: how a validation error names the field (also used by the policy loader).
+ */
 export function formatPath(path: FieldPath): string {
   let text = '';
   for (const key of path) {
@@ -35,7 +38,10 @@ export function formatPath(path: FieldPath): string {
   return text === '' ? '(event)' : text;
 }
 
-/** How a value looks, in the words zod uses ("undefined", "null", "array", "number", ...). */
+/**
+ * How a value looks, in the words zod uses ("undefined", "null", "array", "number", ...).
+ * @internal Unit-tested directly: how an error describes a bad value without quoting it.
+ */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';

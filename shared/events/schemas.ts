@@ -9,7 +9,7 @@ import { eventIdOf, parseOrThrow } from './errors.js';
 // ---------------------------------------------------------------- EventBridge
 
 /** The EventBridge envelope; `detail` must be an object, its shape depends on `detail-type`. */
-export const eventBridgeEventSchema = z.looseObject({
+const eventBridgeEventSchema = z.looseObject({
   version: z.string(),
   id: z.string().min(1),
   'detail-type': z.string().min(1),
@@ -35,7 +35,7 @@ const sessionIssuerSchema = z.looseObject({
   accountId: z.string().optional(),
 });
 
-export const userIdentitySchema = z.looseObject({
+const userIdentitySchema = z.looseObject({
   /** IAMUser | AssumedRole | Root | AWSService | AWSAccount | FederatedUser | IdentityCenterUser | ... */
   type: z.string(),
   arn: z.string().optional(),
@@ -88,15 +88,15 @@ const configurationItemKeys = {
   configurationItemCaptureTime: z.string().nullish().catch(undefined),
 };
 
-export const configurationItemSummarySchema = z.looseObject(configurationItemKeys);
+const configurationItemSummarySchema = z.looseObject(configurationItemKeys);
 export type ConfigurationItemSummary = z.output<typeof configurationItemSummarySchema>;
 
+/** @internal Unit-tested directly: which configuration items the Config event schemas accept. */
 export const configurationItemSchema = z.looseObject({
   ...configurationItemKeys,
   /** An object in events, a JSON string from GetResourceConfigHistory, null for deleted resources. */
   configuration: z.union([z.looseObject({}), z.string(), z.null()]).optional(),
 });
-export type ConfigurationItem = z.output<typeof configurationItemSchema>;
 
 const changeNotificationSchema = z.looseObject({
   messageType: z.literal('ConfigurationItemChangeNotification'),
@@ -116,7 +116,6 @@ export const configChangeDetailSchema = z.discriminatedUnion('messageType', [
   changeNotificationSchema,
   oversizedNotificationSchema,
 ]);
-export type ConfigChangeDetail = z.output<typeof configChangeDetailSchema>;
 
 /** The decoded `invokingEvent` of a custom Config rule invocation. */
 export const invokingEventSchema = z.discriminatedUnion('messageType', [
@@ -132,7 +131,6 @@ export const invokingEventSchema = z.discriminatedUnion('messageType', [
     notificationCreationTime: z.string().optional(),
   }),
 ]);
-export type InvokingEvent = z.output<typeof invokingEventSchema>;
 
 /** The Lambda event a custom AWS Config rule receives. */
 export const configRuleInvocationSchema = z.looseObject({
@@ -151,7 +149,6 @@ export const configRuleInvocationSchema = z.looseObject({
   /** DETECTIVE | PROACTIVE */
   evaluationMode: z.string().optional(),
 });
-export type ConfigRuleInvocationEvent = z.output<typeof configRuleInvocationSchema>;
 
 /** Validates an EventBridge envelope; the error names the bad field and carries the event id if any. */
 export function parseEventBridgeEvent(event: unknown): EventBridgeEvent {

@@ -12,10 +12,6 @@ export function emptyPending(): PendingLinks {
   return Object.fromEntries(PENDING_KINDS.map((kind) => [kind.key, []]));
 }
 
-export function emptyInventory(): Inventory {
-  return { resources: [], errors: [], tlsPolicies: [] };
-}
-
 /** Collects what the normalizers of one document find. */
 export class InventoryBuilder {
   readonly resources: Resource[] = [];

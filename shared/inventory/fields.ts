@@ -9,6 +9,7 @@ export function isObject(value: unknown): value is JsonObject {
 /**
  * The key of `object` that spells `name`, ignoring case (an exact match first): AWS Config writes
  * camelCase (`loadBalancerName`, even `dNSName`, `sslcertificateId`) where the APIs write PascalCase.
+ * @internal Unit-tested directly: the key lookup (case, spelling) every input reader uses.
  */
 export function findKey(object: JsonObject, name: string): string | undefined {
   if (Object.hasOwn(object, name)) return name;
@@ -25,6 +26,7 @@ export function findKey(object: JsonObject, name: string): string | undefined {
   return undefined;
 }
 
+/** @internal Unit-tested directly: the key lookup every Fields accessor relies on. */
 export function getField(object: JsonObject, name: string): unknown {
   const key = findKey(object, name);
   return key === undefined ? undefined : object[key];

@@ -6,7 +6,7 @@ import type { InventorySource, ReadResult } from './live/port.js';
 import type { InputError, Inventory } from './types.js';
 
 /** Why a ref the event named has no resource: the files are what the user gave, not the account. */
-export const NOT_IN_FILES = 'not in the inventory files';
+const NOT_IN_FILES = 'not in the inventory files';
 
 /** The registry id of the family that owns a resource type. */
 const familyOf = (resource: Resource) =>

@@ -15,7 +15,10 @@ export interface UnreadFile {
   code?: string;
 }
 
-/** "600 MiB", "1.0 MiB (1048577 bytes)": sizes as the limit is given, exact when rounded. */
+/**
+ * "600 MiB", "1.0 MiB (1048577 bytes)": sizes as the limit is given, exact when rounded.
+ * @internal Unit-tested directly: how the input size limit is written in errors.
+ */
 export function formatMiB(bytes: number): string {
   const mib = bytes / MIB;
   return Number.isInteger(mib) ? `${mib} MiB` : `${mib.toFixed(1)} MiB (${bytes} bytes)`;

@@ -67,7 +67,7 @@ function stringEnd(bytes: Uint8Array, start: number): number {
  * The end (exclusive) of the JSON value that starts at `start`, found by its brackets and strings
  * alone; JSON.parse checks the rest.
  */
-export function valueEnd(bytes: Uint8Array, start: number): number {
+function valueEnd(bytes: Uint8Array, start: number): number {
   const length = bytes.length;
   const first = bytes[start];
   if (first === QUOTE) return stringEnd(bytes, start);

@@ -88,7 +88,7 @@ async function loadAll(files: readonly string[], limit: ReadLimit, concurrency =
 }
 
 /** What one input file held, for a report that has nothing to evaluate. */
-export interface InputRead {
+interface InputRead {
   source: string;
   resources: number;
   /** What else was found in it (Config items left out, facts about other resources), in words. */

@@ -32,14 +32,3 @@ export interface Inventory {
   /** Linking data not yet applied; linkInventory consumes it and leaves it out of its result. */
   pending?: PendingLinks;
 }
-
-/** Thrown for input that cannot be understood; the message names the input and the field. */
-export class InputFormatError extends Error {
-  override name = 'InputFormatError';
-  constructor(
-    readonly source: string,
-    message: string,
-  ) {
-    super(`${source}: ${message}`);
-  }
-}

@@ -53,6 +53,7 @@ export interface FunctionConfig {
   policy: Policy;
 }
 
+/** @internal An error production throws; tests check for it with instanceof / toThrow. */
 export class ConfigurationError extends Error {
   override name = 'ConfigurationError';
 }
@@ -61,7 +62,7 @@ export class ConfigurationError extends Error {
  * The policy each function package carries: transit-guard.policy.yml, validated and written as JSON when the
  * stack is packaged (infra/esbuild-plugins.cjs), so that the function bundles need no YAML parser.
  */
-export const PACKAGED_POLICY_FILE = 'transit-guard.policy.json';
+const PACKAGED_POLICY_FILE = 'transit-guard.policy.json';
 
 /**
  * The yaml package, loaded only for a .yml/.yaml TG_POLICY_FILE (tests and local runs from the sources). The

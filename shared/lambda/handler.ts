@@ -8,8 +8,8 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { EventValidationError } from '../events/errors.js';
 
-export const SERVICE_NAME = 'transit-guard';
-export const METRICS_NAMESPACE = 'TransitGuard';
+const SERVICE_NAME = 'transit-guard';
+const METRICS_NAMESPACE = 'TransitGuard';
 
 /** The observability tools every function gets; built once per function at module scope. */
 export interface Observability {
@@ -26,7 +26,10 @@ export function createObservability(functionName: string): Observability {
   };
 }
 
-/** An event the handler refuses: logged, counted, and thrown so Lambda sends it to the dead-letter queue. */
+/**
+ * An event the handler refuses: logged, counted, and thrown so Lambda sends it to the dead-letter queue.
+ * @internal An error production throws; tests check for it with instanceof / toThrow.
+ */
 export class InvalidEventError extends Error {
   override name = 'InvalidEventError';
   constructor(

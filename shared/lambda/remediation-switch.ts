@@ -3,12 +3,15 @@
 import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 
 /** The emergency switch's two values; the stack creates the parameter `enabled` (infra/state.yml). */
-export type RemediationSwitchState = 'enabled' | 'disabled';
+type RemediationSwitchState = 'enabled' | 'disabled';
 
 /** How long a read of the switch is reused: `disabled` stops every remediate function within a minute. */
-export const SWITCH_MAX_AGE_SECONDS = 60;
+const SWITCH_MAX_AGE_SECONDS = 60;
 
-/** The switch could not be read or holds something else than `enabled`/`disabled`: nothing is done (fail closed). */
+/**
+ * The switch could not be read or holds something else than `enabled`/`disabled`: nothing is done (fail closed).
+ * @internal An error production throws; tests check for it with instanceof / toThrow.
+ */
 export class RemediationSwitchError extends Error {
   override name = 'RemediationSwitchError';
 }

@@ -14,9 +14,9 @@ const scheduledEventSchema = z.object({
   time: z.string().min(1),
 });
 
-export type ScheduledEvent = z.infer<typeof scheduledEventSchema>;
+type ScheduledEvent = z.infer<typeof scheduledEventSchema>;
 
-export function parseScheduledEvent(event: unknown): ScheduledEvent {
+function parseScheduledEvent(event: unknown): ScheduledEvent {
   const parsed = scheduledEventSchema.safeParse(event);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -14,7 +14,7 @@ import type { FindingStore } from '../state/finding-store.js';
 import type { MonitorDeps } from '../usecase/deps.js';
 import type { FunctionConfig } from './config.js';
 
-export class PublishError extends Error {
+class PublishError extends Error {
   override name = 'PublishError';
 }
 
@@ -29,10 +29,7 @@ export interface Runtime {
 }
 
 /** transit-guard's own changes: the remediation role, and its session when the deployment names it. */
-export function ownIdentityOf(
-  roleArn: string,
-  config: Pick<FunctionConfig, 'remediationSessionName'>,
-): OwnIdentity {
+function ownIdentityOf(roleArn: string, config: Pick<FunctionConfig, 'remediationSessionName'>): OwnIdentity {
   return config.remediationSessionName
     ? { roleArn, sessionNames: [config.remediationSessionName] }
     : { roleArn };

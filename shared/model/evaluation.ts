@@ -7,11 +7,7 @@ export function severityRank(severity: Severity): number {
   return SEVERITIES.indexOf(severity);
 }
 
-export function maxSeverity(a: Severity, b: Severity): Severity {
-  return severityRank(a) >= severityRank(b) ? a : b;
-}
-
-export const COMPLIANCE_STATUSES = ['COMPLIANT', 'NON_COMPLIANT', 'NOT_APPLICABLE'] as const;
+const COMPLIANCE_STATUSES = ['COMPLIANT', 'NON_COMPLIANT', 'NOT_APPLICABLE'] as const;
 export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
 
 export const RULE_MODES = ['off', 'notify', 'remediate', 'block'] as const;
@@ -21,8 +17,8 @@ export type RuleMode = (typeof RULE_MODES)[number];
  * What the plan comes to: `planned` (calls will be made), `dry-run` (calls planned, none made), `notify`
  * (a finding only), `exempt` (an exemption covers the resource), `skipped` (nothing to do, or the loop guard).
  */
-export const RESPONSE_STATUSES = ['planned', 'dry-run', 'skipped', 'exempt', 'notify'] as const;
-export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
+const RESPONSE_STATUSES = ['planned', 'dry-run', 'skipped', 'exempt', 'notify'] as const;
+type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
 
 /** One write API call a remediation makes, with its exact input, so CLI, Slack and dry runs can show it. */
 export interface RemediationCall {

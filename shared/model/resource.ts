@@ -32,10 +32,3 @@ export interface ResourceBase {
 }
 
 export type ResourceOfType<T extends ResourceType> = Extract<Resource, { resourceType: T }>;
-
-export function isResourceOfType<T extends ResourceType>(
-  resource: Resource,
-  type: T,
-): resource is ResourceOfType<T> {
-  return resource.resourceType === type;
-}

@@ -203,7 +203,10 @@ export function validatePolicy(document: unknown, file: string): Policy {
   );
 }
 
-/** Parses policy YAML; syntax errors name the line and column; aliases expand at most 100 times. */
+/**
+ * Parses policy YAML; syntax errors name the line and column; aliases expand at most 100 times.
+ * @internal Unit-tested directly: the policy text, without a file.
+ */
 export function parsePolicy(text: string, file: string): Policy {
   return policyFromYamlDocument(parseDocument(text), file);
 }
@@ -237,8 +240,10 @@ export function policyFromYamlDocument(document: Pick<Document, 'errors' | 'toJS
   return validatePolicy(parsed, file);
 }
 
-/** A policy file is a few kilobytes: a larger one is refused rather than parsed (1 MiB). */
-export const MAX_POLICY_FILE_BYTES = 1024 * 1024;
+/**
+ * A policy file is a few kilobytes: a larger one is refused rather than parsed (1 MiB).
+ */
+const MAX_POLICY_FILE_BYTES = 1024 * 1024;
 
 async function readPolicyFile(absolute: string, file: string): Promise<string | undefined> {
   const read = await readInputFile(absolute, { maxBytes: MAX_POLICY_FILE_BYTES });

@@ -36,7 +36,7 @@ const ruleSettings = z
   })
   .strict();
 
-export const exemptionSchema = z
+const exemptionSchema = z
   .object({
     /** The resource's ARN or id (vpn-..., dxcon-...). */
     resource: z.string().min(1),
@@ -48,12 +48,12 @@ export const exemptionSchema = z
   .strict();
 
 /** What a resource's `transit-guard:exempt` tag may do: exempt it (`allow`), or nothing (`deny`). */
-export const EXEMPTION_TAG_MODES = ['allow', 'deny'] as const;
+const EXEMPTION_TAG_MODES = ['allow', 'deny'] as const;
 
 const exemptionList = z.array(exemptionSchema);
 
 /** `exemptions` as a mapping: the tag exemption settings and the per-resource exemptions. */
-export const exemptionSettingsSchema = z
+const exemptionSettingsSchema = z
   .object({
     /** `deny`: the tag exempts nothing, and plans say the tag was refused. */
     tags: z.enum(EXEMPTION_TAG_MODES).default('allow'),
@@ -154,9 +154,8 @@ export const policySchema = z
   })
   .strict();
 
+/** @internal The policy file as written (before defaults): tests write their policies with it. */
 export type PolicyInput = z.input<typeof policySchema>;
 export type Policy = z.output<typeof policySchema>;
-export type Exemption = z.output<typeof exemptionSchema>;
-export type ExemptionSettings = z.output<typeof exemptionSettingsSchema>;
 export type CipherClass = (typeof CIPHER_CLASSES)[number];
 export type TlsVersion = (typeof TLS_VERSIONS)[number];

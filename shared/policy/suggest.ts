@@ -15,6 +15,7 @@ function editDistance(a: string, b: string): number {
 /**
  * The candidate a typo most likely meant ("remediat" -> "remediate", "TLS1.2" -> "TLSv1.2"), or undefined
  * when nothing is close enough to be a useful hint. Case is ignored.
+ * @internal Unit-tested directly: the did-you-mean of policy errors.
  */
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
   const wanted = word.toLowerCase();

@@ -1,12 +1,7 @@
-import {
-  type Evaluation as ConfigEvaluation,
-  type ConfigServiceClient,
-  PutEvaluationsCommand,
-} from '@aws-sdk/client-config-service';
+import type { Evaluation as ConfigEvaluation } from '@aws-sdk/client-config-service';
 import type { ComplianceStatus, Evaluation } from '../model/evaluation.js';
 import type { ResourceType } from '../model/resource.js';
 
-const BATCH_SIZE = 100; // PutEvaluations takes at most 100 evaluations per call
 const ANNOTATION_MAX = 256;
 
 /** A resource as AWS Config names it (by ARN, id or, for some types, name). */
@@ -67,23 +62,4 @@ export function notApplicableEvaluation(
     Annotation: truncate(reason, ANNOTATION_MAX),
     OrderingTimestamp: orderingTimestamp,
   };
-}
-
-/** Sends evaluations to AWS Config, 100 a call; returns what Config refused (FailedEvaluations). */
-export async function putEvaluations(
-  client: ConfigServiceClient,
-  resultToken: string,
-  evaluations: readonly ConfigEvaluation[],
-): Promise<ConfigEvaluation[]> {
-  const failed: ConfigEvaluation[] = [];
-  for (let start = 0; start < evaluations.length; start += BATCH_SIZE) {
-    const output = await client.send(
-      new PutEvaluationsCommand({
-        ResultToken: resultToken,
-        Evaluations: evaluations.slice(start, start + BATCH_SIZE),
-      }),
-    );
-    failed.push(...(output.FailedEvaluations ?? []));
-  }
-  return failed;
 }

@@ -8,12 +8,14 @@ import type { Actor } from '../model/ref.js';
 import type { Resource } from '../model/resource.js';
 import type { ActionRecord } from '../response/types.js';
 
-export const FINDING_SOURCE = 'transit-guard';
-export const FINDING_DETAIL_TYPE = 'Transit Finding';
+const FINDING_SOURCE = 'transit-guard';
+const FINDING_DETAIL_TYPE = 'Transit Finding';
 /** PutEvents takes at most 10 entries per request... */
 const MAX_PUT_EVENTS_ENTRIES = 10;
-/** ...and at most 256 KB for the whole request, entry sizes summed as putEventsEntrySize counts them. */
-export const MAX_PUT_EVENTS_BYTES = 256 * 1024;
+/**
+ * ...and at most 256 KB for the whole request, entry sizes summed as putEventsEntrySize counts them.
+ */
+const MAX_PUT_EVENTS_BYTES = 256 * 1024;
 const MAX_DETAIL_CHARS = 60_000; // a finding's detail stays small; configuration snapshots go first
 const TIME_BYTES = 14; // what EventBridge counts for a Time parameter, whatever its value
 
@@ -119,6 +121,7 @@ const utf8Bytes = (text: string | undefined) => (text ? Buffer.byteLength(text) 
  * The size of a PutEvents entry as EventBridge documents its calculation ("Calculating PutEvents event entry
  * size"): 14 bytes for Time when set, the UTF-8 bytes of Source, DetailType, Detail and each Resource.
  * EventBusName is not counted.
+ * @internal Unit-tested directly: the entry size as EventBridge counts it.
  */
 export function putEventsEntrySize(entry: PutEventsRequestEntry): number {
   return (
@@ -133,6 +136,7 @@ export function putEventsEntrySize(entry: PutEventsRequestEntry): number {
 /**
  * Entries cut into PutEvents requests, in order, each of at most 10 entries and 256 KB. An entry larger than
  * a whole request goes alone in its own, so that EventBridge's refusal of it cannot take others with it.
+ * @internal Unit-tested directly: the batches by count and size.
  */
 export function putEventsBatches<T extends PutEventsRequestEntry>(entries: readonly T[]): T[][] {
   const batches: T[][] = [];

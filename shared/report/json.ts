@@ -18,6 +18,7 @@ export interface JsonSink {
  * Up to this many list entries (evaluations and errors), the output is pretty-printed; above it, it is
  * compact: an account of 100,000 resources has some 460,000 evaluations, 290 MB compact and 420 MB
  * pretty-printed, and indenting them would take longer than evaluating them.
+ * @internal Tests probe where the JSON report stops pretty-printing.
  */
 export const PRETTY_MAX_ENTRIES = 10_000;
 
@@ -43,6 +44,7 @@ function entryCount(report: Report): number {
  * specifies it, with one trailing newline. Concatenated, the chunks are exactly
  * `JSON.stringify(report, null, 2)` (pretty-printed) for a report of up to PRETTY_MAX_ENTRIES evaluations
  * and errors, and exactly `JSON.stringify(report)` (compact) for a larger one.
+ * @internal Unit-tested directly: the streamed JSON, chunk by chunk.
  */
 export function* jsonChunks(report: Report): Generator<string, void, undefined> {
   if (entryCount(report) <= PRETTY_MAX_ENTRIES) {
@@ -77,6 +79,7 @@ export function renderJson(report: Report): string {
 /**
  * Writes the `--format json` output chunk by chunk. When the sink is a stream whose write() returns false,
  * waits for its 'drain' event before going on, so that the output does not pile up in memory either.
+ * @internal Unit-tested directly: the streamed write, backpressure included.
  */
 export async function writeJson(report: Report, sink: JsonSink): Promise<void> {
   for (const chunk of jsonChunks(report)) {

@@ -6,6 +6,7 @@ const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 type SarifLevel = 'error' | 'warning' | 'note';
 
+/** @internal Unit-tested directly: the SARIF level of each severity. */
 export function sarifLevel(severity: Severity): SarifLevel {
   if (severity === 'critical' || severity === 'high') return 'error';
   if (severity === 'medium') return 'warning';

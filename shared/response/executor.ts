@@ -24,7 +24,10 @@ export interface ExecutorDeps {
   verifyIntervalMs?: number;
 }
 
-/** The executor was handed a plan that is not to be executed (dry run, notify, exempt, skipped). */
+/**
+ * The executor was handed a plan that is not to be executed (dry run, notify, exempt, skipped).
+ * @internal An error production throws; tests check for it with instanceof / toThrow.
+ */
 export class PlanNotExecutableError extends Error {
   override name = 'PlanNotExecutableError';
 }

@@ -18,20 +18,23 @@ import type { Policy } from '../policy/schema.js';
  */
 export const EXEMPT_TAG = 'transit-guard:exempt';
 
-export interface ExemptionEntry {
+interface ExemptionEntry {
   rules: 'all' | string[];
   reason: string;
   expires: string;
 }
 
-export type TagParse = { ok: true; exemption: ExemptionEntry } | { ok: false; error: string };
+type TagParse = { ok: true; exemption: ExemptionEntry } | { ok: false; error: string };
 
 const FIELD = /(?:^|[\s;]+)(rules|expires|reason)=/gi;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const DAY_MS = 86_400_000;
 
-/** The instant an exemption stops exempting: the end of the day for a date, the instant for a date-time. */
+/**
+ * The instant an exemption stops exempting: the end of the day for a date, the instant for a date-time.
+ * @internal Unit-tested directly: the end date of an exemption tag or entry.
+ */
 export function exemptionEnd(expires: string): number | undefined {
   if (ISO_DATE.test(expires)) {
     const start = Date.parse(`${expires}T00:00:00Z`);
@@ -44,6 +47,7 @@ export function exemptionEnd(expires: string): number | undefined {
   return Number.isNaN(instant) ? undefined : instant;
 }
 
+/** @internal Unit-tested directly: every accepted and refused spelling of the exempt tag. */
 export function parseExemptTag(value: string): TagParse {
   const fields = new Map<string, string>();
   const matches = [...value.matchAll(FIELD)];
@@ -105,6 +109,7 @@ function identities(resource: Resource): string[] {
 /**
  * The latest a tag exemption may end: the end of the UTC day `maxDays` days after today. Counted from now, as
  * the tag carries no creation date; a date `maxDays` days ahead is accepted, the next day is not.
+ * @internal Unit-tested directly: the latest end date the tag settings allow.
  */
 export function latestTagEnd(now: Date, maxDays: number): number {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { ResponsePlan } from '../model/evaluation.js';
 
-/** JSON with the keys of every object sorted and undefined members left out: one text per value. */
+/**
+ * JSON with the keys of every object sorted and undefined members left out: one text per value.
+ * @internal Unit-tested directly: the canonical JSON the plan hash is taken of.
+ */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {

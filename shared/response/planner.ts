@@ -24,8 +24,8 @@ export interface PlanResponseInput {
   ownAction?: boolean;
 }
 
-export const DRY_RUN_NOTE = 'dry run: planned, not executed';
-export const LOOP_GUARD_NOTE = 'loop guard: the change was made by transit-guard itself; no further action';
+const DRY_RUN_NOTE = 'dry run: planned, not executed';
+const LOOP_GUARD_NOTE = 'loop guard: the change was made by transit-guard itself; no further action';
 
 /** "first; second", either alone, or undefined when neither says anything. */
 const joinNotes = (first: string | undefined, second: string | undefined): string | undefined => {

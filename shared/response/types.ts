@@ -4,7 +4,7 @@ import type { Resource, ResourceOfType, ResourceType } from '../model/resource.j
 import type { Policy } from '../policy/schema.js';
 
 /** What a remediator plans from: the resource as read, the rule's verdict and the policy. */
-export interface RemediationInput<R extends Resource = Resource> {
+interface RemediationInput<R extends Resource = Resource> {
   resource: R;
   evaluation: Evaluation;
   policy: Policy;
@@ -12,21 +12,24 @@ export interface RemediationInput<R extends Resource = Resource> {
   target?: string;
 }
 
-/** The calls to make, or why none may be made (the action would cut traffic, the input is incomplete, ...). */
+/**
+ * The calls to make, or why none may be made (the action would cut traffic, the input is incomplete, ...).
+ * @internal Tests build remediation plans with it.
+ */
 export type RemediationPlan =
   | { kind: 'calls'; calls: RemediationCall[]; target?: string; note?: string }
   | { kind: 'refused'; note: string };
 
 export type Verification = { verified: true; note?: string } | { verified: false; reason: string };
 
-export interface VerificationContext {
+interface VerificationContext {
   /** The rule re-run on the resource read after the calls; undefined when the resource is gone. */
   evaluation: Evaluation | undefined;
   startedAt: Date;
 }
 
 /** Waiting between calls, e.g. until a changed VPN tunnel is UP again before the next one is touched. */
-export interface Settling<R extends Resource = Resource> {
+interface Settling<R extends Resource = Resource> {
   isSettled(after: R | undefined, call: RemediationCall): boolean;
   /** The failure when the resource does not settle in time: "tunnel 203.0.113.17 did not come back UP". */
   failure(call: RemediationCall): string;

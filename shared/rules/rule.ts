@@ -4,13 +4,13 @@ import type { Policy } from '../policy/schema.js';
 import type { TlsCatalog } from '../tls/catalog.js';
 
 /** A threshold the rule reads from the policy file (never a constant in rule code). */
-export interface RuleParameter {
+interface RuleParameter {
   /** Dotted path in the policy file, e.g. "tls.minimumVersion". */
   policyPath: string;
   description: string;
 }
 
-export interface RuleRemediation {
+interface RuleRemediation {
   /** What a person should do, in one or two sentences. */
   guidance: string;
   /** Action id the `remediate` mode takes; absent when the rule cannot remediate. */
@@ -19,7 +19,7 @@ export interface RuleRemediation {
   block?: string;
 }
 
-export interface RuleCompliance {
+interface RuleCompliance {
   /** AWS Security Hub (FSBP) control ids. */
   securityHub: string[];
   /** AWS Config managed rule identifiers (or peers' check ids). */

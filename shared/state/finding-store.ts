@@ -6,7 +6,7 @@ import type { ResourceType } from '../model/resource.js';
 export type Resolution = 'fixed' | 'remediated' | 'deleted';
 
 /** Where a transition is delivered, in the order it is delivered: the bus, the actions queue, Slack. */
-export const DELIVERY_CHANNELS = ['bus', 'actions', 'slack'] as const;
+const DELIVERY_CHANNELS = ['bus', 'actions', 'slack'] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
 /** What a transition owes each channel, as the use case built it (opaque JSON to the store). */
@@ -39,8 +39,10 @@ export type OutboxBuilder = (
   evaluation: Evaluation | undefined,
 ) => NewDelivery | undefined;
 
-/** A finding keeps at most this many undelivered transitions; older ones are dropped and counted. */
-export const MAX_PENDING_DELIVERIES = 10;
+/**
+ * A finding keeps at most this many undelivered transitions; older ones are dropped and counted.
+ */
+const MAX_PENDING_DELIVERIES = 10;
 /** ...and at most this much of them (JSON), so the item stays well within DynamoDB's 400 KB. */
 const MAX_PENDING_BYTES = 256 * 1024;
 
@@ -87,6 +89,7 @@ export interface FindingStore {
   put(record: FindingRecord, expectedVersion: number): Promise<boolean>;
 }
 
+/** @internal An error production throws; tests check for it with instanceof / toThrow. */
 export class FindingConflictError extends Error {
   override name = 'FindingConflictError';
 }

@@ -19,6 +19,7 @@ export const TABLE_KEYS = {
 /** Idempotency records share the table under one partition (Powertools `staticPkValue`). */
 export const IDEMPOTENCY_PARTITION = 'IDEMPOTENCY';
 
+/** @internal The table as the tests create it (dynalite) and check infra/state.yml against. */
 export function tableDefinition(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,

@@ -1,9 +1,5 @@
 import { TLS_VERSIONS, type TlsVersion } from '../policy/schema.js';
 
-export function isTlsVersion(value: string): value is TlsVersion {
-  return (TLS_VERSIONS as readonly string[]).includes(value);
-}
-
 /** Negative when a is older than b. */
 export function compareTlsVersions(a: TlsVersion, b: TlsVersion): number {
   return TLS_VERSIONS.indexOf(a) - TLS_VERSIONS.indexOf(b);

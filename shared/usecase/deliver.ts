@@ -52,7 +52,10 @@ function storable(message: FindingMessage): FindingMessage {
 const owes = (record: FindingRecord, channel: DeliveryChannel) =>
   (record.pending ?? []).some((delivery) => delivery.channels.includes(channel));
 
-/** Some messages were refused by a channel: they stay owed, and the invocation fails so it is retried. */
+/**
+ * Some messages were refused by a channel: they stay owed, and the invocation fails so it is retried.
+ * @internal An error production throws; tests check for it with instanceof / toThrow.
+ */
 export class DeliveryError extends Error {
   override name = 'DeliveryError';
 }

@@ -9,7 +9,10 @@ import type { WebhookUrl, WebhookUrlProvider } from '../report/slack/webhook-sec
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Slack still failing after the retries: the record fails and SQS delivers it again (then the DLQ). */
+/**
+ * Slack still failing after the retries: the record fails and SQS delivers it again (then the DLQ).
+ * @internal An error production throws; tests check for it with instanceof / toThrow.
+ */
 export class SlackDeliveryError extends Error {
   override name = 'SlackDeliveryError';
 }

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { loadInventory } from '../../shared/inventory/index.js';
+import { loadInventory } from '../../shared/inventory/load.js';
 import type { Inventory } from '../../shared/inventory/types.js';
 import type { ComplianceStatus, Evaluation } from '../../shared/model/evaluation.js';
 import { type Policy, policySchema } from '../../shared/policy/schema.js';

@@ -6,7 +6,7 @@
 
 export type FaultKind = 'throttling' | 'server' | 'timeout';
 
-export const FAULT_KINDS: readonly FaultKind[] = ['throttling', 'server', 'timeout'];
+const FAULT_KINDS: readonly FaultKind[] = ['throttling', 'server', 'timeout'];
 
 /** The seed of the fault sweeps; FC_SEED overrides it like the property suites'. */
 export function faultSeed(env: NodeJS.ProcessEnv = process.env): number {

@@ -5,12 +5,7 @@
  * after the SDK gave up on throttling; every one of the 500 resources is evaluated or listed unreadable.
  */
 import { describe, expect, it, vi } from 'vitest';
-import {
-  createRegionClients,
-  DEFAULT_MAX_ATTEMPTS,
-  type RegionClients,
-  type SdkClient,
-} from '../../shared/aws/clients.js';
+import { createRegionalClients, type RegionClients, type SdkClient } from '../../shared/aws/clients.js';
 import { FAMILIES } from '../../shared/families/index.js';
 import { MAX_THROTTLE_RETRIES } from '../../shared/inventory/live/limiter.js';
 import { COUNTS, generateAccount, REGION } from './account.js';
@@ -25,6 +20,9 @@ import {
   unboundedResends,
 } from './sweep-support.js';
 
+/** The attempts per SDK call every client makes by default (AwsClientsConfig.maxAttempts). */
+const DEFAULT_MAX_ATTEMPTS = 5;
+
 /** One send of an SDK command (a logical call), with each attempt the SDK made for it. */
 interface LogicalCall {
   operation: string;
@@ -37,7 +35,7 @@ interface LogicalCall {
  * Each family's client gets the middleware when the source first asks for it.
  */
 async function faultyClients(injector: Injector, answer: ReturnType<typeof generateAccount>['answer']) {
-  const regional = createRegionClients({ region: REGION, credentials: CREDENTIALS });
+  const regional = createRegionalClients({ credentials: CREDENTIALS })(REGION);
   const calls: LogicalCall[] = [];
   const serviceOf = new Map<unknown, string>(
     await Promise.all(

@@ -3,8 +3,8 @@
  * clock, and the accounting that tells evaluated, unreadable and silently dropped resources apart.
  */
 import type { RegionClients } from '../../shared/aws/clients.js';
-import { createAwsInventorySource } from '../../shared/inventory/live/index.js';
 import { MAX_THROTTLE_RETRIES } from '../../shared/inventory/live/limiter.js';
+import { createAwsInventorySource } from '../../shared/inventory/live/source.js';
 import { policySchema } from '../../shared/policy/schema.js';
 import type { FindingMessage } from '../../shared/report/findings-bus.js';
 import { RULES } from '../../shared/rules/index.js';

@@ -29,7 +29,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRegionClients } from '../../shared/aws/clients.js';
+import { createRegionalClients } from '../../shared/aws/clients.js';
 import { generateAccount, REGION } from './account.js';
 import { createInjector, faultError, faultSeed, type Injector } from './injector.js';
 import {
@@ -89,9 +89,7 @@ describe('sweep of a 500-resource account with faults at the client', () => {
     installMocks(injector, account.answer);
 
     // Act
-    const { outcome } = await runSweep(() =>
-      createRegionClients({ region: REGION, credentials: CREDENTIALS }),
-    );
+    const { outcome } = await runSweep(() => createRegionalClients({ credentials: CREDENTIALS })(REGION));
 
     // Assess
     expect(account.resources).toHaveLength(500);
@@ -107,9 +105,7 @@ describe('sweep of a 500-resource account with faults at the client', () => {
     installMocks(injector, account.answer);
 
     // Act
-    const { outcome } = await runSweep(() =>
-      createRegionClients({ region: REGION, credentials: CREDENTIALS }),
-    );
+    const { outcome } = await runSweep(() => createRegionalClients({ credentials: CREDENTIALS })(REGION));
 
     // Assess
     // About 30% of attempts failed, of all three kinds.

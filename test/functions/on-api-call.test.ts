@@ -7,9 +7,9 @@ import {
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/on-api-call.js';
-import { ROUTED_API_CALLS } from '../../shared/events/cloudtrail.js';
 import { findingIdOf } from '../../shared/state/finding-store.js';
 import { type EventFixture, loadEvent, withValue } from '../fixtures/events/load.js';
+import { ROUTED_API_CALLS } from '../helpers/api-calls.js';
 import {
   awsError,
   CERT_API,

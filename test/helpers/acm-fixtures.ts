@@ -12,7 +12,7 @@ const REGION = 'us-east-1';
 const DAY_MS = 86_400_000;
 
 /** The clock of every ACM test. */
-export const NOW = new Date('2026-11-22T00:00:00.000Z');
+const NOW = new Date('2026-11-22T00:00:00.000Z');
 
 export const ALB_ARN = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:loadbalancer/app/web/50dc6c495c0c9188`;
 export const DISTRIBUTION_ARN = `arn:aws:cloudfront::${ACCOUNT_ID}:distribution/E3IM41Z1TUORKF`;

@@ -15,6 +15,7 @@ import {
   type CertificateDetail,
   type CertificateSummary,
   DescribeCertificateCommand,
+  KeyAlgorithm,
   ListCertificatesCommand,
 } from '@aws-sdk/client-acm';
 import { GetResourceConfigHistoryCommand } from '@aws-sdk/client-config-service';
@@ -43,7 +44,6 @@ import {
   type Listener,
   type LoadBalancer,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { ALL_KEY_TYPES } from '../../shared/families/acm/live.js';
 import { ACCOUNT_ID, type AwsMocks, type ExpectedRead, expectedRead, REGION } from './lambda-env.js';
 
 const ELB = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}`;
@@ -54,22 +54,22 @@ export const SHOP_WEB_LISTENER = `${ELB}:listener/app/shop-web/4f1c0d2e9a7b3c55/
 export const SHOP_EDGE_LB = `${ELB}:loadbalancer/net/shop-edge/7b2e4d6f8a1c3e50`;
 export const SHOP_EDGE_LISTENER = `${ELB}:listener/net/shop-edge/7b2e4d6f8a1c3e50/d4f6a8c0e2b4d6f8`;
 /** A security policy newer than the bundled TLS data: only DescribeSSLPolicies knows it. */
-export const UNKNOWN_SSL_POLICY = 'ELBSecurityPolicy-TLS-1-0-Ext-2030-01';
+const UNKNOWN_SSL_POLICY = 'ELBSecurityPolicy-TLS-1-0-Ext-2030-01';
 export const CLASSIC_NAME = 'legacy-api';
 export const CLASSIC_ARN = `${ELB}:loadbalancer/${CLASSIC_NAME}`;
 export const VPN_ID = 'vpn-0c7d8e9f0a1b2c3d4';
-export const TUNNEL_IPS = ['203.0.113.17', '203.0.113.81'] as const;
+const TUNNEL_IPS = ['203.0.113.17', '203.0.113.81'] as const;
 export const DX_CONNECTION = 'dxcon-fg5t7k2m';
 export const DX_LAG_MEMBER = 'dxcon-ffq3w9zp';
 export const DX_LAG = 'dxlag-fh8r2v6n';
-export const certificateArn = (id: string) => `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/${id}`;
+const certificateArn = (id: string) => `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/${id}`;
 export const CERT_API = certificateArn('2b4d6f80-13a5-4c7e-8f90-a1b2c3d4e5f6');
 export const CERT_SHOP = certificateArn('7e3f9c1a-52d4-4b8e-9a6f-0c2d4e6f8a10');
 export const CERT_RENEW = certificateArn('9a8b7c6d-5e4f-4a3b-9c2d-1e0f2a3b4c5d');
 
 // ---------------------------------------------------------------- ELBv2
 
-export const loadBalancers: LoadBalancer[] = [
+const loadBalancers: LoadBalancer[] = [
   {
     LoadBalancerArn: SHOP_WEB_LB,
     LoadBalancerName: 'shop-web',
@@ -86,7 +86,7 @@ export const loadBalancers: LoadBalancer[] = [
   },
 ];
 
-export const listeners: Listener[] = [
+const listeners: Listener[] = [
   {
     ListenerArn: SHOP_WEB_LISTENER,
     LoadBalancerArn: SHOP_WEB_LB,
@@ -138,7 +138,7 @@ const sslPolicies = [
 
 // ---------------------------------------------------------------- classic ELB
 
-export const classicLoadBalancer: LoadBalancerDescription = {
+const classicLoadBalancer: LoadBalancerDescription = {
   LoadBalancerName: CLASSIC_NAME,
   DNSName: `${CLASSIC_NAME}-987654321.${REGION}.elb.amazonaws.com`,
   Scheme: 'internet-facing',
@@ -168,7 +168,7 @@ const classicPolicies: PolicyDescription[] = [
 
 // ---------------------------------------------------------------- VPN
 
-export const vpnConnection: VpnConnection = {
+const vpnConnection: VpnConnection = {
   VpnConnectionId: VPN_ID,
   State: 'available',
   Type: 'ipsec.1',
@@ -221,12 +221,12 @@ function dxConnection(id: string, encryptionMode: string, lagId?: string): Conne
   };
 }
 
-export const dxConnections: Connection[] = [
+const dxConnections: Connection[] = [
   dxConnection(DX_CONNECTION, 'should_encrypt'),
   dxConnection(DX_LAG_MEMBER, 'must_encrypt', DX_LAG),
 ];
 
-export const dxLags: Lag[] = [
+const dxLags: Lag[] = [
   {
     ownerAccount: ACCOUNT_ID,
     lagId: DX_LAG,
@@ -287,7 +287,7 @@ export function certificates(): CertificateDetail[] {
 
 // ---------------------------------------------------------------- what reading each resource takes
 
-export const listenerReads = (listenerArn: string, loadBalancerArn: string): ExpectedRead[] => [
+const listenerReads = (listenerArn: string, loadBalancerArn: string): ExpectedRead[] => [
   expectedRead('elbv2', DescribeListenersCommand, { ListenerArns: [listenerArn] }),
   expectedRead('elbv2', DescribeLoadBalancersCommand, { LoadBalancerArns: [loadBalancerArn] }),
   expectedRead('elbv2', DescribeListenersCommand, { LoadBalancerArn: loadBalancerArn, PageSize: 400 }),
@@ -341,7 +341,7 @@ export const REGION_READS = {
   ],
   acm: [
     expectedRead('acm', ListCertificatesCommand, {
-      Includes: { keyTypes: [...ALL_KEY_TYPES] },
+      Includes: { keyTypes: Object.values(KeyAlgorithm) },
       MaxItems: 1000,
     }),
     ...[CERT_API, CERT_SHOP, CERT_RENEW].flatMap(certificateReads),

@@ -22,9 +22,9 @@ import { type LocalDynamo, startDynalite } from './dynalite.js';
 
 export const ACCOUNT_ID = '111122223333';
 export const REGION = 'eu-west-1';
-export const TABLE_NAME = 'transit-guard-state';
+const TABLE_NAME = 'transit-guard-state';
 export const FINDINGS_BUS = 'transit-guard-findings';
-export const REMEDIATION_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/transit-guard-remediate`;
+const REMEDIATION_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/transit-guard-remediate`;
 export const ACTIONS_QUEUE_URL = `https://sqs.${REGION}.amazonaws.com/${ACCOUNT_ID}/transit-guard-actions`;
 export const SLACK_OUTBOX_URL = `https://sqs.${REGION}.amazonaws.com/${ACCOUNT_ID}/transit-guard-slack-outbox`;
 /** The repository's policy with the rules that have a remediate action opted in (every rule defaults to notify). */
@@ -116,7 +116,7 @@ export function mockAws() {
 export type AwsMocks = ReturnType<typeof mockAws>;
 
 /** The clients that only read resources (describe/list/get): what a function reads, never writes. */
-export const READ_CLIENTS = ['elbv2', 'elb', 'ec2', 'directConnect', 'acm', 'config'] as const;
+const READ_CLIENTS = ['elbv2', 'elb', 'ec2', 'directConnect', 'acm', 'config'] as const;
 
 /** Answers every write the inspectors make with success: PutEvents, SQS batches and PutEvaluations. */
 export function acceptWrites(mocks: AwsMocks): void {
@@ -210,7 +210,7 @@ export function expectExactReads(mocks: AwsMocks, expected: readonly ExpectedRea
 }
 
 /** How many calls every mocked client received, all together. */
-export function totalCalls(mocks: AwsMocks): number {
+function totalCalls(mocks: AwsMocks): number {
   return Object.values(mocks).reduce((sum, mock) => sum + mock.calls().length, 0);
 }
 

@@ -28,7 +28,7 @@ export const SLACK = {
   drop: { status: 0, drop: true },
 } satisfies Record<string, SlackAnswer | ((seconds: number) => SlackAnswer)>;
 
-export interface ReceivedRequest {
+interface ReceivedRequest {
   /** performance.now() when the request arrived. */
   at: number;
   method: string;

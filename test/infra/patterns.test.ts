@@ -1,12 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ACKNOWLEDGED_API_CALLS, ROUTED_API_CALLS, routeCloudTrail } from '../../shared/events/cloudtrail.js';
+import { routeCloudTrail } from '../../shared/events/cloudtrail.js';
 import { CONFIG_RESOURCE_TYPES, routeConfigChange } from '../../shared/events/config.js';
 import { routeNativeEvent } from '../../shared/events/native.js';
 import type { RouteResult } from '../../shared/events/result.js';
 import { CLOUDTRAIL_DETAIL_TYPE, CONFIG_CHANGE_DETAIL_TYPE } from '../../shared/events/schemas.js';
 import { FAMILIES } from '../../shared/families/index.js';
 import { type EventFixture, loadEvent, withValue } from '../fixtures/events/load.js';
+import { ACKNOWLEDGED_API_CALLS, ROUTED_API_CALLS } from '../helpers/api-calls.js';
 import { type EventPattern, matchesEventPattern } from '../helpers/event-pattern.js';
 import {
   type CfnResource,

@@ -42,7 +42,7 @@ function newestMtime(path: string): number {
 }
 
 /** True when .serverless/ is missing, older than a source, or not the one the tests packaged. */
-export function packageIsStale(): boolean {
+function packageIsStale(): boolean {
   if (!existsSync(TEMPLATE_FILE) || !existsSync(MARKER_FILE)) return true;
   const built = statSync(MARKER_FILE).mtimeMs;
   if (statSync(TEMPLATE_FILE).mtimeMs > built) return true;
@@ -126,7 +126,7 @@ export function resourcesOfType(template: CfnTemplate, type: string): [string, C
 }
 
 /** The function names of serverless.yml and their logical ids (osls: "on-api-call" -> OnDashapiDashcall). */
-export const FUNCTIONS = {
+const FUNCTIONS = {
   'on-api-call': 'OnDashapiDashcall',
   'on-config-change': 'OnDashconfigDashchange',
   'on-certificate-event': 'OnDashcertificateDashevent',

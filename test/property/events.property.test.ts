@@ -6,8 +6,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EventValidationError, parseConfigRuleInvocation, routeEvent } from '../../shared/events/index.js';
+import { parseConfigRuleInvocation } from '../../shared/events/config.js';
+import { EventValidationError } from '../../shared/events/errors.js';
 import type { RouteResult } from '../../shared/events/result.js';
+import { routeEvent } from '../../shared/events/route.js';
 import { RESOURCE_TYPES } from '../../shared/model/resource.js';
 import {
   hostileValue,

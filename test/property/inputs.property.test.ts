@@ -6,12 +6,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Inventory, normalizeDocuments } from '../../shared/inventory/index.js';
-import { COMPLIANCE_STATUSES, SEVERITIES } from '../../shared/model/evaluation.js';
+import type { Inventory } from '../../shared/inventory/types.js';
+import { type ComplianceStatus, SEVERITIES } from '../../shared/model/evaluation.js';
 import { policySchema } from '../../shared/policy/schema.js';
 import { RULES } from '../../shared/rules/index.js';
 import { createTlsCatalog } from '../../shared/tls/index.js';
 import { evaluateAndPlanAll } from '../../shared/usecase/evaluate.js';
+import { normalizeDocuments } from '../helpers/inventory.js';
 import { loadJsonFixtures, mutatedFixture, parameters, RUNS } from './support.js';
 
 const INPUTS = loadJsonFixtures(new URL('../fixtures/inputs/', import.meta.url));
@@ -25,6 +26,7 @@ for (const [name, document] of loadJsonFixtures(new URL('../fixtures/inputs/mixe
 const POLICY = policySchema.parse({});
 const NOW = new Date('2026-11-22T00:00:00.000Z');
 const RULE_IDS = RULES.map((rule) => rule.metadata.id);
+const COMPLIANCE_STATUSES: readonly ComplianceStatus[] = ['COMPLIANT', 'NON_COMPLIANT', 'NOT_APPLICABLE'];
 
 /**
  * "Listeners[2].Port: ...", "configurationItems[0].configuration.vgwTelemetry: ...", "[3].arn: ..." after

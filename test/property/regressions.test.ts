@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseConfigRuleInvocation, routeEvent } from '../../shared/events/index.js';
-import { normalizeDocument } from '../../shared/inventory/index.js';
+import { parseConfigRuleInvocation } from '../../shared/events/config.js';
+import { routeEvent } from '../../shared/events/route.js';
+import { normalizeDocument } from '../../shared/inventory/detect.js';
 import { loadEvent, withValue } from '../fixtures/events/load.js';
 
 function input(name: string): Record<string, unknown> {

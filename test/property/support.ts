@@ -202,9 +202,9 @@ export const hostileValue: fc.Arbitrary<Json> = fc.oneof(
   },
 );
 
-export type MutationKind = 'delete' | 'replace' | 'retype' | 'inject' | 'empty';
+type MutationKind = 'delete' | 'replace' | 'retype' | 'inject' | 'empty';
 
-export interface Mutation {
+interface Mutation {
   kind: MutationKind;
   /** Index into the paths of the document (taken modulo their number). */
   at: number;
@@ -245,7 +245,7 @@ function parentOf(root: unknown, path: Path): unknown {
 }
 
 /** Applies one mutation in place; returns the new root (a root replacement returns the new value). */
-export function applyMutation(root: unknown, change: Mutation): unknown {
+function applyMutation(root: unknown, change: Mutation): unknown {
   // A fresh copy of the value: generated constants are shared between runs and must stay as they are.
   const mutation = { ...change, value: JSON.parse(JSON.stringify(change.value)) as Json };
   const paths = pathsOf(root);

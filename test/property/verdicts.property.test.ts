@@ -10,12 +10,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeDocuments } from '../../shared/inventory/index.js';
 import type { ComplianceStatus } from '../../shared/model/evaluation.js';
 import { policySchema } from '../../shared/policy/schema.js';
 import { RULES } from '../../shared/rules/index.js';
 import { createTlsCatalog } from '../../shared/tls/index.js';
 import { evaluateAndPlanAll } from '../../shared/usecase/evaluate.js';
+import { normalizeDocuments } from '../helpers/inventory.js';
 import { type Json, loadJsonFixtures, parameters, pathsOf, RUNS } from './support.js';
 
 const INPUTS = loadJsonFixtures(new URL('../fixtures/inputs/', import.meta.url));

@@ -7,6 +7,7 @@ import type { AcmCertificate, AcmRenewalSummary } from './model.js';
 /**
  * The API enum spelling: the CLI, ListCertificates and Config write RSA-2048 / EC-prime256v1. Never trimmed:
  * "RSA-2048 " is no spelling ACM writes, and the rule reports it rather than reading it as RSA_2048.
+ * @internal Unit-tested directly: the key algorithm spellings of the CLI, ListCertificates and Config.
  */
 export function normalizeKeyAlgorithm(value: string | undefined): string | undefined {
   return value ? value.replace(/-/g, '_') : undefined;

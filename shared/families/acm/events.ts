@@ -56,6 +56,7 @@ const optionalString = z.string().optional().catch(undefined);
 /**
  * ACM's event detail. Older events carry only DaysToExpiry and CommonName, so every field is
  * optional; the certificate ARN is in the envelope's `resources[0]`.
+ * @internal Unit-tested directly: which ACM event details the router accepts.
  */
 export const acmEventDetailSchema = z.looseObject({
   DaysToExpiry: z.number().optional().catch(undefined),

@@ -22,9 +22,12 @@ import type { AcmReadPlan } from './read-plan.js';
 type Ctx = FamilyContext<AcmReadPlan>;
 
 /** ListCertificates returns only RSA_1024 and RSA_2048 certificates unless every key type is asked for. */
-export const ALL_KEY_TYPES = Object.values(KeyAlgorithm);
+const ALL_KEY_TYPES = Object.values(KeyAlgorithm);
 
-/** The most ListCertificates returns in one page (MaxItems 1-1000). */
+/**
+ * The most ListCertificates returns in one page (MaxItems 1-1000).
+ * @internal The sweep benchmark (bench/sweep/expected.ts) counts the expected calls with it.
+ */
 export const LIST_CERTIFICATES_PAGE_SIZE = 1000;
 
 async function describeCertificate(ctx: Ctx, certificateArn: string): Promise<Collected> {
@@ -55,12 +58,13 @@ const BAD_STATUSES = new Set(['FAILED', 'REVOKED', 'EXPIRED']);
 const DAY_MS = 86_400_000;
 
 /** Why a certificate is described beyond its summary, for the call plan; undefined: the summary suffices. */
-export type DescribeReason = 'incomplete' | 'signature' | 'renewal' | 'transparency' | 'in-use-by';
+type DescribeReason = 'incomplete' | 'signature' | 'renewal' | 'transparency' | 'in-use-by';
 
 /**
  * Decides from a ListCertificates summary whether any enabled rule needs a field only DescribeCertificate
  * returns. The summary already carries what the expiry, key-strength and status rules judge by (Status,
  * Type, KeyAlgorithm, NotAfter, InUse, RenewalEligibility).
+ * @internal Unit-tested directly: which summaries need DescribeCertificate; the sweep benchmark counts the reads with it.
  */
 export function describeReason(
   summary: CertificateSummary,

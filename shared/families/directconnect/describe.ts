@@ -26,7 +26,7 @@ function dxCommon(record: Fields, bandwidthField: string) {
 }
 
 /** A connection: DescribeConnections, CreateConnection output, or a LAG member. */
-export function mapDxConnection(connection: Fields, source: string): DxConnection {
+function mapDxConnection(connection: Fields, source: string): DxConnection {
   const connectionId = requireString(connection, 'ConnectionId');
   const tags = readTags(connection, 'Tags');
   const partnerName = connection.string('PartnerName');
@@ -48,7 +48,7 @@ export function mapDxConnection(connection: Fields, source: string): DxConnectio
 }
 
 /** A LAG: DescribeLags or CreateLag output; member connections give its member port status. */
-export function mapDxLag(lag: Fields, source: string): DxLag {
+function mapDxLag(lag: Fields, source: string): DxLag {
   const lagId = requireString(lag, 'LagId');
   const tags = readTags(lag, 'Tags');
   const members = (lag.objects('Connections') ?? []).map((member) => mapDxConnection(member, source));

@@ -14,7 +14,10 @@ import type { ClassicListener, ClassicLoadBalancer, ClassicPolicy } from './mode
 
 const LOAD_BALANCER = 'AWS::ElasticLoadBalancing::LoadBalancer';
 
-/** A DescribeLoadBalancerPolicies policy; the output does not say which load balancer it came from. */
+/**
+ * A DescribeLoadBalancerPolicies policy; the output does not say which load balancer it came from.
+ * @internal Tests type the pending links they inspect with it.
+ */
 export interface PendingClassicPolicy {
   policy: ClassicPolicy;
   source: string;

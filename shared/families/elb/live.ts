@@ -29,7 +29,10 @@ type Ctx = FamilyContext<ElbReadPlan>;
 
 const TLS_PROTOCOLS = new Set(['HTTPS', 'SSL']);
 
-/** The most one DescribeLoadBalancers page holds (PageSize 1-400). */
+/**
+ * The most one DescribeLoadBalancers page holds (PageSize 1-400).
+ * @internal The sweep benchmark (bench/sweep/expected.ts) counts the expected calls with it.
+ */
 export const CLASSIC_PAGE_SIZE = 400;
 
 /** Negotiation policies only matter for a front-end HTTPS or SSL listener. */

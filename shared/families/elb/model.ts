@@ -1,7 +1,7 @@
 /** The Classic Load Balancer in the normalized model (shared/model/resource.ts). */
 import type { ResourceBase } from '../../model/resource.js';
 
-export interface ClassicPolicyAttribute {
+interface ClassicPolicyAttribute {
   name: string;
   value: string;
 }

@@ -13,7 +13,10 @@ export function answers426(action: ListenerAction): boolean {
   return action.type.toLowerCase() === 'fixed-response' && action.fixedResponse?.statusCode === '426';
 }
 
-/** True when an action list is known and every action in it passes `isSafe`. */
+/**
+ * True when an action list is known and every action in it passes `isSafe`.
+ * @internal Unit-tested directly: the default and rule actions of a listener, forward configs included.
+ */
 export function allActions(actions: readonly ListenerAction[], isSafe: (action: ListenerAction) => boolean) {
   return actions.length > 0 && actions.every(isSafe);
 }

@@ -37,7 +37,10 @@ const TLS_PROTOCOLS = new Set(['HTTPS', 'TLS']);
 /** Rules only change the verdict of plaintext HTTP listeners (a redirect to HTTPS), so only they are read. */
 const needsRules = (listener: Listener) => listener.Protocol === 'HTTP';
 
-/** The most one ELBv2 Describe* page holds (PageSize 1-400). */
+/**
+ * The most one ELBv2 Describe* page holds (PageSize 1-400).
+ * @internal The sweep benchmark (bench/sweep/expected.ts) counts the expected calls with it.
+ */
 export const ELBV2_PAGE_SIZE = 400;
 
 const marker = (token: string | undefined) => ({

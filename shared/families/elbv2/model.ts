@@ -3,7 +3,7 @@ import type { ResourceBase } from '../../model/resource.js';
 
 export type LoadBalancerType = 'application' | 'network' | 'gateway';
 
-export interface RedirectConfig {
+interface RedirectConfig {
   protocol?: string;
   port?: string;
   host?: string;
@@ -12,7 +12,7 @@ export interface RedirectConfig {
   statusCode?: string;
 }
 
-export interface FixedResponseConfig {
+interface FixedResponseConfig {
   statusCode?: string;
   contentType?: string;
   messageBody?: string;

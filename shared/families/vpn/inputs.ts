@@ -17,6 +17,7 @@ const VPN_CONNECTION = 'AWS::EC2::VPNConnection';
 /**
  * What one tunnel negotiated (get-active-vpn-tunnel-status output, with the connection id and tunnel
  * outside IP address it was asked for), waiting for the VPN connection it belongs to.
+ * @internal Tests type the pending links they build and inspect with it.
  */
 export interface PendingTunnelStatus {
   vpnConnectionId: string;

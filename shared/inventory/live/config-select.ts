@@ -10,7 +10,10 @@ import type { Family } from '../../families/index.js';
 import { type Collected, emptyCollected, failed, type RegionContext } from './context.js';
 import { collectPages } from './document.js';
 
-/** The most SelectResourceConfig returns in one page (Limit 1-100). */
+/**
+ * The most SelectResourceConfig returns in one page (Limit 1-100).
+ * @internal The sweep benchmark (bench/sweep/expected.ts) counts the expected calls with it.
+ */
 export const CONFIG_QUERY_PAGE_SIZE = 100;
 
 const SELECT_FIELDS = [
@@ -27,13 +30,19 @@ const SELECT_FIELDS = [
   'configurationItemCaptureTime',
 ];
 
-/** The advanced query that reads the current configuration items of these types. */
+/**
+ * The advanced query that reads the current configuration items of these types.
+ * @internal Unit-tested directly: the SelectResourceConfig query the live inventory sends.
+ */
 export function selectExpression(resourceTypes: readonly string[]): string {
   const types = resourceTypes.map((type) => `'${type}'`).join(', ');
   return `SELECT ${SELECT_FIELDS.join(', ')} WHERE resourceType IN (${types})`;
 }
 
-/** The types the region's configuration recorder records (all supported ones, a list, or all but a list). */
+/**
+ * The types the region's configuration recorder records (all supported ones, a list, or all but a list).
+ * @internal Unit-tested directly: which resource types a Config recorder records.
+ */
 export function recordedTypes(recorders: readonly ConfigurationRecorder[]): (type: string) => boolean {
   const checks = recorders.map((recorder): ((type: string) => boolean) => {
     const group = recorder.recordingGroup;
@@ -51,7 +60,7 @@ export function recordedTypes(recorders: readonly ConfigurationRecorder[]): (typ
 }
 
 /** The recorders that are recording now (DescribeConfigurationRecorderStatus), by name. */
-export function recordingNow(statuses: readonly ConfigurationRecorderStatus[]): Set<string> {
+function recordingNow(statuses: readonly ConfigurationRecorderStatus[]): Set<string> {
   return new Set(
     statuses.filter((status) => status.recording === true && status.name).map((status) => status.name ?? ''),
   );

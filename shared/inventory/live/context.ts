@@ -23,7 +23,7 @@ export interface ApiDocument {
  * load balancer with its policies), so nothing links across groups. `keep` picks the resources to
  * return: a read returns what was asked for, not the siblings read to judge it.
  */
-export interface DocumentGroup {
+interface DocumentGroup {
   documents: ApiDocument[];
   keep?: (resource: Resource) => boolean;
 }

@@ -12,7 +12,10 @@ export const DEFAULT_CONCURRENCY = 4;
 
 type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
 
-/** A tiny promise pool: at most `limit` tasks run at once, the others wait in order. */
+/**
+ * A tiny promise pool: at most `limit` tasks run at once, the others wait in order.
+ * @internal Unit-tested directly: concurrency and pacing on a fake clock.
+ */
 export function createLimiter(limit: number): Limiter {
   let running = 0;
   const waiting: (() => void)[] = [];
@@ -32,7 +35,7 @@ export function createLimiter(limit: number): Limiter {
 }
 
 /** A token bucket as AWS describes its API throttling: `capacity` tokens, refilled at `refillPerSecond`. */
-export interface RateLimit {
+interface RateLimit {
   capacity: number;
   refillPerSecond: number;
 }
@@ -55,6 +58,7 @@ const SLOWDOWN_INTERVAL_MS = 500;
  * A client-side token bucket that paces calls to an AWS rate limit, and adapts: a throttling answer
  * halves its refill rate (never below 0.5/s), each success wins back 5 % up to the rate it started
  * with. Waiters are served in order.
+ * @internal Unit-tested directly: the pacing of one documented rate on a fake clock.
  */
 export class TokenBucket {
   private tokens: number;
@@ -139,7 +143,10 @@ export const DOCUMENTED_RATE_LIMITS: RateLimits = Object.fromEntries(
 /** Where an unpaced call starts once AWS throttles it; the bucket then halves on each further throttle. */
 const ADAPTIVE_START: RateLimit = { capacity: 1, refillPerSecond: 10 };
 
-/** The bucket a call is paced by, and its limit: `undefined` when the call is not paced. */
+/**
+ * The bucket a call is paced by, and its limit: `undefined` when the call is not paced.
+ * @internal Unit-tested directly: the bucket of each operation; the benchmark stand-in applies the same rates.
+ */
 export function bucketOf(
   limits: RateLimits,
   service: string,
@@ -164,6 +171,7 @@ const THROTTLING = new Set([
   'SlowDown',
 ]);
 
+/** @internal Unit-tested directly: which SDK errors count as throttling. */
 export function isThrottling(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as Error & { Code?: string }).Code;
@@ -173,7 +181,10 @@ export function isThrottling(error: unknown): boolean {
 /** Runs one AWS call through the limiter; a failure names the operation and the subject. */
 export type ServiceCall = <T>(operation: string, subject: string, task: () => Promise<T>) => Promise<T>;
 
-/** How often a call that AWS keeps throttling is tried again, each time slower, before it counts as failed. */
+/**
+ * How often a call that AWS keeps throttling is tried again, each time slower, before it counts as failed.
+ * @internal The fault tests (test/faults) bound the sends of a call by it.
+ */
 export const MAX_THROTTLE_RETRIES = 8;
 
 /**

@@ -1,7 +1,9 @@
 import { FAMILIES } from '../../families/index.js';
 import type { ResourceRef } from '../../model/ref.js';
 import type { Resource } from '../../model/resource.js';
-import { linkInventory, mergeInventories, normalizeDocument } from '../index.js';
+import { mergeInventories } from '../builder.js';
+import { normalizeDocument } from '../detect.js';
+import { linkInventory } from '../link.js';
 import type { Inventory } from '../types.js';
 import type { ApiDocument, Collected } from './context.js';
 import { toDocument } from './document.js';

@@ -24,7 +24,10 @@ import { toReadResult } from './normalize.js';
 import { FULL_READ_PLAN, type ReadPlan } from './plan.js';
 import { type InventorySource, mergeReadResults, type ReadResult } from './port.js';
 
-/** Where a sweep reads: describe/list calls per service, or AWS Config advanced queries where Config records the types. */
+/**
+ * Where a sweep reads: describe/list calls per service, or AWS Config advanced queries where Config records the types.
+ * @internal The sweep benchmark (bench/sweep) picks the mode.
+ */
 export type InventoryMode = 'describe' | 'config';
 
 export interface AwsInventorySourceOptions {

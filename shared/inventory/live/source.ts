@@ -8,16 +8,10 @@ import {
   createLiveInventorySource,
 } from './source-core.js';
 
-export {
-  type AwsInventorySource,
-  type AwsInventorySourceOptions,
-  type ConfigReads,
-  createLiveInventorySource,
-  type InventoryMode,
-} from './source-core.js';
+export type { AwsInventorySource, AwsInventorySourceOptions } from './source-core.js';
 
 /** Every AWS Config read of the live inventory. */
-export const CONFIG_READS: ConfigReads = { familiesRecorded, sweepConfigItems, readConfigItem };
+const CONFIG_READS: ConfigReads = { familiesRecorded, sweepConfigItems, readConfigItem };
 
 /** The live inventory with the AWS Config reads: what the inspectors, the sweep and `scan` use. */
 export function createAwsInventorySource(

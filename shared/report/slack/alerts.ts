@@ -1,7 +1,7 @@
 import type { FindingRecord, FindingTransition } from '../../state/finding-store.js';
 
 /** Why a transition gets a Slack message. */
-export type AlertReason = 'opened' | 'changed' | 'reminder' | 'resolved';
+type AlertReason = 'opened' | 'changed' | 'reminder' | 'resolved';
 
 export interface Alert {
   reason: AlertReason;

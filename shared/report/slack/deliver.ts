@@ -13,6 +13,7 @@ const SQS_BATCH_ENTRIES = 10;
 /** SendMessageBatch takes at most 256 KiB per call; keep room for attributes. */
 const SQS_BATCH_BYTES = 250 * 1024;
 
+/** @internal An error production throws; tests check for it with instanceof / toThrow. */
 export class SlackOutboxError extends Error {
   override name = 'SlackOutboxError';
 }
@@ -102,7 +103,7 @@ export function enqueueSlackMessages(
 // ---------------------------------------------------------------------------------------- delivery
 
 /** Slack's answers that will not change on a retry (slack-limits.md §2-3). */
-export const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set([
+const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set([
   'invalid_payload',
   'action_prohibited',
   'channel_is_archived',

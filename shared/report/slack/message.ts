@@ -39,10 +39,10 @@ export const SEVERITY_EMOJI: Record<Severity, string> = {
 export type ActionOutcome = Pick<ActionRecord, 'status' | 'calls' | 'error' | 'note'>;
 
 /** The exemption that applies (or applied until it expired) to the finding. */
-export type ExemptionNotice = Pick<ResponseExemption, 'reason' | 'expires' | 'expired'>;
+type ExemptionNotice = Pick<ResponseExemption, 'reason' | 'expires' | 'expired'>;
 
 /** The finding store's transition; `unchanged` is sent only as a reminder. */
-export type MessageKind = 'opened' | 'changed' | 'unchanged' | 'resolved';
+type MessageKind = 'opened' | 'changed' | 'unchanged' | 'resolved';
 
 export interface FindingMessageInput {
   evaluation: Evaluation;
@@ -81,7 +81,10 @@ function isSensitiveKey(key: string): boolean {
   return SENSITIVE_KEY.test(letters) || FAMILIES.some((family) => family.report.secretKeys?.test(letters));
 }
 
-/** A copy of an API input with secret-bearing keys (pre-shared keys, MACsec CAK/CKN, tokens) blanked. */
+/**
+ * A copy of an API input with secret-bearing keys (pre-shared keys, MACsec CAK/CKN, tokens) blanked.
+ * @internal Unit-tested directly: every secret shape kept out of Slack messages.
+ */
 export function redactSecrets(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubSecrets(value);
   if (depth > 8 || value === null || typeof value !== 'object') return value;

@@ -5,7 +5,7 @@
 
 import { extend } from '../../model/extend.js';
 
-export interface PlainTextObject {
+interface PlainTextObject {
   type: 'plain_text';
   text: string;
   emoji?: boolean;
@@ -22,9 +22,9 @@ export interface MrkdwnObject {
   verbatim?: boolean;
 }
 
-export type TextObject = PlainTextObject | MrkdwnObject;
+type TextObject = PlainTextObject | MrkdwnObject;
 
-export interface HeaderBlock {
+interface HeaderBlock {
   type: 'header';
   text: PlainTextObject;
 }
@@ -40,7 +40,7 @@ export interface ContextBlock {
   elements: TextObject[];
 }
 
-export interface DividerBlock {
+interface DividerBlock {
   type: 'divider';
 }
 
@@ -54,7 +54,10 @@ export interface SlackPayload {
   unfurl_media?: boolean;
 }
 
-/** Slack's documented limits (../shared/corpus/slack-limits.md §5), with budgets kept below them. */
+/**
+ * Slack's documented limits (../shared/corpus/slack-limits.md §5), with budgets kept below them.
+ * @internal Tests probe each documented Slack limit at its boundary.
+ */
 export const SLACK_LIMITS = {
   blocks: 50,
   sectionText: 3000,
@@ -69,9 +72,13 @@ export const SLACK_LIMITS = {
   totalBlockText: 12_000,
 } as const;
 
+/** @internal Tests check truncated text ends with it. */
 export const TRUNCATION_MARKER = '… (truncated)';
 
-/** Escapes the three characters Slack's mrkdwn gives meaning to, so AWS text can never form a link or mention. */
+/**
+ * Escapes the three characters Slack's mrkdwn gives meaning to, so AWS text can never form a link or mention.
+ * @internal Unit-tested directly: the mrkdwn escaping of untrusted text.
+ */
 export function escapeMrkdwn(value: string): string {
   return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
@@ -106,7 +113,10 @@ const INVISIBLE = /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFE
 const SHORTCODE = /:(?=[\p{L}\p{N}_+'-]+:)/gu;
 const ZERO_WIDTH_SPACE = '\u200B';
 
-/** AWS text with no line break, control, bidi or invisible character: a space for each control. */
+/**
+ * AWS text with no line break, control, bidi or invisible character: a space for each control.
+ * @internal Unit-tested directly: that untrusted text cannot mention, link or format.
+ */
 export function inertText(value: string): string {
   return value.replace(INVISIBLE, '').replace(CONTROL, ' ');
 }
@@ -151,6 +161,7 @@ function cutAt(value: string, length: number): string {
 /**
  * Shortens text to `max` characters, ending in the truncation marker. For mrkdwn it never leaves half
  * an entity (`&am`), an unclosed link (`<https://...`) or an unclosed code span behind.
+ * @internal Unit-tested directly: truncation at the limits without splitting a character or an escape.
  */
 export function truncateText(value: string, max: number, kind: 'mrkdwn' | 'plain_text' = 'mrkdwn'): string {
   if (value.length <= max) return value;

@@ -2,7 +2,10 @@ import { inspect } from 'node:util';
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
 
-/** The webhook setting is missing or does not hold a Slack incoming-webhook URL. Never carries the value. */
+/**
+ * The webhook setting is missing or does not hold a Slack incoming-webhook URL. Never carries the value.
+ * @internal An error production throws; tests check for it with instanceof / toThrow.
+ */
 export class WebhookConfigError extends Error {
   override name = 'WebhookConfigError';
 }
@@ -46,6 +49,7 @@ export class WebhookUrl {
  * Checks that a configured value is a Slack incoming-webhook URL: `https:`, host exactly hooks.slack.com,
  * no credentials or port, a path. `setting` names where the value came from; the error says which setting
  * is wrong and never repeats the value.
+ * @internal Unit-tested directly: which webhook URLs are accepted.
  */
 export function validateWebhookUrl(value: string, setting: string): WebhookUrl {
   let url: URL;
@@ -72,6 +76,7 @@ export function validateWebhookUrl(value: string, setting: string): WebhookUrl {
 /**
  * Test-only: a WebhookUrl for a local stand-in of Slack. It accepts nothing but http on the loopback
  * interface, so production code that called it could not send anything anywhere.
+ * @internal The tests' way to a local Slack stand-in (loopback http only).
  */
 export function localWebhookUrlForTests(value: string): WebhookUrl {
   const url = new URL(value);

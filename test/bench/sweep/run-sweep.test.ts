@@ -3,7 +3,7 @@ import { type AccountShape, generateAccount } from '../../../bench/stand-in/acco
 import { minimumCalls, plannedCalls, total } from '../../../bench/sweep/expected.js';
 import { defaultReadPlan, runSweep } from '../../../bench/sweep/run-sweep.js';
 import type { AcmCertificate } from '../../../shared/families/acm/model.js';
-import { readPlanFor } from '../../../shared/inventory/live/index.js';
+import { readPlanFor } from '../../../shared/inventory/live/plan.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { RULES } from '../../../shared/rules/index.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateAccount, scaledShape } from '../../../bench/generate.js';
 import { runCli } from '../../../shared/cli/main.js';
-import { loadInventory } from '../../../shared/inventory/index.js';
+import { loadInventory } from '../../../shared/inventory/load.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { PRETTY_MAX_ENTRIES } from '../../../shared/report/json.js';
 import { buildReport } from '../../../shared/report/report.js';

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ACKNOWLEDGED_API_CALLS,
-  actorFromUserIdentity,
-  ROUTED_API_CALLS,
-  routeCloudTrail,
-} from '../../../shared/events/cloudtrail.js';
+import { actorFromUserIdentity, routeCloudTrail } from '../../../shared/events/cloudtrail.js';
 import { EventValidationError, UnsupportedEventError } from '../../../shared/events/errors.js';
 import type { Actor, ResourceRef } from '../../../shared/model/ref.js';
 import { ACCOUNT_ID, type EventFixture, loadEvent, REGION, withValue } from '../../fixtures/events/load.js';
+import { ACKNOWLEDGED_API_CALLS, ROUTED_API_CALLS } from '../../helpers/api-calls.js';
 
 const ELB_ARN = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}`;
 const HTTPS_LISTENER = `${ELB_ARN}:listener/app/shop-web/4f1c0d2e9a7b3c55/8e2d4c6a1b3f5d70`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeDocument } from '../../../shared/inventory/index.js';
+import { normalizeDocument } from '../../../shared/inventory/detect.js';
 import {
   fixture,
   fixtureText,

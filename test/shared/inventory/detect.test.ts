@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeConfigItemsFile } from '../../../shared/inventory/detect.js';
-import { normalizeDocument } from '../../../shared/inventory/index.js';
+import { normalizeConfigItemsFile, normalizeDocument } from '../../../shared/inventory/detect.js';
 import { fixture, SHOP_HTTP, SHOP_HTTPS } from './fixtures.js';
 
 /** The file's bytes read item by item, and its parsed text normalized whole: what loadInventory chooses between. */

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { VpnConnection } from '../../../shared/families/vpn/model.js';
 import { createFileInventorySource } from '../../../shared/inventory/file-source.js';
-import { loadInventory } from '../../../shared/inventory/index.js';
+import { loadInventory } from '../../../shared/inventory/load.js';
 import type { Inventory } from '../../../shared/inventory/types.js';
 import type { ResourceRef } from '../../../shared/model/ref.js';
 import type { ResolvedTlsPolicy } from '../../../shared/tls/catalog.js';

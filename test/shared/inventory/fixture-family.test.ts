@@ -2,8 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { normalizeDocument } from '../../../shared/inventory/detect.js';
 import { createFileInventorySource } from '../../../shared/inventory/file-source.js';
-import { loadInventory, normalizeDocument } from '../../../shared/inventory/index.js';
+import { loadInventory } from '../../../shared/inventory/load.js';
 import { WIDGET } from './widget-family.js';
 
 vi.mock('../../../shared/families/index.js', async (original) => {

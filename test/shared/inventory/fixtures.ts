@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normalizeDocument } from '../../../shared/inventory/index.js';
+import { normalizeDocument } from '../../../shared/inventory/detect.js';
 import type { Inventory } from '../../../shared/inventory/types.js';
 import type { Resource, ResourceOfType, ResourceType } from '../../../shared/model/resource.js';
 
@@ -22,7 +22,7 @@ export function normalizeFixture(name: string): Inventory {
   return normalizeDocument(fixture(name), name);
 }
 
-export function ofType<T extends ResourceType>(inventory: Inventory, type: T): ResourceOfType<T>[] {
+function ofType<T extends ResourceType>(inventory: Inventory, type: T): ResourceOfType<T>[] {
   return inventory.resources.filter(
     (resource): resource is ResourceOfType<T> => resource.resourceType === type,
   );
@@ -44,8 +44,8 @@ export function plantedSecrets(text: string): string[] {
   return [...new Set(text.match(/EXAMPLE(?:psk|cgw)\.Canary_[A-Za-z0-9_]+/g) ?? [])];
 }
 
-export const ACCOUNT = '111122223333';
-export const REGION = 'eu-west-1';
+const ACCOUNT = '111122223333';
+const REGION = 'eu-west-1';
 export const SHOP_ALB = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/app/shop-alb/1a2b3c4d5e6f7a8b`;
 export const SHOP_HTTPS = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:listener/app/shop-alb/1a2b3c4d5e6f7a8b/0f1e2d3c4b5a6978`;
 export const SHOP_HTTP = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:listener/app/shop-alb/1a2b3c4d5e6f7a8b/a1b2c3d4e5f60718`;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PendingTunnelStatus } from '../../../shared/families/vpn/inputs.js';
 import type { VpnConnection } from '../../../shared/families/vpn/model.js';
-import { emptyPending } from '../../../shared/inventory/builder.js';
-import { linkInventory, mergeInventories, normalizeDocument } from '../../../shared/inventory/index.js';
+import { emptyPending, mergeInventories } from '../../../shared/inventory/builder.js';
+import { normalizeDocument } from '../../../shared/inventory/detect.js';
+import { linkInventory } from '../../../shared/inventory/link.js';
 import type { Inventory } from '../../../shared/inventory/types.js';
 import { fixture, LEDGER_TLS, normalizeFixture, only, SHOP_HTTP, SHOP_HTTPS } from './fixtures.js';
 

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadInventory, normalizeDocuments } from '../../../shared/inventory/index.js';
-import { describeJsonError } from '../../../shared/inventory/load.js';
+import { describeJsonError, loadInventory } from '../../../shared/inventory/load.js';
+import { normalizeDocuments } from '../../helpers/inventory.js';
 import { fixture, fixtureText, INPUTS, plantedSecrets, SHOP_HTTP } from './fixtures.js';
 
 const MIXED = join(INPUTS, 'mixed');

@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createRemediationSwitch,
   RemediationSwitchError,
-  SWITCH_MAX_AGE_SECONDS,
 } from '../../../shared/lambda/remediation-switch.js';
 
 const ssm = mockClient(SSMClient);
@@ -103,7 +102,6 @@ describe('createRemediationSwitch', () => {
     const fresh = await read();
 
     // Assess
-    expect(SWITCH_MAX_AGE_SECONDS).toBe(60);
     expect(cached).toBe('enabled');
     expect(fresh).toBe('disabled');
     expect(ssm).toReceiveCommandTimes(GetParameterCommand, 2);

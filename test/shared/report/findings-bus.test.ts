@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Evaluation } from '../../../shared/model/evaluation.js';
 import {
   type FindingMessage,
-  MAX_PUT_EVENTS_BYTES,
   publishFindings,
   putEventsBatches,
   putEventsEntrySize,
@@ -233,7 +232,6 @@ describe('putEventsBatches', () => {
     // Assess
     expect(exact.map((batch) => batch.length)).toEqual([2, 1]);
     expect(over.map((batch) => batch.length)).toEqual([1, 1, 1]);
-    expect(MAX_PUT_EVENTS_BYTES).toBe(262_144);
   });
 
   it('puts at most 10 small entries in a request', () => {

@@ -4,7 +4,11 @@ import { elbv2ListenerTlsPolicy as rule } from '../../../shared/families/elbv2/r
 import type { Evaluation } from '../../../shared/model/evaluation.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { EXEMPT_TAG } from '../../../shared/response/exemptions.js';
-import { DRY_RUN_NOTE, LOOP_GUARD_NOTE, planResponse } from '../../../shared/response/planner.js';
+import { planResponse } from '../../../shared/response/planner.js';
+
+const DRY_RUN_NOTE = 'dry run: planned, not executed';
+const LOOP_GUARD_NOTE = 'loop guard: the change was made by transit-guard itself; no further action';
+
 import { albHttpsListener, nlbListener } from '../../helpers/elb-fixtures.js';
 import { TEST_NOW } from '../../helpers/rule-context.js';
 import { evaluateWith, planOf } from './support.js';

@@ -15,14 +15,14 @@ import type { ResourceRef } from '../../../shared/model/ref.js';
 import type { Resource } from '../../../shared/model/resource.js';
 import type { PolicyInput } from '../../../shared/policy/schema.js';
 import type { CommandSender } from '../../../shared/response/calls.js';
-import type { ExecutorDeps, PlannedAction } from '../../../shared/response/index.js';
-import type { RemediationPlan } from '../../../shared/response/types.js';
+import type { ExecutorDeps } from '../../../shared/response/executor.js';
+import type { PlannedAction, RemediationPlan } from '../../../shared/response/types.js';
 import type { AnyRule } from '../../../shared/rules/rule.js';
 import { evaluateAndPlan } from '../../../shared/usecase/evaluate.js';
 import { ruleContext } from '../../helpers/rule-context.js';
 
-export const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
-export const REGION = 'eu-west-1';
+const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
+const REGION = 'eu-west-1';
 
 /** The write clients by family id, as the wiring gives them (familyClients). */
 function remediationClients(): ExecutorDeps['clientFor'] {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareTlsVersions,
-  isTlsVersion,
   normalizeTlsVersion,
   protocolsBelow,
   sortTlsVersions,
@@ -38,14 +37,5 @@ describe('TLS versions', () => {
   it('does not read a cipher or option name as a version', () => {
     expect(normalizeTlsVersion('Server-Defined-Cipher-Order')).toBeUndefined();
     expect(normalizeTlsVersion('TLSv1.4')).toBeUndefined();
-  });
-});
-
-describe('isTlsVersion', () => {
-  it('accepts only the exact spelling of a known version', () => {
-    expect(isTlsVersion('TLSv1.2')).toBe(true);
-    expect(isTlsVersion('SSLv3')).toBe(true);
-    expect(isTlsVersion('TLSv1_2')).toBe(false);
-    expect(isTlsVersion('TLSv1.4')).toBe(false);
   });
 });

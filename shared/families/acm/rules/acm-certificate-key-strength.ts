@@ -12,6 +12,7 @@ import { certificateLabel, neverIssuedOutcome } from './certificate.js';
 /**
  * The API enum spelling of a key algorithm: DescribeCertificate's "RSA-2048" and "EC-prime256v1" become
  * RSA_2048 and EC_prime256v1. A name ACM does not list (an EC curve such as secp224r1) keeps its spelling.
+ * @internal Unit-tested directly: the key algorithm spellings DescribeCertificate writes.
  */
 export function normalizeKeyAlgorithm(value: string): string {
   // Never trimmed: "RSA_2048 " is no key algorithm ACM reports.

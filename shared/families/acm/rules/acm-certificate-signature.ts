@@ -15,7 +15,10 @@ import { certificateLabel, neverIssuedOutcome } from './certificate.js';
  */
 const HASH_IN_NAME = /(MD2|MD5|SHA[-_]?1|SHA(?:2[-_])?[-_]?(?:224|256|384|512))(?!\d)/g;
 
-/** The hashes a signature algorithm name uses, spelled as the policy spells them (SHA1, SHA256, MD5). */
+/**
+ * The hashes a signature algorithm name uses, spelled as the policy spells them (SHA1, SHA256, MD5).
+ * @internal Unit-tested directly: the hash of every signature algorithm ACM reports (also checked against the rule's metadata).
+ */
 export function signatureHashes(signatureAlgorithm: string): string[] {
   const hashes = [...signatureAlgorithm.toUpperCase().matchAll(HASH_IN_NAME)].map(([token]) =>
     token.replace(/^SHA(?:2[-_])?[-_]?/, 'SHA'),

@@ -66,6 +66,7 @@ export function associatedKeys(resource: DxResource): MacSecKey[] {
   return resource.macSecKeys.filter((key) => key.state === 'associated');
 }
 
+/** @internal Unit-tested directly: only the exact status spelling Direct Connect reports counts. */
 export const isEncryptionDown = (status: string | undefined): boolean => status === 'Encryption Down';
 
 export const isEncryptionUp = (status: string | undefined): boolean => status === 'Encryption Up';

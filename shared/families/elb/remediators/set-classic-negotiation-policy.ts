@@ -59,7 +59,10 @@ function negotiationAttributes(tls: Policy['tls']): PolicyAttribute[] | string {
   ];
 }
 
-/** Named after its content: the same settings always give the same name, so creating it twice is harmless. */
+/**
+ * Named after its content: the same settings always give the same name, so creating it twice is harmless.
+ * @internal Unit-tested directly: the name is stable and changes with every attribute value.
+ */
 export function negotiationPolicyName(attributes: readonly PolicyAttribute[]): string {
   const content = attributes.map((a) => `${a.AttributeName}=${a.AttributeValue}`).join('\n');
   return `${POLICY_PREFIX}${createHash('sha256').update(content).digest('hex').slice(0, 12)}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeKeyAlgorithm } from '../../../../shared/families/acm/describe.js';
-import { normalizeDocument } from '../../../../shared/inventory/index.js';
+import { normalizeDocument } from '../../../../shared/inventory/detect.js';
 import { fixture, normalizeFixture, only } from '../../inventory/fixtures.js';
 
 const CERTIFICATE = 'AWS::ACM::Certificate';

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PendingClassicPolicy } from '../../../../shared/families/elb/inputs.js';
-import { type Inventory, normalizeDocument, normalizeDocuments } from '../../../../shared/inventory/index.js';
+import { normalizeDocument } from '../../../../shared/inventory/detect.js';
+import type { Inventory } from '../../../../shared/inventory/types.js';
 import { policySchema } from '../../../../shared/policy/schema.js';
 import { RULES } from '../../../../shared/rules/index.js';
 import { createTlsCatalog } from '../../../../shared/tls/index.js';
 import { evaluateAndPlanAll } from '../../../../shared/usecase/evaluate.js';
+import { normalizeDocuments } from '../../../helpers/inventory.js';
 import { fixture, normalizeFixture, only } from '../../inventory/fixtures.js';
 
 /** The DescribeLoadBalancerPolicies policies an inventory keeps for linking. */

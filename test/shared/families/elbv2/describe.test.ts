@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PendingRule } from '../../../../shared/families/elbv2/inputs.js';
-import { type Inventory, normalizeDocument } from '../../../../shared/inventory/index.js';
+import { normalizeDocument } from '../../../../shared/inventory/detect.js';
+import type { Inventory } from '../../../../shared/inventory/types.js';
 import {
   fixture,
   LEDGER_TLS,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PendingTunnelStatus } from '../../../../shared/families/vpn/inputs.js';
-import { type Inventory, normalizeDocument, normalizeDocuments } from '../../../../shared/inventory/index.js';
+import { normalizeDocument } from '../../../../shared/inventory/detect.js';
+import type { Inventory } from '../../../../shared/inventory/types.js';
+import { normalizeDocuments } from '../../../helpers/inventory.js';
 import { fixture, fixtureText, normalizeFixture, only, plantedSecrets } from '../../inventory/fixtures.js';
 
 /** The get-active-vpn-tunnel-status records an inventory keeps for linking. */

@@ -11,7 +11,7 @@ import { createRegionalClients } from '../../../../shared/aws/clients.js';
 import {
   type AwsInventorySourceOptions,
   createAwsInventorySource,
-} from '../../../../shared/inventory/live/index.js';
+} from '../../../../shared/inventory/live/source.js';
 import type { ResourceRef } from '../../../../shared/model/ref.js';
 import type { ResourceType } from '../../../../shared/model/resource.js';
 import { FAKE_CREDENTIALS } from '../../../fixtures/wire/http.js';

@@ -17,8 +17,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RegionClients } from '../../../../shared/aws/clients.js';
-import { createRegionClients } from '../../../../shared/aws/clients.js';
-import { createAwsInventorySource } from '../../../../shared/inventory/live/index.js';
+import { createRegionalClients } from '../../../../shared/aws/clients.js';
+import { createAwsInventorySource } from '../../../../shared/inventory/live/source.js';
 import { FAKE_CREDENTIALS } from '../../../fixtures/wire/http.js';
 import {
   ACCOUNT_ID,
@@ -125,7 +125,7 @@ describe('createAwsInventorySource', () => {
     const regions: string[] = [];
     const clientsFor = (region: string): RegionClients => {
       regions.push(region);
-      return createRegionClients({ region, credentials: FAKE_CREDENTIALS });
+      return createRegionalClients({ credentials: FAKE_CREDENTIALS })(region);
     };
     const source = createAwsInventorySource(clientsFor);
 

@@ -4,13 +4,13 @@
  * and the normalizer. They prove the parsing, the not-found mapping and the adaptive retries.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createRegionClients } from '../../../../shared/aws/clients.js';
+import { createRegionalClients } from '../../../../shared/aws/clients.js';
 import type { AcmCertificate } from '../../../../shared/families/acm/model.js';
 import type { DxConnection, DxLag } from '../../../../shared/families/directconnect/model.js';
 import type { ClassicLoadBalancer } from '../../../../shared/families/elb/model.js';
 import type { Elbv2Listener } from '../../../../shared/families/elbv2/model.js';
 import type { VpnConnection } from '../../../../shared/families/vpn/model.js';
-import { createAwsInventorySource } from '../../../../shared/inventory/live/index.js';
+import { createAwsInventorySource } from '../../../../shared/inventory/live/source.js';
 import type { ResourceRef } from '../../../../shared/model/ref.js';
 import type { ResourceType } from '../../../../shared/model/resource.js';
 import {
@@ -40,11 +40,10 @@ function ref(resourceType: ResourceType, resourceId: string): ResourceRef {
 /** The live source over real SDK clients whose only transport is `respond`. */
 function sourceAnswering(respond: Responder) {
   const aws = fakeAws(respond);
-  const clients = createRegionClients({
-    region: REGION,
+  const clients = createRegionalClients({
     credentials: FAKE_CREDENTIALS,
     requestHandler: aws.requestHandler,
-  });
+  })(REGION);
   return { source: createAwsInventorySource(() => clients), requests: aws.requests };
 }
 

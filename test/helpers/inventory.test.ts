@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeDocuments } from '../../../shared/inventory/index.js';
-import { fixture, only, SHOP_HTTP } from './fixtures.js';
+import { fixture, only, SHOP_HTTP } from '../shared/inventory/fixtures.js';
+import { normalizeDocuments } from './inventory.js';
 
-describe('normalizeDocuments', () => {
+describe('normalizeDocuments (documents read together)', () => {
   it('normalizes API outputs read together and links them as one input', () => {
     // Prepare
     const documents = [

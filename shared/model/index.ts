@@ -1,3 +1,0 @@
-export * from './evaluation.js';
-export * from './ref.js';
-export * from './resource.js';
