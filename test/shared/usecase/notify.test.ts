@@ -7,6 +7,7 @@ import { sqsDeadLetter } from '../../../shared/lambda/notify-wiring.js';
 import type { SlackPayload } from '../../../shared/report/slack/payload.js';
 import { localWebhookUrlForTests, WebhookConfigError } from '../../../shared/report/slack/webhook-secret.js';
 import { createNotify, type NotifyOptions, SlackDeliveryError } from '../../../shared/usecase/notify.js';
+import { type CapturedOutput, captureOutput } from '../../helpers/lambda-env.js';
 import { SLACK, type SlackAnswer, type SlackServer, startSlackServer } from '../../helpers/slack-server.js';
 
 const sqsMock = mockClient(SQSClient);
@@ -50,16 +51,10 @@ afterEach(async () => {
 });
 
 describe('createNotify', () => {
-  let output: string[];
+  let output: CapturedOutput;
 
   beforeEach(() => {
-    output = [];
-    const capture = (chunk: unknown) => {
-      output.push(String(chunk));
-      return true;
-    };
-    vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-    vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+    output = captureOutput();
   });
 
   function handlerFor(webhookUrl: string, overrides: Partial<NotifyOptions> = {}) {
@@ -234,7 +229,7 @@ describe('createNotify', () => {
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toBe('GetParameterError: cannot parse [redacted webhook URL]');
     expect(String((error as Error).stack)).not.toContain('providerCanary7');
-    const logged = output.join('\n');
+    const logged = output.text();
     expect(logged).toContain('"reason":"GetParameterError: cannot parse [redacted webhook URL]"');
     expect(logged).not.toContain('providerCanary7');
     expect(addMetric).toHaveBeenCalledWith('SlackConfigErrors', 'Count', 1);
@@ -255,7 +250,7 @@ describe('createNotify', () => {
     // Assess
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toBe('no value at [redacted webhook URL]');
-    const logged = output.join('\n');
+    const logged = output.text();
     expect(logged).toContain('Slack webhook URL unavailable; SQS will deliver the message again');
     expect(logged).toContain('"errorName":"Error","reason":"no value at [redacted webhook URL]"');
     expect(logged).not.toContain('stringCanary8');
@@ -284,7 +279,7 @@ describe('createNotify', () => {
 
     // Assess
     expect(error).toBeInstanceOf(SlackDeliveryError);
-    const logged = output.join('\n');
+    const logged = output.text();
     expect(logged).toContain('Slack refused the message');
     expect(logged).toContain('Slack delivery failed');
     expect(logged).not.toContain(secretPart);
