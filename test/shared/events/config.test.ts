@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfigRuleInvocation, routeConfigChange } from '../../../shared/events/config.js';
 import { EventValidationError, UnsupportedEventError } from '../../../shared/events/errors.js';
-import type { ResourceRef } from '../../../shared/model/ref.js';
 import { ACCOUNT_ID, type EventFixture, loadEvent, REGION, withValue } from '../../fixtures/events/load.js';
-
-const ELB_ARN = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}`;
-const HTTPS_LISTENER = `${ELB_ARN}:listener/app/shop-web/4f1c0d2e9a7b3c55/8e2d4c6a1b3f5d70`;
-const HTTP_LISTENER = `${ELB_ARN}:listener/app/shop-web/4f1c0d2e9a7b3c55/2a9c7e5d3b1f4068`;
-const CLASSIC = `${ELB_ARN}:loadbalancer/legacy-api`;
-const VPN = 'vpn-0c7d8e9f0a1b2c3d4';
-const CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/7e3f9c1a-52d4-4b8e-9a6f-0c2d4e6f8a10`;
-const IMPORTED_CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/2b4d6f80-13a5-4c7e-8f90-a1b2c3d4e5f6`;
-const CONFIG_CHANGE = 'Config Configuration Item Change';
-
-function ref(resourceType: ResourceRef['resourceType'], resourceId: string, name?: string): ResourceRef {
-  const result: ResourceRef = { resourceType, resourceId, accountId: ACCOUNT_ID, region: REGION };
-  if (name !== undefined) result.name = name;
-  return result;
-}
-
-function itemOf(event: EventFixture): Record<string, unknown> {
-  return (event.detail as { configurationItem: Record<string, unknown> }).configurationItem;
-}
+import {
+  CERTIFICATE,
+  CONFIG_CHANGE,
+  HTTP_LISTENER,
+  HTTPS_LISTENER,
+  IMPORTED_CERTIFICATE,
+  ref,
+  VPN,
+} from '../../helpers/routed-events.js';
 
 /** A copy of a rule invocation whose decoded invokingEvent has `path` set to `value` (removed if undefined). */
 function withInvokingValue(
@@ -35,90 +24,6 @@ function withInvokingValue(
 }
 
 describe('routeConfigChange', () => {
-  it('routes a listener item to the listener, with the item as AWS sent it', () => {
-    // Prepare
-    const event = loadEvent('config-change-elbv2-listener');
-
-    // Act
-    const result = routeConfigChange(event);
-
-    // Assess
-    expect(result).toStrictEqual({
-      kind: 'inspect',
-      eventId: event.id,
-      eventName: CONFIG_CHANGE,
-      eventTime: '2026-03-16T08:04:12.511Z',
-      refs: [ref('AWS::ElasticLoadBalancingV2::Listener', HTTPS_LISTENER)],
-      configurationItem: itemOf(event),
-    });
-  });
-
-  it('routes a classic load balancer item by ARN and name, its configuration a JSON string', () => {
-    // Prepare
-    const event = loadEvent('config-change-elb-load-balancer');
-
-    // Act
-    const result = routeConfigChange(event);
-
-    // Assess
-    expect(typeof itemOf(event).configuration).toBe('string');
-    expect(result).toMatchObject({
-      kind: 'inspect',
-      refs: [ref('AWS::ElasticLoadBalancing::LoadBalancer', CLASSIC, 'legacy-api')],
-      configurationItem: { configuration: itemOf(event).configuration },
-    });
-  });
-
-  it('builds the classic load balancer ARN from the name when the item has no ARN', () => {
-    // Prepare
-    const event = withValue(
-      loadEvent('config-change-elb-load-balancer'),
-      ['detail', 'configurationItem', 'ARN'],
-      null,
-    );
-
-    // Act
-    const result = routeConfigChange(event);
-
-    // Assess
-    expect(result).toMatchObject({
-      refs: [ref('AWS::ElasticLoadBalancing::LoadBalancer', CLASSIC, 'legacy-api')],
-    });
-  });
-
-  it('builds the classic load balancer ARN from the resource id when the item has neither ARN nor name', () => {
-    // Prepare
-    let event = withValue(
-      loadEvent('config-change-elb-load-balancer'),
-      ['detail', 'configurationItem', 'ARN'],
-      null,
-    );
-    event = withValue(event, ['detail', 'configurationItem', 'resourceName'], null);
-
-    // Act
-    const result = routeConfigChange(event);
-
-    // Assess
-    expect(result).toMatchObject({
-      refs: [ref('AWS::ElasticLoadBalancing::LoadBalancer', CLASSIC, 'legacy-api')],
-    });
-  });
-
-  it('names a listener by its resource id when Config gives an empty ARN', () => {
-    // Prepare
-    const event = withValue(
-      loadEvent('config-change-elbv2-listener'),
-      ['detail', 'configurationItem', 'ARN'],
-      '',
-    );
-
-    // Act
-    const result = routeConfigChange(event);
-
-    // Assess
-    expect(result).toMatchObject({ refs: [ref('AWS::ElasticLoadBalancingV2::Listener', HTTPS_LISTENER)] });
-  });
-
   it.each([
     { spelling: 'awsAccountId', key: 'awsAccountId' },
     { spelling: 'accountId (the snapshot spelling)', key: 'accountId' },
@@ -137,18 +42,6 @@ describe('routeConfigChange', () => {
     // Assess
     expect(event.account).toBe(ACCOUNT_ID);
     expect(result).toMatchObject({ refs: [{ accountId: '444455556666' }] });
-  });
-
-  it('routes a VPN connection item to its vpn- id, with a null diff', () => {
-    // Prepare
-    const event = loadEvent('config-change-vpn-connection');
-
-    // Act
-    const result = routeConfigChange(event);
-
-    // Assess
-    expect((event.detail as Record<string, unknown>).configurationItemDiff).toBeNull();
-    expect(result).toMatchObject({ kind: 'inspect', refs: [ref('AWS::EC2::VPNConnection', VPN)] });
   });
 
   it('marks a deleted certificate item as deleted', () => {
@@ -194,22 +87,6 @@ describe('routeConfigChange', () => {
 
     // Assess
     expect(result).not.toHaveProperty('deleted');
-  });
-
-  it('ignores an ELBv2 load balancer item, which carries no listener data', () => {
-    // Prepare
-    const event = loadEvent('config-change-elbv2-load-balancer');
-
-    // Act
-    const result = routeConfigChange(event);
-
-    // Assess
-    expect(result).toStrictEqual({
-      kind: 'ignore',
-      eventId: event.id,
-      reason:
-        'load balancer items carry no listener data; listener items and CloudTrail events cover listeners',
-    });
   });
 
   it('ignores a resource type it does not monitor', () => {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { routeCloudTrail } from '../../../../shared/events/cloudtrail.js';
 import { EventValidationError, UnsupportedEventError } from '../../../../shared/events/errors.js';
 import { routeNativeEvent } from '../../../../shared/events/native.js';
 import { acmEventDetailSchema } from '../../../../shared/families/acm/events.js';
 import { ACCOUNT_ID, loadEvent, REGION, withValue } from '../../../fixtures/events/load.js';
+import { ACKNOWLEDGED_API_CALLS, ROUTED_API_CALLS } from '../../../helpers/api-calls.js';
+import { detailOf, expectedInspect, ROUTED_ACM, ref } from '../../../helpers/routed-events.js';
 
 const CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/7e3f9c1a-52d4-4b8e-9a6f-0c2d4e6f8a10`;
 const IMPORTED_CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/2b4d6f80-13a5-4c7e-8f90-a1b2c3d4e5f6`;
@@ -201,5 +204,111 @@ describe('acmEventDetailSchema', () => {
     // Assess
     expect(parsed.DaysToExpiry).toBeUndefined();
     expect(parsed.CommonName).toBe('api.example.com');
+  });
+});
+
+describe('routeCloudTrail', () => {
+  describe('routed API calls', () => {
+    it.each(ROUTED_ACM)(
+      'routes $eventName to the resources it touched',
+      ({ fixture, eventName, refs, actor, deleted, byPrefix }) => {
+        // Prepare
+        const event = loadEvent(fixture);
+
+        // Act
+        const result = routeCloudTrail(event);
+
+        // Assess
+        expect(detailOf(event).eventName).toBe(eventName);
+        expect(result).toStrictEqual(expectedInspect(event, refs, actor, deleted, byPrefix));
+      },
+    );
+  });
+
+  describe('ACM certificate re-imports', () => {
+    it.each([
+      { response: 'no response', responseElements: null },
+      { response: 'an empty certificateArn in the response', responseElements: { certificateArn: '' } },
+    ])('routes a re-import with $response to the certificate its request names', ({ responseElements }) => {
+      // Prepare
+      let event = withValue(
+        loadEvent('cloudtrail-acm-import-certificate'),
+        ['detail', 'requestParameters', 'certificateArn'],
+        IMPORTED_CERTIFICATE,
+      );
+      event = withValue(event, ['detail', 'responseElements'], responseElements);
+
+      // Act
+      const result = routeCloudTrail(event);
+
+      // Assess
+      expect(result).toMatchObject({
+        kind: 'inspect',
+        refs: [ref('AWS::ACM::Certificate', IMPORTED_CERTIFICATE)],
+      });
+    });
+  });
+
+  describe('IAM server certificates (global: delivered in us-east-1)', () => {
+    it('acknowledges UploadServerCertificate and says why nothing is inspected', () => {
+      // Prepare
+      const event = loadEvent('cloudtrail-iam-upload-server-certificate');
+
+      // Act
+      const result = routeCloudTrail(event);
+
+      // Assess
+      expect(result).toStrictEqual({
+        kind: 'ignore',
+        eventId: event.id,
+        reason:
+          'an uploaded IAM server certificate serves no listener yet: the call that gives it to a listener (CreateListener, ModifyListener, AddListenerCertificates, classic CreateLoadBalancerListeners or SetLoadBalancerListenerSSLCertificate) inspects that listener, and the sweep every listener',
+      });
+    });
+
+    it('ignores other IAM calls as out of scope', () => {
+      // Prepare
+      const event = withValue(
+        loadEvent('cloudtrail-iam-upload-server-certificate'),
+        ['detail', 'eventName'],
+        'DeleteServerCertificate',
+      );
+
+      // Act
+      const result = routeCloudTrail(event);
+
+      // Assess
+      expect(result).toStrictEqual({
+        kind: 'ignore',
+        eventId: event.id,
+        reason: 'DeleteServerCertificate is out of scope for IAM',
+      });
+    });
+
+    it('lists UploadServerCertificate as received on purpose, and no routed call with it', () => {
+      // Act
+      const acknowledged = ACKNOWLEDGED_API_CALLS;
+
+      // Assess
+      expect(acknowledged).toStrictEqual({ 'aws.iam': ['UploadServerCertificate'] });
+      expect(ROUTED_API_CALLS['aws.iam']).toBeUndefined();
+    });
+  });
+
+  describe('malformed events', () => {
+    it('rejects a certificate ARN of another service', () => {
+      // Prepare
+      const event = withValue(
+        loadEvent('cloudtrail-acm-delete-certificate'),
+        ['detail', 'requestParameters', 'certificateArn'],
+        `arn:aws:iam::${ACCOUNT_ID}:server-certificate/legacy`,
+      );
+
+      // Act
+      const act = () => routeCloudTrail(event);
+
+      // Assess
+      expect(act).toThrow('detail.requestParameters.certificateArn: expected an ACM certificate ARN');
+    });
   });
 });

@@ -1,0 +1,348 @@
+/**
+ * What the event routers should make of the families' events: the CloudTrail calls each family routes (one
+ * fixture each) with the actors and expected results they share, and the refs and items of Config item changes.
+ * The core router suites (test/shared/events) and each family's events suite share them.
+ */
+import type { Actor, ResourceRef } from '../../shared/model/ref.js';
+import { ACCOUNT_ID, type EventFixture, REGION } from '../fixtures/events/load.js';
+
+export const ELB_ARN = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}`;
+export const HTTPS_LISTENER = `${ELB_ARN}:listener/app/shop-web/4f1c0d2e9a7b3c55/8e2d4c6a1b3f5d70`;
+export const HTTP_LISTENER = `${ELB_ARN}:listener/app/shop-web/4f1c0d2e9a7b3c55/2a9c7e5d3b1f4068`;
+const TLS_LISTENER = `${ELB_ARN}:listener/net/shop-edge/7b2e4d6f8a1c3e50/d4f6a8c0e2b4d6f8`;
+export const CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/7e3f9c1a-52d4-4b8e-9a6f-0c2d4e6f8a10`;
+export const IMPORTED_CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/2b4d6f80-13a5-4c7e-8f90-a1b2c3d4e5f6`;
+const PRIVATE_CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/9a8b7c6d-5e4f-4a3b-9c2d-1e0f2a3b4c5d`;
+export const VPN = 'vpn-0c7d8e9f0a1b2c3d4';
+/** Every listener of the shop-web load balancer: its listener ARNs all start with this. */
+export const SHOP_WEB_LISTENERS = `${ELB_ARN}:listener/app/shop-web/4f1c0d2e9a7b3c55/`;
+
+const SSO_ROLE = 'AWSReservedSSO_NetworkAdmin_5c1e2a9d7b3f0e46';
+const SSO_ACTOR: Actor = {
+  type: 'AssumedRole',
+  arn: `arn:aws:sts::${ACCOUNT_ID}:assumed-role/${SSO_ROLE}/jane.doe@example.com`,
+  principalId: 'AROARZ4EXAMPLEXQ3T7KD:jane.doe@example.com',
+  accountId: ACCOUNT_ID,
+  roleArn: `arn:aws:iam::${ACCOUNT_ID}:role/aws-reserved/sso.amazonaws.com/${REGION}/${SSO_ROLE}`,
+  sessionName: 'jane.doe@example.com',
+};
+const IAM_USER_ACTOR: Actor = {
+  type: 'IAMUser',
+  arn: `arn:aws:iam::${ACCOUNT_ID}:user/ops-automation`,
+  principalId: 'AIDARZ4EXAMPLEW6KJ3LM',
+  accountId: ACCOUNT_ID,
+};
+const TRANSIT_GUARD_ACTOR: Actor = {
+  type: 'AssumedRole',
+  arn: `arn:aws:sts::${ACCOUNT_ID}:assumed-role/transit-guard-remediate/transit-guard-remediation`,
+  principalId: 'AROARZ4EXAMPLEJ8H5GF2:transit-guard-remediation',
+  accountId: ACCOUNT_ID,
+  roleArn: `arn:aws:iam::${ACCOUNT_ID}:role/transit-guard-remediate`,
+  sessionName: 'transit-guard-remediation',
+};
+const CLOUDFORMATION_ACTOR: Actor = {
+  type: 'AssumedRole',
+  arn: `arn:aws:sts::${ACCOUNT_ID}:assumed-role/cfn-deploy/AWSCloudFormation`,
+  principalId: 'AROARZ4EXAMPLEP0O9I8U:AWSCloudFormation',
+  accountId: ACCOUNT_ID,
+  invokedBy: 'cloudformation.amazonaws.com',
+  roleArn: `arn:aws:iam::${ACCOUNT_ID}:role/cfn-deploy`,
+  sessionName: 'AWSCloudFormation',
+};
+
+export function ref(
+  resourceType: ResourceRef['resourceType'],
+  resourceId: string,
+  name?: string,
+): ResourceRef {
+  const result: ResourceRef = { resourceType, resourceId, accountId: ACCOUNT_ID, region: REGION };
+  if (name !== undefined) result.name = name;
+  return result;
+}
+export const listener = (arn: string) => ref('AWS::ElasticLoadBalancingV2::Listener', arn);
+export const classic = ref(
+  'AWS::ElasticLoadBalancing::LoadBalancer',
+  `${ELB_ARN}:loadbalancer/legacy-api`,
+  'legacy-api',
+);
+
+export function detailOf(event: EventFixture): Record<string, unknown> {
+  return event.detail as Record<string, unknown>;
+}
+
+export function expectedInspect(
+  event: EventFixture,
+  refs: ResourceRef[],
+  actor: Actor,
+  deleted = false,
+  byPrefix = false,
+) {
+  const detail = detailOf(event);
+  return {
+    kind: 'inspect',
+    eventId: event.id,
+    eventName: detail.eventName,
+    eventTime: detail.eventTime,
+    actor,
+    refs,
+    ...(deleted ? { deleted: true } : {}),
+    ...(byPrefix ? { byPrefix: true } : {}),
+  };
+}
+
+export interface RoutedCase {
+  fixture: string;
+  eventName: string;
+  refs: ResourceRef[];
+  actor: Actor;
+  deleted?: boolean;
+  /** The refs are id prefixes: every resource under one is gone. */
+  byPrefix?: boolean;
+}
+
+export const ROUTED_ELBV2: RoutedCase[] = [
+  {
+    fixture: 'cloudtrail-elbv2-create-listener',
+    eventName: 'CreateListener',
+    refs: [listener(HTTPS_LISTENER)],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-elbv2-modify-listener',
+    eventName: 'ModifyListener',
+    refs: [listener(HTTPS_LISTENER)],
+    actor: TRANSIT_GUARD_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-elbv2-create-rule',
+    eventName: 'CreateRule',
+    refs: [listener(HTTPS_LISTENER)],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-elbv2-modify-rule',
+    eventName: 'ModifyRule',
+    refs: [listener(HTTPS_LISTENER)],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-elbv2-add-listener-certificates',
+    eventName: 'AddListenerCertificates',
+    refs: [listener(TLS_LISTENER)],
+    actor: IAM_USER_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-elbv2-set-rule-priorities',
+    eventName: 'SetRulePriorities',
+    refs: [listener(HTTPS_LISTENER), listener(HTTP_LISTENER)],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-elbv2-delete-listener',
+    eventName: 'DeleteListener',
+    refs: [listener(HTTPS_LISTENER)],
+    actor: SSO_ACTOR,
+    deleted: true,
+  },
+  {
+    // The record names the load balancer only: every listener under it is gone.
+    fixture: 'cloudtrail-elbv2-delete-load-balancer',
+    eventName: 'DeleteLoadBalancer',
+    refs: [listener(SHOP_WEB_LISTENERS)],
+    actor: SSO_ACTOR,
+    deleted: true,
+    byPrefix: true,
+  },
+];
+
+export const ROUTED_ELB: RoutedCase[] = [
+  {
+    fixture: 'cloudtrail-elb-create-load-balancer',
+    eventName: 'CreateLoadBalancer',
+    refs: [classic],
+    actor: IAM_USER_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-elb-create-load-balancer-listeners',
+    eventName: 'CreateLoadBalancerListeners',
+    refs: [classic],
+    actor: IAM_USER_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-elb-set-load-balancer-policies-of-listener',
+    eventName: 'SetLoadBalancerPoliciesOfListener',
+    refs: [classic],
+    actor: IAM_USER_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-elb-create-load-balancer-policy',
+    eventName: 'CreateLoadBalancerPolicy',
+    refs: [classic],
+    actor: CLOUDFORMATION_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-elb-delete-load-balancer',
+    eventName: 'DeleteLoadBalancer',
+    refs: [classic],
+    actor: IAM_USER_ACTOR,
+    deleted: true,
+  },
+  {
+    // The load balancer stays: re-reading it judges the listeners left, and resolves findings of the removed ones.
+    fixture: 'cloudtrail-elb-delete-load-balancer-listeners',
+    eventName: 'DeleteLoadBalancerListeners',
+    refs: [classic],
+    actor: IAM_USER_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-elb-set-load-balancer-listener-ssl-certificate',
+    eventName: 'SetLoadBalancerListenerSSLCertificate',
+    refs: [classic],
+    actor: IAM_USER_ACTOR,
+  },
+];
+
+export const ROUTED_VPN: RoutedCase[] = [
+  {
+    fixture: 'cloudtrail-ec2-create-vpn-connection',
+    eventName: 'CreateVpnConnection',
+    refs: [ref('AWS::EC2::VPNConnection', VPN)],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-ec2-modify-vpn-tunnel-options',
+    eventName: 'ModifyVpnTunnelOptions',
+    refs: [ref('AWS::EC2::VPNConnection', VPN)],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-ec2-modify-vpn-connection',
+    eventName: 'ModifyVpnConnection',
+    refs: [ref('AWS::EC2::VPNConnection', VPN)],
+    actor: IAM_USER_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-ec2-modify-vpn-connection-options',
+    eventName: 'ModifyVpnConnectionOptions',
+    refs: [ref('AWS::EC2::VPNConnection', VPN)],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-ec2-delete-vpn-connection',
+    eventName: 'DeleteVpnConnection',
+    refs: [ref('AWS::EC2::VPNConnection', VPN)],
+    actor: SSO_ACTOR,
+    deleted: true,
+  },
+];
+
+export const ROUTED_DIRECTCONNECT: RoutedCase[] = [
+  {
+    fixture: 'cloudtrail-directconnect-create-connection',
+    eventName: 'CreateConnection',
+    refs: [ref('AWS::DirectConnect::Connection', 'dxcon-fg5t7k2m')],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-directconnect-update-connection',
+    eventName: 'UpdateConnection',
+    refs: [ref('AWS::DirectConnect::Connection', 'dxcon-fg5t7k2m')],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-directconnect-associate-macsec-key',
+    eventName: 'AssociateMacSecKey',
+    refs: [ref('AWS::DirectConnect::Lag', 'dxlag-fh8r2v6n')],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-directconnect-disassociate-macsec-key',
+    eventName: 'DisassociateMacSecKey',
+    refs: [ref('AWS::DirectConnect::Connection', 'dxcon-fg5t7k2m')],
+    actor: IAM_USER_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-directconnect-create-lag',
+    eventName: 'CreateLag',
+    refs: [ref('AWS::DirectConnect::Lag', 'dxlag-fh8r2v6n')],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-directconnect-update-lag',
+    eventName: 'UpdateLag',
+    refs: [ref('AWS::DirectConnect::Lag', 'dxlag-fh8r2v6n')],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-directconnect-associate-connection-with-lag',
+    eventName: 'AssociateConnectionWithLag',
+    refs: [
+      ref('AWS::DirectConnect::Connection', 'dxcon-ffq3w9zp'),
+      ref('AWS::DirectConnect::Lag', 'dxlag-fh8r2v6n'),
+    ],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-directconnect-disassociate-connection-from-lag',
+    eventName: 'DisassociateConnectionFromLag',
+    refs: [
+      ref('AWS::DirectConnect::Connection', 'dxcon-ffq3w9zp'),
+      ref('AWS::DirectConnect::Lag', 'dxlag-fh8r2v6n'),
+    ],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-directconnect-confirm-connection',
+    eventName: 'ConfirmConnection',
+    refs: [ref('AWS::DirectConnect::Connection', 'dxcon-fg5t7k2m')],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-directconnect-delete-connection',
+    eventName: 'DeleteConnection',
+    refs: [ref('AWS::DirectConnect::Connection', 'dxcon-fg5t7k2m')],
+    actor: SSO_ACTOR,
+    deleted: true,
+  },
+  {
+    fixture: 'cloudtrail-directconnect-delete-lag',
+    eventName: 'DeleteLag',
+    refs: [ref('AWS::DirectConnect::Lag', 'dxlag-fh8r2v6n')],
+    actor: SSO_ACTOR,
+    deleted: true,
+  },
+];
+
+export const ROUTED_ACM: RoutedCase[] = [
+  {
+    fixture: 'cloudtrail-acm-import-certificate',
+    eventName: 'ImportCertificate',
+    refs: [ref('AWS::ACM::Certificate', IMPORTED_CERTIFICATE)],
+    actor: IAM_USER_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-acm-request-certificate',
+    eventName: 'RequestCertificate',
+    refs: [ref('AWS::ACM::Certificate', CERTIFICATE)],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-acm-renew-certificate',
+    eventName: 'RenewCertificate',
+    refs: [ref('AWS::ACM::Certificate', PRIVATE_CERTIFICATE)],
+    actor: IAM_USER_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-acm-delete-certificate',
+    eventName: 'DeleteCertificate',
+    refs: [ref('AWS::ACM::Certificate', IMPORTED_CERTIFICATE)],
+    actor: SSO_ACTOR,
+    deleted: true,
+  },
+];
+
+export const CONFIG_CHANGE = 'Config Configuration Item Change';
+
+export function itemOf(event: EventFixture): Record<string, unknown> {
+  return (event.detail as { configurationItem: Record<string, unknown> }).configurationItem;
+}
