@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mergeInventories } from '../../../shared/inventory/builder.js';
 import { normalizeDocument } from '../../../shared/inventory/detect.js';
+import { linkInventory } from '../../../shared/inventory/link.js';
 import type { Inventory } from '../../../shared/inventory/types.js';
 import type { Resource, ResourceOfType, ResourceType } from '../../../shared/model/resource.js';
 
@@ -20,6 +22,11 @@ export function fixture(name: string): any {
 
 export function normalizeFixture(name: string): Inventory {
   return normalizeDocument(fixture(name), name);
+}
+
+/** The fixtures read, merged and linked, as the CLI reads several inputs. */
+export function linked(...names: string[]): Inventory {
+  return linkInventory(mergeInventories(names.map(normalizeFixture)));
 }
 
 function ofType<T extends ResourceType>(inventory: Inventory, type: T): ResourceOfType<T>[] {

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { PendingTunnelStatus } from '../../../../shared/families/vpn/inputs.js';
+import type { VpnConnection } from '../../../../shared/families/vpn/model.js';
+import { emptyPending } from '../../../../shared/inventory/builder.js';
+import { linkInventory } from '../../../../shared/inventory/link.js';
+
+describe('linkInventory: two descriptions of one resource that contradict each other', () => {
+  const VPN_ID = 'vpn-0a1b2c3d4e5f60718';
+  const vpn = (source: string, state: string): VpnConnection => ({
+    resourceType: 'AWS::EC2::VPNConnection',
+    resourceId: VPN_ID,
+    vpnConnectionId: VPN_ID,
+    state,
+    tags: {},
+    source,
+    tunnels: [{ outsideIpAddress: '203.0.113.60', status: 'UP' }],
+  });
+
+  it('links every description of a VPN connection to the tunnel status, and judges each', () => {
+    // Prepare
+    const negotiated = { ikeVersion: 'ikev1' };
+    const tunnelStatuses: PendingTunnelStatus[] = [
+      {
+        vpnConnectionId: VPN_ID,
+        outsideIpAddress: '203.0.113.60',
+        negotiated,
+        source: 'status.json',
+        path: '',
+      },
+    ];
+    const pending = { ...emptyPending(), tunnelStatuses };
+
+    // Act
+    const inventory = linkInventory({
+      resources: [vpn('a.json', 'available'), vpn('b.json', 'pending')],
+      errors: [],
+      tlsPolicies: [],
+      pending,
+    });
+
+    // Assess
+    expect(inventory.resources).toMatchObject([
+      { state: 'available', tunnels: [{ negotiated }] },
+      { state: 'pending', tunnels: [{ negotiated }] },
+    ]);
+    expect(inventory.errors.map((error) => error.source)).toEqual(['a.json, b.json']);
+  });
+
+  it('reports a tunnel described twice differently once, however many descriptions its connection has', () => {
+    // Prepare
+    const tunnelStatuses: PendingTunnelStatus[] = [];
+    const pending = { ...emptyPending(), tunnelStatuses };
+    for (const [source, ikeVersion] of [
+      ['s1.json', 'ikev1'],
+      ['s2.json', 'ikev2'],
+    ] as const) {
+      tunnelStatuses.push({
+        vpnConnectionId: VPN_ID,
+        outsideIpAddress: '203.0.113.60',
+        negotiated: { ikeVersion },
+        source,
+        path: '',
+      });
+    }
+
+    // Act
+    const inventory = linkInventory({
+      resources: [vpn('a.json', 'available'), vpn('b.json', 'pending')],
+      errors: [],
+      tlsPolicies: [],
+      pending,
+    });
+
+    // Assess
+    expect(inventory.errors.map((error) => error.source)).toEqual(['a.json, b.json', 's1.json, s2.json']);
+    expect(
+      inventory.resources.every(
+        (resource) => (resource as VpnConnection).tunnels[0]?.negotiated === undefined,
+      ),
+    ).toBe(true);
+  });
+});
