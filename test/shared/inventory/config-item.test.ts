@@ -6,37 +6,17 @@ import {
   normalizeFixture,
   only,
   plantedSecrets,
-  SHOP_ALB,
   SHOP_HTTP,
   SHOP_HTTPS,
 } from './fixtures.js';
 
 const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
-const CLASSIC = 'AWS::ElasticLoadBalancing::LoadBalancer';
 const VPN = 'AWS::EC2::VPNConnection';
 const CERTIFICATE = 'AWS::ACM::Certificate';
 const NLB_TLS =
   'arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/net/ledger-nlb/7e8f90a1b2c3d4e5/5e6f708192a3b4c5';
 
 describe('AWS Config snapshot', () => {
-  it('reads a Listener item whose configuration keys are PascalCase', () => {
-    // Prepare, Act
-    const inventory = normalizeFixture('config-snapshot.json');
-
-    // Assess
-    expect(only(inventory, LISTENER, SHOP_HTTPS)).toMatchObject({
-      arn: SHOP_HTTPS,
-      accountId: '111122223333',
-      region: 'eu-west-1',
-      tags: { env: 'prod' },
-      protocol: 'HTTPS',
-      port: 443,
-      sslPolicy: 'ELBSecurityPolicy-2016-08',
-      loadBalancerArn: SHOP_ALB,
-      source: 'config-snapshot.json (AWS Config snapshot)',
-    });
-  });
-
   it('reads a configuration delivered as a JSON string', () => {
     // Prepare, Act
     const listener = only(normalizeFixture('config-snapshot.json'), LISTENER, SHOP_HTTP);
@@ -44,84 +24,6 @@ describe('AWS Config snapshot', () => {
     // Assess
     expect(listener.protocol).toBe('HTTP');
     expect(listener.defaultActions[0]?.redirect?.protocol).toBe('HTTPS');
-  });
-
-  it('keeps a LoadBalancer item (camelCase) for linking only', () => {
-    // Prepare, Act
-    const inventory = normalizeFixture('config-snapshot.json');
-
-    // Assess
-    expect(inventory.resources.some((resource) => resource.resourceId === SHOP_ALB)).toBe(false);
-    expect(inventory.pending?.loadBalancers).toEqual([
-      {
-        loadBalancerArn: SHOP_ALB,
-        loadBalancerName: 'shop-alb',
-        loadBalancerType: 'application',
-        scheme: 'internet-facing',
-        source: 'config-snapshot.json (AWS Config snapshot)',
-      },
-    ]);
-  });
-
-  it('reads a classic load balancer item with its own policies from supplementaryConfiguration', () => {
-    // Prepare, Act
-    const loadBalancer = only(
-      normalizeFixture('config-snapshot.json'),
-      CLASSIC,
-      'arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/intranet-clb',
-    );
-
-    // Assess
-    expect(loadBalancer).toMatchObject({
-      loadBalancerName: 'intranet-clb',
-      scheme: 'internal',
-      dnsName: 'internal-intranet-clb-1122334455.eu-west-1.elb.amazonaws.com',
-      tags: { team: 'intranet' },
-      listeners: [
-        {
-          protocol: 'HTTPS',
-          loadBalancerPort: 443,
-          instanceProtocol: 'HTTP',
-          instancePort: 8080,
-          sslCertificateId:
-            'arn:aws:acm:eu-west-1:111122223333:certificate/9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d',
-          policyNames: ['intranet-clb-tls'],
-        },
-      ],
-    });
-    expect(loadBalancer.policies).toEqual([
-      {
-        policyName: 'intranet-clb-tls',
-        policyTypeName: 'SSLNegotiationPolicyType',
-        attributes: [
-          { name: 'Protocol-TLSv1', value: 'False' },
-          { name: 'Protocol-TLSv1.1', value: 'false' },
-          { name: 'Protocol-TLSv1.2', value: 'true' },
-          { name: 'ECDHE-RSA-AES128-GCM-SHA256', value: 'true' },
-          { name: 'AES128-SHA', value: 'true' },
-        ],
-      },
-    ]);
-  });
-
-  it('reads a VPN item with camelCase tunnel options and its ARN, id and Name tag', () => {
-    // Prepare, Act
-    const connection = only(normalizeFixture('config-snapshot.json'), VPN, 'vpn-0e3f405162738495a');
-
-    // Assess
-    expect(connection).toMatchObject({
-      arn: 'arn:aws:ec2:eu-west-1:111122223333:vpn-connection/vpn-0e3f405162738495a',
-      accountId: '111122223333',
-      region: 'eu-west-1',
-      name: 'legacy-dc',
-    });
-    expect(connection.tunnels[0]?.options).toMatchObject({
-      ikeVersions: ['ikev1'],
-      phase1EncryptionAlgorithms: ['AES128'],
-      phase1IntegrityAlgorithms: ['SHA1'],
-      phase1DHGroupNumbers: [2],
-    });
-    expect(connection.tunnels[1]?.options?.ikeVersions).toEqual([]);
   });
 
   it('counts out-of-scope and deleted items instead of reporting them', () => {
@@ -243,19 +145,6 @@ describe('AWS Config configuration items', () => {
       source: 'config-items.json (AWS Config configuration items)',
     });
     expect(inventory.skipped).toEqual({ outOfScope: { 'AWS::EC2::Volume': 1 }, notRecorded: 0 });
-  });
-
-  it('reads a single item with only VPN telemetry, leaving tunnel options undefined', () => {
-    // Prepare, Act
-    const inventory = normalizeFixture('config-item-vpn-telemetry-only.json');
-
-    // Assess
-    const connection = only(inventory, VPN, 'vpn-0f405162738495a6b');
-    expect(connection.source).toBe('config-item-vpn-telemetry-only.json (AWS Config configuration item)');
-    expect(connection.tunnels).toEqual([
-      { outsideIpAddress: '203.0.113.90', status: 'DOWN', statusMessage: 'IPSEC IS DOWN' },
-      { outsideIpAddress: '203.0.113.91', status: 'UP', statusMessage: 'IPSEC IS UP' },
-    ]);
   });
 });
 

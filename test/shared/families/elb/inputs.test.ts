@@ -90,3 +90,46 @@ describe('linkInventory: classic load balancers', () => {
     expect(intranet.policies[0]?.attributes).toContainEqual({ name: 'AES128-SHA', value: 'true' });
   });
 });
+
+describe('AWS Config snapshot', () => {
+  it('reads a classic load balancer item with its own policies from supplementaryConfiguration', () => {
+    // Prepare, Act
+    const loadBalancer = only(
+      normalizeFixture('config-snapshot.json'),
+      CLASSIC,
+      'arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/intranet-clb',
+    );
+
+    // Assess
+    expect(loadBalancer).toMatchObject({
+      loadBalancerName: 'intranet-clb',
+      scheme: 'internal',
+      dnsName: 'internal-intranet-clb-1122334455.eu-west-1.elb.amazonaws.com',
+      tags: { team: 'intranet' },
+      listeners: [
+        {
+          protocol: 'HTTPS',
+          loadBalancerPort: 443,
+          instanceProtocol: 'HTTP',
+          instancePort: 8080,
+          sslCertificateId:
+            'arn:aws:acm:eu-west-1:111122223333:certificate/9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d',
+          policyNames: ['intranet-clb-tls'],
+        },
+      ],
+    });
+    expect(loadBalancer.policies).toEqual([
+      {
+        policyName: 'intranet-clb-tls',
+        policyTypeName: 'SSLNegotiationPolicyType',
+        attributes: [
+          { name: 'Protocol-TLSv1', value: 'False' },
+          { name: 'Protocol-TLSv1.1', value: 'false' },
+          { name: 'Protocol-TLSv1.2', value: 'true' },
+          { name: 'ECDHE-RSA-AES128-GCM-SHA256', value: 'true' },
+          { name: 'AES128-SHA', value: 'true' },
+        ],
+      },
+    ]);
+  });
+});

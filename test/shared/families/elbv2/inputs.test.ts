@@ -8,6 +8,7 @@ import {
   linked,
   normalizeFixture,
   only,
+  SHOP_ALB,
   SHOP_HTTP,
   SHOP_HTTPS,
 } from '../../inventory/fixtures.js';
@@ -112,5 +113,42 @@ describe('linkInventory: ELBv2 listeners', () => {
         `ElasticLoadBalancingV2::Listener ${SHOP_HTTPS} is described differently`,
       ),
     });
+  });
+});
+
+describe('AWS Config snapshot', () => {
+  it('reads a Listener item whose configuration keys are PascalCase', () => {
+    // Prepare, Act
+    const inventory = normalizeFixture('config-snapshot.json');
+
+    // Assess
+    expect(only(inventory, LISTENER, SHOP_HTTPS)).toMatchObject({
+      arn: SHOP_HTTPS,
+      accountId: '111122223333',
+      region: 'eu-west-1',
+      tags: { env: 'prod' },
+      protocol: 'HTTPS',
+      port: 443,
+      sslPolicy: 'ELBSecurityPolicy-2016-08',
+      loadBalancerArn: SHOP_ALB,
+      source: 'config-snapshot.json (AWS Config snapshot)',
+    });
+  });
+
+  it('keeps a LoadBalancer item (camelCase) for linking only', () => {
+    // Prepare, Act
+    const inventory = normalizeFixture('config-snapshot.json');
+
+    // Assess
+    expect(inventory.resources.some((resource) => resource.resourceId === SHOP_ALB)).toBe(false);
+    expect(inventory.pending?.loadBalancers).toEqual([
+      {
+        loadBalancerArn: SHOP_ALB,
+        loadBalancerName: 'shop-alb',
+        loadBalancerType: 'application',
+        scheme: 'internet-facing',
+        source: 'config-snapshot.json (AWS Config snapshot)',
+      },
+    ]);
   });
 });

@@ -3,6 +3,9 @@ import type { PendingTunnelStatus } from '../../../../shared/families/vpn/inputs
 import type { VpnConnection } from '../../../../shared/families/vpn/model.js';
 import { emptyPending } from '../../../../shared/inventory/builder.js';
 import { linkInventory } from '../../../../shared/inventory/link.js';
+import { normalizeFixture, only } from '../../inventory/fixtures.js';
+
+const VPN = 'AWS::EC2::VPNConnection';
 
 describe('linkInventory: two descriptions of one resource that contradict each other', () => {
   const VPN_ID = 'vpn-0a1b2c3d4e5f60718';
@@ -78,5 +81,42 @@ describe('linkInventory: two descriptions of one resource that contradict each o
         (resource) => (resource as VpnConnection).tunnels[0]?.negotiated === undefined,
       ),
     ).toBe(true);
+  });
+});
+
+describe('AWS Config snapshot', () => {
+  it('reads a VPN item with camelCase tunnel options and its ARN, id and Name tag', () => {
+    // Prepare, Act
+    const connection = only(normalizeFixture('config-snapshot.json'), VPN, 'vpn-0e3f405162738495a');
+
+    // Assess
+    expect(connection).toMatchObject({
+      arn: 'arn:aws:ec2:eu-west-1:111122223333:vpn-connection/vpn-0e3f405162738495a',
+      accountId: '111122223333',
+      region: 'eu-west-1',
+      name: 'legacy-dc',
+    });
+    expect(connection.tunnels[0]?.options).toMatchObject({
+      ikeVersions: ['ikev1'],
+      phase1EncryptionAlgorithms: ['AES128'],
+      phase1IntegrityAlgorithms: ['SHA1'],
+      phase1DHGroupNumbers: [2],
+    });
+    expect(connection.tunnels[1]?.options?.ikeVersions).toEqual([]);
+  });
+});
+
+describe('AWS Config configuration items', () => {
+  it('reads a single item with only VPN telemetry, leaving tunnel options undefined', () => {
+    // Prepare, Act
+    const inventory = normalizeFixture('config-item-vpn-telemetry-only.json');
+
+    // Assess
+    const connection = only(inventory, VPN, 'vpn-0f405162738495a6b');
+    expect(connection.source).toBe('config-item-vpn-telemetry-only.json (AWS Config configuration item)');
+    expect(connection.tunnels).toEqual([
+      { outsideIpAddress: '203.0.113.90', status: 'DOWN', statusMessage: 'IPSEC IS DOWN' },
+      { outsideIpAddress: '203.0.113.91', status: 'UP', statusMessage: 'IPSEC IS UP' },
+    ]);
   });
 });
