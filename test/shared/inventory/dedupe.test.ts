@@ -1,33 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AcmCertificate } from '../../../shared/families/acm/model.js';
 import type { DxLag } from '../../../shared/families/directconnect/model.js';
-import type { ClassicListener, ClassicLoadBalancer } from '../../../shared/families/elb/model.js';
-import type { Elbv2Listener } from '../../../shared/families/elbv2/model.js';
-import type { VpnConnection } from '../../../shared/families/vpn/model.js';
+import type { ClassicLoadBalancer } from '../../../shared/families/elb/model.js';
 import { dedupeResources, mergeResources } from '../../../shared/inventory/dedupe.js';
 import type { InputError } from '../../../shared/inventory/types.js';
-
-function vpn(overrides: Partial<VpnConnection>): VpnConnection {
-  return {
-    resourceType: 'AWS::EC2::VPNConnection',
-    resourceId: 'vpn-0a1b2c3d4e5f60718',
-    vpnConnectionId: 'vpn-0a1b2c3d4e5f60718',
-    tags: {},
-    source: 'a.json',
-    tunnels: [],
-    ...overrides,
-  };
-}
-
-const OPTIONS = {
-  ikeVersions: ['ikev2'],
-  phase1EncryptionAlgorithms: [],
-  phase2EncryptionAlgorithms: [],
-  phase1IntegrityAlgorithms: [],
-  phase2IntegrityAlgorithms: [],
-  phase1DHGroupNumbers: [],
-  phase2DHGroupNumbers: [],
-};
+import { classic, OPTIONS, PAY_CLB, vpn } from './records.js';
 
 describe('mergeResources', () => {
   it('lets the later record win field by field, keeping what only the earlier one has', () => {
@@ -51,37 +28,6 @@ describe('mergeResources', () => {
     });
   });
 
-  it('joins VPN tunnels by outside IP: telemetry from one input, options from the other', () => {
-    // Prepare
-    const options = vpn({ tunnels: [{ outsideIpAddress: '203.0.113.60', options: OPTIONS }] });
-    const telemetry = vpn({
-      source: 'b.json',
-      tunnels: [
-        { outsideIpAddress: '203.0.113.60', status: 'UP' },
-        { outsideIpAddress: '203.0.113.61', status: 'DOWN' },
-      ],
-    });
-
-    // Act
-    const merged = mergeResources(options, telemetry, []);
-
-    // Assess
-    expect(merged.tunnels).toEqual([
-      { outsideIpAddress: '203.0.113.60', status: 'UP', options: OPTIONS },
-      { outsideIpAddress: '203.0.113.61', status: 'DOWN' },
-    ]);
-  });
-
-  it('keeps the tunnels that know their options when a side does not give outside IPs', () => {
-    // Prepare
-    const withOptions = vpn({ tunnels: [{ outsideIpAddress: '203.0.113.60', options: OPTIONS }] });
-    const anonymous = vpn({ tunnels: [{ outsideIpAddress: '', status: 'UP' }] });
-
-    // Act, Assess
-    expect(mergeResources(withOptions, anonymous, []).tunnels).toEqual(withOptions.tunnels);
-    expect(mergeResources(anonymous, withOptions, []).tunnels).toEqual(withOptions.tunnels);
-  });
-
   it('does not let an empty list replace a known one', () => {
     // Prepare
     const earlier = vpn({ tunnels: [{ outsideIpAddress: '203.0.113.60', status: 'UP' }] });
@@ -94,179 +40,10 @@ describe('mergeResources', () => {
   });
 });
 
-function classic(resourceId: string, overrides: Partial<ClassicLoadBalancer> = {}): ClassicLoadBalancer {
-  return {
-    resourceType: 'AWS::ElasticLoadBalancing::LoadBalancer',
-    resourceId,
-    loadBalancerName: 'pay-clb',
-    tags: {},
-    source: 'a.json',
-    listeners: [],
-    policies: [],
-    ...overrides,
-  };
-}
-
-const PAY_CLB = 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/pay-clb';
-const HTTPS_443: ClassicListener = {
-  protocol: 'HTTPS',
-  loadBalancerPort: 443,
-  instanceProtocol: 'HTTP',
-  instancePort: 8080,
-  policyNames: ['pay-clb-tls12'],
-};
-const HTTP_80: ClassicListener = { protocol: 'HTTP', loadBalancerPort: 80, policyNames: [] };
-
-describe('mergeResources: classic listeners', () => {
-  it('keeps a listener only the earlier record lists (a later list never replaces it)', () => {
-    // Prepare
-    const errors: InputError[] = [];
-
-    // Act
-    const merged = mergeResources(
-      classic(PAY_CLB, { listeners: [HTTPS_443, HTTP_80] }),
-      classic(PAY_CLB, { listeners: [HTTP_80], source: 'b.json' }),
-      errors,
-    );
-
-    // Assess
-    expect(merged.listeners).toEqual([HTTPS_443, HTTP_80]);
-    expect(errors).toEqual([]);
-  });
-
-  it('joins two descriptions of one port that agree, each filling in what the other leaves out', () => {
-    // Prepare
-    const bare: ClassicListener = { protocol: 'https', loadBalancerPort: 443, policyNames: [] };
-    const errors: InputError[] = [];
-
-    // Act
-    const merged = mergeResources(
-      classic(PAY_CLB, { listeners: [HTTPS_443] }),
-      classic(PAY_CLB, { listeners: [bare] }),
-      errors,
-    );
-
-    // Assess
-    expect(merged.listeners).toEqual([{ ...HTTPS_443, protocol: 'https' }]);
-    expect(errors).toEqual([]);
-  });
-
-  it('reports one port described two ways by load balancer and port, and keeps both descriptions', () => {
-    // Prepare
-    const plaintext: ClassicListener = { ...HTTPS_443, protocol: 'HTTP', policyNames: [] };
-    const errors: InputError[] = [];
-
-    // Act
-    const merged = mergeResources(
-      classic(PAY_CLB, { listeners: [HTTPS_443] }),
-      classic(PAY_CLB, { listeners: [plaintext], source: 'b.json' }),
-      errors,
-    );
-
-    // Assess
-    expect(merged.listeners).toEqual([HTTPS_443, plaintext]);
-    expect(errors).toEqual([
-      {
-        source: 'a.json, b.json',
-        message: expect.stringMatching(
-          /^classic load balancer pay-clb: ListenerDescriptions: LoadBalancerPort 443 is described more than once, differently \(HTTPS to HTTP:8080, policies pay-clb-tls12; HTTP to HTTP:8080\)/,
-        ),
-      },
-    ]);
-  });
-
-  it('joins the load balancer’s own policies by name and uses neither of two that differ', () => {
-    // Prepare
-    const tls12 = { policyName: 'pay-clb-tls12', attributes: [{ name: 'Protocol-TLSv1.2', value: 'true' }] };
-    const other = { policyName: 'pay-clb-stickiness', attributes: [] };
-    const changed = { ...tls12, attributes: [{ name: 'Protocol-TLSv1', value: 'true' }] };
-    const errors: InputError[] = [];
-
-    // Act
-    const kept = mergeResources(
-      classic(PAY_CLB, { policies: [tls12] }),
-      classic(PAY_CLB, { policies: [other, tls12] }),
-      errors,
-    );
-    const conflicting = mergeResources(
-      classic(PAY_CLB, { policies: [tls12, other] }),
-      classic(PAY_CLB, { policies: [changed] }),
-      errors,
-    );
-
-    // Assess
-    expect(kept.policies).toEqual([tls12, other]);
-    expect(conflicting.policies).toEqual([other]);
-    expect(errors).toEqual([
-      {
-        source: 'a.json',
-        message:
-          'classic load balancer policy pay-clb-tls12 is described differently in these inputs: neither is used',
-      },
-    ]);
-  });
-});
-
 describe('mergeResources: other lists that name their entries', () => {
   const LISTENER =
     'arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/shop/1a2b3c4d5e6f7a8b/0f1e2d3c4b5a6978';
-  const IAM_CERT = 'arn:aws:iam::111122223333:server-certificate/shop-2019';
   const ACM_CERT = 'arn:aws:acm:eu-west-1:111122223333:certificate/3f0c2a1e-7b4d-4c8e-9a15-2d6f80b1c3e7';
-
-  function listener(overrides: Partial<Elbv2Listener>): Elbv2Listener {
-    return {
-      resourceType: 'AWS::ElasticLoadBalancingV2::Listener',
-      resourceId: LISTENER,
-      listenerArn: LISTENER,
-      loadBalancerArn:
-        'arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/shop/1a2b3c4d5e6f7a8b',
-      tags: {},
-      source: 'a.json',
-      certificates: [],
-      defaultActions: [],
-      ...overrides,
-    };
-  }
-
-  it('joins listener certificates and rules by ARN, the later description of each winning', () => {
-    // Prepare
-    const forward = (ruleArn: string, priority: string) => ({
-      ruleArn,
-      priority,
-      isDefault: false,
-      actions: [{ type: 'forward' }],
-    });
-    const earlier = listener({
-      certificates: [{ certificateArn: IAM_CERT, isDefault: true }],
-      rules: [forward('rule/1', '1'), forward('rule/2', '2')],
-    });
-    const later = listener({
-      certificates: [{ certificateArn: ACM_CERT }, { certificateArn: IAM_CERT, isDefault: false }],
-      rules: [forward('rule/2', '20')],
-    });
-
-    // Act
-    const merged = mergeResources(earlier, later, []);
-
-    // Assess
-    expect(merged.certificates).toEqual([
-      { certificateArn: IAM_CERT, isDefault: false },
-      { certificateArn: ACM_CERT },
-    ]);
-    expect(merged.rules?.map((rule) => [rule.ruleArn, rule.priority])).toEqual([
-      ['rule/1', '1'],
-      ['rule/2', '20'],
-    ]);
-  });
-
-  it('keeps the later default actions whole: they are one setting', () => {
-    // Prepare
-    const earlier = listener({ defaultActions: [{ type: 'forward', targetGroupArn: 'tg/web' }] });
-    const later = listener({ defaultActions: [{ type: 'redirect', redirect: { protocol: 'HTTPS' } }] });
-
-    // Act, Assess
-    expect(mergeResources(earlier, later, []).defaultActions).toEqual(later.defaultActions);
-  });
 
   it('joins the members of a LAG and the users of a certificate', () => {
     // Prepare

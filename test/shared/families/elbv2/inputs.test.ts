@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Elbv2Listener } from '../../../../shared/families/elbv2/model.js';
 import { mergeInventories } from '../../../../shared/inventory/builder.js';
+import { mergeResources } from '../../../../shared/inventory/dedupe.js';
 import { normalizeDocument } from '../../../../shared/inventory/detect.js';
 import { linkInventory } from '../../../../shared/inventory/link.js';
 import {
@@ -150,5 +152,67 @@ describe('AWS Config snapshot', () => {
         source: 'config-snapshot.json (AWS Config snapshot)',
       },
     ]);
+  });
+});
+
+describe('mergeResources: other lists that name their entries', () => {
+  const LISTENER =
+    'arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/shop/1a2b3c4d5e6f7a8b/0f1e2d3c4b5a6978';
+  const IAM_CERT = 'arn:aws:iam::111122223333:server-certificate/shop-2019';
+  const ACM_CERT = 'arn:aws:acm:eu-west-1:111122223333:certificate/3f0c2a1e-7b4d-4c8e-9a15-2d6f80b1c3e7';
+
+  function listener(overrides: Partial<Elbv2Listener>): Elbv2Listener {
+    return {
+      resourceType: 'AWS::ElasticLoadBalancingV2::Listener',
+      resourceId: LISTENER,
+      listenerArn: LISTENER,
+      loadBalancerArn:
+        'arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/shop/1a2b3c4d5e6f7a8b',
+      tags: {},
+      source: 'a.json',
+      certificates: [],
+      defaultActions: [],
+      ...overrides,
+    };
+  }
+
+  it('joins listener certificates and rules by ARN, the later description of each winning', () => {
+    // Prepare
+    const forward = (ruleArn: string, priority: string) => ({
+      ruleArn,
+      priority,
+      isDefault: false,
+      actions: [{ type: 'forward' }],
+    });
+    const earlier = listener({
+      certificates: [{ certificateArn: IAM_CERT, isDefault: true }],
+      rules: [forward('rule/1', '1'), forward('rule/2', '2')],
+    });
+    const later = listener({
+      certificates: [{ certificateArn: ACM_CERT }, { certificateArn: IAM_CERT, isDefault: false }],
+      rules: [forward('rule/2', '20')],
+    });
+
+    // Act
+    const merged = mergeResources(earlier, later, []);
+
+    // Assess
+    expect(merged.certificates).toEqual([
+      { certificateArn: IAM_CERT, isDefault: false },
+      { certificateArn: ACM_CERT },
+    ]);
+    expect(merged.rules?.map((rule) => [rule.ruleArn, rule.priority])).toEqual([
+      ['rule/1', '1'],
+      ['rule/2', '20'],
+    ]);
+  });
+
+  it('keeps the later default actions whole: they are one setting', () => {
+    // Prepare
+    const earlier = listener({ defaultActions: [{ type: 'forward', targetGroupArn: 'tg/web' }] });
+    const later = listener({ defaultActions: [{ type: 'redirect', redirect: { protocol: 'HTTPS' } }] });
+
+    // Act, Assess
+    expect(mergeResources(earlier, later, []).defaultActions).toEqual(later.defaultActions);
   });
 });

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { PendingTunnelStatus } from '../../../../shared/families/vpn/inputs.js';
 import type { VpnConnection } from '../../../../shared/families/vpn/model.js';
 import { emptyPending } from '../../../../shared/inventory/builder.js';
+import { mergeResources } from '../../../../shared/inventory/dedupe.js';
 import { linkInventory } from '../../../../shared/inventory/link.js';
 import { normalizeFixture, only } from '../../inventory/fixtures.js';
+import { OPTIONS, vpn } from '../../inventory/records.js';
 
 const VPN = 'AWS::EC2::VPNConnection';
 
@@ -118,5 +120,38 @@ describe('AWS Config configuration items', () => {
       { outsideIpAddress: '203.0.113.90', status: 'DOWN', statusMessage: 'IPSEC IS DOWN' },
       { outsideIpAddress: '203.0.113.91', status: 'UP', statusMessage: 'IPSEC IS UP' },
     ]);
+  });
+});
+
+describe('mergeResources', () => {
+  it('joins VPN tunnels by outside IP: telemetry from one input, options from the other', () => {
+    // Prepare
+    const options = vpn({ tunnels: [{ outsideIpAddress: '203.0.113.60', options: OPTIONS }] });
+    const telemetry = vpn({
+      source: 'b.json',
+      tunnels: [
+        { outsideIpAddress: '203.0.113.60', status: 'UP' },
+        { outsideIpAddress: '203.0.113.61', status: 'DOWN' },
+      ],
+    });
+
+    // Act
+    const merged = mergeResources(options, telemetry, []);
+
+    // Assess
+    expect(merged.tunnels).toEqual([
+      { outsideIpAddress: '203.0.113.60', status: 'UP', options: OPTIONS },
+      { outsideIpAddress: '203.0.113.61', status: 'DOWN' },
+    ]);
+  });
+
+  it('keeps the tunnels that know their options when a side does not give outside IPs', () => {
+    // Prepare
+    const withOptions = vpn({ tunnels: [{ outsideIpAddress: '203.0.113.60', options: OPTIONS }] });
+    const anonymous = vpn({ tunnels: [{ outsideIpAddress: '', status: 'UP' }] });
+
+    // Act, Assess
+    expect(mergeResources(withOptions, anonymous, []).tunnels).toEqual(withOptions.tunnels);
+    expect(mergeResources(anonymous, withOptions, []).tunnels).toEqual(withOptions.tunnels);
   });
 });
