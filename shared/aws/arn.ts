@@ -3,8 +3,6 @@
  * partition of a region. Pure string work, no AWS calls. A family's own ARN shapes (listener of a rule,
  * classic load balancer ARN, ACM certificate ARN...) live in its folder.
  */
-import { parse, validate } from '@aws-sdk/util-arn-parser';
-
 interface ParsedArn {
   partition: string;
   service: string;
@@ -15,10 +13,20 @@ interface ParsedArn {
 
 /** arn:partition:service:region:account:resource; undefined for anything else (empty partition, service or resource too). */
 export function parseArn(arn: string | undefined): ParsedArn | undefined {
-  if (arn === undefined || !validate(arn)) return undefined;
-  const { partition, service, region, accountId, resource } = parse(arn);
+  if (arn === undefined || !arn.startsWith('arn:')) return undefined;
+  // The five colons after "arn" end partition, service, region and account; the resource is the rest, colons
+  // and all (what @aws-sdk/util-arn-parser gave, without splitting the ARN twice and joining its resource).
+  const c1 = 3;
+  const c2 = arn.indexOf(':', c1 + 1);
+  const c3 = c2 < 0 ? -1 : arn.indexOf(':', c2 + 1);
+  const c4 = c3 < 0 ? -1 : arn.indexOf(':', c3 + 1);
+  const c5 = c4 < 0 ? -1 : arn.indexOf(':', c4 + 1);
+  if (c5 < 0) return undefined;
+  const partition = arn.slice(c1 + 1, c2);
+  const service = arn.slice(c2 + 1, c3);
+  const resource = arn.slice(c5 + 1);
   if (partition === '' || service === '' || resource === '') return undefined;
-  return { partition, service, region, accountId, resource };
+  return { partition, service, region: arn.slice(c3 + 1, c4), accountId: arn.slice(c4 + 1, c5), resource };
 }
 
 /** The account and region an ARN names; undefined for empty parts (IAM and CloudFront ARNs). */

@@ -11,7 +11,7 @@ export interface SdkClient {
   destroy(): void;
 }
 
-/** How one client is built from the shared settings (a family's client.ts, or core's factories.ts). */
+/** How one client is built from the shared settings (a family's client.ts, or core's factories.ts and config-client.ts). */
 export type ClientFactory<C extends SdkClient = SdkClient> = (config: SharedClientConfig) => C;
 
 /** The clients of one region, each created on first use by its factory and kept. */

@@ -12,7 +12,7 @@ import { unwrap } from './unwrap.js';
 function records(document: JsonObject, key: string, format: string, out: InventoryBuilder): Fields[] {
   const list = new Fields(document, '').list(key) ?? [];
   return list.flatMap((entry, index) => {
-    if (isObject(entry)) return [new Fields(entry, `${key}[${index}]`)];
+    if (isObject(entry)) return [new Fields(entry, key, false, undefined, index)];
     out.error(`${format}: ${key}[${index}]: expected an object; the entry is left out`);
     return [];
   });
@@ -169,7 +169,7 @@ export function normalizeConfigItemsFile(bytes: Buffer, source: string): Invento
         entryErrors.push(`${format}: ${DOCUMENT.items}[${index}]: expected an object; the entry is left out`);
         return true;
       }
-      const item = new Fields(value, `${DOCUMENT.items}[${index}]`);
+      const item = new Fields(value, DOCUMENT.items, false, undefined, index);
       const identity = itemIdentity(item);
       if (identity) {
         let ids = seen.get(identity.type);

@@ -74,20 +74,41 @@ export function decodeJsonString(value: unknown, path: string): unknown {
  * a field of the wrong type throws a FieldError naming its path.
  */
 export class Fields {
+  /**
+   * Where the object is: its path when it has no parent, else its key in the parent (`path` joins them only
+   * when an error asks for it, not for every object read).
+   */
+  private readonly at: string;
+  private readonly parent: Fields | undefined;
+  /** Its position in the list `at` names; -1 when it is not a list entry. */
+  private readonly index: number;
+
   constructor(
     readonly record: JsonObject,
-    readonly path: string,
+    path: string,
     /** Errors name the type of a bad value, never the value (documents that hold secrets). */
     readonly redact = false,
-  ) {}
+    parent?: Fields,
+    index = -1,
+  ) {
+    this.at = path;
+    this.parent = parent;
+    this.index = index;
+  }
 
   static of(value: unknown, path: string, redact = false): Fields {
     if (isObject(value)) return new Fields(value, path, redact);
     throw new FieldError(path, `expected an object, got ${describeValue(value, redact)}`);
   }
 
+  /** The path of the object from the document root (Listeners[2].DefaultActions[0]). */
+  get path(): string {
+    const base = this.parent === undefined ? this.at : joinPath(this.parent.path, this.at);
+    return this.index < 0 ? base : `${base}[${this.index}]`;
+  }
+
   redacted(): Fields {
-    return new Fields(this.record, this.path, true);
+    return new Fields(this.record, this.at, true, this.parent, this.index);
   }
 
   pathOf(name: string): string {
@@ -97,7 +118,7 @@ export class Fields {
   /** The same object with `name` set when it is absent (an id the enclosing Config item knows). */
   withDefault(name: string, value: string | undefined): Fields {
     if (value === undefined || this.has(name)) return this;
-    return new Fields({ ...this.record, [name]: value }, this.path, this.redact);
+    return new Fields({ ...this.record, [name]: value }, this.at, this.redact, this.parent, this.index);
   }
 
   has(name: string): boolean {
@@ -110,11 +131,17 @@ export class Fields {
     return value === null ? undefined : value;
   }
 
-  /** raw() with the path of the field, for the readers that need both (one key lookup instead of two). */
-  located(name: string): { value: unknown; path: string } {
+  /** raw(), decoded when it is JSON text (AWS Config); a FieldError naming the field when that is not valid JSON. */
+  decoded(name: string): unknown {
     const key = findKey(this.record, name);
     const value = key === undefined ? undefined : this.record[key];
-    return { value: value === null ? undefined : value, path: joinPath(this.path, key ?? name) };
+    if (typeof value !== 'string') return value === null ? undefined : value;
+    return decodeJsonString(value, joinPath(this.path, key as string));
+  }
+
+  /** The object (or list entry `index` of the list) under `key` of this one, as Fields. */
+  private child(value: JsonObject, key: string, index = -1): Fields {
+    return new Fields(value, key, this.redact, this, index);
   }
 
   private fail(name: string, expected: string, value: unknown): never {
@@ -156,19 +183,21 @@ export class Fields {
   }
 
   object(name: string): Fields | undefined {
-    const { value, path } = this.located(name);
-    if (value === undefined) return undefined;
+    const key = findKey(this.record, name);
+    const value = key === undefined ? undefined : this.record[key];
+    if (value === undefined || value === null) return undefined;
     if (!isObject(value)) return this.fail(name, 'an object', value);
-    return new Fields(value, path, this.redact);
+    return this.child(value, key ?? name);
   }
 
   /** An object that may also arrive as a JSON-encoded string (AWS Config). */
   decodedObject(name: string): Fields | undefined {
-    const located = this.located(name);
-    const value = decodeJsonString(located.value, located.path);
+    const key = findKey(this.record, name) ?? name;
+    const raw = this.record[key];
+    const value = typeof raw === 'string' ? decodeJsonString(raw, joinPath(this.path, key)) : raw;
     if (value === undefined || value === null) return undefined;
     if (!isObject(value)) return this.fail(name, 'an object', value);
-    return new Fields(value, located.path, this.redact);
+    return this.child(value, key);
   }
 
   list(name: string): unknown[] | undefined {
@@ -181,21 +210,25 @@ export class Fields {
   }
 
   objects(name: string): Fields[] | undefined {
-    const { value, path } = this.located(name);
-    return this.listAt(name, value)?.map((entry, index) =>
-      Fields.of(entry, `${path}[${index}]`, this.redact),
-    );
+    const key = findKey(this.record, name);
+    const value = key === undefined ? undefined : this.record[key];
+    return this.listAt(name, value === null ? undefined : value)?.map((entry, index) => {
+      if (isObject(entry)) return this.child(entry, key ?? name, index);
+      throw new FieldError(
+        `${joinPath(this.path, key ?? name)}[${index}]`,
+        `expected an object, got ${describeValue(entry, this.redact)}`,
+      );
+    });
   }
 
   /** A list of strings; AWS also writes them as [{Value: "x"}] (VPN tunnel options). */
   strings(name: string): string[] | undefined {
-    const { value: list, path } = this.located(name);
-    return this.listAt(name, list)?.map((entry, index) => {
+    return this.listAt(name, this.raw(name))?.map((entry, index) => {
       const value = unwrapValue(entry);
       if (typeof value === 'string') return value;
       if (typeof value === 'number' && Number.isFinite(value)) return String(value);
       throw new FieldError(
-        `${path}[${index}]`,
+        `${this.pathOf(name)}[${index}]`,
         `expected a string, got ${describeValue(value, this.redact)}`,
       );
     });
@@ -203,13 +236,12 @@ export class Fields {
 
   /** A list of numbers, plain or as [{Value: 14}]. */
   numbers(name: string): number[] | undefined {
-    const { value: list, path } = this.located(name);
-    return this.listAt(name, list)?.map((entry, index) => {
+    return this.listAt(name, this.raw(name))?.map((entry, index) => {
       const value = unwrapValue(entry);
       const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
       if (typeof number === 'number' && Number.isFinite(number)) return number;
       throw new FieldError(
-        `${path}[${index}]`,
+        `${this.pathOf(name)}[${index}]`,
         `expected a number, got ${describeValue(value, this.redact)}`,
       );
     });

@@ -1,15 +1,14 @@
-import { decodeJsonString, FieldError, Fields, isObject } from './fields.js';
+import { FieldError, Fields, isObject } from './fields.js';
 
 /**
  * Tags in any of AWS's shapes: a Config `tags` map ({Name: "x"}), API `Tags: [{Key, Value}]`, Direct
  * Connect and Config `tags: [{key, value}]`, or one of those JSON-encoded (supplementaryConfiguration).
  */
 export function readTags(fields: Fields, name: string): Record<string, string> {
-  const located = fields.located(name);
-  const path = located.path;
-  const value = decodeJsonString(located.value, path);
+  const value = fields.decoded(name);
   if (value === undefined || value === null) return {};
   if (Array.isArray(value)) {
+    const path = fields.pathOf(name);
     const tags: Record<string, string> = {};
     value.forEach((entry, index) => {
       const tag = Fields.of(entry, `${path}[${index}]`, fields.redact);
@@ -19,22 +18,25 @@ export function readTags(fields: Fields, name: string): Record<string, string> {
     });
     return tags;
   }
-  if (!isObject(value)) throw new FieldError(path, 'expected tags as a map or a list');
+  if (!isObject(value)) throw new FieldError(fields.pathOf(name), 'expected tags as a map or a list');
   const tags: Record<string, string> = {};
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
-    tags[key] = tagText(value[key], path, key);
+    tags[key] = tagText(value[key], fields, name, key);
   }
   return tags;
 }
 
 /** A tag value as text: strings as they are, numbers and booleans written out, anything else a FieldError. */
-function tagText(value: unknown, path: string, key: string): string {
+function tagText(value: unknown, fields: Fields, name: string, key: string): string {
   if (typeof value === 'string') return value;
   if (value === undefined || value === null) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const got = Array.isArray(value) ? 'a list' : 'an object';
-  throw new FieldError(path, `expected the value of tag ${JSON.stringify(key)} as text, got ${got}`);
+  throw new FieldError(
+    fields.pathOf(name),
+    `expected the value of tag ${JSON.stringify(key)} as text, got ${got}`,
+  );
 }
 
 /** A required string field; its absence is a FieldError naming the path. */

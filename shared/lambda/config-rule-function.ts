@@ -1,5 +1,5 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { configServiceClient } from '../aws/factories.js';
+import { configServiceClient } from '../aws/config-client.js';
 import { configKeyOf, configRule } from '../usecase/config-rule.js';
 import { loadFunctionConfig } from './config.js';
 import { configPort, parseConfigRuleEvent } from './config-rule-wiring.js';

@@ -34,7 +34,16 @@ export function parseDescribeSslPolicies(
   if (!parsed.success) {
     throw new TypeError(`${source}: not DescribeSSLPolicies output (${describeIssue(parsed.error)})`);
   }
-  return parsed.data.SslPolicies.map((policy, index) => ({
+  return resolvePolicies(parsed.data, source, origin);
+}
+
+/** DescribeSSLPolicies output of the schema's shape, as the catalog's policies. */
+function resolvePolicies(
+  output: z.output<typeof describeSslPoliciesSchema>,
+  source: string,
+  origin: ResolvedTlsPolicy['origin'],
+): ResolvedTlsPolicy[] {
+  return output.SslPolicies.map((policy, index) => ({
     name: policy.Name,
     // A protocol this catalog does not know is refused, never dropped: dropping it would pass a weak policy.
     protocols: sortTlsVersions(
@@ -61,11 +70,12 @@ export function parseDescribeSslPolicies(
   }));
 }
 
+/**
+ * The bundled policies. Their file is not checked against the schema at every start (every function's import
+ * paid for it): test/shared/tls/policies.test.ts checks it, and that parsing it gives these same policies.
+ */
 const BUNDLED_ELBV2 = new Map(
-  parseDescribeSslPolicies(elbv2Data, 'shared/tls/data/elbv2-ssl-policies.json', 'predefined').map((p) => [
-    p.name,
-    p,
-  ]),
+  resolvePolicies(elbv2Data, 'shared/tls/data/elbv2-ssl-policies.json', 'predefined').map((p) => [p.name, p]),
 );
 
 const BUNDLED_CLASSIC = new Map(

@@ -1,4 +1,3 @@
-import { RenewCertificateCommand } from '@aws-sdk/client-acm';
 import { writeCommand } from '../../response/calls.js';
 
 /** The write call ACM remediation makes. */
@@ -6,6 +5,6 @@ export const ACM_COMMANDS = {
   RenewCertificate: writeCommand({
     service: 'acm',
     iamAction: 'acm:RenewCertificate',
-    load: async () => RenewCertificateCommand,
+    load: async () => (await import('./client.js')).RenewCertificateCommand,
   }),
 };

@@ -1,4 +1,3 @@
-import { UpdateConnectionCommand, UpdateLagCommand } from '@aws-sdk/client-direct-connect';
 import { writeCommand } from '../../response/calls.js';
 
 /** The write calls Direct Connect remediation makes. */
@@ -6,11 +5,11 @@ export const DIRECTCONNECT_COMMANDS = {
   UpdateConnection: writeCommand({
     service: 'directconnect',
     iamAction: 'directconnect:UpdateConnection',
-    load: async () => UpdateConnectionCommand,
+    load: async () => (await import('./client.js')).UpdateConnectionCommand,
   }),
   UpdateLag: writeCommand({
     service: 'directconnect',
     iamAction: 'directconnect:UpdateLag',
-    load: async () => UpdateLagCommand,
+    load: async () => (await import('./client.js')).UpdateLagCommand,
   }),
 };

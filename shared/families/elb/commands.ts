@@ -1,8 +1,3 @@
-import {
-  CreateLoadBalancerPolicyCommand,
-  DeleteLoadBalancerListenersCommand,
-  SetLoadBalancerPoliciesOfListenerCommand,
-} from '@aws-sdk/client-elastic-load-balancing';
 import { writeCommand } from '../../response/calls.js';
 
 /** The write calls Classic Load Balancer remediation makes. */
@@ -12,16 +7,16 @@ export const ELB_COMMANDS = {
     iamAction: 'elasticloadbalancing:CreateLoadBalancerPolicy',
     // Creating the content-named negotiation policy again is harmless: the same name means the same settings.
     harmlessError: 'DuplicatePolicyNameException',
-    load: async () => CreateLoadBalancerPolicyCommand,
+    load: async () => (await import('./client.js')).CreateLoadBalancerPolicyCommand,
   }),
   SetLoadBalancerPoliciesOfListener: writeCommand({
     service: 'elb',
     iamAction: 'elasticloadbalancing:SetLoadBalancerPoliciesOfListener',
-    load: async () => SetLoadBalancerPoliciesOfListenerCommand,
+    load: async () => (await import('./client.js')).SetLoadBalancerPoliciesOfListenerCommand,
   }),
   DeleteLoadBalancerListeners: writeCommand({
     service: 'elb',
     iamAction: 'elasticloadbalancing:DeleteLoadBalancerListeners',
-    load: async () => DeleteLoadBalancerListenersCommand,
+    load: async () => (await import('./client.js')).DeleteLoadBalancerListenersCommand,
   }),
 };

@@ -1,8 +1,3 @@
-import {
-  DeleteListenerCommand,
-  ModifyListenerCommand,
-  ModifyRuleCommand,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { writeCommand } from '../../response/calls.js';
 
 /** The write calls ELBv2 remediation makes. */
@@ -10,16 +5,16 @@ export const ELBV2_COMMANDS = {
   ModifyListener: writeCommand({
     service: 'elbv2',
     iamAction: 'elasticloadbalancing:ModifyListener',
-    load: async () => ModifyListenerCommand,
+    load: async () => (await import('./client.js')).ModifyListenerCommand,
   }),
   ModifyRule: writeCommand({
     service: 'elbv2',
     iamAction: 'elasticloadbalancing:ModifyRule',
-    load: async () => ModifyRuleCommand,
+    load: async () => (await import('./client.js')).ModifyRuleCommand,
   }),
   DeleteListener: writeCommand({
     service: 'elbv2',
     iamAction: 'elasticloadbalancing:DeleteListener',
-    load: async () => DeleteListenerCommand,
+    load: async () => (await import('./client.js')).DeleteListenerCommand,
   }),
 };

@@ -1,4 +1,3 @@
-import { ModifyVpnTunnelOptionsCommand } from '@aws-sdk/client-ec2';
 import { writeCommand } from '../../response/calls.js';
 
 /** The write call VPN remediation makes: Site-to-Site VPN is an EC2 API. */
@@ -6,6 +5,6 @@ export const VPN_COMMANDS = {
   ModifyVpnTunnelOptions: writeCommand({
     service: 'ec2',
     iamAction: 'ec2:ModifyVpnTunnelOptions',
-    load: async () => ModifyVpnTunnelOptionsCommand,
+    load: async () => (await import('./client.js')).ModifyVpnTunnelOptionsCommand,
   }),
 };

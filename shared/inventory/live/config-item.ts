@@ -1,5 +1,5 @@
 import { GetResourceConfigHistoryCommand, type ResourceType } from '@aws-sdk/client-config-service';
-import { configServiceClient } from '../../aws/factories.js';
+import { configServiceClient } from '../../aws/config-client.js';
 import { FAMILIES } from '../../families/index.js';
 import type { ResourceRef } from '../../model/ref.js';
 import { DELETED_STATUSES } from '../config-constants.js';

@@ -5,7 +5,7 @@ import {
   DescribeConfigurationRecordersCommand,
   SelectResourceConfigCommand,
 } from '@aws-sdk/client-config-service';
-import { configServiceClient } from '../../aws/factories.js';
+import { configServiceClient } from '../../aws/config-client.js';
 import type { Family } from '../../families/index.js';
 import { type Collected, emptyCollected, failed, type RegionContext } from './context.js';
 import { collectPages } from './document.js';

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
-import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
-import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
+import type { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
+import type { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
 
 /**
  * The webhook setting is missing or does not hold a Slack incoming-webhook URL. Never carries the value.
@@ -119,12 +119,14 @@ export type WebhookUrlProvider = (options?: { refresh?: boolean }) => Promise<We
 /**
  * Reads the webhook URL from Secrets Manager or SSM Parameter Store (decrypted) through Powertools
  * parameters, cached for maxAgeSeconds, and validates it on every read. Exactly one of secretArn and
- * parameterName must be set; the environment holds only that name, never the URL.
+ * parameterName must be set; the environment holds only that name, never the URL. The provider of the one
+ * set (and its SDK client) is imported on the first read: the function never loads the other, nor either at
+ * start.
  */
 export function createWebhookUrlProvider(options: WebhookUrlProviderOptions): WebhookUrlProvider {
   const maxAge = options.maxAgeSeconds ?? 300;
-  let secrets: SecretsProvider | undefined;
-  let parameters: SSMProvider | undefined;
+  let secrets: Promise<SecretsProvider> | undefined;
+  let parameters: Promise<SSMProvider> | undefined;
   return async ({ refresh = false } = {}) => {
     const { secretArn, parameterName } = options;
     if (Boolean(secretArn) === Boolean(parameterName)) {
@@ -133,12 +135,20 @@ export function createWebhookUrlProvider(options: WebhookUrlProviderOptions): We
       );
     }
     if (secretArn) {
-      secrets ??= new SecretsProvider();
-      const raw = await secrets.get(secretArn, { maxAge, forceFetch: refresh });
+      secrets ??= import('@aws-lambda-powertools/parameters/secrets').then(
+        ({ SecretsProvider }) => new SecretsProvider(),
+      );
+      const raw = await (await secrets).get(secretArn, { maxAge, forceFetch: refresh });
       return webhookUrlFromSecret(raw, `secret ${secretArn}`);
     }
-    parameters ??= new SSMProvider();
-    const raw = await parameters.get(parameterName as string, { decrypt: true, maxAge, forceFetch: refresh });
+    parameters ??= import('@aws-lambda-powertools/parameters/ssm').then(
+      ({ SSMProvider }) => new SSMProvider(),
+    );
+    const raw = await (await parameters).get(parameterName as string, {
+      decrypt: true,
+      maxAge,
+      forceFetch: refresh,
+    });
     return webhookUrlFromSecret(raw, `parameter ${parameterName}`);
   };
 }

@@ -77,6 +77,18 @@ describe('parseArn', () => {
     expect(parseArn('vpn-0a1b2c3d4e5f60718')).toBeUndefined();
     expect(parseArn(undefined)).toBeUndefined();
   });
+
+  it('keeps the colons of the resource and needs all five fields', () => {
+    // Prepare, Act, Assess
+    expect(parseArn('arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/x:*')?.resource).toBe(
+      'log-group:/aws/lambda/x:*',
+    );
+    expect(parseArn('arn:aws:iam::111122223333:role/x')).toMatchObject({ region: '', resource: 'role/x' });
+    expect(parseArn('arn:aws:iam::111122223333')).toBeUndefined();
+    expect(parseArn('arn:aws:iam::111122223333:')).toBeUndefined();
+    expect(parseArn('arn::iam::111122223333:role/x')).toBeUndefined();
+    expect(parseArn('ARN:aws:iam::111122223333:role/x')).toBeUndefined();
+  });
 });
 
 describe('arnScope', () => {

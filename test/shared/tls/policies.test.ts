@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { assessTlsPolicy } from '../../../shared/tls/assess.js';
+import elbv2Data from '../../../shared/tls/data/elbv2-ssl-policies.json' with { type: 'json' };
 import { isFipsPolicyName } from '../../../shared/tls/names.js';
 import { createTlsCatalog, parseDescribeSslPolicies } from '../../../shared/tls/policies.js';
 
@@ -29,6 +30,22 @@ const describeSslPoliciesOutput = {
 };
 
 describe('bundled ELBv2 security policies', () => {
+  it('are the bundled file read as DescribeSSLPolicies output (checked here, not at every start)', () => {
+    // Prepare
+    const catalog = createTlsCatalog();
+
+    // Act
+    const parsed = parseDescribeSslPolicies(
+      elbv2Data,
+      'shared/tls/data/elbv2-ssl-policies.json',
+      'predefined',
+    );
+
+    // Assess
+    expect(catalog.elbv2PolicyNames()).toEqual(parsed.map((policy) => policy.name).sort());
+    for (const policy of parsed) expect(catalog.elbv2Policy(policy.name)).toStrictEqual(policy);
+  });
+
   it('covers every documented family: TLS13, FIPS-2023-04, RFC9151 and PQ-2025-09', () => {
     const names = catalog.elbv2PolicyNames();
     expect(names).toHaveLength(46);
