@@ -3,8 +3,10 @@
  * fixture each) with the actors and expected results they share, and the refs and items of Config item changes.
  * The core router suites (test/shared/events) and each family's events suite share them.
  */
+import { expect, it } from 'vitest';
+import { routeCloudTrail } from '../../shared/events/cloudtrail.js';
 import type { Actor, ResourceRef } from '../../shared/model/ref.js';
-import { ACCOUNT_ID, type EventFixture, REGION } from '../fixtures/events/load.js';
+import { ACCOUNT_ID, type EventFixture, loadEvent, REGION } from '../fixtures/events/load.js';
 
 export const ELB_ARN = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}`;
 export const HTTPS_LISTENER = `${ELB_ARN}:listener/app/shop-web/4f1c0d2e9a7b3c55/8e2d4c6a1b3f5d70`;
@@ -66,11 +68,11 @@ export const classic = ref(
   'legacy-api',
 );
 
-export function detailOf(event: EventFixture): Record<string, unknown> {
+function detailOf(event: EventFixture): Record<string, unknown> {
   return event.detail as Record<string, unknown>;
 }
 
-export function expectedInspect(
+function expectedInspect(
   event: EventFixture,
   refs: ResourceRef[],
   actor: Actor,
@@ -345,4 +347,22 @@ export const CONFIG_CHANGE = 'Config Configuration Item Change';
 
 export function itemOf(event: EventFixture): Record<string, unknown> {
   return (event.detail as { configurationItem: Record<string, unknown> }).configurationItem;
+}
+
+/** The test each family's events suite runs on its table: the call is routed to exactly the expected result. */
+export function itRoutesEveryCall(cases: readonly RoutedCase[]): void {
+  it.each(cases)(
+    'routes $eventName to the resources it touched',
+    ({ fixture, eventName, refs, actor, deleted, byPrefix }) => {
+      // Prepare
+      const event = loadEvent(fixture);
+
+      // Act
+      const result = routeCloudTrail(event);
+
+      // Assess
+      expect(detailOf(event).eventName).toBe(eventName);
+      expect(result).toStrictEqual(expectedInspect(event, refs, actor, deleted, byPrefix));
+    },
+  );
 }

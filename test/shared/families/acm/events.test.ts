@@ -5,7 +5,7 @@ import { routeNativeEvent } from '../../../../shared/events/native.js';
 import { acmEventDetailSchema } from '../../../../shared/families/acm/events.js';
 import { ACCOUNT_ID, loadEvent, REGION, withValue } from '../../../fixtures/events/load.js';
 import { ACKNOWLEDGED_API_CALLS, ROUTED_API_CALLS } from '../../../helpers/api-calls.js';
-import { detailOf, expectedInspect, ROUTED_ACM, ref } from '../../../helpers/routed-events.js';
+import { itRoutesEveryCall, ROUTED_ACM, ref } from '../../../helpers/routed-events.js';
 
 const CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/7e3f9c1a-52d4-4b8e-9a6f-0c2d4e6f8a10`;
 const IMPORTED_CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/2b4d6f80-13a5-4c7e-8f90-a1b2c3d4e5f6`;
@@ -209,20 +209,7 @@ describe('acmEventDetailSchema', () => {
 
 describe('routeCloudTrail', () => {
   describe('routed API calls', () => {
-    it.each(ROUTED_ACM)(
-      'routes $eventName to the resources it touched',
-      ({ fixture, eventName, refs, actor, deleted, byPrefix }) => {
-        // Prepare
-        const event = loadEvent(fixture);
-
-        // Act
-        const result = routeCloudTrail(event);
-
-        // Assess
-        expect(detailOf(event).eventName).toBe(eventName);
-        expect(result).toStrictEqual(expectedInspect(event, refs, actor, deleted, byPrefix));
-      },
-    );
+    itRoutesEveryCall(ROUTED_ACM);
   });
 
   describe('ACM certificate re-imports', () => {

@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { routeCloudTrail } from '../../../../shared/events/cloudtrail.js';
 import { loadEvent, withValue } from '../../../fixtures/events/load.js';
-import { detailOf, expectedInspect, ROUTED_DIRECTCONNECT } from '../../../helpers/routed-events.js';
+import { itRoutesEveryCall, ROUTED_DIRECTCONNECT } from '../../../helpers/routed-events.js';
 
 describe('routeCloudTrail', () => {
   describe('routed API calls', () => {
-    it.each(ROUTED_DIRECTCONNECT)(
-      'routes $eventName to the resources it touched',
-      ({ fixture, eventName, refs, actor, deleted, byPrefix }) => {
-        // Prepare
-        const event = loadEvent(fixture);
-
-        // Act
-        const result = routeCloudTrail(event);
-
-        // Assess
-        expect(detailOf(event).eventName).toBe(eventName);
-        expect(result).toStrictEqual(expectedInspect(event, refs, actor, deleted, byPrefix));
-      },
-    );
+    itRoutesEveryCall(ROUTED_DIRECTCONNECT);
   });
 
   describe('Direct Connect deletions', () => {

@@ -4,11 +4,10 @@ import { routeConfigChange } from '../../../../shared/events/config.js';
 import { ACCOUNT_ID, loadEvent, withValue } from '../../../fixtures/events/load.js';
 import {
   classic,
-  detailOf,
   ELB_ARN,
-  expectedInspect,
   HTTPS_LISTENER,
   itemOf,
+  itRoutesEveryCall,
   listener,
   ROUTED_ELB,
   ref,
@@ -19,20 +18,7 @@ const CLASSIC = `${ELB_ARN}:loadbalancer/legacy-api`;
 
 describe('routeCloudTrail', () => {
   describe('routed API calls', () => {
-    it.each(ROUTED_ELB)(
-      'routes $eventName to the resources it touched',
-      ({ fixture, eventName, refs, actor, deleted, byPrefix }) => {
-        // Prepare
-        const event = loadEvent(fixture);
-
-        // Act
-        const result = routeCloudTrail(event);
-
-        // Assess
-        expect(detailOf(event).eventName).toBe(eventName);
-        expect(result).toStrictEqual(expectedInspect(event, refs, actor, deleted, byPrefix));
-      },
-    );
+    itRoutesEveryCall(ROUTED_ELB);
   });
 
   describe('classic or v2 load balancer calls', () => {

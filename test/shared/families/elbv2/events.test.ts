@@ -4,12 +4,11 @@ import { routeConfigChange } from '../../../../shared/events/config.js';
 import { ACCOUNT_ID, loadEvent, withValue } from '../../../fixtures/events/load.js';
 import {
   CONFIG_CHANGE,
-  detailOf,
   ELB_ARN,
-  expectedInspect,
   HTTP_LISTENER,
   HTTPS_LISTENER,
   itemOf,
+  itRoutesEveryCall,
   listener,
   ROUTED_ELBV2,
   ref,
@@ -17,20 +16,7 @@ import {
 
 describe('routeCloudTrail', () => {
   describe('routed API calls', () => {
-    it.each(ROUTED_ELBV2)(
-      'routes $eventName to the resources it touched',
-      ({ fixture, eventName, refs, actor, deleted, byPrefix }) => {
-        // Prepare
-        const event = loadEvent(fixture);
-
-        // Act
-        const result = routeCloudTrail(event);
-
-        // Assess
-        expect(detailOf(event).eventName).toBe(eventName);
-        expect(result).toStrictEqual(expectedInspect(event, refs, actor, deleted, byPrefix));
-      },
-    );
+    itRoutesEveryCall(ROUTED_ELBV2);
   });
 
   describe('ELBv2 listeners and rules', () => {
