@@ -3,6 +3,8 @@
  * carry items, and the item statuses. The resource types a family reads from Config are its own
  * (FamilyInputs.configItems).
  */
+import type { ResourceRef } from '../model/ref.js';
+import { familyOf } from '../model/resource.js';
 
 /** Fields of a configuration item (snapshot, history, change notification, advanced query result). */
 export const ITEM = {
@@ -45,3 +47,8 @@ export const NOT_RECORDED_STATUSES: ReadonlySet<string> = new Set([
   ...DELETED_STATUSES,
   'ResourceNotRecorded',
 ]);
+
+/** AWS Config names a resource by the id in the ref, unless its family says otherwise (a classic load balancer by name). */
+export function configResourceId(ref: Pick<ResourceRef, 'resourceType' | 'resourceId' | 'name'>): string {
+  return familyOf(ref.resourceType)?.live.configResourceId?.(ref) ?? ref.resourceId;
+}

@@ -1,16 +1,11 @@
-import { FAMILIES } from '../families/index.js';
 import type { ResourceRef } from '../model/ref.js';
-import type { Resource } from '../model/resource.js';
+import { familyOf, type Resource } from '../model/resource.js';
 import { matchesRef } from './live/match.js';
 import type { InventorySource, ReadResult } from './live/port.js';
 import type { InputError, Inventory } from './types.js';
 
 /** Why a ref the event named has no resource: the files are what the user gave, not the account. */
 const NOT_IN_FILES = 'not in the inventory files';
-
-/** The registry id of the family that owns a resource type. */
-const familyOf = (resource: Resource) =>
-  FAMILIES.find((family) => family.resourceTypes.includes(resource.resourceType))?.id;
 
 /** "AWS::Service::Type" -> "Service::Type", as the error names the resource type. */
 const shortType = (type: string) => type.replace(/^AWS::/, '');
@@ -43,7 +38,7 @@ export function createFileInventorySource(inventory: Inventory): InventorySource
       const resources = inventory.resources.filter(
         (resource) =>
           (resource.region === undefined || resource.region === region) &&
-          (families === undefined || families.includes(familyOf(resource) ?? '')),
+          (families === undefined || families.includes(familyOf(resource.resourceType)?.id ?? '')),
       );
       return { resources, gone: [], errors: [], tlsPolicies };
     },

@@ -5,7 +5,7 @@
  *
  * `undefined` means "not known from the input"; an empty array means "known to be empty".
  */
-import { FAMILIES, type Resource } from '../families/index.js';
+import { FAMILIES, type Family, type Resource } from '../families/index.js';
 
 export type { Resource } from '../families/index.js';
 
@@ -13,6 +13,11 @@ export type ResourceType = Resource['resourceType'];
 
 /** Every resource type transit-guard judges, in the families' order. */
 export const RESOURCE_TYPES: readonly ResourceType[] = FAMILIES.flatMap((family) => family.resourceTypes);
+
+/** The family that owns a resource type (each type has one); undefined for a type no family owns. */
+export function familyOf(resourceType: string): Family | undefined {
+  return FAMILIES.find((family) => (family.resourceTypes as readonly string[]).includes(resourceType));
+}
 
 /** What every resource has; a family's resource narrows `resourceType` to its own. */
 export interface ResourceBase {

@@ -2,11 +2,11 @@ import type { Evaluation as ConfigEvaluation } from '@aws-sdk/client-config-serv
 import type { ConfigRuleInvocation } from '../events/config.js';
 import type { InspectRoute } from '../events/result.js';
 import type { ConfigurationItemSummary } from '../events/schemas.js';
-import { FAMILIES } from '../families/index.js';
+import { configResourceId } from '../inventory/config-constants.js';
 import { CONFIG_FAMILIES } from '../inventory/live/port.js';
 import type { InputError } from '../inventory/types.js';
 import type { Evaluation } from '../model/evaluation.js';
-import type { Resource, ResourceType } from '../model/resource.js';
+import type { ResourceType } from '../model/resource.js';
 import { notApplicableEvaluation, toConfigEvaluation } from '../report/config-evaluations.js';
 import { createDelivery } from './deliver.js';
 import type { MonitorDeps } from './deps.js';
@@ -69,12 +69,6 @@ function dateOf(value: string | Date | null | undefined): Date | undefined {
   if (value === undefined || value === null) return undefined;
   const date = value instanceof Date ? value : new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-/** How AWS Config names a resource (its family's live.configResourceId: a classic load balancer by its name). */
-function configResourceId(resource: Resource): string {
-  const family = FAMILIES.find((candidate) => candidate.resourceTypes.includes(resource.resourceType));
-  return family?.live.configResourceId?.(resource) ?? resource.resourceId;
 }
 
 function countBy(evaluations: readonly ConfigEvaluation[], type: ConfigEvaluation['ComplianceType']): number {

@@ -1,11 +1,9 @@
-import { FAMILIES } from '../../families/index.js';
 import type { ResourceRef } from '../../model/ref.js';
-import type { Resource } from '../../model/resource.js';
+import { familyOf, type Resource } from '../../model/resource.js';
 
 /** True when the normalized resource is the one the ref points at (by ARN, id, or its family's own key). */
 export function matchesRef(resource: Resource, ref: ResourceRef): boolean {
   if (resource.resourceType !== ref.resourceType) return false;
   if (resource.resourceId === ref.resourceId || resource.arn === ref.resourceId) return true;
-  const family = FAMILIES.find((candidate) => candidate.resourceTypes.includes(resource.resourceType));
-  return family?.live.matches?.(resource, ref) === true;
+  return familyOf(resource.resourceType)?.live.matches?.(resource, ref) === true;
 }

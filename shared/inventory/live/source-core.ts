@@ -1,6 +1,7 @@
 import type { RegionClients } from '../../aws/clients.js';
 import { FAMILIES, type Family } from '../../families/index.js';
 import type { ResourceRef } from '../../model/ref.js';
+import { familyOf } from '../../model/resource.js';
 import type { TlsCatalog } from '../../tls/catalog.js';
 import { createTlsCatalog } from '../../tls/index.js';
 import type { readConfigItem } from './config-item.js';
@@ -67,10 +68,6 @@ export interface ConfigReads {
   sweepConfigItems: typeof sweepConfigItems;
   readConfigItem: typeof readConfigItem;
 }
-
-/** The family that owns a resource type. */
-const familyOfType = (type: string): Family | undefined =>
-  FAMILIES.find((family) => family.resourceTypes.some((owned) => owned === type));
 
 /** The region's reads plus what the family readers share there. */
 interface RegionState extends RegionContext {
@@ -153,7 +150,7 @@ export function createLiveInventorySource(
     const byFamily = new Map<Family, ResourceRef[]>();
     const unowned: Collected = emptyCollected();
     for (const ref of refs) {
-      const family = familyOfType(ref.resourceType);
+      const family = familyOf(ref.resourceType);
       if (family) byFamily.set(family, [...(byFamily.get(family) ?? []), ref]);
       // Fail closed: a ref no family reads is reported, not silently left out.
       else unowned.errors.push({ source: ref.resourceId, message: `no family reads ${ref.resourceType}` });

@@ -1,5 +1,4 @@
-import { FAMILIES } from '../../families/index.js';
-import type { ResourceType } from '../../model/resource.js';
+import { familyOf, type ResourceType } from '../../model/resource.js';
 import type { ParsedArn } from '../family-report.js';
 
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
@@ -38,7 +37,7 @@ export function consoleLink(
   const arn = parseArn(resourceId);
   const where = region ?? arn?.region;
   if (!where || !REGION.test(where) || !SAFE.test(resourceId)) return undefined;
-  const family = FAMILIES.find((candidate) => candidate.resourceTypes.includes(resourceType));
+  const family = familyOf(resourceType);
   if (family === undefined) return undefined;
   const partition = arn?.partition ?? partitionOf(where);
   return family.report.consoleLink({
