@@ -486,6 +486,16 @@ function countingStore(inner: FindingStore) {
   return { store, reads };
 }
 
+/** A store whose every put loses to a concurrent writer; `puts()` counts the attempts. */
+function losingStore(inner: FindingStore): { store: FindingStore; puts: () => number } {
+  let puts = 0;
+  const put = async () => {
+    puts++;
+    return false;
+  };
+  return { store: { ...inner, put }, puts: () => puts };
+}
+
 describe('recordEvaluations reads', () => {
   const rules = [
     'elbv2-listener-tls-policy',
@@ -588,24 +598,17 @@ describe('resolveResource under contention', () => {
     // Prepare
     const inner = createMemoryFindingStore();
     await recordEvaluations(inner, [evaluation()], t0);
-    let puts = 0;
-    const losing: FindingStore = {
-      ...inner,
-      put: async () => {
-        puts++;
-        return false;
-      },
-    };
+    const losing = losingStore(inner);
 
     // Act
-    const resolving = resolveResource(losing, LISTENER, later(1));
+    const resolving = resolveResource(losing.store, LISTENER, later(1));
 
     // Assess
     await expect(resolving).rejects.toMatchObject({
       name: 'FindingConflictError',
       message: `finding ${ID}: too many concurrent updates`,
     });
-    expect(puts).toBe(5);
+    expect(losing.puts()).toBe(5);
     expect(await inner.get(ID)).toMatchObject({ state: 'open', version: 1 });
   });
 });
@@ -614,22 +617,15 @@ describe('recordEvaluations under contention', () => {
   it('gives up with FindingConflictError after 5 writes that another writer beat, and writes nothing itself', async () => {
     // Prepare: every put loses to a concurrent writer.
     const inner = createMemoryFindingStore();
-    let puts = 0;
-    const losing: FindingStore = {
-      ...inner,
-      put: async () => {
-        puts++;
-        return false;
-      },
-    };
+    const losing = losingStore(inner);
 
     // Act
-    const recording = recordEvaluations(losing, [evaluation()], t0);
+    const recording = recordEvaluations(losing.store, [evaluation()], t0);
 
     // Assess
     await expect(recording).rejects.toThrow(FindingConflictError);
     await expect(recording).rejects.toThrow(`finding ${findingIdOf('elbv2-listener-tls-policy', LISTENER)}`);
-    expect(puts).toBe(5);
+    expect(losing.puts()).toBe(5);
     expect(inner.all()).toEqual([]);
   });
 });
@@ -846,24 +842,17 @@ describe('finding records', () => {
     // Prepare
     const inner = createMemoryFindingStore();
     await recordEvaluations(inner, [evaluation()], t0);
-    let puts = 0;
-    const losing: FindingStore = {
-      ...inner,
-      put: async () => {
-        puts++;
-        return false;
-      },
-    };
+    const losing = losingStore(inner);
 
     // Act
-    const resolving = resolveFinding(losing, ID, later(1), 'fixed');
+    const resolving = resolveFinding(losing.store, ID, later(1), 'fixed');
 
     // Assess
     await expect(resolving).rejects.toMatchObject({
       name: 'FindingConflictError',
       message: `finding ${ID}: too many concurrent updates`,
     });
-    expect(puts).toBe(5);
+    expect(losing.puts()).toBe(5);
   });
 });
 
@@ -965,25 +954,17 @@ describe('clearDelivered', () => {
   it('gives up after 5 lost writes with FindingConflictError naming the finding', async () => {
     // Prepare
     const sent = record();
-    let puts = 0;
-    const losing: FindingStore = {
-      ...createMemoryFindingStore(),
-      get: async () => sent,
-      put: async () => {
-        puts++;
-        return false;
-      },
-    };
+    const losing = losingStore({ ...createMemoryFindingStore(), get: async () => sent });
 
     // Act
-    const clearing = clearDelivered(losing, sent, ['bus'], later(1));
+    const clearing = clearDelivered(losing.store, sent, ['bus'], later(1));
 
     // Assess
     await expect(clearing).rejects.toMatchObject({
       name: 'FindingConflictError',
       message: `finding ${ID}: too many concurrent updates`,
     });
-    expect(puts).toBe(5);
+    expect(losing.puts()).toBe(5);
   });
 });
 
@@ -1048,23 +1029,16 @@ describe('markNotified', () => {
   it('gives up after 5 lost writes with FindingConflictError naming the finding', async () => {
     // Prepare
     const inner = createMemoryFindingStore([record]);
-    let puts = 0;
-    const losing: FindingStore = {
-      ...inner,
-      put: async () => {
-        puts++;
-        return false;
-      },
-    };
+    const losing = losingStore(inner);
 
     // Act
-    const marking = markNotified(losing, record, hoursLater(1));
+    const marking = markNotified(losing.store, record, hoursLater(1));
 
     // Assess
     await expect(marking).rejects.toMatchObject({
       name: 'FindingConflictError',
       message: `finding ${record.findingId}: too many concurrent updates`,
     });
-    expect(puts).toBe(5);
+    expect(losing.puts()).toBe(5);
   });
 });
