@@ -2,6 +2,7 @@
 import type { Family } from '../../../shared/families/index.js';
 import { type PendingKind, pendingList } from '../../../shared/inventory/family-inputs.js';
 import type { Resource } from '../../../shared/model/resource.js';
+import { testFamily } from '../../helpers/families.js';
 
 export const WIDGET = 'AWS::Fixture::Widget';
 
@@ -22,22 +23,10 @@ const POLICIES: PendingKind<{ widgetId: string; policy: string }> = {
 };
 
 /** Widgets: a describe output (Widgets), policies that link to them (WidgetPolicies), Config items. */
-export const widgetFamily: Family = {
+export const widgetFamily: Family = testFamily({
   id: 'widget',
   label: 'Fixture widgets',
   resourceTypes: [WIDGET as Resource['resourceType']],
-  rules: [],
-  remediators: [],
-  ruleFamily: 'widget',
-  commands: {},
-  report: { resourceNoun: 'widget', consoleLink: () => undefined, kpis: [] },
-  live: {
-    service: 'widget',
-    readActions: [],
-    configTypes: [],
-    client: () => Promise.reject(new Error('no client in this test')),
-    readers: () => Promise.reject(new Error('no live readers in this test')),
-  },
   inputs: {
     formats: [
       {
@@ -102,4 +91,4 @@ export const widgetFamily: Family = {
       },
     },
   },
-};
+});
