@@ -39,7 +39,7 @@ export interface Family {
   events?: FamilyEvents;
   /** Its IAM statements, the services of its resources and its SCP statements. */
   deployment?: FamilyDeployment;
-  /** Its live reads: APIs, read plan, documented rate limits, IAM read actions, its SDK client. */
+  /** Its live reads: APIs, read plan, documented rate limits, its SDK client. */
   live: FamilyLive;
   /** The write calls its remediators plan, by operation: service, IAM action, SDK command (commands.ts). */
   commands: CommandTable;

@@ -15,7 +15,6 @@ import { createAwsInventorySource } from '../../shared/inventory/live/source.js'
 import { consoleLink } from '../../shared/report/slack/console-link.js';
 import { REMEDIATION_IAM_ACTIONS } from '../../shared/response/remediators/index.js';
 import { loadEvent } from '../fixtures/events/load.js';
-import { gadgetFamily } from '../fixtures/family/gadget/index.js';
 import { FAKE_CREDENTIALS } from '../fixtures/wire/http.js';
 import { matchesEventPattern } from '../helpers/event-pattern.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
@@ -284,7 +283,6 @@ describe('a family added to the registry, and nothing else', () => {
         Action: 'gadget:UpdateEndpoint',
       });
       expect(REMEDIATION_IAM_ACTIONS).toContain('gadget:UpdateEndpoint');
-      expect(gadgetFamily.live.readActions).toEqual(['gadget:DescribeEndpoints']);
     });
 
     it('puts its statement and its service in the SCP', async () => {

@@ -21,7 +21,6 @@ export const directConnectFamily: Family = {
   live: {
     // Direct Connect publishes no per-call rate: paced only once it throttles.
     service: 'directConnect',
-    readActions: ['directconnect:DescribeConnections', 'directconnect:DescribeLags'],
     // AWS Config does not record Direct Connect.
     configTypes: [],
     client: () => import('./client.js').then((module) => module.createClient),

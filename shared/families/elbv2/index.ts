@@ -28,12 +28,6 @@ export const elbv2Family: Family = {
     // "Request throttling for the ELB API" (Elastic Load Balancing User Guide): non-mutating Describe* calls
     // share a bucket of 40 tokens refilled at 10 per second (classic and v2 each have their own).
     rates: { shared: { capacity: 40, refillPerSecond: 10 } },
-    readActions: [
-      'elasticloadbalancing:DescribeListeners',
-      'elasticloadbalancing:DescribeLoadBalancers',
-      'elasticloadbalancing:DescribeRules',
-      'elasticloadbalancing:DescribeSSLPolicies',
-    ],
     // Load balancer items are not read: the rules use only the name and type of a listener's load balancer,
     // which its listener ARN carries (`listener/app/<name>/...`), so reading them would cost a page per 100.
     configTypes: ['AWS::ElasticLoadBalancingV2::Listener'],

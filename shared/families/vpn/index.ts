@@ -27,7 +27,6 @@ export const vpnFamily: Family = {
       shared: { capacity: 100, refillPerSecond: 20 },
       operations: { DescribeVpnConnections: { capacity: 50, refillPerSecond: 10 } },
     },
-    readActions: ['ec2:DescribeVpnConnections', 'ec2:GetActiveVpnTunnelStatus'],
     configTypes: ['AWS::EC2::VPNConnection'],
     plan: {
       full: { tunnelStatus: true },

@@ -1,6 +1,6 @@
 /**
  * The live facet of a family (Family.live): what the live inventory needs to read the family from AWS. The
- * light part (service, rates, IAM read actions, Config types, read plan, joins) is plain data and small
+ * light part (service, rates, Config types, read plan, joins) is plain data and small
  * functions; the SDK-heavy part (the family's client and readers) is loaded on demand with a dynamic
  * import, so a function bundles and loads only the families it reads.
  */
@@ -54,8 +54,6 @@ export interface FamilyLive<P = unknown> {
   service: string;
   /** The request rates AWS documents for its read calls, per account and region; none: paced once throttled. */
   rates?: ServiceRates;
-  /** The IAM actions of its read calls (`ec2:DescribeVpnConnections`), for the inspector and sweep roles. */
-  readActions: readonly string[];
   /** The AWS Config resource types a Config-mode sweep reads for it; empty when Config does not record it. */
   configTypes: readonly string[];
   /** What it reads beyond the listings, decided from the rules that are on. */
