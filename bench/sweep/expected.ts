@@ -11,6 +11,7 @@ import { FAMILIES } from '../../shared/families/index.js';
 import type { VpnReadPlan } from '../../shared/families/vpn/live.js';
 import { CONFIG_QUERY_PAGE_SIZE } from '../../shared/inventory/live/config-select.js';
 import type { ReadPlan } from '../../shared/inventory/live/plan.js';
+import { configTypesOf } from '../../shared/inventory/live/port.js';
 import { createTlsCatalog } from '../../shared/tls/index.js';
 import type { GeneratedAccount, Json } from '../stand-in/account.js';
 
@@ -88,7 +89,7 @@ export function plannedCalls(
   mode: 'describe' | 'config',
 ): CallCounts {
   if (mode === 'config') {
-    const read = new Set(FAMILIES.flatMap((family) => family.live.configTypes));
+    const read = new Set(FAMILIES.flatMap(configTypesOf));
     const items = account.configItems.filter((item) => read.has(item.resourceType as string)).length;
     return withoutZeros({
       'config:DescribeConfigurationRecorders': 1,

@@ -157,7 +157,7 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
     (config.calls['directConnect:DescribeConnections'] ?? 0) +
     (config.calls['directConnect:DescribeLags'] ?? 0);
   // The target counts the account's resources that AWS Config records (every Config item of the account);
-  // the sweep reads only the types the rules use (each family's live.configTypes: no ELBv2 load balancer items).
+  // the sweep reads only the types the rules use (configTypesOf each family: no ELBv2 load balancer items).
   const configItems = account.configItems.length;
   const pagesRead = config.calls['config:SelectResourceConfig'] ?? 0;
   const recorderChecks =

@@ -14,7 +14,6 @@ export function testFamily(overrides: Partial<Family> & Pick<Family, 'id'>): Fam
     inputs: {},
     live: {
       service: overrides.id,
-      configTypes: [],
       client: () => Promise.reject(new Error(`${overrides.id} has no client in this test`)),
       readers: () => Promise.reject(new Error(`${overrides.id} has no live readers in this test`)),
     },

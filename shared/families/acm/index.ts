@@ -28,7 +28,6 @@ export const acmFamily: Family = {
         ListCertificates: { capacity: 1, refillPerSecond: 1 },
       },
     },
-    configTypes: ['AWS::ACM::Certificate'],
     plan: ACM_READ_PLAN,
     client: () => import('./client.js').then((module) => module.createClient),
     readers: () => import('./live.js').then((module) => module.acmReaders),

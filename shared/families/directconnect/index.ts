@@ -22,7 +22,6 @@ export const directConnectFamily: Family = {
     // Direct Connect publishes no per-call rate: paced only once it throttles.
     service: 'directConnect',
     // AWS Config does not record Direct Connect.
-    configTypes: [],
     client: () => import('./client.js').then((module) => module.createClient),
     readers: () => import('./live.js').then((module) => module.directConnectReaders),
     // Direct Connect has no not-found error: a DirectConnectClientException says so in words.

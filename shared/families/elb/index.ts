@@ -26,7 +26,6 @@ export const elbFamily: Family = {
     // "Request throttling for the ELB API" (Elastic Load Balancing User Guide): non-mutating Describe* calls
     // share a bucket of 40 tokens refilled at 10 per second (classic and v2 each have their own).
     rates: { shared: { capacity: 40, refillPerSecond: 10 } },
-    configTypes: ['AWS::ElasticLoadBalancing::LoadBalancer'],
     plan: {
       full: { classicPolicies: true },
       for: (_policy, isOn): ElbReadPlan => ({

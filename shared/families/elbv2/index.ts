@@ -30,7 +30,6 @@ export const elbv2Family: Family = {
     rates: { shared: { capacity: 40, refillPerSecond: 10 } },
     // Load balancer items are not read: the rules use only the name and type of a listener's load balancer,
     // which its listener ARN carries (`listener/app/<name>/...`), so reading them would cost a page per 100.
-    configTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
     plan: {
       full: { listenerRules: true },
       for: (_policy, isOn): Elbv2ReadPlan => ({ listenerRules: isOn('elbv2-listener-plaintext') }),

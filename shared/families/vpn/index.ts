@@ -27,7 +27,6 @@ export const vpnFamily: Family = {
       shared: { capacity: 100, refillPerSecond: 20 },
       operations: { DescribeVpnConnections: { capacity: 50, refillPerSecond: 10 } },
     },
-    configTypes: ['AWS::EC2::VPNConnection'],
     plan: {
       full: { tunnelStatus: true },
       for: (_policy, isOn): VpnReadPlan => ({ tunnelStatus: isOn('vpn-tunnel-negotiated-crypto') }),

@@ -9,6 +9,7 @@ import { configServiceClient } from '../../aws/config-client.js';
 import type { Family } from '../../families/index.js';
 import { type Collected, emptyCollected, failed, type RegionContext } from './context.js';
 import { collectPages } from './document.js';
+import { configTypesOf } from './port.js';
 
 /**
  * The most SelectResourceConfig returns in one page (Limit 1-100).
@@ -89,8 +90,7 @@ export async function familiesRecorded(ctx: RegionContext, families: readonly Fa
     if (recorders.length === 0) return [];
     const records = recordedTypes(recorders);
     return families.filter(
-      (family) =>
-        family.live.configTypes.length > 0 && family.live.configTypes.every((type) => records(type)),
+      (family) => configTypesOf(family).length > 0 && configTypesOf(family).every((type) => records(type)),
     );
   } catch {
     return [];
@@ -104,14 +104,14 @@ export interface ConfigSweep {
 }
 
 /**
- * Every current configuration item of the families' types (Family.live.configTypes) in one advanced query,
+ * Every current configuration item of the families' types (configTypesOf) in one advanced query,
  * 100 per page, read through the normalizer like any other Config items.
  */
 export async function sweepConfigItems(
   ctx: RegionContext,
   families: readonly Family[],
 ): Promise<ConfigSweep> {
-  const types = families.flatMap((family) => family.live.configTypes);
+  const types = families.flatMap(configTypesOf);
   if (types.length === 0) return { collected: emptyCollected(), items: [] };
   const expression = selectExpression(types);
   let results: string[];

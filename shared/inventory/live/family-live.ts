@@ -1,6 +1,6 @@
 /**
  * The live facet of a family (Family.live): what the live inventory needs to read the family from AWS. The
- * light part (service, rates, Config types, read plan, joins) is plain data and small
+ * light part (service, rates, read plan, joins) is plain data and small
  * functions; the SDK-heavy part (the family's client and readers) is loaded on demand with a dynamic
  * import, so a function bundles and loads only the families it reads.
  */
@@ -54,8 +54,6 @@ export interface FamilyLive<P = unknown> {
   service: string;
   /** The request rates AWS documents for its read calls, per account and region; none: paced once throttled. */
   rates?: ServiceRates;
-  /** The AWS Config resource types a Config-mode sweep reads for it; empty when Config does not record it. */
-  configTypes: readonly string[];
   /** What it reads beyond the listings, decided from the rules that are on. */
   plan?: FamilyReadPlan<P>;
   /** Its SDK client factory (dynamic import of the client package). */

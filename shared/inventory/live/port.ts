@@ -1,12 +1,20 @@
-import { FAMILIES } from '../../families/index.js';
+import { FAMILIES, type Family } from '../../families/index.js';
 import type { ResourceRef } from '../../model/ref.js';
 import type { Resource } from '../../model/resource.js';
 import type { ResolvedTlsPolicy } from '../../tls/catalog.js';
 import type { InputError } from '../types.js';
 
+/**
+ * The AWS Config resource types of a family: the types whose Config item changes it routes (events.config), which
+ * are also the types a Config-mode sweep reads for it. Empty when AWS Config does not record the family.
+ */
+export function configTypesOf(family: Family): readonly string[] {
+  return family.events?.config?.resourceTypes ?? [];
+}
+
 /** The families AWS Config records (by registry id), which a periodic Config rule evaluation covers. */
 export const CONFIG_FAMILIES: readonly string[] = FAMILIES.filter(
-  (family) => family.live.configTypes.length > 0,
+  (family) => configTypesOf(family).length > 0,
 ).map((family) => family.id);
 
 export interface ReadResult {

@@ -39,7 +39,7 @@ export interface AwsInventorySourceOptions {
   /** What a sweep reads beyond the listings; use readPlanFor(policy, rules). Default: everything any rule uses. */
   plan?: ReadPlan;
   /**
-   * 'config': a sweep reads the families AWS Config records (Family.live.configTypes) with one AWS Config
+   * 'config': a sweep reads the families AWS Config records (configTypesOf) with one AWS Config
    * advanced query (SelectResourceConfig, 100 items a page) where Config records those types, and describes
    * the rest. What Config items lack (listener rules, negotiated tunnel crypto) is not read. Default 'describe'.
    */

@@ -27,7 +27,6 @@ const fixture = vi.hoisted(
     inputs: {},
     live: {
       service: 'fixture',
-      configTypes: [],
       client: () => Promise.reject(new Error('no client in this test')),
       readers: () => Promise.reject(new Error('no live readers in this test')),
     },

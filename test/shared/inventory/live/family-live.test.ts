@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FAMILIES } from '../../../../shared/families/index.js';
+import { configTypesOf } from '../../../../shared/inventory/live/port.js';
 
 /** The SDK commands a family's readers send (`new XCommand(` in its live.ts). */
 function commandsSent(familyId: string): string[] {
@@ -33,7 +34,7 @@ describe('Family.live of each family in the registry', () => {
       expect(typeof client).toBe('function');
       expect(typeof readers.read).toBe('function');
       expect(typeof readers.sweep).toBe('function');
-      for (const type of family.live.configTypes) expect(family.resourceTypes).toContain(type);
+      for (const type of configTypesOf(family)) expect(family.resourceTypes).toContain(type);
     },
   );
 });

@@ -52,7 +52,6 @@ vi.mock('../../../../shared/families/index.js', async (importOriginal) => {
     live: {
       service: 'widgets',
       rates: { shared: { capacity: 5, refillPerSecond: 5 } },
-      configTypes: [],
       plan: { full: { deep: true }, for: () => ({ deep: false }) },
       notFoundCodes: ['WidgetNotFound'],
       client: async () => fixture.createClient,
