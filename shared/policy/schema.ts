@@ -121,6 +121,16 @@ export const policySchema = z
         targetFipsPolicy: z.string().min(1).default('ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04'),
         /** NLB ports where TCP is allowed because TLS passes through to the targets. */
         tlsPassthroughPorts: z.array(z.number().int().min(1).max(65535)).superRefine(noRepeats).default([]),
+        /**
+         * Hybrid post-quantum (ML-KEM) key exchange: 'ignore' it, 'report' it (a note in each TLS finding and the
+         * KPI), or 'require' it (every *-tls-policy rule fails a security policy without it).
+         */
+        postQuantum: z.enum(['ignore', 'report', 'require']).default('report'),
+        /**
+         * Whether the hop from a load balancer to its targets must be encrypted too ('required' raises
+         * elbv2-target-group-plaintext to medium).
+         */
+        endToEnd: z.enum(['optional', 'required']).default('optional'),
       })
       .strict()
       .prefault({}),
