@@ -3,14 +3,15 @@ import type { LoadedInventory } from '../inventory/load.js';
 import { loadInventory } from '../inventory/load.js';
 import type { Resource } from '../model/resource.js';
 import { DEFAULT_POLICY_FILE, loadPolicy } from '../policy/load.js';
-import { buildReport } from '../report/report.js';
+import { buildReport, reportExitCode } from '../report/report.js';
 import { ruleMode } from '../rules/engine.js';
 import { RULES } from '../rules/index.js';
 import { createTlsCatalog } from '../tls/index.js';
 import { checkPolicy } from '../usecase/check-policy.js';
 import { evaluateAndPlanAll, evaluateAndPlanByResource } from '../usecase/evaluate.js';
-import { CliInputError, type CliIo, type ExitCode, UsageError } from './io.js';
+import { CliInputError, type CliIo, EXIT, type ExitCode, UsageError } from './io.js';
 import { cliPaths, parseFileLimit, parseFormat, parseNow } from './options.js';
+import { prepareHtmlReport } from './report-command.js';
 import {
   judgedResources,
   REPORT_FORMATS,
@@ -27,6 +28,8 @@ const EVALUATE_OPTIONS = {
   'max-file-size': { type: 'string' },
   'no-color': { type: 'boolean', default: false },
   'slack-preview': { type: 'boolean', default: false },
+  html: { type: 'string' },
+  history: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -47,9 +50,16 @@ function describeInputs(inventory: LoadedInventory): string[] {
   return [...lines, ...others.map((error) => `${error.source}: ${error.message}`)];
 }
 
-export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode | 'help'> {
+/** `htmlOnly`: the `report` command, which writes the --html file and prints no report. */
+export async function runEvaluate(
+  args: string[],
+  io: CliIo,
+  { htmlOnly = false }: { htmlOnly?: boolean } = {},
+): Promise<ExitCode | 'help'> {
   const { values, positionals } = parseArgs({ args, options: EVALUATE_OPTIONS, allowPositionals: true });
   if (values.help) return 'help';
+  if (values.html === undefined && (htmlOnly || values.history !== undefined))
+    throw new UsageError(htmlOnly ? 'report needs --output <file>' : '--history needs --html <file>');
   const format: ReportFormat = parseFormat(values.format, REPORT_FORMATS);
   const now = parseNow(values.now);
   if (positionals.length === 0) throw new UsageError('evaluate needs at least one file or directory');
@@ -82,9 +92,16 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
     );
   }
 
+  const writeHtml =
+    values.html === undefined
+      ? undefined
+      : await prepareHtmlReport(io, {
+          file: values.html,
+          ...(values.history !== undefined ? { history: values.history } : {}),
+        });
   const evaluatedAt = now ?? new Date();
   const context = { policy, now: evaluatedAt, tls };
-  if (format === 'json' && !values['slack-preview']) {
+  if (format === 'json' && !values['slack-preview'] && writeHtml === undefined) {
     // Streamed: each resource is evaluated and written in turn, so the evaluations of a large account are
     // never all in memory, nor is the output as one string.
     return writeReportJsonStreamed(io, {
@@ -103,6 +120,11 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
     errors: inventory.errors,
     policy,
   });
+  await writeHtml?.(report);
+  if (htmlOnly) {
+    for (const error of report.errors) io.stderr.write(`warning: ${error.source}: ${error.message}\n`);
+    return reportExitCode(report) === 1 ? EXIT.nonCompliant : EXIT.ok;
+  }
   return writeReport(io, report, {
     format,
     noColor: values['no-color'],

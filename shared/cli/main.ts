@@ -5,6 +5,7 @@ import { runEvaluate } from './evaluate.js';
 import { CliInputError, type CliIo, EXIT, type ExitCode, UsageError } from './io.js';
 import { runPolicy } from './policy-check.js';
 import { runReplay } from './replay.js';
+import { reportArgs } from './report-command.js';
 import { runRules } from './rules.js';
 import { runScan } from './scan.js';
 import { runScp } from './scp.js';
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   scp: runScp,
   rules: (args, io) => runRules(args, io, RULES),
   policy: runPolicy,
+  report: (args, io) => runEvaluate(reportArgs(args), io, { htmlOnly: true }),
   help: async () => 'help',
 };
 

@@ -7,6 +7,8 @@ Commands:
       --now <ISO date>       evaluate as of this time (e.g. 2026-11-22 or 2026-11-22T00:00:00Z)
       --no-color             no ANSI colors (also: NO_COLOR=1, or output that is not a terminal)
       --slack-preview        print the Slack Block Kit messages it would send (paste one into Block Kit Builder)
+      --html <file>          also write the HTML report (see report)
+      --history <dir>        with --html: earlier JSON reports (--format json) whose KPIs the report draws as trends
       --max-file-size <MiB>  larger input files are listed under errors, not read (default 256); only regular
                              files are read (no FIFOs, devices or sockets)
   replay <event.json>... --inventory <file|dir>
@@ -21,6 +23,9 @@ Commands:
                            progress on stderr, the report as evaluate prints it
       --region <region>      region to sweep (repeatable or comma-separated; default: AWS_REGION, AWS_DEFAULT_REGION)
       --policy, --format, --now, --no-color   as for evaluate
+  report <file|dir>... --output <file> [--history <dir>]
+                           write a self-contained HTML report (KPI charts, filterable findings; opens offline),
+                           exit code as for evaluate; --policy, --now, --max-file-size as for evaluate
   scp                      print a preventive Service Control Policy derived from the policy file (minified JSON)
       --policy <file>        policy file; --pretty to indent; --principal-tag / --resource-tag: the exception tags
   rules [--format table|json]   the rule catalog: id, severity, resource type, modes, title
