@@ -7,9 +7,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { EventValidationError } from '../events/errors.js';
-
-const SERVICE_NAME = 'transit-guard';
-const METRICS_NAMESPACE = 'TransitGuard';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '../report/kpi-metrics.js';
 
 /** The observability tools every function gets; built once per function at module scope. */
 export interface Observability {

@@ -1,6 +1,8 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { z } from 'zod';
 import { EventValidationError } from '../events/errors.js';
+import { kpiMetrics } from '../report/kpi-metrics.js';
+import { computeKpis } from '../report/kpis.js';
 import { sweep } from '../usecase/sweep.js';
 import { loadFunctionConfig } from './config.js';
 import { createHandler, createObservability } from './handler.js';
@@ -45,7 +47,8 @@ export function createSweepFunction(options: { runtime?: () => Runtime } = {}) {
     parse: parseScheduledEvent,
     async handle(event): Promise<SweepSummary> {
       runtime ??= options.runtime ? options.runtime() : createRuntime(loadFunctionConfig(), INSPECTOR_WIRING);
-      const outcome = await sweep(runtime.deps(), {
+      const deps = runtime.deps();
+      const outcome = await sweep(deps, {
         sweepId: event.id,
         regions: runtime.config.regions,
         onProgress: (message) => logger.info(message),
@@ -61,6 +64,9 @@ export function createSweepFunction(options: { runtime?: () => Runtime } = {}) {
       metrics.addMetric('SweptResources', MetricUnit.Count, summary.resources);
       metrics.addMetric('NonCompliantEvaluations', MetricUnit.Count, summary.nonCompliant);
       metrics.addMetric('UnreadableResources', MetricUnit.Count, summary.unreadable.length);
+      // The SEC09 KPIs, one metric each, for the stack's dashboard (infra/dashboard.yml) to draw their trend.
+      for (const { name, unit, value } of kpiMetrics(computeKpis(outcome.evaluations, deps.policy)))
+        metrics.addMetric(name, MetricUnit[unit], value);
       if (summary.unreadable.length > 0)
         logger.warn('Sweep could not read some resources', { unreadable: summary.unreadable });
       logger.info('Sweep finished', { ...summary, unreadable: summary.unreadable.length });

@@ -11,6 +11,8 @@ import { INSPECTOR_WIRING } from '../../shared/lambda/inspector-wiring.js';
 import { createSweepFunction } from '../../shared/lambda/sweep-function.js';
 import { createRuntime } from '../../shared/lambda/wiring.js';
 import { policySchema } from '../../shared/policy/schema.js';
+import { kpiMetricName } from '../../shared/report/kpi-metrics.js';
+import { kpiDefinitions } from '../../shared/report/kpis.js';
 import {
   awsError,
   installAccount,
@@ -83,6 +85,43 @@ describe('sweep handler', () => {
     const published = publishedKinds(mocks);
     expect(published.filter((kind) => kind.startsWith('finding:elbv2'))).toEqual(LISTENER_FINDINGS);
     expect(published).toEqual(expect.arrayContaining(REGION_FINDINGS.vpn));
+  });
+
+  it('publishes each SEC09 KPI of the sweep as a metric, shares in percent, the expiring count as a count', async () => {
+    // Act
+    await handler(structuredClone(scheduledEvent), context);
+
+    // Assess: what REGION_FINDINGS makes of the fake account. Both ALB listeners and the classic load balancer
+    // encrypt but fail the TLS version and cipher rules; the one VPN connection allows IKEv1; one Direct Connect
+    // link of three fails MACsec; one certificate expires within the window.
+    expect(
+      Object.fromEntries(
+        kpiDefinitions().map(({ kpi }) => [kpi.key, harness.output.metric(kpiMetricName(kpi.key))]),
+      ),
+    ).toEqual({
+      listenersEncrypted: 100,
+      tlsEndpointsTls12Plus: 0,
+      tlsEndpointsStrongCiphers: 0,
+      vpnConnectionsStrongCrypto: 0,
+      dxMacsecEnforced: 33.3,
+      certificatesExpiring: 1,
+    });
+    const emf = harness.output
+      .text()
+      .split('\n')
+      .filter((line) => line.includes('Kpi_listenersEncrypted'))
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            _aws: { CloudWatchMetrics: { Metrics: { Name: string; Unit: string }[] }[] };
+          },
+      );
+    const units = Object.fromEntries(
+      emf.flatMap((document) =>
+        document._aws.CloudWatchMetrics.flatMap((set) => set.Metrics.map((m) => [m.Name, m.Unit])),
+      ),
+    );
+    expect(units).toMatchObject({ Kpi_listenersEncrypted: 'Percent', Kpi_certificatesExpiring: 'Count' });
   });
 
   it('refuses an event that is not its schedule: logged, counted, rejected, and no AWS call made', async () => {
