@@ -22,7 +22,7 @@ export interface HtmlOptions {
  * The KPI values of every earlier JSON report in `dir`. A file that is not one is an error naming it and the
  * field: a trend with a silently missing run would mislead.
  */
-export async function readHistory(dir: string): Promise<KpiPoint[]> {
+async function readHistory(dir: string): Promise<KpiPoint[]> {
   const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     throw new CliInputError(`--history: cannot read directory ${dir} (${error.code ?? error.message})`);
   });

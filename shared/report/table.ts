@@ -34,7 +34,7 @@ const shortNote = (note: string) => note.replace(/^dry run: planned, not execute
 /**
  * What will happen, in one phrase: "remediate set-ssl-policy -> ELBSecurityPolicy-TLS13-1-2-Res-2021-06 (dry run)",
  * "notify (rule has no block action; notifying only)", "none (exempt until 2026-09-30 ...)".
- * @internal Unit-tested directly: the response column of the table report.
+ * The response column of the table report and of the HTML report.
  */
 export function describeResponse(plan: ResponsePlan): string {
   const note = plan.note ? ` (${shortNote(plan.note)})` : '';

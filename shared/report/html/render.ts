@@ -28,6 +28,7 @@ export interface HtmlReportOptions {
 /**
  * At most this many evaluations are rows (the worst first): a page of 460,000 rows would not open. The rest
  * are counted in a note pointing to the JSON report, never dropped silently.
+ * @internal Tests probe the cut at its boundary.
  */
 export const MAX_ROWS = 20_000;
 
