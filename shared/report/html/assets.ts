@@ -12,18 +12,22 @@ h3 { font-size: 1rem; margin: 12px 0 4px; text-transform: capitalize; }
 .meta { color: #555e6e; margin: 0 0 12px; }
 .panel { background: #fff; border: 1px solid #dde1e7; border-radius: 6px; padding: 12px 16px; margin: 12px 0; }
 .panels { display: flex; flex-wrap: wrap; gap: 12px; }
-.panels > .panel { flex: 1 1 420px; margin: 0; }
+.panels > .panel { flex: 1 1 300px; margin: 0; }
+.panels > .kpi-panel { flex: 3 1 760px; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid #eceff3; font-size: 0.875rem; }
 th { color: #555e6e; font-weight: 600; }
-td.kpi-label { width: 40%; }
+td.kpi-label { width: 34%; }
+#kpis td { vertical-align: middle; }
 td { white-space: normal; } .kpi-chart { vertical-align: middle; }
 code, .id { font-family: ui-monospace, monospace; font-size: 0.8rem; word-break: break-all; }
+td.rule code { word-break: normal; white-space: nowrap; }
 .kpi-track { fill: #e7eaef; }
 .kpi-fill.good, .kpi-badge.good { fill: #2e8540; }
 .kpi-fill.fair { fill: #d89b00; }
 .kpi-fill.poor, .kpi-badge.poor { fill: #c62828; }
 .kpi-value { font-size: 13px; fill: #1d2330; }
+.kpi-detail { font-size: 12px; fill: #555e6e; }
 .kpi-value.badge { fill: #fff; font-weight: 600; }
 .trend-line { fill: none; stroke: #2f5fb3; stroke-width: 2; }
 .trend-point { fill: #2f5fb3; }
@@ -38,7 +42,7 @@ code, .id { font-family: ui-monospace, monospace; font-size: 0.8rem; word-break:
 .status-NOT_APPLICABLE { color: #6b7487; }
 .filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: end; position: sticky; top: 0; background: #f6f7f9; padding: 8px 0; z-index: 1; }
 .filters label { display: flex; flex-direction: column; font-size: 0.8rem; color: #555e6e; }
-.filters input, .filters select { font: inherit; padding: 4px; min-width: 140px; }
+.filters input, .filters select { font: inherit; padding: 4px; min-width: 140px; max-width: 240px; }
 .note { color: #8a5a00; }
 [hidden] { display: none !important; }
 `;

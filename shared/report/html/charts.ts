@@ -7,17 +7,19 @@ import type { Severity } from '../../model/evaluation.js';
 import { esc } from './escape.js';
 import type { KpiPoint } from './history.js';
 
-const BAR_WIDTH = 240;
+const BAR_WIDTH = 200;
 
 /** A KPI share as a horizontal bar 0-100 %; none judged shows an empty bar and "n/a". */
 export function shareBar(key: string, label: string, percent: number | null, detail: string): string {
+  const width = BAR_WIDTH + 150;
   const filled = percent === null ? 0 : Math.round((percent / 100) * BAR_WIDTH * 10) / 10;
   const text = percent === null ? 'n/a' : `${percent}%`;
   const tone = percent === null ? 'none' : percent >= 100 ? 'good' : percent >= 80 ? 'fair' : 'poor';
-  return `<svg class="kpi-chart" data-kpi="${esc(key)}" data-value="${percent ?? ''}" width="${BAR_WIDTH + 70}" height="24" viewBox="0 0 ${BAR_WIDTH + 70} 24" role="img" aria-label="${esc(`${label}: ${text} ${detail}`)}">
+  return `<svg class="kpi-chart" data-kpi="${esc(key)}" data-value="${percent ?? ''}" width="${width}" height="24" viewBox="0 0 ${width} 24" role="img" aria-label="${esc(`${label}: ${text} ${detail}`)}">
 <rect class="kpi-track" x="0" y="4" width="${BAR_WIDTH}" height="16" rx="3"></rect>
 <rect class="kpi-fill ${tone}" x="0" y="4" width="${filled}" height="16" rx="3"></rect>
 <text class="kpi-value" x="${BAR_WIDTH + 8}" y="17">${esc(text)}</text>
+<text class="kpi-detail" x="${BAR_WIDTH + 58}" y="17">${esc(detail)}</text>
 </svg>`;
 }
 
@@ -47,8 +49,8 @@ export function severityBars(counts: readonly [Severity, number][]): string {
   return `<svg id="severity-chart" width="${counts.length * width + 16}" height="${height + 40}" role="img" aria-label="${total} non-compliant evaluations by severity">${bars.join('')}</svg>`;
 }
 
-const TREND_WIDTH = 300;
-const TREND_HEIGHT = 56;
+const TREND_WIDTH = 260;
+const TREND_HEIGHT = 44;
 const PAD = 6;
 
 /**

@@ -81,7 +81,7 @@ function row(evaluation: Evaluation, family: string): string {
   return `<tr class="finding" data-family="${esc(family)}" data-severity="${esc(evaluation.severity)}" data-status="${esc(evaluation.status)}">
 <td><span class="badge-sev ${esc(evaluation.severity)}">${esc(evaluation.severity)}</span></td>
 <td class="status-${esc(evaluation.status)}">${esc(evaluation.status)}</td>
-<td><code>${esc(evaluation.ruleId)}</code></td>
+<td class="rule"><code>${esc(evaluation.ruleId)}</code></td>
 <td>${resourceCell(evaluation)}</td>
 <td>${esc(evaluation.reason)}</td>
 <td>${responseCell(evaluation)}</td>
@@ -128,8 +128,7 @@ function kpiTable(report: Report, points: readonly KpiPoint[]): string {
       chart = countBadge(kpi.key, label, value.count);
     } else if (kpi.kind === 'share' && 'total' in value) {
       label = kpi.label;
-      chart = shareBar(kpi.key, label, value.percent, `(${value.compliant} of ${value.total})`);
-      chart += ` <span class="meta">${value.compliant} of ${value.total}</span>`;
+      chart = shareBar(kpi.key, label, value.percent, `${value.compliant} of ${value.total}`);
     } else return [];
     const trend = withTrend ? `<td>${trendLine(kpi.key, label, points, kpi.kind === 'share')}</td>` : '';
     return [
@@ -188,11 +187,11 @@ export function renderHtml(report: Report, options_: HtmlReportOptions = {}): st
 <h1>transit-guard: data in transit</h1>
 <p class="meta">Evaluated ${esc(report.evaluatedAt)} · ${report.resources} resources · <span class="status-NON_COMPLIANT">${summary.nonCompliant} non-compliant</span> · ${summary.compliant} compliant · ${summary.notApplicable} not applicable${options_.version ? ` · transit-guard ${esc(options_.version)}` : ''}</p>
 <div class="panels">
-<section class="panel"><h2>SEC09 KPIs</h2>${kpiTable(report, points)}</section>
+<section class="panel kpi-panel"><h2>SEC09 KPIs</h2>${kpiTable(report, points)}</section>
 <section class="panel"><h2>Non-compliant by severity</h2>${severityBars(SEVERITIES_WORST_FIRST.map((severity) => [severity, summary.bySeverity[severity]]))}</section>
 </div>
 ${errors}
-<h2>Evaluations</h2>
+<h2 id="evaluations">Evaluations</h2>
 <div class="filters">
 <label>Family<select id="f-family">${options(families.map(({ id, label }) => [id, label]))}</select></label>
 <label>Severity<select id="f-severity">${options([...SEVERITIES].reverse().map((severity) => [severity, severity]))}</select></label>

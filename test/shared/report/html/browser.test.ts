@@ -219,6 +219,7 @@ describe('the HTML report in Chromium', () => {
     const lyon = vpn.filter((e) => e.resourceName === 'branch-lyon');
     expect(lyon.length).toBeGreaterThan(0);
     expect(await visibleRows()).toBe(lyon.length);
+    await page.locator('#evaluations').evaluate((heading) => heading.scrollIntoView());
     await page.screenshot({ path: join(ROOT, 'docs/report-filtered.png'), fullPage: false });
     await page.fill('#f-text', 'no such text anywhere');
     expect(await visibleRows()).toBe(0);
