@@ -89,7 +89,7 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
     // never all in memory, nor is the output as one string.
     return writeReportJsonStreamed(io, {
       evaluatedAt,
-      resources: inventory.resources.length,
+      resources: inventory.resources,
       evaluations: evaluateAndPlanByResource(inventory.resources, RULES, context),
       errors: inventory.errors,
       policy,

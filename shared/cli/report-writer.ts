@@ -52,8 +52,16 @@ export function writeReport(io: CliIo, report: Report, options: WriteReportOptio
     if (options.format === 'sarif') {
       io.stdout.write(renderSarif(report, RULES, { version: VERSION }));
     } else if (options.extra) {
-      const { evaluatedAt, resources, evaluations, errors, summary } = report;
-      const document = { evaluatedAt, resources, evaluations, ...options.extra, errors, summary };
+      const { schemaVersion, evaluatedAt, resources, evaluations, errors, summary } = report;
+      const document = {
+        schemaVersion,
+        evaluatedAt,
+        resources,
+        evaluations,
+        ...options.extra,
+        errors,
+        summary,
+      };
       io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     } else {
       io.stdout.write(renderJson(report));
