@@ -3,9 +3,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
-// ajv-formats is CommonJS: its default export arrives as the module object under some loaders.
-const addFormats =
-  (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+// ajv-formats is CommonJS: under NodeNext its default import is module.exports, whose `default` is the plugin.
+const addFormats = addFormatsModule.default;
 
 function readJson(url: URL): Record<string, unknown> {
   return JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;
