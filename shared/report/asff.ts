@@ -35,6 +35,7 @@ const RESOURCE_TYPE: Record<string, string> = {
   'AWS::EC2::VPNConnection': 'AwsEc2VpnConnection',
 };
 
+/** @internal One finding as tests and the Security Hub export (issue #17) read it. */
 export interface AsffFinding {
   SchemaVersion: typeof SCHEMA_VERSION;
   Id: string;
@@ -154,6 +155,7 @@ function finding(
  * The report's judged evaluations (COMPLIANT and NON_COMPLIANT; NOT_APPLICABLE ones judge nothing) as ASFF
  * findings, in report order. Throws AsffInputError for an evaluation without account or region (options give
  * them): an ASFF finding cannot lack them, and guessing one would file the finding in the wrong account.
+ * @internal Tests read the findings as objects; the Security Hub export (issue #17) is to import them.
  */
 export function asffFindings(
   report: Report,

@@ -23,7 +23,10 @@ const SEVERITY_ID: Record<Severity, { id: number; name: string }> = {
   critical: { id: 5, name: 'Critical' },
 };
 
-/** A Compliance Finding event, as far as transit-guard fills it. */
+/**
+ * A Compliance Finding event, as far as transit-guard fills it.
+ * @internal Tests and the Security Hub export (issue #17) read events as objects.
+ */
 export interface OcsfComplianceFinding {
   activity_id: number;
   activity_name: string;
@@ -133,6 +136,7 @@ function event(evaluation: ReportEvaluation, rule: AnyRule | undefined, time: nu
 /**
  * The report's judged evaluations (COMPLIANT and NON_COMPLIANT; NOT_APPLICABLE ones judge nothing) as OCSF
  * Compliance Finding events, in report order.
+ * @internal Tests read the events as objects; the Security Hub export (issue #17) is to import them.
  */
 export function ocsfFindings(
   report: Report,
