@@ -8,8 +8,8 @@ const SARIF_SCHEMA =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 /**
- * GitHub code scanning keeps at most this many results of a run and rejects a larger upload
- * (https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning).
+ * GitHub code scanning rejects a run of more than this many results (and shows the 5,000 most severe):
+ * https://docs.github.com/en/code-security/code-scanning/troubleshooting-sarif-uploads/results-exceed-limit.
  * @internal Tests build a report just above it.
  */
 export const MAX_SARIF_RESULTS = 25_000;
