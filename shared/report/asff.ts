@@ -1,4 +1,5 @@
 import type { Severity } from '../model/evaluation.js';
+import { familyOf } from '../model/resource.js';
 import type { AnyRule } from '../rules/rule.js';
 import { arnPartition } from './ocsf.js';
 import type { Report, ReportEvaluation } from './report.js';
@@ -24,18 +25,10 @@ const LABEL: Record<Severity, SeverityLabel> = {
   critical: 'CRITICAL',
 };
 
-/**
- * The ASFF resource type of each judged AWS type that has one (asff-resourcedetails-*.html); the others (an
- * ELBv2 listener, a Direct Connect connection) are "Other", which ASFF allows for any resource.
- */
-const RESOURCE_TYPE: Record<string, string> = {
-  'AWS::ElasticLoadBalancing::LoadBalancer': 'AwsElbLoadBalancer',
-  'AWS::ElasticLoadBalancingV2::LoadBalancer': 'AwsElbv2LoadBalancer',
-  'AWS::ACM::Certificate': 'AwsCertificateManagerCertificate',
-  'AWS::EC2::VPNConnection': 'AwsEc2VpnConnection',
-};
+/** The ASFF type of a resource type: its family's (report.asffResourceTypes), else "Other", which ASFF allows for any. */
+const asffType = (resourceType: string) =>
+  familyOf(resourceType)?.report.asffResourceTypes?.[resourceType] ?? 'Other';
 
-/** @internal One finding as tests and the Security Hub export (issue #17) read it. */
 export interface AsffFinding {
   SchemaVersion: typeof SCHEMA_VERSION;
   Id: string;
@@ -135,7 +128,7 @@ function finding(
     },
     Resources: [
       {
-        Type: RESOURCE_TYPE[evaluation.resourceType] ?? 'Other',
+        Type: asffType(evaluation.resourceType),
         Id: evaluation.resourceId,
         Partition: arnPartition(evaluation.resourceId) ?? 'aws',
         Region: region,
