@@ -29,6 +29,7 @@ const LABEL: Record<Severity, SeverityLabel> = {
 const asffType = (resourceType: string) =>
   familyOf(resourceType)?.report.asffResourceTypes?.[resourceType] ?? 'Other';
 
+/** @internal One finding as tests and the Security Hub export (issue #17) read it. */
 export interface AsffFinding {
   SchemaVersion: typeof SCHEMA_VERSION;
   Id: string;
