@@ -88,7 +88,7 @@ export async function measureEvaluate(dir: string, items: number, now: Date): Pr
     const counted = await writeReportJson(
       {
         evaluatedAt: now,
-        resources: inventory.resources.length,
+        resources: inventory.resources,
         evaluations: evaluateAndPlanByResource(inventory.resources, RULES, { policy, now, tls }),
         errors: inventory.errors,
         policy,

@@ -106,7 +106,7 @@ export async function runEvaluate(
     // never all in memory, nor is the output as one string.
     return writeReportJsonStreamed(io, {
       evaluatedAt,
-      resources: inventory.resources.length,
+      resources: inventory.resources,
       evaluations: evaluateAndPlanByResource(inventory.resources, RULES, context),
       errors: inventory.errors,
       policy,

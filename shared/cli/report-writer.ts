@@ -1,17 +1,20 @@
 import { FAMILIES } from '../families/index.js';
+import { AsffInputError, renderAsff } from '../report/asff.js';
+import { renderCsv } from '../report/csv.js';
 import { renderJson, type StreamedReportInput, writeReportJson } from '../report/json.js';
+import { renderOcsf } from '../report/ocsf.js';
 import { type Report, type ReportError, reportExitCode } from '../report/report.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderTable } from '../report/table.js';
 import { RULES } from '../rules/index.js';
-import { type CliIo, EXIT, type ExitCode } from './io.js';
+import { CliInputError, type CliIo, EXIT, type ExitCode } from './io.js';
 import { useColor } from './options.js';
 import { renderSlackPreview } from './slack-preview.js';
 import { VERSION } from './version.js';
 
 /** The one place the CLI writes reports: evaluate, replay and scan print them alike. */
 
-export const REPORT_FORMATS = ['table', 'json', 'sarif'] as const;
+export const REPORT_FORMATS = ['table', 'json', 'sarif', 'csv', 'ocsf', 'asff'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface WriteReportOptions {
@@ -51,15 +54,39 @@ export function writeReport(io: CliIo, report: Report, options: WriteReportOptio
     warn(io, report.errors);
     if (options.format === 'sarif') {
       io.stdout.write(renderSarif(report, RULES, { version: VERSION }));
+    } else if (options.format === 'csv') {
+      io.stdout.write(renderCsv(report));
+    } else if (options.format === 'ocsf') {
+      io.stdout.write(renderOcsf(report, RULES, { version: VERSION }));
+    } else if (options.format === 'asff') {
+      io.stdout.write(asff(report));
     } else if (options.extra) {
-      const { evaluatedAt, resources, evaluations, errors, summary } = report;
-      const document = { evaluatedAt, resources, evaluations, ...options.extra, errors, summary };
+      const { schemaVersion, evaluatedAt, resources, evaluations, errors, summary } = report;
+      const document = {
+        schemaVersion,
+        evaluatedAt,
+        resources,
+        evaluations,
+        ...options.extra,
+        errors,
+        summary,
+      };
       io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     } else {
       io.stdout.write(renderJson(report));
     }
   }
   return exitCode(reportExitCode(report) === 1);
+}
+
+/** ASFF needs an account and a region for each finding: an input that names neither is an input error. */
+function asff(report: Report): string {
+  try {
+    return renderAsff(report, RULES);
+  } catch (error) {
+    if (error instanceof AsffInputError) throw new CliInputError(error.message);
+    throw error;
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ export const USAGE = `Usage: transit-guard <command> [options]
 Commands:
   evaluate <file|dir>...   judge AWS Config snapshots/items and aws describe-* output (offline, read-only)
       --policy <file>        policy file (default: ./transit-guard.policy.yml if present, else built-in defaults)
-      --format <format>      table (default), json or sarif
+      --format <format>      table (default), json, sarif, csv, ocsf or asff (docs/report-formats.md)
       --now <ISO date>       evaluate as of this time (e.g. 2026-11-22 or 2026-11-22T00:00:00Z)
       --no-color             no ANSI colors (also: NO_COLOR=1, or output that is not a terminal)
       --slack-preview        print the Slack Block Kit messages it would send (paste one into Block Kit Builder)

@@ -77,6 +77,11 @@ export interface FamilyReport {
    * case, letters only ("PreSharedKey" -> "presharedkey"). No `g` flag (test() would keep state).
    */
   secretKeys?: RegExp;
+  /**
+   * The AWS Security Finding Format resource type (Resources[].Type) of each of its resource types that ASFF has
+   * one for (https://docs.aws.amazon.com/securityhub/latest/userguide/asff-resources.html); the others are "Other".
+   */
+  asffResourceTypes?: Readonly<Record<string, string>>;
 }
 
 /** The last path segment after `prefix` in an ARN resource ("certificate/abc" -> "abc"). */

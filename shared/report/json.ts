@@ -1,10 +1,14 @@
 import type { Evaluation } from '../model/evaluation.js';
+import type { Resource } from '../model/resource.js';
 import {
   type BuildReportInput,
   buildReport,
+  inputFiles,
+  REPORT_SCHEMA_VERSION,
   type Report,
   type ReportSummary,
   reportErrors,
+  reportEvaluation,
   SummaryCounter,
 } from './report.js';
 
@@ -133,8 +137,8 @@ function listWriter(initialSink: JsonSink) {
 
 /** What writeReportJson needs: buildReport's input, with the evaluations given resource by resource. */
 export interface StreamedReportInput extends Omit<BuildReportInput, 'evaluations' | 'resources'> {
-  /** How many resources were evaluated. */
-  resources: number;
+  /** The resources evaluated (each evaluation then names its input file), or their count. */
+  resources: readonly Resource[] | number;
   /**
    * The evaluations, one resource's at a time, in report order (evaluateByResource). Each list is read once,
    * when it comes, and not kept: the evaluations of a large account are never all in memory.
@@ -151,6 +155,7 @@ export interface StreamedReportInput extends Omit<BuildReportInput, 'evaluations
  */
 export async function writeReportJson(input: StreamedReportInput, sink: JsonSink): Promise<ReportSummary> {
   const errors = reportErrors(input.errors);
+  const fileOf = inputFiles(input.resources);
   const counter = new SummaryCounter(input.policy);
   // Until there are more than PRETTY_MAX_ENTRIES, the evaluations are held as the compact JSON they will
   // be written as, not as objects: 10,000 evaluations alive together would have V8 allocate every later
@@ -163,10 +168,11 @@ export async function writeReportJson(input: StreamedReportInput, sink: JsonSink
   for (; !next.done && count + errors.length <= PRETTY_MAX_ENTRIES; next = groups.next()) {
     counter.addResource(next.value);
     count += next.value.length;
-    for (const evaluation of next.value) list.add(evaluation);
+    for (const evaluation of next.value) list.add(reportEvaluation(evaluation, fileOf(evaluation)));
   }
   if (count + errors.length <= PRETTY_MAX_ENTRIES) {
-    // Pretty-printed. JSON.stringify of the parsed compact JSON is JSON.stringify of the evaluations.
+    // Pretty-printed. JSON.stringify of the parsed compact JSON is JSON.stringify of the evaluations (which
+    // buildReport lists as they are: they already carry their finding id and input file).
     list.end();
     const evaluations = JSON.parse(`[${held.join('')}]`) as Evaluation[];
     const report = buildReport({ ...input, evaluations, errors });
@@ -175,10 +181,11 @@ export async function writeReportJson(input: StreamedReportInput, sink: JsonSink
   }
 
   const head: Omit<Report, 'evaluations' | 'errors' | 'summary'> = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
     evaluatedAt: new Date(input.evaluatedAt).toISOString(),
-    resources: input.resources,
+    resources: typeof input.resources === 'number' ? input.resources : input.resources.length,
   };
-  // The members before the lists: '{"evaluatedAt":"...","resources":N}' without its closing brace.
+  // The members before the lists: '{"schemaVersion":"...",...,"resources":N}' without its closing brace.
   await writeChunk(sink, `${JSON.stringify(head).slice(0, -1)},"evaluations":[`);
   for (const chunk of held.splice(0)) {
     const drained = writeChunk(sink, chunk);
@@ -188,7 +195,7 @@ export async function writeReportJson(input: StreamedReportInput, sink: JsonSink
   for (; !next.done; next = groups.next()) {
     counter.addResource(next.value);
     for (const evaluation of next.value) {
-      const drained = list.add(evaluation);
+      const drained = list.add(reportEvaluation(evaluation, fileOf(evaluation)));
       if (drained) await drained;
     }
   }

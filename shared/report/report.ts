@@ -3,6 +3,12 @@ import type { Resource } from '../model/resource.js';
 import { type Policy, policySchema } from '../policy/schema.js';
 import { KpiCounter, type Kpis } from './kpis.js';
 
+/**
+ * The version of the JSON contract (docs/report.schema.json): the minor goes up when a field is added, the
+ * major when one is removed or changes meaning.
+ */
+export const REPORT_SCHEMA_VERSION = '1.0';
+
 /** A problem with one input (file, API call), as the JSON report lists it. */
 export interface ReportError {
   source: string;
@@ -18,15 +24,59 @@ export interface ReportSummary {
   kpis: Kpis;
 }
 
-/** The `--format json` contract of DESIGN.md. */
+/** An evaluation as the report lists it: with its finding id and, when known, the input file it came from. */
+export interface ReportEvaluation extends Evaluation {
+  /**
+   * Stable across runs: the same rule and resource always give the same id (`<ruleId>|<resourceId>`, the id
+   * the deployed monitor's finding store and Slack use).
+   */
+  findingId: string;
+  /** The input file the resource was read from (evaluate, replay); absent for a live scan. */
+  inputFile?: string;
+}
+
+/** The `--format json` contract of DESIGN.md, whose JSON Schema is docs/report.schema.json. */
 export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
   /** ISO 8601. */
   evaluatedAt: string;
   /** How many resources were evaluated. */
   resources: number;
-  evaluations: Evaluation[];
+  evaluations: ReportEvaluation[];
   errors: ReportError[];
   summary: ReportSummary;
+}
+
+/** A resource's source when it is an input file; live sources ("api:DescribeListeners", "config:item") are not. */
+const isInputFile = (source: string) => !/^[a-z]+:[A-Za-z]/.test(source);
+
+/** The file of a resource's source: "dir/file.json (elbv2 describe-listeners)" names dir/file.json (builder.ts labelOf). */
+const fileOfSource = (source: string) => source.replace(/ \([^()]*\)$/, '');
+
+/**
+ * The input file of each evaluation, looked up by resource type and id: the inventory knows which file each
+ * resource came from. Returns a function that finds nothing when only a count of resources is given.
+ */
+export function inputFiles(
+  resources: readonly Resource[] | number,
+): (evaluation: Evaluation) => string | undefined {
+  if (typeof resources === 'number') return () => undefined;
+  const files = new Map<string, string>();
+  for (const resource of resources) {
+    if (!isInputFile(resource.source)) continue;
+    files.set(`${resource.resourceType}|${resource.resourceId}`, fileOfSource(resource.source));
+  }
+  return (evaluation) => files.get(`${evaluation.resourceType}|${evaluation.resourceId}`);
+}
+
+/** The evaluation as the report lists it: its finding id first, its input file (when known) last. */
+export function reportEvaluation(evaluation: Evaluation, inputFile: string | undefined): ReportEvaluation {
+  return {
+    // The finding store's findingIdOf, written out: reporters may not import the store (.dependency-cruiser.cjs).
+    findingId: `${evaluation.ruleId}|${evaluation.resourceId}`,
+    ...evaluation,
+    ...(inputFile === undefined ? {} : { inputFile }),
+  };
 }
 
 export interface BuildReportInput {
@@ -97,10 +147,12 @@ export function reportErrors(errors: readonly ReportError[]): ReportError[] {
 export function buildReport(input: BuildReportInput): Report {
   const counter = new SummaryCounter(input.policy);
   for (const evaluation of input.evaluations) counter.add(evaluation);
+  const fileOf = inputFiles(input.resources);
   return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
     evaluatedAt: new Date(input.evaluatedAt).toISOString(),
     resources: typeof input.resources === 'number' ? input.resources : input.resources.length,
-    evaluations: [...input.evaluations],
+    evaluations: input.evaluations.map((evaluation) => reportEvaluation(evaluation, fileOf(evaluation))),
     errors: reportErrors(input.errors),
     summary: counter.summary(),
   };

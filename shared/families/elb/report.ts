@@ -8,6 +8,7 @@ import {
 
 export const elbReport: FamilyReport = {
   resourceNoun: 'classic load balancer',
+  asffResourceTypes: { 'AWS::ElasticLoadBalancing::LoadBalancer': 'AwsElbLoadBalancer' },
   consoleLink({ arn, resourceId, origin, query }) {
     const name = arn ? afterPrefix(arn.resource, 'loadbalancer/') : resourceId;
     return name ? `${origin}/ec2/home${query}#LoadBalancers:search=${name}` : undefined;

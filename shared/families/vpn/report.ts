@@ -2,6 +2,7 @@ import { afterPrefix, type FamilyReport } from '../../report/family-report.js';
 
 export const vpnReport: FamilyReport = {
   resourceNoun: 'VPN connection',
+  asffResourceTypes: { 'AWS::EC2::VPNConnection': 'AwsEc2VpnConnection' },
   // Tunnel pre-shared keys (PreSharedKey, pre_shared_key, Psk).
   secretKeys: /presharedkey|psk/,
   consoleLink({ arn, resourceId, origin, query }) {

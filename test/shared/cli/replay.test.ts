@@ -102,6 +102,7 @@ describe('runReplay', () => {
     ]);
     expect(report?.errors).toEqual([]);
     expect(Object.keys(report ?? {})).toEqual([
+      'schemaVersion',
       'evaluatedAt',
       'resources',
       'evaluations',

@@ -267,7 +267,7 @@ describe('scan through runCli', () => {
     [[], 'scan needs a region'],
     [['--region', 'Ireland'], '--region: "Ireland" is not an AWS region name'],
     [['--region', 'eu-west-1', 'account.json'], 'scan takes no files'],
-    [['--region', 'eu-west-1', '--format', 'csv'], '--format: "csv"'],
+    [['--region', 'eu-west-1', '--format', 'xml'], '--format: "xml"'],
   ])('exits 2 with usage for scan %j', async (args, message) => {
     // Act
     const result = await run(['scan', ...args]);

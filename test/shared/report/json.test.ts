@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../../shared/model/evaluation.js';
+import type { Resource } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import {
   jsonChunks,
@@ -44,6 +45,16 @@ function largeReport(): Report {
     evaluations,
     errors: [{ source: 'notes.json', message: 'a "quoted" reason, with a newline\nin it' }],
   });
+}
+
+/** The evaluations with a resource for each, read from a file of its own ("in/<n>.json (<format>)"). */
+function withFiles(evaluations: Evaluation[]): { resources: Resource[]; evaluations: Evaluation[] } {
+  const keys = [...new Set(evaluations.map((e) => `${e.resourceType}\n${e.resourceId}`))];
+  const resources = keys.map((key, index) => {
+    const [resourceType, resourceId] = key.split('\n');
+    return { resourceType, resourceId, tags: {}, source: `in/${index}.json (elbv2 describe-listeners)` };
+  });
+  return { resources: resources as unknown as Resource[], evaluations };
 }
 
 /** A sink that keeps what it is given, as the CLI's stdout would print it. */
@@ -252,7 +263,36 @@ describe('writeReportJson', () => {
       }),
     ],
     ['nothing at all', () => ({ evaluatedAt: EVALUATED_AT, resources: 0, evaluations: [], errors: [] })],
+    [
+      'a small report whose resources name their input files (pretty-printed)',
+      () => ({ ...withFiles(accountEvaluations()), evaluatedAt: EVALUATED_AT, errors: [] }),
+    ],
+    [
+      'a large report whose resources name their input files (compact)',
+      () => ({ ...withFiles(manyEvaluations(PRETTY_MAX_ENTRIES)), evaluatedAt: EVALUATED_AT, errors: [] }),
+    ],
   ];
+
+  it('gives each evaluation its finding id and input file in the compact output too', async () => {
+    // Prepare
+    const input = {
+      ...withFiles(manyEvaluations(PRETTY_MAX_ENTRIES)),
+      evaluatedAt: EVALUATED_AT,
+      errors: [],
+    };
+    const sink = collectingSink();
+
+    // Act
+    await writeReportJson({ ...input, evaluations: byResource(input.evaluations) }, sink);
+
+    // Assess
+    const written = JSON.parse(sink.chunks.join('')) as Report;
+    expect(sink.chunks.length).toBeGreaterThan(1);
+    expect(written.schemaVersion).toBe('1.0');
+    const [first] = written.evaluations;
+    expect(first?.findingId).toBe(`${first?.ruleId}|${first?.resourceId}`);
+    expect(written.evaluations.every((e) => /^in\/\d+\.json$/.test(e.inputFile ?? ''))).toBe(true);
+  });
 
   it.each(cases)(
     'writes byte for byte what writeJson writes for the built report: %s',

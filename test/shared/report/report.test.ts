@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Resource } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { buildReport, reportExitCode } from '../../../shared/report/report.js';
 import { ACCOUNT_RESOURCE_COUNT, accountEvaluations } from './evaluations.js';
 
 describe('buildReport', () => {
-  it('follows the JSON contract: evaluatedAt, resources, evaluations, errors and summary', () => {
+  it('follows the JSON contract: schemaVersion, evaluatedAt, resources, evaluations, errors and summary', () => {
     // Prepare
     const evaluations = accountEvaluations();
 
@@ -17,10 +18,20 @@ describe('buildReport', () => {
     });
 
     // Assess
-    expect(Object.keys(report)).toEqual(['evaluatedAt', 'resources', 'evaluations', 'errors', 'summary']);
+    expect(Object.keys(report)).toEqual([
+      'schemaVersion',
+      'evaluatedAt',
+      'resources',
+      'evaluations',
+      'errors',
+      'summary',
+    ]);
+    expect(report.schemaVersion).toBe('1.0');
     expect(report.evaluatedAt).toBe('2026-11-22T00:00:00.000Z');
     expect(report.resources).toBe(11);
-    expect(report.evaluations).toEqual(evaluations);
+    expect(report.evaluations).toEqual(
+      evaluations.map((e) => ({ findingId: `${e.ruleId}|${e.resourceId}`, ...e })),
+    );
     expect(report.errors).toEqual([{ source: 'broken.json', message: 'not JSON (Unexpected token)' }]);
     expect(Object.keys(report.summary)).toEqual([
       'nonCompliant',
@@ -30,6 +41,32 @@ describe('buildReport', () => {
       'kpis',
     ]);
     expect(report.summary).toMatchObject({ nonCompliant: 6, compliant: 11, notApplicable: 15 });
+  });
+
+  it('names the input file each evaluation came from, and none for a live resource', () => {
+    // Prepare: a listener read from a describe file, a certificate read live
+    const [listener, certificate] = [
+      accountEvaluations()[0],
+      accountEvaluations().find((e) => e.resourceType === 'AWS::ACM::Certificate'),
+    ];
+    if (!listener || !certificate) throw new Error('fixture lacks a listener or a certificate');
+    const resource = (e: typeof listener, source: string) =>
+      ({ resourceType: e.resourceType, resourceId: e.resourceId, tags: {}, source }) as unknown as Resource;
+
+    // Act
+    const report = buildReport({
+      evaluatedAt: '2026-11-22T00:00:00Z',
+      resources: [
+        resource(listener, 'in/elbv2 (2).json (elbv2 describe-listeners)'),
+        resource(certificate, 'api:DescribeCertificate'),
+      ],
+      evaluations: [listener, certificate],
+      errors: [],
+    });
+
+    // Assess
+    expect(report.evaluations.map((e) => e.inputFile)).toEqual(['in/elbv2 (2).json', undefined]);
+    expect(Object.keys(report.evaluations[0] ?? {}).at(-1)).toBe('inputFile');
   });
 
   it('counts NON_COMPLIANT evaluations by severity, every severity present', () => {
