@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { Command } from 'commander';
 import type { LoadedInventory } from '../inventory/load.js';
 import { loadInventory } from '../inventory/load.js';
 import type { Resource } from '../model/resource.js';
@@ -9,26 +9,72 @@ import { RULES } from '../rules/index.js';
 import { createTlsCatalog } from '../tls/index.js';
 import { checkPolicy } from '../usecase/check-policy.js';
 import { evaluateAndPlanAll, evaluateAndPlanByResource } from '../usecase/evaluate.js';
-import { CliInputError, type CliIo, type ExitCode, UsageError } from './io.js';
-import { cliPaths, parseFileLimit, parseFormat, parseNow } from './options.js';
+import { CliInputError, type CliIo, type ExitCode, NothingJudgedError, UsageError } from './io.js';
+import { cliPaths, parseFileLimit } from './options.js';
 import {
-  judgedResources,
-  REPORT_FORMATS,
-  type ReportFormat,
-  writeReport,
-  writeReportJsonStreamed,
-} from './report-writer.js';
+  addDefaultRegionOption,
+  addReportOptions,
+  defaultRegionOf,
+  type ReportFlags,
+  reportSettings,
+} from './report-options.js';
+import { judgedResources, writeReport, writeReportJsonStreamed } from './report-writer.js';
 
-/** evaluate's options; `--slack-preview` prints the Block Kit messages instead of the report. */
-const EVALUATE_OPTIONS = {
-  policy: { type: 'string' },
-  format: { type: 'string', default: 'table' },
-  now: { type: 'string' },
-  'max-file-size': { type: 'string' },
-  'no-color': { type: 'boolean', default: false },
-  'slack-preview': { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
+/**
+ * --account / --region for resources whose input names none (VPN describe output names neither), so that
+ * Slack messages and SARIF locations name them instead of "unknown". What an input names is kept.
+ */
+export function withDefaults(
+  resources: readonly Resource[],
+  accountId: string | undefined,
+  region: string | undefined,
+): Resource[] {
+  if (accountId === undefined && region === undefined) return [...resources];
+  return resources.map((resource) => ({
+    ...resource,
+    ...(resource.accountId === undefined && accountId !== undefined ? { accountId } : {}),
+    ...(resource.region === undefined && region !== undefined ? { region } : {}),
+  }));
+}
+
+/** evaluate's own flags, beside the report flags. */
+export interface EvaluateFlags extends ReportFlags {
+  maxFileSize?: string;
+  slackPreview?: boolean;
+  region?: string;
+}
+
+export function evaluateCommand(run: (action: () => Promise<ExitCode>) => void, io: CliIo): Command {
+  const command = new Command('evaluate')
+    .summary('judge AWS Config snapshots/items and aws describe-* output (offline, read-only)')
+    .description(
+      'Judges AWS Config snapshots or items and aws describe-* output (files, or directories of *.json) offline: ' +
+        'nothing is read from or written to AWS.',
+    )
+    .argument('[paths...]', 'input files or directories');
+  addReportOptions(command);
+  addDefaultRegionOption(command);
+  return command
+    .option(
+      '--max-file-size <MiB>',
+      'larger input files are listed under errors, not read (default 256); only regular files are read',
+    )
+    .option(
+      '--slack-preview',
+      'print the Slack Block Kit messages it would send (paste one into Block Kit Builder)',
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  transit-guard evaluate examples/account
+  transit-guard evaluate snapshot.json --policy transit-guard.policy.yml --fail-on high
+  transit-guard evaluate inputs/ --format table --sarif out.sarif --json out.json
+  aws ec2 describe-vpn-connections > vpn.json && transit-guard evaluate vpn.json --account 111122223333 --region eu-west-1
+`,
+    )
+    .action((paths: string[], flags: EvaluateFlags) => run(() => runEvaluate(paths, flags, io)));
+}
 
 /**
  * For an inventory without resources: each file and what was found in it (or why it could not be read),
@@ -47,18 +93,17 @@ function describeInputs(inventory: LoadedInventory): string[] {
   return [...lines, ...others.map((error) => `${error.source}: ${error.message}`)];
 }
 
-export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode | 'help'> {
-  const { values, positionals } = parseArgs({ args, options: EVALUATE_OPTIONS, allowPositionals: true });
-  if (values.help) return 'help';
-  const format: ReportFormat = parseFormat(values.format, REPORT_FORMATS);
-  const now = parseNow(values.now);
+async function runEvaluate(positionals: string[], values: EvaluateFlags, io: CliIo): Promise<ExitCode> {
+  const settings = reportSettings(values, io);
+  const region = defaultRegionOf(values.region);
   if (positionals.length === 0) throw new UsageError('evaluate needs at least one file or directory');
 
   const policy = await loadPolicy(values.policy, io.cwd === undefined ? {} : { cwd: io.cwd });
-  const limit = parseFileLimit(values['max-file-size']);
-  const inventory = await loadInventory(cliPaths(positionals, io.cwd), { limit }).catch((error: unknown) => {
+  const limit = parseFileLimit(values.maxFileSize);
+  const loaded = await loadInventory(cliPaths(positionals, io.cwd), { limit }).catch((error: unknown) => {
     throw new CliInputError(error instanceof Error ? error.message : String(error));
   });
+  const inventory = { ...loaded, resources: withDefaults(loaded.resources, settings.account, region) };
   const tls = createTlsCatalog({ tlsPolicies: inventory.tlsPolicies });
   const problems = checkPolicy(policy, { rules: RULES, tls });
   if (problems.length > 0) {
@@ -66,9 +111,10 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
       `Invalid policy file ${values.policy ?? DEFAULT_POLICY_FILE}:\n${problems.map((p) => `  - ${p.path}: ${p.message}`).join('\n')}`,
     );
   }
-  // Nothing judged is not an all-clear: exit 2, saying what was read.
+  // Nothing judged is not an all-clear: exit 3 (2 when inputs could not be read), saying what was read.
   if (inventory.resources.length === 0) {
-    throw new CliInputError(
+    const Failure = inventory.errors.length > 0 ? CliInputError : NothingJudgedError;
+    throw new Failure(
       `nothing to evaluate: no ${judgedResources()} in the inputs. Read:\n${describeInputs(inventory)
         .map((line) => `  - ${line}`)
         .join('\n')}`,
@@ -77,23 +123,29 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
   const judged = (resource: Resource) =>
     RULES.some((rule) => rule.appliesTo(resource) && ruleMode(rule, { policy }) !== 'off');
   if (!inventory.resources.some(judged)) {
-    throw new CliInputError(
+    throw new NothingJudgedError(
       `nothing to evaluate: every rule that applies to the resources read (${inventory.resources.length}) is off in the policy (${values.policy ?? DEFAULT_POLICY_FILE})`,
     );
   }
 
-  const evaluatedAt = now ?? new Date();
+  const evaluatedAt = settings.now ?? new Date();
   const context = { policy, now: evaluatedAt, tls };
-  if (format === 'json' && !values['slack-preview']) {
+  const { write } = settings;
+  const alone = write.output === undefined && Object.keys(write.files ?? {}).length === 0;
+  if (write.format === 'json' && alone && !values.slackPreview) {
     // Streamed: each resource is evaluated and written in turn, so the evaluations of a large account are
     // never all in memory, nor is the output as one string.
-    return writeReportJsonStreamed(io, {
-      evaluatedAt,
-      resources: inventory.resources.length,
-      evaluations: evaluateAndPlanByResource(inventory.resources, RULES, context),
-      errors: inventory.errors,
-      policy,
-    });
+    return writeReportJsonStreamed(
+      io,
+      {
+        evaluatedAt,
+        resources: inventory.resources.length,
+        evaluations: evaluateAndPlanByResource(inventory.resources, RULES, context),
+        errors: inventory.errors,
+        policy,
+      },
+      settings.failOn,
+    );
   }
 
   const report = buildReport({
@@ -103,9 +155,5 @@ export async function runEvaluate(args: string[], io: CliIo): Promise<ExitCode |
     errors: inventory.errors,
     policy,
   });
-  return writeReport(io, report, {
-    format,
-    noColor: values['no-color'],
-    slackPreview: values['slack-preview'],
-  });
+  return writeReport(io, report, { ...write, slackPreview: values.slackPreview === true });
 }

@@ -22,8 +22,10 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CliInputError, type CliIo } from '../../../shared/cli/io.js';
-import { runScan, type ScanSeams } from '../../../shared/cli/scan.js';
+import { type CliIo, NothingJudgedError } from '../../../shared/cli/io.js';
+import { runCommand } from '../../../shared/cli/program.js';
+import type { ScanSeams } from '../../../shared/cli/scan.js';
+import { FAMILIES } from '../../../shared/families/index.js';
 import { createFileInventorySource } from '../../../shared/inventory/file-source.js';
 import type { InventorySource } from '../../../shared/inventory/live/port.js';
 import { loadInventory } from '../../../shared/inventory/load.js';
@@ -43,16 +45,21 @@ interface Run {
   stderr: string;
 }
 
-/** A stand-in for the account: the replay inventory (all in eu-west-1), recording the regions asked for. */
+/**
+ * A stand-in for the account: the replay inventory (all in eu-west-1), recording the regions asked for (once
+ * per region: scan reads a region family by family) and each region and family read.
+ */
 function fakeSource(inventory: Inventory, options: { unreadable?: boolean } = {}) {
   const files = createFileInventorySource(inventory);
   const regions: string[] = [];
+  const reads: string[] = [];
   const source: InventorySource = {
     read: (refs) => files.read(refs),
     async enumerate(region, families) {
-      regions.push(region);
+      if (!regions.includes(region)) regions.push(region);
+      reads.push(...(families ?? ['all']).map((family) => `${region} ${family}`));
       const result = await files.enumerate(region, families);
-      if (!options.unreadable) return result;
+      if (!options.unreadable || !families?.includes('vpn')) return result;
       return {
         ...result,
         errors: [
@@ -61,7 +68,7 @@ function fakeSource(inventory: Inventory, options: { unreadable?: boolean } = {}
       };
     },
   };
-  return { source, regions };
+  return { source, regions, reads };
 }
 
 describe('runScan', () => {
@@ -71,8 +78,8 @@ describe('runScan', () => {
   async function scan(args: string[], seams: ScanSeams, env: CliIo['env'] = {}): Promise<Run> {
     let stdout = '';
     let stderr = '';
-    const code = await runScan(
-      args,
+    const code = await runCommand(
+      ['scan', ...args],
       {
         stdout: {
           write: (chunk: string) => {
@@ -88,7 +95,7 @@ describe('runScan', () => {
         cwd: directory,
         env,
       },
-      seams,
+      { scan: seams },
     );
     return { code, stdout, stderr };
   }
@@ -142,14 +149,15 @@ describe('runScan', () => {
     const result = await scan(['--region', 'eu-west-1', '--format', 'json'], { sourceFactory: () => source });
 
     // Assess
-    expect(result.stderr).toContain('reading eu-west-1\n');
+    for (const family of FAMILIES)
+      expect(result.stderr).toMatch(new RegExp(`^eu-west-1 ${family.id}: \\d+ resources\n`, 'm'));
     expect(result.stderr).toMatch(/eu-west-1: 3 resources, \d+ non-compliant, 0 unreadable\n/);
     expect(() => JSON.parse(result.stdout)).not.toThrow();
   });
 
-  it('accepts comma-separated regions and reads each once', async () => {
+  it('accepts comma-separated regions and reads each family of each region once', async () => {
     // Prepare
-    const { source, regions } = fakeSource(inventory);
+    const { source, regions, reads } = fakeSource(inventory);
 
     // Act
     await scan(['--region', 'eu-west-1,eu-central-1', '--region', 'eu-west-1'], {
@@ -158,6 +166,11 @@ describe('runScan', () => {
 
     // Assess
     expect(regions).toEqual(['eu-west-1', 'eu-central-1']);
+    expect(reads.toSorted()).toEqual(
+      ['eu-west-1', 'eu-central-1']
+        .flatMap((region) => FAMILIES.map((family) => `${region} ${family.id}`))
+        .toSorted(),
+    );
   });
 
   it.each([
@@ -236,7 +249,7 @@ describe('runScan', () => {
 
     // Assess
     await expect(result).rejects.toThrow(
-      new CliInputError(
+      new NothingJudgedError(
         `nothing to evaluate: every rule that applies to the resources read (${inventory.resources.length}) is off in the policy (off.yml)`,
       ),
     );
@@ -253,7 +266,7 @@ describe('runScan', () => {
 
     // Assess
     await expect(result).rejects.toThrow(
-      new CliInputError(
+      new NothingJudgedError(
         'nothing to evaluate: no listener, classic load balancer, VPN connection, Direct Connect connection or LAG, or ACM certificate in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
       ),
     );
@@ -266,7 +279,7 @@ describe('scan through runCli', () => {
   it.each([
     [[], 'scan needs a region'],
     [['--region', 'Ireland'], '--region: "Ireland" is not an AWS region name'],
-    [['--region', 'eu-west-1', 'account.json'], 'scan takes no files'],
+    [['--region', 'eu-west-1', 'account.json'], "too many arguments for 'scan'"],
     [['--region', 'eu-west-1', '--format', 'csv'], '--format: "csv"'],
   ])('exits 2 with usage for scan %j', async (args, message) => {
     // Act
@@ -308,7 +321,17 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     const result = await runAws(['scan', '--region', 'eu-west-1', '--format', 'json']);
 
     // Assess
-    expect(result.stderr).toBe('reading eu-west-1\neu-west-1: 1 resources, 2 non-compliant, 0 unreadable\n');
+    // One line per family as each finishes (in any order), then the region's.
+    const lines = result.stderr.split('\n');
+    expect(lines.slice(0, FAMILIES.length).toSorted()).toEqual(
+      FAMILIES.map(
+        (family) => `eu-west-1 ${family.id}: ${family.id === 'elbv2' ? 1 : 0} resources`,
+      ).toSorted(),
+    );
+    expect(lines.slice(FAMILIES.length)).toEqual([
+      'eu-west-1: 1 resources, 2 non-compliant, 0 unreadable',
+      '',
+    ]);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as Report;
     expect(report.evaluations).toContainEqual(
