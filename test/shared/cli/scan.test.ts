@@ -23,6 +23,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type CliIo, NothingJudgedError } from '../../../shared/cli/io.js';
+import { runCli } from '../../../shared/cli/main.js';
 import { runCommand } from '../../../shared/cli/program.js';
 import type { ScanSeams } from '../../../shared/cli/scan.js';
 import { FAMILIES } from '../../../shared/families/index.js';
@@ -349,6 +350,29 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     expect(region).toBe('eu-west-1');
   });
 
+  it('stops after the first family when the SDK finds no credentials, and says so once', async () => {
+    // Prepare: what the default chain throws when no provider has credentials
+    const missing = Object.assign(new Error('Could not load credentials from any providers'), {
+      name: 'CredentialsProviderError',
+    });
+    elbv2.onAnyCommand().rejects(missing);
+    elb.onAnyCommand().rejects(missing);
+    ec2.onAnyCommand().rejects(missing);
+    dx.onAnyCommand().rejects(missing);
+    acm.onAnyCommand().rejects(missing);
+
+    // Act
+    const result = await runAws(['scan', '--region', 'eu-west-1,us-east-1']);
+
+    // Assess
+    expect(FAMILIES[0]?.id).toBe('elbv2');
+    expect(result.code).toBe(2);
+    expect(result.stderr.match(/Could not load credentials/g)).toHaveLength(1);
+    expect(result.stderr).toContain('transit-guard iam');
+    expect(elbv2.calls().length).toBeGreaterThan(0);
+    for (const mock of [elb, ec2, dx, acm]) expect(mock).not.toReceiveAnyCommand();
+  });
+
   it('exits 2 naming each failed call when nothing could be read', async () => {
     // Prepare
     const denied = Object.assign(new Error('User is not authorized'), {
@@ -369,5 +393,130 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('transit-guard: nothing to evaluate: no listener');
     expect(result.stderr).toContain('AccessDenied');
+  });
+});
+
+describe('scan: credentials, profile region and progress', () => {
+  let inventory: Inventory;
+  let directory: string;
+
+  beforeAll(async () => {
+    inventory = await loadInventory([INVENTORY]);
+  });
+
+  beforeEach(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'transit-guard-scan-'));
+  });
+
+  afterEach(async () => {
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  const io = (env: CliIo['env'], stderrTTY = false) => {
+    const out = { stdout: '', stderr: '' };
+    const cli: CliIo = {
+      stdout: { write: (chunk: string) => (out.stdout += chunk), isTTY: false },
+      stderr: { write: (chunk: string) => (out.stderr += chunk), isTTY: stderrTTY, columns: 60 },
+      cwd: directory,
+      env,
+    };
+    return { cli, out };
+  };
+
+  it('stops at the first credential failure, saying so once with a hint', async () => {
+    // Prepare: every call fails as the SDK does without credentials
+    let calls = 0;
+    const source: InventorySource = {
+      read: async () => ({ resources: [], gone: [], errors: [], tlsPolicies: [] }),
+      async enumerate(region) {
+        calls++;
+        return {
+          resources: [],
+          gone: [],
+          tlsPolicies: [],
+          errors: [
+            {
+              source: `api:DescribeLoadBalancers ${region}`,
+              message: 'CredentialsProviderError: Could not load credentials from any providers',
+            },
+          ],
+        };
+      },
+    };
+    const { cli, out } = io({});
+
+    // Act
+    const code = await runCli(['scan', '--region', 'eu-west-1,us-east-1'], cli, {
+      scan: { sourceFactory: () => source },
+    });
+
+    // Assess
+    expect(code).toBe(2);
+    expect(calls).toBe(1);
+    expect(out.stderr.match(/Could not load credentials/g)).toHaveLength(1);
+    expect(out.stderr).toContain('transit-guard: no usable AWS credentials: CredentialsProviderError');
+    expect(out.stderr).toContain('set AWS_PROFILE (or --profile)');
+    expect(out.stdout).toBe('');
+  });
+
+  it('does not stop for a permission denied on one API', async () => {
+    // Prepare
+    const { source } = fakeSource(inventory, { unreadable: true });
+    const { cli } = io({});
+
+    // Act
+    const code = await runCli(['scan', '--region', 'eu-west-1', '--format', 'json'], cli, {
+      scan: { sourceFactory: () => source },
+    });
+
+    // Assess
+    expect(code).toBe(1);
+  });
+
+  it.each([
+    [{}, [], 'eu-west-1'],
+    [{ AWS_PROFILE: 'audit' }, [], 'eu-central-1'],
+    [{}, ['--profile', 'audit'], 'eu-central-1'],
+    [{ AWS_PROFILE: 'audit', AWS_REGION: 'us-east-1' }, [], 'us-east-1'],
+  ])(
+    'takes the region of the profile in the shared config file (%j %j: %s)',
+    async (env, flags, expected) => {
+      // Prepare
+      const config = join(directory, 'config');
+      await writeFile(
+        config,
+        '[default]\nregion = eu-west-1\n\n[profile audit] # read-only\nsso_session = corp\nregion=eu-central-1\n',
+      );
+      const { source, regions } = fakeSource(inventory);
+      const { cli } = io({ ...env, AWS_CONFIG_FILE: config });
+
+      // Act
+      await runCli(['scan', ...flags], cli, { scan: { sourceFactory: () => source } });
+
+      // Assess
+      expect(regions).toEqual([expected]);
+    },
+  );
+
+  it('draws a progress bar on a terminal and clears it before the report', async () => {
+    // Prepare
+    const { source } = fakeSource(inventory);
+    const { cli, out } = io({}, true);
+
+    // Act
+    const code = await runCli(['scan', '--region', 'eu-west-1', '--format', 'json'], cli, {
+      scan: { sourceFactory: () => source },
+    });
+
+    // Assess
+    expect(code).toBe(1);
+    expect(out.stderr).toContain(`\r\u001b[K[${'.'.repeat(20)}] 0/${FAMILIES.length}`);
+    expect(out.stderr).toContain(`] ${FAMILIES.length}/${FAMILIES.length} eu-west-1 `);
+    // The region's line replaces the bar and stays; the bar is drawn again under it.
+    expect(out.stderr).toContain('\r\u001b[Keu-west-1: 3 resources, ');
+    expect(out.stderr.endsWith('\r\u001b[K')).toBe(true);
+    for (const drawn of out.stderr.split('\r\u001b[K'))
+      expect(drawn.replace(/\n$/, '').length).toBeLessThan(60);
+    expect(() => JSON.parse(out.stdout)).not.toThrow();
   });
 });
