@@ -38,7 +38,7 @@ export function withDefaults(
 }
 
 /** evaluate's own flags, beside the report flags. */
-export interface EvaluateFlags extends ReportFlags {
+interface EvaluateFlags extends ReportFlags {
   maxFileSize?: string;
   slackPreview?: boolean;
   region?: string;

@@ -35,7 +35,7 @@ function arns(
  * deployed sweep role gets), merged by Sid as the deployment merges them. Read-only by construction: it holds
  * no family's write statements.
  */
-export function scanIamPolicy(options: { regions: readonly string[]; account: string; partition: string }) {
+function scanIamPolicy(options: { regions: readonly string[]; account: string; partition: string }) {
   const bySid = new Map<string, ReadStatement>();
   for (const statement of FAMILIES.flatMap((family) => family.deployment?.reads ?? [])) {
     const seen = bySid.get(statement.sid);

@@ -94,7 +94,7 @@ function warn(io: CliIo, errors: readonly ReportError[]): void {
 }
 
 /** Exit 1 when a finding is of the --fail-on severity or worse. */
-export function failExitCode(summary: Pick<ReportSummary, 'bySeverity'>, failOn: FailOn): ExitCode {
+function failExitCode(summary: Pick<ReportSummary, 'bySeverity'>, failOn: FailOn): ExitCode {
   if (failOn === 'none') return EXIT.ok;
   const failing = Object.entries(summary.bySeverity).some(
     ([severity, count]) =>

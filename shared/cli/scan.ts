@@ -104,7 +104,7 @@ function watchedSource(
  * (AWS_CONFIG_FILE, default ~/.aws/config): `[default]` or `[profile NAME]`, key `region`
  * (https://docs.aws.amazon.com/sdkref/latest/guide/file-format.html).
  */
-export async function profileRegion(
+async function profileRegion(
   env: Record<string, string | undefined>,
   profile: string | undefined,
 ): Promise<string | undefined> {

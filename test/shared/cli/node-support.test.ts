@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ACMClient } from '@aws-sdk/client-acm';
 import { describe, expect, it } from 'vitest';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { isSupportedNode, quietSdkNodeWarning } from '../../../shared/cli/node-support.js';
 
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SWITCH = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
 
 describe('the Node.js versions of the CLI', () => {
@@ -37,9 +39,8 @@ describe('the Node.js versions of the CLI', () => {
   });
 
   it('uses the switch the installed SDK reads, and a client then warns of nothing', async () => {
-    // Prepare: the SDK's own source names the switch
-    const require = createRequire(import.meta.url);
-    const core = require.resolve('@aws-sdk/core/client');
+    // Prepare: the SDK's own source (emitWarningIfUnsupportedVersion) names the switch
+    const core = join(ROOT, 'node_modules/@aws-sdk/core/dist-cjs/submodules/client/index.js');
     expect(await readFile(core, 'utf8')).toContain(`process.env.${SWITCH} === "true"`);
     const warnings: Error[] = [];
     const listen = (warning: Error) => warnings.push(warning);
