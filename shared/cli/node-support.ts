@@ -1,6 +1,7 @@
 /**
  * The Node.js versions the CLI runs on: package.json "engines" (^20.19.0 || ^22.13.0 || >=24), the versions
  * whose require() of ES modules and import attributes the bundle relies on.
+ * @internal Unit-tested directly: which versions are supported.
  */
 export function isSupportedNode(version: string): boolean {
   const [major = 0, minor = 0] = version.replace(/^v/, '').split('.').map(Number);
