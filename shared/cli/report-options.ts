@@ -42,7 +42,7 @@ export function addReportOptions(command: Command): Command {
     )
     .option(
       '--format <format>',
-      `output format: ${REPORT_FORMATS.map((format) => `${format} (${OUTPUT_FORMATS[format].description})`).join('; ')}`,
+      `${REPORT_FORMATS.map((format) => `${format} (${OUTPUT_FORMATS[format].description})`).join(', ')}`,
       'table',
     )
     .option('-o, --output <file>', 'write the --format output to this file instead of stdout');

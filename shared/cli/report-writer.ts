@@ -40,7 +40,7 @@ interface OutputFormat {
  */
 export const OUTPUT_FORMATS = {
   table: {
-    description: 'for people: a header row, reasons wrapped to the terminal width (--wide: one line each)',
+    description: 'for people, fitted to the terminal width',
     fileFlag: false,
     render: (report, context) =>
       `${context.tableHeader ?? ''}${renderTable(report, { color: context.color, width: context.width })}`,
@@ -56,7 +56,7 @@ export const OUTPUT_FORMATS = {
     },
   },
   sarif: {
-    description: 'SARIF 2.1.0 (GitHub code scanning)',
+    description: 'SARIF 2.1.0, for GitHub code scanning',
     fileFlag: true,
     render: (report) => renderSarif(report, RULES, { version: VERSION }),
   },
