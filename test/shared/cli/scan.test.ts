@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -225,6 +225,30 @@ describe('runScan', () => {
     const statuses = report.evaluations.flatMap((e) => (e.response ? [e.response.status] : []));
     expect(statuses).toContain('dry-run');
     expect(statuses).not.toContain('planned');
+  });
+
+  it('takes the report flags of evaluate: a JSON file beside the table, --fail-on and --account', async () => {
+    // Prepare
+    const { source } = fakeSource(inventory);
+    const flags = ['--region', 'eu-west-1', '--json', 'scan.json', '--now', '2026-03-13T07:00:00Z'];
+
+    // Act
+    const failing = await scan(flags, { sourceFactory: () => source });
+    const json = JSON.parse(await readFile(join(directory, 'scan.json'), 'utf8')) as Report;
+    const gated = await scan([...flags, '--fail-on', 'none', '--account', '999988887777'], {
+      sourceFactory: () => source,
+    });
+
+    // Assess
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toContain('SEC09 KPIs');
+    expect(json.summary.nonCompliant).toBeGreaterThan(0);
+    expect(gated.code).toBe(0);
+    const regated = JSON.parse(await readFile(join(directory, 'scan.json'), 'utf8')) as Report;
+    // Resources read live name their account (from their ARNs): --account does not replace it.
+    const named = regated.evaluations.filter((e) => e.resourceId.startsWith('arn:'));
+    expect(named.length).toBeGreaterThan(0);
+    for (const evaluation of named) expect(evaluation.accountId).toBe('111122223333');
   });
 
   it('prints a table by default', async () => {
