@@ -1,4 +1,5 @@
-// Bundles the transit-guard CLI into an executable ESM file, dist/transit-guard.js (+ source map), and the chunks
+// Bundles the transit-guard CLI into an executable ESM file, dist/transit-guard.js (+ a source map, left out of the
+// npm package by package.json "files"), and the chunks
 // of its dynamic imports (a family's SDK client, loaded only when the CLI reads that family live) in dist/chunks/.
 import { chmod, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';

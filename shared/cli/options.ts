@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_FILE_BYTES, type ReadLimit } from '../inventory/input-file.js';
+import { SEVERITIES } from '../model/evaluation.js';
 import { type CliIo, UsageError } from './io.js';
 
 const isoInstant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
@@ -37,10 +38,61 @@ export function parseFormat<T extends string>(value: string, allowed: readonly T
   return value as T;
 }
 
-/** Color only on a terminal, and never with NO_COLOR or --no-color. */
+/**
+ * Colors on stdout: never with --no-color or NO_COLOR (any non-empty value, no-color.org); always with
+ * FORCE_COLOR (any value but "0" or "false", as picocolors and Node read it); otherwise only on a terminal.
+ */
 export function useColor(io: CliIo, noColor: boolean): boolean {
   const env = io.env ?? process.env;
-  return !noColor && !env.NO_COLOR && io.stdout.isTTY === true;
+  if (noColor || env.NO_COLOR) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '0' && force !== 'false') return true;
+  return io.stdout.isTTY === true;
+}
+
+/** A table narrower than this would be mostly indentation: COLUMNS below it is raised to it. */
+const MIN_TABLE_WIDTH = 40;
+
+/**
+ * The width the table fits: the terminal's on a terminal, else COLUMNS when it is a number, else 80 (a pipe or
+ * a file: CI logs and `| less` read well at 80). `--wide` (undefined): no limit, one line per finding.
+ */
+export function tableWidth(io: CliIo, wide: boolean): number | undefined {
+  if (wide) return undefined;
+  const env = io.env ?? process.env;
+  const terminal = io.stdout.isTTY === true ? io.stdout.columns : undefined;
+  const columns = /^\d+$/.test(env.COLUMNS ?? '') ? Number(env.COLUMNS) : undefined;
+  return Math.max(MIN_TABLE_WIDTH, terminal || columns || 80);
+}
+
+/** --fail-on: the least severity that fails the run (exit 1); `none`: findings never fail it. */
+export const FAIL_ON = [...SEVERITIES, 'none'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export function parseFailOn(value: string): FailOn {
+  if (!(FAIL_ON as readonly string[]).includes(value)) {
+    throw new UsageError(`--fail-on: "${value}" is not one of ${FAIL_ON.join(', ')}`);
+  }
+  return value as FailOn;
+}
+
+/** --account: a 12-digit AWS account id, for inputs that name none (VPN describe output). */
+export function parseAccount(value: string | undefined): string | undefined {
+  if (value !== undefined && !/^\d{12}$/.test(value)) {
+    throw new UsageError(`--account: "${value}" is not a 12-digit AWS account id`);
+  }
+  return value;
+}
+
+/** An AWS region name: us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-7. */
+export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/** A region flag's value, checked: `flag` names the option in the message. */
+export function parseRegion(value: string | undefined, flag: string): string | undefined {
+  if (value !== undefined && !REGION_PATTERN.test(value)) {
+    throw new UsageError(`${flag}: "${value}" is not an AWS region name (e.g. eu-west-1)`);
+  }
+  return value;
 }
 
 /** Paths as typed when they resolve the same way; otherwise against io.cwd (so messages keep the user's names). */

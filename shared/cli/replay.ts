@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parseArgs } from 'node:util';
+import { Command } from 'commander';
 import { parseConfigRuleInvocation } from '../events/config.js';
 import { EventValidationError } from '../events/errors.js';
 import type { RouteResult } from '../events/result.js';
@@ -25,20 +25,61 @@ import { checkPolicy } from '../usecase/check-policy.js';
 import type { MonitorDeps } from '../usecase/deps.js';
 import { type InspectOutcome, inspectEvent } from '../usecase/inspect.js';
 import { sweep } from '../usecase/sweep.js';
-import { CliInputError, type CliIo, type ExitCode, UsageError } from './io.js';
-import { cliPaths, parseFileLimit, parseFormat, parseNow } from './options.js';
-import { REPORT_FORMATS, writeReport } from './report-writer.js';
+import { withDefaults } from './evaluate.js';
+import { CliInputError, type CliIo, type ExitCode, NothingJudgedError, UsageError } from './io.js';
+import { cliPaths, parseFileLimit } from './options.js';
+import {
+  addDefaultRegionOption,
+  addReportOptions,
+  defaultRegionOf,
+  type ReportFlags,
+  reportSettings,
+} from './report-options.js';
+import { writeReport } from './report-writer.js';
 
-const REPLAY_OPTIONS = {
-  inventory: { type: 'string', multiple: true },
-  policy: { type: 'string' },
-  format: { type: 'string', default: 'table' },
-  now: { type: 'string' },
-  'max-file-size': { type: 'string' },
-  'own-role-arn': { type: 'string' },
-  'no-color': { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
+/** replay's own flags, beside the report flags. */
+interface ReplayFlags extends ReportFlags {
+  inventory?: string[];
+  maxFileSize?: string;
+  ownRoleArn?: string;
+  region?: string;
+}
+
+/** A repeatable flag's values, in order. */
+export const collect = (value: string, previous: string[] | undefined): string[] => [
+  ...(previous ?? []),
+  value,
+];
+
+export function replayCommand(run: (action: () => Promise<ExitCode>) => void, io: CliIo): Command {
+  const command = new Command('replay')
+    .summary('run recorded events through the event-driven use case, resources read from files (dry run)')
+    .description(
+      "Runs recorded events through the event-driven use case, the resources' current state taken from files " +
+        '(dry run: nothing is read from or written to AWS). Events: EventBridge events, Config rule invocations, ' +
+        'bare CloudTrail records and {"Records": [...]} log files.',
+    )
+    .argument('[events...]', 'event files')
+    .option(
+      '--inventory <path>',
+      'describe-* output or Config items, as evaluate reads them (repeatable)',
+      collect,
+    );
+  addReportOptions(command);
+  addDefaultRegionOption(command);
+  return command
+    .option('--own-role-arn <arn>', 'the remediation role: events it caused are ignored (loop guard)')
+    .option('--max-file-size <MiB>', 'as for evaluate (the limit applies to event files too)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  transit-guard replay event.json --inventory account/
+  transit-guard replay cloudtrail/*.json --inventory account/ --format json --fail-on high
+`,
+    )
+    .action((events: string[], flags: ReplayFlags) => run(() => runReplay(events, flags, io)));
+}
 
 // ---------------------------------------------------------------- shared with scan
 
@@ -308,11 +349,10 @@ function latestEvaluations(evaluations: readonly Evaluation[]): Evaluation[] {
  * (inspectEvent) on recorded events, with the resources' current state taken from files. Dry run: nothing is
  * read from or written to AWS. Exit 2 only when no event could be replayed.
  */
-export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | 'help'> {
-  const { values, positionals } = parseArgs({ args, options: REPLAY_OPTIONS, allowPositionals: true });
-  if (values.help) return 'help';
-  const format = parseFormat(values.format, REPORT_FORMATS);
-  const now = parseNow(values.now);
+async function runReplay(positionals: string[], values: ReplayFlags, io: CliIo): Promise<ExitCode> {
+  const settings = reportSettings(values, io);
+  const { format, now } = settings;
+  const region = defaultRegionOf(values.region);
   if (positionals.length === 0) throw new UsageError('replay needs at least one event file');
   const inventoryPaths = values.inventory ?? [];
   if (inventoryPaths.length === 0) {
@@ -320,15 +360,16 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
       'replay needs --inventory <file|dir>: the current state of the resources the events name',
     );
   }
-  const ownRoleArn = values['own-role-arn'];
+  const ownRoleArn = values.ownRoleArn;
   if (ownRoleArn !== undefined && !/^arn:aws[\w-]*:iam::\d{12}:role\/.+/.test(ownRoleArn)) {
     throw new UsageError(
       `--own-role-arn: "${ownRoleArn}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`,
     );
   }
 
-  const limit = parseFileLimit(values['max-file-size']);
-  const inventory = await loadInventory(cliPaths(inventoryPaths, io.cwd), { limit });
+  const limit = parseFileLimit(values.maxFileSize);
+  const loaded = await loadInventory(cliPaths(inventoryPaths, io.cwd), { limit });
+  const inventory = { ...loaded, resources: withDefaults(loaded.resources, settings.account, region) };
   if (inventory.resources.length === 0 && inventory.errors.length > 0) {
     throw new CliInputError(
       `No resources in the inventory:\n${inventory.errors.map((e) => `  - ${e.source}: ${e.message}`).join('\n')}`,
@@ -410,13 +451,15 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
         .join('\n')}`,
     );
   }
-  // Ignored events only (failed calls, out-of-scope calls, transit-guard's own changes): an all-clear would be false.
+  // Ignored events only, exit 3 (failed calls, out-of-scope calls, transit-guard's own changes): an all-clear would be false.
   if (judged === 0) {
     const lines = [
       ...events.map((event) => `  - ${eventLine(event).trimStart()}`),
       ...uniqueErrors(errors).map((e) => `  - ${e.source}: ${e.message}`),
     ];
-    throw new CliInputError(`nothing to evaluate: no event judged a resource. Read:\n${lines.join('\n')}`);
+    throw new NothingJudgedError(
+      `nothing to evaluate: no event judged a resource. Read:\n${lines.join('\n')}`,
+    );
   }
 
   const report = buildReport({
@@ -427,8 +470,7 @@ export async function runReplay(args: string[], io: CliIo): Promise<ExitCode | '
     policy,
   });
   return writeReport(io, report, {
-    format,
-    noColor: values['no-color'],
+    ...settings.write,
     extra: { events },
     tableHeader: eventsHeader(events),
     // SARIF has no place for them; a person still sees what was replayed.

@@ -65,13 +65,3 @@ export async function prepareHtmlReport(
     );
   };
 }
-
-/**
- * `report` is `evaluate` writing only the HTML file: the same inputs and options, --output (or --html) for the
- * file. Returns evaluate's arguments.
- */
-export function reportArgs(args: readonly string[]): string[] {
-  return args.map((arg) =>
-    arg === '--output' || arg === '-o' ? '--html' : arg.replace(/^--output=/, '--html='),
-  );
-}

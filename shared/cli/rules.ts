@@ -1,13 +1,8 @@
-import { parseArgs } from 'node:util';
+import { Command } from 'commander';
 import type { AnyRule } from '../rules/rule.js';
 import { availableModes } from '../usecase/check-policy.js';
 import { type CliIo, EXIT, type ExitCode } from './io.js';
 import { parseFormat } from './options.js';
-
-const RULES_OPTIONS = {
-  format: { type: 'string', default: 'table' },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
 
 /** "AWS::ElasticLoadBalancingV2::Listener" -> "ElasticLoadBalancingV2::Listener": the AWS:: prefix says nothing. */
 const shortType = (type: string) => type.replace(/^AWS::/, '');
@@ -48,14 +43,23 @@ function renderRulesJson(rules: readonly AnyRule[]): string {
   return `${JSON.stringify(catalog, null, 2)}\n`;
 }
 
-export async function runRules(
-  args: string[],
+export function rulesCommand(
+  run: (action: () => Promise<ExitCode>) => void,
   io: CliIo,
   rules: readonly AnyRule[],
-): Promise<ExitCode | 'help'> {
-  const { values } = parseArgs({ args, options: RULES_OPTIONS, allowPositionals: false });
-  if (values.help) return 'help';
-  const format = parseFormat(values.format, ['table', 'json'] as const);
-  io.stdout.write(format === 'json' ? renderRulesJson(rules) : renderRulesTable(rules));
-  return EXIT.ok;
+): Command {
+  return new Command('rules')
+    .summary('the rule catalog: id, severity, resource type, modes, title')
+    .description(
+      'Prints the rule catalog: id, severity, resource type, the modes each rule can carry out, title.',
+    )
+    .option('--format <format>', 'table or json', 'table')
+    .addHelpText('after', '\nExamples:\n  transit-guard rules\n  transit-guard rules --format json\n')
+    .action((flags: { format: string }) =>
+      run(async () => {
+        const format = parseFormat(flags.format, ['table', 'json'] as const);
+        io.stdout.write(format === 'json' ? renderRulesJson(rules) : renderRulesTable(rules));
+        return EXIT.ok;
+      }),
+    );
 }

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { Command } from 'commander';
 import {
   buildServiceControlPolicy,
   DEFAULT_PLAINTEXT_EXCEPTION_TAG,
@@ -11,32 +11,6 @@ import {
 import { loadPolicy } from '../policy/load.js';
 import { type CliIo, EXIT, type ExitCode, UsageError } from './io.js';
 
-const SCP_USAGE = `Usage: transit-guard scp [options]
-
-Prints a Service Control Policy (minified JSON) that denies what the policy file's rules flag:
-plaintext listeners, weak ELB security policies, IKEv1 and weak VPN tunnel options. When it is longer
-than the ${SCP_MAX_CHARACTERS} characters AWS Organizations accepts, it is split over several documents,
-one per line (said on stderr): create each and attach them all to the same targets.
-
-Options:
-  --policy <file>              policy file (default: ./transit-guard.policy.yml if present, else built-in defaults)
-  --pretty                     indent the JSON (the size limit applies to the minified form;
-                               several documents are separated by a blank line)
-  --principal-tag <key>        principal tag (value "true") that may create plaintext listeners
-                               (default: ${DEFAULT_PRINCIPAL_EXCEPTION_TAG})
-  --resource-tag <key>         load balancer or listener tag (value "true") that allows plaintext listeners
-                               (default: ${DEFAULT_PLAINTEXT_EXCEPTION_TAG})
-  -h, --help                   this text
-`;
-
-const SCP_OPTIONS = {
-  policy: { type: 'string' },
-  pretty: { type: 'boolean', default: false },
-  'principal-tag': { type: 'string' },
-  'resource-tag': { type: 'string' },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
-
 const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
 
 function tagKey(value: string | undefined, flag: string, fallback: string): string {
@@ -47,25 +21,53 @@ function tagKey(value: string | undefined, flag: string, fallback: string): stri
   return value;
 }
 
+interface ScpFlags {
+  policy?: string;
+  pretty?: boolean;
+  principalTag?: string;
+  resourceTag?: string;
+}
+
+export function scpCommand(run: (action: () => Promise<ExitCode>) => void, io: CliIo): Command {
+  return new Command('scp')
+    .summary('print a preventive Service Control Policy derived from the policy file (minified JSON)')
+    .description(
+      "Prints a Service Control Policy (minified JSON) that denies what the policy file's rules flag: plaintext " +
+        'listeners, weak ELB security policies, IKEv1 and weak VPN tunnel options. When it is longer than the ' +
+        `${SCP_MAX_CHARACTERS} characters AWS Organizations accepts, it is split over several documents, one per ` +
+        'line (said on stderr): create each and attach them all to the same targets.',
+    )
+    .option(
+      '--policy <file>',
+      'policy file (default: ./transit-guard.policy.yml if present, else built-in defaults)',
+    )
+    .option(
+      '--pretty',
+      'indent the JSON (the size limit applies to the minified form; documents are separated by a blank line)',
+    )
+    .option(
+      '--principal-tag <key>',
+      `principal tag (value "true") that may create plaintext listeners (default: ${DEFAULT_PRINCIPAL_EXCEPTION_TAG})`,
+    )
+    .option(
+      '--resource-tag <key>',
+      `load balancer or listener tag (value "true") that allows plaintext listeners (default: ${DEFAULT_PLAINTEXT_EXCEPTION_TAG})`,
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  transit-guard scp --policy transit-guard.policy.yml > scp.json\n  transit-guard scp --pretty\n',
+    )
+    .action((flags: ScpFlags) => run(() => runScp(flags, io)));
+}
+
 /** `transit-guard scp`: the preventive control for the current policy file. */
-export async function runScp(args: string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({ args, options: SCP_OPTIONS, allowPositionals: true });
-  if (values.help) {
-    io.stdout.write(SCP_USAGE);
-    return EXIT.ok;
-  }
-  if (positionals.length > 0)
-    throw new UsageError(`scp takes no arguments; unexpected: ${positionals.join(' ')}`);
+async function runScp(values: ScpFlags, io: CliIo): Promise<ExitCode> {
   const principalExceptionTag = tagKey(
-    values['principal-tag'],
+    values.principalTag,
     '--principal-tag',
     DEFAULT_PRINCIPAL_EXCEPTION_TAG,
   );
-  const plaintextExceptionTag = tagKey(
-    values['resource-tag'],
-    '--resource-tag',
-    DEFAULT_PLAINTEXT_EXCEPTION_TAG,
-  );
+  const plaintextExceptionTag = tagKey(values.resourceTag, '--resource-tag', DEFAULT_PLAINTEXT_EXCEPTION_TAG);
 
   // A PolicyError (unreadable, not YAML, schema) propagates and is reported by runCli with exit 2.
   const policy = await loadPolicy(values.policy, io.cwd === undefined ? {} : { cwd: io.cwd });

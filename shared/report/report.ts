@@ -157,8 +157,3 @@ export function buildReport(input: BuildReportInput): Report {
     summary: counter.summary(),
   };
 }
-
-/** The exit code a report calls for: 1 when anything is NON_COMPLIANT, else 0. */
-export function reportExitCode(report: Report): 0 | 1 {
-  return report.summary.nonCompliant > 0 ? 1 : 0;
-}

@@ -14,7 +14,7 @@ export interface CliRun {
  */
 export async function runCliCaptured(
   argv: string[],
-  options: { cwd?: string; isTTY?: boolean; env?: CliIo['env'] } = {},
+  options: { cwd?: string; isTTY?: boolean; columns?: number; env?: CliIo['env'] } = {},
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -24,6 +24,7 @@ export async function runCliCaptured(
         stdout += chunk;
       },
       isTTY: options.isTTY ?? false,
+      ...(options.columns === undefined ? {} : { columns: options.columns }),
     },
     stderr: {
       write: (chunk: string) => {

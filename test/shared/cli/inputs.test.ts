@@ -311,7 +311,7 @@ describe('evaluate: inputs', () => {
     it.each([
       ['an empty list', '[]'],
       ['describe-listeners output without listeners', '{"Listeners":[]}'],
-    ])('exits 2 for %s, naming the file', async (_what, text) => {
+    ])('exits 3 (nothing judged) for %s, naming the file', async (_what, text) => {
       // Prepare
       const file = await write('empty.json', text);
 
@@ -321,13 +321,13 @@ describe('evaluate: inputs', () => {
 
       // Assess
       for (const result of [table, json]) {
-        expect(result.code).toBe(2);
+        expect(result.code).toBe(3);
         expect(result.stdout).toBe('');
         expect(result.stderr).toBe(`${NOTHING}\n  - ${file}: no resource\n`);
       }
     });
 
-    it('exits 2 for an AWS Config snapshot of other resource types only, saying what it held', async () => {
+    it('exits 3 (nothing judged) for an AWS Config snapshot of other resource types only, saying what it held', async () => {
       // Prepare
       const item = (resourceType: string, resourceId: string) => ({
         configurationItemCaptureTime: '2026-11-21T10:00:00.000Z',
@@ -348,13 +348,13 @@ describe('evaluate: inputs', () => {
       const result = await run(['evaluate', file]);
 
       // Assess
-      expect(result.code).toBe(2);
+      expect(result.code).toBe(3);
       expect(result.stderr).toBe(
         `${NOTHING}\n  - ${file}: no resource; AWS Config items of resource types transit-guard does not judge: 3 (AWS::S3::Bucket 2, AWS::EC2::Instance 1)\n`,
       );
     });
 
-    it('exits 2 when every rule that applies to the resources read is off', async () => {
+    it('exits 3 (nothing judged) when every rule that applies to the resources read is off', async () => {
       // Prepare
       const file = await write('listeners.json', describeListeners(LEGACY_POLICY));
       const modes = RULES.map((rule) => `  ${rule.metadata.id}:\n    mode: off\n`).join('');
@@ -375,7 +375,7 @@ describe('evaluate: inputs', () => {
         [off, policy],
         [certificates, onlyCertificates],
       ] as const) {
-        expect(result.code).toBe(2);
+        expect(result.code).toBe(3);
         expect(result.stdout).toBe('');
         expect(result.stderr).toBe(
           `transit-guard: nothing to evaluate: every rule that applies to the resources read (1) is off in the policy (${name})\n`,

@@ -116,10 +116,11 @@ describe('runCli', () => {
       await write('remediate.yml', 'rules:\n  elbv2-listener-tls-policy:\n    mode: remediate\n');
 
       // Act
-      const result = await run(['evaluate', file, '--policy', 'remediate.yml'], { cwd: directory });
+      const result = await run(['evaluate', file, '--policy', 'remediate.yml', '--wide'], { cwd: directory });
 
       // Assess
       expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/^SEVERITY\s+RULE\s+RESOURCE\s+REASON/);
       expect(result.stdout).toMatch(/^HIGH\s+elbv2-listener-tls-policy\s+shop/m);
       expect(result.stdout).toContain(`plan: remediate set-ssl-policy -> ${STRONG_POLICY} (dry run)`);
       expect(result.stdout).toContain('SEC09 KPIs');
@@ -315,13 +316,23 @@ describe('runCli', () => {
       expect(result.stderr).toContain('Usage: transit-guard');
     });
 
+    it('suggests the flag meant by a typo', async () => {
+      // Act
+      const result = await run(['evaluate', 'x.json', '--fromat', 'json']);
+
+      // Assess
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("unknown option '--fromat'\n(Did you mean --format?)");
+      expect(result.stderr).toContain('Usage: transit-guard evaluate [options] [paths...]');
+    });
+
     it('exits 2 with usage for an unknown flag', async () => {
       // Act
       const result = await run(['evaluate', 'x.json', '--colour']);
 
       // Assess
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain("Unknown option '--colour'");
+      expect(result.stderr).toContain("unknown option '--colour'");
       expect(result.stderr).toContain('Usage: transit-guard');
     });
   });
@@ -442,21 +453,57 @@ describe('runCli', () => {
       expect(missing.code).toBe(2);
       expect(missing.stderr).toContain('policy check needs a policy file');
       expect(other.code).toBe(2);
-      expect(other.stderr).toContain('unknown policy subcommand "lint"');
+      expect(other.stderr).toContain('unknown policy subcommand "lint" (policy has: check)');
     });
   });
 
   describe('help, version and usage errors', () => {
-    it('prints usage on help, --help and a command --help, exiting 0', async () => {
+    it('prints the command list on help and --help, exiting 0', async () => {
       // Act
-      const results = await Promise.all([run(['help']), run(['--help']), run(['evaluate', '--help'])]);
+      const results = await Promise.all([run(['help']), run(['--help'])]);
 
       // Assess
       for (const result of results) {
         expect(result.code).toBe(0);
-        expect(result.stdout).toContain('Usage: transit-guard <command>');
-        expect(result.stdout).toContain('policy check <file>');
+        expect(result.stdout).toContain('Usage: transit-guard <command> [options]');
+        for (const command of ['evaluate', 'replay', 'scan', 'iam', 'scp', 'rules', 'policy']) {
+          expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+        }
+        expect(result.stdout).toContain('3  nothing was judged');
       }
+    });
+
+    it.each([
+      ['evaluate', '--fail-on <severity>'],
+      ['replay', '--own-role-arn <arn>'],
+      ['scan', '--profile <name>'],
+      ['iam', '--partition <partition>'],
+      ['scp', '--principal-tag <key>'],
+      ['rules', '--format <format>'],
+    ])(
+      'prints the help of %s (with %s and examples) for "--help" and "help <command>"',
+      async (command, flag) => {
+        // Act
+        const results = await Promise.all([run([command, '--help']), run(['help', command])]);
+
+        // Assess
+        for (const result of results) {
+          expect(result.code).toBe(0);
+          expect(result.stdout).toMatch(new RegExp(`^Usage: transit-guard ${command} `));
+          expect(result.stdout).toContain(flag);
+          expect(result.stdout).toContain(`Examples:\n  transit-guard ${command}`);
+        }
+        expect(results[0]?.stdout).toBe(results[1]?.stdout);
+      },
+    );
+
+    it('prints the help of policy check for "policy check --help"', async () => {
+      // Act
+      const result = await run(['policy', 'check', '--help']);
+
+      // Assess
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^Usage: transit-guard policy check \[options\] \[file\]/);
     });
 
     it('prints the package version', async () => {
@@ -486,9 +533,10 @@ describe('runCli', () => {
 
       // Assess
       expect(unknown.code).toBe(2);
-      expect(unknown.stderr).toContain('unknown command "deploy"');
+      expect(unknown.stderr).toContain("unknown command 'deploy'");
       expect(typo.code).toBe(2);
-      expect(typo.stderr).toContain('unknown command "evalute" (did you mean "evaluate"?)');
+      expect(typo.stderr).toContain("unknown command 'evalute'\n(Did you mean evaluate?)");
+      expect(typo.stderr).toContain('Usage: transit-guard <command> [options]');
     });
 
     it('exits 2 for an unknown global option', async () => {
@@ -497,7 +545,7 @@ describe('runCli', () => {
 
       // Assess
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain('unknown option "--verbose"');
+      expect(result.stderr).toContain("unknown option '--verbose'");
     });
   });
 });

@@ -203,19 +203,19 @@ describe('runReplay', () => {
     );
   });
 
-  it('exits 2, nothing to evaluate, listing the events, when every event is ignored as out of scope', async () => {
+  it('exits 3, nothing judged, listing the events, when every event is ignored as out of scope', async () => {
     // Act
     const { code, report, stderr } = await replayJson([ADD_TAGS]);
 
     // Assess
-    expect(code).toBe(2);
+    expect(code).toBe(3);
     expect(report).toBeUndefined();
     expect(stderr).toBe(
       `transit-guard: nothing to evaluate: no event judged a resource. Read:\n  - ${ADD_TAGS}: AddTags (8e9f0a1b-2c3d-4e4f-9a5b-6c7d8e9f0a1b): ignored, AddTags is out of scope for ELBv2 (API 2015-12-01)\n`,
     );
   });
 
-  it('exits 2, nothing to evaluate, on a replay of a failed call only, listing what else went wrong', async () => {
+  it('exits 3, nothing judged, on a replay of a failed call only, listing what else went wrong', async () => {
     // Prepare
     const failed = await write('failed.json', { Records: [readFixture(LOG_FILE).Records[0]] });
     const bad = await write('bad.json', '{');
@@ -224,7 +224,7 @@ describe('runReplay', () => {
     const result = await run(['replay', failed, bad, '--inventory', INVENTORY]);
 
     // Assess
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(3);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(
       new RegExp(
@@ -417,7 +417,7 @@ describe('runReplay', () => {
     const unguarded = await replayJson([file]);
 
     // Assess
-    expect(guarded.code).toBe(2);
+    expect(guarded.code).toBe(3);
     expect(guarded.stderr).toContain('ignored, change made by transit-guard itself (loop guard)');
     expect(unguarded.code).toBe(1);
   });

@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { reportArgs } from '../../../shared/cli/report-command.js';
 import { runCliCaptured } from '../../helpers/run-cli.js';
 
 const ACCOUNT = join(import.meta.dirname, '../../../examples/account');
@@ -91,20 +90,5 @@ describe('transit-guard evaluate --html', () => {
     const run = await runCliCaptured(['evaluate', ACCOUNT, '--history', work]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--history needs --html <file>');
-  });
-});
-
-describe('reportArgs', () => {
-  it("turns report's --output / -o / --output= into evaluate's --html, leaving the rest", () => {
-    expect(reportArgs(['a', '--output', 'x', '-o', 'y', '--output=z', '--policy', 'p'])).toEqual([
-      'a',
-      '--html',
-      'x',
-      '--html',
-      'y',
-      '--html=z',
-      '--policy',
-      'p',
-    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,8 +22,11 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CliInputError, type CliIo } from '../../../shared/cli/io.js';
-import { runScan, type ScanSeams } from '../../../shared/cli/scan.js';
+import { type CliIo, NothingJudgedError } from '../../../shared/cli/io.js';
+import { runCli } from '../../../shared/cli/main.js';
+import { runCommand } from '../../../shared/cli/program.js';
+import type { ScanSeams } from '../../../shared/cli/scan.js';
+import { FAMILIES } from '../../../shared/families/index.js';
 import { createFileInventorySource } from '../../../shared/inventory/file-source.js';
 import type { InventorySource } from '../../../shared/inventory/live/port.js';
 import { loadInventory } from '../../../shared/inventory/load.js';
@@ -43,16 +46,21 @@ interface Run {
   stderr: string;
 }
 
-/** A stand-in for the account: the replay inventory (all in eu-west-1), recording the regions asked for. */
+/**
+ * A stand-in for the account: the replay inventory (all in eu-west-1), recording the regions asked for (once
+ * per region: scan reads a region family by family) and each region and family read.
+ */
 function fakeSource(inventory: Inventory, options: { unreadable?: boolean } = {}) {
   const files = createFileInventorySource(inventory);
   const regions: string[] = [];
+  const reads: string[] = [];
   const source: InventorySource = {
     read: (refs) => files.read(refs),
     async enumerate(region, families) {
-      regions.push(region);
+      if (!regions.includes(region)) regions.push(region);
+      reads.push(...(families ?? ['all']).map((family) => `${region} ${family}`));
       const result = await files.enumerate(region, families);
-      if (!options.unreadable) return result;
+      if (!options.unreadable || !families?.includes('vpn')) return result;
       return {
         ...result,
         errors: [
@@ -61,7 +69,7 @@ function fakeSource(inventory: Inventory, options: { unreadable?: boolean } = {}
       };
     },
   };
-  return { source, regions };
+  return { source, regions, reads };
 }
 
 describe('runScan', () => {
@@ -71,8 +79,8 @@ describe('runScan', () => {
   async function scan(args: string[], seams: ScanSeams, env: CliIo['env'] = {}): Promise<Run> {
     let stdout = '';
     let stderr = '';
-    const code = await runScan(
-      args,
+    const code = await runCommand(
+      ['scan', ...args],
       {
         stdout: {
           write: (chunk: string) => {
@@ -88,7 +96,7 @@ describe('runScan', () => {
         cwd: directory,
         env,
       },
-      seams,
+      { scan: seams },
     );
     return { code, stdout, stderr };
   }
@@ -142,14 +150,15 @@ describe('runScan', () => {
     const result = await scan(['--region', 'eu-west-1', '--format', 'json'], { sourceFactory: () => source });
 
     // Assess
-    expect(result.stderr).toContain('reading eu-west-1\n');
+    for (const family of FAMILIES)
+      expect(result.stderr).toMatch(new RegExp(`^eu-west-1 ${family.id}: \\d+ resources\n`, 'm'));
     expect(result.stderr).toMatch(/eu-west-1: 3 resources, \d+ non-compliant, 0 unreadable\n/);
     expect(() => JSON.parse(result.stdout)).not.toThrow();
   });
 
-  it('accepts comma-separated regions and reads each once', async () => {
+  it('accepts comma-separated regions and reads each family of each region once', async () => {
     // Prepare
-    const { source, regions } = fakeSource(inventory);
+    const { source, regions, reads } = fakeSource(inventory);
 
     // Act
     await scan(['--region', 'eu-west-1,eu-central-1', '--region', 'eu-west-1'], {
@@ -158,6 +167,11 @@ describe('runScan', () => {
 
     // Assess
     expect(regions).toEqual(['eu-west-1', 'eu-central-1']);
+    expect(reads.toSorted()).toEqual(
+      ['eu-west-1', 'eu-central-1']
+        .flatMap((region) => FAMILIES.map((family) => `${region} ${family.id}`))
+        .toSorted(),
+    );
   });
 
   it.each([
@@ -213,6 +227,30 @@ describe('runScan', () => {
     expect(statuses).not.toContain('planned');
   });
 
+  it('takes the report flags of evaluate: a JSON file beside the table, --fail-on and --account', async () => {
+    // Prepare
+    const { source } = fakeSource(inventory);
+    const flags = ['--region', 'eu-west-1', '--json', 'scan.json', '--now', '2026-03-13T07:00:00Z'];
+
+    // Act
+    const failing = await scan(flags, { sourceFactory: () => source });
+    const json = JSON.parse(await readFile(join(directory, 'scan.json'), 'utf8')) as Report;
+    const gated = await scan([...flags, '--fail-on', 'none', '--account', '999988887777'], {
+      sourceFactory: () => source,
+    });
+
+    // Assess
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toContain('SEC09 KPIs');
+    expect(json.summary.nonCompliant).toBeGreaterThan(0);
+    expect(gated.code).toBe(0);
+    const regated = JSON.parse(await readFile(join(directory, 'scan.json'), 'utf8')) as Report;
+    // Resources read live name their account (from their ARNs): --account does not replace it.
+    const named = regated.evaluations.filter((e) => e.resourceId.startsWith('arn:'));
+    expect(named.length).toBeGreaterThan(0);
+    for (const evaluation of named) expect(evaluation.accountId).toBe('111122223333');
+  });
+
   it('prints a table by default', async () => {
     // Prepare
     const { source } = fakeSource(inventory);
@@ -236,7 +274,7 @@ describe('runScan', () => {
 
     // Assess
     await expect(result).rejects.toThrow(
-      new CliInputError(
+      new NothingJudgedError(
         `nothing to evaluate: every rule that applies to the resources read (${inventory.resources.length}) is off in the policy (off.yml)`,
       ),
     );
@@ -253,7 +291,7 @@ describe('runScan', () => {
 
     // Assess
     await expect(result).rejects.toThrow(
-      new CliInputError(
+      new NothingJudgedError(
         'nothing to evaluate: no listener, classic load balancer, VPN connection, Direct Connect connection or LAG, or ACM certificate in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
       ),
     );
@@ -266,7 +304,7 @@ describe('scan through runCli', () => {
   it.each([
     [[], 'scan needs a region'],
     [['--region', 'Ireland'], '--region: "Ireland" is not an AWS region name'],
-    [['--region', 'eu-west-1', 'account.json'], 'scan takes no files'],
+    [['--region', 'eu-west-1', 'account.json'], "too many arguments for 'scan'"],
     [['--region', 'eu-west-1', '--format', 'xml'], '--format: "xml"'],
   ])('exits 2 with usage for scan %j', async (args, message) => {
     // Act
@@ -308,7 +346,17 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     const result = await runAws(['scan', '--region', 'eu-west-1', '--format', 'json']);
 
     // Assess
-    expect(result.stderr).toBe('reading eu-west-1\neu-west-1: 1 resources, 2 non-compliant, 0 unreadable\n');
+    // One line per family as each finishes (in any order), then the region's.
+    const lines = result.stderr.split('\n');
+    expect(lines.slice(0, FAMILIES.length).toSorted()).toEqual(
+      FAMILIES.map(
+        (family) => `eu-west-1 ${family.id}: ${family.id === 'elbv2' ? 1 : 0} resources`,
+      ).toSorted(),
+    );
+    expect(lines.slice(FAMILIES.length)).toEqual([
+      'eu-west-1: 1 resources, 2 non-compliant, 0 unreadable',
+      '',
+    ]);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as Report;
     expect(report.evaluations).toContainEqual(
@@ -324,6 +372,29 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     expect(elbv2).not.toReceiveCommand(ModifyListenerCommand);
     const region = await elbv2.call(0).thisValue.config.region();
     expect(region).toBe('eu-west-1');
+  });
+
+  it('stops after the first family when the SDK finds no credentials, and says so once', async () => {
+    // Prepare: what the default chain throws when no provider has credentials
+    const missing = Object.assign(new Error('Could not load credentials from any providers'), {
+      name: 'CredentialsProviderError',
+    });
+    elbv2.onAnyCommand().rejects(missing);
+    elb.onAnyCommand().rejects(missing);
+    ec2.onAnyCommand().rejects(missing);
+    dx.onAnyCommand().rejects(missing);
+    acm.onAnyCommand().rejects(missing);
+
+    // Act
+    const result = await runAws(['scan', '--region', 'eu-west-1,us-east-1']);
+
+    // Assess
+    expect(FAMILIES[0]?.id).toBe('elbv2');
+    expect(result.code).toBe(2);
+    expect(result.stderr.match(/Could not load credentials/g)).toHaveLength(1);
+    expect(result.stderr).toContain('transit-guard iam');
+    expect(elbv2.calls().length).toBeGreaterThan(0);
+    for (const mock of [elb, ec2, dx, acm]) expect(mock).not.toReceiveAnyCommand();
   });
 
   it('exits 2 naming each failed call when nothing could be read', async () => {
@@ -346,5 +417,130 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('transit-guard: nothing to evaluate: no listener');
     expect(result.stderr).toContain('AccessDenied');
+  });
+});
+
+describe('scan: credentials, profile region and progress', () => {
+  let inventory: Inventory;
+  let directory: string;
+
+  beforeAll(async () => {
+    inventory = await loadInventory([INVENTORY]);
+  });
+
+  beforeEach(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'transit-guard-scan-'));
+  });
+
+  afterEach(async () => {
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  const io = (env: CliIo['env'], stderrTTY = false) => {
+    const out = { stdout: '', stderr: '' };
+    const cli: CliIo = {
+      stdout: { write: (chunk: string) => (out.stdout += chunk), isTTY: false },
+      stderr: { write: (chunk: string) => (out.stderr += chunk), isTTY: stderrTTY, columns: 60 },
+      cwd: directory,
+      env,
+    };
+    return { cli, out };
+  };
+
+  it('stops at the first credential failure, saying so once with a hint', async () => {
+    // Prepare: every call fails as the SDK does without credentials
+    let calls = 0;
+    const source: InventorySource = {
+      read: async () => ({ resources: [], gone: [], errors: [], tlsPolicies: [] }),
+      async enumerate(region) {
+        calls++;
+        return {
+          resources: [],
+          gone: [],
+          tlsPolicies: [],
+          errors: [
+            {
+              source: `api:DescribeLoadBalancers ${region}`,
+              message: 'CredentialsProviderError: Could not load credentials from any providers',
+            },
+          ],
+        };
+      },
+    };
+    const { cli, out } = io({});
+
+    // Act
+    const code = await runCli(['scan', '--region', 'eu-west-1,us-east-1'], cli, {
+      scan: { sourceFactory: () => source },
+    });
+
+    // Assess
+    expect(code).toBe(2);
+    expect(calls).toBe(1);
+    expect(out.stderr.match(/Could not load credentials/g)).toHaveLength(1);
+    expect(out.stderr).toContain('transit-guard: no usable AWS credentials: CredentialsProviderError');
+    expect(out.stderr).toContain('set AWS_PROFILE (or --profile)');
+    expect(out.stdout).toBe('');
+  });
+
+  it('does not stop for a permission denied on one API', async () => {
+    // Prepare
+    const { source } = fakeSource(inventory, { unreadable: true });
+    const { cli } = io({});
+
+    // Act
+    const code = await runCli(['scan', '--region', 'eu-west-1', '--format', 'json'], cli, {
+      scan: { sourceFactory: () => source },
+    });
+
+    // Assess
+    expect(code).toBe(1);
+  });
+
+  it.each([
+    [{}, [], 'eu-west-1'],
+    [{ AWS_PROFILE: 'audit' }, [], 'eu-central-1'],
+    [{}, ['--profile', 'audit'], 'eu-central-1'],
+    [{ AWS_PROFILE: 'audit', AWS_REGION: 'us-east-1' }, [], 'us-east-1'],
+  ])(
+    'takes the region of the profile in the shared config file (%j %j: %s)',
+    async (env, flags, expected) => {
+      // Prepare
+      const config = join(directory, 'config');
+      await writeFile(
+        config,
+        '[default]\nregion = eu-west-1\n\n[profile audit] # read-only\nsso_session = corp\nregion=eu-central-1\n',
+      );
+      const { source, regions } = fakeSource(inventory);
+      const { cli } = io({ ...env, AWS_CONFIG_FILE: config });
+
+      // Act
+      await runCli(['scan', ...flags], cli, { scan: { sourceFactory: () => source } });
+
+      // Assess
+      expect(regions).toEqual([expected]);
+    },
+  );
+
+  it('draws a progress bar on a terminal and clears it before the report', async () => {
+    // Prepare
+    const { source } = fakeSource(inventory);
+    const { cli, out } = io({}, true);
+
+    // Act
+    const code = await runCli(['scan', '--region', 'eu-west-1', '--format', 'json'], cli, {
+      scan: { sourceFactory: () => source },
+    });
+
+    // Assess
+    expect(code).toBe(1);
+    expect(out.stderr).toContain(`\r\u001b[K[${'.'.repeat(20)}] 0/${FAMILIES.length}`);
+    expect(out.stderr).toContain(`] ${FAMILIES.length}/${FAMILIES.length} eu-west-1 `);
+    // The region's line replaces the bar and stays; the bar is drawn again under it.
+    expect(out.stderr).toContain('\r\u001b[Keu-west-1: 3 resources, ');
+    expect(out.stderr.endsWith('\r\u001b[K')).toBe(true);
+    for (const drawn of out.stderr.split('\r\u001b[K'))
+      expect(drawn.replace(/\n$/, '').length).toBeLessThan(60);
+    expect(() => JSON.parse(out.stdout)).not.toThrow();
   });
 });

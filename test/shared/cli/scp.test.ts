@@ -2,8 +2,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../../shared/cli/io.js';
 import { UsageError } from '../../../shared/cli/io.js';
-import { runScp } from '../../../shared/cli/scp.js';
+import { runCommand } from '../../../shared/cli/program.js';
+
+const runScp = (args: string[], io: CliIo) => runCommand(['scp', ...args], io);
+
 import type { ServiceControlPolicy } from '../../../shared/infra/scp.js';
 import { PolicyError } from '../../../shared/policy/load.js';
 

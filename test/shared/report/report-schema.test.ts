@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScan } from '../../../shared/cli/scan.js';
+import { runCommand } from '../../../shared/cli/program.js';
 import { createFileInventorySource } from '../../../shared/inventory/file-source.js';
 import { loadInventory } from '../../../shared/inventory/load.js';
 import { buildReport, REPORT_SCHEMA_VERSION, type Report } from '../../../shared/report/report.js';
@@ -79,7 +79,9 @@ describe('docs/report.schema.json', () => {
     };
 
     // Act
-    await runScan(['--region', 'eu-west-1', '--format', 'json', ...NOW], io, { sourceFactory: () => files });
+    await runCommand(['scan', '--region', 'eu-west-1', '--format', 'json', ...NOW], io, {
+      scan: { sourceFactory: () => files },
+    });
 
     // Assess
     const report = JSON.parse(stdout) as Report;

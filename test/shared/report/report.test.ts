@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Resource } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
-import { buildReport, reportExitCode } from '../../../shared/report/report.js';
+import { buildReport } from '../../../shared/report/report.js';
 import { ACCOUNT_RESOURCE_COUNT, accountEvaluations } from './evaluations.js';
 
 describe('buildReport', () => {
@@ -108,27 +108,5 @@ describe('buildReport', () => {
 
     // Assess
     expect(report.summary.kpis.certificatesExpiring).toEqual({ count: 1, withinDays: 60 });
-  });
-});
-
-describe('reportExitCode', () => {
-  it('is 1 when anything is NON_COMPLIANT and 0 otherwise', () => {
-    // Prepare
-    const failing = buildReport({
-      evaluatedAt: new Date(0),
-      resources: 11,
-      evaluations: accountEvaluations(),
-      errors: [],
-    });
-    const passing = buildReport({
-      evaluatedAt: new Date(0),
-      resources: 11,
-      evaluations: accountEvaluations().filter((e) => e.status !== 'NON_COMPLIANT'),
-      errors: [],
-    });
-
-    // Assess
-    expect(reportExitCode(failing)).toBe(1);
-    expect(reportExitCode(passing)).toBe(0);
   });
 });
