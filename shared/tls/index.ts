@@ -5,6 +5,13 @@ export { classifyCipher, isCipherAttribute } from './ciphers.js';
 export { isFipsPolicyName } from './names.js';
 export { createTlsCatalog, parseDescribeSslPolicies } from './policies.js';
 export {
+  type PostQuantumSetting,
+  postQuantumDetails,
+  postQuantumFromProtocols,
+  postQuantumNote,
+  postQuantumShortfall,
+} from './post-quantum.js';
+export {
   compareTlsVersions,
   normalizeTlsVersion,
 } from './versions.js';
