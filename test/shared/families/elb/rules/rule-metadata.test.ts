@@ -18,7 +18,7 @@ const RULES: RuleMetadataCase[] = [
         .elbListenerTlsPolicy,
     ['ELB.8'],
     ['elb-predefined-security-policy-ssl-check'],
-    ['tls.minimumVersion'],
+    ['tls.minimumVersion', 'tls.postQuantum'],
   ],
   [
     'elb-listener-weak-ciphers',
