@@ -73,7 +73,7 @@ describe('renderSarif', () => {
       properties: { 'security-severity': '8.0' },
     });
     expect(tlsRule?.fullDescription.text.length).toBeGreaterThan(20);
-    expect(tlsRule?.help.text).toContain('ELBSecurityPolicy-TLS13-1-2-Res-2021-06');
+    expect(tlsRule?.help.text).toContain('ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09');
   });
 
   it('has one result per NON_COMPLIANT evaluation, located by the resource ARN', () => {
