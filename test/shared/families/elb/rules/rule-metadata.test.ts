@@ -29,6 +29,15 @@ const RULES: RuleMetadataCase[] = [
     ['elb-custom-security-policy-ssl-check'],
     ['tls.allowedCipherClasses'],
   ],
+  [
+    'elb-listener-certificate-source',
+    async () =>
+      (await import('../../../../../shared/families/elb/rules/elb-listener-certificate-source.js'))
+        .elbListenerCertificateSource,
+    ['ELB.2'],
+    ['elb-acm-certificate-required'],
+    [],
+  ],
 ];
 
 describeRuleMetadata('Classic ELB rule metadata', RULES);
