@@ -5,9 +5,7 @@ export { classifyCipher, isCipherAttribute } from './ciphers.js';
 export { isFipsPolicyName } from './names.js';
 export { createTlsCatalog, parseDescribeSslPolicies } from './policies.js';
 export {
-  type PostQuantumSetting,
   postQuantumDetails,
-  postQuantumFromProtocols,
   postQuantumNote,
   postQuantumShortfall,
 } from './post-quantum.js';

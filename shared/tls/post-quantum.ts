@@ -9,7 +9,7 @@
  */
 import type { Policy, TlsVersion } from '../policy/schema.js';
 
-export type PostQuantumSetting = Policy['tls']['postQuantum'];
+type PostQuantumSetting = Policy['tls']['postQuantum'];
 
 /**
  * What the protocols alone say: hybrid ML-KEM groups are TLS 1.3 key shares, so a policy without TLS 1.3 offers

@@ -18,7 +18,7 @@ const CLASSICAL_FIPS_TARGET = 'ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04';
 const BUNDLED_POLICIES = createTlsCatalog();
 
 /** The automatic targets in order of preference (the first one the load balancer type takes wins). */
-export function defaultTargets(fips: boolean, tls: Policy['tls']): string[] {
+function defaultTargets(fips: boolean, tls: Policy['tls']): string[] {
   const require = tls.postQuantum === 'require';
   if (fips) return require ? [PQ_FIPS_TARGET] : [CLASSICAL_FIPS_TARGET];
   return require ? [PQ_TARGET] : [PQ_TARGET, CLASSICAL_TARGET];
