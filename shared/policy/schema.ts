@@ -117,8 +117,13 @@ export const policySchema = z
           .min(1)
           .superRefine(noRepeats)
           .default(['tls13', 'ecdhe-aead']),
-        targetPolicy: z.string().min(1).default('ELBSecurityPolicy-TLS13-1-2-Res-2021-06'),
-        targetFipsPolicy: z.string().min(1).default('ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04'),
+        /**
+         * The ELBv2 remediation targets. Unset: automatic (shared/families/elbv2/targets.ts), i.e.
+         * ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09 where the load balancer type takes it, else -Res-2021-06;
+         * FIPS: -Res-FIPS-2023-04; under postQuantum: require only the PQ variants.
+         */
+        targetPolicy: z.string().min(1).optional(),
+        targetFipsPolicy: z.string().min(1).optional(),
         /** NLB ports where TCP is allowed because TLS passes through to the targets. */
         tlsPassthroughPorts: z.array(z.number().int().min(1).max(65535)).superRefine(noRepeats).default([]),
         /**

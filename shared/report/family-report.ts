@@ -20,6 +20,11 @@ export interface ShareKpi {
    * NOT_APPLICABLE to the plaintext rules yet encrypts.
    */
   anyRuleJudges?: true;
+  /**
+   * Counted from every evaluation whose details[detail] is a boolean (true: compliant, false: not), whatever
+   * its rule: no family lists rules for it. Evaluations without the detail leave a resource out.
+   */
+  detail?: 'postQuantum';
 }
 
 /** How many evaluations of its rules are NON_COMPLIANT, within the policy's expiry window: { count, withinDays }. */
@@ -113,4 +118,16 @@ export const TLS_ENDPOINTS_STRONG_CIPHERS: ShareKpi = {
   key: 'tlsEndpointsStrongCiphers',
   label: 'TLS endpoints with allowed ciphers only',
   digestLabel: 'TLS endpoints with strong ciphers only',
+};
+
+/**
+ * Generic: every TLS-policy rule's evaluation says details.postQuantum (shared/tls/post-quantum.ts), so this KPI
+ * counts all TLS families without any of them listing it. Not counted under tls.postQuantum: ignore.
+ */
+export const TLS_ENDPOINTS_POST_QUANTUM: ShareKpi = {
+  kind: 'share',
+  key: 'tlsEndpointsPostQuantum',
+  label: 'TLS endpoints offering post-quantum key exchange',
+  digestLabel: 'TLS endpoints with post-quantum key exchange',
+  detail: 'postQuantum',
 };

@@ -1,7 +1,12 @@
 import { FAMILIES } from '../families/index.js';
 import type { Evaluation } from '../model/evaluation.js';
 import type { Policy } from '../policy/schema.js';
-import type { FamilyKpi, KpiDefinition } from './family-report.js';
+import {
+  type FamilyKpi,
+  type KpiDefinition,
+  TLS_ENDPOINTS_POST_QUANTUM,
+  TLS_ENDPOINTS_STRONG_CIPHERS,
+} from './family-report.js';
 
 /** A share of resources: how many of those judged are compliant. `percent` is null when none was judged. */
 export interface Share {
@@ -31,7 +36,8 @@ export function share(compliant: number, total: number): Share {
 
 /**
  * Every KPI of the families, each once with the rules of all the families that count towards it, in the order
- * they first appear (families in registry order, each family's KPIs in its order).
+ * they first appear (families in registry order, each family's KPIs in its order), and the generic post-quantum
+ * share after the cipher share (at the end when no family has one).
  */
 export function kpiDefinitions(): FamilyKpi[] {
   const byKey = new Map<string, { kpi: KpiDefinition; rules: string[] }>();
@@ -42,37 +48,43 @@ export function kpiDefinitions(): FamilyKpi[] {
       else byKey.set(kpi.key, { kpi, rules: [...rules] });
     }
   }
-  return [...byKey.values()];
+  const definitions: FamilyKpi[] = [...byKey.values()];
+  const after = definitions.findIndex(({ kpi }) => kpi.key === TLS_ENDPOINTS_STRONG_CIPHERS.key);
+  definitions.splice(after === -1 ? definitions.length : after + 1, 0, {
+    kpi: TLS_ENDPOINTS_POST_QUANTUM,
+    rules: [],
+  });
+  return definitions;
 }
 
 /*
- * What the evaluations of one resource say for the shares, as bits. With n shares, for share `index`:
- * RELEVANT << index, one of its rules evaluated the resource; JUDGED << index, one of them judged it (not
- * NOT_APPLICABLE); FAILED << index, one of them found it NON_COMPLIANT (JUDGED = 1 << n, FAILED = 1 << 2n).
- * ANY_JUDGED (1 << 3n): a rule, any rule, judged it. Every bit is an "any of", so the bits of a resource are
- * the OR of its evaluations' bits, in any order and grouping.
+ * What the evaluations of one resource say for the shares: one byte of flags per share, for share `index`:
+ * RELEVANT, one of its rules evaluated the resource (or, for a detail share, an evaluation has the detail);
+ * JUDGED, one of them judged it (not NOT_APPLICABLE); FAILED, one of them found it NON_COMPLIANT (or the detail
+ * is false). The byte after the shares is ANY_JUDGED: a rule, any rule, judged it. Every flag is an "any of",
+ * so a resource's flags are the OR of its evaluations' flags, in any order and grouping. A byte per share (not
+ * bits of one number) puts no limit on the number of shares.
  */
 const RELEVANT = 1;
-/** 3n + 1 bits must fit the 31 bits of a bitwise operation. */
-const MAX_SHARES = 10;
+const JUDGED = 2;
+const FAILED = 4;
 
 /**
- * The KPIs counted as evaluations come, without holding them: a number per resource (type and id) and the
+ * The KPIs counted as evaluations come, without holding them: flags per resource (type and id) and the
  * expiring counts. `add` takes evaluations one at a time in any order; `addResource` takes those of one
  * resource (an `evaluateResource` result) at once. The same evaluations give the same Kpis.
  */
 export class KpiCounter {
-  private readonly definitions = kpiDefinitions();
-  /** Indexes into `definitions` of the shares, in order; a share's bits are at its position here. */
+  private readonly definitions: FamilyKpi[];
+  /** Indexes into `definitions` of the shares, in order; a share's flags are at its position here. */
   private readonly shares: number[] = [];
   /** Which share (position in `shares`) a rule counts towards, and which expiring count (index in `definitions`). */
   private readonly shareOfRule = new Map<string, number>();
   private readonly expiringOfRule = new Map<string, number>();
-  private readonly judgedBit: number;
-  private readonly failedBit: number;
-  private readonly anyJudged: number;
-  /** Bits per resource id, per resource type. */
-  private readonly resources = new Map<string, Map<string, number>>();
+  /** The shares counted from a detail of any evaluation: [position in `shares`, detail name]. */
+  private readonly detailShares: [number, string][] = [];
+  /** Flags per resource id, per resource type. */
+  private readonly resources = new Map<string, Map<string, Uint8Array>>();
   private readonly expiring: number[];
 
   /** Each expiring KPI's window (in days) by its index in `definitions`, as the policy sets it. */
@@ -80,39 +92,35 @@ export class KpiCounter {
 
   /** `policy`: the policy the evaluations were judged by; the expiring KPIs count against its windows. */
   constructor(policy: Policy) {
+    // tls.postQuantum: ignore leaves the post-quantum share out of the KPIs.
+    this.definitions = kpiDefinitions().filter(
+      ({ kpi }) =>
+        kpi.kind !== 'share' || kpi.detail !== 'postQuantum' || policy.tls.postQuantum !== 'ignore',
+    );
     this.windows = this.definitions.map(({ kpi }) => (kpi.kind === 'expiring' ? kpi.withinDays(policy) : 0));
     this.definitions.forEach(({ kpi, rules }, index) => {
       if (kpi.kind === 'expiring') {
         for (const ruleId of rules) this.expiringOfRule.set(ruleId, index);
         return;
       }
+      if (kpi.detail) this.detailShares.push([this.shares.length, kpi.detail]);
       for (const ruleId of rules) this.shareOfRule.set(ruleId, this.shares.length);
       this.shares.push(index);
     });
-    if (this.shares.length > MAX_SHARES)
-      throw new Error(
-        `at most ${MAX_SHARES} KPI shares are counted; the families define ${this.shares.length}`,
-      );
-    this.judgedBit = 1 << this.shares.length;
-    this.failedBit = 1 << (2 * this.shares.length);
-    this.anyJudged = 1 << (3 * this.shares.length);
     this.expiring = this.definitions.map(() => 0);
   }
 
   add(evaluation: Evaluation): void {
-    this.merge(evaluation.resourceType, evaluation.resourceId, this.bits(evaluation));
+    this.record([evaluation]);
   }
 
   /** The evaluations of one resource: all of them of the same resource type and id. */
   addResource(evaluations: readonly Evaluation[]): void {
-    const first = evaluations[0];
-    if (first === undefined) return;
-    let bits = 0;
-    for (const evaluation of evaluations) bits |= this.bits(evaluation);
-    this.merge(first.resourceType, first.resourceId, bits);
+    this.record(evaluations);
   }
 
   kpis(): Kpis {
+    const count = this.shares.length;
     const totals = this.shares.map(() => 0);
     const compliant = this.shares.map(() => 0);
     const anyRule = this.shares.map((index) => {
@@ -120,16 +128,17 @@ export class KpiCounter {
       return kpi?.kind === 'share' && kpi.anyRuleJudges === true;
     });
     for (const ids of this.resources.values()) {
-      for (const bits of ids.values()) {
-        for (let index = 0; index < this.shares.length; index++) {
-          if ((bits & (RELEVANT << index)) === 0) continue;
+      for (const flags of ids.values()) {
+        for (let index = 0; index < count; index++) {
+          const own = flags[index] ?? 0;
+          if ((own & RELEVANT) === 0) continue;
           // An HTTPS listener is NOT_APPLICABLE to the plaintext rules yet encrypts: it counts when any rule
           // judged it (a Gateway Load Balancer listener, which every rule skips, does not). The other shares
           // count a resource one of their own rules judged.
-          const inScope = anyRule[index] ? bits & this.anyJudged : bits & (this.judgedBit << index);
-          if (inScope === 0) continue;
+          const inScope = anyRule[index] ? flags[count] : own & JUDGED;
+          if (!inScope) continue;
           totals[index] = (totals[index] ?? 0) + 1;
-          if ((bits & (this.failedBit << index)) === 0) compliant[index] = (compliant[index] ?? 0) + 1;
+          if ((own & FAILED) === 0) compliant[index] = (compliant[index] ?? 0) + 1;
         }
       }
     }
@@ -145,30 +154,46 @@ export class KpiCounter {
     return kpis;
   }
 
-  private bits(evaluation: Evaluation): number {
-    const judged = evaluation.status !== 'NOT_APPLICABLE';
-    let bits = judged ? this.anyJudged : 0;
-    const index = this.shareOfRule.get(evaluation.ruleId);
-    if (index !== undefined) {
-      bits |= RELEVANT << index;
-      if (judged) bits |= this.judgedBit << index;
-      if (evaluation.status === 'NON_COMPLIANT') bits |= this.failedBit << index;
-    } else if (evaluation.status === 'NON_COMPLIANT') {
-      const expiring = this.expiringOfRule.get(evaluation.ruleId);
-      if (expiring !== undefined) this.expiring[expiring] = (this.expiring[expiring] ?? 0) + 1;
+  /** ORs the flags of evaluations of one resource into its entry, created only when there is a flag to set. */
+  private record(evaluations: readonly Evaluation[]): void {
+    let flags: Uint8Array | undefined;
+    for (const evaluation of evaluations) {
+      const judged = evaluation.status !== 'NOT_APPLICABLE';
+      const failed = evaluation.status === 'NON_COMPLIANT';
+      const index = this.shareOfRule.get(evaluation.ruleId);
+      if (index === undefined && failed) {
+        const expiring = this.expiringOfRule.get(evaluation.ruleId);
+        if (expiring !== undefined) this.expiring[expiring] = (this.expiring[expiring] ?? 0) + 1;
+      }
+      const details = this.detailShares.flatMap(([at, detail]) => {
+        const value = evaluation.details?.[detail];
+        return typeof value === 'boolean' ? [[at, value] as const] : [];
+      });
+      // A resource no rule judged and none of the shares counts adds nothing to any share.
+      if (!judged && index === undefined && details.length === 0) continue;
+      flags ??= this.flagsOf(evaluation.resourceType, evaluation.resourceId);
+      if (judged) flags[this.shares.length] = 1;
+      if (index !== undefined) {
+        flags[index] = (flags[index] ?? 0) | RELEVANT | (judged ? JUDGED : 0) | (failed ? FAILED : 0);
+      }
+      for (const [at, value] of details) {
+        flags[at] = (flags[at] ?? 0) | RELEVANT | JUDGED | (value ? 0 : FAILED);
+      }
     }
-    return bits;
   }
 
-  private merge(resourceType: string, resourceId: string, bits: number): void {
-    // A resource no rule judged and none of the shares' rules evaluated adds nothing to any share.
-    if (bits === 0) return;
+  private flagsOf(resourceType: string, resourceId: string): Uint8Array {
     let ids = this.resources.get(resourceType);
     if (ids === undefined) {
       ids = new Map();
       this.resources.set(resourceType, ids);
     }
-    ids.set(resourceId, (ids.get(resourceId) ?? 0) | bits);
+    let flags = ids.get(resourceId);
+    if (flags === undefined) {
+      flags = new Uint8Array(this.shares.length + 1);
+      ids.set(resourceId, flags);
+    }
+    return flags;
   }
 }
 

@@ -30,6 +30,11 @@ export interface ResolvedTlsPolicy {
    * lower case: application, network); undefined when the data does not say.
    */
   supportedLoadBalancerTypes?: string[];
+  /**
+   * Whether the policy offers hybrid post-quantum (ML-KEM) key exchange; undefined when the data does not say
+   * (a live policy of a name the bundled data lacks, with TLS 1.3). See post-quantum.ts.
+   */
+  postQuantum?: boolean;
 }
 
 export interface CipherInfo {

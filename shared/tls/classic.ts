@@ -2,6 +2,7 @@ import type { TlsVersion } from '../policy/schema.js';
 import type { ResolvedTlsPolicy } from './catalog.js';
 import { isCipherAttribute } from './ciphers.js';
 import { isFipsPolicyName } from './names.js';
+import { postQuantumFromProtocols } from './post-quantum.js';
 import { normalizeTlsVersion, sortTlsVersions } from './versions.js';
 
 /** One attribute of a classic negotiation policy: "Protocol-TLSv1.2" = "true", a cipher, a reference. */
@@ -34,13 +35,17 @@ export function classicPolicyFromAttributes(
       ciphers.push(attribute);
     }
   }
+  const sorted = sortTlsVersions(protocols);
+  // Classic policies have no TLS 1.3 attribute, so no hybrid ML-KEM group: false, unless one claims TLS 1.3.
+  const postQuantum = postQuantumFromProtocols(sorted);
   return {
     name,
-    protocols: sortTlsVersions(protocols),
+    protocols: sorted,
     ciphers,
     fips: isFipsPolicyName(name),
     origin,
     ...(reference ? { reference } : {}),
     ...(serverOrderPreference === undefined ? {} : { serverOrderPreference }),
+    ...(postQuantum === undefined ? {} : { postQuantum }),
   };
 }

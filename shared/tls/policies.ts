@@ -4,9 +4,24 @@ import type { ResolvedTlsPolicy, TlsCatalog } from './catalog.js';
 import { classifyCipher } from './ciphers.js';
 import { classicPolicyFromAttributes } from './classic.js';
 import classicData from './data/classic-policies.json' with { type: 'json' };
+import elbv2KeyExchange from './data/elbv2-key-exchange.json' with { type: 'json' };
 import elbv2Data from './data/elbv2-ssl-policies.json' with { type: 'json' };
 import { isFipsPolicyName } from './names.js';
+import { postQuantumFromProtocols } from './post-quantum.js';
 import { normalizeTlsVersion, sortTlsVersions } from './versions.js';
+
+/** The bundled key-exchange facts by ELBv2 policy name (DescribeSSLPolicies does not return them). */
+const KEY_EXCHANGE: Readonly<Record<string, { postQuantum: boolean } | undefined>> =
+  elbv2KeyExchange.policies;
+
+/**
+ * Whether an ELBv2 policy offers hybrid ML-KEM key exchange: the bundled fact for its name, else what its
+ * protocols say (none without TLS 1.3), else unknown. A live policy of a bundled name has the same groups:
+ * AWS's predefined policies do not change under a name.
+ */
+function elbv2PostQuantum(name: string, protocols: readonly TlsVersion[]): boolean | undefined {
+  return KEY_EXCHANGE[name]?.postQuantum ?? postQuantumFromProtocols(protocols);
+}
 
 const describeSslPoliciesSchema = z.object({
   SslPolicies: z.array(
@@ -43,10 +58,9 @@ function resolvePolicies(
   source: string,
   origin: ResolvedTlsPolicy['origin'],
 ): ResolvedTlsPolicy[] {
-  return output.SslPolicies.map((policy, index) => ({
-    name: policy.Name,
+  return output.SslPolicies.map((policy, index) => {
     // A protocol this catalog does not know is refused, never dropped: dropping it would pass a weak policy.
-    protocols: sortTlsVersions(
+    const protocols = sortTlsVersions(
       policy.SslProtocols.map((protocol, at): TlsVersion => {
         const version = normalizeTlsVersion(protocol);
         if (version) return version;
@@ -54,20 +68,26 @@ function resolvePolicies(
           `${source}: not DescribeSSLPolicies output (SslPolicies.${index}.SslProtocols.${at}: ${JSON.stringify(protocol)} is not a TLS protocol version)`,
         );
       }),
-    ),
-    ciphers: [...policy.Ciphers]
-      .sort((a, b) => (a.Priority ?? Number.MAX_SAFE_INTEGER) - (b.Priority ?? Number.MAX_SAFE_INTEGER))
-      .map((cipher) => cipher.Name),
-    fips: isFipsPolicyName(policy.Name),
-    origin,
-    ...(policy.SupportedLoadBalancerTypes
-      ? {
-          supportedLoadBalancerTypes: policy.SupportedLoadBalancerTypes.map((type) =>
-            type.trim().toLowerCase(),
-          ),
-        }
-      : {}),
-  }));
+    );
+    const postQuantum = elbv2PostQuantum(policy.Name, protocols);
+    return {
+      name: policy.Name,
+      protocols,
+      ciphers: [...policy.Ciphers]
+        .sort((a, b) => (a.Priority ?? Number.MAX_SAFE_INTEGER) - (b.Priority ?? Number.MAX_SAFE_INTEGER))
+        .map((cipher) => cipher.Name),
+      fips: isFipsPolicyName(policy.Name),
+      origin,
+      ...(policy.SupportedLoadBalancerTypes
+        ? {
+            supportedLoadBalancerTypes: policy.SupportedLoadBalancerTypes.map((type) =>
+              type.trim().toLowerCase(),
+            ),
+          }
+        : {}),
+      ...(postQuantum === undefined ? {} : { postQuantum }),
+    };
+  });
 }
 
 /**

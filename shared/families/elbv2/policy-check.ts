@@ -11,6 +11,7 @@ import { assessTlsPolicy } from '../../tls/assess.js';
 import { isFipsPolicyName } from '../../tls/names.js';
 import type { PolicyCheckContext, PolicyProblem } from '../../usecase/family-policy-check.js';
 import type { Elbv2Listener } from './model.js';
+import { targetSecurityPolicy } from './targets.js';
 
 /** A listener as remediation would leave it: HTTPS with the target security policy and an ACM certificate. */
 function remediatedListener(sslPolicy: string): Elbv2Listener {
@@ -72,11 +73,11 @@ const TLS_LISTENER_TYPES = ['application', 'network'];
 
 function checkTarget(
   field: 'targetPolicy' | 'targetFipsPolicy',
+  name: string,
   policy: Policy,
   context: PolicyCheckContext,
 ): PolicyProblem[] {
   const path = `tls.${field}`;
-  const name = policy.tls[field];
   const wantFips = field === 'targetFipsPolicy';
   const resolved = context.tls.elbv2Policy(name);
   if (!resolved) {
@@ -129,10 +130,27 @@ function checkTarget(
   return problems;
 }
 
+/**
+ * The targets remediation may set for a field: the one it names, or when unset the automatic ones (one per
+ * load balancer type with TLS listeners, the same one for both today).
+ */
+function targetsOf(field: 'targetPolicy' | 'targetFipsPolicy', policy: Policy): string[] {
+  const fips = field === 'targetFipsPolicy';
+  return [...new Set(TLS_LISTENER_TYPES.map((type) => targetSecurityPolicy(type, fips, policy.tls)))];
+}
+
 /** Both remediation targets, the plain one first. */
 export function checkElbv2PolicyTargets(policy: Policy, context: PolicyCheckContext): PolicyProblem[] {
-  return [
-    ...checkTarget('targetPolicy', policy, context),
-    ...checkTarget('targetFipsPolicy', policy, context),
-  ];
+  return (['targetPolicy', 'targetFipsPolicy'] as const).flatMap((field) =>
+    targetsOf(field, policy).flatMap((name) =>
+      checkTarget(field, name, policy, context).map((problem) =>
+        policy.tls[field] === undefined
+          ? {
+              ...problem,
+              message: `${problem.message} (${name} is the automatic target: ${problem.path} is unset)`,
+            }
+          : problem,
+      ),
+    ),
+  );
 }

@@ -122,7 +122,10 @@ describe('runCli', () => {
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(/^SEVERITY\s+RULE\s+RESOURCE\s+REASON/);
       expect(result.stdout).toMatch(/^HIGH\s+elbv2-listener-tls-policy\s+shop/m);
-      expect(result.stdout).toContain(`plan: remediate set-ssl-policy -> ${STRONG_POLICY} (dry run)`);
+      // The automatic target: the post-quantum twin of the strong policy (tls.targetPolicy unset).
+      expect(result.stdout).toContain(
+        'plan: remediate set-ssl-policy -> ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09 (dry run)',
+      );
       expect(result.stdout).toContain('SEC09 KPIs');
       expect(result.stdout).not.toContain(ANSI);
     });

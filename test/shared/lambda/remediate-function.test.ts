@@ -45,7 +45,7 @@ const context = {
 } as unknown as Context;
 
 const WEAK = 'ELBSecurityPolicy-2016-08';
-const TARGET = 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06';
+const TARGET = 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09';
 const weakListener = httpsListener('shop', 'f2f7dc8efc522ab2', WEAK);
 /** Another listener on the same load balancer, which no message may have deleted. */
 const OTHER_LISTENER = httpsListener('shop', '0467ef3c8400ae65').ListenerArn;

@@ -47,6 +47,8 @@ describe('computeKpis', () => {
       listenersEncrypted: { compliant: 3, total: 4, percent: 75 },
       tlsEndpointsTls12Plus: { compliant: 1, total: 2, percent: 50 },
       tlsEndpointsStrongCiphers: { compliant: 0, total: 2, percent: 0 },
+      // The account's evaluations carry no details.postQuantum: nothing to count
+      tlsEndpointsPostQuantum: { compliant: 0, total: 0, percent: null },
       vpnConnectionsStrongCrypto: { compliant: 1, total: 2, percent: 50 },
       dxMacsecEnforced: { compliant: 1, total: 1, percent: 100 },
       certificatesExpiring: { count: 1, withinDays: 30 },
@@ -146,10 +148,18 @@ function referenceKpis(evaluations: readonly Evaluation[], certificateExpiryDays
     }
     return share(compliantCount, total);
   };
+  // Resources with a boolean details.postQuantum in any evaluation; offering when none says false.
+  const postQuantumShare = () => {
+    const known = [...groups.values()]
+      .map((all) => all.map((e) => e.details?.postQuantum).filter((v) => typeof v === 'boolean'))
+      .filter((values) => values.length > 0);
+    return share(known.filter((values) => !values.includes(false)).length, known.length);
+  };
   return {
     listenersEncrypted: shareOf(PLAINTEXT_RULES, true),
     tlsEndpointsTls12Plus: shareOf(TLS_VERSION_RULES),
     tlsEndpointsStrongCiphers: shareOf(CIPHER_RULES),
+    tlsEndpointsPostQuantum: postQuantumShare(),
     vpnConnectionsStrongCrypto: shareOf(VPN_CRYPTO_RULES),
     dxMacsecEnforced: shareOf(DX_MACSEC_RULES),
     certificatesExpiring: {
@@ -181,8 +191,53 @@ function randomEvaluations(seed: number, count: number): Evaluation[] {
     resourceId: `r-${Math.floor(next() * 12)}`,
     ruleId: pick(ruleIds),
     status: pick(['COMPLIANT', 'NON_COMPLIANT', 'NOT_APPLICABLE'] as const),
+    // Any rule may say it (none lists the post-quantum KPI); absent, true, false or not a boolean.
+    details: { postQuantum: pick([undefined, true, false, 'yes']) },
   }));
 }
+
+describe('the post-quantum KPI', () => {
+  const template = accountEvaluations()[0] as Evaluation;
+  const tlsEvaluation = (
+    resourceId: string,
+    ruleId: string,
+    details: Record<string, unknown>,
+  ): Evaluation => ({
+    ...template,
+    resourceId,
+    ruleId,
+    status: 'COMPLIANT',
+    details,
+  });
+
+  it('counts every resource whose evaluation says details.postQuantum, of any rule, and no other', () => {
+    // Prepare: one PQ listener, one classical one (said by two rules), one the data could not tell, one of a rule no KPI lists
+    const evaluations = [
+      tlsEvaluation('pq', 'elbv2-listener-tls-policy', { postQuantum: true }),
+      tlsEvaluation('classical', 'elbv2-listener-tls-policy', { postQuantum: false }),
+      tlsEvaluation('classical', 'elbv2-listener-weak-ciphers', {}),
+      tlsEvaluation('unknown', 'elbv2-listener-tls-policy', {}),
+      tlsEvaluation('elsewhere', 'some-future-tls-policy', { postQuantum: true }),
+    ];
+
+    // Act
+    const kpis = computeKpis(evaluations, withExpiry(30));
+
+    // Assess
+    expect(kpis.tlsEndpointsPostQuantum).toEqual({ compliant: 2, total: 3, percent: 66.7 });
+  });
+
+  it('is left out under tls.postQuantum: ignore', () => {
+    // Act
+    const kpis = computeKpis(
+      [tlsEvaluation('pq', 'elbv2-listener-tls-policy', { postQuantum: true })],
+      policySchema.parse({ tls: { postQuantum: 'ignore' } }),
+    );
+
+    // Assess
+    expect(kpis).not.toHaveProperty('tlsEndpointsPostQuantum');
+  });
+});
 
 describe('KpiCounter', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('counts random evaluations (seed %i) as the reference does', (seed) => {

@@ -95,8 +95,9 @@ describe('renderSarif', () => {
       shortDescription: { text: 'Listener security policy accepts old TLS versions' },
       properties: { 'security-severity': '8.0' },
     });
-    expect(tlsRule?.help?.text).toMatch(/^Fix: .*ELBSecurityPolicy-TLS13-1-2-Res-2021-06/);
+    expect(tlsRule?.help?.text).toMatch(/^Fix: .*ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09/);
     expect(tlsRule?.help?.markdown).toContain('**Fix:**');
+    expect(tlsRule?.fullDescription?.text.length).toBeGreaterThan(20);
   });
 
   it('shows each result at its own severity: the rule a result references carries that severity', () => {

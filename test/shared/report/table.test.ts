@@ -97,6 +97,10 @@ describe('renderTable', () => {
     expect(text).toContain('Non-compliant by severity: critical 1, high 3, medium 2, low 0, info 0');
     expect(text).toMatch(/Listeners encrypted\s+3\/4 \(75%\)/);
     expect(text).toMatch(/DX connections and LAGs with MACsec enforced\s+1\/1 \(100%\)/);
+    // No evaluation of the account says details.postQuantum: the line shows there is nothing to count.
+    expect(text).toMatch(
+      /TLS endpoints with allowed ciphers only\s+.*\n\s+TLS endpoints offering post-quantum key exchange\s+\S/,
+    );
     expect(text).toMatch(/Certificates expiring within 30 days\s+1/);
     expect(text).toContain('Errors (1): these inputs were not evaluated\n  notes.json: not a recognized');
     expect(text.indexOf('SEC09 KPIs')).toBeLessThan(text.indexOf('Errors (1)'));

@@ -14,7 +14,7 @@ import { TEST_NOW } from '../../helpers/rule-context.js';
 import { evaluateWith, planOf } from './support.js';
 
 const listener = albHttpsListener({ sslPolicy: 'ELBSecurityPolicy-2016-08' });
-const TARGET = 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06';
+const TARGET = 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09';
 /** Dry run off and the rule opted in to remediation (every rule defaults to notify). */
 const REMEDIATE = policySchema.parse({ dryRun: false, rules: { [rule.metadata.id]: { mode: 'remediate' } } });
 const SET_TARGET = {

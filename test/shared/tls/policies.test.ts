@@ -341,3 +341,49 @@ describe('createTlsCatalog', () => {
     });
   });
 });
+
+describe('post-quantum key exchange of ELBv2 policies', () => {
+  it('is known for every bundled policy: true exactly for the 13 -PQ-2025-09 ones', () => {
+    // Act
+    const pq = catalog.elbv2PolicyNames().filter((name) => catalog.elbv2Policy(name)?.postQuantum === true);
+    const unknown = catalog
+      .elbv2PolicyNames()
+      .filter((name) => catalog.elbv2Policy(name)?.postQuantum === undefined);
+
+    // Assess
+    expect(unknown).toEqual([]);
+    expect(pq).toHaveLength(13);
+    expect(pq.every((name) => name.endsWith('-PQ-2025-09'))).toBe(true);
+  });
+
+  it('comes from the bundled facts for a live policy of a known name, else from its protocols, else unknown', () => {
+    // Prepare
+    const policy = (name: string, SslProtocols: string[]) => ({
+      Name: name,
+      SslProtocols,
+      Ciphers: [{ Name: 'ECDHE-RSA-AES128-GCM-SHA256', Priority: 1 }],
+    });
+
+    // Act
+    const [known, noTls13, unknown] = parseDescribeSslPolicies(
+      {
+        SslPolicies: [
+          policy('ELBSecurityPolicy-TLS13-1-3-PQ-2025-09', ['TLSv1.3']),
+          policy('Custom-TLS12-Only', ['TLSv1.2']),
+          policy('ELBSecurityPolicy-TLS13-1-2-Res-2099-01', ['TLSv1.2', 'TLSv1.3']),
+        ],
+      },
+      'describe-ssl-policies.json',
+    );
+
+    // Assess
+    expect(known?.postQuantum).toBe(true);
+    expect(noTls13?.postQuantum).toBe(false);
+    expect(unknown).not.toHaveProperty('postQuantum');
+  });
+
+  it('is false for classic policies, which have no TLS 1.3', () => {
+    // Assess
+    expect(catalog.classicPolicy('ELBSecurityPolicy-TLS-1-2-2017-01')?.postQuantum).toBe(false);
+  });
+});

@@ -173,11 +173,11 @@ describe('checkPolicy', () => {
   });
 
   it('judges a target by the live policy data when the catalog has it', () => {
-    // Prepare: a live policy of the target's name that still enables TLSv1.1
+    // Prepare: a live policy of the automatic target's name that still enables TLSv1.1
     const live = createTlsCatalog({
       tlsPolicies: [
         {
-          name: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+          name: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09',
           protocols: ['TLSv1.1', 'TLSv1.2', 'TLSv1.3'],
           ciphers: ['TLS_AES_128_GCM_SHA256', 'ECDHE-ECDSA-AES128-GCM-SHA256'],
           fips: false,
@@ -194,7 +194,7 @@ describe('checkPolicy', () => {
   });
 
   it.each([
-    ['tls.targetPolicy', 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06', ['gateway']],
+    ['tls.targetPolicy', 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09', ['gateway']],
     ['tls.targetFipsPolicy', 'ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04', []],
   ])('rejects a %s that no load balancer with TLS listeners supports', (path, name, types) => {
     // Prepare: live data that says the load balancer types the target supports
@@ -211,9 +211,41 @@ describe('checkPolicy', () => {
     expect(problems).toEqual([
       {
         path,
-        message: `${name} supports no load balancer type with TLS listeners (SupportedLoadBalancerTypes: ${types.join(', ') || 'none'}); an application or network load balancer listener could never take it`,
+        message: `${name} supports no load balancer type with TLS listeners (SupportedLoadBalancerTypes: ${types.join(', ') || 'none'}); an application or network load balancer listener could never take it (${name} is the automatic target: ${path} is unset)`,
       },
     ]);
+  });
+
+  it('under tls.postQuantum: require, rejects a named target without post-quantum key exchange', () => {
+    // Act
+    const problems = check({
+      tls: { postQuantum: 'require', targetPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06' },
+    });
+
+    // Assess
+    expect(problems).toEqual([
+      expect.objectContaining({ path: 'tls.targetPolicy', ruleId: 'elbv2-listener-tls-policy' }),
+    ]);
+    expect(problems[0]?.message).toContain('which tls.postQuantum requires');
+  });
+
+  it('under tls.postQuantum: require, accepts the automatic targets (the PQ variants, FIPS too)', () => {
+    // Act
+    const problems = check({ tls: { postQuantum: 'require' } });
+
+    // Assess
+    expect(problems).toEqual([]);
+  });
+
+  it('rejects an automatic target the policy’s own rules fail, and says the field is unset', () => {
+    // Act
+    const problems = check({ tls: { minimumVersion: 'TLSv1.3' } });
+
+    // Assess
+    expect(problems.map((problem) => problem.path)).toEqual(['tls.targetPolicy', 'tls.targetFipsPolicy']);
+    expect(problems[0]?.message).toContain(
+      '(ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09 is the automatic target: tls.targetPolicy is unset)',
+    );
   });
 
   it('accepts a target that only one load balancer type supports', () => {
@@ -226,7 +258,7 @@ describe('checkPolicy', () => {
 
   it('accepts a target whose supported load balancer types the live data does not say', () => {
     // Prepare
-    const bundled = tls.elbv2Policy('ELBSecurityPolicy-TLS13-1-2-Res-2021-06');
+    const bundled = tls.elbv2Policy('ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09');
     if (!bundled) throw new Error('test setup: the default target is not bundled');
     const { supportedLoadBalancerTypes: _types, ...typesUnknown } = bundled;
     const live = createTlsCatalog({ tlsPolicies: [{ ...typesUnknown, origin: 'live' }] });

@@ -159,7 +159,7 @@ describe('inspectEvent', () => {
     expect(plans[0]?.evaluation.response?.calls).toEqual([
       expect.objectContaining({
         command: 'ModifyListener',
-        input: { ListenerArn: LISTENER_ARN, SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06' },
+        input: { ListenerArn: LISTENER_ARN, SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09' },
       }),
     ]);
   });

@@ -43,6 +43,10 @@ function negotiationAttributes(tls: Policy['tls']): PolicyAttribute[] | string {
   const allows = (version: TlsVersion) => compareTlsVersions(version, tls.minimumVersion) >= 0;
   const allowedClasses = new Set<string>(tls.allowedCipherClasses);
   const ciphers = CLASSIC_CIPHERS.filter((name) => allowedClasses.has(classifyCipher(name).cipherClass));
+  // Hybrid ML-KEM key exchange needs TLS 1.3, which no classic negotiation policy has.
+  if (tls.postQuantum === 'require') {
+    return 'tls.postQuantum requires hybrid post-quantum key exchange, which needs TLS 1.3, and a classic load balancer negotiates at most TLSv1.2 (move to an Application or Network Load Balancer)';
+  }
   if (!CLASSIC_PROTOCOLS.some(allows)) {
     return `a classic load balancer negotiates at most ${CLASSIC_PROTOCOLS.at(-1)}, below the minimum ${tls.minimumVersion}`;
   }

@@ -1,9 +1,11 @@
 import { joinWords } from '../../../model/words.js';
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
+import { postQuantumDetails, postQuantumNote, postQuantumShortfall } from '../../../tls/index.js';
 import {
   CLASSIC_REMEDIATION_TARGET,
   checkClassicTlsListeners,
   classicListenerFailures,
+  classicPostQuantum,
   resolvedDetails,
   sentence,
 } from './listeners.js';
@@ -16,11 +18,16 @@ export const elbListenerTlsPolicy = defineRule({
     resourceTypes: ['AWS::ElasticLoadBalancing::LoadBalancer'],
     severity: 'high',
     description:
-      'A Classic Load Balancer HTTPS or SSL listener whose SSL negotiation policy enables a protocol below the minimum (SSLv2, SSLv3, TLSv1, TLSv1.1 by default). Attributes are read case-insensitively and a Reference-Security-Policy is resolved; a policy that cannot be resolved is reported.',
+      'A Classic Load Balancer HTTPS or SSL listener whose SSL negotiation policy enables a protocol below the minimum (SSLv2, SSLv3, TLSv1, TLSv1.1 by default). Attributes are read case-insensitively and a Reference-Security-Policy is resolved; a policy that cannot be resolved is reported. Under tls.postQuantum: require every such listener fails: no classic negotiation policy has TLS 1.3, which hybrid ML-KEM key exchange needs (details.postQuantum says so).',
     rationale:
       'SSLv3 and TLS 1.0/1.1 are open to downgrade and padding-oracle attacks (POODLE, BEAST); a client or attacker can choose them whenever the negotiation policy enables them.',
     parameters: [
       { policyPath: 'tls.minimumVersion', description: 'The oldest protocol version a listener may accept.' },
+      {
+        policyPath: 'tls.postQuantum',
+        description:
+          'Whether hybrid post-quantum key exchange is ignored, reported or required (no classic negotiation policy offers it: it needs TLS 1.3).',
+      },
     ],
     remediation: {
       guidance:
@@ -47,24 +54,40 @@ export const elbListenerTlsPolicy = defineRule({
     if (checks.length === 0) {
       return notApplicable(`Load balancer ${lb.loadBalancerName} has no HTTPS or SSL listener.`);
     }
-    const minimum = context.policy.tls.minimumVersion;
+    const { minimumVersion: minimum, postQuantum: pqSetting } = context.policy.tls;
+    const postQuantum = classicPostQuantum(checks);
+    let pqOnly = 0;
     const failing = classicListenerFailures(checks, (check) => {
       const below = check.assessment.protocolsBelowMinimum;
-      if (below.length === 0) return undefined;
+      const shortfall = postQuantumShortfall(check.postQuantum, pqSetting);
+      if (below.length === 0 && shortfall === undefined) return undefined;
+      if (below.length === 0) pqOnly += 1;
+      const accepts = below.length > 0 ? ` accepts ${joinWords(below)}` : '';
       return {
-        text: `listener ${check.label} accepts ${joinWords(below)} (policy ${check.policyName})`,
+        text: `listener ${check.label}${accepts} (policy ${check.policyName})${shortfall ? `: ${shortfall}` : ''}`,
         details: resolvedDetails(check, { protocolsBelowMinimum: below }),
       };
     });
+    const pqDetails = postQuantumDetails(postQuantum);
     if (failing.length === 0) {
       const labels = checks.map((check) => check.label);
       return compliant(`Every HTTPS/SSL listener (${joinWords(labels)}) accepts nothing below ${minimum}.`, {
         listeners: labels,
         minimumVersion: minimum,
+        ...pqDetails,
       });
     }
-    return nonCompliant(`${sentence(failing.map((failure) => failure.text))}; the minimum is ${minimum}.`, {
-      details: { minimumVersion: minimum, failingListeners: failing.map((failure) => failure.details) },
+    // Under require the shortfall is in the text already; otherwise the note follows when the fact is known
+    // (unknown only when a listener cannot be verified, which the text says).
+    const note =
+      pqSetting === 'require' || postQuantum === undefined ? '' : postQuantumNote(postQuantum, pqSetting);
+    const minimumText = failing.length > pqOnly ? `; the minimum is ${minimum}` : '';
+    return nonCompliant(`${sentence(failing.map((failure) => failure.text))}${minimumText}.${note}`, {
+      details: {
+        minimumVersion: minimum,
+        failingListeners: failing.map((failure) => failure.details),
+        ...pqDetails,
+      },
       remediationTarget: CLASSIC_REMEDIATION_TARGET,
     });
   },

@@ -1,4 +1,5 @@
 import type { AnyRule } from '../../../rules/rule.js';
+import { elbListenerCertificateSource } from './elb-listener-certificate-source.js';
 import { elbListenerPlaintext } from './elb-listener-plaintext.js';
 import { elbListenerTlsPolicy } from './elb-listener-tls-policy.js';
 import { elbListenerWeakCiphers } from './elb-listener-weak-ciphers.js';
@@ -7,4 +8,5 @@ export const ELB_RULES: readonly AnyRule[] = [
   elbListenerPlaintext,
   elbListenerTlsPolicy,
   elbListenerWeakCiphers,
+  elbListenerCertificateSource,
 ];

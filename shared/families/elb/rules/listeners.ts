@@ -14,7 +14,14 @@ function unknownProtocolWhy(listener: ClassicListener): string {
 }
 
 export type ClassicTlsListenerCheck = { label: string } & (
-  | { kind: 'resolved'; policyName: string; reference?: string; assessment: TlsPolicyAssessment }
+  | {
+      kind: 'resolved';
+      policyName: string;
+      reference?: string;
+      assessment: TlsPolicyAssessment;
+      /** Whether the policy offers hybrid post-quantum key exchange (classic: never, no TLS 1.3); undefined: unknown. */
+      postQuantum?: boolean;
+    }
   | { kind: 'unknown'; policyName?: string; why: string }
 );
 
@@ -34,7 +41,18 @@ function check(
     policyName: policy.name,
     ...(policy.reference ? { reference: policy.reference } : {}),
     assessment: assessTlsPolicy(policy, context.policy.tls, context.tls),
+    ...(policy.postQuantum === undefined ? {} : { postQuantum: policy.postQuantum }),
   };
+}
+
+/**
+ * Whether the load balancer's TLS listeners offer hybrid post-quantum key exchange: false when one does not,
+ * true when all do, undefined when that cannot be told (a listener unknown, or none).
+ */
+export function classicPostQuantum(checks: readonly ClassicTlsListenerCheck[]): boolean | undefined {
+  const values = checks.map((check) => (check.kind === 'resolved' ? check.postQuantum : undefined));
+  if (values.includes(false)) return false;
+  return values.length > 0 && values.every((value) => value === true) ? true : undefined;
 }
 
 /**

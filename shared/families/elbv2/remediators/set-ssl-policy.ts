@@ -4,6 +4,7 @@ import { defineRemediator } from '../../../response/remediator.js';
 import { createTlsCatalog, isFipsPolicyName } from '../../../tls/index.js';
 import { ELBV2_COMMANDS } from '../commands.js';
 import type { Elbv2Listener } from '../model.js';
+import { targetSecurityPolicy } from '../targets.js';
 
 /** The bundled DescribeSSLPolicies data: which load balancer types take each security policy. */
 const BUNDLED_POLICIES = createTlsCatalog();
@@ -29,7 +30,7 @@ export const setSslPolicy = defineRemediator({
   plan({ resource: listener, policy, target }) {
     // The rule's target already picks the FIPS policy for a FIPS listener; derive it the same way if absent.
     const fips = listener.sslPolicy !== undefined && isFipsPolicyName(listener.sslPolicy);
-    const sslPolicy = target ?? (fips ? policy.tls.targetFipsPolicy : policy.tls.targetPolicy);
+    const sslPolicy = target ?? targetSecurityPolicy(listener.loadBalancerType, fips, policy.tls);
     if (listener.sslPolicy === sslPolicy) {
       return { kind: 'refused', note: `the listener already uses ${sslPolicy}` };
     }

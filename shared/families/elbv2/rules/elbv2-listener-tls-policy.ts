@@ -1,5 +1,6 @@
 import { joinWords } from '../../../model/words.js';
 import { compliant, defineRule, nonCompliant, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
+import { postQuantumDetails, postQuantumNote, postQuantumShortfall } from '../../../tls/index.js';
 import { judgeListenerSecurityPolicy } from './security-policy.js';
 
 export const elbv2ListenerTlsPolicy = defineRule({
@@ -10,11 +11,15 @@ export const elbv2ListenerTlsPolicy = defineRule({
     resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
     severity: 'high',
     description:
-      'An HTTPS or TLS listener whose security policy accepts a protocol version below the minimum, judged by the protocols the policy enables, not by its name. An unknown policy cannot be verified and is reported.',
+      'An HTTPS or TLS listener whose security policy accepts a protocol version below the minimum, judged by the protocols the policy enables, not by its name; under tls.postQuantum: require, also one that offers no hybrid post-quantum (ML-KEM) key exchange. An unknown policy cannot be verified and is reported. The evaluation says in details.postQuantum whether the policy offers post-quantum key exchange.',
     rationale:
       'TLS 1.0 and 1.1 lack modern AEAD ciphers and are open to downgrade and padding-oracle attacks (BEAST, POODLE-style); a client or attacker can choose them whenever the policy allows it.',
     parameters: [
       { policyPath: 'tls.minimumVersion', description: 'The oldest protocol version a listener may accept.' },
+      {
+        policyPath: 'tls.postQuantum',
+        description: 'Whether hybrid post-quantum key exchange is ignored, reported or required.',
+      },
       { policyPath: 'tls.targetPolicy', description: 'The security policy remediation sets.' },
       {
         policyPath: 'tls.targetFipsPolicy',
@@ -23,7 +28,7 @@ export const elbv2ListenerTlsPolicy = defineRule({
     ],
     remediation: {
       guidance:
-        'Set the listener security policy to one that accepts only the minimum version and later, such as ELBSecurityPolicy-TLS13-1-2-Res-2021-06 (a FIPS policy for FIPS listeners).',
+        'Set the listener security policy to one that accepts only the minimum version and later, such as ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09 (it adds hybrid post-quantum key exchange; a FIPS policy for FIPS listeners).',
       remediate: 'set-ssl-policy',
       block: 'set-ssl-policy',
     },
@@ -41,7 +46,7 @@ export const elbv2ListenerTlsPolicy = defineRule({
     },
   },
   evaluate(listener, context) {
-    const minimum = context.policy.tls.minimumVersion;
+    const { minimumVersion: minimum, postQuantum: pqSetting } = context.policy.tls;
     return judgeListenerSecurityPolicy(
       listener,
       context,
@@ -53,17 +58,26 @@ export const elbv2ListenerTlsPolicy = defineRule({
           protocols: policy.protocols,
           minimumVersion: minimum,
           protocolsBelowMinimum: below,
+          ...postQuantumDetails(policy.postQuantum),
         };
-        if (below.length === 0) {
+        const shortfall = postQuantumShortfall(policy.postQuantum, pqSetting);
+        if (below.length === 0 && shortfall === undefined) {
           return compliant(
             `Policy ${policy.name} accepts only ${joinWords(policy.protocols)}; the minimum is ${minimum}.`,
             details,
           );
         }
-        return nonCompliant(`Policy ${policy.name} accepts ${joinWords(below)}; the minimum is ${minimum}.`, {
-          details,
-          remediationTarget: target,
-        });
+        const protocolsText =
+          below.length > 0
+            ? `Policy ${policy.name} accepts ${joinWords(below)}; the minimum is ${minimum}.`
+            : `Policy ${policy.name} accepts only ${joinWords(policy.protocols)}, but ${shortfall}.`;
+        // The shortfall is said once: in place of the note, after the protocols when they fail too.
+        const note = shortfall
+          ? below.length > 0
+            ? ` Also, ${shortfall}.`
+            : ''
+          : postQuantumNote(policy.postQuantum, pqSetting);
+        return nonCompliant(`${protocolsText}${note}`, { details, remediationTarget: target });
       },
     );
   },

@@ -1,4 +1,3 @@
-import type { Policy } from '../../../policy/schema.js';
 import { nonCompliant, notApplicable, type RuleContext, type RuleOutcome } from '../../../rules/rule.js';
 import {
   assessTlsPolicy,
@@ -7,15 +6,11 @@ import {
   type TlsPolicyAssessment,
 } from '../../../tls/index.js';
 import type { Elbv2Listener } from '../model.js';
+import { targetSecurityPolicy } from '../targets.js';
 import { isTlsListener, type ListenerAspect, listenerLabel, listenerScopeOutcome } from './listener.js';
 
 /** What the rule would verify, for the "cannot be verified" reasons. */
 export type PolicyAspect = Extract<ListenerAspect, 'the protocols it accepts' | 'the ciphers it offers'>;
-
-/** The security policy remediation sets: the FIPS target when the listener is on a FIPS policy now. */
-function targetSecurityPolicy(fips: boolean, tls: Policy['tls']): string {
-  return fips ? tls.targetFipsPolicy : tls.targetPolicy;
-}
 
 export interface ResolvedListenerPolicy {
   policy: ResolvedTlsPolicy;
@@ -49,7 +44,7 @@ export function judgeListenerSecurityPolicy(
       `Listener ${listenerLabel(listener)} has no security policy in the input, so ${aspect} cannot be verified.`,
       {
         details: { sslPolicy: null, unknownPolicy: true },
-        remediationTarget: targetSecurityPolicy(false, tls),
+        remediationTarget: targetSecurityPolicy(listener.loadBalancerType, false, tls),
       },
     );
   }
@@ -57,12 +52,12 @@ export function judgeListenerSecurityPolicy(
   if (!policy) {
     return nonCompliant(`Policy ${name} is unknown, so ${aspect} cannot be verified.`, {
       details: { sslPolicy: name, unknownPolicy: true },
-      remediationTarget: targetSecurityPolicy(isFipsPolicyName(name), tls),
+      remediationTarget: targetSecurityPolicy(listener.loadBalancerType, isFipsPolicyName(name), tls),
     });
   }
   return judge({
     policy,
     assessment: assessTlsPolicy(policy, tls, context.tls),
-    target: targetSecurityPolicy(policy.fips || isFipsPolicyName(name), tls),
+    target: targetSecurityPolicy(listener.loadBalancerType, policy.fips || isFipsPolicyName(name), tls),
   });
 }

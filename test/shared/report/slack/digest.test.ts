@@ -11,6 +11,7 @@ const kpis: Kpis = {
   listenersEncrypted: { compliant: 19, total: 20, percent: 95 },
   tlsEndpointsTls12Plus: { compliant: 12, total: 16, percent: 75 },
   tlsEndpointsStrongCiphers: { compliant: 10, total: 16, percent: 62.5 },
+  tlsEndpointsPostQuantum: { compliant: 4, total: 16, percent: 25 },
   vpnConnectionsStrongCrypto: { compliant: 0, total: 2, percent: 0 },
   dxMacsecEnforced: { compliant: 0, total: 0, percent: null },
   certificatesExpiring: { count: 3, withinDays: 30 },
@@ -118,6 +119,7 @@ describe('buildDigestMessage', () => {
     const kpiText = texts(payload).find((text) => text.startsWith('*Encryption in transit (SEC09)*')) ?? '';
     expect(kpiText).toContain('• Listeners that encrypt: *95% (19/20)*');
     expect(kpiText).toContain('• TLS endpoints with strong ciphers only: *62.5% (10/16)*');
+    expect(kpiText).toContain('• TLS endpoints with post-quantum key exchange: *25% (4/16)*');
     expect(kpiText).toContain('• Direct Connect links with MACsec enforced: *n/a (none found)*');
     expect(kpiText).toContain('• Certificates expiring within 30 days: *3*');
   });

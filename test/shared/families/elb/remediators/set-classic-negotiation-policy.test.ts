@@ -281,6 +281,17 @@ describe('set-classic-negotiation-policy plan', () => {
     expect(attributes).toHaveLength(6 + 21);
   });
 
+  it('refuses under tls.postQuantum: require: no classic policy has TLS 1.3, which ML-KEM needs', () => {
+    // Act
+    const plan = planDirectly(legacyLoadBalancer(), undefined, { tls: { postQuantum: 'require' } });
+
+    // Assess
+    expect(plan).toEqual({
+      kind: 'refused',
+      note: 'no classic negotiation policy can meet the policy: tls.postQuantum requires hybrid post-quantum key exchange, which needs TLS 1.3, and a classic load balancer negotiates at most TLSv1.2 (move to an Application or Network Load Balancer)',
+    });
+  });
+
   it.each([
     [['tls13' as const], 'tls13'],
     [['tls13' as const, 'dhe-aead' as const], 'tls13, dhe-aead'],

@@ -32,7 +32,7 @@ describe('elb-listener-tls-policy', () => {
     expect(outcome).toEqual({
       status: 'NON_COMPLIANT',
       reason:
-        'Listener HTTPS:443 accepts TLSv1 and TLSv1.1 (policy ELBSecurityPolicy-2016-08); the minimum is TLSv1.2.',
+        'Listener HTTPS:443 accepts TLSv1 and TLSv1.1 (policy ELBSecurityPolicy-2016-08); the minimum is TLSv1.2. Post-quantum key exchange: not offered.',
       details: {
         minimumVersion: 'TLSv1.2',
         failingListeners: [
@@ -42,6 +42,7 @@ describe('elb-listener-tls-policy', () => {
             protocolsBelowMinimum: ['TLSv1', 'TLSv1.1'],
           },
         ],
+        postQuantum: false,
       },
       remediationTarget: 'custom negotiation policy',
     });
@@ -79,7 +80,7 @@ describe('elb-listener-tls-policy', () => {
     expect(outcome).toEqual({
       status: 'COMPLIANT',
       reason: 'Every HTTPS/SSL listener (SSL:465) accepts nothing below TLSv1.2.',
-      details: { listeners: ['SSL:465'], minimumVersion: 'TLSv1.2' },
+      details: { listeners: ['SSL:465'], minimumVersion: 'TLSv1.2', postQuantum: false },
     });
   });
 
@@ -116,7 +117,7 @@ describe('elb-listener-tls-policy', () => {
 
     // Assess
     expect(outcome.reason).toBe(
-      'Listener HTTPS:443 accepts TLSv1 and TLSv1.1 (policy ELBSecurityPolicy-2015-05); listener SSL:8443 accepts TLSv1.1 (policy ELBSecurityPolicy-TLS-1-1-2017-01); the minimum is TLSv1.2.',
+      'Listener HTTPS:443 accepts TLSv1 and TLSv1.1 (policy ELBSecurityPolicy-2015-05); listener SSL:8443 accepts TLSv1.1 (policy ELBSecurityPolicy-TLS-1-1-2017-01); the minimum is TLSv1.2. Post-quantum key exchange: not offered.',
     );
     expect(outcome.details?.failingListeners).toHaveLength(2);
   });
@@ -209,5 +210,62 @@ describe('elb-listener-tls-policy', () => {
       status: 'NOT_APPLICABLE',
       reason: 'Load balancer legacy-web has no HTTPS or SSL listener.',
     });
+  });
+});
+
+describe('elb-listener-tls-policy and tls.postQuantum', () => {
+  const requirePq = elbRuleContext({ tls: { postQuantum: 'require' } });
+
+  it('under require, fails a TLS 1.2-only classic listener: no classic policy has TLS 1.3, which ML-KEM needs', () => {
+    // Prepare
+    const lb = classicLoadBalancer([classicListener('HTTPS', 443, ['ELBSecurityPolicy-TLS-1-2-2017-01'])]);
+
+    // Act
+    const outcome = rule.evaluate(lb, requirePq);
+
+    // Assess
+    expect(outcome).toMatchObject({
+      status: 'NON_COMPLIANT',
+      reason:
+        'Listener HTTPS:443 (policy ELBSecurityPolicy-TLS-1-2-2017-01): it offers no hybrid post-quantum (ML-KEM) key exchange, which tls.postQuantum requires.',
+      details: { postQuantum: false },
+    });
+  });
+
+  it('under report, passes the same listener (near miss) and records postQuantum: false', () => {
+    // Prepare
+    const lb = classicLoadBalancer([classicListener('HTTPS', 443, ['ELBSecurityPolicy-TLS-1-2-2017-01'])]);
+
+    // Act
+    const outcome = rule.evaluate(lb, context);
+
+    // Assess
+    expect(outcome.status).toBe('COMPLIANT');
+    expect(outcome.details).toMatchObject({ postQuantum: false });
+  });
+
+  it('under require, says both failures of an old policy once', () => {
+    // Prepare
+    const lb = classicLoadBalancer([classicListener('HTTPS', 443, ['ELBSecurityPolicy-2016-08'])]);
+
+    // Act
+    const outcome = rule.evaluate(lb, requirePq);
+
+    // Assess
+    expect(outcome.reason).toBe(
+      'Listener HTTPS:443 accepts TLSv1 and TLSv1.1 (policy ELBSecurityPolicy-2016-08): it offers no hybrid post-quantum (ML-KEM) key exchange, which tls.postQuantum requires; the minimum is TLSv1.2.',
+    );
+  });
+
+  it('leaves postQuantum out when a listener cannot be verified', () => {
+    // Prepare
+    const lb = classicLoadBalancer([classicListener('HTTPS', 443, ['my-mystery-policy'])]);
+
+    // Act
+    const outcome = rule.evaluate(lb, context);
+
+    // Assess
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.details).not.toHaveProperty('postQuantum');
   });
 });

@@ -18,7 +18,7 @@ const RULES: RuleMetadataCase[] = [
         .elbListenerTlsPolicy,
     ['ELB.8'],
     ['elb-predefined-security-policy-ssl-check'],
-    ['tls.minimumVersion'],
+    ['tls.minimumVersion', 'tls.postQuantum'],
   ],
   [
     'elb-listener-weak-ciphers',
@@ -28,6 +28,15 @@ const RULES: RuleMetadataCase[] = [
     [],
     ['elb-custom-security-policy-ssl-check'],
     ['tls.allowedCipherClasses'],
+  ],
+  [
+    'elb-listener-certificate-source',
+    async () =>
+      (await import('../../../../../shared/families/elb/rules/elb-listener-certificate-source.js'))
+        .elbListenerCertificateSource,
+    ['ELB.2'],
+    ['elb-acm-certificate-required'],
+    [],
   ],
 ];
 

@@ -30,7 +30,7 @@ describe('set-ssl-policy', () => {
     mocks.elbv2.on(ModifyListenerCommand).resolves({});
     const { readResource } = reads(listener, {
       ...listener,
-      sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+      sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09',
     });
 
     // Act
@@ -39,7 +39,7 @@ describe('set-ssl-policy', () => {
     // Assess
     expect(mocks.elbv2).toReceiveCommandExactlyOnceWith(ModifyListenerCommand, {
       ListenerArn: listener.listenerArn,
-      SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+      SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09',
     });
     expect(record).toMatchObject({ status: 'remediated', action: 'set-ssl-policy', mode: 'remediate' });
     expect(record.calls).toEqual([expect.objectContaining({ command: 'ModifyListener', outcome: 'ok' })]);
@@ -121,13 +121,13 @@ describe('set-ssl-policy plan', () => {
     });
 
   it.each([
-    ['a non-FIPS policy', 'ELBSecurityPolicy-2016-08', 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06'],
+    ['a non-FIPS policy', 'ELBSecurityPolicy-2016-08', 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09'],
     [
       'a FIPS policy',
       'ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04',
       'ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04',
     ],
-    ['no policy shown', undefined, 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06'],
+    ['no policy shown', undefined, 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09'],
   ])('without a target from the rule, sets the policy target matching %s', (_case, sslPolicy, expected) => {
     // Prepare
     const listener = albHttpsListener({ sslPolicy });
@@ -232,7 +232,7 @@ describe('set-ssl-policy plan', () => {
     // Assess
     expect(plan).toEqual({
       kind: 'refused',
-      note: 'the load balancer type of the listener is not in the input: cannot tell whether it supports security policy ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+      note: 'the load balancer type of the listener is not in the input: cannot tell whether it supports security policy ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09',
     });
   });
 
@@ -268,7 +268,7 @@ describe('set-ssl-policy plan', () => {
 
   it('refuses when the listener already uses the target policy', () => {
     // Prepare
-    const listener = albHttpsListener({ sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06' });
+    const listener = albHttpsListener({ sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09' });
 
     // Act
     const plan = planDirectly(listener);
@@ -276,7 +276,7 @@ describe('set-ssl-policy plan', () => {
     // Assess
     expect(plan).toEqual({
       kind: 'refused',
-      note: 'the listener already uses ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+      note: 'the listener already uses ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09',
     });
   });
 });

@@ -38,7 +38,7 @@ describe('elbv2-listener-weak-ciphers', () => {
       { name: 'ECDHE-ECDSA-AES256-SHA384', cipherClass: 'ecdhe-cbc-sha2' },
       { name: 'ECDHE-RSA-AES256-SHA384', cipherClass: 'ecdhe-cbc-sha2' },
     ]);
-    expect(outcome.remediationTarget).toBe('ELBSecurityPolicy-TLS13-1-2-Res-2021-06');
+    expect(outcome.remediationTarget).toBe('ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09');
   });
 
   it.each(['ELBSecurityPolicy-TLS13-1-2-Res-2021-06', 'ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04'])(

@@ -27,7 +27,7 @@ const RULES: RuleMetadataCase[] = [
         .elbv2ListenerTlsPolicy,
     ['ELB.17'],
     ['elbv2-predefined-security-policy-ssl-check'],
-    ['tls.minimumVersion', 'tls.targetPolicy', 'tls.targetFipsPolicy'],
+    ['tls.minimumVersion', 'tls.postQuantum', 'tls.targetPolicy', 'tls.targetFipsPolicy'],
   ],
   [
     'elbv2-listener-weak-ciphers',

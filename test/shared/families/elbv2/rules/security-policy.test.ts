@@ -48,7 +48,7 @@ describe.each(SECURITY_POLICY_RULES)('%s scope and missing policies', (_id, rule
         status: 'NON_COMPLIANT',
         reason: `Listener HTTPS:443 has no security policy in the input, so the ${aspect} cannot be verified.`,
         details: { sslPolicy: null, unknownPolicy: true },
-        remediationTarget: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+        remediationTarget: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09',
       });
     },
   );
