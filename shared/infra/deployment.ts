@@ -120,7 +120,8 @@ export function parseRegions(value: unknown): string[] {
 }
 
 /** One ARN per region, of this account; CloudFormation fills in partition and account. */
-function regionalArns({ service, resource }: RegionalResource, regions: readonly string[]) {
+function regionalArns({ service, resource, global }: RegionalResource, regions: readonly string[]) {
+  if (global) return [{ 'Fn::Sub': `arn:\${AWS::Partition}:${service}::\${AWS::AccountId}:${resource}` }];
   return regions.map((region) => ({
     'Fn::Sub': `arn:\${AWS::Partition}:${service}:${region}:\${AWS::AccountId}:${resource}`,
   }));
