@@ -1,0 +1,35 @@
+/**
+ * CloudFront in the deployment: distribution reads and the UpdateDistribution write. Distribution ARNs have no
+ * region (arn:<partition>:cloudfront::<account>:distribution/<id>). CloudFront has no IAM condition key for the
+ * viewer or origin protocol or the security policy (Service Authorization Reference, CloudFront), so no SCP
+ * statement can deny them: README "What an SCP cannot cover".
+ */
+import type { FamilyDeployment } from '../../infra/family-deployment.js';
+
+const DISTRIBUTIONS = { service: 'cloudfront', resource: 'distribution/*', global: true } as const;
+
+export const cloudFrontDeployment: FamilyDeployment = {
+  services: ['cloudfront'],
+  reads: [
+    // ListDistributions names no distribution: IAM authorizes it on Resource "*".
+    {
+      sid: 'ListCloudFrontDistributions',
+      actions: ['cloudfront:ListDistributions'],
+      resource: '*',
+      remediate: false,
+    },
+    {
+      // GetDistributionConfig: remediation reads the hidden origin header values back just before the write.
+      sid: 'ReadCloudFrontDistributions',
+      actions: ['cloudfront:GetDistribution', 'cloudfront:GetDistributionConfig'],
+      resource: DISTRIBUTIONS,
+    },
+  ],
+  writes: [
+    {
+      sid: 'RemediateCloudFrontDistributions',
+      actions: ['cloudfront:UpdateDistribution'],
+      resource: DISTRIBUTIONS,
+    },
+  ],
+};
