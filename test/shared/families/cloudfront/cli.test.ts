@@ -19,13 +19,24 @@ interface JsonEvaluation {
 }
 
 async function evaluate(...files: string[]): Promise<JsonEvaluation[]> {
-  const run = await runCliCaptured(['evaluate', ...files.map((file) => `${DIR}${file}`), '--format', 'json', ...NOW]);
+  const run = await runCliCaptured([
+    'evaluate',
+    ...files.map((file) => `${DIR}${file}`),
+    '--format',
+    'json',
+    ...NOW,
+  ]);
   const report = JSON.parse(run.stdout) as { evaluations: JsonEvaluation[]; errors: unknown[] };
   expect(report.errors).toEqual([]);
   return report.evaluations;
 }
 
-const RULES = ['cloudfront-viewer-plaintext', 'cloudfront-viewer-tls-policy', 'cloudfront-origin-plaintext', 'cloudfront-origin-tls'];
+const RULES = [
+  'cloudfront-viewer-plaintext',
+  'cloudfront-viewer-tls-policy',
+  'cloudfront-origin-plaintext',
+  'cloudfront-origin-tls',
+];
 
 /** What each rule concludes on each case: a status, and a phrase its reason must hold. */
 const EXPECTED: Record<string, Record<string, [string, string]>> = {
@@ -49,7 +60,11 @@ const EXPECTED: Record<string, Record<string, [string, string]>> = {
   },
 };
 
-const IDS: Record<string, string> = { failing: 'E1WEAKEXAMPLE1', 'near-miss': 'E2SAFEEXAMPLE2', unverified: 'E3OPAQUEEXAMPLE' };
+const IDS: Record<string, string> = {
+  failing: 'E1WEAKEXAMPLE1',
+  'near-miss': 'E2SAFEEXAMPLE2',
+  unverified: 'E3OPAQUEEXAMPLE',
+};
 const CASES = Object.keys(EXPECTED);
 
 function expectCase(evaluations: JsonEvaluation[], name: string) {
@@ -69,7 +84,10 @@ describe('transit-guard evaluate on CloudFront inputs', () => {
     const evaluations = await evaluate('list-distributions.json');
 
     // Assess
-    expectCase(evaluations.filter((e) => e.resourceId.endsWith(`/${IDS[name]}`)), name);
+    expectCase(
+      evaluations.filter((e) => e.resourceId.endsWith(`/${IDS[name]}`)),
+      name,
+    );
   });
 
   it.each(CASES)('judges the %s distribution of `aws cloudfront get-distribution`', async (name) => {
@@ -93,14 +111,17 @@ describe('transit-guard evaluate on CloudFront inputs', () => {
     expectCase(evaluations, name);
   });
 
-  it.each(CASES)('judges the %s distribution of its AWS Config item (camelCase, region "global")', async (name) => {
-    // Act
-    const evaluations = await evaluate('config-items.json');
+  it.each(CASES)(
+    'judges the %s distribution of its AWS Config item (camelCase, region "global")',
+    async (name) => {
+      // Act
+      const evaluations = await evaluate('config-items.json');
 
-    // Assess
-    const own = evaluations.filter((e) => e.resourceId.endsWith(`/${IDS[name]}`));
-    expectCase(own, name);
-  });
+      // Assess
+      const own = evaluations.filter((e) => e.resourceId.endsWith(`/${IDS[name]}`));
+      expectCase(own, name);
+    },
+  );
 
   it('reports post-quantum support in the viewer policy details only when the policy is known', async () => {
     // Act
@@ -127,7 +148,9 @@ describe('transit-guard evaluate on CloudFront inputs', () => {
     ]);
 
     // Assess
-    const report = JSON.parse(run.stdout) as { evaluations: (JsonEvaluation & { response?: Record<string, unknown> })[] };
+    const report = JSON.parse(run.stdout) as {
+      evaluations: (JsonEvaluation & { response?: Record<string, unknown> })[];
+    };
     const viewer = report.evaluations.find((e) => e.ruleId === 'cloudfront-viewer-plaintext');
     expect(viewer?.response).toMatchObject({ status: 'dry-run', action: 'cloudfront-redirect-to-https' });
     expect(JSON.stringify(viewer?.response)).toContain('"IfMatch":"E2QWRUHEXAMPLE"');
@@ -147,7 +170,9 @@ describe('transit-guard evaluate on CloudFront inputs', () => {
     ]);
 
     // Assess
-    const report = JSON.parse(run.stdout) as { evaluations: (JsonEvaluation & { response?: Record<string, unknown> })[] };
+    const report = JSON.parse(run.stdout) as {
+      evaluations: (JsonEvaluation & { response?: Record<string, unknown> })[];
+    };
     const viewer = report.evaluations.find(
       (e) => e.ruleId === 'cloudfront-viewer-plaintext' && e.resourceId.endsWith('/E1WEAKEXAMPLE1'),
     );
