@@ -7,6 +7,7 @@
 import {
   CloudFrontClient,
   GetDistributionConfigCommand,
+  type GetDistributionConfigCommandOutput,
   UpdateDistributionCommand,
 } from '@aws-sdk/client-cloudfront';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -34,6 +35,9 @@ type Config = Record<string, any>;
 function readConfig(name: string): { ETag: string; DistributionConfig: Config } {
   return fixtureDocument(`get-distribution-config-${name}`) as { ETag: string; DistributionConfig: Config };
 }
+
+/** A fixture document as the SDK's typed output (the fixtures are in the API's shape, untyped). */
+const answer = (read: object) => read as GetDistributionConfigCommandOutput;
 
 function normalized(document: object): CloudFrontDistribution {
   const [resource] = normalizeDocuments([{ document, source: 'api:GetDistribution' }]).resources;
@@ -83,7 +87,7 @@ describe('CloudFront remediators', () => {
       config.DefaultCacheBehavior.ViewerProtocolPolicy = 'redirect-to-https';
     });
     const read = readConfig('failing');
-    cloudfront.on(GetDistributionConfigCommand).resolves(read);
+    cloudfront.on(GetDistributionConfigCommand).resolves(answer(read));
     cloudfront.on(UpdateDistributionCommand).resolves({ ETag: 'E9NEWETAG' });
 
     // Act
@@ -107,7 +111,7 @@ describe('CloudFront remediators', () => {
     const after = failingAfter((config) => {
       config.DefaultCacheBehavior.ViewerProtocolPolicy = 'https-only';
     });
-    cloudfront.on(GetDistributionConfigCommand).resolves(readConfig('failing'));
+    cloudfront.on(GetDistributionConfigCommand).resolves(answer(readConfig('failing')));
     cloudfront.on(UpdateDistributionCommand).resolves({});
 
     // Act
@@ -127,7 +131,7 @@ describe('CloudFront remediators', () => {
       config.Origins.Items[1].CustomOriginConfig.OriginSslProtocols = { Quantity: 1, Items: ['TLSv1.2'] };
     });
     const read = readConfig('failing');
-    cloudfront.on(GetDistributionConfigCommand).resolves(read);
+    cloudfront.on(GetDistributionConfigCommand).resolves(answer(read));
     cloudfront.on(UpdateDistributionCommand).resolves({});
 
     // Act
@@ -143,7 +147,7 @@ describe('CloudFront remediators', () => {
   it('reports "changed meanwhile" when CloudFront refuses the ETag, and writes nothing more', async () => {
     // Prepare
     const before = distribution('get-distribution-failing');
-    cloudfront.on(GetDistributionConfigCommand).resolves(readConfig('failing'));
+    cloudfront.on(GetDistributionConfigCommand).resolves(answer(readConfig('failing')));
     cloudfront
       .on(UpdateDistributionCommand)
       .rejects(
@@ -165,7 +169,9 @@ describe('CloudFront remediators', () => {
   it('writes nothing when the config read just before the write has another ETag', async () => {
     // Prepare
     const before = distribution('get-distribution-failing');
-    cloudfront.on(GetDistributionConfigCommand).resolves({ ...readConfig('failing'), ETag: 'E7SOMEONEELSE' });
+    cloudfront
+      .on(GetDistributionConfigCommand)
+      .resolves(answer({ ...readConfig('failing'), ETag: 'E7SOMEONEELSE' }));
 
     // Act
     const { record } = await run(cloudfrontViewerPlaintext, before, before);
@@ -219,7 +225,7 @@ describe('CloudFront remediators', () => {
     const fixed = structuredClone(document);
     fixed.Distribution.DistributionConfig.ViewerCertificate.MinimumProtocolVersion = 'TLSv1.2_2021';
     const read = { ETag: 'E3SAFEETAGEXAMPLE', DistributionConfig: document.Distribution.DistributionConfig };
-    cloudfront.on(GetDistributionConfigCommand).resolves(read);
+    cloudfront.on(GetDistributionConfigCommand).resolves(answer(read));
     cloudfront.on(UpdateDistributionCommand).resolves({});
 
     // Act
