@@ -25,7 +25,7 @@ export const cloudfrontViewerTlsPolicy = defineRule({
       {
         policyPath: 'tls.postQuantum',
         description:
-          "'require': a policy without hybrid ML-KEM key exchange fails; 'report': the finding says so.",
+          'Whether a policy without hybrid ML-KEM key exchange fails (require) or is only noted (report).',
       },
     ],
     remediation: {
