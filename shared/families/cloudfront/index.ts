@@ -1,6 +1,7 @@
 import type { Family } from '../family.js';
 import { CLOUDFRONT_COMMANDS } from './commands.js';
 import { cloudFrontDeployment } from './deployment.js';
+import { CLOUDFRONT_REGION } from './describe.js';
 import { cloudFrontEvents } from './events.js';
 import { cloudFrontInputs } from './inputs.js';
 import { DISTRIBUTION } from './model.js';
@@ -17,6 +18,7 @@ export const cloudFrontFamily: Family = {
   label: 'CloudFront',
   ruleFamily: 'cloudfront',
   resourceTypes: [DISTRIBUTION],
+  globalRegion: CLOUDFRONT_REGION,
   rules: CLOUDFRONT_RULES,
   remediators: [
     cloudfrontRedirectToHttps,
