@@ -129,7 +129,7 @@ interface DistributionParts {
   source: string;
 }
 
-export function mapDistribution({ distribution, config, roundTrip, tags = {}, source }: DistributionParts) {
+function mapDistribution({ distribution, config, roundTrip, tags = {}, source }: DistributionParts) {
   const id = distribution?.string('Id');
   const arn = distribution?.string('ARN');
   // GetDistributionConfig output does not name its distribution: the caller reference is the only handle.

@@ -16,7 +16,7 @@ import { CLOUDFRONT_REGION } from './describe.js';
 import { DISTRIBUTION } from './model.js';
 
 /** A distribution's ARN (arn:<partition>:cloudfront::<account>:distribution/<id>): the id its resources have. */
-export const distributionArn = (partition: string, accountId: string, id: string) =>
+const distributionArn = (partition: string, accountId: string, id: string) =>
   `arn:${partition}:cloudfront::${accountId}:distribution/${id}`;
 
 /** The distribution a call names: its ARN when the record has it, else one made from its id. */

@@ -6,7 +6,7 @@
  */
 import type { JsonObject } from '../../inventory/fields.js';
 
-export const HIDDEN = '[hidden by transit-guard: restored from GetDistributionConfig before the write]';
+const HIDDEN = '[hidden by transit-guard: restored from GetDistributionConfig before the write]';
 
 interface Header {
   HeaderName?: unknown;

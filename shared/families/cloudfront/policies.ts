@@ -127,7 +127,7 @@ export function viewerTargetPolicy(
 }
 
 /** OriginSslProtocols values CloudFront's API takes (SSLv3, TLSv1, TLSv1.1, TLSv1.2; no TLSv1.3 value). */
-export const ORIGIN_SSL_PROTOCOLS: readonly string[] = data.origin.sslProtocols;
+const ORIGIN_SSL_PROTOCOLS: readonly string[] = data.origin.sslProtocols;
 
 /** The listed origin protocols older than the minimum; unknown spellings are returned apart. */
 export function originProtocolsBelow(listed: readonly string[], minimum: TlsVersion) {

@@ -4,7 +4,7 @@ import { allowsHttp } from './distribution.js';
 /** S3 website endpoints serve HTTP only (bucket.s3-website-<region>.amazonaws.com or s3-website.<region>). */
 const S3_WEBSITE = /\.s3-website[.-][a-z0-9-]+\.amazonaws\.com(\.cn)?$/i;
 
-export const isS3WebsiteOrigin = (origin: Origin): boolean =>
+const isS3WebsiteOrigin = (origin: Origin): boolean =>
   origin.domainName !== undefined && S3_WEBSITE.test(origin.domainName);
 
 /** The cache behaviors that send requests to this origin (directly or through an origin group). */

@@ -15,7 +15,7 @@ import { mockedSource } from '../../inventory/live/sdk-outputs.js';
 import { fixtureDocument } from './fixtures.js';
 
 const cloudfront = mockClient(CloudFrontClient);
-const DISTRIBUTION = 'AWS::CloudFront::Distribution';
+const DISTRIBUTION = 'AWS::CloudFront::Distribution' as const;
 const ARN = 'arn:aws:cloudfront::111122223333:distribution/';
 
 type Summary = DistributionSummary & { Id: string };
@@ -109,7 +109,7 @@ describe('live CloudFront reads', () => {
     listAnswers([summaries()]);
     cloudfront
       .on(GetDistributionCommand, { Id: 'E1WEAKEXAMPLE1' })
-      .resolves(fixtureDocument('get-distribution-failing') as GetDistributionCommandOutput);
+      .resolves(fixtureDocument('get-distribution-failing') as unknown as GetDistributionCommandOutput);
     const policy = policySchema.parse({ rules: { 'cloudfront-viewer-plaintext': { mode: 'remediate' } } });
 
     // Act
@@ -130,7 +130,7 @@ describe('live CloudFront reads', () => {
     // Prepare
     cloudfront
       .on(GetDistributionCommand, { Id: 'E1WEAKEXAMPLE1' })
-      .resolves(fixtureDocument('get-distribution-failing') as GetDistributionCommandOutput);
+      .resolves(fixtureDocument('get-distribution-failing') as unknown as GetDistributionCommandOutput);
 
     // Act
     const result = await mockedSource().read([ref('E1WEAKEXAMPLE1')]);
