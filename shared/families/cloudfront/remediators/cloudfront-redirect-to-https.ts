@@ -1,4 +1,4 @@
-import { viewerProtocolRemediator } from './viewer-protocol.js';
+import { viewerProtocolRemediator } from '../update-distribution.js';
 
 /** Remediate: behaviors that allow HTTP redirect it to HTTPS (301), so old http:// links keep working. */
 export const cloudfrontRedirectToHttps = viewerProtocolRemediator(

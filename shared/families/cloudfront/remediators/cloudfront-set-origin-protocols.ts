@@ -4,7 +4,7 @@ import { normalizeTlsVersion, protocolsBelow } from '../../../tls/versions.js';
 import { CLOUDFRONT_COMMANDS } from '../commands.js';
 import { DISTRIBUTION } from '../model.js';
 import { originTargetProtocols } from '../policies.js';
-import { listItems, roundTripMissing, updatePlan } from './update-distribution.js';
+import { listItems, roundTripMissing, updatePlan } from '../update-distribution.js';
 
 export const cloudfrontSetOriginProtocols = defineRemediator({
   id: 'cloudfront-set-origin-protocols',

@@ -3,7 +3,7 @@ import { defineRemediator } from '../../../response/remediator.js';
 import { CLOUDFRONT_COMMANDS } from '../commands.js';
 import { DISTRIBUTION } from '../model.js';
 import { viewerPolicy } from '../policies.js';
-import { roundTripMissing, updatePlan } from './update-distribution.js';
+import { roundTripMissing, updatePlan } from '../update-distribution.js';
 
 export const cloudfrontSetViewerPolicy = defineRemediator({
   id: 'cloudfront-set-viewer-policy',

@@ -98,6 +98,7 @@ describe('CloudFront in the deployment', () => {
     const statements = familyIamStatements(['eu-west-1']);
 
     // Assess
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub string, not a template.
     const arn = { 'Fn::Sub': 'arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/*' };
     expect(statements.remediate).toEqual(
       expect.arrayContaining([

@@ -18,3 +18,13 @@ export function distribution(name: string): CloudFrontDistribution {
   if (first?.resourceType !== 'AWS::CloudFront::Distribution') throw new Error(`${name}: no distribution`);
   return first;
 }
+
+/** The near-miss distribution (ACM certificate, sni-only) with another viewer security policy, as GetDistribution reads it. */
+export function sniOnlyDistribution(minimumProtocolVersion: string): CloudFrontDistribution {
+  const document = fixtureDocument('get-distribution-near-miss') as {
+    Distribution: { DistributionConfig: { ViewerCertificate: { MinimumProtocolVersion: string } } };
+  };
+  document.Distribution.DistributionConfig.ViewerCertificate.MinimumProtocolVersion = minimumProtocolVersion;
+  const [resource] = normalizeDocuments([{ document, source: 'api:GetDistribution' }]).resources;
+  return resource as CloudFrontDistribution;
+}

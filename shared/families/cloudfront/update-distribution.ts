@@ -4,11 +4,12 @@
  * IfMatch set to the ETag of that read: a concurrent change makes CloudFront refuse the write (PreconditionFailed).
  */
 import type { DistributionConfig } from '@aws-sdk/client-cloudfront';
-import type { JsonObject } from '../../../inventory/fields.js';
-import { sdkCall } from '../../../response/calls.js';
-import type { RemediationPlan } from '../../../response/types.js';
-import { CLOUDFRONT_COMMANDS } from '../commands.js';
-import type { CloudFrontDistribution } from '../model.js';
+import type { JsonObject } from '../../inventory/fields.js';
+import { sdkCall } from '../../response/calls.js';
+import { defineRemediator } from '../../response/remediator.js';
+import type { RemediationPlan } from '../../response/types.js';
+import { CLOUDFRONT_COMMANDS } from './commands.js';
+import { type CloudFrontDistribution, DISTRIBUTION } from './model.js';
 
 /** Why the distribution cannot be updated safely from this read; undefined when it can. */
 export function roundTripMissing(distribution: CloudFrontDistribution): string | undefined {
@@ -54,4 +55,30 @@ export function updatePlan(
       }),
     ],
   };
+}
+
+/** Every cache behavior (default and ordered) that allows HTTP gets `policy`; false when none does. */
+function secureBehaviors(config: JsonObject, policy: string): boolean {
+  const behaviors = [config.DefaultCacheBehavior, ...listItems(config, 'CacheBehaviors')].filter(
+    (behavior): behavior is JsonObject => typeof behavior === 'object' && behavior !== null,
+  );
+  let changed = false;
+  for (const behavior of behaviors) {
+    if (behavior.ViewerProtocolPolicy === 'allow-all') {
+      behavior.ViewerProtocolPolicy = policy;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** A remediator that sets `policy` on every behavior allowing HTTP (the two differ only in the policy). */
+export function viewerProtocolRemediator(id: string, policy: 'redirect-to-https' | 'https-only') {
+  return defineRemediator({
+    id,
+    iamActions: [CLOUDFRONT_COMMANDS.UpdateDistribution.iamAction],
+    resourceTypes: [DISTRIBUTION],
+    safety: (distribution) => roundTripMissing(distribution),
+    plan: ({ resource }) => updatePlan(resource, policy, (config) => secureBehaviors(config, policy)),
+  });
 }
