@@ -4,6 +4,7 @@ import { routeCloudTrail } from '../../../../shared/events/cloudtrail.js';
 import { routeConfigChange } from '../../../../shared/events/config.js';
 import { cloudFrontFamily } from '../../../../shared/families/cloudfront/index.js';
 import { loadEvent, withValue } from '../../../fixtures/events/load.js';
+import { itRoutesEveryCall, ROUTED_CLOUDFRONT } from '../../../helpers/routed-events.js';
 import { runCliCaptured } from '../../../helpers/run-cli.js';
 
 const ARN = 'arn:aws:cloudfront::111122223333:distribution/';
@@ -15,6 +16,10 @@ const ref = (id: string) => ({
 });
 
 describe('CloudFront events', () => {
+  describe('routed API calls', () => {
+    itRoutesEveryCall(ROUTED_CLOUDFRONT);
+  });
+
   it.each([
     ['cloudtrail-cloudfront-create-distribution', 'E4NEWEXAMPLE44', false],
     ['cloudtrail-cloudfront-update-distribution', 'E2SAFEEXAMPLE2', false],
