@@ -5,4 +5,4 @@ import type { SharedClientConfig } from '../../aws/clients.js';
 export const createClient = (config: SharedClientConfig) => new CloudFrontClient(config);
 
 /** The SDK commands its remediation sends (commands.ts loads them from here, only when one is sent). */
-export { GetDistributionConfigCommand, UpdateDistributionCommand } from '@aws-sdk/client-cloudfront';
+export { GetDistributionCommand, UpdateDistributionCommand } from '@aws-sdk/client-cloudfront';

@@ -12,20 +12,22 @@ class ChangedMeanwhile extends Error {
 
 /**
  * The planned DistributionConfig with its hidden custom header values (headers.ts) filled in from a
- * GetDistributionConfig read now; a different ETag means the distribution changed since the plan: no write.
+ * GetDistribution read now (the read the live inventory makes, so remediation needs no other permission); a
+ * different ETag means the distribution changed since the plan: no write.
  */
 async function withHeaderValues(input: Record<string, unknown>, client: CommandSender) {
-  const { GetDistributionConfigCommand } = await import('./client.js');
-  const fresh = (await client.send(new GetDistributionConfigCommand({ Id: String(input.Id) }))) as {
+  const { GetDistributionCommand } = await import('./client.js');
+  const fresh = (await client.send(new GetDistributionCommand({ Id: String(input.Id) }))) as {
     ETag?: string;
-    DistributionConfig?: JsonObject;
+    Distribution?: { DistributionConfig?: JsonObject };
   };
-  if (fresh.ETag !== input.IfMatch || !fresh.DistributionConfig) {
+  const config = fresh.Distribution?.DistributionConfig;
+  if (fresh.ETag !== input.IfMatch || !config) {
     throw new ChangedMeanwhile(`ETag ${fresh.ETag ?? 'none'} read now, ${String(input.IfMatch)} planned`);
   }
   return {
     ...input,
-    DistributionConfig: restoreHeaderValues(input.DistributionConfig as JsonObject, fresh.DistributionConfig),
+    DistributionConfig: restoreHeaderValues(input.DistributionConfig as JsonObject, config),
   };
 }
 

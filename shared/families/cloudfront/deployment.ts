@@ -22,9 +22,9 @@ export const cloudFrontDeployment: FamilyDeployment = {
       remediate: false,
     },
     {
-      // GetDistributionConfig: remediation reads the hidden origin header values back just before the write.
+      // Remediation reads it too, just before the write (the origin header values plans do not carry).
       sid: 'ReadCloudFrontDistributions',
-      actions: ['cloudfront:GetDistribution', 'cloudfront:GetDistributionConfig'],
+      actions: ['cloudfront:GetDistribution'],
       resource: DISTRIBUTIONS,
     },
   ],

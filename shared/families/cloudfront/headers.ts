@@ -1,12 +1,12 @@
 /**
  * Origin custom headers often carry a shared secret the origin checks (X-Origin-Verify): their values never
  * enter the resource, a finding or a plan. A DistributionConfig is kept with each HeaderValue replaced by
- * HIDDEN; UpdateDistribution gets the real values back from a GetDistributionConfig made just before the write,
+ * HIDDEN; UpdateDistribution gets the real values back from a GetDistribution made just before the write,
  * and only when that read has the ETag the plan was made from (the same config, so the values are the same).
  */
 import type { JsonObject } from '../../inventory/fields.js';
 
-const HIDDEN = '[hidden by transit-guard: restored from GetDistributionConfig before the write]';
+const HIDDEN = '[hidden by transit-guard: restored from GetDistribution before the write]';
 
 interface Header {
   HeaderName?: unknown;

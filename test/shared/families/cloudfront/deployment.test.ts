@@ -111,7 +111,7 @@ describe('CloudFront in the deployment', () => {
         {
           Sid: 'ReadCloudFrontDistributions',
           Effect: 'Allow',
-          Action: ['cloudfront:GetDistribution', 'cloudfront:GetDistributionConfig'],
+          Action: 'cloudfront:GetDistribution',
           Resource: [arn],
         },
       ]),

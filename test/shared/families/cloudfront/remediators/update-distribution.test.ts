@@ -1,13 +1,13 @@
 /**
  * The CloudFront remediators on the wire (aws-sdk-client-mock): UpdateDistribution sends back the whole
  * DistributionConfig just read, changed only where the remediation means to, with IfMatch = the ETag of that read;
- * the origin header secret is filled in from a GetDistributionConfig of the same ETag, never planned; a concurrent
+ * the origin header secret is filled in from a GetDistribution of the same ETag, never planned; a concurrent
  * change is reported as "changed meanwhile" and nothing is written twice.
  */
 import {
   CloudFrontClient,
-  GetDistributionConfigCommand,
-  type GetDistributionConfigCommandOutput,
+  GetDistributionCommand,
+  type GetDistributionCommandOutput,
   UpdateDistributionCommand,
 } from '@aws-sdk/client-cloudfront';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -37,7 +37,11 @@ function readConfig(name: string): { ETag: string; DistributionConfig: Config } 
 }
 
 /** A fixture document as the SDK's typed output (the fixtures are in the API's shape, untyped). */
-const answer = (read: object) => read as GetDistributionConfigCommandOutput;
+const answer = (read: { ETag: string; DistributionConfig: Config }) =>
+  ({
+    ETag: read.ETag,
+    Distribution: { Id: 'E', DistributionConfig: read.DistributionConfig },
+  }) as unknown as GetDistributionCommandOutput;
 
 function normalized(document: object): CloudFrontDistribution {
   const [resource] = normalizeDocuments([{ document, source: 'api:GetDistribution' }]).resources;
@@ -87,7 +91,7 @@ describe('CloudFront remediators', () => {
       config.DefaultCacheBehavior.ViewerProtocolPolicy = 'redirect-to-https';
     });
     const read = readConfig('failing');
-    cloudfront.on(GetDistributionConfigCommand).resolves(answer(read));
+    cloudfront.on(GetDistributionCommand).resolves(answer(read));
     cloudfront.on(UpdateDistributionCommand).resolves({ ETag: 'E9NEWETAG' });
 
     // Act
@@ -95,7 +99,7 @@ describe('CloudFront remediators', () => {
 
     // Assess
     expect(record.status).toBe('remediated');
-    expect(cloudfront).toHaveReceivedCommandWith(GetDistributionConfigCommand, { Id: 'E1WEAKEXAMPLE1' });
+    expect(cloudfront).toHaveReceivedCommandWith(GetDistributionCommand, { Id: 'E1WEAKEXAMPLE1' });
     const sent = sentUpdate();
     expect(sent.Id).toBe('E1WEAKEXAMPLE1');
     expect(sent.IfMatch).toBe('E2QWRUHEXAMPLE');
@@ -111,7 +115,7 @@ describe('CloudFront remediators', () => {
     const after = failingAfter((config) => {
       config.DefaultCacheBehavior.ViewerProtocolPolicy = 'https-only';
     });
-    cloudfront.on(GetDistributionConfigCommand).resolves(answer(readConfig('failing')));
+    cloudfront.on(GetDistributionCommand).resolves(answer(readConfig('failing')));
     cloudfront.on(UpdateDistributionCommand).resolves({});
 
     // Act
@@ -131,7 +135,7 @@ describe('CloudFront remediators', () => {
       config.Origins.Items[1].CustomOriginConfig.OriginSslProtocols = { Quantity: 1, Items: ['TLSv1.2'] };
     });
     const read = readConfig('failing');
-    cloudfront.on(GetDistributionConfigCommand).resolves(answer(read));
+    cloudfront.on(GetDistributionCommand).resolves(answer(read));
     cloudfront.on(UpdateDistributionCommand).resolves({});
 
     // Act
@@ -147,7 +151,7 @@ describe('CloudFront remediators', () => {
   it('reports "changed meanwhile" when CloudFront refuses the ETag, and writes nothing more', async () => {
     // Prepare
     const before = distribution('get-distribution-failing');
-    cloudfront.on(GetDistributionConfigCommand).resolves(answer(readConfig('failing')));
+    cloudfront.on(GetDistributionCommand).resolves(answer(readConfig('failing')));
     cloudfront
       .on(UpdateDistributionCommand)
       .rejects(
@@ -170,7 +174,7 @@ describe('CloudFront remediators', () => {
     // Prepare
     const before = distribution('get-distribution-failing');
     cloudfront
-      .on(GetDistributionConfigCommand)
+      .on(GetDistributionCommand)
       .resolves(answer({ ...readConfig('failing'), ETag: 'E7SOMEONEELSE' }));
 
     // Act
@@ -225,7 +229,7 @@ describe('CloudFront remediators', () => {
     const fixed = structuredClone(document);
     fixed.Distribution.DistributionConfig.ViewerCertificate.MinimumProtocolVersion = 'TLSv1.2_2021';
     const read = { ETag: 'E3SAFEETAGEXAMPLE', DistributionConfig: document.Distribution.DistributionConfig };
-    cloudfront.on(GetDistributionConfigCommand).resolves(answer(read));
+    cloudfront.on(GetDistributionCommand).resolves(answer(read));
     cloudfront.on(UpdateDistributionCommand).resolves({});
 
     // Act
