@@ -4,16 +4,10 @@ export const cloudFrontReport: FamilyReport = {
   resourceNoun: 'CloudFront distribution',
   // Origin custom headers often carry the secret an origin checks (their values are also hidden at read time).
   secretKeys: /^headervalue$/,
-  // CloudFront's console is global; it is served from us-east-1 whatever the region asked.
-  consoleLink({ arn, resourceId }) {
-    const id = arn
-      ? afterPrefix(arn.resource, 'distribution/')
-      : /^E[A-Z0-9]+$/.test(resourceId)
-        ? resourceId
-        : undefined;
-    return id
-      ? `https://us-east-1.console.aws.amazon.com/cloudfront/v4/home#/distributions/${id}`
-      : undefined;
+  // The CloudFront console is global: any region's console origin (of the partition) opens it.
+  consoleLink({ arn, origin }) {
+    const id = arn && afterPrefix(arn.resource, 'distribution/');
+    return id ? `${origin}/cloudfront/v4/home#/distributions/${id}` : undefined;
   },
   kpis: [
     // A rule counts towards one share: the viewer policy rule judges protocols and ciphers together, so a
