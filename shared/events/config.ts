@@ -68,7 +68,12 @@ function refOfItem(
   const arn = item.ARN || item.arn || undefined;
   const own = config.resourceOf?.(item, { accountId, region, arn });
   if (own === undefined) return { resourceType: type, resourceId: arn ?? item.resourceId, accountId, region };
-  const ref: ResourceRef = { resourceType: type, resourceId: own.resourceId, accountId, region };
+  const ref: ResourceRef = {
+    resourceType: type,
+    resourceId: own.resourceId,
+    accountId,
+    region: own.region ?? region,
+  };
   if (own.name !== undefined) ref.name = own.name;
   return ref;
 }

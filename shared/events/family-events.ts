@@ -65,8 +65,14 @@ interface ItemScope {
 /** The AWS Config item changes of the family: the types routed, and those ignored with a reason. */
 export interface ConfigEvents {
   resourceTypes: readonly ResourceType[];
-  /** The resource id (and name) of an item, when it is not the ARN (or, without one, the resourceId). */
-  resourceOf?: (item: ConfigurationItemSummary, scope: ItemScope) => { resourceId: string; name?: string };
+  /**
+   * The resource id (and name) of an item, when it is not the ARN (or, without one, the resourceId); `region`
+   * where the resource is read and acted on, when it is not the item's awsRegion (a global resource: "global").
+   */
+  resourceOf?: (
+    item: ConfigurationItemSummary,
+    scope: ItemScope,
+  ) => { resourceId: string; name?: string; region?: string };
   /** Types Config records that the family leaves to other triggers: type -> reason. */
   ignored?: ReadonlyMap<string, string>;
 }

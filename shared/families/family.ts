@@ -35,6 +35,12 @@ export interface Family {
   report: FamilyReport;
   /** The input files it reads (describe outputs, AWS Config items) and how their records join. */
   inputs: FamilyInputs;
+  /**
+   * A global service's region (CloudFront: us-east-1): its API answers there and CloudTrail delivers its events
+   * there only. Its resources live in that region whatever regions the stack covers; a stack elsewhere sees
+   * its calls through a forwarding rule in that region (the `forwardedApiCalls` event pattern, docs/deploy.md).
+   */
+  globalRegion?: string;
   /** The CloudTrail calls, native events and Config item changes that name its resources. */
   events?: FamilyEvents;
   /** Its IAM statements, the services of its resources and its SCP statements. */

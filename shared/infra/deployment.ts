@@ -53,6 +53,30 @@ function apiCallsPattern(): Pattern {
   };
 }
 
+/**
+ * What a rule in a global service's region forwards to a stack in another region: the calls of the families
+ * whose events CloudTrail delivers there only (Family.globalRegion), as the stack's apiCalls pattern matches them.
+ * Empty (null) when no family is global.
+ */
+function forwardedApiCallsPattern(): Pattern | null {
+  const branches = FAMILIES.filter((family) => family.globalRegion !== undefined).flatMap((family) =>
+    (family.events?.apiCalls ?? []).map((api) => ({
+      eventSource: [`${api.source.replace(/^aws\./, '')}.amazonaws.com`],
+      eventName: namesReceived(api),
+    })),
+  );
+  if (branches.length === 0) return null;
+  return {
+    source: unique(
+      branches.map((branch) => `aws.${(branch.eventSource[0] as string).replace(/\.amazonaws\.com$/, '')}`),
+    ),
+    'detail-type': [CLOUDTRAIL_DETAIL_TYPE],
+    region: unique(FAMILIES.flatMap((family) => family.globalRegion ?? [])),
+    // EventBridge takes $or with two patterns or more only.
+    detail: { errorCode: [{ exists: false }], ...(branches.length === 1 ? branches[0] : { $or: branches }) },
+  };
+}
+
 /** The families' own events (e.g. ACM's, whose certificate ARN is in resources[0]). */
 function nativeEventsPattern(): Pattern {
   const patterns = FAMILIES.flatMap((family) => family.events?.native ?? []).map((native) => ({
@@ -86,9 +110,11 @@ export function eventPatterns(): {
   nativeEvents: Pattern;
   configChanges: Pattern;
   configResourceTypes: string[];
+  forwardedApiCalls: Pattern | null;
 } {
   return {
     apiCalls: apiCallsPattern(),
+    forwardedApiCalls: forwardedApiCallsPattern(),
     nativeEvents: nativeEventsPattern(),
     configChanges: configChangesPattern(),
     configResourceTypes: [...CONFIG_RESOURCE_TYPES],
@@ -120,7 +146,8 @@ export function parseRegions(value: unknown): string[] {
 }
 
 /** One ARN per region, of this account; CloudFormation fills in partition and account. */
-function regionalArns({ service, resource }: RegionalResource, regions: readonly string[]) {
+function regionalArns({ service, resource, global }: RegionalResource, regions: readonly string[]) {
+  if (global) return [{ 'Fn::Sub': `arn:\${AWS::Partition}:${service}::\${AWS::AccountId}:${resource}` }];
   return regions.map((region) => ({
     'Fn::Sub': `arn:\${AWS::Partition}:${service}:${region}:\${AWS::AccountId}:${resource}`,
   }));

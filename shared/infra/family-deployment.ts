@@ -11,6 +11,8 @@ export interface RegionalResource {
   service: string;
   /** e.g. listener/*, certificate/* */
   resource: string;
+  /** A global service's resource: its ARN has no region (arn:<partition>:cloudfront::<account>:distribution/*). */
+  global?: true;
 }
 
 /** An IAM Allow statement. Statements of the same Sid in two families merge (two families of one service). */

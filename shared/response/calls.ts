@@ -17,6 +17,19 @@ export interface WriteCommand<I extends object = never> {
   /** The error name of a failure that leaves the resource as wanted: the call counts as made. */
   readonly harmlessError?: string;
   /**
+   * The error of a write refused because the resource changed since it was read (an optimistic-lock check such
+   * as CloudFront's IfMatch ETag), and what the audit record says then instead of the bare error.
+   */
+  readonly conflictError?: { name: string; note: string };
+  /**
+   * Completes a planned input just before it is sent, with reads through the same client: values a plan must
+   * not carry (secrets that the write has to send back unchanged) are filled in here, never stored.
+   */
+  readonly complete?: (
+    input: Record<string, unknown>,
+    client: CommandSender,
+  ) => Promise<Record<string, unknown>>;
+  /**
    * The SDK command class, imported on first send: the families' tables import their client.ts, which
    * re-exports the few commands by name (esbuild does not tree-shake an SDK package imported with import():
    * every function bundle measured 1.97 MB that way, against 0.92 MB), so no function loads them at start.
@@ -31,7 +44,10 @@ export type CommandTable = Readonly<Record<string, WriteCommand>>;
 
 /** A table entry from how to load its SDK command, typed by that command's input. */
 export function writeCommand<I extends object>(
-  spec: Pick<WriteCommand<I>, 'service' | 'iamAction' | 'harmlessError' | 'load'>,
+  spec: Pick<
+    WriteCommand<I>,
+    'service' | 'iamAction' | 'harmlessError' | 'conflictError' | 'complete' | 'load'
+  >,
 ): WriteCommand<I> {
   return {
     ...spec,

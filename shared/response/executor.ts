@@ -36,11 +36,9 @@ export class PlanNotExecutableError extends Error {
 async function send(deps: ExecutorDeps, call: RemediationCall): Promise<unknown> {
   const command = commandOf(call);
   if (!command) throw new Error(`${call.service}:${call.command} is not a remediation call`);
-  const [client, sdkCommand] = await Promise.all([
-    deps.clientFor(command.family),
-    command.create(call.input),
-  ]);
-  return client.send(sdkCommand);
+  const client = await deps.clientFor(command.family);
+  const input = command.complete ? await command.complete(call.input, client) : call.input;
+  return client.send(await command.create(input));
 }
 
 function errorText(error: unknown): string {
@@ -110,6 +108,13 @@ export async function executePlan(action: PlannedAction, deps: ExecutorDeps): Pr
         continue;
       }
       calls.push({ ...call, outcome: 'failed', error: errorText(error), at: deps.now().toISOString() });
+      const conflict = commandOf(call)?.conflictError;
+      if (conflict && error instanceof Error && error.name === conflict.name) {
+        return record('failed', {
+          before,
+          error: `${call.command} refused: ${conflict.note} (${errorText(error)})`,
+        });
+      }
       return record('failed', { before, error: `${call.command} failed: ${errorText(error)}` });
     }
     const unsettled = await waitUntilSettled(remediator, call, ref, deps);

@@ -3,6 +3,7 @@ import type { RouteResult } from '../events/result.js';
 import type { InputError } from '../inventory/types.js';
 import type { Evaluation } from '../model/evaluation.js';
 import type { ResourceRef } from '../model/ref.js';
+import { familyOf } from '../model/resource.js';
 import { type FindingTransition, resolveResource, resolveResourcesByPrefix } from '../state/finding-store.js';
 import { createDelivery } from './deliver.js';
 import type { MonitorDeps } from './deps.js';
@@ -39,7 +40,9 @@ function arnPlace(resourceId: string): { region?: string; accountId?: string } {
 function inScope(ref: ResourceRef, scope: MonitorDeps['scope']): boolean {
   const place = arnPlace(ref.resourceId);
   const accounts = [ref.accountId, place.accountId].filter((a): a is string => Boolean(a));
-  const regions = [ref.region, place.region].filter((r): r is string => Boolean(r));
+  // A global service's resources live in its one region, which the stack's regions need not name.
+  const global = familyOf(ref.resourceType)?.globalRegion;
+  const regions = [ref.region, place.region].filter((r): r is string => Boolean(r) && r !== global);
   if (scope.accountId && accounts.some((account) => account !== scope.accountId)) return false;
   if (
     scope.regions &&

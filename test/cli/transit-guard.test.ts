@@ -2,6 +2,7 @@
  * End to end: builds the CLI bundle with scripts/build-cli.mjs and runs `node dist/transit-guard.js` as a user
  * would, on fixtures written in AWS's own formats.
  */
+
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { judgedResources } from '../../shared/cli/report-writer.js';
 import type { Report } from '../../shared/report/report.js';
 
 const run = promisify(execFile);
@@ -131,7 +133,8 @@ describe('transit-guard (built bundle)', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
       [
-        'transit-guard: nothing to evaluate: no listener, classic load balancer, VPN connection, Direct Connect connection or LAG, or ACM certificate in the inputs. Read:',
+        // The nouns come from the registry: every family's resources, in its order.
+        `transit-guard: nothing to evaluate: no ${judgedResources()} in the inputs. Read:`,
         '  - /dev/zero: no resource; cannot read the file: not a regular file (a device): not read',
         `  - ${fifo}: no resource; cannot read the file: not a regular file (a FIFO): not read`,
         '',

@@ -322,7 +322,9 @@ describe('a family added to the registry, and nothing else', () => {
 
       // Assess
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('ACM certificate, or Gadget endpoint in the inputs');
+      expect(run.stderr).toContain(
+        'ACM certificate, CloudFront distribution, or Gadget endpoint in the inputs',
+      );
     });
   });
 });

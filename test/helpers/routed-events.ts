@@ -343,6 +343,48 @@ export const ROUTED_ACM: RoutedCase[] = [
   },
 ];
 
+/** CloudFront is global: CloudTrail delivers its calls in us-east-1, where its distributions live. */
+const distribution = (id: string): ResourceRef => ({
+  resourceType: 'AWS::CloudFront::Distribution',
+  resourceId: `arn:aws:cloudfront::${ACCOUNT_ID}:distribution/${id}`,
+  accountId: ACCOUNT_ID,
+  region: 'us-east-1',
+});
+
+export const ROUTED_CLOUDFRONT: RoutedCase[] = [
+  {
+    fixture: 'cloudtrail-cloudfront-create-distribution',
+    eventName: 'CreateDistribution',
+    refs: [distribution('E4NEWEXAMPLE44')],
+    actor: IAM_USER_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-cloudfront-create-distribution-with-tags',
+    eventName: 'CreateDistributionWithTags',
+    refs: [distribution('E5TAGGEDEXAMPLE')],
+    actor: IAM_USER_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-cloudfront-copy-distribution',
+    eventName: 'CopyDistribution',
+    refs: [distribution('E6STAGINGEXAMPLE')],
+    actor: IAM_USER_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-cloudfront-update-distribution',
+    eventName: 'UpdateDistribution',
+    refs: [distribution('E2SAFEEXAMPLE2')],
+    actor: IAM_USER_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-cloudfront-delete-distribution',
+    eventName: 'DeleteDistribution',
+    refs: [distribution('E1WEAKEXAMPLE1')],
+    actor: IAM_USER_ACTOR,
+    deleted: true,
+  },
+];
+
 export const CONFIG_CHANGE = 'Config Configuration Item Change';
 
 export function itemOf(event: EventFixture): Record<string, unknown> {

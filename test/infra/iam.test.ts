@@ -130,6 +130,8 @@ const STAR_RESOURCE_ACTIONS = new Set([
   'directconnect:DescribeConnections',
   'directconnect:DescribeLags',
   'acm:ListCertificates',
+  // ListDistributions lists the account's distributions: the Service Authorization Reference names no resource.
+  'cloudfront:ListDistributions',
   'config:GetResourceConfigHistory',
   'config:SelectResourceConfig',
   'config:DescribeConfigurationRecorders',
@@ -137,7 +139,7 @@ const STAR_RESOURCE_ACTIONS = new Set([
   'config:PutEvaluations',
 ]);
 
-const MONITORED_SERVICES = ['elasticloadbalancing', 'ec2', 'directconnect', 'acm'];
+const MONITORED_SERVICES = ['elasticloadbalancing', 'ec2', 'directconnect', 'acm', 'cloudfront'];
 const isRead = (action: string) => /^[a-z0-9]+:(Describe|Get|List|Select)/.test(action);
 const isResourceWrite = (action: string) =>
   MONITORED_SERVICES.includes(action.split(':')[0] ?? '') && !isRead(action);
@@ -225,7 +227,7 @@ describe('least privilege', () => {
     });
   });
 
-  it('scopes remediation to this account and the configured regions', () => {
+  it('scopes remediation to this account and the configured regions (a global service: no region)', () => {
     // Act
     const writes = roleStatements(roleOf('remediate')).filter((s) => asList(s.Action).some(isResourceWrite));
     const resources = writes.flatMap((s) => asList(s.Resource));
@@ -235,7 +237,7 @@ describe('least privilege', () => {
     for (const resource of resources) {
       expect(resource).toEqual({
         'Fn::Sub': expect.stringMatching(
-          /^arn:\$\{AWS::Partition\}:[a-z0-9]+:us-east-1:\$\{AWS::AccountId\}:[a-z-]+\/\*$/,
+          /^arn:\$\{AWS::Partition\}:(?:[a-z0-9]+:us-east-1|cloudfront:):\$\{AWS::AccountId\}:[a-z-]+\/\*$/,
         ),
       });
     }

@@ -165,7 +165,7 @@ describe('familyClients', () => {
 
   it('refuses a family the registry does not know', async () => {
     // Act / Assess
-    await expect(familyClients(createRegionalClients({})('eu-west-1'))('cloudfront')).rejects.toThrow(
+    await expect(familyClients(createRegionalClients({})('eu-west-1'))('no-such-family')).rejects.toThrow(
       UnknownFamilyError,
     );
   });

@@ -85,7 +85,7 @@ describe('a family added to the registry', () => {
     expect(inventory.errors).toEqual([
       {
         source: 'gadgets.json',
-        message: expect.stringMatching(/top-level keys .*CertificateSummaryList, Widgets, WidgetPolicies;/),
+        message: expect.stringMatching(/top-level keys .*CertificateSummaryList, .*Widgets, WidgetPolicies;/),
       },
     ]);
   });

@@ -56,6 +56,10 @@ const CATALOG_IDS = [
   'acm-certificate-renewal',
   'acm-certificate-status',
   'acm-certificate-transparency',
+  'cloudfront-viewer-plaintext',
+  'cloudfront-viewer-tls-policy',
+  'cloudfront-origin-plaintext',
+  'cloudfront-origin-tls',
 ];
 
 describe('rule catalog', () => {

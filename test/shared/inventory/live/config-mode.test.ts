@@ -152,7 +152,7 @@ describe('a sweep in Config mode', () => {
     expect(acm.commandCalls(ListCertificatesCommand)).toHaveLength(0);
     const [query] = config.commandCalls(SelectResourceConfigCommand);
     expect(query?.args[0].input.Expression).toMatch(
-      /IN \('AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancing::LoadBalancer', 'AWS::EC2::VPNConnection', 'AWS::ACM::Certificate'\)$/,
+      /IN \('AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancing::LoadBalancer', 'AWS::EC2::VPNConnection', 'AWS::ACM::Certificate', 'AWS::CloudFront::Distribution'\)$/,
     );
     expect(ids(result)).toEqual([CONFIG_LISTENER, 'dxcon-fgq9rgot', 'vpn-0c0ffee000000001a'].sort());
     // The name and type of the listener's load balancer come from its ARN.

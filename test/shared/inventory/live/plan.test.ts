@@ -40,6 +40,7 @@ describe('readPlanFor', () => {
       elb: { classicPolicies: false },
       vpn: { tunnelStatus: false },
       acm: { signature: 'none', transparency: false, inUseBy: false },
+      cloudfront: { viewerProtocol: false },
     });
   });
 

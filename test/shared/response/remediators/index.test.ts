@@ -1,6 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { acmCertificateExpiry } from '../../../../shared/families/acm/rules/acm-certificate-expiry.js';
+import { cloudfrontOriginTls } from '../../../../shared/families/cloudfront/rules/cloudfront-origin-tls.js';
+import { cloudfrontViewerPlaintext } from '../../../../shared/families/cloudfront/rules/cloudfront-viewer-plaintext.js';
+import { cloudfrontViewerTlsPolicy } from '../../../../shared/families/cloudfront/rules/cloudfront-viewer-tls-policy.js';
 import { dxConnectionMacsecFailOpen } from '../../../../shared/families/directconnect/rules/dx-connection-macsec-fail-open.js';
 import { elbListenerPlaintext } from '../../../../shared/families/elb/rules/elb-listener-plaintext.js';
 import { elbListenerTlsPolicy } from '../../../../shared/families/elb/rules/elb-listener-tls-policy.js';
@@ -32,6 +35,7 @@ import {
   nlbListener,
 } from '../../../helpers/elb-fixtures.js';
 import { awsDefaultTunnelOptions, vpnConnection, vpnTunnel } from '../../../helpers/vpn-fixtures.js';
+import { distribution, sniOnlyDistribution } from '../../families/cloudfront/fixtures.js';
 import { evaluateWith, planOf } from '../support.js';
 
 const FAMILIES_DIR = new URL('../../../../shared/families/', import.meta.url);
@@ -39,6 +43,7 @@ const FAMILIES_DIR = new URL('../../../../shared/families/', import.meta.url);
 /** The write actions the deployment grants the remediation role: nothing else, no read action. */
 const EXPECTED_IAM_ACTIONS = [
   'acm:RenewCertificate',
+  'cloudfront:UpdateDistribution',
   'directconnect:UpdateConnection',
   'directconnect:UpdateLag',
   'ec2:ModifyVpnTunnelOptions',
@@ -96,6 +101,14 @@ const SAMPLES: { rule: AnyRule; resource: Resource; policy?: PolicyInput }[] = [
   { rule: dxConnectionMacsecFailOpen, resource: dxConnection({ encryptionMode: 'should_encrypt' }) },
   { rule: dxConnectionMacsecFailOpen, resource: dxLag({ encryptionMode: 'should_encrypt' }) },
   { rule: acmCertificateExpiry, resource: privateCertificate({ notAfter: daysFromNow(10) }) },
+  { rule: cloudfrontViewerPlaintext, resource: distribution('get-distribution-failing') },
+  {
+    rule: cloudfrontViewerPlaintext,
+    resource: distribution('get-distribution-failing'),
+    policy: block('cloudfront-viewer-plaintext'),
+  },
+  { rule: cloudfrontViewerTlsPolicy, resource: sniOnlyDistribution('TLSv1.1_2016') },
+  { rule: cloudfrontOriginTls, resource: distribution('get-distribution-failing') },
 ];
 
 describe('REMEDIATORS', () => {
