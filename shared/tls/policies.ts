@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TlsVersion } from '../policy/schema.js';
-import type { CipherInfo, ResolvedTlsPolicy, TlsCatalog } from './catalog.js';
+import type { ResolvedTlsPolicy, TlsCatalog } from './catalog.js';
 import { classifyCipher } from './ciphers.js';
 import { classicPolicyFromAttributes } from './classic.js';
 import classicData from './data/classic-policies.json' with { type: 'json' };
@@ -104,7 +104,7 @@ export interface TlsCatalogOptions {
 export function createTlsCatalog(options: TlsCatalogOptions = {}): TlsCatalog {
   const live = new Map((options.tlsPolicies ?? []).map((policy) => [policy.name, policy]));
   // Each cipher name classified once per catalog: the rules ask for the same few hundred for every listener.
-  const classified = new Map<string, CipherInfo>();
+  const classified = new Map<string, ReturnType<typeof classifyCipher>>();
   return {
     elbv2Policy: (name) => live.get(name) ?? BUNDLED_ELBV2.get(name),
     classicPolicy: (name) => BUNDLED_CLASSIC.get(name),
