@@ -54,6 +54,10 @@ export interface BundleFigures {
   /** importMs / floor.importMs, and the same for CPU time. */
   floorRatio?: number;
   floorCpuRatio?: number;
+  /** The floor plus what every function of the stack needs to handle an event (FRAMEWORK_FLOOR). */
+  frameworkFloor?: { bundleBytes: number; importMs: number; importCpuMs: number };
+  frameworkFloorRatio?: number;
+  frameworkFloorCpuRatio?: number;
 }
 
 /** What a function reads at import time: a complete, fake environment (no call leaves the process). */
@@ -122,15 +126,19 @@ function figuresOf(bundle: Bundle, samples: { wall: number; cpu: number }[]): Bu
   };
 }
 
-/** The function's import and its floor's, `runs` times each, one after the other, so both see the same load. */
-function measureWithFloor(bundle: Bundle, floor: Bundle, runs: number): [BundleFigures, BundleFigures] {
+/** The function's import and its floors', `runs` times each, one after the other, so all see the same load. */
+function measureWithFloors(
+  bundle: Bundle,
+  floors: Bundle[],
+  runs: number,
+): [BundleFigures, ...BundleFigures[]] {
   const own: { wall: number; cpu: number }[] = [];
-  const base: { wall: number; cpu: number }[] = [];
+  const bases: { wall: number; cpu: number }[][] = floors.map(() => []);
   for (let run = 0; run < runs; run += 1) {
     own.push(importOnce(bundle.file, bundle.taskRoot));
-    base.push(importOnce(floor.file, floor.taskRoot));
+    for (const [index, floor] of floors.entries()) bases[index]?.push(importOnce(floor.file, floor.taskRoot));
   }
-  return [figuresOf(bundle, own), figuresOf(floor, base)];
+  return [figuresOf(bundle, own), ...floors.map((floor, index) => figuresOf(floor, bases[index] ?? []))];
 }
 
 const zipsIn = (dir: string) =>
@@ -223,14 +231,39 @@ async function metafileOf(name: string) {
 }
 
 /**
+ * What every function of the stack needs before it can handle an event, whatever it does with it (the same
+ * pieces as shared/lambda/handler.ts, built at module scope as there): the Powertools logger, metrics and
+ * tracer with their middy middlewares, and zod checking the event. Added to the SDK clients, it makes the
+ * "framework floor": how far a function's import is from what a production Lambda of this stack must load.
+ */
+const FRAMEWORK_FLOOR = `import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import * as z from 'zod';
+const logger = new Logger({ serviceName: 'floor' });
+const metrics = new Metrics({ namespace: 'Floor', serviceName: 'floor' });
+const tracer = new Tracer({ serviceName: 'floor' });
+const eventSchema = z.object({ id: z.string(), source: z.string(), 'detail-type': z.string(), detail: z.record(z.string(), z.unknown()) });
+export const handler = middy(async (event) => eventSchema.parse(event))
+  .use(captureLambdaHandler(tracer))
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }));
+`;
+
+/**
  * The floor of a function: a bundle, built like the function's, that imports only the SDK clients and commands
  * the function's build holds (and keeps them, so tree shaking cannot drop them). Written under `dir`.
  */
-async function floorBundle(name: string, sdk: Map<string, Set<string>>, dir: string) {
+async function floorBundle(name: string, sdk: Map<string, Set<string>>, dir: string, framework = false) {
   const { options, extension, plugins } = packagingBuild();
   const sources = join(dir, 'floor-sources');
   mkdirSync(sources, { recursive: true });
-  const entry = join(sources, `${name}-floor.mjs`);
+  const floorName = framework ? `${name}-framework-floor` : `${name}-floor`;
+  const entry = join(sources, `${floorName}.mjs`);
   const names = [...sdk].map(([pkg, exported]) => ({ pkg, exported: [...exported].sort() }));
   // Aliased: two packages may export a command of the same name (DescribeLoadBalancersCommand).
   const aliases: string[] = [];
@@ -241,8 +274,11 @@ async function floorBundle(name: string, sdk: Map<string, Set<string>>, dir: str
     });
     return `import { ${bound.join(', ')} } from '${pkg}';\n`;
   });
-  writeFileSync(entry, `${imports.join('')}export const kept = [${aliases.join(', ')}];\n`);
-  const taskRoot = join(dir, `${name}-floor`);
+  writeFileSync(
+    entry,
+    `${imports.join('')}${framework ? FRAMEWORK_FLOOR : ''}export const kept = [${aliases.join(', ')}];\n`,
+  );
+  const taskRoot = join(dir, floorName);
   await build({
     ...options,
     absWorkingDir: root,
@@ -253,7 +289,7 @@ async function floorBundle(name: string, sdk: Map<string, Set<string>>, dir: str
     logLevel: 'error',
     plugins,
   });
-  const file = join(taskRoot, 'functions', `${name}-floor${extension}`);
+  const file = join(taskRoot, 'functions', `${floorName}${extension}`);
   const clients = names.flatMap(({ exported }) => exported.filter((item) => item.endsWith('Client')));
   return { file, taskRoot, clients };
 }
@@ -268,11 +304,17 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
     for (const bundle of packagedBundles(dir, args.includes('--package'))) {
       const { sdk } = await metafileOf(bundle.name);
       const floor = await floorBundle(bundle.name, sdk, dir);
-      const [own, base] = measureWithFloor(
+      const framework = await floorBundle(bundle.name, sdk, dir, true);
+      const [own, base, frame] = measureWithFloors(
         bundle,
-        { name: `${bundle.name}-floor`, zipBytes: 0, ...floor },
+        [
+          { name: `${bundle.name}-floor`, zipBytes: 0, ...floor },
+          { name: `${bundle.name}-framework-floor`, zipBytes: 0, ...framework },
+        ],
         runs,
       );
+      if (!base || !frame) throw new Error('no floor figures');
+      const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
       figures.push({
         ...own,
         floor: {
@@ -281,8 +323,15 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
           importMs: base.importMs,
           importCpuMs: base.importCpuMs,
         },
-        floorRatio: Math.round((own.importMs / base.importMs) * 100) / 100,
-        floorCpuRatio: Math.round((own.importCpuMs / base.importCpuMs) * 100) / 100,
+        floorRatio: ratio(own.importMs, base.importMs),
+        floorCpuRatio: ratio(own.importCpuMs, base.importCpuMs),
+        frameworkFloor: {
+          bundleBytes: frame.bundleBytes,
+          importMs: frame.importMs,
+          importCpuMs: frame.importCpuMs,
+        },
+        frameworkFloorRatio: ratio(own.importMs, frame.importMs),
+        frameworkFloorCpuRatio: ratio(own.importCpuMs, frame.importCpuMs),
       });
     }
     console.log(
@@ -297,6 +346,9 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
       );
       console.log(
         `  ${''.padEnd(22)} floor ${kb(f.floor?.bundleBytes ?? 0)} (${f.floor?.clients.join(', ')}): import ${f.floor?.importMs} ms, CPU ${f.floor?.importCpuMs} ms; ratio ${f.floorRatio}x (target ${FLOOR_RATIO_TARGET}x: ${ratio}), CPU ${f.floorCpuRatio}x`,
+      );
+      console.log(
+        `  ${''.padEnd(22)} framework floor (the same plus Powertools logger, metrics, tracer, middy, zod) ${kb(f.frameworkFloor?.bundleBytes ?? 0)}: import ${f.frameworkFloor?.importMs} ms, CPU ${f.frameworkFloor?.importCpuMs} ms; ratio ${f.frameworkFloorRatio}x, CPU ${f.frameworkFloorCpuRatio}x`,
       );
     }
     for (const f of figures) {

@@ -14,9 +14,9 @@ export function isObject(value: unknown): value is JsonObject {
 export function findKey(object: JsonObject, name: string): string | undefined {
   if (Object.hasOwn(object, name)) return name;
   // The usual other spelling first: camelCase written (AWS Config) where PascalCase is asked.
-  const camel = name.charAt(0).toLowerCase() + name.slice(1);
+  const camel = camelCased(name);
   if (Object.hasOwn(object, camel)) return camel;
-  const wanted = name.toLowerCase();
+  const wanted = lowerCased(name);
   for (const key in object) {
     // Comparing lengths first spares a lower-case copy of every key (this runs for each absent field).
     if (key.length === wanted.length && Object.hasOwn(object, key) && key.toLowerCase() === wanted) {
@@ -24,6 +24,31 @@ export function findKey(object: JsonObject, name: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The other spellings of the field names the readers ask for, made once: the names are a few hundred
+ * constants of the code, asked for some ten times per input item (a bound keeps odd callers from growing it).
+ */
+const camelNames = new Map<string, string>();
+const lowerNames = new Map<string, string>();
+
+function camelCased(name: string): string {
+  let camel = camelNames.get(name);
+  if (camel === undefined) {
+    camel = name.charAt(0).toLowerCase() + name.slice(1);
+    if (camelNames.size < 1000) camelNames.set(name, camel);
+  }
+  return camel;
+}
+
+function lowerCased(name: string): string {
+  let lower = lowerNames.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (lowerNames.size < 1000) lowerNames.set(name, lower);
+  }
+  return lower;
 }
 
 /** @internal Unit-tested directly: the key lookup every Fields accessor relies on. */

@@ -63,15 +63,23 @@ export function unreadable(error: unknown): UnreadFile {
   return { error: reasons[code] ?? code, code };
 }
 
-/** Reads at most `maxBytes + 1` bytes: a file that grew past the limit since it was checked is refused too. */
-async function readBounded(handle: FileHandle, maxBytes: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
+/**
+ * Reads at most `maxBytes + 1` bytes: a file that grew past the limit since it was checked is refused too.
+ * Read into one buffer of the size stat gave (plus a byte, to notice growth), so that a large file is not
+ * copied once more at the end (chunks joined: 144 MB for a snapshot of 100,000 items); it grows only if the
+ * file did.
+ */
+async function readBounded(handle: FileHandle, maxBytes: number, size: number): Promise<Buffer | undefined> {
+  let buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
   let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(MIB, maxBytes + 1 - total));
-    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-    if (bytesRead === 0) return Buffer.concat(chunks, total);
-    chunks.push(chunk.subarray(0, bytesRead));
+    if (total === buffer.length) {
+      const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+      buffer.copy(larger, 0, 0, total);
+      buffer = larger;
+    }
+    const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null);
+    if (bytesRead === 0) return buffer.subarray(0, total);
     total += bytesRead;
     if (total > maxBytes) return undefined;
   }
@@ -89,9 +97,10 @@ export async function readInputFile(path: string, limit: ReadLimit): Promise<{ b
     if (refused) return refused;
     // O_NONBLOCK: should the path become a FIFO after the check, opening it does not wait for a writer.
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const again = refusal(await handle.stat(), limit);
+    const info = await handle.stat();
+    const again = refusal(info, limit);
     if (again) return again;
-    const bytes = await readBounded(handle, limit.maxBytes);
+    const bytes = await readBounded(handle, limit.maxBytes, info.size);
     return bytes ? { bytes } : tooLarge('grew while it was read', limit);
   } catch (error) {
     return unreadable(error);

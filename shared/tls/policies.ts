@@ -123,10 +123,19 @@ export interface TlsCatalogOptions {
  */
 export function createTlsCatalog(options: TlsCatalogOptions = {}): TlsCatalog {
   const live = new Map((options.tlsPolicies ?? []).map((policy) => [policy.name, policy]));
+  // Each cipher name classified once per catalog: the rules ask for the same few hundred for every listener.
+  const classified = new Map<string, ReturnType<typeof classifyCipher>>();
   return {
     elbv2Policy: (name) => live.get(name) ?? BUNDLED_ELBV2.get(name),
     classicPolicy: (name) => BUNDLED_CLASSIC.get(name),
-    classifyCipher,
+    classifyCipher: (name) => {
+      let info = classified.get(name);
+      if (info === undefined) {
+        info = classifyCipher(name);
+        classified.set(name, info);
+      }
+      return info;
+    },
     elbv2PolicyNames: () => [...new Set([...BUNDLED_ELBV2.keys(), ...live.keys()])].sort(),
   };
 }

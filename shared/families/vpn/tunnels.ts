@@ -130,16 +130,57 @@ export function policyAllowedValues(policy: Policy['vpn'], list: TunnelOptionLis
 }
 
 /**
+ * The comparable forms of the values met so far. They are few (algorithm names, IKE versions, DH groups)
+ * and met for every tunnel, so each is normalized once; the bound keeps odd inputs from growing it.
+ */
+const comparableForms = new Map<OptionValue, string>();
+
+/**
  * AWS spells algorithms in upper case and IKE versions in lower case; case is ignored, as it can only match
  * a value to itself. Whitespace is not: "AES256 " is no value EC2 knows, so it is never an allowed one.
  */
 function comparable(value: OptionValue): string {
-  return String(value).toUpperCase();
+  let form = comparableForms.get(value);
+  if (form === undefined) {
+    form = String(value).toUpperCase();
+    if (comparableForms.size < 1_000) comparableForms.set(value, form);
+  }
+  return form;
 }
+
+/** The comparable forms of an allowed list, with the values they were made from (to notice a changed list). */
+interface AllowedForms {
+  values: OptionValue[];
+  forms: Set<string>;
+}
+
+/** Allowed lists are mostly the policy's own, asked about for every tunnel: their forms are kept. */
+const allowedForms = new WeakMap<readonly OptionValue[], AllowedForms>();
+
+function sameValues(a: readonly OptionValue[], b: readonly OptionValue[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+function formsOf(allowed: readonly OptionValue[]): Set<string> {
+  const known = allowedForms.get(allowed);
+  if (known && sameValues(known.values, allowed)) return known.forms;
+  const forms = new Set(allowed.map(comparable));
+  allowedForms.set(allowed, { values: [...allowed], forms });
+  return forms;
+}
+
+// AWS's defaults stand for every empty list of every tunnel.
+for (const values of Object.values(AWS_DEFAULT_TUNNEL_OPTIONS)) formsOf(values);
 
 export function isAllowed(value: OptionValue, allowed: readonly OptionValue[]): boolean {
   const key = comparable(value);
-  return allowed.some((candidate) => comparable(candidate) === key);
+  const known = allowedForms.get(allowed);
+  if (known && sameValues(known.values, allowed)) return known.forms.has(key);
+  // A list met once (a tunnel's own) is not worth a set.
+  for (const candidate of allowed) if (comparable(candidate) === key) return true;
+  return false;
 }
 
 /** The values not on the allowed list, each once, in the order given. */
@@ -147,7 +188,7 @@ export function valuesOutside<T extends OptionValue>(
   values: readonly T[],
   allowed: readonly OptionValue[],
 ): T[] {
-  const forms = new Set(allowed.map(comparable));
+  const forms = formsOf(allowed);
   const outside: T[] = [];
   const seen: string[] = [];
   for (const value of values) {

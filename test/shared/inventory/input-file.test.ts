@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +73,20 @@ describe('readInputFile', () => {
     expect(read).toEqual({
       error: 'the file grew while it was read, over the 0.0 MiB (10 bytes) limit: not read',
     });
+  });
+
+  it('reads whole a file that holds more than its size said, under the limit', async () => {
+    // Act: /proc/self/status says it is empty, and holds some 1,500 bytes, in lines from "Name:" to the last
+    const read = await readInputFile('/proc/self/status', { maxBytes: MIB });
+
+    // Assess: every byte, in order, as Node reads the same file itself
+    const expected = await readFile('/proc/self/status', 'latin1');
+    expect(read).toHaveProperty('bytes');
+    const text = (read as { bytes: Buffer }).bytes.toString('latin1');
+    expect(text.startsWith('Name:')).toBe(true);
+    expect(text.split('\n').map((line) => line.split(':')[0])).toEqual(
+      expected.split('\n').map((line) => line.split(':')[0]),
+    );
   });
 
   it('refuses a sparse 600 MiB file by its size alone', async () => {
