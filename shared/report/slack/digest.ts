@@ -11,7 +11,7 @@ import { awsText, type Block, enforceLimits, type SlackPayload } from './payload
 export interface DigestInput {
   /** Open findings by severity. */
   counts: Partial<Record<Severity, number>>;
-  /** The SEC09 KPIs of the sweep (the JSON report's summary.kpis); absent outside a sweep. */
+  /** The SEC09 KPIs of the sweep (the JSON report's summary.kpis); absent outside a sweep ("As of", not "Swept"). */
   kpis?: Kpis;
   /** The worst open findings; the first five (after sorting worst first) are listed. */
   worst: readonly FindingRecord[];
@@ -150,7 +150,7 @@ export function buildDigestMessage(input: DigestInput): SlackPayload {
     elements: [
       {
         type: 'mrkdwn',
-        text: `Swept ${slackDate(input.sweptAt)} · regions: ${regions || 'none'}${moreRegions}`,
+        text: `${kpis ? 'Swept' : 'As of'} ${slackDate(input.sweptAt)} · regions: ${regions || 'none'}${moreRegions}`,
       },
     ],
   });

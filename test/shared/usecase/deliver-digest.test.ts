@@ -88,6 +88,8 @@ describe('createDelivery: a run above slack.digestThreshold (an event, not a swe
     expect(queued[0]?.[0]?.text).toBe('transit-guard: 6 open finding(s) (6 high).');
     expect(JSON.stringify(queued[0]?.[0]?.blocks)).toContain('each*: 6 new');
     expect(JSON.stringify(queued[0]?.[0]?.blocks)).toContain('…and 1 more open finding(s)');
+    expect(JSON.stringify(queued[0]?.[0]?.blocks)).toContain('As of <!date^');
+    expect(JSON.stringify(queued[0]?.[0]?.blocks)).not.toContain('SEC09');
     // Queued first, while every finding still owed Slack; marked told only then.
     expect(owedAtEnqueue).toEqual(Array(6).fill(true));
     expect(open).toHaveLength(6);
