@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FAMILY_SETTINGS } from '../families/settings.js';
-import { RULE_MODES } from '../model/evaluation.js';
+import { RULE_MODES, SEVERITIES, type Severity } from '../model/evaluation.js';
 import { noRepeats } from './no-repeats.js';
 import { didYouMean } from './suggest.js';
 
@@ -104,6 +104,22 @@ const exemptionsSetting = z
     return z.NEVER;
   });
 
+/** Hours between two reminders of one finding: from an hour to 30 days. */
+const reminderHours = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 30);
+
+/** The default reminder interval of each severity, in hours: critical daily, low weekly. */
+export const SLACK_REMINDER_HOURS: Record<Severity, number> = {
+  critical: 24,
+  high: 48,
+  medium: 72,
+  low: 168,
+  info: 168,
+};
+
 export const policySchema = z
   .object({
     version: z.literal(1).default(1),
@@ -157,12 +173,26 @@ export const policySchema = z
       .prefault({}),
     slack: z
       .object({
-        reminderIntervalHours: z
-          .number()
-          .int()
-          .min(1)
-          .max(24 * 30)
-          .default(24),
+        /** Findings below this severity are recorded (and counted in the sweep digest) but never posted. */
+        minSeverity: z.enum(SEVERITIES).default('low'),
+        /**
+         * A run with more Slack messages than this posts one digest instead (the first sweep always does), so
+         * a first sweep of a large account is one message, not hundreds.
+         */
+        digestThreshold: z.number().int().min(1).max(1000).default(20),
+        /** Hours between reminders of a finding still open, per severity (defaults: SLACK_REMINDER_HOURS). */
+        reminders: z
+          .object({
+            critical: reminderHours.optional(),
+            high: reminderHours.optional(),
+            medium: reminderHours.optional(),
+            low: reminderHours.optional(),
+            info: reminderHours.optional(),
+          })
+          .strict()
+          .prefault({}),
+        /** Deprecated: the reminder interval of every severity that `reminders` does not name. */
+        reminderIntervalHours: reminderHours.optional(),
       })
       .strict()
       .prefault({}),

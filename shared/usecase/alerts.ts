@@ -1,6 +1,6 @@
 import type { Evaluation } from '../model/evaluation.js';
 import type { Actor } from '../model/ref.js';
-import { type Alert, selectAlerts } from '../report/slack/alerts.js';
+import { type Alert, type SlackSettings, selectAlerts } from '../report/slack/alerts.js';
 import {
   type ActionOutcome,
   buildFindingMessage,
@@ -22,7 +22,8 @@ export interface SlackOutbox {
 
 export interface AlertContext {
   now: Date;
-  reminderIntervalHours: number;
+  /** The policy's `slack` section (minimum severity, reminder intervals). */
+  slack: SlackSettings;
   actor?: Actor;
   eventTime?: string;
   /** What was executed for a finding, by finding id (the remediate function). */
@@ -33,7 +34,7 @@ export interface AlertContext {
 export function alertInput(
   alert: Alert,
   evaluation: Evaluation | undefined,
-  context: Omit<AlertContext, 'now' | 'reminderIntervalHours'>,
+  context: Omit<AlertContext, 'now' | 'slack'>,
 ): FindingMessageInput {
   const finding = alert.finding;
   const action = context.actions?.get(finding.findingId);
@@ -52,14 +53,14 @@ export function alertInput(
 export function messageFor(
   alert: Alert,
   evaluation: Evaluation | undefined,
-  context: Omit<AlertContext, 'now' | 'reminderIntervalHours'>,
+  context: Omit<AlertContext, 'now' | 'slack'>,
 ): SlackPayload {
   return buildFindingMessage(alertInput(alert, evaluation, context));
 }
 
 /**
  * Tells Slack what changed: one message per finding that opened, changed, was resolved, or is due a
- * reminder. Messages go to the outbox first; only then is each finding marked notified, so a failure to
+ * reminder (as far as `slack.minSeverity` lets it). Messages go to the outbox first; only then is each finding marked notified, so a failure to
  * enqueue never loses an alert (the invocation fails and is retried).
  */
 export async function sendAlerts(
@@ -69,10 +70,7 @@ export async function sendAlerts(
   evaluations: readonly Evaluation[],
   context: AlertContext,
 ): Promise<number> {
-  const alerts = selectAlerts(transitions, {
-    now: context.now,
-    reminderIntervalHours: context.reminderIntervalHours,
-  });
+  const alerts = selectAlerts(transitions, { now: context.now, slack: context.slack });
   if (alerts.length === 0) return 0;
   const byFinding = new Map(evaluations.map((e) => [findingIdOf(e.ruleId, e.resourceId), e]));
   await outbox.enqueue(

@@ -1,13 +1,15 @@
-import type { Evaluation } from '../model/evaluation.js';
+import type { Evaluation, Severity } from '../model/evaluation.js';
 import type { Actor } from '../model/ref.js';
 import type { Resource } from '../model/resource.js';
 import type { FindingMessage } from '../report/findings-bus.js';
-import { type Alert, selectAlerts } from '../report/slack/alerts.js';
+import { type Alert, postable, selectAlerts } from '../report/slack/alerts.js';
+import { buildDigestMessage, type FoldedAlerts, foldAlerts } from '../report/slack/digest.js';
 import {
   type ActionOutcome,
   buildFindingMessage,
   type FindingMessageInput,
 } from '../report/slack/message.js';
+import type { SlackPayload } from '../report/slack/payload.js';
 import {
   clearDelivered,
   type DeliveryChannel,
@@ -32,6 +34,29 @@ export interface DeliveryContext {
   eventTime?: string;
   /** What was executed for a finding, by finding id, for its Slack message (the remediate function). */
   actions?: ReadonlyMap<string, ActionOutcome>;
+}
+
+/** How `send` tells Slack: one message per alert, or one digest standing for all of them. */
+export interface SendOptions {
+  /** Post one digest whatever the number of alerts (the first sweep); else only above slack.digestThreshold. */
+  digest?: boolean;
+  /** Builds the digest (the sweep's, with its KPIs); default: a digest of the alerts alone. */
+  summarize?: (folded: FoldedAlerts) => Promise<SlackPayload>;
+}
+
+/** A digest of the alerts of a run that is not a sweep: their counts and the worst of them. */
+function alertsDigest(alerts: readonly Pick<Alert, 'reason' | 'finding'>[], at: string): SlackPayload {
+  const open = alerts.filter(({ reason }) => reason !== 'resolved').map(({ finding }) => finding);
+  const counts: Partial<Record<Severity, number>> = {};
+  for (const finding of open) counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
+  return buildDigestMessage({
+    counts,
+    worst: open,
+    sweptAt: at,
+    regions: [...new Set(open.flatMap((finding) => (finding.region ? [finding.region] : [])))],
+    folded: foldAlerts(alerts),
+    heading: 'transit-guard',
+  });
 }
 
 /** Above this, a plan record keeps no configuration snapshot in the outbox (the bus would drop it too). */
@@ -113,8 +138,9 @@ export function createDelivery(deps: MonitorDeps, context: DeliveryContext) {
       delivery.channels.push('actions');
       delivery.actions = actions;
     }
-    if (deps.outbox) {
-      const alert: Alert = { reason: transition.kind as Alert['reason'], finding, transition };
+    const reason = transition.kind as Alert['reason'];
+    if (deps.outbox && postable(reason, finding, deps.policy.slack)) {
+      const alert: Alert = { reason, finding, transition };
       delivery.channels.push('slack');
       delivery.slack = alertInput(alert, evaluation, alertContext);
     }
@@ -155,10 +181,7 @@ export function createDelivery(deps: MonitorDeps, context: DeliveryContext) {
         if (!owes(record, 'bus')) direct.bus.push(...busMessages(transition, evaluation));
         if (!owes(record, 'actions')) direct.actions.push(...(actionsByFinding.get(record.findingId) ?? []));
         if (owes(record, 'slack')) return;
-        for (const alert of selectAlerts([transition], {
-          now: context.now,
-          reminderIntervalHours: deps.policy.slack.reminderIntervalHours,
-        })) {
+        for (const alert of selectAlerts([transition], { now: context.now, slack: deps.policy.slack })) {
           direct.alerts.push(alert);
           evaluationsOf.set(alert, evaluation);
         }
@@ -171,8 +194,12 @@ export function createDelivery(deps: MonitorDeps, context: DeliveryContext) {
      * channel only once the previous one took it (a plan's audit record is on the bus before its action is
      * queued; Slack hears of an action once it is queued); other findings are not held back by it. Each
      * channel that took a transition is cleared from its outbox; then the first failure, if any, is thrown.
+     * Slack gets one digest instead of one message each when `options.digest` says so or there are more than
+     * slack.digestThreshold; the findings it stands for count as told all the same.
      */
-    async send(): Promise<{ published: number; actions: number; alerts: number }> {
+    async send(
+      options: SendOptions = {},
+    ): Promise<{ published: number; actions: number; alerts: number; digest: boolean }> {
       const owedDeliveries = [...owed.values()].flatMap((record) =>
         (record.pending ?? []).map((delivery) => ({ record, delivery })),
       );
@@ -188,7 +215,7 @@ export function createDelivery(deps: MonitorDeps, context: DeliveryContext) {
             delivery.channels.includes(channel) &&
             before.every(([previous, port]) => through(delivery, previous, port)),
         );
-      const sent = { published: 0, actions: 0, alerts: 0 };
+      const sent = { published: 0, actions: 0, alerts: 0, digest: false };
       const failures: unknown[] = [];
 
       const toBus = owing('bus');
@@ -245,20 +272,32 @@ export function createDelivery(deps: MonitorDeps, context: DeliveryContext) {
           ...toSlack.map(({ record, delivery }) => ({
             at: delivery.at,
             rank: order.get(record.findingId) ?? 0,
+            reason: delivery.transition,
+            finding: record,
             build: () => buildFindingMessage(delivery.slack as FindingMessageInput),
           })),
           ...direct.alerts.map((alert) => ({
             at: observedAt,
             rank: order.get(alert.finding.findingId) ?? 0,
+            reason: alert.reason,
+            finding: alert.finding,
             build: () => messageFor(alert, evaluationsOf.get(alert), alertContext),
           })),
         ];
-        const payloads = alerts
-          .sort((a, b) => a.at.localeCompare(b.at) || a.rank - b.rank)
-          .map((alert) => alert.build());
+        const digest =
+          alerts.length > 0 && (options.digest === true || alerts.length > deps.policy.slack.digestThreshold);
         try {
+          const payloads = digest
+            ? [
+                await (options.summarize?.(foldAlerts(alerts)) ??
+                  Promise.resolve(alertsDigest(alerts, observedAt))),
+              ]
+            : alerts
+                .sort((a, b) => a.at.localeCompare(b.at) || a.rank - b.rank)
+                .map((alert) => alert.build());
           if (payloads.length > 0) await deps.outbox.enqueue(payloads);
           sent.alerts = payloads.length;
+          sent.digest = digest;
           toldDirect = true;
           for (const { delivery } of toSlack) mark(delivery, 'slack');
         } catch (error) {

@@ -343,7 +343,7 @@ export async function remediate(
   if (monitor.outbox && finding) {
     await sendAlerts(monitor.findings, monitor.outbox, [{ kind: 'changed', finding }], [evaluation], {
       now,
-      reminderIntervalHours: monitor.policy.slack.reminderIntervalHours,
+      slack: monitor.policy.slack,
       actions,
       ...reported,
     });

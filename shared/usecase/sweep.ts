@@ -1,25 +1,36 @@
 import type { InputError } from '../inventory/types.js';
-import type { Evaluation, Severity } from '../model/evaluation.js';
+import { type Evaluation, type Severity, severityRank } from '../model/evaluation.js';
 import { computeKpis } from '../report/kpis.js';
-import { buildDigestMessage } from '../report/slack/digest.js';
+import { buildDigestMessage, type FoldedAlerts } from '../report/slack/digest.js';
 import type { SlackPayload } from '../report/slack/payload.js';
 import { type FindingTransition, resolveResource } from '../state/finding-store.js';
 import { createDelivery } from './deliver.js';
 import type { MonitorDeps } from './deps.js';
 import { evaluateAndRecord, inAccount } from './record.js';
 
-/** The one summary message a sweep posts: open findings by severity, SEC09 KPIs, the worst five. */
-async function digestFor(deps: MonitorDeps, outcome: SweepOutcome, now: Date): Promise<SlackPayload> {
+/**
+ * The one summary message a sweep posts: open findings by severity, SEC09 KPIs, the worst five that Slack may
+ * hear of (slack.minSeverity; the counts keep every severity), and the alerts it stands for when it replaces
+ * them.
+ */
+async function digestFor(
+  deps: MonitorDeps,
+  outcome: SweepOutcome,
+  now: Date,
+  folded?: FoldedAlerts,
+): Promise<SlackPayload> {
   const open = await deps.findings.listOpen();
+  const minimum = severityRank(deps.policy.slack.minSeverity);
   const counts: Partial<Record<Severity, number>> = {};
   for (const finding of open) counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
   return buildDigestMessage({
     counts,
     kpis: computeKpis(outcome.evaluations, deps.policy),
     // All of them: the digest picks the worst five (severity, then longest open); the store orders by id.
-    worst: open,
+    worst: open.filter((finding) => severityRank(finding.severity) >= minimum),
     sweptAt: now.toISOString(),
     regions: outcome.regions,
+    ...(folded ? { folded } : {}),
   });
 }
 
@@ -55,6 +66,9 @@ export async function sweep(deps: MonitorDeps, options: SweepOptions): Promise<S
     errors: [],
   };
   const now = deps.now();
+  // Nothing open yet (the first sweep, or the first since everything was fixed): Slack has no context for
+  // what this sweep finds, so it gets one digest rather than a message per finding.
+  const firstSweep = (await deps.findings.listOpen(1)).length === 0;
   const delivery = createDelivery(deps, { now, triggerId: options.sweepId });
   for (const region of options.regions) {
     options.onProgress?.(`reading ${region}`);
@@ -87,7 +101,11 @@ export async function sweep(deps: MonitorDeps, options: SweepOptions): Promise<S
   }
   // What earlier invocations left owed (a failed publish, a queue that was down): sent with this sweep's own.
   delivery.owe(await deps.findings.listPending());
-  await delivery.send();
-  if (deps.outbox) await deps.outbox.enqueue([await digestFor(deps, outcome, now)]);
+  // A digest that replaces the alerts goes out in their place (before they are marked told), as the only one.
+  const { digest } = await delivery.send({
+    digest: firstSweep,
+    summarize: (folded) => digestFor(deps, outcome, now, folded),
+  });
+  if (deps.outbox && !digest) await deps.outbox.enqueue([await digestFor(deps, outcome, now)]);
   return outcome;
 }

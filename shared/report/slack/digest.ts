@@ -1,7 +1,9 @@
+import { FAMILIES } from '../../families/index.js';
 import { SEVERITIES, type Severity, severityRank } from '../../model/evaluation.js';
 import { findRule } from '../../rules/index.js';
 import type { FindingRecord } from '../../state/finding-store.js';
 import { type Kpis, kpiDefinitions, type Share } from '../kpis.js';
+import type { Alert } from './alerts.js';
 import { consoleLink } from './console-link.js';
 import { SEVERITY_EMOJI, slackDate } from './message.js';
 import { awsText, type Block, enforceLimits, type SlackPayload } from './payload.js';
@@ -9,12 +11,56 @@ import { awsText, type Block, enforceLimits, type SlackPayload } from './payload
 export interface DigestInput {
   /** Open findings by severity. */
   counts: Partial<Record<Severity, number>>;
-  /** The SEC09 KPIs of the sweep (the JSON report's summary.kpis). */
-  kpis: Kpis;
+  /** The SEC09 KPIs of the sweep (the JSON report's summary.kpis); absent outside a sweep ("As of", not "Swept"). */
+  kpis?: Kpis;
   /** The worst open findings; the first five (after sorting worst first) are listed. */
   worst: readonly FindingRecord[];
   sweptAt: string;
   regions: readonly string[];
+  /** The alerts this digest stands for (they get no message of their own), when it replaces them. */
+  folded?: FoldedAlerts;
+  /** What the message is about; default "transit-guard sweep". */
+  heading?: string;
+}
+
+/** What a digest says of the alerts it replaces: how many of each kind, and the new ones by family. */
+export interface FoldedAlerts {
+  byReason: Partial<Record<Alert['reason'], number>>;
+  /** Opened findings by family id (the resource type when no family has it). */
+  openedByFamily: Record<string, number>;
+}
+
+/** Counts the alerts a digest replaces. */
+export function foldAlerts(alerts: readonly Pick<Alert, 'reason' | 'finding'>[]): FoldedAlerts {
+  const folded: FoldedAlerts = { byReason: {}, openedByFamily: {} };
+  for (const { reason, finding } of alerts) {
+    folded.byReason[reason] = (folded.byReason[reason] ?? 0) + 1;
+    if (reason !== 'opened') continue;
+    const family =
+      FAMILIES.find((candidate) => candidate.resourceTypes.includes(finding.resourceType))?.id ??
+      finding.resourceType;
+    folded.openedByFamily[family] = (folded.openedByFamily[family] ?? 0) + 1;
+  }
+  return folded;
+}
+
+const REASON_LABEL: Record<Alert['reason'], string> = {
+  opened: 'new',
+  changed: 'changed',
+  reminder: 'reminders',
+  resolved: 'resolved',
+};
+
+function foldedText(folded: FoldedAlerts): string {
+  const kinds = (['opened', 'changed', 'reminder', 'resolved'] as const)
+    .filter((reason) => (folded.byReason[reason] ?? 0) > 0)
+    .map((reason) => `${folded.byReason[reason]} ${REASON_LABEL[reason]}`);
+  const families = Object.entries(folded.openedByFamily)
+    .sort(([a, n], [b, m]) => m - n || a.localeCompare(b))
+    .map(([family, count]) => `${awsText(family)} ${count}`);
+  const lines = [`*In this digest instead of one message each*: ${kinds.join(' · ')}`];
+  if (families.length > 0) lines.push(`New by family: ${families.join(' · ')}`);
+  return lines.join('\n');
 }
 
 const WORST_SHOWN = 5;
@@ -27,7 +73,8 @@ function shareText(label: string, share: Share): string {
 }
 
 /** One line per KPI of the families, in their order. */
-function kpiLines(kpis: Kpis): string[] {
+function kpiLines(kpis: Kpis | undefined): string[] {
+  if (!kpis) return [];
   return kpiDefinitions().flatMap(({ kpi }) => {
     const value = kpis[kpi.key];
     if (kpi.kind === 'share' && value !== undefined && 'total' in value)
@@ -61,7 +108,7 @@ export function buildDigestMessage(input: DigestInput): SlackPayload {
         severityRank(b.severity) - severityRank(a.severity) || a.firstSeenAt.localeCompare(b.firstSeenAt),
     )
     .slice(0, WORST_SHOWN);
-  const { kpis } = input;
+  const { kpis, heading = 'transit-guard sweep' } = input;
   const regions = input.regions.slice(0, REGIONS_SHOWN).map(awsText).join(', ');
   const moreRegions =
     input.regions.length > REGIONS_SHOWN ? ` (+${input.regions.length - REGIONS_SHOWN} more)` : '';
@@ -71,7 +118,7 @@ export function buildDigestMessage(input: DigestInput): SlackPayload {
       type: 'header',
       text: {
         type: 'plain_text',
-        text: `${total === 0 ? ':white_check_mark:' : ':bar_chart:'} transit-guard sweep · ${total} open finding${total === 1 ? '' : 's'}`,
+        text: `${total === 0 ? ':white_check_mark:' : ':bar_chart:'} ${heading} · ${total} open finding${total === 1 ? '' : 's'}`,
         emoji: true,
       },
     },
@@ -82,14 +129,15 @@ export function buildDigestMessage(input: DigestInput): SlackPayload {
         text: `${SEVERITY_EMOJI[severity]} *${severity.toUpperCase()}*\n${input.counts[severity] ?? 0}`,
       })),
     },
-    {
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: ['*Encryption in transit (SEC09)*', ...kpiLines(kpis)].join('\n'),
-      },
-    },
   ];
+  if (input.folded)
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: foldedText(input.folded) } });
+  if (kpis) {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: ['*Encryption in transit (SEC09)*', ...kpiLines(kpis)].join('\n') },
+    });
+  }
   if (worst.length > 0) {
     const more = total > worst.length ? `\n_…and ${total - worst.length} more open finding(s)_` : '';
     blocks.push({
@@ -102,7 +150,7 @@ export function buildDigestMessage(input: DigestInput): SlackPayload {
     elements: [
       {
         type: 'mrkdwn',
-        text: `Swept ${slackDate(input.sweptAt)} · regions: ${regions || 'none'}${moreRegions}`,
+        text: `${kpis ? 'Swept' : 'As of'} ${slackDate(input.sweptAt)} · regions: ${regions || 'none'}${moreRegions}`,
       },
     ],
   });
@@ -112,7 +160,7 @@ export function buildDigestMessage(input: DigestInput): SlackPayload {
     .map((severity) => `${input.counts[severity]} ${severity}`)
     .join(', ');
   return enforceLimits({
-    text: `transit-guard sweep: ${total} open finding(s)${summary ? ` (${summary})` : ''}.`,
+    text: `${heading}: ${total} open finding(s)${summary ? ` (${summary})` : ''}.`,
     blocks,
     unfurl_links: false,
     unfurl_media: false,

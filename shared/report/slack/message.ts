@@ -10,6 +10,7 @@ import type { Actor } from '../../model/ref.js';
 import type { ActionRecord } from '../../response/types.js';
 import { findRule } from '../../rules/index.js';
 import type { Resolution } from '../../state/finding-store.js';
+import { awsCliCommand } from './aws-cli.js';
 import { consoleLink } from './console-link.js';
 import {
   awsCode,
@@ -141,12 +142,18 @@ function resourceBlock(input: FindingMessageInput, url: string | undefined): Sec
 
 type ShownCall = RemediationCall & { outcome?: 'ok' | 'failed'; error?: string };
 
-function callsText(calls: readonly ShownCall[] | undefined): string {
+/**
+ * The calls as runnable `aws ...` command lines (secrets redacted), one a line; a made call carries its
+ * outcome and error as a trailing shell comment, so the line still runs when copied.
+ */
+function callsText(calls: readonly ShownCall[] | undefined, region: string | undefined): string {
   if (!calls || calls.length === 0) return '';
   const lines = calls.slice(0, MAX_CALLS_SHOWN).map((call) => {
-    const mark = call.outcome === 'ok' ? '✓ ' : call.outcome === 'failed' ? '✗ ' : '';
+    const mark = call.outcome === 'ok' ? '✓' : call.outcome === 'failed' ? '✗' : '';
     const error = call.error ? ` → ${call.error}` : '';
-    const line = `${mark}${call.service}:${call.command} ${JSON.stringify(redactSecrets(call.input))}${error}`;
+    const outcome = mark || error ? `  # ${mark}${error}` : '';
+    const input = redactSecrets(call.input) as Record<string, unknown>;
+    const line = `${awsCliCommand({ ...call, input }, region)}${outcome}`;
     return line.length > MAX_CALL_CHARS ? `${line.slice(0, MAX_CALL_CHARS)}…` : line;
   });
   if (calls.length > MAX_CALLS_SHOWN) lines.push(`… and ${calls.length - MAX_CALLS_SHOWN} more call(s)`);
@@ -173,8 +180,8 @@ function planStatus(input: FindingMessageInput): NonNullable<ResponsePlan['statu
   return plan?.mode === 'remediate' || plan?.mode === 'block' ? 'skipped' : 'notify';
 }
 
-function executedText(action: ActionOutcome, plan: ResponsePlan | undefined): string {
-  const calls = callsText(action.calls);
+function executedText(action: ActionOutcome, plan: ResponsePlan | undefined, region?: string): string {
+  const calls = callsText(action.calls, region);
   switch (action.status) {
     case 'remediated':
       return `:wrench: *Remediated and verified*:${planText(plan)}${calls}`;
@@ -195,9 +202,9 @@ function plannedText(input: FindingMessageInput, plan: ResponsePlan | undefined)
   const exemption = exemptionOf(input);
   switch (planStatus(input)) {
     case 'dry-run':
-      return `:memo: *Dry run*: nothing was changed. With \`dryRun: false\` transit-guard would${planText(plan) || ' make these calls'}:${callsText(plan?.calls)}`;
+      return `:memo: *Dry run*: nothing was changed. With \`dryRun: false\` transit-guard would${planText(plan) || ' make these calls'}:${callsText(plan?.calls, input.evaluation.region)}`;
     case 'planned':
-      return `:hammer_and_wrench: *Action planned*:${planText(plan)}${callsText(plan?.calls)}`;
+      return `:hammer_and_wrench: *Action planned*:${planText(plan)}${callsText(plan?.calls, input.evaluation.region)}`;
     case 'exempt':
       return exemption
         ? `:shield: *Exempted* until ${slackDate(exemption.expires, false)}: ${awsText(exemption.reason)}`
@@ -221,7 +228,7 @@ function actionText(input: FindingMessageInput): string {
       `:hourglass: *Exemption expired* on ${slackDate(exemption.expires, false)} (${awsText(exemption.reason)}); this finding is no longer exempt.`,
     );
   }
-  lines.push(action ? executedText(action, plan) : plannedText(input, plan));
+  lines.push(action ? executedText(action, plan, evaluation.region) : plannedText(input, plan));
   const note = action?.note ?? plan?.note;
   if (note) lines.push(`_${awsText(note)}_`);
   return lines.join('\n');
@@ -233,7 +240,7 @@ function resolutionText(input: FindingMessageInput): string {
   const when = eventTime ? ` at ${slackDate(eventTime)}` : '';
   switch (resolution) {
     case 'remediated':
-      return `:wrench: *Remediated by transit-guard* and verified.${callsText(action?.calls)}\n${awsText(evaluation.reason)}`;
+      return `:wrench: *Remediated by transit-guard* and verified.${callsText(action?.calls, evaluation.region)}\n${awsText(evaluation.reason)}`;
     case 'deleted':
       return `:wastebasket: *The resource was deleted*${by}${when}.`;
     case 'fixed':

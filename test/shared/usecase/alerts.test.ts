@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../../shared/model/evaluation.js';
 import { policySchema } from '../../../shared/policy/schema.js';
+import { reminderHours } from '../../../shared/report/slack/alerts.js';
 import type { SlackPayload } from '../../../shared/report/slack/payload.js';
 import { createDynamoDbFindingStore } from '../../../shared/state/dynamodb-store.js';
 import {
@@ -14,7 +15,9 @@ import { type LocalDynamo, startDynalite } from '../../helpers/dynalite.js';
 
 const VPN = 'vpn-0123456789abcdef0';
 const FINDING_ID = findingIdOf('vpn-tunnel-ike-version', VPN);
-const REMINDER_HOURS = policySchema.parse({}).slack.reminderIntervalHours;
+const SLACK = policySchema.parse({}).slack;
+/** The default reminder interval of the findings here (high). */
+const REMINDER_HOURS = reminderHours(SLACK, 'high');
 const t0 = new Date('2026-11-22T10:00:00.000Z');
 const hoursLater = (hours: number) => new Date(t0.getTime() + hours * 3_600_000);
 
@@ -76,7 +79,7 @@ describe('sendAlerts with the DynamoDB finding store (dynalite)', () => {
     const transitions = await recordEvaluations(store, [evaluation], now);
     return sendAlerts(store, recorder.outbox, transitions, [evaluation], {
       now,
-      reminderIntervalHours: REMINDER_HOURS,
+      slack: SLACK,
     });
   }
 
@@ -124,7 +127,7 @@ describe('sendAlerts with the DynamoDB finding store (dynalite)', () => {
       const transitions = await resolveResource(store, VPN, now, 'deleted');
       await sendAlerts(store, recorder.outbox, transitions, [], {
         now,
-        reminderIntervalHours: REMINDER_HOURS,
+        slack: SLACK,
       });
     }
 

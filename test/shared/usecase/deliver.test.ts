@@ -526,7 +526,7 @@ describe('createDelivery', () => {
     expect(owed?.channels).toEqual(['bus', 'actions', 'slack']);
     expect(owed?.actions).toEqual([ACTION]);
     expect(run.delivered.actions).toEqual([ACTION]);
-    expect(sent).toEqual({ published: 2, actions: 1, alerts: 1 });
+    expect(sent).toEqual({ published: 2, actions: 1, alerts: 1, digest: false });
   });
 
   it('owes only the channels the deployment has (the CLI has no queue and no Slack)', async () => {
@@ -673,7 +673,7 @@ describe('createDelivery, channel by channel', () => {
     expect(run.delivered.bus.map((m) => m.kind)).toEqual(['finding', 'plan']);
     expect(run.delivered.actions).toEqual([ACTION]);
     expect(severities(run.delivered.slack)).toEqual(['HIGH']);
-    expect(sent).toEqual({ published: 2, actions: 1, alerts: 1 });
+    expect(sent).toEqual({ published: 2, actions: 1, alerts: 1, digest: false });
     expect((await store.get(ID))?.lastNotifiedAt).toBe(later(60).toISOString());
   });
 
@@ -792,7 +792,7 @@ describe('createDelivery, channel by channel', () => {
 
     // Assess
     expect(calls).toEqual([]);
-    expect(sent).toEqual({ published: 0, actions: 0, alerts: 0 });
+    expect(sent).toEqual({ published: 0, actions: 0, alerts: 0, digest: false });
   });
 
   it('delivers only to the channels the deployment has, and leaves the others owed', async () => {
@@ -808,7 +808,7 @@ describe('createDelivery, channel by channel', () => {
     const sent = await delivery.send();
 
     // Assess
-    expect(sent).toEqual({ published: 2, actions: 0, alerts: 0 });
+    expect(sent).toEqual({ published: 2, actions: 0, alerts: 0, digest: false });
     expect(run.delivered.actions).toEqual([]);
     expect((await store.get(ID))?.pending?.map((d) => d.channels)).toEqual([['actions', 'slack']]);
   });
@@ -863,7 +863,7 @@ describe('createDelivery, channel by channel', () => {
     const sent = await delivery.send();
 
     // Assess
-    expect(sent).toEqual({ published: 0, actions: 0, alerts: 0 });
+    expect(sent).toEqual({ published: 0, actions: 0, alerts: 0, digest: false });
   });
 
   it('keeps a plan record of exactly 60,000 characters with its snapshot, and cuts one character more', async () => {
@@ -961,7 +961,9 @@ describe('createDelivery for the remediate function', () => {
       ['resolution', 'transit-guard remediated the configuration and verified the fix.'],
     ]);
     expect(run.delivered.slack).toHaveLength(1);
-    expect(JSON.stringify(run.delivered.slack[0]?.blocks)).toContain('ModifyListener');
+    expect(JSON.stringify(run.delivered.slack[0]?.blocks)).toContain(
+      'aws elbv2 modify-listener --listener-arn',
+    );
     expect(await store.listPending()).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SEVERITIES } from '../../../../shared/model/evaluation.js';
 import type { Kpis } from '../../../../shared/report/kpis.js';
-import { buildDigestMessage, type DigestInput } from '../../../../shared/report/slack/digest.js';
+import { buildDigestMessage, type DigestInput, foldAlerts } from '../../../../shared/report/slack/digest.js';
 import { SLACK_LIMITS, type SlackPayload } from '../../../../shared/report/slack/payload.js';
 import type { FindingRecord } from '../../../../shared/state/finding-store.js';
 
@@ -173,5 +173,33 @@ describe('buildDigestMessage', () => {
     const all = JSON.stringify(payload);
     expect(all).not.toContain('<https://evil');
     expect(all).toContain('&lt;https://evil|click&gt;');
+  });
+});
+
+describe('a digest standing for the alerts of a run', () => {
+  it('counts them by kind and the new ones by family, most first, escaping a resource type no family has', () => {
+    // Prepare
+    const vpn = finding(1, { resourceType: 'AWS::EC2::VPNConnection' });
+    const unknown = finding(2, { resourceType: 'Custom::<!here>' as FindingRecord['resourceType'] });
+    const folded = foldAlerts([
+      { reason: 'opened', finding: finding(3) },
+      { reason: 'opened', finding: finding(4) },
+      { reason: 'opened', finding: vpn },
+      { reason: 'opened', finding: unknown },
+      { reason: 'reminder', finding: finding(5) },
+      { reason: 'resolved', finding: finding(6, { state: 'resolved' }) },
+    ]);
+
+    // Act
+    const payload = buildDigestMessage({ ...input([finding(3), finding(4), vpn, unknown]), folded });
+
+    // Assess
+    expect(folded).toEqual({
+      byReason: { opened: 4, reminder: 1, resolved: 1 },
+      openedByFamily: { elbv2: 2, 'Custom::<!here>': 1, vpn: 1 },
+    });
+    expect(texts(payload)).toContain(
+      '*In this digest instead of one message each*: 4 new · 1 reminders · 1 resolved\nNew by family: elbv2 2 · Custom::&lt;!here&gt; 1 · vpn 1',
+    );
   });
 });

@@ -15,6 +15,8 @@ import {
 
 const ACCOUNT = '111122223333';
 const LISTENER = `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2`;
+/** The planned ModifyListener call as the message shows it: the runnable AWS CLI command line. */
+const CLI = `aws elbv2 modify-listener --listener-arn ${LISTENER} --ssl-policy ELBSecurityPolicy-TLS13-1-2-Res-2021-06 --region eu-west-1`;
 const LOAD_BALANCER_PAGE = `https://eu-west-1.console.aws.amazon.com/ec2/home?region=eu-west-1#LoadBalancer:loadBalancerArn=arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:loadbalancer/app/shop/50dc6c495c0c9188;tab=listeners`;
 const PLANTED_WEBHOOK = 'https://hooks.slack.com/services/T0PLANTED/B0PLANTED/plantedSecretValue42';
 const PLANTED_PSK = 'Pl4ntedPreSharedKey_9f8e7d';
@@ -119,14 +121,15 @@ describe('buildFindingMessage', () => {
     const did = sectionText(payload, 'What transit-guard did');
     expect(did).toContain('*Dry run*: nothing was changed');
     expect(did).toContain('`set-ssl-policy` → `ELBSecurityPolicy-TLS13-1-2-Res-2021-06`');
-    expect(did).toContain(`elbv2:ModifyListener {"ListenerArn":"${LISTENER}","SslPolicy":`);
+    expect(did).toContain(`\`\`\`${CLI}\`\`\``);
+    expect(did).not.toContain('"ListenerArn"');
     expect(did).toContain('_dry run: planned, not executed_');
   });
 
   it.each<[ActionOutcome, string]>([
     [
       { status: 'remediated', calls: [executed('ok')] },
-      '*Remediated and verified*: `set-ssl-policy` → `ELBSecurityPolicy-TLS13-1-2-Res-2021-06`\n```✓ elbv2:ModifyListener',
+      `*Remediated and verified*: \`set-ssl-policy\` → \`ELBSecurityPolicy-TLS13-1-2-Res-2021-06\`\n\`\`\`${CLI}  # ✓\`\`\``,
     ],
     [{ status: 'blocked', calls: [executed('ok')] }, '*Blocked and verified*'],
     [
@@ -135,7 +138,7 @@ describe('buildFindingMessage', () => {
         error: 'AccessDenied: not authorized to perform ModifyListener',
         calls: [executed('failed', 'AccessDenied')],
       },
-      '*Action failed*: `set-ssl-policy` → `ELBSecurityPolicy-TLS13-1-2-Res-2021-06` AccessDenied: not authorized to perform ModifyListener\n```✗ elbv2:ModifyListener',
+      `*Action failed*: \`set-ssl-policy\` → \`ELBSecurityPolicy-TLS13-1-2-Res-2021-06\` AccessDenied: not authorized to perform ModifyListener\n\`\`\`${CLI}  # ✗ → AccessDenied\`\`\``,
     ],
     [{ status: 'unchanged', calls: [] }, '*No change made*: the resource was already compliant'],
     [
@@ -165,7 +168,7 @@ describe('buildFindingMessage', () => {
 
     // Assess
     expect(sectionText(payload, 'What transit-guard did')).toContain(
-      '*Action planned*: `set-ssl-policy` → `ELBSecurityPolicy-TLS13-1-2-Res-2021-06`\n```elbv2:ModifyListener',
+      `*Action planned*: \`set-ssl-policy\` → \`ELBSecurityPolicy-TLS13-1-2-Res-2021-06\`\n\`\`\`${CLI}\`\`\``,
     );
   });
 
@@ -249,7 +252,7 @@ describe('buildFindingMessage', () => {
 
   it.each([
     ['fixed', '*Fixed* by AssumedRole'],
-    ['remediated', '*Remediated by transit-guard* and verified.\n```✓ elbv2:ModifyListener'],
+    ['remediated', `*Remediated by transit-guard* and verified.\n\`\`\`${CLI}  # ✓\`\`\``],
     ['deleted', '*The resource was deleted* by AssumedRole'],
   ] as const)('announces a resolution (%s)', (resolution, expected) => {
     // Prepare
@@ -364,10 +367,7 @@ describe('buildFindingMessage', () => {
 
     // Assess
     const block = did.slice(did.indexOf('```') + 3, did.lastIndexOf('```'));
-    expect(block.split('\n')).toEqual([
-      `✗ elbv2:ModifyListener {"ListenerArn":"${LISTENER}","SslPolicy":"ELBSecurityPolicy-TLS13-1-2-Res-2021-06"} → AccessDenied :white_check_mark: fine`,
-      `✓ elbv2:ModifyListener {"ListenerArn":"${LISTENER}","SslPolicy":"ELBSecurityPolicy-TLS13-1-2-Res-2021-06"}`,
-    ]);
+    expect(block.split('\n')).toEqual([`${CLI}  # ✗ → AccessDenied :white_check_mark: fine`, `${CLI}  # ✓`]);
     expect(did).toContain('AccessDenied forged line');
   });
 
