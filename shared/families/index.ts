@@ -12,6 +12,8 @@ import type { ClassicLoadBalancer } from './elb/model.js';
 import { elbv2Family } from './elbv2/index.js';
 import type { Elbv2Listener } from './elbv2/model.js';
 import type { Family } from './family.js';
+import { latticeFamily } from './lattice/index.js';
+import type { LatticeListener } from './lattice/model.js';
 import { vpnFamily } from './vpn/index.js';
 import type { VpnConnection } from './vpn/model.js';
 
@@ -23,6 +25,7 @@ export const FAMILIES: readonly Family[] = [
   vpnFamily,
   directConnectFamily,
   acmFamily,
+  latticeFamily,
 ];
 
 /** Each family's resources (its model.ts), by family id: the model's `Resource` is their union. */
@@ -32,6 +35,7 @@ interface FamilyResources {
   vpn: VpnConnection;
   directconnect: DxConnection | DxLag;
   acm: AcmCertificate;
+  lattice: LatticeListener;
 }
 
 export type Resource = FamilyResources[keyof FamilyResources];
