@@ -322,7 +322,7 @@ describe('a family added to the registry, and nothing else', () => {
 
       // Assess
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('ACM certificate, or Gadget endpoint in the inputs');
+      expect(run.stderr).toContain('VPC Lattice listener, or Gadget endpoint in the inputs');
     });
   });
 });

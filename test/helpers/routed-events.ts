@@ -315,6 +315,39 @@ export const ROUTED_DIRECTCONNECT: RoutedCase[] = [
   },
 ];
 
+const LATTICE_SERVICE = `arn:aws:vpc-lattice:${REGION}:${ACCOUNT_ID}:service/svc-0a1b2c3d4e5f60718`;
+const LATTICE_LISTENER = `${LATTICE_SERVICE}/listener/listener-0f1e2d3c4b5a69788`;
+
+export const ROUTED_LATTICE: RoutedCase[] = [
+  {
+    fixture: 'cloudtrail-vpc-lattice-create-listener',
+    eventName: 'CreateListener',
+    refs: [ref('AWS::VpcLattice::Listener', LATTICE_LISTENER)],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-vpc-lattice-update-listener',
+    eventName: 'UpdateListener',
+    refs: [ref('AWS::VpcLattice::Listener', LATTICE_LISTENER)],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-vpc-lattice-delete-listener',
+    eventName: 'DeleteListener',
+    refs: [ref('AWS::VpcLattice::Listener', LATTICE_LISTENER)],
+    actor: SSO_ACTOR,
+    deleted: true,
+  },
+  {
+    fixture: 'cloudtrail-vpc-lattice-delete-service',
+    eventName: 'DeleteService',
+    refs: [ref('AWS::VpcLattice::Listener', `${LATTICE_SERVICE}/listener/`)],
+    actor: SSO_ACTOR,
+    deleted: true,
+    byPrefix: true,
+  },
+];
+
 export const ROUTED_ACM: RoutedCase[] = [
   {
     fixture: 'cloudtrail-acm-import-certificate',

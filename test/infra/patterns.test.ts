@@ -90,7 +90,7 @@ interface ApiCallBranch {
 }
 
 describe('on-api-call rule', () => {
-  it('receives successful AWS API calls of the five sources and nothing else', () => {
+  it('receives successful AWS API calls of the six sources and nothing else', () => {
     // Act
     const pattern = patternOf('on-api-call');
 
@@ -101,6 +101,7 @@ describe('on-api-call rule', () => {
       'aws.ec2',
       'aws.elasticloadbalancing',
       'aws.iam',
+      'aws.vpc-lattice',
     ]);
     expect(Object.keys(RECEIVED_API_CALLS).sort()).toEqual([...(pattern.source as string[])].sort());
     expect(pattern['detail-type']).toEqual([CLOUDTRAIL_DETAIL_TYPE]);

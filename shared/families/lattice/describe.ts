@@ -10,7 +10,7 @@ import { LATTICE_LISTENER, type LatticeListener } from './model.js';
  * `create-listener` (https://docs.aws.amazon.com/vpc-lattice/latest/APIReference/API_GetListener.html).
  * List records carry no service fields: the listener ARN names the service.
  */
-export function mapLatticeListener(record: Fields, source: string): LatticeListener {
+function mapLatticeListener(record: Fields, source: string): LatticeListener {
   const listenerArn = requireString(record, 'arn');
   const ids = parseListenerArn(listenerArn);
   if (!ids) throw new FieldError(record.pathOf('arn'), 'expected a VPC Lattice listener ARN');

@@ -8,10 +8,18 @@ import {
   ROUTED_DIRECTCONNECT,
   ROUTED_ELB,
   ROUTED_ELBV2,
+  ROUTED_LATTICE,
   ROUTED_VPN,
 } from '../../helpers/routed-events.js';
 
-const ROUTED = [...ROUTED_ELBV2, ...ROUTED_ELB, ...ROUTED_VPN, ...ROUTED_DIRECTCONNECT, ...ROUTED_ACM];
+const ROUTED = [
+  ...ROUTED_ELBV2,
+  ...ROUTED_ELB,
+  ...ROUTED_VPN,
+  ...ROUTED_DIRECTCONNECT,
+  ...ROUTED_ACM,
+  ...ROUTED_LATTICE,
+];
 
 describe('routeCloudTrail', () => {
   describe('routed API calls', () => {

@@ -91,6 +91,9 @@ describe('familyIamStatements', () => {
       'ReadDirectConnect',
       'ReadCertificates',
       'ListCertificates',
+      'ListLatticeServices',
+      'ReadLatticeListeners',
+      'GetLatticeListeners',
     ]);
     expect(sweep[0]?.Action).toEqual([
       'elasticloadbalancing:DescribeListeners',

@@ -28,6 +28,7 @@ describe('RESOURCE_TYPES', () => {
       'AWS::DirectConnect::Connection',
       'AWS::DirectConnect::Lag',
       'AWS::ACM::Certificate',
+      'AWS::VpcLattice::Listener',
       'AWS::Fixture::Thing',
       'AWS::Fixture::Group',
     ]);

@@ -52,6 +52,8 @@ const CATALOG_IDS = [
   'acm-certificate-renewal',
   'acm-certificate-status',
   'acm-certificate-transparency',
+  'vpc-lattice-listener-plaintext',
+  'vpc-lattice-listener-tls-policy',
 ];
 
 describe('rule catalog', () => {
