@@ -12,8 +12,10 @@ export function listenerLabel(listener: LatticeListener): string {
     : `VPC Lattice listener ${named}`;
 }
 
-/** The protocol in upper case when it is one GetListener documents; undefined when missing or unknown. */
+/**
+ * The protocol when it is exactly one GetListener documents; undefined when missing or anything else (a
+ * lower-case or padded value is not what the API returns, so it is not guessed at).
+ */
 export function knownProtocol(listener: LatticeListener): (typeof LATTICE_PROTOCOLS)[number] | undefined {
-  const protocol = listener.protocol?.toUpperCase();
-  return LATTICE_PROTOCOLS.find((known) => known === protocol);
+  return LATTICE_PROTOCOLS.find((known) => known === listener.protocol);
 }
