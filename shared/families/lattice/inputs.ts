@@ -25,12 +25,14 @@ const isServiceArn = (arn: string | undefined) =>
 
 /**
  * `list-listeners` and `list-services` both hold `items` (as API Gateway outputs do): an output is theirs only
- * when every item's ARN is a Lattice listener's, or every one a Lattice service's. An empty list says nothing.
+ * when every ARN its items carry is a Lattice listener's, or every one a Lattice service's. An item without an
+ * ARN is then reported by its field, and the others still read; a list with no ARN at all says nothing.
  */
 function readLatticeLists(document: JsonObject, out: InventoryBuilder): boolean {
   const items = document.items;
-  if (!Array.isArray(items) || items.length === 0) return false;
-  const arns = items.map(arnOf);
+  if (!Array.isArray(items)) return false;
+  const arns = items.map(arnOf).filter((arn) => arn !== undefined);
+  if (arns.length === 0) return false;
   const root = new Fields(document, '');
   if (arns.every(isListenerArn)) {
     const format = 'vpc-lattice list-listeners';
