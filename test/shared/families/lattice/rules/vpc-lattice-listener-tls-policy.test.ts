@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { vpcLatticeListenerTlsPolicy as rule } from '../../../../../shared/families/lattice/rules/vpc-lattice-listener-tls-policy.js';
 import { LATTICE_TLS_POLICY } from '../../../../../shared/families/lattice/tls-policy.js';
+import type { PolicyInput } from '../../../../../shared/policy/schema.js';
 import { latticeListener } from '../../../../helpers/lattice-fixtures.js';
 import { ruleContext } from '../../../../helpers/rule-context.js';
 
 const EVERY_CLASS_IT_OFFERS = {
   tls: { allowedCipherClasses: ['tls13', 'ecdhe-aead', 'ecdhe-cbc-sha1', 'rsa-aead', 'rsa-cbc'] },
-} as const;
+} satisfies PolicyInput;
 
 describe('vpc-lattice-listener-tls-policy', () => {
   it('reports an HTTPS listener under the default policy at info, with CBC and static RSA named and the way out', () => {
