@@ -11,6 +11,7 @@ import { elbFamily } from './elb/index.js';
 import type { ClassicLoadBalancer } from './elb/model.js';
 import { elbv2Family } from './elbv2/index.js';
 import type { Elbv2Listener } from './elbv2/model.js';
+import type { Elbv2TargetGroup } from './elbv2/target-group.js';
 import type { Family } from './family.js';
 import { latticeFamily } from './lattice/index.js';
 import type { LatticeListener } from './lattice/model.js';
@@ -30,7 +31,7 @@ export const FAMILIES: readonly Family[] = [
 
 /** Each family's resources (its model.ts), by family id: the model's `Resource` is their union. */
 interface FamilyResources {
-  elbv2: Elbv2Listener;
+  elbv2: Elbv2Listener | Elbv2TargetGroup;
   elb: ClassicLoadBalancer;
   vpn: VpnConnection;
   directconnect: DxConnection | DxLag;
