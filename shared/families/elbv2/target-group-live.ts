@@ -42,7 +42,7 @@ function targetGroups(ctx: Ctx, arns?: readonly string[]): Promise<TargetGroup[]
     const output = await ctx.call('DescribeTargetGroups', arns?.[0] ?? ctx.region, () =>
       ctx.clients.get(createClient).send(new DescribeTargetGroupsCommand(input)),
     );
-    return { items: output.TargetGroups, next: arns ? undefined : output.NextMarker };
+    return { items: output?.TargetGroups, next: arns ? undefined : output?.NextMarker };
   });
 }
 
@@ -53,7 +53,7 @@ function rulesOf(ctx: Ctx, listenerArn: string): Promise<Rule[]> {
         .get(createClient)
         .send(new DescribeRulesCommand({ ListenerArn: listenerArn, ...page(token) })),
     );
-    return { items: output.Rules, next: output.NextMarker };
+    return { items: output?.Rules, next: output?.NextMarker };
   });
 }
 
@@ -64,7 +64,7 @@ function listenersOf(ctx: Ctx, loadBalancerArn: string): Promise<Listener[]> {
         .get(createClient)
         .send(new DescribeListenersCommand({ LoadBalancerArn: loadBalancerArn, ...page(token) })),
     );
-    return { items: output.Listeners, next: output.NextMarker };
+    return { items: output?.Listeners, next: output?.NextMarker };
   });
 }
 

@@ -33,7 +33,7 @@ function services(ctx: Ctx): Promise<ServiceSummary[]> {
     const output = await ctx.call('ListServices', ctx.region, () =>
       ctx.clients.get(createClient).send(new ListServicesCommand({ maxResults: PAGE, ...nextToken(token) })),
     );
-    return { items: output.items, next: output.nextToken };
+    return { items: output?.items, next: output?.nextToken };
   });
 }
 
@@ -44,7 +44,7 @@ function listeners(ctx: Ctx, serviceIdentifier: string): Promise<ListenerSummary
         .get(createClient)
         .send(new ListListenersCommand({ serviceIdentifier, maxResults: PAGE, ...nextToken(token) })),
     );
-    return { items: output.items, next: output.nextToken };
+    return { items: output?.items, next: output?.nextToken };
   });
 }
 
@@ -86,7 +86,7 @@ async function readListener(ctx: Ctx, ref: ResourceRef): Promise<Collected> {
       .get(createClient)
       .send(new GetListenerCommand({ serviceIdentifier: ids.serviceId, listenerIdentifier: ref.resourceId })),
   );
-  if (!output.arn) return goneRef(ref);
+  if (!output?.arn) return goneRef(ref);
   return {
     ...emptyCollected(),
     groups: [

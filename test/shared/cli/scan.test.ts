@@ -20,6 +20,7 @@ import {
   ElasticLoadBalancingV2Client,
   ModifyListenerCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CliInputError, type CliIo } from '../../../shared/cli/io.js';
@@ -285,9 +286,10 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
   const ec2 = mockClient(EC2Client);
   const dx = mockClient(DirectConnectClient);
   const acm = mockClient(ACMClient);
+  const lattice = mockClient(VPCLatticeClient);
 
   afterEach(() => {
-    for (const mock of [elbv2, elb, ec2, dx, acm]) mock.reset();
+    for (const mock of [elbv2, elb, ec2, dx, acm, lattice]) mock.reset();
   });
 
   const runAws = (argv: string[]) => runCliCaptured(argv, { cwd: tmpdir() });
