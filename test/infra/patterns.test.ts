@@ -190,9 +190,9 @@ describe('on-api-call rule', () => {
       loadEvent('cloudtrail-elbv2-add-tags'),
       loadEvent('cloudtrail-elbv2-create-load-balancer'),
       withValue(
-        withValue(createListener, ['detail', 'eventName'], 'DeleteTargetGroup'),
+        withValue(createListener, ['detail', 'eventName'], 'RegisterTargets'),
         ['id'],
-        'delete-target-group',
+        'register-targets',
       ),
       withValue(
         loadEvent('cloudtrail-iam-upload-server-certificate'),

@@ -100,6 +100,7 @@ describe('familyIamStatements', () => {
       'elasticloadbalancing:DescribeLoadBalancers',
       'elasticloadbalancing:DescribeRules',
       'elasticloadbalancing:DescribeSSLPolicies',
+      'elasticloadbalancing:DescribeTargetGroups',
       'elasticloadbalancing:DescribeLoadBalancerPolicies',
     ]);
   });

@@ -23,6 +23,7 @@ describe('RESOURCE_TYPES', () => {
   it('lists the resource types of every family in the registry, in the registry’s order', () => {
     expect(RESOURCE_TYPES).toEqual([
       'AWS::ElasticLoadBalancingV2::Listener',
+      'AWS::ElasticLoadBalancingV2::TargetGroup',
       'AWS::ElasticLoadBalancing::LoadBalancer',
       'AWS::EC2::VPNConnection',
       'AWS::DirectConnect::Connection',

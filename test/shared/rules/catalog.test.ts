@@ -36,6 +36,7 @@ const CATALOG_IDS = [
   'elbv2-listener-tls-policy',
   'elbv2-listener-weak-ciphers',
   'elbv2-listener-certificate-source',
+  'elbv2-target-group-plaintext',
   'elb-listener-plaintext',
   'elb-listener-tls-policy',
   'elb-listener-weak-ciphers',
