@@ -1,7 +1,7 @@
 import type { LatticeListener } from '../../shared/families/lattice/model.js';
 
-export const LATTICE_SERVICE_ID = 'svc-0285b53b2e1a4c6d8';
-export const LATTICE_SERVICE_ARN = `arn:aws:vpc-lattice:eu-west-1:123456789012:service/${LATTICE_SERVICE_ID}`;
+const LATTICE_SERVICE_ID = 'svc-0285b53b2e1a4c6d8';
+const LATTICE_SERVICE_ARN = `arn:aws:vpc-lattice:eu-west-1:123456789012:service/${LATTICE_SERVICE_ID}`;
 
 /** A VPC Lattice listener as get-listener describes it: HTTPS on 443 unless overridden. */
 export function latticeListener(overrides: Partial<LatticeListener> = {}): LatticeListener {

@@ -16,7 +16,7 @@ import type { Elbv2Listener, ListenerAction } from './model.js';
 export const TARGET_GROUP = 'AWS::ElasticLoadBalancingV2::TargetGroup';
 
 /** A listener that decrypts (HTTPS or TLS) and forwards to the target group. */
-export interface ForwardingListener {
+interface ForwardingListener {
   listenerArn: string;
   protocol: string;
   port?: number;
@@ -64,7 +64,7 @@ export const VPC_ENCRYPTION_CONTROLS: PendingKind<VpcEncryptionControlFact> = {
 };
 
 /** A target group: a `TargetGroups` record of describe-target-groups, or a Config item's configuration. */
-export function mapTargetGroup(record: Fields, source: string): Elbv2TargetGroup {
+function mapTargetGroup(record: Fields, source: string): Elbv2TargetGroup {
   const targetGroupArn = requireString(record, 'TargetGroupArn');
   const tags = readTags(record, 'Tags');
   return {
@@ -84,7 +84,7 @@ export function mapTargetGroup(record: Fields, source: string): Elbv2TargetGroup
   };
 }
 
-export function readTargetGroups(
+function readTargetGroups(
   records: Fields[],
   format: string,
   label: string,
