@@ -173,7 +173,7 @@ describe('runScan', () => {
 
     // Assess
     await expect(scanned).rejects.toThrow(
-      `or ACM certificate in ${expected}. Read:\n  - ${expected}: no resource`,
+      `ACM certificate, or VPC Lattice listener in ${expected}. Read:\n  - ${expected}: no resource`,
     );
     expect(regions).toEqual([expected]);
   });
@@ -255,7 +255,7 @@ describe('runScan', () => {
     // Assess
     await expect(result).rejects.toThrow(
       new CliInputError(
-        'nothing to evaluate: no listener, classic load balancer, VPN connection, Direct Connect connection or LAG, or ACM certificate in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
+        'nothing to evaluate: no listener, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, or VPC Lattice listener in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
       ),
     );
   });
