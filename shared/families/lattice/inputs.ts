@@ -11,6 +11,8 @@ interface ListedService {
   serviceId: string;
   name?: string;
   source: string;
+  /** Where the output lists it (items[1]), for the error. */
+  path: string;
 }
 
 const LISTED_SERVICES: PendingKind<ListedService> = {
@@ -44,7 +46,7 @@ function readLatticeLists(document: JsonObject, out: InventoryBuilder): boolean 
   const listed = pendingList(out.pending, LISTED_SERVICES);
   out.eachRecord(format, 'service', root.objects('items') ?? [], (record) => {
     const serviceId = serviceIdOf(record.string('arn') ?? '') ?? record.string('id') ?? '';
-    listed.push({ serviceId, name: record.string('name'), source: out.labelOf(format) });
+    listed.push({ serviceId, name: record.string('name'), source: out.labelOf(format), path: record.path });
   });
   return true;
 }
@@ -76,7 +78,7 @@ function checkListedServices(
     const named = service.name ? `${service.name} (${service.serviceId})` : service.serviceId;
     errors.push({
       source: service.source,
-      message: `VPC Lattice service ${named}: none of its listeners is in the inputs, so they cannot be verified; add the output of aws vpc-lattice list-listeners --service-identifier ${service.serviceId}`,
+      message: `vpc-lattice list-services: ${service.path}.arn: VPC Lattice service ${named}: none of its listeners is in the inputs, so they cannot be verified; add the output of aws vpc-lattice list-listeners --service-identifier ${service.serviceId}`,
     });
   }
   return new Map();
