@@ -1,7 +1,7 @@
 /**
  * The live reads of ELBv2 target groups, around the listener readers (live.ts): a sweep adds one
- * DescribeTargetGroups per 400 groups of the region and the DescribeRules of the HTTPS listeners whose rules the
- * listener sweep left unread (a rule may forward to a group); each group joins the documents of its load balancer,
+ * DescribeTargetGroups per 400 groups of the region and, only where a plaintext group is not already forwarded to
+ * by a TLS listener's default actions, the DescribeRules of the HTTPS listeners the listener sweep left unread; each group joins the documents of its load balancer,
  * since records link only within one group of documents. A read of target groups describes them by ARN, then the
  * listeners (and HTTPS listeners' rules) of their load balancers.
  */
@@ -102,6 +102,26 @@ async function httpsRules(ctx: Ctx, documents: readonly ApiDocument[]): Promise<
   return mergeCollected(parts);
 }
 
+const PLAINTEXT = new Set(['HTTP', 'TCP', 'UDP', 'TCP_UDP', 'TCP_QUIC']);
+
+/**
+ * Whether the rules of the HTTPS listeners can change a verdict: a plaintext group of the load balancer that no
+ * HTTPS or TLS listener's default actions already forward to (a rule might). Otherwise no DescribeRules is needed.
+ */
+function rulesMatter(own: readonly TargetGroup[], documents: readonly ApiDocument[]): boolean {
+  const forwarded = new Set(
+    documents
+      .flatMap((d) => listOf(d.document, 'Listeners') as Listener[])
+      .filter((listener) => listener.Protocol === 'HTTPS' || listener.Protocol === 'TLS')
+      .flatMap((listener) => listener.DefaultActions ?? [])
+      .flatMap((action) => [
+        action.TargetGroupArn,
+        ...(action.ForwardConfig?.TargetGroups ?? []).map((g) => g.TargetGroupArn),
+      ]),
+  );
+  return own.some((group) => PLAINTEXT.has(group.Protocol ?? '') && !forwarded.has(group.TargetGroupArn));
+}
+
 const loadBalancerOf = (documents: readonly ApiDocument[]) =>
   (listOf(documents[0]?.document, 'LoadBalancers')[0] as { LoadBalancerArn?: string } | undefined)
     ?.LoadBalancerArn;
@@ -123,7 +143,9 @@ async function sweepWithTargetGroups(ctx: Ctx): Promise<Collected> {
       if (!loadBalancerArn) return { group, errors: [] };
       const own = groupsRead.found.filter((tg) => tg.LoadBalancerArns?.includes(loadBalancerArn));
       for (const tg of own) placed.add(tg.TargetGroupArn ?? '');
-      const rules = own.length > 0 ? await httpsRules(ctx, group.documents) : emptyCollected();
+      const rules = rulesMatter(own, group.documents)
+        ? await httpsRules(ctx, group.documents)
+        : emptyCollected();
       const documents = [
         ...group.documents,
         ...rules.groups.flatMap((g) => g.documents),

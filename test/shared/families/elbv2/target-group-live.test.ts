@@ -51,11 +51,17 @@ describe('live ELBv2 target groups', () => {
     // Prepare
     const https = httpsListener('shop', '0467ef3c8400ae65');
     const orphan = `${ELB}:targetgroup/spare/5e7a9c1b3d2f4a68`;
+    // Not in the HTTPS listener's default actions: only its rules can tell whether it is forwarded to.
+    const canary = `${ELB}:targetgroup/shop-canary/2e4f6a8c0b1d3f57`;
     elbv2.on(DescribeLoadBalancersCommand).resolves({ LoadBalancers: [loadBalancer('shop')] });
     elbv2.on(DescribeListenersCommand).resolves({ Listeners: [https] });
     elbv2.on(DescribeRulesCommand).resolves({ Rules: [] });
     elbv2.on(DescribeTargetGroupsCommand).resolves({
-      TargetGroups: [group(SHOP_GROUP, 'HTTP', [loadBalancerArn('shop')]), group(orphan, 'HTTP', [])],
+      TargetGroups: [
+        group(SHOP_GROUP, 'HTTP', [loadBalancerArn('shop')]),
+        group(canary, 'HTTP', [loadBalancerArn('shop')]),
+        group(orphan, 'HTTP', []),
+      ],
     });
 
     // Act
@@ -75,6 +81,22 @@ describe('live ELBv2 target groups', () => {
     expect(shop?.forwardedBy).toEqual([{ listenerArn: https.ListenerArn, protocol: 'HTTPS', port: 443 }]);
     expect(shop?.forwardingUnknown).toEqual([]);
     expect(spare?.loadBalancerArns).toEqual([]);
+  });
+
+  it('reads no rules when every plaintext group is already forwarded to by a default action', async () => {
+    // Prepare
+    elbv2.on(DescribeLoadBalancersCommand).resolves({ LoadBalancers: [loadBalancer('shop')] });
+    elbv2.on(DescribeListenersCommand).resolves({ Listeners: [httpsListener('shop', '0467ef3c8400ae65')] });
+    elbv2
+      .on(DescribeTargetGroupsCommand)
+      .resolves({ TargetGroups: [group(SHOP_GROUP, 'HTTP', [loadBalancerArn('shop')])] });
+
+    // Act
+    const result = await mockedSource().enumerate(REGION, ['elbv2']);
+
+    // Assess
+    expect(elbv2).toReceiveCommandTimes(DescribeRulesCommand, 0);
+    expect(groupsOf(result.resources)[0]?.forwardedBy).toHaveLength(1);
   });
 
   it('reads no rules when no target group is the load balancer’s, and reports a failed listing', async () => {
@@ -121,14 +143,12 @@ describe('live ELBv2 target groups', () => {
 
   it('reports a target group DescribeTargetGroups does not find as gone', async () => {
     // Prepare
-    elbv2
-      .on(DescribeTargetGroupsCommand)
-      .rejects(
-        Object.assign(new Error('One or more target groups not found'), {
-          name: 'TargetGroupNotFoundException',
-          $metadata: {},
-        }),
-      );
+    elbv2.on(DescribeTargetGroupsCommand).rejects(
+      Object.assign(new Error('One or more target groups not found'), {
+        name: 'TargetGroupNotFoundException',
+        $metadata: {},
+      }),
+    );
 
     // Act
     const result = await mockedSource().read([ref('AWS::ElasticLoadBalancingV2::TargetGroup', SHOP_GROUP)]);
