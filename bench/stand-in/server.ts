@@ -209,7 +209,7 @@ function answerElbv2(account: GeneratedAccount, call: Call, n: number): Answer {
       if (!listener) return elbError(v, 'ListenerNotFound', 'Listener not found', n);
       const all = account.rules.get(listenerArn) ?? [
         {
-          RuleArn: `${listenerArn}/default`,
+          RuleArn: `${listenerArn.replace(':listener/', ':listener-rule/')}/0000000000000000`,
           Priority: 'default',
           IsDefault: true,
           Conditions: [],
