@@ -84,12 +84,7 @@ function mapTargetGroup(record: Fields, source: string): Elbv2TargetGroup {
   };
 }
 
-function readTargetGroups(
-  records: Fields[],
-  format: string,
-  label: string,
-  out: InventoryBuilder,
-): void {
+function readTargetGroups(records: Fields[], format: string, label: string, out: InventoryBuilder): void {
   out.eachRecord(format, 'target group', records, (record) => {
     out.resources.push(mapTargetGroup(record, label));
   });

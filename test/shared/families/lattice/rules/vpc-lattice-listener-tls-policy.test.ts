@@ -20,7 +20,7 @@ describe('vpc-lattice-listener-tls-policy', () => {
     expect(outcome.unverified).toBeUndefined();
     expect(outcome.reason).toContain('6 ciphers outside the allowed classes (tls13, ecdhe-aead)');
     expect(outcome.reason).toContain('TLS_PASSTHROUGH');
-    const weak = (outcome.details?.weakCiphers as { name: string; cipherClass: string }[]).map(
+    const weak = ((outcome.details ?? {}).weakCiphers as { name: string; cipherClass: string }[]).map(
       (c) => c.cipherClass,
     );
     expect(new Set(weak)).toEqual(new Set(['ecdhe-cbc-sha1', 'rsa-aead', 'rsa-cbc']));
