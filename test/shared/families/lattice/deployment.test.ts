@@ -26,6 +26,7 @@ describe('VPC Lattice in the deployment', () => {
     ]);
     const write = iam.remediate.find((s) => [s.Action].flat().includes('vpc-lattice:DeleteListener'));
     expect(write?.Resource).toEqual([
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub string
       { 'Fn::Sub': 'arn:${AWS::Partition}:vpc-lattice:eu-west-1:${AWS::AccountId}:service/*/listener/*' },
     ]);
   });

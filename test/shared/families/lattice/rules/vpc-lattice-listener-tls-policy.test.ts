@@ -20,9 +20,8 @@ describe('vpc-lattice-listener-tls-policy', () => {
     expect(outcome.unverified).toBeUndefined();
     expect(outcome.reason).toContain('6 ciphers outside the allowed classes (tls13, ecdhe-aead)');
     expect(outcome.reason).toContain('TLS_PASSTHROUGH');
-    const weak = ((outcome.details ?? {}).weakCiphers as { name: string; cipherClass: string }[]).map(
-      (c) => c.cipherClass,
-    );
+    const details = outcome.details as { weakCiphers: { name: string; cipherClass: string }[] };
+    const weak = details.weakCiphers.map((c) => c.cipherClass);
     expect(new Set(weak)).toEqual(new Set(['ecdhe-cbc-sha1', 'rsa-aead', 'rsa-cbc']));
   });
 
