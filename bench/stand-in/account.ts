@@ -17,6 +17,10 @@ export interface AccountShape {
   vpnConnections: number;
   dxConnections: number;
   dxLags: number;
+  /** ELBv2 target groups, spread over the load balancers (none when absent). */
+  targetGroups?: number;
+  /** VPC Lattice services, each with an HTTP and an HTTPS (or TLS_PASSTHROUGH) listener (none when absent). */
+  latticeServices?: number;
 }
 
 /** The standard account of bench/sweep. */
@@ -32,6 +36,8 @@ export const STANDARD_ACCOUNT: AccountShape = {
   vpnConnections: 50,
   dxConnections: 20,
   dxLags: 5,
+  targetGroups: 300,
+  latticeServices: 50,
 };
 
 export type Json = Record<string, unknown>;
@@ -65,6 +71,11 @@ export interface GeneratedAccount {
   dxLags: Json[];
   /** AWS Config items of the recorded types (SelectResourceConfig results). */
   configItems: Json[];
+  /** DescribeTargetGroups items. */
+  targetGroups: Json[];
+  /** VPC Lattice ListServices items, and ListListeners items by service id. */
+  latticeServices: Json[];
+  latticeListeners: Map<string, Json[]>;
 }
 
 const DAY_MS = 86_400_000;
@@ -228,6 +239,9 @@ export function generateAccount(
     dxConnections: [],
     dxLags: [],
     configItems: [],
+    targetGroups: [],
+    latticeServices: [],
+    latticeListeners: new Map(),
   };
   const { region, accountId } = account;
   const elb = `arn:aws:elasticloadbalancing:${region}:${accountId}`;
@@ -478,6 +492,46 @@ export function generateAccount(
     if (lag && index < shape.dxLags * 2) (lag.connections as Json[]).push(connection);
   }
 
+  // Target groups over the load balancers: HTTP and HTTPS behind ALBs, TCP and TLS behind NLBs; the first of
+  // each load balancer is the one its listeners forward to.
+  for (let index = 0; index < (shape.targetGroups ?? 0) && lbArns.length > 0; index++) {
+    const lbArn = lbArns[index % lbArns.length] as string;
+    const alb = lbArn.includes(':loadbalancer/app/');
+    const first = index < lbArns.length;
+    const protocol = alb ? (index % 2 === 0 ? 'HTTP' : 'HTTPS') : index % 2 === 0 ? 'TCP' : 'TLS';
+    account.targetGroups.push({
+      // The group the load balancer's listeners forward to (named as above), then extra ones.
+      TargetGroupArn: first
+        ? `${elb}:targetgroup/${lbArn.split('/')[2]}-tg/${hex(index * 3, 16)}`
+        : `${elb}:targetgroup/tg-extra-${index}/${hex(index, 16)}`,
+      TargetGroupName: `tg-${index}`,
+      Protocol: protocol,
+      Port: protocol === 'HTTP' ? 80 : 443,
+      VpcId: 'vpc-0a1b2c3d4e5f60718',
+      LoadBalancerArns: [lbArn],
+      TargetType: 'instance',
+    });
+  }
+  for (let index = 0; index < (shape.latticeServices ?? 0); index++) {
+    const id = `svc-${hex(index, 17)}`;
+    const arn = `arn:aws:vpc-lattice:${region}:${accountId}:service/${id}`;
+    account.latticeServices.push({ id, arn, name: `service-${index}`, status: 'ACTIVE' });
+    const secure = index % 3 === 0 ? 'TLS_PASSTHROUGH' : 'HTTPS';
+    account.latticeListeners.set(
+      id,
+      [
+        ['HTTP', 80],
+        [secure, 443],
+      ].map(([protocol, port], n) => ({
+        arn: `${arn}/listener/listener-${hex(index * 2 + n, 17)}`,
+        id: `listener-${hex(index * 2 + n, 17)}`,
+        name: `${String(protocol).toLowerCase()}-${port}`,
+        protocol,
+        port,
+      })),
+    );
+  }
+
   for (const { detail } of account.certificates) {
     account.configItems.push(
       configItem(account, {
@@ -506,5 +560,7 @@ export function resourceCounts(account: GeneratedAccount): Record<string, number
     vpnConnections: account.vpnConnections.length,
     dxConnections: account.dxConnections.length,
     dxLags: account.dxLags.length,
+    targetGroups: account.targetGroups.length,
+    latticeListeners: [...account.latticeListeners.values()].flat().length,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * A local stand-in for the AWS read APIs a sweep calls, on 127.0.0.1 only: ELB (v1 and v2) and EC2 in their
- * Query XML, ACM, Direct Connect and AWS Config in JSON 1.1, answering for a generated account. Each call
+ * Query XML, ACM, Direct Connect and AWS Config in JSON 1.1, VPC Lattice in REST JSON, answering for a generated account. Each call
  * waits `latencyMs`, is counted per API, and is throttled (Throttling / RequestLimitExceeded /
  * ThrottlingException) when it goes over its token bucket. The server is bounded: it answers at most
  * `maxRequests`, and closes itself after `idleMs` without a request or `lifetimeMs` in all.
@@ -209,7 +209,7 @@ function answerElbv2(account: GeneratedAccount, call: Call, n: number): Answer {
       if (!listener) return elbError(v, 'ListenerNotFound', 'Listener not found', n);
       const all = account.rules.get(listenerArn) ?? [
         {
-          RuleArn: `${listenerArn}/default`,
+          RuleArn: `${listenerArn.replace(':listener/', ':listener-rule/')}/0000000000000000`,
           Priority: 'default',
           IsDefault: true,
           Conditions: [],
@@ -222,6 +222,17 @@ function answerElbv2(account: GeneratedAccount, call: Call, n: number): Answer {
     case 'DescribeSSLPolicies': {
       const { items, next } = page(account.sslPolicies, params.get('Marker'), pageSize);
       return elbXml(v, call.operation, { SslPolicies: items, NextMarker: next }, n);
+    }
+    case 'DescribeTargetGroups': {
+      const arns = listParam(params, 'TargetGroupArns.member.');
+      if (arns.length > 0) {
+        const found = account.targetGroups.filter((group) => arns.includes(group.TargetGroupArn as string));
+        if (found.length === 0)
+          return elbError(v, 'TargetGroupNotFound', 'One or more target groups not found', n);
+        return elbXml(v, call.operation, { TargetGroups: found }, n);
+      }
+      const { items, next } = page(account.targetGroups, params.get('Marker'), pageSize);
+      return elbXml(v, call.operation, { TargetGroups: items, NextMarker: next }, n);
     }
     default:
       return elbError(v, 'InvalidAction', `The stand-in does not answer ${call.operation}`, n);
@@ -420,8 +431,69 @@ const JSON_SERVICES: Record<string, Service> = {
   StarlingDoveService: 'config',
 };
 
+const restJson = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Answer(status, 'application/json', JSON.stringify(body), headers);
+
+/** VPC Lattice (REST JSON): GET /services, /services/{id}/listeners, /services/{id}/listeners/{id}. */
+function answerLattice(account: GeneratedAccount, call: Call): Answer {
+  const { params } = call;
+  const notFound = () =>
+    restJson(404, { message: 'not found' }, { 'x-amzn-errortype': 'ResourceNotFoundException' });
+  const serviceId =
+    String(call.body.serviceIdentifier ?? '')
+      .split('/')
+      .pop() ?? '';
+  switch (call.operation) {
+    case 'ListServices': {
+      const { items, next } = page(
+        account.latticeServices,
+        params.get('nextToken'),
+        size(params.get('maxResults'), 100, 100),
+      );
+      return restJson(200, { items, ...(next ? { nextToken: next } : {}) });
+    }
+    case 'ListListeners': {
+      const all = account.latticeListeners.get(serviceId);
+      if (!all) return notFound();
+      const { items, next } = page(all, params.get('nextToken'), size(params.get('maxResults'), 100, 100));
+      return restJson(200, { items, ...(next ? { nextToken: next } : {}) });
+    }
+    default: {
+      const listener = account.latticeListeners
+        .get(serviceId)
+        ?.find(
+          (entry) => entry.arn === call.body.listenerIdentifier || entry.id === call.body.listenerIdentifier,
+        );
+      return listener ? restJson(200, { ...listener, serviceId }) : notFound();
+    }
+  }
+}
+
+/** A VPC Lattice REST call, by its path. */
+function latticeCall(request: IncomingMessage): Call | undefined {
+  const url = new URL(request.url ?? '/', 'http://stand-in');
+  const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  if (request.method !== 'GET' || parts[0] !== 'services') return undefined;
+  const [, serviceIdentifier, listeners, listenerIdentifier] = parts;
+  const operation = !serviceIdentifier
+    ? 'ListServices'
+    : listeners === 'listeners'
+      ? listenerIdentifier
+        ? 'GetListener'
+        : 'ListListeners'
+      : undefined;
+  if (!operation) return undefined;
+  return {
+    service: 'vpc-lattice',
+    operation,
+    params: url.searchParams,
+    body: { serviceIdentifier, listenerIdentifier },
+  };
+}
+
 /** Which service and operation a request is for: X-Amz-Target (JSON) or Action + Version (Query). */
 function parseCall(request: IncomingMessage, text: string): Call | undefined {
+  if (request.method === 'GET') return latticeCall(request);
   const target = request.headers['x-amz-target'];
   if (typeof target === 'string') {
     const [prefix, operation] = target.split('.');
@@ -462,6 +534,8 @@ function answer(account: GeneratedAccount, call: Call, n: number): Answer {
       return answerAcm(account, call);
     case 'directConnect':
       return answerDirectConnect(account, call);
+    case 'vpc-lattice':
+      return answerLattice(account, call);
     default:
       return answerConfig(account, call);
   }

@@ -79,7 +79,50 @@ function listingCalls(account: GeneratedAccount): CallCounts {
     'directConnect:DescribeConnections': 1,
     'directConnect:DescribeLags': 1,
     'acm:ListCertificates': pages(account.certificates.length, LIST_CERTIFICATES_PAGE_SIZE),
+    ...targetGroupListing(account),
+    ...latticeCalls(account),
   };
+}
+
+function targetGroupListing(account: GeneratedAccount): CallCounts {
+  return { 'elbv2:DescribeTargetGroups': pages(account.targetGroups.length, ELBV2_PAGE_SIZE) };
+}
+
+/** VPC Lattice: one ListServices page per 100 services, one ListListeners per service (summaries carry the protocol). */
+function latticeCalls(account: GeneratedAccount): CallCounts {
+  return {
+    'vpc-lattice:ListServices': pages(account.latticeServices.length, 100),
+    'vpc-lattice:ListListeners': [...account.latticeListeners.values()].reduce(
+      (sum, listeners) => sum + pages(listeners.length, 100),
+      0,
+    ),
+  };
+}
+
+const PLAINTEXT_GROUP = new Set(['HTTP', 'TCP', 'UDP', 'TCP_UDP', 'TCP_QUIC']);
+
+/**
+ * The HTTPS listeners whose rules elbv2-target-group-plaintext needs: those of a load balancer with a plaintext
+ * target group that no HTTPS or TLS listener's default actions forward to (a rule might).
+ */
+function targetGroupRules(account: GeneratedAccount): number {
+  let count = 0;
+  for (const lb of account.loadBalancers) {
+    const arn = lb.LoadBalancerArn as string;
+    const own = account.targetGroups.filter((group) => (group.LoadBalancerArns as string[]).includes(arn));
+    const listeners = account.listeners.filter((listener) => listener.LoadBalancerArn === arn);
+    const forwarded = new Set(
+      listeners
+        .filter((listener) => listener.Protocol === 'HTTPS' || listener.Protocol === 'TLS')
+        .flatMap((listener) => (listener.DefaultActions as Json[]) ?? [])
+        .map((action) => action.TargetGroupArn),
+    );
+    const unknown = own.some(
+      (group) => PLAINTEXT_GROUP.has(String(group.Protocol)) && !forwarded.has(group.TargetGroupArn),
+    );
+    if (unknown) count += listeners.filter((listener) => listener.Protocol === 'HTTPS').length;
+  }
+  return count;
 }
 
 /** Exactly what transit-guard calls for a sweep of the account with this read plan. */
@@ -98,6 +141,8 @@ export function plannedCalls(
       'elbv2:DescribeSSLPolicies': listingCalls(account)['elbv2:DescribeSSLPolicies'] ?? 0,
       'directConnect:DescribeConnections': 1,
       'directConnect:DescribeLags': 1,
+      // AWS Config records no VPC Lattice type.
+      ...latticeCalls(account),
     });
   }
   const httpListeners = account.listeners.filter((listener) => listener.Protocol === 'HTTP');
@@ -108,13 +153,14 @@ export function plannedCalls(
   const acm = plan.acm as AcmReadPlan;
   return withoutZeros({
     ...listingCalls(account),
-    'elbv2:DescribeRules': elbv2.listenerRules
-      ? httpListeners.reduce(
-          (sum, listener) =>
-            sum + pages(account.rules.get(listener.ListenerArn as string)?.length ?? 1, ELBV2_PAGE_SIZE),
-          0,
-        )
-      : 0,
+    'elbv2:DescribeRules':
+      (elbv2.listenerRules
+        ? httpListeners.reduce(
+            (sum, listener) =>
+              sum + pages(account.rules.get(listener.ListenerArn as string)?.length ?? 1, ELBV2_PAGE_SIZE),
+            0,
+          )
+        : 0) + targetGroupRules(account),
     'elb:DescribeLoadBalancerPolicies': elb.classicPolicies
       ? account.classicLoadBalancers.filter(hasTlsClassicListener).length
       : 0,
@@ -136,7 +182,8 @@ const redirectsToHttps = (action: Json) =>
  * - DescribeCertificate: imported certificates (signature), issued AMAZON_ISSUED ones (transparency),
  *   ACM-renewed ISSUED ones within the 60 days of managed renewal (renewal status); never to name users.
  * - DescribeRules: only HTTP listeners whose default action redirects to HTTPS (otherwise the listener
- *   serves plaintext whatever its rules say).
+ *   serves plaintext whatever its rules say), and HTTPS listeners of a load balancer with a plaintext target
+ *   group no TLS listener's default actions forward to (elbv2-target-group-plaintext).
  * - DescribeLoadBalancerPolicies: classic load balancers with an HTTPS or SSL listener.
  * - GetActiveVpnTunnelStatus: tunnels that are UP.
  */
@@ -158,7 +205,7 @@ export function minimumCalls(account: GeneratedAccount): CallCounts {
   ).length;
   return withoutZeros({
     ...listingCalls(account),
-    'elbv2:DescribeRules': rules,
+    'elbv2:DescribeRules': rules + targetGroupRules(account),
     'elb:DescribeLoadBalancerPolicies': account.classicLoadBalancers.filter(hasTlsClassicListener).length,
     'ec2:GetActiveVpnTunnelStatus': upTunnels(account),
     'acm:DescribeCertificate': describes,

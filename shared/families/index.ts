@@ -13,7 +13,10 @@ import { elbFamily } from './elb/index.js';
 import type { ClassicLoadBalancer } from './elb/model.js';
 import { elbv2Family } from './elbv2/index.js';
 import type { Elbv2Listener } from './elbv2/model.js';
+import type { Elbv2TargetGroup } from './elbv2/target-group.js';
 import type { Family } from './family.js';
+import { latticeFamily } from './lattice/index.js';
+import type { LatticeListener } from './lattice/model.js';
 import { vpnFamily } from './vpn/index.js';
 import type { VpnConnection } from './vpn/model.js';
 
@@ -26,16 +29,18 @@ export const FAMILIES: readonly Family[] = [
   directConnectFamily,
   acmFamily,
   cloudFrontFamily,
+  latticeFamily,
 ];
 
 /** Each family's resources (its model.ts), by family id: the model's `Resource` is their union. */
 interface FamilyResources {
-  elbv2: Elbv2Listener;
+  elbv2: Elbv2Listener | Elbv2TargetGroup;
   elb: ClassicLoadBalancer;
   vpn: VpnConnection;
   directconnect: DxConnection | DxLag;
   acm: AcmCertificate;
   cloudfront: CloudFrontDistribution;
+  lattice: LatticeListener;
 }
 
 export type Resource = FamilyResources[keyof FamilyResources];

@@ -78,7 +78,7 @@ describe('example account (examples/account)', () => {
 
   it('covers the whole rule catalog', () => {
     // Prepare, Act, Assess
-    expect(RULES).toHaveLength(26);
+    expect(RULES).toHaveLength(29);
   });
 
   it.each(RULES.map((rule) => rule.metadata.id).filter((id) => id !== NEEDS_PASSTHROUGH_POLICY))(
@@ -142,6 +142,9 @@ describe('example account (examples/account)', () => {
       'listener/gwy/inspection-gwlb/c4d5e6f708192a3b/8192a3b4c5d6e7f8',
       'NOT_APPLICABLE',
     ],
+    ['elbv2-target-group-plaintext', 'targetgroup/storefront-web/0123456789abcdef', 'NON_COMPLIANT'],
+    ['elbv2-target-group-plaintext', 'targetgroup/partner-api/2b3c4d5e6f7a8b9c', 'COMPLIANT'],
+    ['elbv2-target-group-plaintext', 'targetgroup/ledger-postgres/4d5e6f7a8b9c0d1e', 'NOT_APPLICABLE'],
   ] as const)('judges %s on %s as %s', (ruleId, arnSuffix, expected) => {
     // Prepare
     const arn = `arn:aws:elasticloadbalancing:eu-west-1:111122223333:${arnSuffix}`;

@@ -323,7 +323,7 @@ describe('a family added to the registry, and nothing else', () => {
       // Assess
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(
-        'ACM certificate, CloudFront distribution, or Gadget endpoint in the inputs',
+        'CloudFront distribution, VPC Lattice listener, or Gadget endpoint in the inputs',
       );
     });
   });

@@ -268,6 +268,11 @@ export function generateAccount() {
         const listener = [...listeners.values()].flat().find((l) => l.ListenerArn === arn);
         return { Rules: listener ? [defaultRule(listener)] : [] };
       }
+      // The generated account has no target groups and no VPC Lattice service.
+      case 'elbv2:DescribeTargetGroups':
+        return { TargetGroups: [] };
+      case 'vpc-lattice:ListServices':
+        return { items: [] };
       case 'elb:DescribeLoadBalancers': {
         const { items, next } = page(classics, PAGE.elb, input.Marker);
         return { LoadBalancerDescriptions: items, ...(next ? { NextMarker: next } : {}) };
@@ -317,7 +322,13 @@ export function generateAccount() {
 
 /** Read operations per family, to tell whose listing or describe an error is about. */
 export const FAMILY_OPERATIONS: Record<Family, readonly string[]> = {
-  elbv2: ['DescribeLoadBalancers', 'DescribeListeners', 'DescribeRules', 'DescribeSSLPolicies'],
+  elbv2: [
+    'DescribeLoadBalancers',
+    'DescribeListeners',
+    'DescribeRules',
+    'DescribeSSLPolicies',
+    'DescribeTargetGroups',
+  ],
   elb: ['DescribeLoadBalancers', 'DescribeLoadBalancerPolicies'],
   vpn: ['DescribeVpnConnections', 'GetActiveVpnTunnelStatus'],
   dx: ['DescribeConnections', 'DescribeLags'],

@@ -27,6 +27,7 @@ import {
   DescribeSSLPoliciesCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRegionalClients } from '../../shared/aws/clients.js';
@@ -48,6 +49,7 @@ const mocks = {
   ec2: mockClient(EC2Client),
   directConnect: mockClient(DirectConnectClient),
   acm: mockClient(ACMClient),
+  lattice: mockClient(VPCLatticeClient),
 };
 
 /** Answers each read command from the account, failing the attempts the injector picks. */

@@ -2,9 +2,11 @@ import { DescribeConnectionsCommand } from '@aws-sdk/client-direct-connect';
 import {
   DescribeListenersCommand,
   DescribeLoadBalancersCommand,
+  DescribeTargetGroupsCommand,
   ListenerNotFoundException,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { GetListenerCommand } from '@aws-sdk/client-vpc-lattice';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/on-api-call.js';
 import { findingIdOf } from '../../shared/state/finding-store.js';
@@ -72,6 +74,11 @@ const byNetworkAdmin = (event: EventFixture) =>
     userName: 'network-admin',
   });
 
+/** The target group the CreateListener and CreateRule fixtures forward to: the account has none, so it is gone. */
+const SHOP_WEB_TG = `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT_ID}:targetgroup/shop-web-tg/0d8e6c4a2b1f3e57`;
+const TG_READ = expectedRead('elbv2', DescribeTargetGroupsCommand, { TargetGroupArns: [SHOP_WEB_TG] });
+const LATTICE_LISTENER = `arn:aws:vpc-lattice:eu-west-1:${ACCOUNT_ID}:service/svc-0a1b2c3d4e5f60718/listener/listener-0f1e2d3c4b5a69788`;
+
 interface Row {
   eventName: string;
   fixture: string;
@@ -87,7 +94,7 @@ const ROWS: Row[] = [
   {
     eventName: 'CreateListener',
     fixture: 'cloudtrail-elbv2-create-listener',
-    reads: WEB_READS,
+    reads: [...WEB_READS, TG_READ],
     findings: LISTENER_FINDINGS,
     resourceId: SHOP_WEB_LISTENER,
   },
@@ -102,7 +109,7 @@ const ROWS: Row[] = [
   {
     eventName: 'CreateRule',
     fixture: 'cloudtrail-elbv2-create-rule',
-    reads: WEB_READS,
+    reads: [...WEB_READS, TG_READ],
     findings: LISTENER_FINDINGS,
     resourceId: SHOP_WEB_LISTENER,
   },
@@ -141,11 +148,42 @@ const ROWS: Row[] = [
     ['DeleteVpnConnection', 'cloudtrail-ec2-delete-vpn-connection'],
     ['DeleteConnection', 'cloudtrail-directconnect-delete-connection'],
     ['DeleteLag', 'cloudtrail-directconnect-delete-lag'],
+    ['DeleteTargetGroup', 'cloudtrail-elbv2-delete-target-group'],
+    ['DeleteListener', 'cloudtrail-vpc-lattice-delete-listener'],
+    ['DeleteService', 'cloudtrail-vpc-lattice-delete-service'],
   ].map(
     ([eventName, fixture]): Row => ({
       eventName: eventName as string,
       fixture: fixture as string,
       reads: [],
+      findings: [],
+    }),
+  ),
+  // Target groups and VPC Lattice listeners the account does not have: read once, found gone, nothing published.
+  ...[
+    ['CreateTargetGroup', 'cloudtrail-elbv2-create-target-group'],
+    ['ModifyTargetGroup', 'cloudtrail-elbv2-modify-target-group'],
+  ].map(
+    ([eventName, fixture]): Row => ({
+      eventName: eventName as string,
+      fixture: fixture as string,
+      reads: [TG_READ],
+      findings: [],
+    }),
+  ),
+  ...[
+    ['CreateListener', 'cloudtrail-vpc-lattice-create-listener'],
+    ['UpdateListener', 'cloudtrail-vpc-lattice-update-listener'],
+  ].map(
+    ([eventName, fixture]): Row => ({
+      eventName: eventName as string,
+      fixture: fixture as string,
+      reads: [
+        expectedRead('lattice', GetListenerCommand, {
+          serviceIdentifier: 'svc-0a1b2c3d4e5f60718',
+          listenerIdentifier: LATTICE_LISTENER,
+        }),
+      ],
       findings: [],
     }),
   ),
@@ -285,7 +323,8 @@ const ROWS: Row[] = [
 describe('on-api-call handler', () => {
   it('has a test row for every routed CloudTrail call', () => {
     // Prepare
-    const routed = Object.values(ROUTED_API_CALLS).flat();
+    // CreateListener and DeleteListener are calls of both ELBv2 and VPC Lattice: each has a row per source.
+    const routed = [...new Set(Object.values(ROUTED_API_CALLS).flat())];
 
     // Act: DeleteLoadBalancer has a row per API.
     const tested = new Set(ROWS.map((row) => row.eventName));

@@ -164,7 +164,7 @@ describe('sweep handler', () => {
         .resolves({ ConfigurationRecordersStatus: [{ name: 'default', recording }] });
     };
 
-    it('reads the recorded families with one Config query and describes only Direct Connect', async () => {
+    it('reads the recorded families with one Config query and describes only Direct Connect and VPC Lattice', async () => {
       // Prepare
       recorder(true);
       mocks.config.on(SelectResourceConfigCommand).resolves({ Results: [] });
@@ -180,6 +180,8 @@ describe('sweep handler', () => {
         ...RECORDER_CHECKS,
         expectedRead('config', SelectResourceConfigCommand, query ?? {}),
         ...REGION_READS.dx,
+        // AWS Config records no VPC Lattice type.
+        ...REGION_READS.lattice,
       ]);
     });
 

@@ -41,9 +41,11 @@ import {
   DescribeLoadBalancersCommand,
   DescribeRulesCommand,
   DescribeSSLPoliciesCommand,
+  DescribeTargetGroupsCommand,
   type Listener,
   type LoadBalancer,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ListServicesCommand } from '@aws-sdk/client-vpc-lattice';
 import { ACCOUNT_ID, type AwsMocks, type ExpectedRead, expectedRead, REGION } from './lambda-env.js';
 
 const ELB = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}`;
@@ -329,6 +331,7 @@ export const REGION_READS = {
     expectedRead('elbv2', DescribeListenersCommand, { LoadBalancerArn: SHOP_WEB_LB, PageSize: 400 }),
     expectedRead('elbv2', DescribeListenersCommand, { LoadBalancerArn: SHOP_EDGE_LB, PageSize: 400 }),
     expectedRead('elbv2', DescribeSSLPoliciesCommand, { PageSize: 400 }),
+    expectedRead('elbv2', DescribeTargetGroupsCommand, { PageSize: 400 }),
   ],
   elb: [
     expectedRead('elb', DescribeClassicLoadBalancersCommand, { PageSize: 400 }),
@@ -346,6 +349,7 @@ export const REGION_READS = {
     }),
     ...[CERT_API, CERT_SHOP, CERT_RENEW].flatMap(certificateReads),
   ],
+  lattice: [expectedRead('lattice', ListServicesCommand, { maxResults: 100 })],
 } satisfies Record<string, ExpectedRead[]>;
 
 /** The findings a read of the whole region publishes (sorted as publishedKinds sorts). */
@@ -355,6 +359,7 @@ export const REGION_FINDINGS = {
   vpn: ['finding:vpn-tunnel-ike-version'],
   dx: ['finding:dx-connection-macsec', 'finding:dx-connection-macsec-fail-open'],
   acm: ['finding:acm-certificate-expiry', 'finding:acm-certificate-key-strength'],
+  lattice: [],
 };
 
 // ---------------------------------------------------------------- installing it
@@ -395,6 +400,9 @@ export function installAccount(mocks: AwsMocks, options: AccountOptions = {}): v
   });
   mocks.elbv2.on(DescribeRulesCommand).resolves({ Rules: [] });
   mocks.elbv2.on(DescribeSSLPoliciesCommand).resolves({ SslPolicies: sslPolicies });
+  // The account has no target groups and no VPC Lattice service.
+  mocks.elbv2.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: [] });
+  mocks.lattice.on(ListServicesCommand).resolves({ items: [] });
 
   mocks.elb.on(DescribeClassicLoadBalancersCommand).callsFake((input) => {
     if (input.LoadBalancerNames && !input.LoadBalancerNames.includes(CLASSIC_NAME)) {

@@ -12,6 +12,7 @@ import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balanci
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import type { Context } from 'aws-lambda';
 import { type AwsCommand, type AwsStub, mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
@@ -107,6 +108,7 @@ export function mockAws() {
     ec2: mockClient(EC2Client),
     directConnect: mockClient(DirectConnectClient),
     acm: mockClient(ACMClient),
+    lattice: mockClient(VPCLatticeClient),
     config: mockClient(ConfigServiceClient),
     eventBridge: mockClient(EventBridgeClient),
     sqs: mockClient(SQSClient),
@@ -116,7 +118,7 @@ export function mockAws() {
 export type AwsMocks = ReturnType<typeof mockAws>;
 
 /** The clients that only read resources (describe/list/get): what a function reads, never writes. */
-const READ_CLIENTS = ['elbv2', 'elb', 'ec2', 'directConnect', 'acm', 'config'] as const;
+const READ_CLIENTS = ['elbv2', 'elb', 'ec2', 'directConnect', 'acm', 'lattice', 'config'] as const;
 
 /** Answers every write the inspectors make with success: PutEvents, SQS batches and PutEvaluations. */
 export function acceptWrites(mocks: AwsMocks): void {

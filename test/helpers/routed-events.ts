@@ -11,6 +11,8 @@ import { ACCOUNT_ID, type EventFixture, loadEvent, REGION } from '../fixtures/ev
 export const ELB_ARN = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}`;
 export const HTTPS_LISTENER = `${ELB_ARN}:listener/app/shop-web/4f1c0d2e9a7b3c55/8e2d4c6a1b3f5d70`;
 export const HTTP_LISTENER = `${ELB_ARN}:listener/app/shop-web/4f1c0d2e9a7b3c55/2a9c7e5d3b1f4068`;
+/** The target group the CreateListener and CreateRule fixtures forward to. */
+export const SHOP_WEB_TARGET_GROUP = `${ELB_ARN}:targetgroup/shop-web-tg/0d8e6c4a2b1f3e57`;
 const TLS_LISTENER = `${ELB_ARN}:listener/net/shop-edge/7b2e4d6f8a1c3e50/d4f6a8c0e2b4d6f8`;
 export const CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/7e3f9c1a-52d4-4b8e-9a6f-0c2d4e6f8a10`;
 export const IMPORTED_CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/2b4d6f80-13a5-4c7e-8f90-a1b2c3d4e5f6`;
@@ -106,7 +108,7 @@ export const ROUTED_ELBV2: RoutedCase[] = [
   {
     fixture: 'cloudtrail-elbv2-create-listener',
     eventName: 'CreateListener',
-    refs: [listener(HTTPS_LISTENER)],
+    refs: [listener(HTTPS_LISTENER), ref('AWS::ElasticLoadBalancingV2::TargetGroup', SHOP_WEB_TARGET_GROUP)],
     actor: SSO_ACTOR,
   },
   {
@@ -118,7 +120,7 @@ export const ROUTED_ELBV2: RoutedCase[] = [
   {
     fixture: 'cloudtrail-elbv2-create-rule',
     eventName: 'CreateRule',
-    refs: [listener(HTTPS_LISTENER)],
+    refs: [listener(HTTPS_LISTENER), ref('AWS::ElasticLoadBalancingV2::TargetGroup', SHOP_WEB_TARGET_GROUP)],
     actor: SSO_ACTOR,
   },
   {
@@ -154,6 +156,25 @@ export const ROUTED_ELBV2: RoutedCase[] = [
     actor: SSO_ACTOR,
     deleted: true,
     byPrefix: true,
+  },
+  {
+    fixture: 'cloudtrail-elbv2-create-target-group',
+    eventName: 'CreateTargetGroup',
+    refs: [ref('AWS::ElasticLoadBalancingV2::TargetGroup', SHOP_WEB_TARGET_GROUP)],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-elbv2-modify-target-group',
+    eventName: 'ModifyTargetGroup',
+    refs: [ref('AWS::ElasticLoadBalancingV2::TargetGroup', SHOP_WEB_TARGET_GROUP)],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-elbv2-delete-target-group',
+    eventName: 'DeleteTargetGroup',
+    refs: [ref('AWS::ElasticLoadBalancingV2::TargetGroup', SHOP_WEB_TARGET_GROUP)],
+    actor: SSO_ACTOR,
+    deleted: true,
   },
 ];
 
@@ -312,6 +333,39 @@ export const ROUTED_DIRECTCONNECT: RoutedCase[] = [
     refs: [ref('AWS::DirectConnect::Lag', 'dxlag-fh8r2v6n')],
     actor: SSO_ACTOR,
     deleted: true,
+  },
+];
+
+const LATTICE_SERVICE = `arn:aws:vpc-lattice:${REGION}:${ACCOUNT_ID}:service/svc-0a1b2c3d4e5f60718`;
+const LATTICE_LISTENER = `${LATTICE_SERVICE}/listener/listener-0f1e2d3c4b5a69788`;
+
+export const ROUTED_LATTICE: RoutedCase[] = [
+  {
+    fixture: 'cloudtrail-vpc-lattice-create-listener',
+    eventName: 'CreateListener',
+    refs: [ref('AWS::VpcLattice::Listener', LATTICE_LISTENER)],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-vpc-lattice-update-listener',
+    eventName: 'UpdateListener',
+    refs: [ref('AWS::VpcLattice::Listener', LATTICE_LISTENER)],
+    actor: SSO_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-vpc-lattice-delete-listener',
+    eventName: 'DeleteListener',
+    refs: [ref('AWS::VpcLattice::Listener', LATTICE_LISTENER)],
+    actor: SSO_ACTOR,
+    deleted: true,
+  },
+  {
+    fixture: 'cloudtrail-vpc-lattice-delete-service',
+    eventName: 'DeleteService',
+    refs: [ref('AWS::VpcLattice::Listener', `${LATTICE_SERVICE}/listener/`)],
+    actor: SSO_ACTOR,
+    deleted: true,
+    byPrefix: true,
   },
 ];
 

@@ -125,6 +125,8 @@ const STAR_RESOURCE_ACTIONS = new Set([
   'elasticloadbalancing:DescribeRules',
   'elasticloadbalancing:DescribeSSLPolicies',
   'elasticloadbalancing:DescribeLoadBalancerPolicies',
+  'elasticloadbalancing:DescribeTargetGroups',
+  'vpc-lattice:ListServices',
   'ec2:DescribeVpnConnections',
   'ec2:GetActiveVpnTunnelStatus',
   'directconnect:DescribeConnections',
@@ -139,8 +141,15 @@ const STAR_RESOURCE_ACTIONS = new Set([
   'config:PutEvaluations',
 ]);
 
-const MONITORED_SERVICES = ['elasticloadbalancing', 'ec2', 'directconnect', 'acm', 'cloudfront'];
-const isRead = (action: string) => /^[a-z0-9]+:(Describe|Get|List|Select)/.test(action);
+const MONITORED_SERVICES = [
+  'elasticloadbalancing',
+  'ec2',
+  'directconnect',
+  'acm',
+  'cloudfront',
+  'vpc-lattice',
+];
+const isRead = (action: string) => /^[a-z0-9-]+:(Describe|Get|List|Select)/.test(action);
 const isResourceWrite = (action: string) =>
   MONITORED_SERVICES.includes(action.split(':')[0] ?? '') && !isRead(action);
 
@@ -237,7 +246,7 @@ describe('least privilege', () => {
     for (const resource of resources) {
       expect(resource).toEqual({
         'Fn::Sub': expect.stringMatching(
-          /^arn:\$\{AWS::Partition\}:(?:[a-z0-9]+:us-east-1|cloudfront:):\$\{AWS::AccountId\}:[a-z-]+\/\*$/,
+          /^arn:\$\{AWS::Partition\}:(?:[a-z0-9-]+:us-east-1|cloudfront:):\$\{AWS::AccountId\}:[a-z-]+\/\*(\/[a-z-]+\/\*)?$/,
         ),
       });
     }

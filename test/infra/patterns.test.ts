@@ -102,6 +102,7 @@ describe('on-api-call rule', () => {
       'aws.ec2',
       'aws.elasticloadbalancing',
       'aws.iam',
+      'aws.vpc-lattice',
     ]);
     expect(Object.keys(RECEIVED_API_CALLS).sort()).toEqual([...(pattern.source as string[])].sort());
     expect(pattern['detail-type']).toEqual([CLOUDTRAIL_DETAIL_TYPE]);
@@ -190,9 +191,9 @@ describe('on-api-call rule', () => {
       loadEvent('cloudtrail-elbv2-add-tags'),
       loadEvent('cloudtrail-elbv2-create-load-balancer'),
       withValue(
-        withValue(createListener, ['detail', 'eventName'], 'DeleteTargetGroup'),
+        withValue(createListener, ['detail', 'eventName'], 'RegisterTargets'),
         ['id'],
-        'delete-target-group',
+        'register-targets',
       ),
       withValue(
         loadEvent('cloudtrail-iam-upload-server-certificate'),

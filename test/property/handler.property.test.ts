@@ -13,6 +13,7 @@ import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balanci
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -46,6 +47,7 @@ const CLIENTS = [
   EC2Client,
   DirectConnectClient,
   ACMClient,
+  VPCLatticeClient,
   ConfigServiceClient,
   EventBridgeClient,
   SQSClient,

@@ -93,6 +93,7 @@ export const elbv2Deployment: FamilyDeployment = {
         'elasticloadbalancing:DescribeLoadBalancers',
         'elasticloadbalancing:DescribeRules',
         'elasticloadbalancing:DescribeSSLPolicies',
+        'elasticloadbalancing:DescribeTargetGroups',
       ],
       resource: '*',
     },

@@ -22,6 +22,9 @@ function mapAction(action: Fields): ListenerAction {
     type: requireString(action, 'Type'),
     order: action.number('Order'),
     targetGroupArn,
+    ...(forwarded.length > 1
+      ? { targetGroupArns: forwarded.map((group) => requireString(group, 'TargetGroupArn')) }
+      : {}),
     redirect: redirect && {
       protocol: redirect.string('Protocol'),
       port: redirect.string('Port'),

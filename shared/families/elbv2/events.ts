@@ -11,6 +11,7 @@ import {
 } from '../../events/family-events.js';
 import type { ResourceRef } from '../../model/ref.js';
 import { isListenerArn, listenerArnFromRuleArn, listenerPrefixOfLoadBalancer } from './arn.js';
+import { withTargetGroupRoutes } from './target-group-events.js';
 
 const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
 
@@ -82,7 +83,7 @@ export const elbv2Events: FamilyEvents = {
       source: 'aws.elasticloadbalancing',
       label: 'ELBv2 (API 2015-12-01)',
       apiVersion: '2015-12-01',
-      routes: CALLS,
+      routes: withTargetGroupRoutes(CALLS),
       ignored: new Map([
         [
           'CreateLoadBalancer',
@@ -92,7 +93,7 @@ export const elbv2Events: FamilyEvents = {
     },
   ],
   config: {
-    resourceTypes: [LISTENER],
+    resourceTypes: [LISTENER, 'AWS::ElasticLoadBalancingV2::TargetGroup'],
     ignored: new Map([
       [
         'AWS::ElasticLoadBalancingV2::LoadBalancer',

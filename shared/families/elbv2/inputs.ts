@@ -6,6 +6,7 @@ import type { PendingLinks } from '../../inventory/types.js';
 import type { Resource } from '../../model/resource.js';
 import { mapElbv2LoadBalancer, mapListener, mapRule, readListeners, readSslPolicies } from './describe.js';
 import type { Elbv2Listener, ListenerRule, LoadBalancerType, SiblingListener } from './model.js';
+import { linkTargetGroups, TARGET_GROUP_INPUTS } from './target-group.js';
 
 const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
 const LOAD_BALANCER = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
@@ -141,6 +142,7 @@ export const elbv2Inputs: FamilyInputs = {
       format: 'elbv2 describe-rules',
       read: (records, _format, _label, out) => readRules(records, out),
     },
+    TARGET_GROUP_INPUTS.format,
     {
       key: 'SslPolicies',
       format: 'elbv2 describe-ssl-policies',
@@ -149,6 +151,7 @@ export const elbv2Inputs: FamilyInputs = {
     },
   ],
   configItems: {
+    ...TARGET_GROUP_INPUTS.configItems,
     [LISTENER]: ({ configuration, scope, resourceId, label }) =>
       mapListener(configuration.withDefault('ListenerArn', scope.arn ?? resourceId), label),
     [LOAD_BALANCER]: ({ configuration, scope, resourceId, label }, out) => {
@@ -159,7 +162,7 @@ export const elbv2Inputs: FamilyInputs = {
     },
   },
   pending: [LOAD_BALANCERS, RULES, RULES_COVERED],
-  link: (resources, pending) => linkListeners(resources, pending),
+  link: (resources, pending) => linkTargetGroups(resources, linkListeners(resources, pending), pending),
   mergeLists: {
     [LISTENER]: (earlier, later, merged) => {
       const [a, b] = [earlier as Elbv2Listener, later as Elbv2Listener] as const;

@@ -23,6 +23,8 @@ export interface ListenerAction {
   type: string;
   order?: number;
   targetGroupArn?: string;
+  /** Every target group of a forward action's ForwardConfig (weighted forward), when it has one. */
+  targetGroupArns?: string[];
   redirect?: RedirectConfig;
   fixedResponse?: FixedResponseConfig;
 }

@@ -7,7 +7,10 @@ import { readPlanFor } from '../../../shared/inventory/live/plan.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { RULES } from '../../../shared/rules/index.js';
 
-/** 21 certificates (3 of each of the 7 key types; 3 imported, 6 private), 5 load balancers, 4 classic, 5 VPN, 4 + 2 DX. */
+/**
+ * 21 certificates (3 of each of the 7 key types; 3 imported, 6 private), 5 load balancers, 4 classic, 5 VPN, 4 + 2 DX,
+ * 10 target groups and 3 VPC Lattice services of 2 listeners.
+ */
 const SMALL: AccountShape = {
   certificates: 21,
   certificatesInUse: 6,
@@ -20,6 +23,8 @@ const SMALL: AccountShape = {
   vpnConnections: 5,
   dxConnections: 4,
   dxLags: 2,
+  targetGroups: 10,
+  latticeServices: 3,
 };
 const NOW = new Date('2026-11-22T00:00:00Z');
 const account = () => generateAccount(SMALL, { now: NOW });
@@ -40,8 +45,10 @@ describe('sweep against the stand-in', () => {
       'acm:DescribeCertificate': 16,
       'elbv2:DescribeLoadBalancers': 1,
       'elbv2:DescribeListeners': 5,
-      // The HTTP listener of each of the 3 ALBs; none for HTTPS, TCP, TLS or UDP listeners.
-      'elbv2:DescribeRules': 3,
+      // The HTTP listener of each of the 3 ALBs, and the 2 HTTPS listeners of alb-1, whose plaintext target
+      // group tg-extra-6 no default action forwards to (a rule might); none for TCP, TLS or UDP listeners.
+      'elbv2:DescribeRules': 5,
+      'elbv2:DescribeTargetGroups': 1,
       // One listener names a policy the bundled data lacks: asked once for the region.
       'elbv2:DescribeSSLPolicies': 1,
       'elb:DescribeLoadBalancers': 1,
@@ -52,14 +59,16 @@ describe('sweep against the stand-in', () => {
       'ec2:GetActiveVpnTunnelStatus': 9,
       'directConnect:DescribeConnections': 1,
       'directConnect:DescribeLags': 1,
+      'vpc-lattice:ListServices': 1,
+      'vpc-lattice:ListListeners': 3,
     });
     expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'describe'));
-    expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2);
+    expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 10 + 6);
     // The clients reached the stand-in through AWS_ENDPOINT_URL, which the run puts back as it was.
     expect(process.env.AWS_ENDPOINT_URL).toBeUndefined();
   });
 
-  it('reads the recorded types with one Config query per 100 items, and describes only Direct Connect', async () => {
+  it('reads the recorded types with one Config query per 100 items, and describes only Direct Connect and VPC Lattice', async () => {
     // Prepare
     const small = account();
 
@@ -75,9 +84,12 @@ describe('sweep against the stand-in', () => {
       'elbv2:DescribeSSLPolicies': 1,
       'directConnect:DescribeConnections': 1,
       'directConnect:DescribeLags': 1,
+      // AWS Config records no VPC Lattice type; the generated Config items hold no target group.
+      'vpc-lattice:ListServices': 1,
+      'vpc-lattice:ListListeners': 3,
     });
     expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'config'));
-    expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2);
+    expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 6);
   });
 
   it('reads every certificate whatever its key type, spelled as the API enum', async () => {

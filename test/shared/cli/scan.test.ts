@@ -20,6 +20,7 @@ import {
   ElasticLoadBalancingV2Client,
   ModifyListenerCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type CliIo, NothingJudgedError } from '../../../shared/cli/io.js';
@@ -186,7 +187,7 @@ describe('runScan', () => {
 
     // Assess
     await expect(scanned).rejects.toThrow(
-      `ACM certificate, or CloudFront distribution in ${expected}. Read:\n  - ${expected}: no resource`,
+      `ACM certificate, CloudFront distribution, or VPC Lattice listener in ${expected}. Read:\n  - ${expected}: no resource`,
     );
     expect(regions).toEqual([expected]);
   });
@@ -292,7 +293,7 @@ describe('runScan', () => {
     // Assess
     await expect(result).rejects.toThrow(
       new NothingJudgedError(
-        'nothing to evaluate: no listener, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, or CloudFront distribution in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
+        'nothing to evaluate: no listener, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, CloudFront distribution, or VPC Lattice listener in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
       ),
     );
   });
@@ -323,9 +324,10 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
   const ec2 = mockClient(EC2Client);
   const dx = mockClient(DirectConnectClient);
   const acm = mockClient(ACMClient);
+  const lattice = mockClient(VPCLatticeClient);
 
   afterEach(() => {
-    for (const mock of [elbv2, elb, ec2, dx, acm]) mock.reset();
+    for (const mock of [elbv2, elb, ec2, dx, acm, lattice]) mock.reset();
   });
 
   const runAws = (argv: string[]) => runCliCaptured(argv, { cwd: tmpdir() });

@@ -9,6 +9,7 @@ import {
   ROUTED_DIRECTCONNECT,
   ROUTED_ELB,
   ROUTED_ELBV2,
+  ROUTED_LATTICE,
   ROUTED_VPN,
 } from '../../helpers/routed-events.js';
 
@@ -19,6 +20,7 @@ const ROUTED = [
   ...ROUTED_DIRECTCONNECT,
   ...ROUTED_ACM,
   ...ROUTED_CLOUDFRONT,
+  ...ROUTED_LATTICE,
 ];
 
 describe('routeCloudTrail', () => {

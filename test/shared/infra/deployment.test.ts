@@ -93,12 +93,16 @@ describe('familyIamStatements', () => {
       'ListCertificates',
       'ListCloudFrontDistributions',
       'ReadCloudFrontDistributions',
+      'ListLatticeServices',
+      'ReadLatticeListeners',
+      'GetLatticeListeners',
     ]);
     expect(sweep[0]?.Action).toEqual([
       'elasticloadbalancing:DescribeListeners',
       'elasticloadbalancing:DescribeLoadBalancers',
       'elasticloadbalancing:DescribeRules',
       'elasticloadbalancing:DescribeSSLPolicies',
+      'elasticloadbalancing:DescribeTargetGroups',
       'elasticloadbalancing:DescribeLoadBalancerPolicies',
     ]);
   });

@@ -14,7 +14,8 @@ import { CIPHER_CLASSES, type PolicyInput, policySchema } from '../../../shared/
 
 /**
  * Condition keys as the Service Authorization Reference names them (Elastic Load Balancing V2 and Amazon EC2
- * pages; ELB user guide "How Elastic Load Balancing works with IAM"), plus the global keys used.
+ * pages; ELB user guide "How Elastic Load Balancing works with IAM"; Amazon VPC Lattice page for
+ * vpc-lattice:Protocol), plus the global keys used.
  */
 const DOCUMENTED_KEYS = new Set([
   'elasticloadbalancing:ListenerProtocol',
@@ -26,6 +27,7 @@ const DOCUMENTED_KEYS = new Set([
   'ec2:Phase2IntegrityAlgorithms',
   'ec2:Phase1DHGroup',
   'ec2:Phase2DHGroup',
+  'vpc-lattice:Protocol',
   'aws:TagKeys',
   'aws:PrincipalArn',
   `aws:PrincipalTag/${DEFAULT_PRINCIPAL_EXCEPTION_TAG}`,
@@ -187,7 +189,7 @@ describe('buildServiceControlPolicy', () => {
     }
   });
 
-  it('uses only documented condition keys and fits the SCP size limit when minified', () => {
+  it('uses only documented condition keys and fits the SCP size limit when minified, split in documents', () => {
     // Act
     const scp = scpFor();
     const keys = scp.Statement.flatMap((s) =>
@@ -196,7 +198,9 @@ describe('buildServiceControlPolicy', () => {
 
     // Assess
     expect(keys.filter((key) => !DOCUMENTED_KEYS.has(key))).toEqual([]);
-    expect(serializeServiceControlPolicy(scp).length).toBeLessThanOrEqual(SCP_MAX_CHARACTERS);
+    for (const document of splitServiceControlPolicy(scp)) {
+      expect(serializeServiceControlPolicy(document).length).toBeLessThanOrEqual(SCP_MAX_CHARACTERS);
+    }
     expect(serializeServiceControlPolicy(scp)).not.toMatch(/\s/);
   });
 
@@ -279,7 +283,7 @@ describe('buildServiceControlPolicy', () => {
     expect(statement(scp, 'ExceptionTagGuard')).toEqual({
       Sid: 'ExceptionTagGuard',
       Effect: 'Deny',
-      Action: ['elasticloadbalancing:*'],
+      Action: ['elasticloadbalancing:*', 'vpc-lattice:*'],
       Resource: '*',
       Condition: {
         'ForAnyValue:StringEquals': { 'aws:TagKeys': ['web:redirect-only'] },
@@ -459,12 +463,14 @@ describe('the default SCP against request shapes', () => {
 });
 
 describe('splitServiceControlPolicy', () => {
-  it('keeps the default policy in one document', () => {
+  // The default policy outgrew one document when the sixth family (VPC Lattice) joined the tag guards.
+  it('keeps the default policy in few enough documents for one target (5 SCPs, FullAWSAccess included)', () => {
     // Act
     const documents = splitServiceControlPolicy(scpFor());
 
     // Assess
-    expect(documents).toEqual([scpFor()]);
+    expect(documents.length).toBeLessThanOrEqual(4);
+    expect(documents.flatMap((document) => document.Statement)).toEqual(scpFor().Statement);
   });
 
   it('spreads a long SCP over documents that each fit, statements in order', () => {
@@ -547,7 +553,7 @@ describe('the exempt tag guard', () => {
     expect(statement(scp, 'ExemptTagGuard')).toEqual({
       Sid: 'ExemptTagGuard',
       Effect: 'Deny',
-      Action: ['elasticloadbalancing:*', 'ec2:*', 'directconnect:*', 'acm:*'],
+      Action: ['elasticloadbalancing:*', 'ec2:*', 'directconnect:*', 'acm:*', 'vpc-lattice:*'],
       Resource: '*',
       Condition: {
         'ForAnyValue:StringEquals': { 'aws:TagKeys': ['transit-guard:exempt'] },
@@ -572,10 +578,12 @@ describe('the exempt tag guard', () => {
   it('is there even when every rule is off: an exemption is about the resource, not one rule', () => {
     // Prepare
     const off = Object.fromEntries(
-      ['elbv2-listener-plaintext', 'elbv2-listener-tcp-plaintext', 'elb-listener-plaintext'].map((id) => [
-        id,
-        { mode: 'off' as const },
-      ]),
+      [
+        'elbv2-listener-plaintext',
+        'elbv2-listener-tcp-plaintext',
+        'elb-listener-plaintext',
+        'vpc-lattice-listener-plaintext',
+      ].map((id) => [id, { mode: 'off' as const }]),
     );
 
     // Act

@@ -23,12 +23,14 @@ describe('RESOURCE_TYPES', () => {
   it('lists the resource types of every family in the registry, in the registry’s order', () => {
     expect(RESOURCE_TYPES).toEqual([
       'AWS::ElasticLoadBalancingV2::Listener',
+      'AWS::ElasticLoadBalancingV2::TargetGroup',
       'AWS::ElasticLoadBalancing::LoadBalancer',
       'AWS::EC2::VPNConnection',
       'AWS::DirectConnect::Connection',
       'AWS::DirectConnect::Lag',
       'AWS::ACM::Certificate',
       'AWS::CloudFront::Distribution',
+      'AWS::VpcLattice::Listener',
       'AWS::Fixture::Thing',
       'AWS::Fixture::Group',
     ]);

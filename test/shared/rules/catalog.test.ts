@@ -39,6 +39,7 @@ const CATALOG_IDS = [
   'elbv2-listener-tls-policy',
   'elbv2-listener-weak-ciphers',
   'elbv2-listener-certificate-source',
+  'elbv2-target-group-plaintext',
   'elb-listener-plaintext',
   'elb-listener-tls-policy',
   'elb-listener-weak-ciphers',
@@ -60,6 +61,8 @@ const CATALOG_IDS = [
   'cloudfront-viewer-tls-policy',
   'cloudfront-origin-plaintext',
   'cloudfront-origin-tls',
+  'vpc-lattice-listener-plaintext',
+  'vpc-lattice-listener-tls-policy',
 ];
 
 describe('rule catalog', () => {

@@ -4,6 +4,7 @@ import { elbv2ListenerPlaintext } from './elbv2-listener-plaintext.js';
 import { elbv2ListenerTcpPlaintext } from './elbv2-listener-tcp-plaintext.js';
 import { elbv2ListenerTlsPolicy } from './elbv2-listener-tls-policy.js';
 import { elbv2ListenerWeakCiphers } from './elbv2-listener-weak-ciphers.js';
+import { elbv2TargetGroupPlaintext } from './elbv2-target-group-plaintext.js';
 
 export const ELBV2_RULES: readonly AnyRule[] = [
   elbv2ListenerPlaintext,
@@ -11,4 +12,5 @@ export const ELBV2_RULES: readonly AnyRule[] = [
   elbv2ListenerTlsPolicy,
   elbv2ListenerWeakCiphers,
   elbv2ListenerCertificateSource,
+  elbv2TargetGroupPlaintext,
 ];

@@ -12,6 +12,7 @@ import {
   listener,
   ROUTED_ELBV2,
   ref,
+  SHOP_WEB_TARGET_GROUP,
 } from '../../../helpers/routed-events.js';
 
 describe('routeCloudTrail', () => {
@@ -32,7 +33,13 @@ describe('routeCloudTrail', () => {
       const result = routeCloudTrail(event);
 
       // Assess
-      expect(result).toMatchObject({ kind: 'inspect', refs: [listener(HTTPS_LISTENER)] });
+      expect(result).toMatchObject({
+        kind: 'inspect',
+        refs: [
+          listener(HTTPS_LISTENER),
+          ref('AWS::ElasticLoadBalancingV2::TargetGroup', SHOP_WEB_TARGET_GROUP),
+        ],
+      });
     });
 
     it('routes a new rule to the listener its request names, even when the response rule ARN is null', () => {
@@ -47,7 +54,13 @@ describe('routeCloudTrail', () => {
       const result = routeCloudTrail(event);
 
       // Assess
-      expect(result).toMatchObject({ kind: 'inspect', refs: [listener(HTTPS_LISTENER)] });
+      expect(result).toMatchObject({
+        kind: 'inspect',
+        refs: [
+          listener(HTTPS_LISTENER),
+          ref('AWS::ElasticLoadBalancingV2::TargetGroup', SHOP_WEB_TARGET_GROUP),
+        ],
+      });
     });
 
     it('names the request listenerArn when a new rule names neither its listener nor its ARN', () => {

@@ -19,8 +19,10 @@ import {
 import {
   DescribeListenersCommand,
   DescribeLoadBalancersCommand,
+  DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ListServicesCommand, VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Elbv2Listener } from '../../../../shared/families/elbv2/model.js';
@@ -44,7 +46,8 @@ const elb = mockClient(ElasticLoadBalancingClient);
 const ec2 = mockClient(EC2Client);
 const dx = mockClient(DirectConnectClient);
 const acm = mockClient(ACMClient);
-const ALL = [config, elbv2, elb, ec2, dx, acm];
+const lattice = mockClient(VPCLatticeClient);
+const ALL = [config, elbv2, elb, ec2, dx, acm, lattice];
 
 const CONFIG_LISTENER = listenerArn('edge', 'c0ffee0000000001', 'net');
 
@@ -117,6 +120,8 @@ function answerDescribes() {
   const https = httpsListener('shop', '0467ef3c8400ae65');
   elbv2.on(DescribeLoadBalancersCommand).resolves({ LoadBalancers: [loadBalancer('shop')] });
   elbv2.on(DescribeListenersCommand).resolves({ Listeners: [https] });
+  elbv2.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: [] });
+  lattice.on(ListServicesCommand).resolves({ items: [] });
   elb.on(DescribeClassicCommand).resolves({ LoadBalancerDescriptions: [] });
   ec2
     .on(DescribeVpnConnectionsCommand)
@@ -152,7 +157,7 @@ describe('a sweep in Config mode', () => {
     expect(acm.commandCalls(ListCertificatesCommand)).toHaveLength(0);
     const [query] = config.commandCalls(SelectResourceConfigCommand);
     expect(query?.args[0].input.Expression).toMatch(
-      /IN \('AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancing::LoadBalancer', 'AWS::EC2::VPNConnection', 'AWS::ACM::Certificate', 'AWS::CloudFront::Distribution'\)$/,
+      /IN \('AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancingV2::TargetGroup', 'AWS::ElasticLoadBalancing::LoadBalancer', 'AWS::EC2::VPNConnection', 'AWS::ACM::Certificate', 'AWS::CloudFront::Distribution'\)$/,
     );
     expect(ids(result)).toEqual([CONFIG_LISTENER, 'dxcon-fgq9rgot', 'vpn-0c0ffee000000001a'].sort());
     // The name and type of the listener's load balancer come from its ARN.

@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FAMILIES } from '../../../../shared/families/index.js';
 import { configTypesOf } from '../../../../shared/inventory/live/port.js';
 
-/** The SDK commands a family's readers send (`new XCommand(` in its live.ts). */
+/** The SDK commands a family's readers send (`new XCommand(` in its live.ts, and its other *-live.ts files). */
 function commandsSent(familyId: string): string[] {
-  const source = readFileSync(`shared/families/${familyId}/live.ts`, 'utf8');
+  const folder = `shared/families/${familyId}/`;
+  const files = readdirSync(folder).filter((file) => file === 'live.ts' || file.endsWith('-live.ts'));
+  const source = files.map((file) => readFileSync(`${folder}${file}`, 'utf8')).join('\n');
   return [...new Set([...source.matchAll(/new (\w+)Command\(/g)].map((match) => match[1] ?? ''))].sort();
 }
 

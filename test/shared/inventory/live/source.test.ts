@@ -12,8 +12,10 @@ import {
 import {
   DescribeListenersCommand,
   DescribeLoadBalancersCommand,
+  DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ListServicesCommand, VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RegionClients } from '../../../../shared/aws/clients.js';
@@ -40,11 +42,13 @@ const elb = mockClient(ElasticLoadBalancingClient);
 const ec2 = mockClient(EC2Client);
 const dx = mockClient(DirectConnectClient);
 const acm = mockClient(ACMClient);
+const lattice = mockClient(VPCLatticeClient);
 
 function answerEveryFamily() {
   const https = httpsListener('shop', '0467ef3c8400ae65');
   elbv2.on(DescribeLoadBalancersCommand).resolves({ LoadBalancers: [loadBalancer('shop')] });
   elbv2.on(DescribeListenersCommand).resolves({ Listeners: [https] });
+  elbv2.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: [] });
   elb.on(DescribeClassicCommand).resolves({ LoadBalancerDescriptions: [] });
   ec2
     .on(DescribeVpnConnectionsCommand)
@@ -53,12 +57,13 @@ function answerEveryFamily() {
   dx.on(DescribeLagsCommand).resolves({ lags: [] });
   acm.on(ListCertificatesCommand).resolves({ CertificateSummaryList: [certificateSummary('a')] });
   acm.on(DescribeCertificateCommand).resolves({ Certificate: certificate('a') });
+  lattice.on(ListServicesCommand).resolves({ items: [] });
   return { https };
 }
 
 describe('createAwsInventorySource', () => {
   afterEach(() => {
-    for (const mock of [elbv2, elb, ec2, dx, acm]) mock.reset();
+    for (const mock of [elbv2, elb, ec2, dx, acm, lattice]) mock.reset();
   });
 
   it('sweeps every family of a region by default', async () => {
@@ -86,7 +91,7 @@ describe('createAwsInventorySource', () => {
 
     // Assess
     expect(ec2).toReceiveCommandTimes(DescribeVpnConnectionsCommand, 1);
-    for (const mock of [elbv2, elb, dx, acm]) expect(mock).not.toReceiveAnyCommand();
+    for (const mock of [elbv2, elb, dx, acm, lattice]) expect(mock).not.toReceiveAnyCommand();
   });
 
   it('reports a family that fails and still sweeps the others', async () => {

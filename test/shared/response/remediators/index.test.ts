@@ -11,6 +11,7 @@ import { elbv2ListenerPlaintext } from '../../../../shared/families/elbv2/rules/
 import { elbv2ListenerTcpPlaintext } from '../../../../shared/families/elbv2/rules/elbv2-listener-tcp-plaintext.js';
 import { elbv2ListenerTlsPolicy } from '../../../../shared/families/elbv2/rules/elbv2-listener-tls-policy.js';
 import { FAMILIES } from '../../../../shared/families/index.js';
+import { vpcLatticeListenerPlaintext } from '../../../../shared/families/lattice/rules/vpc-lattice-listener-plaintext.js';
 import { vpnTunnelWeakCrypto } from '../../../../shared/families/vpn/rules/vpn-tunnel-weak-crypto.js';
 import type { RemediationCall } from '../../../../shared/model/evaluation.js';
 import type { Resource } from '../../../../shared/model/resource.js';
@@ -34,6 +35,7 @@ import {
   listenerRule,
   nlbListener,
 } from '../../../helpers/elb-fixtures.js';
+import { latticeListener } from '../../../helpers/lattice-fixtures.js';
 import { awsDefaultTunnelOptions, vpnConnection, vpnTunnel } from '../../../helpers/vpn-fixtures.js';
 import { distribution, sniOnlyDistribution } from '../../families/cloudfront/fixtures.js';
 import { evaluateWith, planOf } from '../support.js';
@@ -53,6 +55,7 @@ const EXPECTED_IAM_ACTIONS = [
   'elasticloadbalancing:ModifyListener',
   'elasticloadbalancing:ModifyRule',
   'elasticloadbalancing:SetLoadBalancerPoliciesOfListener',
+  'vpc-lattice:DeleteListener',
 ];
 
 const actionIdsOf = (rule: AnyRule) =>
@@ -109,6 +112,11 @@ const SAMPLES: { rule: AnyRule; resource: Resource; policy?: PolicyInput }[] = [
   },
   { rule: cloudfrontViewerTlsPolicy, resource: sniOnlyDistribution('TLSv1.1_2016') },
   { rule: cloudfrontOriginTls, resource: distribution('get-distribution-failing') },
+  {
+    rule: vpcLatticeListenerPlaintext,
+    resource: latticeListener({ protocol: 'HTTP', port: 80 }),
+    policy: block('vpc-lattice-listener-plaintext'),
+  },
 ];
 
 describe('REMEDIATORS', () => {
