@@ -5,6 +5,8 @@
 
 import { acmFamily } from './acm/index.js';
 import type { AcmCertificate } from './acm/model.js';
+import { apiGatewayFamily } from './apigateway/index.js';
+import type { ApiGatewayResource } from './apigateway/model.js';
 import { directConnectFamily } from './directconnect/index.js';
 import type { DxConnection, DxLag } from './directconnect/model.js';
 import { elbFamily } from './elb/index.js';
@@ -23,6 +25,7 @@ export const FAMILIES: readonly Family[] = [
   vpnFamily,
   directConnectFamily,
   acmFamily,
+  apiGatewayFamily,
 ];
 
 /** Each family's resources (its model.ts), by family id: the model's `Resource` is their union. */
@@ -32,6 +35,7 @@ interface FamilyResources {
   vpn: VpnConnection;
   directconnect: DxConnection | DxLag;
   acm: AcmCertificate;
+  apigateway: ApiGatewayResource;
 }
 
 export type Resource = FamilyResources[keyof FamilyResources];

@@ -119,10 +119,11 @@ export function parseRegions(value: unknown): string[] {
   return unique(regions);
 }
 
-/** One ARN per region, of this account; CloudFormation fills in partition and account. */
-function regionalArns({ service, resource }: RegionalResource, regions: readonly string[]) {
+/** One ARN per region, of this account (unless the service's ARNs name none); CloudFormation fills them in. */
+function regionalArns({ service, resource, accountless }: RegionalResource, regions: readonly string[]) {
+  const account = accountless ? '' : `\${AWS::AccountId}`;
   return regions.map((region) => ({
-    'Fn::Sub': `arn:\${AWS::Partition}:${service}:${region}:\${AWS::AccountId}:${resource}`,
+    'Fn::Sub': `arn:\${AWS::Partition}:${service}:${region}:${account}:${resource}`,
   }));
 }
 

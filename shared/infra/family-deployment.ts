@@ -11,6 +11,8 @@ export interface RegionalResource {
   service: string;
   /** e.g. listener/*, certificate/* */
   resource: string;
+  /** The service's ARNs leave the account field empty (API Gateway: arn:aws:apigateway:<region>::/restapis/...). */
+  accountless?: true;
 }
 
 /** An IAM Allow statement. Statements of the same Sid in two families merge (two families of one service). */
