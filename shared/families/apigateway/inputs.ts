@@ -8,7 +8,7 @@ import type { InventoryBuilder } from '../../inventory/builder.js';
 import type { FamilyInputs } from '../../inventory/family-inputs.js';
 import { Fields, isObject, type JsonObject } from '../../inventory/fields.js';
 import { mapDomainName, mapDomainNameV2, mapRestApi, mapStage, stageOfArn } from './describe.js';
-import { REST_API, STAGE } from './model.js';
+import { DOMAIN, REST_API, STAGE } from './model.js';
 
 type Kind = 'domain' | 'domainV2' | 'restApi' | 'stage' | 'apiV2';
 
@@ -122,6 +122,14 @@ export const apiGatewayInputs: FamilyInputs = {
     },
   ],
   configItems: {
+    // Config's DomainName items follow the CloudFormation properties (DomainName, SecurityPolicy, ...): the same
+    // fields in PascalCase, which the readers accept (Fields ignores case). Recorded type per the managed rule
+    // apigateway-domain-name-tls-check: https://docs.aws.amazon.com/config/latest/developerguide/apigateway-domain-name-tls-check.html
+    [DOMAIN]: ({ configuration, scope, resourceId, label }) =>
+      mapDomainName(
+        configuration.withDefault('domainName', resourceId).withDefault('domainNameArn', scope.arn),
+        label,
+      ),
     [REST_API]: ({ configuration, scope, resourceId, label }) =>
       mapRestApi(configuration.withDefault('id', resourceId), label, scope.arn),
     // A stage item's ARN names its REST API (/restapis/<id>/stages/<name>).
