@@ -5,7 +5,6 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { JsonReport } from '../../../../shared/report/json.js';
 import { runCliCaptured } from '../../../helpers/run-cli.js';
 
 const fixture = (path: string) => fileURLToPath(new URL(`../../../fixtures/${path}`, import.meta.url));
@@ -13,7 +12,18 @@ const INPUT = (name: string) => fixture(`inputs/apigateway/${name}`);
 const NOW = '2026-11-22T00:00:00Z';
 const DOMAINS = 'arn:aws:apigateway:eu-west-1::/domainnames';
 
-type Evaluation = JsonReport['evaluations'][number];
+/** What these tests read of the JSON report. */
+interface Evaluation {
+  ruleId: string;
+  resourceId: string;
+  status: string;
+  reason: string;
+  details?: Record<string, unknown>;
+}
+interface JsonReport {
+  evaluations: Evaluation[];
+  errors: unknown[];
+}
 
 async function evaluate(file: string, ...options: string[]): Promise<Map<string, Evaluation>> {
   const run = await runCliCaptured(['evaluate', INPUT(file), '--format', 'json', '--now', NOW, ...options]);

@@ -10,12 +10,13 @@ import {
 } from '@aws-sdk/client-apigatewayv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { awsClientConfig } from '../../../../shared/aws/clients.js';
 import { createClient } from '../../../../shared/families/apigateway/client.js';
 import { setApiSecurityPolicy } from '../../../../shared/families/apigateway/remediators/set-api-security-policy.js';
 import { setDomainSecurityPolicy } from '../../../../shared/families/apigateway/remediators/set-domain-security-policy.js';
 import { apigatewayApiTlsPolicy } from '../../../../shared/families/apigateway/rules/apigateway-api-tls-policy.js';
 import { apigatewayDomainTlsPolicy } from '../../../../shared/families/apigateway/rules/apigateway-domain-tls-policy.js';
-import { policySchema } from '../../../../shared/policy/schema.js';
+import { type PolicyInput, policySchema } from '../../../../shared/policy/schema.js';
 import { executePlan } from '../../../../shared/response/executor.js';
 import { evaluateWith, executorDeps, plannedAction, planOf, reads } from '../../response/support.js';
 import { domain, domainV2, REGION, restApi } from './fixtures.js';
@@ -23,10 +24,15 @@ import { domain, domainV2, REGION, restApi } from './fixtures.js';
 const v1 = mockClient(APIGatewayClient);
 const v2 = mockClient(ApiGatewayV2Client);
 const clientFor = async () =>
-  createClient({ region: REGION, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
-const CBC_ALLOWED = {
+  createClient(
+    awsClientConfig({
+      region: REGION,
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+    }),
+  );
+const CBC_ALLOWED: PolicyInput = {
   tls: { allowedCipherClasses: ['tls13', 'ecdhe-aead', 'ecdhe-cbc-sha2', 'rsa-aead', 'rsa-cbc'] },
-} as const;
+};
 
 describe('set-domain-security-policy', () => {
   afterEach(() => {
