@@ -4,7 +4,7 @@ import { APIGATEWAY_COMMANDS } from '../commands.js';
 import { restApiConstraints } from '../constraints.js';
 import { REST_API } from '../model.js';
 import { securityPolicyPatch } from './set-domain-security-policy.js';
-import { targetFor } from './target.js';
+import { targetFor } from '../targets.js';
 
 export const setApiSecurityPolicy = defineRemediator({
   id: 'set-api-security-policy',

@@ -4,7 +4,7 @@ import { defineRemediator } from '../../../response/remediator.js';
 import { APIGATEWAY_COMMANDS } from '../commands.js';
 import { domainConstraints, domainV2Constraints } from '../constraints.js';
 import { DOMAIN, DOMAIN_V2 } from '../model.js';
-import { targetFor } from './target.js';
+import { targetFor } from '../targets.js';
 
 /**
  * The patch that moves to `target`. Enhanced policies need an endpoint access mode: BASIC, the documented first

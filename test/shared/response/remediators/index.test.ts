@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { acmCertificateExpiry } from '../../../../shared/families/acm/rules/acm-certificate-expiry.js';
+import { apigatewayApiTlsPolicy } from '../../../../shared/families/apigateway/rules/apigateway-api-tls-policy.js';
+import { apigatewayDomainTlsPolicy } from '../../../../shared/families/apigateway/rules/apigateway-domain-tls-policy.js';
 import { dxConnectionMacsecFailOpen } from '../../../../shared/families/directconnect/rules/dx-connection-macsec-fail-open.js';
 import { elbListenerPlaintext } from '../../../../shared/families/elb/rules/elb-listener-plaintext.js';
 import { elbListenerTlsPolicy } from '../../../../shared/families/elb/rules/elb-listener-tls-policy.js';
@@ -32,6 +34,7 @@ import {
   nlbListener,
 } from '../../../helpers/elb-fixtures.js';
 import { awsDefaultTunnelOptions, vpnConnection, vpnTunnel } from '../../../helpers/vpn-fixtures.js';
+import { domain, domainV2, restApi } from '../../families/apigateway/fixtures.js';
 import { evaluateWith, planOf } from '../support.js';
 
 const FAMILIES_DIR = new URL('../../../../shared/families/', import.meta.url);
@@ -39,6 +42,7 @@ const FAMILIES_DIR = new URL('../../../../shared/families/', import.meta.url);
 /** The write actions the deployment grants the remediation role: nothing else, no read action. */
 const EXPECTED_IAM_ACTIONS = [
   'acm:RenewCertificate',
+  'apigateway:PATCH',
   'directconnect:UpdateConnection',
   'directconnect:UpdateLag',
   'ec2:ModifyVpnTunnelOptions',
@@ -96,6 +100,14 @@ const SAMPLES: { rule: AnyRule; resource: Resource; policy?: PolicyInput }[] = [
   { rule: dxConnectionMacsecFailOpen, resource: dxConnection({ encryptionMode: 'should_encrypt' }) },
   { rule: dxConnectionMacsecFailOpen, resource: dxLag({ encryptionMode: 'should_encrypt' }) },
   { rule: acmCertificateExpiry, resource: privateCertificate({ notAfter: daysFromNow(10) }) },
+  { rule: apigatewayDomainTlsPolicy, resource: domain() },
+  // The v2 API sets TLS_1_0 or TLS_1_2 only: TLS_1_2 is a target where the policy allows its CBC suites.
+  {
+    rule: apigatewayDomainTlsPolicy,
+    resource: domainV2(),
+    policy: { tls: { allowedCipherClasses: ['tls13', 'ecdhe-aead', 'ecdhe-cbc-sha2', 'rsa-aead', 'rsa-cbc'] } },
+  },
+  { rule: apigatewayApiTlsPolicy, resource: restApi() },
 ];
 
 describe('REMEDIATORS', () => {

@@ -1,9 +1,9 @@
 /** How both remediators check a target against the resource before planning a call. */
-import type { Policy } from '../../../policy/schema.js';
-import { createTlsCatalog } from '../../../tls/index.js';
-import { soleEndpointType } from '../constraints.js';
-import { type ApiGatewayPolicy, apiGatewayPolicy } from '../policies.js';
-import { chooseTarget, type TargetConstraints } from '../rules/tls.js';
+import type { Policy } from '../../policy/schema.js';
+import { createTlsCatalog } from '../../tls/index.js';
+import { soleEndpointType } from './constraints.js';
+import { type ApiGatewayPolicy, apiGatewayPolicy } from './policies.js';
+import { chooseTarget, type TargetConstraints } from './rules/tls.js';
 
 /** The bundled cipher knowledge the rules also judge by (targets are API Gateway's own, not ELB's). */
 const CATALOG = createTlsCatalog();
