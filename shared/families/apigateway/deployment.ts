@@ -5,7 +5,10 @@
  * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonapigatewaymanagement.html
  */
 import type { FamilyDeployment, ScpContext, ScpStatement } from '../../infra/family-deployment.js';
+import { modeFor } from '../../policy/mode.js';
 import { policiesFor } from './policies.js';
+import { apigatewayApiTlsPolicy } from './rules/apigateway-api-tls-policy.js';
+import { apigatewayDomainTlsPolicy } from './rules/apigateway-domain-tls-policy.js';
 import { judgePolicy } from './rules/tls.js';
 
 const ENDPOINT_TYPES = ['REGIONAL', 'PRIVATE', 'EDGE'];
@@ -24,22 +27,23 @@ function weakPolicyNames({ policy, catalog }: ScpContext): string[] {
 
 /**
  * Deny creating or updating a domain name or REST API with a security policy the rules would flag:
- * apigateway:Request/SecurityPolicy is the policy named in the request (Service Authorization Reference).
+ * apigateway:Request/SecurityPolicy is the policy named in the request (Service Authorization Reference). Only
+ * when one of the two rules is in `block` mode: the default SCP already fills its one 5,120-character document,
+ * and an organization that blocks asks for prevention too.
  */
 function weakSecurityPolicies(context: ScpContext): ScpStatement[] {
-  const on = ['apigateway-domain-tls-policy', 'apigateway-api-tls-policy'].some(context.ruleIsOn);
-  const weak = on ? weakPolicyNames(context) : [];
+  const blocking = [apigatewayDomainTlsPolicy, apigatewayApiTlsPolicy].some(
+    (rule) => context.ruleIsOn(rule.metadata.id) && modeFor(rule.metadata, context.policy) === 'block',
+  );
+  const weak = blocking ? weakPolicyNames(context) : [];
   if (weak.length === 0) return [];
   return [
     {
-      Sid: 'WeakApiGatewaySecurityPolicies',
+      Sid: 'ApiGatewayWeakPolicies',
       Effect: 'Deny',
       Action: ['apigateway:POST', 'apigateway:PUT', 'apigateway:PATCH'],
       Resource: '*',
-      Condition: {
-        'ForAnyValue:StringEquals': { 'apigateway:Request/SecurityPolicy': weak },
-        ...context.unlessExempt,
-      },
+      Condition: { 'ForAnyValue:StringEquals': { 'apigateway:Request/SecurityPolicy': weak } },
     },
   ];
 }

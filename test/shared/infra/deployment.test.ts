@@ -91,6 +91,8 @@ describe('familyIamStatements', () => {
       'ReadDirectConnect',
       'ReadCertificates',
       'ListCertificates',
+      'ReadApiGateway',
+      'ReadApiGatewayPrivateDomains',
     ]);
     expect(sweep[0]?.Action).toEqual([
       'elasticloadbalancing:DescribeListeners',

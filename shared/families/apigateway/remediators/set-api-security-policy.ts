@@ -3,8 +3,8 @@ import { defineRemediator } from '../../../response/remediator.js';
 import { APIGATEWAY_COMMANDS } from '../commands.js';
 import { restApiConstraints } from '../constraints.js';
 import { REST_API } from '../model.js';
-import { securityPolicyPatch } from './set-domain-security-policy.js';
 import { targetFor } from '../targets.js';
+import { securityPolicyPatch } from './set-domain-security-policy.js';
 
 export const setApiSecurityPolicy = defineRemediator({
   id: 'set-api-security-policy',
