@@ -5,13 +5,21 @@ import { ACCOUNT_ID, loadEvent, REGION, withValue } from '../../fixtures/events/
 import { ROUTED_API_CALLS } from '../../helpers/api-calls.js';
 import {
   ROUTED_ACM,
+  ROUTED_APIGATEWAY,
   ROUTED_DIRECTCONNECT,
   ROUTED_ELB,
   ROUTED_ELBV2,
   ROUTED_VPN,
 } from '../../helpers/routed-events.js';
 
-const ROUTED = [...ROUTED_ELBV2, ...ROUTED_ELB, ...ROUTED_VPN, ...ROUTED_DIRECTCONNECT, ...ROUTED_ACM];
+const ROUTED = [
+  ...ROUTED_ELBV2,
+  ...ROUTED_ELB,
+  ...ROUTED_VPN,
+  ...ROUTED_DIRECTCONNECT,
+  ...ROUTED_ACM,
+  ...ROUTED_APIGATEWAY,
+];
 
 describe('routeCloudTrail', () => {
   describe('routed API calls', () => {

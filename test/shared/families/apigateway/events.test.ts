@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { routeCloudTrail } from '../../../../shared/events/cloudtrail.js';
 import { apiGatewayFamily } from '../../../../shared/families/apigateway/index.js';
 import { loadEvent, withValue } from '../../../fixtures/events/load.js';
+import { itRoutesEveryCall, ROUTED_APIGATEWAY } from '../../../helpers/routed-events.js';
 
 const base = () => loadEvent('cloudtrail-apigateway-update-domain-name');
 
@@ -18,6 +19,10 @@ function call(eventName: string, requestParameters: object, responseElements: ob
 }
 
 describe('API Gateway CloudTrail calls', () => {
+  describe('every routed call, one fixture each', () => {
+    itRoutesEveryCall(ROUTED_APIGATEWAY);
+  });
+
   it('routes UpdateDomainName (REST) to the domain name by its ARN', () => {
     // Act
     const result = routeCloudTrail(base());
