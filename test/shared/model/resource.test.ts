@@ -28,6 +28,10 @@ describe('RESOURCE_TYPES', () => {
       'AWS::DirectConnect::Connection',
       'AWS::DirectConnect::Lag',
       'AWS::ACM::Certificate',
+      'AWS::ApiGateway::DomainName',
+      'AWS::ApiGatewayV2::DomainName',
+      'AWS::ApiGateway::RestApi',
+      'AWS::ApiGateway::Stage',
       'AWS::Fixture::Thing',
       'AWS::Fixture::Group',
     ]);

@@ -52,6 +52,10 @@ const CATALOG_IDS = [
   'acm-certificate-renewal',
   'acm-certificate-status',
   'acm-certificate-transparency',
+  // Second edition: API Gateway.
+  'apigateway-domain-tls-policy',
+  'apigateway-api-tls-policy',
+  'apigateway-backend-certificate',
 ];
 
 describe('rule catalog', () => {
