@@ -90,13 +90,14 @@ interface ApiCallBranch {
 }
 
 describe('on-api-call rule', () => {
-  it('receives successful AWS API calls of the five sources and nothing else', () => {
+  it('receives successful AWS API calls of the six sources and nothing else', () => {
     // Act
     const pattern = patternOf('on-api-call');
 
     // Assess
     expect([...(pattern.source as string[])].sort()).toEqual([
       'aws.acm',
+      'aws.apigateway',
       'aws.directconnect',
       'aws.ec2',
       'aws.elasticloadbalancing',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACMClient, ListCertificatesCommand } from '@aws-sdk/client-acm';
+import { APIGatewayClient, GetDomainNamesCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
 import {
   DescribeConnectionsCommand,
   DescribeLagsCommand,
@@ -172,7 +173,7 @@ describe('runScan', () => {
 
     // Assess
     await expect(scanned).rejects.toThrow(
-      `or ACM certificate in ${expected}. Read:\n  - ${expected}: no resource`,
+      `ACM certificate, or API Gateway custom domain, REST API or stage in ${expected}. Read:\n  - ${expected}: no resource`,
     );
     expect(regions).toEqual([expected]);
   });
@@ -254,7 +255,7 @@ describe('runScan', () => {
     // Assess
     await expect(result).rejects.toThrow(
       new CliInputError(
-        'nothing to evaluate: no listener, classic load balancer, VPN connection, Direct Connect connection or LAG, or ACM certificate in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
+        'nothing to evaluate: no listener, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, or API Gateway custom domain, REST API or stage in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
       ),
     );
   });
@@ -285,9 +286,10 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
   const ec2 = mockClient(EC2Client);
   const dx = mockClient(DirectConnectClient);
   const acm = mockClient(ACMClient);
+  const apigateway = mockClient(APIGatewayClient);
 
   afterEach(() => {
-    for (const mock of [elbv2, elb, ec2, dx, acm]) mock.reset();
+    for (const mock of [elbv2, elb, ec2, dx, acm, apigateway]) mock.reset();
   });
 
   const runAws = (argv: string[]) => runCliCaptured(argv, { cwd: tmpdir() });
@@ -303,6 +305,8 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     dx.on(DescribeConnectionsCommand).resolves({ connections: [] });
     dx.on(DescribeLagsCommand).resolves({ lags: [] });
     acm.on(ListCertificatesCommand).resolves({ CertificateSummaryList: [] });
+    apigateway.on(GetDomainNamesCommand).resolves({ items: [] });
+    apigateway.on(GetRestApisCommand).resolves({ items: [] });
 
     // Act
     const result = await runAws(['scan', '--region', 'eu-west-1', '--format', 'json']);
@@ -337,6 +341,7 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     ec2.onAnyCommand().rejects(denied);
     dx.onAnyCommand().rejects(denied);
     acm.onAnyCommand().rejects(denied);
+    apigateway.onAnyCommand().rejects(denied);
 
     // Act
     const result = await runAws(['scan', '--region', 'eu-west-1', '--format', 'json']);
