@@ -19,6 +19,8 @@ export function createClient(config: SharedClientConfig) {
   const v1 = createV1Client(config);
   const v2 = createV2Client(config);
   return {
+    // Both clients are built from the same shared settings; the v1 client's resolved config stands for both.
+    config: v1.config,
     send: (command: object): Promise<unknown> =>
       command instanceof UpdateDomainNameV2Command
         ? v2.send(command)

@@ -21,7 +21,8 @@ export interface ApiGatewayReadPlan {
 }
 
 export const APIGATEWAY_READ_PLAN: FamilyReadPlan<ApiGatewayReadPlan> = {
-  full: { domains: true, mappings: true, restApis: true, stages: true, integrations: true },
+  // As the default policy reads: every rule notifies by default, so no mappings.
+  full: { domains: true, mappings: false, restApis: true, stages: true, integrations: true },
   for(policy, isOn) {
     const mode = modeFor(apigatewayDomainTlsPolicy.metadata, policy);
     const stages = isOn('apigateway-backend-certificate');

@@ -16,8 +16,10 @@ import { ApiGatewayV2Client, GetApiMappingsCommand, GetApisCommand } from '@aws-
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apigatewayBackendCertificate } from '../../../../shared/families/apigateway/rules/apigateway-backend-certificate.js';
-import { FULL_READ_PLAN } from '../../../../shared/inventory/live/plan.js';
+import { FULL_READ_PLAN, readPlanFor } from '../../../../shared/inventory/live/plan.js';
 import type { Resource } from '../../../../shared/model/resource.js';
+import { policySchema } from '../../../../shared/policy/schema.js';
+import { RULES } from '../../../../shared/rules/index.js';
 import { ruleContext } from '../../../helpers/rule-context.js';
 import { mockedSource, REGION, ref } from '../../inventory/live/sdk-outputs.js';
 
@@ -42,6 +44,11 @@ const PLAN_WITHOUT_MAPPINGS = {
   ...FULL_READ_PLAN,
   apigateway: { domains: true, mappings: false, restApis: true, stages: true, integrations: true },
 };
+/** The plan of a policy that lets apigateway-domain-tls-policy act (remediate or block): mappings are read. */
+const PLAN_WITH_MAPPINGS = readPlanFor(
+  policySchema.parse({ rules: { 'apigateway-domain-tls-policy': { mode: 'remediate' } } }),
+  RULES,
+);
 
 describe('live API Gateway sweep', () => {
   afterEach(() => {
@@ -90,7 +97,7 @@ describe('live API Gateway sweep', () => {
         },
       ],
     });
-    const source = mockedSource();
+    const source = mockedSource({ plan: PLAN_WITH_MAPPINGS });
 
     // Act
     const result = await source.enumerate(REGION, ['apigateway']);
@@ -126,7 +133,7 @@ describe('live API Gateway sweep', () => {
         { ApiId: 'r3st4p1id0', ApiMappingId: 'map002', Stage: 'prod' },
       ],
     });
-    const source = mockedSource();
+    const source = mockedSource({ plan: PLAN_WITH_MAPPINGS });
 
     // Act
     const result = await source.enumerate(REGION, ['apigateway']);
@@ -226,7 +233,7 @@ describe('live API Gateway read', () => {
       securityPolicy: 'TLS_1_2',
     });
     v2.on(GetApisCommand).resolves({ Items: [] });
-    const source = mockedSource();
+    const source = mockedSource({ plan: PLAN_WITH_MAPPINGS });
 
     // Act
     const result = await source.read([

@@ -28,6 +28,8 @@ describe('readPlanFor', () => {
         'vpn-tunnel-negotiated-crypto': off,
         'elb-listener-tls-policy': off,
         'elb-listener-weak-ciphers': off,
+        'apigateway-api-tls-policy': off,
+        'apigateway-backend-certificate': off,
       },
     });
 
@@ -40,6 +42,7 @@ describe('readPlanFor', () => {
       elb: { classicPolicies: false },
       vpn: { tunnelStatus: false },
       acm: { signature: 'none', transparency: false, inUseBy: false },
+      apigateway: { domains: true, mappings: false, restApis: false, stages: false, integrations: false },
     });
   });
 

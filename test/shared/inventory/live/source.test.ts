@@ -1,4 +1,5 @@
 import { ACMClient, DescribeCertificateCommand, ListCertificatesCommand } from '@aws-sdk/client-acm';
+import { APIGatewayClient, GetDomainNamesCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
 import {
   DescribeConnectionsCommand,
   DescribeLagsCommand,
@@ -40,6 +41,7 @@ const elb = mockClient(ElasticLoadBalancingClient);
 const ec2 = mockClient(EC2Client);
 const dx = mockClient(DirectConnectClient);
 const acm = mockClient(ACMClient);
+const apigateway = mockClient(APIGatewayClient);
 
 function answerEveryFamily() {
   const https = httpsListener('shop', '0467ef3c8400ae65');
@@ -53,12 +55,14 @@ function answerEveryFamily() {
   dx.on(DescribeLagsCommand).resolves({ lags: [] });
   acm.on(ListCertificatesCommand).resolves({ CertificateSummaryList: [certificateSummary('a')] });
   acm.on(DescribeCertificateCommand).resolves({ Certificate: certificate('a') });
+  apigateway.on(GetDomainNamesCommand).resolves({ items: [] });
+  apigateway.on(GetRestApisCommand).resolves({ items: [] });
   return { https };
 }
 
 describe('createAwsInventorySource', () => {
   afterEach(() => {
-    for (const mock of [elbv2, elb, ec2, dx, acm]) mock.reset();
+    for (const mock of [elbv2, elb, ec2, dx, acm, apigateway]) mock.reset();
   });
 
   it('sweeps every family of a region by default', async () => {
@@ -86,7 +90,7 @@ describe('createAwsInventorySource', () => {
 
     // Assess
     expect(ec2).toReceiveCommandTimes(DescribeVpnConnectionsCommand, 1);
-    for (const mock of [elbv2, elb, dx, acm]) expect(mock).not.toReceiveAnyCommand();
+    for (const mock of [elbv2, elb, dx, acm, apigateway]) expect(mock).not.toReceiveAnyCommand();
   });
 
   it('reports a family that fails and still sweeps the others', async () => {
