@@ -1,3 +1,4 @@
+import { GetDomainNameCommand, GetRestApiCommand, GetStageCommand } from '@aws-sdk/client-api-gateway';
 import { DescribeConnectionsCommand } from '@aws-sdk/client-direct-connect';
 import {
   DescribeListenersCommand,
@@ -27,6 +28,7 @@ import {
   installAccount,
   LAG_READS,
   LISTENER_FINDINGS,
+  SHOP_DOMAIN_ARN,
   SHOP_EDGE_LISTENER,
   SHOP_WEB_LB,
   SHOP_WEB_LISTENER,
@@ -280,6 +282,59 @@ const ROWS: Row[] = [
     reads: [],
     findings: [],
   },
+  // API Gateway: the account has the domain legacy.shop.example.net (TLS_1_0) and no REST API.
+  ...['CreateDomainName', 'UpdateDomainName'].map(
+    (eventName): Row => ({
+      eventName,
+      fixture: `cloudtrail-apigateway-${eventName === 'CreateDomainName' ? 'create' : 'update'}-domain-name`,
+      reads: [expectedRead('apigateway', GetDomainNameCommand, { domainName: 'legacy.shop.example.net' })],
+      findings: ['finding:apigateway-domain-tls-policy'],
+      resourceId: SHOP_DOMAIN_ARN,
+    }),
+  ),
+  ...(
+    [
+      ['CreateRestApi', 'create-rest-api'],
+      ['ImportRestApi', 'import-rest-api'],
+      ['PutRestApi', 'put-rest-api'],
+      ['UpdateRestApi', 'update-rest-api'],
+    ] as const
+  ).map(
+    ([eventName, slug]): Row => ({
+      eventName,
+      fixture: `cloudtrail-apigateway-${slug}`,
+      // The REST API is gone by the time it is read: nothing to judge.
+      reads: [expectedRead('apigateway', GetRestApiCommand, { restApiId: 'a1b2c3d4e5' })],
+      findings: [],
+    }),
+  ),
+  ...(
+    [
+      ['CreateStage', 'create-stage'],
+      ['UpdateStage', 'update-stage'],
+    ] as const
+  ).map(
+    ([eventName, slug]): Row => ({
+      eventName,
+      fixture: `cloudtrail-apigateway-${slug}`,
+      reads: [expectedRead('apigateway', GetStageCommand, { restApiId: 'a1b2c3d4e5', stageName: 'prod' })],
+      findings: [],
+    }),
+  ),
+  ...(
+    [
+      ['DeleteDomainName', 'delete-domain-name'],
+      ['DeleteRestApi', 'delete-rest-api'],
+      ['DeleteStage', 'delete-stage'],
+    ] as const
+  ).map(
+    ([eventName, slug]): Row => ({
+      eventName,
+      fixture: `cloudtrail-apigateway-${slug}`,
+      reads: [],
+      findings: [],
+    }),
+  ),
 ];
 
 describe('on-api-call handler', () => {
