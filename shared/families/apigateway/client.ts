@@ -5,32 +5,34 @@ import {
 } from '@aws-sdk/client-apigatewayv2';
 import type { SharedClientConfig } from '../../aws/clients.js';
 
-/** The REST (v1) API's client, for live reads. */
-export const createV1Client = (config: SharedClientConfig) => new APIGatewayClient(config);
-
-/** The HTTP/WebSocket (v2) API's client, for live reads. */
-export const createV2Client = (config: SharedClientConfig) => new ApiGatewayV2Client(config);
-
 /**
- * The family's client (Family.live.client), through which remediation sends its calls: the family writes with
- * both API versions, so each command goes to the client of its own version.
+ * The family's client (Family.live.client): the REST (v1) API's client, which the live reads use, and through
+ * which remediation sends its calls. The family also writes with the HTTP/WebSocket (v2) API (UpdateDomainName of
+ * a v2 domain): such a command goes to a v2 client built from the same settings.
  */
-export function createClient(config: SharedClientConfig) {
-  const v1 = createV1Client(config);
-  const v2 = createV2Client(config);
-  return {
-    // Both clients are built from the same shared settings; the v1 client's resolved config stands for both.
-    config: v1.config,
-    send: (command: object): Promise<unknown> =>
-      command instanceof UpdateDomainNameV2Command
-        ? v2.send(command)
-        : v1.send(command as Parameters<typeof v1.send>[0]),
-    destroy() {
-      v1.destroy();
-      v2.destroy();
-    },
-  };
+class ApiGatewayFamilyClient extends APIGatewayClient {
+  private readonly v2: ApiGatewayV2Client;
+
+  constructor(config: SharedClientConfig) {
+    super(config);
+    this.v2 = new ApiGatewayV2Client(config);
+  }
+
+  override send = ((command: object, ...rest: never[]) =>
+    command instanceof UpdateDomainNameV2Command
+      ? this.v2.send(command)
+      : super.send(command as never, ...rest)) as APIGatewayClient['send'];
+
+  override destroy(): void {
+    this.v2.destroy();
+    super.destroy();
+  }
 }
+
+export const createClient = (config: SharedClientConfig) => new ApiGatewayFamilyClient(config);
+
+/** The HTTP/WebSocket (v2) API's client, for the reads only v2 answers (GetApis, GetApiMappings, v2 GetDomainName). */
+export const createV2Client = (config: SharedClientConfig) => new ApiGatewayV2Client(config);
 
 /** The SDK commands its remediators send (commands.ts loads them from here, only when one is sent). */
 export { UpdateDomainNameCommand, UpdateRestApiCommand } from '@aws-sdk/client-api-gateway';

@@ -36,7 +36,7 @@ import { collectPages } from '../../inventory/live/document.js';
 import type { FamilyContext, LiveReaders } from '../../inventory/live/family-live.js';
 import { matchesRef } from '../../inventory/live/match.js';
 import type { ResourceRef } from '../../model/ref.js';
-import { createV1Client, createV2Client } from './client.js';
+import { createClient, createV2Client } from './client.js';
 import { stageOfArn } from './describe.js';
 import { DOMAIN, DOMAIN_V2, REST_API, STAGE } from './model.js';
 import { apiGatewayPolicy } from './policies.js';
@@ -49,7 +49,7 @@ export const APIGATEWAY_PAGE_SIZE = 500;
 
 const HTTP_INTEGRATIONS = new Set(['HTTP', 'HTTP_PROXY']);
 
-const v1 = (ctx: Ctx) => ctx.clients.get(createV1Client);
+const v1 = (ctx: Ctx) => ctx.clients.get(createClient);
 const v2 = (ctx: Ctx) => ctx.clients.get(createV2Client);
 
 function domainNames(ctx: Ctx): Promise<DomainName[]> {
