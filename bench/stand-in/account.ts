@@ -17,6 +17,8 @@ export interface AccountShape {
   vpnConnections: number;
   dxConnections: number;
   dxLags: number;
+  /** API Gateway custom domain names (GetDomainNames items). */
+  apiGatewayDomainNames?: number;
 }
 
 /** The standard account of bench/sweep. */
@@ -32,6 +34,7 @@ export const STANDARD_ACCOUNT: AccountShape = {
   vpnConnections: 50,
   dxConnections: 20,
   dxLags: 5,
+  apiGatewayDomainNames: 100,
 };
 
 export type Json = Record<string, unknown>;
@@ -65,6 +68,8 @@ export interface GeneratedAccount {
   dxLags: Json[];
   /** AWS Config items of the recorded types (SelectResourceConfig results). */
   configItems: Json[];
+  /** API Gateway GetDomainNames items (camelCase, as the REST API returns them). */
+  apiGatewayDomainNames: Json[];
 }
 
 const DAY_MS = 86_400_000;
@@ -228,9 +233,23 @@ export function generateAccount(
     dxConnections: [],
     dxLags: [],
     configItems: [],
+    apiGatewayDomainNames: [],
   };
   const { region, accountId } = account;
   const elb = `arn:aws:elasticloadbalancing:${region}:${accountId}`;
+
+  // API Gateway custom domain names: Regional, a third each on TLS_1_0, TLS_1_2 and the PQ enhanced policy.
+  const securityPolicies = ['TLS_1_0', 'TLS_1_2', 'SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09'];
+  for (let index = 0; index < (shape.apiGatewayDomainNames ?? 0); index++) {
+    const domainName = `api-${index}.example.com`;
+    account.apiGatewayDomainNames.push({
+      domainName,
+      domainNameArn: `arn:aws:apigateway:${region}::/domainnames/${domainName}`,
+      endpointConfiguration: { types: ['REGIONAL'] },
+      domainNameStatus: 'AVAILABLE',
+      securityPolicy: securityPolicies[index % securityPolicies.length],
+    });
+  }
 
   // Load balancers first: certificates in use name them.
   const lbArns: string[] = [];

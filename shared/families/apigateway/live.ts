@@ -198,17 +198,19 @@ const group = (
         ],
       };
 
+/** Every custom domain name of the region (with its HTTP API mappings when the plan reads them). */
+function sweepDomains(ctx: Ctx): Promise<Collected> {
+  return domainNames(ctx)
+    .then((found) => domainRecords(ctx, found))
+    .then(
+      (records) => group('items', records, 'api:GetDomainNames'),
+      (error) => failed(error),
+    );
+}
+
 async function sweepApiGateway(ctx: Ctx): Promise<Collected> {
   const parts: Promise<Collected>[] = [];
-  if (ctx.plan.domains)
-    parts.push(
-      domainNames(ctx)
-        .then((found) => domainRecords(ctx, found))
-        .then(
-          (records) => group('items', records, 'api:GetDomainNames'),
-          (error) => failed(error),
-        ),
-    );
+  if (ctx.plan.domains) parts.push(sweepDomains(ctx));
   if (ctx.plan.restApis || ctx.plan.stages)
     parts.push(
       restApis(ctx).then(
@@ -283,7 +285,17 @@ async function readApiGateway(ctx: Ctx, refs: readonly ResourceRef[]): Promise<C
   return mergeCollected(await Promise.all(refs.map((ref) => readOne(ref, () => readRef(ctx, ref)))));
 }
 
+/**
+ * A Config-mode sweep read REST APIs and stages from AWS Config; custom domain names are not among the types it
+ * queries, so they are listed live. Stages from Config carry no integrations: a stage without a client certificate
+ * stays "cannot be verified" there.
+ */
+async function afterConfigItems(ctx: Ctx): Promise<Collected> {
+  return ctx.plan.domains ? sweepDomains(ctx) : emptyCollected();
+}
+
 export const apiGatewayReaders: LiveReaders<ApiGatewayReadPlan> = {
   read: readApiGateway,
   sweep: sweepApiGateway,
+  afterConfigItems,
 };

@@ -7,7 +7,10 @@ import { readPlanFor } from '../../../shared/inventory/live/plan.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { RULES } from '../../../shared/rules/index.js';
 
-/** 21 certificates (3 of each of the 7 key types; 3 imported, 6 private), 5 load balancers, 4 classic, 5 VPN, 4 + 2 DX. */
+/**
+ * 21 certificates (3 of each of the 7 key types; 3 imported, 6 private), 5 load balancers, 4 classic, 5 VPN, 4 + 2
+ * DX, 3 API Gateway custom domain names.
+ */
 const SMALL: AccountShape = {
   certificates: 21,
   certificatesInUse: 6,
@@ -20,6 +23,7 @@ const SMALL: AccountShape = {
   vpnConnections: 5,
   dxConnections: 4,
   dxLags: 2,
+  apiGatewayDomainNames: 3,
 };
 const NOW = new Date('2026-11-22T00:00:00Z');
 const account = () => generateAccount(SMALL, { now: NOW });
@@ -52,14 +56,17 @@ describe('sweep against the stand-in', () => {
       'ec2:GetActiveVpnTunnelStatus': 9,
       'directConnect:DescribeConnections': 1,
       'directConnect:DescribeLags': 1,
+      // Every custom domain name on one page; the account has no REST API, so no stage is read.
+      'apigateway:GetDomainNames': 1,
+      'apigateway:GetRestApis': 1,
     });
     expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'describe'));
-    expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2);
+    expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 3);
     // The clients reached the stand-in through AWS_ENDPOINT_URL, which the run puts back as it was.
     expect(process.env.AWS_ENDPOINT_URL).toBeUndefined();
   });
 
-  it('reads the recorded types with one Config query per 100 items, and describes only Direct Connect', async () => {
+  it('reads the recorded types with one Config query per 100 items, and describes only Direct Connect and custom domain names', async () => {
     // Prepare
     const small = account();
 
@@ -75,9 +82,11 @@ describe('sweep against the stand-in', () => {
       'elbv2:DescribeSSLPolicies': 1,
       'directConnect:DescribeConnections': 1,
       'directConnect:DescribeLags': 1,
+      // Config records REST APIs and stages, not custom domain names: those are listed live.
+      'apigateway:GetDomainNames': 1,
     });
     expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'config'));
-    expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2);
+    expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 3);
   });
 
   it('reads every certificate whatever its key type, spelled as the API enum', async () => {
