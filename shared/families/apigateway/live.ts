@@ -44,7 +44,10 @@ import type { ApiGatewayReadPlan } from './read-plan.js';
 
 type Ctx = FamilyContext<ApiGatewayReadPlan>;
 
-/** The most items GetDomainNames, GetRestApis and GetResources return per page (API reference: limit <= 500). */
+/**
+ * The most items GetDomainNames, GetRestApis and GetResources return per page (API reference: limit <= 500).
+ * @internal The sweep benchmark (bench/sweep/expected.ts) counts the expected calls with it.
+ */
 export const APIGATEWAY_PAGE_SIZE = 500;
 
 const HTTP_INTEGRATIONS = new Set(['HTTP', 'HTTP_PROXY']);

@@ -27,7 +27,7 @@ export interface ApiGatewayDomainName extends ResourceBase {
 }
 
 /** An HTTP or WebSocket (v2) custom domain name: one configuration per endpoint. */
-export interface ApiGatewayV2DomainConfiguration {
+interface ApiGatewayV2DomainConfiguration {
   endpointType?: string;
   /** An update must name it again (UpdateDomainName replaces the configuration). */
   certificateArn?: string;

@@ -6,7 +6,7 @@ import type {
 } from '../../../../shared/families/apigateway/model.js';
 
 export const REGION = 'eu-west-1';
-export const DOMAIN_ARN = `arn:aws:apigateway:${REGION}::/domainnames/legacy.shop.example.net`;
+const DOMAIN_ARN = `arn:aws:apigateway:${REGION}::/domainnames/legacy.shop.example.net`;
 
 export function domain(overrides: Partial<ApiGatewayDomainName> = {}): ApiGatewayDomainName {
   return {
