@@ -130,7 +130,8 @@ export const apigatewayDomainTlsPolicy = defineRule({
       { policyPath: 'tls.allowedCipherClasses', description: 'The cipher classes a domain may offer.' },
       {
         policyPath: 'tls.postQuantum',
-        description: "'require' also fails a policy without post-quantum key exchange; 'report' notes it.",
+        description:
+          'With require, a policy without post-quantum key exchange fails too; with report, the reason notes it.',
       },
     ],
     remediation: {
