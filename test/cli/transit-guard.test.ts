@@ -131,7 +131,7 @@ describe('transit-guard (built bundle)', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
       [
-        'transit-guard: nothing to evaluate: no listener, classic load balancer, VPN connection, Direct Connect connection or LAG, or ACM certificate in the inputs. Read:',
+        'transit-guard: nothing to evaluate: no listener, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, or API Gateway custom domain, REST API or stage in the inputs. Read:',
         '  - /dev/zero: no resource; cannot read the file: not a regular file (a device): not read',
         `  - ${fifo}: no resource; cannot read the file: not a regular file (a FIFO): not read`,
         '',

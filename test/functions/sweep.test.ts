@@ -125,7 +125,7 @@ describe('sweep handler', () => {
         .resolves({ ConfigurationRecordersStatus: [{ name: 'default', recording }] });
     };
 
-    it('reads the recorded families with one Config query and describes only Direct Connect', async () => {
+    it('reads the recorded families with one Config query and describes only Direct Connect and custom domain names', async () => {
       // Prepare
       recorder(true);
       mocks.config.on(SelectResourceConfigCommand).resolves({ Results: [] });
@@ -141,6 +141,8 @@ describe('sweep handler', () => {
         ...RECORDER_CHECKS,
         expectedRead('config', SelectResourceConfigCommand, query ?? {}),
         ...REGION_READS.dx,
+        // Config records REST APIs and stages; custom domain names are listed live.
+        ...REGION_READS.apigateway.slice(0, 1),
       ]);
     });
 

@@ -5,6 +5,8 @@
  * resource, the findings bus or a queue.
  */
 import { ACMClient } from '@aws-sdk/client-acm';
+import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
+import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { DirectConnectClient } from '@aws-sdk/client-direct-connect';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -46,6 +48,8 @@ const CLIENTS = [
   EC2Client,
   DirectConnectClient,
   ACMClient,
+  APIGatewayClient,
+  ApiGatewayV2Client,
   ConfigServiceClient,
   EventBridgeClient,
   SQSClient,

@@ -29,6 +29,7 @@ import {
   type Collected,
   emptyCollected,
   failed,
+  goneRef,
   mergeCollected,
   readOne,
 } from '../../inventory/live/context.js';
@@ -259,12 +260,15 @@ async function readRef(ctx: Ctx, ref: ResourceRef): Promise<Collected> {
       const domain = await ctx.call('GetDomainName', input.domainName, () =>
         v1(ctx).send(new GetDomainNameCommand(input)),
       );
+      // An answer without its name describes nothing: the domain is gone.
+      if (!domain.domainName) return goneRef(ref);
       return group('items', await domainRecords(ctx, [domain]), 'api:GetDomainName', ref);
     }
     case DOMAIN_V2: {
       const domain = await ctx.call('GetDomainName', ref.resourceId, () =>
         v2(ctx).send(new GetDomainNameV2Command({ DomainName: ref.name ?? ref.resourceId })),
       );
+      if (!domain.DomainName) return goneRef(ref);
       return group('Items', [domain], 'api:GetDomainName', ref);
     }
     case REST_API: {
@@ -272,12 +276,15 @@ async function readRef(ctx: Ctx, ref: ResourceRef): Promise<Collected> {
       const api = await ctx.call('GetRestApi', restApiId, () =>
         v1(ctx).send(new GetRestApiCommand({ restApiId })),
       );
+      if (!api.id) return goneRef(ref);
       return group('items', [api], 'api:GetRestApi', ref);
     }
     case STAGE: {
       const stage = stageOfArn(ref.resourceId);
       if (!stage) return failed(new Error(`${ref.resourceId} is not a stage ARN`), ref);
-      return group('item', await stagesOf(ctx, stage.restApiId, stage.stageName), 'api:GetStage', ref);
+      const records = await stagesOf(ctx, stage.restApiId, stage.stageName);
+      if (records.every((record) => !('stageName' in record) || !record.stageName)) return goneRef(ref);
+      return group('item', records, 'api:GetStage', ref);
     }
     default:
       return emptyCollected();
