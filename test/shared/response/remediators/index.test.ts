@@ -105,7 +105,9 @@ const SAMPLES: { rule: AnyRule; resource: Resource; policy?: PolicyInput }[] = [
   {
     rule: apigatewayDomainTlsPolicy,
     resource: domainV2(),
-    policy: { tls: { allowedCipherClasses: ['tls13', 'ecdhe-aead', 'ecdhe-cbc-sha2', 'rsa-aead', 'rsa-cbc'] } },
+    policy: {
+      tls: { allowedCipherClasses: ['tls13', 'ecdhe-aead', 'ecdhe-cbc-sha2', 'rsa-aead', 'rsa-cbc'] },
+    },
   },
   { rule: apigatewayApiTlsPolicy, resource: restApi() },
 ];
