@@ -3,11 +3,15 @@
  * under apigateway.amazonaws.com, a v2 request being told by its domainNameConfigurations; REST API and stage
  * calls; deletions; and the Config item changes of the recorded types.
  */
+
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { routeCloudTrail } from '../../../../shared/events/cloudtrail.js';
+import { routeConfigChange } from '../../../../shared/events/config.js';
 import { apiGatewayFamily } from '../../../../shared/families/apigateway/index.js';
 import { loadEvent, withValue } from '../../../fixtures/events/load.js';
 import { itRoutesEveryCall, ROUTED_APIGATEWAY } from '../../../helpers/routed-events.js';
+import { runCliCaptured } from '../../../helpers/run-cli.js';
 
 const base = () => loadEvent('cloudtrail-apigateway-update-domain-name');
 
@@ -128,6 +132,51 @@ describe('API Gateway CloudTrail calls', () => {
     expect(apiGatewayFamily.events?.config?.resourceTypes).toEqual([
       'AWS::ApiGateway::RestApi',
       'AWS::ApiGateway::Stage',
+    ]);
+  });
+});
+
+describe('API Gateway Config item changes', () => {
+  it('routes a REST API item change to the REST API by its ARN', () => {
+    // Act
+    const result = routeConfigChange(loadEvent('config-change-apigateway-rest-api'));
+
+    // Assess
+    expect(result).toMatchObject({
+      kind: 'inspect',
+      refs: [
+        {
+          resourceType: 'AWS::ApiGateway::RestApi',
+          resourceId: 'arn:aws:apigateway:eu-west-1::/restapis/a1b2c3d4e5',
+          accountId: '111122223333',
+          region: 'eu-west-1',
+        },
+      ],
+    });
+  });
+
+  it('replays the item change against an inventory and judges the REST API it names', async () => {
+    // Act
+    const run = await runCliCaptured([
+      'replay',
+      fileURLToPath(
+        new URL('../../../fixtures/events/config-change-apigateway-rest-api.json', import.meta.url),
+      ),
+      '--inventory',
+      fileURLToPath(
+        new URL('../../../fixtures/inputs/apigateway/apigateway-get-rest-apis.json', import.meta.url),
+      ),
+      '--format',
+      'json',
+      '--now',
+      '2026-11-22T00:00:00Z',
+    ]);
+
+    // Assess
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as { evaluations: { ruleId: string; status: string }[] };
+    expect(report.evaluations.map(({ ruleId, status }) => [ruleId, status])).toEqual([
+      ['apigateway-api-tls-policy', 'NON_COMPLIANT'],
     ]);
   });
 });
