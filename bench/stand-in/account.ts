@@ -21,6 +21,8 @@ export interface AccountShape {
   targetGroups?: number;
   /** VPC Lattice services, each with an HTTP and an HTTPS (or TLS_PASSTHROUGH) listener (none when absent). */
   latticeServices?: number;
+  /** API Gateway custom domain names (GetDomainNames items). */
+  apiGatewayDomainNames?: number;
 }
 
 /** The standard account of bench/sweep. */
@@ -38,6 +40,7 @@ export const STANDARD_ACCOUNT: AccountShape = {
   dxLags: 5,
   targetGroups: 300,
   latticeServices: 50,
+  apiGatewayDomainNames: 100,
 };
 
 export type Json = Record<string, unknown>;
@@ -76,6 +79,8 @@ export interface GeneratedAccount {
   /** VPC Lattice ListServices items, and ListListeners items by service id. */
   latticeServices: Json[];
   latticeListeners: Map<string, Json[]>;
+  /** API Gateway GetDomainNames items (camelCase, as the REST API returns them). */
+  apiGatewayDomainNames: Json[];
 }
 
 const DAY_MS = 86_400_000;
@@ -242,9 +247,23 @@ export function generateAccount(
     targetGroups: [],
     latticeServices: [],
     latticeListeners: new Map(),
+    apiGatewayDomainNames: [],
   };
   const { region, accountId } = account;
   const elb = `arn:aws:elasticloadbalancing:${region}:${accountId}`;
+
+  // API Gateway custom domain names: Regional, a third each on TLS_1_0, TLS_1_2 and the PQ enhanced policy.
+  const securityPolicies = ['TLS_1_0', 'TLS_1_2', 'SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09'];
+  for (let index = 0; index < (shape.apiGatewayDomainNames ?? 0); index++) {
+    const domainName = `api-${index}.example.com`;
+    account.apiGatewayDomainNames.push({
+      domainName,
+      domainNameArn: `arn:aws:apigateway:${region}::/domainnames/${domainName}`,
+      endpointConfiguration: { types: ['REGIONAL'] },
+      domainNameStatus: 'AVAILABLE',
+      securityPolicy: securityPolicies[index % securityPolicies.length],
+    });
+  }
 
   // Load balancers first: certificates in use name them.
   const lbArns: string[] = [];

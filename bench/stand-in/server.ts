@@ -143,6 +143,10 @@ function throttle(call: Call, n: number): Answer {
       return elbError('2012-06-01', 'Throttling', 'Rate exceeded', n);
     case 'ec2':
       return ec2Error('RequestLimitExceeded', 'Request limit exceeded.', n, 503);
+    case 'apigateway':
+      return new Answer(429, 'application/json', JSON.stringify({ message: 'Too Many Requests' }), {
+        'x-amzn-errortype': 'TooManyRequestsException',
+      });
     default:
       return jsonError('ThrottlingException', 'Rate exceeded');
   }
@@ -423,6 +427,24 @@ function answerConfig(account: GeneratedAccount, call: Call): Answer {
   }
 }
 
+/**
+ * API Gateway (REST-JSON): pages of up to `limit` (500 at most) items, the next page's `position`. On the wire the
+ * list is `item` (the model's jsonName; the SDK and the CLI show it as `items`).
+ */
+function answerApiGateway(account: GeneratedAccount, call: Call): Answer {
+  const items = call.operation === 'GetDomainNames' ? account.apiGatewayDomainNames : [];
+  const { items: found, next } = page(
+    items,
+    call.params.get('position'),
+    size(call.params.get('limit'), 25, 500),
+  );
+  return new Answer(
+    200,
+    'application/json',
+    JSON.stringify({ item: found, ...(next ? { position: next } : {}) }),
+  );
+}
+
 // ------------------------------------------------------------------------------------------------ server
 
 const JSON_SERVICES: Record<string, Service> = {
@@ -491,8 +513,20 @@ function latticeCall(request: IncomingMessage): Call | undefined {
   };
 }
 
-/** Which service and operation a request is for: X-Amz-Target (JSON) or Action + Version (Query). */
+/** API Gateway's REST-JSON listings, by path (GET /domainnames, GET /restapis). */
+const API_GATEWAY_PATHS: Record<string, string> = {
+  '/domainnames': 'GetDomainNames',
+  '/restapis': 'GetRestApis',
+};
+
+/**
+ * Which service and operation a request is for: X-Amz-Target (JSON), Action + Version (Query), the path of an
+ * API Gateway listing or a VPC Lattice call (REST-JSON).
+ */
 function parseCall(request: IncomingMessage, text: string): Call | undefined {
+  const url = new URL(request.url ?? '/', 'http://stand-in');
+  const listing = request.method === 'GET' ? API_GATEWAY_PATHS[url.pathname] : undefined;
+  if (listing) return { service: 'apigateway', operation: listing, params: url.searchParams, body: {} };
   if (request.method === 'GET') return latticeCall(request);
   const target = request.headers['x-amz-target'];
   if (typeof target === 'string') {
@@ -536,6 +570,8 @@ function answer(account: GeneratedAccount, call: Call, n: number): Answer {
       return answerDirectConnect(account, call);
     case 'vpc-lattice':
       return answerLattice(account, call);
+    case 'apigateway':
+      return answerApiGateway(account, call);
     default:
       return answerConfig(account, call);
   }

@@ -5,6 +5,7 @@
 import type { CertificateSummary } from '@aws-sdk/client-acm';
 import { describeReason, LIST_CERTIFICATES_PAGE_SIZE } from '../../shared/families/acm/live.js';
 import type { AcmReadPlan } from '../../shared/families/acm/read-plan.js';
+import { APIGATEWAY_PAGE_SIZE } from '../../shared/families/apigateway/live.js';
 import { CLASSIC_PAGE_SIZE, type ElbReadPlan } from '../../shared/families/elb/live.js';
 import { ELBV2_PAGE_SIZE, type Elbv2ReadPlan } from '../../shared/families/elbv2/live.js';
 import { FAMILIES } from '../../shared/families/index.js';
@@ -81,6 +82,9 @@ function listingCalls(account: GeneratedAccount): CallCounts {
     'acm:ListCertificates': pages(account.certificates.length, LIST_CERTIFICATES_PAGE_SIZE),
     ...targetGroupListing(account),
     ...latticeCalls(account),
+    // Custom domain names carry their security policy; no REST API in the account (its stages need none read).
+    'apigateway:GetDomainNames': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
+    'apigateway:GetRestApis': 1,
   };
 }
 
@@ -143,6 +147,8 @@ export function plannedCalls(
       'directConnect:DescribeLags': 1,
       // AWS Config records no VPC Lattice type.
       ...latticeCalls(account),
+      // Config records REST APIs and stages; custom domain names are listed live.
+      'apigateway:GetDomainNames': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
     });
   }
   const httpListeners = account.listeners.filter((listener) => listener.Protocol === 'HTTP');

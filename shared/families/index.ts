@@ -5,6 +5,8 @@
 
 import { acmFamily } from './acm/index.js';
 import type { AcmCertificate } from './acm/model.js';
+import { apiGatewayFamily } from './apigateway/index.js';
+import type { ApiGatewayResource } from './apigateway/model.js';
 import { cloudFrontFamily } from './cloudfront/index.js';
 import type { CloudFrontDistribution } from './cloudfront/model.js';
 import { directConnectFamily } from './directconnect/index.js';
@@ -30,6 +32,7 @@ export const FAMILIES: readonly Family[] = [
   acmFamily,
   cloudFrontFamily,
   latticeFamily,
+  apiGatewayFamily,
 ];
 
 /** Each family's resources (its model.ts), by family id: the model's `Resource` is their union. */
@@ -41,6 +44,7 @@ interface FamilyResources {
   acm: AcmCertificate;
   cloudfront: CloudFrontDistribution;
   lattice: LatticeListener;
+  apigateway: ApiGatewayResource;
 }
 
 export type Resource = FamilyResources[keyof FamilyResources];

@@ -145,11 +145,15 @@ export function parseRegions(value: unknown): string[] {
   return unique(regions);
 }
 
-/** One ARN per region, of this account; CloudFormation fills in partition and account. */
-function regionalArns({ service, resource, global }: RegionalResource, regions: readonly string[]) {
-  if (global) return [{ 'Fn::Sub': `arn:\${AWS::Partition}:${service}::\${AWS::AccountId}:${resource}` }];
+/** One ARN per region, of this account (unless the service's ARNs name none); CloudFormation fills them in. */
+function regionalArns(
+  { service, resource, global, accountless }: RegionalResource,
+  regions: readonly string[],
+) {
+  const account = accountless ? '' : `\${AWS::AccountId}`;
+  if (global) return [{ 'Fn::Sub': `arn:\${AWS::Partition}:${service}::${account}:${resource}` }];
   return regions.map((region) => ({
-    'Fn::Sub': `arn:\${AWS::Partition}:${service}:${region}:\${AWS::AccountId}:${resource}`,
+    'Fn::Sub': `arn:\${AWS::Partition}:${service}:${region}:${account}:${resource}`,
   }));
 }
 

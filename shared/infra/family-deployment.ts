@@ -13,6 +13,8 @@ export interface RegionalResource {
   resource: string;
   /** A global service's resource: its ARN has no region (arn:<partition>:cloudfront::<account>:distribution/*). */
   global?: true;
+  /** The service's ARNs leave the account field empty (API Gateway: arn:aws:apigateway:<region>::/restapis/...). */
+  accountless?: true;
 }
 
 /** An IAM Allow statement. Statements of the same Sid in two families merge (two families of one service). */

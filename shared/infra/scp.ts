@@ -101,8 +101,10 @@ export function buildServiceControlPolicy(policy: Policy, options: ScpOptions = 
   }
   // A resource owner must not exempt their own resource: only the principals the policy names may set or remove
   // the exempt tag (no one in the member accounts when it names none).
-  // Every action of the families' services: only tagging requests and creations with tags carry aws:TagKeys.
-  deny('ExemptTagGuard', wholeServices(FAMILIES), {
+  // Every action of every service: only tagging requests and creations with tags carry aws:TagKeys, and no one
+  // outside transit-guard needs its exempt tag. One "*" also keeps the guard's length fixed as families are added
+  // (the default SCP fills its 5,120-character document).
+  deny('ExemptTagGuard', ['*'], {
     'ForAnyValue:StringEquals': { 'aws:TagKeys': [EXEMPT_TAG] },
     ...(policy.exemptions.tagPrincipals.length > 0
       ? { ArnNotLike: { 'aws:PrincipalArn': policy.exemptions.tagPrincipals } }

@@ -5,6 +5,7 @@
  * product sends a call again only after throttling, at most MAX_THROTTLE_RETRIES times.
  */
 import { ACMClient, DescribeCertificateCommand, ListCertificatesCommand } from '@aws-sdk/client-acm';
+import { APIGatewayClient, GetDomainNamesCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
 import {
   DescribeConnectionsCommand,
   DescribeLagsCommand,
@@ -50,6 +51,7 @@ const mocks = {
   directConnect: mockClient(DirectConnectClient),
   acm: mockClient(ACMClient),
   lattice: mockClient(VPCLatticeClient),
+  apigateway: mockClient(APIGatewayClient),
 };
 
 /** Answers each read command from the account, failing the attempts the injector picks. */
@@ -67,6 +69,8 @@ function installMocks(injector: Injector, answer: ReturnType<typeof generateAcco
     [mocks.directConnect, 'directConnect', DescribeLagsCommand, 'DescribeLags'],
     [mocks.acm, 'acm', ListCertificatesCommand, 'ListCertificates'],
     [mocks.acm, 'acm', DescribeCertificateCommand, 'DescribeCertificate'],
+    [mocks.apigateway, 'apigateway', GetDomainNamesCommand, 'GetDomainNames'],
+    [mocks.apigateway, 'apigateway', GetRestApisCommand, 'GetRestApis'],
   ] as const;
   for (const [mock, service, command, name] of table) {
     // biome-ignore lint/suspicious/noExplicitAny: one table for commands of five clients

@@ -26,6 +26,7 @@ import {
   LISTENER_FINDINGS,
   REGION_FINDINGS,
   REGION_READS,
+  SHOP_DOMAIN_ARN,
   SHOP_EDGE_LISTENER,
   SHOP_WEB_LISTENER,
   VPN_ID,
@@ -227,12 +228,19 @@ const CHANGE_ROWS: ChangeRow[] = [
 ];
 
 /** What a periodic evaluation reads: every family AWS Config records (not Direct Connect). */
-const PERIODIC_READS = [...REGION_READS.elbv2, ...REGION_READS.elb, ...REGION_READS.vpn, ...REGION_READS.acm];
+const PERIODIC_READS = [
+  ...REGION_READS.elbv2,
+  ...REGION_READS.elb,
+  ...REGION_READS.vpn,
+  ...REGION_READS.acm,
+  ...REGION_READS.apigateway,
+];
 const PERIODIC_FINDINGS = [
   ...REGION_FINDINGS.elbv2,
   ...REGION_FINDINGS.elb,
   ...REGION_FINDINGS.vpn,
   ...REGION_FINDINGS.acm,
+  ...REGION_FINDINGS.apigateway,
 ].sort();
 
 describe('config-rule handler', () => {
@@ -377,7 +385,7 @@ describe('config-rule handler', () => {
         const result = await handler(event, context);
 
         // Assess
-        expect(result).toMatchObject({ trigger: 'periodic', reported: 7, nonCompliant: 6 });
+        expect(result).toMatchObject({ trigger: 'periodic', reported: 8, nonCompliant: 7 });
         expectExactReads(mocks, PERIODIC_READS);
         expect(publishedKinds(mocks)).toEqual(PERIODIC_FINDINGS);
         expectPlanRecords(mocks);
@@ -399,9 +407,10 @@ describe('config-rule handler', () => {
             ['AWS::ACM::Certificate', CERT_API, 'NON_COMPLIANT', orderingTimestamp],
             ['AWS::ACM::Certificate', CERT_SHOP, 'COMPLIANT', orderingTimestamp],
             ['AWS::ACM::Certificate', CERT_RENEW, 'NON_COMPLIANT', orderingTimestamp],
+            ['AWS::ApiGateway::DomainName', SHOP_DOMAIN_ARN, 'NON_COMPLIANT', orderingTimestamp],
           ]),
         );
-        expect(reported).toHaveLength(7);
+        expect(reported).toHaveLength(8);
       },
     );
 
@@ -417,8 +426,8 @@ describe('config-rule handler', () => {
       const result = await handler(loadEvent('config-rule-scheduled'), context);
 
       // Assess
-      expect(result).toMatchObject({ reported: 108 });
-      expect(putEvaluationsCalls().map((call) => call.Evaluations?.length)).toEqual([100, 8]);
+      expect(result).toMatchObject({ reported: 109 });
+      expect(putEvaluationsCalls().map((call) => call.Evaluations?.length)).toEqual([100, 9]);
     });
 
     it('sends what Config refused once more, only that', async () => {
@@ -434,7 +443,7 @@ describe('config-rule handler', () => {
       const result = await handler(loadEvent('config-rule-scheduled'), context);
 
       // Assess
-      expect(result).toMatchObject({ reported: 7 });
+      expect(result).toMatchObject({ reported: 8 });
       const calls = putEvaluationsCalls();
       expect(calls).toHaveLength(2);
       expect(calls[1]?.Evaluations).toEqual([
@@ -477,7 +486,7 @@ describe('config-rule handler', () => {
         putEvaluationsCalls()[0]
           ?.Evaluations?.map((e) => e.ComplianceResourceId)
           .sort(),
-      ).toEqual([SHOP_WEB_LISTENER, SHOP_EDGE_LISTENER, CLASSIC_NAME, VPN_ID].sort());
+      ).toEqual([SHOP_WEB_LISTENER, SHOP_EDGE_LISTENER, CLASSIC_NAME, VPN_ID, SHOP_DOMAIN_ARN].sort());
     });
   });
 

@@ -1,3 +1,5 @@
+import { GetDomainNameCommand, GetRestApiCommand, GetStageCommand } from '@aws-sdk/client-api-gateway';
+import { GetDistributionCommand } from '@aws-sdk/client-cloudfront';
 import { DescribeConnectionsCommand } from '@aws-sdk/client-direct-connect';
 import {
   DescribeListenersCommand,
@@ -29,6 +31,7 @@ import {
   installAccount,
   LAG_READS,
   LISTENER_FINDINGS,
+  SHOP_DOMAIN_ARN,
   SHOP_EDGE_LISTENER,
   SHOP_WEB_LB,
   SHOP_WEB_LISTENER,
@@ -318,6 +321,82 @@ const ROWS: Row[] = [
     reads: [],
     findings: [],
   },
+  // CloudFront: the account has no distribution. Each one named is read once, found gone, nothing published.
+  ...(
+    [
+      ['CreateDistribution', 'create-distribution', 'E4NEWEXAMPLE44'],
+      ['CreateDistributionWithTags', 'create-distribution-with-tags', 'E5TAGGEDEXAMPLE'],
+      ['CopyDistribution', 'copy-distribution', 'E6STAGINGEXAMPLE'],
+      ['UpdateDistribution', 'update-distribution', 'E2SAFEEXAMPLE2'],
+    ] as const
+  ).map(
+    ([eventName, slug, id]): Row => ({
+      eventName,
+      fixture: `cloudtrail-cloudfront-${slug}`,
+      reads: [expectedRead('cloudfront', GetDistributionCommand, { Id: id })],
+      findings: [],
+    }),
+  ),
+  {
+    // A deleted distribution is not read: its open findings are resolved (none are open here).
+    eventName: 'DeleteDistribution',
+    fixture: 'cloudtrail-cloudfront-delete-distribution',
+    reads: [],
+    findings: [],
+  },
+  // API Gateway: the account has the domain legacy.shop.example.net (TLS_1_0) and no REST API.
+  ...['CreateDomainName', 'UpdateDomainName'].map(
+    (eventName): Row => ({
+      eventName,
+      fixture: `cloudtrail-apigateway-${eventName === 'CreateDomainName' ? 'create' : 'update'}-domain-name`,
+      reads: [expectedRead('apigateway', GetDomainNameCommand, { domainName: 'legacy.shop.example.net' })],
+      findings: ['finding:apigateway-domain-tls-policy'],
+      resourceId: SHOP_DOMAIN_ARN,
+    }),
+  ),
+  ...(
+    [
+      ['CreateRestApi', 'create-rest-api'],
+      ['ImportRestApi', 'import-rest-api'],
+      ['PutRestApi', 'put-rest-api'],
+      ['UpdateRestApi', 'update-rest-api'],
+    ] as const
+  ).map(
+    ([eventName, slug]): Row => ({
+      eventName,
+      fixture: `cloudtrail-apigateway-${slug}`,
+      // The REST API is gone by the time it is read: nothing to judge.
+      reads: [expectedRead('apigateway', GetRestApiCommand, { restApiId: 'a1b2c3d4e5' })],
+      findings: [],
+    }),
+  ),
+  ...(
+    [
+      ['CreateStage', 'create-stage'],
+      ['UpdateStage', 'update-stage'],
+    ] as const
+  ).map(
+    ([eventName, slug]): Row => ({
+      eventName,
+      fixture: `cloudtrail-apigateway-${slug}`,
+      reads: [expectedRead('apigateway', GetStageCommand, { restApiId: 'a1b2c3d4e5', stageName: 'prod' })],
+      findings: [],
+    }),
+  ),
+  ...(
+    [
+      ['DeleteDomainName', 'delete-domain-name'],
+      ['DeleteRestApi', 'delete-rest-api'],
+      ['DeleteStage', 'delete-stage'],
+    ] as const
+  ).map(
+    ([eventName, slug]): Row => ({
+      eventName,
+      fixture: `cloudtrail-apigateway-${slug}`,
+      reads: [],
+      findings: [],
+    }),
+  ),
 ];
 
 describe('on-api-call handler', () => {

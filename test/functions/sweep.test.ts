@@ -105,6 +105,8 @@ describe('sweep handler', () => {
       vpnConnectionsStrongCrypto: 0,
       dxMacsecEnforced: 33.3,
       certificatesExpiring: 1,
+      // The fake account's TLS listeners use no hybrid post-quantum policy.
+      tlsEndpointsPostQuantum: 0,
     });
     const emf = harness.output
       .text()
@@ -164,7 +166,7 @@ describe('sweep handler', () => {
         .resolves({ ConfigurationRecordersStatus: [{ name: 'default', recording }] });
     };
 
-    it('reads the recorded families with one Config query and describes only Direct Connect and VPC Lattice', async () => {
+    it('reads the recorded families with one Config query and describes only Direct Connect, VPC Lattice and custom domain names', async () => {
       // Prepare
       recorder(true);
       mocks.config.on(SelectResourceConfigCommand).resolves({ Results: [] });
@@ -182,6 +184,8 @@ describe('sweep handler', () => {
         ...REGION_READS.dx,
         // AWS Config records no VPC Lattice type.
         ...REGION_READS.lattice,
+        // Config records REST APIs and stages; custom domain names are listed live.
+        ...REGION_READS.apigateway.slice(0, 1),
       ]);
     });
 

@@ -9,7 +9,8 @@
  * - legacy-api classic load balancer: HTTPS with a negotiation policy referencing ELBSecurityPolicy-2016-08;
  * - the VPN connection: both tunnels UP, tunnel 1 permits IKEv1;
  * - dxcon-fg5t7k2m: should_encrypt (fails open); dxlag-fh8r2v6n: no_encrypt; its member dxcon-ffq3w9zp is fine;
- * - certificates: api (RSA 1024), shop (fine), renew (expires in 10 days).
+ * - certificates: api (RSA 1024), shop (fine), renew (expires in 10 days);
+ * - API Gateway: the custom domain legacy.shop.example.net on TLS_1_0; no REST API.
  */
 import {
   type CertificateDetail,
@@ -18,6 +19,15 @@ import {
   KeyAlgorithm,
   ListCertificatesCommand,
 } from '@aws-sdk/client-acm';
+import {
+  type DomainName,
+  GetDomainNameCommand,
+  GetDomainNamesCommand,
+  GetRestApiCommand,
+  GetRestApisCommand,
+  GetStageCommand,
+} from '@aws-sdk/client-api-gateway';
+import { GetDistributionCommand } from '@aws-sdk/client-cloudfront';
 import { GetResourceConfigHistoryCommand } from '@aws-sdk/client-config-service';
 import {
   type Connection,
@@ -60,6 +70,15 @@ const UNKNOWN_SSL_POLICY = 'ELBSecurityPolicy-TLS-1-0-Ext-2030-01';
 export const CLASSIC_NAME = 'legacy-api';
 export const CLASSIC_ARN = `${ELB}:loadbalancer/${CLASSIC_NAME}`;
 export const VPN_ID = 'vpn-0c7d8e9f0a1b2c3d4';
+/** The account's one API Gateway custom domain name: Regional, on TLS_1_0. */
+const SHOP_DOMAIN: DomainName = {
+  domainName: 'legacy.shop.example.net',
+  domainNameArn: `arn:aws:apigateway:${REGION}::/domainnames/legacy.shop.example.net`,
+  endpointConfiguration: { types: ['REGIONAL'] },
+  domainNameStatus: 'AVAILABLE',
+  securityPolicy: 'TLS_1_0',
+};
+export const SHOP_DOMAIN_ARN = SHOP_DOMAIN.domainNameArn;
 const TUNNEL_IPS = ['203.0.113.17', '203.0.113.81'] as const;
 export const DX_CONNECTION = 'dxcon-fg5t7k2m';
 export const DX_LAG_MEMBER = 'dxcon-ffq3w9zp';
@@ -350,6 +369,11 @@ export const REGION_READS = {
     ...[CERT_API, CERT_SHOP, CERT_RENEW].flatMap(certificateReads),
   ],
   lattice: [expectedRead('lattice', ListServicesCommand, { maxResults: 100 })],
+  // One custom domain name and no REST API: one listing each.
+  apigateway: [
+    expectedRead('apigateway', GetDomainNamesCommand, { limit: 500 }),
+    expectedRead('apigateway', GetRestApisCommand, { limit: 500 }),
+  ],
 } satisfies Record<string, ExpectedRead[]>;
 
 /** The findings a read of the whole region publishes (sorted as publishedKinds sorts). */
@@ -360,6 +384,7 @@ export const REGION_FINDINGS = {
   dx: ['finding:dx-connection-macsec', 'finding:dx-connection-macsec-fail-open'],
   acm: ['finding:acm-certificate-expiry', 'finding:acm-certificate-key-strength'],
   lattice: [],
+  apigateway: ['finding:apigateway-domain-tls-policy'],
 };
 
 // ---------------------------------------------------------------- installing it
@@ -403,6 +428,8 @@ export function installAccount(mocks: AwsMocks, options: AccountOptions = {}): v
   // The account has no target groups and no VPC Lattice service.
   mocks.elbv2.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: [] });
   mocks.lattice.on(ListServicesCommand).resolves({ items: [] });
+  // Nor any CloudFront distribution (a global service: read in us-east-1).
+  mocks.cloudfront.on(GetDistributionCommand).rejects(notFound('NoSuchDistribution', 'distribution'));
 
   mocks.elb.on(DescribeClassicLoadBalancersCommand).callsFake((input) => {
     if (input.LoadBalancerNames && !input.LoadBalancerNames.includes(CLASSIC_NAME)) {
@@ -429,6 +456,15 @@ export function installAccount(mocks: AwsMocks, options: AccountOptions = {}): v
       Phase2DHGroup: 20,
     },
   });
+
+  mocks.apigateway.on(GetDomainNamesCommand).resolves({ items: [SHOP_DOMAIN] });
+  mocks.apigateway.on(GetDomainNameCommand).callsFake((input) => {
+    if (input.domainName !== SHOP_DOMAIN.domainName) throw notFound('NotFoundException', 'domain name');
+    return SHOP_DOMAIN;
+  });
+  mocks.apigateway.on(GetRestApisCommand).resolves({ items: [] });
+  mocks.apigateway.on(GetRestApiCommand).rejects(notFound('NotFoundException', 'REST API'));
+  mocks.apigateway.on(GetStageCommand).rejects(notFound('NotFoundException', 'stage'));
 
   mocks.directConnect.on(DescribeConnectionsCommand).callsFake((input) => ({
     connections: dxConnections.filter((c) => !input.connectionId || c.connectionId === input.connectionId),

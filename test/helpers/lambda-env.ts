@@ -5,6 +5,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { ACMClient } from '@aws-sdk/client-acm';
+import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
+import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { ConfigServiceClient, PutEvaluationsCommand } from '@aws-sdk/client-config-service';
 import { DirectConnectClient } from '@aws-sdk/client-direct-connect';
 import { EC2Client } from '@aws-sdk/client-ec2';
@@ -109,6 +112,9 @@ export function mockAws() {
     directConnect: mockClient(DirectConnectClient),
     acm: mockClient(ACMClient),
     lattice: mockClient(VPCLatticeClient),
+    cloudfront: mockClient(CloudFrontClient),
+    apigateway: mockClient(APIGatewayClient),
+    apigatewayV2: mockClient(ApiGatewayV2Client),
     config: mockClient(ConfigServiceClient),
     eventBridge: mockClient(EventBridgeClient),
     sqs: mockClient(SQSClient),
@@ -118,7 +124,18 @@ export function mockAws() {
 export type AwsMocks = ReturnType<typeof mockAws>;
 
 /** The clients that only read resources (describe/list/get): what a function reads, never writes. */
-const READ_CLIENTS = ['elbv2', 'elb', 'ec2', 'directConnect', 'acm', 'lattice', 'config'] as const;
+const READ_CLIENTS = [
+  'elbv2',
+  'elb',
+  'ec2',
+  'directConnect',
+  'acm',
+  'lattice',
+  'cloudfront',
+  'apigateway',
+  'apigatewayV2',
+  'config',
+] as const;
 
 /** Answers every write the inspectors make with success: PutEvents, SQS batches and PutEvaluations. */
 export function acceptWrites(mocks: AwsMocks): void {

@@ -439,6 +439,41 @@ export const ROUTED_CLOUDFRONT: RoutedCase[] = [
   },
 ];
 
+const APIGW = `arn:aws:apigateway:${REGION}::`;
+const SHOP_DOMAIN = ref(
+  'AWS::ApiGateway::DomainName',
+  `${APIGW}/domainnames/legacy.shop.example.net`,
+  'legacy.shop.example.net',
+);
+const ORDERS_API = ref('AWS::ApiGateway::RestApi', `${APIGW}/restapis/a1b2c3d4e5`);
+const PROD_STAGE = ref('AWS::ApiGateway::Stage', `${APIGW}/restapis/a1b2c3d4e5/stages/prod`, 'prod');
+
+export const ROUTED_APIGATEWAY: RoutedCase[] = [
+  ...(
+    [
+      ['create-domain-name', 'CreateDomainName', SHOP_DOMAIN],
+      ['update-domain-name', 'UpdateDomainName', SHOP_DOMAIN],
+      ['delete-domain-name', 'DeleteDomainName', SHOP_DOMAIN, true],
+      ['create-rest-api', 'CreateRestApi', ORDERS_API],
+      ['import-rest-api', 'ImportRestApi', ORDERS_API],
+      ['put-rest-api', 'PutRestApi', ORDERS_API],
+      ['update-rest-api', 'UpdateRestApi', ORDERS_API],
+      ['delete-rest-api', 'DeleteRestApi', ORDERS_API, true],
+      ['create-stage', 'CreateStage', PROD_STAGE],
+      ['update-stage', 'UpdateStage', PROD_STAGE],
+      ['delete-stage', 'DeleteStage', PROD_STAGE, true],
+    ] as const
+  ).map(
+    ([slug, eventName, target, deleted]: readonly [string, string, ResourceRef, boolean?]): RoutedCase => ({
+      fixture: `cloudtrail-apigateway-${slug}`,
+      eventName,
+      refs: [target],
+      actor: SSO_ACTOR,
+      ...(deleted ? { deleted } : {}),
+    }),
+  ),
+];
+
 export const CONFIG_CHANGE = 'Config Configuration Item Change';
 
 export function itemOf(event: EventFixture): Record<string, unknown> {

@@ -91,10 +91,30 @@ const SERVICE_OF_CLIENT: Record<string, string> = {
   '@aws-sdk/client-ec2': 'ec2',
   '@aws-sdk/client-direct-connect': 'directconnect',
   '@aws-sdk/client-acm': 'acm',
+  '@aws-sdk/client-api-gateway': 'apigateway',
+  '@aws-sdk/client-apigatewayv2': 'apigateway',
   '@aws-sdk/client-config-service': 'config',
 };
 
 const union = (a: Set<string>, b: Set<string>) => new Set([...a, ...b]);
+
+/**
+ * API Gateway authorizes its control plane by HTTP method (apigateway:GET, apigateway:PATCH, ...), not by operation
+ * (Service Authorization Reference, Amazon API Gateway Management); the others by operation name.
+ */
+function iamActionOf(service: string, command: string): string {
+  if (service !== 'apigateway') return `${service}:${command}`;
+  const verb = /^(Get|Update|Create|Delete|Put|Import)/.exec(command)?.[1];
+  const method = {
+    Get: 'GET',
+    Update: 'PATCH',
+    Create: 'POST',
+    Delete: 'DELETE',
+    Put: 'PUT',
+    Import: 'POST',
+  };
+  return `apigateway:${verb ? method[verb as keyof typeof method] : command}`;
+}
 
 /** The IAM actions of the AWS SDK commands a folder's sources send (`new XCommand(` of a monitored client). */
 function commandActions(folder: string, only = ''): Set<string> {
@@ -109,7 +129,7 @@ function commandActions(folder: string, only = ''): Set<string> {
       if (!service) continue;
       for (const specifier of (match[1] ?? '').split(',')) {
         const command = /^\s*(\w+)Command\s*$/.exec(specifier)?.[1];
-        if (command && source.includes(`new ${command}Command(`)) actions.add(`${service}:${command}`);
+        if (command && source.includes(`new ${command}Command(`)) actions.add(iamActionOf(service, command));
       }
     }
   }
@@ -148,8 +168,9 @@ const MONITORED_SERVICES = [
   'acm',
   'cloudfront',
   'vpc-lattice',
+  'apigateway',
 ];
-const isRead = (action: string) => /^[a-z0-9-]+:(Describe|Get|List|Select)/.test(action);
+const isRead = (action: string) => /^[a-z0-9-]+:(Describe|Get|List|Select)|^apigateway:GET$/.test(action);
 const isResourceWrite = (action: string) =>
   MONITORED_SERVICES.includes(action.split(':')[0] ?? '') && !isRead(action);
 
@@ -246,7 +267,8 @@ describe('least privilege', () => {
     for (const resource of resources) {
       expect(resource).toEqual({
         'Fn::Sub': expect.stringMatching(
-          /^arn:\$\{AWS::Partition\}:(?:[a-z0-9-]+:us-east-1|cloudfront:):\$\{AWS::AccountId\}:[a-z-]+\/\*(\/[a-z-]+\/\*)?$/,
+          // API Gateway ARNs name no account for public domain names and REST APIs (/restapis/*); CloudFront's no region.
+          /^arn:\$\{AWS::Partition\}:(?:[a-z0-9-]+:us-east-1|cloudfront:):(\$\{AWS::AccountId\})?:\/?[a-z-]+\/\*(\/[a-z-]+\/\*)?$/,
         ),
       });
     }

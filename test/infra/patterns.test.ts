@@ -97,6 +97,7 @@ describe('on-api-call rule', () => {
     // Assess
     expect([...(pattern.source as string[])].sort()).toEqual([
       'aws.acm',
+      'aws.apigateway',
       'aws.cloudfront',
       'aws.directconnect',
       'aws.ec2',

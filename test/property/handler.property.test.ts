@@ -5,6 +5,9 @@
  * resource, the findings bus or a queue.
  */
 import { ACMClient } from '@aws-sdk/client-acm';
+import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
+import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { DirectConnectClient } from '@aws-sdk/client-direct-connect';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -48,6 +51,9 @@ const CLIENTS = [
   DirectConnectClient,
   ACMClient,
   VPCLatticeClient,
+  CloudFrontClient,
+  APIGatewayClient,
+  ApiGatewayV2Client,
   ConfigServiceClient,
   EventBridgeClient,
   SQSClient,

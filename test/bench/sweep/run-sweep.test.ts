@@ -9,7 +9,7 @@ import { RULES } from '../../../shared/rules/index.js';
 
 /**
  * 21 certificates (3 of each of the 7 key types; 3 imported, 6 private), 5 load balancers, 4 classic, 5 VPN, 4 + 2 DX,
- * 10 target groups and 3 VPC Lattice services of 2 listeners.
+ * 10 target groups, 3 VPC Lattice services of 2 listeners and 3 API Gateway custom domain names.
  */
 const SMALL: AccountShape = {
   certificates: 21,
@@ -25,6 +25,7 @@ const SMALL: AccountShape = {
   dxLags: 2,
   targetGroups: 10,
   latticeServices: 3,
+  apiGatewayDomainNames: 3,
 };
 const NOW = new Date('2026-11-22T00:00:00Z');
 const account = () => generateAccount(SMALL, { now: NOW });
@@ -61,14 +62,17 @@ describe('sweep against the stand-in', () => {
       'directConnect:DescribeLags': 1,
       'vpc-lattice:ListServices': 1,
       'vpc-lattice:ListListeners': 3,
+      // Every custom domain name on one page; the account has no REST API, so no stage is read.
+      'apigateway:GetDomainNames': 1,
+      'apigateway:GetRestApis': 1,
     });
     expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'describe'));
-    expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 10 + 6);
+    expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 10 + 6 + 3);
     // The clients reached the stand-in through AWS_ENDPOINT_URL, which the run puts back as it was.
     expect(process.env.AWS_ENDPOINT_URL).toBeUndefined();
   });
 
-  it('reads the recorded types with one Config query per 100 items, and describes only Direct Connect and VPC Lattice', async () => {
+  it('reads the recorded types with one Config query per 100 items, and describes only Direct Connect, VPC Lattice and custom domain names', async () => {
     // Prepare
     const small = account();
 
@@ -87,9 +91,11 @@ describe('sweep against the stand-in', () => {
       // AWS Config records no VPC Lattice type; the generated Config items hold no target group.
       'vpc-lattice:ListServices': 1,
       'vpc-lattice:ListListeners': 3,
+      // Config records REST APIs and stages, not custom domain names: those are listed live.
+      'apigateway:GetDomainNames': 1,
     });
     expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'config'));
-    expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 6);
+    expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 6 + 3);
   });
 
   it('reads every certificate whatever its key type, spelled as the API enum', async () => {

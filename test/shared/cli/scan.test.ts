@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACMClient, ListCertificatesCommand } from '@aws-sdk/client-acm';
+import { APIGatewayClient, GetDomainNamesCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
 import {
   DescribeConnectionsCommand,
   DescribeLagsCommand,
@@ -187,7 +188,7 @@ describe('runScan', () => {
 
     // Assess
     await expect(scanned).rejects.toThrow(
-      `ACM certificate, CloudFront distribution, or VPC Lattice listener in ${expected}. Read:\n  - ${expected}: no resource`,
+      `ACM certificate, CloudFront distribution, VPC Lattice listener, or API Gateway custom domain, REST API or stage in ${expected}. Read:\n  - ${expected}: no resource`,
     );
     expect(regions).toEqual([expected]);
   });
@@ -293,7 +294,7 @@ describe('runScan', () => {
     // Assess
     await expect(result).rejects.toThrow(
       new NothingJudgedError(
-        'nothing to evaluate: no listener, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, CloudFront distribution, or VPC Lattice listener in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
+        'nothing to evaluate: no listener, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, CloudFront distribution, VPC Lattice listener, or API Gateway custom domain, REST API or stage in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
       ),
     );
   });
@@ -325,9 +326,10 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
   const dx = mockClient(DirectConnectClient);
   const acm = mockClient(ACMClient);
   const lattice = mockClient(VPCLatticeClient);
+  const apigateway = mockClient(APIGatewayClient);
 
   afterEach(() => {
-    for (const mock of [elbv2, elb, ec2, dx, acm, lattice]) mock.reset();
+    for (const mock of [elbv2, elb, ec2, dx, acm, lattice, apigateway]) mock.reset();
   });
 
   const runAws = (argv: string[]) => runCliCaptured(argv, { cwd: tmpdir() });
@@ -343,6 +345,8 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     dx.on(DescribeConnectionsCommand).resolves({ connections: [] });
     dx.on(DescribeLagsCommand).resolves({ lags: [] });
     acm.on(ListCertificatesCommand).resolves({ CertificateSummaryList: [] });
+    apigateway.on(GetDomainNamesCommand).resolves({ items: [] });
+    apigateway.on(GetRestApisCommand).resolves({ items: [] });
 
     // Act
     const result = await runAws(['scan', '--region', 'eu-west-1', '--format', 'json']);
@@ -410,6 +414,7 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     ec2.onAnyCommand().rejects(denied);
     dx.onAnyCommand().rejects(denied);
     acm.onAnyCommand().rejects(denied);
+    apigateway.onAnyCommand().rejects(denied);
 
     // Act
     const result = await runAws(['scan', '--region', 'eu-west-1', '--format', 'json']);

@@ -5,6 +5,7 @@ import { ACCOUNT_ID, loadEvent, REGION, withValue } from '../../fixtures/events/
 import { ROUTED_API_CALLS } from '../../helpers/api-calls.js';
 import {
   ROUTED_ACM,
+  ROUTED_APIGATEWAY,
   ROUTED_CLOUDFRONT,
   ROUTED_DIRECTCONNECT,
   ROUTED_ELB,
@@ -21,6 +22,7 @@ const ROUTED = [
   ...ROUTED_ACM,
   ...ROUTED_CLOUDFRONT,
   ...ROUTED_LATTICE,
+  ...ROUTED_APIGATEWAY,
 ];
 
 describe('routeCloudTrail', () => {

@@ -96,6 +96,8 @@ describe('familyIamStatements', () => {
       'ListLatticeServices',
       'ReadLatticeListeners',
       'GetLatticeListeners',
+      'ReadApiGateway',
+      'ReadApiGatewayPrivateDomains',
     ]);
     expect(sweep[0]?.Action).toEqual([
       'elasticloadbalancing:DescribeListeners',

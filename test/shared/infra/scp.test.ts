@@ -553,7 +553,7 @@ describe('the exempt tag guard', () => {
     expect(statement(scp, 'ExemptTagGuard')).toEqual({
       Sid: 'ExemptTagGuard',
       Effect: 'Deny',
-      Action: ['elasticloadbalancing:*', 'ec2:*', 'directconnect:*', 'acm:*', 'vpc-lattice:*'],
+      Action: ['*'],
       Resource: '*',
       Condition: {
         'ForAnyValue:StringEquals': { 'aws:TagKeys': ['transit-guard:exempt'] },

@@ -31,6 +31,10 @@ describe('RESOURCE_TYPES', () => {
       'AWS::ACM::Certificate',
       'AWS::CloudFront::Distribution',
       'AWS::VpcLattice::Listener',
+      'AWS::ApiGateway::DomainName',
+      'AWS::ApiGatewayV2::DomainName',
+      'AWS::ApiGateway::RestApi',
+      'AWS::ApiGateway::Stage',
       'AWS::Fixture::Thing',
       'AWS::Fixture::Group',
     ]);

@@ -63,6 +63,10 @@ const CATALOG_IDS = [
   'cloudfront-origin-tls',
   'vpc-lattice-listener-plaintext',
   'vpc-lattice-listener-tls-policy',
+  // Second edition: API Gateway.
+  'apigateway-domain-tls-policy',
+  'apigateway-api-tls-policy',
+  'apigateway-backend-certificate',
 ];
 
 describe('rule catalog', () => {

@@ -28,6 +28,8 @@ describe('readPlanFor', () => {
         'vpn-tunnel-negotiated-crypto': off,
         'elb-listener-tls-policy': off,
         'elb-listener-weak-ciphers': off,
+        'apigateway-api-tls-policy': off,
+        'apigateway-backend-certificate': off,
       },
     });
 
@@ -41,6 +43,7 @@ describe('readPlanFor', () => {
       vpn: { tunnelStatus: false },
       acm: { signature: 'none', transparency: false, inUseBy: false },
       cloudfront: { viewerProtocol: false },
+      apigateway: { domains: true, mappings: false, restApis: false, stages: false, integrations: false },
     });
   });
 

@@ -1,4 +1,5 @@
 import { ACMClient, DescribeCertificateCommand, ListCertificatesCommand } from '@aws-sdk/client-acm';
+import { APIGatewayClient, GetDomainNamesCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
 import {
   DescribeConnectionsCommand,
   DescribeLagsCommand,
@@ -43,6 +44,7 @@ const ec2 = mockClient(EC2Client);
 const dx = mockClient(DirectConnectClient);
 const acm = mockClient(ACMClient);
 const lattice = mockClient(VPCLatticeClient);
+const apigateway = mockClient(APIGatewayClient);
 
 function answerEveryFamily() {
   const https = httpsListener('shop', '0467ef3c8400ae65');
@@ -58,12 +60,14 @@ function answerEveryFamily() {
   acm.on(ListCertificatesCommand).resolves({ CertificateSummaryList: [certificateSummary('a')] });
   acm.on(DescribeCertificateCommand).resolves({ Certificate: certificate('a') });
   lattice.on(ListServicesCommand).resolves({ items: [] });
+  apigateway.on(GetDomainNamesCommand).resolves({ items: [] });
+  apigateway.on(GetRestApisCommand).resolves({ items: [] });
   return { https };
 }
 
 describe('createAwsInventorySource', () => {
   afterEach(() => {
-    for (const mock of [elbv2, elb, ec2, dx, acm, lattice]) mock.reset();
+    for (const mock of [elbv2, elb, ec2, dx, acm, lattice, apigateway]) mock.reset();
   });
 
   it('sweeps every family of a region by default', async () => {
@@ -91,7 +95,7 @@ describe('createAwsInventorySource', () => {
 
     // Assess
     expect(ec2).toReceiveCommandTimes(DescribeVpnConnectionsCommand, 1);
-    for (const mock of [elbv2, elb, dx, acm, lattice]) expect(mock).not.toReceiveAnyCommand();
+    for (const mock of [elbv2, elb, dx, acm, lattice, apigateway]) expect(mock).not.toReceiveAnyCommand();
   });
 
   it('reports a family that fails and still sweeps the others', async () => {

@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { acmCertificateExpiry } from '../../../../shared/families/acm/rules/acm-certificate-expiry.js';
+import { apigatewayApiTlsPolicy } from '../../../../shared/families/apigateway/rules/apigateway-api-tls-policy.js';
+import { apigatewayDomainTlsPolicy } from '../../../../shared/families/apigateway/rules/apigateway-domain-tls-policy.js';
 import { cloudfrontOriginTls } from '../../../../shared/families/cloudfront/rules/cloudfront-origin-tls.js';
 import { cloudfrontViewerPlaintext } from '../../../../shared/families/cloudfront/rules/cloudfront-viewer-plaintext.js';
 import { cloudfrontViewerTlsPolicy } from '../../../../shared/families/cloudfront/rules/cloudfront-viewer-tls-policy.js';
@@ -37,6 +39,7 @@ import {
 } from '../../../helpers/elb-fixtures.js';
 import { latticeListener } from '../../../helpers/lattice-fixtures.js';
 import { awsDefaultTunnelOptions, vpnConnection, vpnTunnel } from '../../../helpers/vpn-fixtures.js';
+import { domain, domainV2, restApi } from '../../families/apigateway/fixtures.js';
 import { distribution, sniOnlyDistribution } from '../../families/cloudfront/fixtures.js';
 import { evaluateWith, planOf } from '../support.js';
 
@@ -45,6 +48,7 @@ const FAMILIES_DIR = new URL('../../../../shared/families/', import.meta.url);
 /** The write actions the deployment grants the remediation role: nothing else, no read action. */
 const EXPECTED_IAM_ACTIONS = [
   'acm:RenewCertificate',
+  'apigateway:PATCH',
   'cloudfront:UpdateDistribution',
   'directconnect:UpdateConnection',
   'directconnect:UpdateLag',
@@ -117,6 +121,16 @@ const SAMPLES: { rule: AnyRule; resource: Resource; policy?: PolicyInput }[] = [
     resource: latticeListener({ protocol: 'HTTP', port: 80 }),
     policy: block('vpc-lattice-listener-plaintext'),
   },
+  { rule: apigatewayDomainTlsPolicy, resource: domain() },
+  // The v2 API sets TLS_1_0 or TLS_1_2 only: TLS_1_2 is a target where the policy allows its CBC suites.
+  {
+    rule: apigatewayDomainTlsPolicy,
+    resource: domainV2(),
+    policy: {
+      tls: { allowedCipherClasses: ['tls13', 'ecdhe-aead', 'ecdhe-cbc-sha2', 'rsa-aead', 'rsa-cbc'] },
+    },
+  },
+  { rule: apigatewayApiTlsPolicy, resource: restApi() },
 ];
 
 describe('REMEDIATORS', () => {

@@ -1,0 +1,269 @@
+/**
+ * The API Gateway rules through the CLI (`evaluate --format json`), per input format: a failing case, a compliant
+ * near-miss and a case that cannot be verified; then `tls.postQuantum: require`, and replay of a CloudTrail call
+ * against an inventory. Inputs: test/fixtures/inputs/apigateway/ (AWS's output shapes, the project's own values).
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../../../helpers/run-cli.js';
+
+const fixture = (path: string) => fileURLToPath(new URL(`../../../fixtures/${path}`, import.meta.url));
+const INPUT = (name: string) => fixture(`inputs/apigateway/${name}`);
+const NOW = '2026-11-22T00:00:00Z';
+const DOMAINS = 'arn:aws:apigateway:eu-west-1::/domainnames';
+
+/** What these tests read of the JSON report. */
+interface Evaluation {
+  ruleId: string;
+  resourceId: string;
+  status: string;
+  reason: string;
+  details?: Record<string, unknown>;
+}
+interface JsonReport {
+  evaluations: Evaluation[];
+  errors: unknown[];
+}
+
+async function evaluate(file: string, ...options: string[]): Promise<Map<string, Evaluation>> {
+  const run = await runCliCaptured(['evaluate', INPUT(file), '--format', 'json', '--now', NOW, ...options]);
+  expect(run.stderr).toBe('');
+  const report = JSON.parse(run.stdout) as JsonReport;
+  expect(report.errors).toEqual([]);
+  return new Map(report.evaluations.map((evaluation) => [evaluation.resourceId, evaluation]));
+}
+
+function found(evaluations: Map<string, Evaluation>, id: string): Evaluation {
+  const evaluation = evaluations.get(id);
+  if (!evaluation) throw new Error(`no evaluation of ${id}: ${[...evaluations.keys()].join(', ')}`);
+  return evaluation;
+}
+
+describe('apigateway-domain-tls-policy through the CLI', () => {
+  describe('aws apigateway get-domain-names', () => {
+    it('fails a domain on TLS_1_0 for TLS 1.0/1.1 and its non-AEAD ciphers, with postQuantum false', async () => {
+      // Act
+      const evaluation = found(
+        await evaluate('apigateway-get-domain-names.json'),
+        `${DOMAINS}/legacy.shop.example.net`,
+      );
+
+      // Assess
+      expect(evaluation).toMatchObject({ ruleId: 'apigateway-domain-tls-policy', status: 'NON_COMPLIANT' });
+      expect(evaluation.reason).toContain('accepts TLSv1 and TLSv1.1 (the minimum is TLSv1.2)');
+      expect(evaluation.reason).toContain('AES128-SHA');
+      expect(evaluation.reason).toContain('It offers no post-quantum key exchange.');
+      expect(evaluation.details).toMatchObject({
+        securityPolicy: 'TLS_1_0',
+        policyKind: 'legacy',
+        postQuantum: false,
+      });
+    });
+
+    it('passes SecurityPolicy_TLS13_1_3_2025_09 (TLS 1.3 only) with the note that it offers no post-quantum key exchange', async () => {
+      // Act
+      const evaluation = found(
+        await evaluate('apigateway-get-domain-names.json'),
+        `${DOMAINS}/tls13.shop.example.net`,
+      );
+
+      // Assess
+      expect(evaluation.status).toBe('COMPLIANT');
+      expect(evaluation.reason).toContain('It offers no post-quantum key exchange.');
+      expect(evaluation.details).toMatchObject({ postQuantum: false, protocols: ['TLSv1.3'] });
+    });
+
+    it('passes a PQ policy without the note', async () => {
+      // Act
+      const evaluation = found(
+        await evaluate('apigateway-get-domain-names.json'),
+        `${DOMAINS}/pq.shop.example.net`,
+      );
+
+      // Assess
+      expect(evaluation.status).toBe('COMPLIANT');
+      expect(evaluation.reason).not.toContain('post-quantum');
+      expect(evaluation.details).toMatchObject({ postQuantum: true });
+    });
+
+    it('cannot verify a policy name the data does not resolve, nor a domain whose output has no securityPolicy', async () => {
+      // Act
+      const evaluations = await evaluate('apigateway-get-domain-names.json');
+
+      // Assess
+      const unknown = found(evaluations, `${DOMAINS}/fips.shop.example.net`);
+      expect(unknown).toMatchObject({ status: 'NON_COMPLIANT' });
+      expect(unknown.reason).toContain('SecurityPolicy_TLS13_1_2_FIPS_PQ_2025_09 is unknown');
+      expect(unknown.details).not.toHaveProperty('postQuantum');
+      const missing = found(evaluations, 'old-edge.shop.example.net');
+      expect(missing.status).toBe('NON_COMPLIANT');
+      expect(missing.reason).toContain('does not name its security policy');
+    });
+  });
+
+  describe('aws apigateway get-domain-name (edge)', () => {
+    it('fails legacy TLS_1_2 for its CBC and static-RSA suites; no target while the HTTP API mappings are unknown', async () => {
+      // Act
+      const evaluation = found(
+        await evaluate('apigateway-get-domain-name-edge.json'),
+        'arn:aws:apigateway:us-east-1::/domainnames/edge.shop.example.net',
+      );
+
+      // Assess
+      expect(evaluation.status).toBe('NON_COMPLIANT');
+      expect(evaluation.reason).toMatch(/offers 7 ciphers outside the allowed classes/);
+      expect(evaluation.reason).toContain('No compatible target policy');
+      expect(evaluation.details).toMatchObject({ remediationRefused: expect.stringContaining('HTTP API') });
+    });
+  });
+
+  describe('aws apigatewayv2 get-domain-names', () => {
+    it('fails TLS_1_0, fails TLS_1_2 on ciphers, and cannot verify a configuration without SecurityPolicy', async () => {
+      // Act
+      const evaluations = await evaluate('apigatewayv2-get-domain-names.json');
+
+      // Assess
+      expect(found(evaluations, 'http.shop.example.net').reason).toContain('accepts TLSv1 and TLSv1.1');
+      const ws = found(evaluations, 'ws.shop.example.net');
+      expect(ws.status).toBe('NON_COMPLIANT');
+      expect(ws.reason).not.toContain('accepts TLSv1 ');
+      expect(ws.reason).toContain('apigatewayv2) sets only TLS_1_0 and TLS_1_2');
+      const missing = found(evaluations, 'nopolicy.shop.example.net');
+      expect(missing.status).toBe('NON_COMPLIANT');
+      expect(missing.reason).toContain('does not name its security policy');
+    });
+
+    it('passes TLS_1_2 when the policy file allows its cipher classes (a compliant near-miss of the same input)', async () => {
+      // Act
+      const evaluations = await evaluate(
+        'apigatewayv2-get-domain-names.json',
+        '--policy',
+        fixture('policies/apigateway-cbc-allowed.policy.yml'),
+      );
+
+      // Assess
+      expect(found(evaluations, 'ws.shop.example.net').status).toBe('COMPLIANT');
+      expect(found(evaluations, 'http.shop.example.net').status).toBe('NON_COMPLIANT');
+    });
+  });
+
+  describe('AWS Config items', () => {
+    it('fails a DomainName item on TLS_1_0 (CloudFormation-style PascalCase configuration)', async () => {
+      // Act
+      const evaluation = found(
+        await evaluate('config-items-apigateway.json'),
+        `${DOMAINS}/config.shop.example.net`,
+      );
+
+      // Assess
+      expect(evaluation).toMatchObject({ ruleId: 'apigateway-domain-tls-policy', status: 'NON_COMPLIANT' });
+      expect(evaluation.details).toMatchObject({ securityPolicy: 'TLS_1_0' });
+    });
+  });
+
+  it('with tls.postQuantum: require fails TLS 1.3 without PQ and targets a PQ policy', async () => {
+    // Act
+    const evaluations = await evaluate(
+      'apigateway-get-domain-names.json',
+      '--policy',
+      fixture('policies/apigateway-pq-require.policy.yml'),
+    );
+
+    // Assess
+    const tls13 = found(evaluations, `${DOMAINS}/tls13.shop.example.net`);
+    expect(tls13.status).toBe('NON_COMPLIANT');
+    expect(tls13.reason).toContain('offers no post-quantum key exchange, which the policy requires');
+    expect(found(evaluations, `${DOMAINS}/pq.shop.example.net`).status).toBe('COMPLIANT');
+  });
+});
+
+describe('apigateway-api-tls-policy through the CLI', () => {
+  it('get-rest-apis: fails TLS_1_0 naming the enabled execute-api endpoint, passes an enhanced policy, cannot verify none', async () => {
+    // Act
+    const evaluations = await evaluate('apigateway-get-rest-apis.json');
+
+    // Assess
+    const orders = found(evaluations, 'a1b2c3d4e5');
+    expect(orders.status).toBe('NON_COMPLIANT');
+    expect(orders.reason).toContain('default execute-api endpoint is enabled');
+    expect(orders.reason).toContain('bypass the policy of any custom domain');
+    expect(found(evaluations, 'f6g7h8i9j0').status).toBe('COMPLIANT');
+    const catalog = found(evaluations, 'k1l2m3n4o5');
+    expect(catalog.status).toBe('NON_COMPLIANT');
+    expect(catalog.reason).toContain('does not name its security policy');
+  });
+
+  it('Config items: fails a RestApi item on TLS_1_0 and cannot verify one without securityPolicy', async () => {
+    // Act
+    const evaluations = await evaluate('config-items-apigateway.json');
+
+    // Assess
+    expect(found(evaluations, 'arn:aws:apigateway:eu-west-1::/restapis/p0q1r2s3t4').status).toBe(
+      'NON_COMPLIANT',
+    );
+    const search = found(evaluations, 'arn:aws:apigateway:eu-west-1::/restapis/u5v6w7x8y9');
+    expect(search.status).toBe('NON_COMPLIANT');
+    expect(search.reason).toContain('does not name its security policy');
+  });
+
+  it('with postQuantum require, a REST API on TLS 1.3 without PQ fails with the reason', async () => {
+    // Act
+    const evaluations = await evaluate(
+      'apigateway-get-rest-apis.json',
+      '--policy',
+      fixture('policies/apigateway-pq-require.policy.yml'),
+    );
+
+    // Assess
+    expect(found(evaluations, 'f6g7h8i9j0').reason).toContain('offers no post-quantum key exchange');
+  });
+});
+
+describe('apigateway-backend-certificate through the CLI', () => {
+  it.each([
+    ['apigateway-get-stages.json', 'prod (deployment dep0001abc)', 'test (deployment dep0002def)'],
+    [
+      'config-items-apigateway.json',
+      'arn:aws:apigateway:eu-west-1::/restapis/u5v6w7x8y9/stages/live',
+      'arn:aws:apigateway:eu-west-1::/restapis/u5v6w7x8y9/stages/beta',
+    ],
+  ])(
+    '%s: passes a stage with a client certificate; cannot verify one without (integrations unknown)',
+    async (file, withCert, without) => {
+      // Act
+      const evaluations = await evaluate(file);
+
+      // Assess
+      expect(found(evaluations, withCert)).toMatchObject({
+        ruleId: 'apigateway-backend-certificate',
+        status: 'COMPLIANT',
+      });
+      const unknown = found(evaluations, without);
+      expect(unknown.status).toBe('NON_COMPLIANT');
+      expect(unknown.reason).toContain('does not say whether its API has HTTP integrations');
+    },
+  );
+});
+
+describe('replay', () => {
+  it('replays UpdateDomainName against the get-domain-names inventory and judges the domain it names', async () => {
+    // Act
+    const run = await runCliCaptured([
+      'replay',
+      fixture('events/cloudtrail-apigateway-update-domain-name.json'),
+      '--inventory',
+      INPUT('apigateway-get-domain-names.json'),
+      '--format',
+      'json',
+      '--now',
+      NOW,
+    ]);
+
+    // Assess
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.evaluations.map(({ ruleId, status, resourceId }) => [ruleId, status, resourceId])).toEqual([
+      ['apigateway-domain-tls-policy', 'NON_COMPLIANT', `${DOMAINS}/legacy.shop.example.net`],
+    ]);
+  });
+});
