@@ -27,7 +27,8 @@ describe('transit-guard iam', () => {
     const writes = FAMILIES.flatMap((family) => family.deployment?.writes ?? []).flatMap((s) => s.actions);
     expect(granted).toEqual(reads);
     for (const action of writes) expect(granted.has(action)).toBe(false);
-    for (const action of granted) expect(action).toMatch(/^[a-z0-9-]+:(Describe|List|Get)[A-Za-z]+$|^apigateway:GET$/);
+    for (const action of granted)
+      expect(action).toMatch(/^[a-z0-9-]+:(Describe|List|Get)[A-Za-z]+$|^apigateway:GET$/);
     for (const statement of policy.Statement) expect(statement.Effect).toBe('Allow');
     expect(new Set(policy.Statement.map((s) => s.Sid)).size).toBe(policy.Statement.length);
   });
