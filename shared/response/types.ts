@@ -14,7 +14,6 @@ interface RemediationInput<R extends Resource = Resource> {
 
 /**
  * The calls to make, or why none may be made (the action would cut traffic, the input is incomplete, ...).
- * @internal Tests build remediation plans with it.
  */
 export type RemediationPlan =
   | { kind: 'calls'; calls: RemediationCall[]; target?: string; note?: string }

@@ -113,7 +113,6 @@ const passes = (judgement: ViewerJudgement) =>
  * The viewer policy remediation sets: of the known policies that pass the transit-guard policy (with PQ when it
  * is required), the one that still serves the most clients (most protocols, then most ciphers). Derived, not
  * configured, so it can never be a policy the rules would fail; undefined when none passes.
- * @internal `policies` is a parameter so tests can judge a table without a post-quantum policy.
  */
 export function viewerTargetPolicy(
   tls: Policy['tls'],

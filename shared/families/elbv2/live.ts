@@ -39,7 +39,6 @@ const needsRules = (listener: Listener) => listener.Protocol === 'HTTP';
 
 /**
  * The most one ELBv2 Describe* page holds (PageSize 1-400).
- * @internal The sweep benchmark (bench/sweep/expected.ts) counts the expected calls with it.
  */
 export const ELBV2_PAGE_SIZE = 400;
 

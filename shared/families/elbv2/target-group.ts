@@ -22,7 +22,10 @@ interface ForwardingListener {
   port?: number;
 }
 
-/** A VPC's encryption control as EC2 describes it (DescribeVpcEncryptionControls / DescribeVpcs EncryptionControl). */
+/**
+ * A VPC's encryption control as EC2 describes it (DescribeVpcEncryptionControls / DescribeVpcs EncryptionControl).
+ * @internal The seam a VPC family will fill; only tests name it today.
+ */
 export interface VpcEncryptionControlFact {
   vpcId: string;
   /** monitor | enforce */
@@ -58,6 +61,7 @@ export interface Elbv2TargetGroup extends ResourceBase {
  * exists yet, so nothing fills this and every VPC's control is unknown. A VPC family supplies it by declaring this
  * kind in its inputs' `pending` (same key) and pushing one fact per VPC from DescribeVpcEncryptionControls or
  * DescribeVpcs (`EncryptionControl`); linkTargetGroups then reads them, with no change here.
+ * @internal Until that family exists only the target-group test fills it (the seam it will use).
  */
 export const VPC_ENCRYPTION_CONTROLS: PendingKind<VpcEncryptionControlFact> = {
   key: 'vpcEncryptionControls',

@@ -24,6 +24,7 @@ const HOUR_MS = 3_600_000;
 /**
  * Hours between reminders of a finding of `severity`: `slack.reminders`, else the deprecated
  * `slack.reminderIntervalHours` (it still sets every severity `reminders` does not name), else the default.
+ * @internal Unit-tested directly: the precedence of the two settings.
  */
 export function reminderHours(slack: SlackSettings, severity: Severity): number {
   return slack.reminders[severity] ?? slack.reminderIntervalHours ?? SLACK_REMINDER_HOURS[severity];

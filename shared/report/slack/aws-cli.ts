@@ -10,7 +10,10 @@ const SPECIAL_CASE = /[A-Z]{3,}s$/;
 const FIRST_CAP = /(.)([A-Z][a-z]+)/g;
 const END_CAP = /([a-z0-9])([A-Z])/g;
 
-/** An API name (ModifyListener, SslPolicy) as the AWS CLI spells it (modify-listener, ssl-policy). */
+/**
+ * An API name (ModifyListener, SslPolicy) as the AWS CLI spells it (modify-listener, ssl-policy).
+ * @internal Unit-tested directly against botocore's names.
+ */
 export function cliName(name: string): string {
   if (name.includes('-')) return name;
   const special = name.match(SPECIAL_CASE)?.[0];
@@ -18,7 +21,10 @@ export function cliName(name: string): string {
   return split.replace(FIRST_CAP, '$1-$2').replace(END_CAP, '$1-$2').toLowerCase();
 }
 
-/** A POSIX shell word: as it is when it has only safe characters, else single-quoted ('\'' for a quote). */
+/**
+ * A POSIX shell word: as it is when it has only safe characters, else single-quoted ('\'' for a quote).
+ * @internal Unit-tested directly on hostile strings.
+ */
 export function shellQuote(value: string): string {
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
   return `'${value.replaceAll("'", `'\\''`)}'`;
