@@ -11,7 +11,7 @@ import {
  * The hop from an ELBv2 load balancer to its targets: a target group is not a listener, so it gets its own
  * share rather than diluting "Listeners encrypted" (SEC09-BP02, end-to-end encryption).
  */
-export const TARGET_HOPS_ENCRYPTED: ShareKpi = {
+const TARGET_HOPS_ENCRYPTED: ShareKpi = {
   kind: 'share',
   key: 'targetHopsEncrypted',
   label: 'Load balancer hops to targets encrypted',
