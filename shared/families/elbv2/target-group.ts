@@ -76,7 +76,8 @@ function mapTargetGroup(record: Fields, source: string): Elbv2TargetGroup {
     resourceId: targetGroupArn,
     arn: targetGroupArn,
     ...arnScope(targetGroupArn),
-    name: displayName(tags, record.string('TargetGroupName')),
+    // A Config item carries the CloudFormation resource's properties, where `Name` is the settable name.
+    name: displayName(tags, record.string('TargetGroupName') ?? record.string('Name')),
     tags,
     source,
     targetGroupArn,
@@ -171,8 +172,12 @@ export const TARGET_GROUP_INPUTS: {
 } = {
   format: { key: 'TargetGroups', format: 'elbv2 describe-target-groups', read: readTargetGroups },
   configItems: {
-    // AWS::ElasticLoadBalancingV2::TargetGroup is in the Config ResourceType enum (reference/service-facts.md); no
-    // sample item was found, so its configuration is read as describe-target-groups writes a record.
+    // AWS::ElasticLoadBalancingV2::TargetGroup is in the Config ResourceType enum (reference/service-facts.md) but
+    // not in the awslabs/aws-config-resource-schema repo (checked 2025-03-17, adf5513), and no sample item was found.
+    // Config describes such types by their CloudFormation resource (resource-config-reference.html), whose
+    // properties and return values use the names read here: TargetGroupArn, TargetGroupName (or Name), Protocol,
+    // Port, TargetType, VpcId, LoadBalancerArns, Tags as Key/Value
+    // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticloadbalancingv2-targetgroup.html).
     [TARGET_GROUP]: ({ configuration, scope, resourceId, label }) =>
       mapTargetGroup(configuration.withDefault('TargetGroupArn', scope.arn ?? resourceId), label),
   },

@@ -7,14 +7,14 @@ import { parseListenerArn } from './arn.js';
 
 export const latticeReport: FamilyReport = {
   resourceNoun: 'VPC Lattice listener',
-  // The console shows a listener on its service's page, listeners tab.
+  // The VPC Lattice pages live in the VPC console ("Open the Amazon VPC console ... under VPC Lattice, choose
+  // Services": https://docs.aws.amazon.com/vpc-lattice/latest/ug/services.html). AWS documents no deep link to one
+  // service's page, so this opens the VPC console of the listener's region; the finding names the service.
   consoleLink({ arn, partition, origin, query }) {
     const ids =
       arn &&
       parseListenerArn(`arn:${partition}:${arn.service}:${arn.region}:${arn.accountId}:${arn.resource}`);
-    if (!arn || !ids) return undefined;
-    const serviceArn = `arn:${partition}:vpc-lattice:${arn.region}:${arn.accountId}:service/${ids.serviceId}`;
-    return `${origin}/vpc/home${query}#ServiceDetails:serviceArn=${serviceArn}`;
+    return ids ? `${origin}/vpc/home${query}` : undefined;
   },
   kpis: [
     { kpi: LISTENERS_ENCRYPTED, rules: ['vpc-lattice-listener-plaintext'] },

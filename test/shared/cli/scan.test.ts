@@ -294,7 +294,7 @@ describe('runScan', () => {
     // Assess
     await expect(result).rejects.toThrow(
       new NothingJudgedError(
-        'nothing to evaluate: no listener, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, CloudFront distribution, VPC Lattice listener, or API Gateway custom domain, REST API or stage in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
+        'nothing to evaluate: no ELBv2 listener or target group, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, CloudFront distribution, VPC Lattice listener, or API Gateway custom domain, REST API or stage in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
       ),
     );
   });
@@ -422,7 +422,7 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     // Assess
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('transit-guard: nothing to evaluate: no listener');
+    expect(result.stderr).toContain('transit-guard: nothing to evaluate: no ELBv2 listener or target group');
     expect(result.stderr).toContain('AccessDenied');
   });
 });

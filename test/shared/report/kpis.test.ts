@@ -15,6 +15,8 @@ const PLAINTEXT_RULES = [
 ];
 const TLS_VERSION_RULES = ['elbv2-listener-tls-policy', 'elb-listener-tls-policy'];
 const CIPHER_RULES = ['elbv2-listener-weak-ciphers', 'elb-listener-weak-ciphers'];
+// The hop from an ELBv2 load balancer to its targets (added with target groups).
+const TARGET_HOP_RULES = ['elbv2-target-group-plaintext'];
 const VPN_CRYPTO_RULES = ['vpn-tunnel-ike-version', 'vpn-tunnel-weak-crypto'];
 const DX_MACSEC_RULES = [
   'dx-connection-macsec',
@@ -49,6 +51,8 @@ describe('computeKpis', () => {
       tlsEndpointsStrongCiphers: { compliant: 0, total: 2, percent: 0 },
       // The account's evaluations carry no details.postQuantum: nothing to count
       tlsEndpointsPostQuantum: { compliant: 0, total: 0, percent: null },
+      // The account has no target group
+      targetHopsEncrypted: { compliant: 0, total: 0, percent: null },
       vpnConnectionsStrongCrypto: { compliant: 1, total: 2, percent: 50 },
       dxMacsecEnforced: { compliant: 1, total: 1, percent: 100 },
       certificatesExpiring: { count: 1, withinDays: 30 },
@@ -160,6 +164,7 @@ function referenceKpis(evaluations: readonly Evaluation[], certificateExpiryDays
     tlsEndpointsTls12Plus: shareOf(TLS_VERSION_RULES),
     tlsEndpointsStrongCiphers: shareOf(CIPHER_RULES),
     tlsEndpointsPostQuantum: postQuantumShare(),
+    targetHopsEncrypted: shareOf(TARGET_HOP_RULES),
     vpnConnectionsStrongCrypto: shareOf(VPN_CRYPTO_RULES),
     dxMacsecEnforced: shareOf(DX_MACSEC_RULES),
     certificatesExpiring: {
@@ -178,6 +183,7 @@ function randomEvaluations(seed: number, count: number): Evaluation[] {
     ...PLAINTEXT_RULES,
     ...TLS_VERSION_RULES,
     ...CIPHER_RULES,
+    ...TARGET_HOP_RULES,
     ...VPN_CRYPTO_RULES,
     ...DX_MACSEC_RULES,
     CERTIFICATE_EXPIRY_RULE,

@@ -61,7 +61,7 @@ describe('transit-guard evaluate: elbv2-target-group-plaintext', () => {
 
     it('fails the HTTP group an HTTPS listener forwards to, and passes the TLS group behind a TLS listener', async () => {
       // Act
-      const { code, verdict } = await evaluate(base());
+      const { code, report, verdict } = await evaluate(base());
 
       // Assess
       expect(code).toBe(1);
@@ -70,6 +70,13 @@ describe('transit-guard evaluate: elbv2-target-group-plaintext', () => {
         'the encryption control of vpc-0a1b2c3d4e5f60718 is unknown',
       );
       expect(verdict(LEDGER_TLS)?.status).toBe('COMPLIANT');
+      // Its own share: every group the rule judged, compliant only when the hop is encrypted.
+      const judged = report.evaluations.filter((e) => e.ruleId === RULE && e.status !== 'NOT_APPLICABLE');
+      expect(report.summary.kpis.targetHopsEncrypted).toMatchObject({
+        compliant: judged.filter((e) => e.status === 'COMPLIANT').length,
+        total: judged.length,
+      });
+      expect(judged.length).toBeGreaterThan(1);
     });
 
     it('cannot verify a group when the HTTPS listener’s rules are not in the inputs, nor one without a protocol', async () => {
@@ -160,6 +167,19 @@ describe('transit-guard evaluate: elbv2-target-group-plaintext', () => {
       // Assess
       expect(verdict(SHOP_WEB)?.status).toBe(status);
       if (said) expect(verdict(SHOP_WEB)?.reason).toContain(said);
+    });
+
+    it('reads an item in the CloudFormation resource shape: Name instead of TargetGroupName, tags as Key/Value', async () => {
+      // Prepare
+      const { TargetGroupName, ...rest } = shopWeb();
+      const item = { ...rest, Name: TargetGroupName, Tags: [{ Key: 'team', Value: 'shop' }] };
+
+      // Act
+      const { verdict } = await evaluate({ snapshot: snapshot(item) });
+
+      // Assess
+      expect(verdict(SHOP_WEB)?.status).toBe('NON_COMPLIANT');
+      expect(verdict(SHOP_WEB)?.reason).toMatch(/^Target group shop-web uses HTTP/);
     });
   });
 });

@@ -50,7 +50,7 @@ describe('VPC Lattice in the deployment', () => {
 });
 
 describe('VPC Lattice in the reports', () => {
-  it('links a listener to its service page in the VPC console', () => {
+  it('links a listener to the VPC console of its region (no documented deep link to a service)', () => {
     // Prepare
     const listener = latticeListener();
 
@@ -58,8 +58,14 @@ describe('VPC Lattice in the reports', () => {
     const url = consoleLink(listener.resourceType, listener.resourceId, 'eu-west-1', '123456789012');
 
     // Assess
-    expect(url).toBe(
-      `https://eu-west-1.console.aws.amazon.com/vpc/home?region=eu-west-1#ServiceDetails:serviceArn=${listener.serviceArn}`,
-    );
+    expect(url).toBe('https://eu-west-1.console.aws.amazon.com/vpc/home?region=eu-west-1');
+  });
+
+  it('gives no link for an id that is not a listener ARN', () => {
+    // Act
+    const url = consoleLink('AWS::VpcLattice::Listener', 'listener-0a1b2c3d', 'eu-west-1', '123456789012');
+
+    // Assess
+    expect(url).toBeUndefined();
   });
 });
