@@ -15,10 +15,23 @@ export interface CliSeams {
 }
 
 const EXIT_CODES = `Exit codes:
-  0  something was judged and no finding reached --fail-on (default low: any finding fails)
+  0  something was judged and no finding reached --fail-on
+     (default low: any finding fails)
   1  at least one NON_COMPLIANT evaluation of the --fail-on severity or worse
   2  usage or input error (the message names the input and what is wrong)
-  3  nothing was judged: no resource of a known type, every applicable rule off, or only ignored events`;
+  3  nothing was judged: no resource of a known type, every applicable rule
+     off, or only ignored events`;
+
+/** The commands that judge resources and so can exit 1 or 3; the others only succeed or fail on input. */
+const JUDGING = new Set(['evaluate', 'report', 'replay', 'scan']);
+
+/** The exit codes under a command's own --help: the CI user reads `transit-guard evaluate --help`. */
+function exitCodesOf(command: Command): string {
+  if (JUDGING.has(command.name())) return EXIT_CODES;
+  return `Exit codes:
+  0  done
+  2  usage or input error (the message names the input and what is wrong)`;
+}
 
 /**
  * The command line: one commander Command per command (each module defines its own, flags and help with
@@ -74,6 +87,11 @@ ${EXIT_CODES}
     for (const sub of command.commands) configure(sub);
   };
   configure(program);
+  const leaves = (command: Command): Command[] =>
+    command.commands.length === 0 ? [command] : command.commands.flatMap(leaves);
+  for (const command of program.commands.flatMap(leaves)) {
+    command.addHelpText('after', `${exitCodesOf(command)}\n`);
+  }
   return program;
 }
 

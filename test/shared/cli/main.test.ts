@@ -500,6 +500,31 @@ describe('runCli', () => {
       },
     );
 
+    it.each([
+      ['evaluate', true],
+      ['report', true],
+      ['replay', true],
+      ['scan', true],
+      ['iam', false],
+      ['scp', false],
+      ['rules', false],
+      ['policy check', false],
+    ])(
+      'states the exit codes under "%s --help" (1 and 3 only where it judges: %s)',
+      async (command, judges) => {
+        // Act
+        const result = await run([...command.split(' '), '--help']);
+
+        // Assess
+        expect(result.code).toBe(0);
+        const codes = result.stdout.split('Exit codes:\n')[1] ?? '';
+        expect(codes).toMatch(/^ {2}0 {2}/m);
+        expect(codes).toMatch(/^ {2}2 {2}usage or input error/m);
+        expect(/^ {2}1 {2}.*--fail-on/m.test(codes)).toBe(judges);
+        expect(/^ {2}3 {2}nothing was judged/m.test(codes)).toBe(judges);
+      },
+    );
+
     it('prints the help of policy check for "policy check --help"', async () => {
       // Act
       const result = await run(['policy', 'check', '--help']);
