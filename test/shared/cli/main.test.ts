@@ -327,6 +327,10 @@ describe('runCli', () => {
       expect(result.code).toBe(2);
       expect(result.stderr).toContain("unknown option '--fromat'\n(Did you mean --format?)");
       expect(result.stderr).toContain('Usage: transit-guard evaluate [options] [paths...]');
+      // The error stays on screen: the usage line and where the help is, not every option.
+      expect(result.stderr).toContain("Run 'transit-guard evaluate --help'");
+      expect(result.stderr).not.toContain('Options:');
+      expect(result.stderr.split('\n').length).toBeLessThan(8);
     });
 
     it('exits 2 with usage for an unknown flag', async () => {
