@@ -20,6 +20,7 @@ import {
   reportSettings,
 } from './report-options.js';
 import { failExitCode, judgedResources, writeReport, writeReportJsonStreamed } from './report-writer.js';
+import { renderSlackPreview } from './slack-preview.js';
 
 /**
  * --account / --region for resources whose input names none (VPN describe output names neither), so that
@@ -66,7 +67,7 @@ export function evaluateCommand(run: (action: () => Promise<ExitCode>) => void, 
     )
     .option(
       '--slack-preview',
-      'print the Slack Block Kit messages it would send (paste one into Block Kit Builder)',
+      'print the Slack Block Kit messages a first sweep of these inputs would post: one digest, findings below slack.minSeverity not listed',
     )
     .option('--html <file>', 'also write the self-contained HTML report to this file')
     .option('--history <dir>', "earlier JSON reports (*.json) for the HTML report's KPI trends")
@@ -225,5 +226,8 @@ async function runEvaluate(
     for (const error of report.errors) io.stderr.write(`warning: ${error.source}: ${error.message}\n`);
     return failExitCode(report.summary, settings.failOn);
   }
-  return writeReport(io, report, { ...write, slackPreview: values.slackPreview === true });
+  const slackPreview = values.slackPreview
+    ? await renderSlackPreview({ inventory, policy, now: evaluatedAt })
+    : undefined;
+  return writeReport(io, report, { ...write, ...(slackPreview !== undefined ? { slackPreview } : {}) });
 }

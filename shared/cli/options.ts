@@ -84,8 +84,14 @@ export function parseAccount(value: string | undefined): string | undefined {
   return value;
 }
 
-/** An AWS region name: us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-7. */
-export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+/**
+ * An AWS region name: us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-7, eusc-de-east-1. The
+ * part before the number is a compass direction or "central" in every region the SDK's partition data lists
+ * (@aws-sdk/core util-endpoints partitions.js), so a typo such as eu-wst-1 is refused before any call, while a
+ * region newer than the bundled SDK still passes.
+ */
+export const REGION_PATTERN =
+  /^[a-z]{2,4}(-[a-z]+)*-(central|north|south|east|west|northeast|northwest|southeast|southwest)-\d+$/;
 
 /** A region flag's value, checked: `flag` names the option in the message. */
 export function parseRegion(value: string | undefined, flag: string): string | undefined {

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { FAMILIES } from '../families/index.js';
 import { RULES } from '../rules/index.js';
 import { evaluateCommand, reportCommand } from './evaluate.js';
 import { iamCommand } from './iam.js';
@@ -15,10 +16,23 @@ export interface CliSeams {
 }
 
 const EXIT_CODES = `Exit codes:
-  0  something was judged and no finding reached --fail-on (default low: any finding fails)
+  0  something was judged and no finding reached --fail-on
+     (default low: any finding fails)
   1  at least one NON_COMPLIANT evaluation of the --fail-on severity or worse
   2  usage or input error (the message names the input and what is wrong)
-  3  nothing was judged: no resource of a known type, every applicable rule off, or only ignored events`;
+  3  nothing was judged: no resource of a known type, every applicable rule
+     off, or only ignored events`;
+
+/** The commands that judge resources and so can exit 1 or 3; the others only succeed or fail on input. */
+const JUDGING = new Set(['evaluate', 'report', 'replay', 'scan']);
+
+/** The exit codes under a command's own --help: the CI user reads `transit-guard evaluate --help`. */
+function exitCodesOf(command: Command): string {
+  if (JUDGING.has(command.name())) return EXIT_CODES;
+  return `Exit codes:
+  0  done
+  2  usage or input error (the message names the input and what is wrong)`;
+}
 
 /**
  * The command line: one commander Command per command (each module defines its own, flags and help with
@@ -30,8 +44,9 @@ function createProgram(io: CliIo, seams: CliSeams, run: (action: () => Promise<E
   const program = new Command('transit-guard')
     .usage('<command> [options]')
     .description(
-      'Keeps data in transit encrypted on AWS: judges load balancer listeners, VPN tunnels, Direct Connect ' +
-        'connections and ACM certificates, offline from files or live (read-only).',
+      // From the registry, so a new family is named here without an edit.
+      'Keeps data in transit encrypted on AWS, offline from files or live (read-only). It judges: ' +
+        `${FAMILIES.map((family) => family.label).join(', ')}.`,
     )
     .version(VERSION, '-v, --version', 'the transit-guard version')
     .helpOption('-h, --help', 'help for transit-guard or a command')
@@ -74,6 +89,11 @@ ${EXIT_CODES}
     for (const sub of command.commands) configure(sub);
   };
   configure(program);
+  const leaves = (command: Command): Command[] =>
+    command.commands.length === 0 ? [command] : command.commands.flatMap(leaves);
+  for (const command of program.commands.flatMap(leaves)) {
+    command.addHelpText('after', `${exitCodesOf(command)}\n`);
+  }
   return program;
 }
 
@@ -88,10 +108,18 @@ function commandOf(program: Command, argv: readonly string[]): Command {
   return command;
 }
 
-/** The usage of the command argv names (the program's without one). */
+/**
+ * What follows a usage error: the command list when no command was recognised; else the command's usage line
+ * and where its help is, so the error stays on screen instead of above 40 lines of options.
+ */
 export function usageFor(argv: readonly string[], io: CliIo): string {
   const program = createProgram(io, {}, () => {});
-  return commandOf(program, argv).helpInformation();
+  const command = commandOf(program, argv);
+  if (command === program) return program.helpInformation();
+  const names: string[] = [];
+  for (let at: Command | null = command; at && at !== program; at = at.parent) names.unshift(at.name());
+  const path = ['transit-guard', ...names].join(' ');
+  return `Usage: ${path} ${command.usage()}\nRun '${path} --help' for its options, examples and exit codes.\n`;
 }
 
 /**

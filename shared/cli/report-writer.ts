@@ -12,7 +12,6 @@ import { renderTable } from '../report/table.js';
 import { RULES } from '../rules/index.js';
 import { CliInputError, type CliIo, EXIT, type ExitCode } from './io.js';
 import type { FailOn } from './options.js';
-import { renderSlackPreview } from './slack-preview.js';
 import { VERSION } from './version.js';
 
 /** The one place the CLI writes reports: evaluate, replay and scan print them alike. */
@@ -106,8 +105,8 @@ export interface WriteReportOptions {
   files?: Partial<Record<ReportFormat, string>>;
   /** The least severity that fails the run (exit 1). */
   failOn: FailOn;
-  /** Print the Block Kit messages transit-guard would send instead of the report (evaluate --slack-preview). */
-  slackPreview?: boolean;
+  /** The Block Kit messages transit-guard would send (evaluate --slack-preview), printed instead of the report. */
+  slackPreview?: string;
   extra?: Record<string, unknown>;
   tableHeader?: string;
   /** Lines for a person that machine-readable stdout cannot carry (written to stderr). */
@@ -162,9 +161,9 @@ export async function writeReport(io: CliIo, report: Report, options: WriteRepor
     ...(options.extra ? { extra: options.extra } : {}),
     ...(options.tableHeader ? { tableHeader: options.tableHeader } : {}),
   };
-  if (options.slackPreview) {
+  if (options.slackPreview !== undefined) {
     warn(io, report.errors);
-    io.stdout.write(renderSlackPreview(report));
+    io.stdout.write(options.slackPreview);
   } else {
     const primary = OUTPUT_FORMATS[options.format];
     if (options.format !== 'table' || options.output !== undefined) {

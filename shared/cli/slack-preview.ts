@@ -1,50 +1,45 @@
-import { type Severity, severityRank } from '../model/evaluation.js';
-import type { Report } from '../report/report.js';
-import { buildDigestMessage } from '../report/slack/digest.js';
-import { buildFindingMessage } from '../report/slack/message.js';
+import { createFileInventorySource } from '../inventory/file-source.js';
+import type { Inventory } from '../inventory/types.js';
+import type { Policy } from '../policy/schema.js';
 import type { SlackPayload } from '../report/slack/payload.js';
-import { type FindingRecord, findingIdOf } from '../state/finding-store.js';
+import { RULES } from '../rules/index.js';
+import { createMemoryFindingStore } from '../state/memory-store.js';
+import type { MonitorDeps } from '../usecase/deps.js';
+import { sweep } from '../usecase/sweep.js';
+
+export interface SlackPreviewInput {
+  inventory: Inventory;
+  policy: Policy;
+  now: Date;
+}
 
 /**
- * The Block Kit messages transit-guard would send for a report, as a JSON array: one message per
- * NON_COMPLIANT evaluation (as it would be sent when the finding opens), then the digest a sweep posts.
- * Paste any one element into Slack's Block Kit Builder.
+ * The Block Kit messages the deployed stack would post for these resources, as a JSON array: the inputs are
+ * run through the same sweep the scheduled Lambda runs, with an empty finding store and a Slack outbox that
+ * only collects. So the preview follows `slack.minSeverity` and the digest rules by construction: an empty
+ * store is a first sweep, which posts one digest instead of one message per finding. Paste any element into
+ * Slack's Block Kit Builder.
  */
-export function renderSlackPreview(report: Report): string {
-  const failing = report.evaluations
-    .filter((evaluation) => evaluation.status === 'NON_COMPLIANT')
-    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-  const messages: SlackPayload[] = failing.map((evaluation) =>
-    buildFindingMessage({ evaluation, kind: 'opened' }),
-  );
-  const open: FindingRecord[] = failing.map((evaluation) => ({
-    findingId: findingIdOf(evaluation.ruleId, evaluation.resourceId),
-    ruleId: evaluation.ruleId,
-    resourceId: evaluation.resourceId,
-    resourceType: evaluation.resourceType,
-    ...(evaluation.resourceName ? { resourceName: evaluation.resourceName } : {}),
-    ...(evaluation.accountId ? { accountId: evaluation.accountId } : {}),
-    ...(evaluation.region ? { region: evaluation.region } : {}),
-    state: 'open',
-    severity: evaluation.severity,
-    reason: evaluation.reason,
-    firstSeenAt: report.evaluatedAt,
-    lastSeenAt: report.evaluatedAt,
-    version: 1,
-  }));
-  const counts: Partial<Record<Severity, number>> = {};
-  for (const finding of open) counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
-  const regions = [
-    ...new Set(report.evaluations.map((e) => e.region).filter((r): r is string => Boolean(r))),
-  ];
-  messages.push(
-    buildDigestMessage({
-      counts,
-      kpis: report.summary.kpis,
-      worst: open,
-      sweptAt: report.evaluatedAt,
-      regions,
-    }),
-  );
+export async function renderSlackPreview({ inventory, policy, now }: SlackPreviewInput): Promise<string> {
+  const messages: SlackPayload[] = [];
+  const deps: MonitorDeps = {
+    source: createFileInventorySource(inventory),
+    findings: createMemoryFindingStore(),
+    publish: async () => {},
+    policy,
+    rules: RULES,
+    now: () => now,
+    // The files are the user's: no account or region is out of scope.
+    scope: {},
+    outbox: {
+      enqueue: async (payloads) => {
+        messages.push(...payloads);
+      },
+    },
+  };
+  // The file source lists a resource without a region in every region: one pass is enough for those.
+  const named = [...new Set(inventory.resources.flatMap((r) => (r.region ? [r.region] : [])))].sort();
+  const regions = named.length > 0 ? named : ['(no region)'];
+  await sweep(deps, { sweepId: 'slack-preview', regions });
   return `${JSON.stringify(messages, null, 2)}\n`;
 }

@@ -327,6 +327,10 @@ describe('runCli', () => {
       expect(result.code).toBe(2);
       expect(result.stderr).toContain("unknown option '--fromat'\n(Did you mean --format?)");
       expect(result.stderr).toContain('Usage: transit-guard evaluate [options] [paths...]');
+      // The error stays on screen: the usage line and where the help is, not every option.
+      expect(result.stderr).toContain("Run 'transit-guard evaluate --help'");
+      expect(result.stderr).not.toContain('Options:');
+      expect(result.stderr.split('\n').length).toBeLessThan(8);
     });
 
     it('exits 2 with usage for an unknown flag', async () => {
@@ -497,6 +501,31 @@ describe('runCli', () => {
           expect(result.stdout).toContain(`Examples:\n  transit-guard ${command}`);
         }
         expect(results[0]?.stdout).toBe(results[1]?.stdout);
+      },
+    );
+
+    it.each([
+      ['evaluate', true],
+      ['report', true],
+      ['replay', true],
+      ['scan', true],
+      ['iam', false],
+      ['scp', false],
+      ['rules', false],
+      ['policy check', false],
+    ])(
+      'states the exit codes under "%s --help" (1 and 3 only where it judges: %s)',
+      async (command, judges) => {
+        // Act
+        const result = await run([...command.split(' '), '--help']);
+
+        // Assess
+        expect(result.code).toBe(0);
+        const codes = result.stdout.split('Exit codes:\n')[1] ?? '';
+        expect(codes).toMatch(/^ {2}0 {2}/m);
+        expect(codes).toMatch(/^ {2}2 {2}usage or input error/m);
+        expect(/^ {2}1 {2}.*--fail-on/m.test(codes)).toBe(judges);
+        expect(/^ {2}3 {2}nothing was judged/m.test(codes)).toBe(judges);
       },
     );
 

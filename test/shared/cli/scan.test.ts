@@ -306,6 +306,7 @@ describe('scan through runCli', () => {
   it.each([
     [[], 'scan needs a region'],
     [['--region', 'Ireland'], '--region: "Ireland" is not an AWS region name'],
+    [['--region', 'eu-west-1,eu-wst-1'], '--region: "eu-wst-1" is not an AWS region name'],
     [['--region', 'eu-west-1', 'account.json'], "too many arguments for 'scan'"],
     [['--region', 'eu-west-1', '--format', 'xml'], '--format: "xml"'],
   ])('exits 2 with usage for scan %j', async (args, message) => {

@@ -1,91 +1,83 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderSlackPreview } from '../../../shared/cli/slack-preview.js';
-import type { Evaluation } from '../../../shared/model/evaluation.js';
-import { buildReport } from '../../../shared/report/report.js';
+import { parsePolicy } from '../../../shared/policy/load.js';
+import { albHttpListener } from '../../helpers/elb-fixtures.js';
 
-const listener =
-  'arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2';
+type Message = { text: string; blocks: { type: string; text?: { text: string } }[] };
 
-function evaluation(overrides: Partial<Evaluation>): Evaluation {
-  return {
-    ruleId: 'elbv2-listener-tls-policy',
-    status: 'NON_COMPLIANT',
-    severity: 'high',
-    resourceType: 'AWS::ElasticLoadBalancingV2::Listener',
-    resourceId: listener,
-    resourceName: 'shop',
-    accountId: '111122223333',
-    region: 'eu-west-1',
-    reason: 'Policy ELBSecurityPolicy-2016-08 accepts TLSv1 and TLSv1.1; the minimum is TLSv1.2.',
-    ...overrides,
+/** The mrkdwn text of every block of a message, joined. */
+const textOf = (message: Message) => message.blocks.map((block) => block.text?.text ?? '').join('\n');
+
+async function preview(args: string[]): Promise<{ code: number; messages: Message[] }> {
+  const { runCli } = await import('../../../shared/cli/main.js');
+  let stdout = '';
+  const io = {
+    stdout: {
+      write: (chunk: string) => {
+        stdout += chunk;
+        return true;
+      },
+    },
+    stderr: { write: () => true },
   };
+  const code = await runCli(
+    ['evaluate', 'examples/account', '--slack-preview', '--now', '2026-11-22T00:00:00Z', ...args],
+    io as never,
+  );
+  return { code, messages: JSON.parse(stdout) as Message[] };
 }
 
-describe('renderSlackPreview', () => {
-  it('prints one Block Kit message per NON_COMPLIANT evaluation, worst first, then the digest', () => {
-    // Prepare
-    const report = buildReport({
-      evaluatedAt: '2026-11-22T00:00:00.000Z',
-      resources: 2,
-      evaluations: [
-        evaluation({ ruleId: 'elbv2-listener-weak-ciphers', severity: 'medium', reason: 'CBC suites.' }),
-        evaluation({}),
-        evaluation({ ruleId: 'elbv2-listener-plaintext', status: 'COMPLIANT', reason: 'fine' }),
-      ],
-      errors: [],
-    });
-
+describe('transit-guard evaluate --slack-preview', () => {
+  it('prints the one digest a first sweep of the example account posts, not a message per finding', async () => {
     // Act
-    const messages = JSON.parse(renderSlackPreview(report)) as { text: string; blocks: { type: string }[] }[];
+    const { code, messages } = await preview([]);
 
     // Assess
-    expect(messages).toHaveLength(3);
-    expect(messages[0]?.text).toMatch(/HIGH/);
-    expect(messages[1]?.text).toMatch(/MEDIUM/);
-    expect(
-      messages.every((m) => Array.isArray(m.blocks) && m.blocks.length > 0 && m.blocks.length <= 50),
-    ).toBe(true);
-    expect(JSON.stringify(messages[2])).toContain('shop');
+    expect(code).toBe(1);
+    expect(messages).toHaveLength(1);
+    const [digest] = messages as [Message];
+    expect(digest.text).toMatch(/^transit-guard sweep: \d+ open finding/);
+    expect(textOf(digest)).toMatch(/In this digest instead of one message each\*: \d+ new/);
+    expect(textOf(digest)).toContain('Encryption in transit (SEC09)');
   });
 
-  it('escapes hostile names so a preview cannot carry a link', () => {
-    const report = buildReport({
-      evaluatedAt: '2026-11-22T00:00:00.000Z',
-      resources: 1,
-      evaluations: [evaluation({ resourceName: '<https://evil.example|click>' })],
-      errors: [],
-    });
-    const text = renderSlackPreview(report);
-    expect(text).not.toContain('<https://evil.example|click>');
-    expect(text).toContain('&lt;https://evil.example|click&gt;');
+  it('follows slack.minSeverity: counts keep every severity, only findings at the minimum are told', async () => {
+    // Prepare
+    const dir = await mkdtemp(join(tmpdir(), 'tg-slack-preview-'));
+    const policy = join(dir, 'policy.yml');
+    await writeFile(policy, 'slack:\n  minSeverity: critical\n');
+
+    // Act
+    const all = await preview([]);
+    const quiet = await preview(['--policy', policy]);
+
+    // Assess
+    const [digest] = quiet.messages as [Message];
+    expect(quiet.messages).toHaveLength(1);
+    expect(digest.text).toBe((all.messages[0] as Message).text);
+    const worst = textOf(digest).split('*Worst open findings*')[1] ?? '';
+    expect(worst).toMatch(/CRITICAL/);
+    expect(worst).not.toMatch(/\*(HIGH|MEDIUM|LOW|INFO)\*/);
+    const critical = Number(/(\d+) critical/.exec(digest.text)?.[1]);
+    expect(textOf(digest)).toContain(`one message each*: ${critical} new`);
   });
 });
 
-describe('transit-guard evaluate --slack-preview', () => {
-  it('prints the Block Kit JSON for the example account instead of the report', async () => {
-    // Prepare
-    const { runCli } = await import('../../../shared/cli/main.js');
-    let stdout = '';
-    const io = {
-      stdout: {
-        write: (chunk: string) => {
-          stdout += chunk;
-          return true;
-        },
+describe('renderSlackPreview', () => {
+  it('escapes hostile names so a preview cannot carry a link', async () => {
+    const text = await renderSlackPreview({
+      inventory: {
+        resources: [albHttpListener({ name: '<https://evil.example|click>' })],
+        errors: [],
+        tlsPolicies: [],
       },
-      stderr: { write: () => true },
-    };
-
-    // Act
-    const code = await runCli(
-      ['evaluate', 'examples/account', '--slack-preview', '--now', '2026-11-22T00:00:00Z'],
-      io as never,
-    );
-
-    // Assess
-    const messages = JSON.parse(stdout) as { blocks: unknown[] }[];
-    expect(code).toBe(1);
-    expect(messages.length).toBeGreaterThan(10);
-    expect(messages.every((m) => m.blocks.length > 0)).toBe(true);
+      policy: parsePolicy('{}', 'policy.yml'),
+      now: new Date('2026-11-22T00:00:00Z'),
+    });
+    expect(text).toContain('evil.example');
+    expect(text).not.toContain('<https://evil.example|click>');
   });
 });
