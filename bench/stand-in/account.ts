@@ -23,6 +23,8 @@ export interface AccountShape {
   latticeServices?: number;
   /** API Gateway custom domain names (GetDomainNames items). */
   apiGatewayDomainNames?: number;
+  /** CloudFront distributions (global: answered for requests signed for any region; none when absent). */
+  cloudFrontDistributions?: number;
 }
 
 /** The standard account of bench/sweep. */
@@ -41,6 +43,22 @@ export const STANDARD_ACCOUNT: AccountShape = {
   targetGroups: 300,
   latticeServices: 50,
   apiGatewayDomainNames: 100,
+  cloudFrontDistributions: 100,
+};
+
+/** An account with nothing in it: what another region of the same account holds (the stand-in answers with it). */
+export const EMPTY_ACCOUNT: AccountShape = {
+  certificates: 0,
+  certificatesInUse: 0,
+  importedCertificates: 0,
+  privateCertificates: 0,
+  albs: 0,
+  nlbs: 0,
+  listenersPerLoadBalancer: 0,
+  classicLoadBalancers: 0,
+  vpnConnections: 0,
+  dxConnections: 0,
+  dxLags: 0,
 };
 
 export type Json = Record<string, unknown>;
@@ -79,6 +97,8 @@ export interface GeneratedAccount {
   /** VPC Lattice ListServices items, and ListListeners items by service id. */
   latticeServices: Json[];
   latticeListeners: Map<string, Json[]>;
+  /** CloudFront ListDistributions items (DistributionSummary); GetDistribution builds its Distribution from one. */
+  cloudFrontDistributions: Json[];
   /** API Gateway GetDomainNames items (camelCase, as the REST API returns them). */
   apiGatewayDomainNames: Json[];
 }
@@ -224,6 +244,83 @@ function configItem(account: GeneratedAccount, item: Json): Json {
   };
 }
 
+const quantity = (items: unknown[]) => ({
+  Quantity: items.length,
+  ...(items.length > 0 ? { Items: items } : {}),
+});
+
+/**
+ * A CloudFront DistributionSummary (field names from the CloudFront API reference, DistributionSummary:
+ * https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DistributionSummary.html). A quarter each:
+ * redirect-to-https with TLSv1.2_2021 and a TLSv1.2 origin; an allow-all behavior; a TLSv1 viewer policy with
+ * SSLv3/TLSv1 origin protocols; the CloudFront default certificate in front of an S3 origin.
+ */
+function distribution(account: GeneratedAccount, index: number): Json {
+  const id = `E${hex(index, 13).toUpperCase()}`;
+  const kind = index % 4;
+  const custom = kind !== 3;
+  const origin = custom
+    ? {
+        Id: 'app',
+        DomainName: `app-${index}.example.com`,
+        OriginPath: '',
+        CustomHeaders: quantity([]),
+        CustomOriginConfig: {
+          HTTPPort: 80,
+          HTTPSPort: 443,
+          OriginProtocolPolicy: kind === 2 ? 'match-viewer' : 'https-only',
+          OriginSslProtocols: quantity(kind === 2 ? ['SSLv3', 'TLSv1'] : ['TLSv1.2']),
+          OriginReadTimeout: 30,
+          OriginKeepaliveTimeout: 5,
+        },
+        ConnectionAttempts: 3,
+        ConnectionTimeout: 10,
+      }
+    : {
+        Id: 'assets',
+        DomainName: `assets-${index}.s3.us-east-1.amazonaws.com`,
+        OriginPath: '',
+        CustomHeaders: quantity([]),
+        S3OriginConfig: { OriginAccessIdentity: '' },
+        ConnectionAttempts: 3,
+        ConnectionTimeout: 10,
+      };
+  const certificate =
+    kind === 3
+      ? { CloudFrontDefaultCertificate: true, MinimumProtocolVersion: 'TLSv1' }
+      : {
+          CloudFrontDefaultCertificate: false,
+          ACMCertificateArn: `arn:aws:acm:us-east-1:${account.accountId}:certificate/${hex(index, 8)}-0000-4000-8000-${hex(index, 12)}`,
+          SSLSupportMethod: 'sni-only',
+          MinimumProtocolVersion: kind === 2 ? 'TLSv1' : 'TLSv1.2_2021',
+        };
+  return {
+    Id: id,
+    ARN: `arn:aws:cloudfront::${account.accountId}:distribution/${id}`,
+    Status: 'Deployed',
+    LastModifiedTime: new Date(account.now.getTime() - (index + 1) * 3_600_000).toISOString(),
+    DomainName: `d${hex(index, 13)}.cloudfront.net`,
+    Aliases: quantity(kind === 3 ? [] : [`www-${index}.example.com`]),
+    Origins: quantity([origin]),
+    DefaultCacheBehavior: {
+      TargetOriginId: origin.Id,
+      ViewerProtocolPolicy: kind === 1 ? 'allow-all' : kind === 3 ? 'https-only' : 'redirect-to-https',
+      CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6',
+    },
+    CacheBehaviors: quantity([]),
+    CustomErrorResponses: quantity([]),
+    Comment: `distribution ${index}`,
+    PriceClass: 'PriceClass_All',
+    Enabled: true,
+    ViewerCertificate: certificate,
+    Restrictions: { GeoRestriction: { RestrictionType: 'none', Quantity: 0 } },
+    WebACLId: '',
+    HttpVersion: 'http2',
+    IsIPV6Enabled: true,
+    Staging: false,
+  };
+}
+
 /** A generated account of the given shape, in one region. */
 export function generateAccount(
   shape: AccountShape = STANDARD_ACCOUNT,
@@ -248,6 +345,7 @@ export function generateAccount(
     latticeServices: [],
     latticeListeners: new Map(),
     apiGatewayDomainNames: [],
+    cloudFrontDistributions: [],
   };
   const { region, accountId } = account;
   const elb = `arn:aws:elasticloadbalancing:${region}:${accountId}`;
@@ -263,6 +361,10 @@ export function generateAccount(
       domainNameStatus: 'AVAILABLE',
       securityPolicy: securityPolicies[index % securityPolicies.length],
     });
+  }
+
+  for (let index = 0; index < (shape.cloudFrontDistributions ?? 0); index++) {
+    account.cloudFrontDistributions.push(distribution(account, index));
   }
 
   // Load balancers first: certificates in use name them.
@@ -581,5 +683,7 @@ export function resourceCounts(account: GeneratedAccount): Record<string, number
     dxLags: account.dxLags.length,
     targetGroups: account.targetGroups.length,
     latticeListeners: [...account.latticeListeners.values()].flat().length,
+    apiGatewayDomainNames: account.apiGatewayDomainNames.length,
+    cloudFrontDistributions: account.cloudFrontDistributions.length,
   };
 }

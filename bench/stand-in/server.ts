@@ -1,6 +1,8 @@
 /**
  * A local stand-in for the AWS read APIs a sweep calls, on 127.0.0.1 only: ELB (v1 and v2) and EC2 in their
- * Query XML, ACM, Direct Connect and AWS Config in JSON 1.1, VPC Lattice in REST JSON, answering for a generated account. Each call
+ * Query XML, ACM, Direct Connect and AWS Config in JSON 1.1, VPC Lattice and API Gateway in REST JSON, CloudFront in
+ * REST-XML, answering for a generated account. Regional services answer the account's resources only to requests
+ * signed for its region (an empty account elsewhere); CloudFront, global, answers to any. Each call
  * waits `latencyMs`, is counted per API, and is throttled (Throttling / RequestLimitExceeded /
  * ThrottlingException) when it goes over its token bucket. The server is bounded: it answers at most
  * `maxRequests`, and closes itself after `idleMs` without a request or `lifetimeMs` in all.
@@ -12,7 +14,7 @@ import { bucketOf, type RateLimits } from '../../shared/inventory/live/limiter.j
 /** The key a family's calls are paced under (Family.live.service), or `config`. */
 type Service = string;
 
-import type { GeneratedAccount, Json } from './account.js';
+import { EMPTY_ACCOUNT, type GeneratedAccount, generateAccount, type Json } from './account.js';
 
 export interface StandInOptions {
   account: GeneratedAccount;
@@ -143,6 +145,8 @@ function throttle(call: Call, n: number): Answer {
       return elbError('2012-06-01', 'Throttling', 'Rate exceeded', n);
     case 'ec2':
       return ec2Error('RequestLimitExceeded', 'Request limit exceeded.', n, 503);
+    case 'cloudfront':
+      return cloudFrontError(429, 'Throttling', 'Rate exceeded', n);
     case 'apigateway':
       return new Answer(429, 'application/json', JSON.stringify({ message: 'Too Many Requests' }), {
         'x-amzn-errortype': 'TooManyRequestsException',
@@ -445,6 +449,113 @@ function answerApiGateway(account: GeneratedAccount, call: Call): Answer {
   );
 }
 
+// -------------------------------------------------------------------------------------------- CloudFront
+
+const CLOUDFRONT_NS = 'http://cloudfront.amazonaws.com/doc/2020-05-31/';
+
+/** The element of each item of a CloudFront `Items` list, by the list's own name (the SDK model's xmlName). */
+const CLOUDFRONT_ITEM: Record<string, string> = {
+  DistributionList: 'DistributionSummary',
+  Aliases: 'CNAME',
+  Origins: 'Origin',
+  OriginSslProtocols: 'SslProtocol',
+  CacheBehaviors: 'CacheBehavior',
+  CustomHeaders: 'OriginCustomHeader',
+  CustomErrorResponses: 'CustomErrorResponse',
+};
+
+/** REST-XML as CloudFront writes it: a list is <Items> holding one element per item, named after its list. */
+function cloudFrontXmlOf(value: unknown, parent = ''): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) {
+    const tag = CLOUDFRONT_ITEM[parent];
+    if (!tag) throw new Error(`the stand-in has no CloudFront item name for ${parent}`);
+    return value.map((entry) => `<${tag}>${cloudFrontXmlOf(entry, tag)}</${tag}>`).join('');
+  }
+  if (typeof value === 'object') {
+    return Object.entries(value as Json)
+      .map(([key, inner]) => `<${key}>${cloudFrontXmlOf(inner, key === 'Items' ? parent : key)}</${key}>`)
+      .join('');
+  }
+  return escapeXml(String(value));
+}
+
+const cloudFrontXml = (root: string, body: Json, headers: Record<string, string> = {}) =>
+  new Answer(
+    200,
+    'text/xml',
+    `<?xml version="1.0" encoding="UTF-8"?><${root} xmlns="${CLOUDFRONT_NS}">${cloudFrontXmlOf(body, root)}</${root}>`,
+    headers,
+  );
+
+function cloudFrontError(status: number, code: string, message: string, n: number): Answer {
+  return new Answer(
+    status,
+    'text/xml',
+    `<?xml version="1.0" encoding="UTF-8"?><ErrorResponse xmlns="${CLOUDFRONT_NS}"><Error><Type>Sender</Type><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error><RequestId>${requestId(n)}</RequestId></ErrorResponse>`,
+  );
+}
+
+/** What GetDistribution adds to a summary: the DistributionConfig around its settings (no Id, ARN, status). */
+function distributionOf(summary: Json): Json {
+  const { Id, ARN, Status, LastModifiedTime, DomainName, ...settings } = summary;
+  return {
+    Id,
+    ARN,
+    Status,
+    LastModifiedTime,
+    InProgressInvalidationBatches: 0,
+    DomainName,
+    DistributionConfig: { CallerReference: `stand-in-${String(Id)}`, DefaultRootObject: '', ...settings },
+  };
+}
+
+/**
+ * CloudFront (REST-XML, API version 2020-05-31; CloudFront API reference,
+ * https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ListDistributions.html and
+ * API_GetDistribution.html): ListDistributions pages of MaxItems (default and maximum 100), the next page's Marker
+ * being the Id of the last distribution of this one (NextMarker, with IsTruncated); GetDistribution answers the
+ * Distribution with its ETag header, which an UpdateDistribution must send back as If-Match.
+ */
+function answerCloudFront(account: GeneratedAccount, call: Call, n: number): Answer {
+  const all = account.cloudFrontDistributions;
+  if (call.operation === 'ListDistributions') {
+    const marker = call.params.get('Marker') ?? '';
+    const maxItems = size(call.params.get('MaxItems'), 100, 100);
+    const start = marker ? all.findIndex((entry) => entry.Id === marker) + 1 : 0;
+    const items = all.slice(start, start + maxItems);
+    const truncated = start + maxItems < all.length;
+    return cloudFrontXml('DistributionList', {
+      Marker: marker,
+      ...(truncated ? { NextMarker: items.at(-1)?.Id } : {}),
+      MaxItems: maxItems,
+      IsTruncated: truncated,
+      Quantity: items.length,
+      ...(items.length > 0 ? { Items: items } : {}),
+    });
+  }
+  const found = all.find((entry) => entry.Id === call.body.id);
+  if (!found)
+    return cloudFrontError(404, 'NoSuchDistribution', 'The specified distribution does not exist.', n);
+  // The ETag of the distribution's current config: it changes only when the config does (never, here).
+  return cloudFrontXml('Distribution', distributionOf(found), {
+    etag: `E${String(found.Id).slice(1, 14)}ETAG`,
+  });
+}
+
+/** A CloudFront call, by its path: GET /2020-05-31/distribution[/{Id}]. */
+function cloudFrontCall(url: URL): Call | undefined {
+  const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] !== '2020-05-31' || parts[1] !== 'distribution' || parts.length > 3) return undefined;
+  const id = parts[2];
+  return {
+    service: 'cloudfront',
+    operation: id ? 'GetDistribution' : 'ListDistributions',
+    params: url.searchParams,
+    body: id ? { id } : {},
+  };
+}
+
 // ------------------------------------------------------------------------------------------------ server
 
 const JSON_SERVICES: Record<string, Service> = {
@@ -527,7 +638,7 @@ function parseCall(request: IncomingMessage, text: string): Call | undefined {
   const url = new URL(request.url ?? '/', 'http://stand-in');
   const listing = request.method === 'GET' ? API_GATEWAY_PATHS[url.pathname] : undefined;
   if (listing) return { service: 'apigateway', operation: listing, params: url.searchParams, body: {} };
-  if (request.method === 'GET') return latticeCall(request);
+  if (request.method === 'GET') return cloudFrontCall(url) ?? latticeCall(request);
   const target = request.headers['x-amz-target'];
   if (typeof target === 'string') {
     const [prefix, operation] = target.split('.');
@@ -572,6 +683,8 @@ function answer(account: GeneratedAccount, call: Call, n: number): Answer {
       return answerLattice(account, call);
     case 'apigateway':
       return answerApiGateway(account, call);
+    case 'cloudfront':
+      return answerCloudFront(account, call, n);
     default:
       return answerConfig(account, call);
   }
@@ -597,6 +710,15 @@ class ServerBucket {
   }
 }
 
+/** The region a request is signed for (SigV4 credential scope: <key>/<date>/<region>/<service>/aws4_request). */
+function signedRegion(request: IncomingMessage): string | undefined {
+  const authorization = request.headers.authorization ?? '';
+  return /Credential=[^/,]+\/\d{8}\/([^/,]+)\//.exec(authorization)?.[1];
+}
+
+/** Services whose resources are global (one inventory whatever region a client is in). */
+const GLOBAL_SERVICES = new Set(['cloudfront']);
+
 const bump = (counts: Record<string, number>, key: string) => {
   counts[key] = (counts[key] ?? 0) + 1;
 };
@@ -604,6 +726,12 @@ const bump = (counts: Record<string, number>, key: string) => {
 /** Starts the stand-in on 127.0.0.1 (a free port). */
 export async function startStandIn(options: StandInOptions): Promise<StandIn> {
   const { account } = options;
+  // Another region of the same account: nothing in it, so that a sweep of two regions reads each resource once.
+  const elsewhere = generateAccount(EMPTY_ACCOUNT, {
+    region: 'elsewhere',
+    accountId: account.accountId,
+    now: account.now,
+  });
   const latencyMs = options.latencyMs ?? 0;
   const maxRequests = options.maxRequests ?? 200_000;
   let calls: Record<string, number> = {};
@@ -639,7 +767,9 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
           allowed = serverBucket.tryTake();
         }
         if (allowed) {
-          reply = answer(account, call, n);
+          const region = signedRegion(request);
+          const here = GLOBAL_SERVICES.has(call.service) || !region || region === account.region;
+          reply = answer(here ? account : elsewhere, call, n);
         } else {
           bump(throttled, key);
           reply = throttle(call, n);

@@ -6,6 +6,8 @@ import type { CertificateSummary } from '@aws-sdk/client-acm';
 import { describeReason, LIST_CERTIFICATES_PAGE_SIZE } from '../../shared/families/acm/live.js';
 import type { AcmReadPlan } from '../../shared/families/acm/read-plan.js';
 import { APIGATEWAY_PAGE_SIZE } from '../../shared/families/apigateway/live.js';
+import { CLOUDFRONT_REGION } from '../../shared/families/cloudfront/describe.js';
+import type { CloudFrontReadPlan } from '../../shared/families/cloudfront/read-plan.js';
 import { CLASSIC_PAGE_SIZE, type ElbReadPlan } from '../../shared/families/elb/live.js';
 import { ELBV2_PAGE_SIZE, type Elbv2ReadPlan } from '../../shared/families/elbv2/live.js';
 import { FAMILIES } from '../../shared/families/index.js';
@@ -14,10 +16,36 @@ import { CONFIG_QUERY_PAGE_SIZE } from '../../shared/inventory/live/config-selec
 import type { ReadPlan } from '../../shared/inventory/live/plan.js';
 import { configTypesOf } from '../../shared/inventory/live/port.js';
 import { createTlsCatalog } from '../../shared/tls/index.js';
-import type { GeneratedAccount, Json } from '../stand-in/account.js';
+import { EMPTY_ACCOUNT, type GeneratedAccount, generateAccount, type Json } from '../stand-in/account.js';
 
 export type CallCounts = Record<string, number>;
 
+/**
+ * The regions a describe sweep of the account reads: its own, then each global family's region (CloudFront's
+ * us-east-1, where its API answers and its distributions are listed once for the account) when it differs.
+ */
+export function sweptRegions(account: GeneratedAccount): string[] {
+  const global = FAMILIES.flatMap((family) => family.globalRegion ?? []);
+  return [...new Set([account.region, ...global])];
+}
+
+/** The same account in another region: nothing regional in it (global resources are the account's). */
+function otherRegion(account: GeneratedAccount, region: string): GeneratedAccount {
+  return {
+    ...generateAccount(EMPTY_ACCOUNT, { region, accountId: account.accountId, now: account.now }),
+    cloudFrontDistributions: account.cloudFrontDistributions,
+  };
+}
+
+function addCounts(...all: CallCounts[]): CallCounts {
+  const sum: CallCounts = {};
+  for (const counts of all)
+    for (const [api, count] of Object.entries(counts)) sum[api] = (sum[api] ?? 0) + count;
+  return sum;
+}
+
+/** ListDistributions' MaxItems: its default and maximum (CloudFront API reference, ListDistributions). */
+const CLOUDFRONT_PAGE_SIZE = 100;
 const pages = (count: number, size: number) => Math.max(1, Math.ceil(count / size));
 const DAY_MS = 86_400_000;
 const NEVER_ISSUED = new Set(['FAILED', 'VALIDATION_TIMED_OUT']);
@@ -129,28 +157,69 @@ function targetGroupRules(account: GeneratedAccount): number {
   return count;
 }
 
-/** Exactly what transit-guard calls for a sweep of the account with this read plan. */
+/**
+ * CloudFront, read in the sweep of its region only: one ListDistributions page per 100 distributions, and
+ * GetDistribution (the config and its ETag) for each distribution a remediating rule would change. The bench's
+ * plans act on cloudfront-viewer-plaintext at most (allow-all behaviors); the others stay in notify.
+ */
+function cloudFrontCalls(account: GeneratedAccount, plan: ReadPlan | undefined): CallCounts {
+  const acting = (plan?.cloudfront as CloudFrontReadPlan | undefined)?.viewerProtocol === true;
+  const behaviors = (summary: Json) => [
+    summary.DefaultCacheBehavior as Json,
+    ...(((summary.CacheBehaviors as Json).Items as Json[] | undefined) ?? []),
+  ];
+  return {
+    'cloudfront:ListDistributions': pages(account.cloudFrontDistributions.length, CLOUDFRONT_PAGE_SIZE),
+    'cloudfront:GetDistribution': acting
+      ? account.cloudFrontDistributions.filter((summary) =>
+          behaviors(summary).some((behavior) => behavior.ViewerProtocolPolicy === 'allow-all'),
+        ).length
+      : 0,
+  };
+}
+
+/** Each swept region's calls: the account's own region, then the global families' region (regional: empty). */
+function perRegion(
+  account: GeneratedAccount,
+  regional: (inRegion: GeneratedAccount) => CallCounts,
+  plan: ReadPlan | undefined,
+): CallCounts {
+  return addCounts(
+    ...sweptRegions(account).map((region) => {
+      const inRegion = region === account.region ? account : otherRegion(account, region);
+      return addCounts(
+        regional(inRegion),
+        region === CLOUDFRONT_REGION ? cloudFrontCalls(account, plan) : {},
+      );
+    }),
+  );
+}
+
+/** Exactly what transit-guard calls for a sweep of the account with this read plan (describe: every swept region). */
 export function plannedCalls(
   account: GeneratedAccount,
   plan: ReadPlan,
   mode: 'describe' | 'config',
 ): CallCounts {
-  if (mode === 'config') {
-    const read = new Set(FAMILIES.flatMap(configTypesOf));
-    const items = account.configItems.filter((item) => read.has(item.resourceType as string)).length;
-    return withoutZeros({
-      'config:DescribeConfigurationRecorders': 1,
-      'config:DescribeConfigurationRecorderStatus': 1,
-      'config:SelectResourceConfig': pages(items, CONFIG_QUERY_PAGE_SIZE),
-      'elbv2:DescribeSSLPolicies': listingCalls(account)['elbv2:DescribeSSLPolicies'] ?? 0,
-      'directConnect:DescribeConnections': 1,
-      'directConnect:DescribeLags': 1,
-      // AWS Config records no VPC Lattice type.
-      ...latticeCalls(account),
-      // Config records REST APIs and stages; custom domain names are listed live.
-      'apigateway:GetDomainNames': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
-    });
-  }
+  if (mode === 'describe')
+    return withoutZeros(perRegion(account, (inRegion) => plannedRegionCalls(inRegion, plan), plan));
+  const read = new Set(FAMILIES.flatMap(configTypesOf));
+  const items = account.configItems.filter((item) => read.has(item.resourceType as string)).length;
+  return withoutZeros({
+    'config:DescribeConfigurationRecorders': 1,
+    'config:DescribeConfigurationRecorderStatus': 1,
+    'config:SelectResourceConfig': pages(items, CONFIG_QUERY_PAGE_SIZE),
+    'elbv2:DescribeSSLPolicies': listingCalls(account)['elbv2:DescribeSSLPolicies'] ?? 0,
+    'directConnect:DescribeConnections': 1,
+    'directConnect:DescribeLags': 1,
+    // AWS Config records no VPC Lattice type.
+    ...latticeCalls(account),
+    // Config records REST APIs and stages; custom domain names are listed live.
+    'apigateway:GetDomainNames': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
+  });
+}
+
+function plannedRegionCalls(account: GeneratedAccount, plan: ReadPlan): CallCounts {
   const httpListeners = account.listeners.filter((listener) => listener.Protocol === 'HTTP');
   // Each family's part of the plan, as its readers take it.
   const elbv2 = plan.elbv2 as Elbv2ReadPlan;
@@ -194,6 +263,10 @@ const redirectsToHttps = (action: Json) =>
  * - GetActiveVpnTunnelStatus: tunnels that are UP.
  */
 export function minimumCalls(account: GeneratedAccount): CallCounts {
+  return withoutZeros(perRegion(account, minimumRegionCalls, undefined));
+}
+
+function minimumRegionCalls(account: GeneratedAccount): CallCounts {
   const now = account.now.getTime();
   const describes = account.certificates.filter(({ summary }) => {
     const status = String(summary.Status);

@@ -1,7 +1,9 @@
 /**
  * bench/sweep: the standard account (1,000 certificates, 200 load balancers, 50 VPN connections, 20 Direct
- * Connect connections and 5 LAGs, one region) swept through the real SDK against the local stand-in at
- * 20 ms per call, in both inventory modes; calls per API next to the minimum and the peers' counts.
+ * Connect connections and 5 LAGs, 300 target groups, 50 VPC Lattice services, 100 API Gateway domain names in
+ * eu-west-1; 100 CloudFront distributions, global) swept through the real SDK against the local stand-in at
+ * 20 ms per call, in both inventory modes; calls per API next to the minimum and the peers' counts. Describe mode
+ * sweeps eu-west-1 and us-east-1 (CloudFront's region: empty of regional resources), Config mode eu-west-1.
  *
  *   node --import tsx bench/sweep/main.ts            # all three runs
  *   node --import tsx bench/sweep/main.ts --unpaced  # skip the run at AWS's documented rates
@@ -11,7 +13,7 @@
 import { pathToFileURL } from 'node:url';
 import { DOCUMENTED_RATE_LIMITS } from '../../shared/inventory/live/limiter.js';
 import { generateAccount, resourceCounts, STANDARD_ACCOUNT } from '../stand-in/account.js';
-import { type CallCounts, minimumCalls, plannedCalls, total } from './expected.js';
+import { type CallCounts, minimumCalls, plannedCalls, sweptRegions, total } from './expected.js';
 import { custodianCalls, custodianMissedCertificates, prowlerCalls } from './peers.js';
 import { defaultReadPlan, runSweep, type SweepFigures } from './run-sweep.js';
 
@@ -103,7 +105,9 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
   console.log(
     `sweep: ${Object.entries(resources)
       .map(([kind, count]) => `${count} ${kind}`)
-      .join(', ')}; one region, ${LATENCY_MS} ms per call`,
+      .join(
+        ', ',
+      )}; describe mode sweeps ${sweptRegions(account).join(' then ')}, config mode ${account.region}; ${LATENCY_MS} ms per call`,
   );
   const apis = [
     ...new Set([
@@ -142,6 +146,13 @@ export async function main(args: readonly string[] = process.argv.slice(2)): Pro
     (unpaced.calls['ec2:GetActiveVpnTunnelStatus'] ?? 0);
   console.log(
     `  describe mode: ${measured} calls = ${ratio.toFixed(3)}x the minimum ${total(minimum)} (target 1.2x: ${ratio <= 1.2 ? 'met' : 'MISSED'})`,
+  );
+  const cloudFront = (counts: CallCounts) =>
+    Object.entries(counts)
+      .filter(([api]) => api.startsWith('cloudfront:'))
+      .reduce((sum, [, count]) => sum + count, 0);
+  console.log(
+    `  CloudFront (${account.cloudFrontDistributions.length} distributions, in the sweep of us-east-1): ${cloudFront(unpaced.calls)} calls, minimum ${cloudFront(minimum)}, Prowler ${total(prowler) - total(prowlerCalls({ ...account, cloudFrontDistributions: [] }))}`,
   );
   console.log(
     `  vs Prowler (same resources, its checks a subset): ${measured} < ${total(prowler)}: ${measured < total(prowler) ? 'yes' : 'NO'}`,

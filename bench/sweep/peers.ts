@@ -19,11 +19,15 @@ const pages = (count: number, size: number) => Math.max(1, Math.ceil(count / siz
  *   (no DescribeLoadBalancerPolicies: its TLS checks read policy names only).
  * - directconnect_service.py: DescribeConnections and DescribeVirtualInterfaces (no LAGs, no MACsec checks).
  * - VPN connections: one DescribeVpnConnections (not traced to a line; counted at the least).
+ * - cloudfront_service.py: ListDistributions (paginator, 100 a page), then GetDistributionConfig and
+ *   ListTagsForResource per distribution, and CloudWatch Logs DescribeDeliverySources / DescribeDeliveries
+ *   (one page each here) for its logging check.
  */
 export function prowlerCalls(account: GeneratedAccount): CallCounts {
   const certificates = account.certificates.length;
   const loadBalancers = account.loadBalancers.length;
   const classic = account.classicLoadBalancers.length;
+  const distributions = account.cloudFrontDistributions.length;
   return {
     'acm:ListCertificates': pages(certificates, 1000),
     'acm:DescribeCertificate': certificates,
@@ -39,6 +43,15 @@ export function prowlerCalls(account: GeneratedAccount): CallCounts {
     'ec2:DescribeVpnConnections': 1,
     'directConnect:DescribeConnections': 1,
     'directConnect:DescribeVirtualInterfaces': 1,
+    ...(distributions > 0
+      ? {
+          'cloudfront:ListDistributions': pages(distributions, 100),
+          'cloudfront:GetDistributionConfig': distributions,
+          'cloudfront:ListTagsForResource': distributions,
+          'logs:DescribeDeliverySources': 1,
+          'logs:DescribeDeliveries': 1,
+        }
+      : {}),
   };
 }
 

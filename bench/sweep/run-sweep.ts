@@ -12,6 +12,7 @@ import { policySchema } from '../../shared/policy/schema.js';
 import { RULES } from '../../shared/rules/index.js';
 import type { GeneratedAccount } from '../stand-in/account.js';
 import { startStandIn } from '../stand-in/server.js';
+import { sweptRegions } from './expected.js';
 
 /** Static fake credentials: the stand-in checks no signature. */
 export const STAND_IN_CREDENTIALS = { accessKeyId: 'AKIDSTANDIN', secretAccessKey: 'stand-in-secret' };
@@ -28,6 +29,13 @@ export interface SweepRun {
   maxAttempts?: number;
   plan?: ReadPlan;
   concurrency?: number;
+  /**
+   * Regions swept, one after the other as the deployed sweep does (`TG_REGIONS`). Default in describe mode: the
+   * account's region and each global family's (CloudFront: us-east-1), the regions a deployment must list to
+   * see every resource of the account; in Config mode the account's region alone (the stand-in has no Config
+   * items for a global family).
+   */
+  regions?: readonly string[];
 }
 
 export interface SweepFigures {
@@ -36,6 +44,7 @@ export interface SweepFigures {
   throttled: Record<string, number>;
   totalCalls: number;
   wallMs: number;
+  regions: string[];
   resources: Resource[];
   errors: { source: string; message: string }[];
 }
@@ -69,8 +78,16 @@ export async function runSweep(run: SweepRun): Promise<SweepFigures> {
       ...(run.clientLimits ? { rateLimits: run.clientLimits } : {}),
       ...(run.concurrency ? { concurrency: run.concurrency } : {}),
     });
+    const regions =
+      run.regions ?? (run.mode === 'describe' ? sweptRegions(run.account) : [run.account.region]);
     const started = performance.now();
-    const result = await source.enumerate(run.account.region);
+    const resources: Resource[] = [];
+    const errors: SweepFigures['errors'] = [];
+    for (const region of regions) {
+      const result = await source.enumerate(region);
+      resources.push(...result.resources);
+      errors.push(...result.errors);
+    }
     const wallMs = Math.round(performance.now() - started);
     const calls = standIn.calls();
     return {
@@ -79,8 +96,9 @@ export async function runSweep(run: SweepRun): Promise<SweepFigures> {
       throttled: standIn.throttled(),
       totalCalls: Object.values(calls).reduce((sum, count) => sum + count, 0),
       wallMs,
-      resources: result.resources,
-      errors: result.errors,
+      regions: [...regions],
+      resources,
+      errors,
     };
   } finally {
     if (endpointBefore === undefined) delete process.env.AWS_ENDPOINT_URL;

@@ -1,10 +1,15 @@
 import { ACMClient, ListCertificatesCommand } from '@aws-sdk/client-acm';
 import {
+  CloudFrontClient,
+  GetDistributionCommand,
+  ListDistributionsCommand,
+} from '@aws-sdk/client-cloudfront';
+import {
   DescribeLoadBalancersCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateAccount } from '../../../bench/stand-in/account.js';
+import { EMPTY_ACCOUNT, generateAccount } from '../../../bench/stand-in/account.js';
 import { type StandIn, startStandIn } from '../../../bench/stand-in/server.js';
 import { STAND_IN_CREDENTIALS } from '../../../bench/sweep/run-sweep.js';
 
@@ -124,5 +129,98 @@ describe('AWS stand-in', () => {
     // Assess
     await expect(second).rejects.toThrow();
     expect(standIn.calls()).toEqual({ 'elbv2:DescribeLoadBalancers': 1 });
+  });
+
+  it('pages CloudFront distributions by Marker and MaxItems, the Marker being the last Id of the page before', async () => {
+    // Prepare
+    const account = generateAccount({ ...EMPTY_ACCOUNT, cloudFrontDistributions: 5 });
+    standIn = await startStandIn({ account });
+    const cloudfront = new CloudFrontClient({ ...clientConfig(standIn), region: 'us-east-1' });
+
+    // Act
+    const first = await cloudfront.send(new ListDistributionsCommand({ MaxItems: 2 }));
+    const second = await cloudfront.send(
+      new ListDistributionsCommand({ MaxItems: 2, Marker: first.DistributionList?.NextMarker }),
+    );
+    const last = await cloudfront.send(
+      new ListDistributionsCommand({ MaxItems: 2, Marker: second.DistributionList?.NextMarker }),
+    );
+    const whole = await cloudfront.send(new ListDistributionsCommand({}));
+
+    // Assess
+    const ids = account.cloudFrontDistributions.map((distribution) => distribution.Id);
+    expect(first.DistributionList).toMatchObject({ IsTruncated: true, Quantity: 2, NextMarker: ids[1] });
+    expect([first, second, last].flatMap((page) => page.DistributionList?.Items?.map((d) => d.Id))).toEqual(
+      ids,
+    );
+    expect(last.DistributionList).toMatchObject({ IsTruncated: false, Quantity: 1, Marker: ids[3] });
+    expect(last.DistributionList?.NextMarker).toBeUndefined();
+    expect(whole.DistributionList).toMatchObject({ IsTruncated: false, Quantity: 5, MaxItems: 100 });
+    // The summary's lists come through the SDK's XML parser as arrays (Items named after their list).
+    const [summary] = whole.DistributionList?.Items ?? [];
+    expect(summary?.Origins?.Items?.[0]?.CustomOriginConfig?.OriginSslProtocols?.Items).toEqual(['TLSv1.2']);
+    expect(summary?.Aliases?.Items).toEqual(['www-0.example.com']);
+    expect(summary?.ViewerCertificate?.MinimumProtocolVersion).toBe('TLSv1.2_2021');
+    expect(standIn.calls()).toEqual({ 'cloudfront:ListDistributions': 4 });
+  });
+
+  it('answers GetDistribution with the whole config and its ETag, NoSuchDistribution for an unknown id', async () => {
+    // Prepare
+    const account = generateAccount({ ...EMPTY_ACCOUNT, cloudFrontDistributions: 2 });
+    standIn = await startStandIn({ account });
+    const cloudfront = new CloudFrontClient({ ...clientConfig(standIn), region: 'us-east-1' });
+    const id = String(account.cloudFrontDistributions[1]?.Id);
+
+    // Act
+    const output = await cloudfront.send(new GetDistributionCommand({ Id: id }));
+    const missing = cloudfront.send(new GetDistributionCommand({ Id: 'E0NOSUCHEXAMPLE' }));
+
+    // Assess
+    expect(output.ETag).toMatch(/^E[0-9A-F]+ETAG$/);
+    expect(output.Distribution).toMatchObject({ Id: id, Status: 'Deployed' });
+    expect(output.Distribution?.DistributionConfig).toMatchObject({
+      CallerReference: `stand-in-${id}`,
+      Enabled: true,
+      DefaultCacheBehavior: { ViewerProtocolPolicy: 'allow-all' },
+    });
+    await expect(missing).rejects.toMatchObject({ name: 'NoSuchDistribution' });
+  });
+
+  it("answers a regional service only for the account's region, CloudFront for any", async () => {
+    // Prepare
+    const account = generateAccount({ ...SHAPE, cloudFrontDistributions: 1 });
+    standIn = await startStandIn({ account });
+    const config = { ...clientConfig(standIn), region: 'us-east-1' };
+
+    // Act
+    const elsewhere = await new ElasticLoadBalancingV2Client(config).send(
+      new DescribeLoadBalancersCommand({}),
+    );
+    const here = await new ElasticLoadBalancingV2Client(clientConfig(standIn)).send(
+      new DescribeLoadBalancersCommand({}),
+    );
+    const global = await new CloudFrontClient(config).send(new ListDistributionsCommand({}));
+
+    // Assess
+    expect(elsewhere.LoadBalancers ?? []).toEqual([]);
+    expect(here.LoadBalancers).toHaveLength(1);
+    expect(global.DistributionList?.Quantity).toBe(1);
+  });
+
+  it("answers Throttling in CloudFront's XML once the bucket is empty", async () => {
+    // Prepare
+    standIn = await startStandIn({
+      account: generateAccount({ ...EMPTY_ACCOUNT, cloudFrontDistributions: 1 }),
+      rateLimits: { cloudfront: { shared: { capacity: 1, refillPerSecond: 0.01 } } },
+    });
+    const cloudfront = new CloudFrontClient({ ...clientConfig(standIn), region: 'us-east-1' });
+    await cloudfront.send(new ListDistributionsCommand({}));
+
+    // Act
+    const second = cloudfront.send(new ListDistributionsCommand({}));
+
+    // Assess
+    await expect(second).rejects.toMatchObject({ name: 'Throttling' });
+    expect(standIn.throttled()).toEqual({ 'cloudfront:ListDistributions': 1 });
   });
 });

@@ -3,13 +3,15 @@ import { type AccountShape, generateAccount } from '../../../bench/stand-in/acco
 import { minimumCalls, plannedCalls, total } from '../../../bench/sweep/expected.js';
 import { defaultReadPlan, runSweep } from '../../../bench/sweep/run-sweep.js';
 import type { AcmCertificate } from '../../../shared/families/acm/model.js';
+import type { CloudFrontDistribution } from '../../../shared/families/cloudfront/model.js';
 import { readPlanFor } from '../../../shared/inventory/live/plan.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { RULES } from '../../../shared/rules/index.js';
 
 /**
  * 21 certificates (3 of each of the 7 key types; 3 imported, 6 private), 5 load balancers, 4 classic, 5 VPN, 4 + 2 DX,
- * 10 target groups, 3 VPC Lattice services of 2 listeners and 3 API Gateway custom domain names.
+ * 10 target groups, 3 VPC Lattice services of 2 listeners, 3 API Gateway custom domain names and 250 CloudFront
+ * distributions (three ListDistributions pages).
  */
 const SMALL: AccountShape = {
   certificates: 21,
@@ -26,50 +28,99 @@ const SMALL: AccountShape = {
   targetGroups: 10,
   latticeServices: 3,
   apiGatewayDomainNames: 3,
+  cloudFrontDistributions: 250,
 };
 const NOW = new Date('2026-11-22T00:00:00Z');
 const account = () => generateAccount(SMALL, { now: NOW });
 
 describe('sweep against the stand-in', () => {
-  it('makes exactly the planned calls in describe mode', async () => {
+  it("makes exactly the planned calls in describe mode, in the account's region and in CloudFront's us-east-1", async () => {
     // Prepare
     const small = account();
 
     // Act
     const figures = await runSweep({ account: small, mode: 'describe', clientLimits: {} });
 
-    // Assess
+    // Assess: each listing twice (eu-west-1 with the resources, us-east-1 empty), the per-resource calls once.
+    expect(figures.regions).toEqual(['eu-west-1', 'us-east-1']);
     expect(figures.errors).toEqual([]);
     expect(figures.calls).toEqual({
-      'acm:ListCertificates': 1,
+      'acm:ListCertificates': 2,
       // 3 imported (signature), 13 AMAZON_ISSUED (transparency), 1 private within 60 days of expiry (renewal).
       'acm:DescribeCertificate': 16,
-      'elbv2:DescribeLoadBalancers': 1,
+      'elbv2:DescribeLoadBalancers': 2,
       'elbv2:DescribeListeners': 5,
       // The HTTP listener of each of the 3 ALBs, and the 2 HTTPS listeners of alb-1, whose plaintext target
       // group tg-extra-6 no default action forwards to (a rule might); none for TCP, TLS or UDP listeners.
       'elbv2:DescribeRules': 5,
-      'elbv2:DescribeTargetGroups': 1,
+      'elbv2:DescribeTargetGroups': 2,
       // One listener names a policy the bundled data lacks: asked once for the region.
       'elbv2:DescribeSSLPolicies': 1,
-      'elb:DescribeLoadBalancers': 1,
+      'elb:DescribeLoadBalancers': 2,
       // Only the 2 classic load balancers with an HTTPS listener.
       'elb:DescribeLoadBalancerPolicies': 2,
-      'ec2:DescribeVpnConnections': 1,
+      'ec2:DescribeVpnConnections': 2,
       // 10 tunnels, one of them DOWN.
       'ec2:GetActiveVpnTunnelStatus': 9,
-      'directConnect:DescribeConnections': 1,
-      'directConnect:DescribeLags': 1,
-      'vpc-lattice:ListServices': 1,
+      'directConnect:DescribeConnections': 2,
+      'directConnect:DescribeLags': 2,
+      'vpc-lattice:ListServices': 2,
       'vpc-lattice:ListListeners': 3,
       // Every custom domain name on one page; the account has no REST API, so no stage is read.
-      'apigateway:GetDomainNames': 1,
-      'apigateway:GetRestApis': 1,
+      'apigateway:GetDomainNames': 2,
+      'apigateway:GetRestApis': 2,
+      // 250 distributions in pages of 100 (Marker), in the sweep of us-east-1 only; no GetDistribution when no
+      // rule would change one (the default policy notifies).
+      'cloudfront:ListDistributions': 3,
     });
     expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'describe'));
-    expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 10 + 6 + 3);
+    expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 10 + 6 + 3 + 250);
+    const distributions = figures.resources.filter((r) => r.resourceType === 'AWS::CloudFront::Distribution');
+    expect(new Set(distributions.map((d) => d.resourceId)).size).toBe(250);
+    expect(new Set(distributions.map((d) => d.region))).toEqual(new Set(['us-east-1']));
     // The clients reached the stand-in through AWS_ENDPOINT_URL, which the run puts back as it was.
     expect(process.env.AWS_ENDPOINT_URL).toBeUndefined();
+  });
+
+  it('reads no distribution when the sweep does not cover us-east-1, as a deployment without it', async () => {
+    // Prepare
+    const small = account();
+
+    // Act
+    const figures = await runSweep({
+      account: small,
+      mode: 'describe',
+      clientLimits: {},
+      regions: ['eu-west-1'],
+    });
+
+    // Assess
+    expect(figures.errors).toEqual([]);
+    expect(figures.calls['cloudfront:ListDistributions']).toBeUndefined();
+    expect(figures.calls['acm:ListCertificates']).toBe(1);
+    expect(figures.resources.filter((r) => r.resourceType === 'AWS::CloudFront::Distribution')).toEqual([]);
+  });
+
+  it('reads GetDistribution (config and ETag) only for the distributions a remediating rule would change', async () => {
+    // Prepare: cloudfront-viewer-plaintext in remediate; a quarter of the 250 have an allow-all behavior.
+    const small = account();
+    const policy = policySchema.parse({ rules: { 'cloudfront-viewer-plaintext': { mode: 'remediate' } } });
+    const plan = readPlanFor(policy, RULES);
+
+    // Act
+    const figures = await runSweep({ account: small, mode: 'describe', clientLimits: {}, plan });
+
+    // Assess
+    expect(figures.errors).toEqual([]);
+    expect(figures.calls['cloudfront:ListDistributions']).toBe(3);
+    expect(figures.calls['cloudfront:GetDistribution']).toBe(63);
+    expect(figures.calls).toEqual(plannedCalls(small, plan, 'describe'));
+    const distributions = figures.resources.filter(
+      (r): r is CloudFrontDistribution => r.resourceType === 'AWS::CloudFront::Distribution',
+    );
+    expect(distributions).toHaveLength(250);
+    // The ones read whole carry the ETag the stand-in sent, which UpdateDistribution would send back.
+    expect(distributions.filter((d) => d.etag !== undefined)).toHaveLength(63);
   });
 
   it('reads the recorded types with one Config query per 100 items, and describes only Direct Connect, VPC Lattice and custom domain names', async () => {
