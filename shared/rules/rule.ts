@@ -4,7 +4,7 @@ import type { Policy } from '../policy/schema.js';
 import type { TlsCatalog } from '../tls/catalog.js';
 
 /** A threshold the rule reads from the policy file (never a constant in rule code). */
-interface RuleParameter {
+export interface RuleParameter {
   /** Dotted path in the policy file, e.g. "tls.minimumVersion". */
   policyPath: string;
   description: string;

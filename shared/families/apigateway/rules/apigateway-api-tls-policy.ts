@@ -1,4 +1,9 @@
 import { cannotVerify, compliant, defineRule, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
+import {
+  cipherClassesParameter,
+  minimumVersionParameter,
+  POST_QUANTUM_PARAMETER,
+} from '../../../rules/tls-parameters.js';
 import { restApiConstraints, soleEndpointType } from '../constraints.js';
 import { REST_API } from '../model.js';
 import { apiGatewayPolicy } from '../policies.js';
@@ -18,15 +23,7 @@ export const apigatewayApiTlsPolicy = defineRule({
       "A REST API whose own security policy (it governs the default execute-api endpoint) accepts a protocol below the minimum or a cipher outside the allowed classes, judged as custom domains are. While the default endpoint is enabled, clients can reach the API through it whatever the custom domain's policy; the reason says so. A missing or unknown policy cannot be verified.",
     rationale:
       'Regional and edge REST APIs default to TLS_1_0: the execute-api endpoint accepts TLS 1.0 and CBC suites and bypasses a well-configured custom domain.',
-    parameters: [
-      { policyPath: 'tls.minimumVersion', description: 'The oldest protocol version an API may accept.' },
-      { policyPath: 'tls.allowedCipherClasses', description: 'The cipher classes an API may offer.' },
-      {
-        policyPath: 'tls.postQuantum',
-        description:
-          'With require, a policy without post-quantum key exchange fails too; with report, the reason notes it.',
-      },
-    ],
+    parameters: [minimumVersionParameter('an API'), cipherClassesParameter('an API'), POST_QUANTUM_PARAMETER],
     remediation: {
       guidance:
         'Set the API to an enhanced security policy (UpdateRestApi; a REST API cannot move from TLS_1_0 to TLS_1_2), or disable its default execute-api endpoint when clients use a custom domain.',

@@ -7,6 +7,11 @@ import {
   type RuleOutcome,
   SEC09_FRAMEWORKS,
 } from '../../../rules/rule.js';
+import {
+  cipherClassesParameter,
+  minimumVersionParameter,
+  POST_QUANTUM_PARAMETER,
+} from '../../../rules/tls-parameters.js';
 import { domainConstraints, domainV2Constraints, soleEndpointType } from '../constraints.js';
 import { type ApiGatewayDomainName, type ApiGatewayV2DomainName, DOMAIN, DOMAIN_V2 } from '../model.js';
 import { type ApiGatewayPolicy, apiGatewayPolicy } from '../policies.js';
@@ -126,13 +131,9 @@ export const apigatewayDomainTlsPolicy = defineRule({
     rationale:
       'Clients reach the API through its custom domain: whatever the domain policy allows, a client or an attacker on the path can negotiate (TLS 1.0 and 1.1, CBC padding oracles, key exchange without forward secrecy).',
     parameters: [
-      { policyPath: 'tls.minimumVersion', description: 'The oldest protocol version a domain may accept.' },
-      { policyPath: 'tls.allowedCipherClasses', description: 'The cipher classes a domain may offer.' },
-      {
-        policyPath: 'tls.postQuantum',
-        description:
-          'With require, a policy without post-quantum key exchange fails too; with report, the reason notes it.',
-      },
+      minimumVersionParameter('a domain'),
+      cipherClassesParameter('a domain'),
+      POST_QUANTUM_PARAMETER,
     ],
     remediation: {
       guidance:

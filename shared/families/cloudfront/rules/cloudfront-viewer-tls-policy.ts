@@ -1,6 +1,11 @@
 import { joinWords } from '../../../model/words.js';
 import { cannotVerify, compliant, defineRule, nonCompliant, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
 import {
+  cipherClassesParameter,
+  minimumVersionParameter,
+  POST_QUANTUM_PARAMETER,
+} from '../../../rules/tls-parameters.js';
+import {
   effectiveViewerPolicy,
   judgeViewerPolicy,
   VIEWER_POLICY_SOURCE,
@@ -20,13 +25,9 @@ export const cloudfrontViewerTlsPolicy = defineRule({
     rationale:
       'A viewer or an attacker in the path can pick any protocol and cipher the policy allows: TLS 1.0/1.1, CBC and static-RSA suites are open to downgrade, padding-oracle and harvest-now-decrypt-later attacks.',
     parameters: [
-      { policyPath: 'tls.minimumVersion', description: 'The oldest protocol version viewers may use.' },
-      { policyPath: 'tls.allowedCipherClasses', description: 'The cipher classes viewers may use.' },
-      {
-        policyPath: 'tls.postQuantum',
-        description:
-          'Whether a policy without hybrid ML-KEM key exchange fails (require) or is only noted (report).',
-      },
+      minimumVersionParameter('viewers'),
+      cipherClassesParameter('viewers'),
+      POST_QUANTUM_PARAMETER,
     ],
     remediation: {
       guidance:

@@ -1,5 +1,6 @@
 import { joinWords } from '../../../model/words.js';
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
+import { minimumVersionParameter, POST_QUANTUM_PARAMETER } from '../../../rules/tls-parameters.js';
 import { postQuantumDetails, postQuantumNote, postQuantumShortfall } from '../../../tls/index.js';
 import {
   CLASSIC_REMEDIATION_TARGET,
@@ -22,11 +23,10 @@ export const elbListenerTlsPolicy = defineRule({
     rationale:
       'SSLv3 and TLS 1.0/1.1 are open to downgrade and padding-oracle attacks (POODLE, BEAST); a client or attacker can choose them whenever the negotiation policy enables them.',
     parameters: [
-      { policyPath: 'tls.minimumVersion', description: 'The oldest protocol version a listener may accept.' },
+      minimumVersionParameter('a listener'),
       {
-        policyPath: 'tls.postQuantum',
-        description:
-          'Whether hybrid post-quantum key exchange is ignored, reported or required (no classic negotiation policy offers it: it needs TLS 1.3).',
+        ...POST_QUANTUM_PARAMETER,
+        description: `${POST_QUANTUM_PARAMETER.description} No classic negotiation policy offers it: it needs TLS 1.3.`,
       },
     ],
     remediation: {

@@ -1,5 +1,6 @@
 import { joinWords } from '../../../model/words.js';
 import { compliant, defineRule, nonCompliant, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
+import { minimumVersionParameter, POST_QUANTUM_PARAMETER } from '../../../rules/tls-parameters.js';
 import { postQuantumDetails, postQuantumNote, postQuantumShortfall } from '../../../tls/index.js';
 import { judgeListenerSecurityPolicy } from './security-policy.js';
 
@@ -15,11 +16,8 @@ export const elbv2ListenerTlsPolicy = defineRule({
     rationale:
       'TLS 1.0 and 1.1 lack modern AEAD ciphers and are open to downgrade and padding-oracle attacks (BEAST, POODLE-style); a client or attacker can choose them whenever the policy allows it.',
     parameters: [
-      { policyPath: 'tls.minimumVersion', description: 'The oldest protocol version a listener may accept.' },
-      {
-        policyPath: 'tls.postQuantum',
-        description: 'Whether hybrid post-quantum key exchange is ignored, reported or required.',
-      },
+      minimumVersionParameter('a listener'),
+      POST_QUANTUM_PARAMETER,
       { policyPath: 'tls.targetPolicy', description: 'The security policy remediation sets.' },
       {
         policyPath: 'tls.targetFipsPolicy',

@@ -7,6 +7,11 @@ import {
   notApplicable,
   SEC09_FRAMEWORKS,
 } from '../../../rules/rule.js';
+import {
+  cipherClassesParameter,
+  minimumVersionParameter,
+  POST_QUANTUM_PARAMETER,
+} from '../../../rules/tls-parameters.js';
 import { cipherDetails, countCiphers, nameCiphers } from '../../../rules/wording.js';
 import { protocolsBelow } from '../../../tls/versions.js';
 import { LATTICE_LISTENER } from '../model.js';
@@ -28,12 +33,9 @@ export const vpcLatticeListenerTlsPolicy = defineRule({
     rationale:
       'CBC suites invite padding-oracle attacks and static RSA gives no forward secrecy; a client can negotiate any suite the listener offers, and no setting removes them from a Lattice HTTPS listener.',
     parameters: [
-      { policyPath: 'tls.allowedCipherClasses', description: 'The cipher classes a listener may offer.' },
-      { policyPath: 'tls.minimumVersion', description: 'The oldest TLS version a listener may offer.' },
-      {
-        policyPath: 'tls.postQuantum',
-        description: "'require': the listener must offer post-quantum key exchange.",
-      },
+      cipherClassesParameter('a listener'),
+      minimumVersionParameter('a listener'),
+      POST_QUANTUM_PARAMETER,
     ],
     remediation: {
       guidance:
