@@ -94,3 +94,31 @@ export function privateCertificate(overrides: Partial<AcmCertificate> = {}): Acm
     ...overrides,
   };
 }
+
+/**
+ * A certificate of `scope`'s account and region named by `id`, in use by nothing and far from expiry: it passes
+ * every ACM rule until `overrides` say otherwise (the Slack and sweep tests build their findings from it).
+ */
+export function certificateIn(
+  scope: { accountId: string; region: string },
+  id: string,
+  overrides: Partial<AcmCertificate> = {},
+): AcmCertificate {
+  const arn = `arn:aws:acm:${scope.region}:${scope.accountId}:certificate/${id}`;
+  return {
+    resourceType: 'AWS::ACM::Certificate',
+    resourceId: arn,
+    certificateArn: arn,
+    accountId: scope.accountId,
+    region: scope.region,
+    tags: {},
+    source: 'test',
+    type: 'AMAZON_ISSUED',
+    status: 'ISSUED',
+    keyAlgorithm: 'RSA_2048',
+    signatureAlgorithm: 'SHA256WITHRSA',
+    notAfter: '2027-10-01T00:00:00.000Z',
+    inUseBy: [],
+    ...overrides,
+  };
+}

@@ -9,6 +9,7 @@ import type { FindingStore } from '../../../shared/state/finding-store.js';
 import { createDelivery } from '../../../shared/usecase/deliver.js';
 import type { MonitorDeps } from '../../../shared/usecase/deps.js';
 import { evaluateAndRecord } from '../../../shared/usecase/record.js';
+import { certificateIn } from '../../helpers/acm-fixtures.js';
 import { type LocalDynamo, startDynalite } from '../../helpers/dynalite.js';
 
 const ACCOUNT_ID = '111122223333';
@@ -16,24 +17,8 @@ const REGION = 'eu-west-1';
 const NOW = new Date('2026-11-22T12:00:00.000Z');
 
 /** A certificate with one high finding (acm-certificate-key-strength). */
-function weak(id: string): AcmCertificate {
-  const arn = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/${id}`;
-  return {
-    resourceType: 'AWS::ACM::Certificate',
-    resourceId: arn,
-    certificateArn: arn,
-    accountId: ACCOUNT_ID,
-    region: REGION,
-    tags: {},
-    source: 'test',
-    type: 'AMAZON_ISSUED',
-    status: 'ISSUED',
-    keyAlgorithm: 'RSA_1024',
-    signatureAlgorithm: 'SHA256WITHRSA',
-    notAfter: '2027-10-01T00:00:00.000Z',
-    inUseBy: [],
-  };
-}
+const weak = (id: string) =>
+  certificateIn({ accountId: ACCOUNT_ID, region: REGION }, id, { keyAlgorithm: 'RSA_1024' });
 
 describe('createDelivery: a run above slack.digestThreshold (an event, not a sweep)', () => {
   let dynamo: LocalDynamo;

@@ -10,6 +10,7 @@ import { createDynamoDbFindingStore } from '../../../shared/state/dynamodb-store
 import type { SlackOutbox } from '../../../shared/usecase/alerts.js';
 import type { MonitorDeps } from '../../../shared/usecase/deps.js';
 import { sweep } from '../../../shared/usecase/sweep.js';
+import { certificateIn } from '../../helpers/acm-fixtures.js';
 import { type LocalDynamo, startDynalite } from '../../helpers/dynalite.js';
 import { installAccount } from '../../helpers/fake-account.js';
 import {
@@ -26,25 +27,8 @@ const NOW = new Date('2026-11-22T12:00:00.000Z');
 const DIGEST_PREFIX = 'transit-guard sweep:';
 const isDigest = (message: SlackPayload) => message.text.startsWith(DIGEST_PREFIX);
 
-function certificate(id: string, overrides: Partial<AcmCertificate> = {}): AcmCertificate {
-  const arn = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/${id}`;
-  return {
-    resourceType: 'AWS::ACM::Certificate',
-    resourceId: arn,
-    certificateArn: arn,
-    accountId: ACCOUNT_ID,
-    region: REGION,
-    tags: {},
-    source: 'test',
-    type: 'AMAZON_ISSUED',
-    status: 'ISSUED',
-    keyAlgorithm: 'RSA_2048',
-    signatureAlgorithm: 'SHA256WITHRSA',
-    notAfter: '2027-10-01T00:00:00.000Z',
-    inUseBy: [],
-    ...overrides,
-  };
-}
+const certificate = (id: string, overrides: Partial<AcmCertificate> = {}) =>
+  certificateIn({ accountId: ACCOUNT_ID, region: REGION }, id, overrides);
 
 const weak = (id: string) => certificate(id, { keyAlgorithm: 'RSA_1024' });
 /** Two critical findings: acm-certificate-expiry and acm-certificate-status. */

@@ -13,6 +13,7 @@ import type { SlackOutbox } from '../../../shared/usecase/alerts.js';
 import type { MonitorDeps } from '../../../shared/usecase/deps.js';
 import { createNotify } from '../../../shared/usecase/notify.js';
 import { sweep } from '../../../shared/usecase/sweep.js';
+import { certificateIn } from '../../helpers/acm-fixtures.js';
 import { type LocalDynamo, startDynalite } from '../../helpers/dynalite.js';
 import { type SlackServer, startSlackServer } from '../../helpers/slack-server.js';
 
@@ -23,25 +24,8 @@ const T0 = new Date('2026-11-22T12:00:00.000Z');
 const hoursLater = (hours: number) => new Date(T0.getTime() + hours * HOUR_MS);
 const SWEEP_SUMMARY = 'transit-guard sweep:';
 
-function certificate(id: string, overrides: Partial<AcmCertificate> = {}): AcmCertificate {
-  const arn = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/${id}`;
-  return {
-    resourceType: 'AWS::ACM::Certificate',
-    resourceId: arn,
-    certificateArn: arn,
-    accountId: ACCOUNT_ID,
-    region: REGION,
-    tags: {},
-    source: 'test',
-    type: 'AMAZON_ISSUED',
-    status: 'ISSUED',
-    keyAlgorithm: 'RSA_2048',
-    signatureAlgorithm: 'SHA256WITHRSA',
-    notAfter: '2027-10-01T00:00:00.000Z',
-    inUseBy: [],
-    ...overrides,
-  };
-}
+const certificate = (id: string, overrides: Partial<AcmCertificate> = {}) =>
+  certificateIn({ accountId: ACCOUNT_ID, region: REGION }, id, overrides);
 
 /** One high finding: acm-certificate-key-strength. */
 const weak = (id: string) => certificate(id, { keyAlgorithm: 'RSA_1024' });
