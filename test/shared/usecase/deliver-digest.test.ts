@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AcmCertificate } from '../../../shared/families/acm/model.js';
 import { emptyReadResult } from '../../../shared/inventory/live/port.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import type { SlackPayload } from '../../../shared/report/slack/payload.js';
