@@ -3,6 +3,9 @@
  * near-miss and a case that cannot be verified; then `tls.postQuantum: require`, and replay of a CloudTrail call
  * against an inventory. Inputs: test/fixtures/inputs/apigateway/ (AWS's output shapes, the project's own values).
  */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../../helpers/run-cli.js';
@@ -243,6 +246,123 @@ describe('apigateway-backend-certificate through the CLI', () => {
       expect(unknown.reason).toContain('does not say whether its API has HTTP integrations');
     },
   );
+});
+
+describe('apigateway-backend-certificate from wrapped get-stages and get-resources outputs', () => {
+  /** The JSON report of `evaluate` on these paths, errors included. */
+  async function report(...paths: string[]): Promise<JsonReport> {
+    const run = await runCliCaptured(['evaluate', ...paths, '--format', 'json', '--now', NOW]);
+    return JSON.parse(run.stdout) as JsonReport;
+  }
+  const verdicts = (json: JsonReport) =>
+    json.evaluations
+      .filter((evaluation) => evaluation.ruleId === 'apigateway-backend-certificate')
+      .map(({ resourceId, status }) => [resourceId, status]);
+
+  it('fails a stage without a client certificate whose API has an HTTP_PROXY integration, passes the one with, and has nothing to judge on a Lambda-only API', async () => {
+    // Act
+    const evaluations = await evaluate('backend');
+
+    // Assess
+    const failing = found(evaluations, 'test (deployment dep0002def)');
+    expect(failing.status).toBe('NON_COMPLIANT');
+    expect(failing.reason).toBe(
+      'Stage test of REST API a1b2c3d4e5 reaches HTTP backends (HTTP_PROXY) without a client certificate.',
+    );
+    expect(failing.details).toMatchObject({ httpIntegrations: ['HTTP_PROXY'] });
+    expect(found(evaluations, 'prod (deployment dep0001abc)').status).toBe('COMPLIANT');
+    expect(found(evaluations, 'live (deployment dep0003ghi)').status).toBe('NOT_APPLICABLE');
+  });
+
+  it('joins integrations by REST API only: the stages file alone leaves the stage without a certificate unverifiable, naming the command to add', async () => {
+    // Act
+    const evaluations = await evaluate('backend/apigateway-get-stages-orders.json');
+
+    // Assess
+    const unknown = found(evaluations, 'test (deployment dep0002def)');
+    expect(unknown.status).toBe('NON_COMPLIANT');
+    expect(unknown.reason).toContain(
+      'add the output of aws apigateway get-resources --rest-api-id a1b2c3d4e5 --embed methods',
+    );
+    // The orders API's HTTP_PROXY does not reach the stage of the Lambda API.
+    const other = await report(
+      INPUT('backend/apigateway-get-stages-lambda.json'),
+      INPUT('backend/apigateway-get-resources-orders.json'),
+    );
+    expect(other.errors).toEqual([]);
+    expect(other.evaluations.find((e) => e.ruleId === 'apigateway-backend-certificate')?.reason).toContain(
+      'does not say whether',
+    );
+  });
+
+  it('a get-resources output without --embed methods is reported and leaves the stage "cannot be verified"', async () => {
+    // Act
+    const json = await report(INPUT('backend-no-embed'));
+
+    // Assess
+    expect(verdicts(json)).toEqual([['v1 (deployment dep0004jkl)', 'NON_COMPLIANT']]);
+    expect(json.evaluations[0]?.reason).toContain('does not say whether its API has HTTP integrations');
+    expect(json.errors).toEqual([
+      {
+        source: expect.stringContaining('backend-no-embed/apigateway-get-resources-legacy.json'),
+        message: expect.stringContaining(
+          'REST API z9y8x7w6v5: no methodIntegration in GET / (was it run with --embed methods?)',
+        ),
+      },
+    ]);
+  });
+
+  it('an output with no resourceMethods at all says nothing of the methods: not taken as "no HTTP integration"', async () => {
+    // Prepare
+    const dir = await mkdtemp(join(tmpdir(), 'apigw-'));
+    const resources = join(dir, 'resources.json');
+    await writeFile(
+      resources,
+      JSON.stringify({ restApiId: 'k9l8m7n6o5', items: [{ id: 'lamr00t003', path: '/' }] }),
+    );
+
+    // Act
+    const json = await report(INPUT('backend/apigateway-get-stages-lambda.json'), resources);
+
+    // Assess
+    expect(verdicts(json)).toEqual([['live (deployment dep0003ghi)', 'NON_COMPLIANT']]);
+    expect(json.errors).toEqual([
+      {
+        source: resources,
+        message: expect.stringContaining('no methodIntegration in every resource (no resourceMethods)'),
+      },
+    ]);
+  });
+
+  it('reports an unwrapped get-resources output and a wrapper whose restApiId is not an id, and uses neither', async () => {
+    // Prepare
+    const dir = await mkdtemp(join(tmpdir(), 'apigw-'));
+    const orders = JSON.parse(
+      await readFile(INPUT('backend/apigateway-get-resources-orders.json'), 'utf8'),
+    ) as {
+      items: unknown[];
+    };
+    const unwrapped = join(dir, 'unwrapped.json');
+    await writeFile(unwrapped, JSON.stringify({ items: orders.items }));
+    const badId = join(dir, 'bad-id.json');
+    await writeFile(badId, JSON.stringify({ restApiId: 42, items: orders.items }));
+
+    // Act
+    const json = await report(INPUT('backend/apigateway-get-stages-orders.json'), unwrapped, badId);
+
+    // Assess
+    expect(verdicts(json)).toContainEqual(['test (deployment dep0002def)', 'NON_COMPLIANT']);
+    const failing = json.evaluations.find(
+      (evaluation) => evaluation.resourceId === 'test (deployment dep0002def)',
+    );
+    expect(failing?.reason).toContain('does not say whether');
+    expect(json.errors).toEqual(
+      expect.arrayContaining([
+        { source: unwrapped, message: expect.stringContaining('the output does not name its REST API') },
+        { source: badId, message: expect.stringContaining('restApiId: expected the REST API id') },
+      ]),
+    );
+  });
 });
 
 describe('replay', () => {
