@@ -26,6 +26,7 @@ import {
   GetRestApiCommand,
   GetRestApisCommand,
   GetStageCommand,
+  GetStagesCommand,
 } from '@aws-sdk/client-api-gateway';
 import { GetDistributionCommand } from '@aws-sdk/client-cloudfront';
 import { GetResourceConfigHistoryCommand } from '@aws-sdk/client-config-service';
@@ -465,6 +466,7 @@ export function installAccount(mocks: AwsMocks, options: AccountOptions = {}): v
   mocks.apigateway.on(GetRestApisCommand).resolves({ items: [] });
   mocks.apigateway.on(GetRestApiCommand).rejects(notFound('NotFoundException', 'REST API'));
   mocks.apigateway.on(GetStageCommand).rejects(notFound('NotFoundException', 'stage'));
+  mocks.apigateway.on(GetStagesCommand).rejects(notFound('NotFoundException', 'REST API'));
 
   mocks.directConnect.on(DescribeConnectionsCommand).callsFake((input) => ({
     connections: dxConnections.filter((c) => !input.connectionId || c.connectionId === input.connectionId),

@@ -281,6 +281,9 @@ async function readRef(ctx: Ctx, ref: ResourceRef): Promise<Collected> {
     }
     case STAGE: {
       const stage = stageOfArn(ref.resourceId);
+      // Every stage of a REST API (an integration changed): GetStages, then its integrations when needed.
+      const api = /^\/restapis\/([^/]+)\/stages$/.exec(parseArn(ref.resourceId)?.resource ?? '')?.[1];
+      if (!stage && api) return group('item', await stagesOf(ctx, api), 'api:GetStages', ref);
       if (!stage) return failed(new Error(`${ref.resourceId} is not a stage ARN`), ref);
       const records = await stagesOf(ctx, stage.restApiId, stage.stageName);
       if (records.every((record) => !('stageName' in record) || !record.stageName)) return goneRef(ref);

@@ -365,25 +365,119 @@ describe('apigateway-backend-certificate from wrapped get-stages and get-resourc
   });
 });
 
-describe('replay', () => {
-  it('replays UpdateDomainName against the get-domain-names inventory and judges the domain it names', async () => {
+/** A JSON report of `transit-guard replay <event> --inventory <inventory>` with these options. */
+async function replay(event: string, inventory: string, ...options: string[]): Promise<JsonReport> {
+  const run = await runCliCaptured([
+    'replay',
+    fixture(`events/${event}.json`),
+    '--inventory',
+    inventory,
+    '--format',
+    'json',
+    '--now',
+    NOW,
+    ...options,
+  ]);
+  expect(run.stderr).toBe('');
+  const report = JSON.parse(run.stdout) as JsonReport;
+  expect(report.errors).toEqual([]);
+  return report;
+}
+
+/** A policy file that sets one rule's mode. */
+async function policyFile(ruleId: string, mode: string): Promise<string> {
+  const path = join(await mkdtemp(join(tmpdir(), 'apigw-policy-')), 'policy.yml');
+  await writeFile(path, `rules:\n  ${ruleId}:\n    mode: ${mode}\n`);
+  return path;
+}
+
+describe('replay: the evaluation and the planned response', () => {
+  it('UpdateDomainName under the default policy: the domain on TLS_1_0 fails and the response is a notification', async () => {
     // Act
-    const run = await runCliCaptured([
-      'replay',
-      fixture('events/cloudtrail-apigateway-update-domain-name.json'),
-      '--inventory',
+    const report = await replay(
+      'cloudtrail-apigateway-update-domain-name',
       INPUT('apigateway-get-domain-names.json'),
-      '--format',
-      'json',
-      '--now',
-      NOW,
-    ]);
+    );
 
     // Assess
-    expect(run.stderr).toBe('');
-    const report = JSON.parse(run.stdout) as JsonReport;
-    expect(report.evaluations.map(({ ruleId, status, resourceId }) => [ruleId, status, resourceId])).toEqual([
-      ['apigateway-domain-tls-policy', 'NON_COMPLIANT', `${DOMAINS}/legacy.shop.example.net`],
+    expect(report.evaluations).toEqual([
+      expect.objectContaining({
+        ruleId: 'apigateway-domain-tls-policy',
+        status: 'NON_COMPLIANT',
+        resourceId: `${DOMAINS}/legacy.shop.example.net`,
+        response: { mode: 'notify', status: 'notify' },
+      }),
+    ]);
+  });
+
+  it('UpdateDomainName with the rule on remediate: no change is planned while the HTTP API mappings are unknown, and the note says why', async () => {
+    // Act
+    const report = await replay(
+      'cloudtrail-apigateway-update-domain-name',
+      INPUT('apigateway-get-domain-names.json'),
+      '--policy',
+      await policyFile('apigateway-domain-tls-policy', 'remediate'),
+    );
+
+    // Assess
+    const [evaluation] = report.evaluations as (Evaluation & { response: Record<string, unknown> })[];
+    expect(evaluation?.response).toMatchObject({ mode: 'remediate', status: 'notify' });
+    expect(evaluation?.response).not.toHaveProperty('calls');
+    expect(evaluation?.response.note).toContain('the input does not say whether an HTTP API is mapped to it');
+  });
+
+  it('UpdateRestApi with the rule on remediate: a dry run of UpdateRestApi to the PQ enhanced policy in BASIC mode', async () => {
+    // Act
+    const report = await replay(
+      'cloudtrail-apigateway-update-rest-api',
+      INPUT('apigateway-get-rest-apis.json'),
+      '--policy',
+      await policyFile('apigateway-api-tls-policy', 'remediate'),
+    );
+
+    // Assess
+    expect(report.evaluations).toEqual([
+      expect.objectContaining({
+        ruleId: 'apigateway-api-tls-policy',
+        status: 'NON_COMPLIANT',
+        resourceId: 'a1b2c3d4e5',
+        response: expect.objectContaining({
+          mode: 'remediate',
+          status: 'dry-run',
+          action: 'set-api-security-policy',
+          target: 'SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09',
+          calls: [
+            {
+              service: 'apigateway',
+              command: 'UpdateRestApi',
+              input: {
+                restApiId: 'a1b2c3d4e5',
+                patchOperations: [
+                  {
+                    op: 'replace',
+                    path: '/securityPolicy',
+                    value: 'SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09',
+                  },
+                  { op: 'replace', path: '/endpointAccessMode', value: 'BASIC' },
+                ],
+              },
+            },
+          ],
+        }),
+      }),
+    ]);
+  });
+
+  it('PutIntegration re-judges every stage of its REST API, and only those, from wrapped stages and resources', async () => {
+    // Act
+    const report = await replay('cloudtrail-apigateway-put-integration', INPUT('backend'));
+
+    // Assess
+    expect(
+      report.evaluations.map(({ ruleId, resourceId, status }) => [ruleId, resourceId, status]).sort(),
+    ).toEqual([
+      ['apigateway-backend-certificate', 'prod (deployment dep0001abc)', 'COMPLIANT'],
+      ['apigateway-backend-certificate', 'test (deployment dep0002def)', 'NON_COMPLIANT'],
     ]);
   });
 });

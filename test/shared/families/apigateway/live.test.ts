@@ -250,6 +250,39 @@ describe('live API Gateway read', () => {
     ]);
   });
 
+  it("reads every stage of the REST API an integration change names, with the API's integrations, and judges them", async () => {
+    // Prepare
+    v1.on(GetStagesCommand).resolves({
+      item: [
+        { stageName: 'prod', deploymentId: 'dep0001', clientCertificateId: 'clcert0001' },
+        { stageName: 'test', deploymentId: 'dep0002' },
+      ],
+    });
+    v1.on(GetResourcesCommand).resolves({
+      items: [{ id: 'res001', path: '/', resourceMethods: { ANY: { methodIntegration: { type: 'HTTP' } } } }],
+    });
+    const source = mockedSource({ plan: PLAN_WITHOUT_MAPPINGS });
+    const stages = `arn:aws:apigateway:${REGION}::/restapis/a1b2c3d4e5/stages`;
+
+    // Act
+    const result = await source.read([ref('AWS::ApiGateway::Stage', stages)]);
+
+    // Assess
+    expect(v1).toReceiveCommandExactlyOnceWith(GetStagesCommand, { restApiId: 'a1b2c3d4e5' });
+    expect(v1).toReceiveCommandTimes(GetResourcesCommand, 1);
+    expect(result.errors).toEqual([]);
+    expect(result.resources.map((resource) => resource.resourceId).sort()).toEqual([
+      `${stages}/prod`,
+      `${stages}/test`,
+    ]);
+    const outcome = apigatewayBackendCertificate.evaluate(
+      byId(result.resources, `${stages}/test`),
+      ruleContext(),
+    );
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toContain('reaches HTTP backends (HTTP) without a client certificate');
+  });
+
   it('reports a domain that no longer exists as gone', async () => {
     // Prepare
     v1.on(GetDomainNameCommand).rejects(
