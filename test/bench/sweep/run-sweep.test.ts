@@ -64,6 +64,7 @@ describe('sweep against the stand-in', () => {
       'vpc-lattice:ListListeners': 3,
       // Every custom domain name on one page; the account has no REST API, so no stage is read.
       'apigateway:GetDomainNames': 1,
+      'apigateway:GetDomainNamesV2': 1,
       'apigateway:GetRestApis': 1,
     });
     expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'describe'));
@@ -93,6 +94,7 @@ describe('sweep against the stand-in', () => {
       'vpc-lattice:ListListeners': 3,
       // Config records REST APIs and stages, not custom domain names: those are listed live.
       'apigateway:GetDomainNames': 1,
+      'apigateway:GetDomainNamesV2': 1,
     });
     expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'config'));
     expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 6 + 3);
