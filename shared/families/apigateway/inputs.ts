@@ -18,11 +18,8 @@ import { type ApiGatewayStage, DOMAIN, REST_API, STAGE } from './model.js';
 
 type Kind = 'domain' | 'domainV2' | 'restApi' | 'stage' | 'apiV2' | 'resource';
 
-/**
- * What a wrapped `aws apigateway get-resources --rest-api-id <id> --embed methods` output says of one REST API.
- * @internal Tests type the pending links they inspect with it.
- */
-export interface PendingIntegrations {
+/** What a wrapped `aws apigateway get-resources --rest-api-id <id> --embed methods` output says of one REST API. */
+interface PendingIntegrations {
   restApiId: string;
   /** The HTTP and HTTP_PROXY integration types of its methods. */
   httpIntegrations: string[];
