@@ -436,6 +436,25 @@ function answerConfig(account: GeneratedAccount, call: Call): Answer {
  * list is `item` (the model's jsonName; the SDK and the CLI show it as `items`).
  */
 function answerApiGateway(account: GeneratedAccount, call: Call): Answer {
+  // v2 GetDomainNames (GET /v2/domainnames): the same domain names, in v2's shape (camelCase on the wire).
+  if (call.operation === 'GetDomainNamesV2') {
+    const v2 = account.apiGatewayDomainNames.map((domain) => ({
+      domainName: domain.domainName,
+      domainNameConfigurations: [
+        { endpointType: 'REGIONAL', securityPolicy: domain.securityPolicy, domainNameStatus: 'AVAILABLE' },
+      ],
+    }));
+    const { items: found, next } = page(
+      v2,
+      call.params.get('nextToken'),
+      size(call.params.get('maxResults'), 25, 500),
+    );
+    return new Answer(
+      200,
+      'application/json',
+      JSON.stringify({ items: found, ...(next ? { nextToken: next } : {}) }),
+    );
+  }
   const items = call.operation === 'GetDomainNames' ? account.apiGatewayDomainNames : [];
   const { items: found, next } = page(
     items,
@@ -628,6 +647,7 @@ function latticeCall(request: IncomingMessage): Call | undefined {
 const API_GATEWAY_PATHS: Record<string, string> = {
   '/domainnames': 'GetDomainNames',
   '/restapis': 'GetRestApis',
+  '/v2/domainnames': 'GetDomainNamesV2',
 };
 
 /**

@@ -112,6 +112,8 @@ function listingCalls(account: GeneratedAccount): CallCounts {
     ...latticeCalls(account),
     // Custom domain names carry their security policy; no REST API in the account (its stages need none read).
     'apigateway:GetDomainNames': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
+    // v2's listing too: no AWS text says v1 lists the domains created through v2 (live.ts).
+    'apigateway:GetDomainNamesV2': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
     'apigateway:GetRestApis': 1,
   };
 }
@@ -216,6 +218,7 @@ export function plannedCalls(
     ...latticeCalls(account),
     // Config records REST APIs and stages; custom domain names are listed live.
     'apigateway:GetDomainNames': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
+    'apigateway:GetDomainNamesV2': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
   });
 }
 

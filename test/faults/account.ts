@@ -316,6 +316,8 @@ export function generateAccount() {
       case 'apigateway:GetDomainNames':
       case 'apigateway:GetRestApis':
         return { items: [] };
+      case 'apigateway:GetDomainNamesV2':
+        return { Items: [] };
       default:
         throw new Error(`the generated account has no answer for ${operation}`);
     }

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createRegionalClients, type RegionClients, type SdkClient } from '../../shared/aws/clients.js';
+import { createV2Client } from '../../shared/families/apigateway/client.js';
 import { FAMILIES } from '../../shared/families/index.js';
 import { MAX_THROTTLE_RETRIES } from '../../shared/inventory/live/limiter.js';
 import { COUNTS, generateAccount, REGION } from './account.js';
@@ -42,7 +43,10 @@ async function faultyClients(injector: Injector, answer: ReturnType<typeof gener
       FAMILIES.map(async (family) => [await family.live.client(), family.live.service] as const),
     ),
   );
+  // API Gateway's sweep also lists domain names through its v2 client (GetDomainNamesV2 to the account).
+  serviceOf.set(createV2Client, 'apigateway');
   const instrumented = new Set<unknown>();
+  const v2Client = regional.get(createV2Client);
   const instrument = (service: string, client: SdkClient) => {
     const stack = (
       client as unknown as { middlewareStack: { add(m: unknown, o: Record<string, unknown>): void } }
@@ -50,7 +54,8 @@ async function faultyClients(injector: Injector, answer: ReturnType<typeof gener
     stack.add(
       (next: (args: unknown) => Promise<unknown>, context: Record<string, unknown>) =>
         async (args: unknown) => {
-          const operation = `${service}:${String(context.commandName).replace(/Command$/, '')}`;
+          const v2 = client === v2Client ? 'V2' : '';
+          const operation = `${service}:${String(context.commandName).replace(/Command$/, '')}${v2}`;
           context.logicalCall = { operation, attempts: [] } satisfies LogicalCall;
           calls.push(context.logicalCall as LogicalCall);
           return next(args);

@@ -7,6 +7,10 @@
 import { ACMClient, DescribeCertificateCommand, ListCertificatesCommand } from '@aws-sdk/client-acm';
 import { APIGatewayClient, GetDomainNamesCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
 import {
+  ApiGatewayV2Client,
+  GetDomainNamesCommand as GetDomainNamesV2Command,
+} from '@aws-sdk/client-apigatewayv2';
+import {
   DescribeConnectionsCommand,
   DescribeLagsCommand,
   DirectConnectClient,
@@ -52,6 +56,7 @@ const mocks = {
   acm: mockClient(ACMClient),
   lattice: mockClient(VPCLatticeClient),
   apigateway: mockClient(APIGatewayClient),
+  apigatewayV2: mockClient(ApiGatewayV2Client),
 };
 
 /** Answers each read command from the account, failing the attempts the injector picks. */
@@ -71,6 +76,7 @@ function installMocks(injector: Injector, answer: ReturnType<typeof generateAcco
     [mocks.acm, 'acm', DescribeCertificateCommand, 'DescribeCertificate'],
     [mocks.apigateway, 'apigateway', GetDomainNamesCommand, 'GetDomainNames'],
     [mocks.apigateway, 'apigateway', GetRestApisCommand, 'GetRestApis'],
+    [mocks.apigatewayV2, 'apigateway', GetDomainNamesV2Command, 'GetDomainNamesV2'],
   ] as const;
   for (const [mock, service, command, name] of table) {
     // biome-ignore lint/suspicious/noExplicitAny: one table for commands of five clients

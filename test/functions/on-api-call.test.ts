@@ -1,4 +1,9 @@
-import { GetDomainNameCommand, GetRestApiCommand, GetStageCommand } from '@aws-sdk/client-api-gateway';
+import {
+  GetDomainNameCommand,
+  GetRestApiCommand,
+  GetStageCommand,
+  GetStagesCommand,
+} from '@aws-sdk/client-api-gateway';
 import { GetDistributionCommand } from '@aws-sdk/client-cloudfront';
 import { DescribeConnectionsCommand } from '@aws-sdk/client-direct-connect';
 import {
@@ -380,6 +385,21 @@ const ROWS: Row[] = [
       eventName,
       fixture: `cloudtrail-apigateway-${slug}`,
       reads: [expectedRead('apigateway', GetStageCommand, { restApiId: 'a1b2c3d4e5', stageName: 'prod' })],
+      findings: [],
+    }),
+  ),
+  // An integration change re-reads every stage of its REST API (GetStages): the API is gone, nothing to judge.
+  ...(
+    [
+      ['PutIntegration', 'put-integration'],
+      ['UpdateIntegration', 'update-integration'],
+      ['DeleteIntegration', 'delete-integration'],
+    ] as const
+  ).map(
+    ([eventName, slug]): Row => ({
+      eventName,
+      fixture: `cloudtrail-apigateway-${slug}`,
+      reads: [expectedRead('apigateway', GetStagesCommand, { restApiId: 'a1b2c3d4e5' })],
       findings: [],
     }),
   ),

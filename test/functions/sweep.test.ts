@@ -184,8 +184,8 @@ describe('sweep handler', () => {
         ...REGION_READS.dx,
         // AWS Config records no VPC Lattice type.
         ...REGION_READS.lattice,
-        // Config records REST APIs and stages; custom domain names are listed live.
-        ...REGION_READS.apigateway.slice(0, 1),
+        // Config records REST APIs and stages; custom domain names are listed live (v1 and v2).
+        ...REGION_READS.apigateway.slice(0, 2),
       ]);
     });
 

@@ -26,7 +26,9 @@ import {
   GetRestApiCommand,
   GetRestApisCommand,
   GetStageCommand,
+  GetStagesCommand,
 } from '@aws-sdk/client-api-gateway';
+import { GetDomainNamesCommand as GetDomainNamesV2Command } from '@aws-sdk/client-apigatewayv2';
 import { GetDistributionCommand } from '@aws-sdk/client-cloudfront';
 import { GetResourceConfigHistoryCommand } from '@aws-sdk/client-config-service';
 import {
@@ -372,6 +374,8 @@ export const REGION_READS = {
   // One custom domain name and no REST API: one listing each.
   apigateway: [
     expectedRead('apigateway', GetDomainNamesCommand, { limit: 500 }),
+    // The v2 listing too (shared/families/apigateway/live.ts): it names the same domain, judged once.
+    expectedRead('apigatewayV2', GetDomainNamesV2Command, { MaxResults: '500' }),
     expectedRead('apigateway', GetRestApisCommand, { limit: 500 }),
   ],
 } satisfies Record<string, ExpectedRead[]>;
@@ -458,6 +462,14 @@ export function installAccount(mocks: AwsMocks, options: AccountOptions = {}): v
   });
 
   mocks.apigateway.on(GetDomainNamesCommand).resolves({ items: [SHOP_DOMAIN] });
+  mocks.apigatewayV2.on(GetDomainNamesV2Command).resolves({
+    Items: [
+      {
+        DomainName: SHOP_DOMAIN.domainName,
+        DomainNameConfigurations: [{ EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_0' }],
+      },
+    ],
+  });
   mocks.apigateway.on(GetDomainNameCommand).callsFake((input) => {
     if (input.domainName !== SHOP_DOMAIN.domainName) throw notFound('NotFoundException', 'domain name');
     return SHOP_DOMAIN;
@@ -465,6 +477,7 @@ export function installAccount(mocks: AwsMocks, options: AccountOptions = {}): v
   mocks.apigateway.on(GetRestApisCommand).resolves({ items: [] });
   mocks.apigateway.on(GetRestApiCommand).rejects(notFound('NotFoundException', 'REST API'));
   mocks.apigateway.on(GetStageCommand).rejects(notFound('NotFoundException', 'stage'));
+  mocks.apigateway.on(GetStagesCommand).rejects(notFound('NotFoundException', 'REST API'));
 
   mocks.directConnect.on(DescribeConnectionsCommand).callsFake((input) => ({
     connections: dxConnections.filter((c) => !input.connectionId || c.connectionId === input.connectionId),

@@ -447,6 +447,8 @@ const SHOP_DOMAIN = ref(
 );
 const ORDERS_API = ref('AWS::ApiGateway::RestApi', `${APIGW}/restapis/a1b2c3d4e5`);
 const PROD_STAGE = ref('AWS::ApiGateway::Stage', `${APIGW}/restapis/a1b2c3d4e5/stages/prod`, 'prod');
+/** Every stage of the orders API: what an integration change re-checks. */
+const ORDERS_STAGES = ref('AWS::ApiGateway::Stage', `${APIGW}/restapis/a1b2c3d4e5/stages`);
 
 export const ROUTED_APIGATEWAY: RoutedCase[] = [
   ...(
@@ -462,6 +464,9 @@ export const ROUTED_APIGATEWAY: RoutedCase[] = [
       ['create-stage', 'CreateStage', PROD_STAGE],
       ['update-stage', 'UpdateStage', PROD_STAGE],
       ['delete-stage', 'DeleteStage', PROD_STAGE, true],
+      ['put-integration', 'PutIntegration', ORDERS_STAGES],
+      ['update-integration', 'UpdateIntegration', ORDERS_STAGES],
+      ['delete-integration', 'DeleteIntegration', ORDERS_STAGES],
     ] as const
   ).map(
     ([slug, eventName, target, deleted]: readonly [string, string, ResourceRef, boolean?]): RoutedCase => ({

@@ -52,7 +52,7 @@ export const apiGatewayDeployment: FamilyDeployment = {
   services: ['apigateway'],
   reads: [
     {
-      // GetDomainName(s), GetRestApi(s), GetStage(s), GetResources; v2 GetApis, GetApiMappings, GetDomainName.
+      // GetDomainName(s), GetRestApi(s), GetStage(s), GetResources; v2 GetApis, GetApiMappings, GetDomainName(s).
       sid: 'ReadApiGateway',
       actions: ['apigateway:GET'],
       resource: { service: 'apigateway', resource: '/*', accountless: true },

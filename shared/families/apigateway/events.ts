@@ -16,7 +16,16 @@ import {
   valueAt,
 } from '../../events/family-events.js';
 import type { ResourceRef } from '../../model/ref.js';
-import { DOMAIN, DOMAIN_V2, domainNameArn, REST_API, restApiArn, STAGE, stageArn } from './model.js';
+import {
+  apiStagesArn,
+  DOMAIN,
+  DOMAIN_V2,
+  domainNameArn,
+  REST_API,
+  restApiArn,
+  STAGE,
+  stageArn,
+} from './model.js';
 
 const isV2 = (call: ApiCall) =>
   valueAt(call.detail, ['requestParameters', 'domainNameConfigurations']) !== undefined ||
@@ -57,6 +66,11 @@ function stageOf(call: ApiCall): ResourceRef[] {
   return [refOf(call, STAGE, arn, stageName)];
 }
 
+/** Every stage of the call's REST API (read back with GetStages): see apiStagesArn. */
+const stagesOfApi = (call: ApiCall) => [
+  refOf(call, STAGE, apiStagesArn(partitionOf(call.region), call.region, apiIdOf(call))),
+];
+
 const CALLS = new Map<string, CallRoute>([
   ['CreateDomainName', { refs: domainOf }],
   ['UpdateDomainName', { refs: domainOf }],
@@ -70,6 +84,12 @@ const CALLS = new Map<string, CallRoute>([
   ['CreateStage', { refs: stageOf }],
   ['UpdateStage', { refs: stageOf }],
   ['DeleteStage', { refs: stageOf, deleted: true }],
+  // An integration's type (HTTP, HTTP_PROXY, AWS_PROXY, ...) decides apigateway-backend-certificate for every
+  // stage of its API; the stage itself is not deleted with it. Request: restApiId, resourceId, httpMethod
+  // (https://docs.aws.amazon.com/apigateway/latest/api/API_PutIntegration.html).
+  ['PutIntegration', { refs: stagesOfApi }],
+  ['UpdateIntegration', { refs: stagesOfApi }],
+  ['DeleteIntegration', { refs: stagesOfApi }],
 ]);
 
 export const apiGatewayEvents: FamilyEvents = {

@@ -54,9 +54,12 @@ function matches(resource: Resource, ref: { resourceId: string; name?: string; r
   if (r.region && r.region !== ref.region) return false;
   if (r.resourceType === DOMAIN || r.resourceType === DOMAIN_V2) return ref.name === r.domainName;
   if (r.resourceType === REST_API) return ref.resourceId.endsWith(`/restapis/${r.restApiId}`);
+  // A ref ending in /stages names every stage of its API (apiStagesArn).
   if (r.resourceType === STAGE)
     return (
-      r.restApiId !== undefined && ref.resourceId.endsWith(`/restapis/${r.restApiId}/stages/${r.stageName}`)
+      r.restApiId !== undefined &&
+      (ref.resourceId.endsWith(`/restapis/${r.restApiId}/stages/${r.stageName}`) ||
+        ref.resourceId.endsWith(`/restapis/${r.restApiId}/stages`))
     );
   return false;
 }

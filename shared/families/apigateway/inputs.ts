@@ -3,14 +3,38 @@
  * recognized by their records' shape; `aws apigateway get-stages` is the only output under `item`. AWS Config
  * records REST APIs and stages but has no custom domain name type: domain names come from describe outputs
  * and live reads only.
+ *
+ * Neither `get-stages` nor `get-resources` output names its REST API, so both may be wrapped as
+ * `{"restApiId": "<id>", "item" | "items": [...]}` (examples/README.md): the integrations read from a wrapped
+ * get-resources output then reach the stages of the same API (link step below).
  */
 import type { InventoryBuilder } from '../../inventory/builder.js';
-import type { FamilyInputs } from '../../inventory/family-inputs.js';
+import { type FamilyInputs, type PendingKind, pendingList } from '../../inventory/family-inputs.js';
 import { Fields, isObject, type JsonObject } from '../../inventory/fields.js';
+import type { PendingLinks } from '../../inventory/types.js';
+import type { Resource } from '../../model/resource.js';
 import { mapDomainName, mapDomainNameV2, mapRestApi, mapStage, stageOfArn } from './describe.js';
-import { DOMAIN, REST_API, STAGE } from './model.js';
+import { type ApiGatewayStage, DOMAIN, REST_API, STAGE } from './model.js';
 
-type Kind = 'domain' | 'domainV2' | 'restApi' | 'stage' | 'apiV2';
+type Kind = 'domain' | 'domainV2' | 'restApi' | 'stage' | 'apiV2' | 'resource';
+
+/** What a wrapped `aws apigateway get-resources --rest-api-id <id> --embed methods` output says of one REST API. */
+interface PendingIntegrations {
+  restApiId: string;
+  /** The HTTP and HTTP_PROXY integration types of its methods. */
+  httpIntegrations: string[];
+  /** Methods whose integration the output does not carry ("GET /pets"): output read without --embed methods. */
+  unknownMethods: string[];
+  source: string;
+}
+
+const INTEGRATIONS: PendingKind<PendingIntegrations> = {
+  key: 'apigatewayIntegrations',
+  label: 'API Gateway resources',
+};
+
+/** The integration types that reach an HTTP backend (Integration.type, API reference below). */
+const HTTP_INTEGRATIONS = new Set(['HTTP', 'HTTP_PROXY']);
 
 /** Fields only a v1 DomainName has (IoT domain configurations also have a domainName). */
 const DOMAIN_FIELDS = [
@@ -40,6 +64,9 @@ function kindOf(record: JsonObject): Kind | undefined {
   if (typeof record.id === 'string' && typeof record.name === 'string' && REST_API_FIELDS.some(has))
     return 'restApi';
   if (typeof record.stageName === 'string' && has('deploymentId')) return 'stage';
+  // A Resource (id, parentId, pathPart, path, resourceMethods):
+  // https://docs.aws.amazon.com/apigateway/latest/api/API_Resource.html
+  if (typeof record.id === 'string' && typeof record.path === 'string' && !has('name')) return 'resource';
   return undefined;
 }
 
@@ -49,9 +76,10 @@ const FORMATS: Record<Kind, string> = {
   restApi: 'apigateway get-rest-apis',
   stage: 'apigateway get-stages',
   apiV2: 'apigatewayv2 get-apis',
+  resource: 'apigateway get-resources',
 };
 
-const ONE_FORMATS: Record<Exclude<Kind, 'apiV2'>, string> = {
+const ONE_FORMATS: Record<Exclude<Kind, 'apiV2' | 'resource'>, string> = {
   domain: 'apigateway get-domain-name',
   domainV2: 'apigatewayv2 get-domain-name',
   restApi: 'apigateway get-rest-api',
@@ -64,10 +92,60 @@ const NOUNS: Record<Kind, string> = {
   restApi: 'REST API',
   stage: 'stage',
   apiV2: 'API',
+  resource: 'resource',
 };
 
-function readRecords(kind: Kind, records: Fields[], format: string, out: InventoryBuilder): void {
+/**
+ * The integration types of a get-resources record's methods: resourceMethods maps each HTTP verb to a Method
+ * whose methodIntegration.type is HTTP | HTTP_PROXY | AWS | AWS_PROXY | MOCK
+ * (https://docs.aws.amazon.com/apigateway/latest/api/API_Method.html, API_Integration.html).
+ */
+function readIntegrations(record: Fields, entry: PendingIntegrations): void {
+  const methods = record.object('resourceMethods');
+  const raw = record.raw('resourceMethods');
+  if (!methods || !isObject(raw)) return;
+  const path = record.string('path');
+  for (const verb of Object.keys(raw)) {
+    const type = methods.object(verb)?.object('methodIntegration')?.string('type');
+    if (type === undefined) entry.unknownMethods.push(`${verb} ${path}`);
+    else if (HTTP_INTEGRATIONS.has(type)) entry.httpIntegrations.push(type);
+  }
+}
+
+function readRecords(
+  kind: Kind,
+  records: Fields[],
+  format: string,
+  out: InventoryBuilder,
+  restApiId?: string,
+): void {
   const label = out.labelOf(format);
+  if (kind === 'resource') {
+    if (!restApiId) {
+      out.error(
+        `${format}: the output does not name its REST API, so its integrations cannot be joined to the API's stages; wrap it as {"restApiId": "<id>", "items": [...]} (examples/README.md)`,
+      );
+      return;
+    }
+    const entry: PendingIntegrations = { restApiId, httpIntegrations: [], unknownMethods: [], source: label };
+    let read = 0;
+    out.eachRecord(format, NOUNS[kind], records, (record) => {
+      readIntegrations(record, entry);
+      read += 1;
+    });
+    // A resource left out (reported above) may hold the HTTP integration: the others do not settle it.
+    if (read < records.length) entry.unknownMethods.push('the resources left out');
+    // Without --embed methods the output may carry no resourceMethods at all; a deployed API has at least one
+    // method (CreateDeployment refuses an API without), so an output listing none says nothing of them.
+    else if (!records.some((record) => record.has('resourceMethods')))
+      entry.unknownMethods.push('every resource (no resourceMethods)');
+    if (entry.unknownMethods.length > 0)
+      out.error(
+        `${format}: REST API ${restApiId}: no methodIntegration in ${entry.unknownMethods.join(', ')} (was it run with --embed methods?); whether its stages reach HTTP backends cannot be verified from it`,
+      );
+    pendingList(out.pending, INTEGRATIONS).push(entry);
+    return;
+  }
   out.eachRecord(format, NOUNS[kind], records, (record) => {
     switch (kind) {
       case 'domain':
@@ -80,13 +158,22 @@ function readRecords(kind: Kind, records: Fields[], format: string, out: Invento
         out.resources.push(mapRestApi(record, label));
         return;
       case 'stage':
-        out.resources.push(mapStage(record, label));
+        out.resources.push(mapStage(record, label, undefined, restApiId));
         return;
       // HTTP and WebSocket APIs: their default endpoint's TLS is fixed (TLS 1.2); no rule judges them.
       case 'apiV2':
         out.skipOutOfScope('AWS::ApiGatewayV2::Api');
     }
   });
+}
+
+/** The REST API a wrapped get-stages / get-resources output names; undefined when not wrapped. */
+function wrappedApiId(document: JsonObject, out: InventoryBuilder): string | undefined | null {
+  if (!Object.hasOwn(document, 'restApiId')) return undefined;
+  const id = document.restApiId;
+  if (typeof id === 'string' && id !== '') return id;
+  out.error(`restApiId: expected the REST API id (a non-empty string), got ${JSON.stringify(id)}`);
+  return null;
 }
 
 /** A list output (`items` / `Items` / `item`) whose every record is one API Gateway kind. */
@@ -99,7 +186,10 @@ function readList(document: JsonObject, out: InventoryBuilder): boolean {
     const records = list.map(
       (record, index) => new Fields(record as JsonObject, key, false, undefined, index),
     );
-    readRecords(kind, records, FORMATS[kind], out);
+    const restApiId = wrappedApiId(document, out);
+    // A bad restApiId was reported: its records are not joined to some other API's.
+    if (restApiId === null) return true;
+    readRecords(kind, records, FORMATS[kind], out, restApiId);
     return true;
   }
   return false;
@@ -108,19 +198,43 @@ function readList(document: JsonObject, out: InventoryBuilder): boolean {
 /** One object: get-domain-name, update-domain-name, get-rest-api, get-stage output (v1 or v2). */
 function readOne(document: JsonObject, out: InventoryBuilder): boolean {
   const kind = kindOf(document);
-  if (!kind || kind === 'apiV2') return false;
+  if (!kind || kind === 'apiV2' || kind === 'resource') return false;
   readRecords(kind, [new Fields(document, '')], ONE_FORMATS[kind], out);
   return true;
+}
+
+/**
+ * A stage whose inputs do not say its API's integrations gets them from a wrapped get-resources output of its
+ * REST API. Like the live read, this is the API's current resources, not the deployment the stage serves. An
+ * output with a method of unknown integration and no HTTP one leaves the stage "cannot be verified".
+ */
+function linkIntegrations(resources: readonly Resource[], pending: PendingLinks): Map<Resource, Resource> {
+  const byApi = new Map<string, PendingIntegrations[]>();
+  for (const entry of pendingList(pending, INTEGRATIONS))
+    byApi.set(entry.restApiId, [...(byApi.get(entry.restApiId) ?? []), entry]);
+  const linked = new Map<Resource, Resource>();
+  for (const resource of resources) {
+    if (resource.resourceType !== STAGE) continue;
+    const stage = resource as ApiGatewayStage;
+    const entries = stage.restApiId ? byApi.get(stage.restApiId) : undefined;
+    if (!entries || stage.httpIntegrations !== undefined) continue;
+    const http = entries.flatMap((entry) => entry.httpIntegrations);
+    if (http.length === 0 && entries.some((entry) => entry.unknownMethods.length > 0)) continue;
+    linked.set(stage, { ...stage, httpIntegrations: http });
+  }
+  return linked;
 }
 
 export const apiGatewayInputs: FamilyInputs = {
   objects: [
     {
       expected:
-        'API Gateway output (aws apigateway get-domain-names / get-domain-name / get-rest-apis / get-rest-api / get-stages, aws apigatewayv2 get-domain-names / get-domain-name / get-apis)',
+        'API Gateway output (aws apigateway get-domain-names / get-domain-name / get-rest-apis / get-rest-api / get-stages / get-resources --embed methods, the last two wrapped as {"restApiId": ..., "item(s)": [...]}, aws apigatewayv2 get-domain-names / get-domain-name / get-apis)',
       read: (document, out) => readList(document, out) || readOne(document, out),
     },
   ],
+  pending: [INTEGRATIONS],
+  link: (resources, pending) => linkIntegrations(resources, pending),
   configItems: {
     // Config's DomainName items follow the CloudFormation properties (DomainName, SecurityPolicy, ...): the same
     // fields in PascalCase, which the readers accept (Fields ignores case). Recorded type per the managed rule

@@ -2,8 +2,11 @@
  * Live reads of API Gateway. A sweep lists custom domain names and REST APIs a page of 500 at a time (the most
  * GetDomainNames / GetRestApis return), then per REST API its stages (GetStages has no paging) and, for the
  * stages without a client certificate, the API's integrations (GetResources with methods embedded). Domain
- * names are read through the REST API (v1): it lists every custom domain of the region with its enhanced
- * policy and endpoint access mode, which the v2 output lacks; listing both would judge each domain twice.
+ * names are listed through both APIs: v1 carries the enhanced policy and endpoint access mode, which the v2 output
+ * lacks, so a name v1 lists is judged from v1 only. AWS says the v2 API also manages custom domain names of REST
+ * APIs (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-custom-domain-names.html), but no
+ * AWS text found says v1 GetDomainNames lists every domain created through v2: a name only v2 lists is judged
+ * from its v2 record rather than missed.
  */
 import {
   type Resource as ApiResource,
@@ -20,8 +23,10 @@ import {
 } from '@aws-sdk/client-api-gateway';
 import {
   type Api,
+  type DomainName as DomainNameV2,
   GetApiMappingsCommand,
   GetApisCommand,
+  GetDomainNamesCommand as GetDomainNamesV2Command,
   GetDomainNameCommand as GetDomainNameV2Command,
 } from '@aws-sdk/client-apigatewayv2';
 import { parseArn } from '../../aws/arn.js';
@@ -64,6 +69,21 @@ function domainNames(ctx: Ctx): Promise<DomainName[]> {
       ),
     );
     return { items: output.items, next: output.position };
+  });
+}
+
+/** The custom domain names the v2 API lists (a page of 500, as GetApis). */
+function domainNamesV2(ctx: Ctx): Promise<DomainNameV2[]> {
+  return collectPages(async (token) => {
+    const output = await ctx.call('GetDomainNames (v2)', ctx.region, () =>
+      v2(ctx).send(
+        new GetDomainNamesV2Command({
+          MaxResults: String(APIGATEWAY_PAGE_SIZE),
+          ...(token ? { NextToken: token } : {}),
+        }),
+      ),
+    );
+    return { items: output.Items, next: output.NextToken };
   });
 }
 
@@ -202,14 +222,22 @@ const group = (
         ],
       };
 
-/** Every custom domain name of the region (with its HTTP API mappings when the plan reads them). */
-function sweepDomains(ctx: Ctx): Promise<Collected> {
-  return domainNames(ctx)
-    .then((found) => domainRecords(ctx, found))
-    .then(
-      (records) => group('items', records, 'api:GetDomainNames'),
-      (error) => failed(error),
-    );
+/**
+ * Every custom domain name of the region (with its HTTP API mappings when the plan reads them): the v1 listing,
+ * plus the names only the v2 listing has (deduplicated by name).
+ */
+async function sweepDomains(ctx: Ctx): Promise<Collected> {
+  try {
+    const [listed, listedV2] = await Promise.all([domainNames(ctx), domainNamesV2(ctx)]);
+    const names = new Set(listed.map((domain) => domain.domainName));
+    const onlyV2 = listedV2.filter((domain) => domain.DomainName && !names.has(domain.DomainName));
+    return mergeCollected([
+      group('items', await domainRecords(ctx, listed), 'api:GetDomainNames'),
+      group('Items', onlyV2, 'api:GetDomainNames (v2)'),
+    ]);
+  } catch (error) {
+    return failed(error);
+  }
 }
 
 async function sweepApiGateway(ctx: Ctx): Promise<Collected> {
@@ -281,6 +309,9 @@ async function readRef(ctx: Ctx, ref: ResourceRef): Promise<Collected> {
     }
     case STAGE: {
       const stage = stageOfArn(ref.resourceId);
+      // Every stage of a REST API (an integration changed): GetStages, then its integrations when needed.
+      const api = /^\/restapis\/([^/]+)\/stages$/.exec(parseArn(ref.resourceId)?.resource ?? '')?.[1];
+      if (!stage && api) return group('item', await stagesOf(ctx, api), 'api:GetStages', ref);
       if (!stage) return failed(new Error(`${ref.resourceId} is not a stage ARN`), ref);
       const records = await stagesOf(ctx, stage.restApiId, stage.stageName);
       if (records.every((record) => !('stageName' in record) || !record.stageName)) return goneRef(ref);

@@ -91,3 +91,10 @@ export const restApiArn = (partition: string, region: string, restApiId: string)
 
 export const stageArn = (partition: string, region: string, restApiId: string, stageName: string) =>
   `${restApiArn(partition, region, restApiId)}/stages/${stageName}`;
+
+/**
+ * The stages of a REST API, as one ref: an integration change (PutIntegration, ...) names the API and a method,
+ * not a stage, yet decides whether every stage of the API reaches an HTTP backend.
+ */
+export const apiStagesArn = (partition: string, region: string, restApiId: string) =>
+  `${restApiArn(partition, region, restApiId)}/stages`;

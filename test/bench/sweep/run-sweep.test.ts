@@ -68,6 +68,7 @@ describe('sweep against the stand-in', () => {
       'vpc-lattice:ListListeners': 3,
       // Every custom domain name on one page; the account has no REST API, so no stage is read.
       'apigateway:GetDomainNames': 2,
+      'apigateway:GetDomainNamesV2': 2,
       'apigateway:GetRestApis': 2,
       // 250 distributions in pages of 100 (Marker), in the sweep of us-east-1 only; no GetDistribution when no
       // rule would change one (the default policy notifies).
@@ -144,6 +145,7 @@ describe('sweep against the stand-in', () => {
       'vpc-lattice:ListListeners': 3,
       // Config records REST APIs and stages, not custom domain names: those are listed live.
       'apigateway:GetDomainNames': 1,
+      'apigateway:GetDomainNamesV2': 1,
     });
     expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'config'));
     expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 6 + 3);

@@ -5,6 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { ACMClient, ListCertificatesCommand } from '@aws-sdk/client-acm';
 import { APIGatewayClient, GetDomainNamesCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
 import {
+  ApiGatewayV2Client,
+  GetDomainNamesCommand as GetDomainNamesV2Command,
+} from '@aws-sdk/client-apigatewayv2';
+import {
   DescribeConnectionsCommand,
   DescribeLagsCommand,
   DirectConnectClient,
@@ -328,9 +332,10 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
   const acm = mockClient(ACMClient);
   const lattice = mockClient(VPCLatticeClient);
   const apigateway = mockClient(APIGatewayClient);
+  const apigatewayV2 = mockClient(ApiGatewayV2Client);
 
   afterEach(() => {
-    for (const mock of [elbv2, elb, ec2, dx, acm, lattice, apigateway]) mock.reset();
+    for (const mock of [elbv2, elb, ec2, dx, acm, lattice, apigateway, apigatewayV2]) mock.reset();
   });
 
   const runAws = (argv: string[]) => runCliCaptured(argv, { cwd: tmpdir() });
@@ -347,6 +352,7 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     dx.on(DescribeLagsCommand).resolves({ lags: [] });
     acm.on(ListCertificatesCommand).resolves({ CertificateSummaryList: [] });
     apigateway.on(GetDomainNamesCommand).resolves({ items: [] });
+    apigatewayV2.on(GetDomainNamesV2Command).resolves({ Items: [] });
     apigateway.on(GetRestApisCommand).resolves({ items: [] });
 
     // Act
@@ -416,6 +422,7 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     dx.onAnyCommand().rejects(denied);
     acm.onAnyCommand().rejects(denied);
     apigateway.onAnyCommand().rejects(denied);
+    apigatewayV2.onAnyCommand().rejects(denied);
 
     // Act
     const result = await runAws(['scan', '--region', 'eu-west-1', '--format', 'json']);

@@ -43,7 +43,7 @@ export const apigatewayBackendCertificate = defineRule({
       });
     if (stage.httpIntegrations === undefined)
       return cannotVerify(
-        `${label} presents no client certificate, and the input does not say whether its API has HTTP integrations, so whether its backends can authenticate API Gateway cannot be verified.`,
+        `${label} presents no client certificate, and the input does not say whether its API has HTTP integrations, so whether its backends can authenticate API Gateway cannot be verified${stage.restApiId ? ` (add the output of aws apigateway get-resources --rest-api-id ${stage.restApiId} --embed methods, wrapped as {"restApiId": "${stage.restApiId}", "items": [...]})` : ''}.`,
         { clientCertificateId: null, httpIntegrations: null },
       );
     if (stage.httpIntegrations.length === 0)

@@ -3,6 +3,9 @@
  * near-miss and a case that cannot be verified; then `tls.postQuantum: require`, and replay of a CloudTrail call
  * against an inventory. Inputs: test/fixtures/inputs/apigateway/ (AWS's output shapes, the project's own values).
  */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../../helpers/run-cli.js';
@@ -245,25 +248,236 @@ describe('apigateway-backend-certificate through the CLI', () => {
   );
 });
 
-describe('replay', () => {
-  it('replays UpdateDomainName against the get-domain-names inventory and judges the domain it names', async () => {
+describe('apigateway-backend-certificate from wrapped get-stages and get-resources outputs', () => {
+  /** The JSON report of `evaluate` on these paths, errors included. */
+  async function report(...paths: string[]): Promise<JsonReport> {
+    const run = await runCliCaptured(['evaluate', ...paths, '--format', 'json', '--now', NOW]);
+    return JSON.parse(run.stdout) as JsonReport;
+  }
+  const verdicts = (json: JsonReport) =>
+    json.evaluations
+      .filter((evaluation) => evaluation.ruleId === 'apigateway-backend-certificate')
+      .map(({ resourceId, status }) => [resourceId, status]);
+
+  it('fails a stage without a client certificate whose API has an HTTP_PROXY integration, passes the one with, and has nothing to judge on a Lambda-only API', async () => {
     // Act
-    const run = await runCliCaptured([
-      'replay',
-      fixture('events/cloudtrail-apigateway-update-domain-name.json'),
-      '--inventory',
-      INPUT('apigateway-get-domain-names.json'),
-      '--format',
-      'json',
-      '--now',
-      NOW,
-    ]);
+    const evaluations = await evaluate('backend');
 
     // Assess
-    expect(run.stderr).toBe('');
-    const report = JSON.parse(run.stdout) as JsonReport;
-    expect(report.evaluations.map(({ ruleId, status, resourceId }) => [ruleId, status, resourceId])).toEqual([
-      ['apigateway-domain-tls-policy', 'NON_COMPLIANT', `${DOMAINS}/legacy.shop.example.net`],
+    const failing = found(evaluations, 'test (deployment dep0002def)');
+    expect(failing.status).toBe('NON_COMPLIANT');
+    expect(failing.reason).toBe(
+      'Stage test of REST API a1b2c3d4e5 reaches HTTP backends (HTTP_PROXY) without a client certificate.',
+    );
+    expect(failing.details).toMatchObject({ httpIntegrations: ['HTTP_PROXY'] });
+    expect(found(evaluations, 'prod (deployment dep0001abc)').status).toBe('COMPLIANT');
+    expect(found(evaluations, 'live (deployment dep0003ghi)').status).toBe('NOT_APPLICABLE');
+  });
+
+  it('joins integrations by REST API only: the stages file alone leaves the stage without a certificate unverifiable, naming the command to add', async () => {
+    // Act
+    const evaluations = await evaluate('backend/apigateway-get-stages-orders.json');
+
+    // Assess
+    const unknown = found(evaluations, 'test (deployment dep0002def)');
+    expect(unknown.status).toBe('NON_COMPLIANT');
+    expect(unknown.reason).toContain(
+      'add the output of aws apigateway get-resources --rest-api-id a1b2c3d4e5 --embed methods',
+    );
+    // The orders API's HTTP_PROXY does not reach the stage of the Lambda API.
+    const other = await report(
+      INPUT('backend/apigateway-get-stages-lambda.json'),
+      INPUT('backend/apigateway-get-resources-orders.json'),
+    );
+    expect(other.errors).toEqual([]);
+    expect(other.evaluations.find((e) => e.ruleId === 'apigateway-backend-certificate')?.reason).toContain(
+      'does not say whether',
+    );
+  });
+
+  it('a get-resources output without --embed methods is reported and leaves the stage "cannot be verified"', async () => {
+    // Act
+    const json = await report(INPUT('backend-no-embed'));
+
+    // Assess
+    expect(verdicts(json)).toEqual([['v1 (deployment dep0004jkl)', 'NON_COMPLIANT']]);
+    expect(json.evaluations[0]?.reason).toContain('does not say whether its API has HTTP integrations');
+    expect(json.errors).toEqual([
+      {
+        source: expect.stringContaining('backend-no-embed/apigateway-get-resources-legacy.json'),
+        message: expect.stringContaining(
+          'REST API z9y8x7w6v5: no methodIntegration in GET / (was it run with --embed methods?)',
+        ),
+      },
+    ]);
+  });
+
+  it('an output with no resourceMethods at all says nothing of the methods: not taken as "no HTTP integration"', async () => {
+    // Prepare
+    const dir = await mkdtemp(join(tmpdir(), 'apigw-'));
+    const resources = join(dir, 'resources.json');
+    await writeFile(
+      resources,
+      JSON.stringify({ restApiId: 'k9l8m7n6o5', items: [{ id: 'lamr00t003', path: '/' }] }),
+    );
+
+    // Act
+    const json = await report(INPUT('backend/apigateway-get-stages-lambda.json'), resources);
+
+    // Assess
+    expect(verdicts(json)).toEqual([['live (deployment dep0003ghi)', 'NON_COMPLIANT']]);
+    expect(json.errors).toEqual([
+      {
+        source: resources,
+        message: expect.stringContaining('no methodIntegration in every resource (no resourceMethods)'),
+      },
+    ]);
+  });
+
+  it('reports an unwrapped get-resources output and a wrapper whose restApiId is not an id, and uses neither', async () => {
+    // Prepare
+    const dir = await mkdtemp(join(tmpdir(), 'apigw-'));
+    const orders = JSON.parse(
+      await readFile(INPUT('backend/apigateway-get-resources-orders.json'), 'utf8'),
+    ) as {
+      items: unknown[];
+    };
+    const unwrapped = join(dir, 'unwrapped.json');
+    await writeFile(unwrapped, JSON.stringify({ items: orders.items }));
+    const badId = join(dir, 'bad-id.json');
+    await writeFile(badId, JSON.stringify({ restApiId: 42, items: orders.items }));
+
+    // Act
+    const json = await report(INPUT('backend/apigateway-get-stages-orders.json'), unwrapped, badId);
+
+    // Assess
+    expect(verdicts(json)).toContainEqual(['test (deployment dep0002def)', 'NON_COMPLIANT']);
+    const failing = json.evaluations.find(
+      (evaluation) => evaluation.resourceId === 'test (deployment dep0002def)',
+    );
+    expect(failing?.reason).toContain('does not say whether');
+    expect(json.errors).toEqual(
+      expect.arrayContaining([
+        { source: unwrapped, message: expect.stringContaining('the output does not name its REST API') },
+        { source: badId, message: expect.stringContaining('restApiId: expected the REST API id') },
+      ]),
+    );
+  });
+});
+
+/** A JSON report of `transit-guard replay <event> --inventory <inventory>` with these options. */
+async function replay(event: string, inventory: string, ...options: string[]): Promise<JsonReport> {
+  const run = await runCliCaptured([
+    'replay',
+    fixture(`events/${event}.json`),
+    '--inventory',
+    inventory,
+    '--format',
+    'json',
+    '--now',
+    NOW,
+    ...options,
+  ]);
+  expect(run.stderr).toBe('');
+  const report = JSON.parse(run.stdout) as JsonReport;
+  expect(report.errors).toEqual([]);
+  return report;
+}
+
+/** A policy file that sets one rule's mode. */
+async function policyFile(ruleId: string, mode: string): Promise<string> {
+  const path = join(await mkdtemp(join(tmpdir(), 'apigw-policy-')), 'policy.yml');
+  await writeFile(path, `rules:\n  ${ruleId}:\n    mode: ${mode}\n`);
+  return path;
+}
+
+describe('replay: the evaluation and the planned response', () => {
+  it('UpdateDomainName under the default policy: the domain on TLS_1_0 fails and the response is a notification', async () => {
+    // Act
+    const report = await replay(
+      'cloudtrail-apigateway-update-domain-name',
+      INPUT('apigateway-get-domain-names.json'),
+    );
+
+    // Assess
+    expect(report.evaluations).toEqual([
+      expect.objectContaining({
+        ruleId: 'apigateway-domain-tls-policy',
+        status: 'NON_COMPLIANT',
+        resourceId: `${DOMAINS}/legacy.shop.example.net`,
+        response: { mode: 'notify', status: 'notify' },
+      }),
+    ]);
+  });
+
+  it('UpdateDomainName with the rule on remediate: no change is planned while the HTTP API mappings are unknown, and the note says why', async () => {
+    // Act
+    const report = await replay(
+      'cloudtrail-apigateway-update-domain-name',
+      INPUT('apigateway-get-domain-names.json'),
+      '--policy',
+      await policyFile('apigateway-domain-tls-policy', 'remediate'),
+    );
+
+    // Assess
+    const [evaluation] = report.evaluations as (Evaluation & { response: Record<string, unknown> })[];
+    expect(evaluation?.response).toMatchObject({ mode: 'remediate', status: 'notify' });
+    expect(evaluation?.response).not.toHaveProperty('calls');
+    expect(evaluation?.response.note).toContain('the input does not say whether an HTTP API is mapped to it');
+  });
+
+  it('UpdateRestApi with the rule on remediate: a dry run of UpdateRestApi to the PQ enhanced policy in BASIC mode', async () => {
+    // Act
+    const report = await replay(
+      'cloudtrail-apigateway-update-rest-api',
+      INPUT('apigateway-get-rest-apis.json'),
+      '--policy',
+      await policyFile('apigateway-api-tls-policy', 'remediate'),
+    );
+
+    // Assess
+    expect(report.evaluations).toEqual([
+      expect.objectContaining({
+        ruleId: 'apigateway-api-tls-policy',
+        status: 'NON_COMPLIANT',
+        resourceId: 'a1b2c3d4e5',
+        response: expect.objectContaining({
+          mode: 'remediate',
+          status: 'dry-run',
+          action: 'set-api-security-policy',
+          target: 'SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09',
+          calls: [
+            {
+              service: 'apigateway',
+              command: 'UpdateRestApi',
+              input: {
+                restApiId: 'a1b2c3d4e5',
+                patchOperations: [
+                  {
+                    op: 'replace',
+                    path: '/securityPolicy',
+                    value: 'SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09',
+                  },
+                  { op: 'replace', path: '/endpointAccessMode', value: 'BASIC' },
+                ],
+              },
+            },
+          ],
+        }),
+      }),
+    ]);
+  });
+
+  it('PutIntegration re-judges every stage of its REST API, and only those, from wrapped stages and resources', async () => {
+    // Act
+    const report = await replay('cloudtrail-apigateway-put-integration', INPUT('backend'));
+
+    // Assess
+    expect(
+      report.evaluations.map(({ ruleId, resourceId, status }) => [ruleId, resourceId, status]).sort(),
+    ).toEqual([
+      ['apigateway-backend-certificate', 'prod (deployment dep0001abc)', 'COMPLIANT'],
+      ['apigateway-backend-certificate', 'test (deployment dep0002def)', 'NON_COMPLIANT'],
     ]);
   });
 });

@@ -12,9 +12,14 @@ import {
   GetStagesCommand,
   NotFoundException,
 } from '@aws-sdk/client-api-gateway';
-import { ApiGatewayV2Client, GetApiMappingsCommand, GetApisCommand } from '@aws-sdk/client-apigatewayv2';
+import {
+  ApiGatewayV2Client,
+  GetApiMappingsCommand,
+  GetApisCommand,
+  GetDomainNamesCommand as GetDomainNamesV2Command,
+} from '@aws-sdk/client-apigatewayv2';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apigatewayBackendCertificate } from '../../../../shared/families/apigateway/rules/apigateway-backend-certificate.js';
 import { FULL_READ_PLAN, readPlanFor } from '../../../../shared/inventory/live/plan.js';
 import type { Resource } from '../../../../shared/model/resource.js';
@@ -55,8 +60,43 @@ describe('live API Gateway sweep', () => {
     v1.reset();
     v2.reset();
   });
+  // Every sweep also lists v2's domain names; unless a test says otherwise, it lists none v1 does not.
+  beforeEach(() => {
+    v2.on(GetDomainNamesV2Command).resolves({ Items: [] });
+  });
 
-  it('lists 100 domain names in one GetDomainNames call when the domain rule only notifies', async () => {
+  it('judges a domain name only v2 lists from its v2 record, and a name both list once, from v1', async () => {
+    // Prepare
+    v1.on(GetDomainNamesCommand).resolves({ items: [regionalDomain('both.shop.example.net', 'TLS_1_0')] });
+    v1.on(GetRestApisCommand).resolves({ items: [] });
+    v2.on(GetDomainNamesV2Command).resolves({
+      Items: [
+        {
+          DomainName: 'both.shop.example.net',
+          DomainNameConfigurations: [{ EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_0' }],
+        },
+        {
+          DomainName: 'http-only.shop.example.net',
+          DomainNameConfigurations: [{ EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' }],
+        },
+      ],
+    });
+    const source = mockedSource({ plan: PLAN_WITHOUT_MAPPINGS });
+
+    // Act
+    const result = await source.enumerate(REGION, ['apigateway']);
+
+    // Assess
+    expect(v2).toReceiveCommandExactlyOnceWith(GetDomainNamesV2Command, { MaxResults: '500' });
+    expect(result.errors).toEqual([]);
+    const domains = result.resources.filter((resource) => resource.resourceType.endsWith('DomainName'));
+    expect(domains.map((domain) => [domain.resourceType, domain.name]).sort()).toEqual([
+      ['AWS::ApiGateway::DomainName', 'both.shop.example.net'],
+      ['AWS::ApiGatewayV2::DomainName', 'http-only.shop.example.net'],
+    ]);
+  });
+
+  it('lists 100 domain names in one GetDomainNames call per API when the domain rule only notifies', async () => {
     // Prepare
     const items = Array.from({ length: 100 }, (_, i) => regionalDomain(`d${i}.shop.example.net`, 'TLS_1_2'));
     v1.on(GetDomainNamesCommand).resolves({ items });
@@ -69,7 +109,9 @@ describe('live API Gateway sweep', () => {
     // Assess
     expect(v1).toReceiveCommandTimes(GetDomainNamesCommand, 1);
     expect(v1).toReceiveCommandWith(GetDomainNamesCommand, { limit: 500 });
-    expect(v2.calls()).toHaveLength(0);
+    // No mapping read: v2's one call is its listing of domain names.
+    expect(v2.calls()).toHaveLength(1);
+    expect(v2).toReceiveCommandTimes(GetDomainNamesV2Command, 1);
     expect(result.resources).toHaveLength(100);
     expect(byId(result.resources, `${DOMAINS}/d7.shop.example.net`)).toMatchObject({
       securityPolicy: 'TLS_1_2',
@@ -248,6 +290,39 @@ describe('live API Gateway read', () => {
     expect(result.resources).toEqual([
       expect.objectContaining({ resourceId: arn, securityPolicy: 'TLS_1_2' }),
     ]);
+  });
+
+  it("reads every stage of the REST API an integration change names, with the API's integrations, and judges them", async () => {
+    // Prepare
+    v1.on(GetStagesCommand).resolves({
+      item: [
+        { stageName: 'prod', deploymentId: 'dep0001', clientCertificateId: 'clcert0001' },
+        { stageName: 'test', deploymentId: 'dep0002' },
+      ],
+    });
+    v1.on(GetResourcesCommand).resolves({
+      items: [{ id: 'res001', path: '/', resourceMethods: { ANY: { methodIntegration: { type: 'HTTP' } } } }],
+    });
+    const source = mockedSource({ plan: PLAN_WITHOUT_MAPPINGS });
+    const stages = `arn:aws:apigateway:${REGION}::/restapis/a1b2c3d4e5/stages`;
+
+    // Act
+    const result = await source.read([ref('AWS::ApiGateway::Stage', stages)]);
+
+    // Assess
+    expect(v1).toReceiveCommandExactlyOnceWith(GetStagesCommand, { restApiId: 'a1b2c3d4e5' });
+    expect(v1).toReceiveCommandTimes(GetResourcesCommand, 1);
+    expect(result.errors).toEqual([]);
+    expect(result.resources.map((resource) => resource.resourceId).sort()).toEqual([
+      `${stages}/prod`,
+      `${stages}/test`,
+    ]);
+    const outcome = apigatewayBackendCertificate.evaluate(
+      byId(result.resources, `${stages}/test`),
+      ruleContext(),
+    );
+    expect(outcome.status).toBe('NON_COMPLIANT');
+    expect(outcome.reason).toContain('reaches HTTP backends (HTTP) without a client certificate');
   });
 
   it('reports a domain that no longer exists as gone', async () => {

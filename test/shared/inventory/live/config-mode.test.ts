@@ -1,6 +1,10 @@
 import { ACMClient, DescribeCertificateCommand, ListCertificatesCommand } from '@aws-sdk/client-acm';
 import { APIGatewayClient, GetDomainNamesCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
 import {
+  ApiGatewayV2Client,
+  GetDomainNamesCommand as GetDomainNamesV2Command,
+} from '@aws-sdk/client-apigatewayv2';
+import {
   ConfigServiceClient,
   type ConfigurationRecorder,
   DescribeConfigurationRecorderStatusCommand,
@@ -49,7 +53,8 @@ const dx = mockClient(DirectConnectClient);
 const acm = mockClient(ACMClient);
 const lattice = mockClient(VPCLatticeClient);
 const apigateway = mockClient(APIGatewayClient);
-const ALL = [config, elbv2, elb, ec2, dx, acm, lattice, apigateway];
+const apigatewayV2 = mockClient(ApiGatewayV2Client);
+const ALL = [config, elbv2, elb, ec2, dx, acm, lattice, apigateway, apigatewayV2];
 
 const CONFIG_LISTENER = listenerArn('edge', 'c0ffee0000000001', 'net');
 
@@ -133,6 +138,7 @@ function answerDescribes() {
   acm.on(ListCertificatesCommand).resolves({ CertificateSummaryList: [certificateSummary('a')] });
   acm.on(DescribeCertificateCommand).resolves({ Certificate: certificate('a') });
   apigateway.on(GetDomainNamesCommand).resolves({ items: [] });
+  apigatewayV2.on(GetDomainNamesV2Command).resolves({ Items: [] });
   apigateway.on(GetRestApisCommand).resolves({ items: [] });
   config.on(SelectResourceConfigCommand).resolves({ Results: [listenerItem(), vpnItem()] });
   return { https };

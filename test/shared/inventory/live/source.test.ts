@@ -1,6 +1,10 @@
 import { ACMClient, DescribeCertificateCommand, ListCertificatesCommand } from '@aws-sdk/client-acm';
 import { APIGatewayClient, GetDomainNamesCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
 import {
+  ApiGatewayV2Client,
+  GetDomainNamesCommand as GetDomainNamesV2Command,
+} from '@aws-sdk/client-apigatewayv2';
+import {
   DescribeConnectionsCommand,
   DescribeLagsCommand,
   DirectConnectClient,
@@ -45,6 +49,7 @@ const dx = mockClient(DirectConnectClient);
 const acm = mockClient(ACMClient);
 const lattice = mockClient(VPCLatticeClient);
 const apigateway = mockClient(APIGatewayClient);
+const apigatewayV2 = mockClient(ApiGatewayV2Client);
 
 function answerEveryFamily() {
   const https = httpsListener('shop', '0467ef3c8400ae65');
@@ -61,13 +66,14 @@ function answerEveryFamily() {
   acm.on(DescribeCertificateCommand).resolves({ Certificate: certificate('a') });
   lattice.on(ListServicesCommand).resolves({ items: [] });
   apigateway.on(GetDomainNamesCommand).resolves({ items: [] });
+  apigatewayV2.on(GetDomainNamesV2Command).resolves({ Items: [] });
   apigateway.on(GetRestApisCommand).resolves({ items: [] });
   return { https };
 }
 
 describe('createAwsInventorySource', () => {
   afterEach(() => {
-    for (const mock of [elbv2, elb, ec2, dx, acm, lattice, apigateway]) mock.reset();
+    for (const mock of [elbv2, elb, ec2, dx, acm, lattice, apigateway, apigatewayV2]) mock.reset();
   });
 
   it('sweeps every family of a region by default', async () => {
