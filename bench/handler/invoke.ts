@@ -40,6 +40,8 @@ import {
   DescribeLoadBalancersCommand,
   type DescribeLoadBalancersCommandInput,
   DescribeRulesCommand,
+  DescribeTargetGroupsCommand,
+  type DescribeTargetGroupsCommandInput,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { EventBridgeClient, PutEventsCommand, type PutEventsCommandInput } from '@aws-sdk/client-eventbridge';
@@ -142,6 +144,20 @@ function mockAws(): { resetHistory(): void }[] {
         }),
       ],
       [DescribeRulesCommand, () => ({ Rules: [] })],
+      // The target groups a listener forwards to (elbv2-target-group-plaintext): HTTPS, as the listener's.
+      [
+        DescribeTargetGroupsCommand,
+        (input: DescribeTargetGroupsCommandInput) => ({
+          TargetGroups: (input.TargetGroupArns ?? []).map((arn) => ({
+            TargetGroupArn: arn,
+            TargetGroupName: arn.split('/')[1],
+            Protocol: 'HTTPS',
+            Port: 443,
+            VpcId: 'vpc-0a1b2c3d4e5f60718',
+            TargetType: 'instance',
+          })),
+        }),
+      ],
     ]),
     answering(ElasticLoadBalancingClient, [
       [
