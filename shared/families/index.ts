@@ -19,6 +19,8 @@ import type { Elbv2TargetGroup } from './elbv2/target-group.js';
 import type { Family } from './family.js';
 import { latticeFamily } from './lattice/index.js';
 import type { LatticeListener } from './lattice/model.js';
+import { vpcFamily } from './vpc/index.js';
+import type { Vpc } from './vpc/model.js';
 import { vpnFamily } from './vpn/index.js';
 import type { VpnConnection } from './vpn/model.js';
 
@@ -33,6 +35,7 @@ export const FAMILIES: readonly Family[] = [
   cloudFrontFamily,
   latticeFamily,
   apiGatewayFamily,
+  vpcFamily,
 ];
 
 /** Each family's resources (its model.ts), by family id: the model's `Resource` is their union. */
@@ -45,6 +48,7 @@ interface FamilyResources {
   cloudfront: CloudFrontDistribution;
   lattice: LatticeListener;
   apigateway: ApiGatewayResource;
+  vpc: Vpc;
 }
 
 export type Resource = FamilyResources[keyof FamilyResources];

@@ -7,10 +7,12 @@
 
 import { certificateSettings } from './acm/settings.js';
 import { directConnectSettings } from './directconnect/settings.js';
+import { vpcSettings } from './vpc/settings.js';
 import { vpnSettings } from './vpn/settings.js';
 
 export const FAMILY_SETTINGS = {
   vpn: vpnSettings,
   directConnect: directConnectSettings,
   certificates: certificateSettings,
+  vpc: vpcSettings,
 } as const;

@@ -24,7 +24,6 @@ interface ForwardingListener {
 
 /**
  * A VPC's encryption control as EC2 describes it (DescribeVpcEncryptionControls / DescribeVpcs EncryptionControl).
- * @internal The seam a VPC family will fill; only tests name it today.
  */
 export interface VpcEncryptionControlFact {
   vpcId: string;
@@ -57,11 +56,8 @@ export interface Elbv2TargetGroup extends ResourceBase {
 }
 
 /**
- * The encryption controls of VPCs, as facts another family's readers keep in `Inventory.pending`. No VPC family
- * exists yet, so nothing fills this and every VPC's control is unknown. A VPC family supplies it by declaring this
- * kind in its inputs' `pending` (same key) and pushing one fact per VPC from DescribeVpcEncryptionControls or
- * DescribeVpcs (`EncryptionControl`); linkTargetGroups then reads them, with no change here.
- * @internal Until that family exists only the target-group test fills it (the seam it will use).
+ * The encryption controls of VPCs, as facts the VPC family's readers (shared/families/vpc/describe.ts) keep in
+ * `Inventory.pending`: one per VPC, from DescribeVpcEncryptionControls or DescribeVpcs (`EncryptionControl`).
  */
 export const VPC_ENCRYPTION_CONTROLS: PendingKind<VpcEncryptionControlFact> = {
   key: 'vpcEncryptionControls',

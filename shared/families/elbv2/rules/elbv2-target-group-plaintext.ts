@@ -23,7 +23,7 @@ function vpcControlWords(group: Elbv2TargetGroup): string {
   const vpc = group.vpcId ?? 'its VPC';
   const control = group.vpcEncryptionControl;
   if (!control)
-    return `the encryption control of ${vpc} is unknown (transit-guard reads no VPC encryption controls yet)`;
+    return `the encryption control of ${vpc} is unknown (no VPC encryption control in the inputs)`;
   return `the encryption control of ${vpc} is ${control.mode ?? 'of unknown mode'}${control.state ? ` (${control.state})` : ''}, not enforced`;
 }
 

@@ -1,0 +1,32 @@
+/** The VPC and its encryption control in the normalized model (shared/model/resource.ts). */
+import type { ResourceBase } from '../../model/resource.js';
+
+/** A VpcEncryptionControl (DescribeVpcEncryptionControls, or DescribeVpcs' EncryptionControl). */
+export interface VpcEncryptionControl {
+  vpcEncryptionControlId?: string;
+  /** monitor | enforce; anything else cannot be verified. */
+  mode?: string;
+  /** available | creating | monitor-in-progress | enforce-in-progress | *-failed | deleting | deleted | ... */
+  state?: string;
+  /** Each exclusion's state (enabling | enabled | disabling | disabled), by exclusion name. */
+  exclusions: Record<string, string | undefined>;
+}
+
+/** One resource GetVpcResourcesBlockingEncryptionEnforcement lists (VpcEncryptionNonCompliantResource). */
+export interface BlockingResource {
+  id?: string;
+  type?: string;
+  description?: string;
+  isExcludable?: boolean;
+}
+
+export interface Vpc extends ResourceBase {
+  resourceType: 'AWS::EC2::VPC';
+  vpcId: string;
+  /** Set when the input says what the control is; `controlRead` with no control means the VPC has none. */
+  encryptionControl?: VpcEncryptionControl;
+  /** True when an input that would carry the control (DescribeVpcs, DescribeVpcEncryptionControls) was read. */
+  controlRead?: boolean;
+  /** The resources blocking enforce mode, when the inputs hold GetVpcResourcesBlockingEncryptionEnforcement. */
+  blockingResources?: BlockingResource[];
+}
