@@ -52,7 +52,7 @@ describe('transit-guard evaluate: vpc-encryption-control', () => {
   }
 
   describe('from describe-vpcs', () => {
-    it('fails a VPC with no EncryptionControl at low, passes the monitor-mode one under the default policy and fails the enforced one's unallowed exclusion', async () => {
+    it('fails a VPC with no EncryptionControl at low, passes the monitor-mode one under the default policy and fails the unallowed exclusion of the enforced one', async () => {
       // Act
       const { code, report, verdict } = await evaluate({ vpcs: input('ec2-describe-vpcs.json') });
 
