@@ -31,6 +31,7 @@ function remediationClients(): ExecutorDeps['clientFor'] {
     elbv2: new ElasticLoadBalancingV2Client(config),
     elb: new ElasticLoadBalancingClient(config),
     vpn: new EC2Client(config),
+    vpc: new EC2Client(config),
     directconnect: new DirectConnectClient(config),
     acm: new ACMClient(config),
   };
