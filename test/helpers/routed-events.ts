@@ -481,6 +481,37 @@ export const ROUTED_APIGATEWAY: RoutedCase[] = [
 
 export const CONFIG_CHANGE = 'Config Configuration Item Change';
 
+/** The VPC the encryption-control fixtures name (Modify/Delete name only the control: the response names the VPC). */
+const VPC_ID = 'vpc-0c3d4e5f60718293a';
+
+export const ROUTED_VPC: RoutedCase[] = [
+  {
+    fixture: 'cloudtrail-ec2-create-vpc',
+    eventName: 'CreateVpc',
+    refs: [ref('AWS::EC2::VPC', VPC_ID)],
+    actor: IAM_USER_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-ec2-create-vpc-encryption-control',
+    eventName: 'CreateVpcEncryptionControl',
+    refs: [ref('AWS::EC2::VPC', VPC_ID)],
+    actor: IAM_USER_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-ec2-modify-vpc-encryption-control',
+    eventName: 'ModifyVpcEncryptionControl',
+    refs: [ref('AWS::EC2::VPC', VPC_ID)],
+    actor: IAM_USER_ACTOR,
+  },
+  {
+    // Deleting the control leaves the VPC: it is read again, not dropped.
+    fixture: 'cloudtrail-ec2-delete-vpc-encryption-control',
+    eventName: 'DeleteVpcEncryptionControl',
+    refs: [ref('AWS::EC2::VPC', VPC_ID)],
+    actor: IAM_USER_ACTOR,
+  },
+];
+
 export function itemOf(event: EventFixture): Record<string, unknown> {
   return (event.detail as { configurationItem: Record<string, unknown> }).configurationItem;
 }

@@ -45,6 +45,9 @@ const CALLS = new Map<string, CallRoute>([
 ]);
 
 export const vpcEvents: FamilyEvents = {
-  apiCalls: [{ source: 'aws.ec2', label: 'EC2', routes: CALLS }],
+  // The VPN family routes aws.ec2 too: this family claims its own call names.
+  apiCalls: [
+    { source: 'aws.ec2', label: 'EC2', routes: CALLS, claims: (detail) => CALLS.has(detail.eventName) },
+  ],
   config: { resourceTypes: [VPC], resourceOf: (item) => ({ resourceId: item.resourceId }) },
 };

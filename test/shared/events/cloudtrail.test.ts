@@ -11,6 +11,7 @@ import {
   ROUTED_ELB,
   ROUTED_ELBV2,
   ROUTED_LATTICE,
+  ROUTED_VPC,
   ROUTED_VPN,
 } from '../../helpers/routed-events.js';
 
@@ -23,6 +24,7 @@ const ROUTED = [
   ...ROUTED_CLOUDFRONT,
   ...ROUTED_LATTICE,
   ...ROUTED_APIGATEWAY,
+  ...ROUTED_VPC,
 ];
 
 describe('routeCloudTrail', () => {
