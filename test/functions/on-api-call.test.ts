@@ -40,6 +40,8 @@ import {
   SHOP_EDGE_LISTENER,
   SHOP_WEB_LB,
   SHOP_WEB_LISTENER,
+  VPC_ID,
+  VPC_READS,
   VPN_ID,
   VPN_READS,
   WEB_READS,
@@ -226,6 +228,21 @@ const ROWS: Row[] = [
       reads: VPN_READS,
       findings: ['finding:vpn-tunnel-ike-version'],
       resourceId: VPN_ID,
+    }),
+  ),
+  // VPC encryption controls: every call re-reads the VPC (deleting the control leaves the VPC).
+  ...[
+    ['CreateVpc', 'cloudtrail-ec2-create-vpc'],
+    ['CreateVpcEncryptionControl', 'cloudtrail-ec2-create-vpc-encryption-control'],
+    ['ModifyVpcEncryptionControl', 'cloudtrail-ec2-modify-vpc-encryption-control'],
+    ['DeleteVpcEncryptionControl', 'cloudtrail-ec2-delete-vpc-encryption-control'],
+  ].map(
+    ([eventName, fixture]): Row => ({
+      eventName: eventName as string,
+      fixture: fixture as string,
+      reads: VPC_READS,
+      findings: ['finding:vpc-encryption-control'],
+      resourceId: VPC_ID,
     }),
   ),
   // Direct Connect

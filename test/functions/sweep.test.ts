@@ -107,6 +107,8 @@ describe('sweep handler', () => {
       certificatesExpiring: 1,
       // The fake account's TLS listeners use no hybrid post-quantum policy.
       tlsEndpointsPostQuantum: 0,
+      // The fake account's one VPC has no encryption control.
+      vpcEncryptionControl: 0,
     });
     const emf = harness.output
       .text()

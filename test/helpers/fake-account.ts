@@ -11,6 +11,7 @@
  * - dxcon-fg5t7k2m: should_encrypt (fails open); dxlag-fh8r2v6n: no_encrypt; its member dxcon-ffq3w9zp is fine;
  * - certificates: api (RSA 1024), shop (fine), renew (expires in 10 days);
  * - API Gateway: the custom domain legacy.shop.example.net on TLS_1_0; no REST API.
+ * - the VPC vpc-0c3d4e5f60718293a: no encryption control (vpc-encryption-control, low).
  */
 import {
   type CertificateDetail,
@@ -38,8 +39,11 @@ import {
   type Lag,
 } from '@aws-sdk/client-direct-connect';
 import {
+  DescribeVpcEncryptionControlsCommand,
+  DescribeVpcsCommand,
   DescribeVpnConnectionsCommand,
   GetActiveVpnTunnelStatusCommand,
+  type Vpc,
   type VpnConnection,
 } from '@aws-sdk/client-ec2';
 import {
@@ -72,6 +76,8 @@ const UNKNOWN_SSL_POLICY = 'ELBSecurityPolicy-TLS-1-0-Ext-2030-01';
 export const CLASSIC_NAME = 'legacy-api';
 export const CLASSIC_ARN = `${ELB}:loadbalancer/${CLASSIC_NAME}`;
 export const VPN_ID = 'vpn-0c7d8e9f0a1b2c3d4';
+/** The account's one VPC: the VPC encryption-control event fixtures name it. */
+export const VPC_ID = 'vpc-0c3d4e5f60718293a';
 /** The account's one API Gateway custom domain name: Regional, on TLS_1_0. */
 const SHOP_DOMAIN: DomainName = {
   domainName: 'legacy.shop.example.net',
@@ -308,6 +314,17 @@ export function certificates(): CertificateDetail[] {
   ];
 }
 
+// ---------------------------------------------------------------- VPC
+
+/** No EncryptionControl: DescribeVpcs carries it only when the VPC has one. */
+const vpc: Vpc = {
+  VpcId: VPC_ID,
+  OwnerId: ACCOUNT_ID,
+  State: 'available',
+  CidrBlock: '10.40.0.0/16',
+  IsDefault: false,
+};
+
 // ---------------------------------------------------------------- what reading each resource takes
 
 const listenerReads = (listenerArn: string, loadBalancerArn: string): ExpectedRead[] => [
@@ -333,6 +350,10 @@ export const VPN_READS = [
       VpnTunnelOutsideIpAddress: ip,
     }),
   ),
+];
+export const VPC_READS = [
+  expectedRead('ec2', DescribeVpcsCommand, { VpcIds: [VPC_ID] }),
+  expectedRead('ec2', DescribeVpcEncryptionControlsCommand, { VpcIds: [VPC_ID], MaxResults: 1000 }),
 ];
 export const CONNECTION_READS = [
   expectedRead('directConnect', DescribeConnectionsCommand, { connectionId: DX_CONNECTION }),
@@ -371,6 +392,10 @@ export const REGION_READS = {
     ...[CERT_API, CERT_SHOP, CERT_RENEW].flatMap(certificateReads),
   ],
   lattice: [expectedRead('lattice', ListServicesCommand, { maxResults: 100 })],
+  vpc: [
+    expectedRead('ec2', DescribeVpcsCommand, {}),
+    expectedRead('ec2', DescribeVpcEncryptionControlsCommand, { MaxResults: 1000 }),
+  ],
   // One custom domain name and no REST API: one listing each.
   apigateway: [
     expectedRead('apigateway', GetDomainNamesCommand, { limit: 500 }),
@@ -389,6 +414,7 @@ export const REGION_FINDINGS = {
   acm: ['finding:acm-certificate-expiry', 'finding:acm-certificate-key-strength'],
   lattice: [],
   apigateway: ['finding:apigateway-domain-tls-policy'],
+  vpc: ['finding:vpc-encryption-control'],
 };
 
 // ---------------------------------------------------------------- installing it
@@ -460,6 +486,12 @@ export function installAccount(mocks: AwsMocks, options: AccountOptions = {}): v
       Phase2DHGroup: 20,
     },
   });
+
+  mocks.ec2.on(DescribeVpcsCommand).callsFake((input) => {
+    if (input.VpcIds && !input.VpcIds.includes(VPC_ID)) throw notFound('InvalidVpcID.NotFound', 'VPC');
+    return { Vpcs: [vpc] };
+  });
+  mocks.ec2.on(DescribeVpcEncryptionControlsCommand).resolves({ VpcEncryptionControls: [] });
 
   mocks.apigateway.on(GetDomainNamesCommand).resolves({ items: [SHOP_DOMAIN] });
   mocks.apigatewayV2.on(GetDomainNamesV2Command).resolves({
