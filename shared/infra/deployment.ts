@@ -28,8 +28,12 @@ function apiCallsPattern(): Pattern {
   const branches: Pattern[] = [];
   for (const [source, apis] of bySource) {
     const eventSource = [`${source.replace(/^aws\./, '')}.amazonaws.com`];
-    if (apis.length === 1) {
-      branches.push({ eventSource, eventName: namesReceived(apis[0]) });
+    // One API, or several of one API version (EC2: the VPN and VPC families) where each after the first claims
+    // its calls: the router tells them apart by `claims`, the pattern needs only their names.
+    const byClaims =
+      apis.every((api) => api.apiVersion === undefined) && apis.slice(1).every((api) => api.claims);
+    if (apis.length === 1 || byClaims) {
+      branches.push({ eventSource, eventName: unique(apis.flatMap(namesReceived)) });
       continue;
     }
     for (const api of apis) {

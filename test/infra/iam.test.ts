@@ -149,6 +149,9 @@ const STAR_RESOURCE_ACTIONS = new Set([
   'vpc-lattice:ListServices',
   'ec2:DescribeVpnConnections',
   'ec2:GetActiveVpnTunnelStatus',
+  // List actions with no resource type (Service Authorization Reference via iam-floyd's generated ec2.ts).
+  'ec2:DescribeVpcs',
+  'ec2:DescribeVpcEncryptionControls',
   'directconnect:DescribeConnections',
   'directconnect:DescribeLags',
   'acm:ListCertificates',

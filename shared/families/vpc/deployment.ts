@@ -1,6 +1,6 @@
 /**
  * VPC encryption controls in the deployment: the reads, the one write (CreateVpcEncryptionControl, monitor mode
- * only) and the SCP statement. No condition key names the mode or the exclusions (reference/vpc-encryption-controls.md
+ * only); no SCP statement: no condition key names the mode or the exclusions (reference/vpc-encryption-controls.md
  * [F]), so weakening calls can only be denied outright; that is left to the organization (declarative policy).
  */
 import type { FamilyDeployment } from '../../infra/family-deployment.js';
@@ -9,21 +9,25 @@ export const vpcDeployment: FamilyDeployment = {
   services: ['ec2'],
   reads: [
     {
-      // Describe* calls of EC2 support no resource-level permissions: Resource "*".
+      // List actions with no resource type, only the aws:RequestedRegion condition (Service Authorization Reference,
+      // generated in udondan/iam-floyd lib/generated/policy-statements/ec2.ts @ 50d8b534): Resource "*".
       sid: 'ReadVpcEncryptionControls',
-      actions: [
-        'ec2:DescribeVpcs',
-        'ec2:DescribeVpcEncryptionControls',
-        'ec2:GetVpcResourcesBlockingEncryptionEnforcement',
-      ],
+      actions: ['ec2:DescribeVpcs', 'ec2:DescribeVpcEncryptionControls'],
       resource: '*',
     },
   ],
   writes: [
+    // CreateVpcEncryptionControl is authorized on resources (it takes aws:ResourceTag, same source): the VPC it
+    // names and the control it creates, each granted by ARN type only.
     {
       sid: 'RemediateVpcEncryptionControls',
       actions: ['ec2:CreateVpcEncryptionControl'],
       resource: { service: 'ec2', resource: 'vpc/*' },
+    },
+    {
+      sid: 'RemediateVpcEncryptionControlsNew',
+      actions: ['ec2:CreateVpcEncryptionControl'],
+      resource: { service: 'ec2', resource: 'vpc-encryption-control/*' },
     },
   ],
 };
