@@ -24,6 +24,7 @@ interface ForwardingListener {
 
 /**
  * A VPC's encryption control as EC2 describes it (DescribeVpcEncryptionControls / DescribeVpcs EncryptionControl).
+ * @internal Exported for the target-group test: the VPC family fills it by key (families import no other family).
  */
 export interface VpcEncryptionControlFact {
   vpcId: string;
@@ -57,7 +58,10 @@ export interface Elbv2TargetGroup extends ResourceBase {
 
 /**
  * The encryption controls of VPCs, as facts the VPC family's readers (shared/families/vpc/describe.ts) keep in
- * `Inventory.pending`: one per VPC, from DescribeVpcEncryptionControls or DescribeVpcs (`EncryptionControl`).
+ * `Inventory.pending` under this key: one per VPC, from DescribeVpcEncryptionControls or DescribeVpcs
+ * (`EncryptionControl`).
+ * @internal Exported for the target-group test: the VPC family declares its own kind with the same key, since
+ * families import no other family.
  */
 export const VPC_ENCRYPTION_CONTROLS: PendingKind<VpcEncryptionControlFact> = {
   key: 'vpcEncryptionControls',

@@ -6,13 +6,17 @@ import type { InventoryBuilder } from '../../inventory/builder.js';
 import { pendingList } from '../../inventory/family-inputs.js';
 import type { Fields } from '../../inventory/fields.js';
 import { displayName, readTags, requireString } from '../../inventory/record.js';
-import { VPC_ENCRYPTION_CONTROLS } from '../elbv2/target-group.js';
-import type { BlockingResource, Vpc, VpcEncryptionControl } from './model.js';
+import {
+  type BlockingResource,
+  VPC_ENCRYPTION_CONTROLS,
+  type Vpc,
+  type VpcEncryptionControl,
+} from './model.js';
 import { VPC_EXCLUSIONS } from './settings.js';
 
 export const VPC = 'AWS::EC2::VPC';
 
-export function mapEncryptionControl(control: Fields): VpcEncryptionControl {
+function mapEncryptionControl(control: Fields): VpcEncryptionControl {
   const exclusions = control.object('ResourceExclusions');
   return {
     vpcEncryptionControlId: control.string('VpcEncryptionControlId'),

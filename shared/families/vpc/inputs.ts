@@ -1,6 +1,6 @@
 import type { FamilyInputs } from '../../inventory/family-inputs.js';
-import { VPC_ENCRYPTION_CONTROLS } from '../elbv2/target-group.js';
 import { mapVpc, readBlockingResources, readEncryptionControls, readVpcs, VPC } from './describe.js';
+import { VPC_ENCRYPTION_CONTROLS } from './model.js';
 
 export const vpcInputs: FamilyInputs = {
   formats: [

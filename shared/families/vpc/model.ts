@@ -1,4 +1,5 @@
 /** The VPC and its encryption control in the normalized model (shared/model/resource.ts). */
+import type { PendingKind } from '../../inventory/family-inputs.js';
 import type { ResourceBase } from '../../model/resource.js';
 
 /** A VpcEncryptionControl (DescribeVpcEncryptionControls, or DescribeVpcs' EncryptionControl). */
@@ -30,3 +31,18 @@ export interface Vpc extends ResourceBase {
   /** The resources blocking enforce mode, when the inputs hold GetVpcResourcesBlockingEncryptionEnforcement. */
   blockingResources?: BlockingResource[];
 }
+
+/** A VPC's control as the ELBv2 target-group rule reads it: a plaintext hop is encrypted in an enforced VPC. */
+interface VpcEncryptionControlFact {
+  vpcId: string;
+  mode?: string;
+  state?: string;
+}
+
+/**
+ * The facts this family keeps for shared/families/elbv2/target-group.ts, under the key its VPC_ENCRYPTION_CONTROLS
+ * reads (families do not import each other: the key is the contract).
+ */
+export const VPC_ENCRYPTION_CONTROLS: PendingKind<VpcEncryptionControlFact> = {
+  key: 'vpcEncryptionControls',
+};
