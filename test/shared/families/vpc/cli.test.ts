@@ -5,7 +5,7 @@
  * fills for elbv2-target-group-plaintext (a plaintext target group passes in an enforced VPC only).
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import type { Report } from '../../../../shared/report/report.js';
 import { runCliCaptured } from '../../../helpers/run-cli.js';
 
 const INPUTS = new URL('../../../fixtures/inputs/', import.meta.url);
+const EVENTS = new URL('../../../fixtures/events/', import.meta.url);
 // biome-ignore lint/suspicious/noExplicitAny: fixtures are edited freely in tests
 const input = (name: string): any => JSON.parse(readFileSync(new URL(name, INPUTS), 'utf8'));
 
@@ -274,5 +275,45 @@ describe('transit-guard evaluate: vpc-encryption-control', () => {
       // Assess
       expect(verdict(SHOP_WEB, 'elbv2-target-group-plaintext')?.status).toBe('COMPLIANT');
     });
+  });
+});
+
+describe('transit-guard replay: a CreateVpcEncryptionControl call', () => {
+  let directory: string;
+
+  beforeEach(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'transit-guard-vpc-replay-'));
+    await mkdir(join(directory, 'inventory'));
+  });
+
+  afterEach(async () => {
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  it('judges the VPC the call names, from the inventory', async () => {
+    // Prepare: the VPC the event names, still without a control in the inventory.
+    await writeFile(
+      join(directory, 'inventory', 'vpcs.json'),
+      JSON.stringify(input('ec2-describe-vpcs.json')),
+    );
+
+    // Act
+    const run = await runCliCaptured(
+      [
+        'replay',
+        new URL('cloudtrail-ec2-create-vpc-encryption-control.json', EVENTS).pathname,
+        '--inventory',
+        join(directory, 'inventory'),
+        '--format',
+        'json',
+      ],
+      { cwd: directory },
+    );
+    const report = JSON.parse(run.stdout) as Report;
+
+    // Assess
+    expect(report.evaluations.filter((e) => e.ruleId === RULE)).toEqual([
+      expect.objectContaining({ resourceId: DEFAULT_VPC, status: 'NON_COMPLIANT', severity: 'low' }),
+    ]);
   });
 });
