@@ -36,6 +36,7 @@ describe('the families’ policy sections (shared/families/settings.ts)', () => 
       'vpn',
       'directConnect',
       'certificates',
+      'vpc',
       'gadget',
       'rules',
       'exemptions',
@@ -84,7 +85,7 @@ describe('the families’ policy sections (shared/families/settings.ts)', () => 
       {
         path: 'gadgets',
         message:
-          'unknown setting (did you mean "gadget"?); allowed settings: version, dryRun, tls, vpn, directConnect, certificates, gadget, rules, exemptions, sweep, slack',
+          'unknown setting (did you mean "gadget"?); allowed settings: version, dryRun, tls, vpn, directConnect, certificates, vpc, gadget, rules, exemptions, sweep, slack',
       },
     ]);
   });

@@ -35,6 +35,7 @@ describe('RESOURCE_TYPES', () => {
       'AWS::ApiGatewayV2::DomainName',
       'AWS::ApiGateway::RestApi',
       'AWS::ApiGateway::Stage',
+      'AWS::EC2::VPC',
       'AWS::Fixture::Thing',
       'AWS::Fixture::Group',
     ]);

@@ -67,6 +67,8 @@ const CATALOG_IDS = [
   'apigateway-domain-tls-policy',
   'apigateway-api-tls-policy',
   'apigateway-backend-certificate',
+  // Third edition: private paths (VPC encryption controls).
+  'vpc-encryption-control',
 ];
 
 describe('rule catalog', () => {

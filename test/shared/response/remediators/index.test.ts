@@ -14,6 +14,7 @@ import { elbv2ListenerTcpPlaintext } from '../../../../shared/families/elbv2/rul
 import { elbv2ListenerTlsPolicy } from '../../../../shared/families/elbv2/rules/elbv2-listener-tls-policy.js';
 import { FAMILIES } from '../../../../shared/families/index.js';
 import { vpcLatticeListenerPlaintext } from '../../../../shared/families/lattice/rules/vpc-lattice-listener-plaintext.js';
+import { vpcEncryptionControl } from '../../../../shared/families/vpc/rules/vpc-encryption-control.js';
 import { vpnTunnelWeakCrypto } from '../../../../shared/families/vpn/rules/vpn-tunnel-weak-crypto.js';
 import type { RemediationCall } from '../../../../shared/model/evaluation.js';
 import type { Resource } from '../../../../shared/model/resource.js';
@@ -52,6 +53,7 @@ const EXPECTED_IAM_ACTIONS = [
   'cloudfront:UpdateDistribution',
   'directconnect:UpdateConnection',
   'directconnect:UpdateLag',
+  'ec2:CreateVpcEncryptionControl',
   'ec2:ModifyVpnTunnelOptions',
   'elasticloadbalancing:CreateLoadBalancerPolicy',
   'elasticloadbalancing:DeleteListener',
@@ -131,6 +133,18 @@ const SAMPLES: { rule: AnyRule; resource: Resource; policy?: PolicyInput }[] = [
     },
   },
   { rule: apigatewayApiTlsPolicy, resource: restApi() },
+  {
+    // No encryption control: the remediator creates one (monitor mode).
+    rule: vpcEncryptionControl,
+    resource: {
+      resourceType: 'AWS::EC2::VPC',
+      resourceId: 'vpc-0c3d4e5f60718293a',
+      vpcId: 'vpc-0c3d4e5f60718293a',
+      tags: {},
+      source: 'test',
+      controlRead: true,
+    },
+  },
 ];
 
 describe('REMEDIATORS', () => {
