@@ -98,6 +98,7 @@ describe('familyIamStatements', () => {
       'GetLatticeListeners',
       'ReadApiGateway',
       'ReadApiGatewayPrivateDomains',
+      'ReadVpcEncryptionControls',
     ]);
     expect(sweep[0]?.Action).toEqual([
       'elasticloadbalancing:DescribeListeners',

@@ -23,6 +23,7 @@ const DX_MACSEC_RULES = [
   'dx-connection-macsec-fail-open',
   'dx-connection-macsec-down',
 ];
+const VPC_CONTROL_RULES = ['vpc-encryption-control'];
 const CERTIFICATE_EXPIRY_RULE = 'acm-certificate-expiry';
 
 describe('share', () => {
@@ -56,6 +57,8 @@ describe('computeKpis', () => {
       vpnConnectionsStrongCrypto: { compliant: 1, total: 2, percent: 50 },
       dxMacsecEnforced: { compliant: 1, total: 1, percent: 100 },
       certificatesExpiring: { count: 1, withinDays: 30 },
+      // The account has no VPC
+      vpcEncryptionControl: { compliant: 0, total: 0, percent: null },
     });
   });
 
@@ -172,6 +175,7 @@ function referenceKpis(evaluations: readonly Evaluation[], certificateExpiryDays
         .length,
       withinDays: certificateExpiryDays,
     },
+    vpcEncryptionControl: shareOf(VPC_CONTROL_RULES),
   };
 }
 
@@ -186,6 +190,7 @@ function randomEvaluations(seed: number, count: number): Evaluation[] {
     ...TARGET_HOP_RULES,
     ...VPN_CRYPTO_RULES,
     ...DX_MACSEC_RULES,
+    ...VPC_CONTROL_RULES,
     CERTIFICATE_EXPIRY_RULE,
     'acm-certificate-key-strength',
     'elbv2-listener-certificate-expiry',
