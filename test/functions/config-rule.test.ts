@@ -29,7 +29,6 @@ import {
   SHOP_DOMAIN_ARN,
   SHOP_EDGE_LISTENER,
   SHOP_WEB_LISTENER,
-  VPC_ID,
   VPN_ID,
   VPN_READS,
   WEB_READS,
@@ -235,7 +234,6 @@ const PERIODIC_READS = [
   ...REGION_READS.vpn,
   ...REGION_READS.acm,
   ...REGION_READS.apigateway,
-  ...REGION_READS.vpc,
 ];
 const PERIODIC_FINDINGS = [
   ...REGION_FINDINGS.elbv2,
@@ -243,7 +241,6 @@ const PERIODIC_FINDINGS = [
   ...REGION_FINDINGS.vpn,
   ...REGION_FINDINGS.acm,
   ...REGION_FINDINGS.apigateway,
-  ...REGION_FINDINGS.vpc,
 ].sort();
 
 describe('config-rule handler', () => {
@@ -388,7 +385,7 @@ describe('config-rule handler', () => {
         const result = await handler(event, context);
 
         // Assess
-        expect(result).toMatchObject({ trigger: 'periodic', reported: 9, nonCompliant: 8 });
+        expect(result).toMatchObject({ trigger: 'periodic', reported: 8, nonCompliant: 7 });
         expectExactReads(mocks, PERIODIC_READS);
         expect(publishedKinds(mocks)).toEqual(PERIODIC_FINDINGS);
         expectPlanRecords(mocks);
@@ -411,10 +408,9 @@ describe('config-rule handler', () => {
             ['AWS::ACM::Certificate', CERT_SHOP, 'COMPLIANT', orderingTimestamp],
             ['AWS::ACM::Certificate', CERT_RENEW, 'NON_COMPLIANT', orderingTimestamp],
             ['AWS::ApiGateway::DomainName', SHOP_DOMAIN_ARN, 'NON_COMPLIANT', orderingTimestamp],
-            ['AWS::EC2::VPC', VPC_ID, 'NON_COMPLIANT', orderingTimestamp],
           ]),
         );
-        expect(reported).toHaveLength(9);
+        expect(reported).toHaveLength(8);
       },
     );
 
@@ -430,8 +426,8 @@ describe('config-rule handler', () => {
       const result = await handler(loadEvent('config-rule-scheduled'), context);
 
       // Assess
-      expect(result).toMatchObject({ reported: 110 });
-      expect(putEvaluationsCalls().map((call) => call.Evaluations?.length)).toEqual([100, 10]);
+      expect(result).toMatchObject({ reported: 109 });
+      expect(putEvaluationsCalls().map((call) => call.Evaluations?.length)).toEqual([100, 9]);
     });
 
     it('sends what Config refused once more, only that', async () => {
@@ -447,7 +443,7 @@ describe('config-rule handler', () => {
       const result = await handler(loadEvent('config-rule-scheduled'), context);
 
       // Assess
-      expect(result).toMatchObject({ reported: 9 });
+      expect(result).toMatchObject({ reported: 8 });
       const calls = putEvaluationsCalls();
       expect(calls).toHaveLength(2);
       expect(calls[1]?.Evaluations).toEqual([
@@ -490,9 +486,7 @@ describe('config-rule handler', () => {
         putEvaluationsCalls()[0]
           ?.Evaluations?.map((e) => e.ComplianceResourceId)
           .sort(),
-      ).toEqual(
-        [SHOP_WEB_LISTENER, SHOP_EDGE_LISTENER, CLASSIC_NAME, VPN_ID, SHOP_DOMAIN_ARN, VPC_ID].sort(),
-      );
+      ).toEqual([SHOP_WEB_LISTENER, SHOP_EDGE_LISTENER, CLASSIC_NAME, VPN_ID, SHOP_DOMAIN_ARN].sort());
     });
   });
 

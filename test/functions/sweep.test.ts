@@ -168,7 +168,7 @@ describe('sweep handler', () => {
         .resolves({ ConfigurationRecordersStatus: [{ name: 'default', recording }] });
     };
 
-    it('reads the recorded families with one Config query and describes only Direct Connect, VPC Lattice and custom domain names', async () => {
+    it('reads the recorded families with one Config query and describes only Direct Connect, VPC Lattice, custom domain names and VPCs', async () => {
       // Prepare
       recorder(true);
       mocks.config.on(SelectResourceConfigCommand).resolves({ Results: [] });
@@ -188,6 +188,8 @@ describe('sweep handler', () => {
         ...REGION_READS.lattice,
         // Config records REST APIs and stages; custom domain names are listed live (v1 and v2).
         ...REGION_READS.apigateway.slice(0, 2),
+        // VPCs are read live: a Config item may not carry their encryption control.
+        ...REGION_READS.vpc,
       ]);
     });
 

@@ -16,7 +16,12 @@ import {
   DescribeLagsCommand,
   DirectConnectClient,
 } from '@aws-sdk/client-direct-connect';
-import { DescribeVpnConnectionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  DescribeVpcEncryptionControlsCommand,
+  DescribeVpcsCommand,
+  DescribeVpnConnectionsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
 import {
   DescribeLoadBalancersCommand as DescribeClassicCommand,
   ElasticLoadBalancingClient,
@@ -140,6 +145,9 @@ function answerDescribes() {
   apigateway.on(GetDomainNamesCommand).resolves({ items: [] });
   apigatewayV2.on(GetDomainNamesV2Command).resolves({ Items: [] });
   apigateway.on(GetRestApisCommand).resolves({ items: [] });
+  // VPCs are read live (no Config type): the account has none.
+  ec2.on(DescribeVpcsCommand).resolves({ Vpcs: [] });
+  ec2.on(DescribeVpcEncryptionControlsCommand).resolves({ VpcEncryptionControls: [] });
   config.on(SelectResourceConfigCommand).resolves({ Results: [listenerItem(), vpnItem()] });
   return { https };
 }

@@ -9,7 +9,12 @@ import {
   DescribeLagsCommand,
   DirectConnectClient,
 } from '@aws-sdk/client-direct-connect';
-import { DescribeVpnConnectionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  DescribeVpcEncryptionControlsCommand,
+  DescribeVpcsCommand,
+  DescribeVpnConnectionsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
 import {
   DescribeLoadBalancersCommand as DescribeClassicCommand,
   ElasticLoadBalancingClient,
@@ -68,6 +73,8 @@ function answerEveryFamily() {
   apigateway.on(GetDomainNamesCommand).resolves({ items: [] });
   apigatewayV2.on(GetDomainNamesV2Command).resolves({ Items: [] });
   apigateway.on(GetRestApisCommand).resolves({ items: [] });
+  ec2.on(DescribeVpcsCommand).resolves({ Vpcs: [] });
+  ec2.on(DescribeVpcEncryptionControlsCommand).resolves({ VpcEncryptionControls: [] });
   return { https };
 }
 
