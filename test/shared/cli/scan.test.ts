@@ -13,7 +13,12 @@ import {
   DescribeLagsCommand,
   DirectConnectClient,
 } from '@aws-sdk/client-direct-connect';
-import { DescribeVpnConnectionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  DescribeVpcEncryptionControlsCommand,
+  DescribeVpcsCommand,
+  DescribeVpnConnectionsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
 import {
   DescribeLoadBalancersCommand as DescribeClassicCommand,
   ElasticLoadBalancingClient,
@@ -192,7 +197,7 @@ describe('runScan', () => {
 
     // Assess
     await expect(scanned).rejects.toThrow(
-      `ACM certificate, CloudFront distribution, VPC Lattice listener, or API Gateway custom domain, REST API or stage in ${expected}. Read:\n  - ${expected}: no resource`,
+      `ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, or VPC in ${expected}. Read:\n  - ${expected}: no resource`,
     );
     expect(regions).toEqual([expected]);
   });
@@ -298,7 +303,7 @@ describe('runScan', () => {
     // Assess
     await expect(result).rejects.toThrow(
       new NothingJudgedError(
-        'nothing to evaluate: no ELBv2 listener or target group, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, CloudFront distribution, VPC Lattice listener, or API Gateway custom domain, REST API or stage in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
+        'nothing to evaluate: no ELBv2 listener or target group, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, or VPC in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
       ),
     );
   });
@@ -348,6 +353,8 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     elbv2.on(DescribeRulesCommand).resolves({ Rules: [] });
     elb.on(DescribeClassicCommand).resolves({ LoadBalancerDescriptions: [] });
     ec2.on(DescribeVpnConnectionsCommand).resolves({ VpnConnections: [] });
+    ec2.on(DescribeVpcsCommand).resolves({ Vpcs: [] });
+    ec2.on(DescribeVpcEncryptionControlsCommand).resolves({ VpcEncryptionControls: [] });
     dx.on(DescribeConnectionsCommand).resolves({ connections: [] });
     dx.on(DescribeLagsCommand).resolves({ lags: [] });
     acm.on(ListCertificatesCommand).resolves({ CertificateSummaryList: [] });
