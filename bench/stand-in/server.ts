@@ -282,6 +282,11 @@ function answerElb(account: GeneratedAccount, call: Call, n: number): Answer {
 function answerEc2(account: GeneratedAccount, call: Call, n: number): Answer {
   const { params } = call;
   switch (call.operation) {
+    // The generated account has no VPC (the VPC family reads none).
+    case 'DescribeVpcs':
+      return ec2Xml(call.operation, { vpcSet: [] }, n);
+    case 'DescribeVpcEncryptionControls':
+      return ec2Xml(call.operation, { vpcEncryptionControlSet: [] }, n);
     case 'DescribeVpnConnections': {
       const ids = listParam(params, 'VpnConnectionId.');
       const found =

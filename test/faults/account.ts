@@ -273,6 +273,11 @@ export function generateAccount() {
         return { TargetGroups: [] };
       case 'vpc-lattice:ListServices':
         return { items: [] };
+      // Nor any VPC (the VPC encryption control family).
+      case 'ec2:DescribeVpcs':
+        return { Vpcs: [] };
+      case 'ec2:DescribeVpcEncryptionControls':
+        return { VpcEncryptionControls: [] };
       case 'elb:DescribeLoadBalancers': {
         const { items, next } = page(classics, PAGE.elb, input.Marker);
         return { LoadBalancerDescriptions: items, ...(next ? { NextMarker: next } : {}) };

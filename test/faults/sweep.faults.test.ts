@@ -16,6 +16,8 @@ import {
   DirectConnectClient,
 } from '@aws-sdk/client-direct-connect';
 import {
+  DescribeVpcEncryptionControlsCommand,
+  DescribeVpcsCommand,
   DescribeVpnConnectionsCommand,
   EC2Client,
   GetActiveVpnTunnelStatusCommand,
@@ -70,6 +72,8 @@ function installMocks(injector: Injector, answer: ReturnType<typeof generateAcco
     [mocks.elb, 'elb', DescribeLoadBalancerPoliciesCommand, 'DescribeLoadBalancerPolicies'],
     [mocks.ec2, 'ec2', DescribeVpnConnectionsCommand, 'DescribeVpnConnections'],
     [mocks.ec2, 'ec2', GetActiveVpnTunnelStatusCommand, 'GetActiveVpnTunnelStatus'],
+    [mocks.ec2, 'ec2', DescribeVpcsCommand, 'DescribeVpcs'],
+    [mocks.ec2, 'ec2', DescribeVpcEncryptionControlsCommand, 'DescribeVpcEncryptionControls'],
     [mocks.directConnect, 'directConnect', DescribeConnectionsCommand, 'DescribeConnections'],
     [mocks.directConnect, 'directConnect', DescribeLagsCommand, 'DescribeLags'],
     [mocks.acm, 'acm', ListCertificatesCommand, 'ListCertificates'],

@@ -69,6 +69,9 @@ describe('sweep against the stand-in', () => {
       // Every custom domain name on one page; the account has no REST API, so no stage is read.
       'apigateway:GetDomainNames': 2,
       'apigateway:GetDomainNamesV2': 2,
+      // No VPC in the account: one listing each, in each region swept.
+      'ec2:DescribeVpcs': 2,
+      'ec2:DescribeVpcEncryptionControls': 2,
       'apigateway:GetRestApis': 2,
       // 250 distributions in pages of 100 (Marker), in the sweep of us-east-1 only; no GetDistribution when no
       // rule would change one (the default policy notifies).
@@ -146,6 +149,8 @@ describe('sweep against the stand-in', () => {
       // Config records REST APIs and stages, not custom domain names: those are listed live.
       'apigateway:GetDomainNames': 1,
       'apigateway:GetDomainNamesV2': 1,
+      'ec2:DescribeVpcs': 1,
+      'ec2:DescribeVpcEncryptionControls': 1,
     });
     expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'config'));
     expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 6 + 3);
