@@ -9,6 +9,8 @@ import { apiGatewayFamily } from './apigateway/index.js';
 import type { ApiGatewayResource } from './apigateway/model.js';
 import { cloudFrontFamily } from './cloudfront/index.js';
 import type { CloudFrontDistribution } from './cloudfront/model.js';
+import { dataSyncFamily } from './datasync/index.js';
+import type { DataSyncLocation } from './datasync/model.js';
 import { directConnectFamily } from './directconnect/index.js';
 import type { DxConnection, DxLag } from './directconnect/model.js';
 import { elbFamily } from './elb/index.js';
@@ -33,6 +35,7 @@ export const FAMILIES: readonly Family[] = [
   cloudFrontFamily,
   latticeFamily,
   apiGatewayFamily,
+  dataSyncFamily,
 ];
 
 /** Each family's resources (its model.ts), by family id: the model's `Resource` is their union. */
@@ -45,6 +48,7 @@ interface FamilyResources {
   cloudfront: CloudFrontDistribution;
   lattice: LatticeListener;
   apigateway: ApiGatewayResource;
+  datasync: DataSyncLocation;
 }
 
 export type Resource = FamilyResources[keyof FamilyResources];
