@@ -485,6 +485,29 @@ export function itemOf(event: EventFixture): Record<string, unknown> {
   return (event.detail as { configurationItem: Record<string, unknown> }).configurationItem;
 }
 
+const DATASYNC_LOCATION = (type: string, n: number) =>
+  ref(`AWS::DataSync::${type}`, `arn:aws:datasync:${REGION}:${ACCOUNT_ID}:location/loc-0a1b2c3d4e5f6071${n}`);
+
+/** One Create and one Update call per DataSync location kind the family reads. */
+export const ROUTED_DATASYNC: RoutedCase[] = (
+  [
+    ['ObjectStorage', 'object-storage', 'LocationObjectStorage'],
+    ['Efs', 'efs', 'LocationEFS'],
+    ['Hdfs', 'hdfs', 'LocationHDFS'],
+    ['Smb', 'smb', 'LocationSMB'],
+    ['Nfs', 'nfs', 'LocationNFS'],
+    ['S3', 's3', 'LocationS3'],
+    ['FsxOntap', 'fsx-ontap', 'LocationFSxONTAP'],
+  ] as const
+).flatMap(([kind, slug, type], index) =>
+  (['create', 'update'] as const).map((verb) => ({
+    fixture: `cloudtrail-datasync-${verb}-location-${slug}`,
+    eventName: `${verb === 'create' ? 'Create' : 'Update'}Location${kind}`,
+    refs: [DATASYNC_LOCATION(type, index + 1)],
+    actor: SSO_ACTOR,
+  })),
+);
+
 /** The test each family's events suite runs on its table: the call is routed to exactly the expected result. */
 export function itRoutesEveryCall(cases: readonly RoutedCase[]): void {
   it.each(cases)(
