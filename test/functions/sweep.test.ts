@@ -166,7 +166,7 @@ describe('sweep handler', () => {
         .resolves({ ConfigurationRecordersStatus: [{ name: 'default', recording }] });
     };
 
-    it('reads the recorded families with one Config query and describes only Direct Connect, VPC Lattice and custom domain names', async () => {
+    it('reads the recorded families with one Config query and describes only Direct Connect, VPC Lattice, custom domain names and DataSync locations', async () => {
       // Prepare
       recorder(true);
       mocks.config.on(SelectResourceConfigCommand).resolves({ Results: [] });
@@ -186,6 +186,8 @@ describe('sweep handler', () => {
         ...REGION_READS.lattice,
         // Config records REST APIs and stages; custom domain names are listed live (v1 and v2).
         ...REGION_READS.apigateway.slice(0, 2),
+        // DataSync's Config items are not read yet: its locations are listed live.
+        ...REGION_READS.datasync,
       ]);
     });
 

@@ -388,6 +388,8 @@ export const REGION_READS = {
     expectedRead('apigatewayV2', GetDomainNamesV2Command, { MaxResults: '500' }),
     expectedRead('apigateway', GetRestApisCommand, { limit: 500 }),
   ],
+  // No DataSync location: one listing.
+  datasync: [expectedRead('datasync', ListLocationsCommand, { MaxResults: 100 })],
 } satisfies Record<string, ExpectedRead[]>;
 
 /** The findings a read of the whole region publishes (sorted as publishedKinds sorts). */
@@ -399,6 +401,7 @@ export const REGION_FINDINGS = {
   acm: ['finding:acm-certificate-expiry', 'finding:acm-certificate-key-strength'],
   lattice: [],
   apigateway: ['finding:apigateway-domain-tls-policy'],
+  datasync: [],
 };
 
 /** What the fake account's DataSync locations answer, per Describe call (shared/families/datasync/describe.ts). */
