@@ -104,7 +104,7 @@ describe('live DataSync reads', () => {
       expect.objectContaining({
         resourceId: arn(4),
         serverProtocol: 'HTTP',
-        source: 'api:DescribeLocationObjectStorage',
+        source: 'api:DescribeLocationObjectStorage (datasync describe-location)',
       }),
     ]);
   });
