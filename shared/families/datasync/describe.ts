@@ -8,7 +8,7 @@ import { type DataSyncLocation, LOCATION_KINDS, type LocationKind } from './mode
  * efs / nfs / smb / hdfs / s3 (LocationListEntry pattern); object storage is told by its ServerProtocol /
  * ServerPort / ServerHostname fields, FSx for ONTAP by StorageVirtualMachineArn (DescribeLocationFsxOntap).
  */
-export function kindOfRecord(record: Fields): LocationKind | undefined {
+function kindOfRecord(record: Fields): LocationKind | undefined {
   if (record.has('StorageVirtualMachineArn')) return 'FsxOntap';
   if (['ServerProtocol', 'ServerPort', 'ServerHostname'].some((field) => record.has(field)))
     return 'ObjectStorage';
