@@ -1,4 +1,5 @@
 import {
+  type DataSyncClient,
   DescribeLocationEfsCommand,
   DescribeLocationFsxOntapCommand,
   DescribeLocationHdfsCommand,
@@ -28,15 +29,17 @@ import { kindOfType, LOCATION_KINDS, type LocationKind } from './model.js';
 
 type Ctx = FamilyContext;
 
-const DESCRIBE = {
-  ObjectStorage: DescribeLocationObjectStorageCommand,
-  Efs: DescribeLocationEfsCommand,
-  Hdfs: DescribeLocationHdfsCommand,
-  Smb: DescribeLocationSmbCommand,
-  Nfs: DescribeLocationNfsCommand,
-  S3: DescribeLocationS3Command,
-  FsxOntap: DescribeLocationFsxOntapCommand,
-} as const;
+/** The one Describe* of each kind (its output is what `describe-location-*` prints). */
+const DESCRIBE: Record<LocationKind, (client: DataSyncClient, LocationArn: string) => Promise<object>> = {
+  ObjectStorage: (client, LocationArn) =>
+    client.send(new DescribeLocationObjectStorageCommand({ LocationArn })),
+  Efs: (client, LocationArn) => client.send(new DescribeLocationEfsCommand({ LocationArn })),
+  Hdfs: (client, LocationArn) => client.send(new DescribeLocationHdfsCommand({ LocationArn })),
+  Smb: (client, LocationArn) => client.send(new DescribeLocationSmbCommand({ LocationArn })),
+  Nfs: (client, LocationArn) => client.send(new DescribeLocationNfsCommand({ LocationArn })),
+  S3: (client, LocationArn) => client.send(new DescribeLocationS3Command({ LocationArn })),
+  FsxOntap: (client, LocationArn) => client.send(new DescribeLocationFsxOntapCommand({ LocationArn })),
+};
 
 // The largest page ListLocations takes (MaxResults, 0-100): fewest calls per region.
 const PAGE = 100;
@@ -60,11 +63,9 @@ async function describe(
   ref?: ResourceRef,
 ): Promise<Collected> {
   const operation = LOCATION_KINDS[kind].describe;
-  const Command = DESCRIBE[kind];
   const output = (await ctx.call(operation, locationArn, () =>
-    // biome-ignore lint/suspicious/noExplicitAny: one Describe*Command per kind, each taking { LocationArn }
-    ctx.clients.get(createClient).send(new (Command as any)({ LocationArn: locationArn })),
-  )) as unknown as Record<string, unknown> | undefined;
+    DESCRIBE[kind](ctx.clients.get(createClient), locationArn),
+  )) as Record<string, unknown> | undefined;
   if (!output?.LocationArn) return ref ? goneRef(ref) : emptyCollected();
   // ServerCertificate is a blob (the CA chain): not read, and not JSON.
   const { ServerCertificate: _certificate, ...rest } = output;
