@@ -19,51 +19,55 @@ const input = (name: string): any => JSON.parse(readFileSync(new URL(name, INPUT
 
 const RULE = 'datasync-location-plaintext';
 
-/** Per describe output: the fixture, and the failing / near-miss / unknown edits of its transit field. */
-const FORMATS: [string, string, Record<string, unknown>, Record<string, unknown>, Record<string, unknown>][] =
+type Edit = Record<string, unknown>;
+
+/**
+ * Per describe output: the fixture, the failing edit of its transit field and what the reason then says, the
+ * near-miss edit and the unknown one.
+ */
+const FORMATS: [string, string, Edit, string, Edit, Edit][] = [
   [
-    [
-      'describe-location-object-storage',
-      'describe-location-object-storage.json',
-      { ServerProtocol: 'HTTP' },
-      'ServerProtocol is HTTP',
-      { ServerProtocol: 'HTTPS' },
-      { ServerProtocol: 'FTP' },
-    ],
-    [
-      'describe-location-efs',
-      'describe-location-efs.json',
-      { InTransitEncryption: 'NONE' },
-      'InTransitEncryption is NONE',
-      { InTransitEncryption: 'TLS1_2' },
-      { InTransitEncryption: 'TLS1_3' },
-    ],
-    [
-      'describe-location-hdfs',
-      'describe-location-hdfs.json',
-      { QopConfiguration: { RpcProtection: 'PRIVACY', DataTransferProtection: 'INTEGRITY' } },
-      'QopConfiguration.DataTransferProtection is INTEGRITY',
-      { QopConfiguration: { RpcProtection: 'PRIVACY', DataTransferProtection: 'PRIVACY' } },
-      { QopConfiguration: undefined },
-    ],
-    [
-      'describe-location-smb',
-      'describe-location-smb.json',
-      { MountOptions: { Version: 'SMB2' } },
-      'MountOptions.Version is SMB2',
-      // No SMB version proves encryption (a share setting): the nearest miss is SMB3, which cannot be verified.
-      { MountOptions: { Version: 'SMB3' } },
-      { MountOptions: {} },
-    ],
-    [
-      'describe-location-fsx-ontap',
-      'describe-location-fsx-ontap.json',
-      { Protocol: { SMB: { MountOptions: { Version: 'SMB1' } } } },
-      'Protocol.SMB.MountOptions.Version is SMB1',
-      { Protocol: { SMB: { MountOptions: { Version: 'SMB3' } } } },
-      { Protocol: {} },
-    ],
-  ];
+    'describe-location-object-storage',
+    'describe-location-object-storage.json',
+    { ServerProtocol: 'HTTP' },
+    'ServerProtocol is HTTP',
+    { ServerProtocol: 'HTTPS' },
+    { ServerProtocol: 'FTP' },
+  ],
+  [
+    'describe-location-efs',
+    'describe-location-efs.json',
+    { InTransitEncryption: 'NONE' },
+    'InTransitEncryption is NONE',
+    { InTransitEncryption: 'TLS1_2' },
+    { InTransitEncryption: 'TLS1_3' },
+  ],
+  [
+    'describe-location-hdfs',
+    'describe-location-hdfs.json',
+    { QopConfiguration: { RpcProtection: 'PRIVACY', DataTransferProtection: 'INTEGRITY' } },
+    'QopConfiguration.DataTransferProtection is INTEGRITY',
+    { QopConfiguration: { RpcProtection: 'PRIVACY', DataTransferProtection: 'PRIVACY' } },
+    { QopConfiguration: undefined },
+  ],
+  [
+    'describe-location-smb',
+    'describe-location-smb.json',
+    { MountOptions: { Version: 'SMB2' } },
+    'MountOptions.Version is SMB2',
+    // No SMB version proves encryption (a share setting): the nearest miss is SMB3, which cannot be verified.
+    { MountOptions: { Version: 'SMB3' } },
+    { MountOptions: {} },
+  ],
+  [
+    'describe-location-fsx-ontap',
+    'describe-location-fsx-ontap.json',
+    { Protocol: { SMB: { MountOptions: { Version: 'SMB1' } } } },
+    'Protocol.SMB.MountOptions.Version is SMB1',
+    { Protocol: { SMB: { MountOptions: { Version: 'SMB3' } } } },
+    { Protocol: {} },
+  ],
+];
 
 describe('transit-guard evaluate on DataSync locations', () => {
   let directory: string;
