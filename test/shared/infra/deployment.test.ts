@@ -98,6 +98,8 @@ describe('familyIamStatements', () => {
       'GetLatticeListeners',
       'ReadApiGateway',
       'ReadApiGatewayPrivateDomains',
+      'ListDataSyncLocations',
+      'DescribeDataSyncLocations',
     ]);
     expect(sweep[0]?.Action).toEqual([
       'elasticloadbalancing:DescribeListeners',

@@ -35,6 +35,13 @@ describe('RESOURCE_TYPES', () => {
       'AWS::ApiGatewayV2::DomainName',
       'AWS::ApiGateway::RestApi',
       'AWS::ApiGateway::Stage',
+      'AWS::DataSync::LocationObjectStorage',
+      'AWS::DataSync::LocationEFS',
+      'AWS::DataSync::LocationHDFS',
+      'AWS::DataSync::LocationSMB',
+      'AWS::DataSync::LocationNFS',
+      'AWS::DataSync::LocationS3',
+      'AWS::DataSync::LocationFSxONTAP',
       'AWS::Fixture::Thing',
       'AWS::Fixture::Group',
     ]);
