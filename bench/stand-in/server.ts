@@ -586,6 +586,7 @@ const JSON_SERVICES: Record<string, Service> = {
   CertificateManager: 'acm',
   OvertureService: 'directConnect',
   StarlingDoveService: 'config',
+  FmrsService: 'datasync',
 };
 
 const restJson = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -710,6 +711,11 @@ function answer(account: GeneratedAccount, call: Call, n: number): Answer {
       return answerApiGateway(account, call);
     case 'cloudfront':
       return answerCloudFront(account, call, n);
+    // The generated account has no DataSync location.
+    case 'datasync':
+      return call.operation === 'ListLocations'
+        ? json({ Locations: [] })
+        : jsonError('InvalidRequestException', `The stand-in has no location for ${call.operation}`);
     default:
       return answerConfig(account, call);
   }

@@ -110,7 +110,7 @@ function listingCalls(account: GeneratedAccount): CallCounts {
     'acm:ListCertificates': pages(account.certificates.length, LIST_CERTIFICATES_PAGE_SIZE),
     ...targetGroupListing(account),
     ...latticeCalls(account),
-    ...vpcCalls(),
+    ...emptyFamilyCalls(),
     // Custom domain names carry their security policy; no REST API in the account (its stages need none read).
     'apigateway:GetDomainNames': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
     // v2's listing too: no AWS text says v1 lists the domains created through v2 (live.ts).
@@ -124,9 +124,13 @@ function targetGroupListing(account: GeneratedAccount): CallCounts {
 }
 
 /** VPC Lattice: one ListServices page per 100 services, one ListListeners per service (summaries carry the protocol). */
-/** The generated account has no VPC: one DescribeVpcs and one DescribeVpcEncryptionControls listing a region. */
-function vpcCalls(): CallCounts {
-  return { 'ec2:DescribeVpcs': 1, 'ec2:DescribeVpcEncryptionControls': 1 };
+/** The generated account has no VPC and no DataSync location: each family lists once a region and finds none. */
+function emptyFamilyCalls(): CallCounts {
+  return {
+    'ec2:DescribeVpcs': 1,
+    'ec2:DescribeVpcEncryptionControls': 1,
+    'datasync:ListLocations': 1,
+  };
 }
 
 function latticeCalls(account: GeneratedAccount): CallCounts {
@@ -222,8 +226,8 @@ export function plannedCalls(
     'directConnect:DescribeLags': 1,
     // AWS Config records no VPC Lattice type.
     ...latticeCalls(account),
-    // VPCs are read from EC2, not from their Config items.
-    ...vpcCalls(),
+    // VPCs and DataSync locations are read live, not from their Config items.
+    ...emptyFamilyCalls(),
     // Config records REST APIs and stages; custom domain names are listed live.
     'apigateway:GetDomainNames': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
     'apigateway:GetDomainNamesV2': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),

@@ -9,6 +9,8 @@ import { apiGatewayFamily } from './apigateway/index.js';
 import type { ApiGatewayResource } from './apigateway/model.js';
 import { cloudFrontFamily } from './cloudfront/index.js';
 import type { CloudFrontDistribution } from './cloudfront/model.js';
+import { dataSyncFamily } from './datasync/index.js';
+import type { DataSyncLocation } from './datasync/model.js';
 import { directConnectFamily } from './directconnect/index.js';
 import type { DxConnection, DxLag } from './directconnect/model.js';
 import { elbFamily } from './elb/index.js';
@@ -36,6 +38,7 @@ export const FAMILIES: readonly Family[] = [
   latticeFamily,
   apiGatewayFamily,
   vpcFamily,
+  dataSyncFamily,
 ];
 
 /** Each family's resources (its model.ts), by family id: the model's `Resource` is their union. */
@@ -49,6 +52,7 @@ interface FamilyResources {
   lattice: LatticeListener;
   apigateway: ApiGatewayResource;
   vpc: Vpc;
+  datasync: DataSyncLocation;
 }
 
 export type Resource = FamilyResources[keyof FamilyResources];

@@ -278,6 +278,9 @@ export function generateAccount() {
         return { Vpcs: [] };
       case 'ec2:DescribeVpcEncryptionControls':
         return { VpcEncryptionControls: [] };
+      // Nor any DataSync location.
+      case 'datasync:ListLocations':
+        return { Locations: [] };
       case 'elb:DescribeLoadBalancers': {
         const { items, next } = page(classics, PAGE.elb, input.Marker);
         return { LoadBalancerDescriptions: items, ...(next ? { NextMarker: next } : {}) };

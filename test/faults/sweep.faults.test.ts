@@ -10,6 +10,7 @@ import {
   ApiGatewayV2Client,
   GetDomainNamesCommand as GetDomainNamesV2Command,
 } from '@aws-sdk/client-apigatewayv2';
+import { DataSyncClient, ListLocationsCommand } from '@aws-sdk/client-datasync';
 import {
   DescribeConnectionsCommand,
   DescribeLagsCommand,
@@ -59,6 +60,7 @@ const mocks = {
   lattice: mockClient(VPCLatticeClient),
   apigateway: mockClient(APIGatewayClient),
   apigatewayV2: mockClient(ApiGatewayV2Client),
+  datasync: mockClient(DataSyncClient),
 };
 
 /** Answers each read command from the account, failing the attempts the injector picks. */
@@ -74,6 +76,7 @@ function installMocks(injector: Injector, answer: ReturnType<typeof generateAcco
     [mocks.ec2, 'ec2', GetActiveVpnTunnelStatusCommand, 'GetActiveVpnTunnelStatus'],
     [mocks.ec2, 'ec2', DescribeVpcsCommand, 'DescribeVpcs'],
     [mocks.ec2, 'ec2', DescribeVpcEncryptionControlsCommand, 'DescribeVpcEncryptionControls'],
+    [mocks.datasync, 'datasync', ListLocationsCommand, 'ListLocations'],
     [mocks.directConnect, 'directConnect', DescribeConnectionsCommand, 'DescribeConnections'],
     [mocks.directConnect, 'directConnect', DescribeLagsCommand, 'DescribeLags'],
     [mocks.acm, 'acm', ListCertificatesCommand, 'ListCertificates'],

@@ -29,6 +29,7 @@ import {
   CLASSIC_READS,
   CONNECTION_READS,
   certificateReads,
+  DATASYNC_LOCATIONS,
   DX_CONNECTION,
   DX_LAG,
   DX_LAG_MEMBER,
@@ -62,6 +63,7 @@ import {
   seedOpenFinding,
   useFunctionHarness,
 } from '../helpers/lambda-env.js';
+import { ROUTED_DATASYNC } from '../helpers/routed-events.js';
 
 const harness = useFunctionHarness('on-api-call', installAccount);
 const { mocks, context } = harness;
@@ -434,6 +436,21 @@ const ROWS: Row[] = [
       findings: [],
     }),
   ),
+  // DataSync: each CreateLocation*/UpdateLocation* reads its location with the one Describe* of its kind; the
+  // fake account's locations all have a plaintext leg but S3's (always HTTPS).
+  ...ROUTED_DATASYNC.map((routed): Row => {
+    const locationArn = routed.refs[0]?.resourceId ?? '';
+    const kind = routed.eventName.replace(/^(Create|Update)Location/, '');
+    const [command] = DATASYNC_LOCATIONS.find(([c]) => c.name === `DescribeLocation${kind}Command`) ?? [];
+    if (!command) throw new Error(`no fake DataSync answer for ${routed.eventName}`);
+    return {
+      eventName: routed.eventName,
+      fixture: routed.fixture,
+      reads: [expectedRead('datasync', command, { LocationArn: locationArn })],
+      findings: kind === 'S3' ? [] : ['finding:datasync-location-plaintext'],
+      resourceId: locationArn,
+    };
+  }),
 ];
 
 describe('on-api-call handler', () => {

@@ -168,7 +168,7 @@ describe('sweep handler', () => {
         .resolves({ ConfigurationRecordersStatus: [{ name: 'default', recording }] });
     };
 
-    it('reads the recorded families with one Config query and describes only Direct Connect, VPC Lattice, custom domain names and VPCs', async () => {
+    it('reads the recorded families with one Config query and describes only Direct Connect, VPC Lattice, custom domain names, VPCs and DataSync locations', async () => {
       // Prepare
       recorder(true);
       mocks.config.on(SelectResourceConfigCommand).resolves({ Results: [] });
@@ -190,6 +190,8 @@ describe('sweep handler', () => {
         ...REGION_READS.apigateway.slice(0, 2),
         // VPCs are read live: a Config item may not carry their encryption control.
         ...REGION_READS.vpc,
+        // DataSync's Config items are not read yet: its locations are listed live.
+        ...REGION_READS.datasync,
       ]);
     });
 

@@ -33,6 +33,16 @@ import { GetDomainNamesCommand as GetDomainNamesV2Command } from '@aws-sdk/clien
 import { GetDistributionCommand } from '@aws-sdk/client-cloudfront';
 import { GetResourceConfigHistoryCommand } from '@aws-sdk/client-config-service';
 import {
+  DescribeLocationEfsCommand,
+  DescribeLocationFsxOntapCommand,
+  DescribeLocationHdfsCommand,
+  DescribeLocationNfsCommand,
+  DescribeLocationObjectStorageCommand,
+  DescribeLocationS3Command,
+  DescribeLocationSmbCommand,
+  ListLocationsCommand,
+} from '@aws-sdk/client-datasync';
+import {
   type Connection,
   DescribeConnectionsCommand,
   DescribeLagsCommand,
@@ -403,6 +413,8 @@ export const REGION_READS = {
     expectedRead('apigatewayV2', GetDomainNamesV2Command, { MaxResults: '500' }),
     expectedRead('apigateway', GetRestApisCommand, { limit: 500 }),
   ],
+  // No DataSync location: one listing.
+  datasync: [expectedRead('datasync', ListLocationsCommand, { MaxResults: 100 })],
 } satisfies Record<string, ExpectedRead[]>;
 
 /** The findings a read of the whole region publishes (sorted as publishedKinds sorts). */
@@ -415,7 +427,48 @@ export const REGION_FINDINGS = {
   lattice: [],
   apigateway: ['finding:apigateway-domain-tls-policy'],
   vpc: ['finding:vpc-encryption-control'],
+  datasync: [],
 };
+
+/** What the fake account's DataSync locations answer, per Describe call (shared/families/datasync/describe.ts). */
+export const DATASYNC_LOCATIONS = [
+  [
+    DescribeLocationObjectStorageCommand,
+    {
+      LocationUri: 'object-storage://archive.example.internal/backups/',
+      ServerProtocol: 'HTTP',
+      ServerPort: 80,
+    },
+  ],
+  [
+    DescribeLocationEfsCommand,
+    { LocationUri: 'efs://eu-west-1.fs-0a1b2c3d4e5f60718/exports/', InTransitEncryption: 'NONE' },
+  ],
+  [
+    DescribeLocationHdfsCommand,
+    {
+      LocationUri: 'hdfs://namenode.example.internal:8020/warehouse/',
+      QopConfiguration: { RpcProtection: 'PRIVACY', DataTransferProtection: 'INTEGRITY' },
+    },
+  ],
+  [
+    DescribeLocationSmbCommand,
+    { LocationUri: 'smb://files.example.internal/finance/', MountOptions: { Version: 'SMB2' } },
+  ],
+  [
+    DescribeLocationNfsCommand,
+    { LocationUri: 'nfs://nas.example.internal/exports/media/', MountOptions: { Version: 'NFS4_1' } },
+  ],
+  [DescribeLocationS3Command, { LocationUri: 's3://example-transfer-bucket/' }],
+  [
+    DescribeLocationFsxOntapCommand,
+    {
+      LocationUri: 'fsxn-nfs://svm-0a1b2c3d4e5f60718.fs-0a1b2c3d4e5f60718.fsx.eu-west-1.amazonaws.com/vol1/',
+      StorageVirtualMachineArn: `arn:aws:fsx:${REGION}:${ACCOUNT_ID}:storage-virtual-machine/fs-0a1b2c3d4e5f60718/svm-0a1b2c3d4e5f60718`,
+      Protocol: { NFS: { MountOptions: { Version: 'NFS3' } } },
+    },
+  ],
+] as const;
 
 // ---------------------------------------------------------------- installing it
 
@@ -458,6 +511,16 @@ export function installAccount(mocks: AwsMocks, options: AccountOptions = {}): v
   // The account has no target groups and no VPC Lattice service.
   mocks.elbv2.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: [] });
   mocks.lattice.on(ListServicesCommand).resolves({ items: [] });
+  // DataSync: the region lists no location, but any location a Describe* names exists with a plaintext leg
+  // (S3 excepted: always HTTPS), so each CreateLocation*/UpdateLocation* call publishes what the rule finds.
+  mocks.datasync.on(ListLocationsCommand).resolves({ Locations: [] });
+  for (const [command, fields] of DATASYNC_LOCATIONS) {
+    // biome-ignore lint/suspicious/noExplicitAny: one answer shape per Describe*Command
+    mocks.datasync.on(command as any).callsFake((input: { LocationArn: string }) => ({
+      LocationArn: input.LocationArn,
+      ...fields,
+    }));
+  }
   // Nor any CloudFront distribution (a global service: read in us-east-1).
   mocks.cloudfront.on(GetDistributionCommand).rejects(notFound('NoSuchDistribution', 'distribution'));
 

@@ -9,6 +9,7 @@ import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { ConfigServiceClient, PutEvaluationsCommand } from '@aws-sdk/client-config-service';
+import { DataSyncClient } from '@aws-sdk/client-datasync';
 import { DirectConnectClient } from '@aws-sdk/client-direct-connect';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
@@ -115,6 +116,7 @@ export function mockAws() {
     cloudfront: mockClient(CloudFrontClient),
     apigateway: mockClient(APIGatewayClient),
     apigatewayV2: mockClient(ApiGatewayV2Client),
+    datasync: mockClient(DataSyncClient),
     config: mockClient(ConfigServiceClient),
     eventBridge: mockClient(EventBridgeClient),
     sqs: mockClient(SQSClient),
@@ -134,6 +136,7 @@ const READ_CLIENTS = [
   'cloudfront',
   'apigateway',
   'apigatewayV2',
+  'datasync',
   'config',
 ] as const;
 

@@ -5,6 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { routeCloudTrail } from '../../shared/events/cloudtrail.js';
+import type { DataSyncLocationType } from '../../shared/families/datasync/model.js';
 import type { Actor, ResourceRef } from '../../shared/model/ref.js';
 import { ACCOUNT_ID, type EventFixture, loadEvent, REGION } from '../fixtures/events/load.js';
 
@@ -515,6 +516,29 @@ export const ROUTED_VPC: RoutedCase[] = [
 export function itemOf(event: EventFixture): Record<string, unknown> {
   return (event.detail as { configurationItem: Record<string, unknown> }).configurationItem;
 }
+
+const DATASYNC_LOCATION = (type: DataSyncLocationType, n: number) =>
+  ref(type, `arn:aws:datasync:${REGION}:${ACCOUNT_ID}:location/loc-0a1b2c3d4e5f6071${n}`);
+
+/** One Create and one Update call per DataSync location kind the family reads. */
+export const ROUTED_DATASYNC: RoutedCase[] = (
+  [
+    ['ObjectStorage', 'object-storage', 'AWS::DataSync::LocationObjectStorage'],
+    ['Efs', 'efs', 'AWS::DataSync::LocationEFS'],
+    ['Hdfs', 'hdfs', 'AWS::DataSync::LocationHDFS'],
+    ['Smb', 'smb', 'AWS::DataSync::LocationSMB'],
+    ['Nfs', 'nfs', 'AWS::DataSync::LocationNFS'],
+    ['S3', 's3', 'AWS::DataSync::LocationS3'],
+    ['FsxOntap', 'fsx-ontap', 'AWS::DataSync::LocationFSxONTAP'],
+  ] as const
+).flatMap(([kind, slug, type], index) =>
+  (['create', 'update'] as const).map((verb) => ({
+    fixture: `cloudtrail-datasync-${verb}-location-${slug}`,
+    eventName: `${verb === 'create' ? 'Create' : 'Update'}Location${kind}`,
+    refs: [DATASYNC_LOCATION(type, index + 1)],
+    actor: SSO_ACTOR,
+  })),
+);
 
 /** The test each family's events suite runs on its table: the call is routed to exactly the expected result. */
 export function itRoutesEveryCall(cases: readonly RoutedCase[]): void {

@@ -157,6 +157,8 @@ const STAR_RESOURCE_ACTIONS = new Set([
   'acm:ListCertificates',
   // ListDistributions lists the account's distributions: the Service Authorization Reference names no resource.
   'cloudfront:ListDistributions',
+  // ListLocations lists the region's locations: no resource (list_awsdatasync.html).
+  'datasync:ListLocations',
   'config:GetResourceConfigHistory',
   'config:SelectResourceConfig',
   'config:DescribeConfigurationRecorders',
@@ -172,6 +174,7 @@ const MONITORED_SERVICES = [
   'cloudfront',
   'vpc-lattice',
   'apigateway',
+  'datasync',
 ];
 const isRead = (action: string) => /^[a-z0-9-]+:(Describe|Get|List|Select)|^apigateway:GET$/.test(action);
 const isResourceWrite = (action: string) =>

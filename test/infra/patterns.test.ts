@@ -99,6 +99,7 @@ describe('on-api-call rule', () => {
       'aws.acm',
       'aws.apigateway',
       'aws.cloudfront',
+      'aws.datasync',
       'aws.directconnect',
       'aws.ec2',
       'aws.elasticloadbalancing',

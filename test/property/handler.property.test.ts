@@ -9,6 +9,7 @@ import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { DataSyncClient } from '@aws-sdk/client-datasync';
 import { DirectConnectClient } from '@aws-sdk/client-direct-connect';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
@@ -54,6 +55,7 @@ const CLIENTS = [
   CloudFrontClient,
   APIGatewayClient,
   ApiGatewayV2Client,
+  DataSyncClient,
   ConfigServiceClient,
   EventBridgeClient,
   SQSClient,

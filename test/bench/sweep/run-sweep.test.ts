@@ -72,6 +72,7 @@ describe('sweep against the stand-in', () => {
       // No VPC in the account: one listing each, in each region swept.
       'ec2:DescribeVpcs': 2,
       'ec2:DescribeVpcEncryptionControls': 2,
+      'datasync:ListLocations': 2,
       'apigateway:GetRestApis': 2,
       // 250 distributions in pages of 100 (Marker), in the sweep of us-east-1 only; no GetDistribution when no
       // rule would change one (the default policy notifies).
@@ -151,6 +152,7 @@ describe('sweep against the stand-in', () => {
       'apigateway:GetDomainNamesV2': 1,
       'ec2:DescribeVpcs': 1,
       'ec2:DescribeVpcEncryptionControls': 1,
+      'datasync:ListLocations': 1,
     });
     expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'config'));
     expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 6 + 3);

@@ -28,7 +28,7 @@ describe('transit-guard iam', () => {
     expect(granted).toEqual(reads);
     for (const action of writes) expect(granted.has(action)).toBe(false);
     for (const action of granted)
-      expect(action).toMatch(/^[a-z0-9-]+:(Describe|List|Get)[A-Za-z]+$|^apigateway:GET$/);
+      expect(action).toMatch(/^[a-z0-9-]+:(Describe|List|Get)[A-Za-z0-9]+$|^apigateway:GET$/);
     for (const statement of policy.Statement) expect(statement.Effect).toBe('Allow');
     expect(new Set(policy.Statement.map((s) => s.Sid)).size).toBe(policy.Statement.length);
   });

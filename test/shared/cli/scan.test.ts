@@ -8,6 +8,7 @@ import {
   ApiGatewayV2Client,
   GetDomainNamesCommand as GetDomainNamesV2Command,
 } from '@aws-sdk/client-apigatewayv2';
+import { DataSyncClient, ListLocationsCommand } from '@aws-sdk/client-datasync';
 import {
   DescribeConnectionsCommand,
   DescribeLagsCommand,
@@ -197,7 +198,7 @@ describe('runScan', () => {
 
     // Assess
     await expect(scanned).rejects.toThrow(
-      `ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, or VPC in ${expected}. Read:\n  - ${expected}: no resource`,
+      `ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, or DataSync location in ${expected}. Read:\n  - ${expected}: no resource`,
     );
     expect(regions).toEqual([expected]);
   });
@@ -303,7 +304,7 @@ describe('runScan', () => {
     // Assess
     await expect(result).rejects.toThrow(
       new NothingJudgedError(
-        'nothing to evaluate: no ELBv2 listener or target group, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, or VPC in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
+        'nothing to evaluate: no ELBv2 listener or target group, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, or DataSync location in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
       ),
     );
   });
@@ -336,11 +337,12 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
   const dx = mockClient(DirectConnectClient);
   const acm = mockClient(ACMClient);
   const lattice = mockClient(VPCLatticeClient);
+  const datasync = mockClient(DataSyncClient);
   const apigateway = mockClient(APIGatewayClient);
   const apigatewayV2 = mockClient(ApiGatewayV2Client);
 
   afterEach(() => {
-    for (const mock of [elbv2, elb, ec2, dx, acm, lattice, apigateway, apigatewayV2]) mock.reset();
+    for (const mock of [elbv2, elb, ec2, dx, acm, lattice, datasync, apigateway, apigatewayV2]) mock.reset();
   });
 
   const runAws = (argv: string[]) => runCliCaptured(argv, { cwd: tmpdir() });
@@ -361,6 +363,7 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     apigateway.on(GetDomainNamesCommand).resolves({ items: [] });
     apigatewayV2.on(GetDomainNamesV2Command).resolves({ Items: [] });
     apigateway.on(GetRestApisCommand).resolves({ items: [] });
+    datasync.on(ListLocationsCommand).resolves({ Locations: [] });
 
     // Act
     const result = await runAws(['scan', '--region', 'eu-west-1', '--format', 'json']);
@@ -430,6 +433,7 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     acm.onAnyCommand().rejects(denied);
     apigateway.onAnyCommand().rejects(denied);
     apigatewayV2.onAnyCommand().rejects(denied);
+    datasync.onAnyCommand().rejects(denied);
 
     // Act
     const result = await runAws(['scan', '--region', 'eu-west-1', '--format', 'json']);

@@ -99,6 +99,8 @@ describe('familyIamStatements', () => {
       'ReadApiGateway',
       'ReadApiGatewayPrivateDomains',
       'ReadVpcEncryptionControls',
+      'ListDataSyncLocations',
+      'DescribeDataSyncLocations',
     ]);
     expect(sweep[0]?.Action).toEqual([
       'elasticloadbalancing:DescribeListeners',

@@ -36,6 +36,13 @@ describe('RESOURCE_TYPES', () => {
       'AWS::ApiGateway::RestApi',
       'AWS::ApiGateway::Stage',
       'AWS::EC2::VPC',
+      'AWS::DataSync::LocationObjectStorage',
+      'AWS::DataSync::LocationEFS',
+      'AWS::DataSync::LocationHDFS',
+      'AWS::DataSync::LocationSMB',
+      'AWS::DataSync::LocationNFS',
+      'AWS::DataSync::LocationS3',
+      'AWS::DataSync::LocationFSxONTAP',
       'AWS::Fixture::Thing',
       'AWS::Fixture::Group',
     ]);

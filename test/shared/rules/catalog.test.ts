@@ -65,6 +65,7 @@ const CATALOG_IDS = [
   'vpc-lattice-listener-tls-policy',
   // Second edition: API Gateway.
   'apigateway-domain-tls-policy',
+  'datasync-location-plaintext',
   'apigateway-api-tls-policy',
   'apigateway-backend-certificate',
   // Third edition: private paths (VPC encryption controls).

@@ -11,6 +11,7 @@ import {
   DescribeConfigurationRecordersCommand,
   SelectResourceConfigCommand,
 } from '@aws-sdk/client-config-service';
+import { DataSyncClient, ListLocationsCommand } from '@aws-sdk/client-datasync';
 import {
   DescribeConnectionsCommand,
   DescribeLagsCommand,
@@ -57,9 +58,10 @@ const ec2 = mockClient(EC2Client);
 const dx = mockClient(DirectConnectClient);
 const acm = mockClient(ACMClient);
 const lattice = mockClient(VPCLatticeClient);
+const datasync = mockClient(DataSyncClient);
 const apigateway = mockClient(APIGatewayClient);
 const apigatewayV2 = mockClient(ApiGatewayV2Client);
-const ALL = [config, elbv2, elb, ec2, dx, acm, lattice, apigateway, apigatewayV2];
+const ALL = [config, elbv2, elb, ec2, dx, acm, lattice, datasync, apigateway, apigatewayV2];
 
 const CONFIG_LISTENER = listenerArn('edge', 'c0ffee0000000001', 'net');
 
@@ -134,6 +136,7 @@ function answerDescribes() {
   elbv2.on(DescribeListenersCommand).resolves({ Listeners: [https] });
   elbv2.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: [] });
   lattice.on(ListServicesCommand).resolves({ items: [] });
+  datasync.on(ListLocationsCommand).resolves({ Locations: [] });
   elb.on(DescribeClassicCommand).resolves({ LoadBalancerDescriptions: [] });
   ec2
     .on(DescribeVpnConnectionsCommand)

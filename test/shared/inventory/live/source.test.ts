@@ -4,6 +4,7 @@ import {
   ApiGatewayV2Client,
   GetDomainNamesCommand as GetDomainNamesV2Command,
 } from '@aws-sdk/client-apigatewayv2';
+import { DataSyncClient, ListLocationsCommand } from '@aws-sdk/client-datasync';
 import {
   DescribeConnectionsCommand,
   DescribeLagsCommand,
@@ -53,6 +54,7 @@ const ec2 = mockClient(EC2Client);
 const dx = mockClient(DirectConnectClient);
 const acm = mockClient(ACMClient);
 const lattice = mockClient(VPCLatticeClient);
+const datasync = mockClient(DataSyncClient);
 const apigateway = mockClient(APIGatewayClient);
 const apigatewayV2 = mockClient(ApiGatewayV2Client);
 
@@ -70,6 +72,7 @@ function answerEveryFamily() {
   acm.on(ListCertificatesCommand).resolves({ CertificateSummaryList: [certificateSummary('a')] });
   acm.on(DescribeCertificateCommand).resolves({ Certificate: certificate('a') });
   lattice.on(ListServicesCommand).resolves({ items: [] });
+  datasync.on(ListLocationsCommand).resolves({ Locations: [] });
   apigateway.on(GetDomainNamesCommand).resolves({ items: [] });
   apigatewayV2.on(GetDomainNamesV2Command).resolves({ Items: [] });
   apigateway.on(GetRestApisCommand).resolves({ items: [] });
@@ -80,7 +83,7 @@ function answerEveryFamily() {
 
 describe('createAwsInventorySource', () => {
   afterEach(() => {
-    for (const mock of [elbv2, elb, ec2, dx, acm, lattice, apigateway, apigatewayV2]) mock.reset();
+    for (const mock of [elbv2, elb, ec2, dx, acm, lattice, datasync, apigateway, apigatewayV2]) mock.reset();
   });
 
   it('sweeps every family of a region by default', async () => {

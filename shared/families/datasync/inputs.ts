@@ -1,0 +1,90 @@
+import type { InventoryBuilder } from '../../inventory/builder.js';
+import { type FamilyInputs, type PendingKind, pendingList } from '../../inventory/family-inputs.js';
+import { Fields, isObject, type JsonObject } from '../../inventory/fields.js';
+import type { Resource } from '../../model/resource.js';
+import { isLocationArn } from './arn.js';
+import { mapLocation } from './describe.js';
+import { DATASYNC_LOCATION_TYPES } from './model.js';
+
+/** A location `aws datasync list-locations` listed: its describe-location-* output must be in the inputs too. */
+interface ListedLocation {
+  locationArn: string;
+  locationUri?: string;
+  source: string;
+  path: string;
+}
+
+const LISTED_LOCATIONS: PendingKind<ListedLocation> = {
+  key: 'datasyncLocations',
+  label: 'DataSync locations',
+};
+
+/** `aws datasync list-locations`: {"Locations": [{"LocationArn", "LocationUri"}]} (API_ListLocations). */
+function readListLocations(document: JsonObject, out: InventoryBuilder): boolean {
+  const locations = document.Locations;
+  if (
+    !Array.isArray(locations) ||
+    !locations.some((item) => isObject(item) && isLocationArn(item.LocationArn))
+  )
+    return false;
+  const format = 'datasync list-locations';
+  const listed = pendingList(out.pending, LISTED_LOCATIONS);
+  out.eachRecord(format, 'location', new Fields(document, '').objects('Locations') ?? [], (record) => {
+    listed.push({
+      locationArn: record.string('LocationArn') ?? '',
+      locationUri: record.string('LocationUri'),
+      source: out.labelOf(format),
+      path: record.path,
+    });
+  });
+  return true;
+}
+
+/** `aws datasync describe-location-<kind>` output: one location, its LocationArn at the top level. */
+function readDescribeLocation(document: JsonObject, out: InventoryBuilder): boolean {
+  if (!isLocationArn(document.LocationArn)) return false;
+  const format = 'datasync describe-location';
+  out.eachRecord(format, 'location', [new Fields(document, '')], (record) => {
+    out.resources.push(mapLocation(record, out.labelOf(format)));
+  });
+  return true;
+}
+
+/** A listed location whose describe output is missing is reported: its transport is unknown, never a pass. */
+function checkListedLocations(
+  resources: readonly Resource[],
+  pending: Record<string, unknown[]>,
+  errors: { source: string; message: string }[],
+): Map<Resource, Resource> {
+  const types: readonly string[] = DATASYNC_LOCATION_TYPES;
+  const described = new Set(
+    resources
+      .filter((resource) => types.includes(resource.resourceType))
+      .map((resource) => resource.resourceId),
+  );
+  for (const location of (pending[LISTED_LOCATIONS.key] ?? []) as ListedLocation[]) {
+    if (described.has(location.locationArn)) continue;
+    const named = location.locationUri
+      ? `${location.locationUri} (${location.locationArn})`
+      : location.locationArn;
+    errors.push({
+      source: location.source,
+      message: `datasync list-locations: ${location.path}.LocationArn: DataSync location ${named} has no describe-location output in the inputs, so its transport cannot be verified; add the output of aws datasync describe-location-<type> --location-arn ${location.locationArn}`,
+    });
+  }
+  return new Map();
+}
+
+export const dataSyncInputs: FamilyInputs = {
+  objects: [
+    { expected: 'DataSync list-locations output (Locations of location ARNs)', read: readListLocations },
+    {
+      expected: 'a DataSync describe-location-* output (LocationArn of a location)',
+      read: readDescribeLocation,
+    },
+  ],
+  // AWS Config item readers are not written yet (AWS Config records most location types, not FSx for ONTAP,
+  // and its LocationEFS has no InTransitEncryption: reference/service-facts.md).
+  pending: [LISTED_LOCATIONS],
+  link: checkListedLocations,
+};

@@ -1,0 +1,130 @@
+import {
+  type DataSyncClient,
+  DescribeLocationEfsCommand,
+  DescribeLocationFsxOntapCommand,
+  DescribeLocationHdfsCommand,
+  DescribeLocationNfsCommand,
+  DescribeLocationObjectStorageCommand,
+  DescribeLocationS3Command,
+  DescribeLocationSmbCommand,
+  ListLocationsCommand,
+  type LocationListEntry,
+} from '@aws-sdk/client-datasync';
+import {
+  type Collected,
+  emptyCollected,
+  failed,
+  goneRef,
+  mergeCollected,
+  readOne,
+} from '../../inventory/live/context.js';
+import { collectPages, toDocument } from '../../inventory/live/document.js';
+import { apiError } from '../../inventory/live/errors.js';
+import type { FamilyContext, LiveReaders } from '../../inventory/live/family-live.js';
+import { matchesRef } from '../../inventory/live/match.js';
+import type { ResourceRef } from '../../model/ref.js';
+import { createClient } from './client.js';
+import { kindOfUri } from './describe.js';
+import { kindOfType, LOCATION_KINDS, type LocationKind } from './model.js';
+
+type Ctx = FamilyContext;
+
+/** The one Describe* of each kind (its output is what `describe-location-*` prints). */
+const DESCRIBE: Record<LocationKind, (client: DataSyncClient, LocationArn: string) => Promise<object>> = {
+  ObjectStorage: (client, LocationArn) =>
+    client.send(new DescribeLocationObjectStorageCommand({ LocationArn })),
+  Efs: (client, LocationArn) => client.send(new DescribeLocationEfsCommand({ LocationArn })),
+  Hdfs: (client, LocationArn) => client.send(new DescribeLocationHdfsCommand({ LocationArn })),
+  Smb: (client, LocationArn) => client.send(new DescribeLocationSmbCommand({ LocationArn })),
+  Nfs: (client, LocationArn) => client.send(new DescribeLocationNfsCommand({ LocationArn })),
+  S3: (client, LocationArn) => client.send(new DescribeLocationS3Command({ LocationArn })),
+  FsxOntap: (client, LocationArn) => client.send(new DescribeLocationFsxOntapCommand({ LocationArn })),
+};
+
+// The largest page ListLocations takes (MaxResults, 0-100): fewest calls per region.
+const PAGE = 100;
+
+function listLocations(ctx: Ctx): Promise<LocationListEntry[]> {
+  return collectPages(async (token) => {
+    const output = await ctx.call('ListLocations', ctx.region, () =>
+      ctx.clients
+        .get(createClient)
+        .send(new ListLocationsCommand({ MaxResults: PAGE, ...(token ? { NextToken: token } : {}) })),
+    );
+    return { items: output?.Locations, next: output?.NextToken };
+  });
+}
+
+/** The one Describe call of the location's kind; the output is read as `describe-location-*` is. */
+async function describe(
+  ctx: Ctx,
+  kind: LocationKind,
+  locationArn: string,
+  ref?: ResourceRef,
+): Promise<Collected> {
+  const operation = LOCATION_KINDS[kind].describe;
+  const output = (await ctx.call(operation, locationArn, () =>
+    DESCRIBE[kind](ctx.clients.get(createClient), locationArn),
+  )) as Record<string, unknown> | undefined;
+  if (!output?.LocationArn) return ref ? goneRef(ref) : emptyCollected();
+  // ServerCertificate is a blob (the CA chain): not read, and not JSON.
+  const { ServerCertificate: _certificate, ...rest } = output;
+  return {
+    ...emptyCollected(),
+    groups: [
+      {
+        documents: [{ document: toDocument(rest), source: `api:${operation}` }],
+        ...(ref ? { keep: (r: Parameters<typeof matchesRef>[0]) => matchesRef(r, ref) } : {}),
+      },
+    ],
+  };
+}
+
+/**
+ * Every location of the region: ListLocations pages, then the one Describe* its LocationUri scheme names. A
+ * location whose scheme names no kind this family reads (object storage, FSx, Azure Blob: their schemes are
+ * not documented) is an error naming it, never skipped as passing.
+ */
+async function sweepDataSync(ctx: Ctx): Promise<Collected> {
+  let found: LocationListEntry[];
+  try {
+    found = await listLocations(ctx);
+  } catch (error) {
+    return failed(error);
+  }
+  const parts = await Promise.all(
+    found.map(async (entry): Promise<Collected> => {
+      const arn = entry.LocationArn ?? '';
+      const kind = kindOfUri(entry.LocationUri);
+      if (!kind) {
+        const cause = new Error(
+          `DataSync location ${entry.LocationUri ?? arn}: its LocationUri names no location kind transit-guard reads, so its transport cannot be verified`,
+        );
+        return { ...emptyCollected(), errors: [apiError('ListLocations', arn, cause)] };
+      }
+      try {
+        return await describe(ctx, kind, arn);
+      } catch (error) {
+        return failed(error);
+      }
+    }),
+  );
+  return mergeCollected(parts);
+}
+
+/** One Describe* per ref, of the kind its resource type names; not found: the location is gone. */
+async function readDataSync(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collected> {
+  return mergeCollected(
+    await Promise.all(
+      refs.map((ref) =>
+        readOne(ref, async () => {
+          const kind = kindOfType(ref.resourceType);
+          if (!kind) return failed(new Error(`not a DataSync location type: ${ref.resourceType}`), ref);
+          return describe(ctx, kind, ref.resourceId, ref);
+        }),
+      ),
+    ),
+  );
+}
+
+export const dataSyncReaders: LiveReaders = { read: readDataSync, sweep: sweepDataSync };

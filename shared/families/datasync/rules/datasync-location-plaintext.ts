@@ -1,0 +1,167 @@
+import type { RuleOutcome } from '../../../rules/rule.js';
+import { cannotVerify, compliant, defineRule, nonCompliant, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
+import { DATASYNC_LOCATION_TYPES, type DataSyncLocation, kindOfType } from '../model.js';
+
+// Facts and values: ../shared/reference/datasync-location-transport.json (API shapes from botocore datasync
+// 2018-11-09, https://docs.aws.amazon.com/datasync/latest/userguide/encryption-in-transit.html).
+const SMB_PLAINTEXT = ['SMB1', 'SMB2', 'SMB2_0'];
+const SMB_CAPABLE = ['SMB3', 'AUTOMATIC'];
+const HDFS_PLAINTEXT = ['DISABLED', 'AUTHENTICATION', 'INTEGRITY'];
+const NFS_NOTE =
+  'DataSync has no NFS encryption option, so this leg is plaintext; informational unless the agent reaches the server over a path that is not already encrypted (a VPN, or Direct Connect with MACsec, encrypts it)';
+
+type Verdict = RuleOutcome;
+
+function label(location: DataSyncLocation): string {
+  return `DataSync location ${location.locationUri ? `${location.locationUri} (${location.locationArn})` : location.locationArn}`;
+}
+
+const show = (value: string | undefined) => (value === undefined ? 'absent' : JSON.stringify(value));
+
+function smb(
+  name: string,
+  field: string,
+  version: string | undefined,
+  details: Record<string, unknown>,
+): Verdict {
+  if (version !== undefined && SMB_PLAINTEXT.includes(version)) {
+    return nonCompliant(
+      `${name}: ${field} is ${version}, an SMB version without encryption: files cross the network in plaintext.`,
+      { details },
+    );
+  }
+  if (version !== undefined && SMB_CAPABLE.includes(version)) {
+    return cannotVerify(
+      `${name}: ${field} is ${version}: SMB 3 can encrypt, but DataSync cannot require it and whether the share encrypts is a file-server setting, so encryption cannot be verified.`,
+      details,
+    );
+  }
+  return cannotVerify(
+    `${name}: ${field} is ${show(version)}, not a version DataSync documents, so encryption cannot be verified.`,
+    details,
+  );
+}
+
+const nfs = (
+  name: string,
+  field: string,
+  version: string | undefined,
+  details: Record<string, unknown>,
+): Verdict =>
+  nonCompliant(`${name}: NFS (${field} ${show(version)}): ${NFS_NOTE}.`, { severity: 'low', details });
+
+function hdfs(name: string, location: DataSyncLocation, details: Record<string, unknown>): Verdict {
+  if (!location.hasQopConfiguration) {
+    return cannotVerify(
+      `${name}: the input gives no QopConfiguration (its default is not documented), so whether RPC and data transfer are encrypted cannot be verified.`,
+      details,
+    );
+  }
+  const fields = [
+    ['QopConfiguration.RpcProtection', location.rpcProtection],
+    ['QopConfiguration.DataTransferProtection', location.dataTransferProtection],
+  ] as const;
+  const weak = fields.filter(([, value]) => value !== undefined && HDFS_PLAINTEXT.includes(value));
+  if (weak.length > 0) {
+    const said = weak.map(([field, value]) => `${field} is ${value}`).join(' and ');
+    return nonCompliant(`${name}: ${said}, below PRIVACY: only PRIVACY encrypts Hadoop traffic.`, {
+      details,
+    });
+  }
+  const unknown = fields.filter(([, value]) => value !== 'PRIVACY');
+  if (unknown.length > 0) {
+    const said = unknown.map(([field, value]) => `${field} is ${show(value)}`).join(' and ');
+    return cannotVerify(`${name}: ${said}, so encryption cannot be verified.`, details);
+  }
+  return compliant(`${name}: RPC and data transfer protection are both PRIVACY (encrypted).`, details);
+}
+
+export const datasyncLocationPlaintext = defineRule({
+  metadata: {
+    id: 'datasync-location-plaintext',
+    title: 'DataSync location whose own protocol leg is plaintext',
+    family: 'datasync',
+    resourceTypes: DATASYNC_LOCATION_TYPES,
+    severity: 'medium',
+    description:
+      'A DataSync location whose storage protocol leg is plaintext: object storage ServerProtocol HTTP, EFS InTransitEncryption NONE (or absent), HDFS RPC or data-transfer protection below PRIVACY, SMB below SMB3, NFS (low: DataSync cannot encrypt NFS). SMB3 / AUTOMATIC and a value the input does not give cannot be verified.',
+    rationale:
+      "DataSync encrypts the agent-to-service hop itself, but reads and writes each location over its own storage protocol with only that protocol's security: a plaintext leg exposes the data being transferred.",
+    parameters: [],
+    remediation: {
+      guidance:
+        'Update the location: ServerProtocol HTTPS (UpdateLocationObjectStorage), InTransitEncryption TLS1_2 (UpdateLocationEfs), QopConfiguration PRIVACY matching the cluster (UpdateLocationHdfs), MountOptions.Version SMB3 with share encryption on the server (UpdateLocationSmb); carry NFS over a VPN or MACsec Direct Connect.',
+    },
+    defaultMode: 'notify',
+    references: [
+      'https://docs.aws.amazon.com/datasync/latest/userguide/encryption-in-transit.html',
+      'https://docs.aws.amazon.com/datasync/latest/userguide/API_DescribeLocationObjectStorage.html',
+    ],
+    compliance: { securityHub: [], configRules: [], frameworks: SEC09_FRAMEWORKS },
+  },
+  evaluate(location) {
+    const name = label(location);
+    const kind = kindOfType(location.resourceType);
+    switch (kind) {
+      case 'ObjectStorage': {
+        const details = { serverProtocol: location.serverProtocol ?? null };
+        if (location.serverProtocol === 'HTTP')
+          return nonCompliant(`${name}: ServerProtocol is HTTP: objects cross the network in plaintext.`, {
+            details,
+          });
+        if (location.serverProtocol === 'HTTPS')
+          return compliant(`${name}: ServerProtocol is HTTPS.`, details);
+        return cannotVerify(
+          `${name}: ServerProtocol is ${show(location.serverProtocol)}, so encryption cannot be verified.`,
+          details,
+        );
+      }
+      case 'Efs': {
+        const details = { inTransitEncryption: location.inTransitEncryption ?? null };
+        if (location.inTransitEncryption === 'TLS1_2')
+          return compliant(`${name}: InTransitEncryption is TLS1_2.`, details);
+        if (location.inTransitEncryption === undefined || location.inTransitEncryption === 'NONE') {
+          const said = location.inTransitEncryption === undefined ? 'absent (NONE)' : 'NONE';
+          return nonCompliant(`${name}: InTransitEncryption is ${said}: NFS to EFS in plaintext.`, {
+            details,
+          });
+        }
+        return cannotVerify(
+          `${name}: InTransitEncryption is ${show(location.inTransitEncryption)}, not a value DataSync documents, so encryption cannot be verified.`,
+          details,
+        );
+      }
+      case 'Hdfs':
+        return hdfs(name, location, {
+          rpcProtection: location.rpcProtection ?? null,
+          dataTransferProtection: location.dataTransferProtection ?? null,
+        });
+      case 'Smb':
+        return smb(name, 'MountOptions.Version', location.mountVersion, {
+          mountVersion: location.mountVersion ?? null,
+        });
+      case 'Nfs':
+        return nfs(name, 'MountOptions.Version', location.mountVersion, {
+          mountVersion: location.mountVersion ?? null,
+        });
+      case 'S3':
+        return compliant(`${name}: DataSync reaches Amazon S3 over HTTPS (no protocol option).`, {});
+      case 'FsxOntap': {
+        const details = {
+          protocol: location.ontapProtocol ?? null,
+          mountVersion: location.mountVersion ?? null,
+        };
+        if (location.ontapProtocol === 'SMB')
+          return smb(name, 'Protocol.SMB.MountOptions.Version', location.mountVersion, details);
+        if (location.ontapProtocol === 'NFS')
+          return nfs(name, 'Protocol.NFS.MountOptions.Version', location.mountVersion, details);
+        return cannotVerify(
+          `${name}: the input gives no Protocol (NFS or SMB), so encryption cannot be verified.`,
+          details,
+        );
+      }
+      default:
+        return cannotVerify(`${name}: ${location.resourceType} is not a location kind this rule knows.`, {});
+    }
+  },
+});

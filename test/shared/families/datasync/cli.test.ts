@@ -1,0 +1,239 @@
+/**
+ * The DataSync rule through `transit-guard evaluate --format json` as a user runs it, in each input format the
+ * family reads (each `describe-location-*` output alone, and beside `list-locations`): a failing location, a
+ * compliant near miss and one that cannot be verified; a listed location without its describe output; then
+ * `replay` of a CloudTrail CreateLocationObjectStorage against an inventory.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Report } from '../../../../shared/report/report.js';
+import { runCliCaptured } from '../../../helpers/run-cli.js';
+
+const INPUTS = new URL('../../../fixtures/inputs/datasync/', import.meta.url);
+const EVENTS = new URL('../../../fixtures/events/', import.meta.url);
+// biome-ignore lint/suspicious/noExplicitAny: fixtures are edited freely in tests
+const input = (name: string): any => JSON.parse(readFileSync(new URL(name, INPUTS), 'utf8'));
+
+const RULE = 'datasync-location-plaintext';
+
+type Edit = Record<string, unknown>;
+
+/**
+ * Per describe output: the fixture, the failing edit of its transit field and what the reason then says, the
+ * near-miss edit and the unknown one.
+ */
+const FORMATS: [string, string, Edit, string, Edit, Edit][] = [
+  [
+    'describe-location-object-storage',
+    'describe-location-object-storage.json',
+    { ServerProtocol: 'HTTP' },
+    'ServerProtocol is HTTP',
+    { ServerProtocol: 'HTTPS' },
+    { ServerProtocol: 'FTP' },
+  ],
+  [
+    'describe-location-efs',
+    'describe-location-efs.json',
+    { InTransitEncryption: 'NONE' },
+    'InTransitEncryption is NONE',
+    { InTransitEncryption: 'TLS1_2' },
+    { InTransitEncryption: 'TLS1_3' },
+  ],
+  [
+    'describe-location-hdfs',
+    'describe-location-hdfs.json',
+    { QopConfiguration: { RpcProtection: 'PRIVACY', DataTransferProtection: 'INTEGRITY' } },
+    'QopConfiguration.DataTransferProtection is INTEGRITY',
+    { QopConfiguration: { RpcProtection: 'PRIVACY', DataTransferProtection: 'PRIVACY' } },
+    { QopConfiguration: undefined },
+  ],
+  [
+    'describe-location-smb',
+    'describe-location-smb.json',
+    { MountOptions: { Version: 'SMB2' } },
+    'MountOptions.Version is SMB2',
+    // No SMB version proves encryption (a share setting): the nearest miss is SMB3, which cannot be verified.
+    { MountOptions: { Version: 'SMB3' } },
+    { MountOptions: {} },
+  ],
+  [
+    'describe-location-fsx-ontap',
+    'describe-location-fsx-ontap.json',
+    { Protocol: { SMB: { MountOptions: { Version: 'SMB1' } } } },
+    'Protocol.SMB.MountOptions.Version is SMB1',
+    { Protocol: { SMB: { MountOptions: { Version: 'SMB3' } } } },
+    { Protocol: {} },
+  ],
+];
+
+describe('transit-guard evaluate on DataSync locations', () => {
+  let directory: string;
+
+  beforeEach(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'transit-guard-datasync-'));
+  });
+
+  afterEach(async () => {
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  async function evaluate(...documents: unknown[]) {
+    const paths = await Promise.all(
+      documents.map(async (document, index) => {
+        const path = join(directory, `input-${index}.json`);
+        await writeFile(path, JSON.stringify(document));
+        return path;
+      }),
+    );
+    const run = await runCliCaptured(
+      ['evaluate', ...paths, '--format', 'json', '--now', '2026-11-22T00:00:00Z'],
+      {
+        cwd: directory,
+      },
+    );
+    const report = JSON.parse(run.stdout) as Report;
+    const verdicts = report.evaluations.filter((e) => e.ruleId === RULE);
+    return { code: run.code, report, verdict: verdicts[0], verdicts };
+  }
+
+  describe.each(FORMATS)('from %s output', (_format, file, failing, said, nearMiss, unknown) => {
+    const listed = (document: { LocationArn: string; LocationUri: string }) => ({
+      Locations: [{ LocationArn: document.LocationArn, LocationUri: document.LocationUri }],
+    });
+
+    it('fails the plaintext leg, naming the field and its value (exit 1)', async () => {
+      // Prepare
+      const document = { ...input(file), ...failing };
+
+      // Act
+      const alone = await evaluate(document);
+      const withList = await evaluate(listed(document), document);
+
+      // Assess
+      for (const { code, verdict, report } of [alone, withList]) {
+        expect(code).toBe(1);
+        expect(report.errors).toEqual([]);
+        expect(verdict).toMatchObject({ status: 'NON_COMPLIANT', severity: 'medium' });
+        expect(verdict?.reason).toContain(said);
+        expect(verdict?.reason).not.toContain('cannot be verified');
+      }
+    });
+
+    it('judges the near miss apart from the failure', async () => {
+      // Act
+      const { verdict } = await evaluate({ ...input(file), ...nearMiss });
+
+      // Assess
+      if (JSON.stringify(nearMiss).includes('SMB3')) {
+        expect(verdict).toMatchObject({ status: 'NON_COMPLIANT' });
+        expect(verdict?.reason).toContain('SMB3');
+        expect(verdict?.reason).toContain('cannot be verified');
+      } else {
+        expect(verdict?.status).toBe('COMPLIANT');
+      }
+    });
+
+    it('cannot verify a missing or unknown value: NON_COMPLIANT, never a pass (exit 1)', async () => {
+      // Act
+      const { code, verdict } = await evaluate({ ...input(file), ...unknown });
+
+      // Assess
+      expect(code).toBe(1);
+      expect(verdict?.status).toBe('NON_COMPLIANT');
+      expect(verdict?.reason).toContain('cannot be verified');
+    });
+  });
+
+  it('fails an NFS location at low severity, saying it is informational unless VPN or MACsec carries it', async () => {
+    // Act
+    const { code, verdict } = await evaluate(input('describe-location-nfs.json'));
+
+    // Assess
+    expect(code).toBe(1);
+    expect(verdict).toMatchObject({ status: 'NON_COMPLIANT', severity: 'low' });
+    expect(verdict?.reason).toContain('informational unless');
+  });
+
+  it('says which listed locations have no describe output: their transport cannot be verified', async () => {
+    // Act
+    const { report, verdicts } = await evaluate(
+      input('list-locations.json'),
+      input('describe-location-efs.json'),
+    );
+
+    // Assess
+    expect(report.errors.map((error) => error.message)).toEqual([
+      expect.stringContaining(
+        'Locations[1].LocationArn: DataSync location nfs://nas.example.internal/exports/media/ (arn:aws:datasync:eu-west-1:123456789012:location/loc-0a1b2c3d4e5f60005) has no describe-location output in the inputs, so its transport cannot be verified',
+      ),
+    ]);
+    expect(verdicts.map((e) => e.status)).toEqual(['COMPLIANT']);
+  });
+
+  it('names the field of a describe output whose kind it cannot tell, and judges nothing from it', async () => {
+    // Prepare
+    const path = join(directory, 'openzfs.json');
+    await writeFile(
+      path,
+      JSON.stringify({
+        LocationArn: 'arn:aws:datasync:eu-west-1:123456789012:location/loc-0a1b2c3d4e5f60009',
+        LocationUri: 'fsxz://fs-0a1b2c3d4e5f60009/share/',
+      }),
+    );
+
+    // Act
+    const run = await runCliCaptured(['evaluate', path, '--format', 'json'], { cwd: directory });
+
+    // Assess
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('LocationUri');
+    expect(run.stderr).toContain('so its transport cannot be verified');
+  });
+});
+
+describe('transit-guard replay of a DataSync CreateLocationObjectStorage', () => {
+  let directory: string;
+  const created = 'arn:aws:datasync:eu-west-1:111122223333:location/loc-0a1b2c3d4e5f60711';
+
+  beforeEach(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'transit-guard-datasync-replay-'));
+    await mkdir(join(directory, 'inventory'));
+    await writeFile(
+      join(directory, 'inventory', 'object-storage.json'),
+      JSON.stringify({ ...input('describe-location-object-storage.json'), LocationArn: created }),
+    );
+    await writeFile(
+      join(directory, 'inventory', 'efs.json'),
+      JSON.stringify({ ...input('describe-location-efs.json'), InTransitEncryption: 'NONE' }),
+    );
+  });
+
+  afterEach(async () => {
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  it('judges only the location the call created, from the inventory', async () => {
+    // Act
+    const run = await runCliCaptured(
+      [
+        'replay',
+        new URL('cloudtrail-datasync-create-location-object-storage.json', EVENTS).pathname,
+        '--inventory',
+        join(directory, 'inventory'),
+        '--format',
+        'json',
+      ],
+      { cwd: directory },
+    );
+    const report = JSON.parse(run.stdout) as Report;
+
+    // Assess
+    expect(run.code).toBe(1);
+    expect(report.evaluations.map((e) => [e.resourceId, e.ruleId, e.status])).toEqual([
+      [created, RULE, 'NON_COMPLIANT'],
+    ]);
+  });
+});

@@ -1,0 +1,111 @@
+import {
+  DataSyncClient,
+  DescribeLocationEfsCommand,
+  DescribeLocationNfsCommand,
+  DescribeLocationObjectStorageCommand,
+  DescribeLocationSmbCommand,
+  ListLocationsCommand,
+} from '@aws-sdk/client-datasync';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ACCOUNT_ID, awsError, mockedSource, REGION, ref } from '../../inventory/live/sdk-outputs.js';
+
+const datasync = mockClient(DataSyncClient);
+const arn = (n: number) => `arn:aws:datasync:${REGION}:${ACCOUNT_ID}:location/loc-0a1b2c3d4e5f6000${n}`;
+
+describe('live DataSync reads', () => {
+  afterEach(() => {
+    datasync.reset();
+  });
+
+  it('sweeps a region: ListLocations pages of 100, then the one Describe* each LocationUri scheme names', async () => {
+    // Prepare
+    datasync
+      .on(ListLocationsCommand, { MaxResults: 100 })
+      .resolvesOnce({
+        Locations: [{ LocationArn: arn(1), LocationUri: 'efs://eu-west-1.fs-0123/' }],
+        NextToken: 'p2',
+      })
+      .on(ListLocationsCommand, { MaxResults: 100, NextToken: 'p2' })
+      .resolves({ Locations: [{ LocationArn: arn(2), LocationUri: 'smb://files.example.internal/share/' }] });
+    datasync.on(DescribeLocationEfsCommand, { LocationArn: arn(1) }).resolves({
+      LocationArn: arn(1),
+      LocationUri: 'efs://eu-west-1.fs-0123/',
+      InTransitEncryption: 'TLS1_2',
+      CreationTime: new Date('2026-11-02T09:16:00Z'),
+    });
+    datasync.on(DescribeLocationSmbCommand, { LocationArn: arn(2) }).resolves({
+      LocationArn: arn(2),
+      LocationUri: 'smb://files.example.internal/share/',
+      MountOptions: { Version: 'SMB1' },
+    });
+
+    // Act
+    const result = await mockedSource().enumerate(REGION, ['datasync']);
+
+    // Assess
+    expect(datasync.commandCalls(ListLocationsCommand)).toHaveLength(2);
+    expect(datasync.commandCalls(DescribeLocationEfsCommand)).toHaveLength(1);
+    expect(datasync.commandCalls(DescribeLocationSmbCommand)).toHaveLength(1);
+    expect(datasync.commandCalls(DescribeLocationNfsCommand)).toHaveLength(0);
+    expect(result.errors).toEqual([]);
+    expect(result.resources.map((r) => [r.resourceType, r.resourceId]).sort()).toEqual(
+      [
+        ['AWS::DataSync::LocationEFS', arn(1)],
+        ['AWS::DataSync::LocationSMB', arn(2)],
+      ].sort(),
+    );
+  });
+
+  it('reports a listed location whose URI names no kind it reads, and a Describe* that fails, and keeps the others', async () => {
+    // Prepare
+    datasync.on(ListLocationsCommand).resolves({
+      Locations: [
+        { LocationArn: arn(1), LocationUri: 'fsxz://fs-0123/share/' },
+        { LocationArn: arn(2), LocationUri: 'nfs://nas.example.internal/exports/' },
+        { LocationArn: arn(3), LocationUri: 'efs://eu-west-1.fs-0456/' },
+      ],
+    });
+    datasync.on(DescribeLocationNfsCommand).rejects(awsError('AccessDeniedException'));
+    datasync
+      .on(DescribeLocationEfsCommand)
+      .resolves({ LocationArn: arn(3), LocationUri: 'efs://eu-west-1.fs-0456/' });
+
+    // Act
+    const result = await mockedSource().enumerate(REGION, ['datasync']);
+
+    // Assess
+    expect(result.errors.map((error) => error.source)).toEqual(
+      expect.arrayContaining([`api:ListLocations ${arn(1)}`, expect.stringContaining('DescribeLocationNfs')]),
+    );
+    expect(result.errors.find((error) => error.source.includes(arn(1)))?.message).toContain(
+      'cannot be verified',
+    );
+    expect(result.resources.map((r) => r.resourceId)).toEqual([arn(3)]);
+  });
+
+  it('reads a ref again with the Describe* of its resource type (object storage), never another', async () => {
+    // Prepare
+    datasync.on(DescribeLocationObjectStorageCommand, { LocationArn: arn(4) }).resolves({
+      LocationArn: arn(4),
+      LocationUri: 'object-storage://archive.example.internal/backups/',
+      ServerProtocol: 'HTTP',
+      ServerPort: 80,
+      ServerCertificate: new Uint8Array([1, 2, 3]),
+    });
+
+    // Act
+    const result = await mockedSource().read([ref('AWS::DataSync::LocationObjectStorage', arn(4))]);
+
+    // Assess
+    expect(datasync.calls()).toHaveLength(1);
+    expect(result.errors).toEqual([]);
+    expect(result.resources).toEqual([
+      expect.objectContaining({
+        resourceId: arn(4),
+        serverProtocol: 'HTTP',
+        source: 'api:DescribeLocationObjectStorage (datasync describe-location)',
+      }),
+    ]);
+  });
+});
