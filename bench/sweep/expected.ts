@@ -123,7 +123,6 @@ function targetGroupListing(account: GeneratedAccount): CallCounts {
   return { 'elbv2:DescribeTargetGroups': pages(account.targetGroups.length, ELBV2_PAGE_SIZE) };
 }
 
-/** VPC Lattice: one ListServices page per 100 services, one ListListeners per service (summaries carry the protocol). */
 /** The generated account has no VPC and no DataSync location: each family lists once a region and finds none. */
 function emptyFamilyCalls(): CallCounts {
   return {
@@ -133,6 +132,7 @@ function emptyFamilyCalls(): CallCounts {
   };
 }
 
+/** VPC Lattice: one ListServices page per 100 services, one ListListeners per service (summaries carry the protocol). */
 function latticeCalls(account: GeneratedAccount): CallCounts {
   return {
     'vpc-lattice:ListServices': pages(account.latticeServices.length, 100),

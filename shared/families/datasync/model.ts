@@ -19,6 +19,10 @@ export const LOCATION_KINDS = {
 } as const;
 
 export type LocationKind = keyof typeof LOCATION_KINDS;
+/**
+ * The AWS resource type of each location kind.
+ * @internal The routed-event table names its refs' types with it; production uses it only inside this module.
+ */
 export type DataSyncLocationType = (typeof LOCATION_KINDS)[LocationKind]['type'];
 
 export const DATASYNC_LOCATION_TYPES = Object.values(LOCATION_KINDS).map((kind) => kind.type);
