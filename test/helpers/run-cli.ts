@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { CliIo } from '../../shared/cli/io.js';
 import { runCli } from '../../shared/cli/main.js';
 
@@ -35,4 +37,27 @@ export async function runCliCaptured(
     ...(options.cwd ? { cwd: options.cwd } : {}),
   });
   return { code, stdout, stderr };
+}
+
+/**
+ * Writes each document to `<directory>/<name>.json` (and the policy, when given, to policy.yml) and runs
+ * `transit-guard evaluate` on them with `--format json` at 2026-11-22, from that directory.
+ */
+export async function evaluateDocuments(
+  directory: string,
+  documents: Record<string, unknown>,
+  policy?: string,
+): Promise<CliRun> {
+  const paths = [];
+  for (const [name, document] of Object.entries(documents)) {
+    const path = join(directory, `${name}.json`);
+    await writeFile(path, JSON.stringify(document));
+    paths.push(path);
+  }
+  const argv = ['evaluate', ...paths, '--format', 'json', '--now', '2026-11-22T00:00:00Z'];
+  if (policy) {
+    await writeFile(join(directory, 'policy.yml'), policy);
+    argv.push('--policy', join(directory, 'policy.yml'));
+  }
+  return runCliCaptured(argv, { cwd: directory });
 }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../../../shared/report/report.js';
-import { runCliCaptured } from '../../../helpers/run-cli.js';
+import { evaluateDocuments, runCliCaptured } from '../../../helpers/run-cli.js';
 
 const INPUTS = new URL('../../../fixtures/inputs/', import.meta.url);
 const EVENTS = new URL('../../../fixtures/events/', import.meta.url);
@@ -34,18 +34,7 @@ describe('transit-guard evaluate: vpc-encryption-control', () => {
   });
 
   async function evaluate(documents: Record<string, unknown>, policy?: string) {
-    const paths = [];
-    for (const [name, document] of Object.entries(documents)) {
-      const path = join(directory, `${name}.json`);
-      await writeFile(path, JSON.stringify(document));
-      paths.push(path);
-    }
-    const argv = ['evaluate', ...paths, '--format', 'json', '--now', '2026-11-22T00:00:00Z'];
-    if (policy) {
-      await writeFile(join(directory, 'policy.yml'), policy);
-      argv.push('--policy', join(directory, 'policy.yml'));
-    }
-    const run = await runCliCaptured(argv, { cwd: directory });
+    const run = await evaluateDocuments(directory, documents, policy);
     const report = (run.stdout ? JSON.parse(run.stdout) : { evaluations: [] }) as Report;
     const verdict = (id: string, rule = RULE) =>
       report.evaluations.find((e) => e.ruleId === rule && e.resourceId === id);
