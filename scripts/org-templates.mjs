@@ -77,7 +77,7 @@ function mergeSection(target, section, additions, what) {
 }
 
 /** The member template from the packaged stack and infra/org/member.yml (`patterns`: infra/event-patterns.cjs). */
-export function memberTemplate(standalone, memberFile, patterns) {
+function memberTemplate(standalone, memberFile, patterns) {
   const template = structuredClone(standalone);
   template.Description =
     'transit-guard member stack (CloudFormation StackSets): the full stack in HomeRegion, event forwarding to HomeRegion elsewhere';
@@ -137,7 +137,7 @@ export function memberTemplate(standalone, memberFile, patterns) {
 }
 
 /** The central template (infra/org/central.yml), for the member bus name and log retention of the package. */
-export function centralTemplate(centralFile, memberBusName, logRetentionInDays) {
+function centralTemplate(centralFile, memberBusName, logRetentionInDays) {
   const artifacts = new Set();
   const template = readTemplate(centralFile, {
     ArtifactCode: (name) => {

@@ -161,7 +161,7 @@ export function referencedId(value: unknown): string | undefined {
 // ---------------------------------------------------------------- organization templates
 
 /** Where `npm run package` writes the organization templates and their function zips (scripts/org-templates.mjs). */
-export const ORG_DIR = join(SERVERLESS_DIR, 'org');
+const ORG_DIR = join(SERVERLESS_DIR, 'org');
 export const ORG_ARTIFACTS_DIR = join(ORG_DIR, 'artifacts');
 
 export type OrgTemplateName = 'member' | 'central' | 'artifacts';
