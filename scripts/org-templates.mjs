@@ -208,8 +208,11 @@ function filesUnder(dir, root = dir) {
   );
 }
 
-/** Bundles functions/<name>.ts as serverless-esbuild does for the stack (infra/esbuild.yml, the same plugins). */
-async function bundleFunction(root, name, outFile) {
+/**
+ * Bundles functions/<name>.ts as serverless-esbuild does for the stack (infra/esbuild.yml, the same plugins) and
+ * zips it with the handler at functions/<name>.mjs. Exported for test/infra/org.test.ts.
+ */
+export async function bundleFunction(root, name, outFile) {
   const esbuild = await import('esbuild');
   const options = parse(readFileSync(join(root, 'infra', 'esbuild.yml'), 'utf8'));
   const { bundlePlugins } = require(join(root, 'infra', 'esbuild-plugins.cjs'));

@@ -2,9 +2,11 @@
  * The organization templates `npm run package` writes (scripts/org-templates.mjs): the StackSets member template,
  * the central (security account) template and the artifacts bucket. cfn-guard runs on them in guard.test.ts.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type EventFixture, loadEvent } from '../fixtures/events/load.js';
 import { type EventPattern, matchesEventPattern } from '../helpers/event-pattern.js';
@@ -24,6 +26,7 @@ import {
   resourcesOfType,
   SERVERLESS_DIR,
 } from './template.js';
+import { readZip } from './zip.js';
 
 let standalone: CfnTemplate;
 let member: CfnTemplate;
@@ -617,6 +620,38 @@ describe('central template', () => {
     // notify-slack is the member stacks' own function, packaged by osls.
     expect(existsSync(join(ORG_ARTIFACTS_DIR, 'notify-slack.zip'))).toBe(true);
   });
+
+  it('bundles a handler module into a zip Lambda can run (how central-findings and central-action are packaged)', async () => {
+    // Prepare: notify-slack stands in for the central handlers, which are bundled the same way.
+    const scratch = mkdtempSync(join(tmpdir(), 'tg-org-bundle-'));
+    const { bundleFunction } = (await import(
+      pathToFileURL(join(ROOT, 'scripts', 'org-templates.mjs')).href
+    )) as {
+      bundleFunction: (root: string, name: string, outFile: string) => Promise<void>;
+    };
+
+    try {
+      // Act
+      await bundleFunction(ROOT, 'notify-slack', join(scratch, 'notify-slack.zip'));
+      const entries = readZip(join(scratch, 'notify-slack.zip'));
+      for (const [name, contents] of entries) {
+        mkdirSync(dirname(join(scratch, 'unzipped', name)), { recursive: true });
+        writeFileSync(join(scratch, 'unzipped', name), contents);
+      }
+      const module = (await import(
+        pathToFileURL(join(scratch, 'unzipped', 'functions', 'notify-slack.mjs')).href
+      )) as {
+        handler?: unknown;
+      };
+
+      // Assess: the handler of "functions/notify-slack.handler", its chunks beside it and named after it.
+      expect(typeof module.handler).toBe('function');
+      expect([...entries.keys()].every((name) => name.startsWith('functions/notify-slack.'))).toBe(true);
+      expect(entries.size).toBeGreaterThan(2);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('creates the custom action "transit-guard: remediate" within Security Hub limits and routes it to central-action', () => {
     // Act
