@@ -7,7 +7,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type FindingMessage, publishFindings } from '../../shared/report/findings-bus.js';
 import { type EventFixture, loadEvent } from '../fixtures/events/load.js';
 import { type EventPattern, matchesEventPattern } from '../helpers/event-pattern.js';
 import {
@@ -440,6 +443,51 @@ describe('member template (StackSets)', () => {
       },
     ]);
   });
+
+  it.each(['finding', 'resolution', 'plan', 'action'] as const)(
+    'forwards a %s message as the stack publishes it (shared/report/findings-bus.ts) to the central bus',
+    async (kind) => {
+      // Prepare
+      const eventBridge = mockClient(EventBridgeClient);
+      eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e-1' }] });
+      const message: FindingMessage = {
+        kind,
+        evaluation: {
+          ruleId: 'elbv2-listener-plaintext',
+          status: kind === 'resolution' ? 'COMPLIANT' : 'NON_COMPLIANT',
+          severity: 'high',
+          resourceType: 'AWS::ElasticLoadBalancingV2::Listener',
+          resourceId:
+            'arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/shop/50dc6c495c0c9188/1',
+          reason: 'HTTP listener forwards plaintext.',
+        },
+        observedAt: '2026-12-01T10:00:00.000Z',
+      };
+
+      // Act
+      await publishFindings(new EventBridgeClient({ region: 'eu-west-1' }), [message], {
+        busName: 'transit-guard-findings-dev',
+        sleep: async () => {},
+      });
+      const entry = eventBridge.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries?.[0];
+      eventBridge.restore();
+      const event = {
+        source: entry?.Source,
+        'detail-type': entry?.DetailType,
+        account: '111122223333',
+        region: 'eu-west-1',
+        detail: JSON.parse(entry?.Detail ?? '{}'),
+      };
+
+      // Assess: the member forwards it, and the central rule takes it.
+      expect(
+        matchesEventPattern(props(member, 'FindingsToCentralRule').EventPattern as EventPattern, event),
+      ).toBe(true);
+      expect(
+        matchesEventPattern(props(central, 'CentralFindingsRule').EventPattern as EventPattern, event),
+      ).toBe(true);
+    },
+  );
 
   it('takes remediation requests from the central account only, to remediate, dead-lettered on failure', () => {
     // Prepare
