@@ -649,6 +649,32 @@ describe('central template', () => {
     expect(props(central, 'CentralActionFunction').Handler).toBe('functions/central-action.handler');
   });
 
+  it('gives each function the log group Lambda writes to (/aws/lambda/<name>), with retention', () => {
+    // Prepare
+    const logGroups = resourcesOfType(central, 'AWS::Logs::LogGroup').map(([, group]) => group.Properties);
+
+    for (const [id, fn] of resourcesOfType(central, 'AWS::Lambda::Function')) {
+      // Act
+      const group = logGroups.find((g) => g?.LogGroupName === `/aws/lambda/${fn.Properties?.FunctionName}`);
+
+      // Assess
+      expect(group?.RetentionInDays, id).toBe(
+        resourcesOfType(standalone, 'AWS::Logs::LogGroup')[0]?.[1].Properties?.RetentionInDays,
+      );
+    }
+  });
+
+  it('alarms on the central dead-letter queue', () => {
+    // Act
+    const alarm = props(central, 'CentralDeadLetterQueueDepthAlarm');
+
+    // Assess
+    expect(alarm.Dimensions).toEqual([
+      { Name: 'QueueName', Value: { 'Fn::GetAtt': ['CentralDeadLetterQueue', 'QueueName'] } },
+    ]);
+    expect(alarm).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 });
+  });
+
   it('defaults the member bus name to the findings bus the member template creates', () => {
     // Assess
     expect(parameters(central).MemberBusName?.Default).toBe(props(member, 'FindingsBus').Name);
