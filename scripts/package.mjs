@@ -1,9 +1,12 @@
-// `npm run package [-- osls options]`: packages the stack with osls into .serverless/ without AWS.
+// `npm run package [-- osls options]`: packages the stack with osls into .serverless/ without AWS, then writes
+// the organization templates (member, central, artifacts bucket) and their function zips into .serverless/org/
+// (scripts/org-templates.mjs; README "Deploy to an organization").
 // Packaging calls no AWS API, but osls wants credentials to exist: dummy ones are set here (and any
 // profile is dropped) so a fresh clone needs no AWS configuration. Deploy with `npx osls deploy`.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeOrgTemplates } from './org-templates.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const osls = join(root, 'node_modules', 'osls', 'bin', 'serverless.js');
@@ -22,4 +25,5 @@ const result = spawnSync(process.execPath, [osls, 'package', ...process.argv.sli
   env,
   stdio: 'inherit',
 });
-process.exit(result.status ?? 1);
+if (result.status !== 0) process.exit(result.status ?? 1);
+await writeOrgTemplates(root);

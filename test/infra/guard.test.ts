@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensurePackaged, PACKAGE_TIMEOUT_MS, ROOT, TEMPLATE_FILE } from './template.js';
+import { ensurePackaged, orgTemplateFile, PACKAGE_TIMEOUT_MS, ROOT, TEMPLATE_FILE } from './template.js';
 
 /** The cfn-guard binary shipped by @cdklabs/cdk-validator-cfnguard, for this platform and CPU. */
 function cfnGuardBinary(): string {
@@ -76,7 +76,40 @@ describe('cfn-guard rules (infra/guard)', () => {
       functions_have_log_groups: 'PASS',
       no_public_principals_in_resource_policies: 'PASS',
       lambda_permissions_not_public: 'PASS',
+      // The single-account stack has no event bus policy.
+      bus_policies_not_public: 'SKIP',
     });
+  });
+
+  it.each(['member', 'central'] as const)(
+    'pass on the %s organization template, every rule evaluated',
+    (name) => {
+      // Act
+      const result = validate(orgTemplateFile(name));
+
+      // Assess
+      expect(result.code, result.output).toBe(0);
+      expect(result.rules).toEqual({
+        table_encrypted_at_rest: 'PASS',
+        table_point_in_time_recovery: 'PASS',
+        table_retained: 'PASS',
+        queues_encrypted_at_rest: 'PASS',
+        log_groups_have_retention: 'PASS',
+        functions_have_log_groups: 'PASS',
+        no_public_principals_in_resource_policies: 'PASS',
+        lambda_permissions_not_public: 'PASS',
+        bus_policies_not_public: 'PASS',
+      });
+    },
+  );
+
+  it('pass on the artifacts bucket template (its bucket policy evaluated)', () => {
+    // Act
+    const result = validate(orgTemplateFile('artifacts'));
+
+    // Assess
+    expect(result.code, result.output).toBe(0);
+    expect(result.rules.no_public_principals_in_resource_policies).toBe('PASS');
   });
 
   it.each([
@@ -138,6 +171,45 @@ describe('cfn-guard rules (infra/guard)', () => {
             FunctionName: 'f',
             Principal: 'events.amazonaws.com',
           },
+        },
+      },
+    ],
+    [
+      'bus_policies_not_public',
+      {
+        BusPolicy: {
+          Type: 'AWS::Events::EventBusPolicy',
+          Properties: {
+            StatementId: 's',
+            Statement: { Effect: 'Allow', Principal: '*', Action: 'events:PutEvents', Resource: 'b' },
+          },
+        },
+      },
+    ],
+    [
+      'bus_policies_not_public',
+      {
+        BusPolicy: {
+          Type: 'AWS::Events::EventBusPolicy',
+          Properties: {
+            StatementId: 's',
+            Statement: {
+              Effect: 'Allow',
+              Principal: { AWS: '*' },
+              Action: 'events:PutEvents',
+              Resource: 'b',
+              Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+            },
+          },
+        },
+      },
+    ],
+    [
+      'bus_policies_not_public',
+      {
+        BusPolicy: {
+          Type: 'AWS::Events::EventBusPolicy',
+          Properties: { StatementId: 's', Action: 'events:PutEvents', Principal: '*' },
         },
       },
     ],
@@ -207,6 +279,16 @@ describe('cfn-guard rules (infra/guard)', () => {
         Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
       },
     ],
+    [
+      'an Allow narrowed to the organization by aws:PrincipalOrgID',
+      {
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 'sqs:SendMessage',
+        Resource: 'q',
+        Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+      },
+    ],
   ])('accept a "*" principal in %s', (name, policyStatement) => {
     // Prepare
     const file = templateFile({ [`Narrowed${name.replace(/\W/g, '')}`]: queuePolicy(policyStatement) });
@@ -217,5 +299,33 @@ describe('cfn-guard rules (infra/guard)', () => {
     // Assess
     expect(result.code, result.output).toBe(0);
     expect(result.rules.no_public_principals_in_resource_policies).toBe('PASS');
+  });
+});
+
+describe('cfn-guard rule bus_policies_not_public', () => {
+  it('accepts a "*" principal on an event bus narrowed to the organization by aws:PrincipalOrgID', () => {
+    // Prepare
+    const file = templateFile({
+      OrgBusPolicy: {
+        Type: 'AWS::Events::EventBusPolicy',
+        Properties: {
+          StatementId: 's',
+          Statement: {
+            Effect: 'Allow',
+            Principal: '*',
+            Action: 'events:PutEvents',
+            Resource: 'b',
+            Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+          },
+        },
+      },
+    });
+
+    // Act
+    const result = validate(file);
+
+    // Assess
+    expect(result.code, result.output).toBe(0);
+    expect(result.rules.bus_policies_not_public).toBe('PASS');
   });
 });

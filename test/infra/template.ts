@@ -29,6 +29,7 @@ const SOURCES = [
   'package.json',
   'package-lock.json',
   'scripts/package.mjs',
+  'scripts/org-templates.mjs',
 ];
 
 function newestMtime(path: string): number {
@@ -155,4 +156,20 @@ export function referencedId(value: unknown): string | undefined {
   const getAtt = record['Fn::GetAtt'];
   if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
   return undefined;
+}
+
+// ---------------------------------------------------------------- organization templates
+
+/** Where `npm run package` writes the organization templates and their function zips (scripts/org-templates.mjs). */
+const ORG_DIR = join(SERVERLESS_DIR, 'org');
+export const ORG_ARTIFACTS_DIR = join(ORG_DIR, 'artifacts');
+
+export type OrgTemplateName = 'member' | 'central' | 'artifacts';
+
+export function orgTemplateFile(name: OrgTemplateName): string {
+  return join(ORG_DIR, `${name}.json`);
+}
+
+export function loadOrgTemplate(name: OrgTemplateName): CfnTemplate {
+  return JSON.parse(readFileSync(orgTemplateFile(name), 'utf8')) as CfnTemplate;
 }
