@@ -15,7 +15,7 @@ import type { CentralTable } from './central-table.js';
  * aws.securityhub, detail-type "Security Hub Findings - Custom Action", resources [the action target ARN],
  * detail { actionName, actionDescription, findings: [ASFF findings] }.
  */
-export const CUSTOM_ACTION_DETAIL_TYPE = 'Security Hub Findings - Custom Action';
+const CUSTOM_ACTION_DETAIL_TYPE = 'Security Hub Findings - Custom Action';
 
 /** What the member rule that wires the request matches on (org-stack). */
 export const REQUEST_SOURCE = 'transit-guard.central';
@@ -60,7 +60,7 @@ export function parseCustomAction(event: unknown): CustomActionEvent {
  * of the agreed five: an id such as dxcon-... does not say its type, and a classic load balancer is read by
  * name. The member re-reads, re-judges and re-plans; nothing in the request is acted on as such.
  */
-export interface RemediationRequest {
+interface RemediationRequest {
   findingId: string;
   account: string;
   region: string;
@@ -73,9 +73,7 @@ export interface RemediationRequest {
 const string = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : undefined);
 
 /** The request of a transit-guard finding as the central export filed it; why not, for any other finding. */
-export function requestOf(
-  finding: Record<string, unknown>,
-): { request: RemediationRequest } | { ignored: string } {
+function requestOf(finding: Record<string, unknown>): { request: RemediationRequest } | { ignored: string } {
   const fields = (finding.ProductFields ?? {}) as Record<string, unknown>;
   const generator = string(finding.GeneratorId);
   const findingId = string(fields['transit-guard/findingId']);

@@ -22,8 +22,8 @@ import { channelFor, type OuPathOf } from './slack-routes.js';
  * (source "transit-guard", detail-type "Transit Finding", detail a FindingMessage), forwarded by the member's
  * rule; EventBridge keeps the member's account and region in the envelope.
  */
-export const MEMBER_SOURCE = 'transit-guard';
-export const MEMBER_DETAIL_TYPE = 'Transit Finding';
+const MEMBER_SOURCE = 'transit-guard';
+const MEMBER_DETAIL_TYPE = 'Transit Finding';
 
 const text = z.string().min(1);
 
@@ -75,12 +75,15 @@ export function parseMemberEvent(event: unknown): CentralEvent {
   return { eventId: id, account, region, message: detail as unknown as FindingMessage };
 }
 
-/** Slack or Security Hub refused something: it stays owed in the central table and the event is retried. */
+/**
+ * Slack or Security Hub refused something: it stays owed in the central table and the event is retried.
+ * @internal An error production throws; tests check for it with instanceof / toThrow.
+ */
 export class CentralDeliveryError extends Error {
   override name = 'CentralDeliveryError';
 }
 
-export interface RoutedSlackMessage {
+interface RoutedSlackMessage {
   /** The secret naming the channel's webhook (the route's `channel`). */
   channel: string;
   payload: SlackPayload;

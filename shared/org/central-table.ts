@@ -98,7 +98,7 @@ const keyOf = ({ accountId, region, findingId }: CentralKey) => ({
 });
 
 /** The key of the finding a message is about: its evaluation's account and region, else the envelope's. */
-export function centralKeyOf(event: CentralEvent): CentralKey {
+function centralKeyOf(event: CentralEvent): CentralKey {
   const { evaluation } = event.message;
   return {
     accountId: evaluation.accountId ?? event.account,

@@ -38,7 +38,7 @@ export interface CentralAccount {
 }
 
 /** The product the central account imports as: its own default (custom integration) product. */
-export const productArnOf = ({ accountId, region }: CentralAccount) =>
+const productArnOf = ({ accountId, region }: CentralAccount) =>
   `arn:aws:securityhub:${region}:${accountId}:product/${accountId}/default`;
 
 /**
@@ -80,7 +80,7 @@ export function securityHubFinding(record: CentralFinding, central: CentralAccou
   };
 }
 
-export interface ExportFailure {
+interface ExportFailure {
   id: string;
   errorCode: string;
   errorMessage?: string;

@@ -5,12 +5,7 @@
  * (dynalite), ONE Slack message (the routed outbox message, delivered by notify-slack to the local Slack
  * stand-in) and ONE Security Hub finding; the fix archives that same finding; a replay changes nothing.
  */
-import {
-  CreateTableCommand,
-  DeleteTableCommand,
-  DescribeTableCommand,
-  ScanCommand,
-} from '@aws-sdk/client-dynamodb';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeVpnConnectionsCommand, type DescribeVpnConnectionsCommandOutput } from '@aws-sdk/client-ec2';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { ListParentsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
@@ -28,10 +23,10 @@ import { handler as centralHandler } from '../../functions/central-findings.js';
 import { createNotifySlackHandler } from '../../functions/notify-slack.js';
 import { handler as memberHandler } from '../../functions/on-api-call.js';
 import { createObservability } from '../../shared/lambda/handler.js';
-import { centralTableDefinition } from '../../shared/org/central-table.js';
 import { localWebhookUrlForTests } from '../../shared/report/slack/webhook-secret.js';
 import { findingIdOf } from '../../shared/state/finding-store.js';
 import { loadEvent, withValue } from '../fixtures/events/load.js';
+import { freshCentralTable } from '../helpers/central-table.js';
 import { installAccount, VPN_ID } from '../helpers/fake-account.js';
 import { ACCOUNT_ID, lambdaContext, REGION, useFunctionHarness } from '../helpers/lambda-env.js';
 import { notifySlackContext } from '../helpers/slack-outbox.js';
@@ -94,14 +89,6 @@ function centralOutbox() {
 const imported = () =>
   securityHub.commandCalls(BatchImportFindingsCommand).flatMap((call) => call.args[0].input.Findings ?? []);
 
-async function waitActive(): Promise<void> {
-  for (;;) {
-    const { Table } = await harness.env.dynamo.client.send(new DescribeTableCommand({ TableName: CENTRAL_TABLE }));
-    if (Table?.TableStatus === 'ACTIVE') return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 describe('central-findings, end to end from a member account', () => {
   let slack: SlackServer;
   const previous = { ...process.env };
@@ -121,17 +108,7 @@ describe('central-findings, end to end from a member account', () => {
     await slack.stop();
   });
   beforeEach(async () => {
-    await harness.env.dynamo.client.send(new DeleteTableCommand({ TableName: CENTRAL_TABLE })).catch(() => undefined);
-    // dynalite drops a table asynchronously: create once it is gone.
-    for (;;) {
-      const gone = await harness.env.dynamo.client
-        .send(new DescribeTableCommand({ TableName: CENTRAL_TABLE }))
-        .then(() => false, () => true);
-      if (gone) break;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    await harness.env.dynamo.client.send(new CreateTableCommand(centralTableDefinition(CENTRAL_TABLE)));
-    await waitActive();
+    await freshCentralTable(harness.env.dynamo.client, CENTRAL_TABLE);
     securityHub.reset();
     organizations.reset();
     securityHub.on(BatchImportFindingsCommand).callsFake((input) => ({
@@ -259,7 +236,9 @@ describe('central-findings, end to end from a member account', () => {
       Workflow: { Status: 'RESOLVED' },
     });
     const afterFix = await centralItems();
-    expect(afterFix).toEqual([expect.objectContaining({ sk: FINDING_ID, state: 'resolved', resolution: 'fixed' })]);
+    expect(afterFix).toEqual([
+      expect.objectContaining({ sk: FINDING_ID, state: 'resolved', resolution: 'fixed' }),
+    ]);
     expect(afterFix[0]).not.toHaveProperty('owes');
 
     // Act: EventBridge delivers both changes again, the older one last.
