@@ -56,7 +56,7 @@ const memberEventSchema = z.looseObject({
   }),
 });
 
-/** @internal An error production throws; tests check for it with instanceof / toThrow. */
+/** A member event the central stack cannot read: the error names the field (thrown before anything is written). */
 export class CentralEventValidationError extends Error {
   override name = 'CentralEventValidationError';
 }

@@ -29,7 +29,7 @@ const LABEL: Record<Severity, SeverityLabel> = {
 const asffType = (resourceType: string) =>
   familyOf(resourceType)?.report.asffResourceTypes?.[resourceType] ?? 'Other';
 
-/** @internal One finding as tests and the Security Hub export (issue #17) read it. */
+/** One finding as BatchImportFindings takes it (the organization export, shared/org/security-hub.ts, imports them). */
 export interface AsffFinding {
   SchemaVersion: typeof SCHEMA_VERSION;
   Id: string;
