@@ -252,4 +252,39 @@ describe('central-findings, end to end from a member account', () => {
     expect(securityHub.commandCalls(BatchUpdateFindingsCommand)).toHaveLength(0);
     expect(centralOutbox()).toEqual([]);
   });
+
+  it('takes the member events as an SQS batch too, and imports them in one call', async () => {
+    await memberHandler(loadEvent('cloudtrail-ec2-modify-vpn-tunnel-options'), context);
+    const batch = {
+      Records: memberEvents('batched').map((event, index) => ({
+        messageId: `m-${index}`,
+        receiptHandle: `r-${index}`,
+        body: JSON.stringify(event),
+        attributes: {},
+        messageAttributes: {},
+        md5OfBody: '0',
+        eventSource: 'aws:sqs',
+        eventSourceARN: `arn:aws:sqs:${REGION}:${CENTRAL_ACCOUNT}:transit-guard-central-findings`,
+        awsRegion: REGION,
+      })),
+    };
+
+    const summary = await centralHandler(batch, centralContext);
+
+    expect(summary).toMatchObject({ transitions: { opened: 1 }, securityHub: 1, slack: 1 });
+    expect(securityHub.commandCalls(BatchImportFindingsCommand)).toHaveLength(1);
+    expect(await centralItems()).toEqual([expect.objectContaining({ sk: FINDING_ID, state: 'open' })]);
+  });
+
+  it('refuses a malformed member event before writing anything', async () => {
+    await memberHandler(loadEvent('cloudtrail-ec2-modify-vpn-tunnel-options'), context);
+    const [event] = memberEvents('bad');
+    const malformed = { ...event, account: 'not-an-account' };
+
+    await expect(centralHandler(malformed, centralContext)).rejects.toThrow(
+      /account: expected a 12-digit AWS account id/,
+    );
+    expect(await centralItems()).toEqual([]);
+    expect(imported()).toEqual([]);
+  });
 });
