@@ -19,16 +19,25 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { handler as centralActionHandler } from '../../functions/central-action.js';
 import { handler as centralHandler } from '../../functions/central-findings.js';
 import { createNotifySlackHandler } from '../../functions/notify-slack.js';
 import { handler as memberHandler } from '../../functions/on-api-call.js';
+import { handler as remediationRequestHandler } from '../../functions/on-remediation-request.js';
 import { createObservability } from '../../shared/lambda/handler.js';
 import { localWebhookUrlForTests } from '../../shared/report/slack/webhook-secret.js';
 import { findingIdOf } from '../../shared/state/finding-store.js';
 import { loadEvent, withValue } from '../fixtures/events/load.js';
 import { freshCentralTable } from '../helpers/central-table.js';
 import { installAccount, VPN_ID } from '../helpers/fake-account.js';
-import { ACCOUNT_ID, lambdaContext, REGION, useFunctionHarness } from '../helpers/lambda-env.js';
+import {
+  ACCOUNT_ID,
+  ACTIONS_QUEUE_URL,
+  lambdaContext,
+  queuedMessages,
+  REGION,
+  useFunctionHarness,
+} from '../helpers/lambda-env.js';
 import { notifySlackContext } from '../helpers/slack-outbox.js';
 import { type SlackServer, startSlackServer } from '../helpers/slack-server.js';
 
@@ -43,6 +52,7 @@ const CENTRAL_OUTBOX = `https://sqs.${REGION}.amazonaws.com/${CENTRAL_ACCOUNT}/t
 const OU = 'ou-ab12-34cd56ef';
 const ROOT = 'r-ab12';
 const CHANNEL = 'transit-guard/slack/payments';
+const MEMBER_BUS = 'transit-guard-requests';
 const FINDING_ID = findingIdOf('vpn-tunnel-ike-version', VPN_ID);
 const SECURITY_HUB_ID = `transit-guard/${ACCOUNT_ID}/${REGION}/${FINDING_ID}`;
 const PRODUCT_ARN = `arn:aws:securityhub:${REGION}:${CENTRAL_ACCOUNT}:product/${CENTRAL_ACCOUNT}/default`;
@@ -56,6 +66,7 @@ function memberEvents(prefix: string): Record<string, unknown>[] {
   return mocks.eventBridge
     .commandCalls(PutEventsCommand)
     .flatMap((call) => call.args[0].input.Entries ?? [])
+    .filter((entry) => entry.Source === 'transit-guard')
     .map((entry, index) => ({
       version: '0',
       id: `${prefix}-${index}`,
@@ -100,10 +111,17 @@ describe('central-findings, end to end from a member account', () => {
       TG_SLACK_ROUTES: JSON.stringify([{ match: { ou: OU, minSeverity: 'high' }, channel: CHANNEL }]),
       TG_SLACK_OUTBOX: CENTRAL_OUTBOX,
       TG_SECURITY_HUB: 'on',
+      TG_MEMBER_BUS_NAME: MEMBER_BUS,
     });
   });
   afterAll(async () => {
-    for (const key of ['TG_CENTRAL_TABLE', 'TG_SLACK_ROUTES', 'TG_SLACK_OUTBOX', 'TG_SECURITY_HUB'])
+    for (const key of [
+      'TG_CENTRAL_TABLE',
+      'TG_SLACK_ROUTES',
+      'TG_SLACK_OUTBOX',
+      'TG_SECURITY_HUB',
+      'TG_MEMBER_BUS_NAME',
+    ])
       if (!(key in previous)) delete process.env[key];
     await slack.stop();
   });
@@ -286,5 +304,68 @@ describe('central-findings, end to end from a member account', () => {
     );
     expect(await centralItems()).toEqual([]);
     expect(imported()).toEqual([]);
+  });
+
+  it('the remediate custom action sends the finding back to the owning account, which re-plans and queues the fix', async () => {
+    // Prepare: the finding is in the central table and in Security Hub.
+    await memberHandler(loadEvent('cloudtrail-ec2-modify-vpn-tunnel-options'), context);
+    await deliver(memberEvents('change-1'));
+    const [finding] = imported();
+    mocks.eventBridge.resetHistory();
+    mocks.sqs.resetHistory();
+
+    // Act: someone picks "transit-guard: remediate" on it in Security Hub.
+    await centralActionHandler(
+      {
+        version: '0',
+        id: 'c0c0c0c0-1d1d-2e2e-3f3f-404040404040',
+        'detail-type': 'Security Hub Findings - Custom Action',
+        source: 'aws.securityhub',
+        account: CENTRAL_ACCOUNT,
+        time: '2026-12-07T12:00:00Z',
+        region: REGION,
+        resources: [`arn:aws:securityhub:${REGION}:${CENTRAL_ACCOUNT}:action/custom/tgRemediate`],
+        detail: {
+          actionName: 'transit-guard: remediate',
+          actionDescription: 'Remediate',
+          findings: [finding],
+        },
+      },
+      { ...centralContext, functionName: 'transit-guard-central-action' },
+    );
+    const [request] = mocks.eventBridge
+      .commandCalls(PutEventsCommand)
+      .flatMap((call) => call.args[0].input.Entries ?? []);
+    expect(request).toMatchObject({
+      Source: 'transit-guard.central',
+      DetailType: 'transit-guard remediation request',
+      EventBusName: `arn:aws:events:${REGION}:${ACCOUNT_ID}:event-bus/${MEMBER_BUS}`,
+    });
+    // The member's bus hands it to on-remediation-request (the sender's account in the envelope).
+    const summary = await remediationRequestHandler(
+      {
+        version: '0',
+        id: 'd1d1d1d1-2e2e-3f3f-4040-515151515151',
+        'detail-type': request?.DetailType,
+        source: request?.Source,
+        account: CENTRAL_ACCOUNT,
+        time: '2026-12-07T12:00:01Z',
+        region: REGION,
+        resources: request?.Resources ?? [],
+        detail: JSON.parse(request?.Detail ?? '{}'),
+      },
+      context,
+    );
+
+    // Assess: the member read the VPN again, planned with its own policy and queued the fix.
+    expect(summary).toMatchObject({ nonCompliant: 1 });
+    expect(queuedMessages(mocks, ACTIONS_QUEUE_URL)).toEqual([
+      expect.objectContaining({
+        eventId: 'd1d1d1d1-2e2e-3f3f-4040-515151515151',
+        ruleId: 'vpn-tunnel-ike-version',
+        findingId: FINDING_ID,
+        ref: expect.objectContaining({ resourceId: VPN_ID, accountId: ACCOUNT_ID, region: REGION }),
+      }),
+    ]);
   });
 });
