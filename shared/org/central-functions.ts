@@ -3,7 +3,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import type { Context } from 'aws-lambda';
+import type { Context, SQSBatchResponse } from 'aws-lambda';
 import { awsClientConfig } from '../aws/client-config.js';
 import { createHandler, createObservability } from '../lambda/handler.js';
 import { enqueueJsonMessages } from '../report/slack/deliver.js';
@@ -28,22 +28,38 @@ function accountOf(context: Context): string {
   return account;
 }
 
+/** The member events of one invocation, and the SQS messages that did not hold one. */
+interface CentralInput {
+  events: CentralEvent[];
+  /** Set for an SQS batch: its malformed messages, reported back alone (then dead-lettered by the queue). */
+  sqs?: { invalid: { messageId: string; reason: string }[] };
+}
+
 /**
- * The member events of one invocation: one EventBridge event (a rule targeting the function), or an SQS batch
- * whose bodies are those events (a rule targeting a queue, for batching and a dead-letter queue).
+ * One EventBridge event (a rule targeting the function; a malformed one is refused whole), or an SQS batch
+ * whose bodies are those events (a rule targeting a queue, for batching and a dead-letter queue): there a
+ * malformed message fails alone and the others are applied.
  */
-function parseCentralEvents(event: unknown): CentralEvent[] {
+function parseCentralInput(event: unknown): CentralInput {
   const records = (event as { Records?: unknown } | null)?.Records;
-  if (!Array.isArray(records)) return [parseMemberEvent(event)];
-  return records.map((record: { messageId?: string; body?: unknown }) => {
-    let body: unknown;
+  if (!Array.isArray(records)) return { events: [parseMemberEvent(event)] };
+  const events: CentralEvent[] = [];
+  const invalid: { messageId: string; reason: string }[] = [];
+  for (const record of records as { messageId?: unknown; body?: unknown }[]) {
+    const messageId = String(record.messageId);
     try {
-      body = JSON.parse(String(record.body));
-    } catch {
-      throw new CentralEventValidationError(`SQS message ${record.messageId}: body is not JSON`);
+      let body: unknown;
+      try {
+        body = JSON.parse(String(record.body));
+      } catch {
+        throw new CentralEventValidationError(`SQS message ${messageId}: body is not JSON`);
+      }
+      events.push(parseMemberEvent(body));
+    } catch (error) {
+      invalid.push({ messageId, reason: error instanceof Error ? error.message : String(error) });
     }
-    return parseMemberEvent(body);
-  });
+  }
+  return { events, sqs: { invalid } };
 }
 
 interface Clients {
@@ -101,16 +117,19 @@ export function createCentralFindingsFunction() {
       log: logger,
     });
   }
-  return createHandler<CentralEvent[], CentralSummary>({
+  return createHandler<CentralInput, CentralSummary | SQSBatchResponse>({
     name: 'central-findings',
     observability,
-    parse: parseCentralEvents,
-    async handle(events, context) {
+    parse: parseCentralInput,
+    async handle({ events, sqs }, context) {
       // Cold start: the environment is validated before anything is read or written.
       ports ??= build();
+      for (const { messageId, reason } of sqs?.invalid ?? [])
+        logger.error('Invalid member event: left to the dead-letter queue', { messageId, reason });
       const summary = await centralFindings(ports(context), events);
       logger.info('Member events applied', { ...summary });
-      return summary;
+      if (!sqs) return summary;
+      return { batchItemFailures: sqs.invalid.map(({ messageId }) => ({ itemIdentifier: messageId })) };
     },
   });
 }

@@ -271,7 +271,7 @@ describe('central-findings, end to end from a member account', () => {
     expect(centralOutbox()).toEqual([]);
   });
 
-  it('takes the member events as an SQS batch too, and imports them in one call', async () => {
+  it('takes the member events as an SQS batch too: one Security Hub call, a malformed message fails alone', async () => {
     await memberHandler(loadEvent('cloudtrail-ec2-modify-vpn-tunnel-options'), context);
     const batch = {
       Records: memberEvents('batched').map((event, index) => ({
@@ -287,10 +287,19 @@ describe('central-findings, end to end from a member account', () => {
       })),
     };
 
-    const summary = await centralHandler(batch, centralContext);
+    // One message is not a member event: it fails alone, the others are applied.
+    batch.Records.push({
+      ...(batch.Records[0] as (typeof batch.Records)[number]),
+      messageId: 'm-bad',
+      body: '{"id":"x"}',
+    });
 
-    expect(summary).toMatchObject({ transitions: { opened: 1 }, securityHub: 1, slack: 1 });
+    const response = await centralHandler(batch, centralContext);
+
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-bad' }] });
     expect(securityHub.commandCalls(BatchImportFindingsCommand)).toHaveLength(1);
+    expect(imported()).toHaveLength(1);
+    expect(centralOutbox()).toHaveLength(1);
     expect(await centralItems()).toEqual([expect.objectContaining({ sk: FINDING_ID, state: 'open' })]);
   });
 
