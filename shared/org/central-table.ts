@@ -8,6 +8,7 @@ import type { Evaluation, Severity } from '../model/evaluation.js';
 import type { ResourceType } from '../model/resource.js';
 import type { FindingMessage } from '../report/findings-bus.js';
 import { findingIdOf, type Resolution } from '../state/finding-store.js';
+import { resolutionOfReason } from '../usecase/messages.js';
 
 /**
  * The organization's current findings, one item per (account, region, finding): pk `<account>#<region>`, sk the
@@ -107,11 +108,6 @@ function centralKeyOf(event: CentralEvent): CentralKey {
   };
 }
 
-const RESOLUTION_OF: Record<string, Resolution> = {
-  'The resource no longer exists.': 'deleted',
-  'transit-guard remediated the configuration and verified the fix.': 'remediated',
-};
-
 /** The next record and its transition, from the stored one (if any) and a finding or resolution message. */
 function next(
   previous: CentralFinding | undefined,
@@ -158,10 +154,11 @@ function next(
       ? {}
       : {
           resolvedAt: wasOpen ? message.observedAt : (previous?.resolvedAt ?? message.observedAt),
+          // The member's resolution message says how in its reason (shared/usecase/messages.ts).
           resolution:
             evaluation.status === 'NOT_APPLICABLE'
               ? 'deleted'
-              : (RESOLUTION_OF[evaluation.reason] ?? 'fixed'),
+              : (resolutionOfReason(evaluation.reason) ?? 'fixed'),
         }),
     ...(owes.length > 0 ? { owes } : {}),
     ...(owes.includes('slack') && slackTransition ? { slackTransition } : {}),

@@ -169,4 +169,22 @@ describe('the central findings table (dynalite)', () => {
     expect([unknown, noted, older]).toEqual([false, true, false]);
     expect((await table.get(KEY))?.response).toMatchObject({ kind: 'plan', at: '2026-12-07T10:02:00.000Z' });
   });
+
+  it('reads how the member resolved it: fixed, remediated, deleted', async () => {
+    const resolvedBy = async (reason: string, status: Evaluation['status'] = 'COMPLIANT') => {
+      const resolution = event('resolution', 9);
+      resolution.message.evaluation = { ...resolution.message.evaluation, status, reason };
+      await table.record(event('finding', 8), both);
+      await table.record(resolution, both);
+      return (await table.get(KEY))?.resolution;
+    };
+
+    expect(await resolvedBy('transit-guard remediated the configuration and verified the fix.')).toBe(
+      'remediated',
+    );
+    await freshCentralTable(local.client, `central-${tables}`);
+    expect(await resolvedBy('The resource no longer exists.', 'NOT_APPLICABLE')).toBe('deleted');
+    await freshCentralTable(local.client, `central-${tables}`);
+    expect(await resolvedBy('The configuration now passes the rule.')).toBe('fixed');
+  });
 });
