@@ -77,7 +77,7 @@ export function createCentralFindingsFunction() {
   const { logger } = observability;
   let ports: ((context: Context) => CentralPorts) | undefined;
   function build(): (context: Context) => CentralPorts {
-    const { config, dynamoDb } = clientsFrom(loadCentralConfig());
+    const { config, dynamoDb } = clientsFrom(loadCentralConfig(process.env, { securityHub: true }));
     const table = createCentralTable(dynamoDb, config.tableName);
     const sqs = new SQSClient(awsClientConfig({ region: config.region }));
     // Organizations is a global service whose API answers in us-east-1 (aws partition).

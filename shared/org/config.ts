@@ -44,8 +44,8 @@ const centralEnvironmentSchema = z.object({
   TG_SLACK_ROUTES: z.string().min(1).optional(),
   /** The SQS outbox the central notify-slack function drains. */
   TG_SLACK_OUTBOX: z.url().optional(),
-  /** "on" | "off": whether findings are exported to AWS Security Hub. */
-  TG_SECURITY_HUB: bool,
+  /** "on" | "off": whether findings are exported to AWS Security Hub (central-findings only). */
+  TG_SECURITY_HUB: bool.optional(),
   /** The name of the bus each member account receives remediation requests on (central-action only). */
   TG_MEMBER_BUS_NAME: z.string().min(1).optional(),
 });
@@ -85,7 +85,7 @@ export function parseSlackRoutes(text: string): SlackRoute[] {
  */
 export function loadCentralConfig(
   env: NodeJS.ProcessEnv = process.env,
-  needs: { memberBus?: boolean } = {},
+  needs: { memberBus?: boolean; securityHub?: boolean } = {},
 ): CentralConfig {
   const parsed = centralEnvironmentSchema.safeParse(env);
   const problems = parsed.success
@@ -96,6 +96,7 @@ export function loadCentralConfig(
     if (Boolean(e.TG_SLACK_ROUTES) !== Boolean(e.TG_SLACK_OUTBOX))
       problems.push('TG_SLACK_ROUTES and TG_SLACK_OUTBOX: set both (Slack on) or neither (Slack off)');
     if (needs.memberBus && !e.TG_MEMBER_BUS_NAME) problems.push('TG_MEMBER_BUS_NAME: required');
+    if (needs.securityHub && !e.TG_SECURITY_HUB) problems.push('TG_SECURITY_HUB: required ("on" or "off")');
   }
   if (!parsed.success || problems.length > 0)
     throw new CentralConfigurationError(`invalid central function environment: ${problems.join('; ')}`);

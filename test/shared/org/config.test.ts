@@ -55,8 +55,18 @@ describe('loadCentralConfig', () => {
     expect(call).toThrow(message);
   });
 
-  it('needs the member bus name in central-action', () => {
+  it('needs the member bus name in central-action, and the Security Hub switch in central-findings', () => {
     expect(() => loadCentralConfig(base, { memberBus: true })).toThrow('TG_MEMBER_BUS_NAME: required');
+    const { TG_SECURITY_HUB: _switch, ...withoutSwitch } = base;
+    expect(() => loadCentralConfig(withoutSwitch, { securityHub: true })).toThrow(
+      'TG_SECURITY_HUB: required',
+    );
+    expect(
+      loadCentralConfig({ ...withoutSwitch, TG_MEMBER_BUS_NAME: 'bus' }, { memberBus: true }),
+    ).toMatchObject({
+      securityHub: false,
+      memberBusName: 'bus',
+    });
   });
 });
 
