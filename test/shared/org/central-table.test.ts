@@ -187,4 +187,12 @@ describe('the central findings table (dynalite)', () => {
     await freshCentralTable(local.client, `central-${tables}`);
     expect(await resolvedBy('The configuration now passes the rule.')).toBe('fixed');
   });
+
+  it('ends on the latest event whatever order concurrent writers finish in', async () => {
+    const writes = [event('finding', 1), event('finding', 3), event('resolution', 7), event('finding', 5)];
+
+    await Promise.all(writes.map((write) => table.record(write, both)));
+
+    expect(await table.get(KEY)).toMatchObject({ state: 'resolved', observedAt: '2026-12-07T10:07:00.000Z' });
+  });
 });
