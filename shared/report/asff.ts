@@ -29,7 +29,7 @@ const LABEL: Record<Severity, SeverityLabel> = {
 const asffType = (resourceType: string) =>
   familyOf(resourceType)?.report.asffResourceTypes?.[resourceType] ?? 'Other';
 
-/** @internal One finding as tests and the Security Hub export (issue #17) read it. */
+/** One finding as BatchImportFindings takes it (the organization export, shared/org/security-hub.ts, imports them). */
 export interface AsffFinding {
   SchemaVersion: typeof SCHEMA_VERSION;
   Id: string;
@@ -48,7 +48,8 @@ export interface AsffFinding {
   Resources: { Type: string; Id: string; Partition: string; Region: string }[];
   Compliance: { Status: 'PASSED' | 'FAILED'; RelatedRequirements?: string[] };
   Workflow: { Status: 'NEW' | 'RESOLVED' };
-  RecordState: 'ACTIVE';
+  /** ACTIVE from the CLI; the Security Hub export archives a finding once it passes (shared/org/security-hub.ts). */
+  RecordState: 'ACTIVE' | 'ARCHIVED';
 }
 
 export interface AsffOptions {
@@ -68,7 +69,8 @@ const cut = (text: string, max: number) => (text.length <= max ? text : `${text.
 /** A finding ASFF cannot carry without an account or a region, named with the field it lacks. */
 export class AsffInputError extends Error {}
 
-function finding(
+/** One judged evaluation as an ASFF finding (what asffFindings maps each one to; the organization export too). */
+export function asffFinding(
   evaluation: ReportEvaluation,
   rule: AnyRule | undefined,
   evaluatedAt: string,
@@ -159,7 +161,9 @@ export function asffFindings(
   const catalog = new Map(rules.map((rule) => [rule.metadata.id, rule]));
   return report.evaluations
     .filter((evaluation) => evaluation.status !== 'NOT_APPLICABLE')
-    .map((evaluation) => finding(evaluation, catalog.get(evaluation.ruleId), report.evaluatedAt, options));
+    .map((evaluation) =>
+      asffFinding(evaluation, catalog.get(evaluation.ruleId), report.evaluatedAt, options),
+    );
 }
 
 /**

@@ -10,6 +10,12 @@ const RESOLUTION_REASONS: Record<NonNullable<FindingRecord['resolution']>, strin
   deleted: 'The resource no longer exists.',
 };
 
+/** How a finding was resolved, read back from its resolution message's reason (the organization view). */
+export function resolutionOfReason(reason: string): FindingRecord['resolution'] | undefined {
+  const entry = Object.entries(RESOLUTION_REASONS).find(([, text]) => text === reason);
+  return entry?.[0] as FindingRecord['resolution'] | undefined;
+}
+
 /** The evaluation a resolution message carries, rebuilt from the finding it closes. */
 export function resolvedEvaluation(finding: FindingRecord): Evaluation {
   return {

@@ -24,6 +24,11 @@ class SlackTimeBudgetError extends Error {
 
 export interface NotifyOptions {
   webhookUrl: WebhookUrlProvider;
+  /**
+   * The webhook of a message that names its channel (SQS attribute `channel`, the central stack's Slack
+   * routes); undefined for a channel that is not configured, which dead-letters the message.
+   */
+  channelWebhook?: (channel: string) => WebhookUrlProvider | undefined;
   /** Where permanently refused messages go, with the reason, so they do not block the queue (absent: not set). */
   deadLetter?: DeadLetter;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
@@ -127,9 +132,15 @@ export function createNotify(
       return;
     }
     const payload = parsed.data;
+    const channel = record.messageAttributes?.channel?.stringValue;
+    const provider = channel === undefined ? options.webhookUrl : options.channelWebhook?.(channel);
+    if (!provider) {
+      await deadLetter(record, 0, 'unknown_channel', 0);
+      return;
+    }
     let webhook: WebhookUrl;
     try {
-      webhook = await options.webhookUrl();
+      webhook = await provider();
     } catch (caught) {
       // WebhookConfigError never carries the value, but another provider error might quote it: scrub it.
       const error = caught instanceof Error ? caught : new Error(String(caught));

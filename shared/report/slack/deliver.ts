@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  type MessageAttributeValue,
   SendMessageBatchCommand,
   type SendMessageBatchRequestEntry,
   type SQSClient,
@@ -22,6 +23,8 @@ export interface EnqueueOptions {
   /** Attempts for entries SQS refuses without a sender fault. Default 3. */
   maxAttempts?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** SQS message attributes of each payload (the central stack's Slack channel); none by default. */
+  attributesOf?: (index: number) => Record<string, MessageAttributeValue> | undefined;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -71,6 +74,9 @@ export async function enqueueJsonMessages(
       const entries: SendMessageBatchRequestEntry[] = batch.map(({ id, body }) => ({
         Id: id,
         MessageBody: body,
+        ...(options.attributesOf?.(Number(id))
+          ? { MessageAttributes: options.attributesOf(Number(id)) }
+          : {}),
         ...(fifo ? { MessageGroupId: 'slack', MessageDeduplicationId: sha256(body) } : {}),
       }));
       const output = await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
