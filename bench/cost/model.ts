@@ -61,7 +61,7 @@ export const AFTER: StackSettings = {
 };
 
 /** Assumptions, each a round figure from the handler benchmarks or a stated guess (bench/README.md). */
-export const ASSUMPTIONS = {
+const ASSUMPTIONS = {
   /** Invocations per change: CloudTrail, the Config item change, the Config rule. */
   triggersPerChange: 3,
   eventSeconds: 0.4,
@@ -89,7 +89,7 @@ export const ASSUMPTIONS = {
 export type Usage = Partial<Record<PriceKey, number>>;
 
 /** The share of the month's hours with at least one data point, for events arriving `perDay` at random. */
-export function hoursWithData(perDay: number): number {
+function hoursWithData(perDay: number): number {
   return perDay <= 0 ? 0 : 1 - Math.exp(-perDay / 24);
 }
 
@@ -134,7 +134,7 @@ export function stackUsage(w: StackWorkload, s: StackSettings): Usage {
 }
 
 /** The security account's stack: the aggregator sweep of the whole organization and the central findings. */
-export function centralUsage(org: { resources: number; changesPerDay: number; sweepsPerDay: number }): Usage {
+function centralUsage(org: { resources: number; changesPerDay: number; sweepsPerDay: number }): Usage {
   const a = ASSUMPTIONS;
   const sweeps = org.sweepsPerDay * DAYS;
   const items = Math.ceil(org.resources / 100);

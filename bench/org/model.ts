@@ -33,7 +33,7 @@ export const ORG_ACCOUNT_REGION: AccountShape = {
 export const LAMBDA_LIMIT_SECONDS = 900;
 
 /** What Config can hold and a page carries: SelectAggregateResourceConfig's Limit (100). */
-export const AGGREGATE_PAGE = 100;
+const AGGREGATE_PAGE = 100;
 
 /** The calls an aggregator sweep may make: one per 100 resources, plus the describes Config cannot replace. */
 export function aggregatorCallTarget(resources: number, describes: number): number {

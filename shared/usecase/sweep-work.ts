@@ -40,6 +40,9 @@ export interface SweepItem {
  */
 export const MAX_PAGES_PER_FAMILY = 1000;
 
+/** 2,000 pages of 100 hold the 200,000 resources bench/org models; this leaves room to spare. */
+const MAX_AGGREGATOR_PAGES = 10_000;
+
 export interface PlanOptions {
   sweepId: string;
   regions: readonly string[];
@@ -249,6 +252,3 @@ export async function runAggregatorItem(
     ...(next ? { next } : {}),
   };
 }
-
-/** 2,000 pages of 100: 200,000 resources, the organization bench/org models, with room to spare. */
-export const MAX_AGGREGATOR_PAGES = 10_000;
