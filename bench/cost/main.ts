@@ -43,7 +43,7 @@ function main(): void {
   console.log('prices (us-east-1, list, no free tier):');
   for (const [key, price] of Object.entries(PRICES))
     console.log(
-      `  ${key.padEnd(32)} $${price.usd} per ${price.unit} [${price.status}, ${price.checked}] ${price.source}`,
+      `  ${key.padEnd(32)} $${Number(price.usd.toPrecision(6))} per ${price.unit} [${price.status}, ${price.checked}] ${price.source}`,
     );
   const small = stackTable('small account-region', SMALL, AFTER);
   const large = stackTable('large account-region', LARGE, AFTER);
