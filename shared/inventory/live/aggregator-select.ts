@@ -1,9 +1,9 @@
 /**
  * The organization-wide sweep of the security account (issue #17): every recorded resource of the families' AWS
  * Config types in every account and region of an organization aggregator, a page of 100 at a time, evaluated
- * from the Config item through the same normalizer as any other Config item. What Config items lack (per
- * family: AGGREGATOR_GAPS) is not described from here: the central account holds no member credentials, and a
- * rule that needs it judges "cannot be verified" as with any missing field.
+ * from the Config item through the same normalizer as any other Config item. What Config items lack (per family:
+ * bench/README.md, "org") is not described from here: the central account holds no member credentials, and a
+ * rule that needs it judges "cannot be verified" as with any missing field; the members' own sweeps read it.
  */
 import { SelectAggregateResourceConfigCommand } from '@aws-sdk/client-config-service';
 import type { RegionClients } from '../../aws/clients.js';
