@@ -188,7 +188,7 @@ export async function runOrgBench(accounts: number): Promise<OrgFigures> {
     resources: swept.resources,
     calls: swept.calls,
     totalCalls,
-    // Aggregator mode describes nothing: what Config items lack is judged "cannot be verified" (AGGREGATOR_GAPS).
+    // Aggregator mode describes nothing: what Config items lack is judged "cannot be verified" (bench/README.md, org).
     targetCalls: aggregatorCallTarget(swept.resources, 0),
     items: swept.items,
     slowestItemMs: swept.slowestItemMs,
