@@ -116,6 +116,34 @@ describe('sweep-worker handler', () => {
   });
 });
 
+describe('sweep-worker when the next page cannot be queued (a timeout, a queue that is down)', () => {
+  it('keeps what the item recorded and fails it, so SQS hands it over again and the next page is queued then', async () => {
+    // Prepare
+    const { runtime, findings } = fakeRuntime({
+      acm: { ...emptyReadResult(), resources: [weak], next: 'acm-2' },
+    });
+    (runtime as { sweepQueue: unknown }).sweepQueue = {
+      enqueue: async () => Promise.reject(new Error('SQS is unavailable')),
+    };
+    const handler = createSweepWorkerFunction({ runtime: () => runtime });
+
+    // Act
+    const response = (await handler(
+      { Records: [record('m-acm', item('acm')), record('m-vpn', item('vpn'))] },
+      lambdaContext('sweep-worker'),
+    )) as SQSBatchResponse;
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'm-acm' }]);
+    expect(
+      findings
+        .all()
+        .filter((f) => f.state === 'open')
+        .map((f) => f.resourceId),
+    ).toContain(weak.resourceId);
+  });
+});
+
 describe('sweep handler with a work queue', () => {
   const scheduledEvent = {
     id: 'sweep-7',

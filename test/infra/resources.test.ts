@@ -586,4 +586,26 @@ describe('fanned-out sweep', () => {
     expect(fn('sweep-worker').Timeout).toBe(900);
     expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * 900);
   });
+
+  it('lets only the sweep and its worker queue work items', () => {
+    // Act
+    const denies = queueStatements('SweepWorkQueue').filter(
+      (s) => s.Effect === 'Deny' && s.Action === 'sqs:SendMessage',
+    );
+
+    // Assess
+    expect(denies).toEqual([
+      expect.objectContaining({
+        Principal: '*',
+        Condition: {
+          ArnNotLike: {
+            'aws:PrincipalArn': [
+              { 'Fn::GetAtt': ['SweepRole', 'Arn'] },
+              { 'Fn::GetAtt': ['SweepWorkerRole', 'Arn'] },
+            ],
+          },
+        },
+      }),
+    ]);
+  });
 });
