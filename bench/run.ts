@@ -5,6 +5,8 @@
  *   npm run bench                      # evaluate-10k, evaluate-100k, sweep, cold-start, handler
  *   npm run bench -- --only evaluate-100k
  *   npm run bench -- --only sweep      # (sweep also takes --unpaced: skip the run at AWS's documented rates)
+ *   npm run bench -- --only org        # the organization's aggregator sweep (50 accounts x 4 regions)
+ *   npm run bench -- --only cost       # the monthly AWS cost of the stacks
  *   npm run bench -- --keep            # keep the generated inputs in bench/results/
  *
  * Figures are also written to bench/results/latest.json (git-ignored).
@@ -41,6 +43,8 @@ const SCRIPTS: { name: string; script: string }[] = [
   { name: 'sweep', script: 'sweep/main.ts' },
   { name: 'cold-start', script: 'cold-start/main.ts' },
   { name: 'handler', script: 'handler/main.ts' },
+  { name: 'org', script: 'org/main.ts' },
+  { name: 'cost', script: 'cost/main.ts' },
 ];
 
 function runScript(name: string, script: string, args: string[]): void {

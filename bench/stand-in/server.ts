@@ -15,6 +15,7 @@ import { bucketOf, type RateLimits } from '../../shared/inventory/live/limiter.j
 type Service = string;
 
 import { EMPTY_ACCOUNT, type GeneratedAccount, generateAccount, type Json } from './account.js';
+import { aggregatePage, type StandInOrganization } from './organization.js';
 
 export interface StandInOptions {
   account: GeneratedAccount;
@@ -28,6 +29,8 @@ export interface StandInOptions {
   idleMs?: number;
   /** Closes after this long in all. Default 15 min. */
   lifetimeMs?: number;
+  /** An organization Config aggregator (bench/org): answers SelectAggregateResourceConfig. */
+  organization?: StandInOrganization;
 }
 
 export interface StandIn {
@@ -797,7 +800,16 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
           }
           allowed = serverBucket.tryTake();
         }
-        if (allowed) {
+        if (allowed && call.operation === 'SelectAggregateResourceConfig') {
+          const paged = options.organization
+            ? aggregatePage(options.organization, call.body)
+            : {
+                status: 400 as const,
+                type: 'NoSuchConfigurationAggregatorException',
+                message: 'no organization',
+              };
+          reply = paged.status === 200 ? json(paged.answer) : jsonError(paged.type, paged.message);
+        } else if (allowed) {
           const region = signedRegion(request);
           const here = GLOBAL_SERVICES.has(call.service) || !region || region === account.region;
           reply = answer(here ? account : elsewhere, call, n);

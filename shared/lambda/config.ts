@@ -31,6 +31,13 @@ const environmentSchema = z.object({
   TG_ACTIONS_QUEUE_URL: z.url().optional(),
   /** The SQS outbox the notify-slack function drains (absent: no Slack alerts). */
   TG_SLACK_OUTBOX_URL: z.url().optional(),
+  /** The SQS work queue of the fanned-out sweep (absent: the scheduled sweep reads everything in one invocation). */
+  TG_SWEEP_QUEUE_URL: z.url().optional(),
+  /** The organization Config aggregator the security account's sweep queries (absent: the account's own sweep). */
+  TG_CONFIG_AGGREGATOR: z
+    .string()
+    .regex(/^[\w-]{1,256}$/, 'expected a Config aggregator name ([w-], at most 256)')
+    .optional(),
   /** The SSM parameter remediate reads before acting: the emergency switch (absent: remediate never acts). */
   TG_REMEDIATION_SWITCH: z.string().startsWith('/').optional(),
   /** The policy file; default: the package's transit-guard.policy.json. A .json file, or .yml/.yaml from the sources. */
@@ -48,6 +55,10 @@ export interface FunctionConfig {
   remediationSessionName?: string;
   actionsQueueUrl?: string;
   slackOutboxUrl?: string;
+  /** The fanned-out sweep's work queue (planner and worker). */
+  sweepQueueUrl?: string;
+  /** The organization Config aggregator (security account: the sweep queries it instead of reading the account). */
+  configAggregator?: string;
   /** The emergency switch's SSM parameter name (remediate only). */
   remediationSwitchParameter?: string;
   policy: Policy;
@@ -131,6 +142,8 @@ export function loadFunctionConfig(env: NodeJS.ProcessEnv = process.env): Functi
     ...(e.TG_REMEDIATION_SESSION_NAME ? { remediationSessionName: e.TG_REMEDIATION_SESSION_NAME } : {}),
     ...(e.TG_ACTIONS_QUEUE_URL ? { actionsQueueUrl: e.TG_ACTIONS_QUEUE_URL } : {}),
     ...(e.TG_SLACK_OUTBOX_URL ? { slackOutboxUrl: e.TG_SLACK_OUTBOX_URL } : {}),
+    ...(e.TG_SWEEP_QUEUE_URL ? { sweepQueueUrl: e.TG_SWEEP_QUEUE_URL } : {}),
+    ...(e.TG_CONFIG_AGGREGATOR ? { configAggregator: e.TG_CONFIG_AGGREGATOR } : {}),
     ...(e.TG_REMEDIATION_SWITCH ? { remediationSwitchParameter: e.TG_REMEDIATION_SWITCH } : {}),
     policy: e.TG_DRY_RUN ? { ...policy, dryRun: e.TG_DRY_RUN === 'true' } : policy,
   };

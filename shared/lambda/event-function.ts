@@ -52,8 +52,9 @@ export function createEventFunction(options: EventFunctionOptions) {
           outOfScope: outcome.outOfScope.map((ref) => ref.resourceId),
         });
       }
-      metrics.addMetric(outcome.ignored ? 'EventsIgnored' : 'EventsInspected', MetricUnit.Count, 1);
-      metrics.addMetric('NonCompliantEvaluations', MetricUnit.Count, summary.nonCompliant);
+      // Per event, only what is rare enough to look into (an ignored event): a metric sent every hour is a
+      // custom metric billed every hour, and the "Event inspected" log line already counts the rest.
+      if (outcome.ignored) metrics.addMetric('EventsIgnored', MetricUnit.Count, 1);
       logger.info('Event inspected', { ...summary });
       if (outcome.errors.length > 0) {
         metrics.addMetric('UnreadableResources', MetricUnit.Count, outcome.errors.length);

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { EventValidationError } from '../events/errors.js';
 import { kpiMetrics } from '../report/kpi-metrics.js';
 import { computeKpis } from '../report/kpis.js';
+import { createDelivery } from '../usecase/deliver.js';
 import { sweep } from '../usecase/sweep.js';
+import { planAggregatorSweep, planSweep } from '../usecase/sweep-work.js';
 import { loadFunctionConfig } from './config.js';
 import { createHandler, createObservability } from './handler.js';
 import { INSPECTOR_WIRING } from './inspector-wiring.js';
@@ -36,7 +38,21 @@ export interface SweepSummary {
   unreadable: { source: string; message: string }[];
 }
 
-/** The scheduled sweep of every configured region: what events missed, and what disappeared. */
+/** What the planner of a fanned-out sweep did: the work items it queued. */
+export interface SweepPlanSummary {
+  sweepId: string;
+  regions: string[];
+  /** First-page items queued (each continues with its next page itself). */
+  items: number;
+  /** Transitions earlier invocations still owed, delivered now. */
+  owed: number;
+}
+
+/**
+ * The scheduled sweep of every configured region: what events missed, and what disappeared. With a work queue
+ * (TG_SWEEP_QUEUE_URL) it only plans: one item per region and family (or the organization aggregator's first
+ * page, TG_CONFIG_AGGREGATOR) for the sweep-worker function; without one it reads everything itself.
+ */
 export function createSweepFunction(options: { runtime?: () => Runtime } = {}) {
   const observability = createObservability('sweep');
   const { logger, metrics } = observability;
@@ -45,9 +61,33 @@ export function createSweepFunction(options: { runtime?: () => Runtime } = {}) {
     name: 'sweep',
     observability,
     parse: parseScheduledEvent,
-    async handle(event): Promise<SweepSummary> {
+    async handle(event): Promise<SweepSummary | SweepPlanSummary> {
       runtime ??= options.runtime ? options.runtime() : createRuntime(loadFunctionConfig(), INSPECTOR_WIRING);
       const deps = runtime.deps();
+      if (runtime.sweepQueue) {
+        const now = deps.now();
+        // Nothing open yet (the first sweep): each item's alerts go to Slack as one digest, as the single sweep does.
+        const digest = (await deps.findings.listOpen(1)).length === 0;
+        const { configAggregator: aggregator } = runtime.config;
+        const items = aggregator
+          ? [planAggregatorSweep({ sweepId: event.id, aggregator, now, digest })]
+          : planSweep({ sweepId: event.id, regions: runtime.config.regions, now, digest });
+        await runtime.sweepQueue.enqueue(items);
+        // What earlier invocations left owed (a failed publish, a queue that was down) is sent once per sweep.
+        const delivery = createDelivery(deps, { now, triggerId: event.id });
+        const pending = await deps.findings.listPending();
+        delivery.owe(pending);
+        await delivery.send({});
+        const planned: SweepPlanSummary = {
+          sweepId: event.id,
+          regions: aggregator ? [runtime.config.region] : runtime.config.regions,
+          items: items.length,
+          owed: pending.length,
+        };
+        metrics.addMetric('SweepItemsPlanned', MetricUnit.Count, planned.items);
+        logger.info('Sweep planned', { ...planned });
+        return planned;
+      }
       const outcome = await sweep(deps, {
         sweepId: event.id,
         regions: runtime.config.regions,

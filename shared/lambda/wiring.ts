@@ -24,6 +24,8 @@ export interface Runtime {
   dynamoDb: DynamoDBClient;
   findings: FindingStore;
   publish: MonitorDeps['publish'];
+  /** The fanned-out sweep's work queue (config.sweepQueueUrl), as JSON messages. */
+  sweepQueue?: { enqueue(items: readonly unknown[]): Promise<void> };
   /** The use-case ports for one invocation (the inventory source and its caches are per invocation). */
   deps(): MonitorDeps;
 }
@@ -53,7 +55,7 @@ export function createRuntime(config: FunctionConfig, wiring: RuntimeWiring): Ru
   const dynamoDb = new DynamoDBClient(awsClientConfig({ region: config.region }));
   const findings = createDynamoDbFindingStore(dynamoDb, config.tableName);
   const sqs = new SQSClient(awsClientConfig({ region: config.region }));
-  const { actionsQueueUrl, slackOutboxUrl } = config;
+  const { actionsQueueUrl, slackOutboxUrl, sweepQueueUrl } = config;
   const putOnBus = (messages: Parameters<MonitorDeps['publish']>[0]) =>
     publishFindings(clientsFor(config.region).get(eventBridgeClient), messages, {
       busName: config.findingsBus,
@@ -75,6 +77,13 @@ export function createRuntime(config: FunctionConfig, wiring: RuntimeWiring): Ru
     dynamoDb,
     findings,
     publish,
+    ...(sweepQueueUrl
+      ? {
+          sweepQueue: {
+            enqueue: async (items) => void (await enqueueJsonMessages(sqs, sweepQueueUrl, items)),
+          },
+        }
+      : {}),
     deps: () => ({
       source: wiring.inventorySource(clientsFor, {
         plan: readPlanFor(config.policy, RULES),

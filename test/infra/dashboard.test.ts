@@ -52,6 +52,9 @@ describe('the KPI dashboard of the packaged stack', () => {
     const dashboards = resourcesOfType(template, 'AWS::CloudWatch::Dashboard');
     expect(dashboards.map(([id]) => id)).toEqual(['KpiDashboard']);
     const [, dashboard] = dashboards[0] ?? [];
+    // Only on request (param kpiDashboard): a dashboard is a fixed monthly cost (bench/README.md, cost model).
+    expect(dashboard?.Condition).toBe('CreateKpiDashboard');
+    expect(template.Conditions?.CreateKpiDashboard).toEqual({ 'Fn::Equals': ['false', 'true'] });
     const policy = parsePolicy(readFileSync(join(ROOT, 'transit-guard.policy.yml'), 'utf8'), 'policy');
 
     // Act

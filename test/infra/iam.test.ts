@@ -258,6 +258,7 @@ describe('least privilege', () => {
       'on-certificate-event': [],
       'config-rule': [],
       sweep: [],
+      'sweep-worker': [],
       remediate: [...REMEDIATION_IAM_ACTIONS].sort(),
       'notify-slack': [],
     });
@@ -291,11 +292,17 @@ describe('least privilege', () => {
       commandActions('shared/families', '/remediators/'),
     );
     const sweep = allowedActions(roleOf('sweep'));
+    const worker = allowedActions(roleOf('sweep-worker'));
     const remediate = allowedActions(roleOf('remediate'));
+    // Only the worker queries the organization aggregator (a work item of the security account's sweep).
+    const workerOnly = new Set(['config:SelectAggregateResourceConfig']);
 
     // Assess
     expect(inventoryCalls.size).toBeGreaterThan(5);
-    expect([...inventoryCalls].filter((action) => !sweep.has(action))).toEqual([]);
+    expect(inventoryCalls.has('config:SelectAggregateResourceConfig')).toBe(true);
+    expect([...inventoryCalls].filter((action) => !sweep.has(action) && !workerOnly.has(action))).toEqual([]);
+    expect([...inventoryCalls].filter((action) => !worker.has(action))).toEqual([]);
+    expect([...workerOnly].filter((action) => sweep.has(action))).toEqual([]);
     expect([...remediationCalls].filter((action) => !remediate.has(action))).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CONFIG_RESOURCE_TYPES } from '../../shared/events/config.js';
+import { SWEEP_ITEM_ATTEMPTS } from '../../shared/lambda/sweep-worker-function.js';
 import { parsePolicy, validatePolicy } from '../../shared/policy/load.js';
 import { TABLE_KEYS, tableDefinition } from '../../shared/state/table.js';
 import {
@@ -46,8 +47,14 @@ function fn(name: FunctionName): Record<string, unknown> {
 const QUEUE_FUNCTIONS: Record<string, FunctionName> = {
   ActionsQueue: 'remediate',
   SlackOutbox: 'notify-slack',
+  SweepWorkQueue: 'sweep-worker',
 };
-const DEAD_LETTER_QUEUES = ['EventsDeadLetterQueue', 'ActionsDeadLetterQueue', 'SlackDeadLetterQueue'];
+const DEAD_LETTER_QUEUES = [
+  'EventsDeadLetterQueue',
+  'ActionsDeadLetterQueue',
+  'SlackDeadLetterQueue',
+  'SweepDeadLetterQueue',
+];
 /** The execution roles of the functions that judge and may queue actions (infra/iam.yml). */
 const INSPECTOR_ROLES = [
   'OnApiCallRole',
@@ -55,6 +62,7 @@ const INSPECTOR_ROLES = [
   'OnCertificateEventRole',
   'ConfigRuleRole',
   'SweepRole',
+  'SweepWorkerRole',
 ];
 
 interface QueueStatement {
@@ -153,7 +161,9 @@ describe('queues', () => {
     );
 
     // Assess
-    expect(queues.sort()).toEqual(['ActionsQueue', 'SlackOutbox', ...DEAD_LETTER_QUEUES].sort());
+    expect(queues.sort()).toEqual(
+      ['ActionsQueue', 'SlackOutbox', 'SweepWorkQueue', ...DEAD_LETTER_QUEUES].sort(),
+    );
     expect(unencrypted).toEqual([]);
     expect(tlsOnly.sort()).toEqual(queues.sort());
   });
@@ -207,6 +217,7 @@ describe('concurrency', () => {
       'on-certificate-event': 5,
       'config-rule': 5,
       sweep: 1,
+      'sweep-worker': 2,
       remediate: 2,
       'notify-slack': 2,
     });
@@ -287,6 +298,7 @@ describe('failure destinations', () => {
       'on-certificate-event': 'EventsDeadLetterQueue',
       'config-rule': 'EventsDeadLetterQueue',
       sweep: 'EventsDeadLetterQueue',
+      'sweep-worker': 'SweepDeadLetterQueue',
       remediate: 'ActionsDeadLetterQueue',
       'notify-slack': 'SlackDeadLetterQueue',
     });
@@ -299,7 +311,7 @@ describe('failure destinations', () => {
     );
 
     // Assess
-    expect(mappings).toHaveLength(2);
+    expect(mappings).toHaveLength(3);
     for (const mapping of mappings)
       expect(mapping.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
   });
@@ -321,15 +333,35 @@ describe('alarms', () => {
     expect(watched.sort()).toEqual([...DEAD_LETTER_QUEUES].sort());
   });
 
-  it('fire on any error of any function', () => {
+  it("watch where every function's failures end after its retries, and nothing an operator would not act on", () => {
+    // Prepare
+    const invokeConfigs = resourcesOfType(template, 'AWS::Lambda::EventInvokeConfig');
+    const mappings = resourcesOfType(template, 'AWS::Lambda::EventSourceMapping');
+    const watched = new Set(
+      alarms()
+        .filter((a) => a.Namespace === 'AWS/SQS' && a.Threshold === 0)
+        .map((a) => referencedId((a.Dimensions as { Value: unknown }[])[0]?.Value)),
+    );
+
     // Act
-    const watched = alarms()
-      .filter((a) => a.Namespace === 'AWS/Lambda' && a.MetricName === 'Errors')
-      .filter((a) => a.Threshold === 0 && a.ComparisonOperator === 'GreaterThanThreshold')
-      .map((a) => referencedId((a.Dimensions as { Value: unknown }[])[0]?.Value));
+    const unwatched = FUNCTION_NAMES.filter((name) => {
+      const onFailure = invokeConfigs.find(
+        ([, c]) => referencedId(c.Properties?.FunctionName) === functionLogicalId(name),
+      )?.[1].Properties?.DestinationConfig as { OnFailure?: { Destination: unknown } } | undefined;
+      const queue = referencedId(
+        mappings.find(([, m]) => referencedId(m.Properties?.FunctionName) === functionLogicalId(name))?.[1]
+          .Properties?.EventSourceArn,
+      );
+      const redrive = queue ? (props(queue).RedrivePolicy as { deadLetterTargetArn: unknown }) : undefined;
+      const end =
+        referencedId(onFailure?.OnFailure?.Destination) ?? referencedId(redrive?.deadLetterTargetArn);
+      return !end || !watched.has(end);
+    });
 
     // Assess
-    expect(watched.sort()).toEqual(FUNCTION_NAMES.map(functionLogicalId).sort());
+    expect(unwatched).toEqual([]);
+    // One alarm per dead-letter queue and none per function (bench/README.md, "Cost model": alarms).
+    expect(alarms()).toHaveLength(DEAD_LETTER_QUEUES.length);
   });
 });
 
@@ -376,7 +408,7 @@ describe('functions', () => {
 });
 
 describe('AWS Config custom rule', () => {
-  it('is invoked on item changes, oversized changes and daily, for the in-scope types', () => {
+  it('is invoked on item changes and oversized changes, daily only when configRulePeriodic is on', () => {
     // Act
     const rule = resource('TransitGuardConfigRule');
     const properties = rule.Properties as {
@@ -393,11 +425,19 @@ describe('AWS Config custom rule', () => {
       { EventSource: 'aws.config', MessageType: 'ConfigurationItemChangeNotification' },
       { EventSource: 'aws.config', MessageType: 'OversizedConfigurationItemChangeNotification' },
       {
-        EventSource: 'aws.config',
-        MessageType: 'ScheduledNotification',
-        MaximumExecutionFrequency: 'TwentyFour_Hours',
+        'Fn::If': [
+          'ConfigRulePeriodic',
+          {
+            EventSource: 'aws.config',
+            MessageType: 'ScheduledNotification',
+            MaximumExecutionFrequency: 'TwentyFour_Hours',
+          },
+          { Ref: 'AWS::NoValue' },
+        ],
       },
     ]);
+    // Off by default: the sweep reads every resource already, and periodic evaluations are billed per resource.
+    expect(template.Conditions?.ConfigRulePeriodic).toEqual({ 'Fn::Equals': ['false', 'true'] });
   });
 
   it('may invoke config-rule only from this account', () => {
@@ -517,5 +557,55 @@ describe('function packages', () => {
       expect(json, name).toEqual(parse(policy.toString('utf8')));
       expect(validatePolicy(json, 'transit-guard.policy.json'), name).toEqual(expected);
     }
+  });
+});
+
+describe('fanned-out sweep', () => {
+  it('gives the planner and the worker the work queue, which redrives after SWEEP_ITEM_ATTEMPTS deliveries', () => {
+    // Act
+    const queue = props('SweepWorkQueue') as {
+      VisibilityTimeout: number;
+      RedrivePolicy: { deadLetterTargetArn: unknown; maxReceiveCount: number };
+    };
+    const mapping = resourcesOfType(template, 'AWS::Lambda::EventSourceMapping').find(
+      ([, m]) => referencedId(m.Properties?.EventSourceArn) === 'SweepWorkQueue',
+    )?.[1].Properties;
+
+    // Assess
+    for (const name of ['sweep', 'sweep-worker'] as const) {
+      const variables = (fn(name).Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(referencedId(variables.TG_SWEEP_QUEUE_URL), name).toBe('SweepWorkQueue');
+      expect(variables.TG_CONFIG_AGGREGATOR, name).toEqual({
+        'Fn::If': ['HasConfigAggregator', '', { Ref: 'AWS::NoValue' }],
+      });
+    }
+    expect(queue.RedrivePolicy.maxReceiveCount).toBe(SWEEP_ITEM_ATTEMPTS);
+    expect(referencedId(queue.RedrivePolicy.deadLetterTargetArn)).toBe('SweepDeadLetterQueue');
+    // One item per invocation, within Lambda's 15 minutes; SQS hides it for six times that (Lambda's advice).
+    expect(mapping?.BatchSize).toBe(1);
+    expect(fn('sweep-worker').Timeout).toBe(900);
+    expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * 900);
+  });
+
+  it('lets only the sweep and its worker queue work items', () => {
+    // Act
+    const denies = queueStatements('SweepWorkQueue').filter(
+      (s) => s.Effect === 'Deny' && s.Action === 'sqs:SendMessage',
+    );
+
+    // Assess
+    expect(denies).toEqual([
+      expect.objectContaining({
+        Principal: '*',
+        Condition: {
+          ArnNotLike: {
+            'aws:PrincipalArn': [
+              { 'Fn::GetAtt': ['SweepRole', 'Arn'] },
+              { 'Fn::GetAtt': ['SweepWorkerRole', 'Arn'] },
+            ],
+          },
+        },
+      }),
+    ]);
   });
 });

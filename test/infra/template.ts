@@ -133,6 +133,7 @@ const FUNCTIONS = {
   'on-certificate-event': 'OnDashcertificateDashevent',
   'config-rule': 'ConfigDashrule',
   sweep: 'Sweep',
+  'sweep-worker': 'SweepDashworker',
   remediate: 'Remediate',
   'notify-slack': 'NotifyDashslack',
 } as const;

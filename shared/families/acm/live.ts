@@ -88,32 +88,30 @@ export function describeReason(
   return undefined;
 }
 
+function listCertificatesPage(ctx: Ctx, token: string | undefined) {
+  return ctx.call('ListCertificates', ctx.region, () =>
+    ctx.clients.get(createClient).send(
+      new ListCertificatesCommand({
+        Includes: { keyTypes: [...ALL_KEY_TYPES] },
+        MaxItems: LIST_CERTIFICATES_PAGE_SIZE,
+        ...(token ? { NextToken: token } : {}),
+      }),
+    ),
+  );
+}
+
 function listCertificates(ctx: Ctx): Promise<CertificateSummary[]> {
   return collectPages(async (token) => {
-    const output = await ctx.call('ListCertificates', ctx.region, () =>
-      ctx.clients.get(createClient).send(
-        new ListCertificatesCommand({
-          Includes: { keyTypes: [...ALL_KEY_TYPES] },
-          MaxItems: LIST_CERTIFICATES_PAGE_SIZE,
-          ...(token ? { NextToken: token } : {}),
-        }),
-      ),
-    );
+    const output = await listCertificatesPage(ctx, token);
     return { items: output.CertificateSummaryList, next: output.NextToken };
   });
 }
 
 /**
- * Every certificate of the region, whatever its key type: judged from its ListCertificates summary, and
- * described only where an enabled rule needs a field the summary lacks (see describeReason).
+ * The certificates of these summaries: judged from the summary, and described only where an enabled rule needs
+ * a field the summary lacks (see describeReason).
  */
-async function sweepAcm(ctx: Ctx): Promise<Collected> {
-  let summaries: CertificateSummary[];
-  try {
-    summaries = await listCertificates(ctx);
-  } catch (error) {
-    return failed(error);
-  }
+async function judgeSummaries(ctx: Ctx, summaries: readonly CertificateSummary[]): Promise<Collected> {
   const now = ctx.now();
   const fromSummary: CertificateSummary[] = [];
   const toDescribe: CertificateSummary[] = [];
@@ -145,4 +143,37 @@ async function sweepAcm(ctx: Ctx): Promise<Collected> {
   return mergeCollected([summaryGroup, ...parts]);
 }
 
-export const acmReaders: LiveReaders<AcmReadPlan> = { read: readCertificates, sweep: sweepAcm };
+/** Every certificate of the region, whatever its key type. */
+async function sweepAcm(ctx: Ctx): Promise<Collected> {
+  let summaries: CertificateSummary[];
+  try {
+    summaries = await listCertificates(ctx);
+  } catch (error) {
+    return failed(error);
+  }
+  return judgeSummaries(ctx, summaries);
+}
+
+/**
+ * One ListCertificates page and its describes: a sweep work item. A region of 10,000 certificates needs up to
+ * 10,000 DescribeCertificate calls at 10 per second, more than Lambda's 15 minutes; a page of 1,000 needs 100 s.
+ */
+async function sweepAcmPage(
+  ctx: Ctx,
+  token: string | undefined,
+): Promise<{ collected: Collected; next?: string }> {
+  let output: { CertificateSummaryList?: CertificateSummary[]; NextToken?: string };
+  try {
+    output = await listCertificatesPage(ctx, token);
+  } catch (error) {
+    return { collected: failed(error) };
+  }
+  const collected = await judgeSummaries(ctx, output.CertificateSummaryList ?? []);
+  return output.NextToken ? { collected, next: output.NextToken } : { collected };
+}
+
+export const acmReaders: LiveReaders<AcmReadPlan> = {
+  read: readCertificates,
+  sweep: sweepAcm,
+  sweepPage: sweepAcmPage,
+};

@@ -37,6 +37,14 @@ export interface LiveReaders<P = unknown> {
   read(ctx: FamilyContext<P>, refs: readonly ResourceRef[]): Promise<Collected>;
   /** Every resource of the family in the region. */
   sweep(ctx: FamilyContext<P>): Promise<Collected>;
+  /**
+   * One page of `sweep` (a sweep work item), for a family whose region can hold more than one work item reads
+   * in Lambda's 15 minutes at its documented rates; `next` continues it. Without it, a work item reads `sweep`.
+   */
+  sweepPage?(
+    ctx: FamilyContext<P>,
+    token: string | undefined,
+  ): Promise<{ collected: Collected; next?: string }>;
   /** What AWS Config items of the family still need read live (a Config-mode sweep). */
   afterConfigItems?(ctx: FamilyContext<P>, items: readonly unknown[]): Promise<Collected>;
 }

@@ -36,6 +36,16 @@ export interface InventorySource {
   read(refs: readonly ResourceRef[]): Promise<ReadResult>;
   /** Every resource of the given families (registry ids; all by default) in one region. */
   enumerate(region: string, families?: readonly string[]): Promise<ReadResult>;
+  /**
+   * One page of one family in one region (a sweep work item): what `enumerate` reads for it, a page at a time
+   * where the family pages its sweep (LiveReaders.sweepPage), else all of it; `next` continues it.
+   */
+  enumeratePage?(region: string, family: string, token?: string): Promise<SweepPage>;
+}
+
+/** One page of a family's sweep; `next` is the token of the page after it (none: the last). */
+export interface SweepPage extends ReadResult {
+  next?: string;
 }
 
 export function emptyReadResult(): ReadResult {

@@ -23,7 +23,13 @@ import {
 } from './limiter.js';
 import { toReadResult } from './normalize.js';
 import { FULL_READ_PLAN, type ReadPlan } from './plan.js';
-import { type InventorySource, mergeReadResults, type ReadResult } from './port.js';
+import {
+  emptyReadResult,
+  type InventorySource,
+  mergeReadResults,
+  type ReadResult,
+  type SweepPage,
+} from './port.js';
 
 /**
  * Where a sweep reads: describe/list calls per service, or AWS Config advanced queries where Config records the types.
@@ -201,6 +207,28 @@ export function createLiveInventorySource(
         region,
         ...(options.accountId ? { accountId: options.accountId } : {}),
       });
+    },
+
+    async enumeratePage(region, familyId, token): Promise<SweepPage> {
+      const family = FAMILIES.find((candidate) => candidate.id === familyId);
+      const source = `sweep item ${familyId} ${region}`;
+      if (!family) return { ...emptyReadResult(), errors: [{ source, message: `no family ${familyId}` }] };
+      const readers = await family.live.readers();
+      const ctx = contextOf(regionOf(region), family);
+      // A family that reads its region in one go has no second page: a token for it is a broken work item.
+      if (!readers.sweepPage && token !== undefined)
+        return {
+          ...emptyReadResult(),
+          errors: [{ source, message: `${family.label} has no pages (token ${token})` }],
+        };
+      const { collected, next } = readers.sweepPage
+        ? await readers.sweepPage(ctx, token)
+        : { collected: await readers.sweep(ctx), next: undefined };
+      const read = toReadResult(collected, {
+        region,
+        ...(options.accountId ? { accountId: options.accountId } : {}),
+      });
+      return next ? { ...read, next } : read;
     },
 
     async readConfigItem(ref) {

@@ -1,0 +1,254 @@
+/**
+ * The sweep fanned out (issue #17): a planner turns one scheduled sweep into work items, one per region, family
+ * and page, on an SQS work queue; a worker reads, evaluates and records ONE item and hands back the item of the
+ * next page. Each item records its findings as it finishes, so a failed or timed-out item loses nothing another
+ * item read, and is retried alone. `transit-guard scan` keeps the single-invocation sweep (./sweep.ts).
+ */
+import { FAMILIES, type Family } from '../families/index.js';
+import { configTypesOf, type SweepPage } from '../inventory/live/port.js';
+import type { InputError } from '../inventory/types.js';
+import type { Evaluation } from '../model/evaluation.js';
+import { type FindingTransition, resolveResource } from '../state/finding-store.js';
+import { createDelivery } from './deliver.js';
+import type { MonitorDeps } from './deps.js';
+import { evaluateAndRecord, inAccount } from './record.js';
+
+/** One work item of a fanned-out sweep: one page of one family in one region of the deployment's account. */
+export interface SweepItem {
+  sweepId: string;
+  /**
+   * When the sweep was planned. Every finding a sweep sees is written after it (lastSeenAt), so on the last
+   * page an open finding of the family and region not seen since belongs to a resource that no longer exists.
+   */
+  plannedAt: string;
+  region: string;
+  /** The family's registry id. */
+  family: string;
+  /** The page to read (the family's own NextToken); absent: the first page. */
+  page?: string;
+  /** 1 for the first page: for the logs, and to bound a family whose tokens never end. */
+  pageNumber: number;
+  /** Every earlier page of this family and region was read without errors; only then may the last resolve. */
+  clean: boolean;
+  /** Nothing was open when the sweep was planned: Slack gets this item's alerts as one digest. */
+  digest: boolean;
+}
+
+/**
+ * No family needs more pages than this in one region (ACM: 1,000 certificates a page, 2,500 certificates is the
+ * default quota per account and region); more means a broken token loop, which stops unresolved.
+ */
+export const MAX_PAGES_PER_FAMILY = 1000;
+
+/** 2,000 pages of 100 hold the 200,000 resources bench/org models; this leaves room to spare. */
+const MAX_AGGREGATOR_PAGES = 10_000;
+
+export interface PlanOptions {
+  sweepId: string;
+  regions: readonly string[];
+  now: Date;
+  /** Nothing is open yet (the first sweep): alerts go out as digests. */
+  digest: boolean;
+  /** The registry (tests pass a smaller one). */
+  families?: readonly Family[];
+}
+
+/**
+ * The first item of every family in every region. A global family (Family.globalRegion) is read in its own
+ * region only, as its readers answer nothing elsewhere; new families need no edit here.
+ */
+export function planSweep(options: PlanOptions): SweepItem[] {
+  const families = options.families ?? FAMILIES;
+  return options.regions.flatMap((region) =>
+    families
+      .filter((family) => !family.globalRegion || family.globalRegion === region)
+      .map((family) => ({
+        sweepId: options.sweepId,
+        plannedAt: options.now.toISOString(),
+        region,
+        family: family.id,
+        pageNumber: 1,
+        clean: true,
+        digest: options.digest,
+      })),
+  );
+}
+
+/** What one item did. */
+export interface SweepItemOutcome {
+  item: SweepItem;
+  resources: number;
+  evaluations: Evaluation[];
+  transitions: FindingTransition[];
+  /** What could not be read, with the reason: listed, never silently dropped. */
+  errors: InputError[];
+  /** The item of the next page (absent: this was the last page). */
+  next?: SweepItem;
+}
+
+/** A work item that cannot be carried out as written (an unknown family, a source that cannot page). */
+export class SweepItemError extends Error {
+  override name = 'SweepItemError';
+}
+
+/**
+ * Reads ONE page of one family in one region, evaluates and records it (findings, bus, actions, Slack as the
+ * single sweep does), and on the last page of a family read without errors resolves the findings of resources
+ * that no longer exist. Returns the item of the next page for the caller to queue.
+ */
+export async function runSweepItem(deps: MonitorDeps, item: SweepItem): Promise<SweepItemOutcome> {
+  const family = FAMILIES.find((candidate) => candidate.id === item.family);
+  if (!family) throw new SweepItemError(`sweep item ${item.sweepId}: no family ${item.family}`);
+  if (!deps.source.enumeratePage)
+    throw new SweepItemError(`sweep item ${item.sweepId}: the inventory source reads no pages`);
+  const read = await deps.source.enumeratePage(item.region, item.family, item.page);
+  const now = deps.now();
+  const delivery = createDelivery(deps, { now, triggerId: item.sweepId });
+  const resources = inAccount(read.resources, deps.scope);
+  const { evaluations, transitions } = await evaluateAndRecord(
+    deps,
+    delivery,
+    { resources, tlsPolicies: read.tlsPolicies },
+    { now, eventId: item.sweepId },
+  );
+  const clean = item.clean && read.errors.length === 0;
+  const errors = [...read.errors];
+  let next: SweepItem | undefined;
+  if (read.next && item.pageNumber >= MAX_PAGES_PER_FAMILY) {
+    errors.push({
+      source: `sweep item ${item.family} ${item.region}`,
+      message: `stopped after ${MAX_PAGES_PER_FAMILY} pages: the page tokens do not end`,
+    });
+  } else if (read.next) {
+    next = { ...item, page: read.next, pageNumber: item.pageNumber + 1, clean };
+  } else if (clean) {
+    transitions.push(...(await resolveDeleted(deps, delivery, item, family, resources)));
+  }
+  await delivery.send({ digest: item.digest });
+  return { item, resources: resources.length, evaluations, transitions, errors, ...(next ? { next } : {}) };
+}
+
+/**
+ * The open findings of the family in the region that no page of this sweep saw (lastSeenAt before the plan,
+ * and not on this page), resolved as deleted.
+ */
+async function resolveDeleted(
+  deps: MonitorDeps,
+  delivery: ReturnType<typeof createDelivery>,
+  item: SweepItem,
+  family: Family,
+  seenHere: readonly { resourceId: string }[],
+): Promise<FindingTransition[]> {
+  const types = new Set<string>(family.resourceTypes);
+  const seen = new Set(seenHere.map((resource) => resource.resourceId));
+  const stale = (await deps.findings.listOpen()).filter(
+    (finding) =>
+      finding.region === item.region &&
+      types.has(finding.resourceType) &&
+      finding.lastSeenAt < item.plannedAt &&
+      !seen.has(finding.resourceId),
+  );
+  const transitions: FindingTransition[] = [];
+  for (const resourceId of new Set(stale.map((finding) => finding.resourceId))) {
+    const resolved = await resolveResource(deps.findings, resourceId, deps.now(), 'deleted', delivery.outbox);
+    delivery.collect(resolved);
+    transitions.push(...resolved);
+  }
+  return transitions;
+}
+
+/**
+ * One page of the security account's organization-wide sweep: 100 Config items of every account and region of
+ * the organization aggregator.
+ */
+export interface AggregatorItem {
+  sweepId: string;
+  /** As SweepItem.plannedAt: on the last page, open findings of the aggregated types not seen since are stale. */
+  plannedAt: string;
+  aggregator: string;
+  page?: string;
+  pageNumber: number;
+  clean: boolean;
+  digest: boolean;
+}
+
+export function planAggregatorSweep(options: {
+  sweepId: string;
+  aggregator: string;
+  now: Date;
+  digest: boolean;
+}): AggregatorItem {
+  return {
+    sweepId: options.sweepId,
+    plannedAt: options.now.toISOString(),
+    aggregator: options.aggregator,
+    pageNumber: 1,
+    clean: true,
+    digest: options.digest,
+  };
+}
+
+/** What an aggregator item did; `next` continues the query. */
+export interface AggregatorItemOutcome extends Omit<SweepItemOutcome, 'item' | 'next'> {
+  item: AggregatorItem;
+  next?: AggregatorItem;
+}
+
+/**
+ * Reads one page of the aggregator query (`readPage`), evaluates and records it. The central sweep only
+ * reports: remediation stays in the owning account, so no action is queued here whatever the policy says.
+ * The last page of a query read without errors resolves the open findings of the aggregated types (every
+ * account and region) that no page saw.
+ */
+export async function runAggregatorItem(
+  deps: MonitorDeps,
+  item: AggregatorItem,
+  readPage: (token: string | undefined) => Promise<SweepPage>,
+  families: readonly Family[],
+): Promise<AggregatorItemOutcome> {
+  const { actions: _owningAccountOnly, ...reporting } = deps;
+  const read = await readPage(item.page);
+  const now = deps.now();
+  const delivery = createDelivery(reporting, { now, triggerId: item.sweepId });
+  const { evaluations, transitions } = await evaluateAndRecord(
+    reporting,
+    delivery,
+    { resources: read.resources, tlsPolicies: read.tlsPolicies },
+    { now, eventId: item.sweepId },
+  );
+  const clean = item.clean && read.errors.length === 0;
+  const errors = [...read.errors];
+  let next: AggregatorItem | undefined;
+  if (read.next && item.pageNumber >= MAX_AGGREGATOR_PAGES) {
+    errors.push({
+      source: `api:SelectAggregateResourceConfig ${item.aggregator}`,
+      message: `stopped after ${MAX_AGGREGATOR_PAGES} pages: the page tokens do not end`,
+    });
+  } else if (read.next) {
+    next = { ...item, page: read.next, pageNumber: item.pageNumber + 1, clean };
+  } else if (clean) {
+    // Only the types Config items name directly: a listener is not its own item, so its absence proves nothing.
+    const types = new Set<string>(families.flatMap(configTypesOf));
+    const seen = new Set(read.resources.map((resource) => resource.resourceId));
+    const stale = (await reporting.findings.listOpen()).filter(
+      (finding) =>
+        types.has(finding.resourceType) &&
+        finding.lastSeenAt < item.plannedAt &&
+        !seen.has(finding.resourceId),
+    );
+    for (const resourceId of new Set(stale.map((finding) => finding.resourceId))) {
+      const resolved = await resolveResource(reporting.findings, resourceId, now, 'deleted', delivery.outbox);
+      delivery.collect(resolved);
+      transitions.push(...resolved);
+    }
+  }
+  await delivery.send({ digest: item.digest });
+  return {
+    item,
+    resources: read.resources.length,
+    evaluations,
+    transitions,
+    errors,
+    ...(next ? { next } : {}),
+  };
+}
