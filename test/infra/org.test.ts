@@ -227,10 +227,11 @@ function readmeCommand(command: string): string {
 
 describe('member template (StackSets)', () => {
   it('creates the whole single-account stack in the home region, and only the forwarding rules elsewhere', () => {
-    // Prepare
-    const stack = Object.keys(standalone.Resources).filter(
-      (id) => !id.startsWith('ServerlessDeploymentBucket'),
-    );
+    // Prepare: what the single-account stack creates in that account and region (its own conditions hold).
+    const stack = createdResources(standalone, {
+      'AWS::Region': 'eu-west-1',
+      'AWS::AccountId': '111122223333',
+    }).filter((id) => !id.startsWith('ServerlessDeploymentBucket'));
 
     // Act
     const home = memberInstance('eu-west-1', 'eu-west-1');
