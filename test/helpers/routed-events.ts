@@ -517,8 +517,9 @@ export function itemOf(event: EventFixture): Record<string, unknown> {
   return (event.detail as { configurationItem: Record<string, unknown> }).configurationItem;
 }
 
+// The fixtures' location ids end 1..9, a, b (one character of the 17 the ARN pattern allows).
 const DATASYNC_LOCATION = (type: DataSyncLocationType, n: number) =>
-  ref(type, `arn:aws:datasync:${REGION}:${ACCOUNT_ID}:location/loc-0a1b2c3d4e5f6071${n}`);
+  ref(type, `arn:aws:datasync:${REGION}:${ACCOUNT_ID}:location/loc-0a1b2c3d4e5f6071${n.toString(36)}`);
 
 /** One Create and one Update call per DataSync location kind the family reads. */
 export const ROUTED_DATASYNC: RoutedCase[] = (
@@ -530,6 +531,10 @@ export const ROUTED_DATASYNC: RoutedCase[] = (
     ['Nfs', 'nfs', 'AWS::DataSync::LocationNFS'],
     ['S3', 's3', 'AWS::DataSync::LocationS3'],
     ['FsxOntap', 'fsx-ontap', 'AWS::DataSync::LocationFSxONTAP'],
+    ['FsxWindows', 'fsx-windows', 'AWS::DataSync::LocationFSxWindows'],
+    ['FsxLustre', 'fsx-lustre', 'AWS::DataSync::LocationFSxLustre'],
+    ['FsxOpenZfs', 'fsx-open-zfs', 'AWS::DataSync::LocationFSxOpenZFS'],
+    ['AzureBlob', 'azure-blob', 'AWS::DataSync::LocationAzureBlob'],
   ] as const
 ).flatMap(([kind, slug, type], index) =>
   (['create', 'update'] as const).map((verb) => ({

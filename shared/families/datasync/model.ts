@@ -5,8 +5,13 @@ import type { ResourceBase } from '../../model/resource.js';
  * The location kinds this family reads, each with its CloudFormation / AWS Config resource type, its Describe
  * call and its LocationUri scheme where the API documents one (LocationListEntry pattern
  * `^(efs|nfs|s3|smb|hdfs|fsx[a-z0-9-]+)://`, https://docs.aws.amazon.com/datasync/latest/userguide/API_LocationListEntry.html).
- * Facts: ../shared/reference/datasync-location-transport.json. FSx for Windows, FSx for Lustre, FSx for OpenZFS
- * and Azure Blob locations are not read yet.
+ * Facts: ../shared/reference/datasync-location-transport.json. Schemes beyond the API's examples: fsxw and fsxl
+ * from terraform-provider-aws's acceptance tests against AWS (internal/service/datasync/location_fsx_*_test.go,
+ * `^fsxw://`, `^fsxl://`), fsxz from the DescribeLocationFsxOpenZfs LocationUri example
+ * (https://docs.aws.amazon.com/datasync/latest/userguide/API_DescribeLocationFsxOpenZfs.html), azure-blob from the
+ * AWS::DataSync::LocationAzureBlob resource schema (LocationUri pattern `^(azure-blob)://`,
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-datasync-locationazureblob.html).
+ * Object storage and FSx for ONTAP have no documented scheme: a sweep cannot tell them from their LocationUri.
  */
 export const LOCATION_KINDS = {
   ObjectStorage: { type: 'AWS::DataSync::LocationObjectStorage', describe: 'DescribeLocationObjectStorage' },
@@ -16,6 +21,26 @@ export const LOCATION_KINDS = {
   Nfs: { type: 'AWS::DataSync::LocationNFS', describe: 'DescribeLocationNfs', scheme: 'nfs' },
   S3: { type: 'AWS::DataSync::LocationS3', describe: 'DescribeLocationS3', scheme: 's3' },
   FsxOntap: { type: 'AWS::DataSync::LocationFSxONTAP', describe: 'DescribeLocationFsxOntap' },
+  FsxWindows: {
+    type: 'AWS::DataSync::LocationFSxWindows',
+    describe: 'DescribeLocationFsxWindows',
+    scheme: 'fsxw',
+  },
+  FsxLustre: {
+    type: 'AWS::DataSync::LocationFSxLustre',
+    describe: 'DescribeLocationFsxLustre',
+    scheme: 'fsxl',
+  },
+  FsxOpenZfs: {
+    type: 'AWS::DataSync::LocationFSxOpenZFS',
+    describe: 'DescribeLocationFsxOpenZfs',
+    scheme: 'fsxz',
+  },
+  AzureBlob: {
+    type: 'AWS::DataSync::LocationAzureBlob',
+    describe: 'DescribeLocationAzureBlob',
+    scheme: 'azure-blob',
+  },
 } as const;
 
 export type LocationKind = keyof typeof LOCATION_KINDS;
@@ -37,14 +62,19 @@ export interface DataSyncLocation extends ResourceBase {
   locationUri?: string;
   /** ObjectStorage ServerProtocol (HTTPS | HTTP). */
   serverProtocol?: string;
-  /** EFS InTransitEncryption (NONE | TLS1_2); absent in the output means NONE (reference). */
+  /** EFS InTransitEncryption (NONE | TLS1_2); absent in a describe output means NONE (reference). */
   inTransitEncryption?: string;
+  /**
+   * Read from an AWS Config item: a field Config does not record (EFS InTransitEncryption, reference configNote)
+   * is unknown when absent, not its API default.
+   */
+  fromConfig?: boolean;
   /** HDFS QopConfiguration.RpcProtection / DataTransferProtection; qop false: no QopConfiguration at all. */
   rpcProtection?: string;
   dataTransferProtection?: string;
   hasQopConfiguration?: boolean;
-  /** SMB / NFS MountOptions.Version; FSx ONTAP Protocol.SMB or Protocol.NFS MountOptions.Version. */
+  /** SMB / NFS MountOptions.Version; FSx ONTAP / OpenZFS Protocol.SMB or Protocol.NFS MountOptions.Version. */
   mountVersion?: string;
-  /** FSx ONTAP: which protocol its Protocol names (NFS | SMB). */
+  /** FSx ONTAP / OpenZFS: which protocol its Protocol names (NFS | SMB). */
   ontapProtocol?: 'NFS' | 'SMB';
 }

@@ -44,18 +44,33 @@ describe('routeCloudTrail on DataSync calls', () => {
     expect(() => routeCloudTrail(event)).toThrow(/detail\.responseElements\.locationArn/);
   });
 
-  it('leaves DeleteLocation and task calls out of scope', () => {
+  it('resolves a deleted location by its ARN without reading it (DeleteLocation)', () => {
+    // Prepare
+    const event = loadEvent('cloudtrail-datasync-delete-location');
+
+    // Act
+    const result = routeCloudTrail(event);
+
+    // Assess
+    expect(result).toMatchObject({
+      kind: 'inspect',
+      deleted: true,
+      refs: [{ resourceId: 'arn:aws:datasync:eu-west-1:111122223333:location/loc-0a1b2c3d4e5f60715' }],
+    });
+  });
+
+  it('leaves task calls out of scope', () => {
     // Prepare
     const event = withValue(
       loadEvent('cloudtrail-datasync-create-location-nfs'),
       ['detail', 'eventName'],
-      'DeleteLocation',
+      'StartTaskExecution',
     );
 
     // Act & Assess
     expect(routeCloudTrail(event)).toMatchObject({
       kind: 'ignore',
-      reason: 'DeleteLocation is out of scope for DataSync',
+      reason: 'StartTaskExecution is out of scope for DataSync',
     });
   });
 });
