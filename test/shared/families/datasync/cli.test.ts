@@ -345,6 +345,41 @@ describe('transit-guard replay of a DataSync CreateLocationObjectStorage', () =>
     await rm(directory, { recursive: true, force: true });
   });
 
+  it('judges nothing of a deleted location: the event is reported deleted, naming its ARN (DeleteLocation)', async () => {
+    // Prepare: the inventory still holds the location the call deletes.
+    const deleted = 'arn:aws:datasync:eu-west-1:111122223333:location/loc-0a1b2c3d4e5f60715';
+    await writeFile(
+      join(directory, 'inventory', 'nfs.json'),
+      JSON.stringify({ ...input('describe-location-nfs.json'), LocationArn: deleted }),
+    );
+
+    // Act
+    const run = await runCliCaptured(
+      [
+        'replay',
+        new URL('cloudtrail-datasync-delete-location.json', EVENTS).pathname,
+        '--inventory',
+        join(directory, 'inventory'),
+        '--format',
+        'json',
+      ],
+      { cwd: directory },
+    );
+    const report = JSON.parse(run.stdout) as Report & {
+      events: { deleted?: boolean; refs: { resourceId: string }[] }[];
+    };
+
+    // Assess
+    expect(report.evaluations).toEqual([]);
+    expect(report.events).toEqual([
+      expect.objectContaining({
+        eventName: 'DeleteLocation',
+        deleted: true,
+        refs: [expect.objectContaining({ resourceId: deleted })],
+      }),
+    ]);
+  });
+
   it('judges only the location the call created, from the inventory', async () => {
     // Act
     const run = await runCliCaptured(

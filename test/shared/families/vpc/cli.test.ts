@@ -284,7 +284,7 @@ describe('transit-guard evaluate: vpc-encryption-control', () => {
   });
 });
 
-describe('transit-guard replay: a CreateVpcEncryptionControl call', () => {
+describe('transit-guard replay of the VPC calls', () => {
   let directory: string;
 
   beforeEach(async () => {
@@ -296,7 +296,12 @@ describe('transit-guard replay: a CreateVpcEncryptionControl call', () => {
     await rm(directory, { recursive: true, force: true });
   });
 
-  it('judges the VPC the call names, from the inventory', async () => {
+  it.each([
+    'cloudtrail-ec2-create-vpc',
+    'cloudtrail-ec2-create-vpc-encryption-control',
+    'cloudtrail-ec2-modify-vpc-encryption-control',
+    'cloudtrail-ec2-delete-vpc-encryption-control',
+  ])('%s: judges the VPC the call names, from the inventory', async (fixture) => {
     // Prepare: the VPC the event names, still without a control in the inventory.
     await writeFile(
       join(directory, 'inventory', 'vpcs.json'),
@@ -307,7 +312,7 @@ describe('transit-guard replay: a CreateVpcEncryptionControl call', () => {
     const run = await runCliCaptured(
       [
         'replay',
-        new URL('cloudtrail-ec2-create-vpc-encryption-control.json', EVENTS).pathname,
+        new URL(`${fixture}.json`, EVENTS).pathname,
         '--inventory',
         join(directory, 'inventory'),
         '--format',
@@ -317,7 +322,8 @@ describe('transit-guard replay: a CreateVpcEncryptionControl call', () => {
     );
     const report = JSON.parse(run.stdout) as Report;
 
-    // Assess
+    // Assess: only the named VPC, not the two others of the inventory.
+    expect(run.code).toBe(1);
     expect(report.evaluations.filter((e) => e.ruleId === RULE)).toEqual([
       expect.objectContaining({ resourceId: DEFAULT_VPC, status: 'NON_COMPLIANT', severity: 'low' }),
     ]);
