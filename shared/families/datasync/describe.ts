@@ -4,10 +4,9 @@ import { isLocationArn } from './arn.js';
 import { type DataSyncLocation, LOCATION_KINDS, type LocationKind } from './model.js';
 
 /**
- * Which kind a `describe-location-*` output is. The outputs carry no type field: the LocationUri scheme names
- * efs / nfs / smb / hdfs / s3 / fsxw / fsxl / fsxz / azure-blob (model.ts); object storage is told by its
+ * Which kind a `describe-location-*` output is. The outputs carry no type field: object storage is told by its
  * ServerProtocol / ServerPort / ServerHostname fields, FSx for ONTAP by StorageVirtualMachineArn
- * (DescribeLocationFsxOntap).
+ * (DescribeLocationFsxOntap), the others by their LocationUri scheme (model.ts).
  */
 function kindOfRecord(record: Fields): LocationKind | undefined {
   if (record.has('StorageVirtualMachineArn')) return 'FsxOntap';
@@ -15,6 +14,10 @@ function kindOfRecord(record: Fields): LocationKind | undefined {
     return 'ObjectStorage';
   return kindOfUri(record.string('LocationUri'));
 }
+
+const KNOWN_SCHEMES = Object.values(LOCATION_KINDS)
+  .flatMap((kind) => kind.schemes)
+  .join(', ');
 
 /** The scheme of a LocationUri (what precedes `://`), or undefined when it has none. */
 export function schemeOf(uri: string | undefined): string | undefined {
@@ -25,8 +28,8 @@ export function schemeOf(uri: string | undefined): string | undefined {
 export function kindOfUri(uri: string | undefined): LocationKind | undefined {
   const scheme = schemeOf(uri);
   if (scheme === undefined) return undefined;
-  return (Object.keys(LOCATION_KINDS) as LocationKind[]).find(
-    (kind) => 'scheme' in LOCATION_KINDS[kind] && LOCATION_KINDS[kind].scheme === scheme,
+  return (Object.keys(LOCATION_KINDS) as LocationKind[]).find((kind) =>
+    (LOCATION_KINDS[kind].schemes as readonly string[]).includes(scheme),
   );
 }
 
@@ -54,7 +57,7 @@ export function mapLocation(record: Fields, source: string, options: MapOptions 
     const scheme = schemeOf(record.string('LocationUri'));
     throw new FieldError(
       record.pathOf('LocationUri'),
-      `a DataSync location of a kind transit-guard reads (URI scheme efs, nfs, smb, hdfs, s3, fsxw, fsxl, fsxz or azure-blob; object storage; FSx for ONTAP), not ${scheme === undefined ? 'a URI without a scheme' : `the URI scheme "${scheme}"`}, so its transport cannot be verified`,
+      `a DataSync location of a kind transit-guard reads (URI scheme ${KNOWN_SCHEMES}), not ${scheme === undefined ? 'a URI without a scheme' : `the URI scheme "${scheme}"`}, so its transport cannot be verified`,
     );
   }
   const qop = record.object('QopConfiguration');

@@ -89,9 +89,9 @@ async function describe(
 }
 
 /**
- * Every location of the region: ListLocations pages, then the one Describe* its LocationUri scheme names. A
- * location whose scheme names no kind this family can tell (object storage and FSx for ONTAP have no documented
- * scheme, model.ts) is an error naming the scheme: its transport cannot be verified, never skipped as passing.
+ * Every location of the region: ListLocations pages, then the one Describe* its LocationUri scheme names
+ * (model.ts). A location whose scheme names no kind this family knows is an error naming the scheme: its transport
+ * cannot be verified, never skipped as passing, and no Describe* is guessed.
  */
 async function sweepDataSync(ctx: Ctx): Promise<Collected> {
   let found: LocationListEntry[];
@@ -107,7 +107,7 @@ async function sweepDataSync(ctx: Ctx): Promise<Collected> {
       if (!kind) {
         const scheme = schemeOf(entry.LocationUri);
         const cause = new Error(
-          `DataSync location ${entry.LocationUri ?? arn}: ${scheme === undefined ? 'its LocationUri has no scheme' : `the URI scheme "${scheme}"`} names no location kind transit-guard can describe (object storage and FSx for ONTAP locations have no documented scheme), so its transport cannot be verified; evaluate the output of aws datasync describe-location-<type> --location-arn ${arn}`,
+          `DataSync location ${entry.LocationUri ?? arn}: ${scheme === undefined ? 'its LocationUri has no scheme' : `the URI scheme "${scheme}"`} names no location kind transit-guard can describe, so its transport cannot be verified; evaluate the output of aws datasync describe-location-<type> --location-arn ${arn}`,
         );
         return { ...emptyCollected(), errors: [apiError('ListLocations', arn, cause)] };
       }

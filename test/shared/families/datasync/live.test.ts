@@ -3,6 +3,7 @@ import {
   DescribeLocationAzureBlobCommand,
   DescribeLocationEfsCommand,
   DescribeLocationFsxLustreCommand,
+  DescribeLocationFsxOntapCommand,
   DescribeLocationFsxOpenZfsCommand,
   DescribeLocationFsxWindowsCommand,
   DescribeLocationNfsCommand,
@@ -99,7 +100,7 @@ describe('live DataSync reads', () => {
     ]);
   });
 
-  it('names the URI scheme of a listed object-storage or FSx for ONTAP location: it cannot be verified, never skipped', async () => {
+  it('sweeps object storage and FSx for ONTAP (NFS and SMB) by their URI schemes too', async () => {
     // Prepare
     datasync.on(ListLocationsCommand).resolves({
       Locations: [
@@ -108,6 +109,40 @@ describe('live DataSync reads', () => {
           LocationArn: arn(2),
           LocationUri: 'fsxn-smb://svm-0123.fs-0123.fsx.eu-west-1.amazonaws.com/share/',
         },
+        { LocationArn: arn(3), LocationUri: 'fsxn-nfs://svm-0123.fs-0123.fsx.eu-west-1.amazonaws.com/vol1/' },
+      ],
+    });
+    datasync.on(DescribeLocationObjectStorageCommand).resolves({
+      LocationArn: arn(1),
+      LocationUri: 'object-storage://archive.example.internal/backups/',
+      ServerProtocol: 'HTTPS',
+    });
+    datasync.on(DescribeLocationFsxOntapCommand).callsFake(({ LocationArn }) => ({
+      LocationArn,
+      LocationUri: 'fsxn-nfs://svm-0123.fs-0123.fsx.eu-west-1.amazonaws.com/vol1/',
+      StorageVirtualMachineArn: `arn:aws:fsx:${REGION}:${ACCOUNT_ID}:storage-virtual-machine/fs-0123/svm-0123`,
+      Protocol: { NFS: { MountOptions: { Version: 'NFS3' } } },
+    }));
+
+    // Act
+    const result = await mockedSource().enumerate(REGION, ['datasync']);
+
+    // Assess
+    expect(result.errors).toEqual([]);
+    expect(datasync.commandCalls(DescribeLocationFsxOntapCommand)).toHaveLength(2);
+    expect(result.resources.map((r) => [r.resourceId, r.resourceType])).toEqual([
+      [arn(1), 'AWS::DataSync::LocationObjectStorage'],
+      [arn(2), 'AWS::DataSync::LocationFSxONTAP'],
+      [arn(3), 'AWS::DataSync::LocationFSxONTAP'],
+    ]);
+  });
+
+  it('names the URI scheme of a listed location it does not know: it cannot be verified, never skipped', async () => {
+    // Prepare
+    datasync.on(ListLocationsCommand).resolves({
+      Locations: [
+        { LocationArn: arn(1), LocationUri: 'fsxq://eu-west-1.fs-0123/share/' },
+        { LocationArn: arn(2), LocationUri: 'no-scheme-at-all' },
       ],
     });
 
@@ -120,12 +155,9 @@ describe('live DataSync reads', () => {
     expect(result.errors.map((error) => [error.source, error.message])).toEqual([
       [
         `api:ListLocations ${arn(1)}`,
-        expect.stringContaining('the URI scheme "object-storage" names no location kind'),
+        expect.stringContaining('the URI scheme "fsxq" names no location kind'),
       ],
-      [
-        `api:ListLocations ${arn(2)}`,
-        expect.stringContaining('the URI scheme "fsxn-smb" names no location kind'),
-      ],
+      [`api:ListLocations ${arn(2)}`, expect.stringContaining('its LocationUri has no scheme')],
     ]);
     expect(result.errors[0]?.message).toContain('so its transport cannot be verified');
   });
