@@ -438,7 +438,7 @@ const ROWS: Row[] = [
   ),
   // DataSync: each CreateLocation*/UpdateLocation* reads its location with the one Describe* of its kind; the
   // fake account's locations all have a plaintext or unverifiable leg but S3's and Azure Blob's (always HTTPS).
-  ...ROUTED_DATASYNC.map((routed): Row => {
+  ...ROUTED_DATASYNC.filter((routed) => !routed.deleted).map((routed): Row => {
     const locationArn = routed.refs[0]?.resourceId ?? '';
     const kind = routed.eventName.replace(/^(Create|Update)Location/, '');
     const [command] = DATASYNC_LOCATIONS.find(([c]) => c.name === `DescribeLocation${kind}Command`) ?? [];

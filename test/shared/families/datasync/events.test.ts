@@ -44,21 +44,6 @@ describe('routeCloudTrail on DataSync calls', () => {
     expect(() => routeCloudTrail(event)).toThrow(/detail\.responseElements\.locationArn/);
   });
 
-  it('resolves a deleted location by its ARN without reading it (DeleteLocation)', () => {
-    // Prepare
-    const event = loadEvent('cloudtrail-datasync-delete-location');
-
-    // Act
-    const result = routeCloudTrail(event);
-
-    // Assess
-    expect(result).toMatchObject({
-      kind: 'inspect',
-      deleted: true,
-      refs: [{ resourceId: 'arn:aws:datasync:eu-west-1:111122223333:location/loc-0a1b2c3d4e5f60715' }],
-    });
-  });
-
   it('leaves task calls out of scope', () => {
     // Prepare
     const event = withValue(
