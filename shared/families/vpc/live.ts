@@ -75,8 +75,10 @@ function blocking(ctx: Ctx, vpcId: string): Promise<VpcEncryptionNonCompliantRes
  */
 function monitored(found: readonly Vpc[], controlList: readonly VpcEncryptionControl[]): string[] {
   const modes = new Map<string, string | undefined>();
-  for (const vpc of found) if (vpc.VpcId) modes.set(vpc.VpcId, vpc.EncryptionControl?.Mode);
-  for (const control of controlList) if (control.VpcId) modes.set(control.VpcId, control.Mode);
+  const live = (control: VpcEncryptionControl | undefined) =>
+    control?.State === 'deleting' || control?.State === 'deleted' ? undefined : control?.Mode;
+  for (const vpc of found) if (vpc.VpcId) modes.set(vpc.VpcId, live(vpc.EncryptionControl));
+  for (const control of controlList) if (control.VpcId) modes.set(control.VpcId, live(control));
   return [...modes].filter(([, mode]) => mode === 'monitor').map(([vpcId]) => vpcId);
 }
 

@@ -54,7 +54,14 @@ describe('live VPC encryption controls', () => {
 
   it('lists what blocks enforce mode in the finding of a monitor-mode VPC, every page, and asks nothing of an enforced one', async () => {
     // Prepare
-    ec2.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: SHOP }, { VpcId: LEDGER }] });
+    const deleted = 'vpc-0c3d4e5f60718293a';
+    ec2.on(DescribeVpcsCommand).resolves({
+      Vpcs: [
+        { VpcId: SHOP },
+        { VpcId: LEDGER },
+        { VpcId: deleted, EncryptionControl: control(deleted, 'monitor', 'deleted') },
+      ],
+    });
     ec2.on(DescribeVpcEncryptionControlsCommand).resolves({
       VpcEncryptionControls: [control(SHOP, 'monitor'), control(LEDGER, 'enforce')],
     });
@@ -85,6 +92,9 @@ describe('live VPC encryption controls', () => {
     });
     expect(ec2).not.toReceiveCommandWith(GetVpcResourcesBlockingEncryptionEnforcementCommand, {
       VpcId: LEDGER,
+    });
+    expect(ec2).not.toReceiveCommandWith(GetVpcResourcesBlockingEncryptionEnforcementCommand, {
+      VpcId: deleted,
     });
     expect(result.errors).toEqual([]);
     expect(shopVpc?.blockingResources).toHaveLength(2);
