@@ -437,8 +437,8 @@ const ROWS: Row[] = [
     }),
   ),
   // DataSync: each CreateLocation*/UpdateLocation* reads its location with the one Describe* of its kind; the
-  // fake account's locations all have a plaintext leg but S3's (always HTTPS).
-  ...ROUTED_DATASYNC.map((routed): Row => {
+  // fake account's locations all have a plaintext or unverifiable leg but S3's and Azure Blob's (always HTTPS).
+  ...ROUTED_DATASYNC.filter((routed) => !routed.deleted).map((routed): Row => {
     const locationArn = routed.refs[0]?.resourceId ?? '';
     const kind = routed.eventName.replace(/^(Create|Update)Location/, '');
     const [command] = DATASYNC_LOCATIONS.find(([c]) => c.name === `DescribeLocation${kind}Command`) ?? [];
@@ -447,10 +447,17 @@ const ROWS: Row[] = [
       eventName: routed.eventName,
       fixture: routed.fixture,
       reads: [expectedRead('datasync', command, { LocationArn: locationArn })],
-      findings: kind === 'S3' ? [] : ['finding:datasync-location-plaintext'],
+      findings: kind === 'S3' || kind === 'AzureBlob' ? [] : ['finding:datasync-location-plaintext'],
       resourceId: locationArn,
     };
   }),
+  {
+    // A deleted location is not read: its open findings are resolved (none are open here).
+    eventName: 'DeleteLocation',
+    fixture: 'cloudtrail-datasync-delete-location',
+    reads: [],
+    findings: [],
+  },
 ];
 
 describe('on-api-call handler', () => {

@@ -190,7 +190,7 @@ describe('sweep handler', () => {
         ...REGION_READS.apigateway.slice(0, 2),
         // VPCs are read live: a Config item may not carry their encryption control.
         ...REGION_READS.vpc,
-        // DataSync's Config items are not read yet: its locations are listed live.
+        // DataSync is listed live: Config records neither every location kind nor EFS's InTransitEncryption.
         ...REGION_READS.datasync,
       ]);
     });

@@ -33,8 +33,12 @@ import { GetDomainNamesCommand as GetDomainNamesV2Command } from '@aws-sdk/clien
 import { GetDistributionCommand } from '@aws-sdk/client-cloudfront';
 import { GetResourceConfigHistoryCommand } from '@aws-sdk/client-config-service';
 import {
+  DescribeLocationAzureBlobCommand,
   DescribeLocationEfsCommand,
+  DescribeLocationFsxLustreCommand,
   DescribeLocationFsxOntapCommand,
+  DescribeLocationFsxOpenZfsCommand,
+  DescribeLocationFsxWindowsCommand,
   DescribeLocationHdfsCommand,
   DescribeLocationNfsCommand,
   DescribeLocationObjectStorageCommand,
@@ -468,6 +472,26 @@ export const DATASYNC_LOCATIONS = [
       Protocol: { NFS: { MountOptions: { Version: 'NFS3' } } },
     },
   ],
+  [
+    DescribeLocationFsxWindowsCommand,
+    { LocationUri: 'fsxw://eu-west-1.fs-0a1b2c3d4e5f60718/share/', User: 'datasync', Domain: 'EXAMPLE' },
+  ],
+  [DescribeLocationFsxLustreCommand, { LocationUri: 'fsxl://eu-west-1.fs-0b1c2d3e4f5a60719/scratch/' }],
+  [
+    DescribeLocationFsxOpenZfsCommand,
+    {
+      LocationUri: 'fsxz://eu-west-1.fs-0c1d2e3f4a5b6071a/fsx/vol1/',
+      Protocol: { NFS: { MountOptions: { Version: 'AUTOMATIC' } } },
+    },
+  ],
+  [
+    DescribeLocationAzureBlobCommand,
+    {
+      LocationUri: 'azure-blob://examplestorage.blob.core.windows.net/transfers/',
+      AuthenticationType: 'SAS',
+      BlobType: 'BLOCK',
+    },
+  ],
 ] as const;
 
 // ---------------------------------------------------------------- installing it
@@ -511,8 +535,9 @@ export function installAccount(mocks: AwsMocks, options: AccountOptions = {}): v
   // The account has no target groups and no VPC Lattice service.
   mocks.elbv2.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: [] });
   mocks.lattice.on(ListServicesCommand).resolves({ items: [] });
-  // DataSync: the region lists no location, but any location a Describe* names exists with a plaintext leg
-  // (S3 excepted: always HTTPS), so each CreateLocation*/UpdateLocation* call publishes what the rule finds.
+  // DataSync: the region lists no location, but any location a Describe* names exists with a plaintext or
+  // unverifiable leg (S3 and Azure Blob excepted: always HTTPS), so each CreateLocation*/UpdateLocation* call
+  // publishes what the rule finds.
   mocks.datasync.on(ListLocationsCommand).resolves({ Locations: [] });
   for (const [command, fields] of DATASYNC_LOCATIONS) {
     // biome-ignore lint/suspicious/noExplicitAny: one answer shape per Describe*Command

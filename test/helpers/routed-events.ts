@@ -517,28 +517,45 @@ export function itemOf(event: EventFixture): Record<string, unknown> {
   return (event.detail as { configurationItem: Record<string, unknown> }).configurationItem;
 }
 
+// The fixtures' location ids end 1..9, a, b (one character of the 17 the ARN pattern allows).
 const DATASYNC_LOCATION = (type: DataSyncLocationType, n: number) =>
-  ref(type, `arn:aws:datasync:${REGION}:${ACCOUNT_ID}:location/loc-0a1b2c3d4e5f6071${n}`);
+  ref(type, `arn:aws:datasync:${REGION}:${ACCOUNT_ID}:location/loc-0a1b2c3d4e5f6071${n.toString(36)}`);
 
-/** One Create and one Update call per DataSync location kind the family reads. */
-export const ROUTED_DATASYNC: RoutedCase[] = (
-  [
-    ['ObjectStorage', 'object-storage', 'AWS::DataSync::LocationObjectStorage'],
-    ['Efs', 'efs', 'AWS::DataSync::LocationEFS'],
-    ['Hdfs', 'hdfs', 'AWS::DataSync::LocationHDFS'],
-    ['Smb', 'smb', 'AWS::DataSync::LocationSMB'],
-    ['Nfs', 'nfs', 'AWS::DataSync::LocationNFS'],
-    ['S3', 's3', 'AWS::DataSync::LocationS3'],
-    ['FsxOntap', 'fsx-ontap', 'AWS::DataSync::LocationFSxONTAP'],
-  ] as const
-).flatMap(([kind, slug, type], index) =>
-  (['create', 'update'] as const).map((verb) => ({
-    fixture: `cloudtrail-datasync-${verb}-location-${slug}`,
-    eventName: `${verb === 'create' ? 'Create' : 'Update'}Location${kind}`,
-    refs: [DATASYNC_LOCATION(type, index + 1)],
+/** One Create and one Update call per DataSync location kind the family reads, and DeleteLocation. */
+export const ROUTED_DATASYNC: RoutedCase[] = [
+  ...(
+    [
+      ['ObjectStorage', 'object-storage', 'AWS::DataSync::LocationObjectStorage'],
+      ['Efs', 'efs', 'AWS::DataSync::LocationEFS'],
+      ['Hdfs', 'hdfs', 'AWS::DataSync::LocationHDFS'],
+      ['Smb', 'smb', 'AWS::DataSync::LocationSMB'],
+      ['Nfs', 'nfs', 'AWS::DataSync::LocationNFS'],
+      ['S3', 's3', 'AWS::DataSync::LocationS3'],
+      ['FsxOntap', 'fsx-ontap', 'AWS::DataSync::LocationFSxONTAP'],
+      ['FsxWindows', 'fsx-windows', 'AWS::DataSync::LocationFSxWindows'],
+      ['FsxLustre', 'fsx-lustre', 'AWS::DataSync::LocationFSxLustre'],
+      ['FsxOpenZfs', 'fsx-open-zfs', 'AWS::DataSync::LocationFSxOpenZFS'],
+      ['AzureBlob', 'azure-blob', 'AWS::DataSync::LocationAzureBlob'],
+    ] as const
+  ).flatMap(([kind, slug, type], index) =>
+    (['create', 'update'] as const).map(
+      (verb): RoutedCase => ({
+        fixture: `cloudtrail-datasync-${verb}-location-${slug}`,
+        eventName: `${verb === 'create' ? 'Create' : 'Update'}Location${kind}`,
+        refs: [DATASYNC_LOCATION(type, index + 1)],
+        actor: SSO_ACTOR,
+      }),
+    ),
+  ),
+  {
+    // DeleteLocation names only the ARN: the ref's type stands for any kind (findings resolve by resource id).
+    fixture: 'cloudtrail-datasync-delete-location',
+    eventName: 'DeleteLocation',
+    refs: [DATASYNC_LOCATION('AWS::DataSync::LocationObjectStorage', 5)],
     actor: SSO_ACTOR,
-  })),
-);
+    deleted: true,
+  },
+];
 
 /** The test each family's events suite runs on its table: the call is routed to exactly the expected result. */
 export function itRoutesEveryCall(cases: readonly RoutedCase[]): void {

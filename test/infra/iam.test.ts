@@ -152,6 +152,8 @@ const STAR_RESOURCE_ACTIONS = new Set([
   // List actions with no resource type (Service Authorization Reference via iam-floyd's generated ec2.ts).
   'ec2:DescribeVpcs',
   'ec2:DescribeVpcEncryptionControls',
+  // Newer than the generated list: its resource type is unconfirmed (shared/families/vpc/deployment.ts).
+  'ec2:GetVpcResourcesBlockingEncryptionEnforcement',
   'directconnect:DescribeConnections',
   'directconnect:DescribeLags',
   'acm:ListCertificates',

@@ -4,9 +4,9 @@ import { isLocationArn } from './arn.js';
 import { type DataSyncLocation, LOCATION_KINDS, type LocationKind } from './model.js';
 
 /**
- * Which kind a `describe-location-*` output is. The outputs carry no type field: the LocationUri scheme names
- * efs / nfs / smb / hdfs / s3 (LocationListEntry pattern); object storage is told by its ServerProtocol /
- * ServerPort / ServerHostname fields, FSx for ONTAP by StorageVirtualMachineArn (DescribeLocationFsxOntap).
+ * Which kind a `describe-location-*` output is. The outputs carry no type field: object storage is told by its
+ * ServerProtocol / ServerPort / ServerHostname fields, FSx for ONTAP by StorageVirtualMachineArn
+ * (DescribeLocationFsxOntap), the others by their LocationUri scheme (model.ts).
  */
 function kindOfRecord(record: Fields): LocationKind | undefined {
   if (record.has('StorageVirtualMachineArn')) return 'FsxOntap';
@@ -15,26 +15,51 @@ function kindOfRecord(record: Fields): LocationKind | undefined {
   return kindOfUri(record.string('LocationUri'));
 }
 
+const KNOWN_SCHEMES = Object.values(LOCATION_KINDS)
+  .flatMap((kind) => kind.schemes)
+  .join(', ');
+
+/** The scheme of a LocationUri (what precedes `://`), or undefined when it has none. */
+export function schemeOf(uri: string | undefined): string | undefined {
+  const at = uri?.indexOf('://') ?? -1;
+  return uri && at > 0 ? uri.slice(0, at) : undefined;
+}
+
 export function kindOfUri(uri: string | undefined): LocationKind | undefined {
-  const scheme = uri?.split('://')[0];
-  return (Object.keys(LOCATION_KINDS) as LocationKind[]).find(
-    (kind) => 'scheme' in LOCATION_KINDS[kind] && LOCATION_KINDS[kind].scheme === scheme,
+  const scheme = schemeOf(uri);
+  if (scheme === undefined) return undefined;
+  return (Object.keys(LOCATION_KINDS) as LocationKind[]).find((kind) =>
+    (LOCATION_KINDS[kind].schemes as readonly string[]).includes(scheme),
   );
 }
 
+interface MapOptions {
+  /** The kind the caller knows (a Config item's type, a ref's type); else told from the record. */
+  kind?: LocationKind | undefined;
+  /** The record is an AWS Config item's configuration (see DataSyncLocation.fromConfig). */
+  fromConfig?: boolean;
+  /** Where the item says the location is, when the record has no LocationArn of its own. */
+  arn?: string | undefined;
+}
+
 /**
- * A location from its Describe* output (https://docs.aws.amazon.com/datasync/latest/userguide/API_Operations.html):
- * each kind's transit field, kept as given (an unknown value is judged "cannot be verified", never a pass).
+ * A location from its Describe* output (https://docs.aws.amazon.com/datasync/latest/userguide/API_Operations.html)
+ * or its AWS Config item's configuration (the same PascalCase fields: awslabs/aws-config-resource-schema
+ * AWS::DataSync::Location*.properties.json @ 81776fec): each kind's transit field, kept as given (an unknown value
+ * is judged "cannot be verified", never a pass).
  */
-export function mapLocation(record: Fields, source: string, kind = kindOfRecord(record)): DataSyncLocation {
-  const locationArn = record.string('LocationArn');
+export function mapLocation(record: Fields, source: string, options: MapOptions = {}): DataSyncLocation {
+  const locationArn = record.string('LocationArn') ?? options.arn;
   if (!isLocationArn(locationArn))
     throw new FieldError(record.pathOf('LocationArn'), 'expected a DataSync location ARN');
-  if (!kind)
+  const kind = options.kind ?? kindOfRecord(record);
+  if (!kind) {
+    const scheme = schemeOf(record.string('LocationUri'));
     throw new FieldError(
       record.pathOf('LocationUri'),
-      'a DataSync location of a kind transit-guard reads (efs, nfs, smb, hdfs, s3 URI, object storage or FSx for ONTAP), so its transport cannot be verified',
+      `a DataSync location of a kind transit-guard reads (URI scheme ${KNOWN_SCHEMES}), not ${scheme === undefined ? 'a URI without a scheme' : `the URI scheme "${scheme}"`}, so its transport cannot be verified`,
     );
+  }
   const qop = record.object('QopConfiguration');
   const ontap = record.object('Protocol');
   const ontapProtocol = ontap?.has('SMB') ? 'SMB' : ontap?.has('NFS') ? 'NFS' : undefined;
@@ -57,5 +82,6 @@ export function mapLocation(record: Fields, source: string, kind = kindOfRecord(
     dataTransferProtection: qop?.string('DataTransferProtection'),
     mountVersion: mountOptions?.string('Version'),
     ontapProtocol,
+    ...(options.fromConfig ? { fromConfig: true } : {}),
   };
 }

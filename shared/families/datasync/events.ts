@@ -1,7 +1,9 @@
 /**
- * The DataSync API calls that create or change a location (eventSource datasync.amazonaws.com; event names are
- * the API operation names: reference/datasync-location-transport.json cloudTrailEvents). AWS Config item changes
- * are not routed yet.
+ * The DataSync API calls that create, change or delete a location (eventSource datasync.amazonaws.com; event names
+ * are the API operation names: reference/datasync-location-transport.json cloudTrailEvents). AWS Config item
+ * changes are not routed: Config does not record every location kind (FSx for ONTAP, FSx for OpenZFS and Azure
+ * Blob are missing) nor EFS's InTransitEncryption, so sweeps read the locations live; Config items are inputs of
+ * `evaluate` only (inputs.ts).
  */
 import { fieldError } from '../../events/errors.js';
 import {
@@ -37,15 +39,22 @@ function locationOf(kind: LocationKind) {
   };
 }
 
-const CALLS = new Map<string, CallRoute>(
-  (Object.keys(LOCATION_KINDS) as LocationKind[]).flatMap((kind) => {
+/**
+ * DeleteLocation names only the location's ARN (request LocationArn), not its kind. Open findings are resolved by
+ * resource id, so the ref's type only has to be a DataSync one: the first kind's stands for all.
+ */
+const DELETED_LOCATION: LocationKind = 'ObjectStorage';
+
+const CALLS = new Map<string, CallRoute>([
+  ...(Object.keys(LOCATION_KINDS) as LocationKind[]).flatMap((kind) => {
     const name = LOCATION_KINDS[kind].describe.replace('DescribeLocation', '');
     return [
       [`CreateLocation${name}`, { refs: locationOf(kind) }],
       [`UpdateLocation${name}`, { refs: locationOf(kind) }],
     ] as [string, CallRoute][];
   }),
-);
+  ['DeleteLocation', { refs: locationOf(DELETED_LOCATION), deleted: true }],
+]);
 
 export const dataSyncEvents: FamilyEvents = {
   apiCalls: [{ source: 'aws.datasync', label: 'DataSync', routes: CALLS }],

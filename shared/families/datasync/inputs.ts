@@ -1,10 +1,15 @@
 import type { InventoryBuilder } from '../../inventory/builder.js';
-import { type FamilyInputs, type PendingKind, pendingList } from '../../inventory/family-inputs.js';
+import {
+  type ConfigItemReader,
+  type FamilyInputs,
+  type PendingKind,
+  pendingList,
+} from '../../inventory/family-inputs.js';
 import { Fields, isObject, type JsonObject } from '../../inventory/fields.js';
 import type { Resource } from '../../model/resource.js';
 import { isLocationArn } from './arn.js';
 import { mapLocation } from './describe.js';
-import { DATASYNC_LOCATION_TYPES } from './model.js';
+import { DATASYNC_LOCATION_TYPES, LOCATION_KINDS, type LocationKind } from './model.js';
 
 /** A location `aws datasync list-locations` listed: its describe-location-* output must be in the inputs too. */
 interface ListedLocation {
@@ -45,7 +50,7 @@ function readDescribeLocation(document: JsonObject, out: InventoryBuilder): bool
   if (!isLocationArn(document.LocationArn)) return false;
   const format = 'datasync describe-location';
   out.eachRecord(format, 'location', [new Fields(document, '')], (record) => {
-    out.resources.push(mapLocation(record, out.labelOf(format)));
+    out.resources.push(mapLocation(record, out.labelOf(format), {}));
   });
   return true;
 }
@@ -75,6 +80,33 @@ function checkListedLocations(
   return new Map();
 }
 
+/**
+ * The location types AWS Config records (reference/service-facts.md [CFG]: not FSx for ONTAP, FSx for OpenZFS nor
+ * Azure Blob). The item's type names the kind; its configuration has the Describe* field names.
+ */
+const CONFIG_RECORDED: readonly LocationKind[] = [
+  'ObjectStorage',
+  'Efs',
+  'Hdfs',
+  'Smb',
+  'Nfs',
+  'S3',
+  'FsxWindows',
+  'FsxLustre',
+];
+
+const configItem =
+  (kind: LocationKind): ConfigItemReader =>
+  ({ configuration, scope, resourceId, label }) => ({
+    ...mapLocation(configuration, label, {
+      kind,
+      fromConfig: true,
+      arn: scope.arn ?? resourceId,
+    }),
+    ...(scope.accountId ? { accountId: scope.accountId } : {}),
+    ...(scope.region ? { region: scope.region } : {}),
+  });
+
 export const dataSyncInputs: FamilyInputs = {
   objects: [
     { expected: 'DataSync list-locations output (Locations of location ARNs)', read: readListLocations },
@@ -83,8 +115,9 @@ export const dataSyncInputs: FamilyInputs = {
       read: readDescribeLocation,
     },
   ],
-  // AWS Config item readers are not written yet (AWS Config records most location types, not FSx for ONTAP,
-  // and its LocationEFS has no InTransitEncryption: reference/service-facts.md).
+  configItems: Object.fromEntries(
+    CONFIG_RECORDED.map((kind) => [LOCATION_KINDS[kind].type, configItem(kind)]),
+  ),
   pending: [LISTED_LOCATIONS],
   link: checkListedLocations,
 };

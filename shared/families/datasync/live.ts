@@ -1,7 +1,11 @@
 import {
   type DataSyncClient,
+  DescribeLocationAzureBlobCommand,
   DescribeLocationEfsCommand,
+  DescribeLocationFsxLustreCommand,
   DescribeLocationFsxOntapCommand,
+  DescribeLocationFsxOpenZfsCommand,
+  DescribeLocationFsxWindowsCommand,
   DescribeLocationHdfsCommand,
   DescribeLocationNfsCommand,
   DescribeLocationObjectStorageCommand,
@@ -24,7 +28,7 @@ import type { FamilyContext, LiveReaders } from '../../inventory/live/family-liv
 import { matchesRef } from '../../inventory/live/match.js';
 import type { ResourceRef } from '../../model/ref.js';
 import { createClient } from './client.js';
-import { kindOfUri } from './describe.js';
+import { kindOfUri, schemeOf } from './describe.js';
 import { kindOfType, LOCATION_KINDS, type LocationKind } from './model.js';
 
 type Ctx = FamilyContext;
@@ -39,6 +43,10 @@ const DESCRIBE: Record<LocationKind, (client: DataSyncClient, LocationArn: strin
   Nfs: (client, LocationArn) => client.send(new DescribeLocationNfsCommand({ LocationArn })),
   S3: (client, LocationArn) => client.send(new DescribeLocationS3Command({ LocationArn })),
   FsxOntap: (client, LocationArn) => client.send(new DescribeLocationFsxOntapCommand({ LocationArn })),
+  FsxWindows: (client, LocationArn) => client.send(new DescribeLocationFsxWindowsCommand({ LocationArn })),
+  FsxLustre: (client, LocationArn) => client.send(new DescribeLocationFsxLustreCommand({ LocationArn })),
+  FsxOpenZfs: (client, LocationArn) => client.send(new DescribeLocationFsxOpenZfsCommand({ LocationArn })),
+  AzureBlob: (client, LocationArn) => client.send(new DescribeLocationAzureBlobCommand({ LocationArn })),
 };
 
 // The largest page ListLocations takes (MaxResults, 0-100): fewest calls per region.
@@ -81,9 +89,9 @@ async function describe(
 }
 
 /**
- * Every location of the region: ListLocations pages, then the one Describe* its LocationUri scheme names. A
- * location whose scheme names no kind this family reads (object storage, FSx, Azure Blob: their schemes are
- * not documented) is an error naming it, never skipped as passing.
+ * Every location of the region: ListLocations pages, then the one Describe* its LocationUri scheme names
+ * (model.ts). A location whose scheme names no kind this family knows is an error naming the scheme: its transport
+ * cannot be verified, never skipped as passing, and no Describe* is guessed.
  */
 async function sweepDataSync(ctx: Ctx): Promise<Collected> {
   let found: LocationListEntry[];
@@ -97,8 +105,9 @@ async function sweepDataSync(ctx: Ctx): Promise<Collected> {
       const arn = entry.LocationArn ?? '';
       const kind = kindOfUri(entry.LocationUri);
       if (!kind) {
+        const scheme = schemeOf(entry.LocationUri);
         const cause = new Error(
-          `DataSync location ${entry.LocationUri ?? arn}: its LocationUri names no location kind transit-guard reads, so its transport cannot be verified`,
+          `DataSync location ${entry.LocationUri ?? arn}: ${scheme === undefined ? 'its LocationUri has no scheme' : `the URI scheme "${scheme}"`} names no location kind transit-guard can describe, so its transport cannot be verified; evaluate the output of aws datasync describe-location-<type> --location-arn ${arn}`,
         );
         return { ...emptyCollected(), errors: [apiError('ListLocations', arn, cause)] };
       }

@@ -3,19 +3,51 @@ import type { ResourceBase } from '../../model/resource.js';
 
 /**
  * The location kinds this family reads, each with its CloudFormation / AWS Config resource type, its Describe
- * call and its LocationUri scheme where the API documents one (LocationListEntry pattern
- * `^(efs|nfs|s3|smb|hdfs|fsx[a-z0-9-]+)://`, https://docs.aws.amazon.com/datasync/latest/userguide/API_LocationListEntry.html).
- * Facts: ../shared/reference/datasync-location-transport.json. FSx for Windows, FSx for Lustre, FSx for OpenZFS
- * and Azure Blob locations are not read yet.
+ * call and the LocationUri schemes that name it. The API documents `^(efs|nfs|s3|smb|hdfs|fsx[a-z0-9-]+)://`
+ * (LocationListEntry, https://docs.aws.amazon.com/datasync/latest/userguide/API_LocationListEntry.html) and the
+ * OpenZFS example `fsxz://` (https://docs.aws.amazon.com/datasync/latest/userguide/API_DescribeLocationFsxOpenZfs.html);
+ * the rest are what AWS returns in terraform-provider-aws's acceptance tests (internal/service/datasync:
+ * `^fsxw://`, `^fsxl://`, `^fsxn-(nfs|smb)://` in location_fsx_*_test.go, `object-storage://<host>/<bucket>/` in
+ * uri_test.go's decodeObjectStorageURI) and the AWS::DataSync::LocationAzureBlob resource schema (LocationUri
+ * `^(azure-blob)://`, https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-datasync-locationazureblob.html).
+ * Facts: ../shared/reference/datasync-location-transport.json.
  */
 export const LOCATION_KINDS = {
-  ObjectStorage: { type: 'AWS::DataSync::LocationObjectStorage', describe: 'DescribeLocationObjectStorage' },
-  Efs: { type: 'AWS::DataSync::LocationEFS', describe: 'DescribeLocationEfs', scheme: 'efs' },
-  Hdfs: { type: 'AWS::DataSync::LocationHDFS', describe: 'DescribeLocationHdfs', scheme: 'hdfs' },
-  Smb: { type: 'AWS::DataSync::LocationSMB', describe: 'DescribeLocationSmb', scheme: 'smb' },
-  Nfs: { type: 'AWS::DataSync::LocationNFS', describe: 'DescribeLocationNfs', scheme: 'nfs' },
-  S3: { type: 'AWS::DataSync::LocationS3', describe: 'DescribeLocationS3', scheme: 's3' },
-  FsxOntap: { type: 'AWS::DataSync::LocationFSxONTAP', describe: 'DescribeLocationFsxOntap' },
+  ObjectStorage: {
+    type: 'AWS::DataSync::LocationObjectStorage',
+    describe: 'DescribeLocationObjectStorage',
+    schemes: ['object-storage'],
+  },
+  Efs: { type: 'AWS::DataSync::LocationEFS', describe: 'DescribeLocationEfs', schemes: ['efs'] },
+  Hdfs: { type: 'AWS::DataSync::LocationHDFS', describe: 'DescribeLocationHdfs', schemes: ['hdfs'] },
+  Smb: { type: 'AWS::DataSync::LocationSMB', describe: 'DescribeLocationSmb', schemes: ['smb'] },
+  Nfs: { type: 'AWS::DataSync::LocationNFS', describe: 'DescribeLocationNfs', schemes: ['nfs'] },
+  S3: { type: 'AWS::DataSync::LocationS3', describe: 'DescribeLocationS3', schemes: ['s3'] },
+  FsxOntap: {
+    type: 'AWS::DataSync::LocationFSxONTAP',
+    describe: 'DescribeLocationFsxOntap',
+    schemes: ['fsxn-nfs', 'fsxn-smb'],
+  },
+  FsxWindows: {
+    type: 'AWS::DataSync::LocationFSxWindows',
+    describe: 'DescribeLocationFsxWindows',
+    schemes: ['fsxw'],
+  },
+  FsxLustre: {
+    type: 'AWS::DataSync::LocationFSxLustre',
+    describe: 'DescribeLocationFsxLustre',
+    schemes: ['fsxl'],
+  },
+  FsxOpenZfs: {
+    type: 'AWS::DataSync::LocationFSxOpenZFS',
+    describe: 'DescribeLocationFsxOpenZfs',
+    schemes: ['fsxz'],
+  },
+  AzureBlob: {
+    type: 'AWS::DataSync::LocationAzureBlob',
+    describe: 'DescribeLocationAzureBlob',
+    schemes: ['azure-blob'],
+  },
 } as const;
 
 export type LocationKind = keyof typeof LOCATION_KINDS;
@@ -37,14 +69,19 @@ export interface DataSyncLocation extends ResourceBase {
   locationUri?: string;
   /** ObjectStorage ServerProtocol (HTTPS | HTTP). */
   serverProtocol?: string;
-  /** EFS InTransitEncryption (NONE | TLS1_2); absent in the output means NONE (reference). */
+  /** EFS InTransitEncryption (NONE | TLS1_2); absent in a describe output means NONE (reference). */
   inTransitEncryption?: string;
+  /**
+   * Read from an AWS Config item: a field Config does not record (EFS InTransitEncryption, reference configNote)
+   * is unknown when absent, not its API default.
+   */
+  fromConfig?: boolean;
   /** HDFS QopConfiguration.RpcProtection / DataTransferProtection; qop false: no QopConfiguration at all. */
   rpcProtection?: string;
   dataTransferProtection?: string;
   hasQopConfiguration?: boolean;
-  /** SMB / NFS MountOptions.Version; FSx ONTAP Protocol.SMB or Protocol.NFS MountOptions.Version. */
+  /** SMB / NFS MountOptions.Version; FSx ONTAP / OpenZFS Protocol.SMB or Protocol.NFS MountOptions.Version. */
   mountVersion?: string;
-  /** FSx ONTAP: which protocol its Protocol names (NFS | SMB). */
+  /** FSx ONTAP / OpenZFS: which protocol its Protocol names (NFS | SMB). */
   ontapProtocol?: 'NFS' | 'SMB';
 }

@@ -11,8 +11,14 @@ export const vpcDeployment: FamilyDeployment = {
     {
       // List actions with no resource type, only the aws:RequestedRegion condition (Service Authorization Reference,
       // generated in udondan/iam-floyd lib/generated/policy-statements/ec2.ts @ 50d8b534): Resource "*".
+      // GetVpcResourcesBlockingEncryptionEnforcement (read for VPCs in monitor mode) is newer than that list, so
+      // its resource type is unconfirmed: Resource "*" authorizes it whichever it is, and it only reads.
       sid: 'ReadVpcEncryptionControls',
-      actions: ['ec2:DescribeVpcs', 'ec2:DescribeVpcEncryptionControls'],
+      actions: [
+        'ec2:DescribeVpcs',
+        'ec2:DescribeVpcEncryptionControls',
+        'ec2:GetVpcResourcesBlockingEncryptionEnforcement',
+      ],
       resource: '*',
     },
   ],

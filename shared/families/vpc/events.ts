@@ -49,6 +49,6 @@ export const vpcEvents: FamilyEvents = {
   apiCalls: [
     { source: 'aws.ec2', label: 'EC2', routes: CALLS, claims: (detail) => CALLS.has(detail.eventName) },
   ],
-  // No Config types: whether an AWS::EC2::VPC item carries EncryptionControl is unconfirmed (reference), so a
-  // Config-mode sweep reading VPCs from Config would judge every one "cannot be verified"; they are read live.
+  // No Config types: AWS Config does not record the encryption control (inputs.ts), so a Config-mode sweep reading
+  // VPCs from Config would judge every one "cannot be verified"; they are read live.
 };

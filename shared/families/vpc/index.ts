@@ -22,6 +22,8 @@ export const vpcFamily: Family = {
     service: 'ec2',
     // "Request throttling for the Amazon EC2 API" (https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-throttling.html):
     // non-mutating actions 100 / 20 per second; unfiltered, unpaginated ones (DescribeVpcs) 50 / 10.
+    // DescribeVpcEncryptionControls and GetVpcResourcesBlockingEncryptionEnforcement are paginated: the shared
+    // non-mutating bucket (the page lists no per-action figure for them).
     rates: {
       shared: { capacity: 100, refillPerSecond: 20 },
       operations: { DescribeVpcs: { capacity: 50, refillPerSecond: 10 } },

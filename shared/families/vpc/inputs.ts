@@ -18,7 +18,10 @@ export const vpcInputs: FamilyInputs = {
     },
   ],
   configItems: {
-    // Whether the item carries EncryptionControl is unconfirmed: without it the control stays unknown.
+    // AWS Config records AWS::EC2::VPC but not its encryption control: the control is no Config resource type
+    // (botocore config ResourceType enum, reference/vpc-encryption-controls.md) and the VPC item's properties have
+    // no encryptionControl (awslabs/aws-config-resource-schema AWS::EC2::VPC.properties.json @ 599974d4). An item
+    // is read (a VPC to judge) and, without the control, judged "cannot be verified"; one that carries it is used.
     [VPC]: ({ configuration, resourceId, scope, label }) =>
       mapVpc(configuration.withDefault('VpcId', resourceId), label, false, scope),
   },

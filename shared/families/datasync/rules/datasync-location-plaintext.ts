@@ -3,7 +3,11 @@ import { cannotVerify, compliant, defineRule, nonCompliant, SEC09_FRAMEWORKS } f
 import { DATASYNC_LOCATION_TYPES, type DataSyncLocation, kindOfType } from '../model.js';
 
 // Facts and values: ../shared/reference/datasync-location-transport.json (API shapes from botocore datasync
-// 2018-11-09, https://docs.aws.amazon.com/datasync/latest/userguide/encryption-in-transit.html).
+// 2018-11-09, https://docs.aws.amazon.com/datasync/latest/userguide/encryption-in-transit.html: "when connecting
+// with a location, DataSync uses the most secure options provided by that location's data access protocol").
+// FsxProtocol (https://docs.aws.amazon.com/datasync/latest/userguide/API_FsxProtocol.html): NFS for FSx for OpenZFS
+// and ONTAP, SMB for ONTAP only. Azure Blob: the container URL must match `^https://` (AWS::DataSync::LocationAzureBlob
+// schema, https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-datasync-locationazureblob.html).
 const SMB_PLAINTEXT = ['SMB1', 'SMB2', 'SMB2_0'];
 const SMB_CAPABLE = ['SMB3', 'AUTOMATIC'];
 const HDFS_PLAINTEXT = ['DISABLED', 'AUTHENTICATION', 'INTEGRITY'];
@@ -84,7 +88,7 @@ export const datasyncLocationPlaintext = defineRule({
     resourceTypes: DATASYNC_LOCATION_TYPES,
     severity: 'medium',
     description:
-      'A DataSync location whose storage protocol leg is plaintext: object storage ServerProtocol HTTP, EFS InTransitEncryption NONE (or absent), HDFS RPC or data-transfer protection below PRIVACY, SMB below SMB3, NFS (low: DataSync cannot encrypt NFS). SMB3 / AUTOMATIC and a value the input does not give cannot be verified.',
+      'A DataSync location whose storage protocol leg is plaintext: object storage ServerProtocol HTTP, EFS InTransitEncryption NONE (or absent), HDFS RPC or data-transfer protection below PRIVACY, SMB below SMB3, NFS including FSx for OpenZFS (low: DataSync cannot encrypt NFS). SMB3 / AUTOMATIC, FSx for Windows (SMB, no version field), FSx for Lustre and a value the input does not give cannot be verified; S3 and Azure Blob are always HTTPS.',
     rationale:
       "DataSync encrypts the agent-to-service hop itself, but reads and writes each location over its own storage protocol with only that protocol's security: a plaintext leg exposes the data being transferred.",
     parameters: [],
@@ -120,6 +124,12 @@ export const datasyncLocationPlaintext = defineRule({
         const details = { inTransitEncryption: location.inTransitEncryption ?? null };
         if (location.inTransitEncryption === 'TLS1_2')
           return compliant(`${name}: InTransitEncryption is TLS1_2.`, details);
+        // AWS Config's LocationEFS has no InTransitEncryption property: absent there is unknown, not NONE.
+        if (location.inTransitEncryption === undefined && location.fromConfig)
+          return cannotVerify(
+            `${name}: its AWS Config item does not record InTransitEncryption, so encryption cannot be verified (read aws datasync describe-location-efs).`,
+            details,
+          );
         if (location.inTransitEncryption === undefined || location.inTransitEncryption === 'NONE') {
           const said = location.inTransitEncryption === undefined ? 'absent (NONE)' : 'NONE';
           return nonCompliant(`${name}: InTransitEncryption is ${said}: NFS to EFS in plaintext.`, {
@@ -160,6 +170,28 @@ export const datasyncLocationPlaintext = defineRule({
           details,
         );
       }
+      case 'FsxWindows':
+        // FSx for Windows File Server is reached over SMB; the location has no SMB version or encryption field.
+        return cannotVerify(
+          `${name}: DataSync reaches FSx for Windows File Server over SMB and the location has no SMB version or encryption setting; whether the file system encrypts SMB traffic is an FSx setting, so encryption cannot be verified.`,
+          {},
+        );
+      case 'FsxLustre':
+        return cannotVerify(
+          `${name}: DataSync reaches FSx for Lustre over the Lustre protocol and the location has no transit setting; in-transit encryption depends on the file system and the instances it runs on, so it cannot be verified.`,
+          {},
+        );
+      case 'FsxOpenZfs':
+        // DataSync reaches FSx for OpenZFS over NFS only (FsxProtocol: SMB is for FSx for ONTAP).
+        return nfs(name, 'Protocol.NFS.MountOptions.Version', location.mountVersion, {
+          protocol: 'NFS',
+          mountVersion: location.mountVersion ?? null,
+        });
+      case 'AzureBlob':
+        return compliant(
+          `${name}: DataSync reaches Azure Blob Storage at an https:// container URL (the only scheme the API accepts).`,
+          {},
+        );
       default:
         return cannotVerify(`${name}: ${location.resourceType} is not a location kind this rule knows.`, {});
     }

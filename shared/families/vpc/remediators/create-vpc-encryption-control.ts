@@ -22,4 +22,23 @@ export const createVpcEncryptionControl = defineRemediator({
       target: 'monitor',
     };
   },
+  // The job is a control in monitor mode. Under vpc.encryptionMode enforce the VPC stays NON_COMPLIANT (switching
+  // to enforce is a person's call), so the rule's verdict cannot prove it: the control read back does.
+  verify(after, { evaluation }) {
+    if (!after) return { verified: false, reason: 'the VPC could not be read again' };
+    if (evaluation && evaluation.status !== 'NON_COMPLIANT') return { verified: true };
+    const control = after.encryptionControl;
+    if (control?.mode && control.state && !GONE.has(control.state) && !control.state.endsWith('-failed')) {
+      return {
+        verified: true,
+        note: `encryption control ${control.vpcEncryptionControlId ?? ''} is in ${control.mode} mode (${control.state}); switching it to enforce mode is left to a person`,
+      };
+    }
+    return {
+      verified: false,
+      reason: `the VPC shows no working encryption control when read again (${control ? `mode ${control.mode ?? 'unknown'}, state ${control.state ?? 'unknown'}` : 'none'})`,
+    };
+  },
 });
+
+const GONE = new Set(['deleting', 'deleted']);

@@ -62,6 +62,13 @@ function judge(vpc: Vpc, mode: 'monitor' | 'enforce', allowed: readonly string[]
       details,
     );
   }
+  // A failed mode change leaves the control's effect unknown: whether it monitors (or enforces) is not shown.
+  if (control.state === 'monitor-failed' || control.state === 'enforce-failed') {
+    return cannotVerify(
+      `The last mode change of ${vpc.vpcId}'s encryption control failed (${control.state}), so whether it ${control.mode === 'enforce' ? 'enforces' : 'monitors'} encryption cannot be verified.${blocking}`,
+      details,
+    );
+  }
   if (mode === 'enforce' && (control.mode !== 'enforce' || control.state !== 'available')) {
     return nonCompliant(
       `${vpc.vpcId} is in ${control.mode} mode (${control.state}) while the policy asks enforce (vpc.encryptionMode): unencrypted traffic inside it is seen, not stopped.${blocking}`,

@@ -173,14 +173,14 @@ describe('transit-guard evaluate on DataSync locations', () => {
     expect(verdicts.map((e) => e.status)).toEqual(['COMPLIANT']);
   });
 
-  it('names the field of a describe output whose kind it cannot tell, and judges nothing from it', async () => {
+  it('names the URI scheme of a describe output whose kind it cannot tell, and judges nothing from it', async () => {
     // Prepare
-    const path = join(directory, 'openzfs.json');
+    const path = join(directory, 'unknown.json');
     await writeFile(
       path,
       JSON.stringify({
         LocationArn: 'arn:aws:datasync:eu-west-1:123456789012:location/loc-0a1b2c3d4e5f60009',
-        LocationUri: 'fsxz://fs-0a1b2c3d4e5f60009/share/',
+        LocationUri: 'ftp://files.example.internal/share/',
       }),
     );
 
@@ -190,7 +190,137 @@ describe('transit-guard evaluate on DataSync locations', () => {
     // Assess
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('LocationUri');
-    expect(run.stderr).toContain('so its transport cannot be verified');
+    expect(run.stderr).toContain('not the URI scheme "ftp", so its transport cannot be verified');
+  });
+
+  describe('the FSx and Azure Blob describe outputs', () => {
+    it('cannot verify FSx for Windows (SMB with no version field) nor FSx for Lustre, alone or listed', async () => {
+      // Prepare
+      const windows = input('describe-location-fsx-windows.json');
+      const lustre = input('describe-location-fsx-lustre.json');
+      const list = {
+        Locations: [windows, lustre].map((l) => ({ LocationArn: l.LocationArn, LocationUri: l.LocationUri })),
+      };
+
+      // Act
+      const { code, report, verdicts } = await evaluate(list, windows, lustre);
+
+      // Assess
+      expect(code).toBe(1);
+      expect(report.errors).toEqual([]);
+      const byId = (id: string) => verdicts.find((v) => v.resourceId === id);
+      expect(byId(windows.LocationArn)).toMatchObject({ status: 'NON_COMPLIANT' });
+      expect(byId(windows.LocationArn)?.reason).toContain('FSx for Windows File Server over SMB');
+      expect(byId(windows.LocationArn)?.reason).toContain('cannot be verified');
+      expect(byId(lustre.LocationArn)).toMatchObject({ status: 'NON_COMPLIANT' });
+      expect(byId(lustre.LocationArn)?.reason).toContain('Lustre protocol');
+      expect(byId(lustre.LocationArn)?.reason).toContain('cannot be verified');
+    });
+
+    it('fails FSx for OpenZFS at low severity: its leg is NFS, naming the field and its value', async () => {
+      // Act
+      const { code, verdict } = await evaluate(input('describe-location-fsx-open-zfs.json'));
+
+      // Assess
+      expect(code).toBe(1);
+      expect(verdict).toMatchObject({ status: 'NON_COMPLIANT', severity: 'low' });
+      expect(verdict?.reason).toContain('NFS (Protocol.NFS.MountOptions.Version "AUTOMATIC")');
+    });
+
+    it('passes Azure Blob (an https:// container URL is all the API accepts), the near miss of the FSx kinds', async () => {
+      // Act
+      const { code, verdict, report } = await evaluate(input('describe-location-azure-blob.json'));
+
+      // Assess
+      expect(code).toBe(0);
+      expect(verdict?.status).toBe('COMPLIANT');
+      expect(report.summary.kpis.datasyncLocationsEncrypted).toMatchObject({ compliant: 1, total: 1 });
+    });
+
+    it('counts only encrypted legs in the KPI "DataSync locations with an encrypted protocol leg"', async () => {
+      // Act
+      const { report } = await evaluate(
+        input('describe-location-azure-blob.json'),
+        input('describe-location-fsx-open-zfs.json'),
+        input('describe-location-fsx-windows.json'),
+        { ...input('describe-location-efs.json'), InTransitEncryption: 'TLS1_2' },
+      );
+
+      // Assess: Azure Blob and EFS over TLS; NFS fails; FSx for Windows cannot be verified.
+      expect(report.summary.kpis.datasyncLocationsEncrypted).toMatchObject({ compliant: 2, total: 4 });
+    });
+  });
+
+  describe('from AWS Config items (the location types Config records)', () => {
+    const item = (resourceType: string, configuration: Record<string, unknown>) => ({
+      relatedEvents: [],
+      relationships: [],
+      configuration,
+      supplementaryConfiguration: {},
+      tags: {},
+      configurationItemVersion: '1.3',
+      configurationItemCaptureTime: '2026-11-21T23:14:05.512Z',
+      awsAccountId: '123456789012',
+      configurationItemStatus: 'OK',
+      resourceType,
+      resourceId: configuration.LocationArn,
+      ARN: configuration.LocationArn,
+      awsRegion: 'eu-west-1',
+    });
+    const snapshot = (...items: unknown[]) => ({
+      fileVersion: '1.0',
+      configSnapshotId: '6f7a8b9c-0d1e-4f2a-8b3c-4d5e6f7a8b9c',
+      configurationItems: items,
+    });
+    const { ServerCertificate: _none, ...objectStorage } = input('describe-location-object-storage.json');
+
+    it('fails SMB1, passes object storage over HTTPS (near miss) and cannot verify EFS, whose item has no InTransitEncryption', async () => {
+      // Prepare
+      const smb = { ...input('describe-location-smb.json'), MountOptions: { Version: 'SMB1' } };
+      const { InTransitEncryption: _unrecorded, ...efs } = input('describe-location-efs.json');
+
+      // Act
+      const { code, report, verdicts } = await evaluate(
+        snapshot(
+          item('AWS::DataSync::LocationSMB', smb),
+          item('AWS::DataSync::LocationObjectStorage', { ...objectStorage, ServerProtocol: 'HTTPS' }),
+          item('AWS::DataSync::LocationEFS', efs),
+        ),
+      );
+
+      // Assess
+      expect(code).toBe(1);
+      expect(report.errors).toEqual([]);
+      const byId = (id: string) => verdicts.find((v) => v.resourceId === id);
+      expect(byId(smb.LocationArn)).toMatchObject({ status: 'NON_COMPLIANT', severity: 'medium' });
+      expect(byId(smb.LocationArn)?.reason).toContain('MountOptions.Version is SMB1');
+      expect(byId(objectStorage.LocationArn)?.status).toBe('COMPLIANT');
+      expect(byId(efs.LocationArn)).toMatchObject({ status: 'NON_COMPLIANT' });
+      expect(byId(efs.LocationArn)?.reason).toContain(
+        'its AWS Config item does not record InTransitEncryption, so encryption cannot be verified',
+      );
+    });
+
+    it('fails object storage over HTTP from its item, and reads an FSx for Windows item as unverifiable', async () => {
+      // Prepare
+      const windows = input('describe-location-fsx-windows.json');
+
+      // Act
+      const { verdicts } = await evaluate(
+        snapshot(
+          item('AWS::DataSync::LocationObjectStorage', { ...objectStorage, ServerProtocol: 'HTTP' }),
+          item('AWS::DataSync::LocationFSxWindows', windows),
+        ),
+      );
+
+      // Assess
+      expect(verdicts.map((v) => [v.resourceId, v.status, v.reason?.includes('cannot be verified')])).toEqual(
+        expect.arrayContaining([
+          [objectStorage.LocationArn, 'NON_COMPLIANT', false],
+          [windows.LocationArn, 'NON_COMPLIANT', true],
+        ]),
+      );
+    });
   });
 });
 
@@ -213,6 +343,41 @@ describe('transit-guard replay of a DataSync CreateLocationObjectStorage', () =>
 
   afterEach(async () => {
     await rm(directory, { recursive: true, force: true });
+  });
+
+  it('judges nothing of a deleted location: the event is reported deleted, naming its ARN (DeleteLocation)', async () => {
+    // Prepare: the inventory still holds the location the call deletes.
+    const deleted = 'arn:aws:datasync:eu-west-1:111122223333:location/loc-0a1b2c3d4e5f60715';
+    await writeFile(
+      join(directory, 'inventory', 'nfs.json'),
+      JSON.stringify({ ...input('describe-location-nfs.json'), LocationArn: deleted }),
+    );
+
+    // Act
+    const run = await runCliCaptured(
+      [
+        'replay',
+        new URL('cloudtrail-datasync-delete-location.json', EVENTS).pathname,
+        '--inventory',
+        join(directory, 'inventory'),
+        '--format',
+        'json',
+      ],
+      { cwd: directory },
+    );
+    const report = JSON.parse(run.stdout) as Report & {
+      events: { deleted?: boolean; refs: { resourceId: string }[] }[];
+    };
+
+    // Assess
+    expect(report.evaluations).toEqual([]);
+    expect(report.events).toEqual([
+      expect.objectContaining({
+        eventName: 'DeleteLocation',
+        deleted: true,
+        refs: [expect.objectContaining({ resourceId: deleted })],
+      }),
+    ]);
   });
 
   it('judges only the location the call created, from the inventory', async () => {

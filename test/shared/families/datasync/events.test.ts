@@ -44,18 +44,18 @@ describe('routeCloudTrail on DataSync calls', () => {
     expect(() => routeCloudTrail(event)).toThrow(/detail\.responseElements\.locationArn/);
   });
 
-  it('leaves DeleteLocation and task calls out of scope', () => {
+  it('leaves task calls out of scope', () => {
     // Prepare
     const event = withValue(
       loadEvent('cloudtrail-datasync-create-location-nfs'),
       ['detail', 'eventName'],
-      'DeleteLocation',
+      'StartTaskExecution',
     );
 
     // Act & Assess
     expect(routeCloudTrail(event)).toMatchObject({
       kind: 'ignore',
-      reason: 'DeleteLocation is out of scope for DataSync',
+      reason: 'StartTaskExecution is out of scope for DataSync',
     });
   });
 });

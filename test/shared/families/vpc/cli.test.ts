@@ -58,7 +58,7 @@ describe('transit-guard evaluate: vpc-encryption-control', () => {
 
     it('fails monitor mode at medium when the policy asks enforce, and an exclusion the policy does not allow', async () => {
       // Act
-      const { verdict } = await evaluate(
+      const { verdict, report } = await evaluate(
         { vpcs: input('ec2-describe-vpcs.json') },
         'version: 1\nvpc:\n  encryptionMode: enforce\n',
       );
@@ -69,6 +69,8 @@ describe('transit-guard evaluate: vpc-encryption-control', () => {
       expect(verdict(LEDGER)).toMatchObject({ status: 'NON_COMPLIANT', severity: 'medium' });
       expect(verdict(LEDGER)?.reason).toContain('exclusions the policy does not allow');
       expect(verdict(LEDGER)?.reason).toContain('InternetGateway');
+      // The KPI counts the mode the policy asks: here no VPC enforces without an unallowed exclusion.
+      expect(report.summary.kpis.vpcEncryptionControl).toMatchObject({ compliant: 0, total: 3 });
     });
 
     it('passes the enforced VPC once its exclusion is allowed (near miss)', async () => {
@@ -100,6 +102,21 @@ describe('transit-guard evaluate: vpc-encryption-control', () => {
       expect(verdict(SHOP)?.reason).toContain('"audit"');
       expect(verdict(LEDGER)).toMatchObject({ status: 'NON_COMPLIANT' });
       expect(verdict(LEDGER)?.reason).toContain('The exclusions Lambda');
+    });
+
+    it('cannot verify a control whose last mode change failed, whatever mode it names', async () => {
+      // Prepare
+      const vpcs = input('ec2-describe-vpcs.json');
+      vpcs.Vpcs[0].EncryptionControl.State = 'monitor-failed';
+
+      // Act
+      const { verdict } = await evaluate({ vpcs });
+
+      // Assess
+      expect(verdict(SHOP)).toMatchObject({ status: 'NON_COMPLIANT' });
+      expect(verdict(SHOP)?.reason).toContain(
+        'failed (monitor-failed), so whether it monitors encryption cannot be verified',
+      );
     });
 
     it('rejects a policy naming an exclusion EC2 does not have', async () => {
@@ -267,7 +284,7 @@ describe('transit-guard evaluate: vpc-encryption-control', () => {
   });
 });
 
-describe('transit-guard replay: a CreateVpcEncryptionControl call', () => {
+describe('transit-guard replay of the VPC calls', () => {
   let directory: string;
 
   beforeEach(async () => {
@@ -279,7 +296,12 @@ describe('transit-guard replay: a CreateVpcEncryptionControl call', () => {
     await rm(directory, { recursive: true, force: true });
   });
 
-  it('judges the VPC the call names, from the inventory', async () => {
+  it.each([
+    'cloudtrail-ec2-create-vpc',
+    'cloudtrail-ec2-create-vpc-encryption-control',
+    'cloudtrail-ec2-modify-vpc-encryption-control',
+    'cloudtrail-ec2-delete-vpc-encryption-control',
+  ])('%s: judges the VPC the call names, from the inventory', async (fixture) => {
     // Prepare: the VPC the event names, still without a control in the inventory.
     await writeFile(
       join(directory, 'inventory', 'vpcs.json'),
@@ -290,7 +312,7 @@ describe('transit-guard replay: a CreateVpcEncryptionControl call', () => {
     const run = await runCliCaptured(
       [
         'replay',
-        new URL('cloudtrail-ec2-create-vpc-encryption-control.json', EVENTS).pathname,
+        new URL(`${fixture}.json`, EVENTS).pathname,
         '--inventory',
         join(directory, 'inventory'),
         '--format',
@@ -300,7 +322,8 @@ describe('transit-guard replay: a CreateVpcEncryptionControl call', () => {
     );
     const report = JSON.parse(run.stdout) as Report;
 
-    // Assess
+    // Assess: only the named VPC, not the two others of the inventory.
+    expect(run.code).toBe(1);
     expect(report.evaluations.filter((e) => e.ruleId === RULE)).toEqual([
       expect.objectContaining({ resourceId: DEFAULT_VPC, status: 'NON_COMPLIANT', severity: 'low' }),
     ]);

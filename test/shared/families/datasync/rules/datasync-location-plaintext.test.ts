@@ -79,6 +79,11 @@ describe('datasync-location-plaintext', () => {
       location('FsxOntap', { ontapProtocol: 'NFS', mountVersion: 'NFS3' }),
       'Protocol.NFS',
     ],
+    [
+      'FSx for OpenZFS (NFS only)',
+      location('FsxOpenZfs', { ontapProtocol: 'NFS', mountVersion: 'NFS4_1' }),
+      'Protocol.NFS.MountOptions.Version "NFS4_1"',
+    ],
   ])(
     'fails %s at low, saying it is informational unless VPN or MACsec carries it',
     (_case, resource, said) => {
@@ -110,6 +115,7 @@ describe('datasync-location-plaintext', () => {
       'both PRIVACY',
     ],
     ['S3', location('S3'), 'HTTPS'],
+    ['Azure Blob', location('AzureBlob'), 'https:// container URL'],
   ])('passes %s', (_case, resource, said) => {
     // Act
     const outcome = judge(resource);
@@ -149,6 +155,17 @@ describe('datasync-location-plaintext', () => {
     ['SMB AUTOMATIC', location('Smb', { mountVersion: 'AUTOMATIC' }), 'MountOptions.Version is AUTOMATIC'],
     ['SMB without a version', location('Smb'), 'MountOptions.Version is absent'],
     ['FSx for ONTAP without Protocol', location('FsxOntap'), 'no Protocol'],
+    [
+      'FSx for Windows (SMB, no version field on the location)',
+      location('FsxWindows'),
+      'whether the file system encrypts SMB traffic is an FSx setting',
+    ],
+    ['FSx for Lustre (no transit setting)', location('FsxLustre'), 'Lustre protocol'],
+    [
+      'EFS read from an AWS Config item without InTransitEncryption (not NONE)',
+      location('Efs', { fromConfig: true }),
+      'its AWS Config item does not record InTransitEncryption',
+    ],
   ])('cannot verify %s (never a pass)', (_case, resource, said) => {
     // Act
     const outcome = judge(resource);

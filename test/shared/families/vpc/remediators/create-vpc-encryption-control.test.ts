@@ -55,6 +55,42 @@ describe('create-vpc-encryption-control', () => {
     expect(record.status).toBe('remediated');
   });
 
+  it('verifies the new monitor-mode control by reading it back, even when the policy asks enforce (the VPC stays NON_COMPLIANT)', async () => {
+    // Prepare
+    const policy = { vpc: { encryptionMode: 'enforce' as const } };
+    const action = plannedAction(rule, vpc(), policy);
+    mocks.ec2.on(CreateVpcEncryptionControlCommand).resolves({});
+    const { readResource } = reads(
+      vpc(),
+      vpc({ encryptionControl: { ...monitorControl, state: 'creating' } }),
+    );
+
+    // Act
+    const record = await executePlan(action, executorDeps(rule, readResource, { policy }));
+
+    // Assess
+    expect(record.status).toBe('remediated');
+    expect(record.note).toContain('is in monitor mode (creating)');
+  });
+
+  it('fails verification when the VPC read back has no control, or a failed one', async () => {
+    // Prepare
+    const action = plannedAction(rule, vpc());
+    mocks.ec2.on(CreateVpcEncryptionControlCommand).resolves({});
+    const { readResource } = reads(
+      vpc(),
+      vpc({ encryptionControl: { ...monitorControl, state: 'monitor-failed' } }),
+    );
+
+    // Act
+    const record = await executePlan(action, executorDeps(rule, readResource));
+
+    // Assess
+    expect(record.status).not.toBe('remediated');
+    expect(record.error).toContain('verification failed');
+    expect(record.error).toContain('state monitor-failed');
+  });
+
   it('is a dry run unless the policy turns dry run off', () => {
     // Act
     const plan = planOf(evaluateWith(rule, vpc(), { dryRun: true }));
