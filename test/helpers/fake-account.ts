@@ -71,6 +71,7 @@ import {
   type Listener,
   type LoadBalancer,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { GetBucketPolicyCommand, GetBucketWebsiteCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
 import { ListServicesCommand } from '@aws-sdk/client-vpc-lattice';
 import { ACCOUNT_ID, type AwsMocks, type ExpectedRead, expectedRead, REGION } from './lambda-env.js';
 
@@ -521,6 +522,17 @@ export function installAccount(mocks: AwsMocks, options: AccountOptions = {}): v
       ...fields,
     }));
   }
+  // S3: the region lists no bucket, but any bucket named exists with no policy and no website, so each S3
+  // call publishes the missing Deny on plaintext.
+  mocks.s3.on(ListBucketsCommand).resolves({ Buckets: [] });
+  mocks.s3
+    .on(GetBucketPolicyCommand)
+    .rejects(awsError('NoSuchBucketPolicy', 'The bucket policy does not exist'));
+  mocks.s3
+    .on(GetBucketWebsiteCommand)
+    .rejects(
+      awsError('NoSuchWebsiteConfiguration', 'The specified bucket does not have a website configuration'),
+    );
   // Nor any CloudFront distribution (a global service: read in us-east-1).
   mocks.cloudfront.on(GetDistributionCommand).rejects(notFound('NoSuchDistribution', 'distribution'));
 
