@@ -56,7 +56,10 @@ export function websiteOf(record: Fields): S3Website {
   const routing = record.list('RoutingRules');
   const website: S3Website = {};
   if (index !== undefined) website.indexDocument = index;
-  const error = record.object('ErrorDocument')?.string('Key') ?? stringOrUndefined(record, 'ErrorDocument');
+  // GetBucketWebsite nests it ({"Key": ...}); Config's camelCase item gives the key itself.
+  const errorDocument = record.raw('ErrorDocument');
+  const error =
+    typeof errorDocument === 'string' ? errorDocument : record.object('ErrorDocument')?.string('Key');
   if (error !== undefined) website.errorDocument = error;
   if (redirect) {
     const hostName = redirect.string('HostName');
@@ -68,9 +71,4 @@ export function websiteOf(record: Fields): S3Website {
   }
   if (routing !== undefined) website.routingRules = routing.length;
   return website;
-}
-
-function stringOrUndefined(record: Fields, field: string): string | undefined {
-  const value = record.raw(field);
-  return typeof value === 'string' ? value : undefined;
 }
