@@ -416,6 +416,8 @@ export const REGION_READS = {
   ],
   // No DataSync location: one listing.
   datasync: [expectedRead('datasync', ListLocationsCommand, { MaxResults: 100 })],
+  // No S3 bucket in the region: one listing of the region's buckets.
+  s3: [expectedRead('s3', ListBucketsCommand, { BucketRegion: REGION, MaxBuckets: 10_000 })],
 } satisfies Record<string, ExpectedRead[]>;
 
 /** The findings a read of the whole region publishes (sorted as publishedKinds sorts). */
@@ -429,6 +431,7 @@ export const REGION_FINDINGS = {
   apigateway: ['finding:apigateway-domain-tls-policy'],
   vpc: ['finding:vpc-encryption-control'],
   datasync: [],
+  s3: [],
 };
 
 /** What the fake account's DataSync locations answer, per Describe call (shared/families/datasync/describe.ts). */
