@@ -26,8 +26,11 @@ import { S3_BUCKET, type S3Bucket } from './model.js';
 
 type Ctx = FamilyContext;
 
-/** The largest ListBuckets page (MaxBuckets 1-10000, API_ListBuckets): one call for most accounts. */
-const PAGE = 10_000;
+/**
+ * The largest ListBuckets page (MaxBuckets 1-10000, API_ListBuckets): one call for most accounts.
+ * @internal The sweep benchmark (bench/sweep/expected.ts) counts the expected calls with it.
+ */
+export const S3_LIST_PAGE_SIZE = 10_000;
 
 /** The error code of a failed call, through the pacer's ApiCallError. */
 function codeOf(error: unknown): string | undefined {
@@ -42,7 +45,7 @@ function listBuckets(ctx: Ctx): Promise<Bucket[]> {
       ctx.clients.get(createClient).send(
         new ListBucketsCommand({
           BucketRegion: ctx.region,
-          MaxBuckets: PAGE,
+          MaxBuckets: S3_LIST_PAGE_SIZE,
           ...(token ? { ContinuationToken: token } : {}),
         }),
       ),
