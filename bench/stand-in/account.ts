@@ -109,7 +109,7 @@ export interface GeneratedAccount {
 }
 
 /** A bucket: its ListBuckets entry, its policy text (null: none) and whether it hosts a website. */
-export interface S3BucketEntry {
+interface S3BucketEntry {
   listing: Json;
   policy: string | null;
   website: boolean;

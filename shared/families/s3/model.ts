@@ -31,7 +31,7 @@ export function bucketArn(name: string, region?: string): string {
 }
 
 /** The partition of a region (China and GovCloud regions have their own); unknown region: aws. */
-export function partitionOf(region: string | undefined): string {
+function partitionOf(region: string | undefined): string {
   if (region?.startsWith('cn-')) return 'aws-cn';
   if (region?.startsWith('us-gov-')) return 'aws-us-gov';
   return 'aws';

@@ -13,7 +13,7 @@ import { isObject, type JsonObject } from '../../inventory/fields.js';
 export const DENY_SID = 'TransitGuardDenyInsecureTransport';
 
 /** S3's bucket policy size limit, "Bucket policies are limited to 20 KB in size" (https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-iam-policies.html). */
-export const POLICY_LIMIT_BYTES = 20 * 1024;
+const POLICY_LIMIT_BYTES = 20 * 1024;
 
 export type Judgement =
   | { kind: 'unparseable'; error: string }
@@ -175,7 +175,7 @@ export function judgePolicy(text: string, arn: string): Judgement {
 }
 
 /** The Deny statement the remediator adds, as compact JSON text. */
-export function denyStatement(arn: string): string {
+function denyStatement(arn: string): string {
   return JSON.stringify({
     Sid: DENY_SID,
     Effect: 'Deny',
