@@ -11,6 +11,7 @@ import {
   type Collected,
   emptyCollected,
   failed,
+  goneRef,
   mergeCollected,
   readOne,
 } from '../../inventory/live/context.js';
@@ -54,12 +55,17 @@ function listBuckets(ctx: Ctx): Promise<Bucket[]> {
   });
 }
 
-/** GetBucketPolicy, as the wrapped get-bucket-policy output the inputs read; no policy: its error code. */
-async function policyDocument(ctx: Ctx, bucket: string): Promise<Record<string, unknown>> {
+/**
+ * GetBucketPolicy, as the wrapped get-bucket-policy output the inputs read; no policy: its error code. S3 answers
+ * a 200 with the Policy text always (API_GetBucketPolicy): an answer without it says nothing about a bucket and is
+ * read as not found, as the other families read an empty answer (undefined).
+ */
+async function policyDocument(ctx: Ctx, bucket: string): Promise<Record<string, unknown> | undefined> {
   try {
     const output: GetBucketPolicyCommandOutput = await ctx.call('GetBucketPolicy', bucket, () =>
       ctx.clients.get(createClient).send(new GetBucketPolicyCommand({ Bucket: bucket })),
     );
+    if (typeof output?.Policy !== 'string') return undefined;
     return { Bucket: bucket, BucketRegion: ctx.region, Policy: output.Policy };
   } catch (error) {
     if (codeOf(error) === NO_POLICY)
@@ -86,6 +92,7 @@ async function websiteDocument(ctx: Ctx, bucket: string): Promise<Record<string,
 /** The two reads of one bucket, normalized together with its listing entry. */
 async function readBucket(ctx: Ctx, bucket: string, ref?: ResourceRef): Promise<Collected> {
   const [policy, website] = await Promise.all([policyDocument(ctx, bucket), websiteDocument(ctx, bucket)]);
+  if (!policy) return ref ? goneRef(ref) : emptyCollected();
   return {
     ...emptyCollected(),
     groups: [
@@ -157,7 +164,7 @@ async function afterConfigItems(ctx: Ctx, items: readonly unknown[]): Promise<Co
         const found: Partial<S3Bucket> = {};
         if (supplementaryEntry(item, 'BucketPolicy') === undefined) {
           const policy = await policyDocument(ctx, name);
-          found.policyText = typeof policy.Policy === 'string' ? policy.Policy : null;
+          if (policy) found.policyText = typeof policy.Policy === 'string' ? policy.Policy : null;
         }
         if (supplementaryEntry(item, 'BucketWebsiteConfiguration') === undefined) {
           const website = await websiteDocument(ctx, name);
