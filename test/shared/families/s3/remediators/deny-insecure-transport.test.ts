@@ -154,7 +154,7 @@ describe('deny-insecure-transport', () => {
   it('counts the write as made when the policy read just before it already denies plaintext', async () => {
     // Prepare: someone added a complete Deny between the plan and the write
     const fixed = EXISTING.replace(
-      '"Resource": "' + ARN + '/*", "Condition"',
+      `"Resource": "${ARN}/*", "Condition"`,
       `"Resource": ["${ARN}", "${ARN}/*"], "Condition"`,
     );
     expect(judgePolicy(fixed, ARN).kind).toBe('denies');
@@ -219,6 +219,17 @@ describe('deny-insecure-transport', () => {
     // Assess
     expect(plan.calls).toBeUndefined();
     expect(plan.note).toMatch(/over S3's bucket policy limit of 20 KB \(20480 bytes\)/);
+  });
+
+  it('takes the same action in block mode (RULES.md: block "same")', () => {
+    // Act
+    const plan = planOf(
+      evaluateWith(rule, bucket(EXISTING), { rules: { 's3-bucket-secure-transport': { mode: 'block' } } }),
+    );
+
+    // Assess
+    expect(plan).toMatchObject({ mode: 'block', status: 'planned', action: 'deny-insecure-transport' });
+    expect(plan.calls?.map((call) => call.command)).toEqual(['PutBucketPolicy']);
   });
 
   it('is a dry run unless the policy turns dry run off, and never acts on a policy it could not read', () => {
