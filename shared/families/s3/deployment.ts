@@ -5,13 +5,33 @@
  * authorized by s3:ListAllMyBuckets on "*"; GetBucketPolicy by s3:GetBucketPolicy, GetBucketWebsite by
  * s3:GetBucketWebsite on the bucket.
  *
- * No SCP statement yet: an SCP can deny s3:* when aws:SecureTransport is false (reference/service-facts.md), but
- * the default SCP is at AWS's 5,120-character limit (cloudfront/deployment.ts), and no key covers the content of
- * a bucket policy, so the policy itself has to be detected.
+ * SCP: aws:SecureTransport is a global key, so an SCP can deny the organization's own S3 requests over plaintext
+ * (reference/service-facts.md); no key covers the content of a bucket policy, and other accounts' principals are
+ * outside any SCP, so the policy itself is still judged.
  */
-import type { FamilyDeployment } from '../../infra/family-deployment.js';
+import type { FamilyDeployment, ScpContext, ScpStatement } from '../../infra/family-deployment.js';
+import { modeFor } from '../../policy/mode.js';
+import { s3BucketSecureTransport } from './rules/s3-bucket-secure-transport.js';
 
 const BUCKETS = { service: 's3', resource: '*', global: true, accountless: true } as const;
+
+/**
+ * Deny every S3 request made without TLS by the organization's principals, only when s3-bucket-secure-transport is
+ * in `block` mode: the default SCP already fills its one 5,120-character document (apigateway/deployment.ts).
+ */
+function denyPlaintext(context: ScpContext): ScpStatement[] {
+  const { id } = s3BucketSecureTransport.metadata;
+  if (!context.ruleIsOn(id) || modeFor(s3BucketSecureTransport.metadata, context.policy) !== 'block') return [];
+  return [
+    {
+      Sid: 'S3DenyInsecureTransport',
+      Effect: 'Deny',
+      Action: ['s3:*'],
+      Resource: '*',
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    },
+  ];
+}
 
 export const s3Deployment: FamilyDeployment = {
   services: [],
@@ -20,4 +40,5 @@ export const s3Deployment: FamilyDeployment = {
     { sid: 'ReadS3Buckets', actions: ['s3:GetBucketPolicy', 's3:GetBucketWebsite'], resource: BUCKETS },
   ],
   writes: [{ sid: 'RemediateS3BucketPolicies', actions: ['s3:PutBucketPolicy'], resource: BUCKETS }],
+  scp: { statements: denyPlaintext },
 };
