@@ -21,7 +21,8 @@ const BUCKETS = { service: 's3', resource: '*', global: true, accountless: true 
  */
 function denyPlaintext(context: ScpContext): ScpStatement[] {
   const { id } = s3BucketSecureTransport.metadata;
-  if (!context.ruleIsOn(id) || modeFor(s3BucketSecureTransport.metadata, context.policy) !== 'block') return [];
+  if (!context.ruleIsOn(id) || modeFor(s3BucketSecureTransport.metadata, context.policy) !== 'block')
+    return [];
   return [
     {
       Sid: 'S3DenyInsecureTransport',

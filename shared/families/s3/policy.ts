@@ -2,8 +2,8 @@
  * What a bucket policy actually denies over plaintext, and the splice that adds the one Deny statement the
  * remediator writes. Grammar: IAM JSON policy reference
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html): Statement is one object or
- * a list; Principal, Action and Resource a string or a list; condition key names are not case-sensitive and
- * Bool takes "true" / "false" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Boolean);
+ * a list; Principal, Action and Resource a string or a list; condition key names are not case-sensitive
+ * (reference_policies_elements_condition.html) and Bool takes "true" / "false" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Boolean);
  * action names are not case-sensitive (reference_policies_elements_action.html). aws:SecureTransport is the
  * global key for TLS (reference_policies_condition-keys.html#condition-keys-securetransport).
  */
@@ -72,9 +72,14 @@ function conditionFaults(condition: unknown): string[] | undefined {
   const faults: string[] = [];
   if (!BOOL_OPERATORS.includes(operatorUsed)) {
     faults.push(`its aws:SecureTransport condition uses ${operatorUsed}, not Bool or BoolIfExists`);
-  } else if (!secure.some((value) => String(value).toLowerCase() === 'false')) {
+  } else if (!secure.some((value) => value === 'false' || value === false)) {
+    // Only the spellings AWS documents count ("false" or JSON false); "FALSE" may well work, but unconfirmed is
+    // not a pass.
+    const other = secure.some((value) => String(value).toLowerCase() === 'false');
     faults.push(
-      `it denies when aws:SecureTransport is ${secure.map((value) => JSON.stringify(value)).join(', ')} (requests over TLS), not "false"`,
+      other
+        ? `its aws:SecureTransport value is spelled ${secure.map((value) => JSON.stringify(value)).join(', ')}, not "false" as AWS documents it`
+        : `it denies when aws:SecureTransport is ${secure.map((value) => JSON.stringify(value)).join(', ')} (requests over TLS), not "false"`,
     );
   }
   if (others.length > 0) {

@@ -44,12 +44,12 @@ describe('s3-bucket-secure-transport', () => {
       policy({ ...DENY, Condition: { BoolIfExists: { 'AWS:SecureTransport': false } } }),
     ],
     [
-      '"FALSE" in a list, Principal {"AWS": "*"}, Action "*"',
+      '"false" in a list, Principal {"AWS": "*"}, Action "*"',
       policy({
         ...DENY,
         Principal: { AWS: ['*'] },
         Action: ['*'],
-        Condition: { Bool: { 'aws:securetransport': ['FALSE'] } },
+        Condition: { Bool: { 'aws:securetransport': ['false'] } },
       }),
     ],
     ['Resource "*"', policy({ ...DENY, Resource: '*' })],
@@ -102,6 +102,11 @@ describe('s3-bucket-secure-transport', () => {
       'the inverted condition "true" (the Custodian sample)',
       policy({ ...DENY, Condition: { Bool: { 'aws:SecureTransport': 'true' } } }),
       'denies when aws:SecureTransport is "true"',
+    ],
+    [
+      'a spelling AWS does not document ("FALSE")',
+      policy({ ...DENY, Condition: { Bool: { 'aws:SecureTransport': 'FALSE' } } }),
+      'spelled "FALSE", not "false" as AWS documents it',
     ],
     [
       'another condition beside it',
