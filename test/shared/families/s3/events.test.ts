@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { routeCloudTrail } from '../../../../shared/events/cloudtrail.js';
+import { routeConfigChange } from '../../../../shared/events/config.js';
 import { EventValidationError } from '../../../../shared/events/errors.js';
 import { loadEvent, withValue } from '../../../fixtures/events/load.js';
 import { itRoutesEveryCall, ROUTED_S3 } from '../../../helpers/routed-events.js';
@@ -45,6 +47,25 @@ describe('routeCloudTrail on S3 calls', () => {
     expect(routeCloudTrail(event)).toMatchObject({
       kind: 'ignore',
       reason: 'PutObject is out of scope for S3',
+    });
+  });
+
+  it('routes an AWS::S3::Bucket Config item change to the bucket by its ARN', () => {
+    // Prepare: the VPN connection's change notification carrying a bucket item instead
+    const item = JSON.parse(
+      readFileSync(new URL('../../../fixtures/inputs/s3/config-item-bucket.json', import.meta.url), 'utf8'),
+    );
+    const event = withValue(loadEvent('config-change-vpn-connection'), ['detail', 'configurationItem'], item);
+
+    // Act
+    const result = routeConfigChange(event);
+
+    // Assess
+    expect(result).toMatchObject({
+      kind: 'inspect',
+      refs: [
+        { resourceType: 'AWS::S3::Bucket', resourceId: 'arn:aws:s3:::shop-assets-eu', region: 'eu-west-1' },
+      ],
     });
   });
 });
