@@ -25,6 +25,8 @@ export interface AccountShape {
   apiGatewayDomainNames?: number;
   /** CloudFront distributions (global: answered for requests signed for any region; none when absent). */
   cloudFrontDistributions?: number;
+  /** S3 buckets in the account's region (none when absent). */
+  s3Buckets?: number;
 }
 
 /** The standard account of bench/sweep. */
@@ -44,6 +46,7 @@ export const STANDARD_ACCOUNT: AccountShape = {
   latticeServices: 50,
   apiGatewayDomainNames: 100,
   cloudFrontDistributions: 100,
+  s3Buckets: 5000,
 };
 
 /** An account with nothing in it: what another region of the same account holds (the stand-in answers with it). */
@@ -101,6 +104,15 @@ export interface GeneratedAccount {
   cloudFrontDistributions: Json[];
   /** API Gateway GetDomainNames items (camelCase, as the REST API returns them). */
   apiGatewayDomainNames: Json[];
+  /** S3 buckets by name, in ListBuckets order. */
+  s3Buckets: Map<string, S3BucketEntry>;
+}
+
+/** A bucket: its ListBuckets entry, its policy text (null: none) and whether it hosts a website. */
+interface S3BucketEntry {
+  listing: Json;
+  policy: string | null;
+  website: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -321,6 +333,54 @@ function distribution(account: GeneratedAccount, index: number): Json {
   };
 }
 
+/**
+ * An S3 bucket and its Config item (supplementaryConfiguration.BucketPolicy.policyText, and
+ * BucketWebsiteConfiguration when it hosts a website). A quarter each: a Deny on aws:SecureTransport false on the
+ * bucket and its objects; the same Deny on the objects only; no policy; an Allow-only policy. One in ten hosts a
+ * website.
+ */
+function addBucket(account: GeneratedAccount, index: number): void {
+  const name = `bucket-${hex(index, 6)}-${account.accountId}`;
+  const arn = `arn:aws:s3:::${name}`;
+  const deny = (resource: string | string[]) => ({
+    Sid: 'DenyInsecureTransport',
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:*',
+    Resource: resource,
+    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+  });
+  const allow = {
+    Sid: 'AllowAccountRead',
+    Effect: 'Allow',
+    Principal: { AWS: `arn:aws:iam::${account.accountId}:root` },
+    Action: 's3:GetObject',
+    Resource: `${arn}/*`,
+  };
+  const statements = [[allow, deny([arn, `${arn}/*`])], [deny(`${arn}/*`)], undefined, [allow]][index % 4];
+  const policy = statements ? JSON.stringify({ Version: '2012-10-17', Statement: statements }) : null;
+  const website = index % 10 === 0;
+  const creationDate = new Date(account.now.getTime() - (index + 1) * DAY_MS).toISOString();
+  account.s3Buckets.set(name, {
+    listing: { Name: name, CreationDate: creationDate, BucketRegion: account.region },
+    policy,
+    website,
+  });
+  account.configItems.push(
+    configItem(account, {
+      resourceType: 'AWS::S3::Bucket',
+      resourceId: name,
+      resourceName: name,
+      arn,
+      configuration: { name, creationDate },
+      supplementaryConfiguration: {
+        BucketPolicy: { policyText: policy },
+        ...(website ? { BucketWebsiteConfiguration: { indexDocumentSuffix: 'index.html' } } : {}),
+      },
+    }),
+  );
+}
+
 /** A generated account of the given shape, in one region. */
 export function generateAccount(
   shape: AccountShape = STANDARD_ACCOUNT,
@@ -346,6 +406,7 @@ export function generateAccount(
     latticeListeners: new Map(),
     apiGatewayDomainNames: [],
     cloudFrontDistributions: [],
+    s3Buckets: new Map(),
   };
   const { region, accountId } = account;
   const elb = `arn:aws:elasticloadbalancing:${region}:${accountId}`;
@@ -366,6 +427,8 @@ export function generateAccount(
   for (let index = 0; index < (shape.cloudFrontDistributions ?? 0); index++) {
     account.cloudFrontDistributions.push(distribution(account, index));
   }
+
+  for (let index = 0; index < (shape.s3Buckets ?? 0); index++) addBucket(account, index);
 
   // Load balancers first: certificates in use name them.
   const lbArns: string[] = [];
@@ -685,5 +748,6 @@ export function resourceCounts(account: GeneratedAccount): Record<string, number
     latticeListeners: [...account.latticeListeners.values()].flat().length,
     apiGatewayDomainNames: account.apiGatewayDomainNames.length,
     cloudFrontDistributions: account.cloudFrontDistributions.length,
+    s3Buckets: account.s3Buckets.size,
   };
 }

@@ -154,6 +154,8 @@ function throttle(call: Call, n: number): Answer {
       return new Answer(429, 'application/json', JSON.stringify({ message: 'Too Many Requests' }), {
         'x-amzn-errortype': 'TooManyRequestsException',
       });
+    case 's3':
+      return s3Error(503, 'SlowDown', 'Please reduce your request rate.');
     default:
       return jsonError('ThrottlingException', 'Rate exceeded');
   }
@@ -583,6 +585,80 @@ function cloudFrontCall(url: URL): Call | undefined {
   };
 }
 
+// --------------------------------------------------------------------------------------------------- S3
+
+const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/';
+
+const s3Xml = (body: string) =>
+  new Answer(200, 'application/xml', `<?xml version="1.0" encoding="UTF-8"?>${body}`);
+
+/** S3's REST error (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html). */
+const s3Error = (status: number, code: string, message: string) =>
+  new Answer(
+    status,
+    'application/xml',
+    `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error>`,
+  );
+
+/**
+ * S3 (REST-XML, path style as the SDK addresses an IP endpoint): ListBuckets pages of max-buckets (at most 10,000)
+ * of the bucket-region asked, continued by continuation-token; GetBucketPolicy answers the policy text itself;
+ * GetBucketWebsite the WebsiteConfiguration; a bucket without one answers NoSuchBucketPolicy /
+ * NoSuchWebsiteConfiguration (API_ListBuckets, API_GetBucketPolicy, API_GetBucketWebsite).
+ */
+function answerS3(account: GeneratedAccount, call: Call): Answer {
+  if (call.operation === 'ListBuckets') {
+    const region = call.params.get('bucket-region');
+    const all = [...account.s3Buckets.values()]
+      .map((bucket) => bucket.listing)
+      .filter((listing) => !region || listing.BucketRegion === region);
+    const { items, next } = page(
+      all,
+      call.params.get('continuation-token'),
+      size(call.params.get('max-buckets'), 10_000, 10_000),
+    );
+    const buckets = items
+      .map(
+        (bucket) =>
+          `<Bucket><Name>${bucket.Name}</Name><CreationDate>${bucket.CreationDate}</CreationDate><BucketRegion>${bucket.BucketRegion}</BucketRegion></Bucket>`,
+      )
+      .join('');
+    return s3Xml(
+      `<ListAllMyBucketsResult xmlns="${S3_NS}"><Owner><ID>${'0'.repeat(64)}</ID></Owner><Buckets>${buckets}</Buckets>${next ? `<ContinuationToken>${next}</ContinuationToken>` : ''}</ListAllMyBucketsResult>`,
+    );
+  }
+  const bucket = account.s3Buckets.get(String(call.body.bucket));
+  if (!bucket) return s3Error(404, 'NoSuchBucket', 'The specified bucket does not exist');
+  if (call.operation === 'GetBucketPolicy') {
+    return bucket.policy === null
+      ? s3Error(404, 'NoSuchBucketPolicy', 'The bucket policy does not exist')
+      : new Answer(200, 'application/json', bucket.policy);
+  }
+  return bucket.website
+    ? s3Xml(
+        `<WebsiteConfiguration xmlns="${S3_NS}"><IndexDocument><Suffix>index.html</Suffix></IndexDocument></WebsiteConfiguration>`,
+      )
+    : s3Error(
+        404,
+        'NoSuchWebsiteConfiguration',
+        'The specified bucket does not have a website configuration',
+      );
+}
+
+/** An S3 call, by its path and query: GET /?x-id=ListBuckets, GET /<bucket>/?policy, GET /<bucket>/?website. */
+function s3Call(url: URL): Call | undefined {
+  const [bucket, ...rest] = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  if (!bucket && url.searchParams.get('x-id') === 'ListBuckets')
+    return { service: 's3', operation: 'ListBuckets', params: url.searchParams, body: {} };
+  if (!bucket || rest.length > 0) return undefined;
+  const operation = url.searchParams.has('policy')
+    ? 'GetBucketPolicy'
+    : url.searchParams.has('website')
+      ? 'GetBucketWebsite'
+      : undefined;
+  return operation ? { service: 's3', operation, params: url.searchParams, body: { bucket } } : undefined;
+}
+
 // ------------------------------------------------------------------------------------------------ server
 
 const JSON_SERVICES: Record<string, Service> = {
@@ -667,7 +743,7 @@ function parseCall(request: IncomingMessage, text: string): Call | undefined {
   const url = new URL(request.url ?? '/', 'http://stand-in');
   const listing = request.method === 'GET' ? API_GATEWAY_PATHS[url.pathname] : undefined;
   if (listing) return { service: 'apigateway', operation: listing, params: url.searchParams, body: {} };
-  if (request.method === 'GET') return cloudFrontCall(url) ?? latticeCall(request);
+  if (request.method === 'GET') return s3Call(url) ?? cloudFrontCall(url) ?? latticeCall(request);
   const target = request.headers['x-amz-target'];
   if (typeof target === 'string') {
     const [prefix, operation] = target.split('.');
@@ -719,6 +795,8 @@ function answer(account: GeneratedAccount, call: Call, n: number): Answer {
       return call.operation === 'ListLocations'
         ? json({ Locations: [] })
         : jsonError('InvalidRequestException', `The stand-in has no location for ${call.operation}`);
+    case 's3':
+      return answerS3(account, call);
     default:
       return answerConfig(account, call);
   }

@@ -11,6 +11,7 @@ import type { CloudFrontReadPlan } from '../../shared/families/cloudfront/read-p
 import { CLASSIC_PAGE_SIZE, type ElbReadPlan } from '../../shared/families/elb/live.js';
 import { ELBV2_PAGE_SIZE, type Elbv2ReadPlan } from '../../shared/families/elbv2/live.js';
 import { FAMILIES } from '../../shared/families/index.js';
+import { S3_LIST_PAGE_SIZE } from '../../shared/families/s3/live.js';
 import type { VpnReadPlan } from '../../shared/families/vpn/live.js';
 import { CONFIG_QUERY_PAGE_SIZE } from '../../shared/inventory/live/config-select.js';
 import type { ReadPlan } from '../../shared/inventory/live/plan.js';
@@ -111,6 +112,7 @@ function listingCalls(account: GeneratedAccount): CallCounts {
     ...targetGroupListing(account),
     ...latticeCalls(account),
     ...emptyFamilyCalls(),
+    ...s3Calls(account),
     // Custom domain names carry their security policy; no REST API in the account (its stages need none read).
     'apigateway:GetDomainNames': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
     // v2's listing too: no AWS text says v1 lists the domains created through v2 (live.ts).
@@ -129,6 +131,18 @@ function emptyFamilyCalls(): CallCounts {
     'ec2:DescribeVpcs': 1,
     'ec2:DescribeVpcEncryptionControls': 1,
     'datasync:ListLocations': 1,
+  };
+}
+
+/**
+ * S3, in each swept region: ListBuckets of that region's buckets (BucketRegion) in pages of 10,000, then per bucket
+ * one GetBucketPolicy and one GetBucketWebsite: no listing carries either, so this is also the API minimum.
+ */
+function s3Calls(account: GeneratedAccount): CallCounts {
+  return {
+    's3:ListBuckets': pages(account.s3Buckets.size, S3_LIST_PAGE_SIZE),
+    's3:GetBucketPolicy': account.s3Buckets.size,
+    's3:GetBucketWebsite': account.s3Buckets.size,
   };
 }
 
@@ -231,6 +245,9 @@ export function plannedCalls(
     // Config records REST APIs and stages; custom domain names are listed live.
     'apigateway:GetDomainNames': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
     'apigateway:GetDomainNamesV2': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
+    // Bucket items carry the policy (no GetBucketPolicy); an item without BucketWebsiteConfiguration leaves the
+    // website unknown, so those buckets get one GetBucketWebsite.
+    's3:GetBucketWebsite': [...account.s3Buckets.values()].filter((bucket) => !bucket.website).length,
   });
 }
 

@@ -281,6 +281,9 @@ export function generateAccount() {
       // Nor any DataSync location.
       case 'datasync:ListLocations':
         return { Locations: [] };
+      // Nor any S3 bucket.
+      case 's3:ListBuckets':
+        return { Buckets: [] };
       case 'elb:DescribeLoadBalancers': {
         const { items, next } = page(classics, PAGE.elb, input.Marker);
         return { LoadBalancerDescriptions: items, ...(next ? { NextMarker: next } : {}) };

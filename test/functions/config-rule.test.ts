@@ -234,6 +234,7 @@ const PERIODIC_READS = [
   ...REGION_READS.vpn,
   ...REGION_READS.acm,
   ...REGION_READS.apigateway,
+  ...REGION_READS.s3,
 ];
 const PERIODIC_FINDINGS = [
   ...REGION_FINDINGS.elbv2,
@@ -241,6 +242,7 @@ const PERIODIC_FINDINGS = [
   ...REGION_FINDINGS.vpn,
   ...REGION_FINDINGS.acm,
   ...REGION_FINDINGS.apigateway,
+  ...REGION_FINDINGS.s3,
 ].sort();
 
 describe('config-rule handler', () => {

@@ -13,6 +13,7 @@ import {
   ListenerNotFoundException,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { GetBucketPolicyCommand, GetBucketWebsiteCommand } from '@aws-sdk/client-s3';
 import { GetListenerCommand } from '@aws-sdk/client-vpc-lattice';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/on-api-call.js';
@@ -63,7 +64,7 @@ import {
   seedOpenFinding,
   useFunctionHarness,
 } from '../helpers/lambda-env.js';
-import { ROUTED_DATASYNC } from '../helpers/routed-events.js';
+import { ROUTED_DATASYNC, ROUTED_S3 } from '../helpers/routed-events.js';
 
 const harness = useFunctionHarness('on-api-call', installAccount);
 const { mocks, context } = harness;
@@ -458,6 +459,19 @@ const ROWS: Row[] = [
     reads: [],
     findings: [],
   },
+  // S3: each call reads the bucket's policy and website; the fake bucket has neither, so the missing Deny is found.
+  ...ROUTED_S3.map(
+    (routed): Row => ({
+      eventName: routed.eventName,
+      fixture: routed.fixture,
+      reads: [
+        expectedRead('s3', GetBucketPolicyCommand, { Bucket: 'shop-assets-eu' }),
+        expectedRead('s3', GetBucketWebsiteCommand, { Bucket: 'shop-assets-eu' }),
+      ],
+      findings: ['finding:s3-bucket-secure-transport'],
+      resourceId: 'arn:aws:s3:::shop-assets-eu',
+    }),
+  ),
 ];
 
 describe('on-api-call handler', () => {
@@ -749,10 +763,10 @@ describe('on-api-call handler', () => {
     },
     {
       problem: 'an event from a source nothing routes',
-      event: withValue(loadEvent('cloudtrail-elbv2-create-listener'), ['source'], 'aws.s3'),
+      event: withValue(loadEvent('cloudtrail-elbv2-create-listener'), ['source'], 'aws.sqs'),
       // Not a *ValidationError by name: the handler wraps it, keeping its message and event id.
       errorName: 'UnsupportedEventError',
-      reason: /no CloudTrail routes for "aws\.s3"/,
+      reason: /no CloudTrail routes for "aws\.sqs"/,
     },
   ])(
     'refuses $problem: logged with its id, counted, rejected, and no AWS call made',

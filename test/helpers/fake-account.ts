@@ -75,6 +75,7 @@ import {
   type Listener,
   type LoadBalancer,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { GetBucketPolicyCommand, GetBucketWebsiteCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
 import { ListServicesCommand } from '@aws-sdk/client-vpc-lattice';
 import { ACCOUNT_ID, type AwsMocks, type ExpectedRead, expectedRead, REGION } from './lambda-env.js';
 
@@ -419,6 +420,8 @@ export const REGION_READS = {
   ],
   // No DataSync location: one listing.
   datasync: [expectedRead('datasync', ListLocationsCommand, { MaxResults: 100 })],
+  // No S3 bucket in the region: one listing of the region's buckets.
+  s3: [expectedRead('s3', ListBucketsCommand, { BucketRegion: REGION, MaxBuckets: 10_000 })],
 } satisfies Record<string, ExpectedRead[]>;
 
 /** The findings a read of the whole region publishes (sorted as publishedKinds sorts). */
@@ -432,6 +435,7 @@ export const REGION_FINDINGS = {
   apigateway: ['finding:apigateway-domain-tls-policy'],
   vpc: ['finding:vpc-encryption-control'],
   datasync: [],
+  s3: [],
 };
 
 /** What the fake account's DataSync locations answer, per Describe call (shared/families/datasync/describe.ts). */
@@ -546,6 +550,17 @@ export function installAccount(mocks: AwsMocks, options: AccountOptions = {}): v
       ...fields,
     }));
   }
+  // S3: the region lists no bucket, but any bucket named exists with no policy and no website, so each S3
+  // call publishes the missing Deny on plaintext.
+  mocks.s3.on(ListBucketsCommand).resolves({ Buckets: [] });
+  mocks.s3
+    .on(GetBucketPolicyCommand)
+    .rejects(awsError('NoSuchBucketPolicy', 'The bucket policy does not exist'));
+  mocks.s3
+    .on(GetBucketWebsiteCommand)
+    .rejects(
+      awsError('NoSuchWebsiteConfiguration', 'The specified bucket does not have a website configuration'),
+    );
   // Nor any CloudFront distribution (a global service: read in us-east-1).
   mocks.cloudfront.on(GetDistributionCommand).rejects(notFound('NoSuchDistribution', 'distribution'));
 

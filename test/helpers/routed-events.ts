@@ -557,6 +557,22 @@ export const ROUTED_DATASYNC: RoutedCase[] = [
   },
 ];
 
+/** The S3 calls that create a bucket or change its policy or website: each is read again (deleting a policy is a finding). */
+export const ROUTED_S3: RoutedCase[] = (
+  [
+    ['CreateBucket', 'create-bucket'],
+    ['PutBucketPolicy', 'put-bucket-policy'],
+    ['DeleteBucketPolicy', 'delete-bucket-policy'],
+    ['PutBucketWebsite', 'put-bucket-website'],
+    ['DeleteBucketWebsite', 'delete-bucket-website'],
+  ] as const
+).map(([eventName, slug]) => ({
+  fixture: `cloudtrail-s3-${slug}`,
+  eventName,
+  refs: [ref('AWS::S3::Bucket', 'arn:aws:s3:::shop-assets-eu', 'shop-assets-eu')],
+  actor: SSO_ACTOR,
+}));
+
 /** The test each family's events suite runs on its table: the call is routed to exactly the expected result. */
 export function itRoutesEveryCall(cases: readonly RoutedCase[]): void {
   it.each(cases)(

@@ -161,6 +161,8 @@ const STAR_RESOURCE_ACTIONS = new Set([
   'cloudfront:ListDistributions',
   // ListLocations lists the region's locations: no resource (list_awsdatasync.html).
   'datasync:ListLocations',
+  // ListBuckets (s3:ListAllMyBuckets) lists the account's buckets: no resource (list_amazons3.html).
+  's3:ListAllMyBuckets',
   'config:GetResourceConfigHistory',
   'config:SelectResourceConfig',
   'config:DescribeConfigurationRecorders',
@@ -177,6 +179,7 @@ const MONITORED_SERVICES = [
   'vpc-lattice',
   'apigateway',
   'datasync',
+  's3',
 ];
 const isRead = (action: string) => /^[a-z0-9-]+:(Describe|Get|List|Select)|^apigateway:GET$/.test(action);
 const isResourceWrite = (action: string) =>
@@ -276,8 +279,9 @@ describe('least privilege', () => {
     for (const resource of resources) {
       expect(resource).toEqual({
         'Fn::Sub': expect.stringMatching(
-          // API Gateway ARNs name no account for public domain names and REST APIs (/restapis/*); CloudFront's no region.
-          /^arn:\$\{AWS::Partition\}:(?:[a-z0-9-]+:us-east-1|cloudfront:):(\$\{AWS::AccountId\})?:\/?[a-z-]+\/\*(\/[a-z-]+\/\*)?$/,
+          // API Gateway ARNs name no account for public domain names and REST APIs (/restapis/*); CloudFront's no
+          // region; S3 bucket ARNs neither (arn:aws:s3:::<bucket>: buckets are granted by type, s3:::*).
+          /^arn:\$\{AWS::Partition\}:(?:(?:[a-z0-9-]+:us-east-1|cloudfront:):(\$\{AWS::AccountId\})?:\/?[a-z-]+\/\*(\/[a-z-]+\/\*)?|s3:::\*)$/,
         ),
       });
     }

@@ -104,6 +104,7 @@ describe('on-api-call rule', () => {
       'aws.ec2',
       'aws.elasticloadbalancing',
       'aws.iam',
+      'aws.s3',
       'aws.vpc-lattice',
     ]);
     expect(Object.keys(RECEIVED_API_CALLS).sort()).toEqual([...(pattern.source as string[])].sort());
@@ -208,9 +209,9 @@ describe('on-api-call rule', () => {
         'MalformedCertificate',
       ),
       withValue(
-        withValue(createListener, ['source'], 'aws.s3'),
+        withValue(createListener, ['source'], 'aws.sqs'),
         ['detail', 'eventSource'],
-        's3.amazonaws.com',
+        'sqs.amazonaws.com',
       ),
       withValue(loadEvent('cloudtrail-ec2-create-vpn-connection'), ['detail', 'eventName'], 'RunInstances'),
       withValue(loadEvent('cloudtrail-elbv2-create-listener'), ['detail', 'apiVersion'], '2012-06-01'),

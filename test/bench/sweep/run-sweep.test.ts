@@ -4,14 +4,15 @@ import { minimumCalls, plannedCalls, total } from '../../../bench/sweep/expected
 import { defaultReadPlan, runSweep } from '../../../bench/sweep/run-sweep.js';
 import type { AcmCertificate } from '../../../shared/families/acm/model.js';
 import type { CloudFrontDistribution } from '../../../shared/families/cloudfront/model.js';
+import type { S3Bucket } from '../../../shared/families/s3/model.js';
 import { readPlanFor } from '../../../shared/inventory/live/plan.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { RULES } from '../../../shared/rules/index.js';
 
 /**
  * 21 certificates (3 of each of the 7 key types; 3 imported, 6 private), 5 load balancers, 4 classic, 5 VPN, 4 + 2 DX,
- * 10 target groups, 3 VPC Lattice services of 2 listeners, 3 API Gateway custom domain names and 250 CloudFront
- * distributions (three ListDistributions pages).
+ * 10 target groups, 3 VPC Lattice services of 2 listeners, 3 API Gateway custom domain names, 250 CloudFront
+ * distributions (three ListDistributions pages) and 12 S3 buckets (2 hosting a website).
  */
 const SMALL: AccountShape = {
   certificates: 21,
@@ -29,8 +30,20 @@ const SMALL: AccountShape = {
   latticeServices: 3,
   apiGatewayDomainNames: 3,
   cloudFrontDistributions: 250,
+  s3Buckets: 12,
 };
 const NOW = new Date('2026-11-22T00:00:00Z');
+
+/** The 12 buckets as read, in either mode: a quarter without a policy, the 2 websites known, none left unknown. */
+function expectBuckets(resources: readonly { resourceType: string }[]) {
+  const buckets = resources.filter((r): r is S3Bucket => r.resourceType === 'AWS::S3::Bucket');
+  expect(buckets).toHaveLength(12);
+  expect(buckets.filter((bucket) => bucket.policyText === null)).toHaveLength(3);
+  expect(buckets.filter((bucket) => bucket.website)).toHaveLength(2);
+  expect(buckets.filter((bucket) => bucket.policyText === undefined || bucket.website === undefined)).toEqual(
+    [],
+  );
+}
 const account = () => generateAccount(SMALL, { now: NOW });
 
 describe('sweep against the stand-in', () => {
@@ -73,13 +86,18 @@ describe('sweep against the stand-in', () => {
       'ec2:DescribeVpcs': 2,
       'ec2:DescribeVpcEncryptionControls': 2,
       'datasync:ListLocations': 2,
+      // Each region lists its own buckets (BucketRegion); each bucket's policy and website are read once.
+      's3:ListBuckets': 2,
+      's3:GetBucketPolicy': 12,
+      's3:GetBucketWebsite': 12,
       'apigateway:GetRestApis': 2,
       // 250 distributions in pages of 100 (Marker), in the sweep of us-east-1 only; no GetDistribution when no
       // rule would change one (the default policy notifies).
       'cloudfront:ListDistributions': 3,
     });
     expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'describe'));
-    expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 10 + 6 + 3 + 250);
+    expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 10 + 6 + 3 + 250 + 12);
+    expectBuckets(figures.resources);
     const distributions = figures.resources.filter((r) => r.resourceType === 'AWS::CloudFront::Distribution');
     expect(new Set(distributions.map((d) => d.resourceId)).size).toBe(250);
     expect(new Set(distributions.map((d) => d.region))).toEqual(new Set(['us-east-1']));
@@ -153,9 +171,12 @@ describe('sweep against the stand-in', () => {
       'ec2:DescribeVpcs': 1,
       'ec2:DescribeVpcEncryptionControls': 1,
       'datasync:ListLocations': 1,
+      // The bucket items carry their policy: no GetBucketPolicy; the 10 without a website item are asked.
+      's3:GetBucketWebsite': 10,
     });
     expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'config'));
-    expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 6 + 3);
+    expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 6 + 3 + 12);
+    expectBuckets(figures.resources);
   });
 
   it('reads every certificate whatever its key type, spelled as the API enum', async () => {

@@ -15,7 +15,7 @@ const STRONG_POLICY = 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06';
 const LEGACY_POLICY = 'ELBSecurityPolicy-2016-08';
 const MIB = 1024 * 1024;
 const NOTHING =
-  'transit-guard: nothing to evaluate: no ELBv2 listener or target group, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, or DataSync location in the inputs. Read:';
+  'transit-guard: nothing to evaluate: no ELBv2 listener or target group, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, DataSync location, or S3 bucket in the inputs. Read:';
 
 /** The listener as describe-listeners and AWS Config both describe it. */
 function listenerConfiguration(sslPolicy: string) {
@@ -338,9 +338,9 @@ describe('evaluate: inputs', () => {
       });
       const file = await write('config.json', {
         configurationItems: [
-          item('AWS::S3::Bucket', 'logs'),
+          item('AWS::SQS::Queue', 'logs'),
           item('AWS::EC2::Instance', 'i-0a1b2c3d'),
-          item('AWS::S3::Bucket', 'data'),
+          item('AWS::SQS::Queue', 'data'),
         ],
       });
 
@@ -350,7 +350,7 @@ describe('evaluate: inputs', () => {
       // Assess
       expect(result.code).toBe(3);
       expect(result.stderr).toBe(
-        `${NOTHING}\n  - ${file}: no resource; AWS Config items of resource types transit-guard does not judge: 3 (AWS::S3::Bucket 2, AWS::EC2::Instance 1)\n`,
+        `${NOTHING}\n  - ${file}: no resource; AWS Config items of resource types transit-guard does not judge: 3 (AWS::SQS::Queue 2, AWS::EC2::Instance 1)\n`,
       );
     });
 

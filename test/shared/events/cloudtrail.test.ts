@@ -12,6 +12,7 @@ import {
   ROUTED_ELB,
   ROUTED_ELBV2,
   ROUTED_LATTICE,
+  ROUTED_S3,
   ROUTED_VPC,
   ROUTED_VPN,
 } from '../../helpers/routed-events.js';
@@ -27,6 +28,7 @@ const ROUTED = [
   ...ROUTED_APIGATEWAY,
   ...ROUTED_VPC,
   ...ROUTED_DATASYNC,
+  ...ROUTED_S3,
 ];
 
 describe('routeCloudTrail', () => {
@@ -298,7 +300,7 @@ describe('routeCloudTrail', () => {
 
     it('refuses a source it has no routes for', () => {
       // Prepare
-      const event = withValue(loadEvent('cloudtrail-elbv2-create-listener'), ['source'], 'aws.s3');
+      const event = withValue(loadEvent('cloudtrail-elbv2-create-listener'), ['source'], 'aws.sqs');
 
       // Act
       const act = () => routeCloudTrail(event);
@@ -308,7 +310,7 @@ describe('routeCloudTrail', () => {
       expect(act).toThrow(
         expect.objectContaining({
           eventId: event.id,
-          message: `source: no CloudTrail routes for "aws.s3" (event ${event.id})`,
+          message: `source: no CloudTrail routes for "aws.sqs" (event ${event.id})`,
         }),
       );
     });

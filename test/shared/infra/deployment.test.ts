@@ -101,6 +101,8 @@ describe('familyIamStatements', () => {
       'ReadVpcEncryptionControls',
       'ListDataSyncLocations',
       'DescribeDataSyncLocations',
+      'ListS3Buckets',
+      'ReadS3Buckets',
     ]);
     expect(sweep[0]?.Action).toEqual([
       'elasticloadbalancing:DescribeListeners',

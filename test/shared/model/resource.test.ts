@@ -43,6 +43,7 @@ describe('RESOURCE_TYPES', () => {
       'AWS::DataSync::LocationNFS',
       'AWS::DataSync::LocationS3',
       'AWS::DataSync::LocationFSxONTAP',
+      'AWS::S3::Bucket',
       'AWS::Fixture::Thing',
       'AWS::Fixture::Group',
     ]);

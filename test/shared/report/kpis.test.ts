@@ -57,6 +57,7 @@ describe('computeKpis', () => {
       vpnConnectionsStrongCrypto: { compliant: 1, total: 2, percent: 50 },
       dxMacsecEnforced: { compliant: 1, total: 1, percent: 100 },
       datasyncLocationsEncrypted: { compliant: 0, total: 0, percent: null },
+      s3DenyPlaintext: { compliant: 0, total: 0, percent: null },
       certificatesExpiring: { count: 1, withinDays: 30 },
       // The account has no VPC
       vpcEncryptionControl: { compliant: 0, total: 0, percent: null },
@@ -172,6 +173,7 @@ function referenceKpis(evaluations: readonly Evaluation[], certificateExpiryDays
     vpnConnectionsStrongCrypto: shareOf(VPN_CRYPTO_RULES),
     dxMacsecEnforced: shareOf(DX_MACSEC_RULES),
     datasyncLocationsEncrypted: shareOf(['datasync-location-plaintext']),
+    s3DenyPlaintext: shareOf(['s3-bucket-secure-transport']),
     certificatesExpiring: {
       count: evaluations.filter((e) => e.ruleId === CERTIFICATE_EXPIRY_RULE && e.status === 'NON_COMPLIANT')
         .length,

@@ -66,6 +66,8 @@ const CATALOG_IDS = [
   // Second edition: API Gateway.
   'apigateway-domain-tls-policy',
   'datasync-location-plaintext',
+  's3-bucket-secure-transport',
+  's3-bucket-website-plaintext',
   'apigateway-api-tls-policy',
   'apigateway-backend-certificate',
   // Third edition: private paths (VPC encryption controls).

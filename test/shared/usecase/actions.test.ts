@@ -134,7 +134,7 @@ describe('actionMessageSchema', () => {
     ['planHash', { planHash: `0${'a'.repeat(64)}` }, 'expected a sha256 hex digest'],
     ['planHash', { planHash: undefined }, 'expected string'],
     ['findingId', { findingId: '' }, 'Too small'],
-    ['ref.resourceType', { ref: { ...message?.ref, resourceType: 'AWS::S3::Bucket' } }, 'Invalid option'],
+    ['ref.resourceType', { ref: { ...message?.ref, resourceType: 'AWS::SQS::Queue' } }, 'Invalid option'],
     ['ref.accountId', { ref: { ...message?.ref, accountId: '' } }, 'Too small'],
   ])('refuses a message with a bad %s', (field, change, wording) => {
     // Act

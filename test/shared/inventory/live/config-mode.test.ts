@@ -33,6 +33,7 @@ import {
   DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { ListServicesCommand, VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -59,9 +60,10 @@ const dx = mockClient(DirectConnectClient);
 const acm = mockClient(ACMClient);
 const lattice = mockClient(VPCLatticeClient);
 const datasync = mockClient(DataSyncClient);
+const s3 = mockClient(S3Client);
 const apigateway = mockClient(APIGatewayClient);
 const apigatewayV2 = mockClient(ApiGatewayV2Client);
-const ALL = [config, elbv2, elb, ec2, dx, acm, lattice, datasync, apigateway, apigatewayV2];
+const ALL = [config, elbv2, elb, ec2, dx, acm, lattice, datasync, s3, apigateway, apigatewayV2];
 
 const CONFIG_LISTENER = listenerArn('edge', 'c0ffee0000000001', 'net');
 
@@ -137,6 +139,7 @@ function answerDescribes() {
   elbv2.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: [] });
   lattice.on(ListServicesCommand).resolves({ items: [] });
   datasync.on(ListLocationsCommand).resolves({ Locations: [] });
+  s3.on(ListBucketsCommand).resolves({ Buckets: [] });
   elb.on(DescribeClassicCommand).resolves({ LoadBalancerDescriptions: [] });
   ec2
     .on(DescribeVpnConnectionsCommand)
@@ -178,7 +181,7 @@ describe('a sweep in Config mode', () => {
     expect(acm.commandCalls(ListCertificatesCommand)).toHaveLength(0);
     const [query] = config.commandCalls(SelectResourceConfigCommand);
     expect(query?.args[0].input.Expression).toMatch(
-      /IN \('AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancingV2::TargetGroup', 'AWS::ElasticLoadBalancing::LoadBalancer', 'AWS::EC2::VPNConnection', 'AWS::ACM::Certificate', 'AWS::CloudFront::Distribution', 'AWS::ApiGateway::RestApi', 'AWS::ApiGateway::Stage'\)$/,
+      /IN \('AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancingV2::TargetGroup', 'AWS::ElasticLoadBalancing::LoadBalancer', 'AWS::EC2::VPNConnection', 'AWS::ACM::Certificate', 'AWS::CloudFront::Distribution', 'AWS::ApiGateway::RestApi', 'AWS::ApiGateway::Stage', 'AWS::S3::Bucket'\)$/,
     );
     expect(ids(result)).toEqual([CONFIG_LISTENER, 'dxcon-fgq9rgot', 'vpn-0c0ffee000000001a'].sort());
     // The name and type of the listener's load balancer come from its ARN.

@@ -6,15 +6,18 @@ import { configTypesOf } from '../../../../shared/inventory/live/port.js';
 /**
  * The IAM action names of the SDK commands a family's readers send (`new XCommand(` in its live.ts, and its other
  * *-live.ts files): the operation name, except for API Gateway, which authorizes by HTTP method (every Get* is
- * apigateway:GET).
+ * apigateway:GET), and S3's ListBuckets.
  */
 function commandsSent(familyId: string): string[] {
   const folder = `shared/families/${familyId}/`;
   const files = readdirSync(folder).filter((file) => file === 'live.ts' || file.endsWith('-live.ts'));
   const source = files.map((file) => readFileSync(`${folder}${file}`, 'utf8')).join('\n');
   const commands = [...source.matchAll(/new (\w+)Command\(/g)].map((match) => match[1] ?? '');
+  // S3's ListBuckets is authorized by s3:ListAllMyBuckets (Service Authorization Reference, list_amazons3.html).
   const action = (command: string) =>
-    familyId === 'apigateway' ? command.replace(/^Get\w*$/, 'GET') : command;
+    familyId === 'apigateway'
+      ? command.replace(/^Get\w*$/, 'GET')
+      : command.replace(/^ListBuckets$/, familyId === 's3' ? 'ListAllMyBuckets' : 'ListBuckets');
   return [...new Set(commands.map(action))].sort();
 }
 

@@ -14,6 +14,7 @@ import { elbv2ListenerTcpPlaintext } from '../../../../shared/families/elbv2/rul
 import { elbv2ListenerTlsPolicy } from '../../../../shared/families/elbv2/rules/elbv2-listener-tls-policy.js';
 import { FAMILIES } from '../../../../shared/families/index.js';
 import { vpcLatticeListenerPlaintext } from '../../../../shared/families/lattice/rules/vpc-lattice-listener-plaintext.js';
+import { s3BucketSecureTransport } from '../../../../shared/families/s3/rules/s3-bucket-secure-transport.js';
 import { vpcEncryptionControl } from '../../../../shared/families/vpc/rules/vpc-encryption-control.js';
 import { vpnTunnelWeakCrypto } from '../../../../shared/families/vpn/rules/vpn-tunnel-weak-crypto.js';
 import type { RemediationCall } from '../../../../shared/model/evaluation.js';
@@ -61,6 +62,7 @@ const EXPECTED_IAM_ACTIONS = [
   'elasticloadbalancing:ModifyListener',
   'elasticloadbalancing:ModifyRule',
   'elasticloadbalancing:SetLoadBalancerPoliciesOfListener',
+  's3:PutBucketPolicy',
   'vpc-lattice:DeleteListener',
 ];
 
@@ -143,6 +145,19 @@ const SAMPLES: { rule: AnyRule; resource: Resource; policy?: PolicyInput }[] = [
       tags: {},
       source: 'test',
       controlRead: true,
+    },
+  },
+  {
+    // No bucket policy: the remediator writes one holding only the Deny on plaintext.
+    rule: s3BucketSecureTransport,
+    resource: {
+      resourceType: 'AWS::S3::Bucket',
+      resourceId: 'arn:aws:s3:::shop-assets-eu',
+      arn: 'arn:aws:s3:::shop-assets-eu',
+      bucketName: 'shop-assets-eu',
+      tags: {},
+      source: 'test',
+      policyText: null,
     },
   },
 ];

@@ -1,0 +1,33 @@
+import type { Family } from '../family.js';
+import { S3_COMMANDS } from './commands.js';
+import { s3Deployment } from './deployment.js';
+import { s3Events } from './events.js';
+import { s3Inputs } from './inputs.js';
+import { S3_BUCKET } from './model.js';
+import { denyInsecureTransport } from './remediators/deny-insecure-transport.js';
+import { s3Report } from './report.js';
+import { S3_RULES } from './rules/index.js';
+
+export const s3Family: Family = {
+  id: 's3',
+  label: 'S3',
+  ruleFamily: 's3',
+  resourceTypes: [S3_BUCKET],
+  rules: S3_RULES,
+  remediators: [denyInsecureTransport],
+  report: s3Report,
+  inputs: s3Inputs,
+  events: s3Events,
+  deployment: s3Deployment,
+  live: {
+    // S3 documents request rates per prefix for object operations, none for bucket-configuration calls
+    // (reference/service-facts.md: "Rate limit: unconfirmed"): paced only once it throttles.
+    service: 's3',
+    client: () => import('./client.js').then((module) => module.createClient),
+    readers: () => import('./live.js').then((module) => module.s3Readers),
+    // A bucket that no longer exists (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html).
+    // NoSuchBucketPolicy and NoSuchWebsiteConfiguration are not "gone": they are read as "none" (live.ts).
+    notFoundCodes: ['NoSuchBucket'],
+  },
+  commands: S3_COMMANDS,
+};
