@@ -41,14 +41,12 @@ function identifierOf(ref: ResourceRef): string {
 function instances(ctx: Ctx, id?: string): Promise<DBInstance[]> {
   return collectPages(async (next) => {
     const output = await ctx.call('DescribeDBInstances', id ?? ctx.region, () =>
-      ctx.clients
-        .get(createClient)
-        .send(
-          new DescribeDBInstancesCommand({
-            ...(id ? { DBInstanceIdentifier: id } : { MaxRecords: PAGE }),
-            ...marker(next),
-          }),
-        ),
+      ctx.clients.get(createClient).send(
+        new DescribeDBInstancesCommand({
+          ...(id ? { DBInstanceIdentifier: id } : { MaxRecords: PAGE }),
+          ...marker(next),
+        }),
+      ),
     );
     return { items: output?.DBInstances, next: output?.Marker };
   });
@@ -57,14 +55,12 @@ function instances(ctx: Ctx, id?: string): Promise<DBInstance[]> {
 function clusters(ctx: Ctx, id?: string): Promise<DBCluster[]> {
   return collectPages(async (next) => {
     const output = await ctx.call('DescribeDBClusters', id ?? ctx.region, () =>
-      ctx.clients
-        .get(createClient)
-        .send(
-          new DescribeDBClustersCommand({
-            ...(id ? { DBClusterIdentifier: id } : { MaxRecords: PAGE }),
-            ...marker(next),
-          }),
-        ),
+      ctx.clients.get(createClient).send(
+        new DescribeDBClustersCommand({
+          ...(id ? { DBClusterIdentifier: id } : { MaxRecords: PAGE }),
+          ...marker(next),
+        }),
+      ),
     );
     return { items: output?.DBClusters, next: output?.Marker };
   });

@@ -73,7 +73,7 @@ export const requireRdsTls = defineRemediator({
       kind: 'calls',
       calls: [call],
       target: `${fact.parameter}=${value}`,
-      note: `Every database that uses ${group.name} now requires TLS: clients that connect without it are refused.`,
+      note: `every database that uses ${group.name} then requires TLS: clients that connect without it are refused`,
     };
   },
 });
