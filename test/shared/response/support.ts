@@ -8,6 +8,7 @@ import { DirectConnectClient } from '@aws-sdk/client-direct-connect';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { RDSClient } from '@aws-sdk/client-rds';
 import { mockClient } from 'aws-sdk-client-mock';
 import { PLAINTEXT_RULES_NOT_READ } from '../../../shared/families/elbv2/actions.js';
 import type { Evaluation, ResponsePlan } from '../../../shared/model/evaluation.js';
@@ -34,6 +35,7 @@ function remediationClients(): ExecutorDeps['clientFor'] {
     vpc: new EC2Client(config),
     directconnect: new DirectConnectClient(config),
     acm: new ACMClient(config),
+    rds: new RDSClient(config),
   };
   return async (service) => {
     const client = clients[service];
@@ -50,6 +52,7 @@ export function mockRemediationClients() {
     ec2: mockClient(EC2Client),
     directconnect: mockClient(DirectConnectClient),
     acm: mockClient(ACMClient),
+    rds: mockClient(RDSClient),
   };
   return {
     ...mocks,
