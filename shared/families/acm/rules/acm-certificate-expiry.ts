@@ -1,9 +1,8 @@
+import { expiryOf, expiryPhrase } from '../../../certificates/judge.js';
 import type { Severity } from '../../../model/evaluation.js';
 import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
 import type { AcmCertificate } from '../model.js';
-import { certificateInUse, certificateLabel, days, unknownStatusOutcome } from './certificate.js';
-
-const DAY_MS = 86_400_000;
+import { certificateInUse, certificateLabel, unknownStatusOutcome } from './certificate.js';
 
 function expirySeverity(expired: boolean, inUse: boolean, imported: boolean): Severity {
   if (expired && inUse) return 'critical';
@@ -73,34 +72,28 @@ export const acmCertificateExpiry = defineRule({
         `Certificate ${label} has status ${status}: only issued or expired certificates are judged for expiry.`,
       );
     }
-    const notAfterMs = certificate.notAfter === undefined ? Number.NaN : Date.parse(certificate.notAfter);
-    if (Number.isNaN(notAfterMs)) {
+    const threshold = context.policy.certificates.expiryDays;
+    const expiry = expiryOf(certificate.notAfter, context.now, threshold);
+    if (expiry === undefined) {
       return notApplicable(`Certificate ${label}: expiry date not in the input.`);
     }
 
-    const threshold = context.policy.certificates.expiryDays;
-    const remainingMs = notAfterMs - context.now.getTime();
-    // Whole days, rounded down, so the verdict and the day count in the reason always agree.
-    const daysToExpiry = Math.floor(remainingMs / DAY_MS);
-    const expired = status === 'EXPIRED' || remainingMs < 0;
+    const { daysToExpiry, notAfter } = expiry;
+    const expired = status === 'EXPIRED' || expiry.expired;
     const inUse = certificateInUse(certificate);
     // ACM renews on request only private certificates marked ELIGIBLE, and never an expired one.
     const renewable = type === 'PRIVATE' && certificate.renewalEligibility === 'ELIGIBLE' && !expired;
-    const notAfter = new Date(notAfterMs).toISOString();
     const details = { daysToExpiry, notAfter, inUse, type, renewable };
 
-    if (!expired && daysToExpiry > threshold) {
-      return compliant(
-        `Certificate ${label} expires in ${days(daysToExpiry)} (${notAfter}), beyond the ${threshold}-day threshold.`,
-        details,
-      );
+    if (!expired && !expiry.failing) {
+      return compliant(`Certificate ${label} ${expiryPhrase(expiry, threshold)}.`, details);
     }
 
-    const when = expired
-      ? remainingMs < 0
-        ? `expired ${days(-daysToExpiry)} ago (${notAfter})`
-        : `has status EXPIRED (NotAfter ${notAfter})`
-      : `expires ${daysToExpiry === 0 ? 'within a day' : `in ${days(daysToExpiry)}`} (${notAfter}), inside the ${threshold}-day threshold`;
+    // A status EXPIRED before NotAfter (ACM's word over the clock's) is said as such.
+    const when =
+      expired && !expiry.expired
+        ? `has status EXPIRED (NotAfter ${notAfter})`
+        : expiryPhrase(expiry, threshold);
     const next = outlook(certificate, expired, inUse, renewable);
     return nonCompliant(`Certificate ${label} ${when}.${next ? ` ${next}` : ''}`, {
       severity: expirySeverity(expired, inUse, type === 'IMPORTED'),

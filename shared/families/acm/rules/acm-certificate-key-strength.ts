@@ -1,3 +1,4 @@
+import { judgeKeyAlgorithm } from '../../../certificates/judge.js';
 import {
   cannotVerify,
   compliant,
@@ -6,22 +7,7 @@ import {
   notApplicable,
   SEC09_FRAMEWORKS,
 } from '../../../rules/rule.js';
-import { ACM_KEY_ALGORITHMS } from '../settings.js';
 import { certificateLabel, neverIssuedOutcome } from './certificate.js';
-
-/**
- * The API enum spelling of a key algorithm: DescribeCertificate's "RSA-2048" and "EC-prime256v1" become
- * RSA_2048 and EC_prime256v1. A name ACM does not list (an EC curve such as secp224r1) keeps its spelling.
- * @internal Unit-tested directly: the key algorithm spellings DescribeCertificate writes.
- */
-export function normalizeKeyAlgorithm(value: string): string {
-  // Never trimmed: "RSA_2048 " is no key algorithm ACM reports.
-  const underscored = value.replace(
-    /^(RSA|EC)[-_ ]/i,
-    (_match, family: string) => `${family.toUpperCase()}_`,
-  );
-  return ACM_KEY_ALGORITHMS.find((known) => known.toLowerCase() === underscored.toLowerCase()) ?? underscored;
-}
 
 export const acmCertificateKeyStrength = defineRule({
   metadata: {
@@ -62,28 +48,28 @@ export const acmCertificateKeyStrength = defineRule({
     const neverIssued = neverIssuedOutcome(certificate);
     if (neverIssued) return neverIssued;
     const label = certificateLabel(certificate);
-    if (certificate.keyAlgorithm === undefined || certificate.keyAlgorithm.trim() === '') {
-      return notApplicable(`Certificate ${label}: key algorithm not in the input.`);
-    }
-
-    const keyAlgorithm = normalizeKeyAlgorithm(certificate.keyAlgorithm);
-    if (!(ACM_KEY_ALGORITHMS as readonly string[]).includes(keyAlgorithm)) {
-      return cannotVerify(
-        `Certificate ${label} has the key algorithm ${JSON.stringify(certificate.keyAlgorithm)}, which is not an ACM key algorithm, so its strength cannot be verified.`,
-        { keyAlgorithm: certificate.keyAlgorithm, unknownKeyAlgorithm: true },
-      );
-    }
-    const allowed: readonly string[] = context.policy.certificates.allowedKeyAlgorithms;
-    const details = { keyAlgorithm, allowedKeyAlgorithms: [...allowed] };
-    if (allowed.includes(keyAlgorithm)) {
-      return compliant(
-        `Certificate ${label} uses key algorithm ${keyAlgorithm}, which the policy allows.`,
-        details,
-      );
-    }
-    return nonCompliant(
-      `Certificate ${label} uses key algorithm ${keyAlgorithm}, which the policy does not allow (allowed: ${allowed.join(', ')}).`,
-      { details },
+    const verdict = judgeKeyAlgorithm(
+      certificate.keyAlgorithm,
+      context.policy.certificates.allowedKeyAlgorithms,
     );
+    switch (verdict.kind) {
+      case 'missing':
+        return notApplicable(`Certificate ${label}: key algorithm not in the input.`);
+      case 'unknown':
+        return cannotVerify(
+          `Certificate ${label} has the key algorithm ${JSON.stringify(verdict.keyAlgorithm)}, which is not an ACM key algorithm, so its strength cannot be verified.`,
+          { keyAlgorithm: verdict.keyAlgorithm, unknownKeyAlgorithm: true },
+        );
+      case 'allowed':
+        return compliant(
+          `Certificate ${label} uses key algorithm ${verdict.keyAlgorithm}, which the policy allows.`,
+          { keyAlgorithm: verdict.keyAlgorithm, allowedKeyAlgorithms: verdict.allowed },
+        );
+      case 'forbidden':
+        return nonCompliant(
+          `Certificate ${label} uses key algorithm ${verdict.keyAlgorithm}, which the policy does not allow (allowed: ${verdict.allowed.join(', ')}).`,
+          { details: { keyAlgorithm: verdict.keyAlgorithm, allowedKeyAlgorithms: verdict.allowed } },
+        );
+    }
   },
 });

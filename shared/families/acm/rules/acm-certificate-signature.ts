@@ -1,3 +1,4 @@
+import { judgeSignature } from '../../../certificates/judge.js';
 import {
   cannotVerify,
   compliant,
@@ -7,24 +8,6 @@ import {
   SEC09_FRAMEWORKS,
 } from '../../../rules/rule.js';
 import { certificateLabel, neverIssuedOutcome } from './certificate.js';
-
-/**
- * A hash name inside a signature algorithm name: SHA1WITHRSA, SHA256WITHECDSA, RSASSA-PSS-SHA256,
- * ecdsa-with-SHA384, sha256WithRSAEncryption. The trailing digit guard keeps SHA1 from matching
- * inside a longer number such as SHA128.
- */
-const HASH_IN_NAME = /(MD2|MD5|SHA[-_]?1|SHA(?:2[-_])?[-_]?(?:224|256|384|512))(?!\d)/g;
-
-/**
- * The hashes a signature algorithm name uses, spelled as the policy spells them (SHA1, SHA256, MD5).
- * @internal Unit-tested directly: the hash of every signature algorithm ACM reports (also checked against the rule's metadata).
- */
-export function signatureHashes(signatureAlgorithm: string): string[] {
-  const hashes = [...signatureAlgorithm.toUpperCase().matchAll(HASH_IN_NAME)].map(([token]) =>
-    token.replace(/^SHA(?:2[-_])?[-_]?/, 'SHA'),
-  );
-  return [...new Set(hashes)];
-}
 
 export const acmCertificateSignature = defineRule({
   metadata: {
@@ -59,30 +42,32 @@ export const acmCertificateSignature = defineRule({
     const neverIssued = neverIssuedOutcome(certificate);
     if (neverIssued) return neverIssued;
     const label = certificateLabel(certificate);
-    const { signatureAlgorithm } = certificate;
-    if (signatureAlgorithm === undefined || signatureAlgorithm.trim() === '') {
-      return notApplicable(`Certificate ${label}: signature algorithm not in the input.`);
-    }
-    const hashes = signatureHashes(signatureAlgorithm);
-    if (hashes.length === 0) {
-      return cannotVerify(
-        `Certificate ${label}: the hash of signature algorithm ${signatureAlgorithm} is not recognized, so whether the policy forbids it cannot be verified.`,
-        { signatureAlgorithm, hashes },
-      );
-    }
-
-    const forbiddenByPolicy: readonly string[] = context.policy.certificates.forbiddenSignatureHashes;
-    const forbidden = hashes.filter((hash) => forbiddenByPolicy.includes(hash));
-    const details = { signatureAlgorithm, hashes, forbiddenHashes: forbidden };
-    if (forbidden.length === 0) {
-      return compliant(
-        `Certificate ${label} is signed with ${signatureAlgorithm}, whose hash the policy allows.`,
-        details,
-      );
-    }
-    return nonCompliant(
-      `Certificate ${label} is signed with ${signatureAlgorithm}, which uses ${forbidden.join(' and ')}, a hash the policy forbids.`,
-      { details },
+    const verdict = judgeSignature(
+      certificate.signatureAlgorithm,
+      context.policy.certificates.forbiddenSignatureHashes,
     );
+    switch (verdict.kind) {
+      case 'missing':
+        return notApplicable(`Certificate ${label}: signature algorithm not in the input.`);
+      case 'unknown':
+        return cannotVerify(
+          `Certificate ${label}: the hash of signature algorithm ${verdict.signatureAlgorithm} is not recognized, so whether the policy forbids it cannot be verified.`,
+          { signatureAlgorithm: verdict.signatureAlgorithm, hashes: verdict.hashes },
+        );
+      case 'allowed': {
+        const { signatureAlgorithm, hashes, forbiddenHashes } = verdict;
+        return compliant(
+          `Certificate ${label} is signed with ${signatureAlgorithm}, whose hash the policy allows.`,
+          { signatureAlgorithm, hashes, forbiddenHashes },
+        );
+      }
+      case 'forbidden': {
+        const { signatureAlgorithm, hashes, forbiddenHashes } = verdict;
+        return nonCompliant(
+          `Certificate ${label} is signed with ${signatureAlgorithm}, which uses ${forbiddenHashes.join(' and ')}, a hash the policy forbids.`,
+          { details: { signatureAlgorithm, hashes, forbiddenHashes } },
+        );
+      }
+    }
   },
 });

@@ -61,8 +61,3 @@ export function knownInUse(certificate: AcmCertificate): boolean | undefined {
 
 /** Why a verdict that depends on use cannot be reached: the input says nothing of it. */
 export const IN_USE_NOT_GIVEN = 'the input does not say whether it is in use (no InUseBy or InUse)';
-
-/** "1 day", "3 days". */
-export function days(count: number): string {
-  return `${count} ${Math.abs(count) === 1 ? 'day' : 'days'}`;
-}

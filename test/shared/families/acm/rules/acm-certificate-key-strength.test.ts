@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  normalizeKeyAlgorithm,
-  acmCertificateKeyStrength as rule,
-} from '../../../../../shared/families/acm/rules/acm-certificate-key-strength.js';
+import { normalizeKeyAlgorithm } from '../../../../../shared/certificates/judge.js';
+import { acmCertificateKeyStrength as rule } from '../../../../../shared/families/acm/rules/acm-certificate-key-strength.js';
 import {
   acmRuleContext,
   amazonIssuedCertificate,

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  acmCertificateSignature as rule,
-  signatureHashes,
-} from '../../../../../shared/families/acm/rules/acm-certificate-signature.js';
+import { signatureHashes } from '../../../../../shared/certificates/judge.js';
+import { acmCertificateSignature as rule } from '../../../../../shared/families/acm/rules/acm-certificate-signature.js';
 import {
   acmRuleContext,
   amazonIssuedCertificate,

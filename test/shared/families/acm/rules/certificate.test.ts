@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { days } from '../../../../../shared/certificates/judge.js';
 import {
   certificateLabel,
-  days,
   neverIssuedOutcome,
 } from '../../../../../shared/families/acm/rules/certificate.js';
 import { amazonIssuedCertificate } from '../../../../helpers/acm-fixtures.js';

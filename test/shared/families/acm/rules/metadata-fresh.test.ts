@@ -64,9 +64,7 @@ describe('ACM rule metadata, as loaded', () => {
     ['SHAX256WITHRSA', []],
   ])('finds the hash of %s with the hash pattern as loaded', async (name, expected) => {
     // Prepare
-    const { signatureHashes } = (await freshModule(
-      'shared/families/acm/rules/acm-certificate-signature.ts',
-    )) as {
+    const { signatureHashes } = (await freshModule('shared/certificates/judge.ts')) as {
       signatureHashes: (signatureAlgorithm: string) => string[];
     };
 
