@@ -1,20 +1,38 @@
+import { expiryOf, expiryPhrase } from '../../../certificates/judge.js';
+import type { CertificateFacts } from '../../../certificates/model.js';
 import { cannotVerify, compliant, defineRule, nonCompliant, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
 import type { RdsDbInstance } from '../model.js';
 import { DEFAULT_CA, RDS_CERTIFICATE_AUTHORITIES } from '../reference.js';
 
-const DAY_MS = 86_400_000;
-
-const days = (count: number) => `${count} day${count === 1 ? '' : 's'}`;
-
-/** One dated certificate the instance depends on: its CA, or its own server certificate. */
-interface Dated {
-  what: string;
-  validTill: string;
-}
-
 /** The command that rotates it, and what that restarts (RULES.md guidance). */
 function rotation(db: RdsDbInstance): string {
   return `Rotate: aws rds modify-db-instance --db-instance-identifier ${db.identifier} --ca-certificate-identifier ${DEFAULT_CA} --apply-immediately (this restarts the database unless its engine version supports rotation without restart: DescribeDBEngineVersions SupportsCertificateRotationWithoutRestart).`;
+}
+
+/**
+ * The certificates the instance's TLS depends on, in the shared model (shared/certificates): its CA, dated by a
+ * describe-certificates output of the inputs or else the reference data, and its own server certificate
+ * (CertificateDetails.ValidTill) when the input has it.
+ */
+function certificatesOf(db: RdsDbInstance, ca: string): CertificateFacts[] {
+  const caFacts: CertificateFacts = {
+    source: 'rds-ca',
+    label: `CA ${ca}`,
+    issuer: ca,
+    inUseBy: [db.resourceId],
+  };
+  const notAfter = db.caValidTill ?? RDS_CERTIFICATE_AUTHORITIES[ca]?.validTill;
+  const facts = [notAfter ? { ...caFacts, notAfter } : caFacts];
+  if (db.serverCertificateValidTill) {
+    facts.push({
+      source: 'rds-ca',
+      label: 'its server certificate',
+      issuer: ca,
+      notAfter: db.serverCertificateValidTill,
+      inUseBy: [db.resourceId],
+    });
+  }
+  return facts;
 }
 
 function judge(db: RdsDbInstance, now: Date, threshold: number) {
@@ -36,45 +54,49 @@ function judge(db: RdsDbInstance, now: Date, threshold: number) {
       details,
     );
   }
-  const known = RDS_CERTIFICATE_AUTHORITIES[ca];
-  const caValidTill = db.caValidTill ?? known?.validTill;
-  if (!caValidTill && known?.expiredUndated) {
-    return nonCompliant(
-      `${label} uses CA ${ca}, which has expired (reference data: legacy CA, exact date not documented). Clients that verify the server certificate fail or fall back to not verifying.${pending} ${rotation(db)}`,
-      { details: { ...details, expired: true, caFrom: 'reference data' } },
-    );
-  }
-  if (!caValidTill) {
+  const [caCertificate, ...others] = certificatesOf(db, ca);
+  const caFrom = db.caValidTill ? 'describe-certificates' : 'reference data';
+  if (!caCertificate?.notAfter) {
+    if (RDS_CERTIFICATE_AUTHORITIES[ca]?.expiredUndated) {
+      return nonCompliant(
+        `${label} uses CA ${ca}, which has expired (reference data: legacy CA, exact date not documented). Clients that verify the server certificate fail or fall back to not verifying.${pending} ${rotation(db)}`,
+        { details: { ...details, expired: true, caFrom } },
+      );
+    }
     return cannotVerify(
       `${label} uses CA ${ca}, which neither a describe-certificates output of the inputs nor the reference data dates, so its expiry cannot be verified.`,
       details,
     );
   }
-  const dated: Dated[] = [{ what: `CA ${ca}`, validTill: caValidTill }];
-  if (db.serverCertificateValidTill)
-    dated.push({ what: 'its server certificate', validTill: db.serverCertificateValidTill });
-  const soonest = dated.reduce((a, b) => (Date.parse(b.validTill) < Date.parse(a.validTill) ? b : a));
-  const remainingMs = Date.parse(soonest.validTill) - now.getTime();
-  const daysToExpiry = Math.floor(remainingMs / DAY_MS);
-  const full = {
-    ...details,
-    caValidTill,
-    caFrom: db.caValidTill ? 'describe-certificates' : 'reference data',
-    daysToExpiry,
-    expiring: soonest.what,
-  };
-  if (remainingMs >= 0 && daysToExpiry > threshold) {
-    return compliant(
-      `${label}: ${soonest.what} expires in ${days(daysToExpiry)} (${soonest.validTill}), beyond the ${threshold}-day threshold.`,
-      full,
+  // The certificate that expires first decides.
+  const judged = [caCertificate, ...others].map((certificate) => ({
+    certificate,
+    expiry: expiryOf(certificate.notAfter, now, threshold),
+  }));
+  const soonest = judged.reduce((a, b) =>
+    (b.expiry?.daysToExpiry ?? Number.POSITIVE_INFINITY) <
+    (a.expiry?.daysToExpiry ?? Number.POSITIVE_INFINITY)
+      ? b
+      : a,
+  );
+  const expiry = soonest.expiry;
+  if (!expiry) {
+    return cannotVerify(
+      `${label}: the expiry of ${soonest.certificate.label} (${JSON.stringify(soonest.certificate.notAfter)}) is not a date, so it cannot be verified.`,
+      details,
     );
   }
-  const when =
-    remainingMs < 0
-      ? `expired ${days(-daysToExpiry)} ago (${soonest.validTill})`
-      : `expires ${daysToExpiry === 0 ? 'within a day' : `in ${days(daysToExpiry)}`} (${soonest.validTill}), inside the ${threshold}-day threshold`;
-  return nonCompliant(`${label}: ${soonest.what} ${when}.${pending} ${rotation(db)}`, {
-    details: { ...full, expired: remainingMs < 0 },
+  const full = {
+    ...details,
+    caValidTill: caCertificate.notAfter,
+    caFrom,
+    daysToExpiry: expiry.daysToExpiry,
+    expiring: soonest.certificate.label,
+  };
+  const phrase = `${label}: ${soonest.certificate.label} ${expiryPhrase(expiry, threshold)}.`;
+  if (!expiry.failing) return compliant(phrase, full);
+  return nonCompliant(`${phrase}${pending} ${rotation(db)}`, {
+    details: { ...full, expired: expiry.expired },
   });
 }
 
