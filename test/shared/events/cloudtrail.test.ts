@@ -12,6 +12,8 @@ import {
   ROUTED_ELB,
   ROUTED_ELBV2,
   ROUTED_LATTICE,
+  ROUTED_RDS,
+  ROUTED_RDS_DELETES,
   ROUTED_VPC,
   ROUTED_VPN,
 } from '../../helpers/routed-events.js';
@@ -27,6 +29,8 @@ const ROUTED = [
   ...ROUTED_APIGATEWAY,
   ...ROUTED_VPC,
   ...ROUTED_DATASYNC,
+  ...ROUTED_RDS,
+  ...ROUTED_RDS_DELETES,
 ];
 
 describe('routeCloudTrail', () => {
