@@ -159,6 +159,8 @@ const STAR_RESOURCE_ACTIONS = new Set([
   'cloudfront:ListDistributions',
   // ListLocations lists the region's locations: no resource (list_awsdatasync.html).
   'datasync:ListLocations',
+  // DescribeCertificates lists the RDS CAs of the region: no resource type (list_amazonrds.html).
+  'rds:DescribeCertificates',
   'config:GetResourceConfigHistory',
   'config:SelectResourceConfig',
   'config:DescribeConfigurationRecorders',
@@ -175,6 +177,7 @@ const MONITORED_SERVICES = [
   'vpc-lattice',
   'apigateway',
   'datasync',
+  'rds',
 ];
 const isRead = (action: string) => /^[a-z0-9-]+:(Describe|Get|List|Select)|^apigateway:GET$/.test(action);
 const isResourceWrite = (action: string) =>
@@ -273,8 +276,9 @@ describe('least privilege', () => {
     for (const resource of resources) {
       expect(resource).toEqual({
         'Fn::Sub': expect.stringMatching(
-          // API Gateway ARNs name no account for public domain names and REST APIs (/restapis/*); CloudFront's no region.
-          /^arn:\$\{AWS::Partition\}:(?:[a-z0-9-]+:us-east-1|cloudfront:):(\$\{AWS::AccountId\})?:\/?[a-z-]+\/\*(\/[a-z-]+\/\*)?$/,
+          // API Gateway ARNs name no account for public domain names and REST APIs (/restapis/*); CloudFront's no region;
+          // RDS ARNs end in <type>:* (pg:*, cluster-pg:*).
+          /^arn:\$\{AWS::Partition\}:(?:[a-z0-9-]+:us-east-1|cloudfront:):(\$\{AWS::AccountId\})?:(?:\/?[a-z-]+\/\*(\/[a-z-]+\/\*)?|[a-z-]+:\*)$/,
         ),
       });
     }

@@ -60,6 +60,8 @@ describe('computeKpis', () => {
       certificatesExpiring: { count: 1, withinDays: 30 },
       // The account has no VPC
       vpcEncryptionControl: { compliant: 0, total: 0, percent: null },
+      // The account has no RDS database
+      databasesRequiringTls: { compliant: 0, total: 0, percent: null },
     });
   });
 
@@ -172,6 +174,7 @@ function referenceKpis(evaluations: readonly Evaluation[], certificateExpiryDays
     vpnConnectionsStrongCrypto: shareOf(VPN_CRYPTO_RULES),
     dxMacsecEnforced: shareOf(DX_MACSEC_RULES),
     datasyncLocationsEncrypted: shareOf(['datasync-location-plaintext']),
+    databasesRequiringTls: shareOf(['rds-transport-not-enforced']),
     certificatesExpiring: {
       count: evaluations.filter((e) => e.ruleId === CERTIFICATE_EXPIRY_RULE && e.status === 'NON_COMPLIANT')
         .length,
