@@ -26,6 +26,7 @@ import {
   DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { DescribeDBClustersCommand, DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { ListServicesCommand, VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -55,6 +56,7 @@ const dx = mockClient(DirectConnectClient);
 const acm = mockClient(ACMClient);
 const lattice = mockClient(VPCLatticeClient);
 const datasync = mockClient(DataSyncClient);
+const rds = mockClient(RDSClient);
 const apigateway = mockClient(APIGatewayClient);
 const apigatewayV2 = mockClient(ApiGatewayV2Client);
 
@@ -73,6 +75,8 @@ function answerEveryFamily() {
   acm.on(DescribeCertificateCommand).resolves({ Certificate: certificate('a') });
   lattice.on(ListServicesCommand).resolves({ items: [] });
   datasync.on(ListLocationsCommand).resolves({ Locations: [] });
+  rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [] });
+  rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [] });
   apigateway.on(GetDomainNamesCommand).resolves({ items: [] });
   apigatewayV2.on(GetDomainNamesV2Command).resolves({ Items: [] });
   apigateway.on(GetRestApisCommand).resolves({ items: [] });
@@ -83,7 +87,8 @@ function answerEveryFamily() {
 
 describe('createAwsInventorySource', () => {
   afterEach(() => {
-    for (const mock of [elbv2, elb, ec2, dx, acm, lattice, datasync, apigateway, apigatewayV2]) mock.reset();
+    for (const mock of [elbv2, elb, ec2, dx, acm, lattice, datasync, rds, apigateway, apigatewayV2])
+      mock.reset();
   });
 
   it('sweeps every family of a region by default', async () => {
