@@ -13,6 +13,13 @@ import {
   ListenerNotFoundException,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import {
+  DescribeDBClusterParametersCommand,
+  DescribeDBClustersCommand,
+  DescribeDBInstancesCommand,
+  DescribeDBParametersCommand,
+  DescribeCertificatesCommand as DescribeRdsCertificatesCommand,
+} from '@aws-sdk/client-rds';
 import { GetListenerCommand } from '@aws-sdk/client-vpc-lattice';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/on-api-call.js';
@@ -37,6 +44,8 @@ import {
   installAccount,
   LAG_READS,
   LISTENER_FINDINGS,
+  RDS_CLUSTER_GROUP,
+  RDS_INSTANCE_GROUP,
   SHOP_DOMAIN_ARN,
   SHOP_EDGE_LISTENER,
   SHOP_WEB_LB,
@@ -63,7 +72,7 @@ import {
   seedOpenFinding,
   useFunctionHarness,
 } from '../helpers/lambda-env.js';
-import { ROUTED_DATASYNC } from '../helpers/routed-events.js';
+import { ROUTED_DATASYNC, ROUTED_RDS, ROUTED_RDS_DELETES } from '../helpers/routed-events.js';
 
 const harness = useFunctionHarness('on-api-call', installAccount);
 const { mocks, context } = harness;
@@ -451,6 +460,53 @@ const ROWS: Row[] = [
       resourceId: locationArn,
     };
   }),
+  // RDS: a database call reads that database (by identifier) and its group's TLS parameter (and, for an instance,
+  // the region's CAs); a parameter group call reads the region's databases and keeps those of the group: the fake
+  // account's listings hold none. Deleting calls read nothing.
+  ...ROUTED_RDS.map((routed): Row => {
+    const target = routed.refs[0];
+    const id = target?.name ?? '';
+    const isGroup = /:(pg|cluster-pg):/.test(target?.resourceId ?? '');
+    const isInstance = target?.resourceType === 'AWS::RDS::DBInstance';
+    const filter = (name: string) => [{ Name: 'parameter-name', Values: [name] }];
+    if (isGroup) {
+      return {
+        eventName: routed.eventName,
+        fixture: routed.fixture,
+        reads: [
+          isInstance
+            ? expectedRead('rds', DescribeDBInstancesCommand, { MaxRecords: 100 })
+            : expectedRead('rds', DescribeDBClustersCommand, { MaxRecords: 100 }),
+        ],
+        findings: [],
+      };
+    }
+    return {
+      eventName: routed.eventName,
+      fixture: routed.fixture,
+      reads: isInstance
+        ? [
+            expectedRead('rds', DescribeDBInstancesCommand, { DBInstanceIdentifier: id }),
+            expectedRead('rds', DescribeDBParametersCommand, {
+              DBParameterGroupName: RDS_INSTANCE_GROUP,
+              Filters: filter('rds.force_ssl'),
+            }),
+            expectedRead('rds', DescribeRdsCertificatesCommand, { MaxRecords: 100 }),
+          ]
+        : [
+            expectedRead('rds', DescribeDBClustersCommand, { DBClusterIdentifier: id }),
+            expectedRead('rds', DescribeDBClusterParametersCommand, {
+              DBClusterParameterGroupName: RDS_CLUSTER_GROUP,
+              Filters: filter('require_secure_transport'),
+            }),
+          ],
+      findings: ['finding:rds-transport-not-enforced'],
+      resourceId: target?.resourceId ?? '',
+    };
+  }),
+  ...ROUTED_RDS_DELETES.map(
+    (routed): Row => ({ eventName: routed.eventName, fixture: routed.fixture, reads: [], findings: [] }),
+  ),
 ];
 
 describe('on-api-call handler', () => {

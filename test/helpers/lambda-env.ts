@@ -15,6 +15,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { RDSClient } from '@aws-sdk/client-rds';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import type { Context } from 'aws-lambda';
@@ -117,6 +118,7 @@ export function mockAws() {
     apigateway: mockClient(APIGatewayClient),
     apigatewayV2: mockClient(ApiGatewayV2Client),
     datasync: mockClient(DataSyncClient),
+    rds: mockClient(RDSClient),
     config: mockClient(ConfigServiceClient),
     eventBridge: mockClient(EventBridgeClient),
     sqs: mockClient(SQSClient),
@@ -137,6 +139,7 @@ const READ_CLIENTS = [
   'apigateway',
   'apigatewayV2',
   'datasync',
+  'rds',
   'config',
 ] as const;
 
