@@ -16,6 +16,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { RDSClient } from '@aws-sdk/client-rds';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -56,6 +57,7 @@ const CLIENTS = [
   APIGatewayClient,
   ApiGatewayV2Client,
   DataSyncClient,
+  RDSClient,
   ConfigServiceClient,
   EventBridgeClient,
   SQSClient,

@@ -13,6 +13,7 @@ import {
   type Collected,
   emptyCollected,
   failed,
+  goneRef,
   mergeCollected,
   readOne,
 } from '../../inventory/live/context.js';
@@ -186,9 +187,10 @@ async function readRef(ctx: Ctx, ref: ResourceRef): Promise<Collected> {
       : withFacts(ctx, [], await clusters(ctx), keep);
   }
   const id = identifierOf(ref);
-  return isInstance
-    ? withFacts(ctx, await instances(ctx, id), [], keep)
-    : withFacts(ctx, [], await clusters(ctx, id), keep);
+  const [found, foundClusters] = isInstance ? [await instances(ctx, id), []] : [[], await clusters(ctx, id)];
+  // RDS answers an unknown identifier with DBInstanceNotFound / DBClusterNotFoundFault; an empty answer says the same.
+  if (found.length === 0 && foundClusters.length === 0) return goneRef(ref);
+  return withFacts(ctx, found, foundClusters, keep);
 }
 
 async function readRds(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collected> {

@@ -20,7 +20,10 @@ describe('routeCloudTrail on RDS calls', () => {
       [{ parameterName: 'innodb_log_buffer_size', parameterValue: '8388612', applyMethod: 'pending-reboot' }],
     );
 
-    expect(routeCloudTrail(event)).toMatchObject({ kind: 'inspect', refs: [] });
+    expect(routeCloudTrail(event)).toMatchObject({
+      kind: 'ignore',
+      reason: 'ModifyDBParameterGroup changes nothing RDS judges',
+    });
   });
 
   it('builds the database ARN from the request identifier when the response carries none', () => {
