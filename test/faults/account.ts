@@ -281,6 +281,11 @@ export function generateAccount() {
       // Nor any DataSync location.
       case 'datasync:ListLocations':
         return { Locations: [] };
+      // Nor any RDS database: no parameter group or CA is read.
+      case 'rds:DescribeDBInstances':
+        return { DBInstances: [] };
+      case 'rds:DescribeDBClusters':
+        return { DBClusters: [] };
       case 'elb:DescribeLoadBalancers': {
         const { items, next } = page(classics, PAGE.elb, input.Marker);
         return { LoadBalancerDescriptions: items, ...(next ? { NextMarker: next } : {}) };

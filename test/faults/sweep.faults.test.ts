@@ -35,6 +35,7 @@ import {
   DescribeSSLPoliciesCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { DescribeDBClustersCommand, DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -61,6 +62,7 @@ const mocks = {
   apigateway: mockClient(APIGatewayClient),
   apigatewayV2: mockClient(ApiGatewayV2Client),
   datasync: mockClient(DataSyncClient),
+  rds: mockClient(RDSClient),
 };
 
 /** Answers each read command from the account, failing the attempts the injector picks. */
@@ -77,6 +79,8 @@ function installMocks(injector: Injector, answer: ReturnType<typeof generateAcco
     [mocks.ec2, 'ec2', DescribeVpcsCommand, 'DescribeVpcs'],
     [mocks.ec2, 'ec2', DescribeVpcEncryptionControlsCommand, 'DescribeVpcEncryptionControls'],
     [mocks.datasync, 'datasync', ListLocationsCommand, 'ListLocations'],
+    [mocks.rds, 'rds', DescribeDBInstancesCommand, 'DescribeDBInstances'],
+    [mocks.rds, 'rds', DescribeDBClustersCommand, 'DescribeDBClusters'],
     [mocks.directConnect, 'directConnect', DescribeConnectionsCommand, 'DescribeConnections'],
     [mocks.directConnect, 'directConnect', DescribeLagsCommand, 'DescribeLags'],
     [mocks.acm, 'acm', ListCertificatesCommand, 'ListCertificates'],
