@@ -73,6 +73,8 @@ describe('sweep against the stand-in', () => {
       'ec2:DescribeVpcs': 2,
       'ec2:DescribeVpcEncryptionControls': 2,
       'datasync:ListLocations': 2,
+      'rds:DescribeDBInstances': 2,
+      'rds:DescribeDBClusters': 2,
       'apigateway:GetRestApis': 2,
       // 250 distributions in pages of 100 (Marker), in the sweep of us-east-1 only; no GetDistribution when no
       // rule would change one (the default policy notifies).
@@ -153,6 +155,8 @@ describe('sweep against the stand-in', () => {
       'ec2:DescribeVpcs': 1,
       'ec2:DescribeVpcEncryptionControls': 1,
       'datasync:ListLocations': 1,
+      'rds:DescribeDBInstances': 1,
+      'rds:DescribeDBClusters': 1,
     });
     expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'config'));
     expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 6 + 3);
