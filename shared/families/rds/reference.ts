@@ -18,7 +18,7 @@ export interface TlsParameterFact {
 }
 
 /** The major (and minor) number of an engine version string: "15.4" -> [15, 4]; Aurora MySQL "8.0.mysql_aurora.3.04.0" -> [8, 0]. */
-export function versionParts(version: string | undefined): [number, number] | undefined {
+function versionParts(version: string | undefined): [number, number] | undefined {
   const match = /^(\d+)(?:\.(\d+))?/.exec(version ?? '');
   if (!match) return undefined;
   return [Number(match[1]), Number(match[2] ?? 0)];
