@@ -101,6 +101,11 @@ describe('familyIamStatements', () => {
       'ReadVpcEncryptionControls',
       'ListDataSyncLocations',
       'DescribeDataSyncLocations',
+      'ReadRdsInstances',
+      'ReadRdsClusters',
+      'ReadRdsParameters',
+      'ReadRdsClusterParameters',
+      'ReadRdsCertificates',
     ]);
     expect(sweep[0]?.Action).toEqual([
       'elasticloadbalancing:DescribeListeners',
