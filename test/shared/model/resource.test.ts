@@ -43,6 +43,8 @@ describe('RESOURCE_TYPES', () => {
       'AWS::DataSync::LocationNFS',
       'AWS::DataSync::LocationS3',
       'AWS::DataSync::LocationFSxONTAP',
+      'AWS::RDS::DBInstance',
+      'AWS::RDS::DBCluster',
       'AWS::Fixture::Thing',
       'AWS::Fixture::Group',
     ]);
