@@ -481,16 +481,12 @@ const tlsOptional = (name: string) => ({
 });
 
 function installRds(mocks: AwsMocks): void {
-  mocks.rds
-    .on(DescribeDBInstancesCommand)
-    .callsFake((input) => ({
-      DBInstances: input.DBInstanceIdentifier ? [rdsInstance(input.DBInstanceIdentifier)] : [],
-    }));
-  mocks.rds
-    .on(DescribeDBClustersCommand)
-    .callsFake((input) => ({
-      DBClusters: input.DBClusterIdentifier ? [rdsCluster(input.DBClusterIdentifier)] : [],
-    }));
+  mocks.rds.on(DescribeDBInstancesCommand).callsFake((input) => ({
+    DBInstances: input.DBInstanceIdentifier ? [rdsInstance(input.DBInstanceIdentifier)] : [],
+  }));
+  mocks.rds.on(DescribeDBClustersCommand).callsFake((input) => ({
+    DBClusters: input.DBClusterIdentifier ? [rdsCluster(input.DBClusterIdentifier)] : [],
+  }));
   mocks.rds.on(DescribeDBParametersCommand).resolves(tlsOptional('rds.force_ssl'));
   mocks.rds.on(DescribeDBClusterParametersCommand).resolves(tlsOptional('require_secure_transport'));
   mocks.rds.on(DescribeRdsCertificatesCommand).resolves({ Certificates: [] });
