@@ -125,6 +125,29 @@ function ec2Xml(operation: string, result: Json, n: number): Answer {
   );
 }
 
+/** An RDS Query answer (rds.amazonaws.com/doc/2014-10-31): the account's listings hold no database. */
+function answerRds(call: Call, n: number): Answer {
+  const ns = 'http://rds.amazonaws.com/doc/2014-10-31/';
+  const result =
+    call.operation === 'DescribeDBInstances'
+      ? { DBInstances: [] }
+      : call.operation === 'DescribeDBClusters'
+        ? { DBClusters: [] }
+        : undefined;
+  if (!result) {
+    return new Answer(
+      400,
+      'text/xml',
+      `<ErrorResponse xmlns="${ns}"><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>The stand-in has no answer for ${escapeXml(call.operation)}</Message></Error><RequestId>${requestId(n)}</RequestId></ErrorResponse>`,
+    );
+  }
+  return new Answer(
+    200,
+    'text/xml',
+    `<${call.operation}Response xmlns="${ns}"><${call.operation}Result>${xmlOf(result, 'member')}</${call.operation}Result><ResponseMetadata><RequestId>${requestId(n)}</RequestId></ResponseMetadata></${call.operation}Response>`,
+  );
+}
+
 function ec2Error(code: string, message: string, n: number, status = 400): Answer {
   return new Answer(
     status,
@@ -767,7 +790,9 @@ function parseCall(request: IncomingMessage, text: string): Call | undefined {
         ? 'elb'
         : version === '2016-11-15'
           ? 'ec2'
-          : undefined;
+          : version === '2014-10-31'
+            ? 'rds'
+            : undefined;
   if (!operation || !service) return undefined;
   return { service, operation, params, body: {} };
 }
@@ -790,6 +815,9 @@ function answer(account: GeneratedAccount, call: Call, n: number): Answer {
       return answerApiGateway(account, call);
     case 'cloudfront':
       return answerCloudFront(account, call, n);
+    // The generated account has no RDS database (RDS: AWS Query, API version 2014-10-31).
+    case 'rds':
+      return answerRds(call, n);
     // The generated account has no DataSync location.
     case 'datasync':
       return call.operation === 'ListLocations'

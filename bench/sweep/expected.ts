@@ -125,12 +125,17 @@ function targetGroupListing(account: GeneratedAccount): CallCounts {
   return { 'elbv2:DescribeTargetGroups': pages(account.targetGroups.length, ELBV2_PAGE_SIZE) };
 }
 
-/** The generated account has no VPC and no DataSync location: each family lists once a region and finds none. */
+/**
+ * The generated account has no VPC, no DataSync location and no RDS database: each family lists once a region and
+ * finds none (RDS reads no parameter group or CA without a database).
+ */
 function emptyFamilyCalls(): CallCounts {
   return {
     'ec2:DescribeVpcs': 1,
     'ec2:DescribeVpcEncryptionControls': 1,
     'datasync:ListLocations': 1,
+    'rds:DescribeDBInstances': 1,
+    'rds:DescribeDBClusters': 1,
   };
 }
 
@@ -240,7 +245,7 @@ export function plannedCalls(
     'directConnect:DescribeLags': 1,
     // AWS Config records no VPC Lattice type.
     ...latticeCalls(account),
-    // VPCs and DataSync locations are read live, not from their Config items.
+    // VPCs, DataSync locations and RDS databases are read live, not from their Config items.
     ...emptyFamilyCalls(),
     // Config records REST APIs and stages; custom domain names are listed live.
     'apigateway:GetDomainNames': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),

@@ -95,12 +95,15 @@ export function routeApiCall(envelope: EventBridgeEvent): RouteResult {
     accountId: detail.recipientAccountId ?? detail.userIdentity.accountId ?? envelope.account,
     region: detail.awsRegion,
   };
+  const refs = route.refs(call);
+  // A family may find that the call changes nothing it judges (an RDS parameter change without a TLS parameter).
+  if (refs.length === 0) return ignore(eventId, `${detail.eventName} changes nothing ${api.label} judges`);
   return inspect({
     eventId,
     eventName: detail.eventName,
     eventTime: detail.eventTime,
     actor: actorFromUserIdentity(detail.userIdentity),
-    refs: route.refs(call),
+    refs,
     deleted: route.deleted,
     byPrefix: route.byPrefix,
   });

@@ -21,6 +21,8 @@ import type { Elbv2TargetGroup } from './elbv2/target-group.js';
 import type { Family } from './family.js';
 import { latticeFamily } from './lattice/index.js';
 import type { LatticeListener } from './lattice/model.js';
+import { rdsFamily } from './rds/index.js';
+import type { RdsDbCluster, RdsDbInstance } from './rds/model.js';
 import { s3Family } from './s3/index.js';
 import type { S3Bucket } from './s3/model.js';
 import { vpcFamily } from './vpc/index.js';
@@ -42,6 +44,7 @@ export const FAMILIES: readonly Family[] = [
   vpcFamily,
   dataSyncFamily,
   s3Family,
+  rdsFamily,
 ];
 
 /** Each family's resources (its model.ts), by family id: the model's `Resource` is their union. */
@@ -57,6 +60,7 @@ interface FamilyResources {
   vpc: Vpc;
   datasync: DataSyncLocation;
   s3: S3Bucket;
+  rds: RdsDbInstance | RdsDbCluster;
 }
 
 export type Resource = FamilyResources[keyof FamilyResources];

@@ -284,6 +284,11 @@ export function generateAccount() {
       // Nor any S3 bucket.
       case 's3:ListBuckets':
         return { Buckets: [] };
+      // Nor any RDS database: no parameter group or CA is read.
+      case 'rds:DescribeDBInstances':
+        return { DBInstances: [] };
+      case 'rds:DescribeDBClusters':
+        return { DBClusters: [] };
       case 'elb:DescribeLoadBalancers': {
         const { items, next } = page(classics, PAGE.elb, input.Marker);
         return { LoadBalancerDescriptions: items, ...(next ? { NextMarker: next } : {}) };

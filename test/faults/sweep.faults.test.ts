@@ -35,6 +35,7 @@ import {
   DescribeSSLPoliciesCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { DescribeDBClustersCommand, DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -63,6 +64,7 @@ const mocks = {
   apigatewayV2: mockClient(ApiGatewayV2Client),
   datasync: mockClient(DataSyncClient),
   s3: mockClient(S3Client),
+  rds: mockClient(RDSClient),
 };
 
 /** Answers each read command from the account, failing the attempts the injector picks. */
@@ -80,6 +82,8 @@ function installMocks(injector: Injector, answer: ReturnType<typeof generateAcco
     [mocks.ec2, 'ec2', DescribeVpcEncryptionControlsCommand, 'DescribeVpcEncryptionControls'],
     [mocks.datasync, 'datasync', ListLocationsCommand, 'ListLocations'],
     [mocks.s3, 's3', ListBucketsCommand, 'ListBuckets'],
+    [mocks.rds, 'rds', DescribeDBInstancesCommand, 'DescribeDBInstances'],
+    [mocks.rds, 'rds', DescribeDBClustersCommand, 'DescribeDBClusters'],
     [mocks.directConnect, 'directConnect', DescribeConnectionsCommand, 'DescribeConnections'],
     [mocks.directConnect, 'directConnect', DescribeLagsCommand, 'DescribeLags'],
     [mocks.acm, 'acm', ListCertificatesCommand, 'ListCertificates'],

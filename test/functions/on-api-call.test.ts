@@ -13,6 +13,13 @@ import {
   ListenerNotFoundException,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import {
+  DescribeDBClusterParametersCommand,
+  DescribeDBClustersCommand,
+  DescribeDBInstancesCommand,
+  DescribeDBParametersCommand,
+  DescribeCertificatesCommand as DescribeRdsCertificatesCommand,
+} from '@aws-sdk/client-rds';
 import { GetBucketPolicyCommand, GetBucketWebsiteCommand } from '@aws-sdk/client-s3';
 import { GetListenerCommand } from '@aws-sdk/client-vpc-lattice';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +45,8 @@ import {
   installAccount,
   LAG_READS,
   LISTENER_FINDINGS,
+  RDS_CLUSTER_GROUP,
+  RDS_INSTANCE_GROUP,
   SHOP_DOMAIN_ARN,
   SHOP_EDGE_LISTENER,
   SHOP_WEB_LB,
@@ -64,7 +73,7 @@ import {
   seedOpenFinding,
   useFunctionHarness,
 } from '../helpers/lambda-env.js';
-import { ROUTED_DATASYNC, ROUTED_S3 } from '../helpers/routed-events.js';
+import { ROUTED_DATASYNC, ROUTED_RDS, ROUTED_RDS_DELETES, ROUTED_S3 } from '../helpers/routed-events.js';
 
 const harness = useFunctionHarness('on-api-call', installAccount);
 const { mocks, context } = harness;
@@ -471,6 +480,53 @@ const ROWS: Row[] = [
       findings: ['finding:s3-bucket-secure-transport'],
       resourceId: 'arn:aws:s3:::shop-assets-eu',
     }),
+  ),
+  // RDS: a database call reads that database (by identifier) and its group's TLS parameter (and, for an instance,
+  // the region's CAs); a parameter group call reads the region's databases and keeps those of the group: the fake
+  // account's listings hold none. Deleting calls read nothing.
+  ...ROUTED_RDS.map((routed): Row => {
+    const target = routed.refs[0];
+    const id = target?.name ?? '';
+    const isGroup = /:(pg|cluster-pg):/.test(target?.resourceId ?? '');
+    const isInstance = target?.resourceType === 'AWS::RDS::DBInstance';
+    const filter = (name: string) => [{ Name: 'parameter-name', Values: [name] }];
+    if (isGroup) {
+      return {
+        eventName: routed.eventName,
+        fixture: routed.fixture,
+        reads: [
+          isInstance
+            ? expectedRead('rds', DescribeDBInstancesCommand, { MaxRecords: 100 })
+            : expectedRead('rds', DescribeDBClustersCommand, { MaxRecords: 100 }),
+        ],
+        findings: [],
+      };
+    }
+    return {
+      eventName: routed.eventName,
+      fixture: routed.fixture,
+      reads: isInstance
+        ? [
+            expectedRead('rds', DescribeDBInstancesCommand, { DBInstanceIdentifier: id }),
+            expectedRead('rds', DescribeDBParametersCommand, {
+              DBParameterGroupName: RDS_INSTANCE_GROUP,
+              Filters: filter('rds.force_ssl'),
+            }),
+            expectedRead('rds', DescribeRdsCertificatesCommand, { MaxRecords: 100 }),
+          ]
+        : [
+            expectedRead('rds', DescribeDBClustersCommand, { DBClusterIdentifier: id }),
+            expectedRead('rds', DescribeDBClusterParametersCommand, {
+              DBClusterParameterGroupName: RDS_CLUSTER_GROUP,
+              Filters: filter('require_secure_transport'),
+            }),
+          ],
+      findings: ['finding:rds-transport-not-enforced'],
+      resourceId: target?.resourceId ?? '',
+    };
+  }),
+  ...ROUTED_RDS_DELETES.map(
+    (routed): Row => ({ eventName: routed.eventName, fixture: routed.fixture, reads: [], findings: [] }),
   ),
 ];
 

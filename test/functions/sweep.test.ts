@@ -168,7 +168,7 @@ describe('sweep handler', () => {
         .resolves({ ConfigurationRecordersStatus: [{ name: 'default', recording }] });
     };
 
-    it('reads the recorded families with one Config query and describes only Direct Connect, VPC Lattice, custom domain names, VPCs and DataSync locations', async () => {
+    it('reads the recorded families with one Config query and describes only Direct Connect, VPC Lattice, custom domain names, VPCs, DataSync locations and RDS databases', async () => {
       // Prepare
       recorder(true);
       mocks.config.on(SelectResourceConfigCommand).resolves({ Results: [] });
@@ -192,6 +192,8 @@ describe('sweep handler', () => {
         ...REGION_READS.vpc,
         // DataSync is listed live: Config records neither every location kind nor EFS's InTransitEncryption.
         ...REGION_READS.datasync,
+        // RDS parameter groups are no Config type: databases are read live with their groups' TLS parameter.
+        ...REGION_READS.rds,
       ]);
     });
 

@@ -75,6 +75,13 @@ import {
   type Listener,
   type LoadBalancer,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import {
+  DescribeDBClusterParametersCommand,
+  DescribeDBClustersCommand,
+  DescribeDBInstancesCommand,
+  DescribeDBParametersCommand,
+  DescribeCertificatesCommand as DescribeRdsCertificatesCommand,
+} from '@aws-sdk/client-rds';
 import { GetBucketPolicyCommand, GetBucketWebsiteCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
 import { ListServicesCommand } from '@aws-sdk/client-vpc-lattice';
 import { ACCOUNT_ID, type AwsMocks, type ExpectedRead, expectedRead, REGION } from './lambda-env.js';
@@ -422,6 +429,11 @@ export const REGION_READS = {
   datasync: [expectedRead('datasync', ListLocationsCommand, { MaxResults: 100 })],
   // No S3 bucket in the region: one listing of the region's buckets.
   s3: [expectedRead('s3', ListBucketsCommand, { BucketRegion: REGION, MaxBuckets: 10_000 })],
+  // No RDS database in the region listings: no parameter group or CA is read.
+  rds: [
+    expectedRead('rds', DescribeDBInstancesCommand, { MaxRecords: 100 }),
+    expectedRead('rds', DescribeDBClustersCommand, { MaxRecords: 100 }),
+  ],
 } satisfies Record<string, ExpectedRead[]>;
 
 /** The findings a read of the whole region publishes (sorted as publishedKinds sorts). */
@@ -436,7 +448,57 @@ export const REGION_FINDINGS = {
   vpc: ['finding:vpc-encryption-control'],
   datasync: [],
   s3: [],
+  rds: [],
 };
+
+/**
+ * The fake account's RDS databases, answered by identifier only (the region listings hold none): any instance is
+ * PostgreSQL 14 on the custom group orders-pg14 and any cluster Aurora MySQL on inventory-aurora-mysql8, both
+ * groups leaving TLS optional (a dynamic parameter at 0), so each routed call publishes what the rule finds.
+ */
+export const RDS_INSTANCE_GROUP = 'orders-pg14';
+export const RDS_CLUSTER_GROUP = 'inventory-aurora-mysql8';
+
+function rdsInstance(id: string) {
+  return {
+    DBInstanceIdentifier: id,
+    DBInstanceArn: `arn:aws:rds:${REGION}:${ACCOUNT_ID}:db:${id}`,
+    Engine: 'postgres',
+    EngineVersion: '14.9',
+    DBParameterGroups: [{ DBParameterGroupName: RDS_INSTANCE_GROUP, ParameterApplyStatus: 'in-sync' }],
+    CACertificateIdentifier: 'rds-ca-rsa2048-g1',
+    CertificateDetails: { CAIdentifier: 'rds-ca-rsa2048-g1', ValidTill: new Date('2027-09-01T00:00:00Z') },
+  };
+}
+
+function rdsCluster(id: string) {
+  return {
+    DBClusterIdentifier: id,
+    DBClusterArn: `arn:aws:rds:${REGION}:${ACCOUNT_ID}:cluster:${id}`,
+    Engine: 'aurora-mysql',
+    EngineVersion: '8.0.mysql_aurora.3.05.2',
+    DBClusterParameterGroup: RDS_CLUSTER_GROUP,
+    DBClusterMembers: [{ DBInstanceIdentifier: `${id}-1`, IsClusterWriter: true }],
+  };
+}
+
+const tlsOptional = (name: string) => ({
+  Parameters: [
+    { ParameterName: name, ParameterValue: '0', Source: 'user', ApplyType: 'dynamic', AllowedValues: '0,1' },
+  ],
+});
+
+function installRds(mocks: AwsMocks): void {
+  mocks.rds.on(DescribeDBInstancesCommand).callsFake((input) => ({
+    DBInstances: input.DBInstanceIdentifier ? [rdsInstance(input.DBInstanceIdentifier)] : [],
+  }));
+  mocks.rds.on(DescribeDBClustersCommand).callsFake((input) => ({
+    DBClusters: input.DBClusterIdentifier ? [rdsCluster(input.DBClusterIdentifier)] : [],
+  }));
+  mocks.rds.on(DescribeDBParametersCommand).resolves(tlsOptional('rds.force_ssl'));
+  mocks.rds.on(DescribeDBClusterParametersCommand).resolves(tlsOptional('require_secure_transport'));
+  mocks.rds.on(DescribeRdsCertificatesCommand).resolves({ Certificates: [] });
+}
 
 /** What the fake account's DataSync locations answer, per Describe call (shared/families/datasync/describe.ts). */
 export const DATASYNC_LOCATIONS = [
@@ -561,6 +623,7 @@ export function installAccount(mocks: AwsMocks, options: AccountOptions = {}): v
     .rejects(
       awsError('NoSuchWebsiteConfiguration', 'The specified bucket does not have a website configuration'),
     );
+  installRds(mocks);
   // Nor any CloudFront distribution (a global service: read in us-east-1).
   mocks.cloudfront.on(GetDistributionCommand).rejects(notFound('NoSuchDistribution', 'distribution'));
 

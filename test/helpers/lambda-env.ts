@@ -15,6 +15,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
@@ -119,6 +120,7 @@ export function mockAws() {
     apigatewayV2: mockClient(ApiGatewayV2Client),
     datasync: mockClient(DataSyncClient),
     s3: mockClient(S3Client),
+    rds: mockClient(RDSClient),
     config: mockClient(ConfigServiceClient),
     eventBridge: mockClient(EventBridgeClient),
     sqs: mockClient(SQSClient),
@@ -140,6 +142,7 @@ const READ_CLIENTS = [
   'apigatewayV2',
   'datasync',
   's3',
+  'rds',
   'config',
 ] as const;
 

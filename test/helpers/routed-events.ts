@@ -573,6 +573,78 @@ export const ROUTED_S3: RoutedCase[] = (
   actor: SSO_ACTOR,
 }));
 
+const RDS = `arn:aws:rds:${REGION}:${ACCOUNT_ID}`;
+
+/**
+ * The RDS calls: a database by its ARN (the response's, else built from the request's identifier), a parameter
+ * group by its pg: / cluster-pg: ARN under the type of the databases that use it.
+ */
+export const ROUTED_RDS: RoutedCase[] = [
+  [
+    'create-db-instance',
+    'CreateDBInstance',
+    ref('AWS::RDS::DBInstance', `${RDS}:db:legacy-mysql`, 'legacy-mysql'),
+  ],
+  [
+    'modify-db-instance',
+    'ModifyDBInstance',
+    ref('AWS::RDS::DBInstance', `${RDS}:db:billing-pg`, 'billing-pg'),
+  ],
+  [
+    'create-db-cluster',
+    'CreateDBCluster',
+    ref('AWS::RDS::DBCluster', `${RDS}:cluster:inventory`, 'inventory'),
+  ],
+  [
+    'modify-db-cluster',
+    'ModifyDBCluster',
+    ref('AWS::RDS::DBCluster', `${RDS}:cluster:analytics`, 'analytics'),
+  ],
+  [
+    'modify-db-parameter-group',
+    'ModifyDBParameterGroup',
+    ref('AWS::RDS::DBInstance', `${RDS}:pg:orders-pg14`, 'orders-pg14'),
+  ],
+  [
+    'reset-db-parameter-group',
+    'ResetDBParameterGroup',
+    ref('AWS::RDS::DBInstance', `${RDS}:pg:orders-pg14`, 'orders-pg14'),
+  ],
+  [
+    'modify-db-cluster-parameter-group',
+    'ModifyDBClusterParameterGroup',
+    ref('AWS::RDS::DBCluster', `${RDS}:cluster-pg:inventory-aurora-mysql8`, 'inventory-aurora-mysql8'),
+  ],
+  [
+    'reset-db-cluster-parameter-group',
+    'ResetDBClusterParameterGroup',
+    ref('AWS::RDS::DBCluster', `${RDS}:cluster-pg:inventory-aurora-mysql8`, 'inventory-aurora-mysql8'),
+  ],
+].map(([slug, eventName, target]) => ({
+  fixture: `cloudtrail-rds-${slug as string}`,
+  eventName: eventName as string,
+  refs: [target as ResourceRef],
+  actor: IAM_USER_ACTOR,
+}));
+
+/** The RDS calls that delete a database: its open findings are resolved. */
+export const ROUTED_RDS_DELETES: RoutedCase[] = [
+  {
+    fixture: 'cloudtrail-rds-delete-db-instance',
+    eventName: 'DeleteDBInstance',
+    refs: [ref('AWS::RDS::DBInstance', `${RDS}:db:erp-oracle`, 'erp-oracle')],
+    actor: IAM_USER_ACTOR,
+    deleted: true,
+  },
+  {
+    fixture: 'cloudtrail-rds-delete-db-cluster',
+    eventName: 'DeleteDBCluster',
+    refs: [ref('AWS::RDS::DBCluster', `${RDS}:cluster:analytics`, 'analytics')],
+    actor: IAM_USER_ACTOR,
+    deleted: true,
+  },
+];
+
 /** The test each family's events suite runs on its table: the call is routed to exactly the expected result. */
 export function itRoutesEveryCall(cases: readonly RoutedCase[]): void {
   it.each(cases)(

@@ -163,6 +163,8 @@ const STAR_RESOURCE_ACTIONS = new Set([
   'datasync:ListLocations',
   // ListBuckets (s3:ListAllMyBuckets) lists the account's buckets: no resource (list_amazons3.html).
   's3:ListAllMyBuckets',
+  // DescribeCertificates lists the RDS CAs of the region: no resource type (list_amazonrds.html).
+  'rds:DescribeCertificates',
   'config:GetResourceConfigHistory',
   'config:SelectResourceConfig',
   'config:DescribeConfigurationRecorders',
@@ -180,6 +182,7 @@ const MONITORED_SERVICES = [
   'apigateway',
   'datasync',
   's3',
+  'rds',
 ];
 const isRead = (action: string) => /^[a-z0-9-]+:(Describe|Get|List|Select)|^apigateway:GET$/.test(action);
 const isResourceWrite = (action: string) =>
@@ -280,8 +283,9 @@ describe('least privilege', () => {
       expect(resource).toEqual({
         'Fn::Sub': expect.stringMatching(
           // API Gateway ARNs name no account for public domain names and REST APIs (/restapis/*); CloudFront's no
-          // region; S3 bucket ARNs neither (arn:aws:s3:::<bucket>: buckets are granted by type, s3:::*).
-          /^arn:\$\{AWS::Partition\}:(?:(?:[a-z0-9-]+:us-east-1|cloudfront:):(\$\{AWS::AccountId\})?:\/?[a-z-]+\/\*(\/[a-z-]+\/\*)?|s3:::\*)$/,
+          // region; S3 bucket ARNs neither (arn:aws:s3:::<bucket>: buckets are granted by type, s3:::*); RDS ARNs end
+          // in <type>:* (pg:*, cluster-pg:*).
+          /^arn:\$\{AWS::Partition\}:(?:(?:[a-z0-9-]+:us-east-1|cloudfront:):(\$\{AWS::AccountId\})?:(?:\/?[a-z-]+\/\*(\/[a-z-]+\/\*)?|[a-z-]+:\*)|s3:::\*)$/,
         ),
       });
     }

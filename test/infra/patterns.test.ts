@@ -105,6 +105,7 @@ describe('on-api-call rule', () => {
       'aws.elasticloadbalancing',
       'aws.iam',
       'aws.s3',
+      'aws.rds',
       'aws.vpc-lattice',
     ]);
     expect(Object.keys(RECEIVED_API_CALLS).sort()).toEqual([...(pattern.source as string[])].sort());

@@ -90,6 +90,8 @@ describe('sweep against the stand-in', () => {
       's3:ListBuckets': 2,
       's3:GetBucketPolicy': 12,
       's3:GetBucketWebsite': 12,
+      'rds:DescribeDBInstances': 2,
+      'rds:DescribeDBClusters': 2,
       'apigateway:GetRestApis': 2,
       // 250 distributions in pages of 100 (Marker), in the sweep of us-east-1 only; no GetDistribution when no
       // rule would change one (the default policy notifies).
@@ -173,6 +175,8 @@ describe('sweep against the stand-in', () => {
       'datasync:ListLocations': 1,
       // The bucket items carry their policy: no GetBucketPolicy; the 10 without a website item are asked.
       's3:GetBucketWebsite': 10,
+      'rds:DescribeDBInstances': 1,
+      'rds:DescribeDBClusters': 1,
     });
     expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'config'));
     expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 6 + 3 + 12);

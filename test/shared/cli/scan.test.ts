@@ -31,6 +31,7 @@ import {
   ElasticLoadBalancingV2Client,
   ModifyListenerCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { DescribeDBClustersCommand, DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -199,7 +200,7 @@ describe('runScan', () => {
 
     // Assess
     await expect(scanned).rejects.toThrow(
-      `ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, DataSync location, or S3 bucket in ${expected}. Read:\n  - ${expected}: no resource`,
+      `ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, DataSync location, S3 bucket, or RDS database in ${expected}. Read:\n  - ${expected}: no resource`,
     );
     expect(regions).toEqual([expected]);
   });
@@ -305,7 +306,7 @@ describe('runScan', () => {
     // Assess
     await expect(result).rejects.toThrow(
       new NothingJudgedError(
-        'nothing to evaluate: no ELBv2 listener or target group, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, DataSync location, or S3 bucket in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
+        'nothing to evaluate: no ELBv2 listener or target group, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, DataSync location, S3 bucket, or RDS database in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
       ),
     );
   });
@@ -340,11 +341,12 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
   const lattice = mockClient(VPCLatticeClient);
   const datasync = mockClient(DataSyncClient);
   const s3 = mockClient(S3Client);
+  const rds = mockClient(RDSClient);
   const apigateway = mockClient(APIGatewayClient);
   const apigatewayV2 = mockClient(ApiGatewayV2Client);
 
   afterEach(() => {
-    for (const mock of [elbv2, elb, ec2, dx, acm, lattice, datasync, s3, apigateway, apigatewayV2])
+    for (const mock of [elbv2, elb, ec2, dx, acm, lattice, datasync, s3, rds, apigateway, apigatewayV2])
       mock.reset();
   });
 
@@ -368,6 +370,8 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     apigateway.on(GetRestApisCommand).resolves({ items: [] });
     datasync.on(ListLocationsCommand).resolves({ Locations: [] });
     s3.on(ListBucketsCommand).resolves({ Buckets: [] });
+    rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [] });
+    rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [] });
 
     // Act
     const result = await runAws(['scan', '--region', 'eu-west-1', '--format', 'json']);
@@ -439,6 +443,7 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     apigatewayV2.onAnyCommand().rejects(denied);
     datasync.onAnyCommand().rejects(denied);
     s3.onAnyCommand().rejects(denied);
+    rds.onAnyCommand().rejects(denied);
 
     // Act
     const result = await runAws(['scan', '--region', 'eu-west-1', '--format', 'json']);

@@ -12,6 +12,8 @@ import {
   ROUTED_ELB,
   ROUTED_ELBV2,
   ROUTED_LATTICE,
+  ROUTED_RDS,
+  ROUTED_RDS_DELETES,
   ROUTED_S3,
   ROUTED_VPC,
   ROUTED_VPN,
@@ -29,6 +31,8 @@ const ROUTED = [
   ...ROUTED_VPC,
   ...ROUTED_DATASYNC,
   ...ROUTED_S3,
+  ...ROUTED_RDS,
+  ...ROUTED_RDS_DELETES,
 ];
 
 describe('routeCloudTrail', () => {

@@ -103,6 +103,11 @@ describe('familyIamStatements', () => {
       'DescribeDataSyncLocations',
       'ListS3Buckets',
       'ReadS3Buckets',
+      'ReadRdsInstances',
+      'ReadRdsClusters',
+      'ReadRdsParameters',
+      'ReadRdsClusterParameters',
+      'ReadRdsCertificates',
     ]);
     expect(sweep[0]?.Action).toEqual([
       'elasticloadbalancing:DescribeListeners',

@@ -44,6 +44,8 @@ describe('RESOURCE_TYPES', () => {
       'AWS::DataSync::LocationS3',
       'AWS::DataSync::LocationFSxONTAP',
       'AWS::S3::Bucket',
+      'AWS::RDS::DBInstance',
+      'AWS::RDS::DBCluster',
       'AWS::Fixture::Thing',
       'AWS::Fixture::Group',
     ]);

@@ -61,6 +61,8 @@ describe('computeKpis', () => {
       certificatesExpiring: { count: 1, withinDays: 30 },
       // The account has no VPC
       vpcEncryptionControl: { compliant: 0, total: 0, percent: null },
+      // The account has no RDS database
+      databasesRequiringTls: { compliant: 0, total: 0, percent: null },
     });
   });
 
@@ -174,6 +176,7 @@ function referenceKpis(evaluations: readonly Evaluation[], certificateExpiryDays
     dxMacsecEnforced: shareOf(DX_MACSEC_RULES),
     datasyncLocationsEncrypted: shareOf(['datasync-location-plaintext']),
     s3DenyPlaintext: shareOf(['s3-bucket-secure-transport']),
+    databasesRequiringTls: shareOf(['rds-transport-not-enforced']),
     certificatesExpiring: {
       count: evaluations.filter((e) => e.ruleId === CERTIFICATE_EXPIRY_RULE && e.status === 'NON_COMPLIANT')
         .length,

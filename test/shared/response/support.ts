@@ -8,6 +8,7 @@ import { DirectConnectClient } from '@aws-sdk/client-direct-connect';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { PLAINTEXT_RULES_NOT_READ } from '../../../shared/families/elbv2/actions.js';
@@ -36,6 +37,7 @@ function remediationClients(): ExecutorDeps['clientFor'] {
     directconnect: new DirectConnectClient(config),
     acm: new ACMClient(config),
     s3: new S3Client(config),
+    rds: new RDSClient(config),
   };
   return async (service) => {
     const client = clients[service];
@@ -53,6 +55,7 @@ export function mockRemediationClients() {
     directconnect: mockClient(DirectConnectClient),
     acm: mockClient(ACMClient),
     s3: mockClient(S3Client),
+    rds: mockClient(RDSClient),
   };
   return {
     ...mocks,

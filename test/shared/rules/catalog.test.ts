@@ -72,6 +72,9 @@ const CATALOG_IDS = [
   'apigateway-backend-certificate',
   // Third edition: private paths (VPC encryption controls).
   'vpc-encryption-control',
+  // Fourth edition: RDS and Aurora (the CA rule of "Certificates everywhere", the transport rule of private paths).
+  'rds-ca-certificate-expiry',
+  'rds-transport-not-enforced',
 ];
 
 describe('rule catalog', () => {

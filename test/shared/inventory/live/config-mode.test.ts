@@ -33,6 +33,7 @@ import {
   DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { DescribeDBClustersCommand, DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { ListServicesCommand, VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -63,7 +64,8 @@ const datasync = mockClient(DataSyncClient);
 const s3 = mockClient(S3Client);
 const apigateway = mockClient(APIGatewayClient);
 const apigatewayV2 = mockClient(ApiGatewayV2Client);
-const ALL = [config, elbv2, elb, ec2, dx, acm, lattice, datasync, s3, apigateway, apigatewayV2];
+const rds = mockClient(RDSClient);
+const ALL = [config, elbv2, elb, ec2, dx, acm, lattice, datasync, s3, rds, apigateway, apigatewayV2];
 
 const CONFIG_LISTENER = listenerArn('edge', 'c0ffee0000000001', 'net');
 
@@ -140,6 +142,8 @@ function answerDescribes() {
   lattice.on(ListServicesCommand).resolves({ items: [] });
   datasync.on(ListLocationsCommand).resolves({ Locations: [] });
   s3.on(ListBucketsCommand).resolves({ Buckets: [] });
+  rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [] });
+  rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [] });
   elb.on(DescribeClassicCommand).resolves({ LoadBalancerDescriptions: [] });
   ec2
     .on(DescribeVpnConnectionsCommand)

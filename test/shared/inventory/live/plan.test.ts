@@ -30,6 +30,7 @@ describe('readPlanFor', () => {
         'elb-listener-weak-ciphers': off,
         'apigateway-api-tls-policy': off,
         'apigateway-backend-certificate': off,
+        'rds-transport-not-enforced': off,
       },
     });
 
@@ -44,6 +45,7 @@ describe('readPlanFor', () => {
       acm: { signature: 'none', transparency: false, inUseBy: false },
       cloudfront: { viewerProtocol: false },
       apigateway: { domains: true, mappings: false, restApis: false, stages: false, integrations: false },
+      rds: { parameters: false, certificates: true },
     });
   });
 

@@ -26,6 +26,7 @@ import {
   DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { DescribeDBClustersCommand, DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { ListServicesCommand, VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -57,6 +58,7 @@ const acm = mockClient(ACMClient);
 const lattice = mockClient(VPCLatticeClient);
 const datasync = mockClient(DataSyncClient);
 const s3 = mockClient(S3Client);
+const rds = mockClient(RDSClient);
 const apigateway = mockClient(APIGatewayClient);
 const apigatewayV2 = mockClient(ApiGatewayV2Client);
 
@@ -76,6 +78,8 @@ function answerEveryFamily() {
   lattice.on(ListServicesCommand).resolves({ items: [] });
   datasync.on(ListLocationsCommand).resolves({ Locations: [] });
   s3.on(ListBucketsCommand).resolves({ Buckets: [] });
+  rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [] });
+  rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [] });
   apigateway.on(GetDomainNamesCommand).resolves({ items: [] });
   apigatewayV2.on(GetDomainNamesV2Command).resolves({ Items: [] });
   apigateway.on(GetRestApisCommand).resolves({ items: [] });
@@ -86,7 +90,7 @@ function answerEveryFamily() {
 
 describe('createAwsInventorySource', () => {
   afterEach(() => {
-    for (const mock of [elbv2, elb, ec2, dx, acm, lattice, datasync, s3, apigateway, apigatewayV2])
+    for (const mock of [elbv2, elb, ec2, dx, acm, lattice, datasync, s3, rds, apigateway, apigatewayV2])
       mock.reset();
   });
 

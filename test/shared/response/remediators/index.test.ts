@@ -14,6 +14,7 @@ import { elbv2ListenerTcpPlaintext } from '../../../../shared/families/elbv2/rul
 import { elbv2ListenerTlsPolicy } from '../../../../shared/families/elbv2/rules/elbv2-listener-tls-policy.js';
 import { FAMILIES } from '../../../../shared/families/index.js';
 import { vpcLatticeListenerPlaintext } from '../../../../shared/families/lattice/rules/vpc-lattice-listener-plaintext.js';
+import { rdsTransportNotEnforced } from '../../../../shared/families/rds/rules/rds-transport-not-enforced.js';
 import { s3BucketSecureTransport } from '../../../../shared/families/s3/rules/s3-bucket-secure-transport.js';
 import { vpcEncryptionControl } from '../../../../shared/families/vpc/rules/vpc-encryption-control.js';
 import { vpnTunnelWeakCrypto } from '../../../../shared/families/vpn/rules/vpn-tunnel-weak-crypto.js';
@@ -63,6 +64,8 @@ const EXPECTED_IAM_ACTIONS = [
   'elasticloadbalancing:ModifyRule',
   'elasticloadbalancing:SetLoadBalancerPoliciesOfListener',
   's3:PutBucketPolicy',
+  'rds:ModifyDBClusterParameterGroup',
+  'rds:ModifyDBParameterGroup',
   'vpc-lattice:DeleteListener',
 ];
 
@@ -158,6 +161,53 @@ const SAMPLES: { rule: AnyRule; resource: Resource; policy?: PolicyInput }[] = [
       tags: {},
       source: 'test',
       policyText: null,
+    },
+  },
+  // A custom group with the dynamic TLS parameter at 0: one per group kind (DB and DB cluster parameter group).
+  {
+    rule: rdsTransportNotEnforced,
+    resource: {
+      resourceType: 'AWS::RDS::DBInstance',
+      resourceId: 'arn:aws:rds:eu-west-1:111122223333:db:orders-pg',
+      identifier: 'orders-pg',
+      tags: {},
+      source: 'test',
+      engine: 'postgres',
+      engineVersion: '14.9',
+      parameterGroup: { kind: 'db', name: 'orders-pg14', applyStatus: 'in-sync' },
+      groupParameters: {
+        parameters: {
+          'rds.force_ssl': { name: 'rds.force_ssl', value: '0', applyType: 'dynamic', allowedValues: '0,1' },
+        },
+        complete: true,
+        source: 'test',
+      },
+    },
+  },
+  {
+    rule: rdsTransportNotEnforced,
+    resource: {
+      resourceType: 'AWS::RDS::DBCluster',
+      resourceId: 'arn:aws:rds:eu-west-1:111122223333:cluster:inventory',
+      identifier: 'inventory',
+      tags: {},
+      source: 'test',
+      engine: 'aurora-mysql',
+      engineVersion: '8.0.mysql_aurora.3.05.2',
+      members: [],
+      parameterGroup: { kind: 'cluster', name: 'inventory-aurora-mysql8' },
+      groupParameters: {
+        parameters: {
+          require_secure_transport: {
+            name: 'require_secure_transport',
+            value: '0',
+            applyType: 'dynamic',
+            allowedValues: '0,1',
+          },
+        },
+        complete: true,
+        source: 'test',
+      },
     },
   },
 ];

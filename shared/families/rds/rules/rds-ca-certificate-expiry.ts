@@ -1,0 +1,138 @@
+import { expiryOf, expiryPhrase } from '../../../certificates/judge.js';
+import type { CertificateFacts } from '../../../certificates/model.js';
+import { cannotVerify, compliant, defineRule, nonCompliant, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
+import type { RdsDbInstance } from '../model.js';
+import { DEFAULT_CA, RDS_CERTIFICATE_AUTHORITIES } from '../reference.js';
+
+/** The command that rotates it, and what that restarts (RULES.md guidance). */
+function rotation(db: RdsDbInstance): string {
+  return `Rotate: aws rds modify-db-instance --db-instance-identifier ${db.identifier} --ca-certificate-identifier ${DEFAULT_CA} --apply-immediately (this restarts the database unless its engine version supports rotation without restart: DescribeDBEngineVersions SupportsCertificateRotationWithoutRestart).`;
+}
+
+/**
+ * The certificates the instance's TLS depends on, in the shared model (shared/certificates): its CA, dated by a
+ * describe-certificates output of the inputs or else the reference data, and its own server certificate
+ * (CertificateDetails.ValidTill) when the input has it.
+ */
+function certificatesOf(db: RdsDbInstance, ca: string): CertificateFacts[] {
+  const caFacts: CertificateFacts = {
+    source: 'rds-ca',
+    label: `CA ${ca}`,
+    issuer: ca,
+    inUseBy: [db.resourceId],
+  };
+  const notAfter = db.caValidTill ?? RDS_CERTIFICATE_AUTHORITIES[ca]?.validTill;
+  const facts = [notAfter ? { ...caFacts, notAfter } : caFacts];
+  if (db.serverCertificateValidTill) {
+    facts.push({
+      source: 'rds-ca',
+      label: 'its server certificate',
+      issuer: ca,
+      notAfter: db.serverCertificateValidTill,
+      inUseBy: [db.resourceId],
+    });
+  }
+  return facts;
+}
+
+function judge(db: RdsDbInstance, now: Date, threshold: number) {
+  const ca = db.caCertificateIdentifier;
+  const label = `DB instance ${db.identifier}`;
+  const pending = db.pendingCaCertificateIdentifier
+    ? ` A change to ${db.pendingCaCertificateIdentifier} is pending.`
+    : '';
+  const details = {
+    caCertificateIdentifier: ca ?? null,
+    ...(db.serverCertificateValidTill ? { serverCertificateValidTill: db.serverCertificateValidTill } : {}),
+    ...(db.pendingCaCertificateIdentifier
+      ? { pendingCaCertificateIdentifier: db.pendingCaCertificateIdentifier }
+      : {}),
+  };
+  if (!ca) {
+    return cannotVerify(
+      `${label}: the input has no CACertificateIdentifier, so its CA's expiry cannot be verified.`,
+      details,
+    );
+  }
+  const [caCertificate, ...others] = certificatesOf(db, ca);
+  const caFrom = db.caValidTill ? 'describe-certificates' : 'reference data';
+  if (!caCertificate?.notAfter) {
+    if (RDS_CERTIFICATE_AUTHORITIES[ca]?.expiredUndated) {
+      return nonCompliant(
+        `${label} uses CA ${ca}, which has expired (reference data: legacy CA, exact date not documented). Clients that verify the server certificate fail or fall back to not verifying.${pending} ${rotation(db)}`,
+        { details: { ...details, expired: true, caFrom } },
+      );
+    }
+    return cannotVerify(
+      `${label} uses CA ${ca}, which neither a describe-certificates output of the inputs nor the reference data dates, so its expiry cannot be verified.`,
+      details,
+    );
+  }
+  // The certificate that expires first decides.
+  const judged = [caCertificate, ...others].map((certificate) => ({
+    certificate,
+    expiry: expiryOf(certificate.notAfter, now, threshold),
+  }));
+  const soonest = judged.reduce((a, b) =>
+    (b.expiry?.daysToExpiry ?? Number.POSITIVE_INFINITY) <
+    (a.expiry?.daysToExpiry ?? Number.POSITIVE_INFINITY)
+      ? b
+      : a,
+  );
+  const expiry = soonest.expiry;
+  if (!expiry) {
+    return cannotVerify(
+      `${label}: the expiry of ${soonest.certificate.label} (${JSON.stringify(soonest.certificate.notAfter)}) is not a date, so it cannot be verified.`,
+      details,
+    );
+  }
+  const full = {
+    ...details,
+    caValidTill: caCertificate.notAfter,
+    caFrom,
+    daysToExpiry: expiry.daysToExpiry,
+    expiring: soonest.certificate.label,
+  };
+  const phrase = `${label}: ${soonest.certificate.label} ${expiryPhrase(expiry, threshold)}.`;
+  if (!expiry.failing) return compliant(phrase, full);
+  return nonCompliant(`${phrase}${pending} ${rotation(db)}`, {
+    details: { ...full, expired: expiry.expired },
+  });
+}
+
+export const rdsCaCertificateExpiry = defineRule({
+  metadata: {
+    id: 'rds-ca-certificate-expiry',
+    title: 'RDS DB instance certificate authority expiring or expired',
+    family: 'rds',
+    resourceTypes: ['AWS::RDS::DBInstance'],
+    severity: 'high',
+    description:
+      "A DB instance whose server certificate CA (CACertificateIdentifier), or its own server certificate (CertificateDetails.ValidTill, when the input has it), expires within certificates.expiryDays or has expired. The CA's expiry comes from a describe-certificates output of the inputs, else the reference data.",
+    rationale:
+      'Clients verify the database against an RDS CA: once it expires, connections that verify fail, and people turn verification off, which opens the path to an impostor.',
+    parameters: [
+      {
+        policyPath: 'certificates.expiryDays',
+        description: 'How many days before ValidTill a certificate counts as expiring.',
+      },
+    ],
+    remediation: {
+      guidance: `aws rds modify-db-instance --ca-certificate-identifier ${DEFAULT_CA} (with --apply-immediately, or in the maintenance window): the database restarts unless its engine version supports rotation without restart (SupportsCertificateRotationWithoutRestart); update the clients' trust store first.`,
+    },
+    defaultMode: 'notify',
+    references: [
+      'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL-certificate-rotation.html',
+      'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL.html',
+      'https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DescribeCertificates.html',
+    ],
+    compliance: {
+      securityHub: [],
+      configRules: ['rds_instance_certificate_expiration (Prowler)'],
+      frameworks: SEC09_FRAMEWORKS,
+    },
+  },
+  evaluate(resource, context) {
+    return judge(resource, context.now, context.policy.certificates.expiryDays);
+  },
+});
