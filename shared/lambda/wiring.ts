@@ -9,6 +9,7 @@ import type { AwsInventorySource, AwsInventorySourceOptions } from '../inventory
 import { publishFindings } from '../report/findings-bus.js';
 import { enqueueJsonMessages, enqueueSlackMessages } from '../report/slack/deliver.js';
 import { RULES } from '../rules/index.js';
+import { createDynamoDbChangeLedger } from '../state/change-ledger.js';
 import { createDynamoDbFindingStore } from '../state/dynamodb-store.js';
 import type { FindingStore } from '../state/finding-store.js';
 import type { MonitorDeps } from '../usecase/deps.js';
@@ -52,6 +53,7 @@ export function createRuntime(config: FunctionConfig, wiring: RuntimeWiring): Ru
   const clientsFor = createRegionalClients({});
   const dynamoDb = new DynamoDBClient(awsClientConfig({ region: config.region }));
   const findings = createDynamoDbFindingStore(dynamoDb, config.tableName);
+  const changes = createDynamoDbChangeLedger(dynamoDb, config.tableName);
   const sqs = new SQSClient(awsClientConfig({ region: config.region }));
   const { actionsQueueUrl, slackOutboxUrl } = config;
   const putOnBus = (messages: Parameters<MonitorDeps['publish']>[0]) =>
@@ -83,6 +85,7 @@ export function createRuntime(config: FunctionConfig, wiring: RuntimeWiring): Ru
         inventoryMode: config.policy.sweep.inventory,
       }),
       findings,
+      changes,
       publish: publishOwed,
       policy: config.policy,
       rules: RULES,

@@ -75,6 +75,26 @@ describe('on-config-change handler', () => {
     }
   });
 
+  it('a second trigger of a change already read (a redelivery, or the Config rule before it) reads nothing and is counted', async () => {
+    // Prepare: the first delivery reads the listener (the change was captured before that read).
+    const event = loadEvent('config-change-elbv2-listener');
+    await handler(event, context);
+    expectExactReads(mocks, WEB_READS);
+    const reads = readCalls(mocks).length;
+    const published = publishedKinds(mocks).length;
+
+    // Act
+    const again = await handler({ ...event, id: 'b7c8d9e0-0000-4000-8000-00000000dup1' }, context);
+
+    // Assess
+    expect(again).toMatchObject({ duplicate: 'covered', evaluated: 0 });
+    expect(readCalls(mocks)).toHaveLength(reads);
+    expect(publishedKinds(mocks)).toHaveLength(published);
+    // Counted by its log line (no per-event custom metric).
+    const skipped = harness.output.logs().filter((log) => log.message === 'Duplicate inspection skipped');
+    expect(skipped).toEqual([expect.objectContaining({ duplicate: 'covered', eventId: again.eventId })]);
+  });
+
   it('resolves the open findings of a deleted certificate without reading it', async () => {
     // Prepare
     await seedOpenFinding(
