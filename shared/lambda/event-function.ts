@@ -40,6 +40,7 @@ export function createEventFunction(options: EventFunctionOptions) {
     parse: options.route,
     async handle(route): Promise<EventFunctionSummary> {
       runtime ??= options.runtime ? options.runtime() : createRuntime(loadFunctionConfig(), INSPECTOR_WIRING);
+      await runtime.refreshPolicy(observability);
       if (route.kind === 'inspect') logger.appendKeys({ resources: route.refs.map((ref) => ref.resourceId) });
       const outcome = await inspectEvent(route, runtime.deps());
       const summary: EventFunctionSummary = {

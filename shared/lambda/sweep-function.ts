@@ -47,6 +47,7 @@ export function createSweepFunction(options: { runtime?: () => Runtime } = {}) {
     parse: parseScheduledEvent,
     async handle(event): Promise<SweepSummary> {
       runtime ??= options.runtime ? options.runtime() : createRuntime(loadFunctionConfig(), INSPECTOR_WIRING);
+      await runtime.refreshPolicy(observability);
       const deps = runtime.deps();
       const outcome = await sweep(deps, {
         sweepId: event.id,
