@@ -21,6 +21,7 @@ export function createConfigRuleFunction(options: { runtime?: () => Runtime } = 
     parse: parseConfigRuleEvent,
     async handle({ invocation, item }) {
       runtime ??= options.runtime ? options.runtime() : createRuntime(loadFunctionConfig(), INSPECTOR_WIRING);
+      await runtime.refreshPolicy(observability);
       // The handler logged the result token as the id; the derived id is stable and shorter.
       logger.appendKeys({
         eventId: invocation.eventId,

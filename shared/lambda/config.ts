@@ -5,6 +5,14 @@ import * as z from 'zod';
 import { PolicyError, policyFromYamlDocument, validatePolicy } from '../policy/load.js';
 import type { Policy } from '../policy/schema.js';
 
+/**
+ * An SSM parameter name (/path/name) or ARN (arn:aws:ssm:region:account:parameter/path/name). A parameter shared
+ * from another account is read by its full ARN: https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_GetParameter.html
+ */
+const SSM_PARAMETER = /^(\/|arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter\/)/;
+const SSM_PARAMETER_MESSAGE =
+  'expected a parameter name starting with / or an arn:...:ssm:...:parameter/ ARN';
+
 /** Settings a function reads from its environment; validated once at cold start. */
 const environmentSchema = z.object({
   AWS_REGION: z.string().min(1),
@@ -38,8 +46,21 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[\w-]{1,256}$/, 'expected a Config aggregator name ([w-], at most 256)')
     .optional(),
-  /** The SSM parameter remediate reads before acting: the emergency switch (absent: remediate never acts). */
-  TG_REMEDIATION_SWITCH: z.string().startsWith('/').optional(),
+  /**
+   * The SSM parameter remediate reads before acting: the emergency switch (absent: remediate never acts). A name,
+   * or the full ARN of an organization-wide switch shared from another account (AWS RAM needs the ARN).
+   */
+  TG_REMEDIATION_SWITCH: z.string().regex(SSM_PARAMETER, SSM_PARAMETER_MESSAGE).optional(),
+  /** The SSM parameter holding the policy layers (absent: the packaged policy); a name or a shared ARN. */
+  TG_POLICY_PARAMETER: z.string().regex(SSM_PARAMETER, SSM_PARAMETER_MESSAGE).optional(),
+  /**
+   * The OU the stack was deployed to (a StackSets parameter), for the OU layer of TG_POLICY_PARAMETER. Pattern
+   * from https://docs.aws.amazon.com/organizations/latest/APIReference/API_OrganizationalUnit.html
+   */
+  TG_ORGANIZATIONAL_UNIT: z
+    .string()
+    .regex(/^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/, 'expected an OU id, ou-<root>-<suffix>')
+    .optional(),
   /** The policy file; default: the package's transit-guard.policy.json. A .json file, or .yml/.yaml from the sources. */
   TG_POLICY_FILE: z.string().min(1).optional(),
   LAMBDA_TASK_ROOT: z.string().optional(),
@@ -59,9 +80,12 @@ export interface FunctionConfig {
   sweepQueueUrl?: string;
   /** The organization Config aggregator (security account: the sweep queries it instead of reading the account). */
   configAggregator?: string;
-  /** The emergency switch's SSM parameter name (remediate only). */
+  /** The emergency switch's SSM parameter name or ARN (remediate only). */
   remediationSwitchParameter?: string;
+  /** The packaged policy (with TG_DRY_RUN applied): the fallback when a policy parameter is unreadable. */
   policy: Policy;
+  /** Where the current policy comes from when it is not the packaged one (shared/lambda/policy-parameter.ts). */
+  policyParameter?: { name: string; organizationalUnit?: string; dryRun?: boolean };
 }
 
 /** @internal An error production throws; tests check for it with instanceof / toThrow. */
@@ -145,6 +169,15 @@ export function loadFunctionConfig(env: NodeJS.ProcessEnv = process.env): Functi
     ...(e.TG_SWEEP_QUEUE_URL ? { sweepQueueUrl: e.TG_SWEEP_QUEUE_URL } : {}),
     ...(e.TG_CONFIG_AGGREGATOR ? { configAggregator: e.TG_CONFIG_AGGREGATOR } : {}),
     ...(e.TG_REMEDIATION_SWITCH ? { remediationSwitchParameter: e.TG_REMEDIATION_SWITCH } : {}),
+    ...(e.TG_POLICY_PARAMETER
+      ? {
+          policyParameter: {
+            name: e.TG_POLICY_PARAMETER,
+            ...(e.TG_ORGANIZATIONAL_UNIT ? { organizationalUnit: e.TG_ORGANIZATIONAL_UNIT } : {}),
+            ...(e.TG_DRY_RUN ? { dryRun: e.TG_DRY_RUN === 'true' } : {}),
+          },
+        }
+      : {}),
     policy: e.TG_DRY_RUN ? { ...policy, dryRun: e.TG_DRY_RUN === 'true' } : policy,
   };
 }

@@ -14,6 +14,8 @@ export class InventoryReadError extends Error {
 export interface EventFunctionSummary {
   eventId: string;
   ignored?: string;
+  /** Another trigger of the same change already inspected it (or is inspecting it): nothing was read. */
+  duplicate?: 'covered' | 'in-progress';
   evaluated: number;
   nonCompliant: number;
   resolved: number;
@@ -38,11 +40,13 @@ export function createEventFunction(options: EventFunctionOptions) {
     parse: options.route,
     async handle(route): Promise<EventFunctionSummary> {
       runtime ??= options.runtime ? options.runtime() : createRuntime(loadFunctionConfig(), INSPECTOR_WIRING);
+      await runtime.refreshPolicy(observability);
       if (route.kind === 'inspect') logger.appendKeys({ resources: route.refs.map((ref) => ref.resourceId) });
       const outcome = await inspectEvent(route, runtime.deps());
       const summary: EventFunctionSummary = {
         eventId: outcome.eventId,
         ...(outcome.ignored ? { ignored: outcome.ignored } : {}),
+        ...(outcome.duplicate ? { duplicate: outcome.duplicate.of } : {}),
         evaluated: outcome.evaluations.length,
         nonCompliant: outcome.evaluations.filter((e) => e.status === 'NON_COMPLIANT').length,
         resolved: outcome.transitions.filter((t) => t.kind === 'resolved').length,
@@ -51,6 +55,11 @@ export function createEventFunction(options: EventFunctionOptions) {
         logger.warn('Event names resources outside this account or these regions: not acted on', {
           outOfScope: outcome.outOfScope.map((ref) => ref.resourceId),
         });
+      }
+      if (outcome.duplicate) {
+        // Counted by this log line (Logs Insights), not a custom metric billed every hour it is sent.
+        logger.info('Duplicate inspection skipped', { ...summary });
+        return summary;
       }
       // Per event, only what is rare enough to look into (an ignored event): a metric sent every hour is a
       // custom metric billed every hour, and the "Event inspected" log line already counts the rest.

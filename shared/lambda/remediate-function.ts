@@ -26,8 +26,9 @@ export function createRemediateFunction(options: RemediateFunctionOptions = {}) 
     name: 'remediate',
     observability,
     parse: parseSqsEvent,
-    handle: (event, context) => {
+    handle: async (event, context) => {
       runtime ??= options.runtime ? options.runtime() : createRuntime(loadFunctionConfig(), REMEDIATE_WIRING);
+      await runtime.refreshPolicy(observability);
       ports ??= remediatePorts(runtime, { sleep, observability });
       const forThis = ports(context);
       const guarded = async (record: SQSRecord) => {

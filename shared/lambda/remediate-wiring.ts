@@ -9,7 +9,7 @@ import { makeActionIdempotent } from '../response/idempotency.js';
 import { type ActionMessage, actionMessageSchema } from '../usecase/actions.js';
 import { checkAction, InvalidActionError, type RemediatePorts } from '../usecase/remediate.js';
 import type { Observability } from './handler.js';
-import { createRemediationSwitch, type RemediationSwitch } from './remediation-switch.js';
+import { createRemediationSwitch, type RemediationSwitch, ssmRegionOf } from './remediation-switch.js';
 import type { Runtime, RuntimeWiring } from './wiring.js';
 
 /** The live inventory without AWS Config, which remediate never reads. */
@@ -44,7 +44,8 @@ export function remediatePorts(
     remediationSwitch: () => {
       remediationSwitch ??= createRemediationSwitch(
         remediationSwitchParameter,
-        new SSMClient(awsClientConfig({ region })),
+        // A central switch shared from the security account is read by its ARN, in its region.
+        new SSMClient(awsClientConfig({ region: ssmRegionOf(remediationSwitchParameter ?? '', region) })),
       );
       return remediationSwitch();
     },

@@ -2,6 +2,14 @@
 // (70 KB), which took remediate over its 1 MB bundle target.
 import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 
+/**
+ * The region to read a parameter in: an ARN's own region (a parameter shared through AWS RAM lives in the
+ * owner's region), else the stack's.
+ */
+export function ssmRegionOf(parameter: string, stackRegion: string): string {
+  return parameter.startsWith('arn:') ? parameter.split(':')[3] || stackRegion : stackRegion;
+}
+
 /** The emergency switch's two values; the stack creates the parameter `enabled` (infra/state.yml). */
 type RemediationSwitchState = 'enabled' | 'disabled';
 

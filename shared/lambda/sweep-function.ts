@@ -63,6 +63,7 @@ export function createSweepFunction(options: { runtime?: () => Runtime } = {}) {
     parse: parseScheduledEvent,
     async handle(event): Promise<SweepSummary | SweepPlanSummary> {
       runtime ??= options.runtime ? options.runtime() : createRuntime(loadFunctionConfig(), INSPECTOR_WIRING);
+      await runtime.refreshPolicy(observability);
       const deps = runtime.deps();
       if (runtime.sweepQueue) {
         const now = deps.now();

@@ -1,18 +1,25 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { awsClientConfig } from '../aws/client-config.js';
 import { createRegionalClients, type RegionClients } from '../aws/clients.js';
 import { eventBridgeClient } from '../aws/factories.js';
 import type { OwnIdentity } from '../events/loop-guard.js';
 import { readPlanFor } from '../inventory/live/plan.js';
 import type { AwsInventorySource, AwsInventorySourceOptions } from '../inventory/live/source-core.js';
+import type { Policy } from '../policy/schema.js';
 import { publishFindings } from '../report/findings-bus.js';
 import { enqueueJsonMessages, enqueueSlackMessages } from '../report/slack/deliver.js';
 import { RULES } from '../rules/index.js';
+import { createDynamoDbChangeLedger } from '../state/change-ledger.js';
 import { createDynamoDbFindingStore } from '../state/dynamodb-store.js';
 import type { FindingStore } from '../state/finding-store.js';
 import type { MonitorDeps } from '../usecase/deps.js';
 import type { FunctionConfig } from './config.js';
+import type { Observability } from './handler.js';
+import { createPolicyParameter } from './policy-parameter.js';
+import { ssmRegionOf } from './remediation-switch.js';
 
 class PublishError extends Error {
   override name = 'PublishError';
@@ -28,6 +35,45 @@ export interface Runtime {
   sweepQueue?: { enqueue(items: readonly unknown[]): Promise<void> };
   /** The use-case ports for one invocation (the inventory source and its caches are per invocation). */
   deps(): MonitorDeps;
+  /**
+   * Reads the policy parameter when its cache expired (TG_POLICY_PARAMETER); each handler calls it before
+   * `deps()`. Without a parameter, the packaged policy is used and nothing is read.
+   */
+  refreshPolicy(observability: Observability): Promise<void>;
+}
+
+/** The policy parameter's read, with what it reports going to the function's logs and metrics. */
+function policyReader(config: FunctionConfig, { logger, metrics }: Observability) {
+  const parameter = config.policyParameter;
+  if (!parameter) return undefined;
+  return createPolicyParameter(
+    {
+      parameter: parameter.name,
+      client: new SSMClient(awsClientConfig({ region: ssmRegionOf(parameter.name, config.region) })),
+      fallback: config.policy,
+      accountId: config.accountId,
+      ...(parameter.organizationalUnit ? { organizationalUnit: parameter.organizationalUnit } : {}),
+      ...(parameter.dryRun === undefined ? {} : { dryRun: parameter.dryRun }),
+    },
+    {
+      invalid(version, message) {
+        // Once per bad version: the alarm on InvalidPolicy tells the security team, the log line says why.
+        metrics.addMetric('InvalidPolicy', MetricUnit.Count, 1);
+        logger.error('The policy parameter holds an invalid policy: keeping the last good one', {
+          parameter: parameter.name,
+          version,
+          error: message,
+        });
+      },
+      unreadable(message) {
+        metrics.addMetric('PolicyParameterUnreadable', MetricUnit.Count, 1);
+        logger.error('The policy parameter cannot be read: keeping the last good policy', { error: message });
+      },
+      adopted(version) {
+        logger.info('Policy parameter adopted', { parameter: parameter.name, version });
+      },
+    },
+  );
 }
 
 /** transit-guard's own changes: the remediation role, and its session when the deployment names it. */
@@ -54,6 +100,7 @@ export function createRuntime(config: FunctionConfig, wiring: RuntimeWiring): Ru
   const clientsFor = createRegionalClients({});
   const dynamoDb = new DynamoDBClient(awsClientConfig({ region: config.region }));
   const findings = createDynamoDbFindingStore(dynamoDb, config.tableName);
+  const changes = createDynamoDbChangeLedger(dynamoDb, config.tableName);
   const sqs = new SQSClient(awsClientConfig({ region: config.region }));
   const { actionsQueueUrl, slackOutboxUrl, sweepQueueUrl } = config;
   const putOnBus = (messages: Parameters<MonitorDeps['publish']>[0]) =>
@@ -71,6 +118,8 @@ export function createRuntime(config: FunctionConfig, wiring: RuntimeWiring): Ru
       throw new PublishError(`${failed.length} findings could not be put on ${config.findingsBus}: ${codes}`);
     }
   }
+  let policy: Policy = config.policy;
+  let readPolicy: (() => Promise<Policy>) | undefined;
   return {
     config,
     clientsFor,
@@ -84,16 +133,21 @@ export function createRuntime(config: FunctionConfig, wiring: RuntimeWiring): Ru
           },
         }
       : {}),
+    async refreshPolicy(observability) {
+      readPolicy ??= policyReader(config, observability);
+      if (readPolicy) policy = await readPolicy();
+    },
     deps: () => ({
       source: wiring.inventorySource(clientsFor, {
-        plan: readPlanFor(config.policy, RULES),
+        plan: readPlanFor(policy, RULES),
         accountId: config.accountId,
         // Only a sweep enumerates; the event functions read the resources an event names with the describe APIs.
-        inventoryMode: config.policy.sweep.inventory,
+        inventoryMode: policy.sweep.inventory,
       }),
       findings,
+      changes,
       publish: publishOwed,
-      policy: config.policy,
+      policy,
       rules: RULES,
       now: () => new Date(),
       scope: { accountId: config.accountId, regions: config.regions },

@@ -55,6 +55,8 @@ interface ConfigRuleSummary {
   notApplicable: number;
   /** Findings resolved (fixed or deleted). */
   resolved: number;
+  /** Answered from the stored evaluations of another trigger's inspection of the same change: nothing read. */
+  duplicate?: true;
 }
 
 /** What one invocation found, before it is reported to Config. */
@@ -63,6 +65,7 @@ interface Report {
   errors: InputError[];
   resolved: number;
   ignored?: string;
+  duplicate?: true;
 }
 
 function dateOf(value: string | Date | null | undefined): Date | undefined {
@@ -114,16 +117,24 @@ async function evaluateChange(
   if (invocation.eventLeftScope && !deleted) return notApplicable(REASONS.leftScope, ref.resourceType);
 
   const inspectRoute: InspectRoute = deleted ? { ...route, deleted: true } : route;
-  const outcome = await inspectEvent(inspectRoute, deps);
+  // Waits for a concurrent inspection of the same change, and answers Config from its stored evaluations.
+  const outcome = await inspectEvent(inspectRoute, deps, { waitForResult: true });
   const resolved = outcome.transitions.filter((t) => t.kind === 'resolved').length;
   if (outcome.errors.length > 0) return { evaluations: [], errors: outcome.errors, resolved };
   if (outcome.ignored) return { ...notApplicable(outcome.ignored, ref.resourceType), resolved };
   if (deleted || outcome.gone.some((gone) => gone.resourceId === ref.resourceId)) {
-    return { ...notApplicable(REASONS.deleted, ref.resourceType), resolved };
+    return {
+      ...notApplicable(REASONS.deleted, ref.resourceType),
+      resolved,
+      ...(outcome.duplicate ? { duplicate: true as const } : {}),
+    };
   }
   const key = { resourceType: ref.resourceType, resourceId: item.resourceId };
   return {
-    evaluations: [toConfigEvaluation(key, outcome.evaluations, orderingTimestamp)],
+    ...(outcome.duplicate ? { duplicate: true as const } : {}),
+    evaluations: [
+      toConfigEvaluation(key, outcome.duplicate?.evaluations ?? outcome.evaluations, orderingTimestamp),
+    ],
     errors: [],
     resolved,
   };
@@ -207,6 +218,7 @@ export async function configRule(
     trigger: invocation.trigger,
     testMode: invocation.resultToken === TEST_MODE_TOKEN,
     ...(found.ignored ? { ignored: found.ignored } : {}),
+    ...(found.duplicate ? { duplicate: true } : {}),
     reported: found.evaluations.length,
     nonCompliant: countBy(found.evaluations, 'NON_COMPLIANT'),
     notApplicable: countBy(found.evaluations, 'NOT_APPLICABLE'),

@@ -3,6 +3,7 @@ import type { InventorySource } from '../inventory/live/port.js';
 import type { Policy } from '../policy/schema.js';
 import type { FindingMessage } from '../report/findings-bus.js';
 import type { AnyRule } from '../rules/rule.js';
+import type { ChangeLedger } from '../state/change-ledger.js';
 import type { FindingStore } from '../state/finding-store.js';
 import type { ActionQueue } from './actions.js';
 import type { SlackOutbox } from './alerts.js';
@@ -29,4 +30,6 @@ export interface MonitorDeps {
   outbox?: SlackOutbox;
   /** Planned remediation and block actions, carried out by the remediate function (absent in the CLI). */
   actions?: ActionQueue;
+  /** One inspection per change across CloudTrail, Config events and the Config rule (absent in the CLI). */
+  changes?: ChangeLedger;
 }

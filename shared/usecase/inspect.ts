@@ -1,9 +1,10 @@
 import { isOwnAction } from '../events/loop-guard.js';
-import type { RouteResult } from '../events/result.js';
+import type { InspectRoute, RouteResult } from '../events/result.js';
 import type { InputError } from '../inventory/types.js';
 import type { Evaluation } from '../model/evaluation.js';
 import type { ResourceRef } from '../model/ref.js';
 import { familyOf } from '../model/resource.js';
+import type { ChangeDecision } from '../state/change-ledger.js';
 import { type FindingTransition, resolveResource, resolveResourcesByPrefix } from '../state/finding-store.js';
 import { createDelivery } from './deliver.js';
 import type { MonitorDeps } from './deps.js';
@@ -24,6 +25,24 @@ export interface InspectOutcome {
   actionsQueued?: number;
   /** Slack messages put in the outbox. */
   alerts?: number;
+  /**
+   * The change was already inspected (or is being inspected) by another trigger of the same change: nothing was
+   * read or evaluated. `evaluations` is what that inspection found, when it has finished.
+   */
+  duplicate?: { of: 'covered' | 'in-progress'; evaluations?: Evaluation[] };
+}
+
+/** Options of one inspection. */
+export interface InspectOptions {
+  /** The Config rule must answer Config: wait for a concurrent inspection of the same change rather than skip. */
+  waitForResult?: boolean;
+}
+
+/** When the change happened, for the change ledger; undefined when the event does not say (never coalesced). */
+function changeTimeOf(route: InspectRoute): Date | undefined {
+  if (!route.eventTime) return undefined;
+  const time = new Date(route.eventTime);
+  return Number.isNaN(time.getTime()) ? undefined : time;
 }
 
 /** The account and region an ARN names (arn:partition:service:region:account:...); undefined parts for ids. */
@@ -60,7 +79,11 @@ function inScope(ref: ResourceRef, scope: MonitorDeps['scope']): boolean {
  * Slack, then deliver (shared/usecase/deliver.ts): every NON_COMPLIANT evaluation, each resolution, the planned
  * actions and the alerts, including what an earlier failed invocation left owed on the same findings.
  */
-export async function inspectEvent(route: RouteResult, deps: MonitorDeps): Promise<InspectOutcome> {
+export async function inspectEvent(
+  route: RouteResult,
+  deps: MonitorDeps,
+  options: InspectOptions = {},
+): Promise<InspectOutcome> {
   const outcome: InspectOutcome = {
     eventId: route.eventId,
     evaluations: [],
@@ -77,6 +100,48 @@ export async function inspectEvent(route: RouteResult, deps: MonitorDeps): Promi
   outcome.outOfScope = route.refs.filter((ref) => !inScope(ref, deps.scope));
   if (refs.length === 0) return { ...outcome, ignored: 'no resource in this account and these regions' };
 
+  // One inspection per change: a single-resource change another trigger already read is not read again.
+  const single = refs.length === 1 ? refs[0] : undefined;
+  const changeTime = changeTimeOf(route);
+  let decision: Extract<ChangeDecision, { kind: 'inspect' }> | undefined;
+  if (deps.changes && single && changeTime && !route.deleted) {
+    const decided = await deps.changes.begin(single, changeTime, options);
+    if (decided.kind === 'covered') {
+      const { record } = decided;
+      return {
+        ...outcome,
+        gone: record.gone ? [single] : [],
+        duplicate: { of: 'covered', evaluations: record.evaluations },
+      };
+    }
+    if (decided.kind === 'in-progress') return { ...outcome, duplicate: { of: 'in-progress' } };
+    decision = decided;
+  }
+  try {
+    const inspected = await inspectRefs(route, refs, deps, outcome);
+    if (decision && single) {
+      if (inspected.errors.length > 0) await deps.changes?.release(single, decision);
+      else {
+        await deps.changes?.finish(single, decision, {
+          gone: inspected.gone.some((ref) => ref.resourceId === single.resourceId),
+          evaluations: inspected.evaluations,
+        });
+      }
+    }
+    return inspected;
+  } catch (error) {
+    if (decision && single) await deps.changes?.release(single, decision);
+    throw error;
+  }
+}
+
+/** Reads and evaluates the refs (or resolves them when deleted), records, and delivers. */
+async function inspectRefs(
+  route: InspectRoute,
+  refs: ResourceRef[],
+  deps: MonitorDeps,
+  outcome: InspectOutcome,
+): Promise<InspectOutcome> {
   const now = deps.now();
   const context = {
     eventId: route.eventId,

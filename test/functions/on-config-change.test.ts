@@ -1,5 +1,12 @@
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/on-config-change.js';
+import { routeConfigChange } from '../../shared/events/config.js';
+import { loadFunctionConfig } from '../../shared/lambda/config.js';
+import { createEventFunction } from '../../shared/lambda/event-function.js';
+import { INSPECTOR_WIRING } from '../../shared/lambda/inspector-wiring.js';
+import { createRuntime } from '../../shared/lambda/wiring.js';
 import { loadEvent, withValue } from '../fixtures/events/load.js';
 import {
   CERT_API,
@@ -72,6 +79,61 @@ describe('on-config-change handler', () => {
         EventBusName: FINDINGS_BUS,
         detail: { kind: expect.stringMatching(/^(finding|plan)$/), triggerId: event.id },
       });
+    }
+  });
+
+  it('a second trigger of a change already read (a redelivery, or the Config rule before it) reads nothing and is counted', async () => {
+    // Prepare: the first delivery reads the listener (the change was captured before that read).
+    const event = loadEvent('config-change-elbv2-listener');
+    await handler(event, context);
+    expectExactReads(mocks, WEB_READS);
+    const reads = readCalls(mocks).length;
+    const published = publishedKinds(mocks).length;
+
+    // Act
+    const again = await handler({ ...event, id: 'b7c8d9e0-0000-4000-8000-00000000dup1' }, context);
+
+    // Assess
+    expect(again).toMatchObject({ duplicate: 'covered', evaluated: 0 });
+    expect(readCalls(mocks)).toHaveLength(reads);
+    expect(publishedKinds(mocks)).toHaveLength(published);
+    // Counted by its log line (no per-event custom metric).
+    const skipped = harness.output.logs().filter((log) => log.message === 'Duplicate inspection skipped');
+    expect(skipped).toEqual([expect.objectContaining({ duplicate: 'covered', eventId: again.eventId })]);
+  });
+
+  it('takes its policy from the central policy parameter (TG_POLICY_PARAMETER): a rule the account layer turns off is not reported', async () => {
+    // Prepare: the security account's parameter, shared through AWS RAM and read by its ARN.
+    const parameter = 'arn:aws:ssm:eu-west-1:444455556666:parameter/transit-guard/policy';
+    const ssm = mockClient(SSMClient);
+    ssm.on(GetParameterCommand, { Name: parameter }).resolves({
+      Parameter: {
+        Value: JSON.stringify({
+          base: { rules: { 'elbv2-listener-weak-ciphers': { mode: 'notify' } } },
+          accounts: { '111122223333': { rules: { 'elbv2-listener-tls-policy': { mode: 'off' } } } },
+        }),
+        Version: 7,
+      },
+    });
+    const fromParameter = createEventFunction({
+      name: 'on-config-change',
+      route: routeConfigChange,
+      runtime: () =>
+        createRuntime(
+          loadFunctionConfig({ ...process.env, TG_POLICY_PARAMETER: parameter }),
+          INSPECTOR_WIRING,
+        ),
+    });
+
+    try {
+      // Act
+      await fromParameter(loadEvent('config-change-elbv2-listener'), context);
+
+      // Assess
+      expect(ssm).toReceiveCommandWith(GetParameterCommand, { Name: parameter });
+      expect(publishedKinds(mocks)).toEqual(['finding:elbv2-listener-weak-ciphers']);
+    } finally {
+      ssm.restore();
     }
   });
 

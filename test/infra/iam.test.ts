@@ -326,23 +326,60 @@ describe('least privilege', () => {
     expect(reporters).toEqual(['config-rule']);
   });
 
-  it('lets only remediate read the emergency switch, and only that parameter', () => {
+  it('lets only remediate read the emergency switch: its own parameter, or only the central one when configured', () => {
     // Act
-    const readers = FUNCTION_NAMES.filter((name) =>
-      [...allowedActions(roleOf(name))].some((action) => action.startsWith('ssm:')),
-    );
-    const statements = roleStatements(roleOf('remediate')).filter((s) =>
-      asList(s.Action).some((action) => action.startsWith('ssm:')),
-    );
+    const switchStatements = (name: FunctionName) =>
+      roleStatements(roleOf(name)).filter((s) => s.Sid === 'ReadRemediationSwitch');
+    const readers = FUNCTION_NAMES.filter((name) => switchStatements(name).length > 0);
 
     // Assess
     expect(readers).toEqual(['remediate']);
-    expect(statements).toEqual([
+    expect(switchStatements('remediate')).toEqual([
       {
         Sid: 'ReadRemediationSwitch',
         Effect: 'Allow',
         Action: 'ssm:GetParameter',
-        Resource: { 'Fn::Sub': SWITCH_ARN },
+        Resource: {
+          'Fn::If': ['HasCentralRemediationSwitch', '', { 'Fn::Sub': SWITCH_ARN }],
+        },
+      },
+    ]);
+  });
+
+  it('lets the functions that load the policy read the policy parameter, only that one ARN and only when configured', () => {
+    // Act
+    const conditional = (name: FunctionName) =>
+      (
+        (template.Resources[roleOf(name)]?.Properties?.Policies ?? []) as {
+          PolicyDocument: { Statement: unknown[] };
+        }[]
+      ).flatMap((policy) =>
+        policy.PolicyDocument.Statement.filter(
+          (s) => (s as { 'Fn::If'?: unknown[] })['Fn::If']?.[0] === 'HasPolicyParameter',
+        ),
+      );
+    const ssmReaders = FUNCTION_NAMES.filter((name) =>
+      [...allowedActions(roleOf(name))].some((action) => action.startsWith('ssm:')),
+    );
+
+    // Assess: no other SSM action anywhere; the packaged default (no parameter) grants nothing.
+    expect(FUNCTION_NAMES.filter((name) => conditional(name).length > 0)).toEqual(
+      ssmReaders.filter((name) => name !== 'notify-slack'),
+    );
+    for (const name of ssmReaders) {
+      for (const s of roleStatements(roleOf(name)).filter((s) =>
+        asList(s.Action).some((a) => a.startsWith('ssm:')),
+      )) {
+        expect(s.Action).toBe('ssm:GetParameter');
+      }
+    }
+    expect(conditional('on-api-call')).toEqual([
+      {
+        'Fn::If': [
+          'HasPolicyParameter',
+          { Sid: 'ReadPolicyParameter', Effect: 'Allow', Action: 'ssm:GetParameter', Resource: '' },
+          { Ref: 'AWS::NoValue' },
+        ],
       },
     ]);
   });

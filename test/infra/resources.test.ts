@@ -262,7 +262,10 @@ describe('emergency switch', () => {
 
       // Assess
       expect(variables.TG_REMEDIATION_SWITCH, name).toEqual(
-        name === 'remediate' ? { Ref: 'RemediationSwitch' } : undefined,
+        // The stack's own switch, or the organization-wide one when param remediationSwitchArn names it.
+        name === 'remediate'
+          ? { 'Fn::If': ['HasCentralRemediationSwitch', '', { Ref: 'RemediationSwitch' }] }
+          : undefined,
       );
     }
   });

@@ -36,4 +36,39 @@ describe('loadFunctionConfig', () => {
     expect(act).toThrow(ConfigurationError);
     expect(act).toThrow(/^invalid function environment: TG_REMEDIATION_SWITCH: /);
   });
+
+  it('takes a central switch shared from the security account by its full ARN', () => {
+    const arn = 'arn:aws:ssm:us-east-1:444455556666:parameter/transit-guard/org/remediation';
+
+    expect(loadFunctionConfig({ ...ENV, TG_REMEDIATION_SWITCH: arn }).remediationSwitchParameter).toBe(arn);
+  });
+
+  it('reads the policy parameter, the stack OU and the dry-run override; without a parameter there is none', () => {
+    const arn = 'arn:aws:ssm:eu-west-1:444455556666:parameter/transit-guard/policy';
+
+    const config = loadFunctionConfig({
+      ...ENV,
+      TG_POLICY_PARAMETER: arn,
+      TG_ORGANIZATIONAL_UNIT: 'ou-ab12-cd34ef56',
+      TG_DRY_RUN: 'false',
+    });
+
+    expect(config.policyParameter).toEqual({
+      name: arn,
+      organizationalUnit: 'ou-ab12-cd34ef56',
+      dryRun: false,
+    });
+    expect(Object.keys(loadFunctionConfig(ENV))).not.toContain('policyParameter');
+  });
+
+  it.each([
+    ['TG_POLICY_PARAMETER', 'transit-guard/policy'],
+    ['TG_POLICY_PARAMETER', 'arn:aws:s3:::bucket/policy'],
+    ['TG_ORGANIZATIONAL_UNIT', 'ou-AB12-cd34ef56'],
+  ])('refuses %s=%s, naming the variable', (name, value) => {
+    const act = () => loadFunctionConfig({ ...ENV, [name]: value });
+
+    expect(act).toThrow(ConfigurationError);
+    expect(act).toThrow(new RegExp(`^invalid function environment: ${name}: `));
+  });
 });

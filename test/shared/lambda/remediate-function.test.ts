@@ -785,4 +785,59 @@ describe('remediate function emergency switch', () => {
     expectBatchFailed(result);
     expect(elbv2).not.toReceiveCommand(ModifyListenerCommand);
   });
+
+  describe('organization-wide switch (a central parameter shared from the security account through AWS RAM)', () => {
+    const CENTRAL = 'arn:aws:ssm:us-east-1:444455556666:parameter/transit-guard/org/remediation';
+    const central = () =>
+      createRemediateFunction({
+        runtime: () => createRuntime({ ...config, remediationSwitchParameter: CENTRAL }, REMEDIATE_WIRING),
+        sleep: async () => {},
+      });
+
+    it('`disabled` read from the central ARN, in its own region, stops remediate', async () => {
+      // Prepare
+      const action = await queuedAction('evt-org-off');
+      ssm
+        .on(GetParameterCommand, { Name: CENTRAL })
+        .resolves({ Parameter: { Name: CENTRAL, Type: 'String', Value: 'disabled' } });
+
+      // Act
+      const { result } = await logged(() => central()(sqsEvent(action), context));
+
+      // Assess
+      expect(result).toEqual({ batchItemFailures: [] });
+      expect(elbv2).not.toReceiveCommand(ModifyListenerCommand);
+      const [read] = ssm.commandCalls(GetParameterCommand);
+      if (!read) throw new Error('the switch was not read');
+      expect(read.args[0].input).toEqual({ Name: CENTRAL });
+      expect(await (read.thisValue as SSMClient).config.region()).toBe('us-east-1');
+      expect(published()).toEqual([
+        expect.objectContaining({
+          action: expect.objectContaining({
+            status: 'skipped',
+            note: `remediation is switched off (${CENTRAL} is disabled); nothing done`,
+          }),
+        }),
+      ]);
+    });
+
+    it('fails closed when the central parameter cannot be read (share revoked: access denied)', async () => {
+      // Prepare
+      const action = await queuedAction('evt-org-unreadable');
+      ssm.on(GetParameterCommand).rejects(
+        Object.assign(new Error('User is not authorized to access this parameter'), {
+          name: 'AccessDeniedException',
+        }),
+      );
+
+      // Act
+      const { result, lines } = await logged(() => central()(sqsEvent(action), context));
+
+      // Assess
+      expectBatchFailed(result);
+      expect(elbv2).not.toReceiveCommand(ModifyListenerCommand);
+      expect(published()).toEqual([]);
+      expect(lines).toContain(`RemediationSwitchError: cannot read the remediation switch ${CENTRAL}`);
+    });
+  });
 });
