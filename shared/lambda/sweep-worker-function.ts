@@ -98,9 +98,11 @@ export function createSweepWorkerFunction(options: { runtime?: () => Runtime } =
     name: 'sweep-worker',
     observability,
     parse: parseSqsEvent,
-    handle: (event, context) => {
+    handle: async (event, context) => {
       runtime ??= options.runtime ? options.runtime() : createRuntime(loadFunctionConfig(), INSPECTOR_WIRING);
       const rt = runtime;
+      // Each item is judged by the current policy (TG_POLICY_PARAMETER), as the other inspectors are.
+      await rt.refreshPolicy(observability);
       const handleRecord = async (record: SQSRecord) => {
         try {
           const item = parseItem(record);

@@ -27,7 +27,10 @@ function fakeRuntime(pages: Record<string, SweepPage | 'throws'>, config: Partia
       return answer;
     },
   };
+  const policyRefreshes: string[] = [];
   const runtime = {
+    // Records each refresh of the policy parameter (TG_POLICY_PARAMETER) before the item is read.
+    refreshPolicy: async () => void policyRefreshes.push('refresh'),
     config: { region: REGION, accountId: ACCOUNT_ID, regions: [REGION, 'us-east-1'], ...config },
     findings,
     sweepQueue: { enqueue: async (items: readonly unknown[]) => void queued.push(...items) },
@@ -41,7 +44,7 @@ function fakeRuntime(pages: Record<string, SweepPage | 'throws'>, config: Partia
       scope: { accountId: ACCOUNT_ID, regions: [REGION] },
     }),
   } as unknown as Runtime;
-  return { runtime, queued, findings };
+  return { runtime, queued, findings, policyRefreshes };
 }
 
 const item = (family: string, overrides: Partial<SweepItem> = {}): SweepItem => ({
@@ -71,7 +74,7 @@ const unreadable: SweepPage = {
 describe('sweep-worker handler', () => {
   it('records each item, queues the next page, and reports only the failed items back to SQS', async () => {
     // Prepare
-    const { runtime, queued, findings } = fakeRuntime({
+    const { runtime, queued, findings, policyRefreshes } = fakeRuntime({
       acm: { ...emptyReadResult(), resources: [weak], next: 'acm-2' },
       vpn: 'throws',
     });
@@ -89,6 +92,8 @@ describe('sweep-worker handler', () => {
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'm-vpn' }, { itemIdentifier: 'm-bad' }]);
     expect(queued).toEqual([item('acm', { page: 'acm-2', pageNumber: 2 })]);
     expect(findings.all().map((f) => f.resourceId)).toContain(weak.resourceId);
+    // The batch is judged by the current policy: refreshed once per invocation, like the other inspectors.
+    expect(policyRefreshes).toEqual(['refresh']);
   });
 
   it('retries an item read with errors until its last delivery, which continues without resolving', async () => {
