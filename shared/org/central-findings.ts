@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { Evaluation } from '../model/evaluation.js';
 import { RESOURCE_TYPES } from '../model/resource.js';
 import type { FindingMessage } from '../report/findings-bus.js';
+import type { OcsfComplianceFinding } from '../report/ocsf.js';
 import { buildFindingMessage } from '../report/slack/message.js';
 import type { SlackPayload } from '../report/slack/payload.js';
 import type {
@@ -15,6 +16,7 @@ import type {
 import type { SlackRoute } from './config.js';
 import type { CentralAccount, CentralAsffFinding, ExportResult } from './security-hub.js';
 import { securityHubFinding } from './security-hub.js';
+import { ocsfOfCentralFinding } from './security-lake.js';
 import { channelFor, type OuPathOf } from './slack-routes.js';
 
 /**
@@ -102,6 +104,10 @@ export interface CentralPorts {
     central: CentralAccount;
     export(findings: CentralAsffFinding[]): Promise<ExportResult>;
   };
+  /** Absent: TG_SECURITY_LAKE_BUCKET is unset. Writes the events as few objects as it can; throws if refused. */
+  securityLake?: {
+    write(events: OcsfComplianceFinding[]): Promise<void>;
+  };
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
 
@@ -109,6 +115,8 @@ export interface CentralSummary {
   transitions: Partial<Record<CentralTransition | 'stale' | 'response', number>>;
   slack: number;
   securityHub: number;
+  /** OCSF events written to Security Lake. */
+  securityLake: number;
 }
 
 const SECURITY_HUB_TRANSITIONS: ReadonlySet<CentralTransition> = new Set(['opened', 'changed', 'resolved']);
@@ -138,13 +146,15 @@ export async function centralFindings(
   ports: CentralPorts,
   events: readonly CentralEvent[],
 ): Promise<CentralSummary> {
-  const summary: CentralSummary = { transitions: {}, slack: 0, securityHub: 0 };
+  const summary: CentralSummary = { transitions: {}, slack: 0, securityHub: 0, securityLake: 0 };
   const count = (kind: keyof CentralSummary['transitions']) => {
     summary.transitions[kind] = (summary.transitions[kind] ?? 0) + 1;
   };
   const owesFor = (transition: CentralTransition): CentralChannel[] => [
     ...(ports.slack && (transition === 'opened' || transition === 'resolved') ? ['slack' as const] : []),
     ...(ports.securityHub && SECURITY_HUB_TRANSITIONS.has(transition) ? ['securityHub' as const] : []),
+    // Security Lake keeps the history: every change Security Hub hears of is an OCSF event too.
+    ...(ports.securityLake && SECURITY_HUB_TRANSITIONS.has(transition) ? ['securityLake' as const] : []),
   ];
 
   const owing = new Map<string, CentralFinding>();
@@ -214,6 +224,17 @@ export async function centralFindings(
       failures.push(
         `Security Hub refused ${result.failed.length} finding(s): ${[...new Set(result.failed.map((f) => f.errorCode))].join(', ')}`,
       );
+    }
+  }
+
+  const toLake = records.filter((record) => record.owes?.includes('securityLake'));
+  if (ports.securityLake && toLake.length > 0) {
+    try {
+      await ports.securityLake.write(toLake.map(ocsfOfCentralFinding));
+      for (const record of toLake) done(record, 'securityLake');
+      summary.securityLake = toLake.length;
+    } catch (error) {
+      failures.push(`Security Lake: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

@@ -33,7 +33,7 @@ export function centralTableDefinition(tableName: string): CreateTableCommandInp
   };
 }
 
-export type CentralChannel = 'slack' | 'securityHub';
+export type CentralChannel = 'slack' | 'securityHub' | 'securityLake';
 
 /** What a member event did to the central record. */
 export type CentralTransition = 'opened' | 'changed' | 'unchanged' | 'resolved' | 'none';

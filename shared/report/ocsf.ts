@@ -23,10 +23,7 @@ const SEVERITY_ID: Record<Severity, { id: number; name: string }> = {
   critical: { id: 5, name: 'Critical' },
 };
 
-/**
- * A Compliance Finding event, as far as transit-guard fills it.
- * @internal Tests and the Security Hub export (issue #17) read events as objects.
- */
+/** A Compliance Finding event, as far as transit-guard fills it (the Security Lake export writes it as Parquet). */
 export interface OcsfComplianceFinding {
   activity_id: number;
   activity_name: string;
@@ -70,7 +67,16 @@ export function arnPartition(resourceId: string): string | undefined {
   return /^arn:(aws[a-z-]*):/.exec(resourceId)?.[1];
 }
 
-function event(evaluation: ReportEvaluation, rule: AnyRule | undefined, time: number, options: OcsfOptions) {
+/**
+ * One judged evaluation as a Compliance Finding event at `time` (ms since the epoch): what the CLI's report and
+ * the central stack's Security Lake export (shared/org/security-lake.ts) both write.
+ */
+export function ocsfFinding(
+  evaluation: ReportEvaluation,
+  rule: AnyRule | undefined,
+  time: number,
+  options: OcsfOptions = {},
+): OcsfComplianceFinding {
   const failed = evaluation.status === 'NON_COMPLIANT';
   const severity = SEVERITY_ID[evaluation.severity];
   const partition = arnPartition(evaluation.resourceId);
@@ -147,7 +153,7 @@ export function ocsfFindings(
   const time = Date.parse(report.evaluatedAt);
   return report.evaluations
     .filter((evaluation) => evaluation.status !== 'NOT_APPLICABLE')
-    .map((evaluation) => event(evaluation, catalog.get(evaluation.ruleId), time, options));
+    .map((evaluation) => ocsfFinding(evaluation, catalog.get(evaluation.ruleId), time, options));
 }
 
 /** `--format ocsf`: the events as a JSON array. */

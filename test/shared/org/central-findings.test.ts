@@ -12,6 +12,7 @@ import {
   createCentralTable,
 } from '../../../shared/org/central-table.js';
 import type { ExportResult } from '../../../shared/org/security-hub.js';
+import type { OcsfComplianceFinding } from '../../../shared/report/ocsf.js';
 import { findingIdOf } from '../../../shared/state/finding-store.js';
 import { freshCentralTable } from '../../helpers/central-table.js';
 import { type LocalDynamo, startDynalite } from '../../helpers/dynalite.js';
@@ -139,6 +140,7 @@ describe('centralFindings (dynalite table, stand-in channels)', () => {
       transitions: { opened: 1, unchanged: 1, changed: 1, resolved: 1 },
       slack: 1,
       securityHub: 1,
+      securityLake: 0,
     });
     // One invocation, one record: its last state is what both channels are told.
     expect(enqueue).toHaveBeenCalledWith([
@@ -202,6 +204,64 @@ describe('centralFindings (dynalite table, stand-in channels)', () => {
       securityHub: 0,
     });
     expect(await table.get(KEY)).toMatchObject({ state: 'open' });
+    expect(await table.get(KEY)).not.toHaveProperty('owes');
+  });
+
+  it('writes each finding change to Security Lake as OCSF, all of an invocation in one write', async () => {
+    const write = vi.fn(async (_events: OcsfComplianceFinding[]) => undefined);
+    const other = { ...busEvent('finding', 2), id: 'other-finding' };
+    other.detail = {
+      ...other.detail,
+      evaluation: { ...other.detail.evaluation, resourceId: 'vpn-0aaaaaaaaaaaaaaaa' },
+    };
+
+    const opened = await centralFindings(
+      ports({ securityLake: { write } }),
+      events(busEvent('finding', 1), other),
+    );
+    const resolved = await centralFindings(
+      ports({ securityLake: { write } }),
+      events(busEvent('resolution', 3)),
+    );
+
+    expect(opened.securityLake).toBe(2);
+    expect(resolved.securityLake).toBe(1);
+    expect(write).toHaveBeenCalledTimes(2);
+    expect(write.mock.calls[0]?.[0]).toEqual([
+      expect.objectContaining({
+        class_uid: 2003,
+        finding_info: expect.objectContaining({ uid: KEY.findingId }),
+        compliance: expect.objectContaining({ status: 'Fail' }),
+        cloud: expect.objectContaining({ region: REGION, account: expect.objectContaining({ uid: MEMBER }) }),
+        time: Date.parse('2026-12-07T10:01:00.000Z'),
+      }),
+      expect.objectContaining({
+        finding_info: expect.objectContaining({ uid: findingIdOf(RULE, 'vpn-0aaaaaaaaaaaaaaaa') }),
+      }),
+    ]);
+    expect(write.mock.calls[1]?.[0]).toEqual([
+      expect.objectContaining({
+        status: 'Resolved',
+        compliance: expect.objectContaining({ status: 'Pass' }),
+      }),
+    ]);
+    expect(await table.get(KEY)).not.toHaveProperty('owes');
+  });
+
+  it('keeps a refused Security Lake write owed, fails, and writes it when the event comes again', async () => {
+    const write = vi.fn(async (_events: OcsfComplianceFinding[]) => undefined);
+    write.mockRejectedValueOnce(new Error('AccessDenied'));
+
+    await expect(
+      centralFindings(ports({ securityLake: { write } }), events(busEvent('finding', 1))),
+    ).rejects.toThrow(/Security Lake: AccessDenied/);
+    expect(await table.get(KEY)).toMatchObject({ owes: ['securityLake'] });
+
+    const retried = await centralFindings(ports({ securityLake: { write } }), events(busEvent('finding', 1)));
+
+    expect(retried).toMatchObject({ transitions: { stale: 1 }, securityLake: 1, securityHub: 0 });
+    expect(write).toHaveBeenCalledTimes(2);
+    expect(write.mock.calls[1]?.[0]).toEqual([expect.objectContaining({ status: 'New' })]);
     expect(await table.get(KEY)).not.toHaveProperty('owes');
   });
 
