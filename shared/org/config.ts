@@ -61,6 +61,14 @@ const centralEnvironmentSchema = z.object({
     .optional(),
 });
 
+/**
+ * The variables the central functions read (besides AWS_REGION, which Lambda sets).
+ * @internal test/infra/org.test.ts checks the central template sets them.
+ */
+export const CENTRAL_VARIABLES = Object.keys(centralEnvironmentSchema.shape).filter(
+  (name) => name !== 'AWS_REGION',
+);
+
 /** The custom source's prefix when TG_SECURITY_LAKE_PREFIX is unset: `ext/<source name>/` for the name the docs use. */
 const DEFAULT_SECURITY_LAKE_PREFIX = 'ext/transit-guard/';
 
