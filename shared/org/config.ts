@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { SEVERITIES } from '../model/evaluation.js';
+import { policySchema } from '../policy/schema.js';
 import type { SecurityLakeTarget } from './security-lake.js';
 
 /**
@@ -30,8 +31,21 @@ const routeSchema = z.strictObject({
     minSeverity: z.enum(SEVERITIES).optional(),
   }),
   channel: z.string().min(1),
+  /**
+   * The quiet-Slack settings of the policy (docs/slack.md), per route: a finding the route takes below
+   * `minSeverity` is recorded but not posted (it does not fall through to a later route), and more than
+   * `digestThreshold` messages for the channel in one invocation or one hour post one digest instead.
+   */
+  minSeverity: z.enum(SEVERITIES).optional(),
+  digestThreshold: z.number().int().min(1).max(1000).optional(),
 });
 export type SlackRoute = z.output<typeof routeSchema>;
+
+/** A route's quiet-Slack settings when it names none: the policy's own defaults (slack.minSeverity, digestThreshold). */
+export const ROUTE_SLACK_DEFAULTS = (() => {
+  const { minSeverity, digestThreshold } = policySchema.parse({}).slack;
+  return { minSeverity, digestThreshold };
+})();
 
 const routesSchema = z.array(routeSchema).min(1, 'expected at least one route');
 
