@@ -131,8 +131,11 @@ export function ocsfOfCentralFinding(record: CentralFinding): OcsfComplianceFind
     findingId: record.findingId,
   };
   // A deleted resource's resolution (NOT_APPLICABLE) ends the finding too: the event says Resolved / Pass.
-  const judged = record.state === 'resolved' ? { ...evaluation, status: 'COMPLIANT' as const } : evaluation;
-  return ocsfFinding(judged, findRule(record.ruleId), Date.parse(record.observedAt));
+  const resolved = record.state === 'resolved';
+  const judged = resolved ? { ...evaluation, status: 'COMPLIANT' as const } : evaluation;
+  // Opened: first seen at this very change; resolved: closed; anything else updates a finding the lake has.
+  const activity = resolved ? 'close' : record.firstSeenAt === record.observedAt ? 'create' : 'update';
+  return ocsfFinding(judged, findRule(record.ruleId), Date.parse(record.observedAt), { activity });
 }
 
 /** YYYYMMDD of a time in ms, UTC (the eventDay partition). */

@@ -76,6 +76,22 @@ describe('ocsfParquet', () => {
     expect(read).toEqual(JSON.parse(JSON.stringify([early, late])));
     expect(read[0]).toMatchObject({ class_uid: 2003, status: 'Resolved', compliance: { status: 'Pass' } });
   });
+
+  it('says what happened to the finding: Create when it opens, Update when it changes, Close when it ends', () => {
+    const opened = record('111122223333', 'eu-west-1', 'vpn-0000000000000000a', '2026-12-07T10:01:00.000Z');
+    const changed = { ...opened, observedAt: '2026-12-07T10:05:00.000Z' };
+    const closed = { ...changed, state: 'resolved' as const };
+
+    const activities = [opened, changed, closed]
+      .map(ocsfOfCentralFinding)
+      .map((e) => [e.activity_id, e.type_uid]);
+
+    expect(activities).toEqual([
+      [1, 200301],
+      [2, 200302],
+      [3, 200303],
+    ]);
+  });
 });
 
 describe('writeToSecurityLake', () => {
