@@ -19,8 +19,11 @@ const require = createRequire(import.meta.url);
 
 /** The home-region condition every resource of the single-account stack gets in the member template. */
 const HOME = 'IsHomeRegion';
-/** The central functions org-central writes (functions/<name>.ts); bundled here when present. */
-const CENTRAL_FUNCTIONS = ['central-findings', 'central-action'];
+/**
+ * The functions only the organization templates run (functions/<name>.ts): the central ones and the member's
+ * on-remediation-request, which the single-account stack has no trigger for. Bundled here, not by osls.
+ */
+const ORG_FUNCTIONS = ['central-findings', 'central-action', 'on-remediation-request'];
 
 /** CloudFormation's short-form intrinsic functions, and the templates' own tags (`extra`: name -> value). */
 function cfnTags(extra) {
@@ -76,6 +79,56 @@ function mergeSection(target, section, additions, what) {
   }
 }
 
+/** The packaged function of a handler module (functions/<name>.handler), or an error naming it. */
+function packagedFunction(standalone, name) {
+  const found = Object.values(standalone.Resources).find(
+    (resource) =>
+      resource.Type === 'AWS::Lambda::Function' &&
+      resource.Properties.Handler === `functions/${name}.handler`,
+  );
+  if (!found) throw new Error(`member template: the packaged stack has no function ${name}`);
+  return found;
+}
+
+/**
+ * The tags infra/org/member.yml takes from the packaged stack, so that its own function is named, configured and
+ * allowed to read like the stack's inspectors: !FunctionName <name> (the stack's `<service>-<stage>-` prefix),
+ * !LogGroupName <name>, !LogRetentionInDays, !InspectorEnvironment <function> (that function's variables, after
+ * the DryRun change), !FamilyReads <role key> (the families' read statements of that role: infra/family-iam.cjs).
+ */
+function memberTags(standalone, patterns, memberFile, artifacts) {
+  const sweep = packagedFunction(standalone, 'sweep').Properties.FunctionName;
+  const prefix = String(sweep).replace(/sweep$/, '');
+  const familyPolicy = (key) => {
+    const roles = { sweep: 'SweepRole', apiCalls: 'OnApiCallRole', configChanges: 'OnConfigChangeRole' };
+    const policy = standalone.Resources[roles[key]]?.Properties.Policies.find((p) =>
+      String(p.PolicyName).endsWith('-families'),
+    );
+    if (!policy)
+      throw new Error(`${memberFile}: !FamilyReads ${key}: no families policy in the packaged stack`);
+    return structuredClone(policy.PolicyDocument);
+  };
+  return {
+    EventPattern: (name) => {
+      if (!patterns[name])
+        throw new Error(`${memberFile}: no event pattern "${name}" in infra/event-patterns.cjs`);
+      return patterns[name];
+    },
+    ArtifactCode: (name) => {
+      artifacts.push(name);
+      return artifactCode(name);
+    },
+    FunctionName: (name) => `${prefix}${name}`,
+    LogGroupName: (name) => `/aws/lambda/${prefix}${name}`,
+    LogRetentionInDays: () =>
+      Object.values(standalone.Resources).find((resource) => resource.Type === 'AWS::Logs::LogGroup')
+        ?.Properties.RetentionInDays,
+    InspectorEnvironment: (name) =>
+      structuredClone(packagedFunction(standalone, name).Properties.Environment.Variables),
+    FamilyReads: familyPolicy,
+  };
+}
+
 /** The member template from the packaged stack and infra/org/member.yml (`patterns`: infra/event-patterns.cjs). */
 function memberTemplate(standalone, memberFile, patterns) {
   const template = structuredClone(standalone);
@@ -123,13 +176,7 @@ function memberTemplate(standalone, memberFile, patterns) {
     deadLetters.Condition.ArnLike['aws:SourceArn'],
     { 'Fn::GetAtt': ['RemediationRequestsRule', 'Arn'] },
   ];
-  const member = readTemplate(memberFile, {
-    EventPattern: (name) => {
-      if (!patterns[name])
-        throw new Error(`${memberFile}: no event pattern "${name}" in infra/event-patterns.cjs`);
-      return patterns[name];
-    },
-  });
+  const member = readTemplate(memberFile, memberTags(template, patterns, memberFile, artifacts));
   for (const section of ['Parameters', 'Conditions', 'Resources', 'Outputs']) {
     mergeSection(template, section, member[section], memberFile);
   }
@@ -272,7 +319,7 @@ export async function writeOrgTemplates(root) {
     const target = join(out, 'artifacts', `${name}.zip`);
     if (existsSync(packaged)) {
       writeFileSync(target, readFileSync(packaged));
-    } else if (CENTRAL_FUNCTIONS.includes(name) && existsSync(join(root, 'functions', `${name}.ts`))) {
+    } else if (ORG_FUNCTIONS.includes(name) && existsSync(join(root, 'functions', `${name}.ts`))) {
       await bundleFunction(root, name, target);
     } else {
       // The central handlers are written apart from the templates; without them the central stack cannot deploy.

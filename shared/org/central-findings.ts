@@ -1,10 +1,13 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod';
-import type { Evaluation } from '../model/evaluation.js';
+import { type Evaluation, type Severity, severityRank } from '../model/evaluation.js';
 import { RESOURCE_TYPES } from '../model/resource.js';
 import type { FindingMessage } from '../report/findings-bus.js';
+import type { OcsfComplianceFinding } from '../report/ocsf.js';
+import { buildDigestMessage, foldAlerts } from '../report/slack/digest.js';
 import { buildFindingMessage } from '../report/slack/message.js';
 import type { SlackPayload } from '../report/slack/payload.js';
+import type { FindingRecord } from '../state/finding-store.js';
 import type {
   CentralChannel,
   CentralEvent,
@@ -12,10 +15,11 @@ import type {
   CentralTable,
   CentralTransition,
 } from './central-table.js';
-import type { SlackRoute } from './config.js';
+import { ROUTE_SLACK_DEFAULTS, type SlackRoute } from './config.js';
 import type { CentralAccount, CentralAsffFinding, ExportResult } from './security-hub.js';
 import { securityHubFinding } from './security-hub.js';
-import { channelFor, type OuPathOf } from './slack-routes.js';
+import { ocsfOfCentralFinding } from './security-lake.js';
+import { type OuPathOf, routeFor } from './slack-routes.js';
 
 /**
  * What member stacks put on the central bus: the findings-bus entries of shared/report/findings-bus.ts
@@ -102,13 +106,21 @@ export interface CentralPorts {
     central: CentralAccount;
     export(findings: CentralAsffFinding[]): Promise<ExportResult>;
   };
+  /** Absent: TG_SECURITY_LAKE_BUCKET is unset. Writes the events as few objects as it can; throws if refused. */
+  securityLake?: {
+    write(events: OcsfComplianceFinding[]): Promise<void>;
+  };
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** The time Slack tallies are counted at (ISO 8601); default the clock. */
+  now?: () => string;
 }
 
 export interface CentralSummary {
   transitions: Partial<Record<CentralTransition | 'stale' | 'response', number>>;
   slack: number;
   securityHub: number;
+  /** OCSF events written to Security Lake. */
+  securityLake: number;
 }
 
 const SECURITY_HUB_TRANSITIONS: ReadonlySet<CentralTransition> = new Set(['opened', 'changed', 'resolved']);
@@ -126,6 +138,37 @@ function slackPayload(record: CentralFinding): SlackPayload {
   });
 }
 
+/** A central finding as the digest lists it (the member store's record shape). */
+function asFindingRecord(record: CentralFinding): FindingRecord {
+  const { owes: _owes, response: _response, evaluation: _evaluation, ...rest } = record;
+  return { ...rest, lastSeenAt: record.observedAt, version: 0 };
+}
+
+/**
+ * One message for the findings of a channel over its hourly threshold: their counts, the worst of them, and
+ * when single messages resume (the next hour; every finding is in the central table and Security Hub).
+ */
+function floodDigest(records: readonly CentralFinding[], at: string): SlackPayload {
+  const findings = records.map(asFindingRecord);
+  const open = findings.filter((finding) => finding.state === 'open');
+  const counts: Partial<Record<Severity, number>> = {};
+  for (const finding of open) counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
+  const resumes = new Date(Date.parse(`${at.slice(0, 13)}:00:00Z`) + 3_600_000).toISOString().slice(11, 16);
+  return buildDigestMessage({
+    counts,
+    worst: open,
+    sweptAt: at,
+    regions: [...new Set(findings.flatMap((finding) => (finding.region ? [finding.region] : [])))],
+    folded: foldAlerts(
+      records.map((record, index) => ({
+        reason: record.slackTransition ?? (record.state === 'open' ? 'opened' : 'resolved'),
+        finding: findings[index] as FindingRecord,
+      })),
+    ),
+    heading: `transit-guard organization digest · single messages resume ${resumes} UTC`,
+  });
+}
+
 /**
  * The central-findings use case: applies each member event to the organization's table (the current state of
  * each finding; a duplicate or late event changes nothing), records in the same write what the transition owes
@@ -138,13 +181,15 @@ export async function centralFindings(
   ports: CentralPorts,
   events: readonly CentralEvent[],
 ): Promise<CentralSummary> {
-  const summary: CentralSummary = { transitions: {}, slack: 0, securityHub: 0 };
+  const summary: CentralSummary = { transitions: {}, slack: 0, securityHub: 0, securityLake: 0 };
   const count = (kind: keyof CentralSummary['transitions']) => {
     summary.transitions[kind] = (summary.transitions[kind] ?? 0) + 1;
   };
   const owesFor = (transition: CentralTransition): CentralChannel[] => [
     ...(ports.slack && (transition === 'opened' || transition === 'resolved') ? ['slack' as const] : []),
     ...(ports.securityHub && SECURITY_HUB_TRANSITIONS.has(transition) ? ['securityHub' as const] : []),
+    // Security Lake keeps the history: every change Security Hub hears of is an OCSF event too.
+    ...(ports.securityLake && SECURITY_HUB_TRANSITIONS.has(transition) ? ['securityLake' as const] : []),
   ];
 
   const owing = new Map<string, CentralFinding>();
@@ -175,24 +220,51 @@ export async function centralFindings(
   if (ports.slack && toSlack.length > 0) {
     const { slack } = ports;
     try {
-      const messages: RoutedSlackMessage[] = [];
-      const routed: CentralFinding[] = [];
+      const byChannel = new Map<string, { route: SlackRoute; records: CentralFinding[] }>();
       for (const record of toSlack) {
-        const channel = await channelFor(slack.routes, record, slack.ouPathOf);
-        if (channel === undefined) {
-          ports.log.info('No Slack route matches the finding: not sent to Slack', {
-            findingId: record.findingId,
-            accountId: record.accountId,
-            severity: record.severity,
+        const route = await routeFor(slack.routes, record, slack.ouPathOf);
+        const where = { findingId: record.findingId, accountId: record.accountId, severity: record.severity };
+        if (route === undefined) {
+          ports.log.info('No Slack route matches the finding: not sent to Slack', where);
+          done(record, 'slack');
+          continue;
+        }
+        const minSeverity = route.minSeverity ?? ROUTE_SLACK_DEFAULTS.minSeverity;
+        if (severityRank(record.severity) < severityRank(minSeverity)) {
+          ports.log.info('Below the route minSeverity: recorded, not sent to Slack', {
+            ...where,
+            minSeverity,
           });
           done(record, 'slack');
           continue;
         }
-        messages.push({ channel, payload: slackPayload(record) });
-        routed.push(record);
+        const group = byChannel.get(route.channel) ?? { route, records: [] };
+        group.records.push(record);
+        byChannel.set(route.channel, group);
+      }
+      const now = ports.now?.() ?? new Date().toISOString();
+      const messages: RoutedSlackMessage[] = [];
+      for (const [channel, { route, records: routed }] of byChannel) {
+        const threshold = route.digestThreshold ?? ROUTE_SLACK_DEFAULTS.digestThreshold;
+        const before = await ports.table.countSlack(channel, routed.length, now);
+        if (before + routed.length <= threshold) {
+          for (const record of routed) messages.push({ channel, payload: slackPayload(record) });
+        } else if (before <= threshold) {
+          // This invocation crosses the channel's hourly threshold: what still fits goes one by one (unless this
+          // invocation alone is over it), the rest as one digest that also says the hour is paused.
+          const single = routed.length > threshold ? [] : routed.slice(0, threshold - before);
+          for (const record of single) messages.push({ channel, payload: slackPayload(record) });
+          messages.push({ channel, payload: floodDigest(routed.slice(single.length), now) });
+        } else {
+          ports.log.info('Slack channel over its hourly threshold: folded into the digest already posted', {
+            channel,
+            findings: routed.length,
+          });
+        }
       }
       if (messages.length > 0) await slack.enqueue(messages);
-      for (const record of routed) done(record, 'slack');
+      for (const { records: routed } of byChannel.values())
+        for (const record of routed) done(record, 'slack');
       summary.slack = messages.length;
     } catch (error) {
       failures.push(`Slack: ${error instanceof Error ? error.message : String(error)}`);
@@ -214,6 +286,17 @@ export async function centralFindings(
       failures.push(
         `Security Hub refused ${result.failed.length} finding(s): ${[...new Set(result.failed.map((f) => f.errorCode))].join(', ')}`,
       );
+    }
+  }
+
+  const toLake = records.filter((record) => record.owes?.includes('securityLake'));
+  if (ports.securityLake && toLake.length > 0) {
+    try {
+      await ports.securityLake.write(toLake.map(ocsfOfCentralFinding));
+      for (const record of toLake) done(record, 'securityLake');
+      summary.securityLake = toLake.length;
+    } catch (error) {
+      failures.push(`Security Lake: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse } from 'aws-lambda';
@@ -18,6 +19,7 @@ import {
 import { type CentralEvent, createCentralTable } from './central-table.js';
 import { type CentralConfig, loadCentralConfig } from './config.js';
 import { exportToSecurityHub } from './security-hub.js';
+import { writeToSecurityLake } from './security-lake.js';
 import { organizationsOuPath } from './slack-routes.js';
 
 /** The account a function runs in, from its own ARN (arn:aws:lambda:<region>:<account>:function:<name>). */
@@ -84,6 +86,8 @@ export function createCentralFindingsFunction() {
     const organizations = new OrganizationsClient(awsClientConfig({ region: 'us-east-1' }));
     const securityHub = new SecurityHubClient(awsClientConfig({ region: config.region }));
     const ouPathOf = organizationsOuPath(organizations);
+    const s3 = new S3Client(awsClientConfig({ region: config.region }));
+    const { securityLake } = config;
     return (context) => ({
       table,
       ...(config.slack
@@ -111,6 +115,15 @@ export function createCentralFindingsFunction() {
             securityHub: {
               central: { accountId: accountOf(context), region: config.region },
               export: (findings) => exportToSecurityHub(securityHub, findings),
+            },
+          }
+        : {}),
+      ...(securityLake
+        ? {
+            securityLake: {
+              write: async (events) => {
+                await writeToSecurityLake(s3, securityLake, events);
+              },
             },
           }
         : {}),

@@ -33,7 +33,10 @@ export function centralTableDefinition(tableName: string): CreateTableCommandInp
   };
 }
 
-export type CentralChannel = 'slack' | 'securityHub';
+/** How long a channel's hourly Slack tally is kept (TTL attribute `expiration`): two days. */
+const SLACK_TALLY_SECONDS = 2 * 24 * 3600;
+
+export type CentralChannel = 'slack' | 'securityHub' | 'securityLake';
 
 /** What a member event did to the central record. */
 export type CentralTransition = 'opened' | 'changed' | 'unchanged' | 'resolved' | 'none';
@@ -238,6 +241,27 @@ export function createCentralTable(client: DynamoDBClient, tableName: string) {
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
       }
+    },
+    /**
+     * Adds `count` Slack messages to the channel's tally of the hour `at` falls in (one item per channel and
+     * hour, `slack#<channel>` / `<YYYY-MM-DDTHH>`, expiring after two days) and returns the tally before them.
+     */
+    async countSlack(channel: string, count: number, at: string): Promise<number> {
+      const hour = at.slice(0, 13);
+      const { Attributes } = await documents.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { [PK]: `slack#${channel}`, [SK]: hour },
+          UpdateExpression: 'ADD #count :count SET #expiration = :expiration',
+          ExpressionAttributeNames: { '#count': 'count', '#expiration': 'expiration' },
+          ExpressionAttributeValues: {
+            ':count': count,
+            ':expiration': Math.floor(Date.parse(`${hour}:00:00Z`) / 1000) + SLACK_TALLY_SECONDS,
+          },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number(Attributes?.count ?? count) - count;
     },
     /** A plan or action record: noted on the finding it is about, if the central table has it. */
     async noteResponse(event: CentralEvent): Promise<boolean> {

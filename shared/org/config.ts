@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { SEVERITIES } from '../model/evaluation.js';
+import { policySchema } from '../policy/schema.js';
+import type { SecurityLakeTarget } from './security-lake.js';
 
 /**
  * The central (security account) functions' settings, validated once at cold start. The central template
@@ -29,8 +31,21 @@ const routeSchema = z.strictObject({
     minSeverity: z.enum(SEVERITIES).optional(),
   }),
   channel: z.string().min(1),
+  /**
+   * The quiet-Slack settings of the policy (docs/slack.md), per route: a finding the route takes below
+   * `minSeverity` is recorded but not posted (it does not fall through to a later route), and more than
+   * `digestThreshold` messages for the channel in one invocation or one hour post one digest instead.
+   */
+  minSeverity: z.enum(SEVERITIES).optional(),
+  digestThreshold: z.number().int().min(1).max(1000).optional(),
 });
 export type SlackRoute = z.output<typeof routeSchema>;
+
+/** A route's quiet-Slack settings when it names none: the policy's own defaults (slack.minSeverity, digestThreshold). */
+export const ROUTE_SLACK_DEFAULTS = (() => {
+  const { minSeverity, digestThreshold } = policySchema.parse({}).slack;
+  return { minSeverity, digestThreshold };
+})();
 
 const routesSchema = z.array(routeSchema).min(1, 'expected at least one route');
 
@@ -48,7 +63,28 @@ const centralEnvironmentSchema = z.object({
   TG_SECURITY_HUB: bool.optional(),
   /** The name of the bus each member account receives remediation requests on (central-action only). */
   TG_MEMBER_BUS_NAME: z.string().min(1).optional(),
+  /** The Security Lake bucket the OCSF export writes to (central-findings only); unset: no export. */
+  TG_SECURITY_LAKE_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'expected an S3 bucket name')
+    .optional(),
+  /** The custom source's key prefix in that bucket (`ext/<source name>/`). */
+  TG_SECURITY_LAKE_PREFIX: z
+    .string()
+    .regex(/^([A-Za-z0-9._=-]+\/)+$/, 'expected a key prefix ending in "/", such as ext/transit-guard/')
+    .optional(),
 });
+
+/**
+ * The variables the central functions read (besides AWS_REGION, which Lambda sets).
+ * @internal test/infra/org.test.ts checks the central template sets them.
+ */
+export const CENTRAL_VARIABLES = Object.keys(centralEnvironmentSchema.shape).filter(
+  (name) => name !== 'AWS_REGION',
+);
+
+/** The custom source's prefix when TG_SECURITY_LAKE_PREFIX is unset: `ext/<source name>/` for the name the docs use. */
+const DEFAULT_SECURITY_LAKE_PREFIX = 'ext/transit-guard/';
 
 export interface CentralConfig {
   region: string;
@@ -56,6 +92,8 @@ export interface CentralConfig {
   slack?: { routes: SlackRoute[]; outboxUrl: string };
   securityHub: boolean;
   memberBusName?: string;
+  /** Absent: no OCSF export to Security Lake. */
+  securityLake?: SecurityLakeTarget;
 }
 
 /** @internal An error production throws; tests check for it with instanceof / toThrow. */
@@ -97,6 +135,8 @@ export function loadCentralConfig(
       problems.push('TG_SLACK_ROUTES and TG_SLACK_OUTBOX: set both (Slack on) or neither (Slack off)');
     if (needs.memberBus && !e.TG_MEMBER_BUS_NAME) problems.push('TG_MEMBER_BUS_NAME: required');
     if (needs.securityHub && !e.TG_SECURITY_HUB) problems.push('TG_SECURITY_HUB: required ("on" or "off")');
+    if (e.TG_SECURITY_LAKE_PREFIX && !e.TG_SECURITY_LAKE_BUCKET)
+      problems.push('TG_SECURITY_LAKE_PREFIX: set without TG_SECURITY_LAKE_BUCKET');
   }
   if (!parsed.success || problems.length > 0)
     throw new CentralConfigurationError(`invalid central function environment: ${problems.join('; ')}`);
@@ -109,5 +149,13 @@ export function loadCentralConfig(
       : {}),
     securityHub: e.TG_SECURITY_HUB === 'on',
     ...(e.TG_MEMBER_BUS_NAME ? { memberBusName: e.TG_MEMBER_BUS_NAME } : {}),
+    ...(e.TG_SECURITY_LAKE_BUCKET
+      ? {
+          securityLake: {
+            bucket: e.TG_SECURITY_LAKE_BUCKET,
+            prefix: e.TG_SECURITY_LAKE_PREFIX ?? DEFAULT_SECURITY_LAKE_PREFIX,
+          },
+        }
+      : {}),
   };
 }

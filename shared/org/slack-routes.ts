@@ -51,24 +51,25 @@ export interface RoutedFinding {
 }
 
 /**
- * The channel of a finding: the first route whose every condition holds (routes are a table read top-down,
+ * The route of a finding (its channel and quiet-Slack settings): the first route whose every condition holds (routes are a table read top-down,
  * so specific routes go first and a catch-all `{"match": {}}` last); undefined when none does. The OU path is
  * only asked for when a route names an OU.
  */
-export async function channelFor(
+export async function routeFor(
   routes: readonly SlackRoute[],
   finding: RoutedFinding,
   ouPathOf: OuPathOf,
-): Promise<string | undefined> {
+): Promise<SlackRoute | undefined> {
   let ouPath: string[] | undefined;
-  for (const { match, channel } of routes) {
+  for (const route of routes) {
+    const { match } = route;
     if (match.account && match.account !== finding.accountId) continue;
     if (match.minSeverity && severityRank(finding.severity) < severityRank(match.minSeverity)) continue;
     if (match.ou) {
       ouPath ??= await ouPathOf(finding.accountId);
       if (!ouPath.includes(match.ou)) continue;
     }
-    return channel;
+    return route;
   }
   return undefined;
 }

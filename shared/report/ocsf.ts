@@ -11,8 +11,16 @@ import type { Report, ReportEvaluation } from './report.js';
 const OCSF_VERSION = '1.1.0';
 const CLASS_UID = 2003;
 const CATEGORY_UID = 2;
-/** activity_id 1: "A finding was created." type_uid = class_uid * 100 + activity_id. */
-const ACTIVITY_CREATE = 1;
+/**
+ * activity_id of a finding (events/findings/finding.json): 1 Create, 2 Update, 3 Close. The CLI reports what it
+ * finds (Create); the central stack says what happened to a finding it already had. type_uid = class_uid * 100 +
+ * activity_id.
+ */
+const ACTIVITY = {
+  create: { id: 1, name: 'Create' },
+  update: { id: 2, name: 'Update' },
+  close: { id: 3, name: 'Close' },
+};
 
 /** severity_id: 1 Informational, 2 Low, 3 Medium, 4 High, 5 Critical (dictionary.json). */
 const SEVERITY_ID: Record<Severity, { id: number; name: string }> = {
@@ -23,10 +31,7 @@ const SEVERITY_ID: Record<Severity, { id: number; name: string }> = {
   critical: { id: 5, name: 'Critical' },
 };
 
-/**
- * A Compliance Finding event, as far as transit-guard fills it.
- * @internal Tests and the Security Hub export (issue #17) read events as objects.
- */
+/** A Compliance Finding event, as far as transit-guard fills it (the Security Lake export writes it as Parquet). */
 export interface OcsfComplianceFinding {
   activity_id: number;
   activity_name: string;
@@ -63,6 +68,8 @@ export interface OcsfComplianceFinding {
 export interface OcsfOptions {
   /** metadata.product.version. */
   version?: string;
+  /** The finding activity; default create. */
+  activity?: keyof typeof ACTIVITY;
 }
 
 /** The partition an ARN names (aws, aws-cn, aws-us-gov); undefined for a plain id. */
@@ -70,20 +77,30 @@ export function arnPartition(resourceId: string): string | undefined {
   return /^arn:(aws[a-z-]*):/.exec(resourceId)?.[1];
 }
 
-function event(evaluation: ReportEvaluation, rule: AnyRule | undefined, time: number, options: OcsfOptions) {
+/**
+ * One judged evaluation as a Compliance Finding event at `time` (ms since the epoch): what the CLI's report and
+ * the central stack's Security Lake export (shared/org/security-lake.ts) both write.
+ */
+export function ocsfFinding(
+  evaluation: ReportEvaluation,
+  rule: AnyRule | undefined,
+  time: number,
+  options: OcsfOptions = {},
+): OcsfComplianceFinding {
   const failed = evaluation.status === 'NON_COMPLIANT';
+  const activity = ACTIVITY[options.activity ?? 'create'];
   const severity = SEVERITY_ID[evaluation.severity];
   const partition = arnPartition(evaluation.resourceId);
   const m = rule?.metadata;
   const finding: OcsfComplianceFinding = {
-    activity_id: ACTIVITY_CREATE,
-    activity_name: 'Create',
+    activity_id: activity.id,
+    activity_name: activity.name,
     category_uid: CATEGORY_UID,
     category_name: 'Findings',
     class_uid: CLASS_UID,
     class_name: 'Compliance Finding',
-    type_uid: CLASS_UID * 100 + ACTIVITY_CREATE,
-    type_name: 'Compliance Finding: Create',
+    type_uid: CLASS_UID * 100 + activity.id,
+    type_name: `Compliance Finding: ${activity.name}`,
     time,
     severity_id: severity.id,
     severity: severity.name,
@@ -147,7 +164,7 @@ export function ocsfFindings(
   const time = Date.parse(report.evaluatedAt);
   return report.evaluations
     .filter((evaluation) => evaluation.status !== 'NOT_APPLICABLE')
-    .map((evaluation) => event(evaluation, catalog.get(evaluation.ruleId), time, options));
+    .map((evaluation) => ocsfFinding(evaluation, catalog.get(evaluation.ruleId), time, options));
 }
 
 /** `--format ocsf`: the events as a JSON array. */

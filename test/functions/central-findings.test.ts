@@ -84,9 +84,12 @@ async function deliver(events: readonly Record<string, unknown>[]): Promise<void
   for (const event of events) await centralHandler(event, centralContext);
 }
 
+/** The findings of the central table (its other items are the Slack channels' hourly tallies, `slack#...`). */
 async function centralItems(): Promise<Record<string, unknown>[]> {
   const { Items } = await harness.env.dynamo.client.send(new ScanCommand({ TableName: CENTRAL_TABLE }));
-  return (Items ?? []).map((item) => unmarshall(item));
+  return (Items ?? [])
+    .map((item) => unmarshall(item))
+    .filter((item) => !String(item.pk).startsWith('slack#'));
 }
 
 /** The Slack messages central-findings put on its outbox since the last reset, with their channel. */

@@ -10,6 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { centralTableDefinition } from '../../shared/org/central-table.js';
+import { CENTRAL_VARIABLES, loadCentralConfig } from '../../shared/org/config.js';
 import { type FindingMessage, publishFindings } from '../../shared/report/findings-bus.js';
 import { type EventFixture, loadEvent } from '../fixtures/events/load.js';
 import { type EventPattern, matchesEventPattern } from '../helpers/event-pattern.js';
@@ -346,8 +348,10 @@ describe('member template (StackSets)', () => {
   });
 
   it('reads every function from the central artifacts bucket, never from a Serverless deployment bucket', () => {
-    // Act
-    const functions = resourcesOfType(member, 'AWS::Lambda::Function');
+    // Act: the packaged stack's functions (on-remediation-request, the member's own, is checked below).
+    const functions = resourcesOfType(member, 'AWS::Lambda::Function').filter(
+      ([id]) => id !== 'OnRemediationRequestFunction',
+    );
 
     // Assess
     expect(functions).toHaveLength(FUNCTION_NAMES.length);
@@ -375,7 +379,7 @@ describe('member template (StackSets)', () => {
     );
 
     // Assess
-    expect(dryRuns).toEqual(FUNCTION_NAMES.map(() => ({ Ref: 'DryRun' })));
+    expect(dryRuns).toEqual([...FUNCTION_NAMES, 'on-remediation-request'].map(() => ({ Ref: 'DryRun' })));
     expect(parameters(member).DryRun).toMatchObject({ Default: 'true', AllowedValues: ['true', 'false'] });
   });
 
@@ -490,7 +494,7 @@ describe('member template (StackSets)', () => {
     },
   );
 
-  it('takes remediation requests from the central account only, to remediate, dead-lettered on failure', () => {
+  it('takes remediation requests from the central account only, to on-remediation-request, dead-lettered on failure', () => {
     // Prepare
     const centralAccount = { 'Fn::Select': [4, { 'Fn::Split': [':', { Ref: 'CentralBusArn' }] }] };
 
@@ -533,15 +537,18 @@ describe('member template (StackSets)', () => {
     });
     expect(rule.Targets).toEqual([
       {
-        Id: 'remediate',
-        Arn: { 'Fn::GetAtt': [functionLogicalId('remediate'), 'Arn'] },
+        Id: 'on-remediation-request',
+        Arn: { 'Fn::GetAtt': ['OnRemediationRequestFunction', 'Arn'] },
         DeadLetterConfig: { Arn: { 'Fn::GetAtt': ['EventsDeadLetterQueue', 'Arn'] } },
         RetryPolicy: { MaximumRetryAttempts: 2 },
       },
     ]);
+    expect(props(member, 'OnRemediationRequestFunction').Handler).toBe(
+      'functions/on-remediation-request.handler',
+    );
     expect(permission).toEqual({
       Action: 'lambda:InvokeFunction',
-      FunctionName: { 'Fn::GetAtt': [functionLogicalId('remediate'), 'Arn'] },
+      FunctionName: { 'Fn::GetAtt': ['OnRemediationRequestFunction', 'Arn'] },
       Principal: 'events.amazonaws.com',
       SourceArn: { 'Fn::GetAtt': ['RemediationRequestsRule', 'Arn'] },
     });
@@ -550,6 +557,99 @@ describe('member template (StackSets)', () => {
         'aws:SourceArn'
       ],
     ).toContainEqual({ 'Fn::GetAtt': ['RemediationRequestsRule', 'Arn'] });
+  });
+});
+
+// ---------------------------------------------------------------- every function of the organization templates
+
+describe('organization functions', () => {
+  it('have each handler in the templates built as a zip holding that handler module', () => {
+    for (const template of [member, central]) {
+      for (const [id, fn] of resourcesOfType(template, 'AWS::Lambda::Function')) {
+        // Act
+        const module = String(fn.Properties?.Handler).replace(/^functions\/|\.handler$/g, '');
+        const zip = join(ORG_ARTIFACTS_DIR, `${module}.zip`);
+
+        // Assess
+        expect(existsSync(zip), `${id}: ${zip}`).toBe(true);
+        expect([...readZip(zip).keys()], id).toContain(`functions/${module}.mjs`);
+      }
+    }
+  });
+});
+
+describe('member on-remediation-request', () => {
+  it('runs with the inspectors’ environment, its own log group, and the events dead-letter queue on failure', () => {
+    // Act
+    const fn = props(member, 'OnRemediationRequestFunction');
+    const group = props(member, 'OnRemediationRequestLogGroup');
+    const onFailure = props(member, 'OnRemediationRequestEventInvokeConfig');
+
+    // Assess
+    expect(fn.Environment).toEqual(props(member, functionLogicalId('on-config-change')).Environment);
+    expect((fn.Environment as { Variables: Record<string, unknown> }).Variables.TG_DRY_RUN).toEqual({
+      Ref: 'DryRun',
+    });
+    expect(group.LogGroupName).toBe(`/aws/lambda/${fn.FunctionName}`);
+    expect(group.RetentionInDays).toBe(
+      resourcesOfType(standalone, 'AWS::Logs::LogGroup')[0]?.[1].Properties?.RetentionInDays,
+    );
+    expect(onFailure).toMatchObject({
+      FunctionName: { Ref: 'OnRemediationRequestFunction' },
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['EventsDeadLetterQueue', 'Arn'] } } },
+    });
+    expect(fn.Code).toEqual({
+      S3Bucket: { Ref: 'ArtifactsBucket' },
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
+      S3Key: { 'Fn::Sub': '${ArtifactsPrefix}on-remediation-request.zip' },
+    });
+    for (const id of [
+      'OnRemediationRequestFunction',
+      'OnRemediationRequestRole',
+      'OnRemediationRequestLogGroup',
+      'OnRemediationRequestEventInvokeConfig',
+    ])
+      expect(resource(member, id).Condition, id).toBe('IsHomeRegion');
+  });
+
+  it('reads like the sweep (every family) and writes no resource: an inspector', () => {
+    // Act
+    const policies = props(member, 'OnRemediationRequestRole').Policies as {
+      PolicyName: string;
+      PolicyDocument: { Statement: Statement[] };
+    }[];
+    const sweepFamilies = (
+      props(member, 'SweepRole').Policies as { PolicyName: string; PolicyDocument: unknown }[]
+    ).find((policy) => policy.PolicyName.endsWith('-families'));
+    const actions = roleStatements(member, 'OnRemediationRequestRole').flatMap((s) => asList(s.Action));
+
+    // Assess
+    expect(policies.find((p) => p.PolicyName.endsWith('-families'))?.PolicyDocument).toEqual(
+      sweepFamilies?.PolicyDocument,
+    );
+    // Besides the families' reads: its logs, traces, finding state, bus and queues, as on-config-change has them.
+    expect(
+      (policies.find((p) => p.PolicyName === 'on-remediation-request')?.PolicyDocument.Statement ?? [])
+        .flatMap((statement) => asList(statement.Action))
+        .sort(),
+    ).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'events:PutEvents',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      'sqs:SendMessage',
+      'sqs:SendMessage',
+      'xray:PutTelemetryRecords',
+      'xray:PutTraceSegments',
+    ]);
+    expect(actions.filter((a) => a.includes('*') || a.toLowerCase() === 'iam:passrole')).toEqual([]);
+    expect(
+      roleStatements(member, 'OnRemediationRequestRole').find((s) => s.Sid === 'OwnLogGroup')?.Resource,
+    ).toEqual({
+      'Fn::GetAtt': ['OnRemediationRequestLogGroup', 'Arn'],
+    });
   });
 });
 
@@ -629,25 +729,81 @@ describe('central template', () => {
     ]);
   });
 
-  it('gives the central functions exactly the environment variables they read', () => {
+  it('gives the central functions exactly the environment variables their parser reads, which it accepts', () => {
+    // Prepare: a value of the right shape for each reference (Slack and Security Lake on).
+    const stand = (name: string, value: unknown): string => {
+      const ref = JSON.stringify(value);
+      if (ref.includes('SlackOutbox')) return 'https://sqs.eu-west-1.amazonaws.com/999988887777/outbox';
+      if (ref.includes('SlackRoutes')) return '[{"match":{},"channel":"transit-guard/slack/all"}]';
+      if (ref.includes('SecurityLakePrefix')) return 'ext/transit-guard/';
+      if (ref.includes('SecurityLakeBucket')) return 'aws-security-data-lake-eu-west-1-abcdef';
+      if (ref.includes('SecurityHub')) return 'on';
+      return `${name.toLowerCase()}-value`;
+    };
+    const env = (id: string) =>
+      Object.fromEntries(
+        Object.entries(variables(id))
+          .filter(([name]) => name.startsWith('TG_'))
+          .map(([name, value]) => [name, stand(name, value)]),
+      );
+
     // Act
     const findings = Object.keys(variables('CentralFindingsFunction')).filter((name) =>
       name.startsWith('TG_'),
     );
     const action = Object.keys(variables('CentralActionFunction')).filter((name) => name.startsWith('TG_'));
 
-    // Assess
-    expect(findings.sort()).toEqual([
-      'TG_CENTRAL_TABLE',
-      'TG_SECURITY_HUB',
-      'TG_SLACK_OUTBOX',
-      'TG_SLACK_ROUTES',
-    ]);
-    expect(action).toEqual(['TG_MEMBER_BUS_NAME']);
+    // Assess: central-findings reads every variable but the member bus; central-action the table and the bus.
+    expect(findings.sort()).toEqual(CENTRAL_VARIABLES.filter((name) => name !== 'TG_MEMBER_BUS_NAME').sort());
+    expect(action.sort()).toEqual(['TG_CENTRAL_TABLE', 'TG_MEMBER_BUS_NAME']);
+    expect(
+      loadCentralConfig(
+        { AWS_REGION: 'eu-west-1', ...env('CentralFindingsFunction') },
+        { securityHub: true },
+      ),
+    ).toMatchObject({ slack: expect.anything(), securityHub: true, securityLake: expect.anything() });
+    expect(
+      loadCentralConfig({ AWS_REGION: 'eu-west-1', ...env('CentralActionFunction') }, { memberBus: true }),
+    ).toMatchObject({ memberBusName: expect.any(String) });
+    expect(variables('CentralActionFunction').TG_CENTRAL_TABLE).toEqual({ Ref: 'CentralTable' });
     expect(variables('CentralFindingsFunction').TG_CENTRAL_TABLE).toEqual({ Ref: 'CentralTable' });
     expect(variables('CentralActionFunction').TG_MEMBER_BUS_NAME).toEqual({ Ref: 'MemberBusName' });
     expect(props(central, 'CentralFindingsFunction').Handler).toBe('functions/central-findings.handler');
     expect(props(central, 'CentralActionFunction').Handler).toBe('functions/central-action.handler');
+  });
+
+  it('serves the central notify-slack only the routes\u2019 channels, read from secrets under the prefix', () => {
+    // Act
+    const env = variables('NotifySlackFunction');
+    const secrets = roleStatements(central, 'NotifySlackRole').find((s) => s.Sid === 'ReadWebhookSecrets');
+
+    // Assess: every message names its channel; no default webhook to fall back to.
+    expect(env.TG_SLACK_ROUTES).toEqual({ Ref: 'SlackRoutes' });
+    expect(Object.keys(env).filter((name) => name.startsWith('SLACK_WEBHOOK'))).toEqual([]);
+    expect(secrets).toEqual({
+      Sid: 'ReadWebhookSecrets',
+      Effect: 'Allow',
+      Action: 'secretsmanager:GetSecretValue',
+      Resource: {
+        'Fn::Sub':
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
+          'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${SlackSecretPrefix}*',
+      },
+    });
+    expect(central.Conditions?.HasSlack).toEqual({
+      'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'SlackRoutes' }, ''] }],
+    });
+  });
+
+  it('declares the central table with the keys the code reads and writes (centralTableDefinition)', () => {
+    // Act
+    const table = props(central, 'CentralTable');
+    const definition = centralTableDefinition('any');
+
+    // Assess
+    expect(table.KeySchema).toEqual(definition.KeySchema);
+    expect(table.AttributeDefinitions).toEqual(definition.AttributeDefinitions);
+    expect(table.BillingMode).toBe(definition.BillingMode);
   });
 
   it('gives each function the log group Lambda writes to (/aws/lambda/<name>), with retention', () => {
@@ -761,13 +917,46 @@ describe('central template', () => {
     expect(findings.find((s) => s.Sid === 'SecurityHubExport')).toEqual({
       Sid: 'SecurityHubExport',
       Effect: 'Allow',
-      Action: ['securityhub:BatchImportFindings', 'securityhub:BatchUpdateFindings'],
+      Action: 'securityhub:BatchImportFindings',
       Resource: {
         'Fn::Sub':
           // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
           'arn:${AWS::Partition}:securityhub:${AWS::Region}:${AWS::AccountId}:product/${AWS::AccountId}/default',
       },
     });
+    expect(findings.find((s) => s.Sid === 'SecurityHubResolve')).toEqual({
+      Sid: 'SecurityHubResolve',
+      Effect: 'Allow',
+      Action: 'securityhub:BatchUpdateFindings',
+      Resource: {
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
+        'Fn::Sub': 'arn:${AWS::Partition}:securityhub:${AWS::Region}:${AWS::AccountId}:hub/default',
+      },
+    });
+    expect(findings.find((s) => s.Sid === 'SecurityLakeCustomSource')).toEqual({
+      Sid: 'SecurityLakeCustomSource',
+      Effect: 'Allow',
+      Action: 's3:PutObject',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
+      Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${SecurityLakeBucket}/${SecurityLakePrefix}*' },
+    });
+    // Exactly what docs/organization-findings.md lists (and the on-failure destination), nothing more.
+    expect(
+      findings
+        .flatMap((s) => asList(s.Action))
+        .filter((a) => !/^(logs|xray):/.test(a))
+        .sort(),
+    ).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'organizations:ListParents',
+      's3:PutObject',
+      'securityhub:BatchImportFindings',
+      'securityhub:BatchUpdateFindings',
+      'sqs:SendMessage',
+      'sqs:SendMessage',
+    ]);
     expect(action.find((s) => s.Sid === 'PutRemediationRequests')).toEqual({
       Sid: 'PutRemediationRequests',
       Effect: 'Allow',
@@ -777,6 +966,7 @@ describe('central template', () => {
       Condition: { StringEquals: { 'aws:ResourceOrgID': { Ref: 'OrgId' } } },
     });
     expect(action.flatMap((s) => asList(s.Action)).filter((a) => !/^(logs|xray):/.test(a))).toEqual([
+      'dynamodb:GetItem',
       'events:PutEvents',
       'sqs:SendMessage',
     ]);

@@ -55,6 +55,36 @@ describe('loadCentralConfig', () => {
     expect(call).toThrow(message);
   });
 
+  it('exports to Security Lake only when a bucket is named, under ext/transit-guard/ unless told otherwise', () => {
+    const bucket = 'aws-security-data-lake-eu-west-1-abcdef';
+
+    expect(loadCentralConfig(base)).not.toHaveProperty('securityLake');
+    expect(loadCentralConfig({ ...base, TG_SECURITY_LAKE_BUCKET: bucket }).securityLake).toEqual({
+      bucket,
+      prefix: 'ext/transit-guard/',
+    });
+    expect(
+      loadCentralConfig({ ...base, TG_SECURITY_LAKE_BUCKET: bucket, TG_SECURITY_LAKE_PREFIX: 'ext/tg/1.0/' })
+        .securityLake,
+    ).toEqual({ bucket, prefix: 'ext/tg/1.0/' });
+  });
+
+  it.each([
+    ['a bucket name S3 refuses', { TG_SECURITY_LAKE_BUCKET: 'Not_A_Bucket' }, /TG_SECURITY_LAKE_BUCKET/],
+    [
+      'a prefix without its final slash',
+      { TG_SECURITY_LAKE_BUCKET: 'lake-bucket', TG_SECURITY_LAKE_PREFIX: 'ext/tg' },
+      /TG_SECURITY_LAKE_PREFIX/,
+    ],
+    [
+      'a prefix without a bucket',
+      { TG_SECURITY_LAKE_PREFIX: 'ext/tg/' },
+      /TG_SECURITY_LAKE_PREFIX: set without/,
+    ],
+  ])('refuses %s for Security Lake, naming the variable', (_what, change, message) => {
+    expect(() => loadCentralConfig({ ...base, ...change })).toThrow(message);
+  });
+
   it('needs the member bus name in central-action, and the Security Hub switch in central-findings', () => {
     expect(() => loadCentralConfig(base, { memberBus: true })).toThrow('TG_MEMBER_BUS_NAME: required');
     const { TG_SECURITY_HUB: _switch, ...withoutSwitch } = base;

@@ -1,7 +1,7 @@
 import { ListParentsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { channelFor, organizationsOuPath } from '../../../shared/org/slack-routes.js';
+import { organizationsOuPath, routeFor } from '../../../shared/org/slack-routes.js';
 
 const ACCOUNT = '111122223333';
 const TEAM_OU = 'ou-ab12-team0001';
@@ -43,7 +43,7 @@ describe('organizationsOuPath', () => {
   });
 });
 
-describe('channelFor', () => {
+describe('routeFor', () => {
   const path = async () => [TEAM_OU, PROD_OU, ROOT];
   const routes = [
     { match: { ou: PROD_OU, minSeverity: 'critical' as const }, channel: 'prod-critical' },
@@ -59,13 +59,13 @@ describe('channelFor', () => {
   ] as const)(
     'routes a %s finding of %s to %s (first match wins, an OU above the account counts)',
     async (severity, accountId, channel) => {
-      expect(await channelFor(routes, { accountId, severity }, path)).toBe(channel);
+      expect((await routeFor(routes, { accountId, severity }, path))?.channel).toBe(channel);
     },
   );
 
   it('asks for the OU only when a route names one', async () => {
     let asked = 0;
-    await channelFor(
+    await routeFor(
       [{ match: { minSeverity: 'low' }, channel: 'all' }],
       { accountId: ACCOUNT, severity: 'high' },
       async () => {
