@@ -19,6 +19,11 @@ export interface InspectRoute {
   byPrefix?: boolean;
   /** The configuration item that came inline with a Config event, as AWS sent it. */
   configurationItem?: unknown;
+  /**
+   * Always read, never coalesced with another trigger of the same change (the change ledger): a request to
+   * re-plan (the central "remediate" action) asks for the current state, whatever was read just before.
+   */
+  rereadAlways?: boolean;
 }
 
 /** An event that changes nothing transit-guard judges. */
@@ -49,5 +54,6 @@ export function inspect(route: Omit<InspectRoute, 'kind'>): InspectRoute {
     if (route.byPrefix === true) result.byPrefix = true;
   }
   if (route.configurationItem !== undefined) result.configurationItem = route.configurationItem;
+  if (route.rereadAlways === true) result.rereadAlways = true;
   return result;
 }

@@ -56,6 +56,7 @@ export function routeRemediationRequest(event: unknown): RouteResult {
     eventId: id,
     eventName: REQUEST_DETAIL_TYPE,
     ...(time ? { eventTime: time } : {}),
+    rereadAlways: true,
     refs: [
       {
         resourceType,

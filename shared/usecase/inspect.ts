@@ -104,7 +104,7 @@ export async function inspectEvent(
   const single = refs.length === 1 ? refs[0] : undefined;
   const changeTime = changeTimeOf(route);
   let decision: Extract<ChangeDecision, { kind: 'inspect' }> | undefined;
-  if (deps.changes && single && changeTime && !route.deleted) {
+  if (deps.changes && single && changeTime && !route.deleted && !route.rereadAlways) {
     const decided = await deps.changes.begin(single, changeTime, options);
     if (decided.kind === 'covered') {
       const { record } = decided;

@@ -236,7 +236,12 @@ describe('central-findings, end to end from a member account', () => {
     securityHub.resetHistory();
     await new Promise((resolve) => setTimeout(resolve, 5));
     await memberHandler(
-      withValue(loadEvent('cloudtrail-ec2-modify-vpn-tunnel-options'), ['id'], 'fix-event-0001'),
+      // A later change than the first: the change ledger inspects it (the same eventTime would be the same change).
+      withValue(
+        withValue(loadEvent('cloudtrail-ec2-modify-vpn-tunnel-options'), ['id'], 'fix-event-0001'),
+        ['detail', 'eventTime'],
+        new Date().toISOString(),
+      ),
       context,
     );
     const fix = memberEvents('change-2');
