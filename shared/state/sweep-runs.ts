@@ -16,7 +16,10 @@ import { TABLE_KEYS } from './table.js';
 
 const { partitionKey, sortKey, ttlAttribute } = TABLE_KEYS;
 
-/** Every run under one partition, oldest first by plan time: the planner reads the latest with one Query. */
+/**
+ * Every run under one partition, oldest first by plan time: the planner reads the latest with one Query.
+ * @internal infra/iam.yml names it in the worker's dynamodb:LeadingKeys condition; the IAM test compares them.
+ */
 export const SWEEP_RUN_PARTITION = 'SWEEP_RUN';
 
 /** A run outlives any sweep schedule; the next planner only ever looks at the previous one. */

@@ -42,7 +42,10 @@ export function addCounts(a: RunCounts | undefined, b: RunCounts): RunCounts {
   return sum;
 }
 
-/** The run's KPIs, keyed and shaped as computeKpis gives them for the whole sweep. */
+/**
+ * The run's KPIs, keyed and shaped as computeKpis gives them for the whole sweep.
+ * @internal Exported for its test (counts of some evaluations give back their KPIs); finishChain uses it.
+ */
 export function kpisOf(counts: RunCounts, policy: Policy): Kpis {
   const kpis = computeKpis([], policy);
   for (const [key, value] of Object.entries(kpis)) {
