@@ -135,9 +135,9 @@ function incompleteMessage(run: IncompleteRun): SlackPayload {
   const shown = run.missing.slice(0, 20).map(awsText).join(', ');
   const more = run.missing.length > 20 ? ` (+${run.missing.length - 20} more)` : '';
   const text =
-    `:warning: transit-guard sweep ${awsText(run.sweepId)} (planned ${awsText(run.plannedAt)}) did not finish: ` +
+    `:warning: transit-guard sweep ${awsText(run.sweepId)} (planned ${awsText(run.plannedAt)}) had not finished when the next one was planned: ` +
     `${run.done} of ${run.planned} family-regions done; missing: ${shown || 'unknown'}${more}. ` +
-    'Its KPIs and digest were not published; the sweep work dead-letter queue holds what failed.';
+    'Its KPIs and digest are not published until it does; the sweep work dead-letter queue holds what failed.';
   return enforceLimits({ text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
 }
 

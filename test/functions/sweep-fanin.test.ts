@@ -133,7 +133,7 @@ describe('the fanned-out sweep fan-in (sweep planner + sweep-worker, state on dy
     const slack = queuedMessages(mocks, SLACK_OUTBOX_URL).slice(slackBefore) as { text: string }[];
     expect(slack.map((message) => message.text)).toEqual([
       expect.stringMatching(
-        /sweep sweep-1 .* did not finish: \d+ of \d+ family-regions done; missing: eu-west-1\/acm/,
+        /sweep sweep-1 \(planned [^)]*\) had not finished when the next one was planned: \d+ of \d+ family-regions done; missing: eu-west-1\/acm/,
       ),
     ]);
   });
