@@ -83,6 +83,7 @@ async function drainQueue(drop: (item: { family?: string }) => boolean = () => f
 describe('the fanned-out sweep fan-in (sweep planner + sweep-worker, state on dynalite)', () => {
   afterEach(() => {
     delete process.env.TG_SWEEP_QUEUE_URL;
+    delete process.env.TG_KPI_METRICS;
   });
 
   it('publishes each KPI once with the values the single-invocation sweep publishes, and posts one digest', async () => {
@@ -110,6 +111,22 @@ describe('the fanned-out sweep fan-in (sweep planner + sweep-worker, state on dy
     expect(slack[0]?.text).toMatch(/^transit-guard sweep: \d+ open finding/);
     // The first sweep's alerts are in it rather than posted one by one or as a digest per item.
     expect(JSON.stringify(slack[0])).toContain('In this digest instead of one message each');
+  });
+
+  it('publishes no KPI metric without the dashboard (TG_KPI_METRICS false), and still posts the digest', async () => {
+    // Prepare
+    process.env.TG_SWEEP_QUEUE_URL = SWEEP_QUEUE_URL;
+    process.env.TG_KPI_METRICS = 'false';
+
+    // Act
+    await createSweepFunction()(scheduled('sweep-quiet'), context);
+    await drainQueue();
+
+    // Assess
+    expect(kpiValues(harness.output.text())).toEqual({});
+    expect(queuedMessages(mocks, SLACK_OUTBOX_URL)).toEqual([
+      expect.objectContaining({ text: expect.stringMatching(/^transit-guard sweep: /) }),
+    ]);
   });
 
   it('has the next planner report a run that never finished, and publishes no KPI for it', async () => {
