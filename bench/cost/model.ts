@@ -34,7 +34,7 @@ export interface StackSettings {
   perEventMetrics: number;
   /** The KPI dashboard (billed beyond 3 dashboards per account). */
   dashboard: boolean;
-  /** KPI metrics published after each sweep (the single-invocation sweep; the fanned-out one has none). */
+  /** KPI metrics published after each sweep (with the dashboard only: param kpiDashboard sets TG_KPI_METRICS). */
   kpiMetrics: number;
   /** SQS queues a function consumes (each polled by Lambda when idle). */
   polledQueues: number;
@@ -84,6 +84,11 @@ const ASSUMPTIONS = {
   ignoredPerChange: 0.01,
   /** Open findings a 4 KB read unit returns when listing them. */
   findingsPerReadUnit: 4,
+  /**
+   * Write units of a family-region's ADD to its sweep's run record (shared/state/sweep-runs.ts): an UpdateItem is
+   * billed on the item's size, 1 KB a unit; a run of ten families and a handful of KPIs is under 2 KB.
+   */
+  runRecordWriteUnits: 2,
 } as const;
 
 export type Usage = Partial<Record<PriceKey, number>>;
@@ -105,6 +110,10 @@ export function stackUsage(w: StackWorkload, s: StackSettings): Usage {
   const open = w.resources * a.openFindingsPerResource;
   // The last page of each family and region lists the open findings to resolve the deleted ones.
   const staleReads = (sweeps * w.regions * w.families * open) / a.findingsPerReadUnit;
+  // The fan-in: the planner reads the previous run (a Query) and writes the new one; each family-region adds to it
+  // once; the last one lists the open findings for the digest and marks the run published.
+  const fanInReads = sweeps * (1 + open / a.findingsPerReadUnit);
+  const fanInWrites = sweeps * (1 + w.regions * w.families * a.runRecordWriteUnits + a.runRecordWriteUnits);
   const eventHours = hoursWithData(w.changesPerDay * a.triggersPerChange);
   const sweepHours = Math.min(1, w.sweepsPerDay / 24);
   const metricMonths =
@@ -122,8 +131,8 @@ export function stackUsage(w: StackWorkload, s: StackSettings): Usage {
       sweeps * w.resources * a.secondsPerResource * a.workerGb,
     eventBridgeCustomEvent: transitions + sweeps,
     sqsRequest: sweeps * items * 3 + transitions * 3 + s.polledQueues * a.idleReceivesPerQueueMonth,
-    dynamoDbRead: triggers + sweeps * w.resources + staleReads,
-    dynamoDbWrite: triggers * (1 + 2 * a.openFindingsPerResource) + sweeps * open,
+    dynamoDbRead: triggers + sweeps * w.resources + staleReads + fanInReads,
+    dynamoDbWrite: triggers * (1 + 2 * a.openFindingsPerResource) + sweeps * open + fanInWrites,
     cloudWatchMetric: metricMonths,
     cloudWatchAlarm: s.alarms,
     cloudWatchDashboard: s.dashboard ? 1 : 0,

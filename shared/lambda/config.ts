@@ -41,6 +41,8 @@ const environmentSchema = z.object({
   TG_SLACK_OUTBOX_URL: z.url().optional(),
   /** The SQS work queue of the fanned-out sweep (absent: the scheduled sweep reads everything in one invocation). */
   TG_SWEEP_QUEUE_URL: z.url().optional(),
+  /** Whether the sweep publishes its KPIs as metrics (default true; the stack sets it with param kpiDashboard). */
+  TG_KPI_METRICS: z.enum(['true', 'false']).optional(),
   /** The organization Config aggregator the security account's sweep queries (absent: the account's own sweep). */
   TG_CONFIG_AGGREGATOR: z
     .string()
@@ -78,6 +80,11 @@ export interface FunctionConfig {
   slackOutboxUrl?: string;
   /** The fanned-out sweep's work queue (planner and worker). */
   sweepQueueUrl?: string;
+  /**
+   * False: the sweep publishes no Kpi_<key> metrics (TG_KPI_METRICS; absent: it does). The stack sets it with the
+   * KPI dashboard (param kpiDashboard): metrics nobody draws would be a monthly cost (bench/README.md, cost).
+   */
+  kpiMetrics?: false;
   /** The organization Config aggregator (security account: the sweep queries it instead of reading the account). */
   configAggregator?: string;
   /** The emergency switch's SSM parameter name or ARN (remediate only). */
@@ -167,6 +174,7 @@ export function loadFunctionConfig(env: NodeJS.ProcessEnv = process.env): Functi
     ...(e.TG_ACTIONS_QUEUE_URL ? { actionsQueueUrl: e.TG_ACTIONS_QUEUE_URL } : {}),
     ...(e.TG_SLACK_OUTBOX_URL ? { slackOutboxUrl: e.TG_SLACK_OUTBOX_URL } : {}),
     ...(e.TG_SWEEP_QUEUE_URL ? { sweepQueueUrl: e.TG_SWEEP_QUEUE_URL } : {}),
+    ...(e.TG_KPI_METRICS === 'false' ? { kpiMetrics: false as const } : {}),
     ...(e.TG_CONFIG_AGGREGATOR ? { configAggregator: e.TG_CONFIG_AGGREGATOR } : {}),
     ...(e.TG_REMEDIATION_SWITCH ? { remediationSwitchParameter: e.TG_REMEDIATION_SWITCH } : {}),
     ...(e.TG_POLICY_PARAMETER

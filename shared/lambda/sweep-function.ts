@@ -5,6 +5,7 @@ import { kpiMetrics } from '../report/kpi-metrics.js';
 import { computeKpis } from '../report/kpis.js';
 import { createDelivery } from '../usecase/deliver.js';
 import { sweep } from '../usecase/sweep.js';
+import { type IncompleteRun, startRun } from '../usecase/sweep-run.js';
 import { planAggregatorSweep, planSweep } from '../usecase/sweep-work.js';
 import { loadFunctionConfig } from './config.js';
 import { createHandler, createObservability } from './handler.js';
@@ -46,6 +47,8 @@ export interface SweepPlanSummary {
   items: number;
   /** Transitions earlier invocations still owed, delivered now. */
   owed: number;
+  /** The previous run, when it never finished (an item dead-lettered): reported, its KPIs never published. */
+  incomplete?: IncompleteRun;
 }
 
 /**
@@ -73,6 +76,22 @@ export function createSweepFunction(options: { runtime?: () => Runtime } = {}) {
         const items = aggregator
           ? [planAggregatorSweep({ sweepId: event.id, aggregator, now, digest })]
           : planSweep({ sweepId: event.id, regions: runtime.config.regions, now, digest });
+        const regions = aggregator ? [runtime.config.region] : runtime.config.regions;
+        // The run record before the items: the first worker to finish adds to it (the fan-in, ../usecase/sweep-run.ts).
+        const incomplete =
+          runtime.sweepRuns && items.length > 0
+            ? await startRun(deps, runtime.sweepRuns, {
+                sweepId: event.id,
+                plannedAt: now.toISOString(),
+                planned: items.length,
+                regions,
+                ...(aggregator ? { aggregator } : {}),
+              })
+            : undefined;
+        if (incomplete)
+          logger.error('The previous sweep never finished: its KPIs and digest were not published', {
+            ...incomplete,
+          });
         await runtime.sweepQueue.enqueue(items);
         // What earlier invocations left owed (a failed publish, a queue that was down) is sent once per sweep.
         const delivery = createDelivery(deps, { now, triggerId: event.id });
@@ -81,12 +100,13 @@ export function createSweepFunction(options: { runtime?: () => Runtime } = {}) {
         await delivery.send({});
         const planned: SweepPlanSummary = {
           sweepId: event.id,
-          regions: aggregator ? [runtime.config.region] : runtime.config.regions,
+          regions,
           items: items.length,
           owed: pending.length,
+          ...(incomplete ? { incomplete } : {}),
         };
         metrics.addMetric('SweepItemsPlanned', MetricUnit.Count, planned.items);
-        logger.info('Sweep planned', { ...planned });
+        logger.info('Sweep planned', { ...planned, incomplete: incomplete?.sweepId });
         return planned;
       }
       const outcome = await sweep(deps, {
@@ -106,8 +126,9 @@ export function createSweepFunction(options: { runtime?: () => Runtime } = {}) {
       metrics.addMetric('NonCompliantEvaluations', MetricUnit.Count, summary.nonCompliant);
       metrics.addMetric('UnreadableResources', MetricUnit.Count, summary.unreadable.length);
       // The SEC09 KPIs, one metric each, for the stack's dashboard (infra/dashboard.yml) to draw their trend.
-      for (const { name, unit, value } of kpiMetrics(computeKpis(outcome.evaluations, deps.policy)))
-        metrics.addMetric(name, MetricUnit[unit], value);
+      if (runtime.config.kpiMetrics !== false)
+        for (const { name, unit, value } of kpiMetrics(computeKpis(outcome.evaluations, deps.policy)))
+          metrics.addMetric(name, MetricUnit[unit], value);
       if (summary.unreadable.length > 0)
         logger.warn('Sweep could not read some resources', { unreadable: summary.unreadable });
       logger.info('Sweep finished', { ...summary, unreadable: summary.unreadable.length });

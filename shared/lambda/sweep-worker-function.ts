@@ -6,6 +6,9 @@ import { parseSqsBody, parseSqsEvent } from '../events/sqs.js';
 import { FAMILIES } from '../families/index.js';
 import { aggregatedFamilies, selectAggregatePage } from '../inventory/live/aggregator-select.js';
 import { createPacer, DOCUMENTED_RATE_LIMITS } from '../inventory/live/limiter.js';
+import { kpiMetrics } from '../report/kpi-metrics.js';
+import type { MonitorDeps } from '../usecase/deps.js';
+import { chainOf, finishChain } from '../usecase/sweep-run.js';
 import {
   type AggregatorItem,
   type AggregatorItemOutcome,
@@ -33,6 +36,7 @@ const common = {
   pageNumber: z.number().int().min(1),
   clean: z.boolean(),
   digest: z.boolean(),
+  counts: z.record(z.string(), z.number().int().min(0)).optional(),
 };
 const sweepItemSchema = z.object({ ...common, region: z.string().min(1), family: z.string().min(1) });
 const aggregatorItemSchema = z.object({ ...common, aggregator: z.string().min(1) });
@@ -72,9 +76,12 @@ export function createSweepWorkerFunction(options: { runtime?: () => Runtime } =
   const processor = new BatchProcessor(EventType.SQS);
   let runtime: Runtime | undefined;
 
-  const run = async (rt: Runtime, item: WorkItem): Promise<SweepItemOutcome | AggregatorItemOutcome> => {
-    const deps = rt.deps();
-    if (!('aggregator' in item)) return runSweepItem(deps, item);
+  const run = async (
+    rt: Runtime,
+    deps: MonitorDeps,
+    item: WorkItem,
+  ): Promise<SweepItemOutcome | AggregatorItemOutcome> => {
+    if (!('aggregator' in item)) return runSweepItem(deps, item, rt.sweepRuns);
     const families = aggregatedFamilies(FAMILIES);
     const call = createPacer({ concurrency: 1, rateLimits: DOCUMENTED_RATE_LIMITS })('config');
     const { region } = rt.config;
@@ -91,6 +98,7 @@ export function createSweepWorkerFunction(options: { runtime?: () => Runtime } =
           ...(token ? { token } : {}),
         }),
       families,
+      rt.sweepRuns,
     );
   };
 
@@ -107,7 +115,8 @@ export function createSweepWorkerFunction(options: { runtime?: () => Runtime } =
         try {
           const item = parseItem(record);
           const attempt = attemptOf(record);
-          const outcome = await run(rt, item);
+          const deps = rt.deps();
+          const outcome = await run(rt, deps, item);
           const where = 'aggregator' in item ? item.aggregator : `${item.family} ${item.region}`;
           metrics.addMetric('SweptResources', MetricUnit.Count, outcome.resources);
           metrics.addMetric('UnreadableResources', MetricUnit.Count, outcome.errors.length);
@@ -123,6 +132,15 @@ export function createSweepWorkerFunction(options: { runtime?: () => Runtime } =
             if (!rt.sweepQueue)
               throw new SweepItemError('no sweep work queue to continue on (TG_SWEEP_QUEUE_URL)');
             await rt.sweepQueue.enqueue([outcome.next]);
+          } else if (rt.sweepRuns) {
+            // The family-region is finished: its counts join the run; the last one publishes the sweep's KPIs
+            // (as the single sweep does) and its one digest.
+            const published = await finishChain(deps, rt.sweepRuns, item, chainOf(item), outcome.counts);
+            if (published && rt.config.kpiMetrics !== false)
+              for (const { name, unit, value } of kpiMetrics(published.kpis))
+                metrics.addMetric(name, MetricUnit[unit], value);
+            if (published)
+              logger.info('Sweep finished', { sweepId: item.sweepId, chains: published.run.planned });
           }
           logger.info('Sweep item finished', {
             sweepId: item.sweepId,

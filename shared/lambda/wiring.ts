@@ -15,6 +15,7 @@ import { RULES } from '../rules/index.js';
 import { createDynamoDbChangeLedger } from '../state/change-ledger.js';
 import { createDynamoDbFindingStore } from '../state/dynamodb-store.js';
 import type { FindingStore } from '../state/finding-store.js';
+import { createDynamoDbSweepRuns, type SweepRuns } from '../state/sweep-runs.js';
 import type { MonitorDeps } from '../usecase/deps.js';
 import type { FunctionConfig } from './config.js';
 import type { Observability } from './handler.js';
@@ -33,6 +34,8 @@ export interface Runtime {
   publish: MonitorDeps['publish'];
   /** The fanned-out sweep's work queue (config.sweepQueueUrl), as JSON messages. */
   sweepQueue?: { enqueue(items: readonly unknown[]): Promise<void> };
+  /** The fanned-out sweep's run records (its fan-in: KPIs and the digest once per sweep), with the work queue. */
+  sweepRuns?: SweepRuns;
   /** The use-case ports for one invocation (the inventory source and its caches are per invocation). */
   deps(): MonitorDeps;
   /**
@@ -131,6 +134,7 @@ export function createRuntime(config: FunctionConfig, wiring: RuntimeWiring): Ru
           sweepQueue: {
             enqueue: async (items) => void (await enqueueJsonMessages(sqs, sweepQueueUrl, items)),
           },
+          sweepRuns: createDynamoDbSweepRuns(dynamoDb, config.tableName),
         }
       : {}),
     async refreshPolicy(observability) {

@@ -25,7 +25,7 @@ interface ExpiringCount {
 /** The SEC09 key performance indicators of one evaluation run, by KPI key, in the families' order. */
 export type Kpis = Record<string, Share | ExpiringCount>;
 
-/** @internal Unit-tested directly: the percentage and its rounding. */
+/** A share with its percentage, rounded to one decimal place (the fanned-out sweep sums counts, then calls it). */
 export function share(compliant: number, total: number): Share {
   return {
     compliant,

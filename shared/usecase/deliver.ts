@@ -42,6 +42,11 @@ export interface SendOptions {
   digest?: boolean;
   /** Builds the digest (the sweep's, with its KPIs); default: a digest of the alerts alone. */
   summarize?: (folded: FoldedAlerts) => Promise<SlackPayload>;
+  /**
+   * Keeps the alerts a digest would stand for in a digest posted later (the fanned-out sweep's end-of-sweep
+   * digest) instead of posting one now; false: there will be no such digest, so this one is posted.
+   */
+  fold?: (folded: FoldedAlerts) => Promise<boolean>;
 }
 
 /** A digest of the alerts of a run that is not a sweep: their counts and the worst of them. */
@@ -287,14 +292,17 @@ export function createDelivery(deps: MonitorDeps, context: DeliveryContext) {
         const digest =
           alerts.length > 0 && (options.digest === true || alerts.length > deps.policy.slack.digestThreshold);
         try {
-          const payloads = digest
-            ? [
-                await (options.summarize?.(foldAlerts(alerts)) ??
-                  Promise.resolve(alertsDigest(alerts, observedAt))),
-              ]
-            : alerts
-                .sort((a, b) => a.at.localeCompare(b.at) || a.rank - b.rank)
-                .map((alert) => alert.build());
+          const folded = digest && options.fold ? await options.fold(foldAlerts(alerts)) : false;
+          const payloads = folded
+            ? []
+            : digest
+              ? [
+                  await (options.summarize?.(foldAlerts(alerts)) ??
+                    Promise.resolve(alertsDigest(alerts, observedAt))),
+                ]
+              : alerts
+                  .sort((a, b) => a.at.localeCompare(b.at) || a.rank - b.rank)
+                  .map((alert) => alert.build());
           if (payloads.length > 0) await deps.outbox.enqueue(payloads);
           sent.alerts = payloads.length;
           sent.digest = digest;

@@ -9,9 +9,11 @@ import { configTypesOf, type SweepPage } from '../inventory/live/port.js';
 import type { InputError } from '../inventory/types.js';
 import type { Evaluation } from '../model/evaluation.js';
 import { type FindingTransition, resolveResource } from '../state/finding-store.js';
-import { createDelivery } from './deliver.js';
+import type { RunCounts, SweepRuns } from '../state/sweep-runs.js';
+import { createDelivery, type SendOptions } from './deliver.js';
 import type { MonitorDeps } from './deps.js';
 import { evaluateAndRecord, inAccount } from './record.js';
+import { addCounts, chainOf, foldedCounts, kpiCounts } from './sweep-run.js';
 
 /** One work item of a fanned-out sweep: one page of one family in one region of the deployment's account. */
 export interface SweepItem {
@@ -32,6 +34,8 @@ export interface SweepItem {
   clean: boolean;
   /** Nothing was open when the sweep was planned: Slack gets this item's alerts as one digest. */
   digest: boolean;
+  /** The KPI counts of the earlier pages of this family and region (./sweep-run.ts), carried page to page. */
+  counts?: RunCounts;
 }
 
 /**
@@ -84,6 +88,8 @@ export interface SweepItemOutcome {
   errors: InputError[];
   /** The item of the next page (absent: this was the last page). */
   next?: SweepItem;
+  /** The KPI counts of this family and region so far, this page included. */
+  counts: RunCounts;
 }
 
 /** A work item that cannot be carried out as written (an unknown family, a source that cannot page). */
@@ -96,7 +102,11 @@ export class SweepItemError extends Error {
  * single sweep does), and on the last page of a family read without errors resolves the findings of resources
  * that no longer exist. Returns the item of the next page for the caller to queue.
  */
-export async function runSweepItem(deps: MonitorDeps, item: SweepItem): Promise<SweepItemOutcome> {
+export async function runSweepItem(
+  deps: MonitorDeps,
+  item: SweepItem,
+  runs?: SweepRuns,
+): Promise<SweepItemOutcome> {
   const family = FAMILIES.find((candidate) => candidate.id === item.family);
   if (!family) throw new SweepItemError(`sweep item ${item.sweepId}: no family ${item.family}`);
   if (!deps.source.enumeratePage)
@@ -113,6 +123,7 @@ export async function runSweepItem(deps: MonitorDeps, item: SweepItem): Promise<
   );
   const clean = item.clean && read.errors.length === 0;
   const errors = [...read.errors];
+  const counts = addCounts(item.counts, kpiCounts(evaluations, deps.policy));
   let next: SweepItem | undefined;
   if (read.next && item.pageNumber >= MAX_PAGES_PER_FAMILY) {
     errors.push({
@@ -120,12 +131,32 @@ export async function runSweepItem(deps: MonitorDeps, item: SweepItem): Promise<
       message: `stopped after ${MAX_PAGES_PER_FAMILY} pages: the page tokens do not end`,
     });
   } else if (read.next) {
-    next = { ...item, page: read.next, pageNumber: item.pageNumber + 1, clean };
+    next = { ...item, page: read.next, pageNumber: item.pageNumber + 1, clean, counts };
   } else if (clean) {
     transitions.push(...(await resolveDeleted(deps, delivery, item, family, resources)));
   }
-  await delivery.send({ digest: item.digest });
-  return { item, resources: resources.length, evaluations, transitions, errors, ...(next ? { next } : {}) };
+  await delivery.send(sendOptions(item, runs));
+  return {
+    item,
+    resources: resources.length,
+    evaluations,
+    transitions,
+    errors,
+    counts,
+    ...(next ? { next } : {}),
+  };
+}
+
+/**
+ * With a run record (the deployed stack), a digest's alerts are added to the run's one end-of-sweep digest
+ * (./sweep-run.ts), once per page, rather than posted as a digest per item.
+ */
+function sendOptions(item: SweepItem | AggregatorItem, runs: SweepRuns | undefined): SendOptions {
+  if (!runs) return { digest: item.digest };
+  return {
+    digest: item.digest,
+    fold: (folded) => runs.add(item, `${chainOf(item)}#${item.pageNumber}`, foldedCounts(folded)),
+  };
 }
 
 /**
@@ -170,6 +201,8 @@ export interface AggregatorItem {
   pageNumber: number;
   clean: boolean;
   digest: boolean;
+  /** As SweepItem.counts. */
+  counts?: RunCounts;
 }
 
 export function planAggregatorSweep(options: {
@@ -205,6 +238,7 @@ export async function runAggregatorItem(
   item: AggregatorItem,
   readPage: (token: string | undefined) => Promise<SweepPage>,
   families: readonly Family[],
+  runs?: SweepRuns,
 ): Promise<AggregatorItemOutcome> {
   const { actions: _owningAccountOnly, ...reporting } = deps;
   const read = await readPage(item.page);
@@ -218,6 +252,7 @@ export async function runAggregatorItem(
   );
   const clean = item.clean && read.errors.length === 0;
   const errors = [...read.errors];
+  const counts = addCounts(item.counts, kpiCounts(evaluations, deps.policy));
   let next: AggregatorItem | undefined;
   if (read.next && item.pageNumber >= MAX_AGGREGATOR_PAGES) {
     errors.push({
@@ -225,7 +260,7 @@ export async function runAggregatorItem(
       message: `stopped after ${MAX_AGGREGATOR_PAGES} pages: the page tokens do not end`,
     });
   } else if (read.next) {
-    next = { ...item, page: read.next, pageNumber: item.pageNumber + 1, clean };
+    next = { ...item, page: read.next, pageNumber: item.pageNumber + 1, clean, counts };
   } else if (clean) {
     // Only the types Config items name directly: a listener is not its own item, so its absence proves nothing.
     const types = new Set<string>(families.flatMap(configTypesOf));
@@ -242,13 +277,14 @@ export async function runAggregatorItem(
       transitions.push(...resolved);
     }
   }
-  await delivery.send({ digest: item.digest });
+  await delivery.send(sendOptions(item, runs));
   return {
     item,
     resources: read.resources.length,
     evaluations,
     transitions,
     errors,
+    counts,
     ...(next ? { next } : {}),
   };
 }

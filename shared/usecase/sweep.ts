@@ -1,6 +1,6 @@
 import type { InputError } from '../inventory/types.js';
 import { type Evaluation, type Severity, severityRank } from '../model/evaluation.js';
-import { computeKpis } from '../report/kpis.js';
+import { computeKpis, type Kpis } from '../report/kpis.js';
 import { buildDigestMessage, type FoldedAlerts } from '../report/slack/digest.js';
 import type { SlackPayload } from '../report/slack/payload.js';
 import { type FindingTransition, resolveResource } from '../state/finding-store.js';
@@ -11,11 +11,12 @@ import { evaluateAndRecord, inAccount } from './record.js';
 /**
  * The one summary message a sweep posts: open findings by severity, SEC09 KPIs, the worst five that Slack may
  * hear of (slack.minSeverity; the counts keep every severity), and the alerts it stands for when it replaces
- * them.
+ * them. The fanned-out sweep posts it too, from its run's KPIs (./sweep-run.ts).
  */
-async function digestFor(
+export async function sweepDigest(
   deps: MonitorDeps,
-  outcome: SweepOutcome,
+  kpis: Kpis,
+  regions: readonly string[],
   now: Date,
   folded?: FoldedAlerts,
 ): Promise<SlackPayload> {
@@ -25,14 +26,17 @@ async function digestFor(
   for (const finding of open) counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
   return buildDigestMessage({
     counts,
-    kpis: computeKpis(outcome.evaluations, deps.policy),
+    kpis,
     // All of them: the digest picks the worst five (severity, then longest open); the store orders by id.
     worst: open.filter((finding) => severityRank(finding.severity) >= minimum),
     sweptAt: now.toISOString(),
-    regions: outcome.regions,
+    regions,
     ...(folded ? { folded } : {}),
   });
 }
+
+const digestFor = (deps: MonitorDeps, outcome: SweepOutcome, now: Date, folded?: FoldedAlerts) =>
+  sweepDigest(deps, computeKpis(outcome.evaluations, deps.policy), outcome.regions, now, folded);
 
 export interface SweepOutcome {
   sweepId: string;

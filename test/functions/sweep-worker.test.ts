@@ -90,7 +90,10 @@ describe('sweep-worker handler', () => {
 
     // Assess
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'm-vpn' }, { itemIdentifier: 'm-bad' }]);
-    expect(queued).toEqual([item('acm', { page: 'acm-2', pageNumber: 2 })]);
+    // The next page carries the KPI counts of this one (the fan-in sums them when the family-region ends).
+    expect(queued).toEqual([
+      { ...item('acm', { page: 'acm-2', pageNumber: 2 }), counts: expect.any(Object) },
+    ]);
     expect(findings.all().map((f) => f.resourceId)).toContain(weak.resourceId);
     // The batch is judged by the current policy: refreshed once per invocation, like the other inspectors.
     expect(policyRefreshes).toEqual(['refresh']);
@@ -117,7 +120,9 @@ describe('sweep-worker handler', () => {
     expect(retried.batchItemFailures).toEqual([{ itemIdentifier: 'm-1' }]);
     expect(first.queued).toEqual([]);
     expect(accepted.batchItemFailures).toEqual([]);
-    expect(last.queued).toEqual([item('acm', { page: 'acm-2', pageNumber: 2, clean: false })]);
+    expect(last.queued).toEqual([
+      { ...item('acm', { page: 'acm-2', pageNumber: 2, clean: false }), counts: expect.any(Object) },
+    ]);
   });
 });
 

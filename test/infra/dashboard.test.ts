@@ -7,6 +7,7 @@ import { kpiDefinitions } from '../../shared/report/kpis.js';
 import {
   type CfnTemplate,
   ensurePackaged,
+  functionLogicalId,
   loadTemplate,
   PACKAGE_TIMEOUT_MS,
   ROOT,
@@ -80,5 +81,21 @@ describe('the KPI dashboard of the packaged stack', () => {
       }
     });
     expect(dashboard?.Properties?.DashboardName).toMatch(/^transit-guard-[A-Za-z0-9_-]+-kpis$/);
+  });
+
+  it('has both sweep functions publish the KPI metrics exactly when the dashboard is deployed (param kpiDashboard)', () => {
+    // Act
+    const settings = (['sweep', 'sweep-worker'] as const).map(
+      (name) =>
+        (
+          template.Resources[functionLogicalId(name)]?.Properties?.Environment as {
+            Variables?: Record<string, unknown>;
+          }
+        )?.Variables?.TG_KPI_METRICS,
+    );
+
+    // Assess: packaged with the default param, no dashboard, so no metric it would draw.
+    expect(template.Conditions?.CreateKpiDashboard).toEqual({ 'Fn::Equals': ['false', 'true'] });
+    expect(settings).toEqual(['false', 'false']);
   });
 });

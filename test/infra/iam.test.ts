@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REMEDIATION_IAM_ACTIONS } from '../../shared/response/remediators/index.js';
+import { SWEEP_RUN_PARTITION } from '../../shared/state/sweep-runs.js';
 import {
   type CfnTemplate,
   ensurePackaged,
@@ -324,6 +325,23 @@ describe('least privilege', () => {
 
     // Assess
     expect(reporters).toEqual(['config-rule']);
+  });
+
+  it("lets sweep-worker update only the sweep run records (the fan-in), beside remediate's idempotency records", () => {
+    // Act
+    const updaters = FUNCTION_NAMES.filter((name) => allowedActions(roleOf(name)).has('dynamodb:UpdateItem'));
+    const statements = roleStatements(roleOf('sweep-worker')).filter((s) =>
+      asList(s.Action).includes('dynamodb:UpdateItem'),
+    );
+
+    // Assess
+    expect(updaters.sort()).toEqual(['remediate', 'sweep-worker']);
+    expect(statements).toEqual([
+      expect.objectContaining({
+        Action: 'dynamodb:UpdateItem',
+        Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [SWEEP_RUN_PARTITION] } },
+      }),
+    ]);
   });
 
   it('lets only remediate read the emergency switch: its own parameter, or only the central one when configured', () => {

@@ -123,7 +123,10 @@ describe('runSweepItem', () => {
         .filter((f) => f.state === 'open')
         .map((f) => f.ruleId),
     ).toContain('acm-certificate-key-strength');
-    expect(outcome.next).toEqual(firstItem({ page: 'token-2', pageNumber: 2 }));
+    expect(outcome.next).toEqual({
+      ...firstItem({ page: 'token-2', pageNumber: 2 }),
+      counts: outcome.counts,
+    });
   });
 
   it('continues from the page token it carries', async () => {
@@ -274,6 +277,6 @@ describe('runAggregatorItem', () => {
         .map((f) => f.accountId),
     ).toEqual(['444455556666']);
     expect(actions).toEqual([]);
-    expect(outcome.next).toEqual({ ...item, page: 'agg-2', pageNumber: 2 });
+    expect(outcome.next).toEqual({ ...item, page: 'agg-2', pageNumber: 2, counts: outcome.counts });
   });
 });

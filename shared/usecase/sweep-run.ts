@@ -1,0 +1,170 @@
+/**
+ * The fanned-out sweep's fan-in: what the single-invocation sweep does at its end (publish the SEC09 KPIs, post
+ * one Slack digest), done once per run by the worker that finishes its last family-region, from the counts every
+ * family-region added to the run record (shared/state/sweep-runs.ts). A run that never finishes (an item in the
+ * dead-letter queue) publishes nothing: the next planner reports it with what is missing.
+ */
+import { FAMILIES, type Family } from '../families/index.js';
+import type { Evaluation } from '../model/evaluation.js';
+import type { Policy } from '../policy/schema.js';
+import { computeKpis, type Kpis, share } from '../report/kpis.js';
+import type { FoldedAlerts } from '../report/slack/digest.js';
+import { awsText, enforceLimits, type SlackPayload } from '../report/slack/payload.js';
+import type { RunCounts, SweepRunKey, SweepRunRecord, SweepRuns } from '../state/sweep-runs.js';
+import type { MonitorDeps } from './deps.js';
+import { sweepDigest } from './sweep.js';
+
+/** The chain (family-region, or the aggregator query) an item belongs to: its pages follow one another. */
+export function chainOf(item: { region?: string; family?: string; aggregator?: string }): string {
+  return item.aggregator !== undefined ? `aggregator/${item.aggregator}` : `${item.region}/${item.family}`;
+}
+
+/** What the KPIs of some evaluations add to a run: per share, compliant and total; per expiring KPI, the count. */
+export function kpiCounts(evaluations: readonly Evaluation[], policy: Policy): RunCounts {
+  const counts: RunCounts = {};
+  for (const [key, value] of Object.entries(computeKpis(evaluations, policy))) {
+    if ('count' in value) counts[`kpi.${key}.count`] = value.count;
+    else {
+      counts[`kpi.${key}.compliant`] = value.compliant;
+      counts[`kpi.${key}.total`] = value.total;
+    }
+  }
+  return counts;
+}
+
+/**
+ * Counts of disjoint sets of resources add up: each resource is read on one page of one family-region, and the
+ * KPIs count per resource.
+ */
+export function addCounts(a: RunCounts | undefined, b: RunCounts): RunCounts {
+  const sum: RunCounts = { ...a };
+  for (const [name, value] of Object.entries(b)) sum[name] = (sum[name] ?? 0) + value;
+  return sum;
+}
+
+/**
+ * The run's KPIs, keyed and shaped as computeKpis gives them for the whole sweep.
+ * @internal Exported for its test (counts of some evaluations give back their KPIs); finishChain uses it.
+ */
+export function kpisOf(counts: RunCounts, policy: Policy): Kpis {
+  const kpis = computeKpis([], policy);
+  for (const [key, value] of Object.entries(kpis)) {
+    kpis[key] =
+      'count' in value
+        ? { ...value, count: counts[`kpi.${key}.count`] ?? 0 }
+        : share(counts[`kpi.${key}.compliant`] ?? 0, counts[`kpi.${key}.total`] ?? 0);
+  }
+  return kpis;
+}
+
+/** Folded alerts as run counts, and back. */
+export function foldedCounts(folded: FoldedAlerts): RunCounts {
+  const counts: RunCounts = {};
+  for (const [reason, n] of Object.entries(folded.byReason)) counts[`alert.${reason}`] = n ?? 0;
+  for (const [family, n] of Object.entries(folded.openedByFamily)) counts[`opened.${family}`] = n;
+  return counts;
+}
+
+function foldedOf(counts: RunCounts): FoldedAlerts | undefined {
+  const folded: FoldedAlerts = { byReason: {}, openedByFamily: {} };
+  let any = false;
+  for (const [name, n] of Object.entries(counts)) {
+    if (name.startsWith('alert.') && n > 0) {
+      folded.byReason[name.slice('alert.'.length) as keyof FoldedAlerts['byReason']] = n;
+      any = true;
+    } else if (name.startsWith('opened.') && n > 0) folded.openedByFamily[name.slice('opened.'.length)] = n;
+  }
+  return any ? folded : undefined;
+}
+
+/** What a finished run publishes: its KPIs (for the metrics) and the digest it posted. */
+export interface PublishedRun {
+  run: SweepRunRecord;
+  kpis: Kpis;
+  digest?: SlackPayload;
+}
+
+/**
+ * A chain finished (its last page, or an item that gave up): adds its counts to the run once. The worker whose
+ * addition completes the run (or the redelivery of that item, when publishing failed) posts the one digest and
+ * returns the KPIs to publish; anyone else gets undefined.
+ */
+export async function finishChain(
+  deps: MonitorDeps,
+  runs: SweepRuns,
+  run: SweepRunKey,
+  chain: string,
+  counts: RunCounts,
+): Promise<PublishedRun | undefined> {
+  const after = (await runs.finish(run, chain, counts)) ?? (await runs.get(run));
+  if (!after || after.done < after.planned || after.publishedAt) return undefined;
+  const kpis = kpisOf(after.counts, deps.policy);
+  const now = deps.now();
+  let digest: SlackPayload | undefined;
+  if (deps.outbox) {
+    const folded = foldedOf(after.counts);
+    digest = await sweepDigest(deps, kpis, after.regions, now, folded);
+    await deps.outbox.enqueue([digest]);
+  }
+  // After the digest went out: a failure before this line leaves the run unpublished, and SQS hands the item over
+  // again, which publishes then (a digest twice at worst, never none).
+  if (!(await runs.published(run, now.toISOString()))) return undefined;
+  return { run: after, kpis, ...(digest ? { digest } : {}) };
+}
+
+/** A run the next planner found unfinished: the chains that never finished. */
+export interface IncompleteRun {
+  sweepId: string;
+  plannedAt: string;
+  planned: number;
+  done: number;
+  missing: string[];
+}
+
+/** The chains a run planned, derived as the planner derived them (planSweep: global families in their region). */
+function plannedChains(run: SweepRunRecord, families: readonly Family[]): string[] {
+  if (run.aggregator !== undefined) return [chainOf({ aggregator: run.aggregator })];
+  return run.regions.flatMap((region) =>
+    families
+      .filter((family) => !family.globalRegion || family.globalRegion === region)
+      .map((family) => chainOf({ region, family: family.id })),
+  );
+}
+
+function incompleteMessage(run: IncompleteRun): SlackPayload {
+  const shown = run.missing.slice(0, 20).map(awsText).join(', ');
+  const more = run.missing.length > 20 ? ` (+${run.missing.length - 20} more)` : '';
+  const text =
+    `:warning: transit-guard sweep ${awsText(run.sweepId)} (planned ${awsText(run.plannedAt)}) had not finished when the next one was planned: ` +
+    `${run.done} of ${run.planned} family-regions done; missing: ${shown || 'unknown'}${more}. ` +
+    'Its KPIs and digest are not published until it does; the sweep work dead-letter queue holds what failed.';
+  return enforceLimits({ text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+}
+
+/**
+ * Before a new run: reports the previous one if it never finished (logged by the caller, posted to Slack here),
+ * then records the new one. Only the previous run is looked at, so each is reported once.
+ */
+export async function startRun(
+  deps: MonitorDeps,
+  runs: SweepRuns,
+  run: SweepRunKey & { planned: number; regions: readonly string[]; aggregator?: string },
+  families: readonly Family[] = FAMILIES,
+): Promise<IncompleteRun | undefined> {
+  const previous = await runs.latest();
+  let incomplete: IncompleteRun | undefined;
+  if (previous && previous.sweepId !== run.sweepId && !previous.publishedAt) {
+    const done = new Set(previous.chains);
+    incomplete = {
+      sweepId: previous.sweepId,
+      plannedAt: previous.plannedAt,
+      planned: previous.planned,
+      done: previous.done,
+      missing: plannedChains(previous, families).filter((chain) => !done.has(chain)),
+    };
+    // An operational warning, whatever slack.minSeverity: the KPIs of that run are missing from the dashboard.
+    if (deps.outbox) await deps.outbox.enqueue([incompleteMessage(incomplete)]);
+  }
+  await runs.start(run);
+  return incomplete;
+}
