@@ -74,11 +74,19 @@ export type KeyVerdict =
   | { kind: 'unknown'; keyAlgorithm: string }
   | { kind: 'allowed' | 'forbidden'; keyAlgorithm: string; allowed: string[] };
 
-/** Judges a key algorithm (any spelling normalizeKeyAlgorithm reads) against `certificates.allowedKeyAlgorithms`. */
-export function judgeKeyAlgorithm(keyAlgorithm: string | undefined, allowed: readonly string[]): KeyVerdict {
+/**
+ * Judges a key algorithm (any spelling normalizeKeyAlgorithm reads) against `certificates.allowedKeyAlgorithms`;
+ * `known`: the key algorithms the source has (ACM's by default, PCA_KEY_ALGORITHMS for a Private CA), anything
+ * else is unknown.
+ */
+export function judgeKeyAlgorithm(
+  keyAlgorithm: string | undefined,
+  allowed: readonly string[],
+  known: readonly string[] = ACM_KEY_ALGORITHMS,
+): KeyVerdict {
   if (keyAlgorithm === undefined || keyAlgorithm.trim() === '') return { kind: 'missing' };
   const normalized = normalizeKeyAlgorithm(keyAlgorithm);
-  if (!(ACM_KEY_ALGORITHMS as readonly string[]).includes(normalized)) {
+  if (!known.includes(normalized)) {
     return { kind: 'unknown', keyAlgorithm };
   }
   return {

@@ -21,6 +21,8 @@ import type { Elbv2TargetGroup } from './elbv2/target-group.js';
 import type { Family } from './family.js';
 import { latticeFamily } from './lattice/index.js';
 import type { LatticeListener } from './lattice/model.js';
+import { pcaFamily } from './pca/index.js';
+import type { PrivateCertificateAuthority } from './pca/model.js';
 import { vpcFamily } from './vpc/index.js';
 import type { Vpc } from './vpc/model.js';
 import { vpnFamily } from './vpn/index.js';
@@ -39,6 +41,7 @@ export const FAMILIES: readonly Family[] = [
   apiGatewayFamily,
   vpcFamily,
   dataSyncFamily,
+  pcaFamily,
 ];
 
 /** Each family's resources (its model.ts), by family id: the model's `Resource` is their union. */
@@ -53,6 +56,7 @@ interface FamilyResources {
   apigateway: ApiGatewayResource;
   vpc: Vpc;
   datasync: DataSyncLocation;
+  pca: PrivateCertificateAuthority;
 }
 
 export type Resource = FamilyResources[keyof FamilyResources];
