@@ -19,6 +19,8 @@ import { elbv2Family } from './elbv2/index.js';
 import type { Elbv2Listener } from './elbv2/model.js';
 import type { Elbv2TargetGroup } from './elbv2/target-group.js';
 import type { Family } from './family.js';
+import { iamFamily } from './iam/index.js';
+import type { IamServerCertificate } from './iam/model.js';
 import { latticeFamily } from './lattice/index.js';
 import type { LatticeListener } from './lattice/model.js';
 import { pcaFamily } from './pca/index.js';
@@ -42,6 +44,7 @@ export const FAMILIES: readonly Family[] = [
   vpcFamily,
   dataSyncFamily,
   pcaFamily,
+  iamFamily,
 ];
 
 /** Each family's resources (its model.ts), by family id: the model's `Resource` is their union. */
@@ -57,6 +60,7 @@ interface FamilyResources {
   vpc: Vpc;
   datasync: DataSyncLocation;
   pca: PrivateCertificateAuthority;
+  iam: IamServerCertificate;
 }
 
 export type Resource = FamilyResources[keyof FamilyResources];
