@@ -21,6 +21,11 @@ import {
   ListCertificatesCommand,
 } from '@aws-sdk/client-acm';
 import {
+  type CertificateAuthority,
+  DescribeCertificateAuthorityCommand,
+  ListCertificateAuthoritiesCommand,
+} from '@aws-sdk/client-acm-pca';
+import {
   type DomainName,
   GetDomainNameCommand,
   GetDomainNamesCommand,
@@ -71,6 +76,7 @@ import {
   type Listener,
   type LoadBalancer,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { GetServerCertificateCommand } from '@aws-sdk/client-iam';
 import { ListServicesCommand } from '@aws-sdk/client-vpc-lattice';
 import { ACCOUNT_ID, type AwsMocks, type ExpectedRead, expectedRead, REGION } from './lambda-env.js';
 
@@ -415,6 +421,10 @@ export const REGION_READS = {
   ],
   // No DataSync location: one listing.
   datasync: [expectedRead('datasync', ListLocationsCommand, { MaxResults: 100 })],
+  // No Private CA in the listing: one call.
+  pca: [expectedRead('pca', ListCertificateAuthoritiesCommand, { MaxResults: 1000 })],
+  // IAM is global: its server certificates are swept from us-east-1 only, never from this region.
+  iam: [],
 } satisfies Record<string, ExpectedRead[]>;
 
 /** The findings a read of the whole region publishes (sorted as publishedKinds sorts). */
@@ -428,7 +438,29 @@ export const REGION_FINDINGS = {
   apigateway: ['finding:apigateway-domain-tls-policy'],
   vpc: ['finding:vpc-encryption-control'],
   datasync: [],
+  pca: [],
+  iam: [],
 };
+
+/**
+ * The Private CA DescribeCertificateAuthority answers for any ARN: ACTIVE, with neither CRL nor OCSP
+ * (pca-authority-revocation NON_COMPLIANT), algorithms and expiry the default policy allows.
+ */
+const FAKE_PRIVATE_CA: Omit<CertificateAuthority, 'Arn'> = {
+  Type: 'SUBORDINATE',
+  Status: 'ACTIVE',
+  NotBefore: new Date('2026-01-01T00:00:00Z'),
+  NotAfter: new Date('2036-01-01T00:00:00Z'),
+  CertificateAuthorityConfiguration: {
+    KeyAlgorithm: 'EC_prime256v1',
+    SigningAlgorithm: 'SHA256WITHECDSA',
+    Subject: { CommonName: 'Example Corp Issuing CA 2026' },
+  },
+  RevocationConfiguration: { CrlConfiguration: { Enabled: false }, OcspConfiguration: { Enabled: false } },
+};
+
+/** What GetServerCertificate answers for any name: a certificate that expired in 2020 (iam-server-certificate-expiry). */
+const EXPIRED_SERVER_CERTIFICATE_EXPIRATION = new Date('2020-03-01T10:00:00Z');
 
 /** What the fake account's DataSync locations answer, per Describe call (shared/families/datasync/describe.ts). */
 export const DATASYNC_LOCATIONS = [
@@ -521,6 +553,30 @@ export function installAccount(mocks: AwsMocks, options: AccountOptions = {}): v
       ...fields,
     }));
   }
+  // Private CA: the region lists none, but any CA a call names exists (FAKE_PRIVATE_CA).
+  // The pinned @aws-sdk/client-acm-pca is older than the other clients: its command types do not match the
+  // mock's (the commands and answers are the same).
+  // biome-ignore lint/suspicious/noExplicitAny: the older client's command type
+  mocks.pca.on(ListCertificateAuthoritiesCommand as any).resolves({ CertificateAuthorities: [] } as never);
+  // biome-ignore lint/suspicious/noExplicitAny: the older client's command type
+  mocks.pca
+    .on(DescribeCertificateAuthorityCommand as any)
+    .callsFake((input: { CertificateAuthorityArn: string }) => ({
+      CertificateAuthority: { Arn: input.CertificateAuthorityArn, ...FAKE_PRIVATE_CA },
+    }));
+  // IAM: any server certificate a call names exists, expired.
+  mocks.iam.on(GetServerCertificateCommand).callsFake((input) => ({
+    ServerCertificate: {
+      ServerCertificateMetadata: {
+        Path: '/',
+        ServerCertificateName: input.ServerCertificateName,
+        ServerCertificateId: 'ASCARZ4EXAMPLEQ7KD3LM',
+        Arn: `arn:aws:iam::${ACCOUNT_ID}:server-certificate/${input.ServerCertificateName}`,
+        Expiration: EXPIRED_SERVER_CERTIFICATE_EXPIRATION,
+      },
+      CertificateBody: undefined,
+    },
+  }));
   // Nor any CloudFront distribution (a global service: read in us-east-1).
   mocks.cloudfront.on(GetDistributionCommand).rejects(notFound('NoSuchDistribution', 'distribution'));
 

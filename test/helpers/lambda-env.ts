@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { ACMClient } from '@aws-sdk/client-acm';
+import { ACMPCAClient } from '@aws-sdk/client-acm-pca';
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
@@ -15,6 +16,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import type { Context } from 'aws-lambda';
@@ -117,6 +119,9 @@ export function mockAws() {
     apigateway: mockClient(APIGatewayClient),
     apigatewayV2: mockClient(ApiGatewayV2Client),
     datasync: mockClient(DataSyncClient),
+    // The pinned @aws-sdk/client-acm-pca (3.523) predates the Smithy types aws-sdk-client-mock is typed with.
+    pca: mockClient(ACMPCAClient as unknown as Parameters<typeof mockClient>[0]),
+    iam: mockClient(IAMClient),
     config: mockClient(ConfigServiceClient),
     eventBridge: mockClient(EventBridgeClient),
     sqs: mockClient(SQSClient),
@@ -137,6 +142,8 @@ const READ_CLIENTS = [
   'apigateway',
   'apigatewayV2',
   'datasync',
+  'pca',
+  'iam',
   'config',
 ] as const;
 

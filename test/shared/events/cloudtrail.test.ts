@@ -11,7 +11,9 @@ import {
   ROUTED_DIRECTCONNECT,
   ROUTED_ELB,
   ROUTED_ELBV2,
+  ROUTED_IAM,
   ROUTED_LATTICE,
+  ROUTED_PCA,
   ROUTED_VPC,
   ROUTED_VPN,
 } from '../../helpers/routed-events.js';
@@ -27,6 +29,8 @@ const ROUTED = [
   ...ROUTED_APIGATEWAY,
   ...ROUTED_VPC,
   ...ROUTED_DATASYNC,
+  ...ROUTED_PCA,
+  ...ROUTED_IAM,
 ];
 
 describe('routeCloudTrail', () => {

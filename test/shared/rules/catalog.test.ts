@@ -70,6 +70,11 @@ const CATALOG_IDS = [
   'apigateway-backend-certificate',
   // Third edition: private paths (VPC encryption controls).
   'vpc-encryption-control',
+  // Certificates everywhere: Private CA and IAM server certificates.
+  'pca-authority-strength',
+  'pca-authority-expiry',
+  'pca-authority-revocation',
+  'iam-server-certificate-expiry',
 ];
 
 describe('rule catalog', () => {
