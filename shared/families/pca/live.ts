@@ -31,14 +31,12 @@ async function sweepPca(ctx: Ctx): Promise<Collected> {
   try {
     found = await collectPages(async (token) => {
       const output = await ctx.call('ListCertificateAuthorities', ctx.region, () =>
-        ctx.clients
-          .get(createClient)
-          .send(
-            new ListCertificateAuthoritiesCommand({
-              MaxResults: PAGE,
-              ...(token ? { NextToken: token } : {}),
-            }),
-          ),
+        ctx.clients.get(createClient).send(
+          new ListCertificateAuthoritiesCommand({
+            MaxResults: PAGE,
+            ...(token ? { NextToken: token } : {}),
+          }),
+        ),
       );
       return { items: output?.CertificateAuthorities, next: output?.NextToken };
     });
