@@ -43,6 +43,8 @@ describe('RESOURCE_TYPES', () => {
       'AWS::DataSync::LocationNFS',
       'AWS::DataSync::LocationS3',
       'AWS::DataSync::LocationFSxONTAP',
+      'AWS::ACMPCA::CertificateAuthority',
+      'AWS::IAM::ServerCertificate',
       'AWS::Fixture::Thing',
       'AWS::Fixture::Group',
     ]);

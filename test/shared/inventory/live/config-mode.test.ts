@@ -37,6 +37,7 @@ import { ListServicesCommand, VPCLatticeClient } from '@aws-sdk/client-vpc-latti
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Elbv2Listener } from '../../../../shared/families/elbv2/model.js';
+import { mockCertificateSources } from '../../../helpers/certificate-sources.js';
 import {
   ACCOUNT_ID,
   awsError,
@@ -59,6 +60,7 @@ const dx = mockClient(DirectConnectClient);
 const acm = mockClient(ACMClient);
 const lattice = mockClient(VPCLatticeClient);
 const datasync = mockClient(DataSyncClient);
+const certificateSources = mockCertificateSources();
 const apigateway = mockClient(APIGatewayClient);
 const apigatewayV2 = mockClient(ApiGatewayV2Client);
 const ALL = [config, elbv2, elb, ec2, dx, acm, lattice, datasync, apigateway, apigatewayV2];
@@ -137,6 +139,7 @@ function answerDescribes() {
   elbv2.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: [] });
   lattice.on(ListServicesCommand).resolves({ items: [] });
   datasync.on(ListLocationsCommand).resolves({ Locations: [] });
+  certificateSources.answerNone();
   elb.on(DescribeClassicCommand).resolves({ LoadBalancerDescriptions: [] });
   ec2
     .on(DescribeVpnConnectionsCommand)
@@ -161,6 +164,7 @@ const ids = (result: { resources: readonly { resourceId: string }[] }) =>
 describe('a sweep in Config mode', () => {
   afterEach(() => {
     for (const mock of ALL) mock.reset();
+    certificateSources.reset();
   });
 
   it('reads what a recording recorder records from one advanced query, without the load balancer items', async () => {
