@@ -587,6 +587,7 @@ const JSON_SERVICES: Record<string, Service> = {
   OvertureService: 'directConnect',
   StarlingDoveService: 'config',
   FmrsService: 'datasync',
+  ACMPrivateCA: 'acm-pca',
 };
 
 const restJson = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -688,7 +689,9 @@ function parseCall(request: IncomingMessage, text: string): Call | undefined {
         ? 'elb'
         : version === '2016-11-15'
           ? 'ec2'
-          : undefined;
+          : version === '2010-05-08'
+            ? 'iam'
+            : undefined;
   if (!operation || !service) return undefined;
   return { service, operation, params, body: {} };
 }
@@ -716,6 +719,17 @@ function answer(account: GeneratedAccount, call: Call, n: number): Answer {
       return call.operation === 'ListLocations'
         ? json({ Locations: [] })
         : jsonError('InvalidRequestException', `The stand-in has no location for ${call.operation}`);
+    // Nor any Private CA, nor any IAM server certificate (IAM's Query XML, as ELB's).
+    case 'acm-pca':
+      return call.operation === 'ListCertificateAuthorities'
+        ? json({ CertificateAuthorities: [] })
+        : jsonError('ResourceNotFoundException', `The stand-in has no CA for ${call.operation}`);
+    case 'iam':
+      return new Answer(
+        200,
+        'text/xml',
+        `<${call.operation}Response xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><${call.operation}Result><IsTruncated>false</IsTruncated><ServerCertificateMetadataList/></${call.operation}Result><ResponseMetadata><RequestId>${requestId(n)}</RequestId></ResponseMetadata></${call.operation}Response>`,
+      );
     default:
       return answerConfig(account, call);
   }

@@ -10,6 +10,7 @@ import { CLOUDFRONT_REGION } from '../../shared/families/cloudfront/describe.js'
 import type { CloudFrontReadPlan } from '../../shared/families/cloudfront/read-plan.js';
 import { CLASSIC_PAGE_SIZE, type ElbReadPlan } from '../../shared/families/elb/live.js';
 import { ELBV2_PAGE_SIZE, type Elbv2ReadPlan } from '../../shared/families/elbv2/live.js';
+import { IAM_REGION } from '../../shared/families/iam/model.js';
 import { FAMILIES } from '../../shared/families/index.js';
 import type { VpnReadPlan } from '../../shared/families/vpn/live.js';
 import { CONFIG_QUERY_PAGE_SIZE } from '../../shared/inventory/live/config-select.js';
@@ -123,12 +124,16 @@ function targetGroupListing(account: GeneratedAccount): CallCounts {
   return { 'elbv2:DescribeTargetGroups': pages(account.targetGroups.length, ELBV2_PAGE_SIZE) };
 }
 
-/** The generated account has no VPC and no DataSync location: each family lists once a region and finds none. */
+/**
+ * The generated account has no VPC, no DataSync location and no Private CA: each family lists once a region and
+ * finds none.
+ */
 function emptyFamilyCalls(): CallCounts {
   return {
     'ec2:DescribeVpcs': 1,
     'ec2:DescribeVpcEncryptionControls': 1,
     'datasync:ListLocations': 1,
+    'acm-pca:ListCertificateAuthorities': 1,
   };
 }
 
@@ -202,6 +207,8 @@ function perRegion(
       return addCounts(
         regional(inRegion),
         region === CLOUDFRONT_REGION ? cloudFrontCalls(account, plan) : {},
+        // IAM is global too: its server certificates (none in the generated account) are listed from us-east-1.
+        region === IAM_REGION ? { 'iam:ListServerCertificates': 1 } : {},
       );
     }),
   );

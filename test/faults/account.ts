@@ -281,6 +281,11 @@ export function generateAccount() {
       // Nor any DataSync location.
       case 'datasync:ListLocations':
         return { Locations: [] };
+      // Nor any Private CA or IAM server certificate.
+      case 'acm-pca:ListCertificateAuthorities':
+        return { CertificateAuthorities: [] };
+      case 'iam:ListServerCertificates':
+        return { ServerCertificateMetadataList: [], IsTruncated: false };
       case 'elb:DescribeLoadBalancers': {
         const { items, next } = page(classics, PAGE.elb, input.Marker);
         return { LoadBalancerDescriptions: items, ...(next ? { NextMarker: next } : {}) };

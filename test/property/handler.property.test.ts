@@ -5,6 +5,7 @@
  * resource, the findings bus or a queue.
  */
 import { ACMClient } from '@aws-sdk/client-acm';
+import { ACMPCAClient } from '@aws-sdk/client-acm-pca';
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
@@ -16,6 +17,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -56,6 +58,8 @@ const CLIENTS = [
   APIGatewayClient,
   ApiGatewayV2Client,
   DataSyncClient,
+  ACMPCAClient,
+  IAMClient,
   ConfigServiceClient,
   EventBridgeClient,
   SQSClient,

@@ -73,7 +73,10 @@ describe('sweep against the stand-in', () => {
       'ec2:DescribeVpcs': 2,
       'ec2:DescribeVpcEncryptionControls': 2,
       'datasync:ListLocations': 2,
+      'acm-pca:ListCertificateAuthorities': 2,
       'apigateway:GetRestApis': 2,
+      // IAM is global: its server certificates are listed once, in the sweep of us-east-1.
+      'iam:ListServerCertificates': 1,
       // 250 distributions in pages of 100 (Marker), in the sweep of us-east-1 only; no GetDistribution when no
       // rule would change one (the default policy notifies).
       'cloudfront:ListDistributions': 3,
@@ -153,6 +156,8 @@ describe('sweep against the stand-in', () => {
       'ec2:DescribeVpcs': 1,
       'ec2:DescribeVpcEncryptionControls': 1,
       'datasync:ListLocations': 1,
+      // Private CA's Config item is not read: its CAs are listed live.
+      'acm-pca:ListCertificateAuthorities': 1,
     });
     expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'config'));
     expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 6 + 3);
