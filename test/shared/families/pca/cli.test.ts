@@ -19,7 +19,8 @@ type Json = any;
 const describeOutput = (): Json =>
   JSON.parse(readFileSync(new URL('describe-certificate-authority.json', INPUTS), 'utf8'));
 const NOW = '2026-12-01T00:00:00Z';
-const CA = 'arn:aws:acm-pca:eu-west-1:111122223333:certificate-authority/7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d';
+const CA =
+  'arn:aws:acm-pca:eu-west-1:111122223333:certificate-authority/7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d';
 
 type Edit = (authority: Json) => void;
 
@@ -76,11 +77,17 @@ const CASES: [string, Edit, string, Edit, Edit][] = [
   [
     'pca-authority-revocation',
     (ca) => {
-      ca.RevocationConfiguration = { CrlConfiguration: { Enabled: false }, OcspConfiguration: { Enabled: false } };
+      ca.RevocationConfiguration = {
+        CrlConfiguration: { Enabled: false },
+        OcspConfiguration: { Enabled: false },
+      };
     },
     'enables neither a CRL nor OCSP',
     (ca) => {
-      ca.RevocationConfiguration = { CrlConfiguration: { Enabled: false }, OcspConfiguration: { Enabled: true } };
+      ca.RevocationConfiguration = {
+        CrlConfiguration: { Enabled: false },
+        OcspConfiguration: { Enabled: true },
+      };
     },
     (ca) => {
       ca.RevocationConfiguration = undefined;
@@ -210,7 +217,10 @@ describe('transit-guard evaluate on Private CAs', () => {
     const expired = describeWith((ca) => {
       ca.Status = 'EXPIRED';
       ca.NotAfter = '2026-11-01T00:00:00Z';
-      ca.RevocationConfiguration = { CrlConfiguration: { Enabled: false }, OcspConfiguration: { Enabled: false } };
+      ca.RevocationConfiguration = {
+        CrlConfiguration: { Enabled: false },
+        OcspConfiguration: { Enabled: false },
+      };
     });
     const issued = {
       Certificate: {
@@ -235,13 +245,18 @@ describe('transit-guard evaluate on Private CAs', () => {
       severity: 'critical',
       details: { issuedCertificates: 1 },
     });
-    expect(verdictOf(withIssued.report, 'pca-authority-expiry')?.reason).toContain('1 ACM certificate it issued');
+    expect(verdictOf(withIssued.report, 'pca-authority-expiry')?.reason).toContain(
+      '1 ACM certificate it issued',
+    );
   });
 
   it('raises the revocation finding to high when the inputs show ACM certificates the CA issued', async () => {
     // Prepare
     const active = describeWith((ca) => {
-      ca.RevocationConfiguration = { CrlConfiguration: { Enabled: false }, OcspConfiguration: { Enabled: false } };
+      ca.RevocationConfiguration = {
+        CrlConfiguration: { Enabled: false },
+        OcspConfiguration: { Enabled: false },
+      };
     });
     const issued = {
       Certificate: {
@@ -270,7 +285,12 @@ describe('transit-guard evaluate on Private CAs', () => {
       describeWith((ca) => {
         ca.Arn = 'arn:aws:acm:eu-west-1:111122223333:certificate/9a8b7c6d-5e4f-4a3b-9c2d-1e0f2a3b4c5d';
       }),
-      { Certificate: { CertificateArn: 'arn:aws:acm:eu-west-1:111122223333:certificate/1a', Status: 'ISSUED' } },
+      {
+        Certificate: {
+          CertificateArn: 'arn:aws:acm:eu-west-1:111122223333:certificate/1a',
+          Status: 'ISSUED',
+        },
+      },
     ]);
 
     // Assess
