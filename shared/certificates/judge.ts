@@ -3,7 +3,7 @@
  * strength and signature hash. Pure functions returning verdicts; each rule writes its own reason from them, so
  * the acm-* rules keep their wording and the other sources say what they are.
  */
-import { ACM_KEY_ALGORITHMS } from '../families/acm/settings.js';
+import { ACM_KEY_ALGORITHMS } from './settings.js';
 
 const DAY_MS = 86_400_000;
 

@@ -7,7 +7,7 @@ import { isServerCertificateArn } from './arn.js';
 import { IAM_REGION, type IamServerCertificate, SERVER_CERTIFICATE } from './model.js';
 
 /** One ServerCertificateMetadata (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ServerCertificateMetadata.html). */
-export function mapServerCertificate(metadata: Fields, source: string): IamServerCertificate {
+function mapServerCertificate(metadata: Fields, source: string): IamServerCertificate {
   const name = requireString(metadata, 'ServerCertificateName');
   const arn = metadata.string('Arn');
   if (arn !== undefined && !isServerCertificateArn(arn))

@@ -9,7 +9,7 @@ import { CERTIFICATE_AUTHORITY, type PrivateCertificateAuthority } from './model
  * list-certificate-authorities' CertificateAuthorities: ListCertificateAuthorities returns the same objects).
  * Field names: https://docs.aws.amazon.com/privateca/latest/APIReference/API_CertificateAuthority.html
  */
-export function mapCertificateAuthority(record: Fields, source: string): PrivateCertificateAuthority {
+function mapCertificateAuthority(record: Fields, source: string): PrivateCertificateAuthority {
   const arn = record.string('Arn');
   if (!isCertificateAuthorityArn(arn))
     throw new FieldError(record.pathOf('Arn'), 'expected a Private CA ARN (...:certificate-authority/<id>)');

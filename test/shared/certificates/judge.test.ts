@@ -5,7 +5,7 @@ import {
   judgeKeyAlgorithm,
   judgeSignature,
 } from '../../../shared/certificates/judge.js';
-import { PCA_KEY_ALGORITHMS } from '../../../shared/families/acm/settings.js';
+import { PCA_KEY_ALGORITHMS } from '../../../shared/certificates/settings.js';
 
 const now = new Date('2026-12-01T00:00:00Z');
 

@@ -1,6 +1,6 @@
 import { judgeKeyAlgorithm } from '../../../certificates/judge.js';
+import { PCA_KEY_ALGORITHMS } from '../../../certificates/settings.js';
 import { cannotVerify, compliant, defineRule, nonCompliant } from '../../../rules/rule.js';
-import { PCA_KEY_ALGORITHMS } from '../../acm/settings.js';
 import { authorityLabel, PCA_FRAMEWORKS, statusGate } from './authority.js';
 
 /**

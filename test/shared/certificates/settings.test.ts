@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { certificateSettings } from '../../../../shared/families/acm/settings.js';
+import { certificateSettings } from '../../../shared/certificates/settings.js';
 
 describe('the certificates section of the policy', () => {
   it('warns of a certificate authority expiring a year ahead by default, and keeps the other defaults', () => {

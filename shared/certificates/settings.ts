@@ -3,7 +3,7 @@
  * warning, the certificate authorities' expiry warning, allowed key algorithms, forbidden signature hashes.
  */
 import { z } from 'zod';
-import { noRepeats } from '../../policy/no-repeats.js';
+import { noRepeats } from '../policy/no-repeats.js';
 
 export const ACM_KEY_ALGORITHMS = [
   'RSA_1024',
