@@ -556,11 +556,9 @@ export function installAccount(mocks: AwsMocks, options: AccountOptions = {}): v
   // Private CA: the region lists none, but any CA a call names exists (FAKE_PRIVATE_CA).
   // The pinned @aws-sdk/client-acm-pca is older than the other clients: its command types do not match the
   // mock's (the commands and answers are the same).
-  // biome-ignore lint/suspicious/noExplicitAny: the older client's command type
-  mocks.pca.on(ListCertificateAuthoritiesCommand as any).resolves({ CertificateAuthorities: [] } as never);
-  // biome-ignore lint/suspicious/noExplicitAny: the older client's command type
+  mocks.pca.on(ListCertificateAuthoritiesCommand as never).resolves({ CertificateAuthorities: [] } as never);
   mocks.pca
-    .on(DescribeCertificateAuthorityCommand as any)
+    .on(DescribeCertificateAuthorityCommand as never)
     .callsFake((input: { CertificateAuthorityArn: string }) => ({
       CertificateAuthority: { Arn: input.CertificateAuthorityArn, ...FAKE_PRIVATE_CA },
     }));

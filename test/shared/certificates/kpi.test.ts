@@ -29,6 +29,7 @@ describe('expiringCertificatesKpi', () => {
     // Assess
     if (kpi.kind !== 'expiring') throw new Error('not an expiring KPI');
     expect(kpi.key).toBe(key);
-    expect(kpi.label(kpi.withinDays(policy))).toBe(label);
+    expect(kpi.withinDays(policy)).toBe(window);
+    expect(kpi.label(window)).toBe(label);
   });
 });
