@@ -159,6 +159,11 @@ const STAR_RESOURCE_ACTIONS = new Set([
   'cloudfront:ListDistributions',
   // ListLocations lists the region's locations: no resource (list_awsdatasync.html).
   'datasync:ListLocations',
+  // ListCertificateAuthorities lists the region's CAs: no resource (list_awsprivatecertificateauthority.html).
+  'acm-pca:ListCertificateAuthorities',
+  // ListServerCertificates lists the account's server certificates: no resource
+  // (list_awsidentityandaccessmanagementiam.html).
+  'iam:ListServerCertificates',
   'config:GetResourceConfigHistory',
   'config:SelectResourceConfig',
   'config:DescribeConfigurationRecorders',

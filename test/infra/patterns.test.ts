@@ -90,13 +90,14 @@ interface ApiCallBranch {
 }
 
 describe('on-api-call rule', () => {
-  it('receives successful AWS API calls of the six sources and nothing else', () => {
+  it("receives successful AWS API calls of the families' sources and nothing else", () => {
     // Act
     const pattern = patternOf('on-api-call');
 
     // Assess
     expect([...(pattern.source as string[])].sort()).toEqual([
       'aws.acm',
+      'aws.acm-pca',
       'aws.apigateway',
       'aws.cloudfront',
       'aws.datasync',
@@ -151,7 +152,7 @@ describe('on-api-call rule', () => {
     expect(new Set(received)).toEqual(new Set(Object.values(RECEIVED_API_CALLS).flat()));
   });
 
-  it('receives IAM UploadServerCertificate, which IAM delivers in us-east-1 only', () => {
+  it('receives IAM UploadServerCertificate, which IAM delivers in us-east-1 only, and inspects it', () => {
     // Prepare
     const event = loadEvent('cloudtrail-iam-upload-server-certificate');
 
@@ -161,7 +162,7 @@ describe('on-api-call rule', () => {
     // Assess
     expect(event.region).toBe('us-east-1');
     expect(matched).toBe(true);
-    expect(routed(routeCloudTrail, event)).toBe('ignore');
+    expect(routed(routeCloudTrail, event)).toBe('inspect');
   });
 
   it.each([
@@ -197,11 +198,7 @@ describe('on-api-call rule', () => {
         ['id'],
         'register-targets',
       ),
-      withValue(
-        loadEvent('cloudtrail-iam-upload-server-certificate'),
-        ['detail', 'eventName'],
-        'DeleteServerCertificate',
-      ),
+      withValue(loadEvent('cloudtrail-iam-upload-server-certificate'), ['detail', 'eventName'], 'CreateUser'),
       withValue(
         loadEvent('cloudtrail-iam-upload-server-certificate'),
         ['detail', 'errorCode'],
