@@ -29,6 +29,9 @@ export function usersOf(
   wanted: (text: string) => boolean,
 ): Map<string, string[]> {
   const users = new Map<string, string[]>();
+  // No certificate of the family in the inputs: nothing to find users for, and no walk over every resource (an
+  // inventory may hold a million IoT certificates).
+  if (!resources.some((resource) => resource.resourceType === ownType)) return users;
   for (const resource of resources) {
     if (resource.resourceType === ownType) continue;
     const found = new Set<string>();

@@ -38,4 +38,12 @@ describe('usersOf', () => {
     // Assess
     expect(users.size).toBe(0);
   });
+
+  it('looks at nothing when the inputs hold no certificate of the family', () => {
+    // Act
+    const users = usersOf(resources.slice(0, 3), 'AWS::IAM::ServerCertificate', isIam);
+
+    // Assess
+    expect(users.size).toBe(0);
+  });
 });
