@@ -3,10 +3,11 @@ import { afterPrefix, type FamilyReport } from '../../report/family-report.js';
 
 export const pcaReport: FamilyReport = {
   resourceNoun: 'Private CA',
-  // The Private CA console opens one CA by its ARN (the console's own links: #/details?arn=<ARN>).
-  consoleLink({ arn, origin, query, resourceId }) {
+  // The console is https://console.aws.amazon.com/acm-pca/home (User Guide, "View a private CA"); AWS documents
+  // no deep link to one CA, so this opens the Private CA console of the CA's region and the finding names the CA.
+  consoleLink({ arn, origin, query }) {
     const id = arn && afterPrefix(arn.resource, 'certificate-authority/');
-    return id ? `${origin}/acm-pca/home${query}#/details?arn=${encodeURIComponent(resourceId)}` : undefined;
+    return id ? `${origin}/acm-pca/home${query}` : undefined;
   },
   kpis: [{ kpi: expiringCertificatesKpi('pca'), rules: ['pca-authority-expiry'] }],
   // Security Hub's ASFF has no Private CA resource type: its findings say "Other".
