@@ -261,8 +261,15 @@ const lambdaCredentialChain = {
           `\\n {4}async \\(awsIdentityProperties\\) => \\{(?:(?!\\n {4}\\},)[\\s\\S])*?credential-provider-(?:${UNUSED_IN_LAMBDA.join('|')})"[\\s\\S]*?\\n {4}\\},`,
           'g',
         );
-        const removed = source.match(link) ?? [];
-        const contents = source.replace(link, '');
+        // Older SDK versions (3.5xx, e.g. the one @aws-sdk/client-acm-pca is pinned to, with its own nested
+        // credential-provider-node) write each link as a top-level `, async () => { ... \n}`.
+        const olderLink = new RegExp(
+          `, async \\(\\) => \\{\\n {4}init\\.logger\\?\\.debug\\((?:(?!\\n\\})[\\s\\S])*?credential-provider-(?:${UNUSED_IN_LAMBDA.join('|')})"[\\s\\S]*?\\n\\}`,
+          'g',
+        );
+        const newer = source.match(link) ?? [];
+        const removed = newer.length > 0 ? newer : (source.match(olderLink) ?? []);
+        const contents = source.replace(newer.length > 0 ? link : olderLink, '');
         const left = UNUSED_IN_LAMBDA.filter((name) => contents.includes(`credential-provider-${name}"`));
         if (
           removed.length !== UNUSED_IN_LAMBDA.length ||

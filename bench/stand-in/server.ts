@@ -689,6 +689,7 @@ const JSON_SERVICES: Record<string, Service> = {
   OvertureService: 'directConnect',
   StarlingDoveService: 'config',
   FmrsService: 'datasync',
+  ACMPrivateCA: 'acm-pca',
 };
 
 const restJson = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -792,7 +793,9 @@ function parseCall(request: IncomingMessage, text: string): Call | undefined {
           ? 'ec2'
           : version === '2014-10-31'
             ? 'rds'
-            : undefined;
+            : version === '2010-05-08'
+              ? 'iam'
+              : undefined;
   if (!operation || !service) return undefined;
   return { service, operation, params, body: {} };
 }
@@ -825,6 +828,17 @@ function answer(account: GeneratedAccount, call: Call, n: number): Answer {
         : jsonError('InvalidRequestException', `The stand-in has no location for ${call.operation}`);
     case 's3':
       return answerS3(account, call);
+    // Nor any Private CA, nor any IAM server certificate (IAM's Query XML, as ELB's).
+    case 'acm-pca':
+      return call.operation === 'ListCertificateAuthorities'
+        ? json({ CertificateAuthorities: [] })
+        : jsonError('ResourceNotFoundException', `The stand-in has no CA for ${call.operation}`);
+    case 'iam':
+      return new Answer(
+        200,
+        'text/xml',
+        `<${call.operation}Response xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><${call.operation}Result><IsTruncated>false</IsTruncated><ServerCertificateMetadataList/></${call.operation}Result><ResponseMetadata><RequestId>${requestId(n)}</RequestId></ResponseMetadata></${call.operation}Response>`,
+      );
     default:
       return answerConfig(account, call);
   }

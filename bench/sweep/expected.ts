@@ -10,6 +10,7 @@ import { CLOUDFRONT_REGION } from '../../shared/families/cloudfront/describe.js'
 import type { CloudFrontReadPlan } from '../../shared/families/cloudfront/read-plan.js';
 import { CLASSIC_PAGE_SIZE, type ElbReadPlan } from '../../shared/families/elb/live.js';
 import { ELBV2_PAGE_SIZE, type Elbv2ReadPlan } from '../../shared/families/elbv2/live.js';
+import { IAM_REGION } from '../../shared/families/iam/model.js';
 import { FAMILIES } from '../../shared/families/index.js';
 import { S3_LIST_PAGE_SIZE } from '../../shared/families/s3/live.js';
 import type { VpnReadPlan } from '../../shared/families/vpn/live.js';
@@ -126,8 +127,8 @@ function targetGroupListing(account: GeneratedAccount): CallCounts {
 }
 
 /**
- * The generated account has no VPC, no DataSync location and no RDS database: each family lists once a region and
- * finds none (RDS reads no parameter group or CA without a database).
+ * The generated account has no VPC, no DataSync location, no RDS database and no Private CA: each family lists
+ * once a region and finds none (RDS reads no parameter group or CA without a database).
  */
 function emptyFamilyCalls(): CallCounts {
   return {
@@ -136,6 +137,7 @@ function emptyFamilyCalls(): CallCounts {
     'datasync:ListLocations': 1,
     'rds:DescribeDBInstances': 1,
     'rds:DescribeDBClusters': 1,
+    'acm-pca:ListCertificateAuthorities': 1,
   };
 }
 
@@ -221,6 +223,8 @@ function perRegion(
       return addCounts(
         regional(inRegion),
         region === CLOUDFRONT_REGION ? cloudFrontCalls(account, plan) : {},
+        // IAM is global too: its server certificates (none in the generated account) are listed from us-east-1.
+        region === IAM_REGION ? { 'iam:ListServerCertificates': 1 } : {},
       );
     }),
   );

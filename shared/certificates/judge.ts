@@ -3,7 +3,7 @@
  * strength and signature hash. Pure functions returning verdicts; each rule writes its own reason from them, so
  * the acm-* rules keep their wording and the other sources say what they are.
  */
-import { ACM_KEY_ALGORITHMS } from '../families/acm/settings.js';
+import { ACM_KEY_ALGORITHMS } from './settings.js';
 
 const DAY_MS = 86_400_000;
 
@@ -74,11 +74,19 @@ export type KeyVerdict =
   | { kind: 'unknown'; keyAlgorithm: string }
   | { kind: 'allowed' | 'forbidden'; keyAlgorithm: string; allowed: string[] };
 
-/** Judges a key algorithm (any spelling normalizeKeyAlgorithm reads) against `certificates.allowedKeyAlgorithms`. */
-export function judgeKeyAlgorithm(keyAlgorithm: string | undefined, allowed: readonly string[]): KeyVerdict {
+/**
+ * Judges a key algorithm (any spelling normalizeKeyAlgorithm reads) against `certificates.allowedKeyAlgorithms`;
+ * `known`: the key algorithms the source has (ACM's by default, PCA_KEY_ALGORITHMS for a Private CA), anything
+ * else is unknown.
+ */
+export function judgeKeyAlgorithm(
+  keyAlgorithm: string | undefined,
+  allowed: readonly string[],
+  known: readonly string[] = ACM_KEY_ALGORITHMS,
+): KeyVerdict {
   if (keyAlgorithm === undefined || keyAlgorithm.trim() === '') return { kind: 'missing' };
   const normalized = normalizeKeyAlgorithm(keyAlgorithm);
-  if (!(ACM_KEY_ALGORITHMS as readonly string[]).includes(normalized)) {
+  if (!known.includes(normalized)) {
     return { kind: 'unknown', keyAlgorithm };
   }
   return {

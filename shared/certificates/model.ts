@@ -6,7 +6,7 @@
  */
 
 /** Where a certificate comes from: the rule family that judges it and the KPI share it counts in. */
-type CertificateSource = 'acm' | 'iam' | 'iot' | 'iot-ca' | 'rds-ca' | 'pca';
+export type CertificateSource = 'acm' | 'iam' | 'iot' | 'iot-ca' | 'rds-ca' | 'pca';
 
 export interface CertificateFacts {
   source: CertificateSource;

@@ -19,8 +19,12 @@ import { elbv2Family } from './elbv2/index.js';
 import type { Elbv2Listener } from './elbv2/model.js';
 import type { Elbv2TargetGroup } from './elbv2/target-group.js';
 import type { Family } from './family.js';
+import { iamFamily } from './iam/index.js';
+import type { IamServerCertificate } from './iam/model.js';
 import { latticeFamily } from './lattice/index.js';
 import type { LatticeListener } from './lattice/model.js';
+import { pcaFamily } from './pca/index.js';
+import type { PrivateCertificateAuthority } from './pca/model.js';
 import { rdsFamily } from './rds/index.js';
 import type { RdsDbCluster, RdsDbInstance } from './rds/model.js';
 import { s3Family } from './s3/index.js';
@@ -45,6 +49,8 @@ export const FAMILIES: readonly Family[] = [
   dataSyncFamily,
   s3Family,
   rdsFamily,
+  pcaFamily,
+  iamFamily,
 ];
 
 /** Each family's resources (its model.ts), by family id: the model's `Resource` is their union. */
@@ -61,6 +67,8 @@ interface FamilyResources {
   datasync: DataSyncLocation;
   s3: S3Bucket;
   rds: RdsDbInstance | RdsDbCluster;
+  pca: PrivateCertificateAuthority;
+  iam: IamServerCertificate;
 }
 
 export type Resource = FamilyResources[keyof FamilyResources];

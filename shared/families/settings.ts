@@ -5,7 +5,8 @@
  * the families' settings.ts files, so the policy schema stays free of rules and SDK clients.
  */
 
-import { certificateSettings } from './acm/settings.js';
+// The certificates section is shared by every certificate family (ACM, IAM, Private CA, ...): core owns it.
+import { certificateSettings } from '../certificates/settings.js';
 import { directConnectSettings } from './directconnect/settings.js';
 import { vpcSettings } from './vpc/settings.js';
 import { vpnSettings } from './vpn/settings.js';

@@ -289,6 +289,11 @@ export function generateAccount() {
         return { DBInstances: [] };
       case 'rds:DescribeDBClusters':
         return { DBClusters: [] };
+      // Nor any Private CA or IAM server certificate.
+      case 'acm-pca:ListCertificateAuthorities':
+        return { CertificateAuthorities: [] };
+      case 'iam:ListServerCertificates':
+        return { ServerCertificateMetadataList: [], IsTruncated: false };
       case 'elb:DescribeLoadBalancers': {
         const { items, next } = page(classics, PAGE.elb, input.Marker);
         return { LoadBalancerDescriptions: items, ...(next ? { NextMarker: next } : {}) };

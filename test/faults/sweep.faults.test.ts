@@ -5,6 +5,7 @@
  * product sends a call again only after throttling, at most MAX_THROTTLE_RETRIES times.
  */
 import { ACMClient, DescribeCertificateCommand, ListCertificatesCommand } from '@aws-sdk/client-acm';
+import { ACMPCAClient, ListCertificateAuthoritiesCommand } from '@aws-sdk/client-acm-pca';
 import { APIGatewayClient, GetDomainNamesCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
 import {
   ApiGatewayV2Client,
@@ -35,6 +36,7 @@ import {
   DescribeSSLPoliciesCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { IAMClient, ListServerCertificatesCommand } from '@aws-sdk/client-iam';
 import { DescribeDBClustersCommand, DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
@@ -65,6 +67,9 @@ const mocks = {
   datasync: mockClient(DataSyncClient),
   s3: mockClient(S3Client),
   rds: mockClient(RDSClient),
+  // The pinned @aws-sdk/client-acm-pca (3.523) predates the Smithy types aws-sdk-client-mock is typed with.
+  pca: mockClient(ACMPCAClient as unknown as Parameters<typeof mockClient>[0]),
+  iam: mockClient(IAMClient),
 };
 
 /** Answers each read command from the account, failing the attempts the injector picks. */
@@ -84,6 +89,8 @@ function installMocks(injector: Injector, answer: ReturnType<typeof generateAcco
     [mocks.s3, 's3', ListBucketsCommand, 'ListBuckets'],
     [mocks.rds, 'rds', DescribeDBInstancesCommand, 'DescribeDBInstances'],
     [mocks.rds, 'rds', DescribeDBClustersCommand, 'DescribeDBClusters'],
+    [mocks.pca, 'acm-pca', ListCertificateAuthoritiesCommand, 'ListCertificateAuthorities'],
+    [mocks.iam, 'iam', ListServerCertificatesCommand, 'ListServerCertificates'],
     [mocks.directConnect, 'directConnect', DescribeConnectionsCommand, 'DescribeConnections'],
     [mocks.directConnect, 'directConnect', DescribeLagsCommand, 'DescribeLags'],
     [mocks.acm, 'acm', ListCertificatesCommand, 'ListCertificates'],

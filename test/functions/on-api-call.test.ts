@@ -1,3 +1,4 @@
+import { DescribeCertificateAuthorityCommand } from '@aws-sdk/client-acm-pca';
 import {
   GetDomainNameCommand,
   GetRestApiCommand,
@@ -13,6 +14,7 @@ import {
   ListenerNotFoundException,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { GetServerCertificateCommand } from '@aws-sdk/client-iam';
 import {
   DescribeDBClusterParametersCommand,
   DescribeDBClustersCommand,
@@ -73,7 +75,15 @@ import {
   seedOpenFinding,
   useFunctionHarness,
 } from '../helpers/lambda-env.js';
-import { ROUTED_DATASYNC, ROUTED_RDS, ROUTED_RDS_DELETES, ROUTED_S3 } from '../helpers/routed-events.js';
+import {
+  PRIVATE_CA,
+  ROUTED_DATASYNC,
+  ROUTED_IAM,
+  ROUTED_PCA,
+  ROUTED_RDS,
+  ROUTED_RDS_DELETES,
+  ROUTED_S3,
+} from '../helpers/routed-events.js';
 
 const harness = useFunctionHarness('on-api-call', installAccount);
 const { mocks, context } = harness;
@@ -528,6 +538,45 @@ const ROWS: Row[] = [
   ...ROUTED_RDS_DELETES.map(
     (routed): Row => ({ eventName: routed.eventName, fixture: routed.fixture, reads: [], findings: [] }),
   ),
+  // Private CA: each call but the deletion reads its CA, which the fake account answers with no revocation.
+  ...ROUTED_PCA.map(
+    (routed): Row =>
+      routed.deleted
+        ? { eventName: routed.eventName, fixture: routed.fixture, reads: [], findings: [] }
+        : {
+            eventName: routed.eventName,
+            fixture: routed.fixture,
+            reads: [
+              expectedRead('pca', DescribeCertificateAuthorityCommand as never, {
+                CertificateAuthorityArn: PRIVATE_CA,
+              }),
+            ],
+            findings: ['finding:pca-authority-revocation'],
+            resourceId: PRIVATE_CA,
+          },
+  ),
+  // IAM (global, us-east-1): each call but the deletion reads its certificate by name; the fake account's
+  // expired in 2020. The rename row moves the certificate to another path only, so one name is read.
+  ...ROUTED_IAM.map(
+    (routed): Row =>
+      routed.deleted
+        ? { eventName: routed.eventName, fixture: routed.fixture, reads: [], findings: [] }
+        : {
+            eventName: routed.eventName,
+            fixture: routed.fixture,
+            ...(routed.eventName === 'UpdateServerCertificate'
+              ? {
+                  prepare: (event: EventFixture) =>
+                    withValue(event, ['detail', 'requestParameters', 'newServerCertificateName'], undefined),
+                }
+              : {}),
+            reads: [
+              expectedRead('iam', GetServerCertificateCommand, { ServerCertificateName: 'legacy-api-2026' }),
+            ],
+            findings: ['finding:iam-server-certificate-expiry'],
+            resourceId: 'legacy-api-2026',
+          },
+  ),
 ];
 
 describe('on-api-call handler', () => {
@@ -762,24 +811,6 @@ describe('on-api-call handler', () => {
       state: 'resolved',
       resolution: 'fixed',
     });
-  });
-
-  it('logs IAM UploadServerCertificate as ignored, with the reason, and makes no AWS call', async () => {
-    // Prepare
-    const event = loadEvent('cloudtrail-iam-upload-server-certificate');
-
-    // Act
-    const result = await handler(event, context);
-
-    // Assess
-    expect(result).toMatchObject({
-      eventId: event.id,
-      ignored: expect.stringContaining('an uploaded IAM server certificate serves no listener yet'),
-      evaluated: 0,
-    });
-    expect(readCalls(mocks)).toEqual([]);
-    expect(mocks.eventBridge).not.toReceiveCommand(PutEventsCommand);
-    expect(harness.output.metric('EventsIgnored')).toBe(1);
   });
 
   it('rejects when a describe call keeps failing, so Lambda retries the event and then dead-letters it', async () => {

@@ -109,6 +109,9 @@ describe('sweep handler', () => {
       tlsEndpointsPostQuantum: 0,
       // The fake account's one VPC has no encryption control.
       vpcEncryptionControl: 0,
+      // It has no Private CA, and its IAM server certificates are global (swept from us-east-1 only): a count of 0.
+      privateCaCertificatesExpiring: 0,
+      iamServerCertificatesExpiring: 0,
     });
     const emf = harness.output
       .text()
@@ -168,7 +171,7 @@ describe('sweep handler', () => {
         .resolves({ ConfigurationRecordersStatus: [{ name: 'default', recording }] });
     };
 
-    it('reads the recorded families with one Config query and describes only Direct Connect, VPC Lattice, custom domain names, VPCs, DataSync locations and RDS databases', async () => {
+    it('reads the recorded families with one Config query and describes only Direct Connect, VPC Lattice, custom domain names, VPCs, DataSync locations, RDS databases and Private CAs', async () => {
       // Prepare
       recorder(true);
       mocks.config.on(SelectResourceConfigCommand).resolves({ Results: [] });
@@ -194,6 +197,8 @@ describe('sweep handler', () => {
         ...REGION_READS.datasync,
         // RDS parameter groups are no Config type: databases are read live with their groups' TLS parameter.
         ...REGION_READS.rds,
+        // Nor Private CA's (the item has no NotAfter or Status): its CAs are listed live.
+        ...REGION_READS.pca,
       ]);
     });
 

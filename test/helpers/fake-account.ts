@@ -21,6 +21,11 @@ import {
   ListCertificatesCommand,
 } from '@aws-sdk/client-acm';
 import {
+  type CertificateAuthority,
+  DescribeCertificateAuthorityCommand,
+  ListCertificateAuthoritiesCommand,
+} from '@aws-sdk/client-acm-pca';
+import {
   type DomainName,
   GetDomainNameCommand,
   GetDomainNamesCommand,
@@ -75,6 +80,7 @@ import {
   type Listener,
   type LoadBalancer,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { GetServerCertificateCommand } from '@aws-sdk/client-iam';
 import {
   DescribeDBClusterParametersCommand,
   DescribeDBClustersCommand,
@@ -434,6 +440,10 @@ export const REGION_READS = {
     expectedRead('rds', DescribeDBInstancesCommand, { MaxRecords: 100 }),
     expectedRead('rds', DescribeDBClustersCommand, { MaxRecords: 100 }),
   ],
+  // No Private CA in the listing: one call.
+  pca: [expectedRead('pca', ListCertificateAuthoritiesCommand, { MaxResults: 1000 })],
+  // IAM is global: its server certificates are swept from us-east-1 only, never from this region.
+  iam: [],
 } satisfies Record<string, ExpectedRead[]>;
 
 /** The findings a read of the whole region publishes (sorted as publishedKinds sorts). */
@@ -449,6 +459,8 @@ export const REGION_FINDINGS = {
   datasync: [],
   s3: [],
   rds: [],
+  pca: [],
+  iam: [],
 };
 
 /**
@@ -499,6 +511,26 @@ function installRds(mocks: AwsMocks): void {
   mocks.rds.on(DescribeDBClusterParametersCommand).resolves(tlsOptional('require_secure_transport'));
   mocks.rds.on(DescribeRdsCertificatesCommand).resolves({ Certificates: [] });
 }
+
+/**
+ * The Private CA DescribeCertificateAuthority answers for any ARN: ACTIVE, with neither CRL nor OCSP
+ * (pca-authority-revocation NON_COMPLIANT), algorithms and expiry the default policy allows.
+ */
+const FAKE_PRIVATE_CA: Omit<CertificateAuthority, 'Arn'> = {
+  Type: 'SUBORDINATE',
+  Status: 'ACTIVE',
+  NotBefore: new Date('2026-01-01T00:00:00Z'),
+  NotAfter: new Date('2036-01-01T00:00:00Z'),
+  CertificateAuthorityConfiguration: {
+    KeyAlgorithm: 'EC_prime256v1',
+    SigningAlgorithm: 'SHA256WITHECDSA',
+    Subject: { CommonName: 'Example Corp Issuing CA 2026' },
+  },
+  RevocationConfiguration: { CrlConfiguration: { Enabled: false }, OcspConfiguration: { Enabled: false } },
+};
+
+/** What GetServerCertificate answers for any name: a certificate that expired in 2020 (iam-server-certificate-expiry). */
+const EXPIRED_SERVER_CERTIFICATE_EXPIRATION = new Date('2020-03-01T10:00:00Z');
 
 /** What the fake account's DataSync locations answer, per Describe call (shared/families/datasync/describe.ts). */
 export const DATASYNC_LOCATIONS = [
@@ -624,6 +656,28 @@ export function installAccount(mocks: AwsMocks, options: AccountOptions = {}): v
       awsError('NoSuchWebsiteConfiguration', 'The specified bucket does not have a website configuration'),
     );
   installRds(mocks);
+  // Private CA: the region lists none, but any CA a call names exists (FAKE_PRIVATE_CA).
+  // The pinned @aws-sdk/client-acm-pca is older than the other clients: its command types do not match the
+  // mock's (the commands and answers are the same).
+  mocks.pca.on(ListCertificateAuthoritiesCommand as never).resolves({ CertificateAuthorities: [] } as never);
+  mocks.pca
+    .on(DescribeCertificateAuthorityCommand as never)
+    .callsFake((input: { CertificateAuthorityArn: string }) => ({
+      CertificateAuthority: { Arn: input.CertificateAuthorityArn, ...FAKE_PRIVATE_CA },
+    }));
+  // IAM: any server certificate a call names exists, expired.
+  mocks.iam.on(GetServerCertificateCommand).callsFake((input) => ({
+    ServerCertificate: {
+      ServerCertificateMetadata: {
+        Path: '/',
+        ServerCertificateName: input.ServerCertificateName,
+        ServerCertificateId: 'ASCARZ4EXAMPLEQ7KD3LM',
+        Arn: `arn:aws:iam::${ACCOUNT_ID}:server-certificate/${input.ServerCertificateName}`,
+        Expiration: EXPIRED_SERVER_CERTIFICATE_EXPIRATION,
+      },
+      CertificateBody: undefined,
+    },
+  }));
   // Nor any CloudFront distribution (a global service: read in us-east-1).
   mocks.cloudfront.on(GetDistributionCommand).rejects(notFound('NoSuchDistribution', 'distribution'));
 

@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { ACMClient } from '@aws-sdk/client-acm';
+import { ACMPCAClient } from '@aws-sdk/client-acm-pca';
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
@@ -15,6 +16,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -121,6 +123,9 @@ export function mockAws() {
     datasync: mockClient(DataSyncClient),
     s3: mockClient(S3Client),
     rds: mockClient(RDSClient),
+    // The pinned @aws-sdk/client-acm-pca (3.523) predates the Smithy types aws-sdk-client-mock is typed with.
+    pca: mockClient(ACMPCAClient as unknown as Parameters<typeof mockClient>[0]),
+    iam: mockClient(IAMClient),
     config: mockClient(ConfigServiceClient),
     eventBridge: mockClient(EventBridgeClient),
     sqs: mockClient(SQSClient),
@@ -143,6 +148,8 @@ const READ_CLIENTS = [
   'datasync',
   's3',
   'rds',
+  'pca',
+  'iam',
   'config',
 ] as const;
 

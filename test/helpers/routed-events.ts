@@ -662,3 +662,54 @@ export function itRoutesEveryCall(cases: readonly RoutedCase[]): void {
     },
   );
 }
+
+/** IAM is global: CloudTrail delivers its calls in us-east-1, where its server certificates live, by name. */
+const serverCertificate = (name: string): ResourceRef => ({
+  resourceType: 'AWS::IAM::ServerCertificate',
+  resourceId: name,
+  accountId: ACCOUNT_ID,
+  region: 'us-east-1',
+  name,
+});
+
+export const ROUTED_IAM: RoutedCase[] = [
+  {
+    fixture: 'cloudtrail-iam-upload-server-certificate',
+    eventName: 'UploadServerCertificate',
+    refs: [serverCertificate('legacy-api-2026')],
+    actor: IAM_USER_ACTOR,
+  },
+  {
+    // A rename: the old name is read (and found gone) and the new one judged.
+    fixture: 'cloudtrail-iam-update-server-certificate',
+    eventName: 'UpdateServerCertificate',
+    refs: [serverCertificate('legacy-api-2026'), serverCertificate('legacy-api-2026-retired')],
+    actor: IAM_USER_ACTOR,
+  },
+  {
+    fixture: 'cloudtrail-iam-delete-server-certificate',
+    eventName: 'DeleteServerCertificate',
+    refs: [serverCertificate('legacy-api-2026')],
+    actor: IAM_USER_ACTOR,
+    deleted: true,
+  },
+];
+
+/** The Private CA every acm-pca fixture names. */
+export const PRIVATE_CA = `arn:aws:acm-pca:${REGION}:${ACCOUNT_ID}:certificate-authority/7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d`;
+
+export const ROUTED_PCA: RoutedCase[] = (
+  [
+    ['create-certificate-authority', 'CreateCertificateAuthority'],
+    ['update-certificate-authority', 'UpdateCertificateAuthority'],
+    ['import-certificate-authority-certificate', 'ImportCertificateAuthorityCertificate'],
+    ['restore-certificate-authority', 'RestoreCertificateAuthority'],
+    ['delete-certificate-authority', 'DeleteCertificateAuthority'],
+  ] as const
+).map(([slug, eventName]) => ({
+  fixture: `cloudtrail-acm-pca-${slug}`,
+  eventName,
+  refs: [ref('AWS::ACMPCA::CertificateAuthority', PRIVATE_CA)],
+  actor: IAM_USER_ACTOR,
+  ...(eventName === 'DeleteCertificateAuthority' ? { deleted: true } : {}),
+}));

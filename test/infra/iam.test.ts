@@ -166,6 +166,11 @@ const STAR_RESOURCE_ACTIONS = new Set([
   's3:ListAllMyBuckets',
   // DescribeCertificates lists the RDS CAs of the region: no resource type (list_amazonrds.html).
   'rds:DescribeCertificates',
+  // ListCertificateAuthorities lists the region's CAs: no resource (list_awsprivatecertificateauthority.html).
+  'acm-pca:ListCertificateAuthorities',
+  // ListServerCertificates lists the account's server certificates: no resource
+  // (list_awsidentityandaccessmanagementiam.html).
+  'iam:ListServerCertificates',
   'config:GetResourceConfigHistory',
   'config:SelectResourceConfig',
   'config:DescribeConfigurationRecorders',

@@ -90,13 +90,14 @@ interface ApiCallBranch {
 }
 
 describe('on-api-call rule', () => {
-  it('receives successful AWS API calls of the six sources and nothing else', () => {
+  it("receives successful AWS API calls of the families' sources and nothing else", () => {
     // Act
     const pattern = patternOf('on-api-call');
 
     // Assess
     expect([...(pattern.source as string[])].sort()).toEqual([
       'aws.acm',
+      'aws.acm-pca',
       'aws.apigateway',
       'aws.cloudfront',
       'aws.datasync',
@@ -153,7 +154,7 @@ describe('on-api-call rule', () => {
     expect(new Set(received)).toEqual(new Set(Object.values(RECEIVED_API_CALLS).flat()));
   });
 
-  it('receives IAM UploadServerCertificate, which IAM delivers in us-east-1 only', () => {
+  it('receives IAM UploadServerCertificate, which IAM delivers in us-east-1 only, and inspects it', () => {
     // Prepare
     const event = loadEvent('cloudtrail-iam-upload-server-certificate');
 
@@ -163,7 +164,7 @@ describe('on-api-call rule', () => {
     // Assess
     expect(event.region).toBe('us-east-1');
     expect(matched).toBe(true);
-    expect(routed(routeCloudTrail, event)).toBe('ignore');
+    expect(routed(routeCloudTrail, event)).toBe('inspect');
   });
 
   it.each([
@@ -199,11 +200,7 @@ describe('on-api-call rule', () => {
         ['id'],
         'register-targets',
       ),
-      withValue(
-        loadEvent('cloudtrail-iam-upload-server-certificate'),
-        ['detail', 'eventName'],
-        'DeleteServerCertificate',
-      ),
+      withValue(loadEvent('cloudtrail-iam-upload-server-certificate'), ['detail', 'eventName'], 'CreateUser'),
       withValue(
         loadEvent('cloudtrail-iam-upload-server-certificate'),
         ['detail', 'errorCode'],

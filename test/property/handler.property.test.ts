@@ -6,6 +6,7 @@
  * read (the change ledger's INSPECTION records in the state table: one inspection per change).
  */
 import { ACMClient } from '@aws-sdk/client-acm';
+import { ACMPCAClient } from '@aws-sdk/client-acm-pca';
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
@@ -17,6 +18,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -61,6 +63,8 @@ const CLIENTS = [
   DataSyncClient,
   S3Client,
   RDSClient,
+  ACMPCAClient,
+  IAMClient,
   ConfigServiceClient,
   EventBridgeClient,
   SQSClient,

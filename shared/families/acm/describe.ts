@@ -50,6 +50,7 @@ export function mapCertificate(certificate: Fields, source: string): AcmCertific
     notAfter: certificate.date('NotAfter'),
     inUseBy: certificate.strings('InUseBy'),
     inUse: certificate.boolean('InUse'),
+    certificateAuthorityArn: certificate.string('CertificateAuthorityArn'),
     renewalEligibility: certificate.string('RenewalEligibility'),
     renewalSummary: mapRenewalSummary(certificate.object('RenewalSummary')),
     transparencyLoggingPreference: certificate

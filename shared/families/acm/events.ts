@@ -1,6 +1,6 @@
 /**
  * The ACM API calls that change a certificate, ACM's own EventBridge events (expiry, renewal, issuance), and
- * the certificates' Config items. IAM server certificate uploads are received and logged here too.
+ * the certificates' Config items. IAM server certificates are the iam family's (shared/families/iam/events.ts).
  */
 import { z } from 'zod';
 import { type FieldPath, fieldError, parseOrThrow } from '../../events/errors.js';
@@ -97,23 +97,7 @@ function routeAcmNotification(envelope: EventBridgeEvent): RouteResult {
 }
 
 export const acmEvents: FamilyEvents = {
-  apiCalls: [
-    { source: 'aws.acm', label: 'ACM', routes: CALLS },
-    {
-      source: 'aws.iam',
-      label: 'IAM',
-      // No IAM resource is judged yet; UploadServerCertificate is received on purpose.
-      routes: new Map(),
-      ignored: new Map([
-        [
-          'UploadServerCertificate',
-          'an uploaded IAM server certificate serves no listener yet: the call that gives it to a listener (CreateListener, ModifyListener, AddListenerCertificates, classic CreateLoadBalancerListeners or SetLoadBalancerListenerSSLCertificate) inspects that listener, and the sweep every listener',
-        ],
-      ]),
-      // IAM is global: its calls reach EventBridge in us-east-1 only (docs/deploy.md).
-      acknowledged: ['UploadServerCertificate'],
-    },
-  ],
+  apiCalls: [{ source: 'aws.acm', label: 'ACM', routes: CALLS }],
   native: {
     source: 'aws.acm',
     detailTypes: ACM_EVENT_DETAIL_TYPES,

@@ -26,6 +26,8 @@ export interface AcmCertificate extends ResourceBase {
   /** ARNs of the resources using the certificate; undefined when only `inUse` is known. */
   inUseBy?: string[];
   inUse?: boolean;
+  /** The Private CA that issued a PRIVATE certificate (its CertificateAuthorityArn): the pca family's "in use by". */
+  certificateAuthorityArn?: string;
   /** ELIGIBLE | INELIGIBLE */
   renewalEligibility?: string;
   renewalSummary?: AcmRenewalSummary;

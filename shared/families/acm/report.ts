@@ -1,3 +1,4 @@
+import { expiringCertificatesKpi } from '../../certificates/kpi.js';
 import { afterPrefix, type FamilyReport } from '../../report/family-report.js';
 
 export const acmReport: FamilyReport = {
@@ -7,15 +8,5 @@ export const acmReport: FamilyReport = {
     const id = arn && afterPrefix(arn.resource, 'certificate/');
     return id ? `${origin}/acm/home${query}#/certificates/${id}` : undefined;
   },
-  kpis: [
-    {
-      kpi: {
-        kind: 'expiring',
-        key: 'certificatesExpiring',
-        label: (withinDays) => `Certificates expiring within ${withinDays} days`,
-        withinDays: (policy) => policy.certificates.expiryDays,
-      },
-      rules: ['acm-certificate-expiry'],
-    },
-  ],
+  kpis: [{ kpi: expiringCertificatesKpi('acm'), rules: ['acm-certificate-expiry'] }],
 };

@@ -92,7 +92,10 @@ describe('sweep against the stand-in', () => {
       's3:GetBucketWebsite': 12,
       'rds:DescribeDBInstances': 2,
       'rds:DescribeDBClusters': 2,
+      'acm-pca:ListCertificateAuthorities': 2,
       'apigateway:GetRestApis': 2,
+      // IAM is global: its server certificates are listed once, in the sweep of us-east-1.
+      'iam:ListServerCertificates': 1,
       // 250 distributions in pages of 100 (Marker), in the sweep of us-east-1 only; no GetDistribution when no
       // rule would change one (the default policy notifies).
       'cloudfront:ListDistributions': 3,
@@ -177,6 +180,8 @@ describe('sweep against the stand-in', () => {
       's3:GetBucketWebsite': 10,
       'rds:DescribeDBInstances': 1,
       'rds:DescribeDBClusters': 1,
+      // Private CA's Config item is not read: its CAs are listed live.
+      'acm-pca:ListCertificateAuthorities': 1,
     });
     expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'config'));
     expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 6 + 3 + 12);

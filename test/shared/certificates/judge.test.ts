@@ -5,6 +5,7 @@ import {
   judgeKeyAlgorithm,
   judgeSignature,
 } from '../../../shared/certificates/judge.js';
+import { PCA_KEY_ALGORITHMS } from '../../../shared/certificates/settings.js';
 
 const now = new Date('2026-12-01T00:00:00Z');
 
@@ -63,6 +64,23 @@ describe('judgeKeyAlgorithm', () => {
     ['  ', { kind: 'missing' }],
   ])('judges %j', (keyAlgorithm, expected) => {
     expect(judgeKeyAlgorithm(keyAlgorithm, allowed)).toEqual(expected);
+  });
+
+  it.each([
+    ['ML_DSA_65', ['ML_DSA_65'], 'allowed'],
+    ['ML_DSA_65', ['RSA_2048'], 'forbidden'],
+    ['SM2', ['RSA_2048'], 'forbidden'],
+    // ACM's RSA_1024 is no Private CA key algorithm.
+    ['RSA_1024', ['RSA_1024'], 'unknown'],
+  ])(
+    'judges the Private CA key algorithm %s against %j among the key algorithms Private CA has',
+    (keyAlgorithm, policy, kind) => {
+      expect(judgeKeyAlgorithm(keyAlgorithm, policy, PCA_KEY_ALGORITHMS).kind).toBe(kind);
+    },
+  );
+
+  it('keeps ML-DSA and SM2 unknown to ACM certificates (the default list of known names)', () => {
+    expect(judgeKeyAlgorithm('ML_DSA_65', ['ML_DSA_65']).kind).toBe('unknown');
   });
 });
 

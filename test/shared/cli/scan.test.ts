@@ -47,6 +47,7 @@ import { loadInventory } from '../../../shared/inventory/load.js';
 import type { Inventory } from '../../../shared/inventory/types.js';
 import type { Report } from '../../../shared/report/report.js';
 import { RULES } from '../../../shared/rules/index.js';
+import { mockCertificateSources } from '../../helpers/certificate-sources.js';
 import { runCliCaptured } from '../../helpers/run-cli.js';
 import { httpsListener, loadBalancer } from '../inventory/live/sdk-outputs.js';
 
@@ -200,7 +201,7 @@ describe('runScan', () => {
 
     // Assess
     await expect(scanned).rejects.toThrow(
-      `ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, DataSync location, S3 bucket, or RDS database in ${expected}. Read:\n  - ${expected}: no resource`,
+      `ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, DataSync location, S3 bucket, RDS database, Private CA, or IAM server certificate in ${expected}. Read:\n  - ${expected}: no resource`,
     );
     expect(regions).toEqual([expected]);
   });
@@ -306,7 +307,7 @@ describe('runScan', () => {
     // Assess
     await expect(result).rejects.toThrow(
       new NothingJudgedError(
-        'nothing to evaluate: no ELBv2 listener or target group, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, DataSync location, S3 bucket, or RDS database in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
+        'nothing to evaluate: no ELBv2 listener or target group, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, DataSync location, S3 bucket, RDS database, Private CA, or IAM server certificate in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
       ),
     );
   });
@@ -342,12 +343,14 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
   const datasync = mockClient(DataSyncClient);
   const s3 = mockClient(S3Client);
   const rds = mockClient(RDSClient);
+  const certificateSources = mockCertificateSources();
   const apigateway = mockClient(APIGatewayClient);
   const apigatewayV2 = mockClient(ApiGatewayV2Client);
 
   afterEach(() => {
     for (const mock of [elbv2, elb, ec2, dx, acm, lattice, datasync, s3, rds, apigateway, apigatewayV2])
       mock.reset();
+    certificateSources.reset();
   });
 
   const runAws = (argv: string[]) => runCliCaptured(argv, { cwd: tmpdir() });
@@ -372,6 +375,7 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     s3.on(ListBucketsCommand).resolves({ Buckets: [] });
     rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [] });
     rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [] });
+    certificateSources.answerNone();
 
     // Act
     const result = await runAws(['scan', '--region', 'eu-west-1', '--format', 'json']);
@@ -444,6 +448,8 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     datasync.onAnyCommand().rejects(denied);
     s3.onAnyCommand().rejects(denied);
     rds.onAnyCommand().rejects(denied);
+    certificateSources.pca.onAnyCommand().rejects(denied);
+    certificateSources.iam.onAnyCommand().rejects(denied);
 
     // Act
     const result = await runAws(['scan', '--region', 'eu-west-1', '--format', 'json']);

@@ -11,7 +11,9 @@ import {
   ROUTED_DIRECTCONNECT,
   ROUTED_ELB,
   ROUTED_ELBV2,
+  ROUTED_IAM,
   ROUTED_LATTICE,
+  ROUTED_PCA,
   ROUTED_RDS,
   ROUTED_RDS_DELETES,
   ROUTED_S3,
@@ -33,6 +35,8 @@ const ROUTED = [
   ...ROUTED_S3,
   ...ROUTED_RDS,
   ...ROUTED_RDS_DELETES,
+  ...ROUTED_PCA,
+  ...ROUTED_IAM,
 ];
 
 describe('routeCloudTrail', () => {

@@ -4,7 +4,7 @@
  * the policy schema takes it in, after the sections listed before it, with its defaults and its errors.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { certificateSettings } from '../../../shared/families/acm/settings.js';
+import { certificateSettings } from '../../../shared/certificates/settings.js';
 import { directConnectSettings } from '../../../shared/families/directconnect/settings.js';
 import { vpnSettings } from '../../../shared/families/vpn/settings.js';
 import { PolicyError, parsePolicy } from '../../../shared/policy/load.js';

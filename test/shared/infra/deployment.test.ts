@@ -51,13 +51,41 @@ describe('eventPatterns', () => {
   });
 
   it('receives the calls a family acknowledges without routing them', () => {
+    // Prepare
+    added.families = [
+      family({
+        events: {
+          apiCalls: [
+            {
+              source: 'aws.extra',
+              label: 'Extra',
+              routes: new Map(),
+              ignored: new Map([['CreateGadget', 'a new gadget serves nothing yet']]),
+              acknowledged: ['CreateGadget'],
+            },
+          ],
+        },
+      }),
+    ];
+
+    // Act
+    const branches = (eventPatterns().apiCalls.detail as { $or: Branch[] }).$or;
+
+    // Assess
+    expect(branches.find((branch) => branch.eventSource[0] === 'extra.amazonaws.com')).toEqual({
+      eventSource: ['extra.amazonaws.com'],
+      eventName: ['CreateGadget'],
+    });
+  });
+
+  it("receives IAM's server certificate calls, which IAM delivers in us-east-1 only", () => {
     // Act
     const branches = (eventPatterns().apiCalls.detail as { $or: Branch[] }).$or;
 
     // Assess
     expect(branches.find((branch) => branch.eventSource[0] === 'iam.amazonaws.com')).toEqual({
       eventSource: ['iam.amazonaws.com'],
-      eventName: ['UploadServerCertificate'],
+      eventName: ['UploadServerCertificate', 'UpdateServerCertificate', 'DeleteServerCertificate'],
     });
   });
 
@@ -108,6 +136,10 @@ describe('familyIamStatements', () => {
       'ReadRdsParameters',
       'ReadRdsClusterParameters',
       'ReadRdsCertificates',
+      'ListCertificateAuthorities',
+      'DescribeCertificateAuthorities',
+      'ListServerCertificates',
+      'GetServerCertificates',
     ]);
     expect(sweep[0]?.Action).toEqual([
       'elasticloadbalancing:DescribeListeners',

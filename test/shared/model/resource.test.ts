@@ -46,6 +46,8 @@ describe('RESOURCE_TYPES', () => {
       'AWS::S3::Bucket',
       'AWS::RDS::DBInstance',
       'AWS::RDS::DBCluster',
+      'AWS::ACMPCA::CertificateAuthority',
+      'AWS::IAM::ServerCertificate',
       'AWS::Fixture::Thing',
       'AWS::Fixture::Group',
     ]);

@@ -25,6 +25,13 @@ const DX_MACSEC_RULES = [
 ];
 const VPC_CONTROL_RULES = ['vpc-encryption-control'];
 const CERTIFICATE_EXPIRY_RULE = 'acm-certificate-expiry';
+/** The expiring-certificates KPI of each other source (shared/certificates/kpi.ts), its rule and its window. */
+const SOURCE_EXPIRY = [
+  ['iamServerCertificatesExpiring', 'iam-server-certificate-expiry', 'expiryDays'],
+  ['privateCaCertificatesExpiring', 'pca-authority-expiry', 'authorityExpiryDays'],
+] as const;
+/** The default certificates.authorityExpiryDays. */
+const AUTHORITY_DAYS = 365;
 
 describe('share', () => {
   it('gives the percent with one decimal place', () => {
@@ -59,6 +66,9 @@ describe('computeKpis', () => {
       datasyncLocationsEncrypted: { compliant: 0, total: 0, percent: null },
       s3DenyPlaintext: { compliant: 0, total: 0, percent: null },
       certificatesExpiring: { count: 1, withinDays: 30 },
+      // The account has no IAM server certificate and no Private CA
+      iamServerCertificatesExpiring: { count: 0, withinDays: 30 },
+      privateCaCertificatesExpiring: { count: 0, withinDays: AUTHORITY_DAYS },
       // The account has no VPC
       vpcEncryptionControl: { compliant: 0, total: 0, percent: null },
       // The account has no RDS database
@@ -183,6 +193,15 @@ function referenceKpis(evaluations: readonly Evaluation[], certificateExpiryDays
       withinDays: certificateExpiryDays,
     },
     vpcEncryptionControl: shareOf(VPC_CONTROL_RULES),
+    ...Object.fromEntries(
+      SOURCE_EXPIRY.map(([key, ruleId, window]) => [
+        key,
+        {
+          count: evaluations.filter((e) => e.ruleId === ruleId && e.status === 'NON_COMPLIANT').length,
+          withinDays: window === 'expiryDays' ? certificateExpiryDays : AUTHORITY_DAYS,
+        },
+      ]),
+    ),
   };
 }
 
@@ -199,6 +218,7 @@ function randomEvaluations(seed: number, count: number): Evaluation[] {
     ...DX_MACSEC_RULES,
     ...VPC_CONTROL_RULES,
     CERTIFICATE_EXPIRY_RULE,
+    ...SOURCE_EXPIRY.map(([, ruleId]) => ruleId),
     'acm-certificate-key-strength',
     'elbv2-listener-certificate-expiry',
   ];

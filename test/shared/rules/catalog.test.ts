@@ -75,6 +75,11 @@ const CATALOG_IDS = [
   // Fourth edition: RDS and Aurora (the CA rule of "Certificates everywhere", the transport rule of private paths).
   'rds-ca-certificate-expiry',
   'rds-transport-not-enforced',
+  // Certificates everywhere: Private CA and IAM server certificates.
+  'pca-authority-strength',
+  'pca-authority-expiry',
+  'pca-authority-revocation',
+  'iam-server-certificate-expiry',
 ];
 
 describe('rule catalog', () => {

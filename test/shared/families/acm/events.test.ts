@@ -4,7 +4,6 @@ import { EventValidationError, UnsupportedEventError } from '../../../../shared/
 import { routeNativeEvent } from '../../../../shared/events/native.js';
 import { acmEventDetailSchema } from '../../../../shared/families/acm/events.js';
 import { ACCOUNT_ID, loadEvent, REGION, withValue } from '../../../fixtures/events/load.js';
-import { ACKNOWLEDGED_API_CALLS, ROUTED_API_CALLS } from '../../../helpers/api-calls.js';
 import { itRoutesEveryCall, ROUTED_ACM, ref } from '../../../helpers/routed-events.js';
 
 const CERTIFICATE = `arn:aws:acm:${REGION}:${ACCOUNT_ID}:certificate/7e3f9c1a-52d4-4b8e-9a6f-0c2d4e6f8a10`;
@@ -233,52 +232,6 @@ describe('routeCloudTrail', () => {
         kind: 'inspect',
         refs: [ref('AWS::ACM::Certificate', IMPORTED_CERTIFICATE)],
       });
-    });
-  });
-
-  describe('IAM server certificates (global: delivered in us-east-1)', () => {
-    it('acknowledges UploadServerCertificate and says why nothing is inspected', () => {
-      // Prepare
-      const event = loadEvent('cloudtrail-iam-upload-server-certificate');
-
-      // Act
-      const result = routeCloudTrail(event);
-
-      // Assess
-      expect(result).toStrictEqual({
-        kind: 'ignore',
-        eventId: event.id,
-        reason:
-          'an uploaded IAM server certificate serves no listener yet: the call that gives it to a listener (CreateListener, ModifyListener, AddListenerCertificates, classic CreateLoadBalancerListeners or SetLoadBalancerListenerSSLCertificate) inspects that listener, and the sweep every listener',
-      });
-    });
-
-    it('ignores other IAM calls as out of scope', () => {
-      // Prepare
-      const event = withValue(
-        loadEvent('cloudtrail-iam-upload-server-certificate'),
-        ['detail', 'eventName'],
-        'DeleteServerCertificate',
-      );
-
-      // Act
-      const result = routeCloudTrail(event);
-
-      // Assess
-      expect(result).toStrictEqual({
-        kind: 'ignore',
-        eventId: event.id,
-        reason: 'DeleteServerCertificate is out of scope for IAM',
-      });
-    });
-
-    it('lists UploadServerCertificate as received on purpose, and no routed call with it', () => {
-      // Act
-      const acknowledged = ACKNOWLEDGED_API_CALLS;
-
-      // Assess
-      expect(acknowledged).toStrictEqual({ 'aws.iam': ['UploadServerCertificate'] });
-      expect(ROUTED_API_CALLS['aws.iam']).toBeUndefined();
     });
   });
 

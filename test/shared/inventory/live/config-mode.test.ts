@@ -39,6 +39,7 @@ import { ListServicesCommand, VPCLatticeClient } from '@aws-sdk/client-vpc-latti
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Elbv2Listener } from '../../../../shared/families/elbv2/model.js';
+import { mockCertificateSources } from '../../../helpers/certificate-sources.js';
 import {
   ACCOUNT_ID,
   awsError,
@@ -62,6 +63,7 @@ const acm = mockClient(ACMClient);
 const lattice = mockClient(VPCLatticeClient);
 const datasync = mockClient(DataSyncClient);
 const s3 = mockClient(S3Client);
+const certificateSources = mockCertificateSources();
 const apigateway = mockClient(APIGatewayClient);
 const apigatewayV2 = mockClient(ApiGatewayV2Client);
 const rds = mockClient(RDSClient);
@@ -144,6 +146,7 @@ function answerDescribes() {
   s3.on(ListBucketsCommand).resolves({ Buckets: [] });
   rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [] });
   rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [] });
+  certificateSources.answerNone();
   elb.on(DescribeClassicCommand).resolves({ LoadBalancerDescriptions: [] });
   ec2
     .on(DescribeVpnConnectionsCommand)
@@ -168,6 +171,7 @@ const ids = (result: { resources: readonly { resourceId: string }[] }) =>
 describe('a sweep in Config mode', () => {
   afterEach(() => {
     for (const mock of ALL) mock.reset();
+    certificateSources.reset();
   });
 
   it('reads what a recording recorder records from one advanced query, without the load balancer items', async () => {

@@ -35,6 +35,7 @@ import type { RegionClients } from '../../../../shared/aws/clients.js';
 import { createRegionalClients } from '../../../../shared/aws/clients.js';
 import { createAwsInventorySource } from '../../../../shared/inventory/live/source.js';
 import { FAKE_CREDENTIALS } from '../../../fixtures/wire/http.js';
+import { mockCertificateSources } from '../../../helpers/certificate-sources.js';
 import {
   ACCOUNT_ID,
   awsError,
@@ -59,6 +60,7 @@ const lattice = mockClient(VPCLatticeClient);
 const datasync = mockClient(DataSyncClient);
 const s3 = mockClient(S3Client);
 const rds = mockClient(RDSClient);
+const certificateSources = mockCertificateSources();
 const apigateway = mockClient(APIGatewayClient);
 const apigatewayV2 = mockClient(ApiGatewayV2Client);
 
@@ -80,6 +82,7 @@ function answerEveryFamily() {
   s3.on(ListBucketsCommand).resolves({ Buckets: [] });
   rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [] });
   rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [] });
+  certificateSources.answerNone();
   apigateway.on(GetDomainNamesCommand).resolves({ items: [] });
   apigatewayV2.on(GetDomainNamesV2Command).resolves({ Items: [] });
   apigateway.on(GetRestApisCommand).resolves({ items: [] });
@@ -92,6 +95,7 @@ describe('createAwsInventorySource', () => {
   afterEach(() => {
     for (const mock of [elbv2, elb, ec2, dx, acm, lattice, datasync, s3, rds, apigateway, apigatewayV2])
       mock.reset();
+    certificateSources.reset();
   });
 
   it('sweeps every family of a region by default', async () => {

@@ -1,0 +1,40 @@
+import { usersOf } from '../../certificates/in-use.js';
+import type { FamilyInputs } from '../../inventory/family-inputs.js';
+import type { Resource } from '../../model/resource.js';
+import { isServerCertificateArn } from './arn.js';
+import { readGetServerCertificate, readServerCertificateList } from './describe.js';
+import { type IamServerCertificate, SERVER_CERTIFICATE } from './model.js';
+
+/**
+ * Who serves each certificate, where the inputs show it: a classic load balancer listener's SSLCertificateId or
+ * an ELBv2 listener's Certificates[].CertificateArn naming its ARN (found generically: shared/certificates/in-use.ts).
+ */
+function linkListeners(resources: readonly Resource[]): Map<Resource, Resource> {
+  const linked = new Map<Resource, Resource>();
+  const users = usersOf(resources, SERVER_CERTIFICATE, isServerCertificateArn);
+  for (const resource of resources) {
+    if (resource.resourceType !== SERVER_CERTIFICATE || !resource.arn) continue;
+    const listeners = users.get(resource.arn);
+    if (listeners) linked.set(resource, { ...(resource as IamServerCertificate), inUseBy: listeners });
+  }
+  return linked;
+}
+
+export const iamInputs: FamilyInputs = {
+  formats: [
+    {
+      key: 'ServerCertificateMetadataList',
+      format: 'iam list-server-certificates',
+      read: readServerCertificateList,
+    },
+    {
+      key: 'ServerCertificate',
+      format: 'iam get-server-certificate',
+      holds: 'one',
+      read: readGetServerCertificate,
+    },
+  ],
+  // AWS Config records AWS::IAM::ServerCertificate (reference/service-facts.md), but no sample item was found
+  // (corpus SOURCES.md): its reader is not written yet.
+  link: linkListeners,
+};
