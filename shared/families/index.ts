@@ -19,6 +19,8 @@ import { elbv2Family } from './elbv2/index.js';
 import type { Elbv2Listener } from './elbv2/model.js';
 import type { Elbv2TargetGroup } from './elbv2/target-group.js';
 import type { Family } from './family.js';
+import { iotFamily } from './iot/index.js';
+import type { IotResource } from './iot/model.js';
 import { latticeFamily } from './lattice/index.js';
 import type { LatticeListener } from './lattice/model.js';
 import { vpcFamily } from './vpc/index.js';
@@ -39,6 +41,7 @@ export const FAMILIES: readonly Family[] = [
   apiGatewayFamily,
   vpcFamily,
   dataSyncFamily,
+  iotFamily,
 ];
 
 /** Each family's resources (its model.ts), by family id: the model's `Resource` is their union. */
@@ -53,6 +56,7 @@ interface FamilyResources {
   apigateway: ApiGatewayResource;
   vpc: Vpc;
   datasync: DataSyncLocation;
+  iot: IotResource;
 }
 
 export type Resource = FamilyResources[keyof FamilyResources];
