@@ -159,6 +159,12 @@ const STAR_RESOURCE_ACTIONS = new Set([
   'cloudfront:ListDistributions',
   // ListLocations lists the region's locations: no resource (list_awsdatasync.html).
   'datasync:ListLocations',
+  // AWS IoT and Greengrass v2 list actions name no resource type (list_awsiot.html, list_awsiotgreengrassv2.html).
+  'iot:ListCertificates',
+  'iot:ListCACertificates',
+  'iot:ListDomainConfigurations',
+  'iot:ListPrincipalThings',
+  'greengrass:ListCoreDevices',
   'config:GetResourceConfigHistory',
   'config:SelectResourceConfig',
   'config:DescribeConfigurationRecorders',

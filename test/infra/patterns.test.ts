@@ -104,6 +104,7 @@ describe('on-api-call rule', () => {
       'aws.ec2',
       'aws.elasticloadbalancing',
       'aws.iam',
+      'aws.iot',
       'aws.vpc-lattice',
     ]);
     expect(Object.keys(RECEIVED_API_CALLS).sort()).toEqual([...(pattern.source as string[])].sort());

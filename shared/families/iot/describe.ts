@@ -136,7 +136,7 @@ export function readCertificateList(
 }
 
 /** The refusal of an input that carries a private key; names where, never what. */
-export const PRIVATE_KEY_REFUSED =
+const PRIVATE_KEY_REFUSED =
   'carries a private key (keyPair.PrivateKey, as create-keys-and-certificate returns it): transit-guard never reads private keys; the certificate is left out. Pass `aws iot describe-certificate` output instead, and keep the key on the device';
 
 /**

@@ -5,7 +5,6 @@ import {
   type CoreDeviceFact,
   mapCaCertificate,
   mapDomainConfiguration,
-  PRIVATE_KEY_REFUSED,
   readCertificateDocument,
   readCertificateList,
   readCoreDevices,
@@ -69,17 +68,6 @@ export const iotInputs: FamilyInputs = {
       read: readDomainConfigurations,
     },
     { key: 'coreDevices', format: 'greengrassv2 list-core-devices', read: readCoreDevices },
-  ],
-  objects: [
-    {
-      expected:
-        'not create-keys-and-certificate output (it carries a private key, which transit-guard refuses)',
-      read(document, out) {
-        if (!('keyPair' in document)) return false;
-        out.error(`iot create-keys-and-certificate: ${PRIVATE_KEY_REFUSED}`);
-        return true;
-      },
-    },
   ],
   configItems: {
     [CA_CERTIFICATE]: ({ configuration, scope, resourceId, label }) =>

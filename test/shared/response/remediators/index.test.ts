@@ -61,6 +61,7 @@ const EXPECTED_IAM_ACTIONS = [
   'elasticloadbalancing:ModifyListener',
   'elasticloadbalancing:ModifyRule',
   'elasticloadbalancing:SetLoadBalancerPoliciesOfListener',
+  'iot:UpdateDomainConfiguration',
   'vpc-lattice:DeleteListener',
 ];
 
