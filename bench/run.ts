@@ -5,6 +5,7 @@
  *   npm run bench                      # evaluate-10k, evaluate-100k, sweep, cold-start, handler
  *   npm run bench -- --only evaluate-100k
  *   npm run bench -- --only sweep      # (sweep also takes --unpaced: skip the run at AWS's documented rates)
+ *   npm run bench -- --only iot-1m     # 1,000,000 IoT certificate summaries (bench/iot/main.ts)
  *   npm run bench -- --keep            # keep the generated inputs in bench/results/
  *
  * Figures are also written to bench/results/latest.json (git-ignored).
@@ -41,6 +42,7 @@ const SCRIPTS: { name: string; script: string }[] = [
   { name: 'sweep', script: 'sweep/main.ts' },
   { name: 'cold-start', script: 'cold-start/main.ts' },
   { name: 'handler', script: 'handler/main.ts' },
+  { name: 'iot-1m', script: 'iot/main.ts' },
 ];
 
 function runScript(name: string, script: string, args: string[]): void {

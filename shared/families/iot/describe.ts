@@ -82,7 +82,7 @@ export function mapCertificate(
     resourceId: certificateArn,
     arn: certificateArn,
     ...scopeOf(certificateArn),
-    name: certificateId,
+    // No name: the id is the ARN's last part, and a million summaries would write it twice more per finding.
     tags: {},
     source,
     certificateArn,

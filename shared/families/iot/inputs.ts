@@ -53,7 +53,8 @@ function linkIot(resources: readonly Resource[], pending: Record<string, unknown
 
 export const iotInputs: FamilyInputs = {
   formats: [
-    { key: 'certificates', format: 'iot list-certificates', read: readCertificateList },
+    // Millions of summaries in a large account: read one at a time.
+    { key: 'certificates', format: 'iot list-certificates', read: readCertificateList, streams: true },
     {
       key: 'certificateDescription',
       format: 'iot describe-certificate',

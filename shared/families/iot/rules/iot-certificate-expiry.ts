@@ -66,7 +66,7 @@ export const iotCertificateExpiry = defineRule({
       );
     if (!certificate.described)
       return notApplicable(
-        `${label}: the input is a list-certificates summary, which carries no validity (describe-certificate does).`,
+        `${label}: a list-certificates summary has no validity (describe-certificate has).`,
       );
     const threshold = context.policy.certificates.expiryDays;
     const expiry = expiryOf(certificate.notAfter, context.now, threshold);

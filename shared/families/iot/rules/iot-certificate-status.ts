@@ -67,7 +67,7 @@ export const iotCertificateStatus = defineRule({
       return notApplicable(`${label} has status ${certificate.status}: no device connects with it.`);
     if (!certificate.described)
       return notApplicable(
-        `${label}: the input is a list-certificates summary, which does not name its CA (describe-certificate does).`,
+        `${label}: a list-certificates summary does not name its CA (describe-certificate does).`,
       );
     const { caCertificateId, caStatus } = certificate;
     if (caCertificateId === undefined)

@@ -49,9 +49,7 @@ export const iotCertificateStrength = defineRule({
     if (certificate.status === 'REVOKED')
       return notApplicable(`${label} is REVOKED: AWS IoT accepts it from no device.`);
     if (!certificate.described)
-      return notApplicable(
-        `${label}: the input is a list summary, which carries no certificatePem (describe output does).`,
-      );
+      return notApplicable(`${label}: a list summary has no certificatePem (describe output has).`);
     if (certificate.keyAlgorithm === undefined)
       return cannotVerify(
         `${label}: ${certificate.pemError ? `its certificatePem could not be read (${certificate.pemError})` : 'the input has no certificatePem'}, so its key and signature cannot be verified.`,
