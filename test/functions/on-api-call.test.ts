@@ -13,6 +13,11 @@ import {
   ListenerNotFoundException,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import {
+  DescribeCACertificateCommand,
+  DescribeCertificateCommand,
+  DescribeDomainConfigurationCommand,
+} from '@aws-sdk/client-iot';
 import { GetListenerCommand } from '@aws-sdk/client-vpc-lattice';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/on-api-call.js';
@@ -34,6 +39,10 @@ import {
   DX_LAG,
   DX_LAG_MEMBER,
   EDGE_READS,
+  IOT_CA_ID,
+  IOT_CERTIFICATE_ID,
+  IOT_DOMAIN,
+  IOT_DOMAIN_RESOURCE,
   installAccount,
   LAG_READS,
   LISTENER_FINDINGS,
@@ -451,6 +460,52 @@ const ROWS: Row[] = [
       resourceId: locationArn,
     };
   }),
+  // AWS IoT: a certificate call describes the one certificate (ACTIVE, RSA-2048, far from expiry: its things are
+  // not listed, nothing fails); a CA call its CA; a domain configuration call the configuration by name.
+  ...(
+    [
+      ['CreateCertificateFromCsr', 'create-certificate-from-csr'],
+      ['CreateKeysAndCertificate', 'create-keys-and-certificate'],
+      ['RegisterCertificate', 'register-certificate'],
+      ['UpdateCertificate', 'update-certificate'],
+    ] as const
+  ).map(
+    ([eventName, slug]): Row => ({
+      eventName,
+      fixture: `cloudtrail-iot-${slug}`,
+      reads: [expectedRead('iot', DescribeCertificateCommand, { certificateId: IOT_CERTIFICATE_ID })],
+      findings: [],
+    }),
+  ),
+  ...(
+    [
+      ['RegisterCACertificate', 'register-ca-certificate'],
+      ['UpdateCACertificate', 'update-ca-certificate'],
+    ] as const
+  ).map(
+    ([eventName, slug]): Row => ({
+      eventName,
+      fixture: `cloudtrail-iot-${slug}`,
+      reads: [expectedRead('iot', DescribeCACertificateCommand, { certificateId: IOT_CA_ID })],
+      findings: [],
+    }),
+  ),
+  ...(
+    [
+      ['CreateDomainConfiguration', 'create-domain-configuration'],
+      ['UpdateDomainConfiguration', 'update-domain-configuration'],
+    ] as const
+  ).map(
+    ([eventName, slug]): Row => ({
+      eventName,
+      fixture: `cloudtrail-iot-${slug}`,
+      reads: [
+        expectedRead('iot', DescribeDomainConfigurationCommand, { domainConfigurationName: IOT_DOMAIN }),
+      ],
+      findings: ['finding:iot-domain-tls-policy'],
+      resourceId: IOT_DOMAIN_RESOURCE,
+    }),
+  ),
 ];
 
 describe('on-api-call handler', () => {

@@ -15,6 +15,8 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { GreengrassV2Client } from '@aws-sdk/client-greengrassv2';
+import { IoTClient } from '@aws-sdk/client-iot';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import type { Context } from 'aws-lambda';
@@ -117,6 +119,8 @@ export function mockAws() {
     apigateway: mockClient(APIGatewayClient),
     apigatewayV2: mockClient(ApiGatewayV2Client),
     datasync: mockClient(DataSyncClient),
+    iot: mockClient(IoTClient),
+    greengrass: mockClient(GreengrassV2Client),
     config: mockClient(ConfigServiceClient),
     eventBridge: mockClient(EventBridgeClient),
     sqs: mockClient(SQSClient),
@@ -137,6 +141,8 @@ const READ_CLIENTS = [
   'apigateway',
   'apigatewayV2',
   'datasync',
+  'iot',
+  'greengrass',
   'config',
 ] as const;
 
