@@ -35,6 +35,13 @@ import {
   DescribeSSLPoliciesCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { GreengrassV2Client, ListCoreDevicesCommand } from '@aws-sdk/client-greengrassv2';
+import {
+  IoTClient,
+  ListCACertificatesCommand,
+  ListDomainConfigurationsCommand,
+  ListCertificatesCommand as ListIotCertificatesCommand,
+} from '@aws-sdk/client-iot';
 import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -61,6 +68,8 @@ const mocks = {
   apigateway: mockClient(APIGatewayClient),
   apigatewayV2: mockClient(ApiGatewayV2Client),
   datasync: mockClient(DataSyncClient),
+  iot: mockClient(IoTClient),
+  greengrass: mockClient(GreengrassV2Client),
 };
 
 /** Answers each read command from the account, failing the attempts the injector picks. */
@@ -77,6 +86,10 @@ function installMocks(injector: Injector, answer: ReturnType<typeof generateAcco
     [mocks.ec2, 'ec2', DescribeVpcsCommand, 'DescribeVpcs'],
     [mocks.ec2, 'ec2', DescribeVpcEncryptionControlsCommand, 'DescribeVpcEncryptionControls'],
     [mocks.datasync, 'datasync', ListLocationsCommand, 'ListLocations'],
+    [mocks.iot, 'iot', ListIotCertificatesCommand, 'ListCertificates'],
+    [mocks.iot, 'iot', ListCACertificatesCommand, 'ListCACertificates'],
+    [mocks.iot, 'iot', ListDomainConfigurationsCommand, 'ListDomainConfigurations'],
+    [mocks.greengrass, 'greengrass', ListCoreDevicesCommand, 'ListCoreDevices'],
     [mocks.directConnect, 'directConnect', DescribeConnectionsCommand, 'DescribeConnections'],
     [mocks.directConnect, 'directConnect', DescribeLagsCommand, 'DescribeLags'],
     [mocks.acm, 'acm', ListCertificatesCommand, 'ListCertificates'],

@@ -16,6 +16,8 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { GreengrassV2Client } from '@aws-sdk/client-greengrassv2';
+import { IoTClient } from '@aws-sdk/client-iot';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -56,6 +58,8 @@ const CLIENTS = [
   APIGatewayClient,
   ApiGatewayV2Client,
   DataSyncClient,
+  IoTClient,
+  GreengrassV2Client,
   ConfigServiceClient,
   EventBridgeClient,
   SQSClient,
