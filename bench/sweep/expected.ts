@@ -123,13 +123,23 @@ function targetGroupListing(account: GeneratedAccount): CallCounts {
   return { 'elbv2:DescribeTargetGroups': pages(account.targetGroups.length, ELBV2_PAGE_SIZE) };
 }
 
-/** The generated account has no VPC and no DataSync location: each family lists once a region and finds none. */
+/**
+ * The generated account has no VPC, no DataSync location and no AWS IoT certificate, CA, domain configuration or
+ * Greengrass core device: each family lists once a region and finds none.
+ */
 function emptyFamilyCalls(): CallCounts {
   return {
     'ec2:DescribeVpcs': 1,
     'ec2:DescribeVpcEncryptionControls': 1,
     'datasync:ListLocations': 1,
+    ...iotDeviceCalls(),
+    'iot:ListDomainConfigurations': 1,
   };
+}
+
+/** What IoT lists live even in Config mode: Config records no device certificate (the CAs read again beside them). */
+function iotDeviceCalls(): CallCounts {
+  return { 'iot:ListCertificates': 1, 'iot:ListCACertificates': 1, 'greengrass:ListCoreDevices': 1 };
 }
 
 /** VPC Lattice: one ListServices page per 100 services, one ListListeners per service (summaries carry the protocol). */
@@ -228,6 +238,8 @@ export function plannedCalls(
     ...latticeCalls(account),
     // VPCs and DataSync locations are read live, not from their Config items.
     ...emptyFamilyCalls(),
+    // Config records IoT domain configurations and CA certificates: no domain configuration listing.
+    'iot:ListDomainConfigurations': 0,
     // Config records REST APIs and stages; custom domain names are listed live.
     'apigateway:GetDomainNames': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
     'apigateway:GetDomainNamesV2': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),

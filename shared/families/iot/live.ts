@@ -215,18 +215,18 @@ async function sweepCoreDevices(ctx: Ctx): Promise<Collected> {
   }
 }
 
-async function sweepIot(ctx: Ctx): Promise<Collected> {
-  const parts = await Promise.all([
-    sweepDomains(ctx),
-    sweepCas(ctx),
-    sweepCertificates(ctx),
-    sweepCoreDevices(ctx),
-  ]);
-  // One group: a device certificate links to its CA and core devices only inside a group.
+/** One group: a device certificate links to its CA and core devices only inside a group. */
+function oneGroup(parts: readonly Collected[]): Collected {
   return {
     ...mergeCollected(parts),
     groups: [{ documents: parts.flatMap((part) => part.groups.flatMap((group) => group.documents)) }],
   };
+}
+
+async function sweepIot(ctx: Ctx): Promise<Collected> {
+  return oneGroup(
+    await Promise.all([sweepDomains(ctx), sweepCas(ctx), sweepCertificates(ctx), sweepCoreDevices(ctx)]),
+  );
 }
 
 /** The last part of a certificate or CA ARN is its id; a domain configuration ARN holds its name first. */
@@ -252,4 +252,14 @@ async function readIot(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collecte
   return mergeCollected(await Promise.all(refs.map((ref) => readOne(ref, () => readRef(ctx, ref)))));
 }
 
-export const iotReaders: LiveReaders<IotReadPlan> = { read: readIot, sweep: sweepIot };
+/**
+ * A Config-mode sweep read domain configurations and CA certificates from AWS Config, which records no device
+ * certificate: those are listed live, with the CAs again (few) in the same group so each certificate meets its
+ * CA's status, and the Greengrass core devices.
+ */
+async function afterConfigItems(ctx: Ctx): Promise<Collected> {
+  const parts = await Promise.all([sweepCas(ctx), sweepCertificates(ctx), sweepCoreDevices(ctx)]);
+  return oneGroup(parts);
+}
+
+export const iotReaders: LiveReaders<IotReadPlan> = { read: readIot, sweep: sweepIot, afterConfigItems };

@@ -73,6 +73,11 @@ describe('sweep against the stand-in', () => {
       'ec2:DescribeVpcs': 2,
       'ec2:DescribeVpcEncryptionControls': 2,
       'datasync:ListLocations': 2,
+      // No IoT certificate, CA, domain configuration or Greengrass core device either.
+      'iot:ListCertificates': 2,
+      'iot:ListCACertificates': 2,
+      'iot:ListDomainConfigurations': 2,
+      'greengrass:ListCoreDevices': 2,
       'apigateway:GetRestApis': 2,
       // 250 distributions in pages of 100 (Marker), in the sweep of us-east-1 only; no GetDistribution when no
       // rule would change one (the default policy notifies).
@@ -153,6 +158,10 @@ describe('sweep against the stand-in', () => {
       'ec2:DescribeVpcs': 1,
       'ec2:DescribeVpcEncryptionControls': 1,
       'datasync:ListLocations': 1,
+      // Config records IoT domain configurations and CAs, no device certificate: those (and the CAs) listed live.
+      'iot:ListCertificates': 1,
+      'iot:ListCACertificates': 1,
+      'greengrass:ListCoreDevices': 1,
     });
     expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'config'));
     expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 6 + 3);
