@@ -181,6 +181,8 @@ const MONITORED_SERVICES = [
   'vpc-lattice',
   'apigateway',
   'datasync',
+  'iot',
+  'greengrass',
 ];
 const isRead = (action: string) => /^[a-z0-9-]+:(Describe|Get|List|Select)|^apigateway:GET$/.test(action);
 const isResourceWrite = (action: string) =>

@@ -37,6 +37,7 @@ import { ListServicesCommand, VPCLatticeClient } from '@aws-sdk/client-vpc-latti
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Elbv2Listener } from '../../../../shared/families/elbv2/model.js';
+import { mockIot } from '../../../helpers/iot-mocks.js';
 import {
   ACCOUNT_ID,
   awsError,
@@ -61,7 +62,21 @@ const lattice = mockClient(VPCLatticeClient);
 const datasync = mockClient(DataSyncClient);
 const apigateway = mockClient(APIGatewayClient);
 const apigatewayV2 = mockClient(ApiGatewayV2Client);
-const ALL = [config, elbv2, elb, ec2, dx, acm, lattice, datasync, apigateway, apigatewayV2];
+const iot = mockIot();
+const ALL = [
+  config,
+  elbv2,
+  elb,
+  ec2,
+  dx,
+  acm,
+  lattice,
+  datasync,
+  apigateway,
+  apigatewayV2,
+  iot.iot,
+  iot.greengrass,
+];
 
 const CONFIG_LISTENER = listenerArn('edge', 'c0ffee0000000001', 'net');
 
@@ -137,6 +152,7 @@ function answerDescribes() {
   elbv2.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: [] });
   lattice.on(ListServicesCommand).resolves({ items: [] });
   datasync.on(ListLocationsCommand).resolves({ Locations: [] });
+  iot.answerEmpty();
   elb.on(DescribeClassicCommand).resolves({ LoadBalancerDescriptions: [] });
   ec2
     .on(DescribeVpnConnectionsCommand)
@@ -178,7 +194,7 @@ describe('a sweep in Config mode', () => {
     expect(acm.commandCalls(ListCertificatesCommand)).toHaveLength(0);
     const [query] = config.commandCalls(SelectResourceConfigCommand);
     expect(query?.args[0].input.Expression).toMatch(
-      /IN \('AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancingV2::TargetGroup', 'AWS::ElasticLoadBalancing::LoadBalancer', 'AWS::EC2::VPNConnection', 'AWS::ACM::Certificate', 'AWS::CloudFront::Distribution', 'AWS::ApiGateway::RestApi', 'AWS::ApiGateway::Stage'\)$/,
+      /IN \('AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancingV2::TargetGroup', 'AWS::ElasticLoadBalancing::LoadBalancer', 'AWS::EC2::VPNConnection', 'AWS::ACM::Certificate', 'AWS::CloudFront::Distribution', 'AWS::ApiGateway::RestApi', 'AWS::ApiGateway::Stage', 'AWS::IoT::CACertificate', 'AWS::IoT::DomainConfiguration'\)$/,
     );
     expect(ids(result)).toEqual([CONFIG_LISTENER, 'dxcon-fgq9rgot', 'vpn-0c0ffee000000001a'].sort());
     // The name and type of the listener's load balancer come from its ARN.

@@ -30,6 +30,8 @@ describe('readPlanFor', () => {
         'elb-listener-weak-ciphers': off,
         'apigateway-api-tls-policy': off,
         'apigateway-backend-certificate': off,
+        'iot-certificate-strength': off,
+        'iot-certificate-status': off,
       },
     });
 
@@ -44,7 +46,27 @@ describe('readPlanFor', () => {
       acm: { signature: 'none', transparency: false, inUseBy: false },
       cloudfront: { viewerProtocol: false },
       apigateway: { domains: true, mappings: false, restApis: false, stages: false, integrations: false },
+      // Expiry alone: ACTIVE certificates described, no inactive one, no revoked one's things.
+      iot: { describeActive: true, describeInactive: false, revokedThings: false, expiringThingsDays: 30 },
     });
+  });
+
+  it('reads no IoT certificate beyond its summary when every certificate rule is off', () => {
+    // Prepare
+    const off = { mode: 'off' as const };
+    const policy = policySchema.parse({
+      rules: {
+        'iot-certificate-expiry': off,
+        'iot-certificate-strength': off,
+        'iot-certificate-status': off,
+      },
+    });
+
+    // Act
+    const plan = readPlanFor(policy, RULES);
+
+    // Assess
+    expect(plan.iot).toEqual({ describeActive: false, describeInactive: false, revokedThings: false });
   });
 
   it('describes every certificate for its signature when the policy forbids a hash ACM signs with', () => {

@@ -33,6 +33,7 @@ import type { RegionClients } from '../../../../shared/aws/clients.js';
 import { createRegionalClients } from '../../../../shared/aws/clients.js';
 import { createAwsInventorySource } from '../../../../shared/inventory/live/source.js';
 import { FAKE_CREDENTIALS } from '../../../fixtures/wire/http.js';
+import { mockIot } from '../../../helpers/iot-mocks.js';
 import {
   ACCOUNT_ID,
   awsError,
@@ -55,6 +56,7 @@ const dx = mockClient(DirectConnectClient);
 const acm = mockClient(ACMClient);
 const lattice = mockClient(VPCLatticeClient);
 const datasync = mockClient(DataSyncClient);
+const iot = mockIot();
 const apigateway = mockClient(APIGatewayClient);
 const apigatewayV2 = mockClient(ApiGatewayV2Client);
 
@@ -73,6 +75,7 @@ function answerEveryFamily() {
   acm.on(DescribeCertificateCommand).resolves({ Certificate: certificate('a') });
   lattice.on(ListServicesCommand).resolves({ items: [] });
   datasync.on(ListLocationsCommand).resolves({ Locations: [] });
+  iot.answerEmpty();
   apigateway.on(GetDomainNamesCommand).resolves({ items: [] });
   apigatewayV2.on(GetDomainNamesV2Command).resolves({ Items: [] });
   apigateway.on(GetRestApisCommand).resolves({ items: [] });
@@ -84,6 +87,7 @@ function answerEveryFamily() {
 describe('createAwsInventorySource', () => {
   afterEach(() => {
     for (const mock of [elbv2, elb, ec2, dx, acm, lattice, datasync, apigateway, apigatewayV2]) mock.reset();
+    iot.reset();
   });
 
   it('sweeps every family of a region by default', async () => {
