@@ -45,6 +45,7 @@ import { loadInventory } from '../../../shared/inventory/load.js';
 import type { Inventory } from '../../../shared/inventory/types.js';
 import type { Report } from '../../../shared/report/report.js';
 import { RULES } from '../../../shared/rules/index.js';
+import { mockIot } from '../../helpers/iot-mocks.js';
 import { runCliCaptured } from '../../helpers/run-cli.js';
 import { httpsListener, loadBalancer } from '../inventory/live/sdk-outputs.js';
 
@@ -198,7 +199,7 @@ describe('runScan', () => {
 
     // Assess
     await expect(scanned).rejects.toThrow(
-      `ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, or DataSync location in ${expected}. Read:\n  - ${expected}: no resource`,
+      `ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, DataSync location, or AWS IoT certificate or domain configuration in ${expected}. Read:\n  - ${expected}: no resource`,
     );
     expect(regions).toEqual([expected]);
   });
@@ -340,9 +341,11 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
   const datasync = mockClient(DataSyncClient);
   const apigateway = mockClient(APIGatewayClient);
   const apigatewayV2 = mockClient(ApiGatewayV2Client);
+  const iot = mockIot();
 
   afterEach(() => {
     for (const mock of [elbv2, elb, ec2, dx, acm, lattice, datasync, apigateway, apigatewayV2]) mock.reset();
+    iot.reset();
   });
 
   const runAws = (argv: string[]) => runCliCaptured(argv, { cwd: tmpdir() });
@@ -364,6 +367,7 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     apigatewayV2.on(GetDomainNamesV2Command).resolves({ Items: [] });
     apigateway.on(GetRestApisCommand).resolves({ items: [] });
     datasync.on(ListLocationsCommand).resolves({ Locations: [] });
+    iot.answerEmpty();
 
     // Act
     const result = await runAws(['scan', '--region', 'eu-west-1', '--format', 'json']);
@@ -434,6 +438,8 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     apigateway.onAnyCommand().rejects(denied);
     apigatewayV2.onAnyCommand().rejects(denied);
     datasync.onAnyCommand().rejects(denied);
+    iot.iot.onAnyCommand().rejects(denied);
+    iot.greengrass.onAnyCommand().rejects(denied);
 
     // Act
     const result = await runAws(['scan', '--region', 'eu-west-1', '--format', 'json']);
