@@ -234,6 +234,8 @@ const PERIODIC_READS = [
   ...REGION_READS.vpn,
   ...REGION_READS.acm,
   ...REGION_READS.apigateway,
+  // AWS Config records IoT domain configurations and CA certificates.
+  ...REGION_READS.iot,
 ];
 const PERIODIC_FINDINGS = [
   ...REGION_FINDINGS.elbv2,
@@ -241,6 +243,7 @@ const PERIODIC_FINDINGS = [
   ...REGION_FINDINGS.vpn,
   ...REGION_FINDINGS.acm,
   ...REGION_FINDINGS.apigateway,
+  ...REGION_FINDINGS.iot,
 ].sort();
 
 describe('config-rule handler', () => {
