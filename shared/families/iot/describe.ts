@@ -67,7 +67,7 @@ function scopeOf(arn: string) {
 }
 
 /** A device certificate: a ListCertificates summary or DescribeCertificate's certificateDescription. */
-export function mapCertificate(
+function mapCertificate(
   record: Fields,
   source: string,
   described: boolean,
