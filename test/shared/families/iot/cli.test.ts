@@ -534,6 +534,32 @@ describe('list-certificates streams', () => {
   });
 });
 
+describe('account and region', () => {
+  it('takes each certificate’s account and region from its own ARN, in any partition', async () => {
+    // Prepare
+    const cn = (account: string, digit: string) => `arn:aws-cn:iot:cn-north-1:${account}:cert/${ID(digit)}`;
+
+    // Act
+    const report = (await evaluate({
+      list: {
+        certificates: [
+          { certificateArn: cn('111122223333', '1'), status: 'REVOKED' },
+          { certificateArn: cn('444455556666', '2'), status: 'REVOKED' },
+          { certificateArn: CERT_ARN(ID('3')), status: 'REVOKED' },
+        ],
+      },
+    })) as unknown as { evaluations: { resourceId: string; accountId: string; region: string }[] };
+
+    // Assess
+    const scopes = new Map(report.evaluations.map((e) => [e.resourceId, `${e.accountId} ${e.region}`]));
+    expect([...scopes.values()]).toEqual([
+      '111122223333 cn-north-1',
+      '444455556666 cn-north-1',
+      `${ACCOUNT} ${REGION}`,
+    ]);
+  });
+});
+
 describe('replay', () => {
   it('replays UpdateDomainConfiguration against an inventory: the named domain configuration is judged', async () => {
     // Prepare
