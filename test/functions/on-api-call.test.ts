@@ -816,4 +816,21 @@ describe('on-api-call handler', () => {
       });
     },
   );
+
+  it('CreateKeysAndCertificate: nothing of the private key in its response reaches the logs or the findings', async () => {
+    // Prepare: the fixture's responseElements carry keyPair.PrivateKey, as the API returns it.
+    const event = loadEvent('cloudtrail-iot-create-keys-and-certificate');
+    const secret = 'TRANSIT-GUARD-TEST-PRIVATE-KEY-MUST-NEVER-BE-LOGGED';
+    expect(JSON.stringify(event)).toContain(secret);
+
+    // Act
+    await handler(event, context);
+
+    // Assess: the handler did log (its records name the event), and none holds the key.
+    expect(harness.output.text()).toContain(String(event.id));
+    expect(harness.output.text()).not.toContain(secret);
+    expect(harness.output.text()).not.toContain('PRIVATE KEY');
+    expect(JSON.stringify(publishedEntries(mocks))).not.toContain(secret);
+    expect(JSON.stringify(queuedMessages(mocks, ACTIONS_QUEUE_URL))).not.toContain(secret);
+  });
 });
