@@ -11,6 +11,7 @@ import {
   ROUTED_DIRECTCONNECT,
   ROUTED_ELB,
   ROUTED_ELBV2,
+  ROUTED_IOT,
   ROUTED_LATTICE,
   ROUTED_VPC,
   ROUTED_VPN,
@@ -27,6 +28,7 @@ const ROUTED = [
   ...ROUTED_APIGATEWAY,
   ...ROUTED_VPC,
   ...ROUTED_DATASYNC,
+  ...ROUTED_IOT,
 ];
 
 describe('routeCloudTrail', () => {

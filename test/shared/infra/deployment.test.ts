@@ -101,6 +101,10 @@ describe('familyIamStatements', () => {
       'ReadVpcEncryptionControls',
       'ListDataSyncLocations',
       'DescribeDataSyncLocations',
+      'ReadIotCertificates',
+      'ReadIotCaCertificates',
+      'ReadIotDomainConfigurations',
+      'ListIotCertificates',
     ]);
     expect(sweep[0]?.Action).toEqual([
       'elasticloadbalancing:DescribeListeners',
