@@ -121,6 +121,17 @@ export const TLS_ENDPOINTS_STRONG_CIPHERS: ShareKpi = {
 };
 
 /**
+ * Certificates (of any source: ACM, AWS IoT, ...) expiring within the policy's threshold: each certificate family
+ * lists its expiry rule towards this one definition.
+ */
+export const CERTIFICATES_EXPIRING: ExpiringKpi = {
+  kind: 'expiring',
+  key: 'certificatesExpiring',
+  label: (withinDays) => `Certificates expiring within ${withinDays} days`,
+  withinDays: (policy) => policy.certificates.expiryDays,
+};
+
+/**
  * Generic: every TLS-policy rule's evaluation says details.postQuantum (shared/tls/post-quantum.ts), so this KPI
  * counts all TLS families without any of them listing it. Not counted under tls.postQuantum: ignore.
  */

@@ -1,4 +1,4 @@
-import { afterPrefix, type FamilyReport } from '../../report/family-report.js';
+import { afterPrefix, CERTIFICATES_EXPIRING, type FamilyReport } from '../../report/family-report.js';
 
 export const acmReport: FamilyReport = {
   resourceNoun: 'ACM certificate',
@@ -9,12 +9,7 @@ export const acmReport: FamilyReport = {
   },
   kpis: [
     {
-      kpi: {
-        kind: 'expiring',
-        key: 'certificatesExpiring',
-        label: (withinDays) => `Certificates expiring within ${withinDays} days`,
-        withinDays: (policy) => policy.certificates.expiryDays,
-      },
+      kpi: CERTIFICATES_EXPIRING,
       rules: ['acm-certificate-expiry'],
     },
   ],

@@ -1,4 +1,9 @@
-import { afterPrefix, type FamilyReport, TLS_ENDPOINTS_STRONG_CIPHERS } from '../../report/family-report.js';
+import {
+  afterPrefix,
+  CERTIFICATES_EXPIRING,
+  type FamilyReport,
+  TLS_ENDPOINTS_STRONG_CIPHERS,
+} from '../../report/family-report.js';
 import { CA_CERTIFICATE, CERTIFICATE, DOMAIN_CONFIGURATION } from './model.js';
 
 export const iotReport: FamilyReport = {
@@ -23,12 +28,7 @@ export const iotReport: FamilyReport = {
       rules: ['iot-domain-tls-policy'],
     },
     {
-      kpi: {
-        kind: 'expiring',
-        key: 'certificatesExpiring',
-        label: (withinDays) => `Certificates expiring within ${withinDays} days`,
-        withinDays: (policy) => policy.certificates.expiryDays,
-      },
+      kpi: CERTIFICATES_EXPIRING,
       rules: ['iot-certificate-expiry'],
     },
   ],
