@@ -8,18 +8,16 @@ import { CA_CERTIFICATE, CERTIFICATE, DOMAIN_CONFIGURATION } from './model.js';
 
 export const iotReport: FamilyReport = {
   resourceNoun: 'AWS IoT certificate or domain configuration',
+  // #/certificate/<id> is the certificate's own page; CA certificates and domain configurations link to their hub
+  // pages (#/cacertificatehub, #/domain-configuration-hub), the deepest console paths found in use.
   consoleLink({ arn, origin, query, resourceType }) {
-    if (!arn) return undefined;
-    const pages: Record<string, [string, string]> = {
-      [CERTIFICATE]: ['cert/', 'certificate'],
-      [CA_CERTIFICATE]: ['cacert/', 'cacertificate'],
-      [DOMAIN_CONFIGURATION]: ['domainconfiguration/', 'domain-configuration'],
-    };
-    const page = pages[resourceType];
-    const id = page && afterPrefix(arn.resource, page[0]);
-    return page && id
-      ? `${origin}/iot/home${query}#/${page[1]}/${encodeURIComponent(id.split('/')[0] ?? id)}`
-      : undefined;
+    if (resourceType === CERTIFICATE) {
+      const id = arn && afterPrefix(arn.resource, 'cert/');
+      return id ? `${origin}/iot/home${query}#/certificate/${encodeURIComponent(id)}` : undefined;
+    }
+    if (resourceType === CA_CERTIFICATE) return `${origin}/iot/home${query}#/cacertificatehub`;
+    if (resourceType === DOMAIN_CONFIGURATION) return `${origin}/iot/home${query}#/domain-configuration-hub`;
+    return undefined;
   },
   kpis: [
     {
