@@ -69,3 +69,13 @@ export function useDetails(certificate: IotCertificate) {
  */
 export const ROTATION_GUIDANCE =
   'Rotate the certificate: issue a new one (aws iot create-certificate-from-csr --certificate-signing-request file://device.csr --set-as-active), attach it to the same things and policies (aws iot attach-thing-principal --thing-name <thing> --principal <new certificate ARN>; aws iot attach-policy --policy-name <policy> --target <new certificate ARN>), install it on the device, then deactivate the old one (aws iot update-certificate --certificate-id <old id> --new-status INACTIVE). Installing it restarts the device MQTT connection; on a Greengrass core device it restarts the Greengrass nucleus and its components.';
+
+/*
+ * Why a list summary is not judged, one constant sentence each: an account may list a million summaries, and the
+ * evaluation names the certificate already (resourceId), so the reason does not repeat its 64-character id.
+ */
+export const SUMMARY_HAS_NO_VALIDITY =
+  'A list-certificates summary has no validity (describe-certificate has).';
+export const SUMMARY_HAS_NO_CA =
+  'A list-certificates summary does not name its CA (describe-certificate does).';
+export const SUMMARY_HAS_NO_PEM = 'A list summary has no certificatePem (describe output has).';

@@ -12,6 +12,7 @@ import { CERTIFICATE } from '../model.js';
 import {
   certificateLabel,
   ROTATION_GUIDANCE,
+  SUMMARY_HAS_NO_VALIDITY,
   unknownStatusOutcome,
   useDetails,
   usedBy,
@@ -64,10 +65,7 @@ export const iotCertificateExpiry = defineRule({
       return notApplicable(
         `${label} has status ${certificate.status}: only ACTIVE certificates are judged for expiry.`,
       );
-    if (!certificate.described)
-      return notApplicable(
-        `${label}: a list-certificates summary has no validity (describe-certificate has).`,
-      );
+    if (!certificate.described) return notApplicable(SUMMARY_HAS_NO_VALIDITY);
     const threshold = context.policy.certificates.expiryDays;
     const expiry = expiryOf(certificate.notAfter, context.now, threshold);
     if (expiry === undefined) {

@@ -10,6 +10,7 @@ import { CERTIFICATE } from '../model.js';
 import {
   certificateLabel,
   ROTATION_GUIDANCE,
+  SUMMARY_HAS_NO_CA,
   unknownStatusOutcome,
   useDetails,
   usedBy,
@@ -65,10 +66,7 @@ export const iotCertificateStatus = defineRule({
     }
     if (certificate.status !== 'ACTIVE')
       return notApplicable(`${label} has status ${certificate.status}: no device connects with it.`);
-    if (!certificate.described)
-      return notApplicable(
-        `${label}: a list-certificates summary does not name its CA (describe-certificate does).`,
-      );
+    if (!certificate.described) return notApplicable(SUMMARY_HAS_NO_CA);
     const { caCertificateId, caStatus } = certificate;
     if (caCertificateId === undefined)
       return compliant(

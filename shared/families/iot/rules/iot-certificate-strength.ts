@@ -8,7 +8,12 @@ import {
   SEC09_FRAMEWORKS,
 } from '../../../rules/rule.js';
 import { CA_CERTIFICATE, CERTIFICATE } from '../model.js';
-import { certificateLabel, ROTATION_GUIDANCE, unknownStatusOutcome } from './certificate.js';
+import {
+  certificateLabel,
+  ROTATION_GUIDANCE,
+  SUMMARY_HAS_NO_PEM,
+  unknownStatusOutcome,
+} from './certificate.js';
 
 export const iotCertificateStrength = defineRule({
   metadata: {
@@ -48,8 +53,7 @@ export const iotCertificateStrength = defineRule({
     if (unknown) return unknown;
     if (certificate.status === 'REVOKED')
       return notApplicable(`${label} is REVOKED: AWS IoT accepts it from no device.`);
-    if (!certificate.described)
-      return notApplicable(`${label}: a list summary has no certificatePem (describe output has).`);
+    if (!certificate.described) return notApplicable(SUMMARY_HAS_NO_PEM);
     if (certificate.keyAlgorithm === undefined)
       return cannotVerify(
         `${label}: ${certificate.pemError ? `its certificatePem could not be read (${certificate.pemError})` : 'the input has no certificatePem'}, so its key and signature cannot be verified.`,
