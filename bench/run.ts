@@ -7,6 +7,7 @@
  *   npm run bench -- --only sweep      # (sweep also takes --unpaced: skip the run at AWS's documented rates)
  *   npm run bench -- --only org        # the organization's aggregator sweep (50 accounts x 4 regions)
  *   npm run bench -- --only cost       # the monthly AWS cost of the stacks
+ *   npm run bench -- --only iot-1m     # 1,000,000 IoT certificate summaries (bench/iot/main.ts)
  *   npm run bench -- --keep            # keep the generated inputs in bench/results/
  *
  * Figures are also written to bench/results/latest.json (git-ignored).
@@ -45,6 +46,7 @@ const SCRIPTS: { name: string; script: string }[] = [
   { name: 'handler', script: 'handler/main.ts' },
   { name: 'org', script: 'org/main.ts' },
   { name: 'cost', script: 'cost/main.ts' },
+  { name: 'iot-1m', script: 'iot/main.ts' },
 ];
 
 function runScript(name: string, script: string, args: string[]): void {

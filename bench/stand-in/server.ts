@@ -763,11 +763,43 @@ const API_GATEWAY_PATHS: Record<string, string> = {
  * Which service and operation a request is for: X-Amz-Target (JSON), Action + Version (Query), the path of an
  * API Gateway listing or a VPC Lattice call (REST-JSON).
  */
+/** AWS IoT and Greengrass v2 listings (REST JSON GETs): API_ListCertificates.html, ..., API_ListCoreDevices.html. */
+const IOT_PATHS: Record<string, [Service, string]> = {
+  '/certificates': ['iot', 'ListCertificates'],
+  '/cacertificates': ['iot', 'ListCACertificates'],
+  '/domainConfigurations': ['iot', 'ListDomainConfigurations'],
+  '/greengrass/v2/coreDevices': ['greengrass', 'ListCoreDevices'],
+};
+
+function iotCall(url: URL): Call | undefined {
+  const known = IOT_PATHS[url.pathname];
+  return known ? { service: known[0], operation: known[1], params: url.searchParams, body: {} } : undefined;
+}
+
+/** The generated account has no IoT certificate, CA, domain configuration or Greengrass core device. */
+function answerIot(call: Call): Answer {
+  const empty: Record<string, Json> = {
+    ListCertificates: { certificates: [] },
+    ListCACertificates: { certificates: [] },
+    ListDomainConfigurations: { domainConfigurations: [] },
+    ListCoreDevices: { coreDevices: [] },
+  };
+  const body = empty[call.operation];
+  return body
+    ? restJson(200, body)
+    : restJson(
+        400,
+        { message: `The stand-in has no answer for ${call.operation}` },
+        { 'x-amzn-errortype': 'InvalidRequestException' },
+      );
+}
+
 function parseCall(request: IncomingMessage, text: string): Call | undefined {
   const url = new URL(request.url ?? '/', 'http://stand-in');
   const listing = request.method === 'GET' ? API_GATEWAY_PATHS[url.pathname] : undefined;
   if (listing) return { service: 'apigateway', operation: listing, params: url.searchParams, body: {} };
-  if (request.method === 'GET') return s3Call(url) ?? cloudFrontCall(url) ?? latticeCall(request);
+  if (request.method === 'GET')
+    return iotCall(url) ?? s3Call(url) ?? cloudFrontCall(url) ?? latticeCall(request);
   const target = request.headers['x-amz-target'];
   if (typeof target === 'string') {
     const [prefix, operation] = target.split('.');
@@ -821,6 +853,9 @@ function answer(account: GeneratedAccount, call: Call, n: number): Answer {
     // The generated account has no RDS database (RDS: AWS Query, API version 2014-10-31).
     case 'rds':
       return answerRds(call, n);
+    case 'iot':
+    case 'greengrass':
+      return answerIot(call);
     // The generated account has no DataSync location.
     case 'datasync':
       return call.operation === 'ListLocations'

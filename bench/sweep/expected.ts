@@ -127,8 +127,9 @@ function targetGroupListing(account: GeneratedAccount): CallCounts {
 }
 
 /**
- * The generated account has no VPC, no DataSync location, no RDS database and no Private CA: each family lists
- * once a region and finds none (RDS reads no parameter group or CA without a database).
+ * The generated account has no VPC, no DataSync location, no RDS database, no Private CA and no AWS IoT
+ * certificate, CA, domain configuration or Greengrass core device: each family lists once a region and finds none
+ * (RDS reads no parameter group or CA without a database).
  */
 function emptyFamilyCalls(): CallCounts {
   return {
@@ -138,6 +139,8 @@ function emptyFamilyCalls(): CallCounts {
     'rds:DescribeDBInstances': 1,
     'rds:DescribeDBClusters': 1,
     'acm-pca:ListCertificateAuthorities': 1,
+    ...iotDeviceCalls(),
+    'iot:ListDomainConfigurations': 1,
   };
 }
 
@@ -151,6 +154,11 @@ function s3Calls(account: GeneratedAccount): CallCounts {
     's3:GetBucketPolicy': account.s3Buckets.size,
     's3:GetBucketWebsite': account.s3Buckets.size,
   };
+}
+
+/** What IoT lists live even in Config mode: Config records no device certificate (the CAs read again beside them). */
+function iotDeviceCalls(): CallCounts {
+  return { 'iot:ListCertificates': 1, 'iot:ListCACertificates': 1, 'greengrass:ListCoreDevices': 1 };
 }
 
 /** VPC Lattice: one ListServices page per 100 services, one ListListeners per service (summaries carry the protocol). */
@@ -251,6 +259,8 @@ export function plannedCalls(
     ...latticeCalls(account),
     // VPCs, DataSync locations and RDS databases are read live, not from their Config items.
     ...emptyFamilyCalls(),
+    // Config records IoT domain configurations and CA certificates: no domain configuration listing.
+    'iot:ListDomainConfigurations': 0,
     // Config records REST APIs and stages; custom domain names are listed live.
     'apigateway:GetDomainNames': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
     'apigateway:GetDomainNamesV2': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),

@@ -21,6 +21,8 @@ import type { Elbv2TargetGroup } from './elbv2/target-group.js';
 import type { Family } from './family.js';
 import { iamFamily } from './iam/index.js';
 import type { IamServerCertificate } from './iam/model.js';
+import { iotFamily } from './iot/index.js';
+import type { IotResource } from './iot/model.js';
 import { latticeFamily } from './lattice/index.js';
 import type { LatticeListener } from './lattice/model.js';
 import { pcaFamily } from './pca/index.js';
@@ -51,6 +53,7 @@ export const FAMILIES: readonly Family[] = [
   rdsFamily,
   pcaFamily,
   iamFamily,
+  iotFamily,
 ];
 
 /** Each family's resources (its model.ts), by family id: the model's `Resource` is their union. */
@@ -69,6 +72,7 @@ interface FamilyResources {
   rds: RdsDbInstance | RdsDbCluster;
   pca: PrivateCertificateAuthority;
   iam: IamServerCertificate;
+  iot: IotResource;
 }
 
 export type Resource = FamilyResources[keyof FamilyResources];

@@ -193,6 +193,44 @@ export function normalizeConfigItemsFile(bytes: Buffer, source: string): Invento
   return inventory;
 }
 
+/** The formats whose lists are read a record at a time, and the bytes of their keys as a file spells them. */
+const STREAMED_FORMATS = API_FORMATS.filter((format) => format.streams === true).map((format) => ({
+  format,
+  quoted: Buffer.from(`"${format.key}"`),
+}));
+
+/**
+ * A describe output of a format that `streams` (DescribeFormat.streams), read a record at a time without parsing
+ * the file whole; undefined when the file is not one (another format's key beside it, a wrapper, not valid JSON),
+ * and the caller then parses it whole as before, which reports what is wrong.
+ */
+export function normalizeStreamedFile(bytes: Buffer, source: string): Inventory | undefined {
+  const candidate = STREAMED_FORMATS.find(({ quoted }) => bytes.includes(quoted));
+  if (!candidate) return undefined;
+  const api = candidate.format;
+  const out = new InventoryBuilder(source);
+  const label = out.labelOf(api.format);
+  // Another format's key (read in family order beside this one) or a wrapper: parsed whole instead.
+  const alone = (skeleton: JsonObject) =>
+    unwrapped(skeleton) === skeleton &&
+    !(DOCUMENT.items in skeleton) &&
+    API_FORMATS.every((format) => format === api || !(format.key in skeleton));
+  const readable = readArrayMember(bytes, api.key, {
+    head: alone,
+    element(value, index) {
+      if (!isObject(value)) {
+        out.error(`${api.format}: ${api.key}[${index}]: expected an object; the entry is left out`);
+        return true;
+      }
+      const record = new Fields(value, api.key, false, undefined, index);
+      out.guard(api.format, 'output', () => api.read([record], api.format, label, out));
+      return true;
+    },
+    done: alone,
+  });
+  return readable ? out.build() : undefined;
+}
+
 /** The document unwrap() leaves; the same object when there is nothing to peel off. */
 function unwrapped(document: JsonObject): unknown {
   const result = unwrap(document);

@@ -18,6 +18,12 @@ export interface DescribeFormat {
   holds?: 'list' | 'one' | 'document';
   /** `label` names the input and the format, as a resource's source. */
   read(records: Fields[], format: string, label: string, out: InventoryBuilder): void;
+  /**
+   * Its list can be huge (an IoT account's millions of certificate summaries): a file whose only format key is
+   * this one is read a record at a time (json-array.ts), each record passed to `read` alone. Only for a
+   * `read` that judges each record by itself (no record completes another within the list).
+   */
+  streams?: true;
 }
 
 /** An input recognized by its shape rather than by a top-level key. */

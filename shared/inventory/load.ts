@@ -6,7 +6,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { mergeInventories, PENDING_KINDS } from './builder.js';
 import { DOCUMENT } from './config-constants.js';
-import { normalizeConfigItemsFile, normalizeDocument } from './detect.js';
+import { normalizeConfigItemsFile, normalizeDocument, normalizeStreamedFile } from './detect.js';
 import { DEFAULT_MAX_FILE_BYTES, type ReadLimit, readInputFile, unreadable } from './input-file.js';
 import { linkInventory } from './link.js';
 import type { InputError, Inventory } from './types.js';
@@ -49,7 +49,9 @@ async function loadFile(path: string, limit: ReadLimit): Promise<Inventory> {
   if ('error' in file) return failed(`cannot read the file: ${file.error}`);
   let bytes: Buffer | undefined = file.bytes;
   // A snapshot is normalized an item at a time; the text and the parsed document are never held whole.
-  const streamed = bytes.includes(CONFIG_ITEMS) ? normalizeConfigItemsFile(bytes, source) : undefined;
+  const streamed = bytes.includes(CONFIG_ITEMS)
+    ? normalizeConfigItemsFile(bytes, source)
+    : normalizeStreamedFile(bytes, source);
   if (streamed) return streamed;
   const text = bytes.toString('utf8');
   // Neither the bytes nor the text outlive the parse: either can be as large as the document.

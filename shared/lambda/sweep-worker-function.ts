@@ -26,6 +26,7 @@ import { createRuntime, type Runtime } from './wiring.js';
 /**
  * How many times SQS hands an item over before it dead-letters it: the work queue's maxReceiveCount
  * (infra/queues.yml). An item read with errors is retried until its last delivery, which accepts what it read.
+ * @internal Tests deliver an item up to its last attempt.
  */
 export const SWEEP_ITEM_ATTEMPTS = 3;
 

@@ -41,6 +41,7 @@ export interface SweepItem {
 /**
  * No family needs more pages than this in one region (ACM: 1,000 certificates a page, 2,500 certificates is the
  * default quota per account and region); more means a broken token loop, which stops unresolved.
+ * @internal Tests probe the page limit at its boundary.
  */
 export const MAX_PAGES_PER_FAMILY = 1000;
 

@@ -322,7 +322,7 @@ describe('a family added to the registry, and nothing else', () => {
       // Assess
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(
-        'CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, DataSync location, S3 bucket, RDS database, Private CA, IAM server certificate, or Gadget endpoint in the inputs',
+        'CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, DataSync location, S3 bucket, RDS database, Private CA, IAM server certificate, AWS IoT certificate or domain configuration, or Gadget endpoint in the inputs',
       );
     });
   });

@@ -294,6 +294,14 @@ export function generateAccount() {
         return { CertificateAuthorities: [] };
       case 'iam:ListServerCertificates':
         return { ServerCertificateMetadataList: [], IsTruncated: false };
+      // Nor any AWS IoT certificate, CA, domain configuration or Greengrass core device.
+      case 'iot:ListCertificates':
+      case 'iot:ListCACertificates':
+        return { certificates: [] };
+      case 'iot:ListDomainConfigurations':
+        return { domainConfigurations: [] };
+      case 'greengrass:ListCoreDevices':
+        return { coreDevices: [] };
       case 'elb:DescribeLoadBalancers': {
         const { items, next } = page(classics, PAGE.elb, input.Marker);
         return { LoadBalancerDescriptions: items, ...(next ? { NextMarker: next } : {}) };

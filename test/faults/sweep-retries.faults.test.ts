@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createRegionalClients, type RegionClients, type SdkClient } from '../../shared/aws/clients.js';
 import { createV2Client } from '../../shared/families/apigateway/client.js';
 import { FAMILIES } from '../../shared/families/index.js';
+import { createGreengrassClient } from '../../shared/families/iot/client.js';
 import { MAX_THROTTLE_RETRIES } from '../../shared/inventory/live/limiter.js';
 import { COUNTS, generateAccount, REGION } from './account.js';
 import { type Attempt, createInjector, faultError, faultSeed, type Injector } from './injector.js';
@@ -45,6 +46,8 @@ async function faultyClients(injector: Injector, answer: ReturnType<typeof gener
   );
   // API Gateway's sweep also lists domain names through its v2 client (GetDomainNamesV2 to the account).
   serviceOf.set(createV2Client, 'apigateway');
+  // The IoT sweep lists Greengrass core devices through its second client.
+  serviceOf.set(createGreengrassClient, 'greengrass');
   const instrumented = new Set<unknown>();
   const v2Client = regional.get(createV2Client);
   const instrument = (service: string, client: SdkClient) => {

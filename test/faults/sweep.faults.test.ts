@@ -36,7 +36,14 @@ import {
   DescribeSSLPoliciesCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { GreengrassV2Client, ListCoreDevicesCommand } from '@aws-sdk/client-greengrassv2';
 import { IAMClient, ListServerCertificatesCommand } from '@aws-sdk/client-iam';
+import {
+  IoTClient,
+  ListCACertificatesCommand,
+  ListDomainConfigurationsCommand,
+  ListCertificatesCommand as ListIotCertificatesCommand,
+} from '@aws-sdk/client-iot';
 import { DescribeDBClustersCommand, DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
@@ -70,6 +77,8 @@ const mocks = {
   // The pinned @aws-sdk/client-acm-pca (3.523) predates the Smithy types aws-sdk-client-mock is typed with.
   pca: mockClient(ACMPCAClient as unknown as Parameters<typeof mockClient>[0]),
   iam: mockClient(IAMClient),
+  iot: mockClient(IoTClient),
+  greengrass: mockClient(GreengrassV2Client),
 };
 
 /** Answers each read command from the account, failing the attempts the injector picks. */
@@ -91,6 +100,10 @@ function installMocks(injector: Injector, answer: ReturnType<typeof generateAcco
     [mocks.rds, 'rds', DescribeDBClustersCommand, 'DescribeDBClusters'],
     [mocks.pca, 'acm-pca', ListCertificateAuthoritiesCommand, 'ListCertificateAuthorities'],
     [mocks.iam, 'iam', ListServerCertificatesCommand, 'ListServerCertificates'],
+    [mocks.iot, 'iot', ListIotCertificatesCommand, 'ListCertificates'],
+    [mocks.iot, 'iot', ListCACertificatesCommand, 'ListCACertificates'],
+    [mocks.iot, 'iot', ListDomainConfigurationsCommand, 'ListDomainConfigurations'],
+    [mocks.greengrass, 'greengrass', ListCoreDevicesCommand, 'ListCoreDevices'],
     [mocks.directConnect, 'directConnect', DescribeConnectionsCommand, 'DescribeConnections'],
     [mocks.directConnect, 'directConnect', DescribeLagsCommand, 'DescribeLags'],
     [mocks.acm, 'acm', ListCertificatesCommand, 'ListCertificates'],

@@ -235,6 +235,8 @@ const PERIODIC_READS = [
   ...REGION_READS.acm,
   ...REGION_READS.apigateway,
   ...REGION_READS.s3,
+  // AWS Config records IoT domain configurations and CA certificates.
+  ...REGION_READS.iot,
 ];
 const PERIODIC_FINDINGS = [
   ...REGION_FINDINGS.elbv2,
@@ -243,6 +245,7 @@ const PERIODIC_FINDINGS = [
   ...REGION_FINDINGS.acm,
   ...REGION_FINDINGS.apigateway,
   ...REGION_FINDINGS.s3,
+  ...REGION_FINDINGS.iot,
 ].sort();
 
 describe('config-rule handler', () => {

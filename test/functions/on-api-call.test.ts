@@ -16,6 +16,11 @@ import {
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetServerCertificateCommand } from '@aws-sdk/client-iam';
 import {
+  DescribeCACertificateCommand,
+  DescribeCertificateCommand,
+  DescribeDomainConfigurationCommand,
+} from '@aws-sdk/client-iot';
+import {
   DescribeDBClusterParametersCommand,
   DescribeDBClustersCommand,
   DescribeDBInstancesCommand,
@@ -44,6 +49,10 @@ import {
   DX_LAG,
   DX_LAG_MEMBER,
   EDGE_READS,
+  IOT_CA_ID,
+  IOT_CERTIFICATE_ID,
+  IOT_DOMAIN,
+  IOT_DOMAIN_RESOURCE,
   installAccount,
   LAG_READS,
   LISTENER_FINDINGS,
@@ -577,6 +586,52 @@ const ROWS: Row[] = [
             resourceId: 'legacy-api-2026',
           },
   ),
+  // AWS IoT: a certificate call describes the one certificate (ACTIVE, RSA-2048, far from expiry: its things are
+  // not listed, nothing fails); a CA call its CA; a domain configuration call the configuration by name.
+  ...(
+    [
+      ['CreateCertificateFromCsr', 'create-certificate-from-csr'],
+      ['CreateKeysAndCertificate', 'create-keys-and-certificate'],
+      ['RegisterCertificate', 'register-certificate'],
+      ['UpdateCertificate', 'update-certificate'],
+    ] as const
+  ).map(
+    ([eventName, slug]): Row => ({
+      eventName,
+      fixture: `cloudtrail-iot-${slug}`,
+      reads: [expectedRead('iot', DescribeCertificateCommand, { certificateId: IOT_CERTIFICATE_ID })],
+      findings: [],
+    }),
+  ),
+  ...(
+    [
+      ['RegisterCACertificate', 'register-ca-certificate'],
+      ['UpdateCACertificate', 'update-ca-certificate'],
+    ] as const
+  ).map(
+    ([eventName, slug]): Row => ({
+      eventName,
+      fixture: `cloudtrail-iot-${slug}`,
+      reads: [expectedRead('iot', DescribeCACertificateCommand, { certificateId: IOT_CA_ID })],
+      findings: [],
+    }),
+  ),
+  ...(
+    [
+      ['CreateDomainConfiguration', 'create-domain-configuration'],
+      ['UpdateDomainConfiguration', 'update-domain-configuration'],
+    ] as const
+  ).map(
+    ([eventName, slug]): Row => ({
+      eventName,
+      fixture: `cloudtrail-iot-${slug}`,
+      reads: [
+        expectedRead('iot', DescribeDomainConfigurationCommand, { domainConfigurationName: IOT_DOMAIN }),
+      ],
+      findings: ['finding:iot-domain-tls-policy'],
+      resourceId: IOT_DOMAIN_RESOURCE,
+    }),
+  ),
 ];
 
 describe('on-api-call handler', () => {
@@ -869,4 +924,21 @@ describe('on-api-call handler', () => {
       });
     },
   );
+
+  it('CreateKeysAndCertificate: nothing of the private key in its response reaches the logs or the findings', async () => {
+    // Prepare: the fixture's responseElements carry keyPair.PrivateKey, as the API returns it.
+    const event = loadEvent('cloudtrail-iot-create-keys-and-certificate');
+    const secret = 'TRANSIT-GUARD-TEST-PRIVATE-KEY-MUST-NEVER-BE-LOGGED';
+    expect(JSON.stringify(event)).toContain(secret);
+
+    // Act
+    await handler(event, context);
+
+    // Assess: the handler did log (its records name the event), and none holds the key.
+    expect(harness.output.text()).toContain(String(event.id));
+    expect(harness.output.text()).not.toContain(secret);
+    expect(harness.output.text()).not.toContain('PRIVATE KEY');
+    expect(JSON.stringify(publishedEntries(mocks))).not.toContain(secret);
+    expect(JSON.stringify(queuedMessages(mocks, ACTIONS_QUEUE_URL))).not.toContain(secret);
+  });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /**
  * The account the event fixtures (test/fixtures/events) talk about, as the SDK clients would describe it
  * (PascalCase outputs, Dates as Date), installed on aws-sdk-client-mock mocks. Every describe call is
@@ -80,7 +81,17 @@ import {
   type Listener,
   type LoadBalancer,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ListCoreDevicesCommand } from '@aws-sdk/client-greengrassv2';
 import { GetServerCertificateCommand } from '@aws-sdk/client-iam';
+import {
+  DescribeCACertificateCommand,
+  DescribeDomainConfigurationCommand,
+  DescribeCertificateCommand as DescribeIotCertificateCommand,
+  ListCACertificatesCommand,
+  ListDomainConfigurationsCommand,
+  ListCertificatesCommand as ListIotCertificatesCommand,
+  ListPrincipalThingsCommand,
+} from '@aws-sdk/client-iot';
 import {
   DescribeDBClusterParametersCommand,
   DescribeDBClustersCommand,
@@ -444,6 +455,13 @@ export const REGION_READS = {
   pca: [expectedRead('pca', ListCertificateAuthoritiesCommand, { MaxResults: 1000 })],
   // IAM is global: its server certificates are swept from us-east-1 only, never from this region.
   iam: [],
+  // No IoT certificate, CA, domain configuration or Greengrass core device: one listing each.
+  iot: [
+    expectedRead('iot', ListDomainConfigurationsCommand, { pageSize: 250 }),
+    expectedRead('iot', ListCACertificatesCommand, { pageSize: 250 }),
+    expectedRead('iot', ListIotCertificatesCommand, { pageSize: 250 }),
+    expectedRead('greengrass', ListCoreDevicesCommand, { maxResults: 100 }),
+  ],
 } satisfies Record<string, ExpectedRead[]>;
 
 /** The findings a read of the whole region publishes (sorted as publishedKinds sorts). */
@@ -461,6 +479,7 @@ export const REGION_FINDINGS = {
   rds: [],
   pca: [],
   iam: [],
+  iot: [],
 };
 
 /**
@@ -531,6 +550,61 @@ const FAKE_PRIVATE_CA: Omit<CertificateAuthority, 'Arn'> = {
 
 /** What GetServerCertificate answers for any name: a certificate that expired in 2020 (iam-server-certificate-expiry). */
 const EXPIRED_SERVER_CERTIFICATE_EXPIRATION = new Date('2020-03-01T10:00:00Z');
+
+/** An RSA-2048 / SHA-256 device certificate body (test/fixtures/inputs/iot/), valid to 2049. */
+const IOT_PEM = readFileSync(new URL('../fixtures/inputs/iot/rsa2048-sha256.pem', import.meta.url), 'utf8');
+
+/**
+ * The IoT certificate and CA the CloudTrail fixtures name exist and pass every rule (ACTIVE, RSA-2048, no CA or
+ * an ACTIVE one, far from expiry); the domain configuration they name is on a TLS 1.2-only policy with CBC
+ * suites (iot-domain-tls-policy fails it).
+ */
+export const IOT_CERTIFICATE_ID = '42fffd5fe18254be19365f39746fa51f8a1abbd3271d8025f877e4bbc860a155';
+export const IOT_CA_ID = '913535fea688e1262b64f6d57aaa1228d55ddea1c874d70745ff1863b72a3b1d';
+export const IOT_DOMAIN = 'legacy-meters';
+const IOT_DOMAIN_ARN = `arn:aws:iot:eu-west-1:${ACCOUNT_ID}:domainconfiguration/${IOT_DOMAIN}/365fb`;
+
+function installIot(mocks: AwsMocks): void {
+  mocks.iot.on(ListDomainConfigurationsCommand).resolves({ domainConfigurations: [] });
+  mocks.iot.on(ListCACertificatesCommand).resolves({ certificates: [] });
+  mocks.iot.on(ListIotCertificatesCommand).resolves({ certificates: [] });
+  mocks.greengrass.on(ListCoreDevicesCommand).resolves({ coreDevices: [] });
+  mocks.iot.on(ListPrincipalThingsCommand).resolves({ things: [] });
+  mocks.iot.on(DescribeIotCertificateCommand).callsFake((input: { certificateId: string }) => ({
+    certificateDescription: {
+      certificateArn: `arn:aws:iot:eu-west-1:${ACCOUNT_ID}:cert/${input.certificateId}`,
+      certificateId: input.certificateId,
+      status: 'ACTIVE',
+      certificatePem: IOT_PEM,
+      validity: { notBefore: new Date('2025-06-01T00:00:00Z'), notAfter: new Date('2049-12-31T23:59:59Z') },
+      certificateMode: 'DEFAULT',
+    },
+  }));
+  mocks.iot.on(DescribeCACertificateCommand).callsFake((input: { certificateId: string }) => ({
+    certificateDescription: {
+      certificateArn: `arn:aws:iot:eu-west-1:${ACCOUNT_ID}:cacert/${input.certificateId}`,
+      certificateId: input.certificateId,
+      status: 'ACTIVE',
+      certificatePem: IOT_PEM,
+      certificateMode: 'DEFAULT',
+    },
+  }));
+  mocks.iot.on(DescribeDomainConfigurationCommand).callsFake((input: { domainConfigurationName: string }) => {
+    if (input.domainConfigurationName !== IOT_DOMAIN)
+      throw awsError('ResourceNotFoundException', 'domain configuration not found');
+    return {
+      domainConfigurationName: IOT_DOMAIN,
+      domainConfigurationArn: IOT_DOMAIN_ARN,
+      domainConfigurationStatus: 'ENABLED',
+      serviceType: 'DATA',
+      domainType: 'CUSTOMER_MANAGED',
+      tlsConfig: { securityPolicy: 'IoTSecurityPolicy_TLS12_1_2_2022_10' },
+    };
+  });
+}
+
+/** The ARN the domain configuration's findings name. */
+export const IOT_DOMAIN_RESOURCE = IOT_DOMAIN_ARN;
 
 /** What the fake account's DataSync locations answer, per Describe call (shared/families/datasync/describe.ts). */
 export const DATASYNC_LOCATIONS = [
@@ -678,6 +752,7 @@ export function installAccount(mocks: AwsMocks, options: AccountOptions = {}): v
       CertificateBody: undefined,
     },
   }));
+  installIot(mocks);
   // Nor any CloudFront distribution (a global service: read in us-east-1).
   mocks.cloudfront.on(GetDistributionCommand).rejects(notFound('NoSuchDistribution', 'distribution'));
 

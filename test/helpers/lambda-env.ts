@@ -16,7 +16,9 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { GreengrassV2Client } from '@aws-sdk/client-greengrassv2';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { IoTClient } from '@aws-sdk/client-iot';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -126,6 +128,8 @@ export function mockAws() {
     // The pinned @aws-sdk/client-acm-pca (3.523) predates the Smithy types aws-sdk-client-mock is typed with.
     pca: mockClient(ACMPCAClient as unknown as Parameters<typeof mockClient>[0]),
     iam: mockClient(IAMClient),
+    iot: mockClient(IoTClient),
+    greengrass: mockClient(GreengrassV2Client),
     config: mockClient(ConfigServiceClient),
     eventBridge: mockClient(EventBridgeClient),
     sqs: mockClient(SQSClient),
@@ -150,6 +154,8 @@ const READ_CLIENTS = [
   'rds',
   'pca',
   'iam',
+  'iot',
+  'greengrass',
   'config',
 ] as const;
 

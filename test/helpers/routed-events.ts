@@ -713,3 +713,48 @@ export const ROUTED_PCA: RoutedCase[] = (
   actor: IAM_USER_ACTOR,
   ...(eventName === 'DeleteCertificateAuthority' ? { deleted: true } : {}),
 }));
+
+const IOT_CERTIFICATE = `arn:aws:iot:${REGION}:${ACCOUNT_ID}:cert/42fffd5fe18254be19365f39746fa51f8a1abbd3271d8025f877e4bbc860a155`;
+const IOT_CA = `arn:aws:iot:${REGION}:${ACCOUNT_ID}:cacert/913535fea688e1262b64f6d57aaa1228d55ddea1c874d70745ff1863b72a3b1d`;
+
+/**
+ * The AWS IoT calls: a certificate by its ARN (answered) or its id (requested), a CA likewise, a domain
+ * configuration by its name (the call gives no ARN).
+ */
+export const ROUTED_IOT: RoutedCase[] = [
+  ...(
+    [
+      ['CreateCertificateFromCsr', 'create-certificate-from-csr'],
+      ['CreateKeysAndCertificate', 'create-keys-and-certificate'],
+      ['RegisterCertificate', 'register-certificate'],
+      ['UpdateCertificate', 'update-certificate'],
+    ] as const
+  ).map(([eventName, slug]) => ({
+    fixture: `cloudtrail-iot-${slug}`,
+    eventName,
+    refs: [ref('AWS::IoT::Certificate', IOT_CERTIFICATE)],
+    actor: SSO_ACTOR,
+  })),
+  ...(
+    [
+      ['RegisterCACertificate', 'register-ca-certificate'],
+      ['UpdateCACertificate', 'update-ca-certificate'],
+    ] as const
+  ).map(([eventName, slug]) => ({
+    fixture: `cloudtrail-iot-${slug}`,
+    eventName,
+    refs: [ref('AWS::IoT::CACertificate', IOT_CA)],
+    actor: SSO_ACTOR,
+  })),
+  ...(
+    [
+      ['CreateDomainConfiguration', 'create-domain-configuration'],
+      ['UpdateDomainConfiguration', 'update-domain-configuration'],
+    ] as const
+  ).map(([eventName, slug]) => ({
+    fixture: `cloudtrail-iot-${slug}`,
+    eventName,
+    refs: [ref('AWS::IoT::DomainConfiguration', 'legacy-meters', 'legacy-meters')],
+    actor: SSO_ACTOR,
+  })),
+];

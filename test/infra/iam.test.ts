@@ -171,6 +171,12 @@ const STAR_RESOURCE_ACTIONS = new Set([
   // ListServerCertificates lists the account's server certificates: no resource
   // (list_awsidentityandaccessmanagementiam.html).
   'iam:ListServerCertificates',
+  // AWS IoT and Greengrass v2 list actions name no resource type (list_awsiot.html, list_awsiotgreengrassv2.html).
+  'iot:ListCertificates',
+  'iot:ListCACertificates',
+  'iot:ListDomainConfigurations',
+  'iot:ListPrincipalThings',
+  'greengrass:ListCoreDevices',
   'config:GetResourceConfigHistory',
   'config:SelectResourceConfig',
   'config:DescribeConfigurationRecorders',
@@ -189,6 +195,8 @@ const MONITORED_SERVICES = [
   'datasync',
   's3',
   'rds',
+  'iot',
+  'greengrass',
 ];
 const isRead = (action: string) => /^[a-z0-9-]+:(Describe|Get|List|Select)|^apigateway:GET$/.test(action);
 const isResourceWrite = (action: string) =>

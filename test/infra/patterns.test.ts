@@ -105,6 +105,7 @@ describe('on-api-call rule', () => {
       'aws.ec2',
       'aws.elasticloadbalancing',
       'aws.iam',
+      'aws.iot',
       'aws.rds',
       'aws.s3',
       'aws.vpc-lattice',

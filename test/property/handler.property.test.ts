@@ -18,7 +18,9 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { GreengrassV2Client } from '@aws-sdk/client-greengrassv2';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { IoTClient } from '@aws-sdk/client-iot';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -65,6 +67,8 @@ const CLIENTS = [
   RDSClient,
   ACMPCAClient,
   IAMClient,
+  IoTClient,
+  GreengrassV2Client,
   ConfigServiceClient,
   EventBridgeClient,
   SQSClient,

@@ -1,3 +1,4 @@
+import { expiringCertificatesKpi } from '../../certificates/kpi.js';
 import { afterPrefix, type FamilyReport } from '../../report/family-report.js';
 
 export const rdsReport: FamilyReport = {
@@ -20,6 +21,7 @@ export const rdsReport: FamilyReport = {
       },
       rules: ['rds-transport-not-enforced'],
     },
+    { kpi: expiringCertificatesKpi('rds-ca'), rules: ['rds-ca-certificate-expiry'] },
   ],
   // CreateDBInstance / CreateDBCluster requests carry MasterUserPassword (CloudTrail masks it, but never rely on it).
   secretKeys: /password/,

@@ -19,6 +19,7 @@ import { configTypesOf, type SweepPage } from './port.js';
  * SelectAggregateResourceConfig returns at most 100 results a page (Limit, "The maximum number of query results
  * returned on each page", 0-100; a query without Limit gets 25):
  * https://docs.aws.amazon.com/config/latest/APIReference/API_SelectAggregateResourceConfig.html
+ * @internal The organization benchmark and the aggregator tests count pages with it.
  */
 export const AGGREGATE_QUERY_PAGE_SIZE = CONFIG_QUERY_PAGE_SIZE;
 

@@ -13,7 +13,6 @@ import { configTypesOf } from './port.js';
 
 /**
  * The most SelectResourceConfig returns in one page (Limit 1-100).
- * @internal The sweep benchmark (bench/sweep/expected.ts) counts the expected calls with it.
  */
 export const CONFIG_QUERY_PAGE_SIZE = 100;
 
@@ -33,7 +32,6 @@ const SELECT_FIELDS = [
 
 /**
  * The advanced query that reads the current configuration items of these types.
- * @internal Unit-tested directly: the SelectResourceConfig query the live inventory sends.
  */
 export function selectExpression(resourceTypes: readonly string[]): string {
   const types = resourceTypes.map((type) => `'${type}'`).join(', ');

@@ -93,6 +93,11 @@ describe('sweep against the stand-in', () => {
       'rds:DescribeDBInstances': 2,
       'rds:DescribeDBClusters': 2,
       'acm-pca:ListCertificateAuthorities': 2,
+      // No IoT certificate, CA, domain configuration or Greengrass core device either.
+      'iot:ListCertificates': 2,
+      'iot:ListCACertificates': 2,
+      'iot:ListDomainConfigurations': 2,
+      'greengrass:ListCoreDevices': 2,
       'apigateway:GetRestApis': 2,
       // IAM is global: its server certificates are listed once, in the sweep of us-east-1.
       'iam:ListServerCertificates': 1,
@@ -182,6 +187,10 @@ describe('sweep against the stand-in', () => {
       'rds:DescribeDBClusters': 1,
       // Private CA's Config item is not read: its CAs are listed live.
       'acm-pca:ListCertificateAuthorities': 1,
+      // Config records IoT domain configurations and CAs, no device certificate: those (and the CAs) listed live.
+      'iot:ListCertificates': 1,
+      'iot:ListCACertificates': 1,
+      'greengrass:ListCoreDevices': 1,
     });
     expect(figures.calls).toEqual(plannedCalls(small, defaultReadPlan(), 'config'));
     expect(figures.resources).toHaveLength(21 + 15 + 4 + 5 + 4 + 2 + 6 + 3 + 12);

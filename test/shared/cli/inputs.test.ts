@@ -15,7 +15,7 @@ const STRONG_POLICY = 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06';
 const LEGACY_POLICY = 'ELBSecurityPolicy-2016-08';
 const MIB = 1024 * 1024;
 const NOTHING =
-  'transit-guard: nothing to evaluate: no ELBv2 listener or target group, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, DataSync location, S3 bucket, RDS database, Private CA, or IAM server certificate in the inputs. Read:';
+  'transit-guard: nothing to evaluate: no ELBv2 listener or target group, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, DataSync location, S3 bucket, RDS database, Private CA, IAM server certificate, or AWS IoT certificate or domain configuration in the inputs. Read:';
 
 /** The listener as describe-listeners and AWS Config both describe it. */
 function listenerConfiguration(sslPolicy: string) {

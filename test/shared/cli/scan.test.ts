@@ -48,6 +48,7 @@ import type { Inventory } from '../../../shared/inventory/types.js';
 import type { Report } from '../../../shared/report/report.js';
 import { RULES } from '../../../shared/rules/index.js';
 import { mockCertificateSources } from '../../helpers/certificate-sources.js';
+import { mockIot } from '../../helpers/iot-mocks.js';
 import { runCliCaptured } from '../../helpers/run-cli.js';
 import { httpsListener, loadBalancer } from '../inventory/live/sdk-outputs.js';
 
@@ -201,7 +202,7 @@ describe('runScan', () => {
 
     // Assess
     await expect(scanned).rejects.toThrow(
-      `ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, DataSync location, S3 bucket, RDS database, Private CA, or IAM server certificate in ${expected}. Read:\n  - ${expected}: no resource`,
+      `ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, DataSync location, S3 bucket, RDS database, Private CA, IAM server certificate, or AWS IoT certificate or domain configuration in ${expected}. Read:\n  - ${expected}: no resource`,
     );
     expect(regions).toEqual([expected]);
   });
@@ -307,7 +308,7 @@ describe('runScan', () => {
     // Assess
     await expect(result).rejects.toThrow(
       new NothingJudgedError(
-        'nothing to evaluate: no ELBv2 listener or target group, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, DataSync location, S3 bucket, RDS database, Private CA, or IAM server certificate in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
+        'nothing to evaluate: no ELBv2 listener or target group, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, DataSync location, S3 bucket, RDS database, Private CA, IAM server certificate, or AWS IoT certificate or domain configuration in eu-west-1, eu-central-1. Read:\n  - eu-west-1: no resource\n  - eu-central-1: no resource',
       ),
     );
   });
@@ -346,11 +347,13 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
   const certificateSources = mockCertificateSources();
   const apigateway = mockClient(APIGatewayClient);
   const apigatewayV2 = mockClient(ApiGatewayV2Client);
+  const iot = mockIot();
 
   afterEach(() => {
     for (const mock of [elbv2, elb, ec2, dx, acm, lattice, datasync, s3, rds, apigateway, apigatewayV2])
       mock.reset();
     certificateSources.reset();
+    iot.reset();
   });
 
   const runAws = (argv: string[]) => runCliCaptured(argv, { cwd: tmpdir() });
@@ -376,6 +379,7 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [] });
     rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [] });
     certificateSources.answerNone();
+    iot.answerEmpty();
 
     // Act
     const result = await runAws(['scan', '--region', 'eu-west-1', '--format', 'json']);
@@ -450,6 +454,8 @@ describe('scan with the AWS SDK (aws-sdk-client-mock)', () => {
     rds.onAnyCommand().rejects(denied);
     certificateSources.pca.onAnyCommand().rejects(denied);
     certificateSources.iam.onAnyCommand().rejects(denied);
+    iot.iot.onAnyCommand().rejects(denied);
+    iot.greengrass.onAnyCommand().rejects(denied);
 
     // Act
     const result = await runAws(['scan', '--region', 'eu-west-1', '--format', 'json']);

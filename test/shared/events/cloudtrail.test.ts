@@ -12,6 +12,7 @@ import {
   ROUTED_ELB,
   ROUTED_ELBV2,
   ROUTED_IAM,
+  ROUTED_IOT,
   ROUTED_LATTICE,
   ROUTED_PCA,
   ROUTED_RDS,
@@ -37,6 +38,7 @@ const ROUTED = [
   ...ROUTED_RDS_DELETES,
   ...ROUTED_PCA,
   ...ROUTED_IAM,
+  ...ROUTED_IOT,
 ];
 
 describe('routeCloudTrail', () => {

@@ -140,6 +140,10 @@ describe('familyIamStatements', () => {
       'DescribeCertificateAuthorities',
       'ListServerCertificates',
       'GetServerCertificates',
+      'ReadIotCertificates',
+      'ReadIotCaCertificates',
+      'ReadIotDomainConfigurations',
+      'ListIotCertificates',
     ]);
     expect(sweep[0]?.Action).toEqual([
       'elasticloadbalancing:DescribeListeners',

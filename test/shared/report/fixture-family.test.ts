@@ -118,7 +118,7 @@ describe('a fixture family added to the registry', () => {
   it('is named when nothing was found, and its secrets are redacted in Slack', () => {
     // Assess
     expect(judgedResources()).toBe(
-      'ELBv2 listener or target group, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, DataSync location, S3 bucket, RDS database, Private CA, IAM server certificate, or fixture thing',
+      'ELBv2 listener or target group, classic load balancer, VPN connection, Direct Connect connection or LAG, ACM certificate, CloudFront distribution, VPC Lattice listener, API Gateway custom domain, REST API or stage, VPC, DataSync location, S3 bucket, RDS database, Private CA, IAM server certificate, AWS IoT certificate or domain configuration, or fixture thing',
     );
     expect(redactSecrets({ SealKey: 'hunter2', ThingId: 'thing-1' })).toEqual({
       SealKey: '[redacted]',

@@ -40,6 +40,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Elbv2Listener } from '../../../../shared/families/elbv2/model.js';
 import { mockCertificateSources } from '../../../helpers/certificate-sources.js';
+import { mockIot } from '../../../helpers/iot-mocks.js';
 import {
   ACCOUNT_ID,
   awsError,
@@ -66,8 +67,24 @@ const s3 = mockClient(S3Client);
 const certificateSources = mockCertificateSources();
 const apigateway = mockClient(APIGatewayClient);
 const apigatewayV2 = mockClient(ApiGatewayV2Client);
+const iot = mockIot();
 const rds = mockClient(RDSClient);
-const ALL = [config, elbv2, elb, ec2, dx, acm, lattice, datasync, s3, rds, apigateway, apigatewayV2];
+const ALL = [
+  config,
+  elbv2,
+  elb,
+  ec2,
+  dx,
+  acm,
+  lattice,
+  datasync,
+  s3,
+  rds,
+  apigateway,
+  apigatewayV2,
+  iot.iot,
+  iot.greengrass,
+];
 
 const CONFIG_LISTENER = listenerArn('edge', 'c0ffee0000000001', 'net');
 
@@ -147,6 +164,7 @@ function answerDescribes() {
   rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [] });
   rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [] });
   certificateSources.answerNone();
+  iot.answerEmpty();
   elb.on(DescribeClassicCommand).resolves({ LoadBalancerDescriptions: [] });
   ec2
     .on(DescribeVpnConnectionsCommand)
@@ -189,7 +207,7 @@ describe('a sweep in Config mode', () => {
     expect(acm.commandCalls(ListCertificatesCommand)).toHaveLength(0);
     const [query] = config.commandCalls(SelectResourceConfigCommand);
     expect(query?.args[0].input.Expression).toMatch(
-      /IN \('AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancingV2::TargetGroup', 'AWS::ElasticLoadBalancing::LoadBalancer', 'AWS::EC2::VPNConnection', 'AWS::ACM::Certificate', 'AWS::CloudFront::Distribution', 'AWS::ApiGateway::RestApi', 'AWS::ApiGateway::Stage', 'AWS::S3::Bucket'\)$/,
+      /IN \('AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancingV2::TargetGroup', 'AWS::ElasticLoadBalancing::LoadBalancer', 'AWS::EC2::VPNConnection', 'AWS::ACM::Certificate', 'AWS::CloudFront::Distribution', 'AWS::ApiGateway::RestApi', 'AWS::ApiGateway::Stage', 'AWS::S3::Bucket', 'AWS::IoT::CACertificate', 'AWS::IoT::DomainConfiguration'\)$/,
     );
     expect(ids(result)).toEqual([CONFIG_LISTENER, 'dxcon-fgq9rgot', 'vpn-0c0ffee000000001a'].sort());
     // The name and type of the listener's load balancer come from its ARN.

@@ -31,6 +31,8 @@ describe('readPlanFor', () => {
         'apigateway-api-tls-policy': off,
         'apigateway-backend-certificate': off,
         'rds-transport-not-enforced': off,
+        'iot-certificate-strength': off,
+        'iot-certificate-status': off,
       },
     });
 
@@ -46,7 +48,27 @@ describe('readPlanFor', () => {
       cloudfront: { viewerProtocol: false },
       apigateway: { domains: true, mappings: false, restApis: false, stages: false, integrations: false },
       rds: { parameters: false, certificates: true },
+      // Expiry alone: ACTIVE certificates described, no inactive one, no revoked one's things.
+      iot: { describeActive: true, describeInactive: false, revokedThings: false, expiringThingsDays: 30 },
     });
+  });
+
+  it('reads no IoT certificate beyond its summary when every certificate rule is off', () => {
+    // Prepare
+    const off = { mode: 'off' as const };
+    const policy = policySchema.parse({
+      rules: {
+        'iot-certificate-expiry': off,
+        'iot-certificate-strength': off,
+        'iot-certificate-status': off,
+      },
+    });
+
+    // Act
+    const plan = readPlanFor(policy, RULES);
+
+    // Assess
+    expect(plan.iot).toEqual({ describeActive: false, describeInactive: false, revokedThings: false });
   });
 
   it('describes every certificate for its signature when the policy forbids a hash ACM signs with', () => {

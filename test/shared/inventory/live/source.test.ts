@@ -36,6 +36,7 @@ import { createRegionalClients } from '../../../../shared/aws/clients.js';
 import { createAwsInventorySource } from '../../../../shared/inventory/live/source.js';
 import { FAKE_CREDENTIALS } from '../../../fixtures/wire/http.js';
 import { mockCertificateSources } from '../../../helpers/certificate-sources.js';
+import { mockIot } from '../../../helpers/iot-mocks.js';
 import {
   ACCOUNT_ID,
   awsError,
@@ -61,6 +62,7 @@ const datasync = mockClient(DataSyncClient);
 const s3 = mockClient(S3Client);
 const rds = mockClient(RDSClient);
 const certificateSources = mockCertificateSources();
+const iot = mockIot();
 const apigateway = mockClient(APIGatewayClient);
 const apigatewayV2 = mockClient(ApiGatewayV2Client);
 
@@ -83,6 +85,7 @@ function answerEveryFamily() {
   rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [] });
   rds.on(DescribeDBClustersCommand).resolves({ DBClusters: [] });
   certificateSources.answerNone();
+  iot.answerEmpty();
   apigateway.on(GetDomainNamesCommand).resolves({ items: [] });
   apigatewayV2.on(GetDomainNamesV2Command).resolves({ Items: [] });
   apigateway.on(GetRestApisCommand).resolves({ items: [] });
@@ -96,6 +99,7 @@ describe('createAwsInventorySource', () => {
     for (const mock of [elbv2, elb, ec2, dx, acm, lattice, datasync, s3, rds, apigateway, apigatewayV2])
       mock.reset();
     certificateSources.reset();
+    iot.reset();
   });
 
   it('sweeps every family of a region by default', async () => {

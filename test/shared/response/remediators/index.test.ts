@@ -13,6 +13,7 @@ import { elbv2ListenerPlaintext } from '../../../../shared/families/elbv2/rules/
 import { elbv2ListenerTcpPlaintext } from '../../../../shared/families/elbv2/rules/elbv2-listener-tcp-plaintext.js';
 import { elbv2ListenerTlsPolicy } from '../../../../shared/families/elbv2/rules/elbv2-listener-tls-policy.js';
 import { FAMILIES } from '../../../../shared/families/index.js';
+import { iotDomainTlsPolicy } from '../../../../shared/families/iot/rules/iot-domain-tls-policy.js';
 import { vpcLatticeListenerPlaintext } from '../../../../shared/families/lattice/rules/vpc-lattice-listener-plaintext.js';
 import { rdsTransportNotEnforced } from '../../../../shared/families/rds/rules/rds-transport-not-enforced.js';
 import { s3BucketSecureTransport } from '../../../../shared/families/s3/rules/s3-bucket-secure-transport.js';
@@ -66,6 +67,7 @@ const EXPECTED_IAM_ACTIONS = [
   's3:PutBucketPolicy',
   'rds:ModifyDBClusterParameterGroup',
   'rds:ModifyDBParameterGroup',
+  'iot:UpdateDomainConfiguration',
   'vpc-lattice:DeleteListener',
 ];
 
@@ -208,6 +210,20 @@ const SAMPLES: { rule: AnyRule; resource: Resource; policy?: PolicyInput }[] = [
         complete: true,
         source: 'test',
       },
+    },
+  },
+  {
+    // The default TLS 1.2/1.3 policy still offers CBC and static-RSA suites: moved to TLS13_1_3.
+    rule: iotDomainTlsPolicy,
+    resource: {
+      resourceType: 'AWS::IoT::DomainConfiguration',
+      resourceId: 'arn:aws:iot:eu-west-1:111122223333:domainconfiguration/fleet/ab12c',
+      region: 'eu-west-1',
+      domainConfigurationArn: 'arn:aws:iot:eu-west-1:111122223333:domainconfiguration/fleet/ab12c',
+      domainConfigurationName: 'fleet',
+      securityPolicy: 'IoTSecurityPolicy_TLS13_1_2_2022_10',
+      tags: {},
+      source: 'test',
     },
   },
 ];
