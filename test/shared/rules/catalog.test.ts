@@ -80,6 +80,11 @@ const CATALOG_IDS = [
   'pca-authority-expiry',
   'pca-authority-revocation',
   'iam-server-certificate-expiry',
+  // Certificates everywhere: AWS IoT Core domain configurations, device and CA certificates.
+  'iot-domain-tls-policy',
+  'iot-certificate-expiry',
+  'iot-certificate-strength',
+  'iot-certificate-status',
 ];
 
 describe('rule catalog', () => {

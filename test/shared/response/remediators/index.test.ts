@@ -64,10 +64,10 @@ const EXPECTED_IAM_ACTIONS = [
   'elasticloadbalancing:ModifyListener',
   'elasticloadbalancing:ModifyRule',
   'elasticloadbalancing:SetLoadBalancerPoliciesOfListener',
-  's3:PutBucketPolicy',
+  'iot:UpdateDomainConfiguration',
   'rds:ModifyDBClusterParameterGroup',
   'rds:ModifyDBParameterGroup',
-  'iot:UpdateDomainConfiguration',
+  's3:PutBucketPolicy',
   'vpc-lattice:DeleteListener',
 ];
 
