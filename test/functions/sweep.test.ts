@@ -112,6 +112,9 @@ describe('sweep handler', () => {
       // It has no Private CA, and its IAM server certificates are global (swept from us-east-1 only): a count of 0.
       privateCaCertificatesExpiring: 0,
       iamServerCertificatesExpiring: 0,
+      // Nor any RDS database or IoT device certificate in its region listings: counts of 0.
+      rdsCaCertificatesExpiring: 0,
+      iotCertificatesExpiring: 0,
     });
     const emf = harness.output
       .text()

@@ -29,6 +29,8 @@ const CERTIFICATE_EXPIRY_RULE = 'acm-certificate-expiry';
 const SOURCE_EXPIRY = [
   ['iamServerCertificatesExpiring', 'iam-server-certificate-expiry', 'expiryDays'],
   ['privateCaCertificatesExpiring', 'pca-authority-expiry', 'authorityExpiryDays'],
+  ['iotCertificatesExpiring', 'iot-certificate-expiry', 'expiryDays'],
+  ['rdsCaCertificatesExpiring', 'rds-ca-certificate-expiry', 'expiryDays'],
 ] as const;
 /** The default certificates.authorityExpiryDays. */
 const AUTHORITY_DAYS = 365;
@@ -69,6 +71,9 @@ describe('computeKpis', () => {
       // The account has no IAM server certificate and no Private CA
       iamServerCertificatesExpiring: { count: 0, withinDays: 30 },
       privateCaCertificatesExpiring: { count: 0, withinDays: AUTHORITY_DAYS },
+      // Nor any IoT device certificate or RDS database
+      iotCertificatesExpiring: { count: 0, withinDays: 30 },
+      rdsCaCertificatesExpiring: { count: 0, withinDays: 30 },
       // The account has no VPC
       vpcEncryptionControl: { compliant: 0, total: 0, percent: null },
       // The account has no RDS database
