@@ -27,6 +27,10 @@ export interface AccountShape {
   cloudFrontDistributions?: number;
   /** S3 buckets in the account's region (none when absent). */
   s3Buckets?: number;
+  /** RDS DB instances not in a cluster (none when absent). */
+  rdsInstances?: number;
+  /** Aurora DB clusters, each with one member instance (none when absent). */
+  rdsClusters?: number;
 }
 
 /** The standard account of bench/sweep. */
@@ -47,6 +51,9 @@ export const STANDARD_ACCOUNT: AccountShape = {
   apiGatewayDomainNames: 100,
   cloudFrontDistributions: 100,
   s3Buckets: 5000,
+  // 2,000 databases: 1,500 standalone instances and 500 Aurora clusters.
+  rdsInstances: 1500,
+  rdsClusters: 500,
 };
 
 /** An account with nothing in it: what another region of the same account holds (the stand-in answers with it). */
@@ -106,6 +113,14 @@ export interface GeneratedAccount {
   apiGatewayDomainNames: Json[];
   /** S3 buckets by name, in ListBuckets order. */
   s3Buckets: Map<string, S3BucketEntry>;
+  /** RDS: DescribeDBInstances items (standalone, then the clusters' members), DescribeDBClusters items. */
+  rdsInstances: Json[];
+  rdsClusters: Json[];
+  /** The TLS parameter (a DescribeDBParameters / DescribeDBClusterParameters item) of each group, by group name. */
+  rdsParameterGroups: Map<string, Json>;
+  rdsClusterParameterGroups: Map<string, Json>;
+  /** DescribeCertificates items: the region's CAs. */
+  rdsCertificates: Json[];
 }
 
 /** A bucket: its ListBuckets entry, its policy text (null: none) and whether it hosts a website. */
@@ -381,6 +396,171 @@ function addBucket(account: GeneratedAccount, index: number): void {
   );
 }
 
+// ------------------------------------------------------------------------------------------------ RDS
+
+/**
+ * The RDS CAs (DescribeCertificates) with their ValidTill, as shared/families/rds/reference.ts records them
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL.html); rds-ca-2019 has expired.
+ */
+const RDS_CAS: [string, string][] = [
+  ['rds-ca-rsa2048-g1', '2061-05-24T22:59:00.000Z'],
+  ['rds-ca-ecc384-g1', '2121-05-24T23:06:59.000Z'],
+  ['rds-ca-rsa4096-g1', '2121-05-24T23:03:20.000Z'],
+  ['rds-ca-2019', '2024-08-22T17:08:50.000Z'],
+];
+
+/**
+ * Engines with a TLS parameter (rds.force_ssl or require_secure_transport) and the value their default group
+ * holds (undefined: the item has no ParameterValue, as AWS lists an engine default it does not state).
+ */
+const RDS_ENGINES = [
+  { engine: 'postgres', version: '16.3', family: 'postgres16', parameter: 'rds.force_ssl', byDefault: '1' },
+  {
+    engine: 'mysql',
+    version: '8.0.39',
+    family: 'mysql8.0',
+    parameter: 'require_secure_transport',
+    byDefault: '0',
+  },
+  {
+    engine: 'mariadb',
+    version: '10.11.8',
+    family: 'mariadb10.11',
+    parameter: 'require_secure_transport',
+    byDefault: '0',
+  },
+  { engine: 'postgres', version: '14.12', family: 'postgres14', parameter: 'rds.force_ssl', byDefault: '0' },
+];
+const AURORA_ENGINES = [
+  {
+    engine: 'aurora-mysql',
+    version: '8.0.mysql_aurora.3.05.2',
+    family: 'aurora-mysql8.0',
+    parameter: 'require_secure_transport',
+    byDefault: '0',
+  },
+  {
+    engine: 'aurora-postgresql',
+    version: '14.11',
+    family: 'aurora-postgresql14',
+    parameter: 'rds.force_ssl',
+    byDefault: '0',
+  },
+];
+/** Custom groups per engine family: a database in three uses its family's default group. */
+const RDS_CUSTOM_GROUPS = 10;
+
+/** A group's TLS parameter as DescribeDBParameters lists it (custom groups: even numbers require TLS). */
+function rdsParameter(engine: (typeof RDS_ENGINES)[number], custom: number | undefined): Json {
+  const value = custom === undefined ? engine.byDefault : custom % 2 === 0 ? '1' : '0';
+  return {
+    ParameterName: engine.parameter,
+    ParameterValue: value,
+    Description: 'Force SSL connections.',
+    Source: custom === undefined ? 'engine-default' : 'user',
+    ApplyType: 'dynamic',
+    DataType: 'boolean',
+    AllowedValues: '0,1',
+    IsModifiable: true,
+    ApplyMethod: 'pending-reboot',
+  };
+}
+
+/**
+ * The group a database uses: its family's default for one database in three of that family (turn: the
+ * database's rank within its engine family), else one of the family's custom groups in turn.
+ */
+function rdsGroup(
+  groups: Map<string, Json>,
+  engine: (typeof RDS_ENGINES)[number],
+  turn: number,
+  kind: 'db' | 'cluster',
+): string {
+  const custom = turn % 3 === 0 ? undefined : turn % RDS_CUSTOM_GROUPS;
+  const name =
+    custom === undefined
+      ? `default.${engine.family}`
+      : `${kind}-${engine.family.replace('.', '-')}-tls-${custom}`;
+  if (!groups.has(name)) groups.set(name, rdsParameter(engine, custom));
+  return name;
+}
+
+function rdsInstance(
+  account: GeneratedAccount,
+  id: string,
+  engine: (typeof RDS_ENGINES)[number],
+  index: number,
+) {
+  const [ca, validTill] = RDS_CAS[index % RDS_CAS.length] as [string, string];
+  return {
+    DBInstanceIdentifier: id,
+    DBInstanceArn: `arn:aws:rds:${account.region}:${account.accountId}:db:${id}`,
+    DBInstanceClass: 'db.r6g.large',
+    Engine: engine.engine,
+    EngineVersion: engine.version,
+    DBInstanceStatus: 'available',
+    CACertificateIdentifier: ca,
+    // The server certificate is issued by the CA and renewed a year at a time, never past the CA's ValidTill.
+    CertificateDetails: {
+      CAIdentifier: ca,
+      ValidTill: new Date(
+        Math.min(Date.parse(validTill), account.now.getTime() + 200 * DAY_MS),
+      ).toISOString(),
+    },
+  };
+}
+
+/** Standalone DB instances over four engines, then Aurora clusters with one writer each; four CAs in turn. */
+function addRds(account: GeneratedAccount, instances: number, clusters: number): void {
+  if (instances + clusters > 0)
+    account.rdsCertificates.push(
+      ...RDS_CAS.map(([id, validTill]) => ({
+        CertificateIdentifier: id,
+        CertificateType: 'CA',
+        Thumbprint: hex(id.length, 40),
+        ValidFrom: '2021-05-25T22:38:23.000Z',
+        ValidTill: validTill,
+        CertificateArn: `arn:aws:rds:${account.region}::cert:${id}`,
+        CustomerOverride: false,
+      })),
+    );
+  for (let index = 0; index < instances; index++) {
+    const engine = RDS_ENGINES[index % RDS_ENGINES.length] as (typeof RDS_ENGINES)[number];
+    const group = rdsGroup(account.rdsParameterGroups, engine, Math.floor(index / RDS_ENGINES.length), 'db');
+    account.rdsInstances.push({
+      ...rdsInstance(account, `db-${hex(index, 6)}`, engine, index),
+      DBParameterGroups: [{ DBParameterGroupName: group, ParameterApplyStatus: 'in-sync' }],
+    });
+  }
+  for (let index = 0; index < clusters; index++) {
+    const engine = AURORA_ENGINES[index % AURORA_ENGINES.length] as (typeof AURORA_ENGINES)[number];
+    const id = `cluster-${hex(index, 6)}`;
+    const writer = `${id}-instance-1`;
+    account.rdsClusters.push({
+      DBClusterIdentifier: id,
+      DBClusterArn: `arn:aws:rds:${account.region}:${account.accountId}:cluster:${id}`,
+      Engine: engine.engine,
+      EngineVersion: engine.version,
+      Status: 'available',
+      DBClusterParameterGroup: rdsGroup(
+        account.rdsClusterParameterGroups,
+        engine,
+        Math.floor(index / AURORA_ENGINES.length),
+        'cluster',
+      ),
+      DBClusterMembers: [{ DBInstanceIdentifier: writer, IsClusterWriter: true, PromotionTier: 1 }],
+    });
+    account.rdsInstances.push({
+      ...rdsInstance(account, writer, engine, index),
+      DBClusterIdentifier: id,
+      // A member's DB group does not hold the TLS parameter that counts (the cluster group does).
+      DBParameterGroups: [
+        { DBParameterGroupName: `default.${engine.family}`, ParameterApplyStatus: 'in-sync' },
+      ],
+    });
+  }
+}
+
 /** A generated account of the given shape, in one region. */
 export function generateAccount(
   shape: AccountShape = STANDARD_ACCOUNT,
@@ -407,6 +587,11 @@ export function generateAccount(
     apiGatewayDomainNames: [],
     cloudFrontDistributions: [],
     s3Buckets: new Map(),
+    rdsInstances: [],
+    rdsClusters: [],
+    rdsParameterGroups: new Map(),
+    rdsClusterParameterGroups: new Map(),
+    rdsCertificates: [],
   };
   const { region, accountId } = account;
   const elb = `arn:aws:elasticloadbalancing:${region}:${accountId}`;
@@ -429,6 +614,7 @@ export function generateAccount(
   }
 
   for (let index = 0; index < (shape.s3Buckets ?? 0); index++) addBucket(account, index);
+  addRds(account, shape.rdsInstances ?? 0, shape.rdsClusters ?? 0);
 
   // Load balancers first: certificates in use name them.
   const lbArns: string[] = [];
@@ -749,5 +935,7 @@ export function resourceCounts(account: GeneratedAccount): Record<string, number
     apiGatewayDomainNames: account.apiGatewayDomainNames.length,
     cloudFrontDistributions: account.cloudFrontDistributions.length,
     s3Buckets: account.s3Buckets.size,
+    rdsInstances: account.rdsInstances.length,
+    rdsClusters: account.rdsClusters.length,
   };
 }

@@ -11,6 +11,8 @@ import type { CloudFrontReadPlan } from '../../shared/families/cloudfront/read-p
 import { CLASSIC_PAGE_SIZE, type ElbReadPlan } from '../../shared/families/elb/live.js';
 import { ELBV2_PAGE_SIZE, type Elbv2ReadPlan } from '../../shared/families/elbv2/live.js';
 import { FAMILIES } from '../../shared/families/index.js';
+import type { RdsReadPlan } from '../../shared/families/rds/read-plan.js';
+import { tlsParameterOf } from '../../shared/families/rds/reference.js';
 import { S3_LIST_PAGE_SIZE } from '../../shared/families/s3/live.js';
 import type { VpnReadPlan } from '../../shared/families/vpn/live.js';
 import { CONFIG_QUERY_PAGE_SIZE } from '../../shared/inventory/live/config-select.js';
@@ -45,6 +47,8 @@ function addCounts(...all: CallCounts[]): CallCounts {
   return sum;
 }
 
+/** MaxRecords' maximum for the RDS Describe calls (RDS API reference, DescribeDBInstances: 20-100). */
+const RDS_PAGE_SIZE = 100;
 /** ListDistributions' MaxItems: its default and maximum (CloudFront API reference, ListDistributions). */
 const CLOUDFRONT_PAGE_SIZE = 100;
 const pages = (count: number, size: number) => Math.max(1, Math.ceil(count / size));
@@ -125,17 +129,64 @@ function targetGroupListing(account: GeneratedAccount): CallCounts {
   return { 'elbv2:DescribeTargetGroups': pages(account.targetGroups.length, ELBV2_PAGE_SIZE) };
 }
 
-/**
- * The generated account has no VPC, no DataSync location and no RDS database: each family lists once a region and
- * finds none (RDS reads no parameter group or CA without a database).
- */
+/** The generated account has no VPC and no DataSync location: each family lists once a region and finds none. */
 function emptyFamilyCalls(): CallCounts {
   return {
     'ec2:DescribeVpcs': 1,
     'ec2:DescribeVpcEncryptionControls': 1,
     'datasync:ListLocations': 1,
-    'rds:DescribeDBInstances': 1,
-    'rds:DescribeDBClusters': 1,
+  };
+}
+
+/** The parameter groups whose TLS parameter decides: standalone instances' DB groups, clusters' cluster groups. */
+function rdsGroupsInUse(account: GeneratedAccount) {
+  const db = new Map<string, Json>();
+  for (const instance of account.rdsInstances) {
+    const name = (instance.DBParameterGroups as Json[] | undefined)?.[0]?.DBParameterGroupName as
+      | string
+      | undefined;
+    if (!instance.DBClusterIdentifier && name && tlsParameterOf(instance.Engine as string))
+      db.set(name, instance);
+  }
+  const cluster = new Map<string, Json>();
+  for (const item of account.rdsClusters) {
+    const name = item.DBClusterParameterGroup as string | undefined;
+    if (name && tlsParameterOf(item.Engine as string)) cluster.set(name, item);
+  }
+  return { db, cluster };
+}
+
+/**
+ * A default group's TLS parameter is the engine default (default groups cannot be modified,
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/parameter-groups-overview.html): no reader needs to ask
+ * for it when the reference data gives that default for the database's engine version.
+ */
+const defaultKnown = (name: string, database: Json) =>
+  name.startsWith('default.') &&
+  tlsParameterOf(database.Engine as string)?.defaultFor(database.EngineVersion as string | undefined)
+    .value !== undefined;
+
+/**
+ * RDS in a region: DescribeDBInstances and DescribeDBClusters in pages of 100 (MaxRecords' maximum), one
+ * parameter-name-filtered DescribeDBParameters / DescribeDBClusterParameters per group in use
+ * (rds-transport-not-enforced), DescribeCertificates once when there is an instance (rds-ca-certificate-expiry).
+ * The minimum leaves out the default groups whose engine default the reference data gives.
+ */
+function rdsCalls(account: GeneratedAccount, plan: RdsReadPlan | 'minimum'): CallCounts {
+  const { db, cluster } = rdsGroupsInUse(account);
+  const needed = (groups: Map<string, Json>) =>
+    [...groups].filter(([name, database]) => plan !== 'minimum' || !defaultKnown(name, database)).length;
+  const parameters = plan === 'minimum' || plan.parameters;
+  const certificates = plan === 'minimum' || plan.certificates;
+  return {
+    'rds:DescribeDBInstances': pages(account.rdsInstances.length, RDS_PAGE_SIZE),
+    'rds:DescribeDBClusters': pages(account.rdsClusters.length, RDS_PAGE_SIZE),
+    'rds:DescribeDBParameters': parameters ? needed(db) : 0,
+    'rds:DescribeDBClusterParameters': parameters ? needed(cluster) : 0,
+    'rds:DescribeCertificates':
+      certificates && account.rdsInstances.length > 0
+        ? pages(account.rdsCertificates.length, RDS_PAGE_SIZE)
+        : 0,
   };
 }
 
@@ -247,6 +298,7 @@ export function plannedCalls(
     ...latticeCalls(account),
     // VPCs, DataSync locations and RDS databases are read live, not from their Config items.
     ...emptyFamilyCalls(),
+    ...rdsCalls(account, plan.rds as RdsReadPlan),
     // Config records REST APIs and stages; custom domain names are listed live.
     'apigateway:GetDomainNames': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
     'apigateway:GetDomainNamesV2': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
@@ -265,6 +317,7 @@ function plannedRegionCalls(account: GeneratedAccount, plan: ReadPlan): CallCoun
   const acm = plan.acm as AcmReadPlan;
   return withoutZeros({
     ...listingCalls(account),
+    ...rdsCalls(account, plan.rds as RdsReadPlan),
     'elbv2:DescribeRules':
       (elbv2.listenerRules
         ? httpListeners.reduce(
@@ -321,6 +374,7 @@ function minimumRegionCalls(account: GeneratedAccount): CallCounts {
   ).length;
   return withoutZeros({
     ...listingCalls(account),
+    ...rdsCalls(account, 'minimum'),
     'elbv2:DescribeRules': rules + targetGroupRules(account),
     'elb:DescribeLoadBalancerPolicies': account.classicLoadBalancers.filter(hasTlsClassicListener).length,
     'ec2:GetActiveVpnTunnelStatus': upTunnels(account),
