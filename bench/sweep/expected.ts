@@ -158,7 +158,7 @@ function rdsGroupsInUse(account: GeneratedAccount) {
 
 /**
  * A default group's TLS parameter is the engine default (default groups cannot be modified,
- * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/parameter-groups-overview.html): no reader needs to ask
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithParamGroups.Modifying.html): no reader needs to ask
  * for it when the reference data gives that default for the database's engine version.
  */
 const defaultKnown = (name: string, database: Json) =>
