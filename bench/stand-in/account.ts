@@ -31,6 +31,8 @@ export interface AccountShape {
   rdsInstances?: number;
   /** Aurora DB clusters, each with one member instance (none when absent). */
   rdsClusters?: number;
+  /** DataSync locations, the eleven kinds in turn (none when absent). */
+  dataSyncLocations?: number;
 }
 
 /** The standard account of bench/sweep. */
@@ -54,6 +56,8 @@ export const STANDARD_ACCOUNT: AccountShape = {
   // 2,000 databases: 1,500 standalone instances and 500 Aurora clusters.
   rdsInstances: 1500,
   rdsClusters: 500,
+  // 11 kinds x 10: two ListLocations pages of 100.
+  dataSyncLocations: 110,
 };
 
 /** An account with nothing in it: what another region of the same account holds (the stand-in answers with it). */
@@ -121,6 +125,9 @@ export interface GeneratedAccount {
   rdsClusterParameterGroups: Map<string, Json>;
   /** DescribeCertificates items: the region's CAs. */
   rdsCertificates: Json[];
+  /** DataSync: ListLocations entries, and each location's Describe* output (with its operation) by ARN. */
+  dataSyncLocations: Json[];
+  dataSyncDescribed: Map<string, { operation: string; output: Json }>;
 }
 
 /** A bucket: its ListBuckets entry, its policy text (null: none) and whether it hosts a website. */
@@ -561,6 +568,83 @@ function addRds(account: GeneratedAccount, instances: number, clusters: number):
   }
 }
 
+// ------------------------------------------------------------------------------------------- DataSync
+
+/**
+ * Each location kind: its LocationUri scheme, its Describe* operation, and the transport fields of its output in
+ * two variants (even index: the encrypted setting, odd: the plaintext or older one). Field names and values from
+ * the DataSync API reference (DescribeLocationObjectStorage ServerProtocol HTTP | HTTPS, DescribeLocationEfs
+ * InTransitEncryption NONE | TLS1_2, DescribeLocationHdfs QopConfiguration, MountOptions.Version), as
+ * shared/families/datasync/describe.ts reads them.
+ */
+const DATASYNC_KINDS: { scheme: string; operation: string; fields: (encrypted: boolean) => Json }[] = [
+  {
+    scheme: 'object-storage',
+    operation: 'DescribeLocationObjectStorage',
+    fields: (on) => ({ ServerProtocol: on ? 'HTTPS' : 'HTTP', ServerPort: on ? 443 : 80 }),
+  },
+  {
+    scheme: 'efs',
+    operation: 'DescribeLocationEfs',
+    fields: (on) => ({ InTransitEncryption: on ? 'TLS1_2' : 'NONE' }),
+  },
+  {
+    scheme: 'hdfs',
+    operation: 'DescribeLocationHdfs',
+    fields: (on) => ({
+      QopConfiguration: {
+        RpcProtection: on ? 'PRIVACY' : 'AUTHENTICATION',
+        DataTransferProtection: on ? 'PRIVACY' : 'DISABLED',
+      },
+    }),
+  },
+  {
+    scheme: 'smb',
+    operation: 'DescribeLocationSmb',
+    fields: (on) => ({ MountOptions: { Version: on ? 'SMB3' : 'SMB2' } }),
+  },
+  {
+    scheme: 'nfs',
+    operation: 'DescribeLocationNfs',
+    fields: (on) => ({ MountOptions: { Version: on ? 'NFS4_1' : 'NFS3' } }),
+  },
+  { scheme: 's3', operation: 'DescribeLocationS3', fields: () => ({ S3StorageClass: 'STANDARD' }) },
+  {
+    scheme: 'fsxn-smb',
+    operation: 'DescribeLocationFsxOntap',
+    fields: (on) => ({ Protocol: { SMB: { MountOptions: { Version: on ? 'SMB3' : 'SMB2' } } } }),
+  },
+  { scheme: 'fsxw', operation: 'DescribeLocationFsxWindows', fields: () => ({}) },
+  { scheme: 'fsxl', operation: 'DescribeLocationFsxLustre', fields: () => ({}) },
+  {
+    scheme: 'fsxz',
+    operation: 'DescribeLocationFsxOpenZfs',
+    fields: () => ({ Protocol: { NFS: { MountOptions: { Version: 'NFS4_1' } } } }),
+  },
+  {
+    scheme: 'azure-blob',
+    operation: 'DescribeLocationAzureBlob',
+    fields: () => ({ AuthenticationType: 'SAS' }),
+  },
+];
+
+/** A location of the kind its index names in turn, half of each kind on the encrypted setting. */
+function addDataSyncLocation(account: GeneratedAccount, index: number): void {
+  const kind = DATASYNC_KINDS[index % DATASYNC_KINDS.length] as (typeof DATASYNC_KINDS)[number];
+  const arn = `arn:aws:datasync:${account.region}:${account.accountId}:location/loc-${hex(index, 17)}`;
+  const uri = `${kind.scheme}://host-${index}.example.com/share-${index}/`;
+  account.dataSyncLocations.push({ LocationArn: arn, LocationUri: uri });
+  account.dataSyncDescribed.set(arn, {
+    operation: kind.operation,
+    output: {
+      LocationArn: arn,
+      LocationUri: uri,
+      CreationTime: Math.floor(account.now.getTime() / 1000) - index * 3600,
+      ...kind.fields(Math.floor(index / DATASYNC_KINDS.length) % 2 === 0),
+    },
+  });
+}
+
 /** A generated account of the given shape, in one region. */
 export function generateAccount(
   shape: AccountShape = STANDARD_ACCOUNT,
@@ -592,6 +676,8 @@ export function generateAccount(
     rdsParameterGroups: new Map(),
     rdsClusterParameterGroups: new Map(),
     rdsCertificates: [],
+    dataSyncLocations: [],
+    dataSyncDescribed: new Map(),
   };
   const { region, accountId } = account;
   const elb = `arn:aws:elasticloadbalancing:${region}:${accountId}`;
@@ -615,6 +701,7 @@ export function generateAccount(
 
   for (let index = 0; index < (shape.s3Buckets ?? 0); index++) addBucket(account, index);
   addRds(account, shape.rdsInstances ?? 0, shape.rdsClusters ?? 0);
+  for (let index = 0; index < (shape.dataSyncLocations ?? 0); index++) addDataSyncLocation(account, index);
 
   // Load balancers first: certificates in use name them.
   const lbArns: string[] = [];
@@ -937,5 +1024,6 @@ export function resourceCounts(account: GeneratedAccount): Record<string, number
     s3Buckets: account.s3Buckets.size,
     rdsInstances: account.rdsInstances.length,
     rdsClusters: account.rdsClusters.length,
+    dataSyncLocations: account.dataSyncLocations.length,
   };
 }

@@ -125,6 +125,27 @@ function ec2Xml(operation: string, result: Json, n: number): Answer {
   );
 }
 
+// ------------------------------------------------------------------------------------------- DataSync
+
+/**
+ * DataSync (JSON, FmrsService): ListLocations in pages (MaxResults at most 100, NextToken), and each location's
+ * Describe* of its own kind; another kind's call or an unknown ARN is InvalidRequestException, as DataSync answers.
+ */
+function answerDataSync(account: GeneratedAccount, call: Call): Answer {
+  if (call.operation === 'ListLocations') {
+    const { items, next } = page(
+      account.dataSyncLocations,
+      call.body.NextToken as string | undefined,
+      size(call.body.MaxResults as number | undefined, 100, 100),
+    );
+    return json({ Locations: items, ...(next ? { NextToken: next } : {}) });
+  }
+  const described = account.dataSyncDescribed.get(String(call.body.LocationArn));
+  if (!described || described.operation !== call.operation)
+    return jsonError('InvalidRequestException', `Location ${String(call.body.LocationArn)} is not found.`);
+  return json(described.output);
+}
+
 // ------------------------------------------------------------------------------------------------ RDS
 
 const RDS_NS = 'http://rds.amazonaws.com/doc/2014-10-31/';
@@ -910,11 +931,8 @@ function answer(account: GeneratedAccount, call: Call, n: number): Answer {
       return answerCloudFront(account, call, n);
     case 'rds':
       return answerRds(account, call, n);
-    // The generated account has no DataSync location.
     case 'datasync':
-      return call.operation === 'ListLocations'
-        ? json({ Locations: [] })
-        : jsonError('InvalidRequestException', `The stand-in has no location for ${call.operation}`);
+      return answerDataSync(account, call);
     case 's3':
       return answerS3(account, call);
     default:

@@ -129,13 +129,34 @@ function targetGroupListing(account: GeneratedAccount): CallCounts {
   return { 'elbv2:DescribeTargetGroups': pages(account.targetGroups.length, ELBV2_PAGE_SIZE) };
 }
 
-/** The generated account has no VPC and no DataSync location: each family lists once a region and finds none. */
+/** The generated account has no VPC: the family lists once a region and finds none. */
 function emptyFamilyCalls(): CallCounts {
   return {
     'ec2:DescribeVpcs': 1,
     'ec2:DescribeVpcEncryptionControls': 1,
-    'datasync:ListLocations': 1,
   };
+}
+
+/**
+ * The LocationUri schemes whose Describe* output decides datasync-location-plaintext. The others' verdict follows
+ * from the kind the scheme names: S3 and Azure Blob always HTTPS, NFS and FSx for OpenZFS always NFS (plaintext),
+ * FSx for Windows and Lustre cannot be verified whatever the output says (the rule has no field to read there).
+ */
+const DATASYNC_DECIDING = new Set(['object-storage', 'efs', 'hdfs', 'smb', 'fsxn-smb']);
+
+/**
+ * DataSync in a region: ListLocations in pages of 100 (MaxResults' maximum), then transit-guard describes every
+ * location (one Describe* of its kind); the minimum describes only those whose output decides.
+ */
+function dataSyncCalls(account: GeneratedAccount, which: 'planned' | 'minimum'): CallCounts {
+  const counts: CallCounts = { 'datasync:ListLocations': pages(account.dataSyncLocations.length, 100) };
+  for (const entry of account.dataSyncLocations) {
+    const scheme = String(entry.LocationUri).split('://')[0] ?? '';
+    if (which === 'minimum' && !DATASYNC_DECIDING.has(scheme)) continue;
+    const api = `datasync:${account.dataSyncDescribed.get(entry.LocationArn as string)?.operation}`;
+    counts[api] = (counts[api] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /** The parameter groups whose TLS parameter decides: standalone instances' DB groups, clusters' cluster groups. */
@@ -298,6 +319,7 @@ export function plannedCalls(
     ...latticeCalls(account),
     // VPCs, DataSync locations and RDS databases are read live, not from their Config items.
     ...emptyFamilyCalls(),
+    ...dataSyncCalls(account, 'planned'),
     ...rdsCalls(account, plan.rds as RdsReadPlan),
     // Config records REST APIs and stages; custom domain names are listed live.
     'apigateway:GetDomainNames': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
@@ -317,6 +339,7 @@ function plannedRegionCalls(account: GeneratedAccount, plan: ReadPlan): CallCoun
   const acm = plan.acm as AcmReadPlan;
   return withoutZeros({
     ...listingCalls(account),
+    ...dataSyncCalls(account, 'planned'),
     ...rdsCalls(account, plan.rds as RdsReadPlan),
     'elbv2:DescribeRules':
       (elbv2.listenerRules
@@ -374,6 +397,7 @@ function minimumRegionCalls(account: GeneratedAccount): CallCounts {
   ).length;
   return withoutZeros({
     ...listingCalls(account),
+    ...dataSyncCalls(account, 'minimum'),
     ...rdsCalls(account, 'minimum'),
     'elbv2:DescribeRules': rules + targetGroupRules(account),
     'elb:DescribeLoadBalancerPolicies': account.classicLoadBalancers.filter(hasTlsClassicListener).length,

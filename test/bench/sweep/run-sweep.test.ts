@@ -4,6 +4,7 @@ import { minimumCalls, plannedCalls, total } from '../../../bench/sweep/expected
 import { defaultReadPlan, runSweep } from '../../../bench/sweep/run-sweep.js';
 import type { AcmCertificate } from '../../../shared/families/acm/model.js';
 import type { CloudFrontDistribution } from '../../../shared/families/cloudfront/model.js';
+import type { DataSyncLocation } from '../../../shared/families/datasync/model.js';
 import type { RdsDbCluster, RdsDbInstance } from '../../../shared/families/rds/model.js';
 import type { S3Bucket } from '../../../shared/families/s3/model.js';
 import { readPlanFor } from '../../../shared/inventory/live/plan.js';
@@ -317,5 +318,42 @@ describe('sweep against the stand-in', () => {
     expect(figures.calls['rds:DescribeDBClusterParameters']).toBeUndefined();
     expect(figures.calls['rds:DescribeCertificates']).toBe(1);
     expect(figures.calls).toEqual(plannedCalls(rds, plan, 'config'));
+  });
+
+  it('lists 121 DataSync locations in two pages and describes each with the call of its kind; the minimum skips the kinds whose verdict the scheme decides', async () => {
+    // Prepare: the eleven kinds, 11 of each (6 on the encrypted setting, 5 not).
+    const sync = generateAccount({ ...EMPTY_ACCOUNT, dataSyncLocations: 121 }, { now: NOW });
+
+    // Act
+    const figures = await runSweep({ account: sync, mode: 'describe', clientLimits: {} });
+
+    // Assess: 2 pages in eu-west-1, 1 empty page in us-east-1; one Describe* per location.
+    expect(figures.errors).toEqual([]);
+    const calls = Object.fromEntries(
+      Object.entries(figures.calls).filter(([api]) => api.startsWith('datasync:')),
+    );
+    expect(calls['datasync:ListLocations']).toBe(2 + 1);
+    expect(calls['datasync:DescribeLocationSmb']).toBe(11);
+    expect(calls['datasync:DescribeLocationAzureBlob']).toBe(11);
+    expect(Object.values(calls).reduce((a, b) => a + b, 0)).toBe(3 + 121);
+    expect(figures.calls).toEqual(plannedCalls(sync, defaultReadPlan(), 'describe'));
+    // The minimum describes object storage, EFS, HDFS, SMB and FSx for ONTAP over SMB only: 5 kinds x 11.
+    const minimum = minimumCalls(sync);
+    expect(minimum['datasync:DescribeLocationS3']).toBeUndefined();
+    expect(minimum['datasync:DescribeLocationNfs']).toBeUndefined();
+    expect(
+      Object.entries(minimum)
+        .filter(([api]) => api.startsWith('datasync:Describe'))
+        .reduce((sum, [, count]) => sum + count, 0),
+    ).toBe(55);
+    const locations = figures.resources.filter((r): r is DataSyncLocation =>
+      r.resourceType.startsWith('AWS::DataSync::'),
+    );
+    expect(locations).toHaveLength(121);
+    const objectStorage = locations.filter((l) => l.resourceType === 'AWS::DataSync::LocationObjectStorage');
+    expect(objectStorage.map((l) => l.serverProtocol).sort()).toEqual([
+      ...Array(5).fill('HTTP'),
+      ...Array(6).fill('HTTPS'),
+    ]);
   });
 });
