@@ -33,6 +33,8 @@ export interface AccountShape {
   rdsClusters?: number;
   /** DataSync locations, the eleven kinds in turn (none when absent). */
   dataSyncLocations?: number;
+  /** VPCs: a quarter without encryption control, a quarter enforced, half in monitor mode (none when absent). */
+  vpcs?: number;
 }
 
 /** The standard account of bench/sweep. */
@@ -58,6 +60,7 @@ export const STANDARD_ACCOUNT: AccountShape = {
   rdsClusters: 500,
   // 11 kinds x 10: two ListLocations pages of 100.
   dataSyncLocations: 110,
+  vpcs: 40,
 };
 
 /** An account with nothing in it: what another region of the same account holds (the stand-in answers with it). */
@@ -128,6 +131,11 @@ export interface GeneratedAccount {
   /** DataSync: ListLocations entries, and each location's Describe* output (with its operation) by ARN. */
   dataSyncLocations: Json[];
   dataSyncDescribed: Map<string, { operation: string; output: Json }>;
+  /** DescribeVpcs items and DescribeVpcEncryptionControls items, in the EC2 XML's lowerCamelCase names. */
+  vpcs: Json[];
+  vpcEncryptionControls: Json[];
+  /** GetVpcResourcesBlockingEncryptionEnforcement items by VPC id (VPCs in monitor mode only). */
+  vpcBlocking: Map<string, Json[]>;
 }
 
 /** A bucket: its ListBuckets entry, its policy text (null: none) and whether it hosts a website. */
@@ -645,6 +653,56 @@ function addDataSyncLocation(account: GeneratedAccount, index: number): void {
   });
 }
 
+// ------------------------------------------------------------------------------------------------ VPC
+
+/**
+ * A VPC (DescribeVpcs) and its encryption control (DescribeVpcEncryptionControls; Mode monitor | enforce, State
+ * available: the SDK's VpcEncryptionControl enums). Index mod 4: 0 no control, 1 enforce, 2 and 3 monitor; a VPC in
+ * monitor mode of index mod 8 = 2 has three resources blocking enforcement (Type is a free string in the API).
+ */
+function addVpc(account: GeneratedAccount, index: number): void {
+  const vpcId = `vpc-${hex(index + 0x100000, 17)}`;
+  const mode = index % 4 === 0 ? undefined : index % 4 === 1 ? 'enforce' : 'monitor';
+  const control = mode
+    ? { vpcId, vpcEncryptionControlId: `vpcec-${hex(index, 17)}`, mode, state: 'available' }
+    : undefined;
+  account.vpcs.push({
+    ownerId: account.accountId,
+    vpcId,
+    state: 'available',
+    cidrBlock: `10.${index % 256}.0.0/16`,
+    isDefault: false,
+    ...(control ? { encryptionControl: control } : {}),
+  });
+  if (control) account.vpcEncryptionControls.push(control);
+  if (mode === 'monitor')
+    account.vpcBlocking.set(
+      vpcId,
+      index % 8 === 2
+        ? [
+            {
+              id: `igw-${hex(index, 17)}`,
+              type: 'internet-gateway',
+              description: 'Internet gateway',
+              isExcludable: true,
+            },
+            {
+              id: `eni-${hex(index, 17)}`,
+              type: 'network-interface',
+              description: 'Nitro v3 instance',
+              isExcludable: false,
+            },
+            {
+              id: `nat-${hex(index, 17)}`,
+              type: 'nat-gateway',
+              description: 'NAT gateway',
+              isExcludable: true,
+            },
+          ]
+        : [],
+    );
+}
+
 /** A generated account of the given shape, in one region. */
 export function generateAccount(
   shape: AccountShape = STANDARD_ACCOUNT,
@@ -678,6 +736,9 @@ export function generateAccount(
     rdsCertificates: [],
     dataSyncLocations: [],
     dataSyncDescribed: new Map(),
+    vpcs: [],
+    vpcEncryptionControls: [],
+    vpcBlocking: new Map(),
   };
   const { region, accountId } = account;
   const elb = `arn:aws:elasticloadbalancing:${region}:${accountId}`;
@@ -702,6 +763,7 @@ export function generateAccount(
   for (let index = 0; index < (shape.s3Buckets ?? 0); index++) addBucket(account, index);
   addRds(account, shape.rdsInstances ?? 0, shape.rdsClusters ?? 0);
   for (let index = 0; index < (shape.dataSyncLocations ?? 0); index++) addDataSyncLocation(account, index);
+  for (let index = 0; index < (shape.vpcs ?? 0); index++) addVpc(account, index);
 
   // Load balancers first: certificates in use name them.
   const lbArns: string[] = [];
@@ -1025,5 +1087,6 @@ export function resourceCounts(account: GeneratedAccount): Record<string, number
     rdsInstances: account.rdsInstances.length,
     rdsClusters: account.rdsClusters.length,
     dataSyncLocations: account.dataSyncLocations.length,
+    vpcs: account.vpcs.length,
   };
 }

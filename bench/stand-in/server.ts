@@ -425,10 +425,37 @@ function answerEc2(account: GeneratedAccount, call: Call, n: number): Answer {
   const { params } = call;
   switch (call.operation) {
     // The generated account has no VPC (the VPC family reads none).
-    case 'DescribeVpcs':
-      return ec2Xml(call.operation, { vpcSet: [] }, n);
-    case 'DescribeVpcEncryptionControls':
-      return ec2Xml(call.operation, { vpcEncryptionControlSet: [] }, n);
+    case 'DescribeVpcs': {
+      // No MaxResults: DescribeVpcs answers every VPC in one page, as the reader asks.
+      const ids = [...listParam(call.params, 'VpcId.'), ...listParam(call.params, 'VpcIds.')];
+      const found =
+        ids.length > 0 ? account.vpcs.filter((vpc) => ids.includes(vpc.vpcId as string)) : account.vpcs;
+      return ec2Xml(call.operation, { vpcSet: found }, n);
+    }
+    case 'DescribeVpcEncryptionControls': {
+      const ids = [...listParam(call.params, 'VpcId.'), ...listParam(call.params, 'VpcIds.')];
+      const all =
+        ids.length > 0
+          ? account.vpcEncryptionControls.filter((control) => ids.includes(control.vpcId as string))
+          : account.vpcEncryptionControls;
+      const { items, next } = page(
+        all,
+        call.params.get('NextToken'),
+        size(call.params.get('MaxResults'), 1000, 1000),
+      );
+      return ec2Xml(call.operation, { vpcEncryptionControlSet: items, nextToken: next }, n);
+    }
+    case 'GetVpcResourcesBlockingEncryptionEnforcement': {
+      const vpcId = call.params.get('VpcId') ?? '';
+      if (!account.vpcs.some((vpc) => vpc.vpcId === vpcId))
+        return ec2Error('InvalidVpcID.NotFound', `The vpc ID '${vpcId}' does not exist`, n);
+      const { items, next } = page(
+        account.vpcBlocking.get(vpcId) ?? [],
+        call.params.get('NextToken'),
+        size(call.params.get('MaxResults'), 1000, 1000),
+      );
+      return ec2Xml(call.operation, { nonCompliantResourceSet: items, nextToken: next }, n);
+    }
     case 'DescribeVpnConnections': {
       const ids = listParam(params, 'VpnConnectionId.');
       const found =

@@ -115,7 +115,7 @@ function listingCalls(account: GeneratedAccount): CallCounts {
     'acm:ListCertificates': pages(account.certificates.length, LIST_CERTIFICATES_PAGE_SIZE),
     ...targetGroupListing(account),
     ...latticeCalls(account),
-    ...emptyFamilyCalls(),
+    ...vpcCalls(account),
     ...s3Calls(account),
     // Custom domain names carry their security policy; no REST API in the account (its stages need none read).
     'apigateway:GetDomainNames': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
@@ -129,11 +129,20 @@ function targetGroupListing(account: GeneratedAccount): CallCounts {
   return { 'elbv2:DescribeTargetGroups': pages(account.targetGroups.length, ELBV2_PAGE_SIZE) };
 }
 
-/** The generated account has no VPC: the family lists once a region and finds none. */
-function emptyFamilyCalls(): CallCounts {
+/**
+ * VPCs in a region: DescribeVpcs once (no MaxResults: one page), DescribeVpcEncryptionControls in pages of 1,000,
+ * and GetVpcResourcesBlockingEncryptionEnforcement once per VPC in monitor mode (1,000 a page). The verdict does not
+ * depend on that list, but vpc-encryption-control's finding names the resources blocking enforce mode (what the
+ * owner must fix), so the minimum counts it too.
+ */
+function vpcCalls(account: GeneratedAccount): CallCounts {
   return {
     'ec2:DescribeVpcs': 1,
-    'ec2:DescribeVpcEncryptionControls': 1,
+    'ec2:DescribeVpcEncryptionControls': pages(account.vpcEncryptionControls.length, 1000),
+    'ec2:GetVpcResourcesBlockingEncryptionEnforcement': [...account.vpcBlocking.values()].reduce(
+      (sum, resources) => sum + pages(resources.length, 1000),
+      0,
+    ),
   };
 }
 
@@ -318,7 +327,7 @@ export function plannedCalls(
     // AWS Config records no VPC Lattice type.
     ...latticeCalls(account),
     // VPCs, DataSync locations and RDS databases are read live, not from their Config items.
-    ...emptyFamilyCalls(),
+    ...vpcCalls(account),
     ...dataSyncCalls(account, 'planned'),
     ...rdsCalls(account, plan.rds as RdsReadPlan),
     // Config records REST APIs and stages; custom domain names are listed live.

@@ -7,6 +7,7 @@ import type { CloudFrontDistribution } from '../../../shared/families/cloudfront
 import type { DataSyncLocation } from '../../../shared/families/datasync/model.js';
 import type { RdsDbCluster, RdsDbInstance } from '../../../shared/families/rds/model.js';
 import type { S3Bucket } from '../../../shared/families/s3/model.js';
+import type { Vpc } from '../../../shared/families/vpc/model.js';
 import { readPlanFor } from '../../../shared/inventory/live/plan.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { RULES } from '../../../shared/rules/index.js';
@@ -355,5 +356,23 @@ describe('sweep against the stand-in', () => {
       ...Array(5).fill('HTTP'),
       ...Array(6).fill('HTTPS'),
     ]);
+  });
+
+  it('lists 16 VPCs and their encryption controls, and asks what blocks enforce mode only for the VPCs in monitor mode', async () => {
+    // Prepare: 4 without a control, 4 enforced, 8 in monitor mode (2 of them with three blocking resources).
+    const net = generateAccount({ ...EMPTY_ACCOUNT, vpcs: 16 }, { now: NOW });
+
+    // Act
+    const figures = await runSweep({ account: net, mode: 'describe', clientLimits: {} });
+
+    // Assess: one listing each per region (us-east-1 empty), one blocking list per monitored VPC.
+    expect(figures.errors).toEqual([]);
+    expect(figures.calls['ec2:DescribeVpcs']).toBe(2);
+    expect(figures.calls['ec2:DescribeVpcEncryptionControls']).toBe(2);
+    expect(figures.calls['ec2:GetVpcResourcesBlockingEncryptionEnforcement']).toBe(8);
+    expect(figures.calls).toEqual(plannedCalls(net, defaultReadPlan(), 'describe'));
+    const vpcs = figures.resources.filter((r): r is Vpc => r.resourceType === 'AWS::EC2::VPC');
+    expect(vpcs).toHaveLength(16);
+    expect(vpcs.filter((vpc) => (vpc.blockingResources?.length ?? 0) === 3)).toHaveLength(2);
   });
 });
