@@ -27,6 +27,14 @@ export interface AccountShape {
   cloudFrontDistributions?: number;
   /** S3 buckets in the account's region (none when absent). */
   s3Buckets?: number;
+  /** RDS DB instances not in a cluster (none when absent). */
+  rdsInstances?: number;
+  /** Aurora DB clusters, each with one member instance (none when absent). */
+  rdsClusters?: number;
+  /** DataSync locations, the eleven kinds in turn (none when absent). */
+  dataSyncLocations?: number;
+  /** VPCs: a quarter without encryption control, a quarter enforced, half in monitor mode (none when absent). */
+  vpcs?: number;
 }
 
 /** The standard account of bench/sweep. */
@@ -47,6 +55,12 @@ export const STANDARD_ACCOUNT: AccountShape = {
   apiGatewayDomainNames: 100,
   cloudFrontDistributions: 100,
   s3Buckets: 5000,
+  // 2,000 databases: 1,500 standalone instances and 500 Aurora clusters.
+  rdsInstances: 1500,
+  rdsClusters: 500,
+  // 11 kinds x 10: two ListLocations pages of 100.
+  dataSyncLocations: 110,
+  vpcs: 40,
 };
 
 /** An account with nothing in it: what another region of the same account holds (the stand-in answers with it). */
@@ -106,6 +120,22 @@ export interface GeneratedAccount {
   apiGatewayDomainNames: Json[];
   /** S3 buckets by name, in ListBuckets order. */
   s3Buckets: Map<string, S3BucketEntry>;
+  /** RDS: DescribeDBInstances items (standalone, then the clusters' members), DescribeDBClusters items. */
+  rdsInstances: Json[];
+  rdsClusters: Json[];
+  /** The TLS parameter (a DescribeDBParameters / DescribeDBClusterParameters item) of each group, by group name. */
+  rdsParameterGroups: Map<string, Json>;
+  rdsClusterParameterGroups: Map<string, Json>;
+  /** DescribeCertificates items: the region's CAs. */
+  rdsCertificates: Json[];
+  /** DataSync: ListLocations entries, and each location's Describe* output (with its operation) by ARN. */
+  dataSyncLocations: Json[];
+  dataSyncDescribed: Map<string, { operation: string; output: Json }>;
+  /** DescribeVpcs items and DescribeVpcEncryptionControls items, in the EC2 XML's lowerCamelCase names. */
+  vpcs: Json[];
+  vpcEncryptionControls: Json[];
+  /** GetVpcResourcesBlockingEncryptionEnforcement items by VPC id (VPCs in monitor mode only). */
+  vpcBlocking: Map<string, Json[]>;
 }
 
 /** A bucket: its ListBuckets entry, its policy text (null: none) and whether it hosts a website. */
@@ -381,6 +411,298 @@ function addBucket(account: GeneratedAccount, index: number): void {
   );
 }
 
+// ------------------------------------------------------------------------------------------------ RDS
+
+/**
+ * The RDS CAs (DescribeCertificates) with their ValidTill, as shared/families/rds/reference.ts records them
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL.html); rds-ca-2019 has expired.
+ */
+const RDS_CAS: [string, string][] = [
+  ['rds-ca-rsa2048-g1', '2061-05-24T22:59:00.000Z'],
+  ['rds-ca-ecc384-g1', '2121-05-24T23:06:59.000Z'],
+  ['rds-ca-rsa4096-g1', '2121-05-24T23:03:20.000Z'],
+  ['rds-ca-2019', '2024-08-22T17:08:50.000Z'],
+];
+
+/**
+ * Engines with a TLS parameter (rds.force_ssl or require_secure_transport) and the value their default group
+ * holds (undefined: the item has no ParameterValue, as AWS lists an engine default it does not state).
+ */
+const RDS_ENGINES = [
+  { engine: 'postgres', version: '16.3', family: 'postgres16', parameter: 'rds.force_ssl', byDefault: '1' },
+  {
+    engine: 'mysql',
+    version: '8.0.39',
+    family: 'mysql8.0',
+    parameter: 'require_secure_transport',
+    byDefault: '0',
+  },
+  {
+    engine: 'mariadb',
+    version: '10.11.8',
+    family: 'mariadb10.11',
+    parameter: 'require_secure_transport',
+    byDefault: '0',
+  },
+  { engine: 'postgres', version: '14.12', family: 'postgres14', parameter: 'rds.force_ssl', byDefault: '0' },
+];
+const AURORA_ENGINES = [
+  {
+    engine: 'aurora-mysql',
+    version: '8.0.mysql_aurora.3.05.2',
+    family: 'aurora-mysql8.0',
+    parameter: 'require_secure_transport',
+    byDefault: '0',
+  },
+  {
+    engine: 'aurora-postgresql',
+    version: '14.11',
+    family: 'aurora-postgresql14',
+    parameter: 'rds.force_ssl',
+    byDefault: '0',
+  },
+];
+/** Custom groups per engine family: a database in three uses its family's default group. */
+const RDS_CUSTOM_GROUPS = 10;
+
+/** A group's TLS parameter as DescribeDBParameters lists it (custom groups: even numbers require TLS). */
+function rdsParameter(engine: (typeof RDS_ENGINES)[number], custom: number | undefined): Json {
+  const value = custom === undefined ? engine.byDefault : custom % 2 === 0 ? '1' : '0';
+  return {
+    ParameterName: engine.parameter,
+    ParameterValue: value,
+    Description: 'Force SSL connections.',
+    Source: custom === undefined ? 'engine-default' : 'user',
+    ApplyType: 'dynamic',
+    DataType: 'boolean',
+    AllowedValues: '0,1',
+    IsModifiable: true,
+    ApplyMethod: 'pending-reboot',
+  };
+}
+
+/**
+ * The group a database uses: its family's default for one database in three of that family (turn: the
+ * database's rank within its engine family), else one of the family's custom groups in turn.
+ */
+function rdsGroup(
+  groups: Map<string, Json>,
+  engine: (typeof RDS_ENGINES)[number],
+  turn: number,
+  kind: 'db' | 'cluster',
+): string {
+  const custom = turn % 3 === 0 ? undefined : turn % RDS_CUSTOM_GROUPS;
+  const name =
+    custom === undefined
+      ? `default.${engine.family}`
+      : `${kind}-${engine.family.replace('.', '-')}-tls-${custom}`;
+  if (!groups.has(name)) groups.set(name, rdsParameter(engine, custom));
+  return name;
+}
+
+function rdsInstance(
+  account: GeneratedAccount,
+  id: string,
+  engine: (typeof RDS_ENGINES)[number],
+  index: number,
+) {
+  const [ca, validTill] = RDS_CAS[index % RDS_CAS.length] as [string, string];
+  return {
+    DBInstanceIdentifier: id,
+    DBInstanceArn: `arn:aws:rds:${account.region}:${account.accountId}:db:${id}`,
+    DBInstanceClass: 'db.r6g.large',
+    Engine: engine.engine,
+    EngineVersion: engine.version,
+    DBInstanceStatus: 'available',
+    CACertificateIdentifier: ca,
+    // The server certificate is issued by the CA and renewed a year at a time, never past the CA's ValidTill.
+    CertificateDetails: {
+      CAIdentifier: ca,
+      ValidTill: new Date(
+        Math.min(Date.parse(validTill), account.now.getTime() + 200 * DAY_MS),
+      ).toISOString(),
+    },
+  };
+}
+
+/** Standalone DB instances over four engines, then Aurora clusters with one writer each; four CAs in turn. */
+function addRds(account: GeneratedAccount, instances: number, clusters: number): void {
+  if (instances + clusters > 0)
+    account.rdsCertificates.push(
+      ...RDS_CAS.map(([id, validTill]) => ({
+        CertificateIdentifier: id,
+        CertificateType: 'CA',
+        Thumbprint: hex(id.length, 40),
+        ValidFrom: '2021-05-25T22:38:23.000Z',
+        ValidTill: validTill,
+        CertificateArn: `arn:aws:rds:${account.region}::cert:${id}`,
+        CustomerOverride: false,
+      })),
+    );
+  for (let index = 0; index < instances; index++) {
+    const engine = RDS_ENGINES[index % RDS_ENGINES.length] as (typeof RDS_ENGINES)[number];
+    const group = rdsGroup(account.rdsParameterGroups, engine, Math.floor(index / RDS_ENGINES.length), 'db');
+    account.rdsInstances.push({
+      ...rdsInstance(account, `db-${hex(index, 6)}`, engine, index),
+      DBParameterGroups: [{ DBParameterGroupName: group, ParameterApplyStatus: 'in-sync' }],
+    });
+  }
+  for (let index = 0; index < clusters; index++) {
+    const engine = AURORA_ENGINES[index % AURORA_ENGINES.length] as (typeof AURORA_ENGINES)[number];
+    const id = `cluster-${hex(index, 6)}`;
+    const writer = `${id}-instance-1`;
+    account.rdsClusters.push({
+      DBClusterIdentifier: id,
+      DBClusterArn: `arn:aws:rds:${account.region}:${account.accountId}:cluster:${id}`,
+      Engine: engine.engine,
+      EngineVersion: engine.version,
+      Status: 'available',
+      DBClusterParameterGroup: rdsGroup(
+        account.rdsClusterParameterGroups,
+        engine,
+        Math.floor(index / AURORA_ENGINES.length),
+        'cluster',
+      ),
+      DBClusterMembers: [{ DBInstanceIdentifier: writer, IsClusterWriter: true, PromotionTier: 1 }],
+    });
+    account.rdsInstances.push({
+      ...rdsInstance(account, writer, engine, index),
+      DBClusterIdentifier: id,
+      // A member's DB group does not hold the TLS parameter that counts (the cluster group does).
+      DBParameterGroups: [
+        { DBParameterGroupName: `default.${engine.family}`, ParameterApplyStatus: 'in-sync' },
+      ],
+    });
+  }
+}
+
+// ------------------------------------------------------------------------------------------- DataSync
+
+/**
+ * Each location kind: its LocationUri scheme, its Describe* operation, and the transport fields of its output in
+ * two variants (even index: the encrypted setting, odd: the plaintext or older one). Field names and values from
+ * the DataSync API reference (DescribeLocationObjectStorage ServerProtocol HTTP | HTTPS, DescribeLocationEfs
+ * InTransitEncryption NONE | TLS1_2, DescribeLocationHdfs QopConfiguration, MountOptions.Version), as
+ * shared/families/datasync/describe.ts reads them.
+ */
+const DATASYNC_KINDS: { scheme: string; operation: string; fields: (encrypted: boolean) => Json }[] = [
+  {
+    scheme: 'object-storage',
+    operation: 'DescribeLocationObjectStorage',
+    fields: (on) => ({ ServerProtocol: on ? 'HTTPS' : 'HTTP', ServerPort: on ? 443 : 80 }),
+  },
+  {
+    scheme: 'efs',
+    operation: 'DescribeLocationEfs',
+    fields: (on) => ({ InTransitEncryption: on ? 'TLS1_2' : 'NONE' }),
+  },
+  {
+    scheme: 'hdfs',
+    operation: 'DescribeLocationHdfs',
+    fields: (on) => ({
+      QopConfiguration: {
+        RpcProtection: on ? 'PRIVACY' : 'AUTHENTICATION',
+        DataTransferProtection: on ? 'PRIVACY' : 'DISABLED',
+      },
+    }),
+  },
+  {
+    scheme: 'smb',
+    operation: 'DescribeLocationSmb',
+    fields: (on) => ({ MountOptions: { Version: on ? 'SMB3' : 'SMB2' } }),
+  },
+  {
+    scheme: 'nfs',
+    operation: 'DescribeLocationNfs',
+    fields: (on) => ({ MountOptions: { Version: on ? 'NFS4_1' : 'NFS3' } }),
+  },
+  { scheme: 's3', operation: 'DescribeLocationS3', fields: () => ({ S3StorageClass: 'STANDARD' }) },
+  {
+    scheme: 'fsxn-smb',
+    operation: 'DescribeLocationFsxOntap',
+    fields: (on) => ({ Protocol: { SMB: { MountOptions: { Version: on ? 'SMB3' : 'SMB2' } } } }),
+  },
+  { scheme: 'fsxw', operation: 'DescribeLocationFsxWindows', fields: () => ({}) },
+  { scheme: 'fsxl', operation: 'DescribeLocationFsxLustre', fields: () => ({}) },
+  {
+    scheme: 'fsxz',
+    operation: 'DescribeLocationFsxOpenZfs',
+    fields: () => ({ Protocol: { NFS: { MountOptions: { Version: 'NFS4_1' } } } }),
+  },
+  {
+    scheme: 'azure-blob',
+    operation: 'DescribeLocationAzureBlob',
+    fields: () => ({ AuthenticationType: 'SAS' }),
+  },
+];
+
+/** A location of the kind its index names in turn, half of each kind on the encrypted setting. */
+function addDataSyncLocation(account: GeneratedAccount, index: number): void {
+  const kind = DATASYNC_KINDS[index % DATASYNC_KINDS.length] as (typeof DATASYNC_KINDS)[number];
+  const arn = `arn:aws:datasync:${account.region}:${account.accountId}:location/loc-${hex(index, 17)}`;
+  const uri = `${kind.scheme}://host-${index}.example.com/share-${index}/`;
+  account.dataSyncLocations.push({ LocationArn: arn, LocationUri: uri });
+  account.dataSyncDescribed.set(arn, {
+    operation: kind.operation,
+    output: {
+      LocationArn: arn,
+      LocationUri: uri,
+      CreationTime: Math.floor(account.now.getTime() / 1000) - index * 3600,
+      ...kind.fields(Math.floor(index / DATASYNC_KINDS.length) % 2 === 0),
+    },
+  });
+}
+
+// ------------------------------------------------------------------------------------------------ VPC
+
+/**
+ * A VPC (DescribeVpcs) and its encryption control (DescribeVpcEncryptionControls; Mode monitor | enforce, State
+ * available: the SDK's VpcEncryptionControl enums). Index mod 4: 0 no control, 1 enforce, 2 and 3 monitor; a VPC in
+ * monitor mode of index mod 8 = 2 has three resources blocking enforcement (Type is a free string in the API).
+ */
+function addVpc(account: GeneratedAccount, index: number): void {
+  const vpcId = `vpc-${hex(index + 0x100000, 17)}`;
+  const mode = index % 4 === 0 ? undefined : index % 4 === 1 ? 'enforce' : 'monitor';
+  const control = mode
+    ? { vpcId, vpcEncryptionControlId: `vpcec-${hex(index, 17)}`, mode, state: 'available' }
+    : undefined;
+  account.vpcs.push({
+    ownerId: account.accountId,
+    vpcId,
+    state: 'available',
+    cidrBlock: `10.${index % 256}.0.0/16`,
+    isDefault: false,
+    ...(control ? { encryptionControl: control } : {}),
+  });
+  if (control) account.vpcEncryptionControls.push(control);
+  if (mode === 'monitor')
+    account.vpcBlocking.set(
+      vpcId,
+      index % 8 === 2
+        ? [
+            {
+              id: `igw-${hex(index, 17)}`,
+              type: 'internet-gateway',
+              description: 'Internet gateway',
+              isExcludable: true,
+            },
+            {
+              id: `eni-${hex(index, 17)}`,
+              type: 'network-interface',
+              description: 'Nitro v3 instance',
+              isExcludable: false,
+            },
+            {
+              id: `nat-${hex(index, 17)}`,
+              type: 'nat-gateway',
+              description: 'NAT gateway',
+              isExcludable: true,
+            },
+          ]
+        : [],
+    );
+}
+
 /** A generated account of the given shape, in one region. */
 export function generateAccount(
   shape: AccountShape = STANDARD_ACCOUNT,
@@ -407,6 +729,16 @@ export function generateAccount(
     apiGatewayDomainNames: [],
     cloudFrontDistributions: [],
     s3Buckets: new Map(),
+    rdsInstances: [],
+    rdsClusters: [],
+    rdsParameterGroups: new Map(),
+    rdsClusterParameterGroups: new Map(),
+    rdsCertificates: [],
+    dataSyncLocations: [],
+    dataSyncDescribed: new Map(),
+    vpcs: [],
+    vpcEncryptionControls: [],
+    vpcBlocking: new Map(),
   };
   const { region, accountId } = account;
   const elb = `arn:aws:elasticloadbalancing:${region}:${accountId}`;
@@ -429,6 +761,9 @@ export function generateAccount(
   }
 
   for (let index = 0; index < (shape.s3Buckets ?? 0); index++) addBucket(account, index);
+  addRds(account, shape.rdsInstances ?? 0, shape.rdsClusters ?? 0);
+  for (let index = 0; index < (shape.dataSyncLocations ?? 0); index++) addDataSyncLocation(account, index);
+  for (let index = 0; index < (shape.vpcs ?? 0); index++) addVpc(account, index);
 
   // Load balancers first: certificates in use name them.
   const lbArns: string[] = [];
@@ -749,5 +1084,9 @@ export function resourceCounts(account: GeneratedAccount): Record<string, number
     apiGatewayDomainNames: account.apiGatewayDomainNames.length,
     cloudFrontDistributions: account.cloudFrontDistributions.length,
     s3Buckets: account.s3Buckets.size,
+    rdsInstances: account.rdsInstances.length,
+    rdsClusters: account.rdsClusters.length,
+    dataSyncLocations: account.dataSyncLocations.length,
+    vpcs: account.vpcs.length,
   };
 }

@@ -125,27 +125,139 @@ function ec2Xml(operation: string, result: Json, n: number): Answer {
   );
 }
 
-/** An RDS Query answer (rds.amazonaws.com/doc/2014-10-31): the account's listings hold no database. */
-function answerRds(call: Call, n: number): Answer {
-  const ns = 'http://rds.amazonaws.com/doc/2014-10-31/';
-  const result =
-    call.operation === 'DescribeDBInstances'
-      ? { DBInstances: [] }
-      : call.operation === 'DescribeDBClusters'
-        ? { DBClusters: [] }
-        : undefined;
-  if (!result) {
-    return new Answer(
-      400,
-      'text/xml',
-      `<ErrorResponse xmlns="${ns}"><Error><Type>Sender</Type><Code>InvalidAction</Code><Message>The stand-in has no answer for ${escapeXml(call.operation)}</Message></Error><RequestId>${requestId(n)}</RequestId></ErrorResponse>`,
+// ------------------------------------------------------------------------------------------- DataSync
+
+/**
+ * DataSync (JSON, FmrsService): ListLocations in pages (MaxResults at most 100, NextToken), and each location's
+ * Describe* of its own kind; another kind's call or an unknown ARN is InvalidRequestException, as DataSync answers.
+ */
+function answerDataSync(account: GeneratedAccount, call: Call): Answer {
+  if (call.operation === 'ListLocations') {
+    const { items, next } = page(
+      account.dataSyncLocations,
+      call.body.NextToken as string | undefined,
+      size(call.body.MaxResults as number | undefined, 100, 100),
     );
+    return json({ Locations: items, ...(next ? { NextToken: next } : {}) });
   }
+  const described = account.dataSyncDescribed.get(String(call.body.LocationArn));
+  if (!described || described.operation !== call.operation)
+    return jsonError('InvalidRequestException', `Location ${String(call.body.LocationArn)} is not found.`);
+  return json(described.output);
+}
+
+// ------------------------------------------------------------------------------------------------ RDS
+
+const RDS_NS = 'http://rds.amazonaws.com/doc/2014-10-31/';
+
+/** RDS names each list's members after the item (the SDK's model: DBInstanceList members are <DBInstance>). */
+const RDS_MEMBER: Record<string, string> = {
+  DBInstances: 'DBInstance',
+  DBClusters: 'DBCluster',
+  Parameters: 'Parameter',
+  Certificates: 'Certificate',
+  DBParameterGroups: 'DBParameterGroup',
+  DBClusterMembers: 'DBClusterMember',
+};
+
+function rdsXmlOf(value: unknown, member = 'member'): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return value.map((entry) => `<${member}>${rdsXmlOf(entry)}</${member}>`).join('');
+  if (typeof value === 'object') {
+    return Object.entries(value as Json)
+      .filter(([, inner]) => inner !== undefined)
+      .map(([key, inner]) => `<${key}>${rdsXmlOf(inner, RDS_MEMBER[key])}</${key}>`)
+      .join('');
+  }
+  return escapeXml(String(value));
+}
+
+function rdsError(code: string, message: string, n: number, status = 400): Answer {
+  return new Answer(
+    status,
+    'text/xml',
+    `<ErrorResponse xmlns="${RDS_NS}"><Error><Type>Sender</Type><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error><RequestId>${requestId(n)}</RequestId></ErrorResponse>`,
+  );
+}
+
+/**
+ * One page of an RDS Describe call: MaxRecords 20-100, default 100, Marker from the previous page
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DescribeDBInstances.html).
+ */
+function rdsPage(call: Call, items: readonly Json[], key: string, n: number): Answer {
+  const max = Number(call.params.get('MaxRecords') ?? 100);
+  if (!Number.isInteger(max) || max < 20 || max > 100)
+    return rdsError('InvalidParameterValue', 'MaxRecords must be between 20 and 100', n);
+  const { items: slice, next } = page(items, call.params.get('Marker'), max);
+  const result = rdsXmlOf({ [key]: slice, Marker: next });
   return new Answer(
     200,
     'text/xml',
-    `<${call.operation}Response xmlns="${ns}"><${call.operation}Result>${xmlOf(result, 'member')}</${call.operation}Result><ResponseMetadata><RequestId>${requestId(n)}</RequestId></ResponseMetadata></${call.operation}Response>`,
+    `<${call.operation}Response xmlns="${RDS_NS}"><${call.operation}Result>${result}</${call.operation}Result><ResponseMetadata><RequestId>${requestId(n)}</RequestId></ResponseMetadata></${call.operation}Response>`,
   );
+}
+
+/** A group's parameters, kept to the names of a parameter-name filter (the only filter RDS supports). */
+function rdsParameters(
+  call: Call,
+  groups: Map<string, Json>,
+  groupParam: string,
+  missing: string,
+  n: number,
+) {
+  const name = call.params.get(groupParam) ?? '';
+  const parameter = groups.get(name);
+  if (!parameter) return rdsError(missing, `DBParameterGroup not found: ${name}`, n, 404);
+  const filter = call.params.get('Filters.Filter.1.Name') ?? call.params.get('Filters.member.1.Name');
+  const wanted = [
+    ...listParam(call.params, 'Filters.Filter.1.Values.'),
+    ...listParam(call.params, 'Filters.member.1.Values.'),
+  ];
+  const kept =
+    filter === 'parameter-name'
+      ? [parameter].filter((p) => wanted.includes(String(p.ParameterName)))
+      : [parameter];
+  return rdsPage(call, kept, 'Parameters', n);
+}
+
+/** RDS (AWS Query, API version 2014-10-31): the account's databases, their groups' TLS parameter and CAs. */
+function answerRds(account: GeneratedAccount, call: Call, n: number): Answer {
+  switch (call.operation) {
+    case 'DescribeDBInstances': {
+      const id = call.params.get('DBInstanceIdentifier');
+      if (!id) return rdsPage(call, account.rdsInstances, 'DBInstances', n);
+      const found = account.rdsInstances.filter((db) => db.DBInstanceIdentifier === id);
+      if (found.length === 0) return rdsError('DBInstanceNotFound', `DBInstance ${id} not found.`, n, 404);
+      return rdsPage(call, found, 'DBInstances', n);
+    }
+    case 'DescribeDBClusters': {
+      const id = call.params.get('DBClusterIdentifier');
+      if (!id) return rdsPage(call, account.rdsClusters, 'DBClusters', n);
+      const found = account.rdsClusters.filter((cluster) => cluster.DBClusterIdentifier === id);
+      if (found.length === 0) return rdsError('DBClusterNotFoundFault', `DBCluster ${id} not found.`, n, 404);
+      return rdsPage(call, found, 'DBClusters', n);
+    }
+    case 'DescribeDBParameters':
+      return rdsParameters(
+        call,
+        account.rdsParameterGroups,
+        'DBParameterGroupName',
+        'DBParameterGroupNotFound',
+        n,
+      );
+    case 'DescribeDBClusterParameters':
+      return rdsParameters(
+        call,
+        account.rdsClusterParameterGroups,
+        'DBClusterParameterGroupName',
+        'DBParameterGroupNotFound',
+        n,
+      );
+    case 'DescribeCertificates':
+      return rdsPage(call, account.rdsCertificates, 'Certificates', n);
+    default:
+      return rdsError('InvalidAction', `The stand-in has no answer for ${call.operation}`, n);
+  }
 }
 
 function ec2Error(code: string, message: string, n: number, status = 400): Answer {
@@ -179,6 +291,8 @@ function throttle(call: Call, n: number): Answer {
       });
     case 's3':
       return s3Error(503, 'SlowDown', 'Please reduce your request rate.');
+    case 'rds':
+      return rdsError('Throttling', 'Rate exceeded', n);
     default:
       return jsonError('ThrottlingException', 'Rate exceeded');
   }
@@ -311,10 +425,37 @@ function answerEc2(account: GeneratedAccount, call: Call, n: number): Answer {
   const { params } = call;
   switch (call.operation) {
     // The generated account has no VPC (the VPC family reads none).
-    case 'DescribeVpcs':
-      return ec2Xml(call.operation, { vpcSet: [] }, n);
-    case 'DescribeVpcEncryptionControls':
-      return ec2Xml(call.operation, { vpcEncryptionControlSet: [] }, n);
+    case 'DescribeVpcs': {
+      // No MaxResults: DescribeVpcs answers every VPC in one page, as the reader asks.
+      const ids = [...listParam(call.params, 'VpcId.'), ...listParam(call.params, 'VpcIds.')];
+      const found =
+        ids.length > 0 ? account.vpcs.filter((vpc) => ids.includes(vpc.vpcId as string)) : account.vpcs;
+      return ec2Xml(call.operation, { vpcSet: found }, n);
+    }
+    case 'DescribeVpcEncryptionControls': {
+      const ids = [...listParam(call.params, 'VpcId.'), ...listParam(call.params, 'VpcIds.')];
+      const all =
+        ids.length > 0
+          ? account.vpcEncryptionControls.filter((control) => ids.includes(control.vpcId as string))
+          : account.vpcEncryptionControls;
+      const { items, next } = page(
+        all,
+        call.params.get('NextToken'),
+        size(call.params.get('MaxResults'), 1000, 1000),
+      );
+      return ec2Xml(call.operation, { vpcEncryptionControlSet: items, nextToken: next }, n);
+    }
+    case 'GetVpcResourcesBlockingEncryptionEnforcement': {
+      const vpcId = call.params.get('VpcId') ?? '';
+      if (!account.vpcs.some((vpc) => vpc.vpcId === vpcId))
+        return ec2Error('InvalidVpcID.NotFound', `The vpc ID '${vpcId}' does not exist`, n);
+      const { items, next } = page(
+        account.vpcBlocking.get(vpcId) ?? [],
+        call.params.get('NextToken'),
+        size(call.params.get('MaxResults'), 1000, 1000),
+      );
+      return ec2Xml(call.operation, { nonCompliantResourceSet: items, nextToken: next }, n);
+    }
     case 'DescribeVpnConnections': {
       const ids = listParam(params, 'VpnConnectionId.');
       const found =
@@ -850,17 +991,13 @@ function answer(account: GeneratedAccount, call: Call, n: number): Answer {
       return answerApiGateway(account, call);
     case 'cloudfront':
       return answerCloudFront(account, call, n);
-    // The generated account has no RDS database (RDS: AWS Query, API version 2014-10-31).
     case 'rds':
-      return answerRds(call, n);
+      return answerRds(account, call, n);
     case 'iot':
     case 'greengrass':
       return answerIot(call);
-    // The generated account has no DataSync location.
     case 'datasync':
-      return call.operation === 'ListLocations'
-        ? json({ Locations: [] })
-        : jsonError('InvalidRequestException', `The stand-in has no location for ${call.operation}`);
+      return answerDataSync(account, call);
     case 's3':
       return answerS3(account, call);
     // Nor any Private CA, nor any IAM server certificate (IAM's Query XML, as ELB's).

@@ -12,6 +12,8 @@ import { CLASSIC_PAGE_SIZE, type ElbReadPlan } from '../../shared/families/elb/l
 import { ELBV2_PAGE_SIZE, type Elbv2ReadPlan } from '../../shared/families/elbv2/live.js';
 import { IAM_REGION } from '../../shared/families/iam/model.js';
 import { FAMILIES } from '../../shared/families/index.js';
+import type { RdsReadPlan } from '../../shared/families/rds/read-plan.js';
+import { tlsParameterOf } from '../../shared/families/rds/reference.js';
 import { S3_LIST_PAGE_SIZE } from '../../shared/families/s3/live.js';
 import type { VpnReadPlan } from '../../shared/families/vpn/live.js';
 import { CONFIG_QUERY_PAGE_SIZE } from '../../shared/inventory/live/config-select.js';
@@ -46,6 +48,8 @@ function addCounts(...all: CallCounts[]): CallCounts {
   return sum;
 }
 
+/** MaxRecords' maximum for the RDS Describe calls (RDS API reference, DescribeDBInstances: 20-100). */
+const RDS_PAGE_SIZE = 100;
 /** ListDistributions' MaxItems: its default and maximum (CloudFront API reference, ListDistributions). */
 const CLOUDFRONT_PAGE_SIZE = 100;
 const pages = (count: number, size: number) => Math.max(1, Math.ceil(count / size));
@@ -112,6 +116,7 @@ function listingCalls(account: GeneratedAccount): CallCounts {
     'acm:ListCertificates': pages(account.certificates.length, LIST_CERTIFICATES_PAGE_SIZE),
     ...targetGroupListing(account),
     ...latticeCalls(account),
+    ...vpcCalls(account),
     ...emptyFamilyCalls(),
     ...s3Calls(account),
     // Custom domain names carry their security policy; no REST API in the account (its stages need none read).
@@ -127,20 +132,106 @@ function targetGroupListing(account: GeneratedAccount): CallCounts {
 }
 
 /**
- * The generated account has no VPC, no DataSync location, no RDS database, no Private CA and no AWS IoT
- * certificate, CA, domain configuration or Greengrass core device: each family lists once a region and finds none
- * (RDS reads no parameter group or CA without a database).
+/**
+ * The generated account has no Private CA and no AWS IoT certificate, CA, domain configuration or Greengrass core
+ * device: each of those families lists once a region and finds none.
  */
 function emptyFamilyCalls(): CallCounts {
   return {
-    'ec2:DescribeVpcs': 1,
-    'ec2:DescribeVpcEncryptionControls': 1,
-    'datasync:ListLocations': 1,
-    'rds:DescribeDBInstances': 1,
-    'rds:DescribeDBClusters': 1,
     'acm-pca:ListCertificateAuthorities': 1,
     ...iotDeviceCalls(),
     'iot:ListDomainConfigurations': 1,
+  };
+}
+
+/**
+ * VPCs in a region: DescribeVpcs once (no MaxResults: one page), DescribeVpcEncryptionControls in pages of 1,000,
+ * and GetVpcResourcesBlockingEncryptionEnforcement once per VPC in monitor mode (1,000 a page). The verdict does not
+ * depend on that list, but vpc-encryption-control's finding names the resources blocking enforce mode (what the
+ * owner must fix), so the minimum counts it too.
+ */
+function vpcCalls(account: GeneratedAccount): CallCounts {
+  return {
+    'ec2:DescribeVpcs': 1,
+    'ec2:DescribeVpcEncryptionControls': pages(account.vpcEncryptionControls.length, 1000),
+    'ec2:GetVpcResourcesBlockingEncryptionEnforcement': [...account.vpcBlocking.values()].reduce(
+      (sum, resources) => sum + pages(resources.length, 1000),
+      0,
+    ),
+  };
+}
+
+/**
+ * The LocationUri schemes whose Describe* output decides datasync-location-plaintext. The others' verdict follows
+ * from the kind the scheme names: S3 and Azure Blob always HTTPS, NFS and FSx for OpenZFS always NFS (plaintext),
+ * FSx for Windows and Lustre cannot be verified whatever the output says (the rule has no field to read there).
+ */
+const DATASYNC_DECIDING = new Set(['object-storage', 'efs', 'hdfs', 'smb', 'fsxn-smb']);
+
+/**
+ * DataSync in a region: ListLocations in pages of 100 (MaxResults' maximum), then transit-guard describes every
+ * location (one Describe* of its kind); the minimum describes only those whose output decides.
+ */
+function dataSyncCalls(account: GeneratedAccount, which: 'planned' | 'minimum'): CallCounts {
+  const counts: CallCounts = { 'datasync:ListLocations': pages(account.dataSyncLocations.length, 100) };
+  for (const entry of account.dataSyncLocations) {
+    const scheme = String(entry.LocationUri).split('://')[0] ?? '';
+    if (which === 'minimum' && !DATASYNC_DECIDING.has(scheme)) continue;
+    const api = `datasync:${account.dataSyncDescribed.get(entry.LocationArn as string)?.operation}`;
+    counts[api] = (counts[api] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** The parameter groups whose TLS parameter decides: standalone instances' DB groups, clusters' cluster groups. */
+function rdsGroupsInUse(account: GeneratedAccount) {
+  const db = new Map<string, Json>();
+  for (const instance of account.rdsInstances) {
+    const name = (instance.DBParameterGroups as Json[] | undefined)?.[0]?.DBParameterGroupName as
+      | string
+      | undefined;
+    if (!instance.DBClusterIdentifier && name && tlsParameterOf(instance.Engine as string))
+      db.set(name, instance);
+  }
+  const cluster = new Map<string, Json>();
+  for (const item of account.rdsClusters) {
+    const name = item.DBClusterParameterGroup as string | undefined;
+    if (name && tlsParameterOf(item.Engine as string)) cluster.set(name, item);
+  }
+  return { db, cluster };
+}
+
+/**
+ * A default group's TLS parameter is the engine default (default groups cannot be modified,
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithParamGroups.Modifying.html): no reader needs to ask
+ * for it when the reference data gives that default for the database's engine version.
+ */
+const defaultKnown = (name: string, database: Json) =>
+  name.startsWith('default.') &&
+  tlsParameterOf(database.Engine as string)?.defaultFor(database.EngineVersion as string | undefined)
+    .value !== undefined;
+
+/**
+ * RDS in a region: DescribeDBInstances and DescribeDBClusters in pages of 100 (MaxRecords' maximum), one
+ * parameter-name-filtered DescribeDBParameters / DescribeDBClusterParameters per group in use
+ * (rds-transport-not-enforced), DescribeCertificates once when there is an instance (rds-ca-certificate-expiry).
+ * The minimum leaves out the default groups whose engine default the reference data gives.
+ */
+function rdsCalls(account: GeneratedAccount, plan: RdsReadPlan | 'minimum'): CallCounts {
+  const { db, cluster } = rdsGroupsInUse(account);
+  const needed = (groups: Map<string, Json>) =>
+    [...groups].filter(([name, database]) => plan !== 'minimum' || !defaultKnown(name, database)).length;
+  const parameters = plan === 'minimum' || plan.parameters;
+  const certificates = plan === 'minimum' || plan.certificates;
+  return {
+    'rds:DescribeDBInstances': pages(account.rdsInstances.length, RDS_PAGE_SIZE),
+    'rds:DescribeDBClusters': pages(account.rdsClusters.length, RDS_PAGE_SIZE),
+    'rds:DescribeDBParameters': parameters ? needed(db) : 0,
+    'rds:DescribeDBClusterParameters': parameters ? needed(cluster) : 0,
+    'rds:DescribeCertificates':
+      certificates && account.rdsInstances.length > 0
+        ? pages(account.rdsCertificates.length, RDS_PAGE_SIZE)
+        : 0,
   };
 }
 
@@ -257,10 +348,14 @@ export function plannedCalls(
     'directConnect:DescribeLags': 1,
     // AWS Config records no VPC Lattice type.
     ...latticeCalls(account),
-    // VPCs, DataSync locations and RDS databases are read live, not from their Config items.
+    // VPCs, DataSync locations, RDS databases, Private CAs and IoT device certificates are read live, not from
+    // their Config items.
     ...emptyFamilyCalls(),
     // Config records IoT domain configurations and CA certificates: no domain configuration listing.
     'iot:ListDomainConfigurations': 0,
+    ...vpcCalls(account),
+    ...dataSyncCalls(account, 'planned'),
+    ...rdsCalls(account, plan.rds as RdsReadPlan),
     // Config records REST APIs and stages; custom domain names are listed live.
     'apigateway:GetDomainNames': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
     'apigateway:GetDomainNamesV2': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
@@ -279,6 +374,8 @@ function plannedRegionCalls(account: GeneratedAccount, plan: ReadPlan): CallCoun
   const acm = plan.acm as AcmReadPlan;
   return withoutZeros({
     ...listingCalls(account),
+    ...dataSyncCalls(account, 'planned'),
+    ...rdsCalls(account, plan.rds as RdsReadPlan),
     'elbv2:DescribeRules':
       (elbv2.listenerRules
         ? httpListeners.reduce(
@@ -335,6 +432,8 @@ function minimumRegionCalls(account: GeneratedAccount): CallCounts {
   ).length;
   return withoutZeros({
     ...listingCalls(account),
+    ...dataSyncCalls(account, 'minimum'),
+    ...rdsCalls(account, 'minimum'),
     'elbv2:DescribeRules': rules + targetGroupRules(account),
     'elb:DescribeLoadBalancerPolicies': account.classicLoadBalancers.filter(hasTlsClassicListener).length,
     'ec2:GetActiveVpnTunnelStatus': upTunnels(account),

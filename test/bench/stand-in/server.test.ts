@@ -5,9 +5,16 @@ import {
   ListDistributionsCommand,
 } from '@aws-sdk/client-cloudfront';
 import {
+  DataSyncClient,
+  DescribeLocationS3Command,
+  DescribeLocationSmbCommand,
+  ListLocationsCommand,
+} from '@aws-sdk/client-datasync';
+import {
   DescribeLoadBalancersCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { DescribeDBInstancesCommand, DescribeDBParametersCommand, RDSClient } from '@aws-sdk/client-rds';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EMPTY_ACCOUNT, generateAccount } from '../../../bench/stand-in/account.js';
 import { type StandIn, startStandIn } from '../../../bench/stand-in/server.js';
@@ -222,5 +229,63 @@ describe('AWS stand-in', () => {
     // Assess
     await expect(second).rejects.toMatchObject({ name: 'Throttling' });
     expect(standIn.throttled()).toEqual({ 'cloudfront:ListDistributions': 1 });
+  });
+
+  it('pages RDS instances by MaxRecords and Marker, refuses a MaxRecords RDS does not take, and filters parameters by name', async () => {
+    // Prepare: 45 standalone instances.
+    standIn = await startStandIn({ account: generateAccount({ ...EMPTY_ACCOUNT, rdsInstances: 45 }) });
+    const rds = new RDSClient(clientConfig(standIn));
+
+    // Act
+    const first = await rds.send(new DescribeDBInstancesCommand({ MaxRecords: 20 }));
+    const rest = await rds.send(new DescribeDBInstancesCommand({ MaxRecords: 100, Marker: first.Marker }));
+    const group = first.DBInstances?.[1]?.DBParameterGroups?.[0]?.DBParameterGroupName ?? '';
+    const wanted = await rds.send(
+      new DescribeDBParametersCommand({
+        DBParameterGroupName: group,
+        Filters: [
+          {
+            Name: 'parameter-name',
+            Values: [group.includes('postgres') ? 'rds.force_ssl' : 'require_secure_transport'],
+          },
+        ],
+      }),
+    );
+    const other = await rds.send(
+      new DescribeDBParametersCommand({
+        DBParameterGroupName: group,
+        Filters: [{ Name: 'parameter-name', Values: ['max_connections'] }],
+      }),
+    );
+
+    // Assess
+    expect(first.DBInstances).toHaveLength(20);
+    expect(first.Marker).toBeDefined();
+    expect(rest.DBInstances).toHaveLength(25);
+    expect(rest.Marker).toBeUndefined();
+    expect(first.DBInstances?.[0]?.CertificateDetails?.ValidTill).toBeInstanceOf(Date);
+    await expect(rds.send(new DescribeDBInstancesCommand({ MaxRecords: 10 }))).rejects.toMatchObject({
+      name: 'InvalidParameterValue',
+    });
+    expect(wanted.Parameters).toHaveLength(1);
+    expect(other.Parameters).toEqual([]);
+  });
+
+  it('answers a DataSync location only to the Describe* of its kind', async () => {
+    // Prepare: the eleven kinds once each (index 3 is SMB, 5 is S3).
+    standIn = await startStandIn({ account: generateAccount({ ...EMPTY_ACCOUNT, dataSyncLocations: 11 }) });
+    const datasync = new DataSyncClient(clientConfig(standIn));
+    const listed = await datasync.send(new ListLocationsCommand({ MaxResults: 100 }));
+    const smb = listed.Locations?.find((l) => l.LocationUri?.startsWith('smb://'))?.LocationArn;
+
+    // Act
+    const described = await datasync.send(new DescribeLocationSmbCommand({ LocationArn: smb }));
+
+    // Assess
+    expect(listed.Locations).toHaveLength(11);
+    expect(described.MountOptions?.Version).toBe('SMB3');
+    await expect(datasync.send(new DescribeLocationS3Command({ LocationArn: smb }))).rejects.toMatchObject({
+      name: 'InvalidRequestException',
+    });
   });
 });

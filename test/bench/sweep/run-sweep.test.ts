@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type AccountShape, generateAccount } from '../../../bench/stand-in/account.js';
+import { type AccountShape, EMPTY_ACCOUNT, generateAccount } from '../../../bench/stand-in/account.js';
 import { minimumCalls, plannedCalls, total } from '../../../bench/sweep/expected.js';
 import { defaultReadPlan, runSweep } from '../../../bench/sweep/run-sweep.js';
 import type { AcmCertificate } from '../../../shared/families/acm/model.js';
 import type { CloudFrontDistribution } from '../../../shared/families/cloudfront/model.js';
+import type { DataSyncLocation } from '../../../shared/families/datasync/model.js';
+import type { RdsDbCluster, RdsDbInstance } from '../../../shared/families/rds/model.js';
 import type { S3Bucket } from '../../../shared/families/s3/model.js';
+import type { Vpc } from '../../../shared/families/vpc/model.js';
 import { readPlanFor } from '../../../shared/inventory/live/plan.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { RULES } from '../../../shared/rules/index.js';
@@ -273,5 +276,117 @@ describe('sweep against the stand-in', () => {
       6 + (figures.throttled['acm:DescribeCertificate'] ?? 0),
     );
     expect(figures.resources.filter((r) => r.resourceType === 'AWS::ACM::Certificate')).toHaveLength(21);
+  });
+
+  it('pages 250 RDS databases by 100 and reads each custom group once, and the minimum skips the default groups the reference data dates', async () => {
+    // Prepare: 210 standalone instances (four engines) and 40 Aurora clusters, each with its writer instance.
+    const rds = generateAccount({ ...EMPTY_ACCOUNT, rdsInstances: 210, rdsClusters: 40 }, { now: NOW });
+
+    // Act
+    const figures = await runSweep({ account: rds, mode: 'describe', clientLimits: {} });
+
+    // Assess: 250 instance records in 3 pages, 40 clusters in 1, and one empty listing each in us-east-1; four engine families of 10 custom groups and a
+    // default each (44 DB groups), two Aurora families of 10 custom cluster groups and a default each (22).
+    expect(figures.errors).toEqual([]);
+    const rdsCalls = Object.fromEntries(
+      Object.entries(figures.calls).filter(([api]) => api.startsWith('rds:')),
+    );
+    expect(rdsCalls).toEqual({
+      'rds:DescribeDBInstances': 3 + 1,
+      'rds:DescribeDBClusters': 1 + 1,
+      'rds:DescribeDBParameters': 44,
+      'rds:DescribeDBClusterParameters': 22,
+      'rds:DescribeCertificates': 1,
+    });
+    expect(figures.calls).toEqual(plannedCalls(rds, defaultReadPlan(), 'describe'));
+    // The minimum reads no default group whose engine default the reference data gives (all six here).
+    const minimum = minimumCalls(rds);
+    expect(minimum['rds:DescribeDBParameters']).toBe(40);
+    expect(minimum['rds:DescribeDBClusterParameters']).toBe(20);
+    const instances = figures.resources.filter(
+      (r): r is RdsDbInstance => r.resourceType === 'AWS::RDS::DBInstance',
+    );
+    const clusters = figures.resources.filter(
+      (r): r is RdsDbCluster => r.resourceType === 'AWS::RDS::DBCluster',
+    );
+    expect(instances).toHaveLength(250);
+    expect(clusters).toHaveLength(40);
+    // Every standalone instance and cluster got its group's TLS parameter and every instance its CA's date.
+    expect(instances.filter((db) => !db.dbClusterIdentifier && db.groupParameters === undefined)).toEqual([]);
+    expect(clusters.filter((cluster) => cluster.groupParameters === undefined)).toEqual([]);
+    expect(instances.filter((db) => db.caValidTill === undefined)).toEqual([]);
+  });
+
+  it('reads RDS live in Config mode too, with only the groups and CAs the enabled rules need', async () => {
+    // Prepare: rds-transport-not-enforced off, so no parameter group is read.
+    const rds = generateAccount({ ...EMPTY_ACCOUNT, rdsInstances: 30, rdsClusters: 3 }, { now: NOW });
+    const policy = policySchema.parse({ rules: { 'rds-transport-not-enforced': { mode: 'off' } } });
+    const plan = readPlanFor(policy, RULES);
+
+    // Act
+    const figures = await runSweep({ account: rds, mode: 'config', clientLimits: {}, plan });
+
+    // Assess
+    expect(figures.errors).toEqual([]);
+    expect(figures.calls['rds:DescribeDBInstances']).toBe(1);
+    expect(figures.calls['rds:DescribeDBParameters']).toBeUndefined();
+    expect(figures.calls['rds:DescribeDBClusterParameters']).toBeUndefined();
+    expect(figures.calls['rds:DescribeCertificates']).toBe(1);
+    expect(figures.calls).toEqual(plannedCalls(rds, plan, 'config'));
+  });
+
+  it('lists 121 DataSync locations in two pages and describes each with the call of its kind; the minimum skips the kinds whose verdict the scheme decides', async () => {
+    // Prepare: the eleven kinds, 11 of each (6 on the encrypted setting, 5 not).
+    const sync = generateAccount({ ...EMPTY_ACCOUNT, dataSyncLocations: 121 }, { now: NOW });
+
+    // Act
+    const figures = await runSweep({ account: sync, mode: 'describe', clientLimits: {} });
+
+    // Assess: 2 pages in eu-west-1, 1 empty page in us-east-1; one Describe* per location.
+    expect(figures.errors).toEqual([]);
+    const calls = Object.fromEntries(
+      Object.entries(figures.calls).filter(([api]) => api.startsWith('datasync:')),
+    );
+    expect(calls['datasync:ListLocations']).toBe(2 + 1);
+    expect(calls['datasync:DescribeLocationSmb']).toBe(11);
+    expect(calls['datasync:DescribeLocationAzureBlob']).toBe(11);
+    expect(Object.values(calls).reduce((a, b) => a + b, 0)).toBe(3 + 121);
+    expect(figures.calls).toEqual(plannedCalls(sync, defaultReadPlan(), 'describe'));
+    // The minimum describes object storage, EFS, HDFS, SMB and FSx for ONTAP over SMB only: 5 kinds x 11.
+    const minimum = minimumCalls(sync);
+    expect(minimum['datasync:DescribeLocationS3']).toBeUndefined();
+    expect(minimum['datasync:DescribeLocationNfs']).toBeUndefined();
+    expect(
+      Object.entries(minimum)
+        .filter(([api]) => api.startsWith('datasync:Describe'))
+        .reduce((sum, [, count]) => sum + count, 0),
+    ).toBe(55);
+    const locations = figures.resources.filter((r): r is DataSyncLocation =>
+      r.resourceType.startsWith('AWS::DataSync::'),
+    );
+    expect(locations).toHaveLength(121);
+    const objectStorage = locations.filter((l) => l.resourceType === 'AWS::DataSync::LocationObjectStorage');
+    expect(objectStorage.map((l) => l.serverProtocol).sort()).toEqual([
+      ...Array(5).fill('HTTP'),
+      ...Array(6).fill('HTTPS'),
+    ]);
+  });
+
+  it('lists 16 VPCs and their encryption controls, and asks what blocks enforce mode only for the VPCs in monitor mode', async () => {
+    // Prepare: 4 without a control, 4 enforced, 8 in monitor mode (2 of them with three blocking resources).
+    const net = generateAccount({ ...EMPTY_ACCOUNT, vpcs: 16 }, { now: NOW });
+
+    // Act
+    const figures = await runSweep({ account: net, mode: 'describe', clientLimits: {} });
+
+    // Assess: one listing each per region (us-east-1 empty), one blocking list per monitored VPC.
+    expect(figures.errors).toEqual([]);
+    expect(figures.calls['ec2:DescribeVpcs']).toBe(2);
+    expect(figures.calls['ec2:DescribeVpcEncryptionControls']).toBe(2);
+    expect(figures.calls['ec2:GetVpcResourcesBlockingEncryptionEnforcement']).toBe(8);
+    expect(figures.calls).toEqual(plannedCalls(net, defaultReadPlan(), 'describe'));
+    const vpcs = figures.resources.filter((r): r is Vpc => r.resourceType === 'AWS::EC2::VPC');
+    expect(vpcs).toHaveLength(16);
+    expect(vpcs.filter((vpc) => (vpc.blockingResources?.length ?? 0) === 3)).toHaveLength(2);
   });
 });
