@@ -9,6 +9,7 @@ import {
   failed,
   goneRef,
   mergeCollected,
+  oneDocument,
   readOne,
 } from '../../inventory/live/context.js';
 import { collectPages, toDocument } from '../../inventory/live/document.js';
@@ -47,19 +48,7 @@ async function sweepIam(ctx: Ctx): Promise<Collected> {
     return failed(error);
   }
   if (found.length === 0) return emptyCollected();
-  return {
-    ...emptyCollected(),
-    groups: [
-      {
-        documents: [
-          {
-            document: { ServerCertificateMetadataList: toDocument(found) },
-            source: 'api:ListServerCertificates',
-          },
-        ],
-      },
-    ],
-  };
+  return oneDocument({ ServerCertificateMetadataList: toDocument(found) }, 'api:ListServerCertificates');
 }
 
 /** GetServerCertificate per ref (its resourceId is the name); NoSuchEntity: the certificate is gone. */
@@ -74,19 +63,10 @@ async function readIam(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collecte
               .send(new GetServerCertificateCommand({ ServerCertificateName: ref.resourceId })),
           );
           if (!output?.ServerCertificate) return goneRef(ref);
-          return {
-            ...emptyCollected(),
-            groups: [
-              {
-                documents: [
-                  {
-                    document: { ServerCertificate: toDocument(output.ServerCertificate) },
-                    source: 'api:GetServerCertificate',
-                  },
-                ],
-              },
-            ],
-          };
+          return oneDocument(
+            { ServerCertificate: toDocument(output.ServerCertificate) },
+            'api:GetServerCertificate',
+          );
         }),
       ),
     ),

@@ -9,6 +9,7 @@ import {
   failed,
   goneRef,
   mergeCollected,
+  oneDocument,
   readOne,
 } from '../../inventory/live/context.js';
 import { collectPages, toDocument } from '../../inventory/live/document.js';
@@ -44,19 +45,7 @@ async function sweepPca(ctx: Ctx): Promise<Collected> {
     return failed(error);
   }
   if (found.length === 0) return emptyCollected();
-  return {
-    ...emptyCollected(),
-    groups: [
-      {
-        documents: [
-          {
-            document: { CertificateAuthorities: toDocument(found) },
-            source: 'api:ListCertificateAuthorities',
-          },
-        ],
-      },
-    ],
-  };
+  return oneDocument({ CertificateAuthorities: toDocument(found) }, 'api:ListCertificateAuthorities');
 }
 
 /** DescribeCertificateAuthority per ref; ResourceNotFoundException: the CA is gone. */
@@ -71,19 +60,10 @@ async function readPca(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collecte
               .send(new DescribeCertificateAuthorityCommand({ CertificateAuthorityArn: ref.resourceId })),
           );
           if (!output?.CertificateAuthority) return goneRef(ref);
-          return {
-            ...emptyCollected(),
-            groups: [
-              {
-                documents: [
-                  {
-                    document: { CertificateAuthority: toDocument(output.CertificateAuthority) },
-                    source: 'api:DescribeCertificateAuthority',
-                  },
-                ],
-              },
-            ],
-          };
+          return oneDocument(
+            { CertificateAuthority: toDocument(output.CertificateAuthority) },
+            'api:DescribeCertificateAuthority',
+          );
         }),
       ),
     ),

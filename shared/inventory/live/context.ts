@@ -41,6 +41,11 @@ export function emptyCollected(): Collected {
   return { groups: [], gone: [], errors: [], amend: [] };
 }
 
+/** One API output, read on its own: a group of one document. */
+export function oneDocument(document: unknown, source: string): Collected {
+  return { ...emptyCollected(), groups: [{ documents: [{ document, source }] }] };
+}
+
 export function mergeCollected(parts: readonly Collected[]): Collected {
   return {
     groups: parts.flatMap((part) => part.groups),
