@@ -163,20 +163,21 @@ function vpcCalls(account: GeneratedAccount): CallCounts {
 
 /**
  * The LocationUri schemes whose Describe* output decides datasync-location-plaintext. The others' verdict follows
- * from the kind the scheme names: S3 and Azure Blob always HTTPS, NFS and FSx for OpenZFS always NFS (plaintext),
- * FSx for Windows and Lustre cannot be verified whatever the output says (the rule has no field to read there).
+ * from the kind the scheme names: S3 and Azure Blob always HTTPS, NFS, FSx for OpenZFS and FSx for ONTAP over NFS
+ * always NFS (plaintext), FSx for Windows and Lustre cannot be verified whatever the output says (the rule has no
+ * field to read there).
  */
 const DATASYNC_DECIDING = new Set(['object-storage', 'efs', 'hdfs', 'smb', 'fsxn-smb']);
 
 /**
- * DataSync in a region: ListLocations in pages of 100 (MaxResults' maximum), then transit-guard describes every
- * location (one Describe* of its kind); the minimum describes only those whose output decides.
+ * DataSync in a region: ListLocations in pages of 100 (MaxResults' maximum), then one Describe* of its kind per
+ * location whose output decides; transit-guard builds the others from the listing (planned == minimum).
  */
-function dataSyncCalls(account: GeneratedAccount, which: 'planned' | 'minimum'): CallCounts {
+function dataSyncCalls(account: GeneratedAccount): CallCounts {
   const counts: CallCounts = { 'datasync:ListLocations': pages(account.dataSyncLocations.length, 100) };
   for (const entry of account.dataSyncLocations) {
     const scheme = String(entry.LocationUri).split('://')[0] ?? '';
-    if (which === 'minimum' && !DATASYNC_DECIDING.has(scheme)) continue;
+    if (!DATASYNC_DECIDING.has(scheme)) continue;
     const api = `datasync:${account.dataSyncDescribed.get(entry.LocationArn as string)?.operation}`;
     counts[api] = (counts[api] ?? 0) + 1;
   }
@@ -354,7 +355,7 @@ export function plannedCalls(
     // Config records IoT domain configurations and CA certificates: no domain configuration listing.
     'iot:ListDomainConfigurations': 0,
     ...vpcCalls(account),
-    ...dataSyncCalls(account, 'planned'),
+    ...dataSyncCalls(account),
     ...rdsCalls(account, plan.rds as RdsReadPlan),
     // Config records REST APIs and stages; custom domain names are listed live.
     'apigateway:GetDomainNames': pages(account.apiGatewayDomainNames.length, APIGATEWAY_PAGE_SIZE),
@@ -374,7 +375,7 @@ function plannedRegionCalls(account: GeneratedAccount, plan: ReadPlan): CallCoun
   const acm = plan.acm as AcmReadPlan;
   return withoutZeros({
     ...listingCalls(account),
-    ...dataSyncCalls(account, 'planned'),
+    ...dataSyncCalls(account),
     ...rdsCalls(account, plan.rds as RdsReadPlan),
     'elbv2:DescribeRules':
       (elbv2.listenerRules
@@ -432,7 +433,7 @@ function minimumRegionCalls(account: GeneratedAccount): CallCounts {
   ).length;
   return withoutZeros({
     ...listingCalls(account),
-    ...dataSyncCalls(account, 'minimum'),
+    ...dataSyncCalls(account),
     ...rdsCalls(account, 'minimum'),
     'elbv2:DescribeRules': rules + targetGroupRules(account),
     'elb:DescribeLoadBalancerPolicies': account.classicLoadBalancers.filter(hasTlsClassicListener).length,

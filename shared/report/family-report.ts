@@ -22,9 +22,10 @@ export interface ShareKpi {
   anyRuleJudges?: true;
   /**
    * Counted from every evaluation whose details[detail] is a boolean (true: compliant, false: not), whatever
-   * its rule: no family lists rules for it. Evaluations without the detail leave a resource out.
+   * its rule: a detail KPI lists no rules, so its detail's name must be one only the rules it counts say.
+   * Evaluations without the detail leave a resource out.
    */
-  detail?: 'postQuantum';
+  detail?: string;
 }
 
 /** How many evaluations of its rules are NON_COMPLIANT, within the policy's expiry window: { count, withinDays }. */

@@ -1,5 +1,5 @@
 /**
- * A generated AWS account of exactly 500 resources across the five families, answered call by call in
+ * A generated AWS account of exactly 500 resources across six families, answered call by call in
  * the SDK's own output shapes (PascalCase, Dates as Date), with the listings paginated as AWS does.
  * Each resource knows the identifiers an error about it may name: its own id, its container (the
  * load balancer of a listener) and the region (a failed listing).
@@ -14,7 +14,7 @@ export const REGION = 'eu-west-1';
 export const ACCOUNT_ID = '111122223333';
 const ELB = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}`;
 
-export type Family = 'elbv2' | 'elb' | 'vpn' | 'dx' | 'acm';
+export type Family = 'elbv2' | 'elb' | 'vpn' | 'dx' | 'acm' | 'datasync';
 
 /** One generated resource and what may name it in an error. */
 export interface GeneratedResource {
@@ -33,7 +33,9 @@ export const COUNTS = {
   vpnConnections: 80,
   dxConnections: 40,
   dxLags: 10,
-  certificates: 150,
+  certificates: 140,
+  /** Half SMB (described: its output decides), half NFS (built from the listing: no Describe* to fail). */
+  dataSyncLocations: 10,
 } as const;
 
 const PAGE = { elbv2: 20, elb: 20, dx: 20, acm: 50 } as const;
@@ -219,6 +221,20 @@ function certificate(index: number): CertificateDetail {
   };
 }
 
+const dataSyncArn = (index: number) =>
+  `arn:aws:datasync:${REGION}:${ACCOUNT_ID}:location/loc-${hex(index, 17)}`;
+
+/** A DataSync location's ListLocations entry (API_LocationListEntry): even ones SMB, odd ones NFS. */
+function dataSyncLocation(index: number): { LocationArn: string; LocationUri: string } {
+  return {
+    LocationArn: dataSyncArn(index),
+    LocationUri:
+      index % 2 === 0
+        ? `smb://files-${index}.example.internal/share/`
+        : `nfs://nas-${index}.example.internal/exports/`,
+  };
+}
+
 /** The account: its resources and a function answering each read call the sweep makes. */
 export function generateAccount() {
   const loadBalancers = Array.from({ length: COUNTS.elbv2LoadBalancers }, (_, i) => elbv2LoadBalancer(i));
@@ -228,6 +244,7 @@ export function generateAccount() {
   const connections = Array.from({ length: COUNTS.dxConnections }, (_, i) => dxConnection(i));
   const lags = Array.from({ length: COUNTS.dxLags }, (_, i) => dxLag(i));
   const certificates = Array.from({ length: COUNTS.certificates }, (_, i) => certificate(i));
+  const locations = Array.from({ length: COUNTS.dataSyncLocations }, (_, i) => dataSyncLocation(i));
 
   const resources: GeneratedResource[] = [
     ...[...listeners].flatMap(([loadBalancerArn, list]) =>
@@ -245,6 +262,7 @@ export function generateAccount() {
     ...connections.map((c) => ({ family: 'dx' as const, ids: [c.connectionId as string] })),
     ...lags.map((lag) => ({ family: 'dx' as const, ids: [lag.lagId as string] })),
     ...certificates.map((c) => ({ family: 'acm' as const, ids: [c.CertificateArn as string] })),
+    ...locations.map((l) => ({ family: 'datasync' as const, ids: [l.LocationArn] })),
   ];
 
   /** A page of `items` after `token` (the index of the first item), with the next token when more remain. */
@@ -278,9 +296,13 @@ export function generateAccount() {
         return { Vpcs: [] };
       case 'ec2:DescribeVpcEncryptionControls':
         return { VpcEncryptionControls: [] };
-      // Nor any DataSync location.
+      // One page (MaxResults 100); only the SMB locations are described (API_DescribeLocationSmb).
       case 'datasync:ListLocations':
-        return { Locations: [] };
+        return { Locations: locations };
+      case 'datasync:DescribeLocationSmb': {
+        const location = locations.find((l) => l.LocationArn === input.LocationArn);
+        return location ? { ...location, MountOptions: { Version: 'SMB3' } } : {};
+      }
       // Nor any S3 bucket.
       case 's3:ListBuckets':
         return { Buckets: [] };
@@ -368,4 +390,5 @@ export const FAMILY_OPERATIONS: Record<Family, readonly string[]> = {
   vpn: ['DescribeVpnConnections', 'GetActiveVpnTunnelStatus'],
   dx: ['DescribeConnections', 'DescribeLags'],
   acm: ['ListCertificates', 'DescribeCertificate'],
+  datasync: ['ListLocations', 'DescribeLocationSmb'],
 };

@@ -11,7 +11,7 @@ import {
   ApiGatewayV2Client,
   GetDomainNamesCommand as GetDomainNamesV2Command,
 } from '@aws-sdk/client-apigatewayv2';
-import { DataSyncClient, ListLocationsCommand } from '@aws-sdk/client-datasync';
+import { DataSyncClient, DescribeLocationSmbCommand, ListLocationsCommand } from '@aws-sdk/client-datasync';
 import {
   DescribeConnectionsCommand,
   DescribeLagsCommand,
@@ -95,6 +95,9 @@ function installMocks(injector: Injector, answer: ReturnType<typeof generateAcco
     [mocks.ec2, 'ec2', DescribeVpcsCommand, 'DescribeVpcs'],
     [mocks.ec2, 'ec2', DescribeVpcEncryptionControlsCommand, 'DescribeVpcEncryptionControls'],
     [mocks.datasync, 'datasync', ListLocationsCommand, 'ListLocations'],
+    // No DescribeLocationNfs: the NFS locations' verdict follows from their listing entry (an unmocked call would
+    // answer nothing and lose the location, failing the control run's 500).
+    [mocks.datasync, 'datasync', DescribeLocationSmbCommand, 'DescribeLocationSmb'],
     [mocks.s3, 's3', ListBucketsCommand, 'ListBuckets'],
     [mocks.rds, 'rds', DescribeDBInstancesCommand, 'DescribeDBInstances'],
     [mocks.rds, 'rds', DescribeDBClustersCommand, 'DescribeDBClusters'],

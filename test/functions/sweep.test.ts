@@ -107,8 +107,9 @@ describe('sweep handler', () => {
       certificatesExpiring: 1,
       // The fake account's TLS listeners use no hybrid post-quantum policy.
       tlsEndpointsPostQuantum: 0,
-      // The fake account's one VPC has no encryption control.
+      // The fake account's one VPC has no encryption control: neither monitors nor enforces.
       vpcEncryptionControl: 0,
+      vpcEncryptionEnforced: 0,
       // It has no Private CA, and its IAM server certificates are global (swept from us-east-1 only): a count of 0.
       privateCaCertificatesExpiring: 0,
       iamServerCertificatesExpiring: 0,

@@ -62,7 +62,17 @@ export function mapLocation(record: Fields, source: string, options: MapOptions 
   }
   const qop = record.object('QopConfiguration');
   const ontap = record.object('Protocol');
-  const ontapProtocol = ontap?.has('SMB') ? 'SMB' : ontap?.has('NFS') ? 'NFS' : undefined;
+  // Without a Protocol (a ListLocations entry), FSx for ONTAP's scheme names it: fsxn-nfs:// or fsxn-smb:// (model.ts).
+  const scheme = kind === 'FsxOntap' ? schemeOf(record.string('LocationUri')) : undefined;
+  const ontapProtocol = ontap?.has('SMB')
+    ? 'SMB'
+    : ontap?.has('NFS')
+      ? 'NFS'
+      : scheme === 'fsxn-nfs'
+        ? 'NFS'
+        : scheme === 'fsxn-smb'
+          ? 'SMB'
+          : undefined;
   const mountOptions = ontapProtocol
     ? ontap?.object(ontapProtocol)?.object('MountOptions')
     : record.object('MountOptions');

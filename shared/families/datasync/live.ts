@@ -29,7 +29,7 @@ import { matchesRef } from '../../inventory/live/match.js';
 import type { ResourceRef } from '../../model/ref.js';
 import { createClient } from './client.js';
 import { kindOfUri, schemeOf } from './describe.js';
-import { kindOfType, LOCATION_KINDS, type LocationKind } from './model.js';
+import { DECIDED_BY_SCHEME, kindOfType, LOCATION_KINDS, type LocationKind } from './model.js';
 
 type Ctx = FamilyContext;
 
@@ -89,8 +89,18 @@ async function describe(
 }
 
 /**
+ * A location whose kind alone decides its verdict (DECIDED_BY_SCHEME), from its ListLocations entry: the entry
+ * has the LocationArn and LocationUri a Describe* output would give, and the rule reads no other field of it.
+ */
+function fromListing(entry: LocationListEntry): Collected {
+  const document = { LocationArn: entry.LocationArn, LocationUri: entry.LocationUri };
+  return { ...emptyCollected(), groups: [{ documents: [{ document, source: 'api:ListLocations' }] }] };
+}
+
+/**
  * Every location of the region: ListLocations pages, then the one Describe* its LocationUri scheme names
- * (model.ts). A location whose scheme names no kind this family knows is an error naming the scheme: its transport
+ * (model.ts), only for the schemes whose output decides the verdict; the others are built from the listing.
+ * A location whose scheme names no kind this family knows is an error naming the scheme: its transport
  * cannot be verified, never skipped as passing, and no Describe* is guessed.
  */
 async function sweepDataSync(ctx: Ctx): Promise<Collected> {
@@ -111,6 +121,7 @@ async function sweepDataSync(ctx: Ctx): Promise<Collected> {
         );
         return { ...emptyCollected(), errors: [apiError('ListLocations', arn, cause)] };
       }
+      if (DECIDED_BY_SCHEME.has(schemeOf(entry.LocationUri) ?? '')) return fromListing(entry);
       try {
         return await describe(ctx, kind, arn);
       } catch (error) {

@@ -51,6 +51,22 @@ export const LOCATION_KINDS = {
 } as const;
 
 export type LocationKind = keyof typeof LOCATION_KINDS;
+
+/**
+ * The LocationUri schemes whose kind alone decides datasync-location-plaintext (the rule reads none of their
+ * Describe* fields): S3 and Azure Blob are reached over HTTPS, NFS, FSx for OpenZFS and FSx for ONTAP over NFS
+ * are NFS (plaintext), FSx for Windows and Lustre have no transit field (cannot be verified). The sweep builds
+ * these locations from their ListLocations entry, without a Describe*; the other schemes' outputs decide.
+ */
+export const DECIDED_BY_SCHEME: ReadonlySet<string> = new Set([
+  's3',
+  'azure-blob',
+  'nfs',
+  'fsxz',
+  'fsxn-nfs',
+  'fsxw',
+  'fsxl',
+]);
 /**
  * The AWS resource type of each location kind.
  * @internal The routed-event table names its refs' types with it; production uses it only inside this module.

@@ -76,6 +76,7 @@ describe('computeKpis', () => {
       rdsCaCertificatesExpiring: { count: 0, withinDays: 30 },
       // The account has no VPC
       vpcEncryptionControl: { compliant: 0, total: 0, percent: null },
+      vpcEncryptionEnforced: { compliant: 0, total: 0, percent: null },
       // The account has no RDS database
       databasesRequiringTls: { compliant: 0, total: 0, percent: null },
     });
@@ -174,10 +175,10 @@ function referenceKpis(evaluations: readonly Evaluation[], certificateExpiryDays
     }
     return share(compliantCount, total);
   };
-  // Resources with a boolean details.postQuantum in any evaluation; offering when none says false.
-  const postQuantumShare = () => {
+  // Resources with a boolean details[detail] in any evaluation; compliant when none says false.
+  const detailShare = (detail: string) => {
     const known = [...groups.values()]
-      .map((all) => all.map((e) => e.details?.postQuantum).filter((v) => typeof v === 'boolean'))
+      .map((all) => all.map((e) => e.details?.[detail]).filter((v) => typeof v === 'boolean'))
       .filter((values) => values.length > 0);
     return share(known.filter((values) => !values.includes(false)).length, known.length);
   };
@@ -185,7 +186,7 @@ function referenceKpis(evaluations: readonly Evaluation[], certificateExpiryDays
     listenersEncrypted: shareOf(PLAINTEXT_RULES, true),
     tlsEndpointsTls12Plus: shareOf(TLS_VERSION_RULES),
     tlsEndpointsStrongCiphers: shareOf(CIPHER_RULES),
-    tlsEndpointsPostQuantum: postQuantumShare(),
+    tlsEndpointsPostQuantum: detailShare('postQuantum'),
     targetHopsEncrypted: shareOf(TARGET_HOP_RULES),
     vpnConnectionsStrongCrypto: shareOf(VPN_CRYPTO_RULES),
     dxMacsecEnforced: shareOf(DX_MACSEC_RULES),
@@ -197,7 +198,9 @@ function referenceKpis(evaluations: readonly Evaluation[], certificateExpiryDays
         .length,
       withinDays: certificateExpiryDays,
     },
-    vpcEncryptionControl: shareOf(VPC_CONTROL_RULES),
+    // Counted from vpc-encryption-control's details, not its verdict (a monitor VPC fails under enforce).
+    vpcEncryptionControl: detailShare('hasEncryptionControl'),
+    vpcEncryptionEnforced: detailShare('enforcesEncryption'),
     ...Object.fromEntries(
       SOURCE_EXPIRY.map(([key, ruleId, window]) => [
         key,
@@ -234,8 +237,12 @@ function randomEvaluations(seed: number, count: number): Evaluation[] {
     resourceId: `r-${Math.floor(next() * 12)}`,
     ruleId: pick(ruleIds),
     status: pick(['COMPLIANT', 'NON_COMPLIANT', 'NOT_APPLICABLE'] as const),
-    // Any rule may say it (none lists the post-quantum KPI); absent, true, false or not a boolean.
-    details: { postQuantum: pick([undefined, true, false, 'yes']) },
+    // Any rule may say them (no family lists rules for a detail KPI); absent, true, false or not a boolean.
+    details: {
+      postQuantum: pick([undefined, true, false, 'yes']),
+      hasEncryptionControl: pick([undefined, true, false, 'monitor']),
+      enforcesEncryption: pick([undefined, true, false, 1]),
+    },
   }));
 }
 
@@ -279,6 +286,39 @@ describe('the post-quantum KPI', () => {
 
     // Assess
     expect(kpis).not.toHaveProperty('tlsEndpointsPostQuantum');
+  });
+});
+
+describe('the VPC encryption-control KPIs', () => {
+  const template = accountEvaluations()[0] as Evaluation;
+  const vpc = (
+    resourceId: string,
+    status: Evaluation['status'],
+    details: Record<string, unknown>,
+  ): Evaluation => ({
+    ...template,
+    resourceType: 'AWS::EC2::VPC',
+    resourceId,
+    ruleId: 'vpc-encryption-control',
+    status,
+    details,
+  });
+
+  it('count the modes from the details whatever the verdict: a monitor VPC failing vpc.encryptionMode enforce still has a control', () => {
+    // Prepare: under vpc.encryptionMode enforce, a monitor VPC fails; an enforced one with a refused exclusion fails
+    const evaluations = [
+      vpc('monitor', 'NON_COMPLIANT', { hasEncryptionControl: true, enforcesEncryption: false }),
+      vpc('enforce', 'NON_COMPLIANT', { hasEncryptionControl: true, enforcesEncryption: true }),
+      vpc('none', 'NON_COMPLIANT', { hasEncryptionControl: false, enforcesEncryption: false }),
+      vpc('unknown', 'NON_COMPLIANT', { hasEncryptionControl: false, enforcesEncryption: false }),
+    ];
+
+    // Act
+    const kpis = computeKpis(evaluations, policySchema.parse({ vpc: { encryptionMode: 'enforce' } }));
+
+    // Assess
+    expect(kpis.vpcEncryptionControl).toEqual({ compliant: 2, total: 4, percent: 50 });
+    expect(kpis.vpcEncryptionEnforced).toEqual({ compliant: 1, total: 4, percent: 25 });
   });
 });
 

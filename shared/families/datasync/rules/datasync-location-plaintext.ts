@@ -46,13 +46,13 @@ function smb(
   );
 }
 
-const nfs = (
-  name: string,
-  field: string,
-  version: string | undefined,
-  details: Record<string, unknown>,
-): Verdict =>
-  nonCompliant(`${name}: NFS (${field} ${show(version)}): ${NFS_NOTE}.`, { severity: 'low', details });
+// Every NFS version is plaintext to DataSync, so neither the reason nor the details name the version: a location
+// the sweep builds from its ListLocations entry (live.ts, DECIDED_BY_SCHEME) is judged as its Describe* output is.
+const nfs = (name: string, what: string): Verdict =>
+  nonCompliant(`${name}: ${what} (any MountOptions.Version): ${NFS_NOTE}.`, {
+    severity: 'low',
+    details: { protocol: 'NFS' },
+  });
 
 function hdfs(name: string, location: DataSyncLocation, details: Record<string, unknown>): Verdict {
   if (!location.hasQopConfiguration) {
@@ -151,9 +151,7 @@ export const datasyncLocationPlaintext = defineRule({
           mountVersion: location.mountVersion ?? null,
         });
       case 'Nfs':
-        return nfs(name, 'MountOptions.Version', location.mountVersion, {
-          mountVersion: location.mountVersion ?? null,
-        });
+        return nfs(name, 'an NFS location');
       case 'S3':
         return compliant(`${name}: DataSync reaches Amazon S3 over HTTPS (no protocol option).`, {});
       case 'FsxOntap': {
@@ -163,8 +161,7 @@ export const datasyncLocationPlaintext = defineRule({
         };
         if (location.ontapProtocol === 'SMB')
           return smb(name, 'Protocol.SMB.MountOptions.Version', location.mountVersion, details);
-        if (location.ontapProtocol === 'NFS')
-          return nfs(name, 'Protocol.NFS.MountOptions.Version', location.mountVersion, details);
+        if (location.ontapProtocol === 'NFS') return nfs(name, 'FSx for ONTAP over NFS (Protocol.NFS)');
         return cannotVerify(
           `${name}: the input gives no Protocol (NFS or SMB), so encryption cannot be verified.`,
           details,
@@ -183,10 +180,7 @@ export const datasyncLocationPlaintext = defineRule({
         );
       case 'FsxOpenZfs':
         // DataSync reaches FSx for OpenZFS over NFS only (FsxProtocol: SMB is for FSx for ONTAP).
-        return nfs(name, 'Protocol.NFS.MountOptions.Version', location.mountVersion, {
-          protocol: 'NFS',
-          mountVersion: location.mountVersion ?? null,
-        });
+        return nfs(name, 'FSx for OpenZFS over NFS (its only protocol)');
       case 'AzureBlob':
         return compliant(
           `${name}: DataSync reaches Azure Blob Storage at an https:// container URL (the only scheme the API accepts).`,

@@ -34,6 +34,28 @@ function blockingWords(resources: readonly BlockingResource[] | undefined): stri
   return ` Resources blocking enforce mode: ${listed.join('; ')}.`;
 }
 
+/**
+ * What the VPC KPIs count (shared/families/vpc/report.ts), whatever mode the policy asks: a control that
+ * monitors or enforces (documented mode and state, not being deleted, no failed mode change), and enforce mode
+ * in effect (enforce, available: what elbv2-target-group-plaintext trusts). Anything unknown counts as false.
+ */
+function controlKpis(vpc: Vpc): { hasEncryptionControl: boolean; enforcesEncryption: boolean } {
+  const control = vpc.encryptionControl;
+  const state = control?.state;
+  const active =
+    control !== undefined &&
+    (VPC_ENCRYPTION_MODES as readonly (string | undefined)[]).includes(control.mode) &&
+    state !== undefined &&
+    STATES.has(state) &&
+    !GONE.has(state) &&
+    state !== 'monitor-failed' &&
+    state !== 'enforce-failed';
+  return {
+    hasEncryptionControl: active,
+    enforcesEncryption: active && control?.mode === 'enforce' && state === 'available',
+  };
+}
+
 function judge(vpc: Vpc, mode: 'monitor' | 'enforce', allowed: readonly string[]): RuleOutcome {
   const blocking = blockingWords(vpc.blockingResources);
   const control = vpc.encryptionControl;
@@ -41,6 +63,7 @@ function judge(vpc: Vpc, mode: 'monitor' | 'enforce', allowed: readonly string[]
     vpcId: vpc.vpcId,
     requiredMode: mode,
     ...(control ? { mode: control.mode ?? null, state: control.state ?? null } : {}),
+    ...controlKpis(vpc),
     ...(vpc.blockingResources ? { blockingResources: vpc.blockingResources } : {}),
   };
   if (!control && !vpc.controlRead) {

@@ -224,7 +224,10 @@ describe('transit-guard evaluate on DataSync locations', () => {
       // Assess
       expect(code).toBe(1);
       expect(verdict).toMatchObject({ status: 'NON_COMPLIANT', severity: 'low' });
-      expect(verdict?.reason).toContain('NFS (Protocol.NFS.MountOptions.Version "AUTOMATIC")');
+      expect(verdict?.reason).toContain(
+        'FSx for OpenZFS over NFS (its only protocol) (any MountOptions.Version): DataSync has no NFS encryption option',
+      );
+      expect(verdict?.details).toEqual({ protocol: 'NFS' });
     });
 
     it('passes Azure Blob (an https:// container URL is all the API accepts), the near miss of the FSx kinds', async () => {

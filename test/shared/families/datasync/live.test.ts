@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import {
   DataSyncClient,
   DescribeLocationAzureBlobCommand,
@@ -8,15 +9,82 @@ import {
   DescribeLocationFsxWindowsCommand,
   DescribeLocationNfsCommand,
   DescribeLocationObjectStorageCommand,
+  DescribeLocationS3Command,
   DescribeLocationSmbCommand,
   ListLocationsCommand,
 } from '@aws-sdk/client-datasync';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type DataSyncLocation, LOCATION_KINDS } from '../../../../shared/families/datasync/model.js';
+import { datasyncLocationPlaintext as rule } from '../../../../shared/families/datasync/rules/datasync-location-plaintext.js';
+import type { Resource } from '../../../../shared/model/resource.js';
+import { ruleContext } from '../../../helpers/rule-context.js';
 import { ACCOUNT_ID, awsError, mockedSource, REGION, ref } from '../../inventory/live/sdk-outputs.js';
 
 const datasync = mockClient(DataSyncClient);
 const arn = (n: number) => `arn:aws:datasync:${REGION}:${ACCOUNT_ID}:location/loc-0a1b2c3d4e5f6000${n}`;
+// biome-ignore lint/suspicious/noExplicitAny: fixtures are edited freely in tests
+const output = (name: string): any =>
+  JSON.parse(readFileSync(new URL(`../../../fixtures/inputs/datasync/${name}`, import.meta.url), 'utf8'));
+const ontap = output('describe-location-fsx-ontap.json');
+
+/**
+ * The kinds whose scheme decides their verdict: URI, type, Describe* and its full output (the fixtures, an S3
+ * output per API_DescribeLocationS3, ONTAP's turned to NFS per API_FsxProtocol), in the order of the verdicts.
+ */
+const DECIDED = [
+  [
+    's3://amzn-s3-demo-bucket/transfers/',
+    LOCATION_KINDS.S3.type,
+    DescribeLocationS3Command,
+    {
+      LocationUri: 's3://amzn-s3-demo-bucket/transfers/',
+      S3StorageClass: 'STANDARD',
+      S3Config: { BucketAccessRoleArn: `arn:aws:iam::${ACCOUNT_ID}:role/datasync-s3` },
+      CreationTime: '2026-11-02T09:25:00+00:00',
+    },
+  ],
+  [
+    'azure-blob://examplestorage.blob.core.windows.net/transfers/',
+    LOCATION_KINDS.AzureBlob.type,
+    DescribeLocationAzureBlobCommand,
+    output('describe-location-azure-blob.json'),
+  ],
+  [
+    'nfs://nas.example.internal/exports/media/',
+    LOCATION_KINDS.Nfs.type,
+    DescribeLocationNfsCommand,
+    output('describe-location-nfs.json'),
+  ],
+  [
+    'fsxz://eu-west-1.fs-0a1b2c3d4e5f60009/fsx/vol1/',
+    LOCATION_KINDS.FsxOpenZfs.type,
+    DescribeLocationFsxOpenZfsCommand,
+    output('describe-location-fsx-open-zfs.json'),
+  ],
+  [
+    'fsxn-nfs://svm-0a1b2c3d4e5f60006.fs-0a1b2c3d4e5f60006.fsx.eu-west-1.amazonaws.com/vol1/',
+    LOCATION_KINDS.FsxOntap.type,
+    DescribeLocationFsxOntapCommand,
+    {
+      ...ontap,
+      LocationUri: 'fsxn-nfs://svm-0a1b2c3d4e5f60006.fs-0a1b2c3d4e5f60006.fsx.eu-west-1.amazonaws.com/vol1/',
+      Protocol: { NFS: { MountOptions: { Version: 'NFS3' } } },
+    },
+  ],
+  [
+    'fsxw://eu-west-1.fs-0a1b2c3d4e5f60007/share/',
+    LOCATION_KINDS.FsxWindows.type,
+    DescribeLocationFsxWindowsCommand,
+    output('describe-location-fsx-windows.json'),
+  ],
+  [
+    'fsxl://eu-west-1.fs-0a1b2c3d4e5f60008/scratch/',
+    LOCATION_KINDS.FsxLustre.type,
+    DescribeLocationFsxLustreCommand,
+    output('describe-location-fsx-lustre.json'),
+  ],
+] as const;
 
 describe('live DataSync reads', () => {
   afterEach(() => {
@@ -62,28 +130,10 @@ describe('live DataSync reads', () => {
     );
   });
 
-  it('sweeps FSx for Windows, FSx for Lustre, FSx for OpenZFS and Azure Blob with the Describe* of their scheme', async () => {
-    // Prepare
-    const listed = [
-      ['fsxw://eu-west-1.fs-0123/share/', DescribeLocationFsxWindowsCommand, {}],
-      ['fsxl://eu-west-1.fs-0456/scratch/', DescribeLocationFsxLustreCommand, {}],
-      [
-        'fsxz://eu-west-1.fs-0789/fsx/vol1/',
-        DescribeLocationFsxOpenZfsCommand,
-        { Protocol: { NFS: { MountOptions: { Version: 'NFS4_1' } } } },
-      ],
-      ['azure-blob://example.blob.core.windows.net/transfers/', DescribeLocationAzureBlobCommand, {}],
-    ] as const;
+  it('sweeps S3, Azure Blob, NFS, FSx for OpenZFS, Windows, Lustre and ONTAP over NFS from the listing alone: no Describe*', async () => {
+    // Prepare: the kinds whose verdict their scheme decides (DECIDED_BY_SCHEME).
     datasync.on(ListLocationsCommand).resolves({
-      Locations: listed.map(([uri], index) => ({ LocationArn: arn(index + 1), LocationUri: uri })),
-    });
-    listed.forEach(([uri, command, fields], index) => {
-      // biome-ignore lint/suspicious/noExplicitAny: one answer shape per Describe*Command
-      datasync.on(command as any, { LocationArn: arn(index + 1) }).resolves({
-        LocationArn: arn(index + 1),
-        LocationUri: uri,
-        ...fields,
-      });
+      Locations: DECIDED.map(([uri], index) => ({ LocationArn: arn(index + 1), LocationUri: uri })),
     });
 
     // Act
@@ -91,12 +141,62 @@ describe('live DataSync reads', () => {
 
     // Assess
     expect(result.errors).toEqual([]);
-    for (const [, command] of listed) expect(datasync.commandCalls(command as never)).toHaveLength(1);
-    expect(result.resources.map((r) => [r.resourceId, r.resourceType])).toEqual([
-      [arn(1), 'AWS::DataSync::LocationFSxWindows'],
-      [arn(2), 'AWS::DataSync::LocationFSxLustre'],
-      [arn(3), 'AWS::DataSync::LocationFSxOpenZFS'],
-      [arn(4), 'AWS::DataSync::LocationAzureBlob'],
+    expect(datasync.calls()).toHaveLength(1);
+    expect(result.resources.map((r) => [r.resourceId, r.resourceType, r.source])).toEqual(
+      DECIDED.map(([, type], index) => [
+        arn(index + 1),
+        type,
+        'api:ListLocations (datasync describe-location)',
+      ]),
+    );
+  });
+
+  it('judges a location built from its listing entry exactly as the one read with its Describe*', async () => {
+    // Prepare: the same locations listed, and described with every field their Describe* gives.
+    datasync.on(ListLocationsCommand).resolves({
+      Locations: DECIDED.map(([uri], index) => ({ LocationArn: arn(index + 1), LocationUri: uri })),
+    });
+    DECIDED.forEach(([, , command, output], index) => {
+      datasync
+        // biome-ignore lint/suspicious/noExplicitAny: one answer shape per Describe*Command
+        .on(command as any, { LocationArn: arn(index + 1) })
+        .resolves({ ...output, LocationArn: arn(index + 1) });
+    });
+    const verdicts = (resources: readonly Resource[]) =>
+      resources.map((resource) => {
+        const { status, severity, reason, details, unverified } = rule.evaluate(
+          resource as DataSyncLocation,
+          ruleContext(),
+        );
+        return {
+          id: resource.resourceId,
+          type: resource.resourceType,
+          status,
+          severity,
+          reason,
+          details,
+          unverified,
+        };
+      });
+
+    // Act
+    const listed = await mockedSource().enumerate(REGION, ['datasync']);
+    const described = await mockedSource().read(DECIDED.map(([, type], index) => ref(type, arn(index + 1))));
+
+    // Assess: the read described each one; both paths give the same verdicts, reasons and details.
+    expect(described.errors).toEqual([]);
+    expect(datasync.calls()).toHaveLength(1 + DECIDED.length);
+    expect(verdicts(listed.resources)).toEqual(verdicts(described.resources));
+    expect(
+      verdicts(listed.resources).map((v) => [v.status, v.severity ?? null, v.unverified ?? false]),
+    ).toEqual([
+      ['COMPLIANT', null, false],
+      ['COMPLIANT', null, false],
+      ['NON_COMPLIANT', 'low', false],
+      ['NON_COMPLIANT', 'low', false],
+      ['NON_COMPLIANT', 'low', false],
+      ['NON_COMPLIANT', null, true],
+      ['NON_COMPLIANT', null, true],
     ]);
   });
 
@@ -127,9 +227,12 @@ describe('live DataSync reads', () => {
     // Act
     const result = await mockedSource().enumerate(REGION, ['datasync']);
 
-    // Assess
+    // Assess: ONTAP over NFS is plaintext whatever its output says: only the SMB one is described.
     expect(result.errors).toEqual([]);
-    expect(datasync.commandCalls(DescribeLocationFsxOntapCommand)).toHaveLength(2);
+    expect(datasync.commandCalls(DescribeLocationFsxOntapCommand)).toHaveLength(1);
+    expect(datasync.commandCalls(DescribeLocationFsxOntapCommand)[0]?.args[0].input).toEqual({
+      LocationArn: arn(2),
+    });
     expect(result.resources.map((r) => [r.resourceId, r.resourceType])).toEqual([
       [arn(1), 'AWS::DataSync::LocationObjectStorage'],
       [arn(2), 'AWS::DataSync::LocationFSxONTAP'],
@@ -167,11 +270,11 @@ describe('live DataSync reads', () => {
     datasync.on(ListLocationsCommand).resolves({
       Locations: [
         { LocationArn: arn(1), LocationUri: 'fsxn://fs-0123/share/' },
-        { LocationArn: arn(2), LocationUri: 'nfs://nas.example.internal/exports/' },
+        { LocationArn: arn(2), LocationUri: 'smb://files.example.internal/share/' },
         { LocationArn: arn(3), LocationUri: 'efs://eu-west-1.fs-0456/' },
       ],
     });
-    datasync.on(DescribeLocationNfsCommand).rejects(awsError('AccessDeniedException'));
+    datasync.on(DescribeLocationSmbCommand).rejects(awsError('AccessDeniedException'));
     datasync
       .on(DescribeLocationEfsCommand)
       .resolves({ LocationArn: arn(3), LocationUri: 'efs://eu-west-1.fs-0456/' });
@@ -181,7 +284,7 @@ describe('live DataSync reads', () => {
 
     // Assess
     expect(result.errors.map((error) => error.source)).toEqual(
-      expect.arrayContaining([`api:ListLocations ${arn(1)}`, expect.stringContaining('DescribeLocationNfs')]),
+      expect.arrayContaining([`api:ListLocations ${arn(1)}`, expect.stringContaining('DescribeLocationSmb')]),
     );
     expect(result.errors.find((error) => error.source.includes(arn(1)))?.message).toContain(
       'cannot be verified',

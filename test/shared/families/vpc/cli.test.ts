@@ -53,7 +53,9 @@ describe('transit-guard evaluate: vpc-encryption-control', () => {
       expect(verdict(SHOP)?.status).toBe('COMPLIANT');
       // Enforce mode with an exclusion the (default: empty) allowed list does not name fails whatever the mode asked.
       expect(verdict(LEDGER)).toMatchObject({ status: 'NON_COMPLIANT', severity: 'medium' });
-      expect(report.summary.kpis.vpcEncryptionControl).toMatchObject({ compliant: 1, total: 3 });
+      // Shop monitors and ledger enforces (its exclusion fails the rule, not the mode); the default VPC has none.
+      expect(report.summary.kpis.vpcEncryptionControl).toEqual({ compliant: 2, total: 3, percent: 66.7 });
+      expect(report.summary.kpis.vpcEncryptionEnforced).toEqual({ compliant: 1, total: 3, percent: 33.3 });
     });
 
     it('fails monitor mode at medium when the policy asks enforce, and an exclusion the policy does not allow', async () => {
@@ -69,8 +71,9 @@ describe('transit-guard evaluate: vpc-encryption-control', () => {
       expect(verdict(LEDGER)).toMatchObject({ status: 'NON_COMPLIANT', severity: 'medium' });
       expect(verdict(LEDGER)?.reason).toContain('exclusions the policy does not allow');
       expect(verdict(LEDGER)?.reason).toContain('InternetGateway');
-      // The KPI counts the mode the policy asks: here no VPC enforces without an unallowed exclusion.
-      expect(report.summary.kpis.vpcEncryptionControl).toMatchObject({ compliant: 0, total: 3 });
+      // The KPIs count the modes, not the verdicts: the same numbers as under the default (monitor) policy.
+      expect(report.summary.kpis.vpcEncryptionControl).toEqual({ compliant: 2, total: 3, percent: 66.7 });
+      expect(report.summary.kpis.vpcEncryptionEnforced).toEqual({ compliant: 1, total: 3, percent: 33.3 });
     });
 
     it('passes the enforced VPC once its exclusion is allowed (near miss)', async () => {
@@ -92,7 +95,7 @@ describe('transit-guard evaluate: vpc-encryption-control', () => {
       vpcs.Vpcs[1].EncryptionControl.ResourceExclusions.Lambda = {};
 
       // Act
-      const { verdict } = await evaluate(
+      const { verdict, report } = await evaluate(
         { vpcs },
         'version: 1\nvpc:\n  allowedExclusions: [InternetGateway]\n',
       );
@@ -102,6 +105,17 @@ describe('transit-guard evaluate: vpc-encryption-control', () => {
       expect(verdict(SHOP)?.reason).toContain('"audit"');
       expect(verdict(LEDGER)).toMatchObject({ status: 'NON_COMPLIANT' });
       expect(verdict(LEDGER)?.reason).toContain('The exclusions Lambda');
+      // An undocumented mode is no control in the KPIs; ledger is still in enforce mode (available), whatever
+      // its exclusions: the KPI counts the mode, the rule judges the exclusions.
+      expect(verdict(SHOP)?.details).toMatchObject({
+        hasEncryptionControl: false,
+        enforcesEncryption: false,
+      });
+      expect(verdict(LEDGER)?.details).toMatchObject({
+        hasEncryptionControl: true,
+        enforcesEncryption: true,
+      });
+      expect(report.summary.kpis.vpcEncryptionControl).toMatchObject({ compliant: 1, total: 3 });
     });
 
     it('cannot verify a control whose last mode change failed, whatever mode it names', async () => {
@@ -110,13 +124,15 @@ describe('transit-guard evaluate: vpc-encryption-control', () => {
       vpcs.Vpcs[0].EncryptionControl.State = 'monitor-failed';
 
       // Act
-      const { verdict } = await evaluate({ vpcs });
+      const { verdict, report } = await evaluate({ vpcs });
 
       // Assess
       expect(verdict(SHOP)).toMatchObject({ status: 'NON_COMPLIANT' });
       expect(verdict(SHOP)?.reason).toContain(
         'failed (monitor-failed), so whether it monitors encryption cannot be verified',
       );
+      // Unknown is never counted as a control: only ledger is left in the KPI.
+      expect(report.summary.kpis.vpcEncryptionControl).toMatchObject({ compliant: 1, total: 3 });
     });
 
     it('rejects a policy naming an exclusion EC2 does not have', async () => {
@@ -153,13 +169,16 @@ describe('transit-guard evaluate: vpc-encryption-control', () => {
 
     it('cannot verify a VPC known only from its blocking resources', async () => {
       // Act
-      const { verdict } = await evaluate({
+      const { verdict, report } = await evaluate({
         blocking: input('ec2-get-vpc-resources-blocking-encryption-enforcement.json'),
       });
 
       // Assess
       expect(verdict(SHOP)).toMatchObject({ status: 'NON_COMPLIANT' });
       expect(verdict(SHOP)?.reason).toContain('cannot be verified');
+      // Counted in both KPIs, as neither monitoring nor enforcing: unknown is not a pass.
+      expect(report.summary.kpis.vpcEncryptionControl).toEqual({ compliant: 0, total: 1, percent: 0 });
+      expect(report.summary.kpis.vpcEncryptionEnforced).toEqual({ compliant: 0, total: 1, percent: 0 });
     });
 
     it('names the input and field when the blocking-resources listing is not wrapped with its VpcId', async () => {

@@ -73,26 +73,28 @@ describe('datasync-location-plaintext', () => {
   });
 
   it.each([
-    ['NFS', location('Nfs', { mountVersion: 'NFS4_1' }), 'MountOptions.Version "NFS4_1"'],
+    ['NFS', location('Nfs', { mountVersion: 'NFS4_1' }), 'an NFS location (any MountOptions.Version)'],
     [
       'FSx for ONTAP over NFS',
       location('FsxOntap', { ontapProtocol: 'NFS', mountVersion: 'NFS3' }),
-      'Protocol.NFS',
+      'FSx for ONTAP over NFS (Protocol.NFS) (any MountOptions.Version)',
     ],
     [
       'FSx for OpenZFS (NFS only)',
       location('FsxOpenZfs', { ontapProtocol: 'NFS', mountVersion: 'NFS4_1' }),
-      'Protocol.NFS.MountOptions.Version "NFS4_1"',
+      'FSx for OpenZFS over NFS (its only protocol)',
     ],
   ])(
     'fails %s at low, saying it is informational unless VPN or MACsec carries it',
     (_case, resource, said) => {
       // Act
       const outcome = judge(resource);
+      const versionless = judge({ ...resource, mountVersion: undefined });
 
-      // Assess
+      // Assess: the version decides nothing, so a location built from its listing entry is judged the same.
       expect(outcome).toMatchObject({ status: 'NON_COMPLIANT', severity: 'low' });
       expect(outcome.reason).toContain(said);
+      expect(versionless).toEqual(outcome);
       expect(outcome.reason).toContain('informational unless');
       expect(outcome.reason).toContain('Direct Connect with MACsec');
     },
