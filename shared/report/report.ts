@@ -56,27 +56,54 @@ const fileOfSource = (source: string) => source.replace(/ \([^()]*\)$/, '');
 /**
  * The input file of each evaluation, looked up by resource type and id: the inventory knows which file each
  * resource came from. Returns a function that finds nothing when only a count of resources is given.
+ * Built for a million resources (bench iot-1m): ids by type in nested maps (no `type|id` key string built and
+ * hashed per resource and again per evaluation), each source's file worked out once, and a resource's
+ * evaluations, which come one after another, looked up once. Measured with the iot-1m input: 6.6 s of CPU
+ * before, 0.6 s after (bench/README.md, iot-1m).
  */
 export function inputFiles(
   resources: readonly Resource[] | number,
 ): (evaluation: Evaluation) => string | undefined {
   if (typeof resources === 'number') return () => undefined;
-  const files = new Map<string, string>();
+  const fileOf = new Map<string, string | undefined>();
+  const files = new Map<string, Map<string, string>>();
   for (const resource of resources) {
-    if (!isInputFile(resource.source)) continue;
-    files.set(`${resource.resourceType}|${resource.resourceId}`, fileOfSource(resource.source));
+    let file = fileOf.get(resource.source);
+    if (!fileOf.has(resource.source)) {
+      file = isInputFile(resource.source) ? fileOfSource(resource.source) : undefined;
+      fileOf.set(resource.source, file);
+    }
+    if (file === undefined) continue;
+    let ids = files.get(resource.resourceType);
+    if (!ids) {
+      ids = new Map();
+      files.set(resource.resourceType, ids);
+    }
+    ids.set(resource.resourceId, file);
   }
-  return (evaluation) => files.get(`${evaluation.resourceType}|${evaluation.resourceId}`);
+  let lastType: string | undefined;
+  let lastId: string | undefined;
+  let lastFile: string | undefined;
+  return (evaluation) => {
+    if (evaluation.resourceId !== lastId || evaluation.resourceType !== lastType) {
+      lastType = evaluation.resourceType;
+      lastId = evaluation.resourceId;
+      lastFile = files.get(lastType)?.get(lastId);
+    }
+    return lastFile;
+  };
 }
 
 /** The evaluation as the report lists it: its finding id first, its input file (when known) last. */
 export function reportEvaluation(evaluation: Evaluation, inputFile: string | undefined): ReportEvaluation {
-  return {
-    // The finding store's findingIdOf, written out: reporters may not import the store (.dependency-cruiser.cjs).
+  // The finding store's findingIdOf, written out: reporters may not import the store (.dependency-cruiser.cjs).
+  const entry: ReportEvaluation = {
     findingId: `${evaluation.ruleId}|${evaluation.resourceId}`,
     ...evaluation,
-    ...(inputFile === undefined ? {} : { inputFile }),
   };
+  // Set rather than spread from a new object: one object less per evaluation (millions for iot-1m), same key order.
+  if (inputFile !== undefined) entry.inputFile = inputFile;
+  return entry;
 }
 
 export interface BuildReportInput {
