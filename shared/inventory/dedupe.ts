@@ -155,9 +155,11 @@ function joinByName(records: (Resource | undefined)[], errors: InputError[]): vo
  * `errors`. Never decided by which input comes last.
  */
 export function dedupeResources(resources: readonly Resource[], errors: InputError[]): Resource[] {
-  // The records of each resource, by type and id (no key string is built per resource).
+  // The position of each resource's first record, by type and id (no key string is built per resource), and
+  // the later records of the few read twice: no list per resource, as an account may hold a million (iot-1m).
   const positions = new Map<string, Map<string, number>>();
-  const groups: Resource[][] = [];
+  const firsts: Resource[] = [];
+  const later = new Map<number, Resource[]>();
   for (const resource of resources) {
     let ids = positions.get(resource.resourceType);
     if (!ids) {
@@ -166,15 +168,21 @@ export function dedupeResources(resources: readonly Resource[], errors: InputErr
     }
     const position = ids.get(resource.resourceId);
     if (position === undefined) {
-      ids.set(resource.resourceId, groups.length);
-      groups.push([resource]);
+      ids.set(resource.resourceId, firsts.length);
+      firsts.push(resource);
     } else {
-      (groups[position] as Resource[]).push(resource);
+      const records = later.get(position);
+      if (records) records.push(resource);
+      else later.set(position, [resource]);
     }
   }
-  const records: (Resource | undefined)[] = groups.flatMap((group) =>
-    group.length === 1 ? group : resolveRecords(group, errors),
-  );
+  const records: (Resource | undefined)[] =
+    later.size === 0
+      ? firsts
+      : firsts.flatMap((first, position) => {
+          const more = later.get(position);
+          return more ? resolveRecords([first, ...more], errors) : [first];
+        });
   joinByName(records, errors);
   return records.filter((record): record is Resource => record !== undefined);
 }

@@ -55,28 +55,70 @@ const fileOfSource = (source: string) => source.replace(/ \([^()]*\)$/, '');
 
 /**
  * The input file of each evaluation, looked up by resource type and id: the inventory knows which file each
- * resource came from. Returns a function that finds nothing when only a count of resources is given.
+ * resource came from (the last record of that type and id, when there are several). Returns a function that
+ * finds nothing when only a count of resources is given.
+ * Built for a million resources (bench iot-1m): ids by type in nested maps (no `type|id` key string built and
+ * hashed per resource), each source's file worked out once, and, as evaluations come resource by resource in
+ * the order of `resources`, the next resource tried before the map (a map lookup per resource cost 1.1 s of
+ * CPU there). Measured on the iot-1m input: 2.7 s of CPU before, under 1 s after (bench/README.md, iot-1m).
  */
 export function inputFiles(
   resources: readonly Resource[] | number,
 ): (evaluation: Evaluation) => string | undefined {
   if (typeof resources === 'number') return () => undefined;
-  const files = new Map<string, string>();
-  for (const resource of resources) {
-    if (!isInputFile(resource.source)) continue;
-    files.set(`${resource.resourceType}|${resource.resourceId}`, fileOfSource(resource.source));
-  }
-  return (evaluation) => files.get(`${evaluation.resourceType}|${evaluation.resourceId}`);
+  const sourceFiles = new Map<string, string | undefined>();
+  const fileAt = (position: number) => {
+    const { source } = resources[position] as Resource;
+    if (sourceFiles.has(source)) return sourceFiles.get(source);
+    const file = isInputFile(source) ? fileOfSource(source) : undefined;
+    sourceFiles.set(source, file);
+    return file;
+  };
+  // The position of the last record of each type and id; whether any type and id has more than one record.
+  const positions = new Map<string, Map<string, number>>();
+  let repeated = false;
+  resources.forEach((resource, position) => {
+    let ids = positions.get(resource.resourceType);
+    if (!ids) {
+      ids = new Map();
+      positions.set(resource.resourceType, ids);
+    }
+    const size = ids.size;
+    ids.set(resource.resourceId, position);
+    if (ids.size === size) repeated = true;
+  });
+  let lastType: string | undefined;
+  let lastId: string | undefined;
+  let lastFile: string | undefined;
+  let next = 0;
+  return (evaluation) => {
+    if (evaluation.resourceId === lastId && evaluation.resourceType === lastType) return lastFile;
+    lastType = evaluation.resourceType;
+    lastId = evaluation.resourceId;
+    const candidate = resources[next];
+    // With one record per type and id, the next resource, when it is this one, is the record the map would give.
+    if (!repeated && candidate?.resourceId === lastId && candidate.resourceType === lastType) {
+      lastFile = fileAt(next);
+      next += 1;
+      return lastFile;
+    }
+    const position = positions.get(lastType)?.get(lastId);
+    lastFile = position === undefined ? undefined : fileAt(position);
+    if (position !== undefined) next = position + 1;
+    return lastFile;
+  };
 }
 
 /** The evaluation as the report lists it: its finding id first, its input file (when known) last. */
 export function reportEvaluation(evaluation: Evaluation, inputFile: string | undefined): ReportEvaluation {
-  return {
-    // The finding store's findingIdOf, written out: reporters may not import the store (.dependency-cruiser.cjs).
+  // The finding store's findingIdOf, written out: reporters may not import the store (.dependency-cruiser.cjs).
+  const entry: ReportEvaluation = {
     findingId: `${evaluation.ruleId}|${evaluation.resourceId}`,
     ...evaluation,
-    ...(inputFile === undefined ? {} : { inputFile }),
   };
+  // Set rather than spread from a new object: one object less per evaluation (millions for iot-1m), same key order.
+  if (inputFile !== undefined) entry.inputFile = inputFile;
+  return entry;
 }
 
 export interface BuildReportInput {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Evaluation } from '../../../shared/model/evaluation.js';
 import type { Resource } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
 import { buildReport } from '../../../shared/report/report.js';
@@ -67,6 +68,48 @@ describe('buildReport', () => {
     // Assess
     expect(report.evaluations.map((e) => e.inputFile)).toEqual(['in/elbv2 (2).json', undefined]);
     expect(Object.keys(report.evaluations[0] ?? {}).at(-1)).toBe('inputFile');
+  });
+
+  it("names each evaluation its own resource's file, whatever their order, and the last file of a resource read twice", () => {
+    // Prepare: three certificates from three files; the second has no evaluation, the others come in reverse
+    const cert = (id: string, source: string) =>
+      ({ resourceType: 'AWS::IoT::Certificate', resourceId: id, tags: {}, source }) as unknown as Resource;
+    const evaluation = (id: string, ruleId: string): Evaluation => ({
+      ...(accountEvaluations()[0] as Evaluation),
+      resourceType: 'AWS::IoT::Certificate',
+      resourceId: id,
+      ruleId,
+    });
+    const resources = [
+      cert('a', 'one.json (iot list-certificates)'),
+      cert('b', 'two.json (iot list-certificates)'),
+      cert('c', 'three.json (iot list-certificates)'),
+    ];
+    const files = (list: readonly Resource[], evaluations: Evaluation[]) =>
+      buildReport({
+        evaluatedAt: '2026-11-22T00:00:00Z',
+        resources: list,
+        evaluations,
+        errors: [],
+      }).evaluations.map((e) => `${e.resourceId}:${e.inputFile}`);
+
+    // Act + Assess: in order with a resource skipped, out of order, and a resource read from two files
+    expect(files(resources, [evaluation('a', 'r1'), evaluation('a', 'r2'), evaluation('c', 'r1')])).toEqual([
+      'a:one.json',
+      'a:one.json',
+      'c:three.json',
+    ]);
+    expect(files(resources, [evaluation('c', 'r1'), evaluation('b', 'r1'), evaluation('a', 'r1')])).toEqual([
+      'c:three.json',
+      'b:two.json',
+      'a:one.json',
+    ]);
+    expect(
+      files(
+        [...resources, cert('a', 'four.json (iot list-certificates)')],
+        [evaluation('a', 'r1'), evaluation('b', 'r1')],
+      ),
+    ).toEqual(['a:four.json', 'b:two.json']);
   });
 
   it('counts NON_COMPLIANT evaluations by severity, every severity present', () => {
