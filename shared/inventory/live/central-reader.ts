@@ -25,7 +25,7 @@ export const CENTRAL_SESSION_SECONDS = 900;
 /** The error names STS answers when the role does not exist or does not trust the caller. */
 const DENIED = new Set(['AccessDenied', 'AccessDeniedException']);
 
-export function centralReaderArn(accountId: string, region: string): string {
+function centralReaderArn(accountId: string, region: string): string {
   return `arn:${partitionOf(region)}:iam::${accountId}:role/${CENTRAL_READER_ROLE}`;
 }
 
