@@ -96,7 +96,9 @@ export async function selectAggregatePage(options: AggregatorPageOptions): Promi
     for (const [key, group] of byAccountAndRegion(items)) {
       const [accountId, region] = key.split('/') as [string, string];
       const described = await describeBeside(options, options.members, accountId, region, group);
-      if ('unreachable' in described) unreachable.push(described.unreachable);
+      // One report per account, whatever the number of its regions on the page.
+      if ('unreachable' in described && !unreachable.some((u) => u.source === described.unreachable.source))
+        unreachable.push(described.unreachable);
       parts.push(
         toReadResult(
           mergeCollected([configItems(group), 'unreachable' in described ? emptyCollected() : described]),

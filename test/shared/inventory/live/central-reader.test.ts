@@ -196,7 +196,7 @@ describe('the aggregator sweep in the member accounts (central reader role)', ()
     const options = pageOptions([
       bucketItem('assets', MEMBER, 'eu-west-1'),
       bucketItem('fresh', NEW_MEMBER, 'eu-west-1'),
-      bucketItem('fresh-2', NEW_MEMBER, 'eu-west-1'),
+      bucketItem('fresh-2', NEW_MEMBER, 'eu-central-1'),
     ]);
     const findings = createMemoryFindingStore();
     const deps: MonitorDeps = {
@@ -226,7 +226,8 @@ describe('the aggregator sweep in the member accounts (central reader role)', ()
       options.families,
     );
 
-    // Assess: one denied AssumeRole for the two buckets of NEW_MEMBER, reported once with account and role.
+    // Assess: one denied AssumeRole for the two buckets of NEW_MEMBER (two regions), reported once with account
+    // and role.
     expect(sts.commandCalls(AssumeRoleCommand)).toHaveLength(2);
     expect(outcome.errors).toEqual([]);
     expect(outcome.unreachable).toEqual([
