@@ -5,7 +5,7 @@
  * AssumeRole per account per invocation; a role that cannot be assumed (no member stack yet) is reported with
  * the account and the role, and that account's resources keep what Config says ("cannot be verified" for the rest).
  */
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import type { STSClient } from '@aws-sdk/client-sts';
 import { partitionOf } from '../../aws/arn.js';
 import { awsClientConfig } from '../../aws/client-config.js';
 import { createRegionalClients, type RegionClients } from '../../aws/clients.js';
@@ -59,6 +59,8 @@ export function createMemberAccess(
       SessionToken?: string;
       Expiration?: Date;
     };
+    // Loaded on first use: only an aggregator item with a family to describe needs STS.
+    const { AssumeRoleCommand, STSClient } = await import('@aws-sdk/client-sts');
     sts ??= new STSClient(awsClientConfig({ region: options.region }));
     try {
       const output = await sts.send(
