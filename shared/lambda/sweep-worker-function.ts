@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { parseSqsBody, parseSqsEvent } from '../events/sqs.js';
 import { FAMILIES } from '../families/index.js';
 import { aggregatedFamilies, selectAggregatePage } from '../inventory/live/aggregator-select.js';
+import { createMemberAccess, type MemberAccess } from '../inventory/live/central-reader.js';
 import { createPacer, DOCUMENTED_RATE_LIMITS } from '../inventory/live/limiter.js';
 import { kpiMetrics } from '../report/kpi-metrics.js';
 import type { MonitorDeps } from '../usecase/deps.js';
@@ -81,6 +82,7 @@ export function createSweepWorkerFunction(options: { runtime?: () => Runtime } =
     rt: Runtime,
     deps: MonitorDeps,
     item: WorkItem,
+    members: (accountId: string) => Promise<MemberAccess>,
   ): Promise<SweepItemOutcome | AggregatorItemOutcome> => {
     if (!('aggregator' in item)) return runSweepItem(deps, item, rt.sweepRuns);
     const families = aggregatedFamilies(FAMILIES);
@@ -96,6 +98,7 @@ export function createSweepWorkerFunction(options: { runtime?: () => Runtime } =
           clients: rt.clientsFor(region),
           call,
           families,
+          members,
           ...(token ? { token } : {}),
         }),
       families,
@@ -112,12 +115,17 @@ export function createSweepWorkerFunction(options: { runtime?: () => Runtime } =
       const rt = runtime;
       // Each item is judged by the current policy (TG_POLICY_PARAMETER), as the other inspectors are.
       await rt.refreshPolicy(observability);
+      // The members' reader roles, assumed once per account in this invocation (aggregator items only).
+      const members = createMemberAccess({
+        region: rt.config.region,
+        sourceFor: (clientsFor, accountId) => INSPECTOR_WIRING.inventorySource(clientsFor, { accountId }),
+      });
       const handleRecord = async (record: SQSRecord) => {
         try {
           const item = parseItem(record);
           const attempt = attemptOf(record);
           const deps = rt.deps();
-          const outcome = await run(rt, deps, item);
+          const outcome = await run(rt, deps, item, members);
           const where = 'aggregator' in item ? item.aggregator : `${item.family} ${item.region}`;
           metrics.addMetric('SweptResources', MetricUnit.Count, outcome.resources);
           metrics.addMetric('UnreadableResources', MetricUnit.Count, outcome.errors.length);

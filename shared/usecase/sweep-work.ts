@@ -226,6 +226,12 @@ export function planAggregatorSweep(options: {
 export interface AggregatorItemOutcome extends Omit<SweepItemOutcome, 'item' | 'next'> {
   item: AggregatorItem;
   next?: AggregatorItem;
+  /**
+   * Member accounts whose reader role could not be assumed (no member stack yet), with the account and the
+   * role: what Config lacks stays "cannot be verified" there. Not an error of the read: no retry would help,
+   * and the Config items themselves were read.
+   */
+  unreachable: InputError[];
 }
 
 /**
@@ -237,7 +243,7 @@ export interface AggregatorItemOutcome extends Omit<SweepItemOutcome, 'item' | '
 export async function runAggregatorItem(
   deps: MonitorDeps,
   item: AggregatorItem,
-  readPage: (token: string | undefined) => Promise<SweepPage>,
+  readPage: (token: string | undefined) => Promise<SweepPage & { unreachable?: InputError[] }>,
   families: readonly Family[],
   runs?: SweepRuns,
 ): Promise<AggregatorItemOutcome> {
@@ -286,6 +292,7 @@ export async function runAggregatorItem(
     transitions,
     errors,
     counts,
+    unreachable: read.unreachable ?? [],
     ...(next ? { next } : {}),
   };
 }

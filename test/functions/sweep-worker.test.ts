@@ -1,5 +1,9 @@
+import { ConfigServiceClient, SelectAggregateResourceConfigCommand } from '@aws-sdk/client-config-service';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { SQSBatchResponse, SQSRecord } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
+import { createRegionalClients } from '../../shared/aws/clients.js';
 import { emptyReadResult, type InventorySource, type SweepPage } from '../../shared/inventory/live/port.js';
 import type { FunctionConfig } from '../../shared/lambda/config.js';
 import { createSweepFunction } from '../../shared/lambda/sweep-function.js';
@@ -197,5 +201,58 @@ describe('sweep handler with a work queue', () => {
     expect(queued).toEqual([
       expect.objectContaining({ sweepId: 'sweep-7', aggregator: 'org-aggregator', pageNumber: 1 }),
     ]);
+  });
+
+  it('assumes a member’s central reader role once per invocation, and finishes the items of a member without it', async () => {
+    // Prepare: two aggregator pages in one batch, each with an S3 bucket (a family that reads beside Config items)
+    // of a member that has no member stack yet.
+    const sts = mockClient(STSClient);
+    const config = mockClient(ConfigServiceClient);
+    try {
+      sts.on(AssumeRoleCommand).rejects(Object.assign(new Error('not authorized'), { name: 'AccessDenied' }));
+      const bucket = (name: string) =>
+        JSON.stringify({
+          resourceId: name,
+          resourceType: 'AWS::S3::Bucket',
+          resourceName: name,
+          arn: `arn:aws:s3:::${name}`,
+          accountId: '777788889999',
+          awsRegion: REGION,
+          configuration: { name },
+          supplementaryConfiguration: {},
+        });
+      config.on(SelectAggregateResourceConfigCommand).resolves({ Results: [bucket('fresh')] });
+      config
+        .on(SelectAggregateResourceConfigCommand, { NextToken: 'p2' })
+        .resolves({ Results: [bucket('fresh-2')] });
+      const { runtime, queued } = fakeRuntime({});
+      (runtime as { clientsFor: Runtime['clientsFor'] }).clientsFor = createRegionalClients({
+        credentials: { accessKeyId: 'AKIDCENTRAL', secretAccessKey: 'x' },
+      });
+      const handler = createSweepWorkerFunction({ runtime: () => runtime });
+      const aggregatorItem = (page?: string) => ({
+        sweepId: 'org',
+        plannedAt: NOW.toISOString(),
+        aggregator: 'org-aggregator',
+        pageNumber: page ? 2 : 1,
+        clean: true,
+        digest: false,
+        ...(page ? { page } : {}),
+      });
+
+      // Act
+      const response = (await handler(
+        { Records: [record('m-1', aggregatorItem()), record('m-2', aggregatorItem('p2'))] },
+        lambdaContext('sweep-worker'),
+      )) as SQSBatchResponse;
+
+      // Assess: finished (no retry would help), one AssumeRole for the account in this invocation.
+      expect(response.batchItemFailures).toEqual([]);
+      expect(sts.commandCalls(AssumeRoleCommand)).toHaveLength(1);
+      expect(queued).toEqual([]);
+    } finally {
+      sts.restore();
+      config.restore();
+    }
   });
 });

@@ -363,8 +363,13 @@ describe('function bundles', () => {
       expect(text).not.toContain('Invalid SemVer Range');
       // Operations of the STS and SSO clients and keys of the shared config files, which only the credential
       // links lambda-credential-chain leaves out read.
+      // The sweep-worker bundles the STS client itself (the security account assumes each member's central
+      // reader role: shared/inventory/live/central-reader.ts), whose auth scheme names every STS operation; the
+      // web-identity credential link's own keys must still be absent from it.
       for (const left of [
-        'AssumeRoleWithWebIdentity',
+        ...(name === 'sweep-worker' ? [] : ['AssumeRoleWithWebIdentity']),
+        'AWS_WEB_IDENTITY_TOKEN_FILE',
+        'web_identity_token_file',
         'GetRoleCredentials',
         'credential_process',
         'sso_start_url',

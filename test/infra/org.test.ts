@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CENTRAL_READER_ROLE } from '../../shared/inventory/live/central-reader.js';
 import { centralTableDefinition } from '../../shared/org/central-table.js';
 import { CENTRAL_VARIABLES, loadCentralConfig } from '../../shared/org/config.js';
 import { type FindingMessage, publishFindings } from '../../shared/report/findings-bus.js';
@@ -650,6 +651,97 @@ describe('member on-remediation-request', () => {
     ).toEqual({
       'Fn::GetAtt': ['OnRemediationRequestLogGroup', 'Arn'],
     });
+  });
+});
+
+describe('member central reader role', () => {
+  it('is created once per account (home region), under the fixed name the central sweep builds the ARN of', () => {
+    // Act
+    const role = resource(member, 'CentralReaderRole');
+    const parameter = (member.Parameters as Record<string, { Default?: string; AllowedPattern?: string }>)
+      .CentralAccountId;
+
+    // Assess
+    expect(props(member, 'CentralReaderRole').RoleName).toBe(CENTRAL_READER_ROLE);
+    expect(role.Condition).toBe('HasCentralReader');
+    expect((member.Conditions as Record<string, unknown>).HasCentralReader).toEqual({
+      'Fn::And': [
+        { Condition: 'IsHomeRegion' },
+        { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'CentralAccountId' }, ''] }] },
+      ],
+    });
+    // Empty (no role) or an account ID: nothing else can be trusted.
+    expect(parameter?.Default).toBe('');
+    const pattern = new RegExp(parameter?.AllowedPattern ?? '');
+    expect(['', '123456789012'].map((v) => pattern.test(v))).toEqual([true, true]);
+    expect(['*', '12345678901', 'arn:aws:iam::123456789012:root'].some((v) => pattern.test(v))).toBe(false);
+  });
+
+  it('trusts only the central account’s sweep-worker role', () => {
+    // Act
+    const trust = props(member, 'CentralReaderRole').AssumeRolePolicyDocument as { Statement: unknown[] };
+
+    // Assess
+    expect(trust.Statement).toEqual([
+      {
+        Effect: 'Allow',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
+        Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${CentralAccountId}:root' } },
+        Action: 'sts:AssumeRole',
+        Condition: {
+          ArnLike: {
+            'aws:PrincipalArn': {
+              // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
+              'Fn::Sub': 'arn:${AWS::Partition}:iam::${CentralAccountId}:role/*-SweepWorkerRole-*',
+            },
+          },
+        },
+      },
+    ]);
+  });
+
+  it('is allowed only the sweep’s family reads: no write, no wildcard action', () => {
+    // Act
+    const policies = props(member, 'CentralReaderRole').Policies as {
+      PolicyName: string;
+      PolicyDocument: unknown;
+    }[];
+    const sweepFamilies = (
+      props(member, 'SweepRole').Policies as { PolicyName: string; PolicyDocument: unknown }[]
+    ).find((policy) => policy.PolicyName.endsWith('-families'));
+    const actions = roleStatements(member, 'CentralReaderRole').flatMap((s) => asList(s.Action));
+
+    // Assess
+    expect(policies.map((p) => p.PolicyDocument)).toEqual([sweepFamilies?.PolicyDocument]);
+    expect(actions.length).toBeGreaterThan(0);
+    // API Gateway's reads are its HTTP verb GET (apigateway:GET); any other verb writes.
+    expect(
+      actions.filter((a) => !/^[a-z0-9-]+:((Describe|List|Get|Select)[A-Za-z0-9]*|GET)$/.test(a)),
+    ).toEqual([]);
+  });
+
+  it('is what the security account’s sweep-worker may assume, and only with an aggregator', () => {
+    // Act
+    const statements = (
+      props(standalone, 'SweepWorkerRole').Policies as { PolicyDocument: { Statement: unknown[] } }[]
+    ).flatMap((policy) => policy.PolicyDocument.Statement);
+    const assume = statements.filter((s) => JSON.stringify(s).includes('sts:AssumeRole'));
+
+    // Assess
+    expect(assume).toEqual([
+      {
+        'Fn::If': [
+          'HasConfigAggregator',
+          {
+            Sid: 'AssumeMemberCentralReader',
+            Effect: 'Allow',
+            Action: 'sts:AssumeRole',
+            Resource: { 'Fn::Sub': `arn:\${AWS::Partition}:iam::*:role/${CENTRAL_READER_ROLE}` },
+          },
+          { Ref: 'AWS::NoValue' },
+        ],
+      },
+    ]);
   });
 });
 

@@ -63,6 +63,11 @@ export interface AwsInventorySourceOptions {
 export interface AwsInventorySource extends InventorySource {
   /** The latest AWS Config item of a resource (GetResourceConfigHistory, limit 1), for oversized items. */
   readConfigItem(ref: ResourceRef): Promise<ReadResult>;
+  /**
+   * What `families` read live beside these AWS Config items of one region (their afterConfigItems): the
+   * organization aggregator's sweep describes it in each member account (./central-reader.ts).
+   */
+  afterConfigItems(region: string, families: readonly Family[], items: unknown[]): Promise<Collected>;
 }
 
 /**
@@ -229,6 +234,10 @@ export function createLiveInventorySource(
         ...(options.accountId ? { accountId: options.accountId } : {}),
       });
       return next ? { ...read, next } : read;
+    },
+
+    async afterConfigItems(region, families, items) {
+      return mergeCollected(await afterConfigItems(regionOf(region), families, items));
     },
 
     async readConfigItem(ref) {
