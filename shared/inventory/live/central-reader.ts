@@ -12,13 +12,20 @@ import { createRegionalClients, type RegionClients } from '../../aws/clients.js'
 import type { InputError } from '../types.js';
 import type { AwsInventorySource } from './source-core.js';
 
-/** The member role's fixed name, so the central account can build its ARN in any account. */
+/**
+ * The member role's fixed name, so the central account can build its ARN in any account.
+ * @internal The template tests check infra/org/member.yml names the role this.
+ */
 export const CENTRAL_READER_ROLE = 'transit-guard-central-reader';
-/** What the member's CloudTrail shows as the session of the central sweep's calls. */
+/**
+ * What the member's CloudTrail shows as the session of the central sweep's calls.
+ * @internal Tests check the AssumeRole request.
+ */
 export const CENTRAL_SESSION_NAME = 'transit-guard-central-sweep';
 /**
  * 15 minutes, AssumeRole's minimum (DurationSeconds 900-43200) and Lambda's longest invocation:
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
+ * @internal Tests check the AssumeRole request.
  */
 export const CENTRAL_SESSION_SECONDS = 900;
 
