@@ -122,6 +122,8 @@ export interface FamilyInputs {
    * so it applies this step once every region is read (joinUsers in ./link.ts).
    */
   joinUsers?: (resources: readonly Resource[]) => Map<Resource, Resource>;
+  /** The ARNs joinUsers looks for (the fanned-out sweep records which resources name them: state/certificate-users.ts). */
+  usedArn?: (text: string) => boolean;
   /** How two records of one of its resources join their lists, by resource type. */
   mergeLists?: Readonly<Record<string, ListMerge>>;
   /** Object fields of its resources that two records join key by key rather than replace. */

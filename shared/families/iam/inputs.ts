@@ -39,4 +39,5 @@ export const iamInputs: FamilyInputs = {
   link: linkListeners,
   // The same join, for the live sweep, which reads the users in other regions and items.
   joinUsers: linkListeners,
+  usedArn: isServerCertificateArn,
 };

@@ -39,4 +39,5 @@ export const pcaInputs: FamilyInputs = {
   link: linkIssuedCertificates,
   // The same join, for the live sweep, which reads the users in other regions and items.
   joinUsers: linkIssuedCertificates,
+  usedArn: isCertificateAuthorityArn,
 };
