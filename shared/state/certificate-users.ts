@@ -65,7 +65,7 @@ export function createMemoryCertificateUsers(): CertificateUsers {
 }
 
 export function createDynamoDbCertificateUsers(client: DynamoDBClient, tableName: string): CertificateUsers {
-  const documents = DynamoDBDocumentClient.from(client);
+  const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   return {
     async record(list, now) {
       const unique = new Map(list.map((use) => [`${use.arn}#${use.user}`, use]));
