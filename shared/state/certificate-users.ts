@@ -40,7 +40,7 @@ export interface CertificateUsers {
 const expiresAt = (now: Date) => Math.floor(now.getTime() / 1000) + USE_RETENTION_SECONDS;
 const nowSeconds = (now: Date) => Math.floor(now.getTime() / 1000);
 
-/** For the CLI-free tests and the in-process worker. */
+/** @internal The use-case tests run the fan-out without DynamoDB; the deployed worker uses the DynamoDB store. */
 export function createMemoryCertificateUsers(): CertificateUsers {
   const uses = new Map<string, Map<string, number>>();
   return {
