@@ -19,6 +19,14 @@ function collect(value: unknown, depth: number, wanted: (text: string) => boolea
     collect(item, depth + 1, wanted, found);
 }
 
+/** The strings of a record (nested as usersOf looks) that `wanted` accepts, other than its own resourceId. */
+export function arnsNamedBy(resource: Resource, wanted: (text: string) => boolean): Set<string> {
+  const found = new Set<string>();
+  collect(resource, 0, wanted, found);
+  found.delete(resource.resourceId);
+  return found;
+}
+
 /**
  * For each ARN that `wanted` accepts and a resource of a type other than `ownType` names, the resourceIds of
  * those resources, in input order.
@@ -34,9 +42,7 @@ export function usersOf(
   if (!resources.some((resource) => resource.resourceType === ownType)) return users;
   for (const resource of resources) {
     if (resource.resourceType === ownType) continue;
-    const found = new Set<string>();
-    collect(resource, 0, wanted, found);
-    found.delete(resource.resourceId);
+    const found = arnsNamedBy(resource, wanted);
     for (const arn of found) {
       const list = users.get(arn) ?? [];
       if (!list.includes(resource.resourceId)) list.push(resource.resourceId);

@@ -116,6 +116,14 @@ export interface FamilyInputs {
   pending?: readonly PendingKind<unknown>[];
   /** Its step of linkInventory (families link in registry order). */
   link?: LinkStep;
+  /**
+   * The part of its link step that needs nothing but other resources' records ("in use by": a listener naming a
+   * certificate's ARN). The live sweep reads one region at a time and no reader sees another family's records,
+   * so it applies this step once every region is read (joinUsers in ./link.ts).
+   */
+  joinUsers?: (resources: readonly Resource[]) => Map<Resource, Resource>;
+  /** The ARNs joinUsers looks for (the fanned-out sweep records which resources name them: state/certificate-users.ts). */
+  usedArn?: (text: string) => boolean;
   /** How two records of one of its resources join their lists, by resource type. */
   mergeLists?: Readonly<Record<string, ListMerge>>;
   /** Object fields of its resources that two records join key by key rather than replace. */

@@ -35,3 +35,18 @@ export function linkInventory(inventory: Inventory): Inventory {
     ...(inventory.skipped ? { skipped: inventory.skipped } : {}),
   };
 }
+
+/**
+ * Every family's joinUsers step over resources read apart (the live sweep's regions): an IAM server certificate,
+ * read in us-east-1 only, learns which listeners of every region serve it. Returns the resources in order, each
+ * replaced by its joined record where a step joined it.
+ */
+export function joinUsers(resources: readonly Resource[]): Resource[] {
+  const joinedBy = new Map<Resource, Resource>();
+  for (const family of FAMILIES) {
+    for (const [resource, replacement] of family.inputs.joinUsers?.(resources) ?? [])
+      joinedBy.set(resource, replacement);
+  }
+  if (joinedBy.size === 0) return [...resources];
+  return resources.map((resource) => joinedBy.get(resource) ?? resource);
+}

@@ -84,7 +84,7 @@ export function createSweepWorkerFunction(options: { runtime?: () => Runtime } =
     item: WorkItem,
     members: (accountId: string) => Promise<MemberAccess>,
   ): Promise<SweepItemOutcome | AggregatorItemOutcome> => {
-    if (!('aggregator' in item)) return runSweepItem(deps, item, rt.sweepRuns);
+    if (!('aggregator' in item)) return runSweepItem(deps, item, rt.sweepRuns, rt.certificateUsers);
     const families = aggregatedFamilies(FAMILIES);
     const call = createPacer({ concurrency: 1, rateLimits: DOCUMENTED_RATE_LIMITS })('config');
     const { region } = rt.config;

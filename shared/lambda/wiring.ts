@@ -12,6 +12,7 @@ import type { Policy } from '../policy/schema.js';
 import { publishFindings } from '../report/findings-bus.js';
 import { enqueueJsonMessages, enqueueSlackMessages } from '../report/slack/deliver.js';
 import { RULES } from '../rules/index.js';
+import { type CertificateUsers, createDynamoDbCertificateUsers } from '../state/certificate-users.js';
 import { createDynamoDbChangeLedger } from '../state/change-ledger.js';
 import { createDynamoDbFindingStore } from '../state/dynamodb-store.js';
 import type { FindingStore } from '../state/finding-store.js';
@@ -36,6 +37,8 @@ export interface Runtime {
   sweepQueue?: { enqueue(items: readonly unknown[]): Promise<void> };
   /** The fanned-out sweep's run records (its fan-in: KPIs and the digest once per sweep), with the work queue. */
   sweepRuns?: SweepRuns;
+  /** "Certificate ARN -> users" across the fanned-out sweep's items (issue #15), with the work queue. */
+  certificateUsers?: CertificateUsers;
   /** The use-case ports for one invocation (the inventory source and its caches are per invocation). */
   deps(): MonitorDeps;
   /**
@@ -135,6 +138,7 @@ export function createRuntime(config: FunctionConfig, wiring: RuntimeWiring): Ru
             enqueue: async (items) => void (await enqueueJsonMessages(sqs, sweepQueueUrl, items)),
           },
           sweepRuns: createDynamoDbSweepRuns(dynamoDb, config.tableName),
+          certificateUsers: createDynamoDbCertificateUsers(dynamoDb, config.tableName),
         }
       : {}),
     async refreshPolicy(observability) {

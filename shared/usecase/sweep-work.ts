@@ -8,12 +8,14 @@ import { FAMILIES, type Family } from '../families/index.js';
 import { configTypesOf, type SweepPage } from '../inventory/live/port.js';
 import type { InputError } from '../inventory/types.js';
 import type { Evaluation } from '../model/evaluation.js';
+import type { CertificateUsers } from '../state/certificate-users.js';
 import { type FindingTransition, resolveResource } from '../state/finding-store.js';
 import type { RunCounts, SweepRuns } from '../state/sweep-runs.js';
 import { createDelivery, type SendOptions } from './deliver.js';
 import type { MonitorDeps } from './deps.js';
 import { evaluateAndRecord, inAccount } from './record.js';
 import { addCounts, chainOf, foldedCounts, kpiCounts } from './sweep-run.js';
+import { withRecordedUsers } from './sweep-users.js';
 
 /** One work item of a fanned-out sweep: one page of one family in one region of the deployment's account. */
 export interface SweepItem {
@@ -107,6 +109,7 @@ export async function runSweepItem(
   deps: MonitorDeps,
   item: SweepItem,
   runs?: SweepRuns,
+  users?: CertificateUsers,
 ): Promise<SweepItemOutcome> {
   const family = FAMILIES.find((candidate) => candidate.id === item.family);
   if (!family) throw new SweepItemError(`sweep item ${item.sweepId}: no family ${item.family}`);
@@ -116,10 +119,12 @@ export async function runSweepItem(
   const now = deps.now();
   const delivery = createDelivery(deps, { now, triggerId: item.sweepId });
   const resources = inAccount(read.resources, deps.scope);
+  // The certificates' users are read by other items (other families and regions): ./sweep-users.ts.
+  const joined = users ? await withRecordedUsers(users, resources, now) : resources;
   const { evaluations, transitions } = await evaluateAndRecord(
     deps,
     delivery,
-    { resources, tlsPolicies: read.tlsPolicies },
+    { resources: joined, tlsPolicies: read.tlsPolicies },
     { now, eventId: item.sweepId },
   );
   const clean = item.clean && read.errors.length === 0;

@@ -1,3 +1,4 @@
+import { joinUsers } from '../inventory/link.js';
 import type { InputError } from '../inventory/types.js';
 import { type Evaluation, type Severity, severityRank } from '../model/evaluation.js';
 import { computeKpis, type Kpis } from '../report/kpis.js';
@@ -74,10 +75,19 @@ export async function sweep(deps: MonitorDeps, options: SweepOptions): Promise<S
   // what this sweep finds, so it gets one digest rather than a message per finding.
   const firstSweep = (await deps.findings.listOpen(1)).length === 0;
   const delivery = createDelivery(deps, { now, triggerId: options.sweepId });
+  // Every region is read before any is judged: a certificate's users may live in another region (IAM's are read
+  // in us-east-1 only, the listeners serving them everywhere), and joinUsers needs them all to raise severity.
+  const reads = [];
   for (const region of options.regions) {
     options.onProgress?.(`reading ${region}`);
     const read = await deps.source.enumerate(region);
-    const resources = inAccount(read.resources, deps.scope);
+    reads.push({ region, read, resources: inAccount(read.resources, deps.scope) });
+  }
+  const joined = joinUsers(reads.flatMap((entry) => entry.resources));
+  let offset = 0;
+  for (const { region, read, resources: own } of reads) {
+    const resources = joined.slice(offset, offset + own.length);
+    offset += own.length;
     const { evaluations, transitions } = await evaluateAndRecord(
       deps,
       delivery,

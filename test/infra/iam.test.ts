@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REMEDIATION_IAM_ACTIONS } from '../../shared/response/remediators/index.js';
+import { CERTIFICATE_USERS_PARTITION } from '../../shared/state/certificate-users.js';
 import { SWEEP_RUN_PARTITION } from '../../shared/state/sweep-runs.js';
 import {
   type CfnTemplate,
@@ -353,6 +354,25 @@ describe('least privilege', () => {
       expect.objectContaining({
         Action: 'dynamodb:UpdateItem',
         Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [SWEEP_RUN_PARTITION] } },
+      }),
+    ]);
+  });
+
+  it('lets only sweep-worker batch-write, and only the certificate users partition', () => {
+    // Act
+    const writers = FUNCTION_NAMES.filter((name) =>
+      allowedActions(roleOf(name)).has('dynamodb:BatchWriteItem'),
+    );
+    const statements = roleStatements(roleOf('sweep-worker')).filter((s) =>
+      asList(s.Action).includes('dynamodb:BatchWriteItem'),
+    );
+
+    // Assess
+    expect(writers).toEqual(['sweep-worker']);
+    expect(statements).toEqual([
+      expect.objectContaining({
+        Action: 'dynamodb:BatchWriteItem',
+        Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [CERTIFICATE_USERS_PARTITION] } },
       }),
     ]);
   });

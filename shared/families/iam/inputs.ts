@@ -37,4 +37,7 @@ export const iamInputs: FamilyInputs = {
   // AWS Config records AWS::IAM::ServerCertificate (reference/service-facts.md), but no sample item was found
   // (corpus SOURCES.md): its reader is not written yet.
   link: linkListeners,
+  // The same join, for the live sweep, which reads the users in other regions and items.
+  joinUsers: linkListeners,
+  usedArn: isServerCertificateArn,
 };

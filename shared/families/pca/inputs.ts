@@ -37,4 +37,7 @@ export const pcaInputs: FamilyInputs = {
   // AWS Config records AWS::ACMPCA::CertificateAuthority (reference/service-facts.md), but its item follows the
   // CloudFormation schema, which has no NotAfter or Status, and no sample item was found: not read yet.
   link: linkIssuedCertificates,
+  // The same join, for the live sweep, which reads the users in other regions and items.
+  joinUsers: linkIssuedCertificates,
+  usedArn: isCertificateAuthorityArn,
 };
