@@ -93,10 +93,10 @@ export function findingStores(
   ];
 }
 
-/** What one DynamoDB call answered: the operation and the items it returned (marshalled). */
+/** What one DynamoDB call answered: the operation and the items it returned (as the caller received them). */
 export interface DynamoCall {
   operation: string;
-  items: Record<string, { S?: string }>[];
+  items: unknown[];
 }
 
 /**
