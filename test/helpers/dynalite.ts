@@ -94,7 +94,7 @@ export function findingStores(
 }
 
 /** What one DynamoDB call answered: the operation and the items it returned (as the caller received them). */
-export interface DynamoCall {
+interface DynamoCall {
   operation: string;
   items: unknown[];
 }
