@@ -108,8 +108,10 @@ export function stackUsage(w: StackWorkload, s: StackSettings): Usage {
   const transitions = changes * a.transitionsPerChange;
   const invocations = triggers + sweeps * (1 + items) + transitions;
   const open = w.resources * a.openFindingsPerResource;
-  // The last page of each family and region lists the open findings to resolve the deleted ones.
-  const staleReads = (sweeps * w.regions * w.families * open) / a.findingsPerReadUnit;
+  // The last page of each family and region lists its own open findings (the open-by-place index) to resolve the
+  // deleted ones: at least a read unit per family-region, and each open finding read once a sweep. Listing every
+  // open finding of the stack there made it regions x families x open findings: quadratic in regions.
+  const staleReads = sweeps * (w.regions * w.families + open / a.findingsPerReadUnit);
   // The fan-in: the planner reads the previous run (a Query) and writes the new one; each family-region adds to it
   // once; the last one lists the open findings for the digest and marks the run published.
   const fanInReads = sweeps * (1 + open / a.findingsPerReadUnit);

@@ -20,8 +20,20 @@ const {
   pendingIndex,
   pendingPartitionKey,
   pendingSortKey,
+  placeIndex,
+  placePartitionKey,
+  placeSortKey,
   ttlAttribute,
 } = TABLE_KEYS;
+
+/** The open findings of one region and resource type share a partition of the open-by-place index. */
+const placeOf = (region: string, resourceType: string) => `OPEN#${region}#${resourceType}`;
+
+/**
+ * Present once every open finding written before the open-by-place index has been given its attributes (the
+ * one-off backfill of listOpenAt): until then a finding of a deleted resource would be missing from the index.
+ */
+const PLACE_BACKFILL_MARKER = { [partitionKey]: 'META', [sortKey]: 'open-by-place-backfilled' };
 
 /** The partition of a resource's findings, and the sort-key prefix of a finding in it. */
 const resourcePartition = (resourceId: string) => `RESOURCE#${resourceId}`;
@@ -48,6 +60,13 @@ function toItem(record: FindingRecord): Record<string, unknown> {
           // Sparse index of open findings, worst first: the sort key starts with the inverted severity rank.
           [openPartitionKey]: 'OPEN',
           [openSortKey]: `${SEVERITIES.length - severityRank(record.severity)}#${record.findingId}`,
+          // Sparse index of open findings by region and resource type (a finding without a region has no place).
+          ...(record.region
+            ? {
+                [placePartitionKey]: placeOf(record.region, record.resourceType),
+                [placeSortKey]: record.findingId,
+              }
+            : {}),
         }
       : {
           [ttlAttribute]:
@@ -72,6 +91,8 @@ function fromItem(item: Record<string, unknown>): FindingRecord {
     [openSortKey]: _osk,
     [pendingPartitionKey]: _ppk,
     [pendingSortKey]: _psk,
+    [placePartitionKey]: _lpk,
+    [placeSortKey]: _lsk,
     [ttlAttribute]: _ttl,
     ...record
   } = item;
@@ -81,9 +102,9 @@ function fromItem(item: Record<string, unknown>): FindingRecord {
 /** The finding store on DynamoDB; every write is conditional on the version read before it. */
 export function createDynamoDbFindingStore(client: DynamoDBClient, tableName: string): FindingStore {
   const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-  /** Every record a query returns, page after page, up to the limit. */
-  async function queryAll(query: QueryCommandInput, limit?: number): Promise<FindingRecord[]> {
-    const records: FindingRecord[] = [];
+  /** Every item a query returns, page after page, up to the limit. */
+  async function queryItems(query: QueryCommandInput, limit?: number): Promise<Record<string, unknown>[]> {
+    const records: Record<string, unknown>[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
       const output = await documents.send(
@@ -93,11 +114,13 @@ export function createDynamoDbFindingStore(client: DynamoDBClient, tableName: st
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }),
       );
-      records.push(...(output.Items ?? []).map(fromItem));
+      records.push(...(output.Items ?? []));
       startKey = output.LastEvaluatedKey;
     } while (startKey && (limit === undefined || records.length < limit));
     return records;
   }
+  const queryAll = async (query: QueryCommandInput, limit?: number) =>
+    (await queryItems(query, limit)).map(fromItem);
   /** The records of a sparse index's one partition, in its sort order, up to the limit. */
   const queryIndex = (indexName: string, keyAttribute: string, keyValue: string, limit: number | undefined) =>
     queryAll(
@@ -110,6 +133,64 @@ export function createDynamoDbFindingStore(client: DynamoDBClient, tableName: st
       },
       limit,
     );
+  /** Conditional on the version read (0: must not exist); false when another writer got there first. */
+  async function putItem(item: Record<string, unknown>, expectedVersion: number): Promise<boolean> {
+    try {
+      await documents.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: item,
+          ...(expectedVersion === 0
+            ? {
+                ConditionExpression: 'attribute_not_exists(#pk)',
+                ExpressionAttributeNames: { '#pk': partitionKey },
+              }
+            : {
+                ConditionExpression: '#version = :expected',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+  let backfilled = false;
+  /**
+   * Once per table (a marker item), then once per store instance (a read of the marker): open findings written
+   * before the open-by-place index are written again as they are, same version, so the index gets them. One
+   * listing of every open finding, once. A finding another writer changed meanwhile already has them.
+   */
+  async function backfillPlaces(): Promise<void> {
+    if (backfilled) return;
+    const marker = await documents.send(
+      new GetCommand({ TableName: tableName, Key: PLACE_BACKFILL_MARKER, ConsistentRead: true }),
+    );
+    if (!marker.Item) {
+      const open = await queryItems({
+        TableName: tableName,
+        IndexName: openIndex,
+        KeyConditionExpression: '#key = :key',
+        ExpressionAttributeNames: { '#key': openPartitionKey },
+        ExpressionAttributeValues: { ':key': 'OPEN' },
+      });
+      for (const item of open) {
+        if (item[placePartitionKey] !== undefined || item.region === undefined) continue;
+        const record = fromItem(item);
+        await putItem(toItem(record), record.version);
+      }
+      await documents.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...PLACE_BACKFILL_MARKER, at: new Date().toISOString() },
+        }),
+      );
+    }
+    backfilled = true;
+  }
   return {
     async get(findingId) {
       const separator = findingId.indexOf('|');
@@ -130,29 +211,10 @@ export function createDynamoDbFindingStore(client: DynamoDBClient, tableName: st
       }),
     listOpen: (limit) => queryIndex(openIndex, openPartitionKey, 'OPEN', limit),
     listPending: (limit) => queryIndex(pendingIndex, pendingPartitionKey, 'PENDING', limit),
-    async put(record, expectedVersion) {
-      try {
-        await documents.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: toItem(record),
-            ...(expectedVersion === 0
-              ? {
-                  ConditionExpression: 'attribute_not_exists(#pk)',
-                  ExpressionAttributeNames: { '#pk': partitionKey },
-                }
-              : {
-                  ConditionExpression: '#version = :expected',
-                  ExpressionAttributeNames: { '#version': 'version' },
-                  ExpressionAttributeValues: { ':expected': expectedVersion },
-                }),
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+    async listOpenAt(region, resourceType) {
+      await backfillPlaces();
+      return queryIndex(placeIndex, placePartitionKey, placeOf(region, resourceType), undefined);
     },
+    put: (record, expectedVersion) => putItem(toItem(record), expectedVersion),
   };
 }

@@ -80,6 +80,11 @@ export interface FindingStore {
   listByResource(resourceId: string): Promise<FindingRecord[]>;
   /** Open findings, worst severity first. */
   listOpen(limit?: number): Promise<FindingRecord[]>;
+  /**
+   * The open findings of one region and resource type, by finding id, reading only those (the sweep's
+   * family-region resolves its deleted resources without reading every region's findings).
+   */
+  listOpenAt(region: string, resourceType: ResourceType): Promise<FindingRecord[]>;
   /** Findings with undelivered transitions, oldest delivery first. */
   listPending(limit?: number): Promise<FindingRecord[]>;
   /**

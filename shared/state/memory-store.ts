@@ -36,6 +36,12 @@ export function createMemoryFindingStore(initial: readonly FindingRecord[] = [])
         );
       return (limit === undefined ? open : open.slice(0, limit)).map((r) => structuredClone(r));
     },
+    async listOpenAt(region, resourceType) {
+      return [...records.values()]
+        .filter((r) => r.state === 'open' && r.region === region && r.resourceType === resourceType)
+        .sort((a, b) => a.findingId.localeCompare(b.findingId))
+        .map((r) => structuredClone(r));
+    },
     async listPending(limit) {
       const oldest = (r: FindingRecord) => `${r.pending?.[0]?.at}#${r.findingId}`;
       const pending = [...records.values()]

@@ -13,6 +13,9 @@ export const TABLE_KEYS = {
   pendingIndex: 'pending-deliveries',
   pendingPartitionKey: 'pendingPk',
   pendingSortKey: 'pendingSk',
+  placeIndex: 'open-by-place',
+  placePartitionKey: 'placePk',
+  placeSortKey: 'placeSk',
   ttlAttribute: 'expiration',
 } as const;
 
@@ -31,6 +34,8 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
       { AttributeName: TABLE_KEYS.openSortKey, AttributeType: 'S' },
       { AttributeName: TABLE_KEYS.pendingPartitionKey, AttributeType: 'S' },
       { AttributeName: TABLE_KEYS.pendingSortKey, AttributeType: 'S' },
+      { AttributeName: TABLE_KEYS.placePartitionKey, AttributeType: 'S' },
+      { AttributeName: TABLE_KEYS.placeSortKey, AttributeType: 'S' },
     ],
     KeySchema: [
       { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
@@ -51,6 +56,15 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
         KeySchema: [
           { AttributeName: TABLE_KEYS.pendingPartitionKey, KeyType: 'HASH' },
           { AttributeName: TABLE_KEYS.pendingSortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      },
+      {
+        // Sparse: the open findings of one region and resource type, so a sweep's family-region reads only its own.
+        IndexName: TABLE_KEYS.placeIndex,
+        KeySchema: [
+          { AttributeName: TABLE_KEYS.placePartitionKey, KeyType: 'HASH' },
+          { AttributeName: TABLE_KEYS.placeSortKey, KeyType: 'RANGE' },
         ],
         Projection: { ProjectionType: 'ALL' },
       },

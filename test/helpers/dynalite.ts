@@ -92,3 +92,36 @@ export function findingStores(
     ],
   ];
 }
+
+/** What one DynamoDB call answered: the operation and the items it returned (as the caller received them). */
+interface DynamoCall {
+  operation: string;
+  items: unknown[];
+}
+
+/**
+ * A client of the running dynalite that records every call and the items it returned: what DynamoDB would bill
+ * read units for (a Query's FilterExpression is applied after the read, so these are the items read).
+ */
+export function recordingClient(local: LocalDynamo): { client: DynamoDBClient; calls: DynamoCall[] } {
+  const client = new DynamoDBClient({
+    endpoint: local.endpoint,
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'local' },
+  });
+  const calls: DynamoCall[] = [];
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const result = await next(args);
+      const output = (result.output ?? {}) as {
+        Items?: DynamoCall['items'];
+        Item?: DynamoCall['items'][number];
+      };
+      const items = output.Items ?? (output.Item ? [output.Item] : []);
+      calls.push({ operation: String(context.commandName), items });
+      return result;
+    },
+    { step: 'initialize', name: 'recordReturnedItems' },
+  );
+  return { client, calls };
+}

@@ -27,11 +27,13 @@ describe('cost model', () => {
     expect(totalOf(costOf(stackUsage(SMALL, BEFORE)))).toBeGreaterThan(monthly(SMALL) * 2);
   });
 
-  it('grows no cost faster than linearly with changes, resources, sweeps or member accounts', () => {
+  it('grows no cost faster than linearly with changes, resources, sweeps, regions per stack or member accounts', () => {
     const cases: [string, (k: number) => number][] = [
       ['changes', (k) => monthly({ ...LARGE, changesPerDay: k * LARGE.changesPerDay })],
       ['resources', (k) => monthly({ ...LARGE, resources: k * LARGE.resources })],
       ['sweeps', (k) => monthly({ ...LARGE, sweepsPerDay: k * LARGE.sweepsPerDay })],
+      // One stack per account covering every region (the org design): its resources grow with its regions.
+      ['regions per stack', (k) => monthly({ ...LARGE, regions: 4 * k, resources: k * LARGE.resources })],
       ['accounts', (k) => organizationCost({ ...ORGANIZATION, accounts: k * 10 }, AFTER).total],
     ];
     for (const [name, at] of cases) expect(secondDifference(at), name).toBeLessThanOrEqual(1e-6);

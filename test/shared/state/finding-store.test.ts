@@ -1,4 +1,4 @@
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Evaluation } from '../../../shared/model/evaluation.js';
 import { createDynamoDbFindingStore } from '../../../shared/state/dynamodb-store.js';
@@ -18,7 +18,7 @@ import {
   resolveResourcesByPrefix,
 } from '../../../shared/state/finding-store.js';
 import { createMemoryFindingStore } from '../../../shared/state/memory-store.js';
-import { findingStores, type LocalDynamo, startDynalite } from '../../helpers/dynalite.js';
+import { findingStores, type LocalDynamo, recordingClient, startDynalite } from '../../helpers/dynalite.js';
 
 const LISTENER =
   'arn:aws:elasticloadbalancing:eu-west-1:111122223333:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2';
@@ -226,6 +226,42 @@ describe.each(stores)('finding store %s', (_name, makeStore) => {
     // Assess
     await expect(act).rejects.toThrow('resolveResourcesByPrefix: the prefix must not be empty');
     expect(await store.listOpen()).toHaveLength(1);
+  });
+
+  it('lists the open findings of one region and resource type only, and a resolved finding leaves the list', async () => {
+    // Prepare: two open listener findings here, one resolved; a listener in another region; a target group here.
+    const inUs = LISTENER.replace('eu-west-1', 'us-east-1');
+    const group = 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/shop/50dc6c495c0c9188';
+    await recordEvaluations(
+      store,
+      [
+        evaluation(),
+        evaluation({ ruleId: 'elbv2-listener-weak-ciphers' }),
+        evaluation({ ruleId: 'elbv2-listener-no-redirect' }),
+        evaluation({ resourceId: inUs, region: 'us-east-1' }),
+        evaluation({ resourceId: group, resourceType: 'AWS::ElasticLoadBalancingV2::TargetGroup' }),
+      ],
+      t0,
+    );
+    await recordEvaluations(
+      store,
+      [evaluation({ ruleId: 'elbv2-listener-weak-ciphers', status: 'COMPLIANT', reason: 'fixed' })],
+      later(1),
+    );
+
+    // Act
+    const here = await store.listOpenAt('eu-west-1', 'AWS::ElasticLoadBalancingV2::Listener');
+    const there = await store.listOpenAt('us-east-1', 'AWS::ElasticLoadBalancingV2::Listener');
+    const elsewhere = await store.listOpenAt('ap-south-1', 'AWS::ElasticLoadBalancingV2::Listener');
+
+    // Assess
+    expect(here.map((f) => f.findingId)).toEqual([
+      findingIdOf('elbv2-listener-no-redirect', LISTENER),
+      findingIdOf('elbv2-listener-tls-policy', LISTENER),
+    ]);
+    expect(here.every((f) => f.state === 'open')).toBe(true);
+    expect(there.map((f) => f.resourceId)).toEqual([inUs]);
+    expect(elsewhere).toEqual([]);
   });
 
   it('lists open findings worst first, up to the limit', async () => {
@@ -480,6 +516,7 @@ function countingStore(inner: FindingStore) {
       return inner.listByResource(resourceId);
     },
     listOpen: (limit) => inner.listOpen(limit),
+    listOpenAt: (region, type) => inner.listOpenAt(region, type),
     listPending: (limit) => inner.listPending(limit),
     put: (record, expected) => inner.put(record, expected),
   };
@@ -667,6 +704,99 @@ describe('finding items on DynamoDB (dynalite)', () => {
       N: String(Math.floor(later(1).getTime() / 1000) + 90 * 24 * 3600),
     });
     expect(closed.Item?.state).toEqual({ S: 'resolved' });
+  });
+});
+
+describe('open-by-place items on DynamoDB (dynalite)', () => {
+  it('gives findings written before the index their place once per table, and then lists only the place', async () => {
+    // Prepare: an open finding as the code before the open-by-place index wrote it (no placePk/placeSk).
+    const name = `findings-${++tableCount}`;
+    await dynamo.createTable(name);
+    const legacyId = findingIdOf('elbv2-listener-tls-policy', LISTENER);
+    await dynamo.client.send(
+      new PutItemCommand({
+        TableName: name,
+        Item: {
+          pk: { S: `RESOURCE#${LISTENER}` },
+          sk: { S: 'FINDING#elbv2-listener-tls-policy' },
+          findingId: { S: legacyId },
+          ruleId: { S: 'elbv2-listener-tls-policy' },
+          resourceId: { S: LISTENER },
+          resourceType: { S: 'AWS::ElasticLoadBalancingV2::Listener' },
+          region: { S: 'eu-west-1' },
+          state: { S: 'open' },
+          severity: { S: 'high' },
+          reason: { S: 'weak policy' },
+          firstSeenAt: { S: t0.toISOString() },
+          lastSeenAt: { S: t0.toISOString() },
+          version: { N: '3' },
+          openPk: { S: 'OPEN' },
+          openSk: { S: `2#${legacyId}` },
+        },
+      }),
+    );
+    const first = recordingClient(dynamo);
+    const second = recordingClient(dynamo);
+
+    // Act
+    const listed = await createDynamoDbFindingStore(first.client, name).listOpenAt(
+      'eu-west-1',
+      'AWS::ElasticLoadBalancingV2::Listener',
+    );
+    const again = await createDynamoDbFindingStore(second.client, name).listOpenAt(
+      'eu-west-1',
+      'AWS::ElasticLoadBalancingV2::Listener',
+    );
+    const stored = await dynamo.client.send(
+      new GetItemCommand({
+        TableName: name,
+        Key: { pk: { S: `RESOURCE#${LISTENER}` }, sk: { S: 'FINDING#elbv2-listener-tls-policy' } },
+      }),
+    );
+
+    // Assess: the record is unchanged (same version), it only gained its place; the second store did not list
+    // every open finding again (a GetItem of the marker, then the one Query of the place).
+    expect(listed.map((f) => [f.findingId, f.version])).toEqual([[legacyId, 3]]);
+    expect(again).toEqual(listed);
+    expect(stored.Item?.placePk).toEqual({ S: 'OPEN#eu-west-1#AWS::ElasticLoadBalancingV2::Listener' });
+    expect(stored.Item?.version).toEqual({ N: '3' });
+    expect(first.calls.map((c) => c.operation)).toEqual([
+      'GetItemCommand',
+      'QueryCommand',
+      'PutItemCommand',
+      'PutItemCommand',
+      'QueryCommand',
+    ]);
+    expect(second.calls.map((c) => c.operation)).toEqual(['GetItemCommand', 'QueryCommand']);
+    second.client.destroy();
+    first.client.destroy();
+  });
+
+  it('takes a finding out of its place when it is resolved, and keeps findings without a region out', async () => {
+    // Prepare
+    const name = `findings-${++tableCount}`;
+    await dynamo.createTable(name);
+    const store = createDynamoDbFindingStore(dynamo.client, name);
+    const { region: _none, ...regionless } = evaluation({ ruleId: 'elbv2-listener-weak-ciphers' });
+    await recordEvaluations(store, [evaluation(), regionless], t0);
+    await recordEvaluations(store, [evaluation({ status: 'COMPLIANT', reason: 'fixed' })], later(1));
+    const key = (ruleId: string) => ({ pk: { S: `RESOURCE#${LISTENER}` }, sk: { S: `FINDING#${ruleId}` } });
+
+    // Act
+    const resolved = await dynamo.client.send(
+      new GetItemCommand({ TableName: name, Key: key('elbv2-listener-tls-policy') }),
+    );
+    const noRegion = await dynamo.client.send(
+      new GetItemCommand({ TableName: name, Key: key('elbv2-listener-weak-ciphers') }),
+    );
+
+    // Assess
+    expect(resolved.Item?.state).toEqual({ S: 'resolved' });
+    expect(resolved.Item?.placePk).toBeUndefined();
+    expect(resolved.Item?.placeSk).toBeUndefined();
+    expect(noRegion.Item?.openPk).toEqual({ S: 'OPEN' });
+    expect(noRegion.Item?.placePk).toBeUndefined();
+    expect(await store.listOpenAt('eu-west-1', 'AWS::ElasticLoadBalancingV2::Listener')).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AcmCertificate } from '../../../shared/families/acm/model.js';
 import { FAMILIES } from '../../../shared/families/index.js';
 import {
@@ -9,6 +9,8 @@ import {
 import { policySchema } from '../../../shared/policy/schema.js';
 import type { SlackPayload } from '../../../shared/report/slack/payload.js';
 import { RULES } from '../../../shared/rules/index.js';
+import { createDynamoDbFindingStore } from '../../../shared/state/dynamodb-store.js';
+import type { FindingStore } from '../../../shared/state/finding-store.js';
 import { createMemoryFindingStore } from '../../../shared/state/memory-store.js';
 import type { MonitorDeps } from '../../../shared/usecase/deps.js';
 import {
@@ -21,6 +23,7 @@ import {
   SweepItemError,
 } from '../../../shared/usecase/sweep-work.js';
 import { certificateIn } from '../../helpers/acm-fixtures.js';
+import { type LocalDynamo, recordingClient, startDynalite } from '../../helpers/dynalite.js';
 
 const ACCOUNT_ID = '111122223333';
 const REGION = 'eu-west-1';
@@ -228,6 +231,60 @@ describe('runSweepItem', () => {
 
     // Act / Assess
     await expect(runSweepItem(deps, firstItem({ family: 'no-such-family' }))).rejects.toThrow(SweepItemError);
+  });
+});
+
+describe('runSweepItem on DynamoDB (dynalite)', () => {
+  let dynamo: LocalDynamo;
+  beforeAll(async () => {
+    dynamo = await startDynalite();
+  });
+  afterAll(async () => {
+    await dynamo.stop();
+  });
+  const on = (findings: FindingStore, source: InventorySource, now: Date): MonitorDeps => ({
+    ...depsWith(source, now).deps,
+    findings,
+  });
+
+  it("resolves the deleted resources of its family-region reading no other region's findings", async () => {
+    // Prepare: 20 open ACM findings in us-east-1 and two in eu-west-1, from an earlier sweep of each region.
+    await dynamo.createTable('sweep-place');
+    const setup = createDynamoDbFindingStore(dynamo.client, 'sweep-place');
+    const before = new Date(T0.getTime() - 1000).toISOString();
+    const us = Array.from({ length: 20 }, (_, i) =>
+      certificateIn({ accountId: ACCOUNT_ID, region: 'us-east-1' }, `us-${i}`, { keyAlgorithm: 'RSA_1024' }),
+    );
+    const source = pagedSource({ first: page(us) }).source;
+    await runSweepItem(on(setup, source, T0), firstItem({ region: 'us-east-1', plannedAt: before }));
+    const eu = pagedSource({ first: page([weak('kept'), weak('gone')]) }).source;
+    await runSweepItem(on(setup, eu, T0), firstItem({ plannedAt: before }));
+    // The one-off backfill of the open-by-place index (it lists every open finding once per table) is done.
+    await setup.listOpenAt(REGION, 'AWS::ACM::Certificate');
+    const { client, calls } = recordingClient(dynamo);
+    const counted = createDynamoDbFindingStore(client, 'sweep-place');
+    const plannedAt = new Date(LATER.getTime() - 60_000).toISOString();
+
+    // Act: this sweep's one page of ACM in eu-west-1 sees "kept" only.
+    const outcome = await runSweepItem(
+      on(counted, pagedSource({ first: page([weak('kept')]) }).source, LATER),
+      firstItem({ plannedAt }),
+    );
+
+    // Assess: "gone" resolved; the us-east-1 findings are still open and not one of them was read.
+    const resolved = outcome.transitions
+      .filter((t) => t.kind === 'resolved')
+      .map((t) => t.finding?.resourceId);
+    expect(resolved).toEqual([weak('gone').resourceId]);
+    const open = await setup.listOpen();
+    expect(open.filter((f) => f.region === 'us-east-1')).toHaveLength(20);
+    const read = calls.flatMap((call) => call.items);
+    expect(calls.some((call) => call.operation === 'QueryCommand' && call.items.length > 0)).toBe(true);
+    expect(read.filter((item) => JSON.stringify(item).includes('us-east-1'))).toEqual([]);
+    expect(
+      read.filter((item) => JSON.stringify(item).includes(weak('gone').resourceId)).length,
+    ).toBeGreaterThan(0);
+    client.destroy();
   });
 });
 
