@@ -4,10 +4,6 @@
  * here, a real DynamoDB emulator) must raise the severity, in whichever order the items run.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AcmCertificate } from '../../../shared/families/acm/model.js';
-import type { Elbv2Listener } from '../../../shared/families/elbv2/model.js';
-import type { IamServerCertificate } from '../../../shared/families/iam/model.js';
-import type { PrivateCertificateAuthority } from '../../../shared/families/pca/model.js';
 import { emptyReadResult, type InventorySource } from '../../../shared/inventory/live/port.js';
 import type { Resource } from '../../../shared/model/resource.js';
 import { policySchema } from '../../../shared/policy/schema.js';
@@ -20,74 +16,17 @@ import {
 import { createMemoryFindingStore } from '../../../shared/state/memory-store.js';
 import type { MonitorDeps } from '../../../shared/usecase/deps.js';
 import { runSweepItem, type SweepItem } from '../../../shared/usecase/sweep-work.js';
+import {
+  ACCOUNT,
+  authority,
+  CA_ARN,
+  IAM_ARN,
+  iamCertificate,
+  issued,
+  listener,
+  NOW,
+} from '../../helpers/certificate-users-fixtures.js';
 import { type LocalDynamo, startDynalite } from '../../helpers/dynalite.js';
-
-const ACCOUNT = '111122223333';
-const NOW = new Date('2026-11-22T12:00:00.000Z');
-const IAM_ARN = `arn:aws:iam::${ACCOUNT}:server-certificate/legacy-www`;
-const CA_ARN = `arn:aws:acm-pca:eu-west-1:${ACCOUNT}:certificate-authority/11223344-1234-1122-2233-112233445566`;
-
-const base = (region: string) => ({ accountId: ACCOUNT, region, tags: {}, source: 'test' });
-
-/** Expires in 10 days: inside the default certificates.expiryDays, not yet expired. */
-const iamCertificate: IamServerCertificate = {
-  ...base('us-east-1'),
-  resourceType: 'AWS::IAM::ServerCertificate',
-  resourceId: 'legacy-www',
-  serverCertificateName: 'legacy-www',
-  arn: IAM_ARN,
-  expiration: '2026-12-02T12:00:00.000Z',
-};
-
-function listener(region: string, certificateArn: string): Elbv2Listener {
-  const listenerArn = `arn:aws:elasticloadbalancing:${region}:${ACCOUNT}:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2`;
-  return {
-    ...base(region),
-    resourceType: 'AWS::ElasticLoadBalancingV2::Listener',
-    resourceId: listenerArn,
-    listenerArn,
-    loadBalancerArn: `arn:aws:elasticloadbalancing:${region}:${ACCOUNT}:loadbalancer/app/web/50dc6c495c0c9188`,
-    loadBalancerType: 'application',
-    protocol: 'HTTPS',
-    port: 443,
-    sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
-    certificates: [{ certificateArn, isDefault: true }],
-    defaultActions: [],
-  };
-}
-
-/** Expired a day ago. */
-const authority: PrivateCertificateAuthority = {
-  ...base('eu-west-1'),
-  resourceType: 'AWS::ACMPCA::CertificateAuthority',
-  resourceId: CA_ARN,
-  arn: CA_ARN,
-  status: 'ACTIVE',
-  type: 'SUBORDINATE',
-  keyAlgorithm: 'RSA_2048',
-  signingAlgorithm: 'SHA256WITHRSA',
-  notBefore: '2025-11-21T12:00:00.000Z',
-  notAfter: '2026-11-21T12:00:00.000Z',
-  hasRevocationConfiguration: true,
-  crlEnabled: true,
-};
-
-function issued(caArn: string): AcmCertificate {
-  const arn = `arn:aws:acm:eu-west-1:${ACCOUNT}:certificate/aaaaaaaa-1111-2222-3333-444444444444`;
-  return {
-    ...base('eu-west-1'),
-    resourceType: 'AWS::ACM::Certificate',
-    resourceId: arn,
-    certificateArn: arn,
-    type: 'PRIVATE',
-    status: 'ISSUED',
-    keyAlgorithm: 'RSA_2048',
-    signatureAlgorithm: 'SHA256WITHRSA',
-    notAfter: '2027-10-01T00:00:00.000Z',
-    certificateAuthorityArn: caArn,
-    inUseBy: [],
-  };
-}
 
 let local: LocalDynamo;
 let tables = 0;
