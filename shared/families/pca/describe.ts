@@ -38,6 +38,44 @@ function mapCertificateAuthority(record: Fields, source: string): PrivateCertifi
   };
 }
 
+/**
+ * The `configuration` of an AWS Config item of type AWS::ACMPCA::CertificateAuthority: the CloudFormation
+ * resource's properties (Type, KeyAlgorithm, SigningAlgorithm, Subject, RevocationConfiguration, UsageMode, ...;
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-acmpca-certificateauthority.html).
+ * It has no Status, NotBefore nor NotAfter; the ARN is the item's (Arn is only a return value of the resource).
+ */
+export function mapCertificateAuthorityItem(
+  configuration: Fields,
+  arn: string | undefined,
+  source: string,
+): PrivateCertificateAuthority {
+  if (!isCertificateAuthorityArn(arn))
+    throw new FieldError(
+      configuration.pathOf('Arn'),
+      'expected the item to name a Private CA ARN (...:certificate-authority/<id>) in ARN, resourceId or configuration.Arn',
+    );
+  const revocation = configuration.object('RevocationConfiguration');
+  const commonName = configuration.object('Subject')?.string('CommonName');
+  return {
+    resourceType: CERTIFICATE_AUTHORITY,
+    resourceId: arn,
+    arn,
+    ...arnScope(arn),
+    ...(commonName ? { name: commonName } : {}),
+    tags: {},
+    source,
+    fromConfigItem: true,
+    type: configuration.string('Type'),
+    usageMode: configuration.string('UsageMode'),
+    keyAlgorithm: configuration.string('KeyAlgorithm'),
+    signingAlgorithm: configuration.string('SigningAlgorithm'),
+    commonName,
+    hasRevocationConfiguration: revocation !== undefined,
+    crlEnabled: revocation?.object('CrlConfiguration')?.boolean('Enabled'),
+    ocspEnabled: revocation?.object('OcspConfiguration')?.boolean('Enabled'),
+  };
+}
+
 export function readCertificateAuthorities(
   records: Fields[],
   format: string,

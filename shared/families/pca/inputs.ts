@@ -2,7 +2,7 @@ import { usersOf } from '../../certificates/in-use.js';
 import type { FamilyInputs } from '../../inventory/family-inputs.js';
 import type { Resource } from '../../model/resource.js';
 import { isCertificateAuthorityArn } from './arn.js';
-import { readCertificateAuthorities } from './describe.js';
+import { mapCertificateAuthorityItem, readCertificateAuthorities } from './describe.js';
 import { CERTIFICATE_AUTHORITY, type PrivateCertificateAuthority } from './model.js';
 
 /**
@@ -34,8 +34,19 @@ export const pcaInputs: FamilyInputs = {
       read: readCertificateAuthorities,
     },
   ],
-  // AWS Config records AWS::ACMPCA::CertificateAuthority (reference/service-facts.md), but its item follows the
-  // CloudFormation schema, which has no NotAfter or Status, and no sample item was found: not read yet.
+  // AWS Config records AWS::ACMPCA::CertificateAuthority (reference/service-facts.md [CFG], the Config ResourceType
+  // enum). Its item follows the CloudFormation schema: algorithms and revocation are judged from it, but it has no
+  // NotAfter nor Status (see the rules). The same CA in a describe/list input merges field by field
+  // (dedupeResources), which supplies them. No sample item was found: the field names are the CloudFormation ones.
+  // AWS::IAM::ServerCertificate is in that enum too (global), but it is the iam family's type, not read here.
+  configItems: {
+    [CERTIFICATE_AUTHORITY]: ({ configuration, scope, resourceId, label }) =>
+      mapCertificateAuthorityItem(
+        configuration,
+        scope.arn ?? configuration.string('Arn') ?? resourceId,
+        label,
+      ),
+  },
   link: linkIssuedCertificates,
   // The same join, for the live sweep, which reads the users in other regions and items.
   joinUsers: linkIssuedCertificates,

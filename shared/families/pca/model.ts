@@ -29,6 +29,11 @@ export interface PrivateCertificateAuthority extends ResourceBase {
   hasRevocationConfiguration: boolean;
   crlEnabled?: boolean;
   ocspEnabled?: boolean;
+  /**
+   * Known from an AWS Config item, which records no Status, NotBefore nor NotAfter (its configuration follows the
+   * CloudFormation resource's properties). A describe or list output of the same CA merged in supplies them.
+   */
+  fromConfigItem?: true;
   /** ARNs of the ACM certificates the inputs show it issued (CertificateAuthorityArn); undefined: none shown. */
   inUseBy?: string[];
 }

@@ -22,7 +22,9 @@ export function authorityLabel(authority: PrivateCertificateAuthority): string {
 
 /**
  * The status gate of a rule: undefined when the CA is in one of `judged`; NOT_APPLICABLE for another Private CA
- * status; cannot be verified for a status Private CA does not have or none at all (never a pass).
+ * status; cannot be verified for a status Private CA does not have or none at all (never a pass). A CA known only
+ * from an AWS Config item has no Status (the item records none): it is judged as if in `judged` (Config keeps
+ * items of existing resources only; a deleted one is ResourceDeleted and skipped), and each rule says so.
  */
 export function statusGate(
   authority: PrivateCertificateAuthority,
@@ -30,6 +32,7 @@ export function statusGate(
   aspect: string,
 ): RuleOutcome | undefined {
   const { status } = authority;
+  if (status === undefined && authority.fromConfigItem) return undefined;
   const label = authorityLabel(authority);
   if (status === undefined || !STATUSES.includes(status)) {
     const said = status === undefined ? 'no Status' : `the status ${JSON.stringify(status)}`;
@@ -42,6 +45,13 @@ export function statusGate(
   return notApplicable(
     `Private CA ${label} has status ${status}: only ${judged.join(', ')} CAs are judged for ${aspect}.`,
   );
+}
+
+/** A reason's closing words when the CA's status is unknown because only its Config item was read. */
+export function statusUnrecorded(authority: PrivateCertificateAuthority, assumed: string): string {
+  return authority.status === undefined && authority.fromConfigItem
+    ? ` Its AWS Config item records no Status: judged as ${assumed}.`
+    : '';
 }
 
 /** The ACM certificates the inputs show it issued: they all stop validating with it. */

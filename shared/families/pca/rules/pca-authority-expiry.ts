@@ -40,12 +40,13 @@ export const pcaAuthorityExpiry = defineRule({
     const expiry = expiryOf(authority.notAfter, context.now, threshold);
     if (expiry === undefined) {
       // An ACTIVE CA has a certificate: a missing NotAfter is a gap in the input, never a pass.
-      return cannotVerify(
-        `Private CA ${label} has no NotAfter in the input, so its expiry cannot be verified.`,
-        {
-          notAfter: null,
-        },
-      );
+      // The Config item (CloudFormation properties) never has NotAfter: say which input to add.
+      const said = authority.fromConfigItem
+        ? 'is known from an AWS Config item, which records no NotAfter (add aws acm-pca describe-certificate-authority)'
+        : 'has no NotAfter in the input';
+      return cannotVerify(`Private CA ${label} ${said}, so its expiry cannot be verified.`, {
+        notAfter: null,
+      });
     }
     const expired = authority.status === 'EXPIRED' || expiry.expired;
     const issued = issuedCount(authority);

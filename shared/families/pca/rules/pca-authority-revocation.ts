@@ -1,5 +1,5 @@
 import { cannotVerify, compliant, defineRule, nonCompliant, notApplicable } from '../../../rules/rule.js';
-import { authorityLabel, issuedCount, PCA_FRAMEWORKS, statusGate } from './authority.js';
+import { authorityLabel, issuedCount, PCA_FRAMEWORKS, statusGate, statusUnrecorded } from './authority.js';
 
 export const pcaAuthorityRevocation = defineRule({
   metadata: {
@@ -52,7 +52,7 @@ export const pcaAuthorityRevocation = defineRule({
     }
     const issued = issuedCount(authority);
     return nonCompliant(
-      `Private CA ${label} enables neither a CRL nor OCSP in its RevocationConfiguration: a revoked certificate stays trusted until it expires.`,
+      `Private CA ${label} enables neither a CRL nor OCSP in its RevocationConfiguration: a revoked certificate stays trusted until it expires.${statusUnrecorded(authority, 'an ACTIVE CA')}`,
       { severity: issued > 0 ? 'high' : 'medium', details: { ...details, issuedCertificates: issued } },
     );
   },

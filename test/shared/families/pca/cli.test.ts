@@ -299,6 +299,158 @@ describe('transit-guard evaluate on Private CAs', () => {
     ]);
     expect(report.evaluations.filter((e) => e.ruleId.startsWith('pca-'))).toEqual([]);
   });
+
+  describe('from an AWS Config item (configuration: the CloudFormation properties, no Status nor NotAfter)', () => {
+    /** The fixture CA as a Config item of a snapshot; `edit` changes its configuration. */
+    function snapshotWith(edit: (configuration: Json) => void, asText = false): Json {
+      const ca = describeOutput().CertificateAuthority;
+      const configuration: Json = {
+        Arn: ca.Arn,
+        Type: ca.Type,
+        KeyAlgorithm: ca.CertificateAuthorityConfiguration.KeyAlgorithm,
+        SigningAlgorithm: ca.CertificateAuthorityConfiguration.SigningAlgorithm,
+        Subject: ca.CertificateAuthorityConfiguration.Subject,
+        RevocationConfiguration: ca.RevocationConfiguration,
+        KeyStorageSecurityStandard: ca.KeyStorageSecurityStandard,
+        UsageMode: ca.UsageMode,
+      };
+      edit(configuration);
+      return {
+        fileVersion: '1.0',
+        configSnapshotId: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
+        configurationItems: [
+          {
+            relatedEvents: [],
+            relationships: [],
+            configuration: asText ? JSON.stringify(configuration) : configuration,
+            supplementaryConfiguration: {},
+            tags: {},
+            configurationItemVersion: '1.3',
+            configurationItemCaptureTime: '2026-11-21T23:14:05.512Z',
+            awsAccountId: '111122223333',
+            configurationItemStatus: 'OK',
+            resourceType: 'AWS::ACMPCA::CertificateAuthority',
+            resourceId: CA,
+            ARN: CA,
+            awsRegion: 'eu-west-1',
+          },
+        ],
+      };
+    }
+
+    it('fails an SM2 key and a CA with neither CRL nor OCSP, saying the item records no Status', async () => {
+      // Act
+      const { code, report } = await evaluate([
+        snapshotWith((configuration) => {
+          configuration.KeyAlgorithm = 'SM2';
+          configuration.SigningAlgorithm = 'SM3WITHSM2';
+          configuration.RevocationConfiguration = {
+            CrlConfiguration: { Enabled: false },
+            OcspConfiguration: { Enabled: false },
+          };
+        }),
+      ]);
+
+      // Assess
+      expect(code).toBe(1);
+      expect(report.errors).toEqual([]);
+      expect(verdictOf(report, 'pca-authority-strength')).toMatchObject({
+        status: 'NON_COMPLIANT',
+        resourceId: CA,
+      });
+      expect(verdictOf(report, 'pca-authority-strength')?.reason).toContain(
+        'key algorithm SM2, which the policy does not allow',
+      );
+      expect(verdictOf(report, 'pca-authority-revocation')?.status).toBe('NON_COMPLIANT');
+      expect(verdictOf(report, 'pca-authority-revocation')?.reason).toContain(
+        'enables neither a CRL nor OCSP',
+      );
+      expect(verdictOf(report, 'pca-authority-revocation')?.reason).toContain(
+        'Its AWS Config item records no Status: judged as an ACTIVE CA.',
+      );
+    });
+
+    it('passes the near miss (RSA_2048 with SHA256WITHRSA, OCSP only), even with configuration as JSON text', async () => {
+      // Act
+      const { report } = await evaluate([
+        snapshotWith((configuration) => {
+          configuration.KeyAlgorithm = 'RSA_2048';
+          configuration.SigningAlgorithm = 'SHA256WITHRSA';
+          configuration.RevocationConfiguration = {
+            CrlConfiguration: { Enabled: false },
+            OcspConfiguration: { Enabled: true },
+          };
+        }, true),
+      ]);
+
+      // Assess
+      expect(report.errors).toEqual([]);
+      expect(verdictOf(report, 'pca-authority-strength')?.status).toBe('COMPLIANT');
+      expect(verdictOf(report, 'pca-authority-revocation')?.status).toBe('COMPLIANT');
+    });
+
+    it('cannot verify its expiry (the item has no NotAfter) nor an unknown key algorithm or absent revocation', async () => {
+      // Act
+      const { code, report } = await evaluate([
+        snapshotWith((configuration) => {
+          configuration.KeyAlgorithm = 'RSA_1024';
+          configuration.RevocationConfiguration = undefined;
+        }),
+      ]);
+
+      // Assess
+      expect(code).toBe(1);
+      for (const ruleId of ['pca-authority-strength', 'pca-authority-expiry', 'pca-authority-revocation']) {
+        expect(verdictOf(report, ruleId)?.status).toBe('NON_COMPLIANT');
+        expect(verdictOf(report, ruleId)?.reason).toContain('cannot be verified');
+      }
+      expect(verdictOf(report, 'pca-authority-expiry')?.reason).toContain(
+        'is known from an AWS Config item, which records no NotAfter',
+      );
+    });
+
+    it('judges its expiry once describe-certificate-authority of the same CA is beside it (the records merge)', async () => {
+      // Act
+      const { report } = await evaluate([
+        snapshotWith(() => {}),
+        describeWith((ca) => {
+          ca.NotAfter = '2027-11-30T12:00:00Z';
+        }),
+      ]);
+
+      // Assess
+      expect(report.errors).toEqual([]);
+      expect(report.evaluations.filter((e) => e.ruleId === 'pca-authority-expiry')).toHaveLength(1);
+      expect(verdictOf(report, 'pca-authority-expiry')?.status).toBe('NON_COMPLIANT');
+      expect(verdictOf(report, 'pca-authority-expiry')?.reason).toContain('expires in 364 days');
+    });
+
+    it('names the item whose ARN is not a Private CA ARN', async () => {
+      // Prepare
+      const document = snapshotWith(() => {});
+      const [item] = document.configurationItems;
+      item.ARN = 'arn:aws:acm:eu-west-1:111122223333:certificate/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+      item.resourceId = item.ARN;
+      item.configuration.Arn = undefined;
+
+      // Act: an ACM certificate beside it, so that something is left to evaluate.
+      const { report } = await evaluate([
+        document,
+        {
+          Certificate: {
+            CertificateArn: 'arn:aws:acm:eu-west-1:111122223333:certificate/1a',
+            Status: 'ISSUED',
+          },
+        },
+      ]);
+
+      // Assess
+      expect(report.evaluations.filter((e) => e.ruleId.startsWith('pca-'))).toEqual([]);
+      expect(report.errors.map((e) => e.message).join('\n')).toContain(
+        'expected the item to name a Private CA ARN',
+      );
+    });
+  });
 });
 
 describe('transit-guard replay of a Private CA UpdateCertificateAuthority', () => {
