@@ -29,6 +29,68 @@ function mapServerCertificate(metadata: Fields, source: string): IamServerCertif
   };
 }
 
+/**
+ * The `configuration` of an AWS Config item of type AWS::IAM::ServerCertificate: the CloudFormation resource's
+ * properties (ServerCertificateName, Path, CertificateBody, CertificateChain, Tags; Arn is its return value;
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-servercertificate.html).
+ * Only named fields are read: PrivateKey (write-only there) is never copied, so it cannot reach an output.
+ * It has no Expiration: the expiry is the PEM body's NotAfter, else "cannot be verified" (the rule says why).
+ */
+export function mapServerCertificateItem(
+  configuration: Fields,
+  item: { arn: string | undefined; name: string | undefined },
+  source: string,
+  out: InventoryBuilder,
+): IamServerCertificate {
+  const name = configuration.string('ServerCertificateName') ?? item.name;
+  if (!name)
+    throw new FieldError(
+      configuration.pathOf('ServerCertificateName'),
+      'missing (nor does the item have a resourceName)',
+    );
+  const arn = item.arn ?? configuration.string('Arn');
+  if (arn !== undefined && !isServerCertificateArn(arn))
+    throw new FieldError(configuration.pathOf('Arn'), 'expected an IAM server certificate ARN');
+  const certificate: IamServerCertificate = {
+    resourceType: SERVER_CERTIFICATE,
+    resourceId: name,
+    ...(arn ? { arn } : {}),
+    name,
+    accountId: arnScope(arn).accountId,
+    region: IAM_REGION,
+    tags: readTags(configuration, 'Tags'),
+    source,
+    fromConfigItem: true,
+    serverCertificateName: name,
+    path: configuration.string('Path'),
+  };
+  readBody(configuration, source, certificate, out);
+  return certificate;
+}
+
+/** What the PEM CertificateBody says; a body that is not a certificate is reported by field, the rest kept. */
+function readBody(
+  record: Fields,
+  format: string,
+  certificate: IamServerCertificate,
+  out: InventoryBuilder,
+): void {
+  const body = record.string('CertificateBody');
+  if (body === undefined) return;
+  try {
+    const facts = readPemCertificate(body);
+    certificate.keyAlgorithm = facts.keyAlgorithm;
+    certificate.signatureAlgorithm = facts.signatureAlgorithm;
+    certificate.subject = facts.subject;
+    certificate.expiration ??= facts.notAfter;
+  } catch (error) {
+    if (!(error instanceof CertificateBodyError)) throw error;
+    out.error(
+      `${format}: ${record.pathOf('CertificateBody')}: ${error.message}; its key and signature are left out`,
+    );
+  }
+}
+
 /** `aws iam list-server-certificates`: {"ServerCertificateMetadataList": [...]} (API_ListServerCertificates). */
 export function readServerCertificateList(
   records: Fields[],
@@ -56,21 +118,7 @@ export function readGetServerCertificate(
     const metadata = record.object('ServerCertificateMetadata');
     if (!metadata) throw new FieldError(record.pathOf('ServerCertificateMetadata'), 'missing');
     const certificate = { ...mapServerCertificate(metadata, label), tags: readTags(record, 'Tags') };
-    const body = record.string('CertificateBody');
-    if (body !== undefined) {
-      try {
-        const facts = readPemCertificate(body);
-        certificate.keyAlgorithm = facts.keyAlgorithm;
-        certificate.signatureAlgorithm = facts.signatureAlgorithm;
-        certificate.subject = facts.subject;
-        certificate.expiration ??= facts.notAfter;
-      } catch (error) {
-        if (!(error instanceof CertificateBodyError)) throw error;
-        out.error(
-          `${format}: ${record.pathOf('CertificateBody')}: ${error.message}; its key and signature are left out`,
-        );
-      }
-    }
+    readBody(record, format, certificate, out);
     out.resources.push(certificate);
   });
 }

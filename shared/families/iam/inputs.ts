@@ -2,7 +2,7 @@ import { usersOf } from '../../certificates/in-use.js';
 import type { FamilyInputs } from '../../inventory/family-inputs.js';
 import type { Resource } from '../../model/resource.js';
 import { isServerCertificateArn } from './arn.js';
-import { readGetServerCertificate, readServerCertificateList } from './describe.js';
+import { mapServerCertificateItem, readGetServerCertificate, readServerCertificateList } from './describe.js';
 import { type IamServerCertificate, SERVER_CERTIFICATE } from './model.js';
 
 /**
@@ -34,8 +34,19 @@ export const iamInputs: FamilyInputs = {
       read: readGetServerCertificate,
     },
   ],
-  // AWS Config records AWS::IAM::ServerCertificate (reference/service-facts.md), but no sample item was found
-  // (corpus SOURCES.md): its reader is not written yet.
+  // AWS Config records AWS::IAM::ServerCertificate (reference/service-facts.md [CFG], global). Its item follows the
+  // CloudFormation schema (no Expiration; the PEM body gives it). The resource is named by its name, as list/get
+  // outputs name it, so the same certificate in those merges field by field. No sample item was found: the field
+  // names are the CloudFormation ones.
+  configItems: {
+    [SERVER_CERTIFICATE]: ({ configuration, item, scope, label }, out) =>
+      mapServerCertificateItem(
+        configuration,
+        { arn: scope.arn, name: item.string('resourceName') },
+        label,
+        out,
+      ),
+  },
   link: linkListeners,
   // The same join, for the live sweep, which reads the users in other regions and items.
   joinUsers: linkListeners,

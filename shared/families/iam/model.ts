@@ -28,6 +28,11 @@ export interface IamServerCertificate extends ResourceBase {
   keyAlgorithm?: string;
   signatureAlgorithm?: string;
   subject?: string;
+  /**
+   * Known from an AWS Config item, whose configuration (the CloudFormation properties) has no Expiration: only a
+   * CertificateBody or a list/get output of the same certificate merged in gives the expiry.
+   */
+  fromConfigItem?: true;
   /** The listeners and load balancers the inputs show serving it (their records name its ARN). */
   inUseBy?: string[];
 }

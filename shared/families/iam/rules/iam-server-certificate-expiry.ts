@@ -44,10 +44,13 @@ export const iamServerCertificateExpiry = defineRule({
     const threshold = context.policy.certificates.expiryDays;
     const expiry = expiryOf(certificate.expiration, context.now, threshold);
     if (expiry === undefined) {
-      return cannotVerify(
-        `IAM server certificate ${label} has no Expiration in the input, so its expiry cannot be verified.`,
-        { expiration: certificate.expiration ?? null },
-      );
+      // A Config item never has Expiration (CloudFormation properties): only its PEM body could have told.
+      const lacks = certificate.fromConfigItem
+        ? 'comes from an AWS Config item with no readable CertificateBody and no Expiration (add aws iam list-server-certificates)'
+        : 'has no Expiration in the input';
+      return cannotVerify(`IAM server certificate ${label} ${lacks}, so its expiry cannot be verified.`, {
+        expiration: certificate.expiration ?? null,
+      });
     }
     const inUse = (certificate.inUseBy?.length ?? 0) > 0;
     const details = {
