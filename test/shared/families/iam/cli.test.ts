@@ -233,3 +233,160 @@ describe('transit-guard replay of an IAM UploadServerCertificate', () => {
     ]);
   });
 });
+
+describe('transit-guard evaluate on AWS Config items of IAM server certificates', () => {
+  // The fixture body's NotAfter; the Config item (CloudFormation properties) has no Expiration of its own.
+  const NOT_AFTER = Date.parse('2029-05-25T21:43:56Z');
+  const DAY = 86_400_000;
+  const PRIVATE_KEY = '-----BEGIN PRIVATE KEY-----\nMIIsecretEXAMPLEkeyMaterial\n-----END PRIVATE KEY-----';
+  let directory: string;
+
+  beforeEach(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'transit-guard-iam-config-'));
+  });
+
+  afterEach(async () => {
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  /** The fixture certificate as a Config item of a snapshot; `edit` changes its configuration. */
+  function snapshotWith(edit: (configuration: Json) => void = () => {}): Json {
+    const got = getOutput().ServerCertificate;
+    const configuration: Json = {
+      ServerCertificateName: got.ServerCertificateMetadata.ServerCertificateName,
+      Path: got.ServerCertificateMetadata.Path,
+      Arn: ARN,
+      CertificateBody: got.CertificateBody,
+      Tags: got.Tags,
+    };
+    edit(configuration);
+    return {
+      fileVersion: '1.0',
+      configSnapshotId: '4c5d6e7f-8091-4a2b-9c3d-4e5f60718293',
+      configurationItems: [
+        {
+          relatedEvents: [],
+          relationships: [],
+          configuration,
+          supplementaryConfiguration: {},
+          tags: {},
+          configurationItemVersion: '1.3',
+          configurationItemCaptureTime: '2026-11-21T23:14:05.512Z',
+          awsAccountId: '111122223333',
+          configurationItemStatus: 'OK',
+          resourceType: 'AWS::IAM::ServerCertificate',
+          resourceId: got.ServerCertificateMetadata.ServerCertificateId,
+          resourceName: got.ServerCertificateMetadata.ServerCertificateName,
+          ARN,
+          awsRegion: 'global',
+        },
+      ],
+    };
+  }
+
+  async function evaluate(now: number, ...documents: Json[]) {
+    const paths = await Promise.all(
+      documents.map(async (document, index) => {
+        const path = join(directory, `input-${index}.json`);
+        await writeFile(path, JSON.stringify(document));
+        return path;
+      }),
+    );
+    const run = await runCliCaptured(
+      ['evaluate', ...paths, '--format', 'json', '--now', new Date(now).toISOString()],
+      { cwd: directory },
+    );
+    const report = JSON.parse(run.stdout) as Report;
+    const verdicts = report.evaluations.filter((e) => e.ruleId === RULE);
+    return { code: run.code, stdout: run.stdout, report, verdicts, verdict: verdicts[0] };
+  }
+
+  it('fails a certificate whose PEM body expires in 30 days, named by its name (exit 1)', async () => {
+    // Act
+    const { code, report, verdict } = await evaluate(NOT_AFTER - 30 * DAY, snapshotWith());
+
+    // Assess
+    expect(code).toBe(1);
+    expect(report.errors).toEqual([]);
+    expect(verdict).toMatchObject({
+      status: 'NON_COMPLIANT',
+      severity: 'medium',
+      resourceId: 'legacy-api-2026',
+    });
+    expect(verdict?.reason).toContain(
+      'expires in 30 days (2029-05-25T21:43:56.000Z), inside the 30-day threshold',
+    );
+  });
+
+  it('fails an expired certificate', async () => {
+    // Act
+    const { verdict } = await evaluate(NOT_AFTER + 5 * DAY, snapshotWith());
+
+    // Assess
+    expect(verdict?.status).toBe('NON_COMPLIANT');
+    expect(verdict?.reason).toContain('expired');
+  });
+
+  it('passes the near miss, 31 days before the PEM NotAfter', async () => {
+    // Act
+    const { verdict } = await evaluate(NOT_AFTER - 31 * DAY, snapshotWith());
+
+    // Assess
+    expect(verdict).toMatchObject({ status: 'COMPLIANT', details: { notAfter: '2029-05-25T21:43:56.000Z' } });
+  });
+
+  it('cannot verify an item with no CertificateBody, naming what the item lacks: NON_COMPLIANT', async () => {
+    // Act
+    const { code, verdict } = await evaluate(
+      NOT_AFTER - 31 * DAY,
+      snapshotWith((configuration) => {
+        configuration.CertificateBody = undefined;
+      }),
+    );
+
+    // Assess
+    expect(code).toBe(1);
+    expect(verdict?.status).toBe('NON_COMPLIANT');
+    expect(verdict?.reason).toContain(
+      'comes from an AWS Config item with no readable CertificateBody and no Expiration (add aws iam list-server-certificates), so its expiry cannot be verified',
+    );
+  });
+
+  it('merges with a list-server-certificates output of the same certificate: one verdict, its Expiration', async () => {
+    // Act
+    const { verdicts } = await evaluate(
+      NOT_AFTER - 31 * DAY,
+      snapshotWith((configuration) => {
+        configuration.CertificateBody = undefined;
+      }),
+      listWith((metadata) => {
+        metadata.Expiration = '2029-05-10T00:00:00Z';
+      }),
+    );
+
+    // Assess
+    expect(verdicts).toHaveLength(1);
+    expect(verdicts[0]).toMatchObject({ status: 'NON_COMPLIANT', resourceId: 'legacy-api-2026' });
+    expect(verdicts[0]?.reason).toContain('2029-05-10T00:00:00.000Z');
+  });
+
+  it('drops a PrivateKey in the item: it reaches no output', async () => {
+    // Act
+    const { stdout, report, verdict } = await evaluate(
+      NOT_AFTER - 30 * DAY,
+      snapshotWith((configuration) => {
+        configuration.PrivateKey = PRIVATE_KEY;
+      }),
+    );
+    const text = await runCliCaptured(
+      ['evaluate', join(directory, 'input-0.json'), '--now', new Date(NOT_AFTER - 30 * DAY).toISOString()],
+      { cwd: directory },
+    );
+
+    // Assess
+    expect(verdict?.status).toBe('NON_COMPLIANT');
+    expect(report.errors).toEqual([]);
+    expect(stdout).not.toContain('MIIsecret');
+    expect(text.stdout + text.stderr).not.toContain('MIIsecret');
+  });
+});
