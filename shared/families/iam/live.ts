@@ -5,14 +5,14 @@ import {
 } from '@aws-sdk/client-iam';
 import {
   type Collected,
+  collectListing,
   emptyCollected,
-  failed,
   goneRef,
   mergeCollected,
   oneDocument,
   readOne,
 } from '../../inventory/live/context.js';
-import { collectPages, toDocument } from '../../inventory/live/document.js';
+import { toDocument } from '../../inventory/live/document.js';
 import type { FamilyContext, LiveReaders } from '../../inventory/live/family-live.js';
 import type { ResourceRef } from '../../model/ref.js';
 import { createClient } from './client.js';
@@ -31,9 +31,8 @@ const PAGE = 1000;
  */
 async function sweepIam(ctx: Ctx): Promise<Collected> {
   if (ctx.region !== IAM_REGION) return emptyCollected();
-  let found: ServerCertificateMetadata[];
-  try {
-    found = await collectPages(async (marker) => {
+  return collectListing(
+    async (marker) => {
       const output = await ctx.call('ListServerCertificates', ctx.region, () =>
         ctx.clients
           .get(createClient)
@@ -43,12 +42,10 @@ async function sweepIam(ctx: Ctx): Promise<Collected> {
         items: output?.ServerCertificateMetadataList,
         next: output?.IsTruncated ? output.Marker : undefined,
       };
-    });
-  } catch (error) {
-    return failed(error);
-  }
-  if (found.length === 0) return emptyCollected();
-  return oneDocument({ ServerCertificateMetadataList: toDocument(found) }, 'api:ListServerCertificates');
+    },
+    (found: ServerCertificateMetadata[]) => ({ ServerCertificateMetadataList: toDocument(found) }),
+    'api:ListServerCertificates',
+  );
 }
 
 /** GetServerCertificate per ref (its resourceId is the name); NoSuchEntity: the certificate is gone. */

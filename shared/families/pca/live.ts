@@ -5,14 +5,13 @@ import {
 } from '@aws-sdk/client-acm-pca';
 import {
   type Collected,
-  emptyCollected,
-  failed,
+  collectListing,
   goneRef,
   mergeCollected,
   oneDocument,
   readOne,
 } from '../../inventory/live/context.js';
-import { collectPages, toDocument } from '../../inventory/live/document.js';
+import { toDocument } from '../../inventory/live/document.js';
 import type { FamilyContext, LiveReaders } from '../../inventory/live/family-live.js';
 import type { ResourceRef } from '../../model/ref.js';
 import { createClient } from './client.js';
@@ -28,9 +27,8 @@ const PAGE = 1000;
  * so no describe call follows; read as `aws acm-pca list-certificate-authorities` is.
  */
 async function sweepPca(ctx: Ctx): Promise<Collected> {
-  let found: CertificateAuthority[];
-  try {
-    found = await collectPages(async (token) => {
+  return collectListing(
+    async (token) => {
       const output = await ctx.call('ListCertificateAuthorities', ctx.region, () =>
         ctx.clients.get(createClient).send(
           new ListCertificateAuthoritiesCommand({
@@ -40,12 +38,10 @@ async function sweepPca(ctx: Ctx): Promise<Collected> {
         ),
       );
       return { items: output?.CertificateAuthorities, next: output?.NextToken };
-    });
-  } catch (error) {
-    return failed(error);
-  }
-  if (found.length === 0) return emptyCollected();
-  return oneDocument({ CertificateAuthorities: toDocument(found) }, 'api:ListCertificateAuthorities');
+    },
+    (found: CertificateAuthority[]) => ({ CertificateAuthorities: toDocument(found) }),
+    'api:ListCertificateAuthorities',
+  );
 }
 
 /** DescribeCertificateAuthority per ref; ResourceNotFoundException: the CA is gone. */

@@ -2,6 +2,7 @@ import type { RegionClients } from '../../aws/clients.js';
 import type { ResourceRef } from '../../model/ref.js';
 import type { Resource } from '../../model/resource.js';
 import type { InputError } from '../types.js';
+import { collectPages } from './document.js';
 import { ApiCallError, apiError, isNotFound } from './errors.js';
 import type { ServiceCall } from './limiter.js';
 
@@ -44,6 +45,24 @@ export function emptyCollected(): Collected {
 /** One API output, read on its own: a group of one document. */
 export function oneDocument(document: unknown, source: string): Collected {
   return { ...emptyCollected(), groups: [{ documents: [{ document, source }] }] };
+}
+
+/**
+ * A listing read page by page (collectPages) as one document, `documentOf` its items: nothing when it lists none,
+ * a failed page as the listing's error.
+ */
+export async function collectListing<T>(
+  fetchPage: Parameters<typeof collectPages<T>>[0],
+  documentOf: (items: T[]) => unknown,
+  source: string,
+): Promise<Collected> {
+  let items: T[];
+  try {
+    items = await collectPages(fetchPage);
+  } catch (error) {
+    return failed(error);
+  }
+  return items.length === 0 ? emptyCollected() : oneDocument(documentOf(items), source);
 }
 
 export function mergeCollected(parts: readonly Collected[]): Collected {
