@@ -1,8 +1,9 @@
 import { ModifyDBClusterParameterGroupCommand, ModifyDBParameterGroupCommand } from '@aws-sdk/client-rds';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RdsDbCluster, RdsDbInstance, RdsParameter } from '../../../../../shared/families/rds/model.js';
+import type { RdsDbCluster } from '../../../../../shared/families/rds/model.js';
 import { rdsTransportNotEnforced as rule } from '../../../../../shared/families/rds/rules/rds-transport-not-enforced.js';
 import { executePlan } from '../../../../../shared/response/executor.js';
+import { forceSsl, instance } from '../../../../helpers/rds-fixtures.js';
 import {
   evaluateWith,
   executorDeps,
@@ -13,33 +14,6 @@ import {
 } from '../../../response/support.js';
 
 const mocks = mockRemediationClients();
-
-const forceSsl = (value: string, overrides: Partial<RdsParameter> = {}): RdsParameter => ({
-  name: 'rds.force_ssl',
-  value,
-  source: 'user',
-  applyType: 'dynamic',
-  allowedValues: '0,1',
-  isModifiable: true,
-  ...overrides,
-});
-
-const instance = (group: string, parameter?: RdsParameter): RdsDbInstance => ({
-  resourceType: 'AWS::RDS::DBInstance',
-  resourceId: 'arn:aws:rds:eu-west-1:111122223333:db:orders-pg',
-  arn: 'arn:aws:rds:eu-west-1:111122223333:db:orders-pg',
-  identifier: 'orders-pg',
-  accountId: '111122223333',
-  region: 'eu-west-1',
-  tags: {},
-  source: 'test',
-  engine: 'postgres',
-  engineVersion: '14.9',
-  parameterGroup: { kind: 'db', name: group, applyStatus: 'in-sync' },
-  ...(parameter
-    ? { groupParameters: { parameters: { [parameter.name]: parameter }, complete: true, source: 'test' } }
-    : {}),
-});
 
 const auroraCluster = (value: string): RdsDbCluster => ({
   resourceType: 'AWS::RDS::DBCluster',

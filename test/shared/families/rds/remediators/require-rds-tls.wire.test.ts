@@ -5,37 +5,11 @@
  */
 import { RDSClient } from '@aws-sdk/client-rds';
 import { describe, expect, it } from 'vitest';
-import type { RdsDbInstance, RdsParameter } from '../../../../../shared/families/rds/model.js';
 import { rdsTransportNotEnforced as rule } from '../../../../../shared/families/rds/rules/rds-transport-not-enforced.js';
 import { executePlan } from '../../../../../shared/response/executor.js';
 import { FAKE_CREDENTIALS, fakeAws } from '../../../../fixtures/wire/http.js';
+import { forceSsl, instance } from '../../../../helpers/rds-fixtures.js';
 import { executorDeps, plannedAction, reads } from '../../../response/support.js';
-
-const forceSsl = (value: string): RdsParameter => ({
-  name: 'rds.force_ssl',
-  value,
-  source: 'user',
-  applyType: 'dynamic',
-  allowedValues: '0,1',
-  isModifiable: true,
-});
-
-const instance = (group: string, parameter?: RdsParameter): RdsDbInstance => ({
-  resourceType: 'AWS::RDS::DBInstance',
-  resourceId: 'arn:aws:rds:eu-west-1:111122223333:db:orders-pg',
-  arn: 'arn:aws:rds:eu-west-1:111122223333:db:orders-pg',
-  identifier: 'orders-pg',
-  accountId: '111122223333',
-  region: 'eu-west-1',
-  tags: {},
-  source: 'test',
-  engine: 'postgres',
-  engineVersion: '14.9',
-  parameterGroup: { kind: 'db', name: group, applyStatus: 'in-sync' },
-  ...(parameter
-    ? { groupParameters: { parameters: { [parameter.name]: parameter }, complete: true, source: 'test' } }
-    : {}),
-});
 
 /** RDS behind the wire: ModifyDBParameterGroup answered as RDS answers it (Query protocol, XML). */
 function rdsOnTheWire() {
