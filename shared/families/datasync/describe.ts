@@ -1,7 +1,7 @@
 import { arnScope } from '../../aws/arn.js';
 import { FieldError, type Fields } from '../../inventory/fields.js';
 import { isLocationArn } from './arn.js';
-import { type DataSyncLocation, LOCATION_KINDS, type LocationKind } from './model.js';
+import { type DataSyncLocation, LOCATION_KINDS, type LocationKind, schemeOf } from './model.js';
 
 /**
  * Which kind a `describe-location-*` output is. The outputs carry no type field: object storage is told by its
@@ -19,12 +19,6 @@ const KNOWN_SCHEMES = Object.values(LOCATION_KINDS)
   .flatMap((kind) => kind.schemes)
   .join(', ');
 
-/** The scheme of a LocationUri (what precedes `://`), or undefined when it has none. */
-export function schemeOf(uri: string | undefined): string | undefined {
-  const at = uri?.indexOf('://') ?? -1;
-  return uri && at > 0 ? uri.slice(0, at) : undefined;
-}
-
 export function kindOfUri(uri: string | undefined): LocationKind | undefined {
   const scheme = schemeOf(uri);
   if (scheme === undefined) return undefined;
@@ -40,6 +34,8 @@ interface MapOptions {
   fromConfig?: boolean;
   /** Where the item says the location is, when the record has no LocationArn of its own. */
   arn?: string | undefined;
+  /** The record is a list-locations entry (see DataSyncLocation.fromListing): it has no Describe* field at all. */
+  fromListing?: boolean;
 }
 
 /**
@@ -87,11 +83,13 @@ export function mapLocation(record: Fields, source: string, options: MapOptions 
     locationUri: record.string('LocationUri'),
     serverProtocol: record.string('ServerProtocol'),
     inTransitEncryption: record.string('InTransitEncryption'),
-    hasQopConfiguration: qop !== undefined,
+    // A listing entry says nothing of QopConfiguration: left unset, it does not contradict the describe output.
+    ...(options.fromListing ? {} : { hasQopConfiguration: qop !== undefined }),
     rpcProtection: qop?.string('RpcProtection'),
     dataTransferProtection: qop?.string('DataTransferProtection'),
     mountVersion: mountOptions?.string('Version'),
     ontapProtocol,
     ...(options.fromConfig ? { fromConfig: true } : {}),
+    ...(options.fromListing ? { fromListing: true } : {}),
   };
 }

@@ -2,16 +2,26 @@ import type { InventoryBuilder } from '../../inventory/builder.js';
 import {
   type ConfigItemReader,
   type FamilyInputs,
+  type ListMerge,
   type PendingKind,
   pendingList,
 } from '../../inventory/family-inputs.js';
-import { Fields, isObject, type JsonObject } from '../../inventory/fields.js';
+import { FieldError, Fields, isObject, type JsonObject } from '../../inventory/fields.js';
 import type { Resource } from '../../model/resource.js';
 import { isLocationArn } from './arn.js';
-import { mapLocation } from './describe.js';
-import { DATASYNC_LOCATION_TYPES, LOCATION_KINDS, type LocationKind } from './model.js';
+import { kindOfUri, mapLocation } from './describe.js';
+import {
+  DATASYNC_LOCATION_TYPES,
+  type DataSyncLocation,
+  LOCATION_KINDS,
+  type LocationKind,
+  schemeOf,
+} from './model.js';
 
-/** A location `aws datasync list-locations` listed: its describe-location-* output must be in the inputs too. */
+/**
+ * A location `aws datasync list-locations` listed whose LocationUri names no kind this family reads: only its
+ * describe-location-* output can say what it is, so it must be in the inputs too.
+ */
 interface ListedLocation {
   locationArn: string;
   locationUri?: string;
@@ -24,7 +34,11 @@ const LISTED_LOCATIONS: PendingKind<ListedLocation> = {
   label: 'DataSync locations',
 };
 
-/** `aws datasync list-locations`: {"Locations": [{"LocationArn", "LocationUri"}]} (API_ListLocations). */
+/**
+ * `aws datasync list-locations`: {"Locations": [{"LocationArn", "LocationUri"}]} (API_ListLocations). Each entry
+ * whose URI scheme names a kind is a location of its own (fromListing: judged where the scheme settles it, else
+ * "cannot be verified" naming the describe command); a describe output of the same location merges over it.
+ */
 function readListLocations(document: JsonObject, out: InventoryBuilder): boolean {
   const locations = document.Locations;
   if (
@@ -33,14 +47,18 @@ function readListLocations(document: JsonObject, out: InventoryBuilder): boolean
   )
     return false;
   const format = 'datasync list-locations';
+  const source = out.labelOf(format);
   const listed = pendingList(out.pending, LISTED_LOCATIONS);
   out.eachRecord(format, 'location', new Fields(document, '').objects('Locations') ?? [], (record) => {
-    listed.push({
-      locationArn: record.string('LocationArn') ?? '',
-      locationUri: record.string('LocationUri'),
-      source: out.labelOf(format),
-      path: record.path,
-    });
+    const locationArn = record.string('LocationArn');
+    if (!isLocationArn(locationArn))
+      throw new FieldError(record.pathOf('LocationArn'), 'expected a DataSync location ARN');
+    const locationUri = record.string('LocationUri');
+    if (kindOfUri(locationUri)) {
+      out.resources.push(mapLocation(record, source, { fromListing: true }));
+      return;
+    }
+    listed.push({ locationArn, locationUri, source, path: record.path });
   });
   return true;
 }
@@ -55,7 +73,10 @@ function readDescribeLocation(document: JsonObject, out: InventoryBuilder): bool
   return true;
 }
 
-/** A listed location whose describe output is missing is reported: its transport is unknown, never a pass. */
+/**
+ * A listed location of an unknown kind whose describe output is missing is reported: its transport is unknown,
+ * never a pass.
+ */
 function checkListedLocations(
   resources: readonly Resource[],
   pending: Record<string, unknown[]>,
@@ -69,12 +90,13 @@ function checkListedLocations(
   );
   for (const location of (pending[LISTED_LOCATIONS.key] ?? []) as ListedLocation[]) {
     if (described.has(location.locationArn)) continue;
+    const scheme = schemeOf(location.locationUri);
     const named = location.locationUri
       ? `${location.locationUri} (${location.locationArn})`
       : location.locationArn;
     errors.push({
       source: location.source,
-      message: `datasync list-locations: ${location.path}.LocationArn: DataSync location ${named} has no describe-location output in the inputs, so its transport cannot be verified; add the output of aws datasync describe-location-<type> --location-arn ${location.locationArn}`,
+      message: `datasync list-locations: ${location.path}.LocationUri: DataSync location ${named} has ${scheme === undefined ? 'a LocationUri without a scheme' : `the URI scheme "${scheme}"`}, which names no location kind transit-guard reads, and no describe-location output in the inputs, so its transport cannot be verified; add the output of aws datasync describe-location-<type> --location-arn ${location.locationArn}`,
     });
   }
   return new Map();
@@ -107,6 +129,16 @@ const configItem =
     ...(scope.region ? { region: scope.region } : {}),
   });
 
+/**
+ * A list-locations entry and a describe output (or Config item) of one location: the merged record has the
+ * describe fields, so it is no longer judged as a listing alone, in whichever order the inputs came.
+ */
+const describedWins: ListMerge = (earlier, later, merged) => {
+  if ((earlier as DataSyncLocation).fromListing && (later as DataSyncLocation).fromListing) return merged;
+  const { fromListing: _listing, ...described } = merged as DataSyncLocation;
+  return described;
+};
+
 export const dataSyncInputs: FamilyInputs = {
   objects: [
     { expected: 'DataSync list-locations output (Locations of location ARNs)', read: readListLocations },
@@ -120,4 +152,5 @@ export const dataSyncInputs: FamilyInputs = {
   ),
   pending: [LISTED_LOCATIONS],
   link: checkListedLocations,
+  mergeLists: Object.fromEntries(DATASYNC_LOCATION_TYPES.map((type) => [type, describedWins])),
 };

@@ -28,8 +28,8 @@ import type { FamilyContext, LiveReaders } from '../../inventory/live/family-liv
 import { matchesRef } from '../../inventory/live/match.js';
 import type { ResourceRef } from '../../model/ref.js';
 import { createClient } from './client.js';
-import { kindOfUri, schemeOf } from './describe.js';
-import { DECIDED_BY_SCHEME, kindOfType, LOCATION_KINDS, type LocationKind } from './model.js';
+import { kindOfUri } from './describe.js';
+import { DECIDED_BY_SCHEME, kindOfType, LOCATION_KINDS, type LocationKind, schemeOf } from './model.js';
 
 type Ctx = FamilyContext;
 

@@ -55,8 +55,9 @@ export type LocationKind = keyof typeof LOCATION_KINDS;
 /**
  * The LocationUri schemes whose kind alone decides datasync-location-plaintext (the rule reads none of their
  * Describe* fields): S3 and Azure Blob are reached over HTTPS, NFS, FSx for OpenZFS and FSx for ONTAP over NFS
- * are NFS (plaintext), FSx for Windows and Lustre have no transit field (cannot be verified). The sweep builds
- * these locations from their ListLocations entry, without a Describe*; the other schemes' outputs decide.
+ * are NFS (plaintext), FSx for Windows and Lustre have no transit field (cannot be verified). The sweep and an
+ * `aws datasync list-locations` input judge these locations from their ListLocations entry, without a Describe*;
+ * the other schemes' outputs decide (an entry alone is "cannot be verified", naming its describe command).
  */
 export const DECIDED_BY_SCHEME: ReadonlySet<string> = new Set([
   's3',
@@ -67,6 +68,21 @@ export const DECIDED_BY_SCHEME: ReadonlySet<string> = new Set([
   'fsxw',
   'fsxl',
 ]);
+
+/** The scheme of a LocationUri (what precedes `://`), or undefined when it has none. */
+export function schemeOf(uri: string | undefined): string | undefined {
+  const at = uri?.indexOf('://') ?? -1;
+  return uri && at > 0 ? uri.slice(0, at) : undefined;
+}
+
+/**
+ * The AWS CLI command that prints a kind's Describe* output: the CLI names each operation in kebab case
+ * (DescribeLocationFsxOpenZfs -> describe-location-fsx-open-zfs).
+ */
+export function describeCommand(kind: LocationKind): string {
+  const operation = LOCATION_KINDS[kind].describe.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  return `aws datasync ${operation}`;
+}
 /**
  * The AWS resource type of each location kind.
  * @internal The routed-event table names its refs' types with it; production uses it only inside this module.
@@ -92,6 +108,12 @@ export interface DataSyncLocation extends ResourceBase {
    * is unknown when absent, not its API default.
    */
   fromConfig?: boolean;
+  /**
+   * Read from an `aws datasync list-locations` entry alone (LocationArn and LocationUri): only a kind its URI scheme
+   * settles (DECIDED_BY_SCHEME) is judged; the others cannot be verified until their describe output is given.
+   * A describe output or Config item of the same location replaces this (inputs.ts merges them).
+   */
+  fromListing?: boolean;
   /** HDFS QopConfiguration.RpcProtection / DataTransferProtection; qop false: no QopConfiguration at all. */
   rpcProtection?: string;
   dataTransferProtection?: string;

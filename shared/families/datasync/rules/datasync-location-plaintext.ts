@@ -1,6 +1,14 @@
 import type { RuleOutcome } from '../../../rules/rule.js';
 import { cannotVerify, compliant, defineRule, nonCompliant, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
-import { DATASYNC_LOCATION_TYPES, type DataSyncLocation, kindOfType } from '../model.js';
+import {
+  DATASYNC_LOCATION_TYPES,
+  type DataSyncLocation,
+  DECIDED_BY_SCHEME,
+  describeCommand,
+  kindOfType,
+  type LocationKind,
+  schemeOf,
+} from '../model.js';
 
 // Facts and values: ../shared/reference/datasync-location-transport.json (API shapes from botocore datasync
 // 2018-11-09, https://docs.aws.amazon.com/datasync/latest/userguide/encryption-in-transit.html: "when connecting
@@ -47,7 +55,8 @@ function smb(
 }
 
 // Every NFS version is plaintext to DataSync, so neither the reason nor the details name the version: a location
-// the sweep builds from its ListLocations entry (live.ts, DECIDED_BY_SCHEME) is judged as its Describe* output is.
+// the sweep or a list-locations input builds from its ListLocations entry (DECIDED_BY_SCHEME) is judged as its
+// Describe* output is.
 const nfs = (name: string, what: string): Verdict =>
   nonCompliant(`${name}: ${what} (any MountOptions.Version): ${NFS_NOTE}.`, {
     severity: 'low',
@@ -80,6 +89,37 @@ function hdfs(name: string, location: DataSyncLocation, details: Record<string, 
   return compliant(`${name}: RPC and data transfer protection are both PRIVACY (encrypted).`, details);
 }
 
+/**
+ * The field a location's verdict rests on, for the kinds whose LocationUri does not settle it (a URI is
+ * `TYPE://GLOBAL_ID/SUBDIR`, API_LocationListEntry: no protocol, port, encryption, QOP nor version in it).
+ */
+function unsettledField(kind: LocationKind, location: DataSyncLocation): string {
+  switch (kind) {
+    case 'ObjectStorage':
+      return 'ServerProtocol';
+    case 'Efs':
+      return 'InTransitEncryption';
+    case 'Hdfs':
+      return 'QopConfiguration';
+    case 'Smb':
+      return 'MountOptions.Version';
+    case 'FsxOntap':
+      return location.ontapProtocol === 'SMB' ? 'Protocol.SMB.MountOptions.Version' : 'Protocol';
+    default:
+      return 'its transit setting';
+  }
+}
+
+/** A location known from its list-locations entry alone, of a kind its URI scheme does not settle. */
+function listedOnly(name: string, kind: LocationKind, location: DataSyncLocation): Verdict {
+  const field = unsettledField(kind, location);
+  const command = describeCommand(kind);
+  return cannotVerify(
+    `${name}: only its aws datasync list-locations entry is in the inputs, and a LocationUri does not give ${field}, so encryption cannot be verified; add the output of ${command} --location-arn ${location.locationArn}.`,
+    { unknownField: field, describeCommand: command },
+  );
+}
+
 export const datasyncLocationPlaintext = defineRule({
   metadata: {
     id: 'datasync-location-plaintext',
@@ -106,6 +146,8 @@ export const datasyncLocationPlaintext = defineRule({
   evaluate(location) {
     const name = label(location);
     const kind = kindOfType(location.resourceType);
+    if (kind && location.fromListing && !DECIDED_BY_SCHEME.has(schemeOf(location.locationUri) ?? ''))
+      return listedOnly(name, kind, location);
     switch (kind) {
       case 'ObjectStorage': {
         const details = { serverProtocol: location.serverProtocol ?? null };

@@ -1,7 +1,8 @@
 /**
  * The DataSync rule through `transit-guard evaluate --format json` as a user runs it, in each input format the
  * family reads (each `describe-location-*` output alone, and beside `list-locations`): a failing location, a
- * compliant near miss and one that cannot be verified; a listed location without its describe output; then
+ * compliant near miss and one that cannot be verified; `list-locations` alone (judged where the URI scheme
+ * settles it, else "cannot be verified" naming the describe command) and beside describe outputs; then
  * `replay` of a CloudTrail CreateLocationObjectStorage against an inventory.
  */
 import { readFileSync } from 'node:fs';
@@ -157,20 +158,288 @@ describe('transit-guard evaluate on DataSync locations', () => {
     expect(verdict?.reason).toContain('informational unless');
   });
 
-  it('says which listed locations have no describe output: their transport cannot be verified', async () => {
-    // Act
-    const { report, verdicts } = await evaluate(
-      input('list-locations.json'),
-      input('describe-location-efs.json'),
+  describe('from aws datasync list-locations alone, and beside describe outputs', () => {
+    type Location = { LocationArn: string; LocationUri: string };
+    const listing = (...locations: Location[]) => ({
+      Locations: locations.map(({ LocationArn, LocationUri }) => ({ LocationArn, LocationUri })),
+    });
+    /** A verdict without the file it came from: the listing and the describe output are other files. */
+    const judged = (verdict: Report['evaluations'][number] | undefined) => {
+      const { inputFile: _file, ...rest } = verdict ?? {};
+      return rest;
+    };
+    const ontap = input('describe-location-fsx-ontap.json');
+    // FSx for ONTAP over NFS: the same SVM's NFS location, its Protocol naming NFS (DescribeLocationFsxOntap).
+    const ontapNfs = {
+      ...ontap,
+      LocationArn: 'arn:aws:datasync:eu-west-1:123456789012:location/loc-0a1b2c3d4e5f6000b',
+      LocationUri: ontap.LocationUri.replace('fsxn-smb://', 'fsxn-nfs://'),
+      Protocol: { NFS: { MountOptions: { Version: 'NFS3' } } },
+    };
+    // describe-location-s3 (API_DescribeLocationS3): the rule reads no field of it beyond its kind.
+    const s3 = {
+      LocationArn: 'arn:aws:datasync:eu-west-1:123456789012:location/loc-0a1b2c3d4e5f6000c',
+      LocationUri: 's3://example-transfer-bucket/incoming/',
+      S3StorageClass: 'STANDARD',
+      S3Config: { BucketAccessRoleArn: 'arn:aws:iam::123456789012:role/datasync-s3' },
+      CreationTime: '2026-11-02T09:25:00+00:00',
+    };
+
+    /** The kinds whose LocationUri scheme settles the verdict: the listing alone is judged as the describe output is. */
+    const SETTLED: [string, Location, string, string][] = [
+      ['s3', s3, 'COMPLIANT', 'DataSync reaches Amazon S3 over HTTPS'],
+      ['azure-blob', input('describe-location-azure-blob.json'), 'COMPLIANT', 'https:// container URL'],
+      [
+        'nfs',
+        input('describe-location-nfs.json'),
+        'NON_COMPLIANT',
+        'an NFS location (any MountOptions.Version)',
+      ],
+      ['fsxz', input('describe-location-fsx-open-zfs.json'), 'NON_COMPLIANT', 'FSx for OpenZFS over NFS'],
+      ['fsxn-nfs', ontapNfs, 'NON_COMPLIANT', 'FSx for ONTAP over NFS'],
+      ['fsxw', input('describe-location-fsx-windows.json'), 'NON_COMPLIANT', 'cannot be verified'],
+      ['fsxl', input('describe-location-fsx-lustre.json'), 'NON_COMPLIANT', 'cannot be verified'],
+    ];
+
+    it.each(SETTLED)(
+      'judges a %s:// location from its listing entry as from its describe output',
+      async (scheme, location, status, said) => {
+        // Act
+        const alone = await evaluate(listing(location));
+        const described = await evaluate(location);
+        const both = await evaluate(listing(location), location);
+
+        // Assess
+        expect(alone.report.errors).toEqual([]);
+        expect(alone.verdicts).toHaveLength(1);
+        expect(alone.verdict?.resourceId).toBe(location.LocationArn);
+        expect(alone.verdict?.status).toBe(status);
+        expect(alone.verdict?.reason).toContain(`${scheme}://`);
+        expect(alone.verdict?.reason).toContain(said);
+        expect(alone.verdict?.reason).not.toContain('list-locations');
+        expect(judged(alone.verdict)).toEqual(judged(described.verdict));
+        expect(both.verdicts).toHaveLength(1);
+        expect(both.report.errors).toEqual([]);
+        expect(judged(both.verdict)).toEqual(judged(described.verdict));
+      },
     );
 
-    // Assess
-    expect(report.errors.map((error) => error.message)).toEqual([
-      expect.stringContaining(
-        'Locations[1].LocationArn: DataSync location nfs://nas.example.internal/exports/media/ (arn:aws:datasync:eu-west-1:123456789012:location/loc-0a1b2c3d4e5f60005) has no describe-location output in the inputs, so its transport cannot be verified',
-      ),
-    ]);
-    expect(verdicts.map((e) => e.status)).toEqual(['COMPLIANT']);
+    /**
+     * The kinds whose verdict rests on a Describe* field the URI does not carry: that field, the command that
+     * prints it, the failing value, what the reason then says, and the compliant near miss (SMB has none: SMB3 is
+     * the nearest and cannot be verified, for a reason of its own).
+     */
+    const UNSETTLED: [string, Location, string, string, Edit, string, Edit, string][] = [
+      [
+        'object-storage',
+        input('describe-location-object-storage.json'),
+        'ServerProtocol',
+        'describe-location-object-storage',
+        { ServerProtocol: 'HTTP' },
+        'ServerProtocol is HTTP',
+        { ServerProtocol: 'HTTPS' },
+        'COMPLIANT',
+      ],
+      [
+        'efs',
+        input('describe-location-efs.json'),
+        'InTransitEncryption',
+        'describe-location-efs',
+        { InTransitEncryption: 'NONE' },
+        'InTransitEncryption is NONE',
+        { InTransitEncryption: 'TLS1_2' },
+        'COMPLIANT',
+      ],
+      [
+        'hdfs',
+        input('describe-location-hdfs.json'),
+        'QopConfiguration',
+        'describe-location-hdfs',
+        { QopConfiguration: { RpcProtection: 'AUTHENTICATION', DataTransferProtection: 'PRIVACY' } },
+        'QopConfiguration.RpcProtection is AUTHENTICATION',
+        { QopConfiguration: { RpcProtection: 'PRIVACY', DataTransferProtection: 'PRIVACY' } },
+        'COMPLIANT',
+      ],
+      [
+        'smb',
+        input('describe-location-smb.json'),
+        'MountOptions.Version',
+        'describe-location-smb',
+        { MountOptions: { Version: 'SMB1' } },
+        'MountOptions.Version is SMB1',
+        { MountOptions: { Version: 'SMB3' } },
+        'NON_COMPLIANT',
+      ],
+      [
+        'fsxn-smb',
+        ontap,
+        'Protocol.SMB.MountOptions.Version',
+        'describe-location-fsx-ontap',
+        { Protocol: { SMB: { MountOptions: { Version: 'SMB2' } } } },
+        'Protocol.SMB.MountOptions.Version is SMB2',
+        { Protocol: { SMB: { MountOptions: { Version: 'SMB3' } } } },
+        'NON_COMPLIANT',
+      ],
+    ];
+
+    describe.each(UNSETTLED)(
+      'a %s:// location',
+      (scheme, location, field, command, failing, said, nearMiss, nearStatus) => {
+        it('listed alone cannot be verified, naming the field and the describe command that settles it (exit 1)', async () => {
+          // Act
+          const { code, report, verdicts, verdict } = await evaluate(listing(location));
+
+          // Assess
+          expect(code).toBe(1);
+          expect(report.errors).toEqual([]);
+          expect(verdicts).toHaveLength(1);
+          expect(verdict).toMatchObject({
+            resourceId: location.LocationArn,
+            status: 'NON_COMPLIANT',
+            severity: 'medium',
+          });
+          expect(verdict?.reason).toContain(`${scheme}://`);
+          expect(verdict?.reason).toContain(`does not give ${field}, so encryption cannot be verified`);
+          expect(verdict?.reason).toContain(
+            `add the output of aws datasync ${command} --location-arn ${location.LocationArn}`,
+          );
+          expect(verdict?.details).toEqual({
+            unknownField: field,
+            describeCommand: `aws datasync ${command}`,
+          });
+        });
+
+        it('listed beside its describe output is judged on the describe fields, in either order', async () => {
+          // Prepare
+          const described = { ...location, ...failing };
+
+          // Act
+          const runs = [
+            await evaluate(listing(described), described),
+            await evaluate(described, listing(described)),
+          ];
+
+          // Assess
+          for (const { code, report, verdicts, verdict } of runs) {
+            expect(code).toBe(1);
+            expect(report.errors).toEqual([]);
+            expect(verdicts).toHaveLength(1);
+            expect(verdict?.status).toBe('NON_COMPLIANT');
+            expect(verdict?.reason).toContain(said);
+            expect(verdict?.reason).not.toContain('list-locations');
+          }
+        });
+
+        it('listed beside its near-miss describe output is judged apart from the listing alone', async () => {
+          // Prepare
+          const described = { ...location, ...nearMiss };
+
+          // Act
+          const { report, verdicts, verdict } = await evaluate(listing(described), described);
+
+          // Assess
+          expect(report.errors).toEqual([]);
+          expect(verdicts).toHaveLength(1);
+          expect(verdict?.status).toBe(nearStatus);
+          expect(verdict?.reason).not.toContain('list-locations');
+          expect(verdict?.reason).not.toContain(command);
+        });
+      },
+    );
+
+    it("near miss of the scheme: one SVM's fsxn-nfs:// location is judged from the listing, its fsxn-smb:// one asks for a describe output", async () => {
+      // Act
+      const { verdicts } = await evaluate(listing(ontapNfs, ontap));
+
+      // Assess
+      const byId = (id: string) => verdicts.find((v) => v.resourceId === id);
+      expect(byId(ontapNfs.LocationArn)).toMatchObject({ status: 'NON_COMPLIANT', severity: 'low' });
+      expect(byId(ontapNfs.LocationArn)?.reason).not.toContain('describe-location-fsx-ontap');
+      expect(byId(ontap.LocationArn)).toMatchObject({ status: 'NON_COMPLIANT', severity: 'medium' });
+      expect(byId(ontap.LocationArn)?.reason).toContain('describe-location-fsx-ontap');
+    });
+
+    it('judges the listing of several kinds, and only the ones listed', async () => {
+      // Act
+      const { code, report, verdicts } = await evaluate(
+        input('list-locations.json'),
+        input('describe-location-efs.json'),
+      );
+
+      // Assess: the EFS location on TLS1_2 from its describe output, the NFS one from its URI.
+      expect(code).toBe(1);
+      expect(report.errors).toEqual([]);
+      expect(verdicts.map((v) => [v.resourceId.slice(-5), v.status, v.severity])).toEqual([
+        ['60002', 'COMPLIANT', 'medium'],
+        ['60005', 'NON_COMPLIANT', 'low'],
+      ]);
+    });
+
+    it('an EFS listing beside its AWS Config item is judged from the item: Config does not record InTransitEncryption', async () => {
+      // Prepare
+      const { InTransitEncryption: _unrecorded, ...efs } = input('describe-location-efs.json');
+      const item = {
+        configurationItems: [
+          {
+            configuration: efs,
+            configurationItemVersion: '1.3',
+            configurationItemCaptureTime: '2026-11-21T23:14:05.512Z',
+            awsAccountId: '123456789012',
+            configurationItemStatus: 'OK',
+            resourceType: 'AWS::DataSync::LocationEFS',
+            resourceId: efs.LocationArn,
+            ARN: efs.LocationArn,
+            awsRegion: 'eu-west-1',
+          },
+        ],
+      };
+
+      // Act
+      const { report, verdicts, verdict } = await evaluate(listing(efs), item);
+
+      // Assess
+      expect(report.errors).toEqual([]);
+      expect(verdicts).toHaveLength(1);
+      expect(verdict?.reason).toContain('its AWS Config item does not record InTransitEncryption');
+      expect(verdict?.reason).not.toContain('list-locations');
+    });
+
+    it('says which listed location has a URI scheme of no kind it reads and no describe output, and judges nothing of it', async () => {
+      // Prepare
+      const ftp = {
+        LocationArn: 'arn:aws:datasync:eu-west-1:123456789012:location/loc-0a1b2c3d4e5f6000d',
+        LocationUri: 'ftp://files.example.internal/share/',
+      };
+
+      // Act
+      const { report, verdicts } = await evaluate(
+        listing(s3, ftp, { LocationArn: 'loc-0a1b2c3d4e5f6000e', LocationUri: 's3://x/' }),
+      );
+
+      // Assess
+      expect(report.errors.map((error) => error.message)).toEqual([
+        'datasync list-locations: Locations[2].LocationArn: expected a DataSync location ARN; the location is left out',
+        expect.stringContaining(
+          `Locations[1].LocationUri: DataSync location ftp://files.example.internal/share/ (${ftp.LocationArn}) has the URI scheme "ftp", which names no location kind transit-guard reads, and no describe-location output in the inputs, so its transport cannot be verified`,
+        ),
+      ]);
+      expect(verdicts.map((v) => v.resourceId)).toEqual([s3.LocationArn]);
+    });
+
+    it('reads a listed location of an unknown scheme from its describe output, which names its kind by its fields', async () => {
+      // Prepare: an object storage output is told by ServerProtocol, whatever its URI says.
+      const odd = {
+        ...input('describe-location-object-storage.json'),
+        LocationUri: 'objstore://minio.example.internal/archive/',
+      };
+
+      // Act
+      const { report, verdict } = await evaluate(listing(odd), odd);
+
+      // Assess
+      expect(report.errors).toEqual([]);
+      expect(verdict?.reason).toContain('ServerProtocol is HTTP');
+    });
   });
 
   it('names the URI scheme of a describe output whose kind it cannot tell, and judges nothing from it', async () => {

@@ -178,6 +178,63 @@ describe('datasync-location-plaintext', () => {
     expect(outcome.reason).toContain(said);
   });
 
+  it.each<[LocationKind, string, string, string]>([
+    [
+      'ObjectStorage',
+      'object-storage://minio.example.internal/archive/',
+      'ServerProtocol',
+      'describe-location-object-storage',
+    ],
+    ['Efs', 'efs://eu-west-1.fs-0a1b2c3d4e5f60002/exports/', 'InTransitEncryption', 'describe-location-efs'],
+    [
+      'Hdfs',
+      'hdfs://namenode.example.internal:8020/warehouse/',
+      'QopConfiguration',
+      'describe-location-hdfs',
+    ],
+    ['Smb', 'smb://files.example.internal/finance/', 'MountOptions.Version', 'describe-location-smb'],
+  ])(
+    'cannot verify a %s location known from its list-locations entry alone, naming the describe command',
+    (kind, uri, field, command) => {
+      // Prepare: what mapLocation makes of a listing entry (no Describe* field; hasQopConfiguration unset).
+      const listed = location(kind, { locationUri: uri, fromListing: true });
+
+      // Act
+      const outcome = judge(listed);
+
+      // Assess: an EFS entry is not taken for InTransitEncryption NONE, an HDFS one not for "no QopConfiguration".
+      expect(outcome).toMatchObject({ status: 'NON_COMPLIANT', unverified: true });
+      expect(outcome.reason).toContain(`does not give ${field}, so encryption cannot be verified`);
+      expect(outcome.reason).toContain(`aws datasync ${command} --location-arn ${ARN}`);
+      expect(judge({ ...listed, fromListing: undefined }).reason).not.toContain('list-locations');
+    },
+  );
+
+  it('judges an FSx for ONTAP listing entry by its scheme: fsxn-nfs:// fails (NFS), fsxn-smb:// names its describe command', () => {
+    // Act
+    const nfs = judge(
+      location('FsxOntap', {
+        locationUri: 'fsxn-nfs://svm-1.fs-1/vol/',
+        ontapProtocol: 'NFS',
+        fromListing: true,
+      }),
+    );
+    const smb = judge(
+      location('FsxOntap', {
+        locationUri: 'fsxn-smb://svm-1.fs-1/share/',
+        ontapProtocol: 'SMB',
+        fromListing: true,
+      }),
+    );
+
+    // Assess
+    expect(nfs).toMatchObject({ status: 'NON_COMPLIANT', severity: 'low' });
+    expect(nfs.unverified).toBeUndefined();
+    expect(smb).toMatchObject({ status: 'NON_COMPLIANT', unverified: true });
+    expect(smb.reason).toContain('does not give Protocol.SMB.MountOptions.Version');
+    expect(smb.reason).toContain('aws datasync describe-location-fsx-ontap --location-arn');
+  });
+
   it('is detect-only, in the datasync family, over every location type the family reads', () => {
     expect(rule.metadata.remediation.remediate).toBeUndefined();
     expect(rule.metadata.remediation.block).toBeUndefined();
