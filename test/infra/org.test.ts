@@ -887,6 +887,45 @@ describe('central template', () => {
     });
   });
 
+  it('grants kms:GenerateDataKey on the lake’s customer-managed key only, and only when the lake and the key are given', () => {
+    // Prepare: the raw statement, with the condition it hangs on.
+    const raw = (
+      props(central, 'CentralFindingsRole').Policies as { PolicyDocument: { Statement: unknown[] } }[]
+    )
+      .flatMap((policy) => policy.PolicyDocument.Statement)
+      .find((s) => JSON.stringify(s).includes('"SecurityLakeKey"')) as {
+      'Fn::If': [string, unknown, unknown];
+    };
+    const [condition, statement, otherwise] = raw['Fn::If'];
+    const granted = (values: Values) => conditionHolds(central, { Condition: condition }, values);
+    const pattern = new RegExp(parameters(central).SecurityLakeKmsKeyArn?.AllowedPattern ?? '');
+
+    // Assess: the key itself, not "*" and not another key.
+    expect(statement).toEqual({
+      Sid: 'SecurityLakeKey',
+      Effect: 'Allow',
+      Action: 'kms:GenerateDataKey',
+      Resource: { Ref: 'SecurityLakeKmsKeyArn' },
+    });
+    expect(otherwise).toEqual({ Ref: 'AWS::NoValue' });
+    const bucket = 'aws-security-data-lake-eu-west-1-abcdef';
+    const key = 'arn:aws:kms:eu-west-1:999988887777:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    expect(granted({ SecurityLakeBucket: bucket, SecurityLakeKmsKeyArn: key })).toBe(true);
+    expect(granted({ SecurityLakeBucket: bucket, SecurityLakeKmsKeyArn: '' })).toBe(false);
+    expect(granted({ SecurityLakeBucket: '', SecurityLakeKmsKeyArn: key })).toBe(false);
+    // A key ARN or nothing: an alias or a wildcard would not name the one key.
+    expect(parameters(central).SecurityLakeKmsKeyArn?.Default).toBe('');
+    expect(['', key].map((v) => pattern.test(v))).toEqual([true, true]);
+    expect(
+      [
+        '*',
+        'alias/aws/s3',
+        'arn:aws:kms:eu-west-1:999988887777:alias/lake',
+        'arn:aws:kms:eu-west-1:999988887777:key/*',
+      ].some((v) => pattern.test(v)),
+    ).toBe(false);
+  });
+
   it('declares the central table with the keys the code reads and writes (centralTableDefinition)', () => {
     // Act
     const table = props(central, 'CentralTable');
@@ -1042,6 +1081,7 @@ describe('central template', () => {
       'dynamodb:GetItem',
       'dynamodb:PutItem',
       'dynamodb:UpdateItem',
+      'kms:GenerateDataKey',
       'organizations:ListParents',
       's3:PutObject',
       'securityhub:BatchImportFindings',
