@@ -692,12 +692,51 @@ describe('member central reader role', () => {
           ArnLike: {
             'aws:PrincipalArn': {
               // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
-              'Fn::Sub': 'arn:${AWS::Partition}:iam::${CentralAccountId}:role/*-SweepWorkerRole-*',
+              'Fn::Sub': 'arn:${AWS::Partition}:iam::${CentralAccountId}:role/transit-guard/sweep-worker/*',
             },
           },
         },
       },
     ]);
+  });
+
+  it('trusts the sweep-worker role whatever name CloudFormation gives it, by the path the role is created with', () => {
+    // Prepare: ArnLike on the ARN the central account's role has (IAM puts the path in it), for the central
+    // account 999988887777.
+    const trust = props(member, 'CentralReaderRole').AssumeRolePolicyDocument as {
+      Statement: { Condition: { ArnLike: Record<string, { 'Fn::Sub': string }> } }[];
+    };
+    const pattern = (trust.Statement[0]?.Condition.ArnLike['aws:PrincipalArn']?.['Fn::Sub'] ?? '')
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
+      .replace('${AWS::Partition}', 'aws')
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
+      .replace('${CentralAccountId}', '999988887777');
+    const arnLike = new RegExp(
+      `^${pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+    );
+    const path = props(standalone, 'SweepWorkerRole').Path as string;
+    const roleArn = (account: string, rolePath: string, name: string) =>
+      `arn:aws:iam::${account}:role${rolePath}${name}`;
+
+    // Assess: a short stack name, and a long one whose generated name lost part of the logical id.
+    expect(props(standalone, 'SweepWorkerRole').RoleName).toBeUndefined();
+    expect(path).toMatch(/^\/.+\/$/);
+    expect(
+      arnLike.test(roleArn('999988887777', path, 'transit-guard-dev-SweepWorkerRole-1A2B3C4D5E6F')),
+    ).toBe(true);
+    expect(
+      arnLike.test(roleArn('999988887777', path, 'transit-guard-security-prod-eu-SweepWork-1A2B3C4D5E6F')),
+    ).toBe(true);
+    // Not the same name outside the path, not the path in another account.
+    expect(arnLike.test(roleArn('999988887777', '/', 'transit-guard-dev-SweepWorkerRole-1A2B3C4D5E6F'))).toBe(
+      false,
+    );
+    expect(
+      arnLike.test(roleArn('111122223333', path, 'transit-guard-dev-SweepWorkerRole-1A2B3C4D5E6F')),
+    ).toBe(false);
   });
 
   it('is allowed only the sweep’s family reads: no write, no wildcard action', () => {
