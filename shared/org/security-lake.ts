@@ -12,7 +12,9 @@ import type { CentralFinding } from './central-table.js';
  * `<source prefix>region=<region>/accountId=<account>/eventDay=<YYYYMMDD>/` by the member account and region the
  * finding is about and the UTC day of the change. The guide asks for objects written between every 5 minutes and
  * once a day and of a useful size (not one per record): one invocation's changes go out as one object per
- * partition, never one per finding.
+ * partition, never one per finding. Written with the function's own role, in the lake's account, not the provider
+ * role Security Lake creates for a source in another account; a lake with a customer-managed KMS key needs
+ * kms:GenerateDataKey too (docs/organization-findings.md "OCSF to Security Lake" says why, with the sources).
  */
 export interface SecurityLakeTarget {
   bucket: string;

@@ -692,12 +692,51 @@ describe('member central reader role', () => {
           ArnLike: {
             'aws:PrincipalArn': {
               // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
-              'Fn::Sub': 'arn:${AWS::Partition}:iam::${CentralAccountId}:role/*-SweepWorkerRole-*',
+              'Fn::Sub': 'arn:${AWS::Partition}:iam::${CentralAccountId}:role/transit-guard/sweep-worker/*',
             },
           },
         },
       },
     ]);
+  });
+
+  it('trusts the sweep-worker role whatever name CloudFormation gives it, by the path the role is created with', () => {
+    // Prepare: ArnLike on the ARN the central account's role has (IAM puts the path in it), for the central
+    // account 999988887777.
+    const trust = props(member, 'CentralReaderRole').AssumeRolePolicyDocument as {
+      Statement: { Condition: { ArnLike: Record<string, { 'Fn::Sub': string }> } }[];
+    };
+    const pattern = (trust.Statement[0]?.Condition.ArnLike['aws:PrincipalArn']?.['Fn::Sub'] ?? '')
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
+      .replace('${AWS::Partition}', 'aws')
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax, not a JS template
+      .replace('${CentralAccountId}', '999988887777');
+    const arnLike = new RegExp(
+      `^${pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+    );
+    const path = props(standalone, 'SweepWorkerRole').Path as string;
+    const roleArn = (account: string, rolePath: string, name: string) =>
+      `arn:aws:iam::${account}:role${rolePath}${name}`;
+
+    // Assess: a short stack name, and a long one whose generated name lost part of the logical id.
+    expect(props(standalone, 'SweepWorkerRole').RoleName).toBeUndefined();
+    expect(path).toMatch(/^\/.+\/$/);
+    expect(
+      arnLike.test(roleArn('999988887777', path, 'transit-guard-dev-SweepWorkerRole-1A2B3C4D5E6F')),
+    ).toBe(true);
+    expect(
+      arnLike.test(roleArn('999988887777', path, 'transit-guard-security-prod-eu-SweepWork-1A2B3C4D5E6F')),
+    ).toBe(true);
+    // Not the same name outside the path, not the path in another account.
+    expect(arnLike.test(roleArn('999988887777', '/', 'transit-guard-dev-SweepWorkerRole-1A2B3C4D5E6F'))).toBe(
+      false,
+    );
+    expect(
+      arnLike.test(roleArn('111122223333', path, 'transit-guard-dev-SweepWorkerRole-1A2B3C4D5E6F')),
+    ).toBe(false);
   });
 
   it('is allowed only the sweep’s family reads: no write, no wildcard action', () => {
@@ -887,6 +926,45 @@ describe('central template', () => {
     });
   });
 
+  it('grants kms:GenerateDataKey on the lake’s customer-managed key only, and only when the lake and the key are given', () => {
+    // Prepare: the raw statement, with the condition it hangs on.
+    const raw = (
+      props(central, 'CentralFindingsRole').Policies as { PolicyDocument: { Statement: unknown[] } }[]
+    )
+      .flatMap((policy) => policy.PolicyDocument.Statement)
+      .find((s) => JSON.stringify(s).includes('"SecurityLakeKey"')) as {
+      'Fn::If': [string, unknown, unknown];
+    };
+    const [condition, statement, otherwise] = raw['Fn::If'];
+    const granted = (values: Values) => conditionHolds(central, { Condition: condition }, values);
+    const pattern = new RegExp(parameters(central).SecurityLakeKmsKeyArn?.AllowedPattern ?? '');
+
+    // Assess: the key itself, not "*" and not another key.
+    expect(statement).toEqual({
+      Sid: 'SecurityLakeKey',
+      Effect: 'Allow',
+      Action: 'kms:GenerateDataKey',
+      Resource: { Ref: 'SecurityLakeKmsKeyArn' },
+    });
+    expect(otherwise).toEqual({ Ref: 'AWS::NoValue' });
+    const bucket = 'aws-security-data-lake-eu-west-1-abcdef';
+    const key = 'arn:aws:kms:eu-west-1:999988887777:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    expect(granted({ SecurityLakeBucket: bucket, SecurityLakeKmsKeyArn: key })).toBe(true);
+    expect(granted({ SecurityLakeBucket: bucket, SecurityLakeKmsKeyArn: '' })).toBe(false);
+    expect(granted({ SecurityLakeBucket: '', SecurityLakeKmsKeyArn: key })).toBe(false);
+    // A key ARN or nothing: an alias or a wildcard would not name the one key.
+    expect(parameters(central).SecurityLakeKmsKeyArn?.Default).toBe('');
+    expect(['', key].map((v) => pattern.test(v))).toEqual([true, true]);
+    expect(
+      [
+        '*',
+        'alias/aws/s3',
+        'arn:aws:kms:eu-west-1:999988887777:alias/lake',
+        'arn:aws:kms:eu-west-1:999988887777:key/*',
+      ].some((v) => pattern.test(v)),
+    ).toBe(false);
+  });
+
   it('declares the central table with the keys the code reads and writes (centralTableDefinition)', () => {
     // Act
     const table = props(central, 'CentralTable');
@@ -1042,6 +1120,7 @@ describe('central template', () => {
       'dynamodb:GetItem',
       'dynamodb:PutItem',
       'dynamodb:UpdateItem',
+      'kms:GenerateDataKey',
       'organizations:ListParents',
       's3:PutObject',
       'securityhub:BatchImportFindings',

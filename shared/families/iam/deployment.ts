@@ -8,7 +8,10 @@ import type { FamilyDeployment } from '../../infra/family-deployment.js';
 export const iamDeployment: FamilyDeployment = {
   services: ['iam'],
   reads: [
-    // Listing the account's server certificates names none: it is authorized on Resource "*".
+    // Listing the account's server certificates names none: the Service Authorization Reference gives
+    // ListServerCertificates no resource type (Resource "*"), and GetServerCertificate the required resource type
+    // server-certificate, arn:${Partition}:iam::${Account}:server-certificate/${CertificateNameWithPath} (the "*" of
+    // server-certificate/* covers a path such as /cloudfront/): list_awsidentityandaccessmanagementiam.html above.
     {
       sid: 'ListServerCertificates',
       actions: ['iam:ListServerCertificates'],

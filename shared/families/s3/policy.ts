@@ -73,8 +73,10 @@ function conditionFaults(condition: unknown): string[] | undefined {
   if (!BOOL_OPERATORS.includes(operatorUsed)) {
     faults.push(`its aws:SecureTransport condition uses ${operatorUsed}, not Bool or BoolIfExists`);
   } else if (!secure.some((value) => value === 'false' || value === false)) {
-    // Only the spellings AWS documents count ("false" or JSON false); "FALSE" may well work, but unconfirmed is
-    // not a pass.
+    // Only the spellings AWS documents count ("false" or JSON false). The condition operators page says how case is
+    // compared for the String operators only (StringEquals exact, StringEqualsIgnoreCase not) and nothing of the
+    // kind for Bool (reference_policies_elements_condition_operators.html#Conditions_Boolean, checked again): "FALSE"
+    // may well work, but unconfirmed is not a pass.
     const other = secure.some((value) => String(value).toLowerCase() === 'false');
     faults.push(
       other

@@ -44,6 +44,10 @@ export const pcaAuthorityRevocation = defineRule({
       );
       return compliant(`Private CA ${label} publishes revocation through ${methods.join(' and ')}.`, details);
     }
+    // Whether DescribeCertificateAuthority leaves RevocationConfiguration out when both methods are off is not
+    // settled by the stored docs: the API marks it optional ("Required: No",
+    // https://docs.aws.amazon.com/privateca/latest/APIReference/API_CertificateAuthority.html) and shows no answer
+    // of such a CA; a missing field is therefore not read as "both off".
     if (!authority.hasRevocationConfiguration) {
       return cannotVerify(
         `Private CA ${label} has no RevocationConfiguration in the input, so whether it publishes revocation (CRL or OCSP) cannot be verified.`,
