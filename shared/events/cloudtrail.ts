@@ -52,7 +52,8 @@ function apiOf(apis: readonly [ApiCallRoutes, ...ApiCallRoutes[]], detail: Cloud
  */
 export function actorFromUserIdentity(identity: UserIdentity): Actor {
   const issuer = identity.sessionContext?.sessionIssuer;
-  const actor: Actor = { type: identity.type };
+  const actor: Actor = {};
+  if (identity.type !== undefined) actor.type = identity.type;
   if (identity.arn !== undefined) actor.arn = identity.arn;
   if (identity.principalId !== undefined) actor.principalId = identity.principalId;
   if (identity.accountId !== undefined) actor.accountId = identity.accountId;

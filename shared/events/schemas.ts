@@ -36,8 +36,12 @@ const sessionIssuerSchema = z.looseObject({
 });
 
 const userIdentitySchema = z.looseObject({
-  /** IAMUser | AssumedRole | Root | AWSService | AWSAccount | FederatedUser | IdentityCenterUser | ... */
-  type: z.string(),
+  /**
+   * IAMUser | AssumedRole | Root | AWSService | AWSAccount | FederatedUser | IdentityCenterUser | ...
+   * Optional: routing does not read it, and the loop guard skips only a call it sees as AssumedRole, so a
+   * record without it (AWS's own MariaDB ModifyDBParameterGroup doc sample has none) is inspected, not refused.
+   */
+  type: z.string().optional(),
   arn: z.string().optional(),
   principalId: z.string().optional(),
   accountId: z.string().optional(),

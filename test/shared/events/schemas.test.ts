@@ -52,12 +52,28 @@ describe('cloudTrailDetailSchema', () => {
     expect(result.success).toBe(true);
   });
 
-  it('requires the userIdentity type', () => {
+  it('accepts a record without a userIdentity type (routing does not read it; the loop guard then inspects the call)', () => {
     // Prepare
     const detail = withValue(
       loadEvent('cloudtrail-acm-delete-certificate'),
       ['detail', 'userIdentity', 'type'],
       undefined,
+    ).detail;
+
+    // Act
+    const result = cloudTrailDetailSchema.safeParse(detail);
+
+    // Assess
+    expect(result.success).toBe(true);
+    expect(result.data?.userIdentity.type).toBeUndefined();
+  });
+
+  it('still refuses a userIdentity type that is not a string', () => {
+    // Prepare
+    const detail = withValue(
+      loadEvent('cloudtrail-acm-delete-certificate'),
+      ['detail', 'userIdentity', 'type'],
+      7,
     ).detail;
 
     // Act

@@ -1,6 +1,13 @@
 import { expiryOf, expiryPhrase } from '../../../certificates/judge.js';
 import type { Severity } from '../../../model/evaluation.js';
-import { compliant, defineRule, nonCompliant, notApplicable, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
+import {
+  cannotVerify,
+  compliant,
+  defineRule,
+  nonCompliant,
+  notApplicable,
+  SEC09_FRAMEWORKS,
+} from '../../../rules/rule.js';
 import type { AcmCertificate } from '../model.js';
 import { certificateInUse, certificateLabel, unknownStatusOutcome } from './certificate.js';
 
@@ -75,7 +82,12 @@ export const acmCertificateExpiry = defineRule({
     const threshold = context.policy.certificates.expiryDays;
     const expiry = expiryOf(certificate.notAfter, context.now, threshold);
     if (expiry === undefined) {
-      return notApplicable(`Certificate ${label}: expiry date not in the input.`);
+      // ACM gives NotAfter for every issued certificate: without it (a list-certificates summary of ARN and domain
+      // name only, corpus E-awscli-acm-list-certificates) the expiry is unknown, and unknown is never a pass.
+      return cannotVerify(
+        `Certificate ${label}: the input gives no expiry date (NotAfter; aws acm describe-certificate gives it), so whether it is expiring cannot be verified.`,
+        { status: status ?? null, notAfter: certificate.notAfter ?? null },
+      );
     }
 
     const { daysToExpiry, notAfter } = expiry;

@@ -324,4 +324,37 @@ describe('transit-guard replay: RDS calls', () => {
       expect.objectContaining({ resourceId: db('orders-pg'), status: 'NON_COMPLIANT' }),
     ]);
   });
+
+  it.each([
+    {
+      change: 'no TLS parameter (innodb_* only)',
+      parameter: 'innodb_write_io_threads',
+      code: 3,
+      says: 'ignored, ModifyDBParameterGroup changes nothing RDS judges',
+    },
+    { change: 'rds.force_ssl', parameter: 'rds.force_ssl', code: 1, says: 'inspected' },
+  ])(
+    'replays a bare record whose userIdentity has no type, changing $change (AWS docs MariaDB sample shape)',
+    async ({ parameter, code, says }) => {
+      const record = JSON.parse(
+        readFileSync(new URL('cloudtrail-rds-modify-db-parameter-group.json', EVENTS), 'utf8'),
+      ).detail;
+      record.userIdentity = {
+        accountId: '111122223333',
+        sessionContext: { sessionIssuer: { type: 'Role' } },
+      };
+      record.requestParameters.parameters = [
+        { parameterName: parameter, parameterValue: '0', applyMethod: 'immediate' },
+      ];
+      const event = join(directory, 'record.json');
+      await writeFile(event, JSON.stringify(record));
+
+      const run = await runCliCaptured(['replay', event, '--inventory', join(directory, 'inventory')], {
+        cwd: directory,
+      });
+
+      expect(run.code).toBe(code);
+      expect(`${run.stdout}${run.stderr}`).toContain(`ModifyDBParameterGroup (${record.eventID}): ${says}`);
+    },
+  );
 });

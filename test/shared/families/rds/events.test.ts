@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { routeCloudTrail } from '../../../../shared/events/cloudtrail.js';
 import { EventValidationError } from '../../../../shared/events/errors.js';
+import { isOwnAction } from '../../../../shared/events/loop-guard.js';
 import { loadEvent, withValue } from '../../../fixtures/events/load.js';
 import { itRoutesEveryCall, ROUTED_RDS, ROUTED_RDS_DELETES } from '../../../helpers/routed-events.js';
 
@@ -23,6 +24,47 @@ describe('routeCloudTrail on RDS calls', () => {
     expect(routeCloudTrail(event)).toMatchObject({
       kind: 'ignore',
       reason: 'ModifyDBParameterGroup changes nothing RDS judges',
+    });
+  });
+
+  describe('a record whose userIdentity has no type (as in the AWS docs MariaDB ModifyDBParameterGroup sample)', () => {
+    // The session issuer is the remediation role: without a type the loop guard cannot tell it is ours, so the call is inspected.
+    const OWN_ROLE = 'arn:aws:iam::111122223333:role/transit-guard-remediate';
+    const untyped = (parameters: unknown[]) =>
+      withValue(
+        withValue(loadEvent('cloudtrail-rds-modify-db-parameter-group'), ['detail', 'userIdentity'], {
+          accountId: '111122223333',
+          sessionContext: { sessionIssuer: { type: 'Role', arn: OWN_ROLE, accountId: '111122223333' } },
+        }),
+        ['detail', 'requestParameters', 'parameters'],
+        parameters,
+      );
+
+    it('ignores it when no TLS parameter changes, instead of refusing the event', () => {
+      const event = untyped([
+        { parameterName: 'innodb_write_io_threads', parameterValue: '8', applyMethod: 'pending-reboot' },
+      ]);
+
+      expect(routeCloudTrail(event)).toMatchObject({
+        kind: 'ignore',
+        reason: 'ModifyDBParameterGroup changes nothing RDS judges',
+      });
+    });
+
+    it('inspects the group when a TLS parameter changes, and the loop guard does not count it as its own', () => {
+      const event = untyped([
+        { parameterName: 'require_secure_transport', parameterValue: '0', applyMethod: 'immediate' },
+      ]);
+
+      const route = routeCloudTrail(event);
+
+      expect(route).toMatchObject({
+        kind: 'inspect',
+        refs: [{ resourceId: 'arn:aws:rds:eu-west-1:111122223333:pg:orders-pg14' }],
+      });
+      const actor = route.kind === 'inspect' ? route.actor : undefined;
+      expect(actor).toStrictEqual({ accountId: '111122223333', roleArn: OWN_ROLE });
+      expect(isOwnAction(actor, { roleArn: OWN_ROLE })).toBe(false);
     });
   });
 

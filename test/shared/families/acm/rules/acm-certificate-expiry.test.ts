@@ -336,7 +336,7 @@ describe('acm-certificate-expiry', () => {
   it.each([
     ['missing', undefined],
     ['not a date', 'datetime.datetime(2020, 4, 22, 13, 13, 17)'],
-  ])('does not judge a certificate whose expiry date is %s', (_case, notAfter) => {
+  ])('cannot verify the expiry of an issued certificate whose expiry date is %s', (_case, notAfter) => {
     // Prepare
     const certificate = amazonIssuedCertificate();
     if (notAfter === undefined) delete certificate.notAfter;
@@ -347,9 +347,25 @@ describe('acm-certificate-expiry', () => {
 
     // Assess
     expect(outcome).toEqual({
-      status: 'NOT_APPLICABLE',
-      reason: 'Certificate www.example.com: expiry date not in the input.',
+      status: 'NON_COMPLIANT',
+      unverified: true,
+      reason:
+        'Certificate www.example.com: the input gives no expiry date (NotAfter; aws acm describe-certificate gives it), so whether it is expiring cannot be verified.',
+      details: { status: 'ISSUED', notAfter: notAfter ?? null },
     });
+  });
+
+  it('cannot verify the expiry of a list-certificates summary of ARN and domain name only (no status, no NotAfter)', () => {
+    // Prepare
+    const certificate = amazonIssuedCertificate();
+    delete certificate.notAfter;
+    delete certificate.status;
+
+    // Act
+    const outcome = rule.evaluate(certificate, context);
+
+    // Assess
+    expect(outcome).toMatchObject({ status: 'NON_COMPLIANT', unverified: true, details: { status: null } });
   });
 
   it('names the certificate by its ARN when the input has no domain name', () => {
