@@ -190,7 +190,10 @@ function errorLines(report: Report, colors: Colors): string[] {
   if (report.errors.length === 0) return [];
   return [
     '',
-    colors.bold(colors.red(`Errors (${report.errors.length}): these inputs were not evaluated`)),
+    // Not every error left its input out: a resource described twice, differently, is judged in each description.
+    colors.bold(
+      colors.red(`Errors in the inputs (${report.errors.length}): each says what was left out, if anything`),
+    ),
     ...report.errors.map((error) => `  ${error.source}: ${error.message}`),
   ];
 }

@@ -189,7 +189,7 @@ describe('runCli', () => {
 
       // Assess
       expect(result.code).toBe(1);
-      expect(result.stdout).toContain('Errors (1)');
+      expect(result.stdout).toContain('Errors in the inputs (1)');
       expect(result.stdout).toContain('unknown.json');
     });
 

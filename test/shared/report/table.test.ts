@@ -102,8 +102,10 @@ describe('renderTable', () => {
       /TLS endpoints with allowed ciphers only\s+.*\n\s+TLS endpoints offering post-quantum key exchange\s+\S/,
     );
     expect(text).toMatch(/Certificates expiring within 30 days\s+1/);
-    expect(text).toContain('Errors (1): these inputs were not evaluated\n  notes.json: not a recognized');
-    expect(text.indexOf('SEC09 KPIs')).toBeLessThan(text.indexOf('Errors (1)'));
+    expect(text).toContain(
+      'Errors in the inputs (1): each says what was left out, if anything\n  notes.json: not a recognized',
+    );
+    expect(text.indexOf('SEC09 KPIs')).toBeLessThan(text.indexOf('Errors in the inputs (1)'));
   });
 
   it('says so when nothing is non-compliant and marks KPIs with nothing to judge', () => {
