@@ -34,7 +34,7 @@ interface Evaluation {
   severity: string;
   reason: string;
   details?: Record<string, unknown>;
-  response?: { mode: string; status: string; target?: string; calls?: unknown[] };
+  response?: { mode: string; status: string; target?: string; calls?: unknown[]; note?: string };
 }
 interface Report {
   evaluations: Evaluation[];
@@ -223,7 +223,19 @@ describe('iot-certificate-strength through the CLI', () => {
     expect(weak.reason).toContain('SHA1WITHRSA, whose hash SHA1 the policy forbids');
     expect(find(report, 'iot-certificate-strength', CERT_ARN(ID('3')))).toMatchObject({
       status: 'COMPLIANT',
-      details: { keyAlgorithm: 'RSA_2048', signatureAlgorithm: 'SHA256WITHRSA' },
+      details: {
+        keyAlgorithm: 'RSA_2048',
+        signatureAlgorithm: 'SHA256WITHRSA',
+        // The default also allows the Private CA-only ML-DSA levels; a device certificate's finding lists none.
+        allowedKeyAlgorithms: [
+          'RSA_2048',
+          'RSA_3072',
+          'RSA_4096',
+          'EC_prime256v1',
+          'EC_secp384r1',
+          'EC_secp521r1',
+        ],
+      },
     });
     expect(find(report, 'iot-certificate-strength', CERT_ARN(ID('4')))).toMatchObject({
       status: 'COMPLIANT',
