@@ -81,9 +81,10 @@ function namedTargetProblem(name: string, region: string, context: RuleContext):
 
 /**
  * The policy to move to: iot.targetSecurityPolicy when the policy names one (if AWS offers it in the domain's
- * Region and it passes), else the first in the AWS table's order (strongest first) that AWS offers there, passes
- * the policy file and still accepts the oldest protocol the minimum allows (of those, one that accepts TLS 1.3 too). Dropping that protocol would cut off
- * devices that pass today, so the automatic choice never does: it refuses and names the setting instead.
+ * Region and it passes), else one AWS offers there that passes the policy file and still accepts the oldest
+ * protocol the minimum allows; of those, one that accepts TLS 1.3 too, then the AWS table's order (strongest
+ * first). Dropping that protocol would cut off devices that pass today, so the automatic choice never does: it
+ * refuses and names the setting instead.
  * @internal Unit-tested directly: the automatic and named targets, the refusals, and GovCloud.
  */
 export function chooseIotTarget(
