@@ -92,7 +92,8 @@ export function judgeKeyAlgorithm(
   return {
     kind: allowed.includes(normalized) ? 'allowed' : 'forbidden',
     keyAlgorithm: normalized,
-    allowed: [...allowed],
+    // Only what this source can have: an ACM finding does not list the Private CA-only ML-DSA the policy allows.
+    allowed: allowed.filter((name) => known.includes(name)),
   };
 }
 

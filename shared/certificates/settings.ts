@@ -45,7 +45,22 @@ export const certificateSettings = z
       .array(z.enum(KEY_ALGORITHMS))
       .min(1)
       .superRefine(noRepeats)
-      .default(['RSA_2048', 'RSA_3072', 'RSA_4096', 'EC_prime256v1', 'EC_secp384r1', 'EC_secp521r1']),
+      // ML-DSA (FIPS 204, post-quantum; a Private CA's only alternative to RSA and EC) is no weak key: even
+      // ML_DSA_44 (NIST category 2) outlasts RSA_2048. SM2 stays opt-in: a Chinese national algorithm outside
+      // NIST's and most TLS clients' lists, which Private CA offers only in the China Regions
+      // (https://docs.amazonaws.cn/en_us/aws/latest/userguide/privateca.html). ACM and IoT certificates cannot
+      // carry either, and their findings list only the allowed algorithms they can have (judgeKeyAlgorithm).
+      .default([
+        'RSA_2048',
+        'RSA_3072',
+        'RSA_4096',
+        'EC_prime256v1',
+        'EC_secp384r1',
+        'EC_secp521r1',
+        'ML_DSA_44',
+        'ML_DSA_65',
+        'ML_DSA_87',
+      ]),
     forbiddenSignatureHashes: z
       .array(z.enum(SIGNATURE_HASHES))
       .superRefine(noRepeats)

@@ -8,6 +8,7 @@
 // The certificates section is shared by every certificate family (ACM, IAM, Private CA, ...): core owns it.
 import { certificateSettings } from '../certificates/settings.js';
 import { directConnectSettings } from './directconnect/settings.js';
+import { iotSettings } from './iot/settings.js';
 import { vpcSettings } from './vpc/settings.js';
 import { vpnSettings } from './vpn/settings.js';
 
@@ -16,4 +17,5 @@ export const FAMILY_SETTINGS = {
   directConnect: directConnectSettings,
   certificates: certificateSettings,
   vpc: vpcSettings,
+  iot: iotSettings,
 } as const;

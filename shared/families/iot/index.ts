@@ -8,6 +8,7 @@ import { iotDeployment } from './deployment.js';
 import { iotEvents } from './events.js';
 import { iotInputs } from './inputs.js';
 import { CA_CERTIFICATE, CERTIFICATE, DOMAIN_CONFIGURATION } from './model.js';
+import { checkIotPolicyTargets } from './policy-check.js';
 import { IOT_READ_PLAN } from './read-plan.js';
 import { setIotTlsPolicy } from './remediators/set-iot-tls-policy.js';
 import { iotReport } from './report.js';
@@ -37,4 +38,5 @@ export const iotFamily: Family = {
       resource.resourceType === DOMAIN_CONFIGURATION && resource.domainConfigurationName === ref.resourceId,
   },
   commands: IOT_COMMANDS,
+  policyChecks: checkIotPolicyTargets,
 };

@@ -79,6 +79,23 @@ describe('judgeKeyAlgorithm', () => {
     },
   );
 
+  it('lists as allowed only what the source can have: no ML-DSA for an ACM certificate, no RSA_1024 for a Private CA', () => {
+    // Prepare
+    const policy = ['RSA_1024', 'RSA_2048', 'ML_DSA_65', 'SM2'];
+
+    // Act
+    const acm = judgeKeyAlgorithm('RSA_2048', policy);
+    const pca = judgeKeyAlgorithm('EC_secp384r1', policy, PCA_KEY_ALGORITHMS);
+
+    // Assess
+    expect(acm).toEqual({ kind: 'allowed', keyAlgorithm: 'RSA_2048', allowed: ['RSA_1024', 'RSA_2048'] });
+    expect(pca).toEqual({
+      kind: 'forbidden',
+      keyAlgorithm: 'EC_secp384r1',
+      allowed: ['RSA_2048', 'ML_DSA_65', 'SM2'],
+    });
+  });
+
   it('keeps ML-DSA and SM2 unknown to ACM certificates (the default list of known names)', () => {
     expect(judgeKeyAlgorithm('ML_DSA_65', ['ML_DSA_65']).kind).toBe('unknown');
   });

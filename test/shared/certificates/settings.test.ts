@@ -8,7 +8,27 @@ describe('the certificates section of the policy', () => {
 
     // Assess
     expect(settings).toMatchObject({ expiryDays: 30, authorityExpiryDays: 365 });
-    expect(settings.allowedKeyAlgorithms).not.toContain('ML_DSA_65');
+    expect(settings.allowedKeyAlgorithms).toEqual(
+      expect.arrayContaining(['RSA_2048', 'EC_secp521r1', 'ML_DSA_44', 'ML_DSA_65', 'ML_DSA_87']),
+    );
+  });
+
+  it('allows the post-quantum ML-DSA levels by default, but neither SM2 (opt-in) nor RSA_1024', () => {
+    // Act
+    const settings = certificateSettings.parse(undefined);
+
+    // Assess
+    expect(settings.allowedKeyAlgorithms).toEqual([
+      'RSA_2048',
+      'RSA_3072',
+      'RSA_4096',
+      'EC_prime256v1',
+      'EC_secp384r1',
+      'EC_secp521r1',
+      'ML_DSA_44',
+      'ML_DSA_65',
+      'ML_DSA_87',
+    ]);
   });
 
   it.each([0, 3651, 30.5])('refuses authorityExpiryDays %s, naming the setting', (value) => {

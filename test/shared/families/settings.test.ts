@@ -37,6 +37,7 @@ describe('the families’ policy sections (shared/families/settings.ts)', () => 
       'directConnect',
       'certificates',
       'vpc',
+      'iot',
       'gadget',
       'rules',
       'exemptions',
@@ -85,7 +86,7 @@ describe('the families’ policy sections (shared/families/settings.ts)', () => 
       {
         path: 'gadgets',
         message:
-          'unknown setting (did you mean "gadget"?); allowed settings: version, dryRun, tls, vpn, directConnect, certificates, vpc, gadget, rules, exemptions, sweep, slack',
+          'unknown setting (did you mean "gadget"?); allowed settings: version, dryRun, tls, vpn, directConnect, certificates, vpc, iot, gadget, rules, exemptions, sweep, slack',
       },
     ]);
   });

@@ -64,7 +64,7 @@ describe('parsePolicy', () => {
       {
         path: 'tsl',
         message:
-          'unknown setting (did you mean "tls"?); allowed settings: version, dryRun, tls, vpn, directConnect, certificates, vpc, rules, exemptions, sweep, slack',
+          'unknown setting (did you mean "tls"?); allowed settings: version, dryRun, tls, vpn, directConnect, certificates, vpc, iot, rules, exemptions, sweep, slack',
       },
     ]);
     expect(error.message).toContain('team.policy.yml');

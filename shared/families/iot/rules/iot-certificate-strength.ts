@@ -1,4 +1,5 @@
 import { judgeKeyAlgorithm, judgeSignature } from '../../../certificates/judge.js';
+import { ACM_KEY_ALGORITHMS } from '../../../certificates/settings.js';
 import {
   cannotVerify,
   compliant,
@@ -14,6 +15,8 @@ import {
   SUMMARY_HAS_NO_PEM,
   unknownStatusOutcome,
 } from './certificate.js';
+
+const ACM_NAMES: readonly string[] = ACM_KEY_ALGORITHMS;
 
 export const iotCertificateStrength = defineRule({
   metadata: {
@@ -65,7 +68,8 @@ export const iotCertificateStrength = defineRule({
     const details = {
       keyAlgorithm: certificate.keyAlgorithm,
       signatureAlgorithm: certificate.signatureAlgorithm ?? null,
-      allowedKeyAlgorithms: [...allowedKeyAlgorithms],
+      // The ones a device certificate can have (judgeKeyAlgorithm reads ACM's names): not the Private CA-only ML-DSA.
+      allowedKeyAlgorithms: allowedKeyAlgorithms.filter((name) => ACM_NAMES.includes(name)),
       forbiddenSignatureHashes: [...forbiddenSignatureHashes],
     };
     const failures: string[] = [];

@@ -1,4 +1,5 @@
 import { joinWords } from '../../../model/words.js';
+import type { TlsVersion } from '../../../policy/schema.js';
 import {
   cannotVerify,
   compliant,
@@ -16,6 +17,7 @@ import {
 import { cipherDetails, countCiphers, nameCiphers } from '../../../rules/wording.js';
 import {
   assessTlsPolicy,
+  compareTlsVersions,
   postQuantumDetails,
   postQuantumNote,
   postQuantumShortfall,
@@ -30,6 +32,9 @@ import {
 } from '../policies.js';
 
 const ASPECT = 'the protocols and ciphers devices can negotiate cannot be verified';
+
+/** Starts the sentence a failing reason ends with when there is no target (the policy check leaves it out). */
+export const NO_TARGET = ' No target policy: ';
 
 /** What about the policy fails the policy file, in words; [] when it passes. */
 function failures(policy: IotTlsPolicy, context: RuleContext) {
@@ -49,25 +54,66 @@ function failures(policy: IotTlsPolicy, context: RuleContext) {
   return { problems, assessment };
 }
 
+/** The oldest protocol an IoT policy can accept that tls.minimumVersion allows: what the target must keep. */
+function oldestAllowed(context: RuleContext): TlsVersion | undefined {
+  const minimum = context.policy.tls.minimumVersion;
+  return [...new Set(iotTlsPolicies().flatMap((policy) => policy.resolved.protocols))]
+    .filter((version) => compareTlsVersions(version, minimum) >= 0)
+    .sort(compareTlsVersions)[0];
+}
+
+/** The newest protocol a policy accepts. */
+function newest(policy: IotTlsPolicy): TlsVersion {
+  return [...policy.resolved.protocols].sort(compareTlsVersions).at(-1) as TlsVersion;
+}
+
+/** Why the named target cannot be set on this domain configuration; undefined when it can. */
+function namedTargetProblem(name: string, region: string, context: RuleContext): string | undefined {
+  const policy = iotTlsPolicy(name);
+  if (!policy) return `iot.targetSecurityPolicy names ${name}, which is not in transit-guard's AWS IoT data`;
+  if (!offeredIn(policy, region))
+    return `iot.targetSecurityPolicy names ${name}, which AWS does not offer in ${region}`;
+  const { problems } = failures(policy, context);
+  if (problems.length > 0)
+    return `iot.targetSecurityPolicy names ${name}, which ${joinWords(problems)} itself`;
+  return undefined;
+}
+
 /**
- * The policy to move to: one AWS offers in the domain's Region that passes the policy file, keeping the oldest
- * protocol the minimum still allows (devices that pass keep connecting), then the AWS table's order.
- * @internal Unit-tested directly: the target under the default and a TLS 1.2-tolerant policy, and in GovCloud.
+ * The policy to move to: iot.targetSecurityPolicy when the policy names one (if AWS offers it in the domain's
+ * Region and it passes), else one AWS offers there that passes the policy file and still accepts the oldest
+ * protocol the minimum allows; of those, one that accepts TLS 1.3 too, then the AWS table's order (strongest
+ * first). Dropping that protocol would cut off devices that pass today, so the automatic choice never does: it
+ * refuses and names the setting instead.
+ * @internal Unit-tested directly: the automatic and named targets, the refusals, and GovCloud.
  */
 export function chooseIotTarget(
   domain: IotDomainConfiguration,
   context: RuleContext,
 ): { target: string } | { refused: string } {
-  if (domain.region === undefined)
+  const { region } = domain;
+  if (region === undefined)
     return { refused: 'the input does not say its Region, which decides the policies AWS offers' };
+  const named = context.policy.iot.targetSecurityPolicy;
+  if (named !== undefined) {
+    const problem = namedTargetProblem(named, region, context);
+    return problem ? { refused: problem } : { target: named };
+  }
   const passing = iotTlsPolicies().filter(
-    (policy) => offeredIn(policy, domain.region) && failures(policy, context).problems.length === 0,
+    (policy) => offeredIn(policy, region) && failures(policy, context).problems.length === 0,
   );
-  const minimum = context.policy.tls.minimumVersion;
-  const best = passing.find((policy) => policy.resolved.protocols[0] === minimum) ?? passing[0];
-  return best
-    ? { target: best.resolved.name }
-    : { refused: `no AWS IoT security policy offered in ${domain.region} passes the policy file` };
+  const keep = oldestAllowed(context);
+  const best = passing
+    .filter((policy) => keep !== undefined && policy.resolved.protocols.includes(keep))
+    // Also accepting TLS 1.3 makes a policy stronger than one that stops at 1.2; ties keep the table's order.
+    .sort((a, b) => compareTlsVersions(newest(b), newest(a)))[0];
+  if (best) return { target: best.resolved.name };
+  const narrower = passing[0];
+  if (narrower)
+    return {
+      refused: `no AWS IoT security policy offered in ${region} that accepts ${keep} passes the policy file, and moving to ${narrower.resolved.name} (${joinWords(narrower.resolved.protocols)} only) would cut off devices without it: name it in iot.targetSecurityPolicy once the fleet supports it`,
+    };
+  return { refused: `no AWS IoT security policy offered in ${region} passes the policy file` };
 }
 
 export const iotDomainTlsPolicy = defineRule({
@@ -85,10 +131,15 @@ export const iotDomainTlsPolicy = defineRule({
       minimumVersionParameter('a domain configuration'),
       cipherClassesParameter('a domain configuration'),
       POST_QUANTUM_PARAMETER,
+      {
+        policyPath: 'iot.targetSecurityPolicy',
+        description:
+          'The AWS IoT security policy remediation sets. Unset: the strongest that passes and still accepts the oldest protocol the minimum allows; none under the default tls settings, where every IoT policy accepting TLS 1.2 offers CBC and static-RSA suites.',
+      },
     ],
     remediation: {
       guidance:
-        'Set the strongest policy that passes and the devices support (aws iot update-domain-configuration --domain-configuration-name <name> --tls-config securityPolicy=IoTSecurityPolicy_TLS13_1_3_2022_10 under the default policy file); devices that cannot do TLS 1.3 then fail to connect, so check the fleet first. Built-in iot:Data-ATS takes the same call.',
+        "Set the strongest policy that passes and the devices support (aws iot update-domain-configuration --domain-configuration-name <name> --tls-config securityPolicy=<policy>); remediation sets the policy file's iot.targetSecurityPolicy. Under the default policy file only IoTSecurityPolicy_TLS13_1_3_2022_10 passes, and devices that cannot do TLS 1.3 then fail to connect, so remediation moves no domain until iot.targetSecurityPolicy names it: check the fleet first. Built-in iot:Data-ATS takes the same call.",
       remediate: 'set-iot-tls-policy',
       block: 'set-iot-tls-policy',
     },
@@ -144,7 +195,7 @@ export const iotDomainTlsPolicy = defineRule({
     const reason = `${label} uses ${name}, which ${joinWords(problems)}.${note}`;
     const choice = chooseIotTarget(domain, context);
     if ('target' in choice) return nonCompliant(reason, { details, remediationTarget: choice.target });
-    return nonCompliant(`${reason} No target policy: ${choice.refused}.`, {
+    return nonCompliant(`${reason}${NO_TARGET}${choice.refused}.`, {
       details: { ...details, remediationRefused: choice.refused },
     });
   },

@@ -29,7 +29,7 @@ export const pcaAuthorityStrength = defineRule({
     resourceTypes: ['AWS::ACMPCA::CertificateAuthority'],
     severity: 'high',
     description:
-      "An AWS Private CA whose KeyAlgorithm is not on the policy allow list, or whose SigningAlgorithm signs with a hash the policy forbids. ML-DSA (post-quantum) and SM2 keys pass only when the policy's allow list names them.",
+      'An AWS Private CA whose KeyAlgorithm is not on the policy allow list, or whose SigningAlgorithm signs with a hash the policy forbids. The default list allows the post-quantum ML-DSA keys; SM2 (China Regions only) passes only when the list names it.',
     rationale:
       'Every certificate the CA issues chains to its key: a key within reach of factoring or a forbidden hash lets an attacker forge certificates the whole private PKI trusts. The algorithms are fixed at creation, so the finding lasts until a new CA replaces it.',
     parameters: [

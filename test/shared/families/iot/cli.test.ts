@@ -34,7 +34,7 @@ interface Evaluation {
   severity: string;
   reason: string;
   details?: Record<string, unknown>;
-  response?: { mode: string; status: string; target?: string; calls?: unknown[] };
+  response?: { mode: string; status: string; target?: string; calls?: unknown[]; note?: string };
 }
 interface Report {
   evaluations: Evaluation[];
@@ -223,7 +223,19 @@ describe('iot-certificate-strength through the CLI', () => {
     expect(weak.reason).toContain('SHA1WITHRSA, whose hash SHA1 the policy forbids');
     expect(find(report, 'iot-certificate-strength', CERT_ARN(ID('3')))).toMatchObject({
       status: 'COMPLIANT',
-      details: { keyAlgorithm: 'RSA_2048', signatureAlgorithm: 'SHA256WITHRSA' },
+      details: {
+        keyAlgorithm: 'RSA_2048',
+        signatureAlgorithm: 'SHA256WITHRSA',
+        // The default also allows the Private CA-only ML-DSA levels; a device certificate's finding lists none.
+        allowedKeyAlgorithms: [
+          'RSA_2048',
+          'RSA_3072',
+          'RSA_4096',
+          'EC_prime256v1',
+          'EC_secp384r1',
+          'EC_secp521r1',
+        ],
+      },
     });
     expect(find(report, 'iot-certificate-strength', CERT_ARN(ID('4')))).toMatchObject({
       status: 'COMPLIANT',
@@ -332,7 +344,7 @@ describe('iot-certificate-status through the CLI', () => {
 });
 
 describe('iot-domain-tls-policy through the CLI', () => {
-  it('describe-domain-configuration: fails the default TLS13_1_2 policy for its CBC and static-RSA suites; remediate plans TLS13_1_3 as a dry run', async () => {
+  it('describe-domain-configuration: fails the default TLS13_1_2 policy for its CBC and static-RSA suites; under the default policy remediate moves nothing and says why', async () => {
     // Act
     const report = await evaluate(
       { domain: describeDomain('fleet', { securityPolicy: 'IoTSecurityPolicy_TLS13_1_2_2022_10' }) },
@@ -348,6 +360,22 @@ describe('iot-domain-tls-policy through the CLI', () => {
     });
     expect(evaluation.reason).toContain('AES128-SHA');
     expect(evaluation.reason).toContain('Post-quantum key exchange: not offered.');
+    expect(evaluation.reason).toContain('would cut off devices without it');
+    expect(evaluation.response).toMatchObject({ mode: 'remediate', status: 'notify' });
+    expect(evaluation.response?.calls).toBeUndefined();
+    expect(evaluation.response?.note).toContain('name it in iot.targetSecurityPolicy');
+  });
+
+  it('with iot.targetSecurityPolicy naming TLS13_1_3, remediate plans it as a dry run', async () => {
+    // Act
+    const report = await evaluate(
+      { domain: describeDomain('fleet', { securityPolicy: 'IoTSecurityPolicy_TLS13_1_2_2022_10' }) },
+      'iot:\n  targetSecurityPolicy: IoTSecurityPolicy_TLS13_1_3_2022_10\nrules:\n  iot-domain-tls-policy:\n    mode: remediate\n',
+    );
+
+    // Assess
+    const evaluation = find(report, 'iot-domain-tls-policy', DOMAIN_ARN('fleet'));
+    expect(evaluation.status).toBe('NON_COMPLIANT');
     expect(evaluation.response).toEqual({
       mode: 'remediate',
       status: 'dry-run',
@@ -365,6 +393,31 @@ describe('iot-domain-tls-policy through the CLI', () => {
       ],
       note: 'dry run: planned, not executed',
     });
+  });
+
+  it('refuses a policy file whose iot.targetSecurityPolicy the rule would fail: evaluate and policy check name the field', async () => {
+    // Prepare
+    const directory = await mkdtemp(join(tmpdir(), 'tg-iot-'));
+    const policy = 'iot:\n  targetSecurityPolicy: IoTSecurityPolicy_TLS13_1_2_2022_10\n';
+    await writeFile(join(directory, 'target.yml'), policy);
+
+    // Act
+    const evaluated = await evaluateDocuments(
+      directory,
+      { domain: describeDomain('fleet', { securityPolicy: 'IoTSecurityPolicy_TLS13_1_2_2022_10' }) },
+      policy,
+    );
+    const checked = await runCliCaptured(['policy', 'check', 'target.yml'], { cwd: directory });
+
+    // Assess
+    expect(evaluated.code).toBe(2);
+    expect(evaluated.stdout).toBe('');
+    for (const run of [evaluated, checked]) {
+      expect(run.stderr).toContain(
+        'iot.targetSecurityPolicy: IoTSecurityPolicy_TLS13_1_2_2022_10 fails rule iot-domain-tls-policy',
+      );
+    }
+    expect(checked.code).toBe(2);
   });
 
   it('passes TLS13_1_3, and TLS13_1_2 under a policy that allows its cipher classes (near miss)', async () => {

@@ -1,6 +1,6 @@
 /**
  * The live IoT reads against aws-sdk-client-mock: the sweep pages ListCertificates (pageSize 250) and describes
- * only what an enabled rule needs; a ref reads its one resource; the domain configuration rule's target choice.
+ * only what an enabled rule needs; a ref reads its one resource.
  */
 import { GreengrassV2Client, ListCoreDevicesCommand } from '@aws-sdk/client-greengrassv2';
 import {
@@ -17,12 +17,9 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LIST_CERTIFICATES_PAGE_SIZE, needsDescribe } from '../../../../shared/families/iot/live.js';
-import type { IotDomainConfiguration } from '../../../../shared/families/iot/model.js';
-import { chooseIotTarget } from '../../../../shared/families/iot/rules/iot-domain-tls-policy.js';
 import { readPlanFor } from '../../../../shared/inventory/live/plan.js';
 import { policySchema } from '../../../../shared/policy/schema.js';
 import { RULES } from '../../../../shared/rules/index.js';
-import { createTlsCatalog } from '../../../../shared/tls/index.js';
 import { ACCOUNT_ID, mockedSource, REGION, ref } from '../../inventory/live/sdk-outputs.js';
 
 const iot = mockClient(IoTClient);
@@ -158,53 +155,5 @@ describe('needsDescribe', () => {
   ] as const)('%s under %j: %s', (status, plan, expected) => {
     // Act, Assess
     expect(needsDescribe({ status }, plan)).toBe(expected);
-  });
-});
-
-describe('chooseIotTarget', () => {
-  const domain = (region: string): IotDomainConfiguration => ({
-    resourceType: 'AWS::IoT::DomainConfiguration',
-    resourceId: `arn:aws:iot:${region}:${ACCOUNT_ID}:domainconfiguration/fleet/ab12c`,
-    region,
-    domainConfigurationArn: `arn:aws:iot:${region}:${ACCOUNT_ID}:domainconfiguration/fleet/ab12c`,
-    domainConfigurationName: 'fleet',
-    tags: {},
-    source: 'test',
-  });
-  const context = (input: object) => ({
-    policy: policySchema.parse(input),
-    now: new Date(),
-    tls: createTlsCatalog(),
-  });
-
-  it('takes TLS13_1_3 under the default policy, the TLS 1.2 policy that keeps TLS 1.2 clients when CBC is allowed', () => {
-    // Act, Assess
-    expect(chooseIotTarget(domain('eu-west-1'), context({}))).toEqual({
-      target: 'IoTSecurityPolicy_TLS13_1_3_2022_10',
-    });
-    expect(
-      chooseIotTarget(
-        domain('eu-west-1'),
-        context({
-          tls: {
-            allowedCipherClasses: [
-              'tls13',
-              'ecdhe-aead',
-              'ecdhe-cbc-sha2',
-              'ecdhe-cbc-sha1',
-              'rsa-aead',
-              'rsa-cbc',
-            ],
-          },
-        }),
-      ),
-    ).toEqual({ target: 'IoTSecurityPolicy_TLS13_1_2_2022_10' });
-  });
-
-  it('refuses in GovCloud under the default policy (no passing policy is offered there)', () => {
-    // Act, Assess
-    expect(chooseIotTarget(domain('us-gov-west-1'), context({}))).toEqual({
-      refused: 'no AWS IoT security policy offered in us-gov-west-1 passes the policy file',
-    });
   });
 });

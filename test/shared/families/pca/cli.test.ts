@@ -157,28 +157,56 @@ describe('transit-guard evaluate on Private CAs', () => {
     });
   });
 
-  it('passes an ML-DSA CA once the policy allows the post-quantum key algorithm, and fails it by default', async () => {
+  it.each(['ML_DSA_44', 'ML_DSA_65', 'ML_DSA_87'])(
+    'passes a post-quantum %s CA under the default policy, and fails it when the allow list leaves it out',
+    async (level) => {
+      // Prepare
+      const mlDsa = describeWith((ca) => {
+        ca.CertificateAuthorityConfiguration.KeyAlgorithm = level;
+        ca.CertificateAuthorityConfiguration.SigningAlgorithm = level;
+      });
+      const policy = join(directory, 'classical.policy.yml');
+      await writeFile(policy, 'certificates:\n  allowedKeyAlgorithms: [RSA_2048, EC_prime256v1]\n');
+
+      // Act
+      const byDefault = await evaluate([mlDsa]);
+      const classical = await evaluate([mlDsa], ['--policy', policy]);
+
+      // Assess
+      expect(verdictOf(byDefault.report, 'pca-authority-strength')).toMatchObject({
+        status: 'COMPLIANT',
+        details: { keyAlgorithm: level, signingAlgorithm: level, hashes: [] },
+      });
+      expect(verdictOf(classical.report, 'pca-authority-strength')).toMatchObject({
+        status: 'NON_COMPLIANT',
+        reason: expect.stringContaining(
+          `key algorithm ${level}, which the policy does not allow (allowed: RSA_2048, EC_prime256v1)`,
+        ),
+      });
+    },
+  );
+
+  it('fails an SM2 CA by default (a national algorithm stays opt-in), and passes it once the policy allows SM2', async () => {
     // Prepare
-    const mlDsa = describeWith((ca) => {
-      ca.CertificateAuthorityConfiguration.KeyAlgorithm = 'ML_DSA_65';
-      ca.CertificateAuthorityConfiguration.SigningAlgorithm = 'ML_DSA_65';
+    const sm2 = describeWith((ca) => {
+      ca.CertificateAuthorityConfiguration.KeyAlgorithm = 'SM2';
+      ca.CertificateAuthorityConfiguration.SigningAlgorithm = 'SM3WITHSM2';
     });
-    const policy = join(directory, 'pq.policy.yml');
-    await writeFile(
-      policy,
-      'certificates:\n  allowedKeyAlgorithms: [RSA_2048, RSA_3072, RSA_4096, EC_prime256v1, EC_secp384r1, EC_secp521r1, ML_DSA_65]\n',
-    );
+    const policy = join(directory, 'sm2.policy.yml');
+    await writeFile(policy, 'certificates:\n  allowedKeyAlgorithms: [RSA_2048, SM2]\n');
 
     // Act
-    const byDefault = await evaluate([mlDsa]);
-    const allowed = await evaluate([mlDsa], ['--policy', policy]);
+    const byDefault = await evaluate([sm2]);
+    const allowed = await evaluate([sm2], ['--policy', policy]);
 
     // Assess
-    expect(verdictOf(byDefault.report, 'pca-authority-strength')?.status).toBe('NON_COMPLIANT');
-    expect(verdictOf(allowed.report, 'pca-authority-strength')).toMatchObject({
-      status: 'COMPLIANT',
-      details: { keyAlgorithm: 'ML_DSA_65', signingAlgorithm: 'ML_DSA_65', hashes: [] },
+    expect(verdictOf(byDefault.report, 'pca-authority-strength')).toMatchObject({
+      status: 'NON_COMPLIANT',
+      reason: expect.stringContaining(
+        'key algorithm SM2, which the policy does not allow (allowed: RSA_2048, RSA_3072, RSA_4096, EC_prime256v1, EC_secp384r1, EC_secp521r1, ML_DSA_44, ML_DSA_65, ML_DSA_87)',
+      ),
     });
+    expect(verdictOf(allowed.report, 'pca-authority-strength')?.status).toBe('COMPLIANT');
   });
 
   it('warns a year ahead by default, and as many days as certificates.authorityExpiryDays says', async () => {

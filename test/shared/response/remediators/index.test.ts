@@ -213,8 +213,10 @@ const SAMPLES: { rule: AnyRule; resource: Resource; policy?: PolicyInput }[] = [
     },
   },
   {
-    // The default TLS 1.2/1.3 policy still offers CBC and static-RSA suites: moved to TLS13_1_3.
+    // The default TLS 1.2/1.3 policy still offers CBC and static-RSA suites: moved to the TLS13_1_3 the policy
+    // names (the automatic target never drops TLS 1.2, and no TLS 1.2 policy passes the default tls settings).
     rule: iotDomainTlsPolicy,
+    policy: { iot: { targetSecurityPolicy: 'IoTSecurityPolicy_TLS13_1_3_2022_10' } },
     resource: {
       resourceType: 'AWS::IoT::DomainConfiguration',
       resourceId: 'arn:aws:iot:eu-west-1:111122223333:domainconfiguration/fleet/ab12c',
