@@ -250,6 +250,30 @@ describe.each(stores)('event inspection: in use by through the recorded users (%
     expect(said(byEvent)).toEqual(said(bySweep));
   });
 
+  it('names a CloudFront distribution the sweep recorded serving it by ServerCertificateId, as the sweep does', async () => {
+    const users = await makeStore();
+    const certificate = { ...iamCertificate, serverCertificateId: 'ASCARZ4EXAMPLEQ7KD3LM' };
+    const distributionArn = `arn:aws:cloudfront::${ACCOUNT}:distribution/E2SAFEEXAMPLE2`;
+    const distribution = {
+      resourceType: 'AWS::CloudFront::Distribution',
+      resourceId: distributionArn,
+      accountId: ACCOUNT,
+      region: 'us-east-1',
+      tags: {},
+      source: 'test',
+      viewerCertificate: { certificateSource: 'iam', iamCertificateId: 'ASCARZ4EXAMPLEQ7KD3LM' },
+    } as unknown as Resource;
+    await runItem(users, 'us-east-1', 'cloudfront', [distribution]);
+    const bySweep = (await runItem(users, 'us-east-1', 'iam', [certificate]))(
+      'iam-server-certificate-expiry',
+    );
+
+    const byEvent = (await inspectOne(users, certificate))('iam-server-certificate-expiry');
+
+    expect(byEvent?.details).toMatchObject({ inUseBy: [distributionArn] });
+    expect(said(byEvent)).toEqual(said(bySweep));
+  });
+
   it("the Config rule's periodic evaluation of us-east-1 judges it as the sweep does", async () => {
     const users = await makeStore();
     await runItem(users, 'eu-west-1', 'elbv2', [listener('eu-west-1', IAM_ARN)]);
