@@ -242,6 +242,91 @@ describe('transit-guard evaluate: RDS', () => {
     });
   });
 
+  describe(`${CA} on Multi-AZ DB clusters (describe-db-clusters CertificateDetails)`, () => {
+    const multiAz = () => input('describe-db-clusters-multi-az.json');
+
+    it('fails a cluster on an expired CA with the modify-db-cluster rotation; passes the near miss 31 days out; cannot verify one without CertificateDetails', async () => {
+      const { verdict, code } = await evaluate({ clusters: multiAz() });
+
+      expect(code).toBe(1);
+      const payments = verdict(cluster('payments-maz'), CA);
+      expect(payments).toMatchObject({ status: 'NON_COMPLIANT', severity: 'high' });
+      expect(payments?.reason).toContain('Multi-AZ DB cluster payments-maz: CA rds-ca-2019 expired');
+      expect(payments?.reason).toContain(
+        'aws rds modify-db-cluster --db-cluster-identifier payments-maz --ca-certificate-identifier rds-ca-rsa2048-g1',
+      );
+      expect(verdict(cluster('ledger-maz'), CA)).toMatchObject({
+        status: 'COMPLIANT',
+        details: { daysToExpiry: 31, expiring: 'its server certificate' },
+      });
+      const events = verdict(cluster('events-maz'), CA);
+      expect(events?.status).toBe('NON_COMPLIANT');
+      expect(events?.reason).toContain('no CertificateDetails.CAIdentifier');
+      expect(events?.reason).toContain('cannot be verified');
+    });
+
+    it('fails the server certificate one day closer (30 days, inside the threshold)', async () => {
+      const documents = multiAz();
+      documents.DBClusters[1].CertificateDetails.ValidTill = '2026-12-22T00:00:00+00:00';
+
+      const { verdict } = await evaluate({ clusters: documents });
+
+      expect(verdict(cluster('ledger-maz'), CA)).toMatchObject({
+        status: 'NON_COMPLIANT',
+        details: { daysToExpiry: 30 },
+      });
+    });
+
+    it("dates a cluster's CA from describe-certificates when the reference does not know it", async () => {
+      const documents = multiAz();
+      documents.DBClusters[2].CertificateDetails = { CAIdentifier: 'rds-ca-test-g9' };
+      const certificates = input('describe-certificates.json');
+      certificates.Certificates.push({
+        CertificateIdentifier: 'rds-ca-test-g9',
+        CertificateType: 'CA',
+        ValidFrom: '2021-01-01T00:00:00+00:00',
+        ValidTill: '2026-12-10T00:00:00+00:00',
+        CertificateArn: 'arn:aws:rds:eu-west-1::cert:rds-ca-test-g9',
+      });
+
+      const { verdict } = await evaluate({ clusters: documents, certificates });
+
+      expect(verdict(cluster('events-maz'), CA)).toMatchObject({
+        status: 'NON_COMPLIANT',
+        details: { caFrom: 'describe-certificates' },
+      });
+      expect(verdict(cluster('events-maz'), CA)?.reason).toContain('CA rds-ca-test-g9 expires in 18 days');
+    });
+
+    it('leaves the Aurora clusters to their DB instances: not applicable, never judged twice', async () => {
+      const { verdict } = await evaluate({ clusters: input('describe-db-clusters.json') });
+
+      expect(verdict(cluster('inventory'), CA)?.status).toBe('NOT_APPLICABLE');
+      expect(verdict(cluster('analytics'), CA)?.status).toBe('NOT_APPLICABLE');
+    });
+
+    it('judges a Multi-AZ DBCluster Config item (camelCase certificateDetails) like the describe output', async () => {
+      const items = {
+        configurationItems: [
+          configItem('AWS::RDS::DBCluster', 'cfg-maz', {
+            dbclusterIdentifier: 'cfg-maz',
+            engine: 'postgres',
+            engineVersion: '16.4',
+            dbclusterInstanceClass: 'db.m6gd.large',
+            dbclusterParameterGroup: 'default.postgres16',
+            certificateDetails: { cAIdentifier: 'rds-ca-2019', validTill: '2024-08-22T17:08:50.000Z' },
+          }),
+        ],
+      };
+
+      const { verdict } = await evaluate({ items });
+
+      expect(verdict(cluster('cfg-maz'), CA)?.reason).toContain(
+        'Multi-AZ DB cluster cfg-maz: CA rds-ca-2019 expired',
+      );
+    });
+  });
+
   describe('from AWS Config items', () => {
     it('judges both rules on DBInstance and DBCluster items (camelCase), joined to a wrapped listing by group name', async () => {
       const items = {
