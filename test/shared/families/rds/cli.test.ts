@@ -409,4 +409,44 @@ describe('transit-guard replay: RDS calls', () => {
       expect.objectContaining({ resourceId: db('orders-pg'), status: 'NON_COMPLIANT' }),
     ]);
   });
+
+  it('judges the CA of the Multi-AZ DB cluster a ModifyDBCluster call names, from the inventory', async () => {
+    await writeFile(
+      join(directory, 'inventory', 'describe-db-clusters-multi-az.json'),
+      readFileSync(new URL('describe-db-clusters-multi-az.json', INPUTS)),
+    );
+    const event = JSON.parse(readFileSync(new URL('cloudtrail-rds-modify-db-cluster.json', EVENTS), 'utf8'));
+    event.detail.requestParameters = { dBClusterIdentifier: 'payments-maz', applyImmediately: false };
+    event.detail.responseElements = {
+      dBClusterIdentifier: 'payments-maz',
+      dBClusterArn: cluster('payments-maz'),
+      engine: 'postgres',
+      dBClusterInstanceClass: 'db.m6gd.large',
+    };
+    const path = join(directory, 'modify-db-cluster.json');
+    await writeFile(path, JSON.stringify(event));
+
+    const run = await runCliCaptured(
+      [
+        'replay',
+        path,
+        '--inventory',
+        join(directory, 'inventory'),
+        '--format',
+        'json',
+        '--now',
+        '2026-11-22T00:00:00Z',
+      ],
+      { cwd: directory },
+    );
+    const report = JSON.parse(run.stdout) as Report;
+
+    expect(report.evaluations.filter((e) => e.ruleId === CA)).toEqual([
+      expect.objectContaining({
+        resourceId: cluster('payments-maz'),
+        status: 'NON_COMPLIANT',
+        reason: expect.stringContaining('aws rds modify-db-cluster --db-cluster-identifier payments-maz'),
+      }),
+    ]);
+  });
 });
