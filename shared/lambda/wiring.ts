@@ -37,8 +37,11 @@ export interface Runtime {
   sweepQueue?: { enqueue(items: readonly unknown[]): Promise<void> };
   /** The fanned-out sweep's run records (its fan-in: KPIs and the digest once per sweep), with the work queue. */
   sweepRuns?: SweepRuns;
-  /** "Certificate ARN -> users" across the fanned-out sweep's items (issue #15), with the work queue. */
-  certificateUsers?: CertificateUsers;
+  /**
+   * "Certificate ARN -> users" across the fanned-out sweep's items (issue #15): the sweep worker records and reads
+   * them, the inspectors read them (MonitorDeps.certificateUsers).
+   */
+  certificateUsers: CertificateUsers;
   /** The use-case ports for one invocation (the inventory source and its caches are per invocation). */
   deps(): MonitorDeps;
   /**
@@ -107,6 +110,7 @@ export function createRuntime(config: FunctionConfig, wiring: RuntimeWiring): Ru
   const dynamoDb = new DynamoDBClient(awsClientConfig({ region: config.region }));
   const findings = createDynamoDbFindingStore(dynamoDb, config.tableName);
   const changes = createDynamoDbChangeLedger(dynamoDb, config.tableName);
+  const certificateUsers = createDynamoDbCertificateUsers(dynamoDb, config.tableName);
   const sqs = new SQSClient(awsClientConfig({ region: config.region }));
   const { actionsQueueUrl, slackOutboxUrl, sweepQueueUrl } = config;
   const putOnBus = (messages: Parameters<MonitorDeps['publish']>[0]) =>
@@ -132,13 +136,13 @@ export function createRuntime(config: FunctionConfig, wiring: RuntimeWiring): Ru
     dynamoDb,
     findings,
     publish,
+    certificateUsers,
     ...(sweepQueueUrl
       ? {
           sweepQueue: {
             enqueue: async (items) => void (await enqueueJsonMessages(sqs, sweepQueueUrl, items)),
           },
           sweepRuns: createDynamoDbSweepRuns(dynamoDb, config.tableName),
-          certificateUsers: createDynamoDbCertificateUsers(dynamoDb, config.tableName),
         }
       : {}),
     async refreshPolicy(observability) {
@@ -154,6 +158,7 @@ export function createRuntime(config: FunctionConfig, wiring: RuntimeWiring): Ru
       }),
       findings,
       changes,
+      certificateUsers,
       publish: publishOwed,
       policy,
       rules: RULES,

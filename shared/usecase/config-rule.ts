@@ -12,6 +12,7 @@ import { createDelivery } from './deliver.js';
 import type { MonitorDeps } from './deps.js';
 import { inspectEvent } from './inspect.js';
 import { evaluateAndRecord, inAccount } from './record.js';
+import { withStoredUsers } from './sweep-users.js';
 
 /** The result token AWS Config passes when a rule is tested: evaluations are checked, not recorded. */
 export const TEST_MODE_TOKEN = 'TESTMODE';
@@ -150,7 +151,9 @@ async function evaluatePeriodic(invocation: ConfigRuleInvocation, deps: MonitorD
   const now = deps.now();
   const orderingTimestamp = dateOf(invocation.notificationCreationTime) ?? now;
   const read = await deps.source.enumerate(region, CONFIG_FAMILIES);
-  const resources = inAccount(read.resources, deps.scope);
+  const own = inAccount(read.resources, deps.scope);
+  // Certificates judged with the users the sweep recorded, as the sweep and the inspections judge them.
+  const resources = deps.certificateUsers ? await withStoredUsers(deps.certificateUsers, own, now) : own;
   // Record, then deliver from what is recorded, as the sweep does: a failed publish leaves the outbox owed.
   const delivery = createDelivery(deps, { now, triggerId: eventId });
   const { evaluations, transitions } = await evaluateAndRecord(

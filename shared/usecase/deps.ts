@@ -3,6 +3,7 @@ import type { InventorySource } from '../inventory/live/port.js';
 import type { Policy } from '../policy/schema.js';
 import type { FindingMessage } from '../report/findings-bus.js';
 import type { AnyRule } from '../rules/rule.js';
+import type { CertificateUsers } from '../state/certificate-users.js';
 import type { ChangeLedger } from '../state/change-ledger.js';
 import type { FindingStore } from '../state/finding-store.js';
 import type { ActionQueue } from './actions.js';
@@ -32,4 +33,9 @@ export interface MonitorDeps {
   actions?: ActionQueue;
   /** One inspection per change across CloudTrail, Config events and the Config rule (absent in the CLI). */
   changes?: ChangeLedger;
+  /**
+   * The certificate users the fanned-out sweep recorded (state/certificate-users.ts): an inspected certificate is
+   * judged with them, as the sweep judges it (absent in the CLI, whose inputs show the users).
+   */
+  certificateUsers?: Pick<CertificateUsers, 'usersOf'>;
 }

@@ -9,6 +9,7 @@ import { type FindingTransition, resolveResource, resolveResourcesByPrefix } fro
 import { createDelivery } from './deliver.js';
 import type { MonitorDeps } from './deps.js';
 import { evaluateAndRecord } from './record.js';
+import { withStoredUsers } from './sweep-users.js';
 
 export interface InspectOutcome {
   eventId: string;
@@ -155,7 +156,11 @@ async function inspectRefs(
     const read = await deps.source.read(refs);
     outcome.gone = read.gone;
     outcome.errors = read.errors;
-    const recorded = await evaluateAndRecord(deps, delivery, read, { now, ...context });
+    // A certificate's users live in other families and regions: the sweep recorded them (./sweep-users.ts).
+    const resources = deps.certificateUsers
+      ? await withStoredUsers(deps.certificateUsers, read.resources, now)
+      : read.resources;
+    const recorded = await evaluateAndRecord(deps, delivery, { ...read, resources }, { now, ...context });
     outcome.evaluations = recorded.evaluations;
     outcome.transitions = recorded.transitions;
   }

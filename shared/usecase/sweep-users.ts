@@ -24,13 +24,28 @@ export async function withRecordedUsers(
   now: Date,
 ): Promise<Resource[]> {
   const uses: CertificateUse[] = [];
-  const own: string[] = [];
   for (const resource of resources) {
-    const named = arnsNamedBy(resource, wanted);
-    if (certificateTypes.has(resource.resourceType)) own.push(...named, resource.resourceId);
-    else for (const arn of named) uses.push({ arn, user: resource.resourceId });
+    if (certificateTypes.has(resource.resourceType)) continue;
+    for (const arn of arnsNamedBy(resource, wanted)) uses.push({ arn, user: resource.resourceId });
   }
   if (uses.length > 0) await store.record(uses, now);
+  return withStoredUsers(store, resources, now);
+}
+
+/**
+ * The resources with their certificates joined to the users the sweep recorded, recording nothing: an event's
+ * inspection of a certificate (./inspect.ts) judges it with the users the sweep's findings name.
+ */
+export async function withStoredUsers(
+  store: Pick<CertificateUsers, 'usersOf'>,
+  resources: readonly Resource[],
+  now: Date,
+): Promise<Resource[]> {
+  const own: string[] = [];
+  for (const resource of resources) {
+    if (certificateTypes.has(resource.resourceType))
+      own.push(...arnsNamedBy(resource, wanted), resource.resourceId);
+  }
   const ownArns = own.filter(wanted);
   if (ownArns.length === 0) return [...resources];
   const recorded = await store.usersOf(ownArns, now);

@@ -925,6 +925,25 @@ describe('on-api-call handler', () => {
     },
   );
 
+  it('UploadServerCertificate: the certificate is judged with the listeners the sweep recorded serving it, as the sweep judges it', async () => {
+    // Prepare: a sweep item of eu-west-1 recorded a listener naming the certificate the event uploads.
+    const certificateArn = `arn:aws:iam::${ACCOUNT_ID}:server-certificate/legacy-api-2026`;
+    await harness.env.certificateUsers.record([{ arn: certificateArn, user: SHOP_WEB_LISTENER }], new Date());
+
+    // Act
+    const result = await handler(loadEvent('cloudtrail-iam-upload-server-certificate'), context);
+
+    // Assess: expired (the account's answer) while served: critical, naming the listener.
+    expect(result).toMatchObject({ evaluated: 1, nonCompliant: 1 });
+    expect(publishedEntries(mocks)[0]?.detail.evaluation).toMatchObject({
+      ruleId: 'iam-server-certificate-expiry',
+      resourceId: 'legacy-api-2026',
+      severity: 'critical',
+      reason: expect.stringContaining(`still served by ${SHOP_WEB_LISTENER}`),
+      details: { inUse: true, inUseBy: [SHOP_WEB_LISTENER] },
+    });
+  });
+
   it('CreateKeysAndCertificate: nothing of the private key in its response reaches the logs or the findings', async () => {
     // Prepare: the fixture's responseElements carry keyPair.PrivateKey, as the API returns it.
     const event = loadEvent('cloudtrail-iot-create-keys-and-certificate');

@@ -27,6 +27,10 @@ import type { Context } from 'aws-lambda';
 import { type AwsCommand, type AwsStub, mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import type { Evaluation } from '../../shared/model/evaluation.js';
+import {
+  type CertificateUsers,
+  createDynamoDbCertificateUsers,
+} from '../../shared/state/certificate-users.js';
 import { createDynamoDbFindingStore } from '../../shared/state/dynamodb-store.js';
 import { type FindingStore, recordEvaluations } from '../../shared/state/finding-store.js';
 import { type LocalDynamo, startDynalite } from './dynalite.js';
@@ -85,6 +89,8 @@ export interface FunctionEnvironment {
   dynamo: LocalDynamo;
   /** The finding store the function uses, for seeding and checking findings. */
   findings: FindingStore;
+  /** The certificate users the fanned-out sweep records in the same table, for seeding them. */
+  certificateUsers: CertificateUsers;
   /** An empty state table again (the function keeps its clients, so the table keeps its name). */
   resetTable(): Promise<void>;
   stop(): Promise<void>;
@@ -99,6 +105,7 @@ export async function startFunctionEnvironment(): Promise<FunctionEnvironment> {
   return {
     dynamo,
     findings: createDynamoDbFindingStore(dynamo.client, TABLE_NAME),
+    certificateUsers: createDynamoDbCertificateUsers(dynamo.client, TABLE_NAME),
     async resetTable() {
       await dynamo.recreateTable(TABLE_NAME);
     },

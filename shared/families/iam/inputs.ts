@@ -1,21 +1,25 @@
 import { usersOf } from '../../certificates/in-use.js';
 import type { FamilyInputs } from '../../inventory/family-inputs.js';
 import type { Resource } from '../../model/resource.js';
-import { isServerCertificateArn } from './arn.js';
+import { isServerCertificateReference } from './arn.js';
 import { mapServerCertificateItem, readGetServerCertificate, readServerCertificateList } from './describe.js';
 import { type IamServerCertificate, SERVER_CERTIFICATE } from './model.js';
 
 /**
  * Who serves each certificate, where the inputs show it: a classic load balancer listener's SSLCertificateId or
- * an ELBv2 listener's Certificates[].CertificateArn naming its ARN (found generically: shared/certificates/in-use.ts).
+ * an ELBv2 listener's Certificates[].CertificateArn naming its ARN, a CloudFront distribution's
+ * ViewerCertificate.IAMCertificateId naming its ServerCertificateId (found generically:
+ * shared/certificates/in-use.ts). A certificate known from a Config item alone has no ID: only ARN users join it.
  */
 function linkListeners(resources: readonly Resource[]): Map<Resource, Resource> {
   const linked = new Map<Resource, Resource>();
-  const users = usersOf(resources, SERVER_CERTIFICATE, isServerCertificateArn);
+  const users = usersOf(resources, SERVER_CERTIFICATE, isServerCertificateReference);
   for (const resource of resources) {
-    if (resource.resourceType !== SERVER_CERTIFICATE || !resource.arn) continue;
-    const listeners = users.get(resource.arn);
-    if (listeners) linked.set(resource, { ...(resource as IamServerCertificate), inUseBy: listeners });
+    if (resource.resourceType !== SERVER_CERTIFICATE) continue;
+    const certificate = resource as IamServerCertificate;
+    const names = [certificate.arn, certificate.serverCertificateId].filter((name) => name !== undefined);
+    const serving = [...new Set(names.flatMap((name) => users.get(name) ?? []))];
+    if (serving.length > 0) linked.set(resource, { ...certificate, inUseBy: serving });
   }
   return linked;
 }
@@ -50,5 +54,5 @@ export const iamInputs: FamilyInputs = {
   link: linkListeners,
   // The same join, for the live sweep, which reads the users in other regions and items.
   joinUsers: linkListeners,
-  usedArn: isServerCertificateArn,
+  usedArn: isServerCertificateReference,
 };

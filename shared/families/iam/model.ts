@@ -33,6 +33,6 @@ export interface IamServerCertificate extends ResourceBase {
    * CertificateBody or a list/get output of the same certificate merged in gives the expiry.
    */
   fromConfigItem?: true;
-  /** The listeners and load balancers the inputs show serving it (their records name its ARN). */
+  /** The listeners, load balancers and CloudFront distributions the inputs show serving it (by its ARN or ID). */
   inUseBy?: string[];
 }

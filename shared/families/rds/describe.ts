@@ -68,7 +68,14 @@ export function mapDbInstance(record: Fields, source: string, scope: Scope = {})
   };
 }
 
-/** A DB cluster (Aurora or Multi-AZ): a DBClusters record of describe-db-clusters, or a Config item's configuration. */
+/**
+ * A DB cluster (Aurora or Multi-AZ): a DBClusters record of describe-db-clusters, or a Config item's configuration.
+ * A Multi-AZ DB cluster names its server certificate's CA in CertificateDetails {CAIdentifier, ValidTill} (it has no
+ * CACertificateIdentifier of its own) and a pending CA change in PendingModifiedValues.CertificateDetails
+ * (API_DBCluster.html, API_ClusterPendingModifiedValues.html, API_CertificateDetails.html; reference/
+ * rds-ca-certificates.json perResourceFields). Config items are read by the same names, case-insensitively (no
+ * sample Multi-AZ DBCluster item was found).
+ */
 export function mapDbCluster(record: Fields, source: string, scope: Scope = {}): RdsDbCluster {
   const identifier = requireString(record, 'DBClusterIdentifier');
   const arn = record.string('DBClusterArn') ?? scope.arn;
@@ -77,6 +84,7 @@ export function mapDbCluster(record: Fields, source: string, scope: Scope = {}):
   const parameterGroup: ParameterGroupUse | undefined = groupName
     ? { kind: 'cluster', name: groupName }
     : undefined;
+  const details = record.object('CertificateDetails');
   return {
     resourceType: DB_CLUSTER,
     resourceId: arn ?? identifier,
@@ -92,6 +100,13 @@ export function mapDbCluster(record: Fields, source: string, scope: Scope = {}):
       const id = member.string('DBInstanceIdentifier');
       return id ? [id] : [];
     }),
+    dbClusterInstanceClass: record.string('DBClusterInstanceClass'),
+    caCertificateIdentifier: details?.string('CAIdentifier'),
+    serverCertificateValidTill: details?.date('ValidTill'),
+    pendingCaCertificateIdentifier: record
+      .object('PendingModifiedValues')
+      ?.object('CertificateDetails')
+      ?.string('CAIdentifier'),
   };
 }
 

@@ -44,7 +44,7 @@ function caValidTill(cas: readonly CertificateAuthority[], id: string, region: s
 
 /**
  * Joins each database to the listing of the parameter group it uses (by kind and name: a listing names only
- * its group) and each DB instance to its CA's ValidTill from describe-certificates.
+ * its group) and each database (a DB instance, a Multi-AZ DB cluster) to its CA's ValidTill from describe-certificates.
  */
 function linkRds(
   resources: readonly Resource[],
@@ -63,7 +63,7 @@ function linkRds(
       : [];
     let next: RdsResource = database;
     if (own.length > 0) next = { ...next, groupParameters: groupParameters(own) };
-    if (next.resourceType === DB_INSTANCE && next.caCertificateIdentifier) {
+    if (next.caCertificateIdentifier) {
       const validTill = caValidTill(cas, next.caCertificateIdentifier, next.region);
       if (validTill) next = { ...next, caValidTill: validTill };
     }

@@ -147,7 +147,11 @@ async function withFacts(
           groupParameters(ctx, group.kind, group.name, group.parameter),
         )
       : []),
-    ...(ctx.plan.certificates && found.length > 0 ? [certificates(ctx)] : []),
+    // The CAs date DB instances and Multi-AZ DB clusters (DBClusterInstanceClass); an Aurora cluster's are its instances'.
+    ...(ctx.plan.certificates &&
+    (found.length > 0 || foundClusters.some((cluster) => cluster.DBClusterInstanceClass))
+      ? [certificates(ctx)]
+      : []),
   ];
   const facts = await Promise.all(reads);
   const documents = [

@@ -46,25 +46,31 @@ interface RdsDatabase extends ResourceBase {
   parameterGroup?: ParameterGroupUse;
   /** The group's listing, when the inputs hold it. */
   groupParameters?: GroupParameters;
+  /** The CA of the server certificate: an instance's CACertificateIdentifier, a cluster's CertificateDetails.CAIdentifier. */
+  caCertificateIdentifier?: string;
+  /** CertificateDetails.ValidTill: when the DB server certificate expires (ISO 8601). */
+  serverCertificateValidTill?: string;
+  /** A CA change waiting for the maintenance window (PendingModifiedValues). */
+  pendingCaCertificateIdentifier?: string;
+  /** The CA's expiry from a describe-certificates output of the inputs, joined in by the link step. */
+  caValidTill?: string;
 }
 
 export interface RdsDbInstance extends RdsDatabase {
   resourceType: 'AWS::RDS::DBInstance';
   /** Set for an Aurora or Multi-AZ cluster member: its cluster's parameter group decides TLS. */
   dbClusterIdentifier?: string;
-  caCertificateIdentifier?: string;
-  /** CertificateDetails.ValidTill: when the DB server certificate expires (ISO 8601). */
-  serverCertificateValidTill?: string;
-  /** PendingModifiedValues.CACertificateIdentifier: a CA change waiting for the maintenance window. */
-  pendingCaCertificateIdentifier?: string;
-  /** The CA's expiry from a describe-certificates output of the inputs, joined in by the link step. */
-  caValidTill?: string;
 }
 
 export interface RdsDbCluster extends RdsDatabase {
   resourceType: 'AWS::RDS::DBCluster';
   /** DBClusterMembers[].DBInstanceIdentifier */
   members: string[];
+  /**
+   * DBClusterInstanceClass: given "only for non-Aurora Multi-AZ DB clusters"
+   * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DBCluster.html).
+   */
+  dbClusterInstanceClass?: string;
 }
 
 export type RdsResource = RdsDbInstance | RdsDbCluster;

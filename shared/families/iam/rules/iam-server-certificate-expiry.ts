@@ -16,7 +16,7 @@ export const iamServerCertificateExpiry = defineRule({
     resourceTypes: ['AWS::IAM::ServerCertificate'],
     severity: 'medium',
     description:
-      'An IAM server certificate whose Expiration is within the policy threshold of now, or already past. Severity rises to high when the inputs show a load balancer listener serving it, and to critical when it has expired while served. IAM never renews a server certificate.',
+      'An IAM server certificate whose Expiration is within the policy threshold of now, or already past. Severity rises to high when the inputs show a load balancer listener or CloudFront distribution serving it, and to critical when it has expired while served. IAM never renews a server certificate.',
     rationale:
       'An expired certificate breaks every TLS connection to the load balancer or distribution that serves it; IAM keeps expired certificates until someone deletes them, so nothing warns before clients do.',
     parameters: [

@@ -1,20 +1,44 @@
 import { expiryOf, expiryPhrase } from '../../../certificates/judge.js';
 import type { CertificateFacts } from '../../../certificates/model.js';
-import { cannotVerify, compliant, defineRule, nonCompliant, SEC09_FRAMEWORKS } from '../../../rules/rule.js';
-import type { RdsDbInstance } from '../model.js';
+import {
+  cannotVerify,
+  compliant,
+  defineRule,
+  nonCompliant,
+  notApplicable,
+  SEC09_FRAMEWORKS,
+} from '../../../rules/rule.js';
+import { DB_CLUSTER, DB_INSTANCE, type RdsResource } from '../model.js';
 import { DEFAULT_CA, RDS_CERTIFICATE_AUTHORITIES } from '../reference.js';
 
-/** The command that rotates it, and what that restarts (RULES.md guidance). */
-function rotation(db: RdsDbInstance): string {
+/**
+ * The command that rotates it (RULES.md guidance). A Multi-AZ DB cluster takes its CA from ModifyDBCluster's
+ * CACertificateIdentifier, "Valid for Cluster Type: Multi-AZ DB clusters"
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_ModifyDBCluster.html).
+ */
+function rotation(db: RdsResource): string {
+  if (db.resourceType === DB_CLUSTER) {
+    return `Rotate: aws rds modify-db-cluster --db-cluster-identifier ${db.identifier} --ca-certificate-identifier ${DEFAULT_CA} --apply-immediately (update the clients' trust store first; see the rotation guide for whether the cluster's DB instances restart).`;
+  }
   return `Rotate: aws rds modify-db-instance --db-instance-identifier ${db.identifier} --ca-certificate-identifier ${DEFAULT_CA} --apply-immediately (this restarts the database unless its engine version supports rotation without restart: DescribeDBEngineVersions SupportsCertificateRotationWithoutRestart).`;
 }
 
 /**
- * The certificates the instance's TLS depends on, in the shared model (shared/certificates): its CA, dated by a
+ * An Aurora cluster: its DB instances each have their own CA (CACertificateIdentifier) and are judged. Only a
+ * Multi-AZ DB cluster has DBClusterInstanceClass ("only for non-Aurora Multi-AZ DB clusters", API_DBCluster); an
+ * input without it is taken as Aurora only when its Engine says so (aurora-mysql, aurora-postgresql).
+ */
+const isAuroraCluster = (db: RdsResource) =>
+  db.resourceType === DB_CLUSTER &&
+  db.dbClusterInstanceClass === undefined &&
+  (db.engine?.startsWith('aurora') ?? false);
+
+/**
+ * The certificates the database's TLS depends on, in the shared model (shared/certificates): its CA, dated by a
  * describe-certificates output of the inputs or else the reference data, and its own server certificate
  * (CertificateDetails.ValidTill) when the input has it.
  */
-function certificatesOf(db: RdsDbInstance, ca: string): CertificateFacts[] {
+function certificatesOf(db: RdsResource, ca: string): CertificateFacts[] {
   const caFacts: CertificateFacts = {
     source: 'rds-ca',
     label: `CA ${ca}`,
@@ -35,9 +59,14 @@ function certificatesOf(db: RdsDbInstance, ca: string): CertificateFacts[] {
   return facts;
 }
 
-function judge(db: RdsDbInstance, now: Date, threshold: number) {
+function judge(db: RdsResource, now: Date, threshold: number) {
   const ca = db.caCertificateIdentifier;
-  const label = `DB instance ${db.identifier}`;
+  if (isAuroraCluster(db)) {
+    return notApplicable(
+      `Aurora DB cluster ${db.identifier}: each of its DB instances has its own CA (CACertificateIdentifier) and is judged.`,
+    );
+  }
+  const label = `${db.resourceType === DB_INSTANCE ? 'DB instance' : 'Multi-AZ DB cluster'} ${db.identifier}`;
   const pending = db.pendingCaCertificateIdentifier
     ? ` A change to ${db.pendingCaCertificateIdentifier} is pending.`
     : '';
@@ -49,8 +78,10 @@ function judge(db: RdsDbInstance, now: Date, threshold: number) {
       : {}),
   };
   if (!ca) {
+    const field =
+      db.resourceType === DB_INSTANCE ? 'CACertificateIdentifier' : 'CertificateDetails.CAIdentifier';
     return cannotVerify(
-      `${label}: the input has no CACertificateIdentifier, so its CA's expiry cannot be verified.`,
+      `${label}: the input has no ${field}, so its CA's expiry cannot be verified.`,
       details,
     );
   }
@@ -105,10 +136,10 @@ export const rdsCaCertificateExpiry = defineRule({
     id: 'rds-ca-certificate-expiry',
     title: 'RDS DB instance certificate authority expiring or expired',
     family: 'rds',
-    resourceTypes: ['AWS::RDS::DBInstance'],
+    resourceTypes: [DB_INSTANCE, DB_CLUSTER],
     severity: 'high',
     description:
-      "A DB instance whose server certificate CA (CACertificateIdentifier), or its own server certificate (CertificateDetails.ValidTill, when the input has it), expires within certificates.expiryDays or has expired. The CA's expiry comes from a describe-certificates output of the inputs, else the reference data.",
+      "A DB instance whose server certificate CA (CACertificateIdentifier), or a Multi-AZ DB cluster whose CA (CertificateDetails.CAIdentifier), or their own server certificate (CertificateDetails.ValidTill, when the input has it), expires within certificates.expiryDays or has expired. The CA's expiry comes from a describe-certificates output of the inputs, else the reference data. An Aurora cluster is judged through its DB instances.",
     rationale:
       'Clients verify the database against an RDS CA: once it expires, connections that verify fail, and people turn verification off, which opens the path to an impostor.',
     parameters: [
@@ -118,13 +149,14 @@ export const rdsCaCertificateExpiry = defineRule({
       },
     ],
     remediation: {
-      guidance: `aws rds modify-db-instance --ca-certificate-identifier ${DEFAULT_CA} (with --apply-immediately, or in the maintenance window): the database restarts unless its engine version supports rotation without restart (SupportsCertificateRotationWithoutRestart); update the clients' trust store first.`,
+      guidance: `aws rds modify-db-instance --ca-certificate-identifier ${DEFAULT_CA} (with --apply-immediately, or in the maintenance window): the database restarts unless its engine version supports rotation without restart (SupportsCertificateRotationWithoutRestart); a Multi-AZ DB cluster: aws rds modify-db-cluster --ca-certificate-identifier ${DEFAULT_CA}; update the clients' trust store first.`,
     },
     defaultMode: 'notify',
     references: [
       'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL-certificate-rotation.html',
       'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL.html',
       'https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DescribeCertificates.html',
+      'https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DBCluster.html',
     ],
     compliance: {
       securityHub: [],

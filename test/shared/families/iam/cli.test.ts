@@ -184,6 +184,78 @@ describe('transit-guard evaluate on IAM server certificates', () => {
   });
 });
 
+describe('transit-guard evaluate on an IAM server certificate a CloudFront distribution serves', () => {
+  let directory: string;
+
+  beforeEach(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'transit-guard-iam-cloudfront-'));
+  });
+
+  afterEach(async () => {
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  /** A get-distribution output serving the IAM certificate `id` (ViewerCertificate.IAMCertificateId). */
+  function distributionServing(id: string): Json {
+    const document = JSON.parse(
+      readFileSync(
+        new URL('../../../fixtures/inputs/cloudfront/get-distribution-near-miss.json', import.meta.url),
+        'utf8',
+      ),
+    );
+    document.Distribution.DistributionConfig.ViewerCertificate = {
+      CloudFrontDefaultCertificate: false,
+      IAMCertificateId: id,
+      SSLSupportMethod: 'sni-only',
+      MinimumProtocolVersion: 'TLSv1.2_2021',
+      CertificateSource: 'iam',
+    };
+    return document;
+  }
+
+  async function verdictOf(...documents: Json[]) {
+    const paths = await Promise.all(
+      documents.map(async (document, index) => {
+        const path = join(directory, `input-${index}.json`);
+        await writeFile(path, JSON.stringify(document));
+        return path;
+      }),
+    );
+    const run = await runCliCaptured(['evaluate', ...paths, '--format', 'json', '--now', NOW], {
+      cwd: directory,
+    });
+    return (JSON.parse(run.stdout) as Report).evaluations.find((e) => e.ruleId === RULE);
+  }
+
+  it('names the distribution that serves it by ServerCertificateId: critical once expired', async () => {
+    // Prepare: the certificate (ServerCertificateId ASCARZ4EXAMPLEQ7KD3LM) expired; a distribution serves it.
+    const expired = listWith((metadata) => {
+      metadata.Expiration = '2026-11-15T00:00:00Z';
+    });
+    const distribution = distributionServing('ASCARZ4EXAMPLEQ7KD3LM');
+
+    // Act
+    const verdict = await verdictOf(expired, distribution);
+
+    // Assess
+    expect(verdict).toMatchObject({
+      severity: 'critical',
+      details: { inUse: true, inUseBy: [distribution.Distribution.ARN] },
+    });
+    expect(verdict?.reason).toContain(`still served by ${distribution.Distribution.ARN}`);
+  });
+
+  it('keeps it medium when the distribution serves another IAM certificate', async () => {
+    const expired = listWith((metadata) => {
+      metadata.Expiration = '2026-11-15T00:00:00Z';
+    });
+
+    const verdict = await verdictOf(expired, distributionServing('ASCAOTHEREXAMPLE7KD3LM'));
+
+    expect(verdict).toMatchObject({ severity: 'medium', details: { inUse: false } });
+  });
+});
+
 describe('transit-guard replay of an IAM UploadServerCertificate', () => {
   let directory: string;
 

@@ -242,6 +242,91 @@ describe('transit-guard evaluate: RDS', () => {
     });
   });
 
+  describe(`${CA} on Multi-AZ DB clusters (describe-db-clusters CertificateDetails)`, () => {
+    const multiAz = () => input('describe-db-clusters-multi-az.json');
+
+    it('fails a cluster on an expired CA with the modify-db-cluster rotation; passes the near miss 31 days out; cannot verify one without CertificateDetails', async () => {
+      const { verdict, code } = await evaluate({ clusters: multiAz() });
+
+      expect(code).toBe(1);
+      const payments = verdict(cluster('payments-maz'), CA);
+      expect(payments).toMatchObject({ status: 'NON_COMPLIANT', severity: 'high' });
+      expect(payments?.reason).toContain('Multi-AZ DB cluster payments-maz: CA rds-ca-2019 expired');
+      expect(payments?.reason).toContain(
+        'aws rds modify-db-cluster --db-cluster-identifier payments-maz --ca-certificate-identifier rds-ca-rsa2048-g1',
+      );
+      expect(verdict(cluster('ledger-maz'), CA)).toMatchObject({
+        status: 'COMPLIANT',
+        details: { daysToExpiry: 31, expiring: 'its server certificate' },
+      });
+      const events = verdict(cluster('events-maz'), CA);
+      expect(events?.status).toBe('NON_COMPLIANT');
+      expect(events?.reason).toContain('no CertificateDetails.CAIdentifier');
+      expect(events?.reason).toContain('cannot be verified');
+    });
+
+    it('fails the server certificate one day closer (30 days, inside the threshold)', async () => {
+      const documents = multiAz();
+      documents.DBClusters[1].CertificateDetails.ValidTill = '2026-12-22T00:00:00+00:00';
+
+      const { verdict } = await evaluate({ clusters: documents });
+
+      expect(verdict(cluster('ledger-maz'), CA)).toMatchObject({
+        status: 'NON_COMPLIANT',
+        details: { daysToExpiry: 30 },
+      });
+    });
+
+    it("dates a cluster's CA from describe-certificates when the reference does not know it", async () => {
+      const documents = multiAz();
+      documents.DBClusters[2].CertificateDetails = { CAIdentifier: 'rds-ca-test-g9' };
+      const certificates = input('describe-certificates.json');
+      certificates.Certificates.push({
+        CertificateIdentifier: 'rds-ca-test-g9',
+        CertificateType: 'CA',
+        ValidFrom: '2021-01-01T00:00:00+00:00',
+        ValidTill: '2026-12-10T00:00:00+00:00',
+        CertificateArn: 'arn:aws:rds:eu-west-1::cert:rds-ca-test-g9',
+      });
+
+      const { verdict } = await evaluate({ clusters: documents, certificates });
+
+      expect(verdict(cluster('events-maz'), CA)).toMatchObject({
+        status: 'NON_COMPLIANT',
+        details: { caFrom: 'describe-certificates' },
+      });
+      expect(verdict(cluster('events-maz'), CA)?.reason).toContain('CA rds-ca-test-g9 expires in 18 days');
+    });
+
+    it('leaves the Aurora clusters to their DB instances: not applicable, never judged twice', async () => {
+      const { verdict } = await evaluate({ clusters: input('describe-db-clusters.json') });
+
+      expect(verdict(cluster('inventory'), CA)?.status).toBe('NOT_APPLICABLE');
+      expect(verdict(cluster('analytics'), CA)?.status).toBe('NOT_APPLICABLE');
+    });
+
+    it('judges a Multi-AZ DBCluster Config item (camelCase certificateDetails) like the describe output', async () => {
+      const items = {
+        configurationItems: [
+          configItem('AWS::RDS::DBCluster', 'cfg-maz', {
+            dbclusterIdentifier: 'cfg-maz',
+            engine: 'postgres',
+            engineVersion: '16.4',
+            dbclusterInstanceClass: 'db.m6gd.large',
+            dbclusterParameterGroup: 'default.postgres16',
+            certificateDetails: { cAIdentifier: 'rds-ca-2019', validTill: '2024-08-22T17:08:50.000Z' },
+          }),
+        ],
+      };
+
+      const { verdict } = await evaluate({ items });
+
+      expect(verdict(cluster('cfg-maz'), CA)?.reason).toContain(
+        'Multi-AZ DB cluster cfg-maz: CA rds-ca-2019 expired',
+      );
+    });
+  });
+
   describe('from AWS Config items', () => {
     it('judges both rules on DBInstance and DBCluster items (camelCase), joined to a wrapped listing by group name', async () => {
       const items = {
@@ -357,4 +442,43 @@ describe('transit-guard replay: RDS calls', () => {
       expect(`${run.stdout}${run.stderr}`).toContain(`ModifyDBParameterGroup (${record.eventID}): ${says}`);
     },
   );
+  it('judges the CA of the Multi-AZ DB cluster a ModifyDBCluster call names, from the inventory', async () => {
+    await writeFile(
+      join(directory, 'inventory', 'describe-db-clusters-multi-az.json'),
+      readFileSync(new URL('describe-db-clusters-multi-az.json', INPUTS)),
+    );
+    const event = JSON.parse(readFileSync(new URL('cloudtrail-rds-modify-db-cluster.json', EVENTS), 'utf8'));
+    event.detail.requestParameters = { dBClusterIdentifier: 'payments-maz', applyImmediately: false };
+    event.detail.responseElements = {
+      dBClusterIdentifier: 'payments-maz',
+      dBClusterArn: cluster('payments-maz'),
+      engine: 'postgres',
+      dBClusterInstanceClass: 'db.m6gd.large',
+    };
+    const path = join(directory, 'modify-db-cluster.json');
+    await writeFile(path, JSON.stringify(event));
+
+    const run = await runCliCaptured(
+      [
+        'replay',
+        path,
+        '--inventory',
+        join(directory, 'inventory'),
+        '--format',
+        'json',
+        '--now',
+        '2026-11-22T00:00:00Z',
+      ],
+      { cwd: directory },
+    );
+    const report = JSON.parse(run.stdout) as Report;
+
+    expect(report.evaluations.filter((e) => e.ruleId === CA)).toEqual([
+      expect.objectContaining({
+        resourceId: cluster('payments-maz'),
+        status: 'NON_COMPLIANT',
+        reason: expect.stringContaining('aws rds modify-db-cluster --db-cluster-identifier payments-maz'),
+      }),
+    ]);
+  });
 });

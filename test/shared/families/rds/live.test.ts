@@ -144,6 +144,52 @@ describe('live RDS reads', () => {
     expect(result.gone.map((r) => r.resourceId)).toEqual([`${ARN}:db:gone-pg`]);
   });
 
+  it('reads a Multi-AZ DB cluster a call named (ModifyDBCluster) with the CAs that date its CertificateDetails; an Aurora cluster without them', async () => {
+    const multiAz = {
+      DBClusterIdentifier: 'payments-maz',
+      DBClusterArn: `${ARN}:cluster:payments-maz`,
+      Engine: 'postgres',
+      EngineVersion: '16.4',
+      DBClusterInstanceClass: 'db.m6gd.large',
+      DBClusterParameterGroup: 'default.postgres16',
+      CertificateDetails: { CAIdentifier: 'rds-ca-test-g9', ValidTill: new Date('2027-05-01T10:00:00Z') },
+      PendingModifiedValues: { CertificateDetails: { CAIdentifier: 'rds-ca-rsa2048-g1' } },
+    };
+    rds
+      .on(DescribeDBClustersCommand, { DBClusterIdentifier: 'payments-maz' })
+      .resolves({ DBClusters: [multiAz] })
+      .on(DescribeDBClustersCommand, { DBClusterIdentifier: 'inventory' })
+      .resolves({
+        DBClusters: [
+          {
+            DBClusterIdentifier: 'inventory',
+            DBClusterArn: `${ARN}:cluster:inventory`,
+            Engine: 'aurora-mysql',
+          },
+        ],
+      });
+    rds.on(DescribeDBClusterParametersCommand).resolves({ Parameters: [] });
+    rds.on(DescribeCertificatesCommand).resolves({
+      Certificates: [
+        { CertificateIdentifier: 'rds-ca-test-g9', ValidTill: new Date('2026-12-10T00:00:00Z') },
+      ],
+    });
+
+    const aurora = await mockedSource().read([ref('AWS::RDS::DBCluster', `${ARN}:cluster:inventory`)]);
+    expect(rds.commandCalls(DescribeCertificatesCommand)).toHaveLength(0);
+    const result = await mockedSource().read([ref('AWS::RDS::DBCluster', `${ARN}:cluster:payments-maz`)]);
+
+    expect(aurora.resources).toHaveLength(1);
+    expect(rds.commandCalls(DescribeCertificatesCommand)).toHaveLength(1);
+    expect(result.resources[0]).toMatchObject({
+      dbClusterInstanceClass: 'db.m6gd.large',
+      caCertificateIdentifier: 'rds-ca-test-g9',
+      serverCertificateValidTill: '2027-05-01T10:00:00.000Z',
+      pendingCaCertificateIdentifier: 'rds-ca-rsa2048-g1',
+      caValidTill: '2026-12-10T00:00:00.000Z',
+    });
+  });
+
   it("reads a parameter group's ref as every database of the region that uses the group", async () => {
     rds.on(DescribeDBInstancesCommand).resolves({
       DBInstances: [pg('orders-pg', 'orders-pg14'), pg('other-pg', 'other-pg14')],
