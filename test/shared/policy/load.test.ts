@@ -3,8 +3,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
 import { loadPolicy, PolicyError, parsePolicy } from '../../../shared/policy/load.js';
 import { policySchema } from '../../../shared/policy/schema.js';
+import { RULES } from '../../../shared/rules/index.js';
+import { createTlsCatalog } from '../../../shared/tls/index.js';
+import { checkPolicy } from '../../../shared/usecase/check-policy.js';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -342,6 +347,54 @@ describe('transit-guard.policy.yml (repository root)', () => {
     expect(policy).toEqual(policySchema.parse({}));
   });
 
+  it('writes down every setting that has a default, so each default is documented', async () => {
+    // Prepare
+    const text = await readFile(join(repositoryRoot, 'transit-guard.policy.yml'), 'utf8');
+
+    // Act
+    const listed = settingPaths(policySchema, parseYaml(text));
+
+    // Assess: every key the defaults have (every section, family sections included) is a line of the file
+    expect(listed).toEqual(expect.arrayContaining(settingPaths(policySchema, policySchema.parse({}))));
+  });
+
+  it('names every setting of the schema, the ones without a default in a commented example', async () => {
+    // Prepare
+    const text = await readFile(join(repositoryRoot, 'transit-guard.policy.yml'), 'utf8');
+    const examples = commentedExamples(text).map((example) => example.document);
+
+    // Act
+    const documented = new Set([
+      ...settingPaths(policySchema, parseYaml(text)),
+      ...examples.flatMap((document) => settingPaths(policySchema, document)),
+    ]);
+
+    // Assess: e.g. tls.targetPolicy (no default) is shown as a commented `targetPolicy:` line under tls
+    expect(schemaPaths(policySchema).filter((path) => !documented.has(path))).toEqual([]);
+  });
+
+  it('shows only commented examples that are valid policies, so no documented setting is missing from the schema', async () => {
+    // Prepare
+    const text = await readFile(join(repositoryRoot, 'transit-guard.policy.yml'), 'utf8');
+    const examples = commentedExamples(text);
+
+    // Act
+    const problems = examples.flatMap(({ line, document }) => {
+      try {
+        const policy = parsePolicy(JSON.stringify(document), `transit-guard.policy.yml:${line}`);
+        return checkPolicy(policy, { rules: RULES, tls: createTlsCatalog() }).map(
+          (problem) => `line ${line}: ${problem.path}: ${problem.message}`,
+        );
+      } catch (error) {
+        return [`line ${line}: ${(error as Error).message}`];
+      }
+    });
+
+    // Assess
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+    expect(problems).toEqual([]);
+  });
+
   it('comments every setting it lists', async () => {
     // Prepare
     const lines = (await readFile(join(repositoryRoot, 'transit-guard.policy.yml'), 'utf8')).split('\n');
@@ -354,3 +407,95 @@ describe('transit-guard.policy.yml (repository root)', () => {
     });
   });
 });
+
+/** A zod schema without its default/prefault/optional wrappers. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  let inner = schema;
+  while (['default', 'prefault', 'optional', 'nullable'].includes(inner._zod.def.type)) {
+    inner = (inner._zod.def as unknown as { innerType: z.ZodType }).innerType;
+  }
+  return inner;
+}
+
+/** The keys of an object schema, or the value schema of a record (as the key `*`); undefined for any other. */
+function children(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+  const def = unwrap(schema)._zod.def as unknown as {
+    type: string;
+    shape?: Record<string, z.ZodType>;
+    valueType?: z.ZodType;
+  };
+  if (def.type === 'object') return def.shape;
+  if (def.type === 'record' && def.valueType) return { '*': def.valueType };
+  return undefined;
+}
+
+/**
+ * Every setting path (`tls.minimumVersion`, `rules.*.mode`) of the schema. A section the schema cannot show
+ * (`exemptions` is read through a transform) contributes the keys of its default value.
+ */
+function schemaPaths(schema: z.ZodType, prefix = ''): string[] {
+  const keys = children(schema);
+  if (keys !== undefined) {
+    return Object.entries(keys).flatMap(([key, child]) =>
+      schemaPaths(child, prefix ? `${prefix}.${key}` : key),
+    );
+  }
+  if (unwrap(schema)._zod.def.type !== 'pipe') return [prefix];
+  const defaults = policySchema.parse({}) as Record<string, unknown>;
+  const value = prefix
+    .split('.')
+    .reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], defaults);
+  return isMapping(value) ? Object.keys(value).map((key) => `${prefix}.${key}`) : [prefix];
+}
+
+/** The setting paths a policy document sets (a record's keys as `*`), stopping at lists and empty mappings. */
+function settingPaths(schema: z.ZodType | undefined, value: unknown, prefix = ''): string[] {
+  if (!isMapping(value) || Object.keys(value).length === 0) return prefix ? [prefix] : [];
+  const keys = schema ? children(schema) : undefined;
+  return Object.entries(value).flatMap(([key, child]) => {
+    const name = keys && '*' in keys ? '*' : key;
+    return settingPaths(keys?.[name], child, prefix ? `${prefix}.${name}` : name);
+  });
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The commented YAML examples of a policy file (`# targetPolicy: ...`, `# rules:` and the lines under it), each
+ * as a policy document: its lines without their `#`, placed under the section the comment is indented in.
+ */
+function commentedExamples(text: string): { line: number; document: unknown }[] {
+  const lines = text.split('\n');
+  const keyLine = /^(\s*)#(\s+)(- )?[a-z][\w.-]*:(\s|$)/;
+  const examples: { line: number; document: unknown }[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const first = keyLine.exec(lines[index] ?? '');
+    if (!first) continue;
+    const hashColumn = first[1]?.length ?? 0;
+    const start = index;
+    const body: string[] = [];
+    while (index < lines.length && keyLine.test(lines[index] ?? '')) {
+      body.push((lines[index] ?? '').slice(hashColumn + 1));
+      index++;
+    }
+    // The section: the nearest setting line above that is indented less than the comment.
+    let section: string | undefined;
+    for (let above = start - 1; above >= 0 && hashColumn > 0; above--) {
+      const match = /^(\s*)([A-Za-z]\w*):/.exec(lines[above] ?? '');
+      if (match && (match[1]?.length ?? 0) < hashColumn) {
+        section = match[2];
+        break;
+      }
+    }
+    const example: unknown = parseYaml(dedent(body));
+    examples.push({ line: start + 1, document: section ? { [section]: example } : example });
+  }
+  return examples;
+}
+
+function dedent(lines: string[]): string {
+  const indent = Math.min(...lines.map((line) => /^ */.exec(line)?.[0].length ?? 0));
+  return lines.map((line) => line.slice(indent)).join('\n');
+}
