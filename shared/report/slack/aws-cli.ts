@@ -40,8 +40,14 @@ function parameter(name: string, value: unknown): string[] {
 }
 
 /**
+ * The CLI's name of a command service where it differs from the SDK's: S3's API operations are `aws s3api`
+ * commands (`aws s3` is the high-level file commands: https://docs.aws.amazon.com/cli/latest/reference/s3api/put-bucket-policy.html).
+ */
+const CLI_SERVICES: Readonly<Record<string, string>> = { s3: 's3api' };
+
+/**
  * The `aws ...` command line that makes a planned call: the family's command service is the CLI's service
- * name (elbv2, elb, ec2, acm, directconnect), the operation and its top-level parameters in CLI spelling,
+ * name (elbv2, elb, ec2, acm, directconnect, ...; S3's is s3api), the operation and its top-level parameters in CLI spelling,
  * structured values as JSON (the CLI takes JSON for any structure or list), everything shell-quoted. The
  * input must already be redacted: this only spells it.
  */
@@ -49,7 +55,8 @@ export function awsCliCommand(
   call: Pick<RemediationCall, 'service' | 'command' | 'input'>,
   region?: string,
 ): string {
-  const words = ['aws', shellQuote(call.service), shellQuote(cliName(call.command))];
+  const service = CLI_SERVICES[call.service] ?? call.service;
+  const words = ['aws', shellQuote(service), shellQuote(cliName(call.command))];
   for (const [name, value] of Object.entries(call.input)) {
     if (value === undefined || value === null) continue;
     words.push(...parameter(name, value));

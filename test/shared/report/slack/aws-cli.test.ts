@@ -58,6 +58,37 @@ describe('awsCliCommand', () => {
     );
   });
 
+  it("names S3's API commands under s3api, where the CLI has them (aws s3 has no put-bucket-policy)", () => {
+    // Act
+    const command = awsCliCommand(
+      {
+        service: 's3',
+        command: 'PutBucketPolicy',
+        input: { Bucket: 'ledger-exports', Policy: '{"Version":"2012-10-17"}' },
+      },
+      'eu-west-1',
+    );
+
+    // Assess
+    expect(command).toBe(
+      `aws s3api put-bucket-policy --bucket ledger-exports --policy '{"Version":"2012-10-17"}' --region eu-west-1`,
+    );
+  });
+
+  it('spells RDS operations and parameters as the CLI does', () => {
+    // Act
+    const command = awsCliCommand({
+      service: 'rds',
+      command: 'ModifyDBParameterGroup',
+      input: { DBParameterGroupName: 'legacy-reports-mysql80' },
+    });
+
+    // Assess
+    expect(command).toBe(
+      'aws rds modify-db-parameter-group --db-parameter-group-name legacy-reports-mysql80',
+    );
+  });
+
   it('quotes a value a shell would otherwise split or expand', () => {
     // Act
     const command = awsCliCommand({
