@@ -79,6 +79,45 @@ describe('README.md', () => {
   });
 });
 
+/** How README's opening paragraph names each family; a family without an entry fails the test below. */
+const INTRO_NAMES: Readonly<Record<string, string>> = {
+  elbv2: 'ALB, NLB',
+  elb: 'classic ELB',
+  vpn: 'Site-to-Site VPN tunnels',
+  directconnect: 'Direct Connect connections and LAGs',
+  acm: 'ACM certificates',
+  cloudfront: 'CloudFront distributions',
+  lattice: 'VPC Lattice listeners',
+  apigateway: 'API Gateway',
+  vpc: 'VPC encryption controls',
+  datasync: 'DataSync locations',
+  s3: 'S3 bucket policies and websites',
+  rds: 'RDS and Aurora databases',
+  pca: 'AWS Private CA',
+  iam: 'IAM server certificates',
+  iot: 'AWS IoT Core',
+};
+
+describe('README.md opening', () => {
+  it('names every family of the registry in what transit-guard judges', async () => {
+    // Prepare
+    const readme = await read('README.md');
+    const intro = readme.slice(
+      readme.indexOf('transit-guard keeps data in transit'),
+      readme.indexOf('## How it runs'),
+    );
+
+    // Act
+    const missing = FAMILIES.map((family) => family.id).filter((id) => {
+      const name = INTRO_NAMES[id];
+      return name === undefined || !intro.replace(/\s+/g, ' ').includes(name.replace(/\s+/g, ' '));
+    });
+
+    // Assess
+    expect(missing).toEqual([]);
+  });
+});
+
 describe('docs/architecture.md', () => {
   it('lists every family folder of the registry', async () => {
     // Prepare
