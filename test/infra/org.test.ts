@@ -813,6 +813,20 @@ function variables(id: string): Record<string, unknown> {
 }
 
 describe('central template', () => {
+  it('has every parameter in the parameter table of docs/organization-findings.md, and no other', () => {
+    // Prepare
+    const doc = readFileSync(join(ROOT, 'docs/organization-findings.md'), 'utf8');
+    const table = doc.split('## The central template').at(1)?.split('\n## ')[0] ?? '';
+
+    // Act: the first cell of each row names one or more parameters
+    const documented = [...table.matchAll(/^\| ([^|]+) \|/gm)]
+      .flatMap((row) => [...(row[1] ?? '').matchAll(/`(\w+)`/g)].map((name) => name[1]))
+      .filter((name) => name !== undefined);
+
+    // Assess
+    expect(documented.sort()).toEqual(Object.keys(parameters(central)).sort());
+  });
+
   it('lets principals of the organization, and only those, put events on the central bus', () => {
     // Act
     const policies = resourcesOfType(central, 'AWS::Events::EventBusPolicy');
