@@ -7,6 +7,19 @@ import { parseFormat } from './options.js';
 /** "AWS::ElasticLoadBalancingV2::Listener" -> "ElasticLoadBalancingV2::Listener": the AWS:: prefix says nothing. */
 const shortType = (type: string) => type.replace(/^AWS::/, '');
 
+/**
+ * The resource types of a rule in one table cell: up to three by name, more as their common prefix and a count
+ * ("DataSync::Location* (11 types)"), so that one rule of many types does not widen the table for every row;
+ * `rules --format json` lists them all.
+ */
+function typesLabel(types: readonly string[]): string {
+  const short = types.map(shortType);
+  if (short.length <= 3) return short.join(', ');
+  let prefix = short[0] ?? '';
+  for (const type of short) while (!type.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return `${prefix}* (${short.length} types)`;
+}
+
 /** "off, notify, remediate*, block": the modes a rule can carry out, its default starred. */
 function modesLabel(rule: AnyRule): string {
   return availableModes(rule)
@@ -24,7 +37,7 @@ function renderRulesTable(rules: readonly AnyRule[]): string {
   const rows = rules.map((rule) => [
     rule.metadata.id,
     rule.metadata.severity,
-    rule.metadata.resourceTypes.map(shortType).join(', '),
+    typesLabel(rule.metadata.resourceTypes),
     modesLabel(rule),
     rule.metadata.title,
   ]);

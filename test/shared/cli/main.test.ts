@@ -359,6 +359,21 @@ describe('runCli', () => {
       expect(result.stdout.endsWith(`\n\n${RULES_FOOTER}\n`)).toBe(true);
     });
 
+    it('names up to three resource types of a rule, more as their common prefix and count, so the table stays narrow', async () => {
+      // Act
+      const result = await run(['rules']);
+
+      // Assess
+      const lines = result.stdout.split('\n');
+      expect(lines.find((line) => line.startsWith('datasync-location-plaintext '))).toMatch(
+        /^datasync-location-plaintext\s+medium\s+DataSync::Location\* \(11 types\)\s+off, notify\*\s+/,
+      );
+      expect(lines.find((line) => line.startsWith('apigateway-domain-tls-policy '))).toContain(
+        'ApiGateway::DomainName, ApiGatewayV2::DomainName',
+      );
+      expect(Math.max(...lines.map((line) => line.length))).toBeLessThan(240);
+    });
+
     it('prints the catalog as JSON with the modes each rule can carry out', async () => {
       // Act
       const result = await run(['rules', '--format', 'json']);
