@@ -12,6 +12,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { SlackPayload } from '../report/slack/payload.js';
 import { TABLE_KEYS } from './table.js';
 
 const { partitionKey, sortKey, ttlAttribute } = TABLE_KEYS;
@@ -24,6 +25,12 @@ export const SWEEP_RUN_PARTITION = 'SWEEP_RUN';
 
 /** A run outlives any sweep schedule; the next planner only ever looks at the previous one. */
 const RUN_RETENTION_SECONDS = 14 * 24 * 3600;
+
+/**
+ * Sort keys of what belongs to a run besides its record (held alerts, marks) begin with this: it sorts before the
+ * digits every run key begins with (its plan time), so `latest` never takes one for a run.
+ */
+const ATTACHED = '#';
 
 /** Numbers a finished chain adds to its run, by counter name (`kpi.<key>.<compliant|total|count>`). */
 export type RunCounts = Record<string, number>;
@@ -46,14 +53,43 @@ export interface SweepRunRecord extends SweepRunKey {
   counts: RunCounts;
   /** When the KPIs and the digest went out. */
   publishedAt?: string;
+  /** Nothing was open when it was planned (a first sweep): its alerts go out as one digest, however few. */
+  digest?: boolean;
+  /**
+   * The chain whose addition came last: once the run is complete, the one that completed it. Only that chain's
+   * redelivery may publish a run left unpublished, not a late duplicate of another chain.
+   */
+  lastChain?: string;
 }
+
+/** A run planned: the record, and whether this call created it (false: the same sweep was planned before). */
+export interface StartedRun {
+  run: SweepRunRecord;
+  created: boolean;
+}
+
+/** One alert a sweep item held for its run's fan-in, with the Slack message it would have posted. */
+export interface HeldAlert {
+  /** `<findingId>#<reason>`: the same alert held again (a redelivered item) replaces itself. */
+  key: string;
+  /** The transition's time: the fan-in posts them in this order. */
+  at: string;
+  payload: SlackPayload;
+}
+
+/** Marks a planner leaves on a run: `queued` (every first item is on the queue), `reported` (told unfinished). */
+export type RunMark = 'queued' | 'reported';
 
 export interface SweepRuns {
   /** The latest run planned, if any. */
   latest(): Promise<SweepRunRecord | undefined>;
+  /**
+   * Records a run, once per sweep (the schedule event's id and time make its key): planned again (a retried
+   * event), it gives back the run recorded the first time, with its counts.
+   */
   start(
-    run: SweepRunKey & { planned: number; regions: readonly string[]; aggregator?: string },
-  ): Promise<void>;
+    run: SweepRunKey & { planned: number; regions: readonly string[]; aggregator?: string; digest?: boolean },
+  ): Promise<StartedRun>;
   /**
    * Adds a finished chain's counts and counts it done, once: the run as it stands after this addition, or
    * undefined when the chain was already counted (a redelivered item) or the run is unknown (expired).
@@ -64,6 +100,12 @@ export interface SweepRuns {
   get(run: SweepRunKey): Promise<SweepRunRecord | undefined>;
   /** Records the publication; false when another worker recorded it first. */
   published(run: SweepRunKey, at: string): Promise<boolean>;
+  /** Keeps alerts' messages for the fan-in; the same key again replaces its message (one per alert). */
+  hold(run: SweepRunKey, alerts: readonly HeldAlert[]): Promise<void>;
+  /** The messages held for the run, in transition-time order. */
+  held(run: SweepRunKey): Promise<HeldAlert[]>;
+  mark(run: SweepRunKey, mark: RunMark): Promise<void>;
+  marked(run: SweepRunKey, mark: RunMark): Promise<boolean>;
 }
 
 const COUNT_PREFIX = 'n.';
@@ -87,8 +129,17 @@ function fromItem(item: Record<string, unknown>): SweepRunRecord {
     ...(typeof item.aggregator === 'string' ? { aggregator: item.aggregator } : {}),
     counts,
     ...(typeof item.publishedAt === 'string' ? { publishedAt: item.publishedAt } : {}),
+    ...(typeof item.digest === 'boolean' ? { digest: item.digest } : {}),
+    ...(typeof item.lastChain === 'string' ? { lastChain: item.lastChain } : {}),
   };
 }
+
+const heldPrefix = (run: SweepRunKey) => `${ATTACHED}held#${run.sweepId}#`;
+const markKey = (run: SweepRunKey, mark: RunMark) => ({
+  [partitionKey]: SWEEP_RUN_PARTITION,
+  [sortKey]: `${ATTACHED}${mark}#${run.plannedAt}#${run.sweepId}`,
+});
+const expiry = (run: SweepRunKey) => Math.floor(Date.parse(run.plannedAt) / 1000) + RUN_RETENTION_SECONDS;
 
 export function createDynamoDbSweepRuns(client: DynamoDBClient, tableName: string): SweepRuns {
   const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
@@ -113,6 +164,7 @@ export function createDynamoDbSweepRuns(client: DynamoDBClient, tableName: strin
     if (done) {
       adds.push('done :one');
       values[':one'] = 1;
+      names['#last'] = 'lastChain';
     }
     Object.entries(counts).forEach(([name, value], index) => {
       names[`#c${index}`] = `${COUNT_PREFIX}${name}`;
@@ -124,7 +176,7 @@ export function createDynamoDbSweepRuns(client: DynamoDBClient, tableName: strin
         new UpdateCommand({
           TableName: tableName,
           Key: keyOf(run),
-          UpdateExpression: `ADD ${adds.join(', ')}`,
+          UpdateExpression: `${done ? 'SET #last = :markText ' : ''}ADD ${adds.join(', ')}`,
           // attribute_exists: an item of an expired (or never written) run must not create a partial record.
           ConditionExpression: `attribute_exists(${partitionKey}) AND NOT contains(#set, :markText)`,
           ExpressionAttributeNames: names,
@@ -144,9 +196,10 @@ export function createDynamoDbSweepRuns(client: DynamoDBClient, tableName: strin
       const { Items } = await documents.send(
         new QueryCommand({
           TableName: tableName,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': partitionKey },
-          ExpressionAttributeValues: { ':pk': SWEEP_RUN_PARTITION },
+          // Run keys begin with their plan time (a digit); what is attached to runs sorts before them.
+          KeyConditionExpression: '#pk = :pk AND #sk > :attached',
+          ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
+          ExpressionAttributeValues: { ':pk': SWEEP_RUN_PARTITION, ':attached': `${ATTACHED}\uffff` },
           ScanIndexForward: false,
           Limit: 1,
           ConsistentRead: true,
@@ -156,7 +209,7 @@ export function createDynamoDbSweepRuns(client: DynamoDBClient, tableName: strin
       return item ? fromItem(item) : undefined;
     },
     async start(run) {
-      await documents
+      const created = await documents
         .send(
           new PutCommand({
             TableName: tableName,
@@ -168,15 +221,23 @@ export function createDynamoDbSweepRuns(client: DynamoDBClient, tableName: strin
               done: 0,
               regions: [...run.regions],
               ...(run.aggregator ? { aggregator: run.aggregator } : {}),
-              [ttlAttribute]: Math.floor(Date.parse(run.plannedAt) / 1000) + RUN_RETENTION_SECONDS,
+              ...(run.digest !== undefined ? { digest: run.digest } : {}),
+              [ttlAttribute]: expiry(run),
             },
             // The same schedule event planned twice (a retried invocation) keeps the first record and its counts.
             ConditionExpression: `attribute_not_exists(${partitionKey})`,
           }),
         )
-        .catch((error: unknown) => {
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        });
+        .then(
+          () => true,
+          (error: unknown) => {
+            if (!(error instanceof ConditionalCheckFailedException)) throw error;
+            return false;
+          },
+        );
+      const recorded = await get(run);
+      if (!recorded) throw new Error(`sweep run ${run.sweepId} (${run.plannedAt}): recorded, then not found`);
+      return { run: recorded, created };
     },
     finish: (run, chain, counts) => addOnce(run, 'chains', chain, counts, true),
     async add(run, mark, counts) {
@@ -201,6 +262,62 @@ export function createDynamoDbSweepRuns(client: DynamoDBClient, tableName: strin
         if (error instanceof ConditionalCheckFailedException) return false;
         throw error;
       }
+    },
+    async hold(run, alerts) {
+      // One PutItem each (at most slack.digestThreshold per page): the worker may write no other batch here.
+      for (const alert of alerts) {
+        await documents.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              [partitionKey]: SWEEP_RUN_PARTITION,
+              [sortKey]: `${heldPrefix(run)}${alert.key}`,
+              at: alert.at,
+              payload: JSON.stringify(alert.payload),
+              [ttlAttribute]: expiry(run),
+            },
+          }),
+        );
+      }
+    },
+    async held(run) {
+      const held: HeldAlert[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await documents.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+            ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
+            ExpressionAttributeValues: { ':pk': SWEEP_RUN_PARTITION, ':prefix': heldPrefix(run) },
+            ConsistentRead: true,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          held.push({
+            key: String(item[sortKey]).slice(heldPrefix(run).length),
+            at: String(item.at),
+            payload: JSON.parse(String(item.payload)) as SlackPayload,
+          });
+        }
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return held.sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key));
+    },
+    async mark(run, mark) {
+      await documents.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...markKey(run, mark), [ttlAttribute]: expiry(run) },
+        }),
+      );
+    },
+    async marked(run, mark) {
+      const { Item } = await documents.send(
+        new GetCommand({ TableName: tableName, Key: markKey(run, mark), ConsistentRead: true }),
+      );
+      return Item !== undefined;
     },
   };
 }

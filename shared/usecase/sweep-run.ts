@@ -6,11 +6,12 @@
  */
 import { FAMILIES, type Family } from '../families/index.js';
 import type { Evaluation } from '../model/evaluation.js';
+import { type Severity, severityRank } from '../model/evaluation.js';
 import type { Policy } from '../policy/schema.js';
 import { computeKpis, type Kpis, share } from '../report/kpis.js';
-import type { FoldedAlerts } from '../report/slack/digest.js';
+import { buildDigestMessage, type FoldedAlerts } from '../report/slack/digest.js';
 import { awsText, enforceLimits, type SlackPayload } from '../report/slack/payload.js';
-import type { RunCounts, SweepRunKey, SweepRunRecord, SweepRuns } from '../state/sweep-runs.js';
+import type { RunCounts, StartedRun, SweepRunKey, SweepRunRecord, SweepRuns } from '../state/sweep-runs.js';
 import type { MonitorDeps } from './deps.js';
 import { sweepDigest } from './sweep.js';
 
@@ -77,6 +78,32 @@ function foldedOf(counts: RunCounts): FoldedAlerts | undefined {
   return any ? folded : undefined;
 }
 
+/**
+ * The counter an item planned as part of a first sweep adds with its alerts: it kept no message for them, so
+ * the run posts one digest whatever its record says.
+ */
+export const FIRST_SWEEP_COUNT = 'firstSweep';
+
+/** How many alerts the run's items held (each alert once per page mark). */
+export function alertTotal(counts: RunCounts): number {
+  let total = 0;
+  for (const [name, n] of Object.entries(counts)) if (name.startsWith('alert.')) total += n;
+  return total;
+}
+
+/**
+ * What a run's held alerts become, decided once for the whole sweep: one digest when the run is a first sweep
+ * or its items raised more than slack.digestThreshold, else each alert's own message, oldest first.
+ */
+async function heldAlerts(deps: MonitorDeps, runs: SweepRuns, run: SweepRunRecord) {
+  const folded = foldedOf(run.counts);
+  if (!folded) return { messages: [] };
+  const firstSweep = run.digest === true || (run.counts[FIRST_SWEEP_COUNT] ?? 0) > 0;
+  if (firstSweep || alertTotal(run.counts) > deps.policy.slack.digestThreshold)
+    return { folded, messages: [] };
+  return { messages: (await runs.held(run)).map((alert) => alert.payload) };
+}
+
 /** What a finished run publishes: its KPIs (for the metrics) and the digest it posted. */
 export interface PublishedRun {
   run: SweepRunRecord;
@@ -86,8 +113,9 @@ export interface PublishedRun {
 
 /**
  * A chain finished (its last page, or an item that gave up): adds its counts to the run once. The worker whose
- * addition completes the run (or the redelivery of that item, when publishing failed) posts the one digest and
- * returns the KPIs to publish; anyone else gets undefined.
+ * addition completes the run (or the redelivery of that item, when publishing failed) posts what the sweep's
+ * items held (their messages, or one digest for the sweep) and its digest, and returns the KPIs to publish;
+ * anyone else gets undefined.
  */
 export async function finishChain(
   deps: MonitorDeps,
@@ -96,15 +124,21 @@ export async function finishChain(
   chain: string,
   counts: RunCounts,
 ): Promise<PublishedRun | undefined> {
-  const after = (await runs.finish(run, chain, counts)) ?? (await runs.get(run));
+  let after = await runs.finish(run, chain, counts);
+  // Already counted: a redelivery, which publishes only if its chain completed the run and publishing failed.
+  if (!after) {
+    const known = await runs.get(run);
+    after = known?.lastChain === chain ? known : undefined;
+  }
   if (!after || after.done < after.planned || after.publishedAt) return undefined;
   const kpis = kpisOf(after.counts, deps.policy);
   const now = deps.now();
   let digest: SlackPayload | undefined;
   if (deps.outbox) {
-    const folded = foldedOf(after.counts);
+    const { folded, messages } = await heldAlerts(deps, runs, after);
     digest = await sweepDigest(deps, kpis, after.regions, now, folded);
-    await deps.outbox.enqueue([digest]);
+    // The alerts first, then the summary, as the single-invocation sweep posts them.
+    await deps.outbox.enqueue([...messages, digest]);
   }
   // After the digest went out: a failure before this line leaves the run unpublished, and SQS hands the item over
   // again, which publishes then (a digest twice at worst, never none).
@@ -141,19 +175,55 @@ function incompleteMessage(run: IncompleteRun): SlackPayload {
   return enforceLimits({ text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
 }
 
+/** The alerts an unfinished run's items held, as its fan-in would have posted them (without its KPIs). */
+async function unfinishedAlerts(
+  deps: MonitorDeps,
+  runs: SweepRuns,
+  run: SweepRunRecord,
+): Promise<SlackPayload[]> {
+  const { folded, messages } = await heldAlerts(deps, runs, run);
+  if (!folded) return messages;
+  const open = await deps.findings.listOpen();
+  const minimum = severityRank(deps.policy.slack.minSeverity);
+  const counts: Partial<Record<Severity, number>> = {};
+  for (const finding of open) counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
+  return [
+    buildDigestMessage({
+      counts,
+      worst: open.filter((finding) => severityRank(finding.severity) >= minimum),
+      sweptAt: run.plannedAt,
+      regions: run.regions,
+      folded,
+      heading: 'transit-guard sweep (unfinished)',
+    }),
+  ];
+}
+
+/** What the planner gets: the run (as first recorded), whether it is new, and the previous run if unfinished. */
+export interface PlannedRun extends StartedRun {
+  incomplete?: IncompleteRun;
+}
+
 /**
- * Before a new run: reports the previous one if it never finished (logged by the caller, posted to Slack here),
- * then records the new one. Only the previous run is looked at, so each is reported once.
+ * Before a new run: reports the previous one if it never finished (logged by the caller, posted to Slack here,
+ * with the alerts its items held for it, so none is lost), then records the new one. Only the previous run is
+ * looked at, and a mark says it was reported, so each is reported once. The same sweep planned again (a
+ * retried schedule event) finds its own run and reuses it: no second record, no orphan.
  */
 export async function startRun(
   deps: MonitorDeps,
   runs: SweepRuns,
-  run: SweepRunKey & { planned: number; regions: readonly string[]; aggregator?: string },
+  run: SweepRunKey & { planned: number; regions: readonly string[]; aggregator?: string; digest?: boolean },
   families: readonly Family[] = FAMILIES,
-): Promise<IncompleteRun | undefined> {
+): Promise<PlannedRun> {
   const previous = await runs.latest();
   let incomplete: IncompleteRun | undefined;
-  if (previous && previous.sweepId !== run.sweepId && !previous.publishedAt) {
+  if (
+    previous &&
+    previous.sweepId !== run.sweepId &&
+    !previous.publishedAt &&
+    !(await runs.marked(previous, 'reported'))
+  ) {
     const done = new Set(previous.chains);
     incomplete = {
       sweepId: previous.sweepId,
@@ -163,8 +233,14 @@ export async function startRun(
       missing: plannedChains(previous, families).filter((chain) => !done.has(chain)),
     };
     // An operational warning, whatever slack.minSeverity: the KPIs of that run are missing from the dashboard.
-    if (deps.outbox) await deps.outbox.enqueue([incompleteMessage(incomplete)]);
+    if (deps.outbox)
+      await deps.outbox.enqueue([
+        incompleteMessage(incomplete),
+        ...(await unfinishedAlerts(deps, runs, previous)),
+      ]);
+    // After the post: a failure between posts it again on the retry (twice at worst, never none).
+    await runs.mark(previous, 'reported');
   }
-  await runs.start(run);
-  return incomplete;
+  const started = await runs.start(run);
+  return { ...started, ...(incomplete ? { incomplete } : {}) };
 }

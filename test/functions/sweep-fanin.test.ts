@@ -152,6 +152,9 @@ describe('the fanned-out sweep fan-in (sweep planner + sweep-worker, state on dy
       expect.stringMatching(
         /sweep sweep-1 \(planned [^)]*\) had not finished when the next one was planned: \d+ of \d+ family-regions done; missing: eu-west-1\/acm/,
       ),
+      // What its finished items raised (a first sweep: one digest) is not lost with it.
+      expect.stringMatching(/^transit-guard sweep \(unfinished\): \d+ open finding/),
     ]);
+    expect(JSON.stringify(slack[1])).toContain('In this digest instead of one message each');
   });
 });

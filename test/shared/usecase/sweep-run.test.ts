@@ -212,8 +212,8 @@ describe('sweep run records (the fan-in) on DynamoDB (dynalite)', () => {
     const next = { sweepId: 'sweep-2', plannedAt: '2026-11-22T18:00:00.000Z' };
 
     // Act
-    const reported = await startRun(deps, runs, { ...next, planned: 1, regions: [REGION] });
-    const after = await startRun(deps, runs, {
+    const { incomplete: reported } = await startRun(deps, runs, { ...next, planned: 1, regions: [REGION] });
+    const { incomplete: after } = await startRun(deps, runs, {
       sweepId: 'sweep-3',
       plannedAt: '2026-11-23T00:00:00.000Z',
       planned: 1,
