@@ -78,7 +78,7 @@ export interface HeldAlert {
 }
 
 /** Marks a planner leaves on a run: `queued` (every first item is on the queue), `reported` (told unfinished). */
-export type RunMark = 'queued' | 'reported';
+type RunMark = 'queued' | 'reported';
 
 export interface SweepRuns {
   /** The latest run planned, if any. */
