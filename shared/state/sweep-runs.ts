@@ -53,6 +53,13 @@ export interface SweepRunRecord extends SweepRunKey {
   counts: RunCounts;
   /** When the KPIs and the digest went out. */
   publishedAt?: string;
+  /**
+   * When the next planner closed it as unfinished and posted what it held: later alerts of its items are not
+   * added to it (they go out from their item), and its fan-in posts only its KPIs' digest.
+   */
+  closedAt?: string;
+  /** The keys of the held alerts whose counts are in the run: only their messages are posted from it. */
+  heldKeys: string[];
   /** Nothing was open when it was planned (a first sweep): its alerts go out as one digest, however few. */
   digest?: boolean;
   /**
@@ -95,11 +102,19 @@ export interface SweepRuns {
    * undefined when the chain was already counted (a redelivered item) or the run is unknown (expired).
    */
   finish(run: SweepRunKey, chain: string, counts: RunCounts): Promise<SweepRunRecord | undefined>;
-  /** Adds counts once per `mark` (a page's folded alerts); false when the run is unknown. */
-  add(run: SweepRunKey, mark: string, counts: RunCounts): Promise<boolean>;
+  /**
+   * Adds counts (a page's folded alerts) and the keys of the messages held for them, once per `mark`; false
+   * when the run is unknown or closed (then nothing was added: the caller tells Slack itself).
+   */
+  add(run: SweepRunKey, mark: string, counts: RunCounts, heldKeys?: readonly string[]): Promise<boolean>;
   get(run: SweepRunKey): Promise<SweepRunRecord | undefined>;
   /** Records the publication; false when another worker recorded it first. */
   published(run: SweepRunKey, at: string): Promise<boolean>;
+  /**
+   * Closes an unpublished run to alerts (the first time sets closedAt, again keeps it): the run after, or
+   * undefined when it was published meanwhile or is unknown.
+   */
+  close(run: SweepRunKey, at: string): Promise<SweepRunRecord | undefined>;
   /** Keeps alerts' messages for the fan-in; the same key again replaces its message (one per alert). */
   hold(run: SweepRunKey, alerts: readonly HeldAlert[]): Promise<void>;
   /** The messages held for the run, in transition-time order. */
@@ -131,6 +146,8 @@ function fromItem(item: Record<string, unknown>): SweepRunRecord {
     ...(typeof item.publishedAt === 'string' ? { publishedAt: item.publishedAt } : {}),
     ...(typeof item.digest === 'boolean' ? { digest: item.digest } : {}),
     ...(typeof item.lastChain === 'string' ? { lastChain: item.lastChain } : {}),
+    ...(typeof item.closedAt === 'string' ? { closedAt: item.closedAt } : {}),
+    heldKeys: [...((item.heldKeys as Set<string> | undefined) ?? [])],
   };
 }
 
@@ -157,10 +174,17 @@ export function createDynamoDbSweepRuns(client: DynamoDBClient, tableName: strin
     mark: string,
     counts: RunCounts,
     done: boolean,
+    heldKeys: readonly string[] = [],
   ) {
     const names: Record<string, string> = { '#set': set };
     const values: Record<string, unknown> = { ':mark': new Set([mark]), ':markText': mark };
     const adds = ['#set :mark'];
+    if (heldKeys.length > 0) {
+      adds.push('heldKeys :heldKeys');
+      values[':heldKeys'] = new Set(heldKeys);
+    }
+    // A finished chain always counts (the run's KPIs); alerts only while the run is open to them.
+    const open = set === 'pages' ? ' AND attribute_not_exists(closedAt)' : '';
     if (done) {
       adds.push('done :one');
       values[':one'] = 1;
@@ -178,7 +202,7 @@ export function createDynamoDbSweepRuns(client: DynamoDBClient, tableName: strin
           Key: keyOf(run),
           UpdateExpression: `${done ? 'SET #last = :markText ' : ''}ADD ${adds.join(', ')}`,
           // attribute_exists: an item of an expired (or never written) run must not create a partial record.
-          ConditionExpression: `attribute_exists(${partitionKey}) AND NOT contains(#set, :markText)`,
+          ConditionExpression: `attribute_exists(${partitionKey}) AND NOT contains(#set, :markText)${open}`,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
           ReturnValues: 'ALL_NEW',
@@ -240,9 +264,11 @@ export function createDynamoDbSweepRuns(client: DynamoDBClient, tableName: strin
       return { run: recorded, created };
     },
     finish: (run, chain, counts) => addOnce(run, 'chains', chain, counts, true),
-    async add(run, mark, counts) {
-      if (await addOnce(run, 'pages', mark, counts, false)) return true;
-      return (await get(run)) !== undefined;
+    async add(run, mark, counts, heldKeys) {
+      if (await addOnce(run, 'pages', mark, counts, false, heldKeys)) return true;
+      // Refused: counted already (a redelivery: true), or the run is unknown or closed (false).
+      const known = await get(run);
+      return known !== undefined && known.closedAt === undefined;
     },
     get,
     async published(run, at) {
@@ -260,6 +286,25 @@ export function createDynamoDbSweepRuns(client: DynamoDBClient, tableName: strin
         return true;
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+    async close(run, at) {
+      try {
+        const { Attributes } = await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keyOf(run),
+            UpdateExpression: 'SET closedAt = if_not_exists(closedAt, :at)',
+            ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(publishedAt)',
+            ExpressionAttributeNames: { '#pk': partitionKey },
+            ExpressionAttributeValues: { ':at': at },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return Attributes ? fromItem(Attributes) : undefined;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return undefined;
         throw error;
       }
     },

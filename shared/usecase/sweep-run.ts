@@ -101,7 +101,10 @@ async function heldAlerts(deps: MonitorDeps, runs: SweepRuns, run: SweepRunRecor
   const firstSweep = run.digest === true || (run.counts[FIRST_SWEEP_COUNT] ?? 0) > 0;
   if (firstSweep || alertTotal(run.counts) > deps.policy.slack.digestThreshold)
     return { folded, messages: [] };
-  return { messages: (await runs.held(run)).map((alert) => alert.payload) };
+  // Only the messages whose counts the run holds: one held by an item the run refused (closed) went out from it.
+  const counted = new Set(run.heldKeys);
+  const held = await runs.held(run);
+  return { messages: held.filter((alert) => counted.has(alert.key)).map((alert) => alert.payload) };
 }
 
 /** What a finished run publishes: its KPIs (for the metrics) and the digest it posted. */
@@ -135,7 +138,10 @@ export async function finishChain(
   const now = deps.now();
   let digest: SlackPayload | undefined;
   if (deps.outbox) {
-    const { folded, messages } = await heldAlerts(deps, runs, after);
+    // A run the next planner closed as unfinished had its held alerts posted then: only its KPIs are new.
+    const { folded, messages } = after.closedAt
+      ? { folded: undefined, messages: [] }
+      : await heldAlerts(deps, runs, after);
     digest = await sweepDigest(deps, kpis, after.regions, now, folded);
     // The alerts first, then the summary, as the single-invocation sweep posts them.
     await deps.outbox.enqueue([...messages, digest]);
@@ -218,28 +224,28 @@ export async function startRun(
 ): Promise<PlannedRun> {
   const previous = await runs.latest();
   let incomplete: IncompleteRun | undefined;
-  if (
-    previous &&
-    previous.sweepId !== run.sweepId &&
-    !previous.publishedAt &&
-    !(await runs.marked(previous, 'reported'))
-  ) {
-    const done = new Set(previous.chains);
+  // Closed before it is read: no item adds an alert to it after, so what is posted here is all it holds.
+  const closed =
+    previous && previous.sweepId !== run.sweepId && !previous.publishedAt
+      ? await runs.close(previous, deps.now().toISOString())
+      : undefined;
+  if (closed && !(await runs.marked(closed, 'reported'))) {
+    const done = new Set(closed.chains);
     incomplete = {
-      sweepId: previous.sweepId,
-      plannedAt: previous.plannedAt,
-      planned: previous.planned,
-      done: previous.done,
-      missing: plannedChains(previous, families).filter((chain) => !done.has(chain)),
+      sweepId: closed.sweepId,
+      plannedAt: closed.plannedAt,
+      planned: closed.planned,
+      done: closed.done,
+      missing: plannedChains(closed, families).filter((chain) => !done.has(chain)),
     };
     // An operational warning, whatever slack.minSeverity: the KPIs of that run are missing from the dashboard.
     if (deps.outbox)
       await deps.outbox.enqueue([
         incompleteMessage(incomplete),
-        ...(await unfinishedAlerts(deps, runs, previous)),
+        ...(await unfinishedAlerts(deps, runs, closed)),
       ]);
     // After the post: a failure between posts it again on the retry (twice at worst, never none).
-    await runs.mark(previous, 'reported');
+    await runs.mark(closed, 'reported');
   }
   const started = await runs.start(run);
   return { ...started, ...(incomplete ? { incomplete } : {}) };

@@ -172,7 +172,7 @@ function sendOptions(
       let messages: HeldAlert[] = [];
       if (!item.digest && alerts.length <= threshold) {
         const run = await runs.get(item);
-        if (!run) return false;
+        if (!run || run.closedAt) return false;
         // Alert counts only grow: a run already over the threshold posts a digest, so no message is kept.
         if (!run.digest && alertTotal(run.counts) + alerts.length <= threshold)
           messages = alerts.map((alert) => ({
@@ -181,12 +181,13 @@ function sendOptions(
             payload: alert.build(),
           }));
       }
-      // The messages before the counts: a failure between leaves a message uncounted (posted with the others
-      // while under the threshold), never a count without its message.
+      // The messages before the counts and their keys: a failure between leaves a message nobody posts from the
+      // run, and the redelivery holds it again; a run closed meanwhile refuses them, so the item posts them.
       await runs.hold(item, messages);
       const counts = foldedCounts(folded);
       if (item.digest) counts[FIRST_SWEEP_COUNT] = 1;
-      return runs.add(item, pageMark(item, alerts), counts);
+      const keys = messages.map((message) => message.key);
+      return runs.add(item, pageMark(item, alerts), counts, keys);
     },
   };
 }

@@ -413,5 +413,17 @@ describe('the fanned-out sweep tells Slack once per sweep (run records on dynali
     expect(slack).toHaveLength(1 + perItem);
     expect(slack[0]?.text).toContain(`missing: ${OTHER}/acm`);
     expect(slack.slice(1).every((payload) => JSON.stringify(payload).includes(REGION))).toBe(true);
+
+    // The late region runs after all: the closed run refuses its alerts, so it posts them itself; the run's
+    // fan-in then posts only its KPIs' digest. Every alert once, none lost.
+    const reported = slack.length;
+    const two = await runSweepItem(deps, laterItem(OTHER), runs);
+    const fromItem = slack.slice(reported).map((payload) => JSON.stringify(payload));
+    await finishChain(deps, runs, RUN, `${OTHER}/acm`, two.counts);
+    expect(fromItem).toHaveLength(perItem);
+    expect(fromItem.every((text) => text.includes(OTHER))).toBe(true);
+    expect(slack).toHaveLength(2 + 2 * perItem);
+    expect(slack.at(-1)?.text).toMatch(/^transit-guard sweep: /);
+    expect(JSON.stringify(slack.at(-1))).not.toContain('instead of one message each');
   });
 });
