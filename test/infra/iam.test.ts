@@ -344,7 +344,7 @@ describe('least privilege', () => {
   it("lets sweep and sweep-worker update only the sweep run records (the fan-in), beside remediate's idempotency records", () => {
     // Act
     const updaters = FUNCTION_NAMES.filter((name) => allowedActions(roleOf(name)).has('dynamodb:UpdateItem'));
-    const statements = ['sweep', 'sweep-worker'].map((name) =>
+    const statements = (['sweep', 'sweep-worker'] as const).map((name) =>
       roleStatements(roleOf(name)).filter((s) => asList(s.Action).includes('dynamodb:UpdateItem')),
     );
 
