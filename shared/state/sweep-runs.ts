@@ -2,7 +2,9 @@
  * The fanned-out sweep's fan-in (issue #17): one record per sweep run in the state table, where every family-region
  * (a chain of pages) adds its KPI counts when it finishes, so the worker that finishes the last one can publish
  * the sweep's KPIs and its one Slack digest. Each addition names its chain (or page) in a set in the same
- * UpdateItem, under a condition, so an item SQS hands over twice counts once.
+ * UpdateItem, under a condition, so an item SQS hands over twice counts once. The run is keyed by the schedule
+ * event (its time and id), so a retried event finds its run; held alert messages and planner marks are items of
+ * their own in the same partition.
  */
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {

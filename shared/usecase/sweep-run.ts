@@ -1,8 +1,10 @@
 /**
  * The fanned-out sweep's fan-in: what the single-invocation sweep does at its end (publish the SEC09 KPIs, post
- * one Slack digest), done once per run by the worker that finishes its last family-region, from the counts every
- * family-region added to the run record (shared/state/sweep-runs.ts). A run that never finishes (an item in the
- * dead-letter queue) publishes nothing: the next planner reports it with what is missing.
+ * the alerts or one digest for them, then the summary), done once per run by the worker that finishes its last
+ * family-region, from what every item added to the run record (shared/state/sweep-runs.ts): KPI counts, alert
+ * counts and held messages. Slack's digestThreshold is so judged per sweep, not per item. A run that never
+ * finishes (an item in the dead-letter queue) publishes nothing: the next planner closes it and reports it with
+ * what is missing and the alerts it held.
  */
 import { FAMILIES, type Family } from '../families/index.js';
 import type { Evaluation } from '../model/evaluation.js';

@@ -35,7 +35,7 @@ export interface SweepItem {
   pageNumber: number;
   /** Every earlier page of this family and region was read without errors; only then may the last resolve. */
   clean: boolean;
-  /** Nothing was open when the sweep was planned: Slack gets this item's alerts as one digest. */
+  /** Nothing was open when the sweep was planned: Slack gets the sweep's alerts as one digest (./sweep-run.ts). */
   digest: boolean;
   /** The KPI counts of the earlier pages of this family and region (./sweep-run.ts), carried page to page. */
   counts?: RunCounts;
