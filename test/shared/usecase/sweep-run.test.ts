@@ -331,6 +331,40 @@ describe('the fanned-out sweep tells Slack once per sweep (run records on dynali
     expect(JSON.stringify(slack.at(-1))).not.toContain('instead of one message each');
   });
 
+  /** Two workers run their item and finish its chain at the same time; what Slack got. */
+  async function concurrentSweep(threshold: (perItem: number) => number) {
+    const perItem = await alertsOfOneItem();
+    const source = byRegion({ [REGION]: weakIn(REGION), [OTHER]: weakIn(OTHER) });
+    const { runs, deps, slack } = await freshState(source, threshold(perItem));
+    await startTwoRegions(runs, deps);
+    const finish = async (region: string) => {
+      const outcome = await runSweepItem(deps, laterItem(region), runs);
+      return finishChain(deps, runs, RUN, `${region}/acm`, outcome.counts);
+    };
+    const published = await Promise.all([finish(REGION), finish(OTHER)]);
+    return { perItem, published, slack, texts: slack.map((payload) => JSON.stringify(payload)) };
+  }
+
+  it('tells each alert once when two workers finish the last two items at the same time (under the threshold)', async () => {
+    // Act
+    const { perItem, published, slack, texts } = await concurrentSweep((perItem) => 2 * perItem);
+
+    // Assess
+    expect(published.filter(Boolean)).toHaveLength(1);
+    expect(slack).toHaveLength(2 * perItem + 1);
+    expect(new Set(texts.slice(0, -1)).size).toBe(2 * perItem);
+  });
+
+  it('posts one digest when two workers finish the last two items at the same time (over the threshold)', async () => {
+    // Act
+    const { perItem, published, slack, texts } = await concurrentSweep((perItem) => perItem);
+
+    // Assess
+    expect(published.filter(Boolean)).toHaveLength(1);
+    expect(slack).toHaveLength(1);
+    expect(texts[0]).toContain(`${2 * perItem} new`);
+  });
+
   it('lets only the chain that completed a run publish it on redelivery, not a late duplicate of another chain', async () => {
     // Prepare: the last chain completes the run but cannot post.
     const { runs, deps, slack } = await freshState();
