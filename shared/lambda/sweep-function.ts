@@ -77,8 +77,9 @@ export function createSweepFunction(options: { runtime?: () => Runtime } = {}) {
       const deps = runtime.deps();
       if (runtime.sweepQueue) {
         const now = deps.now();
-        // The schedule's time, the same when EventBridge retries the event, keys the run (so a retry reuses it);
-        // never later than now, as findings not seen since the plan time are resolved as deleted.
+        // The schedule's time, the same when the event is retried or handed over twice (Lambda's asynchronous
+        // queue: https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html), keys the run
+        // so a retry reuses it; never later than now, as findings not seen since the plan time are resolved.
         const plannedAt = new Date(Math.min(Date.parse(event.time), now.getTime()));
         // Nothing open yet (the first sweep): the sweep's alerts go to Slack as one digest, as the single sweep does.
         const digest = (await deps.findings.listOpen(1)).length === 0;

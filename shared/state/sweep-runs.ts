@@ -292,6 +292,8 @@ export function createDynamoDbSweepRuns(client: DynamoDBClient, tableName: strin
       }
     },
     async close(run, at) {
+      // if_not_exists keeps the first closing time; SET and ADD may share one update expression:
+      // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html
       try {
         const { Attributes } = await documents.send(
           new UpdateCommand({
