@@ -52,6 +52,8 @@ export interface SweepPlanSummary {
   items: number;
   /** The schedule event was planned before (EventBridge retried it): its run was reused. */
   retried?: boolean;
+  /** The later sweep that made this (late) event's sweep unnecessary: nothing was queued. */
+  superseded?: string;
   /** Transitions earlier invocations still owed, delivered now. */
   owed: number;
   /** The previous run, when it never finished (an item dead-lettered): reported, its KPIs never published. */
@@ -102,6 +104,12 @@ export function createSweepFunction(options: { runtime?: () => Runtime } = {}) {
             digest,
             ...(aggregator ? { aggregator } : {}),
           });
+          if ('superseded' in started) {
+            logger.warn('A later sweep was planned before this event ran: nothing queued', {
+              later: started.superseded.sweepId,
+            });
+            return { sweepId: event.id, regions, items: 0, owed: 0, superseded: started.superseded.sweepId };
+          }
           incomplete = started.incomplete;
           retried = !started.created;
           // A retried event: the run's first answer stands (an earlier attempt's items may have opened findings).

@@ -212,6 +212,11 @@ export interface PlannedRun extends StartedRun {
   incomplete?: IncompleteRun;
 }
 
+/** A schedule event retried after a later sweep was planned, its run never recorded: the later one covers it. */
+export interface SupersededRun {
+  superseded: SweepRunRecord;
+}
+
 /**
  * Before a new run: reports the previous one if it never finished (logged by the caller, posted to Slack here,
  * with the alerts its items held for it, so none is lost), then records the new one. Only the previous run is
@@ -223,8 +228,13 @@ export async function startRun(
   runs: SweepRuns,
   run: SweepRunKey & { planned: number; regions: readonly string[]; aggregator?: string; digest?: boolean },
   families: readonly Family[] = FAMILIES,
-): Promise<PlannedRun> {
+): Promise<PlannedRun | SupersededRun> {
   const previous = await runs.latest();
+  // A late retry (Lambda keeps a throttled event up to 6 hours) must not close the later sweep as unfinished.
+  if (previous && previous.sweepId !== run.sweepId && previous.plannedAt > run.plannedAt) {
+    const own = await runs.get(run);
+    return own ? { run: own, created: false } : { superseded: previous };
+  }
   let incomplete: IncompleteRun | undefined;
   // Closed before it is read: no item adds an alert to it after, so what is posted here is all it holds.
   const closed =

@@ -13,7 +13,15 @@ import { RULES } from '../../../shared/rules/index.js';
 import { createDynamoDbFindingStore } from '../../../shared/state/dynamodb-store.js';
 import { createDynamoDbSweepRuns, type SweepRuns } from '../../../shared/state/sweep-runs.js';
 import type { MonitorDeps } from '../../../shared/usecase/deps.js';
-import { alertTotal, finishChain, kpiCounts, kpisOf, startRun } from '../../../shared/usecase/sweep-run.js';
+import {
+  alertTotal,
+  finishChain,
+  kpiCounts,
+  kpisOf,
+  type PlannedRun,
+  type SupersededRun,
+  startRun,
+} from '../../../shared/usecase/sweep-run.js';
 import { runSweepItem, type SweepItem } from '../../../shared/usecase/sweep-work.js';
 import { certificateIn } from '../../helpers/acm-fixtures.js';
 import { type LocalDynamo, startDynalite } from '../../helpers/dynalite.js';
@@ -51,8 +59,14 @@ async function freshState(source?: InventorySource, digestThreshold?: number) {
 }
 
 const RUN = { sweepId: 'sweep-1', plannedAt: T0.toISOString() };
+/** A run the planner started (not superseded by a later one). */
+async function started(result: Promise<PlannedRun | SupersededRun>): Promise<PlannedRun> {
+  const run = await result;
+  if ('superseded' in run) throw new Error(`superseded by ${run.superseded.sweepId}`);
+  return run;
+}
 const start = (runs: SweepRuns, deps: MonitorDeps, planned: number) =>
-  startRun(deps, runs, { ...RUN, planned, regions: [REGION] });
+  started(startRun(deps, runs, { ...RUN, planned, regions: [REGION] }));
 
 const cert = (id: string, overrides: Partial<AcmCertificate> = {}) =>
   certificateIn({ accountId: ACCOUNT_ID, region: REGION }, id, overrides);
@@ -212,13 +226,17 @@ describe('sweep run records (the fan-in) on DynamoDB (dynalite)', () => {
     const next = { sweepId: 'sweep-2', plannedAt: '2026-11-22T18:00:00.000Z' };
 
     // Act
-    const { incomplete: reported } = await startRun(deps, runs, { ...next, planned: 1, regions: [REGION] });
-    const { incomplete: after } = await startRun(deps, runs, {
-      sweepId: 'sweep-3',
-      plannedAt: '2026-11-23T00:00:00.000Z',
-      planned: 1,
-      regions: [REGION],
-    });
+    const { incomplete: reported } = await started(
+      startRun(deps, runs, { ...next, planned: 1, regions: [REGION] }),
+    );
+    const { incomplete: after } = await started(
+      startRun(deps, runs, {
+        sweepId: 'sweep-3',
+        plannedAt: '2026-11-23T00:00:00.000Z',
+        planned: 1,
+        regions: [REGION],
+      }),
+    );
 
     // Assess
     expect(reported).toEqual({
@@ -401,6 +419,29 @@ describe('the fanned-out sweep tells Slack once per sweep (run records on dynali
     expect(await runs.latest()).toMatchObject({ ...RUN, done: 1 });
   });
 
+  it('plans nothing for a schedule event retried after a later sweep was planned, and leaves that sweep running', async () => {
+    // Prepare: sweep-2 (planned later) is running; sweep-1's event arrives late, its run never recorded.
+    const { runs, deps, slack } = await freshState();
+    const later = {
+      sweepId: 'sweep-2',
+      plannedAt: '2026-11-22T18:00:00.000Z',
+      planned: 2,
+      regions: [REGION],
+    };
+    await started(startRun(deps, runs, later));
+
+    // Act
+    const late = await startRun(deps, runs, { ...RUN, planned: 2, regions: [REGION] });
+    const stillRunning = await finishChain(deps, runs, later, `${REGION}/acm`, {});
+
+    // Assess: nothing recorded for sweep-1, sweep-2 neither closed nor reported.
+    expect(late).toMatchObject({ superseded: { sweepId: 'sweep-2' } });
+    expect(await runs.get(RUN)).toBeUndefined();
+    expect((await runs.get(later))?.closedAt).toBeUndefined();
+    expect(stillRunning).toBeUndefined();
+    expect(slack).toEqual([]);
+  });
+
   it('reports an unfinished run once when the planner that reported it fails and is retried', async () => {
     // Prepare: sweep-1 left one of its two chains unfinished; sweep-2's first attempt fails after reporting.
     const { runs, deps, slack } = await freshState();
@@ -414,7 +455,7 @@ describe('the fanned-out sweep tells Slack once per sweep (run records on dynali
     await expect(startRun(deps, failsOnce, next)).rejects.toThrow('ProvisionedThroughputExceededException');
 
     // Act
-    const retried = await startRun(deps, runs, next);
+    const retried = await started(startRun(deps, runs, next));
 
     // Assess
     expect(retried.incomplete).toBeUndefined();
@@ -434,11 +475,13 @@ describe('the fanned-out sweep tells Slack once per sweep (run records on dynali
 
     // Act: the registry of this sweep is ACM alone (the planner derives the missing chains from it).
     const acmOnly = FAMILIES.filter((family) => family.id === 'acm');
-    const next = await startRun(
-      deps,
-      runs,
-      { sweepId: 'sweep-2', plannedAt: '2026-11-22T18:00:00.000Z', planned: 2, regions: [REGION, OTHER] },
-      acmOnly,
+    const next = await started(
+      startRun(
+        deps,
+        runs,
+        { sweepId: 'sweep-2', plannedAt: '2026-11-22T18:00:00.000Z', planned: 2, regions: [REGION, OTHER] },
+        acmOnly,
+      ),
     );
 
     // Assess: the warning names the missing region, then each held alert's own message.
