@@ -113,6 +113,13 @@ export interface SweepRuns {
   /** Records the publication; false when another worker recorded it first. */
   published(run: SweepRunKey, at: string): Promise<boolean>;
   /**
+   * Claims the publication of an unpublished run for one worker: false when another claimed it less than
+   * `leaseSeconds` before `at` (a worker that died while publishing frees it when its time is up).
+   */
+  claim(run: SweepRunKey, at: Date, leaseSeconds: number): Promise<boolean>;
+  /** Gives up the claim made at `at` (publishing failed: the redelivery claims it again). */
+  release(run: SweepRunKey, at: Date): Promise<void>;
+  /**
    * Closes an unpublished run to alerts (the first time sets closedAt, again keeps it): the run after, or
    * undefined when it was published meanwhile or is unknown.
    */
@@ -290,6 +297,43 @@ export function createDynamoDbSweepRuns(client: DynamoDBClient, tableName: strin
         if (error instanceof ConditionalCheckFailedException) return false;
         throw error;
       }
+    },
+    async claim(run, at, leaseSeconds) {
+      try {
+        await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keyOf(run),
+            UpdateExpression: 'SET publishingAt = :at',
+            ConditionExpression:
+              'attribute_exists(#pk) AND attribute_not_exists(publishedAt) AND (attribute_not_exists(publishingAt) OR publishingAt < :stale)',
+            ExpressionAttributeNames: { '#pk': partitionKey },
+            ExpressionAttributeValues: {
+              ':at': at.toISOString(),
+              ':stale': new Date(at.getTime() - leaseSeconds * 1000).toISOString(),
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+    async release(run, at) {
+      await documents
+        .send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keyOf(run),
+            UpdateExpression: 'REMOVE publishingAt',
+            ConditionExpression: 'publishingAt = :at',
+            ExpressionAttributeValues: { ':at': at.toISOString() },
+          }),
+        )
+        .catch((error: unknown) => {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        });
     },
     async close(run, at) {
       // if_not_exists keeps the first closing time; SET and ADD may share one update expression:

@@ -109,6 +109,12 @@ async function heldAlerts(deps: MonitorDeps, runs: SweepRuns, run: SweepRunRecor
   return { messages: held.filter((alert) => counted.has(alert.key)).map((alert) => alert.payload) };
 }
 
+/**
+ * How long a worker's claim to publish a run holds: the sweep-worker's timeout (serverless.yml, 900 s), after
+ * which Lambda has stopped it; SQS hands an item over again only after its visibility timeout (5,400 s).
+ */
+const PUBLISH_LEASE_SECONDS = 900;
+
 /** What a finished run publishes: its KPIs (for the metrics) and the digest it posted. */
 export interface PublishedRun {
   run: SweepRunRecord;
@@ -138,15 +144,22 @@ export async function finishChain(
   if (!after || after.done < after.planned || after.publishedAt) return undefined;
   const kpis = kpisOf(after.counts, deps.policy);
   const now = deps.now();
+  // One worker publishes: a duplicate of the completing item running at the same moment finds the claim.
+  if (!(await runs.claim(run, now, PUBLISH_LEASE_SECONDS))) return undefined;
   let digest: SlackPayload | undefined;
   if (deps.outbox) {
-    // A run the next planner closed as unfinished had its held alerts posted then: only its KPIs are new.
-    const { folded, messages } = after.closedAt
-      ? { folded: undefined, messages: [] }
-      : await heldAlerts(deps, runs, after);
-    digest = await sweepDigest(deps, kpis, after.regions, now, folded);
-    // The alerts first, then the summary, as the single-invocation sweep posts them.
-    await deps.outbox.enqueue([...messages, digest]);
+    try {
+      // A run the next planner closed as unfinished had its held alerts posted then: only its KPIs are new.
+      const { folded, messages } = after.closedAt
+        ? { folded: undefined, messages: [] }
+        : await heldAlerts(deps, runs, after);
+      digest = await sweepDigest(deps, kpis, after.regions, now, folded);
+      // The alerts first, then the summary, as the single-invocation sweep posts them.
+      await deps.outbox.enqueue([...messages, digest]);
+    } catch (error) {
+      await runs.release(run, now);
+      throw error;
+    }
   }
   // After the digest went out: a failure before this line leaves the run unpublished, and SQS hands the item over
   // again, which publishes then (a digest twice at worst, never none).

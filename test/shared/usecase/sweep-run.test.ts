@@ -383,6 +383,51 @@ describe('the fanned-out sweep tells Slack once per sweep (run records on dynali
     expect(texts[0]).toContain(`${2 * perItem} new`);
   });
 
+  it('publishes once when SQS hands the completing item to two workers at the same moment', async () => {
+    // Prepare: posting takes a while, so the duplicate arrives while the first worker is publishing.
+    const { runs, deps, slack } = await freshState();
+    await start(runs, deps, 1);
+    const slow = {
+      ...deps,
+      outbox: {
+        enqueue: async (payloads: SlackPayload[]) => {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          slack.push(...payloads);
+        },
+      },
+    };
+
+    // Act
+    const results = await Promise.all([
+      finishChain(slow, runs, RUN, `${REGION}/acm`, {}),
+      new Promise((resolve) => setTimeout(resolve, 50)).then(() =>
+        finishChain(slow, runs, RUN, `${REGION}/acm`, {}),
+      ),
+    ]);
+
+    // Assess
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(slack).toHaveLength(1);
+  });
+
+  it('lets a worker that died while publishing be replaced once its claim has run out (the sweep-worker timeout)', async () => {
+    // Prepare: a worker claimed the publication and was stopped before posting (no release).
+    const { runs, deps, slack } = await freshState();
+    await start(runs, deps, 1);
+    await runs.finish(RUN, `${REGION}/acm`, {});
+    expect(await runs.claim(RUN, T0, 900)).toBe(true);
+
+    // Act: the item handed over again within the timeout, then after it.
+    const early = await finishChain(deps, runs, RUN, `${REGION}/acm`, {});
+    const later = { ...deps, now: () => new Date(T0.getTime() + 901_000) };
+    const replaced = await finishChain(later, runs, RUN, `${REGION}/acm`, {});
+
+    // Assess
+    expect(early).toBeUndefined();
+    expect(replaced).toBeDefined();
+    expect(slack).toHaveLength(1);
+  });
+
   it('lets only the chain that completed a run publish it on redelivery, not a late duplicate of another chain', async () => {
     // Prepare: the last chain completes the run but cannot post.
     const { runs, deps, slack } = await freshState();
