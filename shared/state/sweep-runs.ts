@@ -275,9 +275,20 @@ export function createDynamoDbSweepRuns(client: DynamoDBClient, tableName: strin
     finish: (run, chain, counts) => addOnce(run, 'chains', chain, counts, true),
     async add(run, mark, counts, heldKeys) {
       if (await addOnce(run, 'pages', mark, counts, false, heldKeys)) return true;
-      // Refused: counted already (a redelivery: true), or the run is unknown or closed (false).
-      const known = await get(run);
-      return known !== undefined && known.closedAt === undefined;
+      // Refused: counted already (a redelivery: true, even once closed, as the run told them), or the run is
+      // unknown or closed (false).
+      const { Item } = await documents.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: keyOf(run),
+          ProjectionExpression: '#pk, pages, closedAt',
+          ExpressionAttributeNames: { '#pk': partitionKey },
+          ConsistentRead: true,
+        }),
+      );
+      if (!Item) return false;
+      if ((Item.pages as Set<string> | undefined)?.has(mark)) return true;
+      return Item.closedAt === undefined;
     },
     get,
     async published(run, at) {

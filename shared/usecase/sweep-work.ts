@@ -172,7 +172,7 @@ function sendOptions(
       let messages: HeldAlert[] = [];
       if (!item.digest && alerts.length <= threshold) {
         const run = await runs.get(item);
-        if (!run || run.closedAt) return false;
+        if (!run) return false;
         // Alert counts only grow: a run already over the threshold posts a digest, so no message is kept.
         if (!run.digest && alertTotal(run.counts) + alerts.length <= threshold)
           messages = alerts.map((alert) => ({

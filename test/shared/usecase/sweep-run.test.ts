@@ -464,6 +464,33 @@ describe('the fanned-out sweep tells Slack once per sweep (run records on dynali
     expect(await runs.latest()).toMatchObject({ ...RUN, done: 1 });
   });
 
+  it('does not post again the alerts of an item redelivered after the next planner reported them with its unfinished run', async () => {
+    // Prepare: the item's alerts reach the run, then it times out (Slack still owed); the run stays unfinished.
+    const perItem = await alertsOfOneItem();
+    const source = byRegion({ [REGION]: weakIn(REGION), [OTHER]: weakIn(OTHER) });
+    const { runs, deps, slack } = await freshState(source);
+    await startTwoRegions(runs, deps);
+    const timesOut: SweepRuns = {
+      ...runs,
+      add: async (...args) => {
+        await runs.add(...args);
+        throw new Error('Task timed out');
+      },
+    };
+    await expect(runSweepItem(deps, laterItem(REGION), timesOut)).rejects.toThrow('Task timed out');
+    const acmOnly = FAMILIES.filter((family) => family.id === 'acm');
+    const next = { sweepId: 'sweep-2', plannedAt: '2026-11-22T18:00:00.000Z', planned: 2, regions: [REGION] };
+    await started(startRun(deps, runs, next, acmOnly));
+    const reported = slack.length;
+
+    // Act: SQS hands the item over again.
+    await runSweepItem(deps, laterItem(REGION), runs);
+
+    // Assess: told once, by the report.
+    expect(reported).toBe(1 + perItem);
+    expect(slack).toHaveLength(reported);
+  });
+
   it('plans nothing for a schedule event retried after a later sweep was planned, and leaves that sweep running', async () => {
     // Prepare: sweep-2 (planned later) is running; sweep-1's event arrives late, its run never recorded.
     const { runs, deps, slack } = await freshState();
