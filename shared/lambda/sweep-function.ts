@@ -6,7 +6,12 @@ import { computeKpis } from '../report/kpis.js';
 import { createDelivery } from '../usecase/deliver.js';
 import { sweep } from '../usecase/sweep.js';
 import { type IncompleteRun, startRun } from '../usecase/sweep-run.js';
-import { planAggregatorSweep, planSweep } from '../usecase/sweep-work.js';
+import {
+  type AggregatorItem,
+  planAggregatorSweep,
+  planSweep,
+  type SweepItem,
+} from '../usecase/sweep-work.js';
 import { loadFunctionConfig } from './config.js';
 import { createHandler, createObservability } from './handler.js';
 import { INSPECTOR_WIRING } from './inspector-wiring.js';
@@ -16,7 +21,7 @@ const scheduledEventSchema = z.object({
   id: z.string().min(1),
   source: z.literal('aws.events'),
   'detail-type': z.literal('Scheduled Event'),
-  time: z.string().min(1),
+  time: z.iso.datetime({ offset: true }),
 });
 
 type ScheduledEvent = z.infer<typeof scheduledEventSchema>;
@@ -43,8 +48,12 @@ export interface SweepSummary {
 export interface SweepPlanSummary {
   sweepId: string;
   regions: string[];
-  /** First-page items queued (each continues with its next page itself). */
+  /** First-page items queued (each continues with its next page itself); 0 when a retry found them queued. */
   items: number;
+  /** The schedule event was planned before (EventBridge retried it): its run was reused. */
+  retried?: boolean;
+  /** The later sweep that made this (late) event's sweep unnecessary: nothing was queued. */
+  superseded?: string;
   /** Transitions earlier invocations still owed, delivered now. */
   owed: number;
   /** The previous run, when it never finished (an item dead-lettered): reported, its KPIs never published. */
@@ -70,44 +79,70 @@ export function createSweepFunction(options: { runtime?: () => Runtime } = {}) {
       const deps = runtime.deps();
       if (runtime.sweepQueue) {
         const now = deps.now();
-        // Nothing open yet (the first sweep): each item's alerts go to Slack as one digest, as the single sweep does.
+        // The schedule's time, the same when the event is retried or handed over twice (Lambda's asynchronous
+        // queue: https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html), keys the run
+        // so a retry reuses it; never later than now, as findings not seen since the plan time are resolved.
+        const plannedAt = new Date(Math.min(Date.parse(event.time), now.getTime()));
+        // Nothing open yet (the first sweep): the sweep's alerts go to Slack as one digest, as the single sweep does.
         const digest = (await deps.findings.listOpen(1)).length === 0;
         const { configAggregator: aggregator } = runtime.config;
-        const items = aggregator
-          ? [planAggregatorSweep({ sweepId: event.id, aggregator, now, digest })]
-          : planSweep({ sweepId: event.id, regions: runtime.config.regions, now, digest });
+        const planned = aggregator
+          ? [planAggregatorSweep({ sweepId: event.id, aggregator, now: plannedAt, digest })]
+          : planSweep({ sweepId: event.id, regions: runtime.config.regions, now: plannedAt, digest });
         const regions = aggregator ? [runtime.config.region] : runtime.config.regions;
-        // The run record before the items: the first worker to finish adds to it (the fan-in, ../usecase/sweep-run.ts).
-        const incomplete =
-          runtime.sweepRuns && items.length > 0
-            ? await startRun(deps, runtime.sweepRuns, {
-                sweepId: event.id,
-                plannedAt: now.toISOString(),
-                planned: items.length,
-                regions,
-                ...(aggregator ? { aggregator } : {}),
-              })
-            : undefined;
+        let items: readonly (SweepItem | AggregatorItem)[] = planned;
+        let incomplete: IncompleteRun | undefined;
+        let retried = false;
+        const runs = runtime.sweepRuns;
+        if (runs && planned.length > 0) {
+          // The run record before the items: the first worker to finish adds to it (the fan-in, ../usecase/sweep-run.ts).
+          const started = await startRun(deps, runs, {
+            sweepId: event.id,
+            plannedAt: plannedAt.toISOString(),
+            planned: planned.length,
+            regions,
+            digest,
+            ...(aggregator ? { aggregator } : {}),
+          });
+          if ('superseded' in started) {
+            logger.warn('A later sweep was planned before this event ran: nothing queued', {
+              later: started.superseded.sweepId,
+            });
+            return { sweepId: event.id, regions, items: 0, owed: 0, superseded: started.superseded.sweepId };
+          }
+          incomplete = started.incomplete;
+          retried = !started.created;
+          // A retried event: the run's first answer stands (an earlier attempt's items may have opened findings).
+          const first = started.run.digest ?? digest;
+          items = planned.map((item) => ({ ...item, digest: first }));
+          // Every first item queued already: queuing them again would only read every page twice.
+          if (retried && (await runs.marked(started.run, 'queued'))) items = [];
+        }
         if (incomplete)
           logger.error('The previous sweep never finished: its KPIs and digest were not published', {
             ...incomplete,
           });
-        await runtime.sweepQueue.enqueue(items);
+        // Some items of an earlier attempt may be on the queue already: their duplicates count once in the run
+        // (each chain and page is counted under its mark), and each alert is held under its own key.
+        if (items.length > 0) await runtime.sweepQueue.enqueue(items);
+        if (runs && items.length > 0)
+          await runs.mark({ sweepId: event.id, plannedAt: plannedAt.toISOString() }, 'queued');
         // What earlier invocations left owed (a failed publish, a queue that was down) is sent once per sweep.
         const delivery = createDelivery(deps, { now, triggerId: event.id });
         const pending = await deps.findings.listPending();
         delivery.owe(pending);
         await delivery.send({});
-        const planned: SweepPlanSummary = {
+        const summary: SweepPlanSummary = {
           sweepId: event.id,
           regions,
           items: items.length,
           owed: pending.length,
+          ...(retried ? { retried } : {}),
           ...(incomplete ? { incomplete } : {}),
         };
-        metrics.addMetric('SweepItemsPlanned', MetricUnit.Count, planned.items);
-        logger.info('Sweep planned', { ...planned, incomplete: incomplete?.sweepId });
-        return planned;
+        metrics.addMetric('SweepItemsPlanned', MetricUnit.Count, summary.items);
+        logger.info('Sweep planned', { ...summary, incomplete: incomplete?.sweepId });
+        return summary;
       }
       const outcome = await sweep(deps, {
         sweepId: event.id,

@@ -43,10 +43,19 @@ export interface SendOptions {
   /** Builds the digest (the sweep's, with its KPIs); default: a digest of the alerts alone. */
   summarize?: (folded: FoldedAlerts) => Promise<SlackPayload>;
   /**
-   * Keeps the alerts a digest would stand for in a digest posted later (the fanned-out sweep's end-of-sweep
-   * digest) instead of posting one now; false: there will be no such digest, so this one is posted.
+   * The fanned-out sweep: keeps every alert for its run's fan-in, which posts them, or one digest when the whole
+   * sweep raised more than slack.digestThreshold (./sweep-run.ts); false: there is no run to keep them (it
+   * expired), so they go out now as without this option.
    */
-  fold?: (folded: FoldedAlerts) => Promise<boolean>;
+  hold?: (alerts: readonly AlertToHold[], folded: FoldedAlerts) => Promise<boolean>;
+}
+
+/** An alert handed to SendOptions.hold: which alert, when, and its message (built only when asked for). */
+export interface AlertToHold {
+  findingId: string;
+  reason: Alert['reason'];
+  at: string;
+  build: () => SlackPayload;
 }
 
 /** A digest of the alerts of a run that is not a sweep: their counts and the worst of them. */
@@ -289,11 +298,24 @@ export function createDelivery(deps: MonitorDeps, context: DeliveryContext) {
             build: () => messageFor(alert, evaluationsOf.get(alert), alertContext),
           })),
         ];
-        const digest =
-          alerts.length > 0 && (options.digest === true || alerts.length > deps.policy.slack.digestThreshold);
         try {
-          const folded = digest && options.fold ? await options.fold(foldAlerts(alerts)) : false;
-          const payloads = folded
+          const held =
+            alerts.length > 0 && options.hold
+              ? await options.hold(
+                  alerts.map(({ at, reason, finding, build }) => ({
+                    findingId: finding.findingId,
+                    reason,
+                    at,
+                    build,
+                  })),
+                  foldAlerts(alerts),
+                )
+              : false;
+          const digest =
+            !held &&
+            alerts.length > 0 &&
+            (options.digest === true || alerts.length > deps.policy.slack.digestThreshold);
+          const payloads = held
             ? []
             : digest
               ? [

@@ -1,16 +1,19 @@
 /**
  * The fanned-out sweep's fan-in: what the single-invocation sweep does at its end (publish the SEC09 KPIs, post
- * one Slack digest), done once per run by the worker that finishes its last family-region, from the counts every
- * family-region added to the run record (shared/state/sweep-runs.ts). A run that never finishes (an item in the
- * dead-letter queue) publishes nothing: the next planner reports it with what is missing.
+ * the alerts or one digest for them, then the summary), done once per run by the worker that finishes its last
+ * family-region, from what every item added to the run record (shared/state/sweep-runs.ts): KPI counts, alert
+ * counts and held messages. Slack's digestThreshold is so judged per sweep, not per item. A run that never
+ * finishes (an item in the dead-letter queue) publishes nothing: the next planner closes it and reports it with
+ * what is missing and the alerts it held.
  */
 import { FAMILIES, type Family } from '../families/index.js';
 import type { Evaluation } from '../model/evaluation.js';
+import { type Severity, severityRank } from '../model/evaluation.js';
 import type { Policy } from '../policy/schema.js';
 import { computeKpis, type Kpis, share } from '../report/kpis.js';
-import type { FoldedAlerts } from '../report/slack/digest.js';
+import { buildDigestMessage, type FoldedAlerts } from '../report/slack/digest.js';
 import { awsText, enforceLimits, type SlackPayload } from '../report/slack/payload.js';
-import type { RunCounts, SweepRunKey, SweepRunRecord, SweepRuns } from '../state/sweep-runs.js';
+import type { RunCounts, StartedRun, SweepRunKey, SweepRunRecord, SweepRuns } from '../state/sweep-runs.js';
 import type { MonitorDeps } from './deps.js';
 import { sweepDigest } from './sweep.js';
 
@@ -77,6 +80,41 @@ function foldedOf(counts: RunCounts): FoldedAlerts | undefined {
   return any ? folded : undefined;
 }
 
+/**
+ * The counter an item planned as part of a first sweep adds with its alerts: it kept no message for them, so
+ * the run posts one digest whatever its record says.
+ */
+export const FIRST_SWEEP_COUNT = 'firstSweep';
+
+/** How many alerts the run's items held (each alert once per page mark). */
+export function alertTotal(counts: RunCounts): number {
+  let total = 0;
+  for (const [name, n] of Object.entries(counts)) if (name.startsWith('alert.')) total += n;
+  return total;
+}
+
+/**
+ * What a run's held alerts become, decided once for the whole sweep: one digest when the run is a first sweep
+ * or its items raised more than slack.digestThreshold, else each alert's own message, oldest first.
+ */
+async function heldAlerts(deps: MonitorDeps, runs: SweepRuns, run: SweepRunRecord) {
+  const folded = foldedOf(run.counts);
+  if (!folded) return { messages: [] };
+  const firstSweep = run.digest === true || (run.counts[FIRST_SWEEP_COUNT] ?? 0) > 0;
+  if (firstSweep || alertTotal(run.counts) > deps.policy.slack.digestThreshold)
+    return { folded, messages: [] };
+  // Only the messages whose counts the run holds: one held by an item the run refused (closed) went out from it.
+  const counted = new Set(run.heldKeys);
+  const held = await runs.held(run);
+  return { messages: held.filter((alert) => counted.has(alert.key)).map((alert) => alert.payload) };
+}
+
+/**
+ * How long a worker's claim to publish a run holds: the sweep-worker's timeout (serverless.yml, 900 s), after
+ * which Lambda has stopped it; SQS hands an item over again only after its visibility timeout (5,400 s).
+ */
+const PUBLISH_LEASE_SECONDS = 900;
+
 /** What a finished run publishes: its KPIs (for the metrics) and the digest it posted. */
 export interface PublishedRun {
   run: SweepRunRecord;
@@ -86,8 +124,9 @@ export interface PublishedRun {
 
 /**
  * A chain finished (its last page, or an item that gave up): adds its counts to the run once. The worker whose
- * addition completes the run (or the redelivery of that item, when publishing failed) posts the one digest and
- * returns the KPIs to publish; anyone else gets undefined.
+ * addition completes the run (or the redelivery of that item, when publishing failed) posts what the sweep's
+ * items held (their messages, or one digest for the sweep) and its digest, and returns the KPIs to publish;
+ * anyone else gets undefined.
  */
 export async function finishChain(
   deps: MonitorDeps,
@@ -96,15 +135,31 @@ export async function finishChain(
   chain: string,
   counts: RunCounts,
 ): Promise<PublishedRun | undefined> {
-  const after = (await runs.finish(run, chain, counts)) ?? (await runs.get(run));
+  let after = await runs.finish(run, chain, counts);
+  // Already counted: a redelivery, which publishes only if its chain completed the run and publishing failed.
+  if (!after) {
+    const known = await runs.get(run);
+    after = known?.lastChain === chain ? known : undefined;
+  }
   if (!after || after.done < after.planned || after.publishedAt) return undefined;
   const kpis = kpisOf(after.counts, deps.policy);
   const now = deps.now();
+  // One worker publishes: a duplicate of the completing item running at the same moment finds the claim.
+  if (!(await runs.claim(run, now, PUBLISH_LEASE_SECONDS))) return undefined;
   let digest: SlackPayload | undefined;
   if (deps.outbox) {
-    const folded = foldedOf(after.counts);
-    digest = await sweepDigest(deps, kpis, after.regions, now, folded);
-    await deps.outbox.enqueue([digest]);
+    try {
+      // A run the next planner closed as unfinished had its held alerts posted then: only its KPIs are new.
+      const { folded, messages } = after.closedAt
+        ? { folded: undefined, messages: [] }
+        : await heldAlerts(deps, runs, after);
+      digest = await sweepDigest(deps, kpis, after.regions, now, folded);
+      // The alerts first, then the summary, as the single-invocation sweep posts them.
+      await deps.outbox.enqueue([...messages, digest]);
+    } catch (error) {
+      await runs.release(run, now);
+      throw error;
+    }
   }
   // After the digest went out: a failure before this line leaves the run unpublished, and SQS hands the item over
   // again, which publishes then (a digest twice at worst, never none).
@@ -141,30 +196,82 @@ function incompleteMessage(run: IncompleteRun): SlackPayload {
   return enforceLimits({ text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
 }
 
+/** The alerts an unfinished run's items held, as its fan-in would have posted them (without its KPIs). */
+async function unfinishedAlerts(
+  deps: MonitorDeps,
+  runs: SweepRuns,
+  run: SweepRunRecord,
+): Promise<SlackPayload[]> {
+  const { folded, messages } = await heldAlerts(deps, runs, run);
+  if (!folded) return messages;
+  const open = await deps.findings.listOpen();
+  const minimum = severityRank(deps.policy.slack.minSeverity);
+  const counts: Partial<Record<Severity, number>> = {};
+  for (const finding of open) counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
+  return [
+    buildDigestMessage({
+      counts,
+      worst: open.filter((finding) => severityRank(finding.severity) >= minimum),
+      sweptAt: run.plannedAt,
+      regions: run.regions,
+      folded,
+      heading: 'transit-guard sweep (unfinished)',
+    }),
+  ];
+}
+
+/** What the planner gets: the run (as first recorded), whether it is new, and the previous run if unfinished. */
+export interface PlannedRun extends StartedRun {
+  incomplete?: IncompleteRun;
+}
+
+/** A schedule event retried after a later sweep was planned, its run never recorded: the later one covers it. */
+export interface SupersededRun {
+  superseded: SweepRunRecord;
+}
+
 /**
- * Before a new run: reports the previous one if it never finished (logged by the caller, posted to Slack here),
- * then records the new one. Only the previous run is looked at, so each is reported once.
+ * Before a new run: reports the previous one if it never finished (logged by the caller, posted to Slack here,
+ * with the alerts its items held for it, so none is lost), then records the new one. Only the previous run is
+ * looked at, and a mark says it was reported, so each is reported once. The same sweep planned again (a
+ * retried schedule event) finds its own run and reuses it: no second record, no orphan.
  */
 export async function startRun(
   deps: MonitorDeps,
   runs: SweepRuns,
-  run: SweepRunKey & { planned: number; regions: readonly string[]; aggregator?: string },
+  run: SweepRunKey & { planned: number; regions: readonly string[]; aggregator?: string; digest?: boolean },
   families: readonly Family[] = FAMILIES,
-): Promise<IncompleteRun | undefined> {
+): Promise<PlannedRun | SupersededRun> {
   const previous = await runs.latest();
+  // A late retry (Lambda keeps a throttled event up to 6 hours) must not close the later sweep as unfinished.
+  if (previous && previous.sweepId !== run.sweepId && previous.plannedAt > run.plannedAt) {
+    const own = await runs.get(run);
+    return own ? { run: own, created: false } : { superseded: previous };
+  }
   let incomplete: IncompleteRun | undefined;
-  if (previous && previous.sweepId !== run.sweepId && !previous.publishedAt) {
-    const done = new Set(previous.chains);
+  // Closed before it is read: no item adds an alert to it after, so what is posted here is all it holds.
+  const closed =
+    previous && previous.sweepId !== run.sweepId && !previous.publishedAt
+      ? await runs.close(previous, deps.now().toISOString())
+      : undefined;
+  if (closed && !(await runs.marked(closed, 'reported'))) {
+    const done = new Set(closed.chains);
     incomplete = {
-      sweepId: previous.sweepId,
-      plannedAt: previous.plannedAt,
-      planned: previous.planned,
-      done: previous.done,
-      missing: plannedChains(previous, families).filter((chain) => !done.has(chain)),
+      sweepId: closed.sweepId,
+      plannedAt: closed.plannedAt,
+      planned: closed.planned,
+      done: closed.done,
+      missing: plannedChains(closed, families).filter((chain) => !done.has(chain)),
     };
     // An operational warning, whatever slack.minSeverity: the KPIs of that run are missing from the dashboard.
-    if (deps.outbox) await deps.outbox.enqueue([incompleteMessage(incomplete)]);
+    if (deps.outbox)
+      await deps.outbox.enqueue([
+        incompleteMessage(incomplete),
+        ...(await unfinishedAlerts(deps, runs, closed)),
+      ]);
+    // After the post: a failure between posts it again on the retry (twice at worst, never none).
+    await runs.mark(closed, 'reported');
   }
-  await runs.start(run);
-  return incomplete;
+  const started = await runs.start(run);
+  return { ...started, ...(incomplete ? { incomplete } : {}) };
 }

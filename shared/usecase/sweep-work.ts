@@ -4,17 +4,18 @@
  * next page. Each item records its findings as it finishes, so a failed or timed-out item loses nothing another
  * item read, and is retried alone. `transit-guard scan` keeps the single-invocation sweep (./sweep.ts).
  */
+import { createHash } from 'node:crypto';
 import { FAMILIES, type Family } from '../families/index.js';
 import { configTypesOf, type SweepPage } from '../inventory/live/port.js';
 import type { InputError } from '../inventory/types.js';
 import type { Evaluation } from '../model/evaluation.js';
 import type { CertificateUsers } from '../state/certificate-users.js';
 import { type FindingRecord, type FindingTransition, resolveResource } from '../state/finding-store.js';
-import type { RunCounts, SweepRuns } from '../state/sweep-runs.js';
-import { createDelivery, type SendOptions } from './deliver.js';
+import type { HeldAlert, RunCounts, SweepRuns } from '../state/sweep-runs.js';
+import { type AlertToHold, createDelivery, type SendOptions } from './deliver.js';
 import type { MonitorDeps } from './deps.js';
 import { evaluateAndRecord, inAccount } from './record.js';
-import { addCounts, chainOf, foldedCounts, kpiCounts } from './sweep-run.js';
+import { addCounts, alertTotal, chainOf, FIRST_SWEEP_COUNT, foldedCounts, kpiCounts } from './sweep-run.js';
 import { withRecordedUsers } from './sweep-users.js';
 
 /** One work item of a fanned-out sweep: one page of one family in one region of the deployment's account. */
@@ -34,7 +35,7 @@ export interface SweepItem {
   pageNumber: number;
   /** Every earlier page of this family and region was read without errors; only then may the last resolve. */
   clean: boolean;
-  /** Nothing was open when the sweep was planned: Slack gets this item's alerts as one digest. */
+  /** Nothing was open when the sweep was planned: Slack gets the sweep's alerts as one digest (./sweep-run.ts). */
   digest: boolean;
   /** The KPI counts of the earlier pages of this family and region (./sweep-run.ts), carried page to page. */
   counts?: RunCounts;
@@ -141,7 +142,7 @@ export async function runSweepItem(
   } else if (clean) {
     transitions.push(...(await resolveDeleted(deps, delivery, item, family, resources)));
   }
-  await delivery.send(sendOptions(item, runs));
+  await delivery.send(sendOptions(deps, item, runs));
   return {
     item,
     resources: resources.length,
@@ -154,15 +155,51 @@ export async function runSweepItem(
 }
 
 /**
- * With a run record (the deployed stack), a digest's alerts are added to the run's one end-of-sweep digest
- * (./sweep-run.ts), once per page, rather than posted as a digest per item.
+ * With a run record (the deployed stack), an item's alerts are held for the run's fan-in, which decides for the
+ * whole sweep: one digest above slack.digestThreshold (or on a first sweep), else each alert's own message
+ * (./sweep-run.ts). The messages are kept only while the sweep may stay under the threshold.
  */
-function sendOptions(item: SweepItem | AggregatorItem, runs: SweepRuns | undefined): SendOptions {
+function sendOptions(
+  deps: MonitorDeps,
+  item: SweepItem | AggregatorItem,
+  runs: SweepRuns | undefined,
+): SendOptions {
   if (!runs) return { digest: item.digest };
   return {
     digest: item.digest,
-    fold: (folded) => runs.add(item, `${chainOf(item)}#${item.pageNumber}`, foldedCounts(folded)),
+    hold: async (alerts, folded) => {
+      const threshold = deps.policy.slack.digestThreshold;
+      let messages: HeldAlert[] = [];
+      if (!item.digest && alerts.length <= threshold) {
+        const run = await runs.get(item);
+        if (!run) return false;
+        // Alert counts only grow: a run already over the threshold posts a digest, so no message is kept.
+        if (!run.digest && alertTotal(run.counts) + alerts.length <= threshold)
+          messages = alerts.map((alert) => ({
+            key: `${alert.findingId}#${alert.reason}`,
+            at: alert.at,
+            payload: alert.build(),
+          }));
+      }
+      // The messages before the counts and their keys: a failure between leaves a message nobody posts from the
+      // run, and the redelivery holds it again; a run closed meanwhile refuses them, so the item posts them.
+      await runs.hold(item, messages);
+      const counts = foldedCounts(folded);
+      if (item.digest) counts[FIRST_SWEEP_COUNT] = 1;
+      const keys = messages.map((message) => message.key);
+      return runs.add(item, pageMark(item, alerts), counts, keys);
+    },
   };
+}
+
+/**
+ * The mark a page's alerts are counted under: the same alerts again (the item redelivered before Slack was
+ * cleared) count once; other alerts of the same page (read again after an unreadable attempt) count too.
+ */
+function pageMark(item: SweepItem | AggregatorItem, alerts: readonly AlertToHold[]): string {
+  const ids = alerts.map((alert) => `${alert.findingId}#${alert.reason}`).sort();
+  const digest = createHash('sha256').update(ids.join('\n')).digest('hex').slice(0, 16);
+  return `${chainOf(item)}#${item.pageNumber}#${digest}`;
 }
 
 /**
@@ -288,7 +325,7 @@ export async function runAggregatorItem(
       transitions.push(...resolved);
     }
   }
-  await delivery.send(sendOptions(item, runs));
+  await delivery.send(sendOptions(deps, item, runs));
   return {
     item,
     resources: read.resources.length,

@@ -150,6 +150,21 @@ describe('sweep handler', () => {
     });
   });
 
+  it('refuses a schedule event whose time is not a date (its run is keyed by it): named, rejected, no AWS call', async () => {
+    // Prepare
+    const event = { ...structuredClone(scheduledEvent), time: 'yesterday' };
+
+    // Act
+    const invocation = handler(event, context);
+
+    // Assess
+    await expectRejectedAsInvalid(invocation, mocks, harness.output, {
+      errorName: 'EventValidationError',
+      reason: /^time: /,
+      eventId: scheduledEvent.id,
+    });
+  });
+
   describe('with sweep.inventory: config in the policy', () => {
     /** The sweep function with the harness's environment and this policy. */
     const configModeSweep = () =>

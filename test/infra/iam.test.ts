@@ -341,21 +341,23 @@ describe('least privilege', () => {
     expect(reporters).toEqual(['config-rule']);
   });
 
-  it("lets sweep-worker update only the sweep run records (the fan-in), beside remediate's idempotency records", () => {
+  it("lets sweep and sweep-worker update only the sweep run records (the fan-in), beside remediate's idempotency records", () => {
     // Act
     const updaters = FUNCTION_NAMES.filter((name) => allowedActions(roleOf(name)).has('dynamodb:UpdateItem'));
-    const statements = roleStatements(roleOf('sweep-worker')).filter((s) =>
-      asList(s.Action).includes('dynamodb:UpdateItem'),
+    const statements = (['sweep', 'sweep-worker'] as const).map((name) =>
+      roleStatements(roleOf(name)).filter((s) => asList(s.Action).includes('dynamodb:UpdateItem')),
     );
 
     // Assess
-    expect(updaters.sort()).toEqual(['remediate', 'sweep-worker']);
-    expect(statements).toEqual([
-      expect.objectContaining({
-        Action: 'dynamodb:UpdateItem',
-        Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [SWEEP_RUN_PARTITION] } },
-      }),
-    ]);
+    expect(updaters.sort()).toEqual(['remediate', 'sweep', 'sweep-worker']);
+    for (const statement of statements) {
+      expect(statement).toEqual([
+        expect.objectContaining({
+          Action: 'dynamodb:UpdateItem',
+          Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [SWEEP_RUN_PARTITION] } },
+        }),
+      ]);
+    }
   });
 
   it('lets only sweep-worker batch-write, and only the certificate users partition', () => {

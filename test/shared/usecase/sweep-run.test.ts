@@ -13,7 +13,15 @@ import { RULES } from '../../../shared/rules/index.js';
 import { createDynamoDbFindingStore } from '../../../shared/state/dynamodb-store.js';
 import { createDynamoDbSweepRuns, type SweepRuns } from '../../../shared/state/sweep-runs.js';
 import type { MonitorDeps } from '../../../shared/usecase/deps.js';
-import { finishChain, kpiCounts, kpisOf, startRun } from '../../../shared/usecase/sweep-run.js';
+import {
+  alertTotal,
+  finishChain,
+  kpiCounts,
+  kpisOf,
+  type PlannedRun,
+  type SupersededRun,
+  startRun,
+} from '../../../shared/usecase/sweep-run.js';
 import { runSweepItem, type SweepItem } from '../../../shared/usecase/sweep-work.js';
 import { certificateIn } from '../../helpers/acm-fixtures.js';
 import { type LocalDynamo, startDynalite } from '../../helpers/dynalite.js';
@@ -32,7 +40,7 @@ afterAll(async () => {
   await local.stop();
 });
 
-async function freshState(source?: InventorySource) {
+async function freshState(source?: InventorySource, digestThreshold?: number) {
   const name = `sweep-runs-${++tables}`;
   await local.createTable(name);
   const runs = createDynamoDbSweepRuns(local.client, name);
@@ -41,7 +49,7 @@ async function freshState(source?: InventorySource) {
     source: source ?? { read: async () => emptyReadResult(), enumerate: async () => emptyReadResult() },
     findings: createDynamoDbFindingStore(local.client, name),
     publish: async () => {},
-    policy,
+    policy: digestThreshold ? policySchema.parse({ slack: { digestThreshold } }) : policy,
     rules: RULES,
     now: () => T0,
     scope: { accountId: ACCOUNT_ID, regions: [REGION] },
@@ -51,8 +59,14 @@ async function freshState(source?: InventorySource) {
 }
 
 const RUN = { sweepId: 'sweep-1', plannedAt: T0.toISOString() };
+/** A run the planner started (not superseded by a later one). */
+async function started(result: Promise<PlannedRun | SupersededRun>): Promise<PlannedRun> {
+  const run = await result;
+  if ('superseded' in run) throw new Error(`superseded by ${run.superseded.sweepId}`);
+  return run;
+}
 const start = (runs: SweepRuns, deps: MonitorDeps, planned: number) =>
-  startRun(deps, runs, { ...RUN, planned, regions: [REGION] });
+  started(startRun(deps, runs, { ...RUN, planned, regions: [REGION] }));
 
 const cert = (id: string, overrides: Partial<AcmCertificate> = {}) =>
   certificateIn({ accountId: ACCOUNT_ID, region: REGION }, id, overrides);
@@ -212,13 +226,17 @@ describe('sweep run records (the fan-in) on DynamoDB (dynalite)', () => {
     const next = { sweepId: 'sweep-2', plannedAt: '2026-11-22T18:00:00.000Z' };
 
     // Act
-    const reported = await startRun(deps, runs, { ...next, planned: 1, regions: [REGION] });
-    const after = await startRun(deps, runs, {
-      sweepId: 'sweep-3',
-      plannedAt: '2026-11-23T00:00:00.000Z',
-      planned: 1,
-      regions: [REGION],
-    });
+    const { incomplete: reported } = await started(
+      startRun(deps, runs, { ...next, planned: 1, regions: [REGION] }),
+    );
+    const { incomplete: after } = await started(
+      startRun(deps, runs, {
+        sweepId: 'sweep-3',
+        plannedAt: '2026-11-23T00:00:00.000Z',
+        planned: 1,
+        regions: [REGION],
+      }),
+    );
 
     // Assess
     expect(reported).toEqual({
@@ -233,5 +251,328 @@ describe('sweep run records (the fan-in) on DynamoDB (dynalite)', () => {
     expect(slack).toHaveLength(2);
     expect(slack[0]?.text).toContain('sweep sweep-1 ');
     expect(slack[0]?.text).toContain(`missing: ${REGION}/${planned[0]?.id}`);
+  });
+});
+
+const OTHER = 'us-east-1';
+/** Two certificates with weak keys (one also expiring) in `region`: the same alerts in every region. */
+const weakIn = (region: string) => [
+  certificateIn({ accountId: ACCOUNT_ID, region }, `weak-1-${region}`, {
+    keyAlgorithm: 'RSA_1024',
+    notAfter: SOON,
+  }),
+  certificateIn({ accountId: ACCOUNT_ID, region }, `weak-2-${region}`, { keyAlgorithm: 'RSA_1024' }),
+];
+/** An inventory answering one page of ACM per region. */
+const byRegion = (pages: Record<string, AcmCertificate[]>): InventorySource => ({
+  read: async () => emptyReadResult(),
+  enumerate: async () => emptyReadResult(),
+  enumeratePage: async (region) => ({ ...emptyReadResult(), resources: pages[region] ?? [] }),
+});
+/** A later sweep's item (findings were open when it was planned: no digest by default). */
+const laterItem = (region: string): SweepItem => ({
+  ...RUN,
+  region,
+  family: 'acm',
+  pageNumber: 1,
+  clean: true,
+  digest: false,
+});
+const startTwoRegions = (runs: SweepRuns, deps: MonitorDeps) =>
+  startRun(deps, runs, { ...RUN, planned: 2, regions: [REGION, OTHER], digest: false });
+
+/** How many alerts one region's item raises, measured on a table of its own. */
+async function alertsOfOneItem(): Promise<number> {
+  const { runs, deps } = await freshState(byRegion({ [REGION]: weakIn(REGION) }));
+  await startRun(deps, runs, { ...RUN, planned: 1, regions: [REGION], digest: false });
+  await runSweepItem(deps, laterItem(REGION), runs);
+  return alertTotal((await runs.get(RUN))?.counts ?? {});
+}
+
+describe('the fanned-out sweep tells Slack once per sweep (run records on dynalite)', () => {
+  it('posts one digest for a later sweep whose items together raise more than slack.digestThreshold, though none does alone', async () => {
+    // Prepare: the threshold is what one item raises, so each item alone stays at it.
+    const perItem = await alertsOfOneItem();
+    expect(perItem).toBeGreaterThan(0);
+    const source = byRegion({ [REGION]: weakIn(REGION), [OTHER]: weakIn(OTHER) });
+    const { runs, deps, slack } = await freshState(source, perItem);
+    await startTwoRegions(runs, deps);
+
+    // Act
+    const one = await runSweepItem(deps, laterItem(REGION), runs);
+    const two = await runSweepItem(deps, laterItem(OTHER), runs);
+    const duringItems = slack.length;
+    await finishChain(deps, runs, RUN, `${REGION}/acm`, one.counts);
+    await finishChain(deps, runs, RUN, `${OTHER}/acm`, two.counts);
+
+    // Assess: nothing per item; one digest standing for both items' alerts.
+    expect(duringItems).toBe(0);
+    expect(slack).toHaveLength(1);
+    expect(slack[0]?.text).toMatch(/^transit-guard sweep: /);
+    expect(JSON.stringify(slack[0])).toContain('In this digest instead of one message each');
+    expect(JSON.stringify(slack[0])).toContain(`${2 * perItem} new`);
+  });
+
+  it('posts each alert of a later sweep under the threshold once, at the end, when an item is redelivered before Slack was cleared', async () => {
+    // Prepare
+    const perItem = await alertsOfOneItem();
+    const source = byRegion({ [REGION]: weakIn(REGION), [OTHER]: weakIn(OTHER) });
+    const { runs, deps, slack } = await freshState(source);
+    expect(2 * perItem).toBeLessThanOrEqual(deps.policy.slack.digestThreshold);
+    await startTwoRegions(runs, deps);
+    // The first delivery times out right after its alerts were added to the run: Slack is still owed them.
+    const timesOut: SweepRuns = {
+      ...runs,
+      add: async (...args) => {
+        await runs.add(...args);
+        throw new Error('Task timed out');
+      },
+    };
+
+    // Act
+    await expect(runSweepItem(deps, laterItem(REGION), timesOut)).rejects.toThrow('Task timed out');
+    const one = await runSweepItem(deps, laterItem(REGION), runs);
+    const two = await runSweepItem(deps, laterItem(OTHER), runs);
+    const duringItems = slack.length;
+    await finishChain(deps, runs, RUN, `${REGION}/acm`, one.counts);
+    await finishChain(deps, runs, RUN, `${OTHER}/acm`, two.counts);
+
+    // Assess: every alert once (the redelivery held the same ones under the same keys), then the summary.
+    expect(duringItems).toBe(0);
+    expect(alertTotal((await runs.get(RUN))?.counts ?? {})).toBe(2 * perItem);
+    expect(slack).toHaveLength(2 * perItem + 1);
+    const alerts = slack.slice(0, -1).map((payload) => JSON.stringify(payload));
+    expect(new Set(alerts).size).toBe(2 * perItem);
+    expect(alerts.filter((text) => text.includes(`weak-1-${REGION}`)).length).toBeGreaterThan(0);
+    expect(alerts.filter((text) => text.includes(`weak-2-${OTHER}`)).length).toBeGreaterThan(0);
+    expect(slack.at(-1)?.text).toMatch(/^transit-guard sweep: /);
+    expect(JSON.stringify(slack.at(-1))).not.toContain('instead of one message each');
+  });
+
+  /** Two workers run their item and finish its chain at the same time; what Slack got. */
+  async function concurrentSweep(threshold: (perItem: number) => number) {
+    const perItem = await alertsOfOneItem();
+    const source = byRegion({ [REGION]: weakIn(REGION), [OTHER]: weakIn(OTHER) });
+    const { runs, deps, slack } = await freshState(source, threshold(perItem));
+    await startTwoRegions(runs, deps);
+    const finish = async (region: string) => {
+      const outcome = await runSweepItem(deps, laterItem(region), runs);
+      return finishChain(deps, runs, RUN, `${region}/acm`, outcome.counts);
+    };
+    const published = await Promise.all([finish(REGION), finish(OTHER)]);
+    return { perItem, published, slack, texts: slack.map((payload) => JSON.stringify(payload)) };
+  }
+
+  it('tells each alert once when two workers finish the last two items at the same time (under the threshold)', async () => {
+    // Act
+    const { perItem, published, slack, texts } = await concurrentSweep((perItem) => 2 * perItem);
+
+    // Assess
+    expect(published.filter(Boolean)).toHaveLength(1);
+    expect(slack).toHaveLength(2 * perItem + 1);
+    expect(new Set(texts.slice(0, -1)).size).toBe(2 * perItem);
+  });
+
+  it('posts one digest when two workers finish the last two items at the same time (over the threshold)', async () => {
+    // Act
+    const { perItem, published, slack, texts } = await concurrentSweep((perItem) => perItem);
+
+    // Assess
+    expect(published.filter(Boolean)).toHaveLength(1);
+    expect(slack).toHaveLength(1);
+    expect(texts[0]).toContain(`${2 * perItem} new`);
+  });
+
+  it('publishes once when SQS hands the completing item to two workers at the same moment', async () => {
+    // Prepare: posting takes a while, so the duplicate arrives while the first worker is publishing.
+    const { runs, deps, slack } = await freshState();
+    await start(runs, deps, 1);
+    const slow = {
+      ...deps,
+      outbox: {
+        enqueue: async (payloads: SlackPayload[]) => {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          slack.push(...payloads);
+        },
+      },
+    };
+
+    // Act
+    const results = await Promise.all([
+      finishChain(slow, runs, RUN, `${REGION}/acm`, {}),
+      new Promise((resolve) => setTimeout(resolve, 50)).then(() =>
+        finishChain(slow, runs, RUN, `${REGION}/acm`, {}),
+      ),
+    ]);
+
+    // Assess
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(slack).toHaveLength(1);
+  });
+
+  it('lets a worker that died while publishing be replaced once its claim has run out (the sweep-worker timeout)', async () => {
+    // Prepare: a worker claimed the publication and was stopped before posting (no release).
+    const { runs, deps, slack } = await freshState();
+    await start(runs, deps, 1);
+    await runs.finish(RUN, `${REGION}/acm`, {});
+    expect(await runs.claim(RUN, T0, 900)).toBe(true);
+
+    // Act: the item handed over again within the timeout, then after it.
+    const early = await finishChain(deps, runs, RUN, `${REGION}/acm`, {});
+    const later = { ...deps, now: () => new Date(T0.getTime() + 901_000) };
+    const replaced = await finishChain(later, runs, RUN, `${REGION}/acm`, {});
+
+    // Assess
+    expect(early).toBeUndefined();
+    expect(replaced).toBeDefined();
+    expect(slack).toHaveLength(1);
+  });
+
+  it('lets only the chain that completed a run publish it on redelivery, not a late duplicate of another chain', async () => {
+    // Prepare: the last chain completes the run but cannot post.
+    const { runs, deps, slack } = await freshState();
+    await start(runs, deps, 2);
+    const failing = { ...deps, outbox: { enqueue: async () => Promise.reject(new Error('SQS is down')) } };
+    await finishChain(deps, runs, RUN, `${REGION}/acm`, {});
+    await expect(finishChain(failing, runs, RUN, `${REGION}/vpn`, {})).rejects.toThrow('SQS is down');
+
+    // Act
+    const duplicate = await finishChain(deps, runs, RUN, `${REGION}/acm`, {});
+    const redelivered = await finishChain(deps, runs, RUN, `${REGION}/vpn`, {});
+
+    // Assess
+    expect(duplicate).toBeUndefined();
+    expect(redelivered).toBeDefined();
+    expect(slack).toHaveLength(1);
+  });
+
+  it('reuses the run of a retried schedule event: one record, its counts kept, and the next planner looks at it', async () => {
+    // Prepare
+    const { runs, deps } = await freshState();
+    const first = await start(runs, deps, 2);
+    await finishChain(deps, runs, RUN, `${REGION}/acm`, { 'kpi.certificatesExpiring.count': 2 });
+
+    // Act
+    const retried = await start(runs, deps, 2);
+
+    // Assess
+    expect(first.created).toBe(true);
+    expect(retried).toMatchObject({
+      created: false,
+      run: { ...RUN, planned: 2, done: 1, counts: { 'kpi.certificatesExpiring.count': 2 } },
+    });
+    expect(await runs.latest()).toMatchObject({ ...RUN, done: 1 });
+  });
+
+  it('does not post again the alerts of an item redelivered after the next planner reported them with its unfinished run', async () => {
+    // Prepare: the item's alerts reach the run, then it times out (Slack still owed); the run stays unfinished.
+    const perItem = await alertsOfOneItem();
+    const source = byRegion({ [REGION]: weakIn(REGION), [OTHER]: weakIn(OTHER) });
+    const { runs, deps, slack } = await freshState(source);
+    await startTwoRegions(runs, deps);
+    const timesOut: SweepRuns = {
+      ...runs,
+      add: async (...args) => {
+        await runs.add(...args);
+        throw new Error('Task timed out');
+      },
+    };
+    await expect(runSweepItem(deps, laterItem(REGION), timesOut)).rejects.toThrow('Task timed out');
+    const acmOnly = FAMILIES.filter((family) => family.id === 'acm');
+    const next = { sweepId: 'sweep-2', plannedAt: '2026-11-22T18:00:00.000Z', planned: 2, regions: [REGION] };
+    await started(startRun(deps, runs, next, acmOnly));
+    const reported = slack.length;
+
+    // Act: SQS hands the item over again.
+    await runSweepItem(deps, laterItem(REGION), runs);
+
+    // Assess: told once, by the report.
+    expect(reported).toBe(1 + perItem);
+    expect(slack).toHaveLength(reported);
+  });
+
+  it('plans nothing for a schedule event retried after a later sweep was planned, and leaves that sweep running', async () => {
+    // Prepare: sweep-2 (planned later) is running; sweep-1's event arrives late, its run never recorded.
+    const { runs, deps, slack } = await freshState();
+    const later = {
+      sweepId: 'sweep-2',
+      plannedAt: '2026-11-22T18:00:00.000Z',
+      planned: 2,
+      regions: [REGION],
+    };
+    await started(startRun(deps, runs, later));
+
+    // Act
+    const late = await startRun(deps, runs, { ...RUN, planned: 2, regions: [REGION] });
+    const stillRunning = await finishChain(deps, runs, later, `${REGION}/acm`, {});
+
+    // Assess: nothing recorded for sweep-1, sweep-2 neither closed nor reported.
+    expect(late).toMatchObject({ superseded: { sweepId: 'sweep-2' } });
+    expect(await runs.get(RUN)).toBeUndefined();
+    expect((await runs.get(later))?.closedAt).toBeUndefined();
+    expect(stillRunning).toBeUndefined();
+    expect(slack).toEqual([]);
+  });
+
+  it('reports an unfinished run once when the planner that reported it fails and is retried', async () => {
+    // Prepare: sweep-1 left one of its two chains unfinished; sweep-2's first attempt fails after reporting.
+    const { runs, deps, slack } = await freshState();
+    await start(runs, deps, 2);
+    await finishChain(deps, runs, RUN, `${REGION}/acm`, {});
+    const next = { sweepId: 'sweep-2', plannedAt: '2026-11-22T18:00:00.000Z', planned: 1, regions: [REGION] };
+    const failsOnce: SweepRuns = {
+      ...runs,
+      start: async () => Promise.reject(new Error('ProvisionedThroughputExceededException')),
+    };
+    await expect(startRun(deps, failsOnce, next)).rejects.toThrow('ProvisionedThroughputExceededException');
+
+    // Act
+    const retried = await started(startRun(deps, runs, next));
+
+    // Assess
+    expect(retried.incomplete).toBeUndefined();
+    expect(retried.created).toBe(true);
+    expect(slack.map((payload) => payload.text)).toEqual([expect.stringContaining('sweep sweep-1 ')]);
+  });
+
+  it("posts what an unfinished run's finished items held when the next planner reports it: no alert is lost", async () => {
+    // Prepare: a later sweep of two regions; only the first region's item ever runs.
+    const perItem = await alertsOfOneItem();
+    const source = byRegion({ [REGION]: weakIn(REGION), [OTHER]: weakIn(OTHER) });
+    const { runs, deps, slack } = await freshState(source);
+    await startTwoRegions(runs, deps);
+    const one = await runSweepItem(deps, laterItem(REGION), runs);
+    await finishChain(deps, runs, RUN, `${REGION}/acm`, one.counts);
+    const beforeNext = slack.length;
+
+    // Act: the registry of this sweep is ACM alone (the planner derives the missing chains from it).
+    const acmOnly = FAMILIES.filter((family) => family.id === 'acm');
+    const next = await started(
+      startRun(
+        deps,
+        runs,
+        { sweepId: 'sweep-2', plannedAt: '2026-11-22T18:00:00.000Z', planned: 2, regions: [REGION, OTHER] },
+        acmOnly,
+      ),
+    );
+
+    // Assess: the warning names the missing region, then each held alert's own message.
+    expect(beforeNext).toBe(0);
+    expect(next.incomplete?.missing).toEqual([`${OTHER}/acm`]);
+    expect(slack).toHaveLength(1 + perItem);
+    expect(slack[0]?.text).toContain(`missing: ${OTHER}/acm`);
+    expect(slack.slice(1).every((payload) => JSON.stringify(payload).includes(REGION))).toBe(true);
+
+    // The late region runs after all: the closed run refuses its alerts, so it posts them itself; the run's
+    // fan-in then posts only its KPIs' digest. Every alert once, none lost.
+    const reported = slack.length;
+    const two = await runSweepItem(deps, laterItem(OTHER), runs);
+    const fromItem = slack.slice(reported).map((payload) => JSON.stringify(payload));
+    await finishChain(deps, runs, RUN, `${OTHER}/acm`, two.counts);
+    expect(fromItem).toHaveLength(perItem);
+    expect(fromItem.every((text) => text.includes(OTHER))).toBe(true);
+    expect(slack).toHaveLength(2 + 2 * perItem);
+    expect(slack.at(-1)?.text).toMatch(/^transit-guard sweep: /);
+    expect(JSON.stringify(slack.at(-1))).not.toContain('instead of one message each');
   });
 });
