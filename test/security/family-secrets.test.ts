@@ -20,6 +20,8 @@ import { handler as onCertificateEvent } from '../../functions/on-certificate-ev
 import { handler as sweep } from '../../functions/sweep.js';
 import { REPORT_FORMATS } from '../../shared/cli/report-writer.js';
 import { FAMILIES } from '../../shared/families/index.js';
+import type { Evaluation } from '../../shared/model/evaluation.js';
+import { buildFindingMessage } from '../../shared/report/slack/message.js';
 import { loadEvent } from '../fixtures/events/load.js';
 import { installAccount } from '../helpers/fake-account.js';
 import {
@@ -188,6 +190,63 @@ describe('secrets planted in every family’s inputs', () => {
     // Assess
     expect(run.stdout).toContain('"blocks"');
     expect(leaks(run.stdout + run.stderr + readFileSync(html, 'utf8'))).toEqual([]);
+  });
+});
+
+// ----------------------------------------------------------------------------------------------- Slack
+
+describe('secret-bearing call inputs and tags of every family in Slack messages', () => {
+  let findings: Evaluation[] = [];
+
+  beforeAll(async () => {
+    const run = await runCliCaptured(['evaluate', EXAMPLES, '--policy', POLICY, '--format', 'json', ...NOW]);
+    const report = JSON.parse(run.stdout) as { evaluations: Evaluation[] };
+    findings = report.evaluations.filter((evaluation) => evaluation.status === 'NON_COMPLIANT');
+  });
+
+  // The API keys (not the free text `value` of tags and parameters) that hold a secret.
+  const SECRET_KEYS = Object.keys(SECRET_FIELDS).filter((key) => key !== 'value');
+
+  it.each(SECRET_KEYS)('%s is redacted in the calls and the tags of every family’s findings', (key) => {
+    // Prepare: a call of the finding's own family carrying the secret, as a write that sends it back would.
+    const secret = { [key]: SECRET_FIELDS[key] };
+    const payloads = findings.flatMap((finding) => {
+      const family = FAMILIES.find((candidate) => finding.ruleId.startsWith(`${candidate.ruleFamily}-`));
+      const [command, entry] = Object.entries(family?.commands ?? {})[0] ?? ['Modify', { service: 'ec2' }];
+      const call = {
+        service: entry.service,
+        command,
+        input: { Id: finding.resourceId, Options: secret, ...secret },
+      };
+      const evaluation = { ...finding, response: { mode: 'remediate' as const, calls: [call] } };
+      const tags = { Name: 'edge', [key]: String(JSON.stringify(SECRET_FIELDS[key])) };
+
+      // Act
+      return [
+        buildFindingMessage({ evaluation, kind: 'opened', tags }),
+        buildFindingMessage({
+          evaluation,
+          kind: 'opened',
+          tags,
+          action: {
+            status: 'failed',
+            error: 'InvalidParameterValue',
+            calls: [
+              { ...call, outcome: 'failed', error: 'InvalidParameterValue', at: '2026-12-01T00:00:00.000Z' },
+            ],
+          },
+        }),
+      ];
+    });
+
+    // Assess: every family had findings to show, and the messages show the calls without the secret.
+    for (const family of FAMILIES)
+      expect(
+        findings.some((finding) => finding.ruleId.startsWith(`${family.ruleFamily}-`)),
+        family.id,
+      ).toBe(true);
+    expect(JSON.stringify(payloads)).toContain('[redacted]');
+    expect(leaks(JSON.stringify(payloads))).toEqual([]);
   });
 });
 
