@@ -203,22 +203,32 @@ function readsOf(families: readonly Family[]): ReadStatement[] {
   return families.flatMap((family) => family.deployment?.reads ?? []);
 }
 
+/** The reads of one resource by its id: a family's reads without its region-wide listings. */
+const oneResourceReads = (families: readonly Family[]) =>
+  readsOf(families).filter((statement) => statement.remediate !== false);
+
 /**
- * The family statements of each execution role (the core statements stay in infra/iam.yml): the inspectors
- * read the families their trigger names, the sweep reads every family, remediate reads what it acts on again
- * and writes exactly the remediators' IAM actions, on resources of this account in `regions` only.
+ * The family statements of each execution role (the core statements stay in infra/iam.yml): the event
+ * inspectors read the resources of the families their trigger names (never a region-wide listing: an event names
+ * its resources), config-rule also lists its families (a periodic evaluation reads the whole region), the sweep
+ * reads every family, remediate reads what it acts on again and writes exactly the remediators' IAM actions, on
+ * resources of this account in `regions` only.
  */
 export function familyIamStatements(
   regions: readonly string[],
-): Record<'apiCalls' | 'configChanges' | 'nativeEvents' | 'sweep' | 'remediate', IamStatement[]> {
+): Record<
+  'apiCalls' | 'configChanges' | 'configRule' | 'nativeEvents' | 'sweep' | 'remediate',
+  IamStatement[]
+> {
   const routing = (facet: (family: Family) => unknown) => FAMILIES.filter((family) => facet(family));
   const remediating = FAMILIES.filter((family) => family.remediators.length > 0);
-  const remediateReads = readsOf(remediating).filter((statement) => statement.remediate !== false);
+  const recorded = routing((family) => family.events?.config);
   return {
-    apiCalls: merged(readsOf(routing((family) => family.events?.apiCalls?.length)), regions),
-    configChanges: merged(readsOf(routing((family) => family.events?.config)), regions),
-    nativeEvents: merged(readsOf(routing((family) => family.events?.native)), regions),
+    apiCalls: merged(oneResourceReads(routing((family) => family.events?.apiCalls?.length)), regions),
+    configChanges: merged(oneResourceReads(recorded), regions),
+    configRule: merged(readsOf(recorded), regions),
+    nativeEvents: merged(oneResourceReads(routing((family) => family.events?.native)), regions),
     sweep: merged(readsOf(FAMILIES), regions),
-    remediate: merged([...remediateReads, ...remediating.flatMap(writesOf)], regions),
+    remediate: merged([...oneResourceReads(remediating), ...remediating.flatMap(writesOf)], regions),
   };
 }

@@ -26,7 +26,11 @@ export interface FamilyStatement {
 }
 
 export interface ReadStatement extends FamilyStatement {
-  /** false: remediate does not need it to read an acted-on resource again (region-wide listings). */
+  /**
+   * false: a region-wide listing, which only the whole-region reads call (the sweep, a periodic Config rule
+   * evaluation). Reading the resources an event or an action names never does (each family's LiveReaders.read),
+   * so neither the event inspectors nor remediate are granted it.
+   */
   remediate?: false;
 }
 
