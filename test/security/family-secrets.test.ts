@@ -341,6 +341,34 @@ describe('secrets planted in every family’s events and API answers (deployed f
     expect(leaks(`${error}\n${await everythingWritten()}`)).toEqual([]);
   });
 
+  it.each(CLOUDTRAIL_FIXTURES)(
+    '%s with a secret where each of its ids belongs: nothing of it in the error or logs',
+    async (fixture) => {
+      // Prepare: every text of the request and response an object holding a secret (a value that fails validation).
+      const event = loadEvent(fixture);
+      const detail = event.detail as Record<string, unknown>;
+      const malformed = (value: unknown): unknown =>
+        typeof value === 'string'
+          ? { PreSharedKey: SECRET_FIELDS.PreSharedKey, Password: SECRET_FIELDS.Password }
+          : Array.isArray(value)
+            ? value.map(malformed)
+            : value !== null && typeof value === 'object'
+              ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, malformed(item)]))
+              : value;
+      for (const part of ['requestParameters', 'responseElements'])
+        if (detail[part]) detail[part] = malformed(detail[part]);
+
+      // Act
+      const error = await handler(event, context).then(
+        () => '',
+        (rejected: unknown) => `${String(rejected)} ${JSON.stringify(rejected)}`,
+      );
+
+      // Assess
+      expect(leaks(`${error}\n${await everythingWritten()}`)).toEqual([]);
+    },
+  );
+
   it.each(CERTIFICATE_FIXTURES)(
     '%s (on-certificate-event): nothing planted reaches what it writes',
     async (fixture) => {
