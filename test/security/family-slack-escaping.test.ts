@@ -10,12 +10,22 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handler } from '../../functions/on-api-call.js';
 import { FAMILIES } from '../../shared/families/index.js';
 import type { Evaluation } from '../../shared/model/evaluation.js';
 import { buildDigestMessage } from '../../shared/report/slack/digest.js';
 import { buildFindingMessage } from '../../shared/report/slack/message.js';
 import type { Block, SlackPayload } from '../../shared/report/slack/payload.js';
 import type { FindingRecord } from '../../shared/state/finding-store.js';
+import { loadEvent } from '../fixtures/events/load.js';
+import { installAccount } from '../helpers/fake-account.js';
+import {
+  type AwsMocks,
+  queuedMessages,
+  READ_CLIENTS,
+  SLACK_OUTBOX_URL,
+  useFunctionHarness,
+} from '../helpers/lambda-env.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../examples/account');
@@ -176,6 +186,72 @@ describe('hostile AWS text of every family in Slack messages', () => {
     // Assess
     const payloads = JSON.parse(run.stdout) as SlackPayload[];
     expect(run.stdout).toContain('&lt;!channel&gt;');
+    for (const payload of payloads) {
+      expect(allTexts(payload)).not.toMatch(/<!channel>|<https:\/\/evil|<@U0ADMIN1>/);
+      for (const text of renderedMrkdwn(payload))
+        for (const formed of FORMED) expect(text).not.toMatch(formed);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------- Lambda
+
+/** Every CloudTrail call of every family the fixtures hold (one fixture a routed call, test/functions). */
+const CLOUDTRAIL_FIXTURES = readdirSync(join(import.meta.dirname, '../fixtures/events'))
+  .filter((name) => name.startsWith('cloudtrail-'))
+  .map((name) => name.replace(/\.json$/, ''));
+
+/** Makes every read client answer as the fake account does, with the hostile text in its names and tags. */
+function hostileAnswers(mocks: AwsMocks): () => void {
+  const restores = READ_CLIENTS.map((name) => {
+    const mock = mocks[name] as unknown as {
+      client: { send: unknown };
+      send: (...args: unknown[]) => unknown;
+    };
+    const stub = mock.send;
+    mock.client.send = async function send(this: unknown, ...args: unknown[]) {
+      const answer = await stub.apply(this, args);
+      // Plain objects only: Dates and byte arrays of SDK answers stay as they are.
+      return JSON.parse(JSON.stringify(hostile(answer)), (_key, value) =>
+        typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value)
+          ? new Date(value)
+          : value,
+      );
+    };
+    return () => {
+      mock.client.send = stub;
+    };
+  });
+  return () => {
+    for (const restore of restores) restore();
+  };
+}
+
+describe('hostile AWS text in the Slack alerts on-api-call queues, for every family’s calls', () => {
+  const harness = useFunctionHarness('on-api-call', installAccount);
+  const { mocks, context } = harness;
+  const escapedBy = new Set<string>();
+
+  afterAll(() => {
+    // The alerts of the calls of most families (ACM, Private CA, API Gateway, DataSync, Direct Connect, ELBv2,
+    // IAM, IoT, RDS in the fake account) showed the text, escaped: it reached Slack to be escaped.
+    expect(escapedBy.size).toBeGreaterThan(30);
+  });
+
+  it.each(CLOUDTRAIL_FIXTURES)('%s: queued alerts show it escaped, forming nothing', async (fixture) => {
+    // Prepare
+    const restore = hostileAnswers(mocks);
+
+    // Act
+    await handler(loadEvent(fixture), context).catch(() => undefined);
+    restore();
+
+    // Assess
+    const payloads = queuedMessages(mocks, SLACK_OUTBOX_URL).map(
+      (message) => (message as { payload?: SlackPayload }).payload ?? (message as SlackPayload),
+    );
+    if (payloads.some((payload) => JSON.stringify(payload).includes('&lt;!channel&gt;')))
+      escapedBy.add(fixture);
     for (const payload of payloads) {
       expect(allTexts(payload)).not.toMatch(/<!channel>|<https:\/\/evil|<@U0ADMIN1>/);
       for (const text of renderedMrkdwn(payload))
