@@ -5,7 +5,10 @@
  * private keys, DataSync credentials, RDS master passwords, Direct Connect BGP/MACsec keys, OIDC client secrets,
  * CloudFront origin header values, a Slack webhook URL). The CLI then runs every output it has on it; the
  * markers may appear in none, and the planted run must judge exactly what the clean run judges (the planting
- * did not just make the inputs unreadable).
+ * did not just make the inputs unreadable). The same fields are planted in every family's CloudTrail fixture and
+ * in every API answer of the fake account: on-api-call, on-certificate-event and the sweep, then the organization's
+ * central-findings fed the member's bus entries, may write them nowhere (logs, bus entries, queue messages, Config
+ * evaluations, the finding store, the central table, Security Hub imports).
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,8 +16,15 @@ import { join } from 'node:path';
 import { PutEvaluationsCommand } from '@aws-sdk/client-config-service';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import {
+  BatchImportFindingsCommand,
+  BatchUpdateFindingsCommand,
+  SecurityHubClient,
+} from '@aws-sdk/client-securityhub';
 import { SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { handler as centralFindings } from '../../functions/central-findings.js';
 import { handler } from '../../functions/on-api-call.js';
 import { handler as onCertificateEvent } from '../../functions/on-certificate-event.js';
 import { handler as sweep } from '../../functions/sweep.js';
@@ -23,6 +33,7 @@ import { FAMILIES } from '../../shared/families/index.js';
 import type { Evaluation } from '../../shared/model/evaluation.js';
 import { buildFindingMessage } from '../../shared/report/slack/message.js';
 import { loadEvent } from '../fixtures/events/load.js';
+import { freshCentralTable } from '../helpers/central-table.js';
 import { installAccount } from '../helpers/fake-account.js';
 import {
   ACCOUNT_ID,
@@ -60,6 +71,8 @@ const SECRET_FIELDS: Record<string, unknown> = {
   // Direct Connect: BGP MD5 key of a virtual interface, MACsec CAK.
   authKey: `${MARKER}BgpAuthKey`,
   cak: `${MARKER}MacsecCak`,
+  // CloudFront origin custom header values (often the secret an origin checks).
+  HeaderValue: `${MARKER}OriginHeaderValue`,
   // ELBv2 authenticate-oidc action, API Gateway API key value.
   ClientSecret: `${MARKER}OidcClientSecret`,
   value: `${MARKER}ApiKeyValue`,
@@ -257,6 +270,14 @@ const CLOUDTRAIL_FIXTURES = readdirSync(join(import.meta.dirname, '../fixtures/e
   .filter((name) => name.startsWith('cloudtrail-'))
   .map((name) => name.replace(/\.json$/, ''));
 
+const CENTRAL_TABLE = 'transit-guard-central';
+const CENTRAL_OUTBOX = `https://sqs.${REGION}.amazonaws.com/999988887777/transit-guard-central-slack-outbox`;
+const CENTRAL_CONTEXT = {
+  ...lambdaContext('central-findings'),
+  invokedFunctionArn: `arn:aws:lambda:${REGION}:999988887777:function:transit-guard-central-findings`,
+};
+const securityHub = mockClient(SecurityHubClient);
+
 /** The native ACM events (on-certificate-event). */
 const CERTIFICATE_FIXTURES = [
   'acm-certificate-approaching-expiration',
@@ -301,6 +322,65 @@ describe('secrets planted in every family’s events and API answers (deployed f
   const harness = useFunctionHarness('on-api-call', installAccount);
   const { mocks, context } = harness;
   let published = 0;
+  let centralized = 0;
+  let imported = 0;
+  const previous = { ...process.env };
+
+  // The organization's central-findings function, fed what the member put on its findings bus.
+  beforeAll(() => {
+    Object.assign(process.env, {
+      TG_CENTRAL_TABLE: CENTRAL_TABLE,
+      TG_SLACK_ROUTES: JSON.stringify([
+        { match: {}, channel: 'transit-guard/slack/all', minSeverity: 'info' },
+      ]),
+      TG_SLACK_OUTBOX: CENTRAL_OUTBOX,
+      TG_SECURITY_HUB: 'on',
+      TG_MEMBER_BUS_NAME: 'transit-guard-requests',
+    });
+  });
+  afterAll(() => {
+    for (const key of Object.keys(process.env)) if (!(key in previous)) delete process.env[key];
+    // The planted events were judged, not all refused: findings were published and centralized.
+    expect(published).toBeGreaterThan(10);
+    expect(centralized).toBeGreaterThan(10);
+    expect(imported).toBeGreaterThan(10);
+  });
+  beforeEach(async () => {
+    await freshCentralTable(harness.env.dynamo.client, CENTRAL_TABLE);
+    securityHub.reset();
+    securityHub.on(BatchImportFindingsCommand).callsFake((input) => ({
+      SuccessCount: input.Findings.length,
+      FailedCount: 0,
+      FailedFindings: [],
+    }));
+    securityHub.on(BatchUpdateFindingsCommand).callsFake((input) => ({
+      ProcessedFindings: input.FindingIdentifiers,
+      UnprocessedFindings: [],
+    }));
+  });
+
+  /** Delivers the member's findings-bus entries to central-findings, as the central bus would. */
+  async function centralize(): Promise<void> {
+    const entries = mocks.eventBridge
+      .commandCalls(PutEventsCommand)
+      .flatMap((call) => call.args[0].input.Entries ?? [])
+      .filter((entry) => entry.Source === 'transit-guard');
+    for (const [index, entry] of entries.entries()) {
+      const event = {
+        version: '0',
+        id: `member-${index}`,
+        'detail-type': entry.DetailType,
+        source: entry.Source,
+        account: ACCOUNT_ID,
+        time: (entry.Time as Date | undefined)?.toISOString() ?? '2026-12-01T00:00:00Z',
+        region: REGION,
+        resources: entry.Resources ?? [],
+        detail: JSON.parse(entry.Detail ?? '{}'),
+      };
+      await centralFindings(event, CENTRAL_CONTEXT);
+      centralized++;
+    }
+  }
 
   /** Everything the function wrote: logs, bus entries, queue messages, Config evaluations, the finding store. */
   async function everythingWritten(): Promise<string> {
@@ -310,16 +390,19 @@ describe('secrets planted in every family’s events and API answers (deployed f
       ...mocks.sqs.commandCalls(SendMessageCommand),
       ...mocks.config.commandCalls(PutEvaluationsCommand),
     ].map((call) => call.args[0].input);
-    const table = await harness.env.dynamo.client.send(
-      new ScanCommand({ TableName: process.env.TG_TABLE_NAME }),
+    const tables = await Promise.all(
+      [process.env.TG_TABLE_NAME, CENTRAL_TABLE].map((TableName) =>
+        harness.env.dynamo.client.send(new ScanCommand({ TableName })),
+      ),
     );
-    return [harness.output.text(), JSON.stringify(calls), JSON.stringify(table.Items ?? [])].join('\n');
+    const imported = securityHub.commandCalls(BatchImportFindingsCommand).map((call) => call.args[0].input);
+    return [
+      harness.output.text(),
+      JSON.stringify(calls),
+      JSON.stringify(tables.map((table) => table.Items ?? [])),
+      JSON.stringify(imported),
+    ].join('\n');
   }
-
-  afterAll(() => {
-    // The planted events were judged, not all refused: findings were published.
-    expect(published).toBeGreaterThan(10);
-  });
 
   it.each(CLOUDTRAIL_FIXTURES)('%s: nothing planted reaches what the function writes', async (fixture) => {
     // Prepare
@@ -335,6 +418,8 @@ describe('secrets planted in every family’s events and API answers (deployed f
       (rejected: unknown) => String(rejected),
     );
     restore();
+    await centralize();
+    imported += securityHub.commandCalls(BatchImportFindingsCommand).length;
 
     // Assess
     published += mocks.eventBridge.commandCalls(PutEventsCommand).length;
