@@ -177,7 +177,6 @@ const STAR_RESOURCE_ACTIONS = new Set([
   'iot:ListCertificates',
   'iot:ListCACertificates',
   'iot:ListDomainConfigurations',
-  'iot:ListPrincipalThings',
   'greengrass:ListCoreDevices',
   'config:GetResourceConfigHistory',
   'config:SelectResourceConfig',
