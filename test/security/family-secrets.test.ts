@@ -184,6 +184,38 @@ describe('secrets planted in every family’s inputs', () => {
     expect(leaks(run.stdout + run.stderr)).toEqual([]);
   });
 
+  it('never reach the replay of every family’s CloudTrail calls carrying them, on the planted inventory', async () => {
+    // Prepare
+    const events = mkdtempSync(join(tmpdir(), 'tg-family-secrets-events-'));
+    const files = CLOUDTRAIL_FIXTURES.map((fixture) => {
+      const event = loadEvent(fixture);
+      const detail = event.detail as Record<string, unknown>;
+      for (const part of ['requestParameters', 'responseElements', 'additionalEventData'])
+        if (detail[part]) detail[part] = plant(detail[part]);
+      const file = join(events, `${fixture}.json`);
+      writeFileSync(file, JSON.stringify(event));
+      return file;
+    });
+
+    // Act
+    const run = await runCliCaptured([
+      'replay',
+      ...files,
+      '--inventory',
+      planted,
+      '--format',
+      'json',
+      ...NOW,
+    ]);
+    rmSync(events, { recursive: true, force: true });
+
+    // Assess
+    const report = JSON.parse(run.stdout) as { evaluations: unknown[] };
+    // The fixtures name the fake account's resources: the few the example account also holds are judged.
+    expect(report.evaluations.length).toBeGreaterThan(0);
+    expect(leaks(run.stdout + run.stderr)).toEqual([]);
+  });
+
   it('never reach the Slack preview or the HTML report', async () => {
     // Prepare
     const html = join(out, 'report.html');
