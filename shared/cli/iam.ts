@@ -18,15 +18,21 @@ interface PolicyStatement {
   Resource: string | string[];
 }
 
-/** The ARNs of one statement's resources in each region of the account ("*" for any region or account). */
+/**
+ * The ARNs of one statement's resources in each region of the account ("*" for any region or account), as the
+ * deployment builds them: a global service's ARNs name no region (CloudFront, IAM, S3), and some services' none
+ * of the account (S3 buckets, API Gateway's public APIs and domain names), so a region or account there would
+ * match no resource at all.
+ */
 function arns(
   resource: RegionalResource,
   partition: string,
   regions: readonly string[],
   account: string,
 ): string[] {
-  return regions.map(
-    (region) => `arn:${partition}:${resource.service}:${region}:${account}:${resource.resource}`,
+  const owner = resource.accountless ? '' : account;
+  return (resource.global ? [''] : regions).map(
+    (region) => `arn:${partition}:${resource.service}:${region}:${owner}:${resource.resource}`,
   );
 }
 
