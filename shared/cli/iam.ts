@@ -16,6 +16,7 @@ interface PolicyStatement {
   Effect: 'Allow';
   Action: string[];
   Resource: string | string[];
+  Condition?: { StringEquals: Record<string, string> };
 }
 
 /**
@@ -53,11 +54,14 @@ function scanIamPolicy(options: { regions: readonly string[]; account: string; p
   const statements: PolicyStatement[] = [...bySid.values()].map(({ sid, actions, resource }) => {
     const resources =
       resource === '*' ? '*' : arns(resource, options.partition, options.regions, options.account);
+    const accountKey = resource !== '*' && options.account !== '*' ? resource.accountKey : undefined;
     return {
       Sid: sid,
       Effect: 'Allow',
       Action: [...actions].sort(),
       Resource: typeof resources === 'string' || resources.length > 1 ? resources : (resources[0] ?? '*'),
+      // An ARN without the account (S3 buckets): the account's condition key keeps it to the given account.
+      ...(accountKey ? { Condition: { StringEquals: { [accountKey]: options.account } } } : {}),
     };
   });
   return { Version: '2012-10-17', Statement: statements };

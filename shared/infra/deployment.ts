@@ -132,6 +132,7 @@ interface IamStatement {
   Effect: 'Allow';
   Action: string | string[];
   Resource: '*' | { 'Fn::Sub': string }[];
+  Condition?: { StringEquals: Record<string, { 'Fn::Sub': string }> };
 }
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
@@ -180,6 +181,10 @@ function merged(statements: readonly FamilyStatement[], regions: readonly string
     Effect: 'Allow',
     Action: actions.length === 1 ? (actions[0] as string) : [...actions],
     Resource: resource === '*' ? '*' : regionalArns(resource, regions),
+    // An ARN without the account (S3 buckets) is kept to this account's resources by its account condition key.
+    ...(resource !== '*' && resource.accountKey
+      ? { Condition: { StringEquals: { [resource.accountKey]: { 'Fn::Sub': `\${AWS::AccountId}` } } } }
+      : {}),
   }));
 }
 

@@ -15,6 +15,11 @@ export interface RegionalResource {
   global?: true;
   /** The service's ARNs leave the account field empty (API Gateway: arn:aws:apigateway:<region>::/restapis/...). */
   accountless?: true;
+  /**
+   * For an accountless ARN that could name another account's resource (S3: arn:aws:s3:::<bucket>): the condition
+   * key that holds the resource's account, which the statement then requires to be this one (s3:ResourceAccount).
+   */
+  accountKey?: string;
 }
 
 /** An IAM Allow statement. Statements of the same Sid in two families merge (two families of one service). */

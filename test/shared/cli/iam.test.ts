@@ -70,8 +70,16 @@ describe('transit-guard iam', () => {
           );
       expect(statement.Resource, statement.Sid).toEqual(expected);
     }
+    // Bucket ARNs name no account: the account's condition key keeps the reads to the given account's buckets.
     expect(narrowed.Statement).toContainEqual(
-      expect.objectContaining({ Sid: 'ReadS3Buckets', Resource: 'arn:aws:s3:::*' }),
+      expect.objectContaining({
+        Sid: 'ReadS3Buckets',
+        Resource: 'arn:aws:s3:::*',
+        Condition: { StringEquals: { 's3:ResourceAccount': '111122223333' } },
+      }),
+    );
+    expect(any.Statement.find((statement) => statement.Sid === 'ReadS3Buckets')).not.toHaveProperty(
+      'Condition',
     );
     expect(narrowed.Statement).toContainEqual(
       expect.objectContaining({
