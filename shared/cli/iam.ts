@@ -16,17 +16,24 @@ interface PolicyStatement {
   Effect: 'Allow';
   Action: string[];
   Resource: string | string[];
+  Condition?: { StringEquals: Record<string, string> };
 }
 
-/** The ARNs of one statement's resources in each region of the account ("*" for any region or account). */
+/**
+ * The ARNs of one statement's resources in each region of the account ("*" for any region or account), as the
+ * deployment builds them: a global service's ARNs name no region (CloudFront, IAM, S3), and some services' none
+ * of the account (S3 buckets, API Gateway's public APIs and domain names), so a region or account there would
+ * match no resource at all.
+ */
 function arns(
   resource: RegionalResource,
   partition: string,
   regions: readonly string[],
   account: string,
 ): string[] {
-  return regions.map(
-    (region) => `arn:${partition}:${resource.service}:${region}:${account}:${resource.resource}`,
+  const owner = resource.accountless ? '' : account;
+  return (resource.global ? [''] : regions).map(
+    (region) => `arn:${partition}:${resource.service}:${region}:${owner}:${resource.resource}`,
   );
 }
 
@@ -47,11 +54,14 @@ function scanIamPolicy(options: { regions: readonly string[]; account: string; p
   const statements: PolicyStatement[] = [...bySid.values()].map(({ sid, actions, resource }) => {
     const resources =
       resource === '*' ? '*' : arns(resource, options.partition, options.regions, options.account);
+    const accountKey = resource !== '*' && options.account !== '*' ? resource.accountKey : undefined;
     return {
       Sid: sid,
       Effect: 'Allow',
       Action: [...actions].sort(),
       Resource: typeof resources === 'string' || resources.length > 1 ? resources : (resources[0] ?? '*'),
+      // An ARN without the account (S3 buckets): the account's condition key keeps it to the given account.
+      ...(accountKey ? { Condition: { StringEquals: { [accountKey]: options.account } } } : {}),
     };
   });
   return { Version: '2012-10-17', Statement: statements };

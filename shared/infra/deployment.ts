@@ -132,6 +132,7 @@ interface IamStatement {
   Effect: 'Allow';
   Action: string | string[];
   Resource: '*' | { 'Fn::Sub': string }[];
+  Condition?: { StringEquals: Record<string, { 'Fn::Sub': string }> };
 }
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
@@ -180,6 +181,10 @@ function merged(statements: readonly FamilyStatement[], regions: readonly string
     Effect: 'Allow',
     Action: actions.length === 1 ? (actions[0] as string) : [...actions],
     Resource: resource === '*' ? '*' : regionalArns(resource, regions),
+    // An ARN without the account (S3 buckets) is kept to this account's resources by its account condition key.
+    ...(resource !== '*' && resource.accountKey
+      ? { Condition: { StringEquals: { [resource.accountKey]: { 'Fn::Sub': `\${AWS::AccountId}` } } } }
+      : {}),
   }));
 }
 
@@ -203,22 +208,32 @@ function readsOf(families: readonly Family[]): ReadStatement[] {
   return families.flatMap((family) => family.deployment?.reads ?? []);
 }
 
+/** The reads of one resource by its id: a family's reads without its region-wide listings. */
+const oneResourceReads = (families: readonly Family[]) =>
+  readsOf(families).filter((statement) => statement.remediate !== false);
+
 /**
- * The family statements of each execution role (the core statements stay in infra/iam.yml): the inspectors
- * read the families their trigger names, the sweep reads every family, remediate reads what it acts on again
- * and writes exactly the remediators' IAM actions, on resources of this account in `regions` only.
+ * The family statements of each execution role (the core statements stay in infra/iam.yml): the event
+ * inspectors read the resources of the families their trigger names (never a region-wide listing: an event names
+ * its resources), config-rule also lists its families (a periodic evaluation reads the whole region), the sweep
+ * reads every family, remediate reads what it acts on again and writes exactly the remediators' IAM actions, on
+ * resources of this account in `regions` only.
  */
 export function familyIamStatements(
   regions: readonly string[],
-): Record<'apiCalls' | 'configChanges' | 'nativeEvents' | 'sweep' | 'remediate', IamStatement[]> {
+): Record<
+  'apiCalls' | 'configChanges' | 'configRule' | 'nativeEvents' | 'sweep' | 'remediate',
+  IamStatement[]
+> {
   const routing = (facet: (family: Family) => unknown) => FAMILIES.filter((family) => facet(family));
   const remediating = FAMILIES.filter((family) => family.remediators.length > 0);
-  const remediateReads = readsOf(remediating).filter((statement) => statement.remediate !== false);
+  const recorded = routing((family) => family.events?.config);
   return {
-    apiCalls: merged(readsOf(routing((family) => family.events?.apiCalls?.length)), regions),
-    configChanges: merged(readsOf(routing((family) => family.events?.config)), regions),
-    nativeEvents: merged(readsOf(routing((family) => family.events?.native)), regions),
+    apiCalls: merged(oneResourceReads(routing((family) => family.events?.apiCalls?.length)), regions),
+    configChanges: merged(oneResourceReads(recorded), regions),
+    configRule: merged(readsOf(recorded), regions),
+    nativeEvents: merged(oneResourceReads(routing((family) => family.events?.native)), regions),
     sweep: merged(readsOf(FAMILIES), regions),
-    remediate: merged([...remediateReads, ...remediating.flatMap(writesOf)], regions),
+    remediate: merged([...oneResourceReads(remediating), ...remediating.flatMap(writesOf)], regions),
   };
 }

@@ -15,6 +15,11 @@ export interface RegionalResource {
   global?: true;
   /** The service's ARNs leave the account field empty (API Gateway: arn:aws:apigateway:<region>::/restapis/...). */
   accountless?: true;
+  /**
+   * For an accountless ARN that could name another account's resource (S3: arn:aws:s3:::<bucket>): the condition
+   * key that holds the resource's account, which the statement then requires to be this one (s3:ResourceAccount).
+   */
+  accountKey?: string;
 }
 
 /** An IAM Allow statement. Statements of the same Sid in two families merge (two families of one service). */
@@ -26,7 +31,11 @@ export interface FamilyStatement {
 }
 
 export interface ReadStatement extends FamilyStatement {
-  /** false: remediate does not need it to read an acted-on resource again (region-wide listings). */
+  /**
+   * false: a region-wide listing, which only the whole-region reads call (the sweep, a periodic Config rule
+   * evaluation). Reading the resources an event or an action names never does (each family's LiveReaders.read),
+   * so neither the event inspectors nor remediate are granted it.
+   */
   remediate?: false;
 }
 

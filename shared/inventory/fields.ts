@@ -69,7 +69,7 @@ export class FieldError extends Error {
 }
 
 /** How a bad value is shown in an error: short, never a whole object, only its type when redacted. */
-function describeValue(value: unknown, redact = false): string {
+export function describeValue(value: unknown, redact = false): string {
   if (typeof value === 'string') {
     if (!redact && value.length <= 40) return JSON.stringify(value);
     return `a string of ${value.length} character${value.length === 1 ? '' : 's'}`;

@@ -146,7 +146,7 @@ export function mockAws() {
 export type AwsMocks = ReturnType<typeof mockAws>;
 
 /** The clients that only read resources (describe/list/get): what a function reads, never writes. */
-const READ_CLIENTS = [
+export const READ_CLIENTS = [
   'elbv2',
   'elb',
   'ec2',

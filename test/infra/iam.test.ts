@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FAMILIES } from '../../shared/families/index.js';
 import { REMEDIATION_IAM_ACTIONS } from '../../shared/response/remediators/index.js';
 import { CERTIFICATE_USERS_PARTITION } from '../../shared/state/certificate-users.js';
 import { SWEEP_RUN_PARTITION } from '../../shared/state/sweep-runs.js';
@@ -176,7 +177,6 @@ const STAR_RESOURCE_ACTIONS = new Set([
   'iot:ListCertificates',
   'iot:ListCACertificates',
   'iot:ListDomainConfigurations',
-  'iot:ListPrincipalThings',
   'greengrass:ListCoreDevices',
   'config:GetResourceConfigHistory',
   'config:SelectResourceConfig',
@@ -285,6 +285,37 @@ describe('least privilege', () => {
       remediate: [...REMEDIATION_IAM_ACTIONS].sort(),
       'notify-slack': [],
     });
+  });
+
+  it('lets only the whole-region reads (sweep, sweep-worker, config-rule) list a region: an event names its resources', () => {
+    // Prepare: the families' region-wide listing actions (ReadStatement.remediate false), which no family's
+    // one-resource read (LiveReaders.read) sends.
+    const listings = new Set(
+      FAMILIES.flatMap((family) => family.deployment?.reads ?? [])
+        .filter((statement) => statement.remediate === false)
+        .flatMap((statement) => statement.actions),
+    );
+
+    // Act
+    const listingByRole = Object.fromEntries(
+      FUNCTION_NAMES.map((name) => [
+        name,
+        [...allowedActions(roleOf(name))].filter((a) => listings.has(a)).length,
+      ]),
+    );
+
+    // Assess
+    expect(listings.has('acm:ListCertificates')).toBe(true);
+    expect(listingByRole).toMatchObject({
+      'on-api-call': 0,
+      'on-config-change': 0,
+      'on-certificate-event': 0,
+      remediate: 0,
+      'notify-slack': 0,
+    });
+    expect(listingByRole.sweep).toBe(listings.size);
+    expect(listingByRole['sweep-worker']).toBe(listings.size);
+    expect(listingByRole['config-rule']).toBeGreaterThan(0);
   });
 
   it('scopes remediation to this account and the configured regions (a global service: no region)', () => {

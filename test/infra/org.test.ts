@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FAMILIES } from '../../shared/families/index.js';
 import { CENTRAL_READER_ROLE } from '../../shared/inventory/live/central-reader.js';
 import { centralTableDefinition } from '../../shared/org/central-table.js';
 import { CENTRAL_VARIABLES, loadCentralConfig } from '../../shared/org/config.js';
@@ -613,20 +614,24 @@ describe('member on-remediation-request', () => {
       expect(resource(member, id).Condition, id).toBe('IsHomeRegion');
   });
 
-  it('reads like the sweep (every family) and writes no resource: an inspector', () => {
+  it('reads one resource of any family like on-api-call (no region-wide listing) and writes none: an inspector', () => {
     // Act
     const policies = props(member, 'OnRemediationRequestRole').Policies as {
       PolicyName: string;
       PolicyDocument: { Statement: Statement[] };
     }[];
-    const sweepFamilies = (
-      props(member, 'SweepRole').Policies as { PolicyName: string; PolicyDocument: unknown }[]
+    // Every family routes API calls, so on-api-call's document reads a resource of every family.
+    expect(FAMILIES.filter((family) => !family.events?.apiCalls?.length).map((family) => family.id)).toEqual(
+      [],
+    );
+    const apiCallFamilies = (
+      props(member, 'OnApiCallRole').Policies as { PolicyName: string; PolicyDocument: unknown }[]
     ).find((policy) => policy.PolicyName.endsWith('-families'));
     const actions = roleStatements(member, 'OnRemediationRequestRole').flatMap((s) => asList(s.Action));
 
     // Assess
     expect(policies.find((p) => p.PolicyName.endsWith('-families'))?.PolicyDocument).toEqual(
-      sweepFamilies?.PolicyDocument,
+      apiCallFamilies?.PolicyDocument,
     );
     // Besides the families' reads: its logs, traces, finding state, bus and queues, as on-config-change has them.
     expect(

@@ -51,11 +51,25 @@ function weakSecurityPolicies(context: ScpContext): ScpStatement[] {
 export const apiGatewayDeployment: FamilyDeployment = {
   services: ['apigateway'],
   reads: [
+    // GET on the paths the reads call only, never "/*": that would also read API key values (/apikeys/<id>) and
+    // client certificates. Paths: https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html
     {
-      // GetDomainName(s), GetRestApi(s), GetStage(s), GetResources; v2 GetApis, GetApiMappings, GetDomainName(s).
-      sid: 'ReadApiGateway',
+      // GetRestApi(s), GetStage(s), GetResources: /restapis, /restapis/<id>/stages/<name>, /restapis/<id>/resources.
+      sid: 'ReadApiGatewayRestApis',
       actions: ['apigateway:GET'],
-      resource: { service: 'apigateway', resource: '/*', accountless: true },
+      resource: { service: 'apigateway', resource: '/restapis*', accountless: true },
+    },
+    {
+      // GetDomainName(s) (v1 and v2), v2 GetApiMappings: /domainnames, /domainnames/<name>/apimappings.
+      sid: 'ReadApiGatewayDomainNames',
+      actions: ['apigateway:GET'],
+      resource: { service: 'apigateway', resource: '/domainnames*', accountless: true },
+    },
+    {
+      // v2 GetApis: /apis.
+      sid: 'ReadApiGatewayHttpApis',
+      actions: ['apigateway:GET'],
+      resource: { service: 'apigateway', resource: '/apis*', accountless: true },
     },
     {
       sid: 'ReadApiGatewayPrivateDomains',

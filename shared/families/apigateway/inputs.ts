@@ -10,7 +10,7 @@
  */
 import type { InventoryBuilder } from '../../inventory/builder.js';
 import { type FamilyInputs, type PendingKind, pendingList } from '../../inventory/family-inputs.js';
-import { Fields, isObject, type JsonObject } from '../../inventory/fields.js';
+import { describeValue, Fields, isObject, type JsonObject } from '../../inventory/fields.js';
 import type { PendingLinks } from '../../inventory/types.js';
 import type { Resource } from '../../model/resource.js';
 import { mapDomainName, mapDomainNameV2, mapRestApi, mapStage, stageOfArn } from './describe.js';
@@ -172,7 +172,8 @@ function wrappedApiId(document: JsonObject, out: InventoryBuilder): string | und
   if (!Object.hasOwn(document, 'restApiId')) return undefined;
   const id = document.restApiId;
   if (typeof id === 'string' && id !== '') return id;
-  out.error(`restApiId: expected the REST API id (a non-empty string), got ${JSON.stringify(id)}`);
+  // Shown by type (a short string as it is), never a whole object: an input may hold anything.
+  out.error(`restApiId: expected the REST API id (a non-empty string), got ${describeValue(id)}`);
   return null;
 }
 

@@ -17,6 +17,9 @@ export const dataSyncReport: FamilyReport = {
     return id?.startsWith('loc-') ? `${origin}/datasync/home${query}` : undefined;
   },
   kpis: [{ kpi: LOCATIONS_ENCRYPTED, rules: ['datasync-location-plaintext'] }],
-  // Describe outputs and CloudTrail requests may carry an object-storage SecretKey or an SMB Password.
-  secretKeys: /secretkey|password|kerberoskeytab/,
+  // Describe outputs and CloudTrail requests may carry an object-storage SecretKey, an SMB Password, an Azure Blob
+  // SasConfiguration (its Token) or HDFS KerberosKeytab / KerberosKrb5Conf ("krb5" loses its digit here):
+  // https://docs.aws.amazon.com/datasync/latest/userguide/API_CreateLocationHdfs.html,
+  // https://docs.aws.amazon.com/datasync/latest/userguide/API_AzureBlobSasConfiguration.html
+  secretKeys: /secretkey|password|kerberoskeytab|kerberoskrbconf|sasconfiguration/,
 };

@@ -4,8 +4,9 @@ const ACCOUNT = /^\d{12}$/;
 
 export const directConnectReport: FamilyReport = {
   resourceNoun: 'Direct Connect connection or LAG',
-  // The MACsec connectivity association key and its name.
-  secretKeys: /^cak$|^ckn$/,
+  // The MACsec connectivity association key and its name, and a virtual interface's BGP MD5 authKey
+  // (https://docs.aws.amazon.com/directconnect/latest/APIReference/API_NewPublicVirtualInterface.html).
+  secretKeys: /^cak$|^ckn$|authkey/,
   consoleLink({ resourceType, resourceId, arn, region, partition, origin, query, accountId }) {
     const lag = resourceType === 'AWS::DirectConnect::Lag';
     const id = arn ? afterPrefix(arn.resource, lag ? 'dxlag/' : 'dxcon/') : resourceId;

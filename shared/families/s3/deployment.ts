@@ -13,7 +13,19 @@ import type { FamilyDeployment, ScpContext, ScpStatement } from '../../infra/fam
 import { modeFor } from '../../policy/mode.js';
 import { s3BucketSecureTransport } from './rules/s3-bucket-secure-transport.js';
 
-const BUCKETS = { service: 's3', resource: '*', global: true, accountless: true } as const;
+/**
+ * Bucket ARNs name no account, so s3:ResourceAccount keeps the reads and the write to this account's buckets
+ * (a condition of GetBucketPolicy, GetBucketWebsite and PutBucketPolicy: Service Authorization Reference, as
+ * generated in udondan/iam-floyd lib/generated/policy-statements/s3.ts;
+ * https://aws.amazon.com/about-aws/whats-new/2020/12/new-iam-condition-keys-amazon-s3-limit-requests-buckets-owned-specific-aws-accounts-specific-tls-versions/).
+ */
+const BUCKETS = {
+  service: 's3',
+  resource: '*',
+  global: true,
+  accountless: true,
+  accountKey: 's3:ResourceAccount',
+} as const;
 
 /**
  * Deny every S3 request made without TLS by the organization's principals, only when s3-bucket-secure-transport is

@@ -50,16 +50,45 @@ describe('transit-guard iam', () => {
       ).stdout,
     );
 
-    // Assess
+    // Assess: each ARN as the service spells it, a global service's without a region, some without an account.
+    const shapes = new Map(
+      FAMILIES.flatMap((family) => family.deployment?.reads ?? []).map((statement) => [
+        statement.sid,
+        statement.resource,
+      ]),
+    );
     const regional = narrowed.Statement.filter((statement) => statement.Resource !== '*');
     expect(regional.length).toBeGreaterThan(0);
     for (const statement of regional) {
-      expect(statement.Resource).toHaveLength(2);
-      expect(statement.Resource[0]).toMatch(/^arn:aws:[a-z0-9-]+:eu-west-1:111122223333:.+/);
-      expect(statement.Resource[1]).toMatch(/^arn:aws:[a-z0-9-]+:us-east-1:111122223333:.+/);
+      const shape = shapes.get(statement.Sid);
+      if (shape === undefined || shape === '*') throw new Error(`${statement.Sid}: no regional resource`);
+      const owner = shape.accountless ? '' : '111122223333';
+      const expected = shape.global
+        ? `arn:aws:${shape.service}::${owner}:${shape.resource}`
+        : ['eu-west-1', 'us-east-1'].map(
+            (region) => `arn:aws:${shape.service}:${region}:${owner}:${shape.resource}`,
+          );
+      expect(statement.Resource, statement.Sid).toEqual(expected);
     }
+    // Bucket ARNs name no account: the account's condition key keeps the reads to the given account's buckets.
+    expect(narrowed.Statement).toContainEqual(
+      expect.objectContaining({
+        Sid: 'ReadS3Buckets',
+        Resource: 'arn:aws:s3:::*',
+        Condition: { StringEquals: { 's3:ResourceAccount': '111122223333' } },
+      }),
+    );
+    expect(any.Statement.find((statement) => statement.Sid === 'ReadS3Buckets')).not.toHaveProperty(
+      'Condition',
+    );
+    expect(narrowed.Statement).toContainEqual(
+      expect.objectContaining({
+        Sid: 'ReadCloudFrontDistributions',
+        Resource: 'arn:aws:cloudfront::111122223333:distribution/*',
+      }),
+    );
     for (const statement of any.Statement.filter((s) => s.Resource !== '*')) {
-      expect(statement.Resource).toMatch(/^arn:aws:[a-z0-9-]+:\*:\*:.+/);
+      expect(statement.Resource).toMatch(/^arn:aws:[a-z0-9-]+:(\*)?:(\*)?:.+/);
     }
     const acm = FAMILIES.find((family) => family.id === 'acm')?.deployment?.reads[0];
     expect(narrowed.Statement).toContainEqual(
@@ -82,7 +111,7 @@ describe('transit-guard iam', () => {
       s.Resource === '*' ? [] : [s.Resource].flat(),
     );
     expect(arns.length).toBeGreaterThan(0);
-    for (const arn of arns) expect(arn).toMatch(/^arn:aws-cn:[a-z0-9-]+:cn-north-1:\*:/);
+    for (const arn of arns) expect(arn).toMatch(/^arn:aws-cn:[a-z0-9-]+:(cn-north-1)?:(\*)?:/);
   });
 
   it.each([

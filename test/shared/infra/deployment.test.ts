@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Family } from '../../../shared/families/index.js';
+import { FAMILIES, type Family } from '../../../shared/families/index.js';
 import { eventPatterns, familyIamStatements, parseRegions } from '../../../shared/infra/deployment.js';
 import { remediator, testFamily } from '../../helpers/families.js';
 
@@ -124,7 +124,9 @@ describe('familyIamStatements', () => {
       'ListLatticeServices',
       'ReadLatticeListeners',
       'GetLatticeListeners',
-      'ReadApiGateway',
+      'ReadApiGatewayRestApis',
+      'ReadApiGatewayDomainNames',
+      'ReadApiGatewayHttpApis',
       'ReadApiGatewayPrivateDomains',
       'ReadVpcEncryptionControls',
       'ListDataSyncLocations',
@@ -162,9 +164,38 @@ describe('familyIamStatements', () => {
 
     // Assess
     expect(sids('configChanges')).not.toContain('ReadDirectConnect');
-    expect(sids('nativeEvents')).toEqual(['ReadCertificates', 'ListCertificates']);
+    expect(sids('nativeEvents')).toEqual(['ReadCertificates']);
     expect(sids('remediate')).toContain('ReadCertificates');
     expect(sids('remediate')).not.toContain('ListCertificates');
+  });
+
+  it('lists a region only for the whole-region reads: the sweep and config-rule, never an event inspector', () => {
+    // Prepare: every family's region-wide listings (ReadStatement.remediate false).
+    const listings = FAMILIES.flatMap((family) => family.deployment?.reads ?? [])
+      .filter((statement) => statement.remediate === false)
+      .map((statement) => statement.sid);
+    const recorded = FAMILIES.filter((family) => family.events?.config)
+      .flatMap((family) => family.deployment?.reads ?? [])
+      .filter((statement) => statement.remediate === false)
+      .map((statement) => statement.sid);
+
+    // Act
+    const statements = familyIamStatements(['eu-west-1']);
+    const sids = (role: keyof typeof statements) => statements[role].map((statement) => statement.Sid);
+
+    // Assess: an event names its resources, which each family reads by id (LiveReaders.read).
+    expect(listings).toEqual(
+      expect.arrayContaining(['ListCertificates', 'ListS3Buckets', 'ListIotCertificates']),
+    );
+    for (const role of ['apiCalls', 'configChanges', 'nativeEvents', 'remediate'] as const)
+      expect(
+        sids(role).filter((sid) => listings.includes(sid)),
+        role,
+      ).toEqual([]);
+    expect(sids('sweep')).toEqual(expect.arrayContaining(listings));
+    expect(recorded.length).toBeGreaterThan(0);
+    expect(sids('configRule')).toEqual(expect.arrayContaining(recorded));
+    expect(sids('configRule')).toEqual(expect.arrayContaining(sids('configChanges')));
   });
 
   it("refuses a family whose writes do not grant exactly its remediators' IAM actions", () => {

@@ -346,9 +346,15 @@ describe('apigateway-backend-certificate from wrapped get-stages and get-resourc
     await writeFile(unwrapped, JSON.stringify({ items: orders.items }));
     const badId = join(dir, 'bad-id.json');
     await writeFile(badId, JSON.stringify({ restApiId: 42, items: orders.items }));
+    // An object where the id belongs: the error names its type, never what it holds.
+    const objectId = join(dir, 'object-id.json');
+    await writeFile(
+      objectId,
+      JSON.stringify({ restApiId: { apiKey: 'Sx9-secret-api-key' }, items: orders.items }),
+    );
 
     // Act
-    const json = await report(INPUT('backend/apigateway-get-stages-orders.json'), unwrapped, badId);
+    const json = await report(INPUT('backend/apigateway-get-stages-orders.json'), unwrapped, badId, objectId);
 
     // Assess
     expect(verdicts(json)).toContainEqual(['test (deployment dep0002def)', 'NON_COMPLIANT']);
@@ -360,8 +366,10 @@ describe('apigateway-backend-certificate from wrapped get-stages and get-resourc
       expect.arrayContaining([
         { source: unwrapped, message: expect.stringContaining('the output does not name its REST API') },
         { source: badId, message: expect.stringContaining('restApiId: expected the REST API id') },
+        { source: objectId, message: expect.stringContaining('(a non-empty string), got an object') },
       ]),
     );
+    expect(JSON.stringify(json)).not.toContain('Sx9-secret-api-key');
   });
 });
 

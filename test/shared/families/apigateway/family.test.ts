@@ -56,6 +56,31 @@ describe('API Gateway deployment', () => {
     ]);
   });
 
+  it('grants GET on the paths its reads call only, so never on API key values (/apikeys) or client certificates', () => {
+    // Act
+    const sweep = familyIamStatements(['eu-west-1']).sweep;
+    const get = sweep
+      .filter((statement) => statement.Action === 'apigateway:GET')
+      .flatMap((statement) => statement.Resource as { 'Fn::Sub': string }[])
+      .map((resource) => resource['Fn::Sub']);
+
+    // Assess
+    expect(get).toEqual([
+      `arn:\${AWS::Partition}:apigateway:eu-west-1::/restapis*`,
+      `arn:\${AWS::Partition}:apigateway:eu-west-1::/domainnames*`,
+      `arn:\${AWS::Partition}:apigateway:eu-west-1::/apis*`,
+      `arn:\${AWS::Partition}:apigateway:eu-west-1:\${AWS::AccountId}:/domainnames/*`,
+    ]);
+    const wildcard = (pattern: string) =>
+      new RegExp(`^${pattern.replace(/[.$]/g, '\\$&').replaceAll('*', '.*')}$`);
+    const grants = (path: string) =>
+      get.some((pattern) => wildcard(pattern).test(`arn:\${AWS::Partition}:apigateway:eu-west-1::${path}`));
+    expect(grants('/restapis/a1b2c3/stages/prod')).toBe(true);
+    expect(grants('/domainnames/api.example.com/apimappings')).toBe(true);
+    expect(grants('/apikeys/k1l2m3')).toBe(false);
+    expect(grants('/clientcertificates/c1')).toBe(false);
+  });
+
   it('adds no SCP statement while its rules only notify, and denies the weak policies once one blocks', () => {
     // Act
     const notify = buildServiceControlPolicy(policySchema.parse({}));

@@ -26,6 +26,23 @@ describe('S3 deployment and report', () => {
     );
   });
 
+  it("keeps the bucket reads and PutBucketPolicy to this account's buckets (bucket ARNs name no account)", () => {
+    // Act
+    const roles = familyIamStatements(['eu-west-1']);
+    const onBuckets = Object.values(roles)
+      .flat()
+      .filter((statement) => JSON.stringify(statement.Resource).includes(':s3:::'));
+
+    // Assess
+    expect(new Set(onBuckets.map((statement) => statement.Sid))).toEqual(
+      new Set(['ReadS3Buckets', 'RemediateS3BucketPolicies']),
+    );
+    for (const statement of onBuckets)
+      expect(statement.Condition, statement.Sid).toEqual({
+        StringEquals: { 's3:ResourceAccount': { 'Fn::Sub': `\${AWS::AccountId}` } },
+      });
+  });
+
   it('adds no SCP statement while s3-bucket-secure-transport notifies, and denies plaintext S3 requests once it blocks', () => {
     // Act
     const notify = buildServiceControlPolicy(policySchema.parse({}));
