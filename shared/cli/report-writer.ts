@@ -118,7 +118,11 @@ function asff(report: Report): string {
   try {
     return renderAsff(report, RULES);
   } catch (error) {
-    if (error instanceof AsffInputError) throw new CliInputError(error.message);
+    if (error instanceof AsffInputError) {
+      throw new CliInputError(
+        `${error.message} (--account and --region give them to the resources whose input names none)`,
+      );
+    }
     throw error;
   }
 }

@@ -196,5 +196,29 @@ describe('asffFindings', () => {
     expect(run.stdout).toBe('');
     // The VPN describe output and the API Gateway listings name no account.
     expect(run.stderr).toMatch(/ASFF: finding [a-z0-9-]+\|\S+ has no accountId/);
+    expect(run.stderr).toContain('--account and --region give them');
+  });
+
+  it('files the findings of inputs that name no account or region under the --account and --region given', async () => {
+    // Act
+    const run = await runCliCaptured([
+      'evaluate',
+      'examples/account',
+      '--format',
+      'asff',
+      '--account',
+      '444455556666',
+      '--region',
+      'ap-south-1',
+      '--now',
+      '2026-12-01T00:00:00Z',
+    ]);
+
+    // Assess: the account's own findings keep what their input names; the others take what was given.
+    expect(run.code).toBe(1);
+    const findings = JSON.parse(run.stdout) as { AwsAccountId: string; Region: string; Id: string }[];
+    const restApi = findings.find((finding) => finding.Id.includes('apigateway-api-tls-policy|'));
+    expect(restApi).toMatchObject({ AwsAccountId: '444455556666', Region: 'ap-south-1' });
+    expect(findings.some((finding) => finding.AwsAccountId === '111122223333')).toBe(true);
   });
 });
