@@ -50,17 +50,7 @@ export const certificateSettings = z
       // NIST's and most TLS clients' lists, which Private CA offers only in the China Regions
       // (https://docs.amazonaws.cn/en_us/aws/latest/userguide/privateca.html). ACM and IoT certificates cannot
       // carry either, and their findings list only the allowed algorithms they can have (judgeKeyAlgorithm).
-      .default([
-        'RSA_2048',
-        'RSA_3072',
-        'RSA_4096',
-        'EC_prime256v1',
-        'EC_secp384r1',
-        'EC_secp521r1',
-        'ML_DSA_44',
-        'ML_DSA_65',
-        'ML_DSA_87',
-      ]),
+      .default(PCA_KEY_ALGORITHMS.filter((algorithm) => algorithm !== 'SM2')),
     forbiddenSignatureHashes: z
       .array(z.enum(SIGNATURE_HASHES))
       .superRefine(noRepeats)
