@@ -15,6 +15,7 @@ import {
   queuedMessages,
   REGION,
   SLACK_OUTBOX_URL,
+  scheduledEvent,
   useFunctionHarness,
 } from '../helpers/lambda-env.js';
 
@@ -23,17 +24,7 @@ const { mocks, context } = harness;
 
 const SWEEP_QUEUE_URL = `https://sqs.${REGION}.amazonaws.com/${ACCOUNT_ID}/transit-guard-sweep-work`;
 
-const scheduled = (id: string) => ({
-  version: '0',
-  id,
-  'detail-type': 'Scheduled Event',
-  source: 'aws.events',
-  account: ACCOUNT_ID,
-  time: '2026-03-17T03:00:00Z',
-  region: REGION,
-  resources: [`arn:aws:events:${REGION}:${ACCOUNT_ID}:rule/transit-guard-dev-sweep`],
-  detail: {},
-});
+const scheduled = (id: string) => scheduledEvent(id);
 
 /** Every value written for each Kpi_ metric in the EMF documents of `text`, by KPI key. */
 function kpiValues(text: string): Record<string, number[]> {

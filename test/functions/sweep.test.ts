@@ -22,31 +22,21 @@ import {
   SHOP_EDGE_LB,
 } from '../helpers/fake-account.js';
 import {
-  ACCOUNT_ID,
   expectExactReads,
   expectedRead,
   expectPlanRecords,
   expectRejectedAsInvalid,
   publishedKinds,
   REGION,
+  scheduledEvent as schedule,
   useFunctionHarness,
 } from '../helpers/lambda-env.js';
 
+/** The EventBridge Scheduler / rate rule event that starts a sweep. */
+const scheduledEvent = schedule();
+
 const harness = useFunctionHarness('sweep', installAccount);
 const { mocks, context } = harness;
-
-/** The EventBridge Scheduler / rate rule event that starts a sweep. */
-const scheduledEvent = {
-  version: '0',
-  id: '53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa',
-  'detail-type': 'Scheduled Event',
-  source: 'aws.events',
-  account: ACCOUNT_ID,
-  time: '2026-03-17T03:00:00Z',
-  region: REGION,
-  resources: [`arn:aws:events:${REGION}:${ACCOUNT_ID}:rule/transit-guard-dev-sweep`],
-  detail: {},
-};
 
 const ALL_READS = Object.values(REGION_READS).flat();
 

@@ -37,6 +37,19 @@ import { type LocalDynamo, startDynalite } from './dynalite.js';
 
 export const ACCOUNT_ID = '111122223333';
 export const REGION = 'eu-west-1';
+
+/** The EventBridge schedule (rate rule) event that starts a sweep; `id` tells a retried delivery from a new sweep. */
+export const scheduledEvent = (id = '53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa') => ({
+  version: '0',
+  id,
+  'detail-type': 'Scheduled Event',
+  source: 'aws.events',
+  account: ACCOUNT_ID,
+  time: '2026-03-17T03:00:00Z',
+  region: REGION,
+  resources: [`arn:aws:events:${REGION}:${ACCOUNT_ID}:rule/transit-guard-dev-sweep`],
+  detail: {},
+});
 const TABLE_NAME = 'transit-guard-state';
 export const FINDINGS_BUS = 'transit-guard-findings';
 const REMEDIATION_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/transit-guard-remediate`;

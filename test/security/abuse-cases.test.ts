@@ -15,11 +15,12 @@ import type { Evaluation } from '../../shared/model/evaluation.js';
 import { loadPolicy, PolicyError } from '../../shared/policy/load.js';
 import { policySchema } from '../../shared/policy/schema.js';
 import { buildFindingMessage } from '../../shared/report/slack/message.js';
-import type { Block, SlackPayload } from '../../shared/report/slack/payload.js';
+import type { SlackPayload } from '../../shared/report/slack/payload.js';
 import { RULES } from '../../shared/rules/index.js';
 import { createMemoryFindingStore } from '../../shared/state/memory-store.js';
 import { inspectEvent } from '../../shared/usecase/inspect.js';
 import { type EventFixture, loadEvent, withValue } from '../fixtures/events/load.js';
+import { renderedMrkdwn } from '../helpers/slack-text.js';
 
 const ACCOUNT_ID = '111122223333';
 const REGION = 'eu-west-1';
@@ -46,21 +47,6 @@ function monitor(ownIdentity?: OwnIdentity) {
 }
 
 // ------------------------------------------------------------------------------------ Slack mrkdwn
-
-/** Every piece of text Slack renders as mrkdwn, with code spans (shown verbatim) taken out. */
-function renderedMrkdwn(payload: SlackPayload): string[] {
-  const texts: string[] = [payload.text];
-  const visit = (block: Block) => {
-    if (block.type === 'section') {
-      if (block.text?.type === 'mrkdwn') texts.push(block.text.text);
-      for (const field of block.fields ?? []) if (field.type === 'mrkdwn') texts.push(field.text);
-    } else if (block.type === 'context') {
-      for (const element of block.elements) if (element.type === 'mrkdwn') texts.push(element.text);
-    }
-  };
-  payload.blocks.forEach(visit);
-  return texts.map((text) => text.replace(/```[\s\S]*?```/g, '').replace(/`[^`]*`/g, ''));
-}
 
 const INJECTIONS = [
   '<https://evil.example/phish|click>',

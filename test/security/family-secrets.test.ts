@@ -41,6 +41,7 @@ import {
   lambdaContext,
   READ_CLIENTS,
   REGION,
+  scheduledEvent,
   useFunctionHarness,
 } from '../helpers/lambda-env.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
@@ -317,18 +318,7 @@ const CERTIFICATE_FIXTURES = [
   'acm-certificate-revoked',
 ];
 
-/** The EventBridge Scheduler event that starts a sweep. */
-const SCHEDULED_EVENT = {
-  version: '0',
-  id: '53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa',
-  'detail-type': 'Scheduled Event',
-  source: 'aws.events',
-  account: ACCOUNT_ID,
-  time: '2026-03-17T03:00:00Z',
-  region: REGION,
-  resources: [`arn:aws:events:${REGION}:${ACCOUNT_ID}:rule/transit-guard-dev-sweep`],
-  detail: {},
-};
+const SCHEDULED_EVENT = scheduledEvent();
 
 /** Makes every read client answer as the fake account does, with the secret fields planted in each answer. */
 function plantInAnswers(mocks: AwsMocks): () => void {

@@ -15,7 +15,7 @@ import { FAMILIES } from '../../shared/families/index.js';
 import type { Evaluation } from '../../shared/model/evaluation.js';
 import { buildDigestMessage } from '../../shared/report/slack/digest.js';
 import { buildFindingMessage } from '../../shared/report/slack/message.js';
-import type { Block, SlackPayload } from '../../shared/report/slack/payload.js';
+import type { SlackPayload } from '../../shared/report/slack/payload.js';
 import type { FindingRecord } from '../../shared/state/finding-store.js';
 import { loadEvent } from '../fixtures/events/load.js';
 import { installAccount } from '../helpers/fake-account.js';
@@ -27,6 +27,7 @@ import {
   useFunctionHarness,
 } from '../helpers/lambda-env.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
+import { renderedMrkdwn } from '../helpers/slack-text.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../examples/account');
 const POLICY = join(import.meta.dirname, '../../examples/passthrough.policy.yml');
@@ -47,21 +48,6 @@ function hostile(value: unknown, key = ''): unknown {
     return Object.fromEntries(entries.map(([name, item]) => [name, `${item}${HOSTILE}`]));
   if ('Key' in value && 'Value' in value) return { ...value, Value: `${String(value.Value)}${HOSTILE}` };
   return Object.fromEntries(entries.map(([name, item]) => [name, hostile(item, name)]));
-}
-
-/** Every piece of text Slack renders as mrkdwn (the top-level text too), with code spans (shown verbatim) out. */
-function renderedMrkdwn(payload: SlackPayload): string[] {
-  const texts: string[] = [payload.text];
-  const visit = (block: Block) => {
-    if (block.type === 'section') {
-      if (block.text?.type === 'mrkdwn') texts.push(block.text.text);
-      for (const field of block.fields ?? []) if (field.type === 'mrkdwn') texts.push(field.text);
-    } else if (block.type === 'context') {
-      for (const element of block.elements) if (element.type === 'mrkdwn') texts.push(element.text);
-    }
-  };
-  payload.blocks.forEach(visit);
-  return texts.map((text) => text.replace(/```[\s\S]*?```/g, '').replace(/`[^`]*`/g, ''));
 }
 
 /** Every text of a payload, code spans and plain text included (none may hold a live link or mention). */

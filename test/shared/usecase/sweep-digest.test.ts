@@ -19,6 +19,7 @@ import {
   queuedMessages,
   REGION,
   SLACK_OUTBOX_URL,
+  scheduledEvent,
   useFunctionHarness,
 } from '../../helpers/lambda-env.js';
 
@@ -168,17 +169,7 @@ describe('sweep function digest (the scheduled handler, outbox on SQS)', () => {
 
   it('sends one digest to the Slack outbox queue on the first sweep, standing for every alert, counting the open findings', async () => {
     // Prepare
-    const event = {
-      version: '0',
-      id: '53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa',
-      'detail-type': 'Scheduled Event',
-      source: 'aws.events',
-      account: ACCOUNT_ID,
-      time: '2026-03-17T03:00:00Z',
-      region: REGION,
-      resources: [`arn:aws:events:${REGION}:${ACCOUNT_ID}:rule/transit-guard-dev-sweep`],
-      detail: {},
-    };
+    const event = scheduledEvent();
 
     // Act
     await handler(event, harness.context);
