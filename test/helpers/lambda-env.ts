@@ -159,7 +159,7 @@ export function mockAws() {
 export type AwsMocks = ReturnType<typeof mockAws>;
 
 /** The clients that only read resources (describe/list/get): what a function reads, never writes. */
-export const READ_CLIENTS = [
+const READ_CLIENTS = [
   'elbv2',
   'elb',
   'ec2',
@@ -467,5 +467,28 @@ export function useFunctionHarness(
       if (!output) throw new Error('output is captured in beforeEach');
       return output;
     },
+  };
+}
+
+/**
+ * Makes every read client answer as the fake account does, each answer passed through `transform` first (the
+ * security suites plant secrets or hostile text in them). Returns what puts the clients back.
+ */
+export function transformAnswers(mocks: AwsMocks, transform: (answer: unknown) => unknown): () => void {
+  const restores = READ_CLIENTS.map((name) => {
+    const mock = mocks[name] as unknown as {
+      client: { send: unknown };
+      send: (...args: unknown[]) => unknown;
+    };
+    const stub = mock.send;
+    mock.client.send = async function send(this: unknown, ...args: unknown[]) {
+      return transform(await stub.apply(this, args));
+    };
+    return () => {
+      mock.client.send = stub;
+    };
+  });
+  return () => {
+    for (const restore of restores) restore();
   };
 }

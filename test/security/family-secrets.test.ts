@@ -39,9 +39,9 @@ import {
   ACCOUNT_ID,
   type AwsMocks,
   lambdaContext,
-  READ_CLIENTS,
   REGION,
   scheduledEvent,
+  transformAnswers,
   useFunctionHarness,
 } from '../helpers/lambda-env.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
@@ -321,24 +321,7 @@ const CERTIFICATE_FIXTURES = [
 const SCHEDULED_EVENT = scheduledEvent();
 
 /** Makes every read client answer as the fake account does, with the secret fields planted in each answer. */
-function plantInAnswers(mocks: AwsMocks): () => void {
-  const restores = READ_CLIENTS.map((name) => {
-    const mock = mocks[name] as unknown as {
-      client: { send: unknown };
-      send: (...args: unknown[]) => unknown;
-    };
-    const stub = mock.send;
-    mock.client.send = async function send(this: unknown, ...args: unknown[]) {
-      return plant(await stub.apply(this, args));
-    };
-    return () => {
-      mock.client.send = stub;
-    };
-  });
-  return () => {
-    for (const restore of restores) restore();
-  };
-}
+const plantInAnswers = (mocks: AwsMocks) => transformAnswers(mocks, (answer) => plant(answer));
 
 describe('secrets planted in every family’s events and API answers (deployed functions)', () => {
   const harness = useFunctionHarness('on-api-call', installAccount);

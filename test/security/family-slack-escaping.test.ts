@@ -22,8 +22,8 @@ import { installAccount } from '../helpers/fake-account.js';
 import {
   type AwsMocks,
   queuedMessages,
-  READ_CLIENTS,
   SLACK_OUTBOX_URL,
+  transformAnswers,
   useFunctionHarness,
 } from '../helpers/lambda-env.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
@@ -188,30 +188,15 @@ const CLOUDTRAIL_FIXTURES = readdirSync(join(import.meta.dirname, '../fixtures/e
   .map((name) => name.replace(/\.json$/, ''));
 
 /** Makes every read client answer as the fake account does, with the hostile text in its names and tags. */
-function hostileAnswers(mocks: AwsMocks): () => void {
-  const restores = READ_CLIENTS.map((name) => {
-    const mock = mocks[name] as unknown as {
-      client: { send: unknown };
-      send: (...args: unknown[]) => unknown;
-    };
-    const stub = mock.send;
-    mock.client.send = async function send(this: unknown, ...args: unknown[]) {
-      const answer = await stub.apply(this, args);
-      // Plain objects only: Dates and byte arrays of SDK answers stay as they are.
-      return JSON.parse(JSON.stringify(hostile(answer)), (_key, value) =>
-        typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value)
-          ? new Date(value)
-          : value,
-      );
-    };
-    return () => {
-      mock.client.send = stub;
-    };
-  });
-  return () => {
-    for (const restore of restores) restore();
-  };
-}
+const hostileAnswers = (mocks: AwsMocks) =>
+  transformAnswers(mocks, (answer) =>
+    // Plain objects only: Dates and byte arrays of SDK answers stay as they are.
+    JSON.parse(JSON.stringify(hostile(answer)), (_key, value) =>
+      typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value)
+        ? new Date(value)
+        : value,
+    ),
+  );
 
 describe('hostile AWS text in the Slack alerts on-api-call queues, for every family’s calls', () => {
   const harness = useFunctionHarness('on-api-call', installAccount);
