@@ -10,6 +10,7 @@ import { ApiCallError } from './errors.js';
 /**
  * How many calls run at once against one service in one region, so a sweep stays under the API rate limits,
  * unless the service's family declares its own (`live.concurrency`).
+ * @internal Exported for the org benchmark (bench/org), which models member sweeps with it, and the tests.
  */
 export const DEFAULT_CONCURRENCY = 4;
 
