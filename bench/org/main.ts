@@ -15,7 +15,11 @@ import { pathToFileURL } from 'node:url';
 import { createRegionalClients } from '../../shared/aws/clients.js';
 import { FAMILIES } from '../../shared/families/index.js';
 import { aggregatedFamilies, selectAggregatePage } from '../../shared/inventory/live/aggregator-select.js';
-import { createPacer, DOCUMENTED_RATE_LIMITS } from '../../shared/inventory/live/limiter.js';
+import {
+  createPacer,
+  DEFAULT_CONCURRENCY,
+  DOCUMENTED_RATE_LIMITS,
+} from '../../shared/inventory/live/limiter.js';
 import { configTypesOf } from '../../shared/inventory/live/port.js';
 import { policySchema } from '../../shared/policy/schema.js';
 import { RULES } from '../../shared/rules/index.js';
@@ -158,7 +162,10 @@ function memberItems(template: ReturnType<typeof generateAccount>) {
   return FAMILIES.map((family) => ({
     family: family.id,
     seconds: Math.round(
-      pacedSeconds(callsOf(calls, family.live.service), { latencyMs: LATENCY_MS, concurrency: 4 }),
+      pacedSeconds(callsOf(calls, family.live.service), {
+        latencyMs: LATENCY_MS,
+        concurrency: family.live.concurrency ?? DEFAULT_CONCURRENCY,
+      }),
     ),
   }));
 }
@@ -169,7 +176,7 @@ function acm10k() {
   const perPage = 1000;
   const page = { 'acm:ListCertificates': 1, 'acm:DescribeCertificate': perPage };
   const whole = { 'acm:ListCertificates': certificates / perPage, 'acm:DescribeCertificate': certificates };
-  const options = { latencyMs: LATENCY_MS, concurrency: 4 };
+  const options = { latencyMs: LATENCY_MS, concurrency: DEFAULT_CONCURRENCY };
   return {
     items: certificates / perPage,
     secondsPerItem: Math.round(pacedSeconds(page, options)),

@@ -62,6 +62,11 @@ export interface FamilyLive<P = unknown> {
   service: string;
   /** The request rates AWS documents for its read calls, per account and region; none: paced once throttled. */
   rates?: ServiceRates;
+  /**
+   * Calls in flight to its service per region, where the service's documented limits allow more (or call for
+   * fewer) than the limiter's default (DEFAULT_CONCURRENCY). Families that share a service declare the same.
+   */
+  concurrency?: number;
   /** What it reads beyond the listings, decided from the rules that are on. */
   plan?: FamilyReadPlan<P>;
   /** Its SDK client factory (dynamic import of the client package). */

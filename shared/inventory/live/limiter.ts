@@ -7,7 +7,11 @@
 import { FAMILIES } from '../../families/index.js';
 import { ApiCallError } from './errors.js';
 
-/** How many calls run at once against one service in one region, so a sweep stays under the API rate limits. */
+/**
+ * How many calls run at once against one service in one region, so a sweep stays under the API rate limits,
+ * unless the service's family declares its own (`live.concurrency`).
+ * @internal Exported for the org benchmark (bench/org), which models member sweeps with it, and the tests.
+ */
 export const DEFAULT_CONCURRENCY = 4;
 
 type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
@@ -140,6 +144,16 @@ export const DOCUMENTED_RATE_LIMITS: RateLimits = Object.fromEntries(
   FAMILIES.flatMap((family) => (family.live.rates ? [[family.live.service, family.live.rates]] : [])),
 );
 
+/**
+ * Calls in flight per service key, where a family declares its own instead of DEFAULT_CONCURRENCY.
+ * @internal Unit-tested directly: the pacer runs each service's calls at its declared concurrency.
+ */
+export const SERVICE_CONCURRENCY: Readonly<Record<string, number>> = Object.fromEntries(
+  FAMILIES.flatMap((family) =>
+    family.live.concurrency ? [[family.live.service, family.live.concurrency]] : [],
+  ),
+);
+
 /** Where an unpaced call starts once AWS throttles it; the bucket then halves on each further throttle. */
 const ADAPTIVE_START: RateLimit = { capacity: 1, refillPerSecond: 10 };
 
@@ -199,8 +213,11 @@ const withMargin = (limit: RateLimit): RateLimit => ({
 });
 
 interface PacingOptions {
-  /** Calls in flight per service. */
-  concurrency: number;
+  /**
+   * Calls in flight per service, for every service (a caller that wants one call at a time). Default: the
+   * service's own (SERVICE_CONCURRENCY), else DEFAULT_CONCURRENCY.
+   */
+  concurrency?: number;
   /** Client-side pacing per operation; none for a service or call not named. */
   rateLimits?: RateLimits;
   clock?: Clock;
@@ -212,7 +229,7 @@ interface PacingOptions {
  * throttled API makes the sweep slower, not incomplete.
  */
 function serviceCall(service: string, options: PacingOptions): ServiceCall {
-  const limit = createLimiter(options.concurrency);
+  const limit = createLimiter(options.concurrency ?? SERVICE_CONCURRENCY[service] ?? DEFAULT_CONCURRENCY);
   const clock = options.clock ?? REAL_CLOCK;
   const buckets = new Map<string, TokenBucket>();
   const bucketFor = (operation: string, create: boolean): TokenBucket | undefined => {

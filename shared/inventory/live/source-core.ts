@@ -14,13 +14,7 @@ import {
   type RegionContext,
 } from './context.js';
 import type { FamilyContext } from './family-live.js';
-import {
-  type Clock,
-  createPacer,
-  DEFAULT_CONCURRENCY,
-  DOCUMENTED_RATE_LIMITS,
-  type RateLimits,
-} from './limiter.js';
+import { type Clock, createPacer, DOCUMENTED_RATE_LIMITS, type RateLimits } from './limiter.js';
 import { toReadResult } from './normalize.js';
 import { FULL_READ_PLAN, type ReadPlan } from './plan.js';
 import {
@@ -38,7 +32,7 @@ import {
 export type InventoryMode = 'describe' | 'config';
 
 export interface AwsInventorySourceOptions {
-  /** Calls in flight per service and region. Default 4. */
+  /** Calls in flight per service and region, for every service. Default: each service's own, else 4. */
   concurrency?: number;
   /** Client-side pacing per API. Default: the rates AWS documents (DOCUMENTED_RATE_LIMITS); `{}` paces nothing. */
   rateLimits?: RateLimits;
@@ -109,7 +103,7 @@ export function createLiveInventorySource(
         region,
         clients: clientsFor(region),
         pace: createPacer({
-          concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+          ...(options.concurrency ? { concurrency: options.concurrency } : {}),
           rateLimits: options.rateLimits ?? DOCUMENTED_RATE_LIMITS,
           ...(options.clock ? { clock: options.clock } : {}),
         }),

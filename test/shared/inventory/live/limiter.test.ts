@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createLimiter, TokenBucket } from '../../../../shared/inventory/live/limiter.js';
+import {
+  createLimiter,
+  createPacer,
+  DEFAULT_CONCURRENCY,
+  SERVICE_CONCURRENCY,
+  type ServiceCall,
+  TokenBucket,
+} from '../../../../shared/inventory/live/limiter.js';
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 
@@ -100,5 +107,59 @@ describe('TokenBucket', () => {
 
     // Assess
     expect(bucket.rate).toBe(0.5);
+  });
+});
+
+describe('createPacer', () => {
+  /** The most calls of `call` in flight at once while `count` of them are sent together. */
+  async function peakInFlight(call: ServiceCall, count: number): Promise<number> {
+    let inFlight = 0;
+    let peak = 0;
+    await Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        call('GetBucketPolicy', `bucket-${i}`, async () => {
+          inFlight++;
+          peak = Math.max(peak, inFlight);
+          await tick();
+          inFlight--;
+        }),
+      ),
+    );
+    return peak;
+  }
+
+  it('runs as many calls of S3 at once as its family declares, more than the default', async () => {
+    // Prepare
+    const pace = createPacer({ rateLimits: {} });
+
+    // Act
+    const peak = await peakInFlight(pace('s3'), 40);
+
+    // Assess
+    expect(SERVICE_CONCURRENCY.s3).toBeGreaterThan(DEFAULT_CONCURRENCY);
+    expect(peak).toBe(SERVICE_CONCURRENCY.s3);
+  });
+
+  it('keeps a service that declares nothing (EC2, with its documented buckets) at the default', async () => {
+    // Prepare
+    const pace = createPacer({ rateLimits: {} });
+
+    // Act
+    const peak = await peakInFlight(pace('ec2'), 40);
+
+    // Assess
+    expect(SERVICE_CONCURRENCY.ec2).toBeUndefined();
+    expect(peak).toBe(DEFAULT_CONCURRENCY);
+  });
+
+  it("applies a caller's concurrency to every service, S3 included", async () => {
+    // Prepare
+    const pace = createPacer({ concurrency: 1, rateLimits: {} });
+
+    // Act
+    const peaks = [await peakInFlight(pace('s3'), 10), await peakInFlight(pace('ec2'), 10)];
+
+    // Assess
+    expect(peaks).toEqual([1, 1]);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The HTML report in a real browser: playwright-core driving the system Chromium (CHROMIUM_PATH, or chromium
  * on PATH; .ci/run installs it). One browser for the file. It fails, never skips, when no browser starts. It
- * writes the screenshots of docs/ (docs/report-overview.png, docs/report-filtered.png).
+ * takes the screenshots of docs/ (docs/report-overview.png, docs/report-filtered.png) at the states it checks, and
+ * writes them only when asked (`npm run docs:screenshots`, TG_SCREENSHOTS=1): otherwise every run would rewrite
+ * two files in the tree.
  */
 import {
   accessSync,
@@ -131,6 +133,15 @@ afterAll(async () => {
 
 const visibleRows = () => page.locator('tr.finding:visible').count();
 
+/** The screenshot of the page as it is now: written to docs/ only when TG_SCREENSHOTS=1, always taken (a PNG). */
+async function screenshot(name: string): Promise<void> {
+  const png = await page.screenshot({
+    fullPage: false,
+    ...(process.env.TG_SCREENSHOTS === '1' ? { path: join(ROOT, 'docs', name) } : {}),
+  });
+  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+}
+
 describe('the HTML report in Chromium', () => {
   it('draws each KPI share as a bar as long as its percentage, and each expiring count as a badge', async () => {
     const charts = await page.locator('#kpis svg.kpi-chart').evaluateAll((svgs) =>
@@ -196,7 +207,7 @@ describe('the HTML report in Chromium', () => {
     // Higher values are drawn higher (smaller y): 50 % sits below the later runs.
     expect(points[0]?.cy).toBeGreaterThan(points[1]?.cy ?? Number.POSITIVE_INFINITY);
     expect(await page.locator('svg.trend-chart polyline.trend-line').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(ROOT, 'docs/report-overview.png'), fullPage: false });
+    await screenshot('report-overview.png');
   });
 
   it('filters the rows by family, severity, status and text, and hides the groups left empty', async () => {
@@ -220,7 +231,7 @@ describe('the HTML report in Chromium', () => {
     expect(lyon.length).toBeGreaterThan(0);
     expect(await visibleRows()).toBe(lyon.length);
     await page.locator('#evaluations').evaluate((heading) => heading.scrollIntoView());
-    await page.screenshot({ path: join(ROOT, 'docs/report-filtered.png'), fullPage: false });
+    await screenshot('report-filtered.png');
     await page.fill('#f-text', 'no such text anywhere');
     expect(await visibleRows()).toBe(0);
     expect(await page.locator('section.family:visible').count()).toBe(0);
