@@ -10,7 +10,7 @@ import {
   failed,
   goneRef,
   mergeCollected,
-  readOne,
+  readEach,
 } from '../../inventory/live/context.js';
 import { collectPages } from '../../inventory/live/document.js';
 import { ApiCallError, isNotFound } from '../../inventory/live/errors.js';
@@ -49,7 +49,7 @@ async function readCertificate(ctx: Ctx, ref: ResourceRef): Promise<Collected> {
 }
 
 async function readCertificates(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collected> {
-  return mergeCollected(await Promise.all(refs.map((ref) => readOne(ref, () => readCertificate(ctx, ref)))));
+  return readEach(refs, (ref) => readCertificate(ctx, ref));
 }
 
 /** Statuses of certificates that were never signed: no rule judges their key, signature or logging. */

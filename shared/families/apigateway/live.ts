@@ -36,7 +36,7 @@ import {
   failed,
   goneRef,
   mergeCollected,
-  readOne,
+  readEach,
 } from '../../inventory/live/context.js';
 import { collectPages } from '../../inventory/live/document.js';
 import type { FamilyContext, LiveReaders } from '../../inventory/live/family-live.js';
@@ -323,7 +323,7 @@ async function readRef(ctx: Ctx, ref: ResourceRef): Promise<Collected> {
 }
 
 async function readApiGateway(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collected> {
-  return mergeCollected(await Promise.all(refs.map((ref) => readOne(ref, () => readRef(ctx, ref)))));
+  return readEach(refs, (ref) => readRef(ctx, ref));
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   failed,
   goneRef,
   mergeCollected,
-  readOne,
+  readEach,
 } from '../../inventory/live/context.js';
 import { collectPages } from '../../inventory/live/document.js';
 import type { FamilyContext, LiveReaders } from '../../inventory/live/family-live.js';
@@ -110,20 +110,14 @@ async function sweepCloudFront(ctx: Ctx): Promise<Collected> {
 
 /** The distributions the refs name, each with GetDistribution: one call gives the settings and the ETag. */
 async function readCloudFront(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collected> {
-  return mergeCollected(
-    await Promise.all(
-      refs.map((ref) =>
-        readOne(ref, async () => {
-          const document = await getDistribution(ctx, idOf(ref));
-          if (!document.Distribution) return goneRef(ref);
-          return {
-            ...emptyCollected(),
-            groups: [{ documents: [{ document, source: 'api:GetDistribution' }] }],
-          };
-        }),
-      ),
-    ),
-  );
+  return readEach(refs, async (ref) => {
+    const document = await getDistribution(ctx, idOf(ref));
+    if (!document.Distribution) return goneRef(ref);
+    return {
+      ...emptyCollected(),
+      groups: [{ documents: [{ document, source: 'api:GetDistribution' }] }],
+    };
+  });
 }
 
 export const cloudFrontReaders: LiveReaders<CloudFrontReadPlan> = {

@@ -20,7 +20,7 @@ import {
   failed,
   goneRef,
   mergeCollected,
-  readOne,
+  readEach,
 } from '../../inventory/live/context.js';
 import { collectPages, toDocument } from '../../inventory/live/document.js';
 import { apiError } from '../../inventory/live/errors.js';
@@ -134,17 +134,11 @@ async function sweepDataSync(ctx: Ctx): Promise<Collected> {
 
 /** One Describe* per ref, of the kind its resource type names; not found: the location is gone. */
 async function readDataSync(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collected> {
-  return mergeCollected(
-    await Promise.all(
-      refs.map((ref) =>
-        readOne(ref, async () => {
-          const kind = kindOfType(ref.resourceType);
-          if (!kind) return failed(new Error(`not a DataSync location type: ${ref.resourceType}`), ref);
-          return describe(ctx, kind, ref.resourceId, ref);
-        }),
-      ),
-    ),
-  );
+  return readEach(refs, async (ref) => {
+    const kind = kindOfType(ref.resourceType);
+    if (!kind) return failed(new Error(`not a DataSync location type: ${ref.resourceType}`), ref);
+    return describe(ctx, kind, ref.resourceId, ref);
+  });
 }
 
 export const dataSyncReaders: LiveReaders = { read: readDataSync, sweep: sweepDataSync };

@@ -10,7 +10,7 @@ import {
   failed,
   goneRef,
   mergeCollected,
-  readOne,
+  readEach,
 } from '../../inventory/live/context.js';
 import { collectPages } from '../../inventory/live/document.js';
 import type { FamilyContext, LiveReaders } from '../../inventory/live/family-live.js';
@@ -76,7 +76,7 @@ async function readDx(ctx: Ctx, ref: ResourceRef): Promise<Collected> {
 }
 
 async function readDirectConnect(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collected> {
-  return mergeCollected(await Promise.all(refs.map((ref) => readOne(ref, () => readDx(ctx, ref)))));
+  return readEach(refs, (ref) => readDx(ctx, ref));
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   failed,
   goneRef,
   mergeCollected,
-  readOne,
+  readEach,
 } from '../../inventory/live/context.js';
 import { collectPages } from '../../inventory/live/document.js';
 import type { FamilyContext, LiveReaders } from '../../inventory/live/family-live.js';
@@ -75,7 +75,7 @@ async function readClassic(ctx: Ctx, ref: ResourceRef): Promise<Collected> {
 }
 
 async function readClassicLoadBalancers(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collected> {
-  return mergeCollected(await Promise.all(refs.map((ref) => readOne(ref, () => readClassic(ctx, ref)))));
+  return readEach(refs, (ref) => readClassic(ctx, ref));
 }
 
 async function sweepClassic(ctx: Ctx): Promise<Collected> {

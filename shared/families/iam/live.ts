@@ -8,9 +8,8 @@ import {
   collectListing,
   emptyCollected,
   goneRef,
-  mergeCollected,
   oneDocument,
-  readOne,
+  readEach,
 } from '../../inventory/live/context.js';
 import { toDocument } from '../../inventory/live/document.js';
 import type { FamilyContext, LiveReaders } from '../../inventory/live/family-live.js';
@@ -50,24 +49,18 @@ async function sweepIam(ctx: Ctx): Promise<Collected> {
 
 /** GetServerCertificate per ref (its resourceId is the name); NoSuchEntity: the certificate is gone. */
 async function readIam(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collected> {
-  return mergeCollected(
-    await Promise.all(
-      refs.map((ref) =>
-        readOne(ref, async () => {
-          const output = await ctx.call('GetServerCertificate', ref.resourceId, () =>
-            ctx.clients
-              .get(createClient)
-              .send(new GetServerCertificateCommand({ ServerCertificateName: ref.resourceId })),
-          );
-          if (!output?.ServerCertificate) return goneRef(ref);
-          return oneDocument(
-            { ServerCertificate: toDocument(output.ServerCertificate) },
-            'api:GetServerCertificate',
-          );
-        }),
-      ),
-    ),
-  );
+  return readEach(refs, async (ref) => {
+    const output = await ctx.call('GetServerCertificate', ref.resourceId, () =>
+      ctx.clients
+        .get(createClient)
+        .send(new GetServerCertificateCommand({ ServerCertificateName: ref.resourceId })),
+    );
+    if (!output?.ServerCertificate) return goneRef(ref);
+    return oneDocument(
+      { ServerCertificate: toDocument(output.ServerCertificate) },
+      'api:GetServerCertificate',
+    );
+  });
 }
 
 export const iamReaders: LiveReaders = { read: readIam, sweep: sweepIam };

@@ -16,7 +16,7 @@ import {
   emptyCollected,
   failed,
   mergeCollected,
-  readOne,
+  readEach,
 } from '../../inventory/live/context.js';
 import { collectPages, toDocument } from '../../inventory/live/document.js';
 import { ApiCallError, isNotFound } from '../../inventory/live/errors.js';
@@ -249,7 +249,7 @@ async function readRef(ctx: Ctx, ref: ResourceRef): Promise<Collected> {
 }
 
 async function readIot(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collected> {
-  return mergeCollected(await Promise.all(refs.map((ref) => readOne(ref, () => readRef(ctx, ref)))));
+  return readEach(refs, (ref) => readRef(ctx, ref));
 }
 
 /**

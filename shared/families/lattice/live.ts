@@ -12,7 +12,7 @@ import {
   failed,
   goneRef,
   mergeCollected,
-  readOne,
+  readEach,
 } from '../../inventory/live/context.js';
 import { collectPages, toDocument } from '../../inventory/live/document.js';
 import type { FamilyContext, LiveReaders } from '../../inventory/live/family-live.js';
@@ -99,7 +99,7 @@ async function readListener(ctx: Ctx, ref: ResourceRef): Promise<Collected> {
 }
 
 async function readLattice(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collected> {
-  return mergeCollected(await Promise.all(refs.map((ref) => readOne(ref, () => readListener(ctx, ref)))));
+  return readEach(refs, (ref) => readListener(ctx, ref));
 }
 
 export const latticeReaders: LiveReaders = { read: readLattice, sweep: sweepLattice };

@@ -7,9 +7,8 @@ import {
   type Collected,
   collectListing,
   goneRef,
-  mergeCollected,
   oneDocument,
-  readOne,
+  readEach,
 } from '../../inventory/live/context.js';
 import { toDocument } from '../../inventory/live/document.js';
 import type { FamilyContext, LiveReaders } from '../../inventory/live/family-live.js';
@@ -46,24 +45,18 @@ async function sweepPca(ctx: Ctx): Promise<Collected> {
 
 /** DescribeCertificateAuthority per ref; ResourceNotFoundException: the CA is gone. */
 async function readPca(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collected> {
-  return mergeCollected(
-    await Promise.all(
-      refs.map((ref) =>
-        readOne(ref, async () => {
-          const output = await ctx.call('DescribeCertificateAuthority', ref.resourceId, () =>
-            ctx.clients
-              .get(createClient)
-              .send(new DescribeCertificateAuthorityCommand({ CertificateAuthorityArn: ref.resourceId })),
-          );
-          if (!output?.CertificateAuthority) return goneRef(ref);
-          return oneDocument(
-            { CertificateAuthority: toDocument(output.CertificateAuthority) },
-            'api:DescribeCertificateAuthority',
-          );
-        }),
-      ),
-    ),
-  );
+  return readEach(refs, async (ref) => {
+    const output = await ctx.call('DescribeCertificateAuthority', ref.resourceId, () =>
+      ctx.clients
+        .get(createClient)
+        .send(new DescribeCertificateAuthorityCommand({ CertificateAuthorityArn: ref.resourceId })),
+    );
+    if (!output?.CertificateAuthority) return goneRef(ref);
+    return oneDocument(
+      { CertificateAuthority: toDocument(output.CertificateAuthority) },
+      'api:DescribeCertificateAuthority',
+    );
+  });
 }
 
 export const pcaReaders: LiveReaders = { read: readPca, sweep: sweepPca };

@@ -9,14 +9,7 @@ import {
   DescribeDBParametersCommand,
   type Parameter,
 } from '@aws-sdk/client-rds';
-import {
-  type Collected,
-  emptyCollected,
-  failed,
-  goneRef,
-  mergeCollected,
-  readOne,
-} from '../../inventory/live/context.js';
+import { type Collected, emptyCollected, failed, goneRef, readEach } from '../../inventory/live/context.js';
 import { collectPages, toDocument } from '../../inventory/live/document.js';
 import type { FamilyContext, LiveReaders } from '../../inventory/live/family-live.js';
 import { matchesRef } from '../../inventory/live/match.js';
@@ -198,7 +191,7 @@ async function readRef(ctx: Ctx, ref: ResourceRef): Promise<Collected> {
 }
 
 async function readRds(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collected> {
-  return mergeCollected(await Promise.all(refs.map((ref) => readOne(ref, () => readRef(ctx, ref)))));
+  return readEach(refs, (ref) => readRef(ctx, ref));
 }
 
 export const rdsReaders: LiveReaders<RdsReadPlan> = { read: readRds, sweep: sweepRds };

@@ -13,7 +13,7 @@ import {
   failed,
   goneRef,
   mergeCollected,
-  readOne,
+  readEach,
 } from '../../inventory/live/context.js';
 import { collectPages, toDocument } from '../../inventory/live/document.js';
 import { ApiCallError } from '../../inventory/live/errors.js';
@@ -124,12 +124,8 @@ async function sweepS3(ctx: Ctx): Promise<Collected> {
 
 /** A ref's bucket, by the name its ARN ends with; NoSuchBucket (not found) makes it gone. */
 async function readS3(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collected> {
-  return mergeCollected(
-    await Promise.all(
-      refs.map((ref) =>
-        readOne(ref, () => readBucket(ctx, ref.name ?? ref.resourceId.replace(/^arn:[^:]+:s3:::/, ''), ref)),
-      ),
-    ),
+  return readEach(refs, (ref) =>
+    readBucket(ctx, ref.name ?? ref.resourceId.replace(/^arn:[^:]+:s3:::/, ''), ref),
   );
 }
 

@@ -12,7 +12,7 @@ import {
   failed,
   goneRef,
   mergeCollected,
-  readOne,
+  readEach,
 } from '../../inventory/live/context.js';
 import { collectPages, toDocument } from '../../inventory/live/document.js';
 import { apiError } from '../../inventory/live/errors.js';
@@ -135,7 +135,7 @@ async function collect(ctx: Ctx, ref?: ResourceRef): Promise<Collected> {
 }
 
 async function readVpcs(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collected> {
-  return mergeCollected(await Promise.all(refs.map((ref) => readOne(ref, () => collect(ctx, ref)))));
+  return readEach(refs, (ref) => collect(ctx, ref));
 }
 
 async function sweepVpcs(ctx: Ctx): Promise<Collected> {

@@ -4,14 +4,7 @@ import {
   GetActiveVpnTunnelStatusCommand,
   type VpnConnection,
 } from '@aws-sdk/client-ec2';
-import {
-  type Collected,
-  emptyCollected,
-  failed,
-  goneRef,
-  mergeCollected,
-  readOne,
-} from '../../inventory/live/context.js';
+import { type Collected, emptyCollected, failed, goneRef, readEach } from '../../inventory/live/context.js';
 import { ApiCallError, isUnavailable } from '../../inventory/live/errors.js';
 import type { FamilyContext, LiveReaders } from '../../inventory/live/family-live.js';
 import { matchesRef } from '../../inventory/live/match.js';
@@ -150,7 +143,7 @@ async function readVpn(ctx: Ctx, ref: ResourceRef): Promise<Collected> {
 }
 
 async function readVpnConnections(ctx: Ctx, refs: readonly ResourceRef[]): Promise<Collected> {
-  return mergeCollected(await Promise.all(refs.map((ref) => readOne(ref, () => readVpn(ctx, ref)))));
+  return readEach(refs, (ref) => readVpn(ctx, ref));
 }
 
 /** Every VPN connection of the region in one call; deleted ones (still listed for a while) are left out. */

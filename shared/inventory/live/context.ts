@@ -91,6 +91,17 @@ export async function readOne(ref: ResourceRef, read: () => Promise<Collected>):
   }
 }
 
+/**
+ * Each ref read on its own and the results merged: a ref whose read fails or finds nothing is that ref's error or
+ * gone (readOne), never the others'.
+ */
+export async function readEach(
+  refs: readonly ResourceRef[],
+  read: (ref: ResourceRef) => Promise<Collected>,
+): Promise<Collected> {
+  return mergeCollected(await Promise.all(refs.map((ref) => readOne(ref, () => read(ref)))));
+}
+
 /** A failure while listing or reading: `gone` when it says not found and a ref is given, else an error. */
 export function failed(error: unknown, ref?: ResourceRef): Collected {
   const cause = error instanceof ApiCallError ? error.cause : error;
