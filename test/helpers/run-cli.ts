@@ -61,3 +61,13 @@ export async function evaluateDocuments(
   }
   return runCliCaptured(argv, { cwd: directory });
 }
+
+/**
+ * `transit-guard replay <event> --inventory <directory>/inventory --format json [--now <now>]`, run from
+ * `directory`: how the families' CLI suites judge one call against the inventory they wrote.
+ */
+export function replayAgainstInventory(directory: string, event: string, now?: string): Promise<CliRun> {
+  const argv = ['replay', event, '--inventory', join(directory, 'inventory'), '--format', 'json'];
+  if (now !== undefined) argv.push('--now', now);
+  return runCliCaptured(argv, { cwd: directory });
+}

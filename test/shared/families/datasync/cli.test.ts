@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../../../shared/report/report.js';
-import { runCliCaptured } from '../../../helpers/run-cli.js';
+import { replayAgainstInventory, runCliCaptured } from '../../../helpers/run-cli.js';
 
 const INPUTS = new URL('../../../fixtures/inputs/datasync/', import.meta.url);
 const EVENTS = new URL('../../../fixtures/events/', import.meta.url);
@@ -626,16 +626,9 @@ describe('transit-guard replay of a DataSync CreateLocationObjectStorage', () =>
     );
 
     // Act
-    const run = await runCliCaptured(
-      [
-        'replay',
-        new URL('cloudtrail-datasync-delete-location.json', EVENTS).pathname,
-        '--inventory',
-        join(directory, 'inventory'),
-        '--format',
-        'json',
-      ],
-      { cwd: directory },
+    const run = await replayAgainstInventory(
+      directory,
+      new URL('cloudtrail-datasync-delete-location.json', EVENTS).pathname,
     );
     const report = JSON.parse(run.stdout) as Report & {
       events: { deleted?: boolean; refs: { resourceId: string }[] }[];
@@ -654,16 +647,9 @@ describe('transit-guard replay of a DataSync CreateLocationObjectStorage', () =>
 
   it('judges only the location the call created, from the inventory', async () => {
     // Act
-    const run = await runCliCaptured(
-      [
-        'replay',
-        new URL('cloudtrail-datasync-create-location-object-storage.json', EVENTS).pathname,
-        '--inventory',
-        join(directory, 'inventory'),
-        '--format',
-        'json',
-      ],
-      { cwd: directory },
+    const run = await replayAgainstInventory(
+      directory,
+      new URL('cloudtrail-datasync-create-location-object-storage.json', EVENTS).pathname,
     );
     const report = JSON.parse(run.stdout) as Report;
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../../../shared/report/report.js';
-import { evaluateDocuments, runCliCaptured } from '../../../helpers/run-cli.js';
+import { evaluateDocuments, replayAgainstInventory } from '../../../helpers/run-cli.js';
 
 const INPUTS = new URL('../../../fixtures/inputs/', import.meta.url);
 const EVENTS = new URL('../../../fixtures/events/', import.meta.url);
@@ -221,16 +221,9 @@ describe('transit-guard replay: a CreateListener that starts forwarding to a pla
     await writeFile(join(directory, 'inventory', 'groups.json'), JSON.stringify({ TargetGroups: [group] }));
 
     // Act
-    const run = await runCliCaptured(
-      [
-        'replay',
-        new URL('cloudtrail-elbv2-create-listener.json', EVENTS).pathname,
-        '--inventory',
-        join(directory, 'inventory'),
-        '--format',
-        'json',
-      ],
-      { cwd: directory },
+    const run = await replayAgainstInventory(
+      directory,
+      new URL('cloudtrail-elbv2-create-listener.json', EVENTS).pathname,
     );
     const report = JSON.parse(run.stdout) as Report;
 

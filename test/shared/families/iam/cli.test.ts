@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../../../shared/report/report.js';
-import { runCliCaptured } from '../../../helpers/run-cli.js';
+import { replayAgainstInventory, runCliCaptured } from '../../../helpers/run-cli.js';
 
 const INPUTS = new URL('../../../fixtures/inputs/iam/', import.meta.url);
 const EVENTS = new URL('../../../fixtures/events/', import.meta.url);
@@ -283,18 +283,10 @@ describe('transit-guard replay of an IAM UploadServerCertificate', () => {
 
   it('judges only the certificate the call uploaded, from the inventory', async () => {
     // Act
-    const run = await runCliCaptured(
-      [
-        'replay',
-        new URL('cloudtrail-iam-upload-server-certificate.json', EVENTS).pathname,
-        '--inventory',
-        join(directory, 'inventory'),
-        '--format',
-        'json',
-        '--now',
-        NOW,
-      ],
-      { cwd: directory },
+    const run = await replayAgainstInventory(
+      directory,
+      new URL('cloudtrail-iam-upload-server-certificate.json', EVENTS).pathname,
+      NOW,
     );
     const report = JSON.parse(run.stdout) as Report;
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../../../shared/report/report.js';
-import { runCliCaptured } from '../../../helpers/run-cli.js';
+import { replayAgainstInventory, runCliCaptured } from '../../../helpers/run-cli.js';
 
 const INPUTS = new URL('../../../fixtures/inputs/', import.meta.url);
 const EVENTS = new URL('../../../fixtures/events/', import.meta.url);
@@ -175,16 +175,9 @@ describe('transit-guard replay of a VPC Lattice CreateListener', () => {
 
   it('judges only the listener the call created, from the inventory', async () => {
     // Act
-    const run = await runCliCaptured(
-      [
-        'replay',
-        new URL('cloudtrail-vpc-lattice-create-listener.json', EVENTS).pathname,
-        '--inventory',
-        join(directory, 'inventory'),
-        '--format',
-        'json',
-      ],
-      { cwd: directory },
+    const run = await replayAgainstInventory(
+      directory,
+      new URL('cloudtrail-vpc-lattice-create-listener.json', EVENTS).pathname,
     );
     const report = JSON.parse(run.stdout) as Report;
 

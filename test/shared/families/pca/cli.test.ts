@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../../../shared/report/report.js';
-import { runCliCaptured } from '../../../helpers/run-cli.js';
+import { replayAgainstInventory, runCliCaptured } from '../../../helpers/run-cli.js';
 
 const INPUTS = new URL('../../../fixtures/inputs/pca/', import.meta.url);
 const EVENTS = new URL('../../../fixtures/events/', import.meta.url);
@@ -501,18 +501,10 @@ describe('transit-guard replay of a Private CA UpdateCertificateAuthority', () =
 
   it('judges the CA the call changed, from the inventory', async () => {
     // Act
-    const run = await runCliCaptured(
-      [
-        'replay',
-        new URL('cloudtrail-acm-pca-update-certificate-authority.json', EVENTS).pathname,
-        '--inventory',
-        join(directory, 'inventory'),
-        '--format',
-        'json',
-        '--now',
-        NOW,
-      ],
-      { cwd: directory },
+    const run = await replayAgainstInventory(
+      directory,
+      new URL('cloudtrail-acm-pca-update-certificate-authority.json', EVENTS).pathname,
+      NOW,
     );
     const report = JSON.parse(run.stdout) as Report;
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../../../shared/report/report.js';
-import { evaluateDocuments, runCliCaptured } from '../../../helpers/run-cli.js';
+import { evaluateDocuments, replayAgainstInventory, runCliCaptured } from '../../../helpers/run-cli.js';
 
 const INPUTS = new URL('../../../fixtures/inputs/rds/', import.meta.url);
 const EVENTS = new URL('../../../fixtures/events/', import.meta.url);
@@ -392,16 +392,9 @@ describe('transit-guard replay: RDS calls', () => {
   });
 
   it('judges every database that uses the group a ModifyDBParameterGroup call names (the call names only the group)', async () => {
-    const run = await runCliCaptured(
-      [
-        'replay',
-        new URL('cloudtrail-rds-modify-db-parameter-group.json', EVENTS).pathname,
-        '--inventory',
-        join(directory, 'inventory'),
-        '--format',
-        'json',
-      ],
-      { cwd: directory },
+    const run = await replayAgainstInventory(
+      directory,
+      new URL('cloudtrail-rds-modify-db-parameter-group.json', EVENTS).pathname,
     );
     const report = JSON.parse(run.stdout) as Report;
 
@@ -458,19 +451,7 @@ describe('transit-guard replay: RDS calls', () => {
     const path = join(directory, 'modify-db-cluster.json');
     await writeFile(path, JSON.stringify(event));
 
-    const run = await runCliCaptured(
-      [
-        'replay',
-        path,
-        '--inventory',
-        join(directory, 'inventory'),
-        '--format',
-        'json',
-        '--now',
-        '2026-11-22T00:00:00Z',
-      ],
-      { cwd: directory },
-    );
+    const run = await replayAgainstInventory(directory, path, '2026-11-22T00:00:00Z');
     const report = JSON.parse(run.stdout) as Report;
 
     expect(report.evaluations.filter((e) => e.ruleId === CA)).toEqual([

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../../../shared/report/report.js';
-import { evaluateDocuments, runCliCaptured } from '../../../helpers/run-cli.js';
+import { evaluateDocuments, replayAgainstInventory } from '../../../helpers/run-cli.js';
 
 const INPUTS = new URL('../../../fixtures/inputs/s3/', import.meta.url);
 const EVENTS = new URL('../../../fixtures/events/', import.meta.url);
@@ -232,16 +232,9 @@ describe('transit-guard replay of an S3 PutBucketPolicy', () => {
 
   it('judges only the bucket the call names, from the inventory', async () => {
     // Act
-    const run = await runCliCaptured(
-      [
-        'replay',
-        new URL('cloudtrail-s3-put-bucket-policy.json', EVENTS).pathname,
-        '--inventory',
-        join(directory, 'inventory'),
-        '--format',
-        'json',
-      ],
-      { cwd: directory },
+    const run = await replayAgainstInventory(
+      directory,
+      new URL('cloudtrail-s3-put-bucket-policy.json', EVENTS).pathname,
     );
     const report = JSON.parse(run.stdout) as Report;
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../../../shared/report/report.js';
-import { evaluateDocuments, runCliCaptured } from '../../../helpers/run-cli.js';
+import { evaluateDocuments, replayAgainstInventory } from '../../../helpers/run-cli.js';
 
 const INPUTS = new URL('../../../fixtures/inputs/', import.meta.url);
 const EVENTS = new URL('../../../fixtures/events/', import.meta.url);
@@ -328,17 +328,7 @@ describe('transit-guard replay of the VPC calls', () => {
     );
 
     // Act
-    const run = await runCliCaptured(
-      [
-        'replay',
-        new URL(`${fixture}.json`, EVENTS).pathname,
-        '--inventory',
-        join(directory, 'inventory'),
-        '--format',
-        'json',
-      ],
-      { cwd: directory },
-    );
+    const run = await replayAgainstInventory(directory, new URL(`${fixture}.json`, EVENTS).pathname);
     const report = JSON.parse(run.stdout) as Report;
 
     // Assess: only the named VPC, not the two others of the inventory.
