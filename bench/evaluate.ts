@@ -4,7 +4,8 @@
  * JSON out together, as the CLI does (evaluateAndPlanByResource + writeReportJson: each resource evaluated and its
  * evaluations written in turn, exactly the chunks `--format json` writes to stdout, here written to
  * /dev/null and counted).
- * Run by bench/run.ts in a fresh child process: `node --import tsx bench/evaluate.ts <dir> <items>`.
+ * Run by bench/run.ts in a fresh child process, bundled as the CLI is (bench/bundle.ts):
+ * `node bench/results/bundles/evaluate.mjs <dir> <items>`.
  * Prints one JSON line of figures on stdout.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';

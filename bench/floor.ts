@@ -3,7 +3,7 @@
  * machine in the same run (bench/run.ts runs it right after the benchmark, in a fresh child process):
  * read and `JSON.parse` every input file, then `JSON.stringify` as many bytes as the report had (the parsed
  * items, 64 at a time, cycled until the byte count is reached) and write them to /dev/null.
- * `node --import tsx bench/floor.ts <dir> <bytes>`; prints one JSON line of figures on stdout.
+ * Bundled by bench/bundle.ts: `node bench/results/bundles/floor.mjs <dir> <bytes>`; prints one JSON line of figures on stdout.
  */
 import { closeSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { devNull } from 'node:os';

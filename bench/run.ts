@@ -17,6 +17,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runBundled } from './bundle.js';
 import type { EvaluateFigures } from './evaluate.js';
 import type { FloorFigures } from './floor.js';
 import { generateAccount, SHAPE_100K, scaledShape, shapeTotal } from './generate.js';
@@ -79,13 +80,10 @@ function machine(): Record<string, string | number> {
   };
 }
 
-/** Runs a bench script in a fresh Node process and returns the JSON line it prints last. */
+/** Runs a bench script, bundled as the CLI is (bench/bundle.ts), in a fresh Node process and returns the JSON line it prints last. */
 function runChild<T>(script: string, args: string[]): { figures: T; processMs: number } {
   const started = performance.now();
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(benchDir, script), ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1024 * 1024,
-  });
+  const child = runBundled(script, args);
   const processMs = Math.round(performance.now() - started);
   if (child.status !== 0) {
     throw new Error(`benchmark child ${script} failed (exit ${child.status}):\n${child.stderr}`);

@@ -5,12 +5,12 @@
  * record at a time (DescribeFormat.streams), never parsed whole. Targets: under 10 s wall and 1 GB peak RSS
  * (issue #15).
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runBundled } from '../bundle.js';
 import type { EvaluateFigures } from '../evaluate.js';
 
 /** @internal test/bench checks the generated summaries with it. */
@@ -77,11 +77,7 @@ function main(): void {
       file * perFile,
     );
   const load = loadavg()[0]?.toFixed(1) ?? '?';
-  const child = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(benchDir, 'evaluate.ts'), dir, String(IOT_CERTIFICATES)],
-    { encoding: 'utf8', maxBuffer: 1024 * 1024 },
-  );
+  const child = runBundled('evaluate.ts', [dir, String(IOT_CERTIFICATES)]);
   if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
   if (child.status !== 0) throw new Error(`iot-1m failed (exit ${child.status}):\n${child.stderr}`);
   const figures = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as EvaluateFigures;
