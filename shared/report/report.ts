@@ -109,16 +109,30 @@ export function inputFiles(
   };
 }
 
-/** The evaluation as the report lists it: its finding id first, its input file (when known) last. */
+/**
+ * The evaluation as the report lists it: its finding id first, then the evaluation's members in the contract's
+ * order, its input file (when known) last. One object literal with every member, those absent left undefined
+ * (JSON leaves them out), rather than a spread: every entry then has the same shape, which made evaluate-100k's
+ * entries and their JSON.stringify some 60 ms faster (bench/README.md).
+ */
 export function reportEvaluation(evaluation: Evaluation, inputFile: string | undefined): ReportEvaluation {
-  // The finding store's findingIdOf, written out: reporters may not import the store (.dependency-cruiser.cjs).
-  const entry: ReportEvaluation = {
+  return {
+    // The finding store's findingIdOf, written out: reporters may not import the store (.dependency-cruiser.cjs).
     findingId: `${evaluation.ruleId}|${evaluation.resourceId}`,
-    ...evaluation,
-  };
-  // Set rather than spread from a new object: one object less per evaluation (millions for iot-1m), same key order.
-  if (inputFile !== undefined) entry.inputFile = inputFile;
-  return entry;
+    ruleId: evaluation.ruleId,
+    status: evaluation.status,
+    severity: evaluation.severity,
+    resourceType: evaluation.resourceType,
+    resourceId: evaluation.resourceId,
+    resourceName: evaluation.resourceName,
+    accountId: evaluation.accountId,
+    region: evaluation.region,
+    reason: evaluation.reason,
+    details: evaluation.details,
+    response: evaluation.response,
+    inputFile,
+    // Every member named: a member added to Evaluation fails to compile here until the report lists it.
+  } satisfies { [Key in keyof Required<ReportEvaluation>]: ReportEvaluation[Key] };
 }
 
 export interface BuildReportInput {
