@@ -214,7 +214,7 @@ function referenceKpis(evaluations: readonly Evaluation[], certificateExpiryDays
 }
 
 /** Random evaluations of a few resources (some ids shared by two resource types), by every KPI rule and others. */
-function randomEvaluations(seed: number, count: number): Evaluation[] {
+function randomEvaluations(seed: number, count: number, ids = 12): Evaluation[] {
   const next = random(seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
   const ruleIds = [
@@ -234,7 +234,7 @@ function randomEvaluations(seed: number, count: number): Evaluation[] {
   return Array.from({ length: count }, () => ({
     ...template,
     resourceType: pick(['AWS::ElasticLoadBalancingV2::Listener', 'AWS::EC2::VPNConnection'] as const),
-    resourceId: `r-${Math.floor(next() * 12)}`,
+    resourceId: `r-${Math.floor(next() * ids)}`,
     ruleId: pick(ruleIds),
     status: pick(['COMPLIANT', 'NON_COMPLIANT', 'NOT_APPLICABLE'] as const),
     // Any rule may say them (no family lists rules for a detail KPI); absent, true, false or not a boolean.
@@ -348,6 +348,17 @@ describe('KpiCounter', () => {
     // Assess
     expect(one).toEqual(referenceKpis(evaluations, 30));
     expect(runs.kpis()).toEqual(referenceKpis(evaluations, 30));
+  });
+
+  it('keeps every resource apart when there are more than its first buffer holds', () => {
+    // Prepare: 800 resources, their flags far past the counter's first 1,024 bytes, each met several times.
+    const evaluations = randomEvaluations(9, 4_000, 400);
+
+    // Act
+    const kpis = computeKpis(evaluations, withExpiry(30));
+
+    // Assess
+    expect(kpis).toEqual(referenceKpis(evaluations, 30));
   });
 
   it('counts the account one resource at a time as computeKpis counts its whole list', () => {
