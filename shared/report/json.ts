@@ -3,10 +3,10 @@ import type { Resource } from '../model/resource.js';
 import {
   type BuildReportInput,
   buildReport,
-  inputFiles,
   REPORT_SCHEMA_VERSION,
   type Report,
   type ReportSummary,
+  ResourceList,
   reportErrors,
   reportEvaluation,
   SummaryCounter,
@@ -155,8 +155,15 @@ export interface StreamedReportInput extends Omit<BuildReportInput, 'evaluations
  */
 export async function writeReportJson(input: StreamedReportInput, sink: JsonSink): Promise<ReportSummary> {
   const errors = reportErrors(input.errors);
-  const fileOf = inputFiles(input.resources);
-  const counter = new SummaryCounter(input.policy);
+  const resources = new ResourceList(input.resources);
+  const counter = new SummaryCounter(input.policy, resources.size);
+  // Each list of evaluations is one resource's: its position (for the KPIs) and its input file are looked up once.
+  const add = (evaluations: readonly Evaluation[]) => {
+    const first = evaluations[0];
+    const position = first === undefined ? undefined : resources.positionOf(first);
+    counter.addResource(evaluations, position);
+    return resources.fileAt(position);
+  };
   // Until there are more than PRETTY_MAX_ENTRIES, the evaluations are held as the compact JSON they will
   // be written as, not as objects: 10,000 evaluations alive together would have V8 allocate every later
   // one straight into the old generation (allocation-site pretenuring), to be freed only by full collections.
@@ -166,9 +173,9 @@ export async function writeReportJson(input: StreamedReportInput, sink: JsonSink
   const groups = input.evaluations[Symbol.iterator]();
   let next = groups.next();
   for (; !next.done && count + errors.length <= PRETTY_MAX_ENTRIES; next = groups.next()) {
-    counter.addResource(next.value);
+    const file = add(next.value);
     count += next.value.length;
-    for (const evaluation of next.value) list.add(reportEvaluation(evaluation, fileOf(evaluation)));
+    for (const evaluation of next.value) list.add(reportEvaluation(evaluation, file));
   }
   if (count + errors.length <= PRETTY_MAX_ENTRIES) {
     // Pretty-printed. JSON.stringify of the parsed compact JSON is JSON.stringify of the evaluations (which
@@ -193,9 +200,9 @@ export async function writeReportJson(input: StreamedReportInput, sink: JsonSink
   }
   list.redirect(sink);
   for (; !next.done; next = groups.next()) {
-    counter.addResource(next.value);
+    const file = add(next.value);
     for (const evaluation of next.value) {
-      const drained = list.add(reportEvaluation(evaluation, fileOf(evaluation)));
+      const drained = list.add(reportEvaluation(evaluation, file));
       if (drained) await drained;
     }
   }

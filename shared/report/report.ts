@@ -54,57 +54,85 @@ const isInputFile = (source: string) => !/^[a-z]+:[A-Za-z]/.test(source);
 const fileOfSource = (source: string) => source.replace(/ \([^()]*\)$/, '');
 
 /**
- * The input file of each evaluation, looked up by resource type and id: the inventory knows which file each
- * resource came from (the last record of that type and id, when there are several). Returns a function that
- * finds nothing when only a count of resources is given.
+ * The resources an evaluation run judged, looked up by the evaluations: where each resource is in the list (the
+ * last record of its type and id, when there are several) and which input file it came from.
  * Built for a million resources (bench iot-1m): ids by type in nested maps (no `type|id` key string built and
  * hashed per resource), each source's file worked out once, and, as evaluations come resource by resource in
- * the order of `resources`, the next resource tried before the map (a map lookup per resource cost 1.1 s of
- * CPU there). Measured on the iot-1m input: 2.7 s of CPU before, under 1 s after (bench/README.md, iot-1m).
+ * the order of the list, the next resource tried before the map (a map lookup per resource cost 1.1 s of CPU
+ * there). Measured on the iot-1m input: 2.7 s of CPU before, under 1 s after (bench/README.md, iot-1m).
  */
-export function inputFiles(
+export class ResourceList {
+  /** The position of the last record of each type and id. */
+  private readonly positions = new Map<string, Map<string, number>>();
+  /** Whether any type and id has more than one record. */
+  private repeated = false;
+  private readonly sourceFiles = new Map<string, string | undefined>();
+  private next = 0;
+  private readonly resources: readonly Resource[];
+
+  /** Only a count of resources: nothing is found. */
+  constructor(resources: readonly Resource[] | number) {
+    this.resources = typeof resources === 'number' ? [] : resources;
+    this.resources.forEach((resource, position) => {
+      let ids = this.positions.get(resource.resourceType);
+      if (!ids) {
+        ids = new Map();
+        this.positions.set(resource.resourceType, ids);
+      }
+      const size = ids.size;
+      ids.set(resource.resourceId, position);
+      if (ids.size === size) this.repeated = true;
+    });
+  }
+
+  /** How many resources are listed. */
+  get size(): number {
+    return this.resources.length;
+  }
+
+  /** The position of the resource the evaluation judged (of its last record); undefined when it is not listed. */
+  positionOf(evaluation: Pick<Evaluation, 'resourceType' | 'resourceId'>): number | undefined {
+    const candidate = this.resources[this.next];
+    // With one record per type and id, the next resource, when it is this one, is the record the map would give.
+    if (
+      !this.repeated &&
+      candidate?.resourceId === evaluation.resourceId &&
+      candidate.resourceType === evaluation.resourceType
+    ) {
+      return this.next++;
+    }
+    const position = this.positions.get(evaluation.resourceType)?.get(evaluation.resourceId);
+    if (position !== undefined) this.next = position + 1;
+    return position;
+  }
+
+  /** The input file of the resource at `position`; undefined for a live source or no position. */
+  fileAt(position: number | undefined): string | undefined {
+    if (position === undefined) return undefined;
+    const { source } = this.resources[position] as Resource;
+    if (this.sourceFiles.has(source)) return this.sourceFiles.get(source);
+    const file = isInputFile(source) ? fileOfSource(source) : undefined;
+    this.sourceFiles.set(source, file);
+    return file;
+  }
+}
+
+/**
+ * The input file of each evaluation, looked up by resource type and id (ResourceList). Returns a function that
+ * finds nothing when only a count of resources is given.
+ */
+function inputFiles(
   resources: readonly Resource[] | number,
 ): (evaluation: Evaluation) => string | undefined {
-  if (typeof resources === 'number') return () => undefined;
-  const sourceFiles = new Map<string, string | undefined>();
-  const fileAt = (position: number) => {
-    const { source } = resources[position] as Resource;
-    if (sourceFiles.has(source)) return sourceFiles.get(source);
-    const file = isInputFile(source) ? fileOfSource(source) : undefined;
-    sourceFiles.set(source, file);
-    return file;
-  };
-  // The position of the last record of each type and id; whether any type and id has more than one record.
-  const positions = new Map<string, Map<string, number>>();
-  let repeated = false;
-  resources.forEach((resource, position) => {
-    let ids = positions.get(resource.resourceType);
-    if (!ids) {
-      ids = new Map();
-      positions.set(resource.resourceType, ids);
-    }
-    const size = ids.size;
-    ids.set(resource.resourceId, position);
-    if (ids.size === size) repeated = true;
-  });
+  const list = new ResourceList(resources);
   let lastType: string | undefined;
   let lastId: string | undefined;
   let lastFile: string | undefined;
-  let next = 0;
   return (evaluation) => {
     if (evaluation.resourceId === lastId && evaluation.resourceType === lastType) return lastFile;
     lastType = evaluation.resourceType;
     lastId = evaluation.resourceId;
-    const candidate = resources[next];
-    // With one record per type and id, the next resource, when it is this one, is the record the map would give.
-    if (!repeated && candidate?.resourceId === lastId && candidate.resourceType === lastType) {
-      lastFile = fileAt(next);
-      next += 1;
-      return lastFile;
-    }
-    const position = positions.get(lastType)?.get(lastId);
-    lastFile = position === undefined ? undefined : fileAt(position);
-    if (position !== undefined) next = position + 1;
+    lastFile = list.fileAt(list.positionOf(evaluation));
     return lastFile;
   };
 }
@@ -161,8 +189,9 @@ export class SummaryCounter {
   ) as Record<Severity, number>;
   private readonly kpis: KpiCounter;
 
-  constructor(policy: Policy = policySchema.parse({})) {
-    this.kpis = new KpiCounter(policy);
+  /** `positions`: how many resource positions addResource may be given (KpiCounter). */
+  constructor(policy: Policy = policySchema.parse({}), positions = 0) {
+    this.kpis = new KpiCounter(policy, positions);
   }
 
   add(evaluation: Evaluation): void {
@@ -170,10 +199,13 @@ export class SummaryCounter {
     this.kpis.add(evaluation);
   }
 
-  /** The evaluations of one resource (an evaluateResource result): all of the same resource type and id. */
-  addResource(evaluations: readonly Evaluation[]): void {
+  /**
+   * The evaluations of one resource (an evaluateResource result): all of the same resource type and id; with
+   * the resource's position in the resource list (ResourceList.positionOf), when it is known.
+   */
+  addResource(evaluations: readonly Evaluation[], position?: number): void {
     for (const evaluation of evaluations) this.count(evaluation);
-    this.kpis.addResource(evaluations);
+    this.kpis.addResource(evaluations, position);
   }
 
   summary(): ReportSummary {

@@ -271,6 +271,43 @@ describe('writeReportJson', () => {
       'a large report whose resources name their input files (compact)',
       () => ({ ...withFiles(manyEvaluations(PRETTY_MAX_ENTRIES)), evaluatedAt: EVALUATED_AT, errors: [] }),
     ],
+    [
+      'a large report where some resources have two records, read from two files (compact)',
+      () => {
+        const { resources, evaluations } = withFiles(manyEvaluations(PRETTY_MAX_ENTRIES));
+        // Every 50th resource described again in another file, later in the list (contradicting inputs keep both).
+        const again = resources
+          .filter((_, index) => index % 50 === 0)
+          .map((resource, index) => ({
+            ...resource,
+            source: `again/${index}.json (elbv2 describe-listeners)`,
+          }));
+        // Each record is judged, so those resources' evaluations come twice, the second time in the records' order.
+        const judgedAgain = again.flatMap((resource) =>
+          evaluations.filter(
+            (e) => e.resourceId === resource.resourceId && e.resourceType === resource.resourceType,
+          ),
+        );
+        return {
+          resources: [...resources, ...again],
+          evaluations: [...evaluations, ...judgedAgain],
+          evaluatedAt: EVALUATED_AT,
+          errors: [],
+        };
+      },
+    ],
+    [
+      'a large report where only some evaluated resources are in the resource list (compact)',
+      () => {
+        const { resources, evaluations } = withFiles(manyEvaluations(PRETTY_MAX_ENTRIES));
+        return {
+          resources: resources.filter((_, index) => index % 3 !== 1),
+          evaluations,
+          evaluatedAt: EVALUATED_AT,
+          errors: [],
+        };
+      },
+    ],
   ];
 
   it('gives each evaluation its finding id and input file in the compact output too', async () => {

@@ -361,6 +361,38 @@ describe('KpiCounter', () => {
     expect(kpis).toEqual(referenceKpis(evaluations, 30));
   });
 
+  it.each([1, 2, 3])(
+    'counts random evaluations (seed %i) given by position, some without, as the reference does',
+    (seed) => {
+      // Prepare: a position per type and id, given again whenever the resource comes again; a third of the
+      // resources given without one (not in the resource list).
+      const evaluations = randomEvaluations(seed, 300, 40);
+      const positions = new Map<string, number>();
+      for (const e of evaluations) {
+        const key = `${e.resourceType} ${e.resourceId}`;
+        if (!positions.has(key)) positions.set(key, positions.size);
+      }
+      const counter = new KpiCounter(withExpiry(30), positions.size);
+
+      // Act
+      for (const evaluation of evaluations) {
+        const position = positions.get(`${evaluation.resourceType} ${evaluation.resourceId}`) as number;
+        counter.addResource([evaluation], position % 3 === 0 ? undefined : position);
+      }
+
+      // Assess
+      expect(counter.kpis()).toEqual(referenceKpis(evaluations, 30));
+    },
+  );
+
+  it('refuses a position outside the resource list it was sized for', () => {
+    const counter = new KpiCounter(withExpiry(30), 2);
+    const [evaluation] = accountEvaluations() as [Evaluation];
+
+    expect(() => counter.addResource([evaluation], 2)).toThrow('resource position 2');
+    expect(() => counter.addResource([evaluation], -1)).toThrow(RangeError);
+  });
+
   it('counts the account one resource at a time as computeKpis counts its whole list', () => {
     // Prepare
     const evaluations = accountEvaluations();
