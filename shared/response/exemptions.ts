@@ -123,7 +123,6 @@ export function findExemption(
   policy: Policy,
   now: Date,
 ): ExemptionLookup {
-  const ids = identities(resource);
   const candidates: ResponseExemption[] = [];
   const lookup: ExemptionLookup = {};
   const add = ({ rules, reason, expires }: ExemptionEntry, source: ResponseExemption['source']) => {
@@ -132,7 +131,9 @@ export function findExemption(
     candidates.push({ source, rules, reason, expires, expired: now.getTime() >= end });
   };
   const { tags, maxDays, resources } = policy.exemptions;
-  // The policy file is reviewed like code: maxDays bounds only what a tag can grant.
+  // The policy file is reviewed like code: maxDays bounds only what a tag can grant. The resource's names are
+  // worked out only when the policy lists exemptions (most policies list none; every finding is looked up).
+  const ids = resources.length > 0 ? identities(resource) : [];
   for (const exemption of resources) {
     if (ids.includes(exemption.resource)) add(exemption, 'policy');
   }
@@ -148,6 +149,7 @@ export function findExemption(
       lookup.refusedTag = `expires ${parsed.exemption.expires}, beyond exemptions.maxDays (${maxDays})`;
     }
   }
+  if (candidates.length === 0) return lookup;
   const latestFirst = (a: ResponseExemption, b: ResponseExemption) =>
     (exemptionEnd(b.expires) ?? 0) - (exemptionEnd(a.expires) ?? 0);
   const active = candidates.filter((c) => !c.expired).sort(latestFirst)[0];
