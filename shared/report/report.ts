@@ -121,9 +121,7 @@ export class ResourceList {
  * The input file of each evaluation, looked up by resource type and id (ResourceList). Returns a function that
  * finds nothing when only a count of resources is given.
  */
-function inputFiles(
-  resources: readonly Resource[] | number,
-): (evaluation: Evaluation) => string | undefined {
+function inputFiles(resources: readonly Resource[] | number): (evaluation: Evaluation) => string | undefined {
   const list = new ResourceList(resources);
   let lastType: string | undefined;
   let lastId: string | undefined;

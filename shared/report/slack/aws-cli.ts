@@ -47,7 +47,7 @@ const CLI_SERVICES: Readonly<Record<string, string>> = { s3: 's3api' };
 
 /**
  * The `aws ...` command line that makes a planned call: the family's command service is the CLI's service
- * name (elbv2, elb, ec2, acm, directconnect, ...; S3's is s3api), the operation and its top-level parameters in CLI spelling,
+ * name (CLI_SERVICES lists the exceptions), the operation and its top-level parameters in CLI spelling,
  * structured values as JSON (the CLI takes JSON for any structure or list), everything shell-quoted. The
  * input must already be redacted: this only spells it.
  */
