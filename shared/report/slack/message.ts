@@ -82,6 +82,27 @@ function isSensitiveKey(key: string): boolean {
   return SENSITIVE_KEY.test(letters) || FAMILIES.some((family) => family.report.secretKeys?.test(letters));
 }
 
+/** A markup document (a VPN connection's customer gateway configuration is XML with the pre-shared keys in it). */
+const MARKUP = /<([A-Za-z_][\w.-]*)[^>]*>[\s\S]*?<\/\1>/g;
+/** `Field value`, `Field=value`, `"Field":"value"`: an API field name (capitalised or camelCase) and its value. */
+const FIELD_VALUE = /\b([A-Za-z][A-Za-z0-9]*)("?\s*[:=]?\s*"?)([^\s"',;)}\]]+)/g;
+
+/**
+ * Free text from AWS (an error message) with the secrets it may quote blanked: webhook URLs, markup documents and
+ * the value after a secret-bearing field name (AWS error messages can quote a request's values back).
+ * @internal Unit-tested through the remediate path (test/security/remediate-secrets.test.ts).
+ */
+export function redactSecretText(text: string): string {
+  return scrubSecrets(text)
+    .replace(MARKUP, '[redacted]')
+    .replace(FIELD_VALUE, (whole, key: string, separator: string) =>
+      // Prose ("the security token included") is left alone: only API-like names, or a name with `:`/`=`.
+      (/^[A-Z]|[a-z][A-Z]/.test(key) || /[:=]/.test(separator)) && isSensitiveKey(key)
+        ? `${key}${separator}[redacted]`
+        : whole,
+    );
+}
+
 /**
  * A copy of an API input with secret-bearing keys (pre-shared keys, MACsec CAK/CKN, tokens) blanked.
  * @internal Unit-tested directly: every secret shape kept out of Slack messages.

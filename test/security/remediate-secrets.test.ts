@@ -1,0 +1,239 @@
+/**
+ * Secrets planted on the remediate path: the fake account's answers (every read and every write the remediators
+ * make) carry every family's secret fields (test/helpers/planted-secrets.ts), the sweep queues the actions of every
+ * rule that remediates, and the remediate function drains them, family by family: dry run, a real run whose write
+ * calls succeed, and a run whose write calls fail with the secrets in their error text. The markers may reach none
+ * of its logs, bus entries, queue messages (Slack outbox; the action messages themselves, which are what a DLQ
+ * keeps), the finding store, or what the handler returns or throws.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import type { SQSEvent } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { handler as sweep } from '../../functions/sweep.js';
+import { FAMILIES } from '../../shared/families/index.js';
+import { createRemediateFunction } from '../../shared/lambda/remediate-function.js';
+import type { ActionRecord } from '../../shared/response/types.js';
+import { RULES } from '../../shared/rules/index.js';
+import type { ActionMessage } from '../../shared/usecase/actions.js';
+import { installAccount } from '../helpers/fake-account.js';
+import {
+  ACTIONS_QUEUE_URL,
+  type AwsMocks,
+  lambdaContext,
+  publishedEntries,
+  queuedMessages,
+  SLACK_OUTBOX_URL,
+  scheduledEvent,
+  useFunctionHarness,
+} from '../helpers/lambda-env.js';
+import { leaks, plant, SECRET_FIELDS } from '../helpers/planted-secrets.js';
+
+const SWITCH = '/transit-guard/test/remediation';
+const ssm = mockClient(SSMClient);
+
+/** The clients the remediators read and write with (the bus, the queues and Config are the product's own). */
+const RESOURCE_CLIENTS = [
+  'elbv2',
+  'elb',
+  'ec2',
+  'directConnect',
+  'acm',
+  'lattice',
+  'cloudfront',
+  'apigateway',
+  'apigatewayV2',
+  'datasync',
+  's3',
+  'rds',
+  'pca',
+  'iam',
+  'iot',
+  'greengrass',
+] as const satisfies readonly (keyof AwsMocks)[];
+
+const isRead = (command: string) => /^(Describe|List|Get)/.test(command);
+
+/** A refused write, as the SDK raises it, whose text quotes the secrets of the request (as some services do). */
+function refusal(command: string): Error {
+  const error = new Error(
+    `${command} refused: PreSharedKey ${String(SECRET_FIELDS.PreSharedKey)} in ${String(
+      SECRET_FIELDS.CustomerGatewayConfiguration,
+    )}, authKey ${String(SECRET_FIELDS.authKey)}, SAS ${JSON.stringify(SECRET_FIELDS.SasConfiguration)}, ` +
+      `notify ${String(SECRET_FIELDS.SlackWebhook)}`,
+  );
+  error.name = 'InvalidParameterValue';
+  return Object.assign(error, { $fault: 'client', Password: SECRET_FIELDS.Password });
+}
+
+/**
+ * Every answer of the resource clients planted with the secrets; writes answer success (planted too) or, with
+ * `failWrites`, the refusal above. Returns the write commands made and what puts the clients back.
+ */
+function plantAnswers(mocks: AwsMocks, failWrites: boolean) {
+  const writes: string[] = [];
+  const restores = RESOURCE_CLIENTS.map((name) => {
+    const mock = mocks[name] as unknown as {
+      client: { send: unknown };
+      send: (...args: unknown[]) => unknown;
+    };
+    const stub = mock.send;
+    mock.client.send = async function send(this: unknown, ...args: unknown[]) {
+      const command = (args[0] as { constructor: { name: string } }).constructor.name.replace(/Command$/, '');
+      if (isRead(command)) return plant(await stub.apply(this, args));
+      writes.push(`${name} ${command}`);
+      if (failWrites) throw refusal(command);
+      return plant((await stub.apply(this, args)) ?? {});
+    };
+    return () => {
+      mock.client.send = stub;
+    };
+  });
+  return {
+    writes,
+    restore() {
+      for (const restore of restores) restore();
+    },
+  };
+}
+
+/** Every rule that has a remediate action, opted in to remediation (every rule defaults to notify). */
+const REMEDIATING_RULES = RULES.filter((rule) => rule.metadata.remediation.remediate).map(
+  (rule) => rule.metadata.id,
+);
+
+/**
+ * The families whose remediable resources the fake account (test/helpers/fake-account.ts) holds, so the sweep
+ * queues their actions. The others with remediators are not driven here: the account's ACM certificate that
+ * expires is imported (RenewCertificate does not apply), and it has no CloudFront distribution, VPC Lattice
+ * listener, S3 bucket, or API Gateway / RDS / IoT resource the sweep plans an action for.
+ */
+const DRIVEN_FAMILIES = ['elbv2', 'elb', 'vpn', 'directconnect', 'vpc'];
+const FAMILIES_WITH_REMEDIATORS = FAMILIES.filter((family) => DRIVEN_FAMILIES.includes(family.id));
+
+const sqsEvent = (messages: readonly ActionMessage[]): SQSEvent =>
+  ({
+    Records: messages.map((message, index) => ({
+      messageId: `action-${index}`,
+      receiptHandle: `receipt-${index}`,
+      body: JSON.stringify(message),
+      attributes: {},
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: `arn:aws:sqs:eu-west-1:111122223333:transit-guard-actions`,
+      awsRegion: 'eu-west-1',
+    })),
+  }) as SQSEvent;
+
+describe('secrets planted on the remediate path of every family with remediators', () => {
+  const harness = useFunctionHarness('remediate', installAccount);
+  const { mocks } = harness;
+  let directory: string;
+  const previous = { ...process.env };
+
+  beforeAll(() => {
+    directory = mkdtempSync(join(tmpdir(), 'tg-remediate-secrets-'));
+    const policy = join(directory, 'remediate-all.policy.yml');
+    writeFileSync(
+      policy,
+      `rules:\n${REMEDIATING_RULES.map((id) => `  ${id}:\n    mode: remediate\n`).join('')}`,
+    );
+    Object.assign(process.env, { TG_POLICY_FILE: policy, TG_REMEDIATION_SWITCH: SWITCH });
+  });
+  afterAll(() => {
+    rmSync(directory, { recursive: true, force: true });
+    for (const key of ['TG_POLICY_FILE', 'TG_REMEDIATION_SWITCH', 'TG_DRY_RUN'])
+      if (previous[key] === undefined) delete process.env[key];
+      else process.env[key] = previous[key];
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  beforeEach(() => {
+    ssm.reset();
+    ssm.on(GetParameterCommand).resolves({ Parameter: { Name: SWITCH, Type: 'String', Value: 'enabled' } });
+    process.env.TG_DRY_RUN = 'false';
+  });
+
+  /** The actions the sweep queued for the family's rules, read from planted answers; then a clean history. */
+  async function queuedActions(familyId: string): Promise<ActionMessage[]> {
+    const planted = plantAnswers(mocks, false);
+    await sweep(structuredClone(scheduledEvent()), lambdaContext('sweep'));
+    planted.restore();
+    const family = FAMILIES.find((candidate) => candidate.id === familyId);
+    const rules = new Set(family?.rules.map((rule) => rule.metadata.id));
+    const actions = (queuedMessages(mocks, ACTIONS_QUEUE_URL) as ActionMessage[]).filter((action) =>
+      rules.has(action.ruleId),
+    );
+    for (const mock of Object.values(mocks)) mock.resetHistory();
+    return actions;
+  }
+
+  /** Everything the remediate function wrote after `from` chars of output: logs, bus, queues, the table. */
+  async function everythingWritten(from: number): Promise<string> {
+    const calls = [
+      ...mocks.eventBridge.commandCalls(PutEventsCommand),
+      ...mocks.sqs.commandCalls(SendMessageBatchCommand),
+      ...mocks.sqs.commandCalls(SendMessageCommand),
+    ].map((call) => call.args[0].input);
+    const table = await harness.env.dynamo.client.send(
+      new ScanCommand({ TableName: process.env.TG_TABLE_NAME }),
+    );
+    return [harness.output.text().slice(from), JSON.stringify(calls), JSON.stringify(table.Items ?? [])].join(
+      '\n',
+    );
+  }
+
+  const RUNS = [
+    { run: 'dry run', dryRun: true, failWrites: false },
+    { run: 'real run', dryRun: false, failWrites: false },
+    { run: 'failing write calls', dryRun: false, failWrites: true },
+  ] as const;
+
+  const CASES = FAMILIES_WITH_REMEDIATORS.flatMap((family) =>
+    RUNS.map((run) => ({ family: family.id, ...run })),
+  );
+
+  it.each(CASES)('$family, $run: nothing planted reaches what remediate writes', async (scenario) => {
+    // Prepare
+    const actions = await queuedActions(scenario.family);
+    expect(actions.length, 'the sweep queued actions of the family').toBeGreaterThan(0);
+    process.env.TG_DRY_RUN = String(scenario.dryRun);
+    // The waits (a VPN tunnel coming back UP, verification reads) pass on a clock moved by each sleep.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const handler = createRemediateFunction({ sleep: async (ms) => void vi.setSystemTime(Date.now() + ms) });
+    const from = harness.output.text().length;
+    const planted = plantAnswers(mocks, scenario.failWrites);
+
+    // Act
+    const result = await handler(sqsEvent(actions), lambdaContext('remediate')).then(
+      (value) => JSON.stringify(value),
+      (rejected: unknown) => `${String(rejected)} ${JSON.stringify(rejected)}`,
+    );
+    planted.restore();
+
+    // Assess: the path ran as meant (no write in a dry run; writes made otherwise) and every action was audited.
+    const statuses = publishedEntries(mocks)
+      .map((entry) => entry.detail as unknown as { kind: string; action?: ActionRecord })
+      .filter((detail) => detail.kind === 'action')
+      .map((detail) => detail.action?.status);
+    expect(statuses).toHaveLength(actions.length);
+    if (scenario.dryRun) {
+      expect(planted.writes).toEqual([]);
+      expect(new Set(statuses)).toEqual(new Set(['skipped']));
+    } else {
+      // The writes were made; the fake account still reads as before, so verification fails and Slack is told.
+      expect(planted.writes.length).toBeGreaterThan(0);
+      expect(new Set(statuses)).toEqual(new Set(['failed']));
+      expect(queuedMessages(mocks, SLACK_OUTBOX_URL).length).toBeGreaterThan(0);
+    }
+    expect(leaks(`${result}\n${JSON.stringify(actions)}\n${await everythingWritten(from)}`)).toEqual([]);
+  });
+});
