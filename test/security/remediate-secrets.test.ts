@@ -19,6 +19,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { handler as sweep } from '../../functions/sweep.js';
 import { FAMILIES } from '../../shared/families/index.js';
 import { createRemediateFunction } from '../../shared/lambda/remediate-function.js';
+import { redactSecretText } from '../../shared/report/slack/message.js';
 import type { ActionRecord } from '../../shared/response/types.js';
 import { RULES } from '../../shared/rules/index.js';
 import type { ActionMessage } from '../../shared/usecase/actions.js';
@@ -63,9 +64,9 @@ const isRead = (command: string) => /^(Describe|List|Get)/.test(command);
 /** A refused write, as the SDK raises it, whose text quotes the secrets of the request (as some services do). */
 function refusal(command: string): Error {
   const error = new Error(
-    `${command} refused: PreSharedKey ${String(SECRET_FIELDS.PreSharedKey)} in ${String(
-      SECRET_FIELDS.CustomerGatewayConfiguration,
-    )}, authKey ${String(SECRET_FIELDS.authKey)}, SAS ${JSON.stringify(SECRET_FIELDS.SasConfiguration)}, ` +
+    `${command}: Value (${String(SECRET_FIELDS.PreSharedKey)}) for parameter TunnelOptions.PreSharedKey is invalid; ` +
+      `CustomerGatewayConfiguration=${String(SECRET_FIELDS.CustomerGatewayConfiguration)}; ` +
+      `{"authKey":"${String(SECRET_FIELDS.authKey)}","SasConfiguration":${JSON.stringify(SECRET_FIELDS.SasConfiguration)}}; ` +
       `notify ${String(SECRET_FIELDS.SlackWebhook)}`,
   );
   error.name = 'InvalidParameterValue';
@@ -235,5 +236,32 @@ describe('secrets planted on the remediate path of every family with remediators
       expect(queuedMessages(mocks, SLACK_OUTBOX_URL).length).toBeGreaterThan(0);
     }
     expect(leaks(`${result}\n${JSON.stringify(actions)}\n${await everythingWritten(from)}`)).toEqual([]);
+  });
+});
+
+describe('redactSecretText (the error text an action record keeps)', () => {
+  it.each([
+    [
+      'Value (TgCanaryPsk01) for parameter TunnelOptions.PreSharedKey is invalid: PreSharedKey=TgCanaryPsk01',
+      'Value ([redacted]) for parameter TunnelOptions.PreSharedKey is invalid: PreSharedKey=[redacted]',
+    ],
+    ['{"authKey":"TgCanaryBgp","Name":"edge"}', '{"authKey":"[redacted]","Name":"edge"}'],
+    [
+      'config <vpn_connection id="x"><psk>TgCanary</psk></vpn_connection> rejected',
+      'config [redacted] rejected',
+    ],
+    ['see https://hooks.slack.com/services/T0/B0/TgCanaryHook now', 'see [redacted webhook URL] now'],
+  ])('blanks the secret of %s', (text, expected) => {
+    expect(redactSecretText(text)).toBe(expected);
+  });
+
+  it.each([
+    'The security token included in the request is invalid.',
+    'User: arn:aws:sts::111122223333:assumed-role/x is not authorized to perform: elasticloadbalancing:ModifyListener',
+    'One or more listeners not found',
+    'Value (ELBSecurityPolicy-2016-08) for parameter SslPolicy is invalid',
+    'PreSharedKey is invalid: it must be 8 to 64 characters',
+  ])('leaves an error without a secret as it is: %s', (text) => {
+    expect(redactSecretText(text)).toBe(text);
   });
 });
