@@ -16,20 +16,24 @@ import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import type { SQSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { handler as onRemediationRequest } from '../../functions/on-remediation-request.js';
 import { handler as sweep } from '../../functions/sweep.js';
 import { FAMILIES } from '../../shared/families/index.js';
 import { createRemediateFunction } from '../../shared/lambda/remediate-function.js';
 import { redactSecretText } from '../../shared/report/slack/message.js';
 import type { ActionRecord } from '../../shared/response/types.js';
 import { RULES } from '../../shared/rules/index.js';
+import { findingIdOf } from '../../shared/state/finding-store.js';
 import type { ActionMessage } from '../../shared/usecase/actions.js';
-import { installAccount } from '../helpers/fake-account.js';
+import { DX_CONNECTION, installAccount, SHOP_WEB_LISTENER, VPN_ID } from '../helpers/fake-account.js';
 import {
+  ACCOUNT_ID,
   ACTIONS_QUEUE_URL,
   type AwsMocks,
   lambdaContext,
   publishedEntries,
   queuedMessages,
+  REGION,
   SLACK_OUTBOX_URL,
   scheduledEvent,
   useFunctionHarness,
@@ -237,6 +241,62 @@ describe('secrets planted on the remediate path of every family with remediators
     }
     expect(leaks(`${result}\n${JSON.stringify(actions)}\n${await everythingWritten(from)}`)).toEqual([]);
   });
+
+  /** The central stack's "transit-guard: remediate" request for one finding, as it reaches the member's bus. */
+  const remediationRequest = (ruleId: string, resourceArn: string, resourceType: string) => ({
+    version: '0',
+    id: '6f6f6f6f-7a7a-8b8b-9c9c-0d0d0d0d0d0d',
+    'detail-type': 'transit-guard remediation request',
+    source: 'transit-guard.central',
+    account: ACCOUNT_ID,
+    time: '2026-12-07T12:00:01Z',
+    region: REGION,
+    resources: [resourceArn],
+    detail: {
+      findingId: findingIdOf(ruleId, resourceArn),
+      account: ACCOUNT_ID,
+      region: REGION,
+      ruleId,
+      resourceArn,
+      resourceType,
+    },
+  });
+
+  it.each([
+    ['vpn-tunnel-ike-version', VPN_ID, 'AWS::EC2::VPNConnection'],
+    ['dx-connection-macsec-fail-open', DX_CONNECTION, 'AWS::DirectConnect::Connection'],
+    ['elbv2-listener-tls-policy', SHOP_WEB_LISTENER, 'AWS::ElasticLoadBalancingV2::Listener'],
+  ])(
+    'a central remediation request for %s, then its failing remediation: nothing planted reaches either',
+    async (ruleId, resourceArn, resourceType) => {
+      // Prepare
+      const planted = plantAnswers(mocks, true);
+      const request = remediationRequest(ruleId, resourceArn, resourceType);
+
+      // Act: on-remediation-request queues the action; remediate carries it out (the write is refused).
+      const requested = await onRemediationRequest(request, lambdaContext('on-remediation-request')).then(
+        (value) => JSON.stringify(value),
+        (rejected: unknown) => `${String(rejected)} ${JSON.stringify(rejected)}`,
+      );
+      const actions = (queuedMessages(mocks, ACTIONS_QUEUE_URL) as ActionMessage[]).filter(
+        (action) => action.ruleId === ruleId,
+      );
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const handler = createRemediateFunction({
+        sleep: async (ms) => void vi.setSystemTime(Date.now() + ms),
+      });
+      const remediated = await handler(sqsEvent(actions), lambdaContext('remediate')).then(
+        (value) => JSON.stringify(value),
+        (rejected: unknown) => `${String(rejected)} ${JSON.stringify(rejected)}`,
+      );
+      planted.restore();
+
+      // Assess
+      expect(actions).toHaveLength(1);
+      expect(planted.writes.length).toBeGreaterThan(0);
+      expect(leaks(`${requested}\n${remediated}\n${await everythingWritten(0)}`)).toEqual([]);
+    },
+  );
 });
 
 describe('redactSecretText (the error text an action record keeps)', () => {
