@@ -65,6 +65,8 @@ const RESOURCE_CLIENTS = [
 
 const isRead = (command: string) => /^(Describe|List|Get)/.test(command);
 
+type Failure = 'none' | 'writes' | 'reads after a write';
+
 /** A refused write, as the SDK raises it, whose text quotes the secrets of the request (as some services do). */
 function refusal(command: string): Error {
   const error = new Error(
@@ -79,9 +81,10 @@ function refusal(command: string): Error {
 
 /**
  * Every answer of the resource clients planted with the secrets; writes answer success (planted too) or, with
- * `failWrites`, the refusal above. Returns the write commands made and what puts the clients back.
+ * `fail: 'writes'`, the refusal above; with `fail: 'reads after a write'`, every read once a write was made (the
+ * verification reads) is refused the same way. Returns the write commands made and what puts the clients back.
  */
-function plantAnswers(mocks: AwsMocks, failWrites: boolean) {
+function plantAnswers(mocks: AwsMocks, fail: Failure) {
   const writes: string[] = [];
   const restores = RESOURCE_CLIENTS.map((name) => {
     const mock = mocks[name] as unknown as {
@@ -91,9 +94,12 @@ function plantAnswers(mocks: AwsMocks, failWrites: boolean) {
     const stub = mock.send;
     mock.client.send = async function send(this: unknown, ...args: unknown[]) {
       const command = (args[0] as { constructor: { name: string } }).constructor.name.replace(/Command$/, '');
-      if (isRead(command)) return plant(await stub.apply(this, args));
+      if (isRead(command)) {
+        if (fail === 'reads after a write' && writes.length > 0) throw refusal(command);
+        return plant(await stub.apply(this, args));
+      }
       writes.push(`${name} ${command}`);
-      if (failWrites) throw refusal(command);
+      if (fail === 'writes') throw refusal(command);
       return plant((await stub.apply(this, args)) ?? {});
     };
     return () => {
@@ -169,7 +175,7 @@ describe('secrets planted on the remediate path of every family with remediators
 
   /** The actions the sweep queued for the family's rules, read from planted answers; then a clean history. */
   async function queuedActions(familyId: string): Promise<ActionMessage[]> {
-    const planted = plantAnswers(mocks, false);
+    const planted = plantAnswers(mocks, 'none');
     await sweep(structuredClone(scheduledEvent()), lambdaContext('sweep'));
     planted.restore();
     const family = FAMILIES.find((candidate) => candidate.id === familyId);
@@ -197,9 +203,10 @@ describe('secrets planted on the remediate path of every family with remediators
   }
 
   const RUNS = [
-    { run: 'dry run', dryRun: true, failWrites: false },
-    { run: 'real run', dryRun: false, failWrites: false },
-    { run: 'failing write calls', dryRun: false, failWrites: true },
+    { run: 'dry run', dryRun: true, fail: 'none' },
+    { run: 'real run', dryRun: false, fail: 'none' },
+    { run: 'failing write calls', dryRun: false, fail: 'writes' },
+    { run: 'failing verification reads', dryRun: false, fail: 'reads after a write' },
   ] as const;
 
   const CASES = FAMILIES_WITH_REMEDIATORS.flatMap((family) =>
@@ -215,7 +222,7 @@ describe('secrets planted on the remediate path of every family with remediators
     vi.useFakeTimers({ toFake: ['Date'] });
     const handler = createRemediateFunction({ sleep: async (ms) => void vi.setSystemTime(Date.now() + ms) });
     const from = harness.output.text().length;
-    const planted = plantAnswers(mocks, scenario.failWrites);
+    const planted = plantAnswers(mocks, scenario.fail);
 
     // Act
     const result = await handler(sqsEvent(actions), lambdaContext('remediate')).then(
@@ -224,19 +231,22 @@ describe('secrets planted on the remediate path of every family with remediators
     );
     planted.restore();
 
-    // Assess: the path ran as meant (no write in a dry run; writes made otherwise) and every action was audited.
+    // Assess: the path ran as meant (no write in a dry run; writes made otherwise) and every action was audited,
+    // or, when its verification could not read, handed back to SQS (retried, then dead-lettered).
     const statuses = publishedEntries(mocks)
       .map((entry) => entry.detail as unknown as { kind: string; action?: ActionRecord })
       .filter((detail) => detail.kind === 'action')
       .map((detail) => detail.action?.status);
-    expect(statuses).toHaveLength(actions.length);
     if (scenario.dryRun) {
       expect(planted.writes).toEqual([]);
-      expect(new Set(statuses)).toEqual(new Set(['skipped']));
+      expect(statuses).toEqual(actions.map(() => 'skipped'));
+    } else if (scenario.fail === 'reads after a write') {
+      expect(planted.writes.length).toBeGreaterThan(0);
+      expect(result).toMatch(/FullBatchFailureError|batchItemFailures":\[\{/);
     } else {
       // The writes were made; the fake account still reads as before, so verification fails and Slack is told.
       expect(planted.writes.length).toBeGreaterThan(0);
-      expect(new Set(statuses)).toEqual(new Set(['failed']));
+      expect(statuses).toEqual(actions.map(() => 'failed'));
       expect(queuedMessages(mocks, SLACK_OUTBOX_URL).length).toBeGreaterThan(0);
     }
     expect(leaks(`${result}\n${JSON.stringify(actions)}\n${await everythingWritten(from)}`)).toEqual([]);
@@ -270,7 +280,7 @@ describe('secrets planted on the remediate path of every family with remediators
     'a central remediation request for %s, then its failing remediation: nothing planted reaches either',
     async (ruleId, resourceArn, resourceType) => {
       // Prepare
-      const planted = plantAnswers(mocks, true);
+      const planted = plantAnswers(mocks, 'writes');
       const request = remediationRequest(ruleId, resourceArn, resourceType);
 
       // Act: on-remediation-request queues the action; remediate carries it out (the write is refused).
