@@ -1,6 +1,7 @@
 import type { Severity } from '../model/evaluation.js';
 import type { AnyRule } from '../rules/rule.js';
 import type { Report, ReportEvaluation } from './report.js';
+import { redactSecrets } from './slack/message.js';
 
 /**
  * OCSF 1.1.0 Compliance Finding (class 2003, category Findings 2): the event class and the objects it uses as
@@ -145,7 +146,9 @@ export function ocsfFinding(
         : {}),
     },
     ...(m ? { remediation: { desc: m.remediation.guidance, references: [...m.references] } } : {}),
-    ...(evaluation.response ? { unmapped: { response: evaluation.response } } : {}),
+    // The response's calls are API inputs (a plan built from a described configuration can carry its secrets):
+    // blanked as in Slack, since these events go to Security Lake and the OCSF report.
+    ...(evaluation.response ? { unmapped: { response: redactSecrets(evaluation.response) } } : {}),
   };
   return finding;
 }

@@ -1,6 +1,7 @@
 import type { Evaluation, RemediationCall } from '../model/evaluation.js';
 import type { ResourceRef } from '../model/ref.js';
 import type { Resource } from '../model/resource.js';
+import { redactSecretText } from '../report/slack/message.js';
 import type { CommandSender } from './calls.js';
 import { commandOf } from './commands.js';
 import { findRemediator } from './remediators/index.js';
@@ -41,9 +42,15 @@ async function send(deps: ExecutorDeps, call: RemediationCall): Promise<unknown>
   return client.send(await command.create(input));
 }
 
+/**
+ * An error as the action record keeps it. The record goes to the findings bus, the finding store, logs and Slack,
+ * and AWS error messages can quote the request's values back (a pre-shared key, a configuration document): the
+ * secrets in the text are blanked.
+ */
 function errorText(error: unknown): string {
-  if (error instanceof Error) return error.message ? `${error.name}: ${error.message}` : error.name;
-  return String(error);
+  if (error instanceof Error)
+    return error.message ? `${error.name}: ${redactSecretText(error.message)}` : error.name;
+  return redactSecretText(String(error));
 }
 
 /** The default check: the rule no longer finds the resource NON_COMPLIANT. */

@@ -44,62 +44,10 @@ import {
   transformAnswers,
   useFunctionHarness,
 } from '../helpers/lambda-env.js';
+import { leaks, MARKER, plant, SECRET_FIELDS } from '../helpers/planted-secrets.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../examples/account');
-const MARKER = 'TgCanary';
-
-/** The secret a field name holds, by name, as the AWS APIs (and CloudTrail) spell it. */
-const SECRET_FIELDS: Record<string, unknown> = {
-  // EC2 VPN: DescribeVpnConnections / CreateVpnConnection.
-  PreSharedKey: `${MARKER}Psk01`,
-  preSharedKey: `${MARKER}Psk02`,
-  CustomerGatewayConfiguration: `<vpn_connection><pre_shared_key>${MARKER}Cgw01</pre_shared_key></vpn_connection>`,
-  customerGatewayConfiguration: `<vpn_connection><pre_shared_key>${MARKER}Cgw02</pre_shared_key></vpn_connection>`,
-  // IAM UploadServerCertificate, ACM ImportCertificate / ExportCertificate, IoT key pairs.
-  PrivateKey: `-----BEGIN PRIVATE KEY-----${MARKER}Key01-----END PRIVATE KEY-----`,
-  privateKey: `-----BEGIN PRIVATE KEY-----${MARKER}Key02-----END PRIVATE KEY-----`,
-  Passphrase: `${MARKER}Passphrase`,
-  // DataSync: SMB Password, object-storage SecretKey, Azure Blob SAS token, HDFS Kerberos keytab and krb5.conf.
-  Password: `${MARKER}SmbPassword`,
-  SecretKey: `${MARKER}ObjectSecretKey`,
-  SasConfiguration: { Token: `${MARKER}SasToken` },
-  KerberosKeytab: `${MARKER}Keytab`,
-  KerberosKrb5Conf: `[realms] ${MARKER}Krb5`,
-  // RDS CreateDBInstance / ModifyDBInstance.
-  MasterUserPassword: `${MARKER}MasterPassword`,
-  masterUserPassword: `${MARKER}MasterPassword2`,
-  // Direct Connect: BGP MD5 key of a virtual interface, MACsec CAK.
-  authKey: `${MARKER}BgpAuthKey`,
-  cak: `${MARKER}MacsecCak`,
-  // CloudFront origin custom header values (often the secret an origin checks).
-  HeaderValue: `${MARKER}OriginHeaderValue`,
-  // ELBv2 authenticate-oidc action, API Gateway API key value.
-  ClientSecret: `${MARKER}OidcClientSecret`,
-  value: `${MARKER}ApiKeyValue`,
-  // A webhook URL where text is free.
-  SlackWebhook: `https://hooks.slack.com/services/T0CANARY1/B0CANARY2/${MARKER}Webhook`,
-};
-
-/**
- * Adds the secret fields beside every object's own (an object's own field of the same name stays), tag maps
- * aside (their keys are data).
- */
-function plant(value: unknown, key = ''): unknown {
-  if (Array.isArray(value)) return value.map((item) => plant(item, key));
-  // Plain objects only: Dates and byte arrays of SDK answers stay as they are.
-  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype)
-    return value;
-  const entries = Object.entries(value).map(([name, item]) => [name, plant(item, name)]);
-  if (/^tags?$/i.test(key)) return Object.fromEntries(entries);
-  return { ...SECRET_FIELDS, ...Object.fromEntries(entries) };
-}
-
-/** The planted markers found in `text` (empty when it is clean). */
-function leaks(text: string): string[] {
-  return [...new Set(text.match(new RegExp(`${MARKER}\\w*`, 'g')) ?? [])];
-}
-
 const NOW = ['--now', '2026-12-01T00:00:00Z', '--no-color'];
 const POLICY = join(import.meta.dirname, '../../examples/passthrough.policy.yml');
 

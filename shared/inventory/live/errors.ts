@@ -1,4 +1,5 @@
 import { FAMILIES } from '../../families/index.js';
+import { redactSecretText } from '../../report/slack/message.js';
 import type { InputError } from '../types.js';
 
 /** A failed call, with the operation and the resource it was about, for the error report. */
@@ -45,8 +46,11 @@ export function isUnavailable(error: unknown): boolean {
   return UNAVAILABLE.has(errorName(error)) || (error instanceof Error && UNAVAILABLE.has(error.name));
 }
 
-/** The error of one API call about one resource (or one region, for a listing call). */
+/**
+ * The error of one API call about one resource (or one region, for a listing call). AWS error messages can quote a
+ * request's values back, and this text reaches logs, findings and Slack: its secrets are blanked.
+ */
 export function apiError(operation: string, subject: string, error: unknown): InputError {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = redactSecretText(error instanceof Error ? error.message : String(error));
   return { source: `api:${operation} ${subject}`, message: `${errorName(error)}: ${message}` };
 }

@@ -82,9 +82,45 @@ function isSensitiveKey(key: string): boolean {
   return SENSITIVE_KEY.test(letters) || FAMILIES.some((family) => family.report.secretKeys?.test(letters));
 }
 
+/** A markup document (a VPN connection's customer gateway configuration is XML with the pre-shared keys in it). */
+const MARKUP = /<([A-Za-z_][\w.-]*)[^>]*>[\s\S]*?<\/\1>/g;
+/** `Field=`, `Field: `, `"Field":"`: a field name and the separator before its value. */
+const FIELD = /\b([A-Za-z][A-Za-z0-9]*)("?\s*[:=]\s*"?)/g;
+/** A value after its field's separator: up to a space, quote or closing bracket. */
+const FIELD_VALUE = /^[^\s"',;)}\]]*/;
+/** EC2's `Value (x) for parameter Name is invalid` (the value before the field's dotted name). */
+const PARAMETER_VALUE = /\b(Value \()([^)]*)(\) for parameter (?:[\w-]+\.)*([\w-]+))/g;
+
+/** The value after every secret-bearing field name blanked (a field found inside another's value counts too). */
+function blankFieldValues(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const match of text.matchAll(FIELD)) {
+    const [whole, key] = match;
+    if (match.index < at || !key || !isSensitiveKey(key)) continue;
+    const start = match.index + whole.length;
+    out += `${text.slice(at, start)}[redacted]`;
+    at = start + (FIELD_VALUE.exec(text.slice(start))?.[0].length ?? 0);
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Free text from AWS (an error message) with the secrets it may quote blanked: webhook URLs, markup documents and
+ * the value of a secret-bearing field (AWS error messages can quote a request's values back).
+ * Tested through the remediate path (test/security/remediate-secrets.test.ts).
+ */
+export function redactSecretText(text: string): string {
+  return blankFieldValues(scrubSecrets(text).replace(MARKUP, '[redacted]')).replace(
+    PARAMETER_VALUE,
+    (whole, open: string, _value: string, rest: string, key: string) =>
+      isSensitiveKey(key) ? `${open}[redacted]${rest}` : whole,
+  );
+}
+
 /**
  * A copy of an API input with secret-bearing keys (pre-shared keys, MACsec CAK/CKN, tokens) blanked.
- * @internal Unit-tested directly: every secret shape kept out of Slack messages.
+ * Unit-tested directly: every secret shape kept out of Slack messages, Security Lake and the OCSF report.
  */
 export function redactSecrets(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubSecrets(value);
