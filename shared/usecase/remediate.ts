@@ -1,4 +1,4 @@
-import { parseArn } from '../aws/arn.js';
+import { arnScope } from '../aws/arn.js';
 import type { ReadResult } from '../inventory/live/port.js';
 import type { Evaluation, ResponsePlan } from '../model/evaluation.js';
 import type { ResourceRef } from '../model/ref.js';
@@ -68,12 +68,14 @@ export function checkAction(messageId: string, message: ActionMessage): ActionMe
 
 /**
  * Why a ref is not this function's to act on, or undefined: its account and region, and those inside its ARN,
- * must be the stack's account and one of its regions.
+ * must be the stack's account and one of its regions. An ARN part left empty names none (an S3 bucket's ARN has
+ * neither account nor region, a CloudFront distribution's no region): the ref's own account and region decide.
+ * @internal Unit-tested directly: which refs of every family's ARN shape are in scope.
  */
-function outOfScope(ref: ResourceRef, scope: RemediatePorts['scope']): string | undefined {
-  const arn = parseArn(ref.resourceId);
-  const accounts = [ref.accountId, ...(arn ? [arn.accountId] : [])];
-  const regions = [ref.region, ...(arn ? [arn.region] : [])];
+export function outOfScope(ref: ResourceRef, scope: RemediatePorts['scope']): string | undefined {
+  const arn = arnScope(ref.resourceId);
+  const accounts = [ref.accountId, ...(arn.accountId ? [arn.accountId] : [])];
+  const regions = [ref.region, ...(arn.region ? [arn.region] : [])];
   const account = accounts.find((id) => id !== scope.accountId);
   if (account !== undefined) return `account ${account} is not this stack's account ${scope.accountId}`;
   const region = regions.find((name) => !scope.regions.includes(name));
