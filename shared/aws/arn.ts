@@ -3,7 +3,7 @@
  * partition of a region. Pure string work, no AWS calls. A family's own ARN shapes (listener of a rule,
  * classic load balancer ARN, ACM certificate ARN...) live in its folder.
  */
-interface ParsedArn {
+export interface ParsedArn {
   partition: string;
   service: string;
   region: string;

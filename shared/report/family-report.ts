@@ -3,6 +3,7 @@
  * FAMILIES and name no family; this module holds the facet's types and the KPIs several families count towards.
  * It imports no family, so a family's report.ts can import it without a cycle.
  */
+import type { ParsedArn } from '../aws/arn.js';
 import type { ResourceType } from '../model/resource.js';
 import type { Policy } from '../policy/schema.js';
 
@@ -61,14 +62,6 @@ interface ConsoleTarget {
   query: string;
   /** As given (not checked). */
   accountId?: string;
-}
-
-export interface ParsedArn {
-  partition: string;
-  service: string;
-  region: string;
-  accountId: string;
-  resource: string;
 }
 
 export interface FamilyReport {

@@ -1,16 +1,9 @@
+import { parseArn } from '../../aws/arn.js';
 import { familyOf, type ResourceType } from '../../model/resource.js';
-import type { ParsedArn } from '../family-report.js';
 
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
 // Characters that can sit in a console URL fragment and inside a Slack <url|label> link unescaped.
 const SAFE = /^[A-Za-z0-9:/_.\-+=,@]+$/;
-
-function parseArn(value: string): ParsedArn | undefined {
-  const parts = value.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
-  const [, partition = '', service = '', region = '', accountId = ''] = parts;
-  return { partition, service, region, accountId, resource: parts.slice(5).join(':') };
-}
 
 function partitionOf(region: string): string {
   if (region.startsWith('cn-')) return 'aws-cn';
