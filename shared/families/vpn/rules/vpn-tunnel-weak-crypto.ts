@@ -76,15 +76,17 @@ function assessTunnel(
 }
 
 function describeFinding(finding: TunnelCryptoFinding): string {
-  const phases = PHASES.flatMap((phase) => {
+  const phases: string[] = [];
+  for (const phase of PHASES) {
     const phaseFinding = finding[phase.phase];
-    if (!phaseFinding) return [];
-    const kinds = KINDS.flatMap(({ key, words }) => {
+    if (!phaseFinding) continue;
+    const kinds: string[] = [];
+    for (const { key, words } of KINDS) {
       const values = phaseFinding[key];
-      return values ? [`${words} ${values.join(', ')}`] : [];
-    });
-    return [`${phase.label} ${kinds.join(' and ')}`];
-  });
+      if (values) kinds.push(`${words} ${values.join(', ')}`);
+    }
+    phases.push(`${phase.label} ${kinds.join(' and ')}`);
+  }
   const defaults =
     finding.awsDefaultLists.length > 0 ? ' (empty option lists: the AWS defaults allow every value)' : '';
   return `${capitalize(nameTunnels([finding.tunnel]))} permits ${phases.join('; ')}${defaults}.`;
