@@ -13,7 +13,7 @@ import {
   ACTIONS_QUEUE_URL,
   expectRejectedAsInvalid,
   queuedMessages,
-  REGION,
+  remediationRequestEvent,
   useFunctionHarness,
 } from '../helpers/lambda-env.js';
 
@@ -21,28 +21,9 @@ const harness = useFunctionHarness('on-remediation-request', installAccount);
 const { mocks, context } = harness;
 const RULE = 'elbv2-listener-tls-policy';
 
-/** The request as the central stack puts it on this account's bus. */
-function request(detail: Record<string, unknown> = {}) {
-  return {
-    version: '0',
-    id: '6f6f6f6f-7a7a-8b8b-9c9c-0d0d0d0d0d0d',
-    'detail-type': 'transit-guard remediation request',
-    source: 'transit-guard.central',
-    account: ACCOUNT_ID,
-    time: '2026-12-07T12:00:01Z',
-    region: REGION,
-    resources: [SHOP_WEB_LISTENER],
-    detail: {
-      findingId: findingIdOf(RULE, SHOP_WEB_LISTENER),
-      account: ACCOUNT_ID,
-      region: REGION,
-      ruleId: RULE,
-      resourceArn: SHOP_WEB_LISTENER,
-      resourceType: 'AWS::ElasticLoadBalancingV2::Listener',
-      ...detail,
-    },
-  };
-}
+/** The request as the central stack puts it on this account's bus, for RULE on the shop's web listener. */
+const request = (detail: Record<string, unknown> = {}) =>
+  remediationRequestEvent(RULE, SHOP_WEB_LISTENER, 'AWS::ElasticLoadBalancingV2::Listener', detail);
 
 describe('on-remediation-request', () => {
   it('reads the resource again and queues the action this account’s policy plans for it', async () => {

@@ -32,11 +32,42 @@ import {
   createDynamoDbCertificateUsers,
 } from '../../shared/state/certificate-users.js';
 import { createDynamoDbFindingStore } from '../../shared/state/dynamodb-store.js';
-import { type FindingStore, recordEvaluations } from '../../shared/state/finding-store.js';
+import { type FindingStore, findingIdOf, recordEvaluations } from '../../shared/state/finding-store.js';
 import { type LocalDynamo, startDynalite } from './dynalite.js';
 
 export const ACCOUNT_ID = '111122223333';
 export const REGION = 'eu-west-1';
+
+/**
+ * The central stack's "transit-guard: remediate" request for one finding, as it reaches the member account's bus;
+ * `detail` replaces members of its detail.
+ */
+export function remediationRequestEvent(
+  ruleId: string,
+  resourceArn: string,
+  resourceType: string,
+  detail: Record<string, unknown> = {},
+) {
+  return {
+    version: '0',
+    id: '6f6f6f6f-7a7a-8b8b-9c9c-0d0d0d0d0d0d',
+    'detail-type': 'transit-guard remediation request',
+    source: 'transit-guard.central',
+    account: ACCOUNT_ID,
+    time: '2026-12-07T12:00:01Z',
+    region: REGION,
+    resources: [resourceArn],
+    detail: {
+      findingId: findingIdOf(ruleId, resourceArn),
+      account: ACCOUNT_ID,
+      region: REGION,
+      ruleId,
+      resourceArn,
+      resourceType,
+      ...detail,
+    },
+  };
+}
 
 /** The EventBridge schedule (rate rule) event that starts a sweep; `id` tells a retried delivery from a new sweep. */
 export const scheduledEvent = (id = '53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa') => ({
@@ -158,8 +189,8 @@ export function mockAws() {
 
 export type AwsMocks = ReturnType<typeof mockAws>;
 
-/** The clients that only read resources (describe/list/get): what a function reads, never writes. */
-const READ_CLIENTS = [
+/** The clients of the families' resources (what the remediators also write with); not the product's own. */
+export const RESOURCE_CLIENTS = [
   'elbv2',
   'elb',
   'ec2',
@@ -176,8 +207,10 @@ const READ_CLIENTS = [
   'iam',
   'iot',
   'greengrass',
-  'config',
-] as const;
+] as const satisfies readonly (keyof AwsMocks)[];
+
+/** The clients that only read resources (describe/list/get): what a function reads, never writes. */
+const READ_CLIENTS = [...RESOURCE_CLIENTS, 'config'] as const;
 
 /** Answers every write the inspectors make with success: PutEvents, SQS batches and PutEvaluations. */
 export function acceptWrites(mocks: AwsMocks): void {

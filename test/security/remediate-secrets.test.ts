@@ -23,17 +23,16 @@ import { createRemediateFunction } from '../../shared/lambda/remediate-function.
 import { redactSecretText } from '../../shared/report/slack/message.js';
 import type { ActionRecord } from '../../shared/response/types.js';
 import { RULES } from '../../shared/rules/index.js';
-import { findingIdOf } from '../../shared/state/finding-store.js';
 import type { ActionMessage } from '../../shared/usecase/actions.js';
 import { DX_CONNECTION, installAccount, SHOP_WEB_LISTENER, VPN_ID } from '../helpers/fake-account.js';
 import {
-  ACCOUNT_ID,
   ACTIONS_QUEUE_URL,
   type AwsMocks,
   lambdaContext,
   publishedEntries,
   queuedMessages,
-  REGION,
+  RESOURCE_CLIENTS,
+  remediationRequestEvent,
   SLACK_OUTBOX_URL,
   scheduledEvent,
   useFunctionHarness,
@@ -42,26 +41,6 @@ import { leaks, plant, SECRET_FIELDS } from '../helpers/planted-secrets.js';
 
 const SWITCH = '/transit-guard/test/remediation';
 const ssm = mockClient(SSMClient);
-
-/** The clients the remediators read and write with (the bus, the queues and Config are the product's own). */
-const RESOURCE_CLIENTS = [
-  'elbv2',
-  'elb',
-  'ec2',
-  'directConnect',
-  'acm',
-  'lattice',
-  'cloudfront',
-  'apigateway',
-  'apigatewayV2',
-  'datasync',
-  's3',
-  'rds',
-  'pca',
-  'iam',
-  'iot',
-  'greengrass',
-] as const satisfies readonly (keyof AwsMocks)[];
 
 const isRead = (command: string) => /^(Describe|List|Get)/.test(command);
 
@@ -252,26 +231,6 @@ describe('secrets planted on the remediate path of every family with remediators
     expect(leaks(`${result}\n${JSON.stringify(actions)}\n${await everythingWritten(from)}`)).toEqual([]);
   });
 
-  /** The central stack's "transit-guard: remediate" request for one finding, as it reaches the member's bus. */
-  const remediationRequest = (ruleId: string, resourceArn: string, resourceType: string) => ({
-    version: '0',
-    id: '6f6f6f6f-7a7a-8b8b-9c9c-0d0d0d0d0d0d',
-    'detail-type': 'transit-guard remediation request',
-    source: 'transit-guard.central',
-    account: ACCOUNT_ID,
-    time: '2026-12-07T12:00:01Z',
-    region: REGION,
-    resources: [resourceArn],
-    detail: {
-      findingId: findingIdOf(ruleId, resourceArn),
-      account: ACCOUNT_ID,
-      region: REGION,
-      ruleId,
-      resourceArn,
-      resourceType,
-    },
-  });
-
   it.each([
     ['vpn-tunnel-ike-version', VPN_ID, 'AWS::EC2::VPNConnection'],
     ['dx-connection-macsec-fail-open', DX_CONNECTION, 'AWS::DirectConnect::Connection'],
@@ -281,7 +240,7 @@ describe('secrets planted on the remediate path of every family with remediators
     async (ruleId, resourceArn, resourceType) => {
       // Prepare
       const planted = plantAnswers(mocks, 'writes');
-      const request = remediationRequest(ruleId, resourceArn, resourceType);
+      const request = remediationRequestEvent(ruleId, resourceArn, resourceType);
 
       // Act: on-remediation-request queues the action; remediate carries it out (the write is refused).
       const requested = await onRemediationRequest(request, lambdaContext('on-remediation-request')).then(
