@@ -504,18 +504,23 @@ export function useFunctionHarness(
 }
 
 /**
- * Makes every read client answer as the fake account does, each answer passed through `transform` first (the
- * security suites plant secrets or hostile text in them). Returns what puts the clients back.
+ * Puts `answer` in front of each of `clients`' mocked send: it is given the client's name, the command's name
+ * (without "Command") and what the mock would answer, and answers instead. Returns what puts the clients back.
  */
-export function transformAnswers(mocks: AwsMocks, transform: (answer: unknown) => unknown): () => void {
-  const restores = READ_CLIENTS.map((name) => {
+export function wrapAnswers(
+  mocks: AwsMocks,
+  clients: readonly (keyof AwsMocks)[],
+  answer: (client: keyof AwsMocks, command: string, answered: () => Promise<unknown>) => Promise<unknown>,
+): () => void {
+  const restores = clients.map((name) => {
     const mock = mocks[name] as unknown as {
       client: { send: unknown };
       send: (...args: unknown[]) => unknown;
     };
     const stub = mock.send;
     mock.client.send = async function send(this: unknown, ...args: unknown[]) {
-      return transform(await stub.apply(this, args));
+      const command = (args[0] as { constructor: { name: string } }).constructor.name.replace(/Command$/, '');
+      return answer(name, command, async () => stub.apply(this, args));
     };
     return () => {
       mock.client.send = stub;
@@ -524,4 +529,12 @@ export function transformAnswers(mocks: AwsMocks, transform: (answer: unknown) =
   return () => {
     for (const restore of restores) restore();
   };
+}
+
+/**
+ * Makes every read client answer as the fake account does, each answer passed through `transform` first (the
+ * security suites plant secrets or hostile text in them). Returns what puts the clients back.
+ */
+export function transformAnswers(mocks: AwsMocks, transform: (answer: unknown) => unknown): () => void {
+  return wrapAnswers(mocks, READ_CLIENTS, async (_client, _command, answered) => transform(await answered()));
 }

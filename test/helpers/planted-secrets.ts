@@ -3,6 +3,9 @@
  * object of an input or an API answer: shared by the security suites (test/security) so each drives the same
  * markers through its own path.
  */
+import { FAMILIES } from '../../shared/families/index.js';
+import type { RemediationCall } from '../../shared/model/evaluation.js';
+
 export const MARKER = 'TgCanary';
 
 /** The secret a field name holds, by name, as the AWS APIs (and CloudTrail) spell it. */
@@ -54,4 +57,17 @@ export function plant(value: unknown, key = ''): unknown {
 /** The planted markers found in `text` (empty when it is clean). */
 export function leaks(text: string): string[] {
   return [...new Set(text.match(new RegExp(`${MARKER}\\w*`, 'g')) ?? [])];
+}
+
+/**
+ * A write call of the finding's own family (its first command) whose input carries `secrets`, at the top and nested,
+ * as a plan built from a described configuration (a distribution's origin headers, a tunnel's options) would.
+ */
+export function secretBearingCall(
+  finding: { ruleId: string; resourceId: string },
+  secrets: Record<string, unknown>,
+): RemediationCall {
+  const family = FAMILIES.find((candidate) => finding.ruleId.startsWith(`${candidate.ruleFamily}-`));
+  const [command, entry] = Object.entries(family?.commands ?? {})[0] ?? ['Modify', { service: 'ec2' }];
+  return { service: entry.service, command, input: { Id: finding.resourceId, Options: secrets, ...secrets } };
 }

@@ -44,7 +44,7 @@ import {
   transformAnswers,
   useFunctionHarness,
 } from '../helpers/lambda-env.js';
-import { leaks, MARKER, plant, SECRET_FIELDS } from '../helpers/planted-secrets.js';
+import { leaks, MARKER, plant, SECRET_FIELDS, secretBearingCall } from '../helpers/planted-secrets.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../examples/account');
@@ -205,13 +205,7 @@ describe('secret-bearing call inputs and tags of every family in Slack messages'
     // Prepare: a call of the finding's own family carrying the secret, as a write that sends it back would.
     const secret = { [key]: SECRET_FIELDS[key] };
     const payloads = findings.flatMap((finding) => {
-      const family = FAMILIES.find((candidate) => finding.ruleId.startsWith(`${candidate.ruleFamily}-`));
-      const [command, entry] = Object.entries(family?.commands ?? {})[0] ?? ['Modify', { service: 'ec2' }];
-      const call = {
-        service: entry.service,
-        command,
-        input: { Id: finding.resourceId, Options: secret, ...secret },
-      };
+      const call = secretBearingCall(finding, secret);
       const evaluation = { ...finding, response: { mode: 'remediate' as const, calls: [call] } };
       const tags = { Name: 'edge', [key]: String(JSON.stringify(SECRET_FIELDS[key])) };
 

@@ -36,6 +36,7 @@ import {
   SLACK_OUTBOX_URL,
   scheduledEvent,
   useFunctionHarness,
+  wrapAnswers,
 } from '../helpers/lambda-env.js';
 import { leaks, plant, SECRET_FIELDS } from '../helpers/planted-secrets.js';
 
@@ -65,32 +66,16 @@ function refusal(command: string): Error {
  */
 function plantAnswers(mocks: AwsMocks, fail: Failure) {
   const writes: string[] = [];
-  const restores = RESOURCE_CLIENTS.map((name) => {
-    const mock = mocks[name] as unknown as {
-      client: { send: unknown };
-      send: (...args: unknown[]) => unknown;
-    };
-    const stub = mock.send;
-    mock.client.send = async function send(this: unknown, ...args: unknown[]) {
-      const command = (args[0] as { constructor: { name: string } }).constructor.name.replace(/Command$/, '');
-      if (isRead(command)) {
-        if (fail === 'reads after a write' && writes.length > 0) throw refusal(command);
-        return plant(await stub.apply(this, args));
-      }
-      writes.push(`${name} ${command}`);
-      if (fail === 'writes') throw refusal(command);
-      return plant((await stub.apply(this, args)) ?? {});
-    };
-    return () => {
-      mock.client.send = stub;
-    };
+  const restore = wrapAnswers(mocks, RESOURCE_CLIENTS, async (name, command, answered) => {
+    if (isRead(command)) {
+      if (fail === 'reads after a write' && writes.length > 0) throw refusal(command);
+      return plant(await answered());
+    }
+    writes.push(`${name} ${command}`);
+    if (fail === 'writes') throw refusal(command);
+    return plant((await answered()) ?? {});
   });
-  return {
-    writes,
-    restore() {
-      for (const restore of restores) restore();
-    },
-  };
+  return { writes, restore };
 }
 
 /** Every rule that has a remediate action, opted in to remediation (every rule defaults to notify). */

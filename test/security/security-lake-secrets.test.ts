@@ -20,7 +20,7 @@ import type { CentralFinding } from '../../shared/org/central-table.js';
 import { ocsfOfCentralFinding, writeToSecurityLake } from '../../shared/org/security-lake.js';
 import { RULES } from '../../shared/rules/index.js';
 import { findingIdOf } from '../../shared/state/finding-store.js';
-import { leaks, plant, SECRET_FIELDS } from '../helpers/planted-secrets.js';
+import { leaks, plant, SECRET_FIELDS, secretBearingCall } from '../helpers/planted-secrets.js';
 import { runCliCaptured } from '../helpers/run-cli.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../examples/account');
@@ -119,16 +119,12 @@ describe('secrets planted in the evaluations’ inputs never reach the Security 
     // configuration (a distribution's origin headers, a tunnel's options) would. `value` is left out, as in the
     // Slack suite: it is the free text of tags and parameters, not a secret-bearing API key.
     const { value: _freeText, ...secrets } = SECRET_FIELDS;
-    const withSecrets = findings.map((evaluation): Evaluation => {
-      const family = FAMILIES.find((candidate) => evaluation.ruleId.startsWith(`${candidate.ruleFamily}-`));
-      const [command, entry] = Object.entries(family?.commands ?? {})[0] ?? ['Modify', { service: 'ec2' }];
-      const call = {
-        service: entry.service,
-        command,
-        input: { Id: evaluation.resourceId, Options: secrets, ...secrets },
-      };
-      return { ...evaluation, response: { mode: 'remediate', status: 'planned', calls: [call] } };
-    });
+    const withSecrets = findings.map(
+      (evaluation): Evaluation => ({
+        ...evaluation,
+        response: { mode: 'remediate', status: 'planned', calls: [secretBearingCall(evaluation, secrets)] },
+      }),
+    );
 
     // Act
     await writeToSecurityLake(
